@@ -1,0 +1,53 @@
+"""The core is usable without the TUI: content, journal and engine never import textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "workshop"
+CORE = ["content", "journal", "engine"]
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"],
+        capture_output=True, text=True, check=True,
+    )
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("package", [p for p in CORE if (PACKAGE / p).is_dir()])
+def test_core_package_imports_without_textual(package: str) -> None:
+    submodules = sorted(f"workshop.{package}.{f.stem}" for f in (PACKAGE / package).glob("*.py") if f.stem != "__init__")
+    loaded = _modules_loaded_by("\n".join(f"import {name}" for name in [f"workshop.{package}", *submodules]))
+    assert f"workshop.{package}" in loaded
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
+
+
+def test_content_package_exists() -> None:
+    # The parametrised test above skips packages that do not exist yet; content must.
+    assert (PACKAGE / "content" / "__init__.py").is_file()
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["modules"], ["modules", "--json"], ["validate", "seeds"]])
+def test_commands_without_a_screen_do_not_import_textual(argv: list[str]) -> None:
+    code = (
+        "from typer.testing import CliRunner\n"
+        "from workshop.cli import app\n"
+        f"result = CliRunner().invoke(app, {argv!r})\n"
+        "assert result.exit_code == 0, result.output\n"
+    )
+    loaded = _modules_loaded_by(f"import os\nos.chdir({str(PACKAGE.parent)!r})\n{code}")
+    assert "workshop.cli" in loaded
+    assert "textual" not in loaded
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run([sys.executable, "-m", "workshop", "--version"], capture_output=True, text=True, check=True)
+    from workshop import __version__
+
+    assert out.stdout.strip() == f"workshop {__version__}"

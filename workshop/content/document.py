@@ -1,0 +1,114 @@
+"""Read a TOML file into a Document, turning every way that can fail into a Problem.
+
+Nothing here raises anything but `Invalid`: empty files, binary or non-UTF-8 bytes, folders,
+missing paths, permissions, huge files and pathologically nested values all become one line
+`path:line:col: message`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from workshop.content.locate import Locator
+from workshop.content.problems import Invalid, Problem
+
+# Modules and agendas are a few kilobytes; a cap keeps a stray 50 MB file from stalling anyone.
+MAX_BYTES = 4 * 1024 * 1024
+
+_WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed TOML file and what is needed to point at its lines."""
+
+    path: str
+    text: str
+    data: dict[str, Any] = field(repr=False)
+
+    @cached_property
+    def locator(self) -> Locator:
+        return Locator(self.text)
+
+    def problem(self, where: tuple[str | int, ...], message: str) -> Problem:
+        line, col = self.locator.find(where)
+        return Problem(self.path, line, col, message)
+
+    @property
+    def kind(self) -> str | None:
+        """'module', 'agenda' or 'session', by the file's shape; None when it is none of them."""
+        if isinstance(self.data.get("session"), dict):
+            return "session"
+        if "modules" in self.data:
+            return "agenda"
+        if "steps" in self.data:
+            return "module"
+        return None
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def parse(raw: bytes, path: str) -> Document:
+    """Decode and parse bytes as TOML; raise Invalid with the reason it cannot be done."""
+
+    def fail(line: int, col: int, message: str) -> Invalid:
+        return Invalid([Problem(path, line, col, message)])
+
+    if not raw.strip():
+        raise fail(1, 1, "empty file: nothing to validate")
+    if (nul := raw.find(b"\x00")) >= 0:
+        raise fail(*_line_col(raw, nul), "binary file (NUL byte), not TOML text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise fail(*_line_col(raw, err.start), f"not UTF-8 text: byte 0x{raw[err.start]:02x}") from None
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        message = str(err)
+        found = _WHERE.search(message)
+        if found and found.group(1):
+            line, col = int(found.group(1)), int(found.group(2))
+        else:  # "at end of document"
+            line = text.count("\n") + 1
+            col = len(text) - (text.rfind("\n") + 1) + 1
+        detail = _WHERE.sub("", message) or "invalid TOML"
+        raise fail(line, col, f"TOML syntax: {detail[0].lower()}{detail[1:]}") from None
+    except RecursionError:
+        raise fail(1, 1, "TOML nested too deeply to read") from None
+    return Document(path, text, data)
+
+
+def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one file; raise Invalid for anything that stops that."""
+    shown = display if display is not None else str(path)
+
+    def fail(message: str) -> Invalid:
+        return Invalid([Problem(shown, 1, 1, message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a folder, not a file")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise fail(f"too large: {size / 1e6:.1f} MB (a module or agenda is at most {max_bytes // 2**20} MiB)")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise fail("no such file or folder") from None
+    except PermissionError:
+        raise fail("cannot read: permission denied") from None
+    except OSError as err:
+        raise fail(f"cannot read: {err.strerror or err}") from None
+    if len(raw) > max_bytes:  # it grew while we looked
+        raise fail(f"too large (a module or agenda is at most {max_bytes // 2**20} MiB)")
+    return parse(raw, shown)

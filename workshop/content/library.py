@@ -1,0 +1,198 @@
+"""Find content files in folders, load them, and check agendas against the modules they name.
+
+The bundled seeds/ always take part; `--path` folders and WORKSHOP_PATH add to them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workshop.content import document, schema
+from workshop.content.model import Agenda, Module, Plan
+from workshop.content.problems import Invalid, Problem
+
+DEFAULT_AGENDA = "half-day"
+_SESSION_HEAD = re.compile(rb"^\s*\[session\]", re.MULTILINE)
+SESSION_MAX_BYTES = 1 << 30
+
+
+def bundled_seeds() -> Path:
+    """The seeds folder: inside an installed wheel, or at the top of a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_seeds"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
+
+
+def search_path(extra: Iterable[Path] = ()) -> list[Path]:
+    """Where modules and agendas are looked for: bundled seeds, then WORKSHOP_PATH, then `extra`."""
+    folders = [bundled_seeds()]
+    folders += [Path(p) for p in os.environ.get("WORKSHOP_PATH", "").split(os.pathsep) if p]
+    folders += list(extra)
+    return folders
+
+
+def toml_files(path: Path, recursive: bool = True) -> Iterator[Path]:
+    """`path` itself if it is not a folder, else every *.toml in it (or below it), in a stable order."""
+    if not path.is_dir():
+        yield path
+        return
+    for root, dirs, files in os.walk(path):
+        if not recursive:
+            dirs[:] = []
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".toml"):
+                yield Path(root) / name
+
+
+@dataclass
+class Loaded:
+    """One file's outcome: what it is and the model built from it, or its problems."""
+
+    path: Path
+    display: str
+    kind: str | None = None
+    module: Module | None = None
+    agenda: Agenda | None = None
+    doc: document.Document | None = None
+    problems: list[Problem] = field(default_factory=list)
+    events: int = 0
+
+
+def _read(path: Path, display: str) -> Loaded:
+    loaded = Loaded(path, display)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        limit = SESSION_MAX_BYTES if _SESSION_HEAD.search(head) else document.MAX_BYTES
+    except OSError:
+        limit = document.MAX_BYTES  # `read` below reports why the file cannot be read
+    try:
+        loaded.doc = document.read(path, display, max_bytes=limit)
+    except Invalid as err:
+        loaded.problems = err.problems
+        return loaded
+    loaded.kind = loaded.doc.kind
+    if loaded.kind is None:
+        loaded.problems = [Problem(display, 1, 1, "not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])")]
+    elif loaded.kind == "module":
+        try:
+            loaded.module = schema.check_module(loaded.doc)
+        except Invalid as err:
+            loaded.problems = err.problems
+    elif loaded.kind == "session":
+        _check_session(loaded)
+    return loaded
+
+
+def _check_session(loaded: Loaded) -> None:
+    assert loaded.doc is not None  # noqa: S101 - only called on a parsed document
+    data = loaded.doc.data
+    events = data.get("events", [])
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        loaded.problems = [loaded.doc.problem(("events",), "'events' must be [[events]] blocks")]
+    else:
+        loaded.events = len(events)
+
+
+@dataclass
+class Library:
+    """Modules and agendas by id, with where they came from and what was wrong."""
+
+    modules: dict[str, Module] = field(default_factory=dict)
+    agendas: dict[str, Agenda] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)  # "module:id" / "agenda:id" -> display path
+    files: list[Loaded] = field(default_factory=list)
+
+    def plan(self, agenda_id: str) -> Plan:
+        agenda = self.agendas[agenda_id]
+        modules = tuple(self.modules[i.module].with_minutes(dict(i.minutes)) for i in agenda.items)
+        return Plan(agenda, modules)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in f.problems]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Path] = ()) -> Library:
+    """Load every file in `paths`; agendas may also name modules found in the `search` folders
+    (and below them) or right in the `nearby` folders.
+
+    Problems are kept only for files in `paths`: a broken module elsewhere on the search path
+    just is not available. The search path is read only when there is an agenda to resolve.
+    """
+    library = Library()
+    given = [_read(f, _display(f)) for p in paths for f in _expand(p, library)]
+    library.files.extend(given)
+    seen_paths = {f.path.resolve() for f in given}
+    extra: list[Loaded] = []
+    wanted = not given or any(f.kind == "agenda" for f in given)
+    folders = [(f, True) for f in search] + [(f, False) for f in nearby] if wanted else []
+    for folder, recursive in folders:
+        if folder.is_dir():
+            for f in toml_files(folder, recursive):
+                if f.resolve() not in seen_paths:
+                    seen_paths.add(f.resolve())
+                    extra.append(_read(f, _display(f)))
+    for loaded in given + extra:
+        if loaded.module is None:
+            continue
+        key = f"module:{loaded.module.id}"
+        if key in library.origins:
+            if loaded in given:
+                loaded.problems.append(Problem(loaded.display, *loaded.doc.locator.find(("id",)),  # type: ignore[union-attr]
+                                               f"module id '{loaded.module.id}' is already used by {library.origins[key]}"))
+            continue
+        library.origins[key] = loaded.display
+        library.modules[loaded.module.id] = loaded.module
+    for loaded in given + extra:
+        if loaded.kind != "agenda" or loaded.doc is None:
+            continue
+        agenda_id = loaded.path.stem
+        try:
+            agenda = schema.check_agenda(loaded.doc, agenda_id, library.modules)
+        except Invalid as err:
+            loaded.problems = err.problems
+            continue
+        key = f"agenda:{agenda_id}"
+        if key not in library.origins:
+            library.origins[key] = loaded.display
+            library.agendas[agenda_id] = agenda
+            loaded.agenda = agenda
+    return library
+
+
+def _expand(path: Path, library: Library) -> list[Path]:
+    if not path.exists() and not path.is_symlink():
+        library.files.append(Loaded(path, str(path), problems=[Problem(str(path), 1, 1, "no such file or folder")]))
+        return []
+    files = list(toml_files(path))
+    if path.is_dir() and not files:
+        library.files.append(Loaded(path, str(path), problems=[Problem(str(path), 1, 1, "folder holds no .toml files")]))
+    return files
+
+
+def catalog(extra: Iterable[Path] = ()) -> Library:
+    """Everything on the search path, for listing and running; broken files are left out."""
+    return load([], search_path(extra))
+
+
+def neighbours(paths: Iterable[Path]) -> list[Path]:
+    """Folders an agenda's modules may sit in: its own, and the one above an `agendas/` folder."""
+    out: list[Path] = []
+    for p in paths:
+        base = p if p.is_dir() else p.parent
+        for folder in (base, base.parent) if base.name == "agendas" else (base,):
+            if folder not in out:
+                out.append(folder)
+    return out

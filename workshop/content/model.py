@@ -1,0 +1,126 @@
+"""The content model: modules, steps, polls and agendas, as frozen plain data.
+
+Nothing here reads files or knows TOML; `schema` builds these from parsed documents and refuses
+anything that would not make a runnable workshop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+StepKind = Literal["talk", "discuss", "poll", "notes", "break"]
+VoteKind = Literal["single", "multi", "scale", "dots", "rank", "text"]
+Reveal = Literal["live", "on-close", "manual"]
+
+STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break")
+VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
+REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article a module paraphrases, so the room knows whose ideas these are."""
+
+    title: str
+    author: str
+    publisher: str
+    url: str = ""
+    seed: str = ""
+
+    def citation(self) -> str:
+        return f"“{self.title}”, {self.author}, {self.publisher}"
+
+
+@dataclass(frozen=True)
+class Poll:
+    """A question the room votes on. Fields that a vote kind does not use keep their defaults."""
+
+    question: str
+    vote: VoteKind
+    anonymous: bool = False
+    reveal: Reveal = "on-close"
+    options: tuple[str, ...] = ()
+    max: int | None = None  # multi: most picks; scale: top of the range
+    min: int | None = None  # scale: bottom of the range
+    labels: tuple[tuple[int, str], ...] = ()  # scale: value -> label
+    budget: int | None = None  # dots
+    cap: int | None = None  # dots: most dots on any one option
+    max_length: int = 140  # text
+
+    def label_for(self, value: int) -> str:
+        return dict(self.labels).get(value, "")
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    kind: StepKind
+    minutes: int
+    prompt: str
+    notes: str = ""
+    poll: Poll | None = None
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    summary: str
+    minutes: int
+    source: Source
+    steps: tuple[Step, ...]
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    @property
+    def vote_kinds(self) -> tuple[str, ...]:
+        """Vote kinds used, in the canonical order, each once."""
+        used = {s.poll.vote for s in self.steps if s.poll is not None}
+        return tuple(k for k in VOTE_KINDS if k in used)
+
+    def with_minutes(self, overrides: dict[str, int]) -> Module:
+        """This module as an agenda runs it: some steps shortened or lengthened."""
+        if not overrides:
+            return self
+        steps = tuple(replace(s, minutes=overrides.get(s.id, s.minutes)) for s in self.steps)
+        return replace(self, steps=steps, minutes=sum(s.minutes for s in steps))
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    module: str
+    minutes: tuple[tuple[str, int], ...] = ()  # per-step overrides, step id -> minutes
+
+
+@dataclass(frozen=True)
+class Agenda:
+    id: str
+    title: str
+    start: dt.time | dt.datetime
+    items: tuple[AgendaItem, ...]
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An agenda with its modules looked up and overrides applied: what a session runs."""
+
+    agenda: Agenda
+    modules: tuple[Module, ...] = field(default=())
+
+    @property
+    def minutes(self) -> int:
+        return sum(m.minutes for m in self.modules)
+
+    @property
+    def steps(self) -> tuple[tuple[Module, Step], ...]:
+        return tuple((m, s) for m in self.modules for s in m.steps)
+
+    @property
+    def vote_kinds(self) -> tuple[str, ...]:
+        used = {k for m in self.modules for k in m.vote_kinds}
+        return tuple(k for k in VOTE_KINDS if k in used)
