@@ -140,6 +140,126 @@ def _print_table(rows: list[dict]) -> None:
     Console().print(table)
 
 
+SessionsDir = Annotated[
+    Optional[Path],  # noqa: UP007
+    typer.Option("--sessions-dir", help="Folder of session files (default: WORKSHOP_SESSIONS or ./sessions)."),
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _open(ref: str, folder: Path | None):  # noqa: ANN202 - keeps workshop.sessions out of import time
+    from workshop import sessions
+
+    try:
+        session = sessions.Session.open(sessions.resolve(ref, folder))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    sessions.warn(session.warnings)
+    return session
+
+
+@app.command()
+def new(
+    agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,  # noqa: UP007
+    name: Annotated[Optional[str], typer.Option("--name", help="The session's name (default: agenda and time).")] = None,  # noqa: UP007
+    facilitator: Annotated[str, typer.Option("--facilitator", help="Your name, for the report.")] = "",
+    path: PathOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Create a session file for an agenda (or a single module) and print its path."""
+    from workshop import sessions
+    from workshop.content import library
+
+    lib = library.catalog(path or ())
+    try:
+        plan = library.plan_for(lib, agenda or library.DEFAULT_AGENDA)
+        created = sessions.create(plan, sessions_dir, name, facilitator)
+    except (library.UnknownContent, sessions.SessionError) as err:
+        raise _fail(str(err)) from None
+    typer.echo(str(created))
+
+
+@app.command()
+def control(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
+    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,  # noqa: UP007
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Act as the facilitator: move through steps, run the timer and the polls."""
+    from workshop import sessions
+
+    live = _open(session, sessions_dir)
+    try:
+        typer.echo(live.control(action, arg))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def vote(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    values: Annotated[list[str], typer.Argument(help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
+    name: Annotated[str, typer.Option("--name", help="Your display name.")],
+    poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,  # noqa: UP007
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Cast a ballot (again to change it, while the poll is open)."""
+    from workshop import sessions
+
+    live = _open(session, sessions_dir)
+    try:
+        typer.echo(live.vote(name, values, poll))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+
+
+@app.command()
+def note(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,  # noqa: UP007
+    action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Add a note to the current step."""
+    from workshop import sessions
+
+    live = _open(session, sessions_dir)
+    try:
+        typer.echo(live.note(name, body, action))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+
+
+@app.command()
+def report(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,  # noqa: UP007
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Write a report of a session (live or finished)."""
+    from workshop import report as renderers
+
+    render = {"md": renderers.as_markdown, "json": renderers.as_json}.get(fmt)
+    if render is None:
+        raise _fail(f"unknown format {fmt!r}: choose md or json")
+    text = render(_open(session, sessions_dir).state())
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise _fail(f"{output}: cannot write: {err.strerror or err}") from None
+    typer.echo(str(output))
+
+
 def main() -> None:
     try:
         app()

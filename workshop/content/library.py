@@ -5,6 +5,8 @@ The bundled seeds/ always take part; `--path` folders and WORKSHOP_PATH add to t
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop.content import document, schema
-from workshop.content.model import Agenda, Module, Plan
+from workshop.content.model import Agenda, AgendaItem, Module, Plan
 from workshop.content.problems import Invalid, Problem
 
 DEFAULT_AGENDA = "half-day"
@@ -196,3 +198,20 @@ def neighbours(paths: Iterable[Path]) -> list[Path]:
             if folder not in out:
                 out.append(folder)
     return out
+
+
+class UnknownContent(LookupError):
+    """An agenda or module id that is not on the search path; the message is one line."""
+
+
+def plan_for(lib: Library, ref: str) -> Plan:
+    """The plan for an agenda id, or for a module id run on its own."""
+    if ref in lib.agendas:
+        return lib.plan(ref)
+    if ref in lib.modules:
+        module = lib.modules[ref]
+        return Plan(Agenda(module.id, module.title, dt.time(9, 0), (AgendaItem(module.id),), module.summary), (module,))
+    known = sorted(lib.agendas) + sorted(lib.modules)
+    close = difflib.get_close_matches(ref, known, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else f"; try one of: {', '.join(known)}"
+    raise UnknownContent(f"no agenda or module {ref!r}{hint}")

@@ -1,0 +1,111 @@
+"""What a ballot is for each vote kind, and the rules it must keep.
+
+A ballot's value is always a flat list, so it stores as one TOML array:
+single/multi: the chosen options; scale: [n]; dots: one entry per dot (["A", "A", "B"]);
+rank: every option, first choice first; text: [answer].
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from workshop.content.model import Poll
+from workshop.engine import text
+
+Value = list[str] | list[int]
+
+
+class BallotError(ValueError):
+    """A ballot the poll cannot take; the message is one line for the user."""
+
+
+def _option(poll: Poll, token: str) -> str:
+    """An option named by its label (any case) or its 1-based number."""
+    wanted = token.strip()
+    if wanted.isdigit() and 1 <= int(wanted) <= len(poll.options):
+        return poll.options[int(wanted) - 1]
+    for option in poll.options:
+        if option.casefold() == wanted.casefold():
+            return option
+    choices = "; ".join(f"{i}. {o}" for i, o in enumerate(poll.options, 1))
+    raise BallotError(f"no option {wanted!r} (choose from {choices})")
+
+
+def parse(poll: Poll, raw: Sequence[str]) -> Value:
+    """A ballot typed on a command line, as its stored value; raises BallotError."""
+    if poll.vote == "text":
+        return check(poll, [" ".join(raw)])
+    if not raw:
+        raise BallotError("a ballot needs a value")
+    if poll.vote == "scale":
+        if len(raw) != 1:
+            raise BallotError(f"give one number from {poll.min} to {poll.max}")
+        try:
+            number = int(raw[0])
+        except ValueError:
+            raise BallotError(f"{raw[0]!r} is not a number from {poll.min} to {poll.max}") from None
+        return check(poll, [number])
+    if poll.vote == "dots":
+        value: list[str] = []
+        for item in raw:
+            label, sep, count = item.rpartition("=")
+            if not sep:
+                label, count = item, "1"
+            if not count.strip().isdigit():
+                raise BallotError(f"{item!r}: write option=dots, like 'Coaching=3'")
+            value += [_option(poll, label)] * int(count)
+        return check(poll, value)
+    return check(poll, [_option(poll, r) for r in raw])
+
+
+def check(poll: Poll, value: Sequence[object]) -> Value:
+    """`value` if the poll can count it; raises BallotError saying why not."""
+    kind = poll.vote
+    if kind == "text":
+        if len(value) != 1 or not isinstance(value[0], str):
+            raise BallotError("a text answer is one piece of text")
+        try:
+            return [text.body(value[0], "an answer", poll.max_length)]
+        except text.TextError as err:
+            raise BallotError(str(err)) from None
+    if kind == "scale":
+        if len(value) != 1 or not isinstance(value[0], int) or isinstance(value[0], bool):
+            raise BallotError(f"give one number from {poll.min} to {poll.max}")
+        assert poll.min is not None and poll.max is not None  # noqa: S101 - validated content
+        if not poll.min <= value[0] <= poll.max:
+            raise BallotError(f"{value[0]} is outside the scale {poll.min} to {poll.max}")
+        return [value[0]]
+    if not all(isinstance(v, str) for v in value):
+        raise BallotError("options are named by their labels")
+    unknown = [v for v in value if v not in poll.options]
+    if unknown:
+        raise BallotError(f"no option {unknown[0]!r}")
+    picks = [str(v) for v in value]
+    counts = Counter(picks)
+    if kind == "single":
+        if len(picks) != 1:
+            raise BallotError("choose exactly one option")
+    elif kind == "multi":
+        if not picks:
+            raise BallotError("choose at least one option")
+        if len(counts) != len(picks):
+            raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is chosen twice")
+        if poll.max is not None and len(picks) > poll.max:
+            raise BallotError(f"choose at most {poll.max} options, not {len(picks)}")
+    elif kind == "dots":
+        assert poll.budget is not None  # noqa: S101 - validated content
+        if not picks:
+            raise BallotError("place at least one dot")
+        if len(picks) > poll.budget:
+            raise BallotError(f"{len(picks)} dots is over the budget of {poll.budget}")
+        if poll.cap is not None and (over := [o for o, n in counts.items() if n > poll.cap]):
+            raise BallotError(f"{counts[over[0]]} dots on {over[0]!r} is over the cap of {poll.cap} per option")
+        picks = [o for o in poll.options for _ in range(counts[o])]  # one canonical order
+    elif kind == "rank":
+        if len(counts) != len(picks):
+            raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is ranked twice")
+        if len(picks) != len(poll.options):
+            missing = [o for o in poll.options if o not in counts]
+            raise BallotError(f"rank every option; missing {missing[0]!r}")
+    return picks

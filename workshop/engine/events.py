@@ -1,0 +1,40 @@
+"""The vocabulary: every event a session journal can hold, as a plain dict.
+
+Each event has `type` and `at` (an aware datetime) and the fields below. Steps and polls are
+named `module/step`. The journal stores these dicts as they are; the fold reads them.
+
+| type     | fields                                  | who writes it |
+|----------|-----------------------------------------|---------------|
+| start    |                                         | facilitator: the first step begins |
+| goto     | step, via (next/prev/goto)              | facilitator |
+| pause    |                                         | facilitator |
+| resume   |                                         | facilitator |
+| extend   | step, seconds (may be negative)         | facilitator |
+| close    | poll                                    | facilitator |
+| reopen   | poll                                    | facilitator |
+| reset    | poll                                    | facilitator: ballots so far stop counting |
+| reveal   | poll                                    | facilitator |
+| end      |                                         | facilitator |
+| join     | participant, name                       | participant |
+| ballot   | poll, participant, value, name (unless anonymous) | participant |
+| note     | note, step, author, name, text          | participant or facilitator |
+| action   | note, on                                | facilitator: mark a note as an action item |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+Event = dict[str, Any]
+
+FACILITATOR = "facilitator"
+
+CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end")
+TYPES = (*CONTROL, "join", "ballot", "note", "action")
+
+
+def make(type_: str, at: dt.datetime, **fields: Any) -> Event:
+    if type_ not in TYPES:
+        raise ValueError(f"unknown event type {type_!r}")
+    return {"type": type_, "at": at, **{k: v for k, v in fields.items() if v is not None}}

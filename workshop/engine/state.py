@@ -1,0 +1,381 @@
+"""SessionState = fold(header, events, now): the one truth every view renders.
+
+`Fold` applies events in journal order to a small accumulator; `state(now)` turns it into a
+frozen SessionState for an instant. Time comes only from event times and the `now` it is given,
+never from ticks, so a facilitator that restarts computes exactly what it showed before, and
+replay is the same fold over a prefix of the events with a virtual `now`.
+
+Event times come from several processes' clocks; the fold never lets time run backwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop.content.frozen import thaw
+from workshop.content.model import Module, Plan, Poll, Step
+from workshop.engine import ballots
+from workshop.engine.events import Event
+from workshop.engine.tally import Tally, tally
+
+
+def qualified(module: Module, step: Step) -> str:
+    return f"{module.id}/{step.id}"
+
+
+@dataclass(frozen=True)
+class StepView:
+    qid: str
+    index: int
+    module: Module
+    step: Step
+    planned: int  # seconds, as the agenda planned them
+    extra: int  # seconds added (or taken away) by the facilitator
+    elapsed: float  # seconds this step has run, over all its visits
+    visited: bool
+
+    @property
+    def allowed(self) -> int:
+        return max(0, self.planned + self.extra)
+
+    @property
+    def remaining(self) -> float:
+        """Seconds left; negative once in overtime."""
+        return self.allowed - self.elapsed
+
+    @property
+    def overtime(self) -> float:
+        return max(0.0, -self.remaining)
+
+
+@dataclass(frozen=True)
+class Ballot:
+    participant: str  # a participant token, or for an anonymous poll a per-poll token
+    name: str  # "" on an anonymous poll
+    value: tuple[Any, ...]
+    at: float
+
+
+@dataclass(frozen=True)
+class PollView:
+    qid: str
+    index: int  # of its step
+    poll: Poll
+    status: str  # "waiting" (its step has not started), "open", "closed"
+    revealed: bool
+    ballots: tuple[Ballot, ...]  # counted: the latest from each participant since the last reset
+    late: int  # ballots that arrived while the poll was not open: not counted
+    invalid: int  # ballots that break the poll's rules (a hand-edited file): not counted
+    resets: int
+    tally: Tally
+
+    @property
+    def visible(self) -> bool:
+        """Whether participants may see the results now, by the poll's reveal policy."""
+        reveal = self.poll.reveal
+        return self.revealed or reveal == "live" or (reveal == "on-close" and self.status == "closed")
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    step: str
+    author: str  # participant token or "facilitator"
+    name: str
+    text: str
+    at: float
+    action: bool
+
+
+@dataclass(frozen=True)
+class Participant:
+    token: str
+    name: str
+    joined: float
+    last_seen: float
+
+
+@dataclass(frozen=True)
+class SessionState:
+    id: str
+    title: str
+    code: str
+    plan: Plan
+    now: float
+    status: str  # "waiting", "running", "paused", "ended"
+    current: int | None
+    steps: tuple[StepView, ...]
+    polls: Mapping[str, PollView]
+    notes: tuple[Note, ...]
+    participants: tuple[Participant, ...]
+    paused_seconds: float
+    events: int
+
+    @property
+    def step(self) -> StepView | None:
+        return None if self.current is None else self.steps[self.current]
+
+    @property
+    def poll(self) -> PollView | None:
+        """The poll of the current step, if it has one."""
+        step = self.step
+        return None if step is None else self.polls.get(step.qid)
+
+    def step_by_id(self, ref: str) -> StepView | None:
+        """A step by `module/step`, or by its bare step id when that is unambiguous."""
+        exact = [s for s in self.steps if s.qid == ref]
+        loose = [s for s in self.steps if s.step.id == ref]
+        found = exact or loose
+        return found[0] if len(found) == 1 else None
+
+    @property
+    def drift(self) -> float:
+        """Seconds behind the agenda (negative: ahead): steps left early or late, overtime on
+        the current one, and time spent paused."""
+        total = self.paused_seconds
+        for s in self.steps:
+            if not s.visited:
+                continue
+            if s.index == self.current and self.status != "ended":
+                total += max(0.0, s.elapsed - s.planned)
+            else:
+                total += s.elapsed - s.planned
+        return total
+
+    def all_voted(self, poll: PollView) -> bool:
+        """Every participant present has a counted ballot on `poll`."""
+        if not self.participants:
+            return False
+        if poll.poll.anonymous:
+            return len(poll.ballots) >= len(self.participants)
+        voted = {b.participant for b in poll.ballots}
+        return all(p.token in voted for p in self.participants)
+
+    def participant_named(self, name: str) -> Participant | None:
+        return next((p for p in self.participants if p.name.casefold() == name.casefold()), None)
+
+
+@dataclass
+class _Poll:
+    poll: Poll
+    index: int
+    status: str = "waiting"
+    closed_by: str = ""
+    revealed: bool = False
+    counted: dict[str, Event] = field(default_factory=dict)
+    late: int = 0
+    invalid: int = 0
+    resets: int = 0
+
+
+class Fold:
+    """The accumulator: apply events in journal order, then ask for the state at any instant."""
+
+    def __init__(self, header: Mapping[str, Any]) -> None:
+        self.header = header
+        self.plan = thaw(header["agenda"])
+        pairs = self.plan.steps
+        self.qids = [qualified(m, s) for m, s in pairs]
+        self.index = {q: i for i, q in enumerate(self.qids)}
+        self.planned = [s.minutes * 60 for _, s in pairs]
+        self.extra = [0] * len(pairs)
+        self.elapsed = [0.0] * len(pairs)
+        self.visited = [False] * len(pairs)
+        self.polls = {q: _Poll(s.poll, i) for i, (q, (_, s)) in enumerate(zip(self.qids, pairs, strict=True))
+                      if s.poll is not None}
+        self.notes: dict[str, Note] = {}
+        self.participants: dict[str, Participant] = {}
+        self.current: int | None = None
+        self.running_since: float | None = None
+        self.paused_since: float | None = None
+        self.paused_total = 0.0
+        self.ended = False
+        self.clock = 0.0  # the latest event time seen: time never runs backwards
+        self.count = 0
+        self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
+
+    # ------------------------------------------------------------------ applying events
+
+    def apply_all(self, events: Iterable[Event]) -> Fold:
+        for event in events:
+            self.apply(event)
+        return self
+
+    def apply(self, event: Event) -> None:
+        at = event.get("at")
+        t = at.timestamp() if isinstance(at, dt.datetime) else self.clock
+        self.clock = t = max(t, self.clock)
+        self.count += 1
+        handler = getattr(self, "_on_" + str(event.get("type", "")), None)
+        if handler is not None:
+            handler(event, t)
+
+    def _settle(self, t: float) -> None:
+        """Bank the running step's time up to t."""
+        if self.running_since is not None and self.current is not None:
+            self.elapsed[self.current] += t - self.running_since
+            self.running_since = t
+
+    def _enter(self, index: int, t: float) -> None:
+        self._settle(t)
+        if self.current is not None and self.current != index:
+            left = self.polls.get(self.qids[self.current])
+            if left is not None and left.status == "open":
+                left.status, left.closed_by = "closed", "moved-on"
+        self.current = index
+        self.visited[index] = True
+        if self.paused_since is None:
+            self.running_since = t
+        entered = self.polls.get(self.qids[index])
+        if entered is not None and (entered.status == "waiting" or entered.closed_by == "moved-on"):
+            entered.status, entered.closed_by = "open", ""
+
+    def _on_start(self, event: Event, t: float) -> None:
+        if self.current is None and not self.ended and self.qids:
+            self._enter(0, t)
+
+    def _on_goto(self, event: Event, t: float) -> None:
+        index = self.index.get(str(event.get("step")))
+        if index is not None and not self.ended:
+            self._enter(index, t)
+
+    def _on_pause(self, event: Event, t: float) -> None:
+        if self.current is not None and self.paused_since is None and not self.ended:
+            self._settle(t)
+            self.running_since = None
+            self.paused_since = t
+
+    def _on_resume(self, event: Event, t: float) -> None:
+        if self.paused_since is not None and not self.ended:
+            self.paused_total += t - self.paused_since
+            self.paused_since = None
+            self.running_since = t
+
+    def _on_extend(self, event: Event, t: float) -> None:
+        index = self.index.get(str(event.get("step")))
+        seconds = event.get("seconds")
+        if index is not None and isinstance(seconds, int) and not isinstance(seconds, bool):
+            self.extra[index] = max(-self.planned[index], self.extra[index] + seconds)
+
+    def _on_end(self, event: Event, t: float) -> None:
+        if self.ended:
+            return
+        self._settle(t)
+        self._on_resume(event, t)
+        self.running_since = None
+        self.ended = True
+        for state in self.polls.values():
+            if state.status == "open":
+                state.status, state.closed_by = "closed", "ended"
+
+    def _poll_of(self, event: Event) -> _Poll | None:
+        return self.polls.get(str(event.get("poll")))
+
+    def _on_close(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None and p.status == "open":
+            p.status, p.closed_by = "closed", "facilitator"
+
+    def _on_reopen(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.ended:
+            p.status, p.closed_by = "open", ""
+
+    def _on_reset(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None:
+            p.resets += 1
+            p.counted = {}
+            p.revealed = False
+
+    def _on_reveal(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None:
+            p.revealed = True
+
+    def _on_join(self, event: Event, t: float) -> None:
+        token, name = event.get("participant"), event.get("name")
+        if isinstance(token, str) and isinstance(name, str) and token not in self.participants:
+            self.participants[token] = Participant(token, name, t, t)
+
+    def _seen(self, token: object, t: float) -> None:
+        known = self.participants.get(token) if isinstance(token, str) else None
+        if known is not None:
+            self.participants[known.token] = Participant(known.token, known.name, known.joined, t)
+
+    def _on_ballot(self, event: Event, t: float) -> None:
+        p = self._poll_of(event)
+        token = event.get("participant")
+        if p is None or not isinstance(token, str):
+            return
+        self._seen(token, t)
+        if p.status != "open":
+            p.late += 1
+            return
+        value = event.get("value")
+        key = (str(event.get("poll")), tuple(value) if isinstance(value, list) else ())
+        valid = self._valid.get(key)
+        if valid is None:
+            try:
+                valid = isinstance(value, list) and ballots.check(p.poll, value) == value
+            except ballots.BallotError:
+                valid = False
+            self._valid[key] = valid
+        if not valid:
+            p.invalid += 1
+            return
+        p.counted.pop(token, None)  # a new ballot replaces the old and moves to the end
+        p.counted[token] = {**event, "_t": t}
+
+    def _on_note(self, event: Event, t: float) -> None:
+        note_id, text = event.get("note"), event.get("text")
+        if isinstance(note_id, str) and isinstance(text, str) and note_id not in self.notes:
+            author = str(event.get("author", ""))
+            self.notes[note_id] = Note(note_id, str(event.get("step", "")), author, str(event.get("name", "")),
+                                       text, t, False)
+            self._seen(author, t)
+
+    def _on_action(self, event: Event, t: float) -> None:
+        note = self.notes.get(str(event.get("note")))
+        if note is not None:
+            self.notes[note.id] = Note(note.id, note.step, note.author, note.name, note.text, note.at,
+                                       bool(event.get("on", True)))
+
+    # ------------------------------------------------------------------ reading the state
+
+    def state(self, now: float | None = None) -> SessionState:
+        """The session at `now` (seconds since the epoch; default: the last event's time)."""
+        now = self.clock if now is None else max(now, self.clock)
+        elapsed = list(self.elapsed)
+        if self.running_since is not None and self.current is not None:
+            elapsed[self.current] += now - self.running_since
+        paused = self.paused_total + (now - self.paused_since if self.paused_since is not None else 0.0)
+        steps = tuple(
+            StepView(q, i, m, s, self.planned[i], self.extra[i], elapsed[i], self.visited[i])
+            for i, (q, (m, s)) in enumerate(zip(self.qids, self.plan.steps, strict=True))
+        )
+        polls = {q: self._poll_view(q, p) for q, p in self.polls.items()}
+        if self.ended:
+            status = "ended"
+        elif self.current is None:
+            status = "waiting"
+        else:
+            status = "paused" if self.paused_since is not None else "running"
+        return SessionState(
+            id=str(self.header.get("id", "")), title=str(self.header.get("title", "")),
+            code=str(self.header.get("code", "")), plan=self.plan, now=now, status=status,
+            current=self.current, steps=steps, polls=polls, notes=tuple(self.notes.values()),
+            participants=tuple(self.participants.values()), paused_seconds=paused, events=self.count,
+        )
+
+    @staticmethod
+    def _poll_view(qid: str, p: _Poll) -> PollView:
+        counted = tuple(
+            Ballot(token, str(e.get("name", "")), tuple(e["value"]), e["_t"]) for token, e in p.counted.items()
+        )
+        return PollView(qid, p.index, p.poll, p.status, p.revealed, counted, p.late, p.invalid, p.resets,
+                        tally(p.poll, [b.value for b in counted]))
+
+
+def fold(header: Mapping[str, Any], events: Iterable[Event], now: float | None = None) -> SessionState:
+    """The pure fold: the state of a session with these events at `now`."""
+    return Fold(header).apply_all(events).state(now)

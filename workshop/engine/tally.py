@@ -1,0 +1,81 @@
+"""Results of a poll from its counted ballots, one rule per vote kind."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workshop.content.model import Poll
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: float  # votes, dots, Borda points or answers, by vote kind
+    share: float  # value as a part of the whole (0..1), for bars
+
+
+@dataclass(frozen=True)
+class Tally:
+    vote: str
+    ballots: int
+    rows: tuple[Row, ...]
+    unit: str  # what `value` counts: "votes", "dots", "points", "answers"
+    mean: float | None = None  # scale only
+    median: float | None = None  # scale only
+
+
+def normalise(answer: str) -> str:
+    """How text answers are grouped: case, spacing and trailing punctuation do not matter."""
+    return re.sub(r"\s+", " ", answer.casefold()).strip().rstrip(".!?,;:").strip()
+
+
+def _rows(counts: dict[str, float], total: float) -> tuple[Row, ...]:
+    return tuple(Row(label, value, value / total if total else 0.0) for label, value in counts.items())
+
+
+def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
+    """Tally counted ballot values (already checked) for `poll`."""
+    n = len(values)
+    kind = poll.vote
+    if kind in ("single", "multi"):
+        counts = Counter(v for value in values for v in value)
+        # share of voters who picked the option: multi shares can add up to more than 100 %
+        return Tally(kind, n, _rows({o: counts[o] for o in poll.options}, n), "votes")
+    if kind == "dots":
+        counts = Counter(v for value in values for v in value)
+        total = sum(counts.values())
+        return Tally(kind, n, _rows({o: counts[o] for o in poll.options}, total), "dots")
+    if kind == "rank":
+        size = len(poll.options)
+        points: Counter[str] = Counter({o: 0 for o in poll.options})
+        for value in values:
+            for place, option in enumerate(value):
+                points[str(option)] += size - 1 - place
+        ordered = dict(sorted(points.items(), key=lambda kv: (-kv[1], poll.options.index(kv[0]))))
+        return Tally(kind, n, _rows(ordered, sum(points.values())), "points")
+    if kind == "scale":
+        assert poll.min is not None and poll.max is not None  # noqa: S101 - validated content
+        numbers = [int(value[0]) for value in values]  # type: ignore[call-overload]
+        counts = Counter(numbers)
+        dist = {_scale_label(poll, x): counts[x] for x in range(poll.min, poll.max + 1)}
+        mean = statistics.fmean(numbers) if numbers else None
+        median = statistics.median(numbers) if numbers else None
+        return Tally(kind, n, _rows(dist, n), "votes", mean, median)
+    # text: the most frequent answers first, each shown as first written
+    groups: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for value in values:
+        key = normalise(str(value[0]))
+        groups[key] += 1
+        shown.setdefault(key, str(value[0]))
+    ordered = {shown[k]: c for k, c in sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))}
+    return Tally(kind, n, _rows(ordered, n), "answers")
+
+
+def _scale_label(poll: Poll, x: int) -> str:
+    label = poll.label_for(x)
+    return f"{x} {label}" if label else str(x)
