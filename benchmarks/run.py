@@ -75,7 +75,156 @@ def bench_validate() -> None:
           f"(validation = {t_all / t_parse:.1f}x parsing)")
 
 
-GROUPS = {"toml": bench_toml, "validate": bench_validate}
+def _run(argv: list[str]) -> Callable[[], object]:
+    import subprocess
+
+    return lambda: subprocess.run(argv, check=True, capture_output=True)
+
+
+def bench_startup() -> None:
+    """`workshop --help` against a bare `python -c "import typer"`: screen-less commands stay light."""
+    exe = Path(sys.executable).with_name("workshop")
+    workshop = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "workshop", "--help"]
+    t_cli, t_typer = best_of(7, _run(workshop), _run([sys.executable, "-c", "import typer"]))
+    print(f"startup: workshop --help {t_cli * 1000:.0f} ms, python -c 'import typer' {t_typer * 1000:.0f} ms, "
+          f"ratio {t_cli / t_typer:.2f}x (target <= 1.5x)")
+
+
+def big_session(path: Path, count: int = 100_000) -> Path:
+    """A session of `count` events: joins, steps moving on, ballots on every poll, notes."""
+    import datetime as dt
+
+    from workshop.content import catalog
+    from workshop.content.frozen import freeze
+    from workshop.engine.state import qualified
+    from workshop.journal import codec, store
+
+    from workshop.content.model import Agenda, AgendaItem, Plan
+
+    lib = catalog()
+    if "half-day" in lib.agendas:
+        plan = lib.plan("half-day")
+    else:  # content still being written: every module in one plan
+        mods = tuple(lib.modules.values())
+        plan = Plan(Agenda("all", "All modules", dt.time(9), tuple(AgendaItem(m.id) for m in mods)), mods)
+    store.create(path, {"id": path.stem, "title": plan.agenda.title, "code": "BENCH1", "agenda": freeze(plan)})
+    steps = plan.steps
+    t0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    people = [f"{i:012x}" for i in range(60)]
+    blocks = [codec.encode({"type": "start", "at": t0})]
+    blocks += [codec.encode({"type": "join", "at": t0, "participant": p, "name": f"Participant {i}"})
+               for i, p in enumerate(people)]
+    per_step = max(1, (count - len(blocks)) // len(steps))
+    n = len(blocks)
+    for index, (module, step) in enumerate(steps):
+        at = t0 + dt.timedelta(minutes=index * 5)
+        if index:
+            blocks.append(codec.encode({"type": "goto", "at": at, "step": qualified(module, step), "via": "next"}))
+        for k in range(per_step if index < len(steps) - 1 else count - n):
+            when = at + dt.timedelta(milliseconds=k * 10)
+            who = people[k % len(people)]
+            if step.poll is not None and k % 10:
+                blocks.append(codec.encode({"type": "ballot", "at": when, "poll": qualified(module, step),
+                                            "participant": who, "value": _some_ballot(step.poll, k)}))
+            else:
+                blocks.append(codec.encode({"type": "note", "at": when, "note": f"{n:08x}", "step": qualified(module, step),
+                                            "author": who, "name": f"Participant {k % 60}", "text": f"note number {n}"}))
+            n += 1
+        n = len(blocks)
+        if n >= count:
+            break
+    with open(path, "ab") as handle:
+        handle.write(b"".join(blocks[:count]))
+    return path
+
+
+def _some_ballot(poll, k: int) -> list:  # noqa: ANN001
+    opts = list(poll.options)
+    if poll.vote == "scale":
+        return [poll.min + k % (poll.max - poll.min + 1)]
+    if poll.vote == "text":
+        return [["Coaching", "coaching.", "more time", "trust"][k % 4]]
+    if poll.vote == "rank":
+        return opts[k % len(opts):] + opts[: k % len(opts)]
+    if poll.vote == "dots":
+        return [opts[k % len(opts)]] * min(poll.budget, poll.cap or poll.budget)
+    if poll.vote == "multi":
+        return opts[: 1 + k % (poll.max or 1)]
+    return [opts[k % len(opts)]]
+
+
+def bench_report() -> None:
+    """`workshop report --format json` on a 100,000-event session against tomllib parsing it."""
+    import tempfile
+
+    from workshop import report, sessions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = big_session(Path(tmp) / "big.toml")
+        size = path.stat().st_size
+        parse = lambda: tomllib.loads(path.read_text("utf-8"))  # noqa: E731
+        json_report = lambda: report.as_json(sessions.Session.open(path).state())  # noqa: E731
+        exe = Path(sys.executable).with_name("workshop")
+        command = _run([str(exe), "report", str(path), "--format", "json"])
+        tomllib_process = _run([sys.executable, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"])
+        t_cli, t_toml_proc, t_report, t_parse = best_of(3, command, tomllib_process, json_report, parse)
+        events = sessions.Session.open(path).state().events
+    print(f"report: {events:,} events ({size / 2**20:.1f} MiB), target <= 0.25x of tomllib and < 1.5 s\n"
+          f"  as processes: `workshop report --format json` {t_cli * 1000:.0f} ms, "
+          f"`python -c 'tomllib.load(...)'` {t_toml_proc * 1000:.0f} ms: {t_cli / t_toml_proc:.2f}x\n"
+          f"  in process:   Session.open + state + as_json {t_report * 1000:.0f} ms, "
+          f"tomllib.loads {t_parse * 1000:.0f} ms: {t_report / t_parse:.2f}x")
+
+
+BURST = """
+import sys, time
+from pathlib import Path
+from workshop import sessions
+path, worker, go = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+while time.time() < go:
+    time.sleep(0.0005)
+lat = []
+for i in range(20):
+    s = sessions.Session.open(path)
+    t = time.perf_counter()
+    s.vote(f"w{worker}-p{i}", [str(1 + (worker + i) % 3)])
+    lat.append(time.perf_counter() - t)
+print(" ".join(f"{x:.6f}" for x in lat))
+"""
+
+
+def bench_burst() -> None:
+    """50 processes at once, each voting for 20 participants on one poll: 1,000 ballots."""
+    import statistics
+    import subprocess
+    import tempfile
+
+    from workshop import sessions
+    from workshop.content import catalog
+    from workshop.content.library import plan_for
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = sessions.create(plan_for(catalog(), "five-service-lessons"), Path(tmp), "burst")
+        s = sessions.Session.open(path)
+        s.control("start")
+        while s.state().poll is None or s.state().poll.poll.vote != "single":
+            s.control("next")
+        go = time.time() + 3.0
+        procs = [subprocess.Popen([sys.executable, "-c", BURST, str(path), str(w), str(go)],
+                                  stdout=subprocess.PIPE, text=True) for w in range(50)]
+        outs = [p.communicate(timeout=600)[0] for p in procs]
+        wall = time.time() - go
+        lat = sorted(float(x) for out in outs for x in out.split())
+        state = sessions.Session.open(path).state()
+        counted = len(state.poll.ballots)
+        tomllib.loads(path.read_text("utf-8"))
+    p99 = lat[int(len(lat) * 0.99) - 1]
+    print(f"burst: 50 processes x 20 ballots: {counted} counted of {len(lat)} cast, file valid TOML; "
+          f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
+
+
+GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
+          "burst": bench_burst}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

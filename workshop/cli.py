@@ -251,7 +251,9 @@ def report(
         raise _fail(f"unknown format {fmt!r}: choose md or json")
     text = render(_open(session, sessions_dir).state())
     if output is None:
-        typer.echo(text, nl=not text.endswith("\n"))
+        # straight to stdout: click.echo would scan megabytes for ANSI codes a report never has
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
         return
     try:
         output.write_text(text, encoding="utf-8")

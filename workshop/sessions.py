@@ -8,13 +8,15 @@ raised.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import hmac
 import os
 import re
 import secrets
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +99,19 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     return path
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a whole journal is read and folded: it would
+    otherwise rescan the hundreds of thousands of fresh, acyclic event dicts again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass
 class Session:
     """A session file and its fold, read once; `refresh` picks up what others appended."""
@@ -111,8 +126,9 @@ class Session:
     def open(cls, path: Path, clock: Clock = utc_now) -> Session:
         follower = store.Follower(path)
         try:
-            loaded = follower.start()
-            fold = Fold(loaded.header).apply_all(loaded.events)
+            with _bulk():
+                loaded = follower.start()
+                fold = Fold(loaded.header).apply_all(loaded.events)
         except store.JournalError as err:
             raise SessionError(str(err)) from None
         except (KeyError, TypeError, ValueError) as err:
@@ -237,7 +253,7 @@ class Session:
         return token
 
     def _name_of(self, token: str) -> str:
-        return next(p.name for p in self.fold.participants.values() if p.token == token)
+        return self.fold.participants[token][0]
 
     def _ballot_token(self, token: str, poll_id: str) -> str:
         try:

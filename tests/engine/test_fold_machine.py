@@ -173,7 +173,7 @@ class SessionMachine(RuleBasedStateMachine):
 
     @invariant()
     def going_back_resumes_a_step_rather_than_restarting_it(self) -> None:
-        if self.last_action == "goto" and self.before is not None:
+        if self.last_action == "goto" and self.before is not None and self.before.status != "ended":
             after = self.state()
             step = after.step
             assert step is not None

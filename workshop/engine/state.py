@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from workshop.content.frozen import thaw
 from workshop.content.model import Module, Plan, Poll, Step
@@ -51,8 +51,7 @@ class StepView:
         return max(0.0, -self.remaining)
 
 
-@dataclass(frozen=True)
-class Ballot:
+class Ballot(NamedTuple):
     participant: str  # a participant token, or for an anonymous poll a per-poll token
     name: str  # "" on an anonymous poll
     value: tuple[Any, ...]
@@ -79,8 +78,7 @@ class PollView:
         return self.revealed or reveal == "live" or (reveal == "on-close" and self.status == "closed")
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     id: str
     step: str
     author: str  # participant token or "facilitator"
@@ -90,8 +88,7 @@ class Note:
     action: bool
 
 
-@dataclass(frozen=True)
-class Participant:
+class Participant(NamedTuple):
     token: str
     name: str
     joined: float
@@ -165,7 +162,7 @@ class _Poll:
     status: str = "waiting"
     closed_by: str = ""
     revealed: bool = False
-    counted: dict[str, Event] = field(default_factory=dict)
+    counted: dict[str, tuple[float, Event]] = field(default_factory=dict)
     late: int = 0
     invalid: int = 0
     resets: int = 0
@@ -187,7 +184,8 @@ class Fold:
         self.polls = {q: _Poll(s.poll, i) for i, (q, (_, s)) in enumerate(zip(self.qids, pairs, strict=True))
                       if s.poll is not None}
         self.notes: dict[str, Note] = {}
-        self.participants: dict[str, Participant] = {}
+        self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
+        self.last_seen: dict[str, float] = {}
         self.current: int | None = None
         self.running_since: float | None = None
         self.paused_since: float | None = None
@@ -196,20 +194,34 @@ class Fold:
         self.clock = 0.0  # the latest event time seen: time never runs backwards
         self.count = 0
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
+        self._handlers = {name[4:]: getattr(self, name) for name in dir(self) if name.startswith("_on_")}
 
     # ------------------------------------------------------------------ applying events
 
     def apply_all(self, events: Iterable[Event]) -> Fold:
+        # `apply`, inlined: a whole journal goes through here when a session is opened
+        handlers, clock, count = self._handlers, self.clock, self.count
         for event in events:
-            self.apply(event)
+            at = event.get("at")
+            t = at.timestamp() if isinstance(at, dt.datetime) else clock
+            if t > clock:
+                clock = t
+            self.clock = clock
+            count += 1
+            handler = handlers.get(event.get("type"))  # type: ignore[arg-type]
+            if handler is not None:
+                handler(event, clock)
+        self.count = count
         return self
 
     def apply(self, event: Event) -> None:
         at = event.get("at")
         t = at.timestamp() if isinstance(at, dt.datetime) else self.clock
-        self.clock = t = max(t, self.clock)
+        if t < self.clock:
+            t = self.clock
+        self.clock = t
         self.count += 1
-        handler = getattr(self, "_on_" + str(event.get("type", "")), None)
+        handler = self._handlers.get(event.get("type"))  # type: ignore[arg-type]
         if handler is not None:
             handler(event, t)
 
@@ -295,12 +307,12 @@ class Fold:
     def _on_join(self, event: Event, t: float) -> None:
         token, name = event.get("participant"), event.get("name")
         if isinstance(token, str) and isinstance(name, str) and token not in self.participants:
-            self.participants[token] = Participant(token, name, t, t)
+            self.participants[token] = (name, t)
+            self.last_seen[token] = t
 
-    def _seen(self, token: object, t: float) -> None:
-        known = self.participants.get(token) if isinstance(token, str) else None
-        if known is not None:
-            self.participants[known.token] = Participant(known.token, known.name, known.joined, t)
+    def _seen(self, token: str, t: float) -> None:
+        if token in self.last_seen:
+            self.last_seen[token] = t
 
     def _on_ballot(self, event: Event, t: float) -> None:
         p = self._poll_of(event)
@@ -324,21 +336,20 @@ class Fold:
             p.invalid += 1
             return
         p.counted.pop(token, None)  # a new ballot replaces the old and moves to the end
-        p.counted[token] = {**event, "_t": t}
+        p.counted[token] = (t, event)
 
     def _on_note(self, event: Event, t: float) -> None:
-        note_id, text = event.get("note"), event.get("text")
-        if isinstance(note_id, str) and isinstance(text, str) and note_id not in self.notes:
-            author = str(event.get("author", ""))
+        note_id, text, author = event.get("note"), event.get("text"), event.get("author", "")
+        if type(note_id) is str and type(text) is str and type(author) is str and note_id not in self.notes:
             self.notes[note_id] = Note(note_id, str(event.get("step", "")), author, str(event.get("name", "")),
                                        text, t, False)
-            self._seen(author, t)
+            if author in self.last_seen:
+                self.last_seen[author] = t
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
         if note is not None:
-            self.notes[note.id] = Note(note.id, note.step, note.author, note.name, note.text, note.at,
-                                       bool(event.get("on", True)))
+            self.notes[note.id] = note._replace(action=bool(event.get("on", True)))
 
     # ------------------------------------------------------------------ reading the state
 
@@ -364,13 +375,15 @@ class Fold:
             id=str(self.header.get("id", "")), title=str(self.header.get("title", "")),
             code=str(self.header.get("code", "")), plan=self.plan, now=now, status=status,
             current=self.current, steps=steps, polls=polls, notes=tuple(self.notes.values()),
-            participants=tuple(self.participants.values()), paused_seconds=paused, events=self.count,
+            participants=tuple(Participant(token, name, joined, self.last_seen[token])
+                               for token, (name, joined) in self.participants.items()),
+            paused_seconds=paused, events=self.count,
         )
 
     @staticmethod
     def _poll_view(qid: str, p: _Poll) -> PollView:
         counted = tuple(
-            Ballot(token, str(e.get("name", "")), tuple(e["value"]), e["_t"]) for token, e in p.counted.items()
+            Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in p.counted.items()
         )
         return PollView(qid, p.index, p.poll, p.status, p.revealed, counted, p.late, p.invalid, p.resets,
                         tally(p.poll, [b.value for b in counted]))

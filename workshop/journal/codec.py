@@ -7,12 +7,19 @@ and is never read back as some other value.
 
 Payloads are flat (`key = scalar or array`), so a block never opens a sub-table that would escape
 the `[[events]]` element it belongs to.
+
+Reading fast: every value is written in the syntax TOML and JSON share (JSON strings, integers,
+true/false, arrays) except `at`, always a UTC time. A sealed block is byte for byte what `encode`
+wrote, so a run of sealed blocks turns into one JSON document with a handful of plain byte
+replacements and is parsed by the C JSON parser: several times faster than any TOML parser
+(benchmarks/run.py report). Anything unexpected falls back to tomllib.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import tomllib
 import zlib
 from collections.abc import Mapping
 from typing import Any
@@ -34,15 +41,18 @@ def _value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str):
-        # JSON's escapes are all valid in a TOML basic string; TOML also forbids a raw DEL.
-        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            raise EncodeError("event times must carry a time zone")
-        return value.isoformat(timespec="microseconds")
+        # JSON's escapes are all valid in a TOML basic string; TOML also forbids a raw DEL, and
+        # " = " is escaped so that it only ever separates a key from its value (see `decode`).
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f").replace(" = ", " \\u003d ")
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     raise EncodeError(f"cannot store a {type(value).__name__} in an event")
+
+
+def _time(value: Any) -> str:
+    if not isinstance(value, dt.datetime) or value.tzinfo is None:
+        raise EncodeError("an event's `at` must be a datetime with a time zone")
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
 def encode(payload: Mapping[str, Any]) -> bytes:
@@ -51,7 +61,7 @@ def encode(payload: Mapping[str, Any]) -> bytes:
     for key, value in payload.items():
         if not key.replace("_", "").isalnum() or not key.isascii() or key == "crc":
             raise EncodeError(f"bad event key {key!r}")
-        lines.append(f"{key} = {_value(value)}\n")
+        lines.append(f"{key} = {_time(value) if key == 'at' else _value(value)}\n")
     body = HEADER + "".join(lines).encode("utf-8")
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
 
@@ -71,3 +81,50 @@ def sealed(block: bytes) -> bool:
     except ValueError:
         return False
     return zlib.crc32(block[:cut]) == expected
+
+
+def _as_json(region: bytes) -> bytes:
+    """Sealed blocks, back to back, as one JSON array (see the module's docstring)."""
+    body = region[len(HEADER):].replace(b"+00:00\n", b'+00:00"\n').replace(b"\nat = ", b'\nat = "')
+    if body.startswith(b"at = "):
+        body = b'at = "' + body[5:]
+    body = body.replace(b'"\n\n' + HEADER, b'"},{"').rstrip(b"\n")  # between blocks, as written
+    if HEADER in body:  # blocks joined without their blank line (after dropping a broken one)
+        body = body.replace(b'"\n' + HEADER, b'"},{"')
+    body = body.replace(b"\n", b',"').replace(b" = ", b'": ')
+    return b'[{"' + body + b"}]"
+
+
+def decode(region: bytes) -> list[dict[str, Any]]:
+    """The events in `region`: sealed blocks as `encode` wrote them, oldest first, without crc."""
+    if not region.strip():
+        return []
+    try:
+        events = json.loads(_as_json(region))
+        when = dt.datetime.fromisoformat
+        for event in events:
+            event["at"] = when(event["at"])
+            del event["crc"]
+    except (ValueError, KeyError, TypeError):  # not our writer's bytes after all: read it as TOML
+        events = tomllib.loads(region.decode("utf-8")).get("events", [])
+        for event in events:
+            event.pop("crc", None)
+    return events
+
+
+def all_sealed(region: bytes) -> bool:
+    """Whether `region` is nothing but sealed blocks (the fast check for a whole file)."""
+    if not region.startswith(HEADER):
+        return not region.strip()
+    seed, crc32, line = zlib.crc32(HEADER), zlib.crc32, CRC_LINE_LEN
+    parts = region[len(HEADER):].split(MARK)
+    parts[-1] = parts[-1].rstrip(b"\n") + b"\n"  # the file may end without its blank line
+    try:
+        # every part ends with its fixed-length crc line, `crc = "xxxxxxxx"` and a newline
+        return all(
+            p[-line:-10] == _CRC_PREFIX and p[-2:] == b'"\n' and p[-line - 1 : -line] == b"\n"
+            and crc32(p[:-line], seed) == int(p[-10:-2], 16)
+            for p in parts
+        )
+    except ValueError:
+        return False

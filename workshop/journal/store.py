@@ -27,17 +27,6 @@ from workshop.journal import codec
 
 SENTINEL = b"# events follow, one [[events]] block each, oldest first\n"
 
-try:  # a compiled reader: parsing a whole session is most of a report's time (benchmarks/run.py)
-    import rtoml as _fast_toml
-
-    def _parse_blocks(text: str) -> list[dict[str, Any]]:
-        return _fast_toml.loads(text).get("events", [])
-except ImportError:  # pragma: no cover - rtoml is a dependency; tomllib is the same, slower
-
-    def _parse_blocks(text: str) -> list[dict[str, Any]]:
-        return tomllib.loads(text).get("events", [])
-
-
 class JournalError(Exception):
     """A session file that cannot be used; the message is one line for the user."""
 
@@ -144,19 +133,17 @@ def load(path: Path) -> Loaded:
         header = tomllib.loads(data[:start].decode("utf-8"))["session"]
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
         raise JournalError(f"{path}: the [session] header is damaged ({err})") from None
+    region = data[start:]
+    first = region.find(codec.HEADER)
+    if first < 0 and not region.strip() or first >= 0 and not region[:first].strip() and codec.all_sealed(region[first:]):
+        # the usual case, every block whole: no offsets needed
+        return Loaded(header, codec.decode(region[first:]) if first >= 0 else [], len(data), [])
     good, broken, end = _split(data, start)
     warnings = [
         f"warning: {path}:{_line_of(data, at)}: dropped an incomplete event block (a writer was stopped mid-write)"
         for at in broken
     ]
-    if not good:
-        events = []
-    elif not broken:
-        events = _parse_blocks(data[good[0][0] : end].decode("utf-8"))
-    else:
-        events = _parse_blocks(b"".join(data[b:e] for b, e in good).decode("utf-8"))
-    for event in events:
-        event.pop("crc", None)
+    events = codec.decode(b"".join(data[b:e] for b, e in good))
     return Loaded(header, events, max(end, start), warnings)
 
 
@@ -247,7 +234,4 @@ class Follower:
         if not good:
             return []
         self.offset += end
-        events = _parse_blocks(b"".join(data[b:e] for b, e in good).decode("utf-8"))
-        for event in events:
-            event.pop("crc", None)
-        return events
+        return codec.decode(b"".join(data[b:e] for b, e in good))

@@ -20,8 +20,13 @@ def md_escape(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", "  \n")
 
 
-def _iso(t: float) -> str:
-    return dt.datetime.fromtimestamp(t, dt.UTC).isoformat(timespec="seconds")
+def _iso(t: float, _memo: dict[int, str] = {}) -> str:  # noqa: B006 - a deliberate cache
+    second = int(t)
+    if second not in _memo:
+        if len(_memo) > 100_000:
+            _memo.clear()
+        _memo[second] = dt.datetime.fromtimestamp(second, dt.UTC).isoformat(timespec="seconds")
+    return _memo[second]
 
 
 def _names(state: SessionState) -> dict[str, str]:
@@ -56,7 +61,8 @@ def as_dict(state: SessionState) -> dict[str, Any]:
 
 
 def as_json(state: SessionState) -> str:
-    return json.dumps(as_dict(state), indent=2, ensure_ascii=False)
+    # compact: json's C encoder only runs without indent, and a long session has many notes
+    return json.dumps(as_dict(state), ensure_ascii=False)
 
 
 def _minutes(seconds: float) -> str:
