@@ -30,37 +30,36 @@ def best_of(rounds: int, *funcs: Callable[[], object]) -> list[float]:
     return best
 
 
-def _event_blocks(count: int) -> str:
-    blocks = []
-    for i in range(count):
-        blocks.append(
-            f'[[events]]\nseq = {i}\nat = 2026-11-23T09:{(i // 60) % 60:02d}:{i % 60:02d}Z\n'
-            f'type = "ballot"\npoll = "trust-today"\nparticipant = "p{i % 40}"\nvalue = {i % 6}\n\n'
-        )
-    return '[session]\nid = "bench"\ntitle = "Benchmark"\n\n' + "".join(blocks)
-
-
 def bench_toml() -> None:
-    """tomllib (stdlib) against rtoml (Rust) on the seed modules and on a session-sized file."""
+    """Readers side by side: tomllib and rtoml on the seed modules, and on a session file also the
+    journal's own reader (sealed blocks rewritten to JSON, see workshop/journal/codec.py)."""
+    import tempfile
+
+    from workshop.journal import codec, store
+
     try:
         import rtoml
     except ImportError:
-        print("toml: rtoml not installed (pip install -e '.[bench]'); measuring tomllib alone")
+        print("toml: rtoml not installed (pip install -e '.[bench]'); measuring without it")
         rtoml = None
     seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").rglob("*.toml"))]
-    big = _event_blocks(20_000)
-    print(f"toml: {len(seeds)} seed files ({sum(map(len, seeds)) / 1024:.0f} KiB), "
-          f"session of 20,000 events ({len(big) / 2**20:.1f} MiB)")
-    for label, texts, rounds in (("seeds x50", seeds * 50, 5), ("20k-event session", [big], 3)):
-        std = lambda: [tomllib.loads(t) for t in texts]  # noqa: E731
-        if rtoml is None:
-            (t_std,) = best_of(rounds, std)
-            print(f"  {label:<18} tomllib {t_std * 1000:8.1f} ms")
-            continue
-        fast = lambda: [rtoml.loads(t) for t in texts]  # noqa: E731
-        t_std, t_fast = best_of(rounds, std, fast)
-        print(f"  {label:<18} tomllib {t_std * 1000:8.1f} ms   rtoml {t_fast * 1000:8.1f} ms   "
-              f"tomllib/rtoml = {t_std / t_fast:4.1f}x")
+    std = lambda: [tomllib.loads(t) for t in seeds * 50]  # noqa: E731
+    fast = (lambda: [rtoml.loads(t) for t in seeds * 50]) if rtoml else std  # noqa: E731
+    t_std, t_fast = best_of(5, std, fast)
+    print(f"toml: {len(seeds)} seed files x50: tomllib {t_std * 1000:.1f} ms, rtoml {t_fast * 1000:.1f} ms "
+          f"(tomllib/rtoml {t_std / t_fast:.1f}x; content stays on tomllib for its exact syntax-error positions)")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = big_session(Path(tmp) / "s.toml", 20_000)
+        text = path.read_text("utf-8")
+        data = path.read_bytes()
+        region = data[data.index(store.SENTINEL) + len(store.SENTINEL):]
+        ours = lambda: codec.all_sealed(region) and codec.decode(region)  # noqa: E731
+        std = lambda: tomllib.loads(text)  # noqa: E731
+        fast = (lambda: rtoml.loads(text)) if rtoml else std  # noqa: E731
+        t_std, t_fast, t_ours = best_of(3, std, fast, ours)
+    print(f"toml: 20,000-event session ({len(data) / 2**20:.1f} MiB): tomllib {t_std * 1000:.0f} ms, "
+          f"rtoml {t_fast * 1000:.0f} ms, journal reader (checksums + decode) {t_ours * 1000:.0f} ms: "
+          f"journal/tomllib {t_ours / t_std:.2f}x, journal/rtoml {t_ours / t_fast:.2f}x")
 
 
 def bench_validate() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,14 @@ def test_python_dash_m_runs_the_cli() -> None:
     from workshop import __version__
 
     assert out.stdout.strip() == f"workshop {__version__}"
+
+
+def test_the_engine_does_no_io_and_never_imports_the_journal() -> None:
+    loaded = _modules_loaded_by("import workshop.engine.state, workshop.engine.ballots, workshop.engine.tally")
+    assert "workshop.engine.state" in loaded
+    assert not {m for m in loaded if m.startswith("workshop.journal")}
+    io_use = re.compile(r"(?<![\w.])open\(|^\s*(?:import|from)\s+(?:os|io|pathlib|sys|subprocess)\b", re.MULTILINE)
+    for source in (PACKAGE / "engine").glob("*.py"):
+        text = source.read_text("utf-8")
+        assert not io_use.search(text), source.name
+        assert "import workshop.journal" not in text and "from workshop.journal" not in text, source.name

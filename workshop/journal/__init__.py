@@ -1,0 +1,1 @@
+"""The session file: sealed [[events]] blocks, locked durable appends, loading and following."""
