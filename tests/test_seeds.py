@@ -73,7 +73,10 @@ def _words(text: str) -> list[str]:
 def test_modules_paraphrase_and_never_copy_a_sentence() -> None:
     """No run of eight words from an article appears in any bundled file."""
     window = 8
-    bundled = " ".join(_words(" ".join(p.read_text("utf-8") for p in (ROOT / "seeds").rglob("*.toml"))))
+    text = " ".join(p.read_text("utf-8") for p in (ROOT / "seeds").rglob("*.toml")).replace("’", "'")
+    for module in catalog().modules.values():  # a citation names the article: that is allowed
+        text = text.replace(module.source.title.replace("’", "'"), " ")
+    bundled = " ".join(_words(text))
     for name in ARTICLE_FILES:
         words = _words((ARTICLES / name).read_text("utf-8"))
         copied = [" ".join(words[i : i + window]) for i in range(len(words) - window + 1)

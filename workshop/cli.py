@@ -262,6 +262,44 @@ def report(
     typer.echo(str(output))
 
 
+@app.command()
+def run(
+    target: Annotated[Optional[str], typer.Argument(help="An agenda or module id (new session) or a session name or file (reopen it); default: the default agenda.")] = None,  # noqa: UP007
+    name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session.")] = None,  # noqa: UP007
+    bell: Annotated[bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at a step's end.")] = True,
+    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+    path: PathOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Run a live workshop: the facilitator's screen. Reopens a session exactly where it stood."""
+    from workshop import sessions
+    from workshop.content import library
+
+    session_path = None
+    if target is not None:
+        try:
+            session_path = sessions.resolve(target, sessions_dir)
+        except sessions.SessionError:
+            if target.endswith(".toml") or "/" in target:
+                raise _fail(f"{target}: no such session file") from None
+    if session_path is None:
+        lib = library.catalog(path or ())
+        try:
+            plan = library.plan_for(lib, target or library.DEFAULT_AGENDA)
+            session_path = sessions.create(plan, sessions_dir, name)
+        except (library.UnknownContent, sessions.SessionError) as err:
+            raise _fail(f"{err} (and no session of that name)" if target else str(err)) from None
+        typer.echo(f"new session: {session_path}", err=True)
+    from workshop.tui.facilitator import make_app
+
+    try:
+        screen = make_app(session_path, bell=bell, dark=not light)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    sessions.warn(screen.session.warnings)
+    screen.run()
+
+
 def main() -> None:
     try:
         app()

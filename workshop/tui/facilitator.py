@@ -1,0 +1,281 @@
+"""The facilitator's screen: run a live workshop from one terminal.
+
+Every key appends an event through workshop.sessions and the screen redraws from the folded
+state; a worker watches the session file so ballots, notes and joins from other processes
+appear within a fraction of a second. Quitting loses nothing: each action was on disk already.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from workshop.engine.state import SessionState
+from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.tui.modals import AskText, Confirm, PickStep
+from workshop.tui.widgets.join import JoinBar
+from workshop.tui.widgets.notes import NotesList
+from workshop.tui.widgets.poll import PollPanel
+from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.step import StepPanel
+from workshop.tui.widgets.timer import BigTimer
+
+WIDE = 120  # columns from which the poll and notes get a column of their own
+
+
+class FacilitatorApp(App[None]):
+    CSS_PATH = "facilitator.tcss"
+    TITLE = "workshop"
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause/resume"),
+        Binding("n", "next", "Next"),
+        Binding("p", "prev", "Prev"),
+        Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+"),
+        Binding("minus", "extend(-1)", "-1 min", key_display="-"),
+        Binding("g", "goto", "Go to"),
+        Binding("r", "reveal", "Reveal"),
+        Binding("c", "close_poll", "Close poll"),
+        Binding("a", "add_note", "Add note"),
+        Binding("m", "mark_action", "Action item"),
+        Binding("f", "toggle_notes", "Hide notes"),
+        Binding("e", "end", "End"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
+                 tick: float = 0.25) -> None:
+        super().__init__()
+        self.session = session
+        self.bell_on = bell
+        self.watch_file = watch
+        self.tick_seconds = tick
+        self.join_command = join_command or f"workshop join {session.path.stem}"
+        self._rang_for: str | None = None  # the step whose end the bell has rung for
+        self._everyone_for: tuple[str, int] | None = None
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="body"):
+            yield AgendaRail(id="rail")
+            with Vertical(id="main"):
+                yield BigTimer(id="timer")
+                with Horizontal(id="work"):
+                    yield StepPanel(id="step")
+                    with Vertical(id="side"):
+                        yield PollPanel(id="poll")
+                        yield Static("Notes", id="notes-title")
+                        yield NotesList(id="notes")
+        yield JoinBar(self.join_command, id="join")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        state = self.session.state()
+        self.title = state.title
+        self.sub_title = f"session {state.id}"
+        self.render_state(state)
+        self.set_interval(self.tick_seconds, self.tick)
+        if self.watch_file:
+            self.follow_journal()
+
+    def on_resize(self) -> None:
+        self.screen.set_class(self.size.width >= WIDE, "wide")
+
+    # ------------------------------------------------------------------ rendering
+
+    def render_state(self, state: SessionState | None = None) -> SessionState:
+        state = state or self.session.state()
+        for widget in (self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),
+                       self.query_one(PollPanel), self.query_one(NotesList), self.query_one(JoinBar)):
+            widget.show(state)
+        self._signals(state)
+        return state
+
+    def _signals(self, state: SessionState) -> None:
+        """The bell at a step's end, and the notice when everyone present has voted."""
+        step = state.step
+        if step is not None and state.status == "running" and step.remaining <= 0 and self._rang_for != step.qid:
+            self._rang_for = step.qid
+            if step.elapsed - step.allowed < 2 and self.bell_on:  # only as it happens, not on a restart
+                self.bell()
+        poll = state.poll
+        if poll is not None and poll.status == "open" and state.all_voted(poll):
+            key = (poll.qid, len(poll.ballots))
+            if self._everyone_for is None or self._everyone_for[0] != poll.qid:
+                self._everyone_for = key
+                self.notify(f"Everyone present has voted ({len(poll.ballots)}).", title="Poll")
+                if self.bell_on:
+                    self.bell()
+        elif poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid and not state.all_voted(poll):
+            self._everyone_for = None
+
+    def tick(self) -> None:
+        self.render_state()
+
+    # ------------------------------------------------------------------ following the file
+
+    @work(thread=True, exclusive=True, group="follow")
+    def follow_journal(self) -> None:
+        """Watch the session file's size; when others append, fold the new bytes in."""
+        worker = get_current_worker()
+        path = self.session.path
+        last = -1
+        while not worker.is_cancelled:
+            try:
+                size = os.stat(path).st_size
+            except OSError:
+                size = last
+            if size != last:
+                last = size
+                self.call_from_thread(self.sync)
+            time.sleep(0.03)
+
+    def sync(self) -> None:
+        try:
+            if self.session.refresh():
+                self.render_state()
+        except SessionError as err:
+            self.notify(str(err), severity="error")
+
+    # ------------------------------------------------------------------ actions
+
+    def _do(self, action: str, arg: str | None = None) -> None:
+        try:
+            message = self.session.control(action, arg)
+        except SessionError as err:
+            self.notify(str(err), severity="warning")
+            return
+        self.render_state()
+        if action in ("extend", "close", "reopen", "reset", "reveal"):
+            self.notify(message, timeout=2)
+
+    def action_toggle_pause(self) -> None:
+        status = self.session.state().status
+        self._do("pause" if status == "running" else "resume")
+
+    def action_next(self) -> None:
+        self._do("start" if self.session.state().status == "waiting" else "next")
+
+    def action_prev(self) -> None:
+        self._do("prev")
+
+    def action_extend(self, minutes: int) -> None:
+        self._do("extend", str(minutes))
+
+    def action_reveal(self) -> None:
+        self._do("reveal")
+
+    def action_close_poll(self) -> None:
+        self._do("close")
+
+    def action_reopen_poll(self) -> None:
+        self._do("reopen")
+
+    def action_reset_poll(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._do("reset")
+
+        self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
+
+    def action_goto(self) -> None:
+        state = self.session.state()
+        choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
+
+        def done(qid: str | None) -> None:
+            if qid:
+                self._do("goto", qid)
+
+        self.push_screen(PickStep(choices, state.step.qid if state.step else None), done)
+
+    @on(AgendaRail.StepChosen)
+    def rail_step(self, event: AgendaRail.StepChosen) -> None:
+        self._do("goto", event.qid)
+
+    def action_add_note(self) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                try:
+                    self.session.note(None, text)
+                except SessionError as err:
+                    self.notify(str(err), severity="warning")
+                self.render_state()
+
+        self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
+
+    def action_mark_action(self) -> None:
+        notes = self.query_one(NotesList)
+        option = notes.highlighted_option if notes.highlighted is not None else None
+        if option is None or not option.id:
+            self.notify("No note selected: pick one in the notes list", severity="warning")
+            return
+        current = next((n for n in self.session.state().notes if n.id == option.id), None)
+        try:
+            self.session.mark_action(option.id, on=not (current and current.action))
+        except SessionError as err:
+            self.notify(str(err), severity="warning")
+        self.render_state()
+
+    def action_toggle_notes(self) -> None:
+        panel = self.query_one(StepPanel)
+        panel.show_notes = not panel.show_notes
+        self.render_state()
+        self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)
+
+    def action_toggle_bell(self) -> None:
+        self.bell_on = not self.bell_on
+        self.notify("Bell " + ("on" if self.bell_on else "off"), timeout=2)
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_end(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._do("end")
+
+        self.push_screen(Confirm("End the session? Open polls close and the timer stops."), done)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Pause or resume the timer", "space", self.action_toggle_pause),
+            ("Next step", "n", self.action_next),
+            ("Previous step", "p", self.action_prev),
+            ("Go to a step", "g", self.action_goto),
+            ("Extend the step by a minute", "+", lambda: self.action_extend(1)),
+            ("Shorten the step by a minute", "-", lambda: self.action_extend(-1)),
+            ("Reveal the poll's results", "r", self.action_reveal),
+            ("Close the poll", "c", self.action_close_poll),
+            ("Reopen the poll", "", self.action_reopen_poll),
+            ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
+            ("Add a facilitator note", "a", self.action_add_note),
+            ("Mark the selected note as an action item", "m", self.action_mark_action),
+            ("Show or hide facilitator notes", "f", self.action_toggle_notes),
+            ("Turn the bell on or off", "", self.action_toggle_bell),
+            ("Switch light and dark", "", self.action_toggle_dark),
+            ("End the session", "e", self.action_end),
+        ]
+        for title, key, callback in commands:
+            yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
+
+
+def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,
+             tick: float = 0.25, dark: bool = True) -> FacilitatorApp:
+    """The one way to build the facilitator app, for the CLI and for tests alike."""
+    session = Session.open(path, clock)
+    app = FacilitatorApp(session, bell=bell, watch=watch, tick=tick)
+    app.theme = "textual-dark" if dark else "textual-light"
+    return app

@@ -1,0 +1,40 @@
+"""Notes on the current step, newest first, with their author; action items marked.
+Participant text goes in as Text: shown literally, never as markup."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop.engine.state import SessionState
+from workshop.tui.widgets.base import ShowsState
+
+
+class NotesList(ShowsState, OptionList):
+    def signature(self, state: SessionState) -> Hashable:
+        step = state.step
+        if step is None:
+            return None
+        mine = [(n.id, n.action) for n in state.notes if n.step == step.qid]
+        return (step.qid, tuple(mine))
+
+    def draw(self, state: SessionState) -> None:
+        step = state.step
+        self.clear_options()
+        if step is None:
+            return
+        mine = [n for n in state.notes if n.step == step.qid]
+        if not mine:
+            self.add_option(Option(Text("No notes yet: a adds one; participants' notes appear here.", style="dim"),
+                                   disabled=True))
+            return
+        for note in reversed(mine):
+            line = Text("★ " if note.action else "• ", style="bold yellow" if note.action else "dim")
+            line.append(note.name or "?", style="bold")
+            line.append(": ")
+            line.append(note.text)
+            self.add_option(Option(line, id=note.id))
+        self.highlighted = 0

@@ -1,0 +1,61 @@
+"""The agenda rail: modules and steps with planned minutes, a mark on the current step, actual
+minutes on the steps already run, and the whole workshop's drift."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.engine.state import SessionState
+from workshop.tui.widgets.base import ShowsState, drift_text
+
+
+class AgendaRail(ShowsState, Vertical):
+    class StepChosen(Message):
+        def __init__(self, qid: str) -> None:
+            super().__init__()
+            self.qid = qid
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="drift")
+        yield OptionList(id="steps")
+
+    def signature(self, state: SessionState) -> Hashable:
+        steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed) for s in state.steps)
+        return (state.current, round(state.drift / 60), state.status, steps)
+
+    def draw(self, state: SessionState) -> None:
+        self.query_one("#drift", Static).update(Text(drift_text(state.drift)))
+        options = self.query_one("#steps", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        module = None
+        for s in state.steps:
+            if s.module.id != module:
+                module = s.module.id
+                options.add_option(Option(Text(s.module.title, style="bold"), disabled=True))
+            if s.index == state.current:
+                mark, style = "▶", "reverse"
+            elif s.visited:
+                mark, style = "✓", "dim"
+            else:
+                mark, style = " ", ""
+            planned = s.allowed // 60
+            actual = f"{round(s.elapsed / 60)}/" if s.visited and s.index != state.current else ""
+            line = Text(f"{mark} ", style=style)
+            line.append(s.step.title, style=style)  # Text.append: the title is never markup
+            line.append(f"  {actual}{planned}′", style="dim")
+            options.add_option(Option(line, id=s.qid))
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.StepChosen(event.option.id))

@@ -1,0 +1,55 @@
+"""The current step: its title, the prompt as participants see it, and the facilitator's notes
+(hidden with a key when the screen is projected)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from workshop.engine.state import SessionState
+from workshop.tui.widgets.base import ShowsState
+
+
+class StepPanel(ShowsState, VerticalScroll):
+    def __init__(self, *, show_notes: bool = True, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.show_notes = show_notes
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="step-title")
+        yield Markdown("", id="prompt")
+        yield Static("Facilitator notes", id="notes-heading")
+        yield Markdown("", id="facilitator-notes")
+
+    def signature(self, state: SessionState) -> Hashable:
+        step = state.step
+        return (step.qid if step else None, state.status, self.show_notes)
+
+    def draw(self, state: SessionState) -> None:
+        step = state.step
+        title = self.query_one("#step-title", Static)
+        prompt = self.query_one("#prompt", Markdown)
+        notes = self.query_one("#facilitator-notes", Markdown)
+        heading = self.query_one("#notes-heading", Static)
+        if step is None:
+            title.update(Text(state.title, style="bold"))
+            first = state.steps[0].step.title if state.steps else ""
+            prompt.update("The session has ended." if state.status == "ended"
+                          else f"Ready. Press **n** to start with *{first}*.")
+            notes.update("")
+            heading.display = notes.display = False
+            return
+        line = Text(f"{step.module.title} · ", style="dim")
+        line.append(step.step.title, style="bold")
+        line.append(f"  ({step.step.kind})", style="dim")
+        title.update(line)
+        # Module text is the author's Markdown; it is content we ship or an author wrote, not
+        # participant input, which never reaches this widget.
+        prompt.update(step.step.prompt)
+        has_notes = bool(step.step.notes) and self.show_notes
+        heading.display = notes.display = has_notes
+        notes.update(step.step.notes if has_notes else "")

@@ -1,0 +1,62 @@
+"""The big timer: counts a step down, turns amber at 20 % left and red at 5 %, then counts
+overtime up in red. Time comes from the state, never from counting ticks."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from workshop.engine.state import SessionState
+from workshop.tui.widgets.base import ShowsState, clock
+
+
+def phase(remaining: float, allowed: int) -> str:
+    """'calm', 'amber', 'red' or 'overtime' for a step with `remaining` of `allowed` seconds."""
+    if remaining < 0:
+        return "overtime"
+    if allowed <= 0 or remaining <= 0.05 * allowed:
+        return "red"
+    if remaining <= 0.2 * allowed:
+        return "amber"
+    return "calm"
+
+
+class BigTimer(ShowsState, Vertical):
+    def compose(self) -> ComposeResult:
+        yield Digits("--:--", id="digits")
+        yield Static("", id="timer-status")
+
+    def signature(self, state: SessionState) -> Hashable:
+        step = state.step
+        if step is None:
+            return (state.status,)
+        remaining = step.remaining
+        shown = math.ceil(remaining) if remaining >= 0 else math.floor(remaining)
+        return (state.status, step.qid, shown, step.allowed)
+
+    def draw(self, state: SessionState) -> None:
+        digits = self.query_one("#digits", Digits)
+        status = self.query_one("#timer-status", Static)
+        step = state.step
+        for name in ("calm", "amber", "red", "overtime", "paused"):
+            self.remove_class(name)
+        if step is None:
+            digits.update("--:--")
+            status.update("ended" if state.status == "ended" else "not started: press n to begin")
+            return
+        remaining = step.remaining
+        if remaining >= 0:
+            digits.update(clock(math.ceil(remaining)))
+        else:
+            digits.update("+" + clock(math.floor(-remaining)))
+        self.add_class(phase(remaining, step.allowed))
+        words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
+        if state.status == "paused":
+            self.add_class("paused")
+        extra = f", {step.extra // 60:+d} min" if step.extra else ""
+        over = " · overtime" if remaining < 0 else ""
+        status.update(f"{words} · {step.allowed // 60} min step{extra}{over}")
