@@ -71,7 +71,7 @@ def _secret_path(path: Path) -> Path:
 
 
 def create(plan: Plan, folder: Path | None = None, name: str | None = None, facilitator: str = "",
-           clock: Clock = utc_now) -> Path:
+           clock: Clock = utc_now, code: str | None = None) -> Path:
     """Start a new session file for `plan`; its name defaults to the agenda and the time."""
     created = clock()
     name = check_name(name or f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
@@ -81,7 +81,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
         "title": plan.agenda.title,
         "created": created,
         "facilitator": text.name(facilitator) if facilitator else "",
-        "code": "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6)),
+        "code": code or "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6)),
         "agenda": freeze(plan),
     }
     try:

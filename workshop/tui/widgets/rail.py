@@ -28,7 +28,7 @@ class AgendaRail(ShowsState, Vertical):
 
     def signature(self, state: SessionState) -> Hashable:
         steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed) for s in state.steps)
-        return (state.current, round(state.drift / 60), state.status, steps)
+        return (state.current, round(state.drift / 60), state.status, steps, self.size.width)
 
     def draw(self, state: SessionState) -> None:
         self.query_one("#drift", Static).update(Text(drift_text(state.drift)))
@@ -48,9 +48,12 @@ class AgendaRail(ShowsState, Vertical):
                 mark, style = " ", ""
             planned = s.allowed // 60
             actual = f"{round(s.elapsed / 60)}/" if s.visited and s.index != state.current else ""
+            minutes = f"{actual}{planned}′"
+            room = max(8, self.size.width - 4 - len(minutes) - 2)  # mark, padding, scrollbar
+            title = s.step.title if len(s.step.title) <= room else s.step.title[: room - 1] + "…"
             line = Text(f"{mark} ", style=style)
-            line.append(s.step.title, style=style)  # Text.append: the title is never markup
-            line.append(f"  {actual}{planned}′", style="dim")
+            line.append(title.ljust(room), style=style)  # Text.append: a title is never markup
+            line.append(" " + minutes, style="dim")
             options.add_option(Option(line, id=s.qid))
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted

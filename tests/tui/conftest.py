@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import OptionList, Static
+
+from tests.support import polls_plan
+from workshop import sessions
+
+CODE = "TEST42"
+
+
+class FakeClock:
+    """A clock the test moves by hand; it starts at the real time so ballots cast by other
+    processes (stamped with the real time) do not land in its future."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+@pytest.fixture()
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture()
+def session_path(tmp_path: Path, clock: FakeClock) -> Path:
+    return sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam", clock=clock, code=CODE)
+
+
+def text_of(widget: Static | OptionList, width: int = 120) -> str:
+    """What a widget shows, as plain text."""
+    console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))  # noqa: SIM115
+    if isinstance(widget, OptionList):
+        for index in range(widget.option_count):
+            console.print(widget.get_option_at_index(index).prompt)
+    else:
+        console.print(widget.content)
+    return console.export_text()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`workshop ...` in a separate process, as a participant at another terminal would."""
+    return subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True, text=True, timeout=60)
+
+
+async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:  # noqa: ANN001
+    """Let the app run until `condition` holds (the file watcher works in the background)."""
+    steps = int(seconds / 0.05)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "condition not met in time"
