@@ -57,6 +57,9 @@ class BigTimer(ShowsState, Vertical):
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
         if state.status == "paused":
             self.add_class("paused")
-        extra = f", {step.extra // 60:+d} min" if step.extra else ""
-        over = " · overtime" if remaining < 0 else ""
-        status.update(f"{words} · {step.allowed // 60} min step{extra}{over}")
+        extra = f" ({step.extra // 60:+d})" if step.extra else ""
+        if remaining >= 0:
+            left = f"{clock(math.ceil(remaining))} left of {step.allowed // 60} min{extra}"
+        else:
+            left = f"{clock(math.floor(-remaining))} over {step.allowed // 60} min{extra}"
+        status.update(f"{words} · {left}")

@@ -1,0 +1,95 @@
+"""`workshop run` in a real terminal (tmux): killed with SIGKILL mid-step, started again, it
+comes back to the same step with the same remaining time and every ballot."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support import write_module
+from tests.tui.conftest import cli
+from workshop import sessions
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", "workshop-test", *args], capture_output=True, text=True, check=True).stdout
+
+
+def screen() -> str:
+    return tmux("capture-pane", "-p", "-t", "ws")
+
+
+def wait_screen(pattern: str, seconds: float = 15) -> str:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        text = screen()
+        if re.search(pattern, text):
+            return text
+        time.sleep(0.1)
+    raise AssertionError(f"{pattern!r} never appeared:\n{screen()}")
+
+
+def start(command: list[str]) -> None:
+    tmux("new-session", "-d", "-s", "ws", "-x", "100", "-y", "30", " ".join(command))
+
+
+def left_seconds(text: str) -> int:
+    found = re.search(r"(\d+):(\d\d) left of", text)
+    assert found, text
+    return int(found.group(1)) * 60 + int(found.group(2))
+
+
+@pytest.fixture()
+def terminal():
+    yield
+    subprocess.run(["tmux", "-L", "workshop-test", "kill-server"], capture_output=True)
+
+
+def test_kill_dash_nine_and_come_back(tmp_path: Path, terminal: None) -> None:
+    folder = tmp_path / "sessions"
+    write_module(tmp_path / "content")
+    made = cli("new", "polls", "--name", "live", "--path", str(tmp_path / "content"), "--sessions-dir", str(folder))
+    assert made.returncode == 0, made.stderr
+    path = Path(made.stdout.strip())
+    env = f"cd {os.getcwd()} && TERM=xterm-256color"
+    run = [env, sys.executable, "-m", "workshop", "run", "live", "--sessions-dir", str(folder), "--no-bell"]
+    start(run)
+    wait_screen(r"not started")
+    tmux("send-keys", "-t", "ws", "n")
+    wait_screen(r"left of 2 min")
+    tmux("send-keys", "-t", "ws", "n")
+    wait_screen(r"Which first\?")
+    for name, choice in (("Ana", "1"), ("Bo", "2")):
+        assert cli("vote", str(path), "--name", name, choice, "--sessions-dir", str(folder)).returncode == 0
+    wait_screen(r"2 of 2 voted")
+    time.sleep(3)
+    pid = int(tmux("display-message", "-p", "-t", "ws", "#{pane_pid}").strip())
+    before = sessions.Session.open(path).state()
+    os.kill(pid, signal.SIGKILL)
+    killed_at = time.time()
+    time.sleep(0.5)
+    subprocess.run(["tmux", "-L", "workshop-test", "kill-server"], capture_output=True)
+
+    start(run)
+    wait_screen(r"left of 2 min")
+    time.sleep(0.5)
+    earlier = sessions.Session.open(path).state().step.remaining
+    text = screen()
+    after = sessions.Session.open(path).state()
+    shown = left_seconds(text)
+    assert after.step.qid == before.step.qid == "polls/pick"
+    assert "Pick one" in text and "Which first?" in text
+    # the screen's remaining time is the engine's, to the second, despite the kill
+    assert after.step.remaining - 1 <= shown <= earlier + 1
+    assert abs(before.step.remaining - (time.time() - killed_at) - after.step.remaining) <= 1.5
+    assert len(after.poll.ballots) == 2 and "2 of 2 voted" in text
