@@ -222,8 +222,186 @@ def bench_burst() -> None:
           f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
 
 
+FIRST_SCREEN = """
+import sys, time
+t0 = float(sys.argv[1])
+kind, path = sys.argv[2], sys.argv[3]
+if kind == "workshop":
+    import workshop.cli  # the command's own imports, as `workshop run` pays them
+    from workshop.tui.facilitator import make_app
+    app = make_app(__import__("pathlib").Path(path), bell=False)
+else:
+    from textual.app import App
+    from textual.widgets import Footer, Header, Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Header()
+            yield Static("hello")
+            yield Footer()
+
+    app = Minimal()
+
+async def ready(pilot):
+    await pilot.pause()
+    print(time.time() - t0)
+    app.exit()
+
+app.run(headless=True, size=(120, 40), auto_pilot=ready)
+"""
+
+
+def _new_session(folder: Path, name: str) -> Path:
+    from workshop import sessions
+    from workshop.content import catalog
+    from workshop.content.library import plan_for
+
+    return sessions.create(plan_for(catalog(), "half-day"), folder, name)
+
+
+def bench_screen() -> None:
+    """The facilitator's screen: first full screen, ballot-to-screen latency, redraw cost."""
+    import asyncio
+    import statistics
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _new_session(Path(tmp), "first")
+
+        def first(kind: str) -> float:
+            out = subprocess.run([sys.executable, "-c", FIRST_SCREEN, repr(time.time()), kind, str(path)],
+                                 capture_output=True, text=True, check=True)
+            return float(out.stdout.strip().splitlines()[-1])
+
+        ours, minimal = [], []
+        for _ in range(5):
+            ours.append(first("workshop"))
+            minimal.append(first("minimal"))
+        print(f"screen: first full screen: `workshop run` {min(ours) * 1000:.0f} ms, minimal Textual app "
+              f"{min(minimal) * 1000:.0f} ms, ratio {min(ours) / min(minimal):.2f}x (target <= 1.3x)")
+        asyncio.run(_latency(Path(tmp)))
+        asyncio.run(_redraw(Path(tmp)))
+
+
+WRITER = """
+import datetime as dt, sys, time
+from pathlib import Path
+from workshop.journal import store
+path, poll, count, rate = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+start = time.time()
+for i in range(count):
+    while time.time() < start + i / rate:
+        time.sleep(0.0005)
+    store.append(path, {"type": "ballot", "at": dt.datetime.now(dt.UTC), "poll": poll,
+                        "participant": f"p{i:05d}", "name": f"P{i}", "value": [1 + i % 4]})
+    print(f"{i} {time.time():.6f}", flush=True)
+"""
+
+
+async def _latency(folder: Path) -> None:
+    """Ballots from another process at 50 a second: time until the screen shows each one."""
+    import statistics
+    import subprocess
+
+    from workshop import sessions
+    from workshop.tui.facilitator import make_app
+    from workshop.tui.widgets.poll import PollPanel
+
+    path = _new_session(folder, "latency")
+    live = sessions.Session.open(path)
+    live.control("start")
+    target = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "scale")
+    live.control("goto", target.qid)
+    app = make_app(path, bell=False)
+    seen: list[tuple[float, int]] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = app.query_one(PollPanel)
+        original = panel.draw
+
+        def draw(state):  # noqa: ANN001, ANN202
+            original(state)
+            seen.append((time.time(), len(state.poll.ballots) if state.poll else 0))
+
+        panel.draw = draw  # type: ignore[method-assign]
+        count, rate = 250, 50.0
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target.qid, str(count), str(rate)],
+                                  stdout=subprocess.PIPE, text=True)
+        while writer.poll() is None:
+            await pilot.pause(0.01)
+        written = [float(line.split()[1]) for line in writer.stdout.read().splitlines()]  # type: ignore[union-attr]
+        for _ in range(100):
+            if seen and seen[-1][1] >= count:
+                break
+            await pilot.pause(0.02)
+    latencies = []
+    for i, at in enumerate(written):
+        shown = next((t for t, n in seen if n >= i + 1), None)
+        if shown is not None:
+            latencies.append(max(0.0, shown - at))
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    print(f"screen: {len(latencies)} of {count} ballots at {rate:.0f}/s reached the screen; latency median "
+          f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target p95 <= 200 ms)")
+
+
+async def _redraw(folder: Path) -> None:
+    """Redraw cost with 2,000 notes and 200 participants: a tick, one new event, a full rebuild."""
+    import datetime as dt
+
+    from workshop import sessions
+    from workshop.journal import codec
+    from workshop.tui.facilitator import make_app
+    from workshop.tui.widgets.base import ShowsState
+
+    path = _new_session(folder, "redraw")
+    live = sessions.Session.open(path)
+    live.control("start")
+    step = live.state().step.qid
+    now = dt.datetime.now(dt.UTC)
+    blocks = [codec.encode({"type": "join", "at": now, "participant": f"p{i:04d}", "name": f"Person {i}"})
+              for i in range(200)]
+    blocks += [codec.encode({"type": "note", "at": now, "note": f"n{i:05d}", "step": step, "author": f"p{i % 200:04d}",
+                             "name": f"Person {i % 200}", "text": f"note {i} about the rota and coaching time"})
+               for i in range(2000)]
+    with open(path, "ab") as handle:
+        handle.write(b"".join(blocks))
+    app = make_app(path, bell=False, watch=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        widgets = list(app.query(ShowsState))  # type: ignore[type-abstract]
+
+        def timed(action) -> float:  # noqa: ANN001
+            best = float("inf")
+            for _ in range(5):
+                start = time.perf_counter()
+                action()
+                best = min(best, time.perf_counter() - start)
+            return best
+
+        def rebuild() -> None:
+            for w in widgets:
+                w._shown = object()
+            app.render_state()
+
+        counter = iter(range(10**6))
+
+        def one_note() -> None:
+            live.note("Ana", f"one more note {next(counter)}")
+            app.session.refresh()
+            app.render_state()
+
+        t_tick = timed(app.render_state)
+        t_event = timed(one_note)
+        t_full = timed(rebuild)
+        await pilot.pause()
+    print(f"screen: redraw with 2,000 notes and 200 participants: idle tick {t_tick * 1000:.1f} ms, "
+          f"one new note (append + fold + redraw) {t_event * 1000:.1f} ms, full rebuild {t_full * 1000:.1f} ms "
+          f"(event/full {t_event / t_full:.2f}x)")
+
+
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
-          "burst": bench_burst}
+          "burst": bench_burst, "screen": bench_screen}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

@@ -76,10 +76,12 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _show(value: Any) -> str:
-    """A value quoted for a message, kept short and on one line."""
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    text = text.replace("\n", " ")
-    return text if len(text) <= 40 else text[:37] + "…'"
+    """A value from the file, quoted for a message: one line, short, control characters escaped
+    (a file's text must not move the cursor or colour the terminal of whoever validates it)."""
+    if not isinstance(value, str):
+        return repr(value)[:40]
+    body = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
+    return f"'{body}'" if len(body) <= 38 else f"'{body[:35]}…'"
 
 
 class _Checker:
@@ -101,27 +103,27 @@ class _Checker:
             if (why := elsewhere(key)) is not None:
                 self.report(where + (key,), context, why)
             else:
-                self.report(where + (key,), context, f"unknown key '{key}'{_suggest(key, allowed)}")
+                self.report(where + (key,), context, f"unknown key {_show(key)}{_suggest(key, allowed)}")
 
     def get(self, table: Mapping[str, Any], key: str, where: Where, context: str, kind: type | tuple[type, ...],
             *, required: bool = True, what: str = "") -> Any:
         """The value at `key` if present and of `kind`; otherwise report and return None."""
         if key not in table:
             if required:
-                self.report(where, context, f"missing required key '{key}'")
+                self.report(where, context, f"missing required key {_show(key)}")
             return None
         value = table[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            self.report(where + (key,), context, f"'{key}' must be {what or kinds[0].__name__}, not {_type_name(value)}")
+            self.report(where + (key,), context, f"{_show(key)} must be {what or kinds[0].__name__}, not {_type_name(value)}")
             return None
         return value
 
     def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True) -> str | None:
         value = self.get(table, key, where, context, str, required=required, what="a string")
         if value is not None and required and not value.strip():
-            self.report(where + (key,), context, f"'{key}' must not be empty")
+            self.report(where + (key,), context, f"{_show(key)} must not be empty")
             return None
         return value
 
@@ -137,7 +139,7 @@ class _Checker:
                 bounds = f"at most {high}"
             else:
                 bounds = f"between {low} and {high}"
-            self.report(where + (key,), context, f"'{key}' must be {bounds}, not {value}")
+            self.report(where + (key,), context, f"{_show(key)} must be {bounds}, not {value}")
             return None
         return value
 
@@ -157,7 +159,7 @@ class _Checker:
         if value is None:
             return None
         if not value:
-            self.report(where + (key,), context, f"'{key}' must have at least one entry")
+            self.report(where + (key,), context, f"{_show(key)} must have at least one entry")
             return None
         good = True
         for index, entry in enumerate(value):
@@ -225,12 +227,12 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
     for index, entry in enumerate(entries):
         where: Where = ("steps", index)
         raw_id = entry.get("id")
-        context = f"step '{raw_id}': " if isinstance(raw_id, str) and raw_id else f"step {index + 1}: "
+        context = f"step {_show(raw_id)}: " if isinstance(raw_id, str) and raw_id else f"step {index + 1}: "
         step_id = c.slug(entry, "id", where, context)
         if step_id is not None:
             if step_id in first_seen:
                 line, _ = c.doc.locator.find(("steps", first_seen[step_id]))
-                c.report(where + ("id",), context, f"duplicate step id '{step_id}' (first used on line {line})")
+                c.report(where + ("id",), context, f"duplicate step id {_show(step_id)} (first used on line {line})")
             else:
                 first_seen[step_id] = index
         steps.append(_check_step(c, entry, where, context, step_id))
@@ -367,26 +369,26 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
     for index, entry in enumerate(entries or ()):
         where: Where = ("modules", index)
         raw = entry.get("module")
-        context = f"module '{raw}': " if isinstance(raw, str) and raw else f"modules[{index}]: "
+        context = f"module {_show(raw)}: " if isinstance(raw, str) and raw else f"modules[{index}]: "
         c.keys(entry, where, context, ITEM_KEYS)
         ref = c.text(entry, "module", where, context)
         overrides = c.table(entry, "minutes", where, context, required=False) or {}
         if ref is None:
             continue
         if ref in seen:
-            c.report(where + ("module",), "", f"module '{ref}' appears twice in the agenda (entries {seen[ref] + 1} and {index + 1})")
+            c.report(where + ("module",), "", f"module {_show(ref)} appears twice in the agenda (entries {seen[ref] + 1} and {index + 1})")
         seen.setdefault(ref, index)
         module = None
         if modules is not None:
             module = modules.get(ref)
             if module is None:
-                c.report(where + ("module",), "", f"module '{ref}' does not exist{_suggest(ref, sorted(modules))}")
+                c.report(where + ("module",), "", f"module {_show(ref)} does not exist{_suggest(ref, sorted(modules))}")
         good: list[tuple[str, int]] = []
         for step_id in overrides:
             minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1)
             if module is not None and module.step(step_id) is None:
                 steps = [s.id for s in module.steps]
-                c.report(where + ("minutes", step_id), context, f"no step '{step_id}' to override{_suggest(step_id, steps)}")
+                c.report(where + ("minutes", step_id), context, f"no step {_show(step_id)} to override{_suggest(step_id, steps)}")
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))

@@ -91,7 +91,9 @@ class FacilitatorApp(App[None]):
             self.follow_journal()
 
     def on_resize(self) -> None:
-        self.screen.set_class(self.size.width >= WIDE, "wide")
+        wide = self.size.width >= WIDE
+        if self.screen.has_class("wide") != wide:  # restyles the whole screen: only on a change
+            self.screen.set_class(wide, "wide")
 
     # ------------------------------------------------------------------ rendering
 

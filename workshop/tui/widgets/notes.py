@@ -13,13 +13,16 @@ from workshop.engine.state import SessionState
 from workshop.tui.widgets.base import ShowsState
 
 
+SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redraws stay cheap
+
+
 class NotesList(ShowsState, OptionList):
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
         if step is None:
             return None
         mine = [(n.id, n.action) for n in state.notes if n.step == step.qid]
-        return (step.qid, tuple(mine))
+        return (step.qid, len(mine), tuple(mine[-SHOWN:]))
 
     def draw(self, state: SessionState) -> None:
         step = state.step
@@ -31,10 +34,13 @@ class NotesList(ShowsState, OptionList):
             self.add_option(Option(Text("No notes yet: a adds one; participants' notes appear here.", style="dim"),
                                    disabled=True))
             return
-        for note in reversed(mine):
+        for note in reversed(mine[-SHOWN:]):
             line = Text("★ " if note.action else "• ", style="bold yellow" if note.action else "dim")
             line.append(note.name or "?", style="bold")
             line.append(": ")
             line.append(note.text)
             self.add_option(Option(line, id=note.id))
+        if len(mine) > SHOWN:
+            self.add_option(Option(Text(f"… and {len(mine) - SHOWN} earlier notes, in the report", style="dim"),
+                                   disabled=True))
         self.highlighted = 0

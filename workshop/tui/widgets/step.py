@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from workshop.engine.state import SessionState
 from workshop.tui.widgets.base import ShowsState
@@ -21,9 +22,11 @@ class StepPanel(ShowsState, VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="step-title")
-        yield Markdown("", id="prompt")
+        # Rich's Markdown in one Static: Textual's Markdown widget mounts a widget per block,
+        # which made the first screen twice as slow to appear.
+        yield Static("", id="prompt")
         yield Static("Facilitator notes", id="notes-heading")
-        yield Markdown("", id="facilitator-notes")
+        yield Static("", id="facilitator-notes")
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
@@ -32,14 +35,17 @@ class StepPanel(ShowsState, VerticalScroll):
     def draw(self, state: SessionState) -> None:
         step = state.step
         title = self.query_one("#step-title", Static)
-        prompt = self.query_one("#prompt", Markdown)
-        notes = self.query_one("#facilitator-notes", Markdown)
+        prompt = self.query_one("#prompt", Static)
+        notes = self.query_one("#facilitator-notes", Static)
         heading = self.query_one("#notes-heading", Static)
         if step is None:
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
-            prompt.update("The session has ended." if state.status == "ended"
-                          else f"Ready. Press **n** to start with *{first}*.")
+            ready = Text("Ready. Press ")
+            ready.append("n", style="bold")
+            ready.append(" to start with ")
+            ready.append(first, style="italic")
+            prompt.update(Text("The session has ended.") if state.status == "ended" else ready)
             notes.update("")
             heading.display = notes.display = False
             return
@@ -49,7 +55,7 @@ class StepPanel(ShowsState, VerticalScroll):
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.
-        prompt.update(step.step.prompt)
+        prompt.update(Markdown(step.step.prompt))
         has_notes = bool(step.step.notes) and self.show_notes
         heading.display = notes.display = has_notes
-        notes.update(step.step.notes if has_notes else "")
+        notes.update(Markdown(step.step.notes) if has_notes else "")

@@ -26,6 +26,15 @@ def phase(remaining: float, allowed: int) -> str:
 
 
 class BigTimer(ShowsState, Vertical):
+    _classes_now = ""
+
+    def _phase(self, classes: str) -> None:
+        """Swap the colour classes only when they change: each change restyles the widget."""
+        if classes != self._classes_now:
+            self.remove_class(*self._classes_now.split())
+            self.add_class(*classes.split())
+            self._classes_now = classes
+
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="digits")
         yield Static("", id="timer-status")
@@ -42,9 +51,8 @@ class BigTimer(ShowsState, Vertical):
         digits = self.query_one("#digits", Digits)
         status = self.query_one("#timer-status", Static)
         step = state.step
-        for name in ("calm", "amber", "red", "overtime", "paused"):
-            self.remove_class(name)
         if step is None:
+            self._phase("")
             digits.update("--:--")
             status.update("ended" if state.status == "ended" else "not started: press n to begin")
             return
@@ -53,10 +61,8 @@ class BigTimer(ShowsState, Vertical):
             digits.update(clock(math.ceil(remaining)))
         else:
             digits.update("+" + clock(math.floor(-remaining)))
-        self.add_class(phase(remaining, step.allowed))
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
-        if state.status == "paused":
-            self.add_class("paused")
+        self._phase(phase(remaining, step.allowed) + (" paused" if state.status == "paused" else ""))
         extra = f" ({step.extra // 60:+d})" if step.extra else ""
         if remaining >= 0:
             left = f"{clock(math.ceil(remaining))} left of {step.allowed // 60} min{extra}"
