@@ -84,8 +84,7 @@ def modules(
 
     lib = library.catalog(path or ())
     rows = _catalog_rows(lib)
-    skipped = [f for f in lib.files if f.problems]
-    for loaded in skipped:
+    for loaded in lib.skipped:
         typer.echo(f"warning: left out {loaded.display}: {len(loaded.problems)} problem(s); "
                    f"see `workshop validate {loaded.display}`", err=True)
     if as_json:

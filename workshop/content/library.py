@@ -108,6 +108,7 @@ class Library:
     agendas: dict[str, Agenda] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # "module:id" / "agenda:id" -> display path
     files: list[Loaded] = field(default_factory=list)
+    skipped: list[Loaded] = field(default_factory=list)  # broken files met on the search path
 
     def plan(self, agenda_id: str) -> Plan:
         agenda = self.agendas[agenda_id]
@@ -171,6 +172,7 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
             library.origins[key] = loaded.display
             library.agendas[agenda_id] = agenda
             loaded.agenda = agenda
+    library.skipped = [f for f in extra if f.problems]
     return library
 
 

@@ -69,7 +69,8 @@ class _Scanner:
         self.depth = 0  # brackets and braces open across lines
 
     def scan(self, text: str) -> None:
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # TOML lines end at \n only; str.splitlines would also split at U+0085, U+2028 …
+        for lineno, line in enumerate(text.split("\n"), 1):
             if self.open_string is None and self.depth == 0:
                 self._statement(line, lineno)
             else:
