@@ -182,7 +182,7 @@ def new(
     typer.echo(str(created))
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
