@@ -55,6 +55,8 @@ def validate(
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
     failed = False
     for loaded in lib.files:
+        if loaded.kind == "session" and not loaded.problems:
+            loaded.problems = _check_session(loaded)
         if loaded.problems:
             failed = True
             for problem in sorted(loaded.problems):
@@ -71,7 +73,21 @@ def _summary(lib, loaded) -> str:  # noqa: ANN001 - library types stay out of th
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
         return f"agenda '{plan.agenda.id}', {len(plan.modules)} modules, {plan.minutes} min"
-    return f"session, {loaded.events} events"
+    return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
+
+
+def _check_session(loaded) -> list:  # noqa: ANN001
+    """A session file is valid when the journal reads it and the engine can fold it."""
+    from workshop import sessions
+    from workshop.content.problems import Problem
+
+    try:
+        opened = sessions.Session.open(loaded.path)
+    except sessions.SessionError as err:
+        return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))]
+    sessions.warn(opened.warnings)
+    loaded.session = opened.state()
+    return []
 
 
 @app.command()

@@ -226,3 +226,21 @@ def test_reports_in_markdown_and_to_a_file(env: dict[str, Path], tmp_path: Path)
     assert json.loads(out.read_text())["session"]["id"] == "s"
     refused(env, path, "report", "s", "--format", "xml", says="unknown format")
     refused(env, path, "report", "nosuch", says="no session 'nosuch'")
+
+
+def test_validate_reads_session_files_through_the_journal(env: dict[str, Path]) -> None:
+    path = new(env)
+    ws(env, "control", "s", "start")
+    ws(env, "note", "s", "kept")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"{path}: ok: session 's', 2 events, running"
+    with open(path, "ab") as handle:
+        handle.write(b'[[events]]\ntype = "note"\ntext = "torn')  # a writer killed mid-block
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and "2 events" in result.stdout
+    assert "dropped an incomplete event block" in result.stderr
+    damaged = path.with_name("damaged.toml")
+    damaged.write_text("[session]\nid = 1\n")
+    result = CliRunner().invoke(app, ["validate", str(damaged)])
+    assert (result.exit_code, result.stdout.strip()) == (2, f"{damaged}:1:1: not a workshop session file (no events marker)")

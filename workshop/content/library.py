@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Module, Plan
@@ -19,7 +20,6 @@ from workshop.content.problems import Invalid, Problem
 
 DEFAULT_AGENDA = "half-day"
 _SESSION_HEAD = re.compile(rb"^\s*\[session\]", re.MULTILINE)
-SESSION_MAX_BYTES = 1 << 30
 
 
 def bundled_seeds() -> Path:
@@ -61,7 +61,7 @@ class Loaded:
     agenda: Agenda | None = None
     doc: document.Document | None = None
     problems: list[Problem] = field(default_factory=list)
-    events: int = 0
+    session: Any = None  # a session file's folded state, filled in by whoever validates it
 
 
 def _read(path: Path, display: str) -> Loaded:
@@ -69,11 +69,14 @@ def _read(path: Path, display: str) -> Loaded:
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
-        limit = SESSION_MAX_BYTES if _SESSION_HEAD.search(head) else document.MAX_BYTES
+        if _SESSION_HEAD.search(head):
+            # a session file is checked by the journal (checksums, torn blocks), not here
+            loaded.kind = "session"
+            return loaded
     except OSError:
-        limit = document.MAX_BYTES  # `read` below reports why the file cannot be read
+        pass  # `read` below reports why the file cannot be read
     try:
-        loaded.doc = document.read(path, display, max_bytes=limit)
+        loaded.doc = document.read(path, display)
     except Invalid as err:
         loaded.problems = err.problems
         return loaded
@@ -85,19 +88,7 @@ def _read(path: Path, display: str) -> Loaded:
             loaded.module = schema.check_module(loaded.doc)
         except Invalid as err:
             loaded.problems = err.problems
-    elif loaded.kind == "session":
-        _check_session(loaded)
     return loaded
-
-
-def _check_session(loaded: Loaded) -> None:
-    assert loaded.doc is not None  # noqa: S101 - only called on a parsed document
-    data = loaded.doc.data
-    events = data.get("events", [])
-    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
-        loaded.problems = [loaded.doc.problem(("events",), "'events' must be [[events]] blocks")]
-    else:
-        loaded.events = len(events)
 
 
 @dataclass
