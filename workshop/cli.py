@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -177,6 +178,17 @@ def _open(ref: str, folder: Path | None):  # noqa: ANN202 - keeps workshop.sessi
     return session
 
 
+def _act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
+    """Open the session, do one thing to it, print what happened or the one-line reason not."""
+    from workshop import sessions
+
+    live = _open(ref, folder)
+    try:
+        typer.echo(verb(live))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+
+
 @app.command()
 def new(
     agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,  # noqa: UP007
@@ -206,13 +218,7 @@ def control(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Act as the facilitator: move through steps, run the timer and the polls."""
-    from workshop import sessions
-
-    live = _open(session, sessions_dir)
-    try:
-        typer.echo(live.control(action, arg))
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    _act(session, sessions_dir, lambda live: live.control(action, arg))
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -224,13 +230,7 @@ def vote(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    from workshop import sessions
-
-    live = _open(session, sessions_dir)
-    try:
-        typer.echo(live.vote(name, values, poll))
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    _act(session, sessions_dir, lambda live: live.vote(name, values, poll))
 
 
 @app.command()
@@ -242,13 +242,7 @@ def note(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Add a note to the current step."""
-    from workshop import sessions
-
-    live = _open(session, sessions_dir)
-    try:
-        typer.echo(live.note(name, body, action))
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    _act(session, sessions_dir, lambda live: live.note(name, body, action))
 
 
 @app.command()
