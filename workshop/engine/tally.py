@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,6 +61,8 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
         numbers = [int(value[0]) for value in values]  # type: ignore[call-overload]
         counts = Counter(numbers)
         dist = {_scale_label(poll, x): counts[x] for x in range(poll.min, poll.max + 1)}
+        import statistics  # only scale polls need it, and it is slow to import
+
         mean = statistics.fmean(numbers) if numbers else None
         median = statistics.median(numbers) if numbers else None
         return Tally(kind, n, _rows(dist, n), "votes", mean, median)

@@ -16,13 +16,22 @@ class ShowsState:
     def draw(self, state: SessionState) -> None:
         raise NotImplementedError
 
+    _last: SessionState | None = None
+
     def show(self, state: SessionState) -> bool:
+        self._last = state
         sig = self.signature(state)
         if sig == self._shown:
             return False
         self._shown = sig
         self.draw(state)
         return True
+
+    def redraw(self) -> None:
+        """Draw the last state again (after a resize, say)."""
+        self._shown = object()
+        if self._last is not None:
+            self.show(self._last)
 
 
 def clock(seconds: float) -> str:

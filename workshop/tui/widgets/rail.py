@@ -58,6 +58,9 @@ class AgendaRail(ShowsState, Vertical):
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
 
+    def on_resize(self) -> None:
+        self.redraw()  # titles are cut to the rail's width, known only once laid out
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:

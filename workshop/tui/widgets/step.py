@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -49,6 +48,8 @@ class StepPanel(ShowsState, VerticalScroll):
             notes.update("")
             heading.display = notes.display = False
             return
+        from rich.markdown import Markdown  # only once a step is shown: it is slow to import
+
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
         line.append(f"  ({step.step.kind})", style="dim")
