@@ -23,7 +23,7 @@ from pathlib import Path
 from workshop.content.frozen import freeze
 from workshop.content.model import Plan
 from workshop.engine import ballots, events, text
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold, PollView, SessionState
 from workshop.journal import store
 
 Clock = Callable[[], dt.datetime]
@@ -262,6 +262,55 @@ class Session:
             raise SessionError(f"{self.path}: the session's secret file is missing; anonymous ballots need it") from None
         return hmac.new(key, f"{token}/{poll_id}".encode(), hashlib.sha256).hexdigest()[:16]
 
+    def join_as(self, token: str | None, name: str) -> str:
+        """Join with a name, or come back as the participant `token` already is.
+
+        Unlike `join` (for scripts, where the name is the identity), a name someone else has
+        is refused, so two people never share a ballot."""
+        try:
+            clean = text.name(name)
+        except text.TextError as err:
+            raise SessionError(str(err)) from None
+        self.refresh()
+        if token and token in self.fold.participants:
+            return token
+        taken = self.state().participant_named(clean)
+        if taken is not None:
+            raise SessionError(f"the name {clean!r} is taken in this session: choose another")
+        token = token or secrets.token_hex(6)
+        self._append("join", participant=token, name=clean)
+        return token
+
+    def cast(self, token: str, poll_id: str, value: Sequence[object]) -> str:
+        """A ballot from a participant's screen: `value` as the poll stores it."""
+        self.refresh()
+        target = self.state().polls.get(poll_id)
+        if target is None:
+            raise SessionError(f"no poll {poll_id!r} in this session")
+        return self._cast(token, target, lambda: ballots.check(target.poll, value))
+
+    def _cast(self, token: str, target: PollView, make: Callable[[], list]) -> str:
+        if target.status != "open":
+            raise SessionError(f"the poll {target.qid} is {'closed' if target.status == 'closed' else 'not open yet'}")
+        try:
+            value = make()
+        except ballots.BallotError as err:
+            raise SessionError(f"ballot refused: {err}") from None
+        anonymous = target.poll.anonymous
+        self._append("ballot", poll=target.qid,
+                     participant=self._ballot_token(token, target.qid) if anonymous else token,
+                     name=None if anonymous else self._name_of(token),
+                     value=value)
+        return f"ballot recorded on {target.qid}{' (anonymous)' if anonymous else ''}"
+
+    def my_ballot(self, token: str, poll_id: str) -> tuple | None:
+        """The counted ballot of participant `token` on a poll, if any."""
+        view = self.state().polls.get(poll_id)
+        if view is None:
+            return None
+        mine = self._ballot_token(token, poll_id) if view.poll.anonymous else token
+        return next((b.value for b in view.ballots if b.participant == mine), None)
+
     def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """Cast (or replace) a ballot; returns a line saying what was recorded."""
         self.refresh()
@@ -282,13 +331,7 @@ class Session:
             value = ballots.parse(target.poll, raw)
         except ballots.BallotError as err:
             raise SessionError(f"ballot refused: {err}") from None
-        token = self.join(name)
-        anonymous = target.poll.anonymous
-        self._append("ballot", poll=target.qid,
-                     participant=self._ballot_token(token, target.qid) if anonymous else token,
-                     name=None if anonymous else self._name_of(token),
-                     value=value)
-        return f"ballot recorded on {target.qid}{' (anonymous)' if anonymous else ''}"
+        return self._cast(self.join(name), target, lambda: value)
 
     def note(self, name: str | None, body: str, action: bool = False) -> str:
         """Add a note on the current step, from a participant or (name None) the facilitator."""

@@ -187,3 +187,16 @@ async def test_reopening_a_session_returns_to_the_same_step_and_time(session_pat
         assert again.query_one("#digits", Digits).value == before == "01:15"
         assert again.session.state().step.step.id == "pick"
         assert f"code {CODE}" in text_of(again.query_one(JoinBar))
+
+
+async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock, bell=False, watch=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "g")  # the go-to dialog stays open
+        clock.advance(30)
+        app.tick()
+        assert cli("note", str(session_path), "--name", "Ana", "while the dialog is open").returncode == 0
+        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.views[4]))
+        assert app.views[1].query_one("#digits", Digits).value == "01:30"
+        await pilot.press("escape")
+        assert app.is_running

@@ -7,21 +7,19 @@ appear within a fraction of a second. Quitting loses nothing: each action was on
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-from textual.worker import get_current_worker
 
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import AskText, Confirm, PickStep
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.notes import NotesList
@@ -33,7 +31,7 @@ from workshop.tui.widgets.timer import BigTimer
 WIDE = 120  # columns from which the poll and notes get a column of their own
 
 
-class FacilitatorApp(App[None]):
+class FacilitatorApp(FollowsJournal, App[None]):
     CSS_PATH = "facilitator.tcss"
     TITLE = "workshop"
 
@@ -82,6 +80,10 @@ class FacilitatorApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Kept from the main screen: a tick or a ballot may arrive while a dialog is on top, and
+        # queries search the screen in front.
+        self.views = [self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),
+                      self.query_one(PollPanel), self.query_one(NotesList), self.query_one(JoinBar)]
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
@@ -99,8 +101,7 @@ class FacilitatorApp(App[None]):
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
-        for widget in (self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),
-                       self.query_one(PollPanel), self.query_one(NotesList), self.query_one(JoinBar)):
+        for widget in self.views:
             widget.show(state)
         self._signals(state)
         return state
@@ -125,31 +126,6 @@ class FacilitatorApp(App[None]):
 
     def tick(self) -> None:
         self.render_state()
-
-    # ------------------------------------------------------------------ following the file
-
-    @work(thread=True, exclusive=True, group="follow")
-    def follow_journal(self) -> None:
-        """Watch the session file's size; when others append, fold the new bytes in."""
-        worker = get_current_worker()
-        path = self.session.path
-        last = -1
-        while not worker.is_cancelled:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                size = last
-            if size != last:
-                last = size
-                self.call_from_thread(self.sync)
-            time.sleep(0.03)
-
-    def sync(self) -> None:
-        try:
-            if self.session.refresh():
-                self.render_state()
-        except SessionError as err:
-            self.notify(str(err), severity="error")
 
     # ------------------------------------------------------------------ actions
 
@@ -218,7 +194,8 @@ class FacilitatorApp(App[None]):
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
 
     def action_mark_action(self) -> None:
-        notes = self.query_one(NotesList)
+        notes = self.views[4]
+        assert isinstance(notes, NotesList)  # noqa: S101
         option = notes.highlighted_option if notes.highlighted is not None else None
         if option is None or not option.id:
             self.notify("No note selected: pick one in the notes list", severity="warning")
@@ -231,7 +208,8 @@ class FacilitatorApp(App[None]):
         self.render_state()
 
     def action_toggle_notes(self) -> None:
-        panel = self.query_one(StepPanel)
+        panel = self.views[2]
+        assert isinstance(panel, StepPanel)  # noqa: S101
         panel.show_notes = not panel.show_notes
         self.render_state()
         self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)
