@@ -309,6 +309,34 @@ def run(
     screen.run()
 
 
+@app.command()
+def join(
+    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: the one live session).")] = None,  # noqa: UP007
+    name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Take part: join a live session with its code, vote and add notes."""
+    from workshop import sessions
+
+    if session is None:
+        live = sessions.live_sessions(sessions_dir)
+        if len(live) != 1:
+            names = ", ".join(p.stem for p in live) or "none"
+            raise _fail(f"name the session to join (live sessions: {names})")
+        session = str(live[0])
+    try:
+        path = sessions.resolve(session, sessions_dir)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    from workshop.tui.participant import make_app
+
+    try:
+        screen = make_app(path, name=name)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    screen.run()
+
+
 def main() -> None:
     try:
         app()

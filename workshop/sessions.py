@@ -66,6 +66,18 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     return path
 
 
+def live_sessions(folder: Path | None = None) -> list[Path]:
+    """Session files in the folder whose session has not ended, newest first."""
+    found = []
+    for path in sorted(sessions_dir(folder).glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            if Session.open(path).state().status != "ended":
+                found.append(path)
+        except SessionError:
+            continue
+    return found
+
+
 def _secret_path(path: Path) -> Path:
     return path.with_name(f".{path.stem}.secret")
 

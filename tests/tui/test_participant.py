@@ -1,0 +1,171 @@
+"""The participant's screen, driven with Pilot while the facilitator acts from another process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
+from workshop.journal import store
+from workshop.tui.participant import ParticipantApp, make_app
+
+
+@pytest.fixture(autouse=True)
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def events(path: Path, type_: str) -> list[dict]:
+    return [e for e in store.load(path).events if e["type"] == type_]
+
+
+def shown(app: ParticipantApp, selector: str) -> str:
+    return text_of(app.screen_stack[0].query_one(selector, Static))
+
+
+async def join(pilot, code: str = CODE, name: str = "Ana") -> None:  # noqa: ANN001
+    app = pilot.app
+    app.screen.query_one("#code", Input).value = code
+    await pilot.press("enter")
+    app.screen.query_one("#name", Input).value = name
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def control(path: Path, *args: str) -> None:
+    done = cli("control", str(path), *args)
+    assert done.returncode == 0, done.stderr
+
+
+async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot, code="WRONG1")
+        assert "code is not right" in text_of(app.screen.query_one("#join-error", Static))
+        assert events(session_path, "join") == []
+        await join(pilot, code=CODE.lower())  # the code is not case-sensitive
+        assert [e["name"] for e in events(session_path, "join")] == ["Ana"]
+
+
+async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeClock) -> None:
+    assert cli("note", str(session_path), "--name", "Ana", "x").returncode != 0  # not started: nothing written
+    control(session_path, "start")
+    assert cli("note", str(session_path), "--name", "Ana", "I am here").returncode == 0
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot, name="ana")
+        assert "is taken" in text_of(app.screen.query_one("#join-error", Static))
+        await join(pilot, name="Ana B")
+        assert app.display_name == "Ana B"
+        assert len(events(session_path, "join")) == 2
+
+
+async def test_following_the_facilitator_from_another_process(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot)
+        assert "Waiting for the facilitator" in shown(app, "#where")
+        control(session_path, "start")
+        await wait_for(pilot, lambda: "Intro" in shown(app, "#where"))
+        assert "Welcome." in shown(app, "#prompt")
+        control(session_path, "next")
+        await wait_for(pilot, lambda: "Pick one" in shown(app, "#where"))
+        control(session_path, "pause")
+        await wait_for(pilot, lambda: "paused" in shown(app, "#time"))
+        control(session_path, "prev")
+        await wait_for(pilot, lambda: "Intro" in shown(app, "#where"))
+
+
+async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:  # noqa: ANN001
+    control(path, "goto", step)
+    app = pilot.app
+    await wait_for(pilot, lambda: app.session.state().step.step.id == step and bool(app.screen_stack[0].query("BallotForm")))
+    await pilot.pause()
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize(("step", "keys", "value"), [
+    ("pick", ["down", "enter"], ["Planning"]),
+    ("many", ["space", "down", "down", "space", "ctrl+s"], ["Coaching", "Quality"]),
+    ("fist", ["down", "down", "down", "enter"], [3]),
+    ("dots", ["plus", "plus", "down", "plus", "ctrl+s"], ["Coaching", "Coaching", "Planning"]),
+    ("order", ["down", "left_square_bracket", "ctrl+s"], ["Goals", "Trust", "Change", "Letting go"]),
+    ("word", [*"Coaching", "enter"], ["Coaching"]),
+])
+async def test_every_ballot_kind(session_path: Path, clock: FakeClock, step: str, keys: list[str], value: list) -> None:
+    control(session_path, "start")
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await join(pilot)
+        await _vote_on(pilot, session_path, step, keys)
+        await wait_for(pilot, lambda: "your ballot is recorded" in shown(app, "#ballot-status"))
+        cast = events(session_path, "ballot")
+        assert len(cast) == 1 and cast[0]["value"] == value and cast[0]["poll"] == f"polls/{step}"
+
+
+async def test_dots_over_budget_and_cap_are_refused_with_a_message(session_path: Path, clock: FakeClock) -> None:
+    control(session_path, "start")
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await join(pilot)
+        await _vote_on(pilot, session_path, "dots", ["plus"] * 4)
+        assert "At most 3 dots on one option" in shown(app, "#budget")
+        await pilot.press("down", "plus", "plus", "plus")
+        assert "No dots left" in shown(app, "#budget")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "your ballot is recorded" in shown(app, "#ballot-status"))
+        assert events(session_path, "ballot")[0]["value"] == ["Coaching"] * 3 + ["Planning"] * 2
+
+
+async def test_a_refused_ballot_says_why_and_writes_nothing(session_path: Path, clock: FakeClock) -> None:
+    control(session_path, "start")
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await join(pilot)
+        await _vote_on(pilot, session_path, "order", [])
+        form = app.screen_stack[0].query_one("BallotForm")
+        form.order = ["Trust", "Trust", "Change", "Goals"]  # as a broken client might send
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "ranked twice" in shown(app, "#ballot-status")
+        assert events(session_path, "ballot") == []
+
+
+async def test_changing_a_ballot_and_a_closed_poll(session_path: Path, clock: FakeClock) -> None:
+    control(session_path, "start")
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await join(pilot)
+        await _vote_on(pilot, session_path, "pick", ["enter"])
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        values = [e["value"] for e in events(session_path, "ballot")]
+        assert values == [["Coaching"], ["Quality"]]
+        assert app.session.state().poll.tally.rows[2].value == 1 and len(app.session.state().poll.ballots) == 1
+        control(session_path, "close")
+        await wait_for(pilot, lambda: "poll is closed" in shown(app, "#ballot-status"))
+        assert not app.screen_stack[0].query("BallotForm")
+        # results of an on-close poll appear once it closes
+        assert "Quality" in shown(app, "#results")
+
+
+async def test_notes_and_rejoining_as_the_same_person(session_path: Path, clock: FakeClock) -> None:
+    control(session_path, "start")
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot, name="Bo")
+        app.screen_stack[0].query_one("#note", Input).value = "[@click=app.quit]rota[/] please"
+        app.screen_stack[0].query_one("#note", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[@click=app.quit]rota[/] please" in text_of(app.screen_stack[0].query_one("#my-notes"))
+        token = app.token
+    again = make_app(session_path, clock=clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await join(pilot, name="Bo")  # the same terminal: the remembered token, not a name clash
+        assert again.token == token
+        assert len(events(session_path, "join")) == 1

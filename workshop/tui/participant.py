@@ -1,0 +1,246 @@
+"""The participant's screen: join with the room's code and a name, then follow the facilitator:
+the step, its prompt (never the facilitator's notes), the time left, the ballot for an open
+poll, results once the poll's reveal policy allows, and notes.
+
+It only follows the journal, so a facilitator that restarts changes nothing here; and it says
+"your ballot is recorded" only after the ballot is on disk.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop import identity
+from workshop.engine.state import SessionState
+from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.tui.follow import FollowsJournal
+from workshop.tui.widgets.ballot import BallotForm
+from workshop.tui.widgets.base import clock
+from workshop.tui.widgets.poll import HINT, bars
+
+
+class JoinScreen(Screen[tuple[str, str]]):
+    """The room's code, then a display name that nobody else in the session has."""
+
+    def __init__(self, title: str, name: str = "") -> None:
+        super().__init__()
+        self.session_title = title
+        self.start_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.session_title, style="bold"))
+            yield Label("The join code is on the facilitator's screen.")
+            yield Input(placeholder="Join code", id="code", max_length=12)
+            yield Input(self.start_name, placeholder="Your name, as the room will see it", id="name", max_length=40)
+            yield Static("", id="join-error")
+
+    @on(Input.Submitted, "#code")
+    def code_done(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def name_done(self) -> None:
+        app = self.app
+        assert isinstance(app, ParticipantApp)  # noqa: S101
+        error = self.query_one("#join-error", Static)
+        code = self.query_one("#code", Input).value.strip().upper()
+        if code != app.session.state().code:
+            error.update("That code is not right: check the facilitator's screen.")
+            self.query_one("#code", Input).focus()
+            return
+        name = self.query_one("#name", Input).value
+        known = identity.recall(app.session.state().id, code)
+        try:
+            token = app.session.join_as(known[0] if known else None, name)
+        except SessionError as err:
+            error.update(str(err))
+            self.query_one("#name", Input).focus()
+            return
+        self.dismiss((token, app.session.fold.participants[token][0]))
+
+
+class ParticipantApp(FollowsJournal, App[None]):
+    CSS_PATH = "participant.tcss"
+    TITLE = "workshop"
+    BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+q", "quit", "Leave")]
+
+    def __init__(self, session: Session, *, name: str = "", watch: bool = True, tick: float = 0.5) -> None:
+        super().__init__()
+        self.session = session
+        self.start_name = name
+        self.watch_file = watch
+        self.tick_seconds = tick
+        self.token = ""
+        self.display_name = ""
+        self._poll_shown: Hashable = object()
+        self._results_shown: Hashable = object()
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="follow"):
+            yield Static("", id="where")
+            yield Static("", id="time")
+            yield Static("", id="prompt")
+            with Vertical(id="poll"):
+                yield Static("", id="question")
+                yield Vertical(id="form")
+                yield Static("", id="ballot-status")
+                yield Static("", id="results")
+            yield Input(placeholder="A note for this step (enter sends)", id="note", max_length=2000)
+            yield OptionList(id="my-notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        state = self.session.state()
+        self.title = state.title
+        self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
+
+    def joined(self, who: tuple[str, str] | None) -> None:
+        if not who:
+            self.exit()
+            return
+        self.token, self.display_name = who
+        state = self.session.state()
+        identity.remember(state.id, state.code, self.token, self.display_name)
+        self.sub_title = f"you are {self.display_name}"
+        self.render_state()
+        self.set_interval(self.tick_seconds, self.render_state)
+        if self.watch_file:
+            self.follow_journal()
+
+    # ------------------------------------------------------------------ rendering
+
+    def render_state(self, state: SessionState | None = None) -> SessionState | None:
+        if not self.token:
+            return None
+        state = state or self.session.state()
+        main = self.screen_stack[0]
+        step = state.step
+        where = main.query_one("#where", Static)
+        if state.status == "ended":
+            where.update(Text("The session has ended. Thank you!", style="bold"))
+        elif step is None:
+            where.update(Text("Waiting for the facilitator to start…", style="italic"))
+        else:
+            line = Text(f"{step.module.title} · ", style="dim")
+            line.append(step.step.title, style="bold")
+            where.update(line)
+        main.query_one("#time", Static).update(self._time_line(state))
+        self._show_prompt(state)
+        self._show_poll(state)
+        self._show_notes(state)
+        return state
+
+    def _time_line(self, state: SessionState) -> Text:
+        step = state.step
+        if step is None or state.status == "ended":
+            return Text("")
+        left = step.remaining
+        words = f"{clock(math.ceil(left))} left" if left >= 0 else f"{clock(math.floor(-left))} over time"
+        return Text(words + (" · paused" if state.status == "paused" else ""), style="bold")
+
+    _prompt_for: str | None = None
+
+    def _show_prompt(self, state: SessionState) -> None:
+        qid = state.step.qid if state.step else None
+        if qid == self._prompt_for:
+            return
+        self._prompt_for = qid
+        from rich.markdown import Markdown
+
+        prompt = self.screen_stack[0].query_one("#prompt", Static)
+        # participants see the prompt, never the facilitator's notes
+        prompt.update(Markdown(state.step.step.prompt) if state.step else "")
+
+    def _show_poll(self, state: SessionState) -> None:
+        main = self.screen_stack[0]
+        view = state.poll
+        area = main.query_one("#poll", Vertical)
+        area.display = view is not None
+        if view is None:
+            self._poll_shown = None
+            return
+        key = (view.qid, view.status, view.resets)
+        if key != self._poll_shown:
+            self._poll_shown = key
+            poll = view.poll
+            question = Text(poll.question, style="bold")
+            question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
+            if poll.anonymous:
+                question.append(" · anonymous", style="dim")
+            main.query_one("#question", Static).update(question)
+            form = main.query_one("#form", Vertical)
+            form.remove_children()
+            status = main.query_one("#ballot-status", Static)
+            if view.status == "open":
+                form.mount(BallotForm(poll, self.session.my_ballot(self.token, view.qid)))
+                mine = self.session.my_ballot(self.token, view.qid)
+                status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green")
+                              if mine else "")
+            else:
+                status.update(Text("This poll is closed: ballots are no longer taken." if view.status == "closed"
+                                   else "This poll has not opened yet.", style="italic"))
+        results = main.query_one("#results", Static)
+        shown = (view.qid, view.visible, view.tally if view.visible else None)
+        if shown != self._results_shown:
+            self._results_shown = shown
+            results.update(bars(view.tally, width=20) if view.visible else "")
+
+    def _show_notes(self, state: SessionState) -> None:
+        step = state.step
+        mine = [n for n in state.notes if n.author == self.token and step is not None and n.step == step.qid]
+        notes = self.screen_stack[0].query_one("#my-notes", OptionList)
+        if notes.option_count == len(mine) and getattr(self, "_notes_step", None) == (step.qid if step else None):
+            return
+        self._notes_step = step.qid if step else None
+        notes.clear_options()
+        for note in reversed(mine):
+            notes.add_option(Option(Text("• " + note.text)))
+
+    # ------------------------------------------------------------------ acting
+
+    @on(BallotForm.Cast)
+    def cast(self, event: BallotForm.Cast) -> None:
+        status = self.screen_stack[0].query_one("#ballot-status", Static)
+        view = self.session.state().poll
+        if view is None:
+            return
+        try:
+            self.session.cast(self.token, view.qid, event.value)
+        except SessionError as err:
+            status.update(Text(str(err), style="bold red"))
+            self.render_state()
+            return
+        # the append has returned: the ballot is on disk (fsync), so now it may say so
+        status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green"))
+        self.render_state()
+
+    @on(Input.Submitted, "#note")
+    def send_note(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.session.note(self.display_name, event.value)
+        except SessionError as err:
+            self.notify(str(err), severity="warning")
+            return
+        event.input.value = ""
+        self.render_state()
+
+    def action_focus_note(self) -> None:
+        self.screen_stack[0].query_one("#note", Input).focus()
+
+
+def make_app(path, *, clock: Clock = utc_now, name: str = "", watch: bool = True) -> ParticipantApp:  # noqa: ANN001
+    """The one way to build the participant app, for the CLI and for tests alike."""
+    return ParticipantApp(Session.open(path, clock), name=name, watch=watch)

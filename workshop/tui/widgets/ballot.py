@@ -1,0 +1,185 @@
+"""A participant's ballot for each vote kind, keyboard first:
+
+- single, scale: pick with the arrows, enter casts;
+- multi: space ticks options, enter on "Cast" (or ctrl+s) casts;
+- dots: up/down choose an option, +/- (or right/left) move a dot, budget left always shown;
+- rank: up/down choose, [ and ] move the chosen option up or down;
+- text: type, enter casts.
+
+The form only builds the value; `Cast` carries it to the app, which writes it and says
+"your ballot is recorded" only once it is on disk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.content.model import Poll
+
+
+class BallotForm(Vertical):
+    BINDINGS = [Binding("ctrl+s", "cast", "Cast ballot")]
+
+    class Cast(Message):
+        def __init__(self, value: list) -> None:
+            super().__init__()
+            self.value = value
+
+    def __init__(self, poll: Poll, current: tuple | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.poll = poll
+        self.current = current
+        kind = poll.vote
+        if kind == "dots":
+            self.dots = Counter(current or ())
+        if kind == "rank":
+            self.order = list(current) if current else list(poll.options)
+
+    def compose(self) -> ComposeResult:
+        poll, kind = self.poll, self.poll.vote
+        if kind in ("single", "scale"):
+            yield OptionList(*[Option(Text(label), id=str(i)) for i, label in enumerate(self._choices())], id="choices")
+        elif kind == "multi":
+            picked = set(self.current or ())
+            yield SelectionList[str](*[(Text(o), o, o in picked) for o in poll.options], id="choices")
+            yield Static(f"Tick up to {poll.max} with space.", classes="hint")
+            yield Button("Cast", id="cast", variant="primary")
+        elif kind == "dots":
+            yield OptionList(*self._dot_rows(), id="choices")
+            yield Static("", id="budget", classes="hint")
+            yield Button("Cast", id="cast", variant="primary")
+        elif kind == "rank":
+            yield OptionList(*self._rank_rows(), id="choices")
+            yield Static("[ and ] move the chosen option up or down; first is your first choice.", classes="hint")
+            yield Button("Cast", id="cast", variant="primary")
+        else:
+            start = str(self.current[0]) if self.current else ""
+            yield Input(start, placeholder="Your answer", max_length=poll.max_length, id="answer")
+
+    def on_mount(self) -> None:
+        if self.poll.vote == "dots":
+            self._show_budget()
+        self.query("OptionList, SelectionList, Input").first().focus()
+
+    # ------------------------------------------------------------------ single and scale
+
+    def _choices(self) -> list[str]:
+        poll = self.poll
+        if poll.vote == "scale":
+            assert poll.min is not None and poll.max is not None  # noqa: S101
+            return [f"{x}  {poll.label_for(x)}".rstrip() for x in range(poll.min, poll.max + 1)]
+        return list(poll.options)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        if self.poll.vote not in ("single", "scale"):
+            return
+        event.stop()
+        index = int(event.option.id or 0)
+        value = [self.poll.min + index] if self.poll.vote == "scale" else [self.poll.options[index]]  # type: ignore[operator]
+        self.post_message(self.Cast(value))
+
+    # ------------------------------------------------------------------ dots
+
+    def _dot_rows(self) -> list[Option]:
+        rows = []
+        for option in self.poll.options:
+            line = Text("●" * self.dots[option] or "·", style="bold cyan")
+            line.append("  ")
+            line.append(option)
+            rows.append(Option(line, id=option))
+        return rows
+
+    def _show_budget(self) -> None:
+        left = (self.poll.budget or 0) - sum(self.dots.values())
+        cap = f", at most {self.poll.cap} on one" if self.poll.cap else ""
+        self.query_one("#budget", Static).update(f"{left} of {self.poll.budget} dots left{cap}. +/- move a dot.")
+
+    def _move_dot(self, step: int) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is None:
+            return
+        option = self.poll.options[choices.highlighted]
+        if step > 0 and sum(self.dots.values()) >= (self.poll.budget or 0):
+            self.query_one("#budget", Static).update("No dots left: take one from another option first.")
+            return
+        if step > 0 and self.poll.cap and self.dots[option] >= self.poll.cap:
+            self.query_one("#budget", Static).update(f"At most {self.poll.cap} dots on one option.")
+            return
+        if step < 0 and not self.dots[option]:
+            return
+        self.dots[option] += step
+        self._redraw(choices)
+        self._show_budget()
+
+    # ------------------------------------------------------------------ rank
+
+    def _rank_rows(self) -> list[Option]:
+        rows = []
+        for place, option in enumerate(self.order, 1):
+            line = Text(f"{place}. ", style="bold")
+            line.append(option)
+            rows.append(Option(line, id=option))
+        return rows
+
+    def _move_rank(self, step: int) -> None:
+        choices = self.query_one("#choices", OptionList)
+        at = choices.highlighted
+        if at is None or not 0 <= at + step < len(self.order):
+            return
+        self.order[at], self.order[at + step] = self.order[at + step], self.order[at]
+        self._redraw(choices)
+        choices.highlighted = at + step
+
+    # ------------------------------------------------------------------ keys and casting
+
+    def _redraw(self, choices: OptionList) -> None:
+        at = choices.highlighted
+        choices.clear_options()
+        choices.add_options(self._dot_rows() if self.poll.vote == "dots" else self._rank_rows())
+        choices.highlighted = at
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        kind = self.poll.vote
+        if kind == "dots" and event.key in ("plus", "right", "equals_sign", "minus", "left"):
+            event.stop()
+            self._move_dot(1 if event.key in ("plus", "right", "equals_sign") else -1)
+        elif kind == "rank" and event.key in ("left_square_bracket", "right_square_bracket"):
+            event.stop()
+            self._move_rank(-1 if event.key == "left_square_bracket" else 1)
+
+    def value(self) -> list:
+        kind = self.poll.vote
+        if kind == "multi":
+            return list(self.query_one("#choices", SelectionList).selected)
+        if kind == "dots":
+            return [o for o in self.poll.options for _ in range(self.dots[o])]
+        if kind == "rank":
+            return list(self.order)
+        if kind == "text":
+            return [self.query_one("#answer", Input).value]
+        choices = self.query_one("#choices", OptionList)
+        index = choices.highlighted or 0
+        return [self.poll.min + index] if kind == "scale" else [self.poll.options[index]]  # type: ignore[operator]
+
+    def action_cast(self) -> None:
+        self.post_message(self.Cast(self.value()))
+
+    @on(Button.Pressed, "#cast")
+    def cast_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cast()
+
+    @on(Input.Submitted, "#answer")
+    def answered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_cast()
