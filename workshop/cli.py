@@ -337,6 +337,28 @@ def join(
     screen.run()
 
 
+@app.command()
+def screen(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    light: Annotated[bool, typer.Option("--light", help="The light theme (often better on a projector).")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """The room display for the projector: timer, prompt, poll results once revealed. Read-only."""
+    from workshop import sessions
+
+    try:
+        path = sessions.resolve(session, sessions_dir)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    from workshop.tui.room import make_app
+
+    try:
+        display = make_app(path, dark=not light)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    display.run()
+
+
 def main() -> None:
     try:
         app()

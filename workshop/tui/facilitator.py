@@ -80,6 +80,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.on_resize()  # the layout class before the first paint, not a restyle after it
         # Kept from the main screen: a tick or a ballot may arrive while a dialog is on top, and
         # queries search the screen in front.
         self.views = [self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),

@@ -1,0 +1,30 @@
+"""The room display follows the session, shows results only once revealed, shows no facilitator
+notes and no names, and never writes to the session file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.conftest import FakeClock, cli, text_of, wait_for
+from workshop.tui.room import make_app
+from workshop.tui.widgets.poll import PollPanel
+from workshop.tui.widgets.step import StepPanel
+
+
+async def test_the_room_sees_what_it_should_and_nothing_more(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(160, 45)) as pilot:
+        for args in (["start"], ["goto", "dots"]):
+            assert cli("control", str(session_path), *args).returncode == 0
+        assert cli("vote", str(session_path), "--name", "Ana", "Coaching=3").returncode == 0
+        assert cli("note", str(session_path), "--name", "Ana", "a private thought").returncode == 0
+        panel = app.query_one(PollPanel)
+        await wait_for(pilot, lambda: "1 of 1 voted" in text_of(panel))
+        before = session_path.read_bytes()
+        assert "Results hidden" in text_of(panel) and "Ana" not in text_of(panel)
+        assert not app.query_one(StepPanel).query_one("#facilitator-notes").display
+        assert cli("control", str(session_path), "reveal").returncode == 0
+        await wait_for(pilot, lambda: "Results hidden" not in text_of(panel))
+        assert "Coaching" in text_of(panel) and "Ana" not in text_of(panel)
+        await pilot.press("n", "space", "e")  # the room has no controls
+        assert session_path.read_bytes().count(b"[[events]]") == before.count(b"[[events]]") + 1  # the reveal only
