@@ -93,7 +93,9 @@ class BallotForm(Vertical):
     def _dot_rows(self) -> list[Option]:
         rows = []
         for option in self.poll.options:
-            line = Text("●" * self.dots[option] or "·", style="bold cyan")
+            most = self.poll.cap or self.poll.budget or 0
+            line = Text("●" * self.dots[option], style="bold cyan")
+            line.append("·" * max(0, most - self.dots[option]), style="dim")
             line.append("  ")
             line.append(option)
             rows.append(Option(line, id=option))
