@@ -338,6 +338,27 @@ def join(
 
 
 @app.command()
+def kiosk(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
+    from workshop import sessions
+
+    try:
+        path = sessions.resolve(session, sessions_dir)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    from workshop.tui.kiosk import make_app
+
+    try:
+        shared = make_app(path)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    shared.run()
+
+
+@app.command()
 def screen(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     light: Annotated[bool, typer.Option("--light", help="The light theme (often better on a projector).")] = False,

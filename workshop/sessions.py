@@ -264,15 +264,23 @@ class Session:
         self._append("join", participant=token, name=clean)
         return token
 
+    def facilitator_code(self) -> str:
+        """The code that lets the facilitator leave kiosk mode. Derived from the session's secret
+        key, so it is in no file anyone shares and differs from the participants' join code."""
+        digest = hmac.new(self._secret(), b"kiosk-exit", hashlib.sha256).digest()
+        return "".join(_CODE_ALPHABET[b % len(_CODE_ALPHABET)] for b in digest[:6])
+
+    def _secret(self) -> bytes:
+        try:
+            return _secret_path(self.path).read_bytes()
+        except OSError:
+            raise SessionError(f"{self.path}: the session's secret file is missing") from None
+
     def _name_of(self, token: str) -> str:
         return self.fold.participants[token][0]
 
     def _ballot_token(self, token: str, poll_id: str) -> str:
-        try:
-            key = _secret_path(self.path).read_bytes()
-        except OSError:
-            raise SessionError(f"{self.path}: the session's secret file is missing; anonymous ballots need it") from None
-        return hmac.new(key, f"{token}/{poll_id}".encode(), hashlib.sha256).hexdigest()[:16]
+        return hmac.new(self._secret(), f"{token}/{poll_id}".encode(), hashlib.sha256).hexdigest()[:16]
 
     def join_as(self, token: str | None, name: str) -> str:
         """Join with a name, or come back as the participant `token` already is.

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
-from workshop.tui.modals import AskText, Confirm, PickStep
+from workshop.tui.modals import AskText, Confirm, Info, PickStep
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
@@ -47,6 +47,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         Binding("a", "add_note", "Add note"),
         Binding("m", "mark_action", "Action item"),
         Binding("f", "toggle_notes", "Hide notes"),
+        Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
     ]
@@ -222,6 +223,18 @@ class FacilitatorApp(FollowsJournal, App[None]):
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
+    def action_kiosk(self) -> None:
+        """How to hand a second terminal over as a kiosk; the exit code is shown only here."""
+        try:
+            code = self.session.facilitator_code()
+        except SessionError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.push_screen(Info("Kiosk: one shared terminal for a queue of voters.",
+                              f"On that terminal run:   workshop kiosk {self.session.path.stem}",
+                              f"To leave kiosk mode there, type this code:   {code}",
+                              "(Not shown on the room display; close this before projecting.)"))
+
     def action_end(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
@@ -247,6 +260,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),
+            ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
             ("End the session", "e", self.action_end),
         ]
         for title, key, callback in commands:

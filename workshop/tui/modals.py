@@ -62,3 +62,17 @@ class Confirm(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Label(self.question)
             yield Label("y: yes   n: no", classes="hint")
+
+
+class Info(ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "dismiss(None)", "Close")]
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            for line in self.lines:
+                yield Label(Text(line))
+            yield Label("escape: close", classes="hint")
