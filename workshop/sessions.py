@@ -242,6 +242,10 @@ class Session:
         step = self.state().step
         return f"now at {step.qid}: {step.step.title}" if step else "not started"
 
+    def announce(self, address: str) -> None:
+        """Say where browsers can join (written by `workshop serve`)."""
+        self._append("serve", address=address)
+
     def mark_action(self, note_id: str, on: bool = True) -> None:
         self.refresh()
         if note_id not in {n.id for n in self.state().notes}:

@@ -200,3 +200,13 @@ async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Pa
         assert app.views[1].query_one("#digits", Digits).value == "01:30"
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_the_join_bar_shows_the_browser_address_once_serving(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock, bell=False, watch=True)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert "or open" not in text_of(app.query_one(JoinBar))
+        from workshop import sessions
+
+        sessions.Session.open(session_path).announce("http://localhost:8123")
+        await wait_for(pilot, lambda: "or open http://localhost:8123" in text_of(app.query_one(JoinBar)))

@@ -19,6 +19,7 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | ballot   | poll, participant, value, name (unless anonymous) | participant |
 | note     | note, step, author, name, text          | participant or facilitator |
 | action   | note, on                                | facilitator: mark a note as an action item |
+| serve    | address                                 | `workshop serve`: where browsers join |
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ Event = dict[str, Any]
 FACILITATOR = "facilitator"
 
 CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end")
-TYPES = (*CONTROL, "join", "ballot", "note", "action")
+TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve")
 
 
 def make(type_: str, at: dt.datetime, **fields: Any) -> Event:

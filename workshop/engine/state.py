@@ -110,6 +110,7 @@ class SessionState:
     participants: tuple[Participant, ...]
     paused_seconds: float
     events: int
+    address: str = ""  # where browsers join, once `workshop serve` runs
 
     @property
     def step(self) -> StepView | None:
@@ -193,6 +194,7 @@ class Fold:
         self.ended = False
         self.clock = 0.0  # the latest event time seen: time never runs backwards
         self.count = 0
+        self.address = ""
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self._handlers = {name[4:]: getattr(self, name) for name in dir(self) if name.startswith("_on_")}
 
@@ -346,6 +348,10 @@ class Fold:
             if author in self.last_seen:
                 self.last_seen[author] = t
 
+    def _on_serve(self, event: Event, t: float) -> None:
+        if isinstance(event.get("address"), str):
+            self.address = event["address"]
+
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
         if note is not None:
@@ -377,7 +383,7 @@ class Fold:
             current=self.current, steps=steps, polls=polls, notes=tuple(self.notes.values()),
             participants=tuple(Participant(token, name, joined, self.last_seen[token])
                                for token, (name, joined) in self.participants.items()),
-            paused_seconds=paused, events=self.count,
+            paused_seconds=paused, events=self.count, address=self.address,
         )
 
     @staticmethod

@@ -27,6 +27,7 @@ from workshop.content.model import Poll
 
 
 class BallotForm(Vertical):
+    DEFAULT_CSS = "BallotForm { height: auto; }"
     BINDINGS = [Binding("ctrl+s", "cast", "Cast ballot")]
 
     class Cast(Message):

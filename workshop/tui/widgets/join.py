@@ -17,11 +17,14 @@ class JoinBar(ShowsState, Static):
         self.command = command
 
     def signature(self, state: SessionState) -> Hashable:
-        return (state.code, len(state.participants), self.command)
+        return (state.code, len(state.participants), self.command, state.address)
 
     def draw(self, state: SessionState) -> None:
         line = Text("Join: ", style="bold")
         line.append(self.command)
+        if state.address:
+            line.append("  or open ", style="dim")
+            line.append(state.address)
         line.append("   code ", style="dim")
         line.append(state.code, style="bold reverse")
         line.append(f"   {len(state.participants)} here", style="dim")
