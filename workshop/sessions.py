@@ -86,7 +86,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
            clock: Clock = utc_now, code: str | None = None) -> Path:
     """Start a new session file for `plan`; its name defaults to the agenda and the time."""
     created = clock()
-    name = check_name(name or f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
+    name = check_name(name if name is not None else f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
     path = sessions_dir(folder) / f"{name}.toml"
     header = {
         "id": name,
@@ -221,6 +221,8 @@ class Session:
                            "extend MINUTES, close, reopen, reset, reveal, end")
 
     def _move(self, s: SessionState, action: str, arg: str | None) -> str:
+        if s.status == "waiting":
+            raise SessionError(f"the session has not started: `start` first, then {action}")
         if action == "goto":
             if not arg:
                 raise SessionError("goto needs a step id, like `goto welcome` or `goto module/step`")

@@ -1,88 +1,224 @@
-"""Untrusted participant text goes through vote, note and report and comes back literally:
-as typed, less control characters, never interpreted as markup."""
+"""Participant text is untrusted. Names, notes and answers go through vote, note and report and
+come back as typed, less control characters, and never as markup or terminal escapes."""
 
 from __future__ import annotations
 
-import json
+import itertools
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.cli.test_session_commands import env, new, refused, report, ws  # noqa: F401 - env is a fixture
-from tests.support import polls_plan
+from tests.cli.conftest import MODULE_ID, Workshop, write_module
 from workshop import sessions
+from workshop.content import library
+from workshop.content.model import Plan
 from workshop.engine.text import clean
 
-HOSTILE = [
-    "[@click=app.quit]Ana[/]",
-    "[bold red]x[/] [link=https://evil.example]y[/link]",
-    "red \x1b[31mALERT\x1b[0m and a title \x1b]0;pwned\x07",
-    "C1 \x9b2J control",
-    "right-to-left \u202eevil\u202c and שלום and مرحبا",
-    "combining e\u0301 and a\u0308",
-    "emoji 👩🏽‍💻 and 🏳️‍🌈",
-    "tab\there\nand a new line",
-]
+
+def without_controls(text: str) -> str:
+    """The input less C0 and C1 control characters, newline and tab kept (written out here, not
+    borrowed from the code under test)."""
+    return "".join(ch for ch in text if ch in "\n\t" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F))
 
 
-@pytest.mark.parametrize("text", HOSTILE)
-def test_notes_and_names_come_back_literally(env: dict[str, Path], text: str) -> None:  # noqa: F811
-    path = new(env)
-    ws(env, "control", "s", "start")
-    name = text.split("\n")[0][:40]
-    result = ws(env, "note", "s", "--name", name, text)
-    assert result.exit_code == 0, result.stderr
-    data = report(env)
-    note = data["notes"][0]
-    assert note["text"] == clean(text).strip()
-    assert note["author"] == " ".join(clean(name).split())
-    assert data["participants"][0]["name"] == note["author"]
+MARKUP = {
+    "click": "[@click=app.quit]Ana[/]",
+    "bold": "[bold red]x[/]",
+    "link": "[link=https://evil]y[/link]",
+    "md-link": "[click me](javascript:alert(1))",
+}
+ESCAPES = {
+    "ansi-colour": "\x1b[31mred\x1b[0m",
+    "osc-title": "\x1b]0;title\x07",
+    "c1-csi": "C1 \x9b2J control",
+    "bell-nul-del": "a\x07b\x7fc",
+}
+SCRIPTS = {
+    "rtl-override": "\u202eevil\u202c txt",
+    "arabic": "مرحبا بالفريق",
+    "hebrew": "שלום לכולם",
+    "combining": "e\u0301te\u0301 and a\u0308",
+    "emoji": "👍 🎉",
+    "emoji-zwj": "👩🏽‍💻 👨‍👩‍👧‍👦 🏳️‍🌈",
+}
+HOSTILE = {**MARKUP, **ESCAPES, **SCRIPTS}
+NOTES_ONLY = {"tab-newline": "tab\there\nand a new line\n\nand a paragraph", "mixed": "[b]\x1b[1mBOLD\x1b[0m[/b] ‮x"}
+
+
+def assert_file_is_clean_toml(path: Path) -> dict:
     raw = path.read_bytes()
-    assert b"\x1b" not in raw and "\x9b".encode() not in raw
-    tomllib.loads(raw.decode("utf-8"))
-    md = ws(env, "report", "s").stdout
-    assert "\x1b" not in md
-    if "[" in text:
-        assert "\\[" in md  # brackets escaped: a markdown viewer shows them, never a link
+    assert b"\x1b" not in raw
+    assert "\x9b".encode() not in raw and b"\x07" not in raw and b"\x7f" not in raw
+    return tomllib.loads(raw.decode("utf-8"))
 
 
-def test_ballots_keep_hostile_names_and_answers_literally(env: dict[str, Path]) -> None:  # noqa: F811
-    new(env)
-    ws(env, "control", "s", "start")
-    ws(env, "control", "s", "goto", "word")
-    answer = "[@click=app.quit]more time[/]"
-    assert ws(env, "vote", "s", "--name", "[b]Bo[/b]", answer).exit_code == 0
-    data = report(env)
-    word = next(p for p in data["polls"] if p["id"] == "polls/word")
-    assert word["results"]["rows"][0]["label"] == answer
-    assert data["participants"][0]["name"] == "[b]Bo[/b]"
+def unescape_md(md: str) -> str:
+    return re.sub(r"\\([^\w\s])", r"\1", md).replace("  \n", "\n")
 
 
-def test_limits(env: dict[str, Path]) -> None:  # noqa: F811
-    path = new(env)
-    ws(env, "control", "s", "start")
-    assert ws(env, "note", "s", "x" * 2000).exit_code == 0
-    refused(env, path, "note", "s", "x" * 2001, says="at most 2000 characters")
-    refused(env, path, "note", "s", " \n\t ", says="cannot be empty")
-    refused(env, path, "note", "s", "--name", "n" * 41, "hello", says="at most 40 characters")
-    refused(env, path, "note", "s", "--name", "\x1b\x07", "hello", says="cannot be empty")
-    assert len(json.loads(ws(env, "report", "s", "--format", "json").stdout)["notes"][0]["text"]) == 2000
+@pytest.mark.parametrize("text", list((HOSTILE | NOTES_ONLY).values()), ids=list(HOSTILE | NOTES_ONLY))
+def test_a_note_comes_back_exactly_less_control_characters(ws: Workshop, text: str) -> None:
+    path = ws.started_at()
+    ws.ok("note", "s", text)
+    data = ws.report()
+    assert [n["text"] for n in data["notes"]] == [without_controls(text)]
+    assert data["notes"][0]["author"] == "facilitator"
+    events = assert_file_is_clean_toml(path)["events"]
+    assert [e["text"] for e in events if e["type"] == "note"] == [without_controls(text)]
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(note=st.text(max_size=60))
-def test_any_note_is_refused_or_stored_exactly_cleaned(tmp_path: Path, note: str) -> None:
-    folder = tmp_path / f"s{abs(hash(note))}"
-    path = sessions.create(polls_plan(), folder, "p")
+@pytest.mark.parametrize("name", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_a_voters_name_comes_back_exactly_less_control_characters(ws: Workshop, name: str) -> None:
+    path = ws.started_at("pick")
+    ws.ok("vote", "s", "--name", name, "Coaching")
+    ws.ok("vote", "s", "--name", name, "Quality")  # the same person again
+    data = ws.report()
+    assert [p["name"] for p in data["participants"]] == [without_controls(name)]
+    assert ws.poll("pick")["ballots"] == 1
+    events = assert_file_is_clean_toml(path)["events"]
+    assert {e["name"] for e in events if e["type"] in ("join", "ballot")} == {without_controls(name)}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_a_notes_author_comes_back_exactly_less_control_characters(ws: Workshop, name: str) -> None:
+    path = ws.started_at()
+    ws.ok("note", "s", "--name", name, "--action", "hello")
+    note = ws.report()["notes"][0]
+    assert (note["author"], note["text"], note["action"]) == (without_controls(name), "hello", True)
+    assert_file_is_clean_toml(path)
+
+
+@pytest.mark.parametrize("answer", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_a_text_answer_comes_back_exactly_less_control_characters(ws: Workshop, answer: str) -> None:
+    path = ws.started_at("word")
+    ws.ok("vote", "s", "--name", "Ana", answer)
+    rows = ws.poll("word")["results"]["rows"]
+    assert [(r["label"], r["value"]) for r in rows] == [(without_controls(answer), 1)]
+    assert_file_is_clean_toml(path)
+
+
+@pytest.mark.parametrize("text", list((HOSTILE | NOTES_ONLY).values()), ids=list(HOSTILE | NOTES_ONLY))
+def test_markdown_shows_hostile_text_literally(ws: Workshop, text: str) -> None:
+    ws.started_at("word")
+    name = " ".join(text.split())[:40]
+    ws.ok("note", "s", "--name", name, "--action", text)
+    ws.ok("vote", "s", "--name", name, " ".join(text.split())[:60])
+    md = ws.ok("report", "s", "--format", "md").stdout
+    assert "\x1b" not in md and "\x9b" not in md and "\x07" not in md
+    # the report's own text has no brackets: every one there came from a participant and is
+    # escaped, so no Markdown viewer turns it into a link
+    assert not re.search(r"(?<!\\)[\[\]]", md), md
+    note_lines = md.split("## Notes", 1)[1]
+    actions = md.split("## Action items", 1)[1].split("\n## ", 1)[0]
+    # and unescaped, the reader sees exactly what was typed (less control characters)
+    assert without_controls(text) in unescape_md(note_lines)
+    assert without_controls(text) in unescape_md(actions)
+    assert " ".join(without_controls(name).split()) in unescape_md(note_lines)
+
+
+def test_the_md_markup_cases_are_escaped_with_backslashes(ws: Workshop) -> None:
+    ws.started_at()
+    ws.ok("note", "s", MARKUP["click"])
+    ws.ok("note", "s", MARKUP["md-link"])
+    md = ws.ok("report", "s").stdout
+    assert r"\[@click=app\.quit\]Ana\[/\]" in md
+    assert r"\[click me\]\(javascript:alert\(1\)\)" in md
+
+
+# ------------------------------------------------------------------------------------- limits
+
+
+def test_a_note_of_2000_characters_is_kept_and_2001_refused(ws: Workshop) -> None:
+    ws.started_at()
+    ws.ok("note", "s", "x" * 2000)
+    line = ws.refused("note", "s", "y" * 2001, says="at most 2000 characters")
+    assert "2001" in line
+    ws.ok("note", "s", "z" * 2000 + "\x1b")  # the limit counts what is kept
+    assert [len(n["text"]) for n in ws.report()["notes"]] == [2000, 2000]
+
+
+def test_a_name_of_40_characters_is_kept_and_41_refused(ws: Workshop) -> None:
+    ws.started_at("pick")
+    ws.ok("vote", "s", "--name", "n" * 40, "Coaching")
+    ws.refused("vote", "s", "--name", "m" * 41, "Coaching", says="at most 40 characters")
+    ws.refused("note", "s", "--name", "m" * 41, "hello", says="at most 40 characters")
+    ws.refused("vote", "s", "--name", "é" * 41, "Coaching", says="at most 40 characters")
+    assert [p["name"] for p in ws.report()["participants"]] == ["n" * 40]
+    assert ws.poll("pick")["ballots"] == 1
+
+
+@pytest.mark.parametrize("body", ["", " ", " \n\t ", "\x1b\x07", "\x9b\x1b", "\x00"], ids=repr)
+def test_an_empty_note_is_refused(ws: Workshop, body: str) -> None:
+    ws.started_at()
+    ws.refused("note", "s", body, says="cannot be empty")
+    assert ws.report()["notes"] == []
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\x1b\x07", "\t\n"], ids=repr)
+def test_an_empty_name_is_refused(ws: Workshop, name: str) -> None:
+    ws.started_at("pick")
+    ws.refused("vote", "s", "--name", name, "Coaching", says="name cannot be empty")
+    ws.refused("note", "s", "--name", name, "hello", says="name cannot be empty")
+    assert ws.report()["participants"] == []
+
+
+# --------------------------------------------------------------------- properties, via the API
+
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
+    module = write_module(tmp_path_factory.mktemp("content"))
+    return library.plan_for(library.load([module]), MODULE_ID)
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("sessions")
+
+
+def _started(plan: Plan, folder: Path) -> sessions.Session:
+    path = sessions.create(plan, folder, f"p{next(_names)}")
     live = sessions.Session.open(path)
     live.control("start")
+    return live
+
+
+@settings(max_examples=50, deadline=None, database=None)
+@given(note=st.text())
+def test_any_note_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, note: str) -> None:
+    live = _started(plan, folder)
+    before = live.path.read_bytes()
     try:
-        live.note("Ana", note)
-    except sessions.SessionError:
-        assert not clean(note).strip()
+        live.note(None, note)
+    except sessions.SessionError as err:
+        kept = clean(note).strip()
+        assert not kept or len(kept) > 2000, (note, err)
+        assert live.path.read_bytes() == before
         return
-    stored = sessions.Session.open(path).state().notes[0].text
-    assert stored == clean(note).strip()
+    notes = sessions.Session.open(live.path).state().notes
+    assert [n.text for n in notes] == [clean(note).strip()]
+    assert_file_is_clean_toml(live.path)
+
+
+@settings(max_examples=50, deadline=None, database=None)
+@given(name=st.text(max_size=60), note=st.text(min_size=1, max_size=30).filter(lambda t: clean(t).strip()))
+def test_any_name_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, name: str, note: str) -> None:
+    live = _started(plan, folder)
+    before = live.path.read_bytes()
+    try:
+        live.note(name, note)
+    except sessions.SessionError:
+        kept = " ".join(clean(name).split())
+        assert not kept or len(kept) > 40, name
+        assert live.path.read_bytes() == before
+        return
+    state = sessions.Session.open(live.path).state()
+    assert [(n.name, n.text) for n in state.notes] == [(" ".join(clean(name).split()), clean(note).strip())]
+    assert [p.name for p in state.participants] == [" ".join(clean(name).split())]
+    assert_file_is_clean_toml(live.path)

@@ -88,5 +88,7 @@ def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> 
     async def three(pilot) -> None:  # noqa: ANN001
         for name, keys in (("Ana", ["enter"]), ("Bo", ["down", "enter"]), ("Cy", ["down", "down", "enter"])):
             await person(pilot, name, keys)
+        pilot.app.main.query_one("#who", Input).cursor_blink = False  # a stable picture
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=three)

@@ -85,6 +85,8 @@ def parse(raw: bytes, path: str) -> Document:
         raise fail(line, col, f"TOML syntax: {detail[0].lower()}{detail[1:]}") from None
     except RecursionError:
         raise fail(1, 1, "TOML nested too deeply to read") from None
+    except ValueError as err:  # e.g. an integer with more digits than Python will convert
+        raise fail(1, 1, f"TOML value too large to read ({str(err).split(':')[0]})") from None
     return Document(path, text, data)
 
 
@@ -98,6 +100,8 @@ def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
     try:
         if path.is_dir():
             raise fail("is a folder, not a file")
+        if path.exists() and not path.is_file():
+            raise fail("not a regular file (a pipe or device?)")
         size = path.stat().st_size
         if size > max_bytes:
             raise fail(f"too large: {size / 1e6:.1f} MB (a module or agenda is at most {max_bytes // 2**20} MiB)")

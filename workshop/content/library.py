@@ -67,6 +67,8 @@ class Loaded:
 def _read(path: Path, display: str) -> Loaded:
     loaded = Loaded(path, display)
     try:
+        if not path.is_file():
+            raise OSError  # a pipe would block, a folder or device cannot be read: `read` says which
         with path.open("rb") as handle:
             head = handle.read(4096)
         if _SESSION_HEAD.search(head):
@@ -111,9 +113,16 @@ class Library:
         return [p for f in self.files for p in f.problems]
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
 def _display(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(_resolved(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
 
@@ -128,15 +137,15 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
     library = Library()
     given = [_read(f, _display(f)) for p in paths for f in _expand(p, library)]
     library.files.extend(given)
-    seen_paths = {f.path.resolve() for f in given}
+    seen_paths = {_resolved(f.path) for f in given}
     extra: list[Loaded] = []
     wanted = not given or any(f.kind == "agenda" for f in given)
     folders = [(f, True) for f in search] + [(f, False) for f in nearby] if wanted else []
     for folder, recursive in folders:
         if folder.is_dir():
             for f in toml_files(folder, recursive):
-                if f.resolve() not in seen_paths:
-                    seen_paths.add(f.resolve())
+                if _resolved(f) not in seen_paths:
+                    seen_paths.add(_resolved(f))
                     extra.append(_read(f, _display(f)))
     for loaded in given + extra:
         if loaded.module is None:
@@ -159,6 +168,10 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
             loaded.problems = err.problems
             continue
         key = f"agenda:{agenda_id}"
+        if key in library.origins and loaded in given:
+            loaded.problems = [Problem(loaded.display, 1, 1,
+                                       f"agenda id '{agenda_id}' (its file name) is already used by {library.origins[key]}")]
+            continue
         if key not in library.origins:
             library.origins[key] = loaded.display
             library.agendas[agenda_id] = agenda

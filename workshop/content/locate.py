@@ -60,6 +60,14 @@ def _parse_keys(line: str, i: int) -> tuple[list[str], int]:
     return keys, i
 
 
+def _escaped(line: str, at: int) -> bool:
+    """Whether line[at] follows an odd run of backslashes (so it is an escaped character)."""
+    run = 0
+    while at - run - 1 >= 0 and line[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
 class _Scanner:
     def __init__(self, positions: dict[Path, Position]) -> None:
         self.positions = positions
@@ -126,6 +134,8 @@ class _Scanner:
         while i < n:
             if self.open_string is not None:
                 close = line.find(self.open_string, i)
+                while close > 0 and self.open_string == '"""' and _escaped(line, close):
+                    close = line.find(self.open_string, close + 1)
                 if close < 0:
                     return
                 i = close + 3

@@ -23,7 +23,7 @@ class BallotError(ValueError):
 def _option(poll: Poll, token: str) -> str:
     """An option named by its label (any case) or its 1-based number."""
     wanted = token.strip()
-    if wanted.isdigit() and 1 <= int(wanted) <= len(poll.options):
+    if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(poll.options):
         return poll.options[int(wanted) - 1]
     for option in poll.options:
         if option.casefold() == wanted.casefold():
@@ -52,8 +52,11 @@ def parse(poll: Poll, raw: Sequence[str]) -> Value:
             label, sep, count = item.rpartition("=")
             if not sep:
                 label, count = item, "1"
-            if not count.strip().isdigit():
+            count = count.strip()
+            if not (count.isascii() and count.isdigit()) or len(count) > 4:
                 raise BallotError(f"{item!r}: write option=dots, like 'Coaching=3'")
+            if int(count) > (poll.budget or 0):  # before building a list of that many dots
+                raise BallotError(f"{count} dots is over the budget of {poll.budget}")
             value += [_option(poll, label)] * int(count)
         return check(poll, value)
     return check(poll, [_option(poll, r) for r in raw])

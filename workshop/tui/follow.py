@@ -40,6 +40,8 @@ class FollowsJournal:
             time.sleep(POLL_SECONDS)
 
     def sync(self) -> None:
+        if not self.is_running or getattr(self, "_closing", False):  # type: ignore[attr-defined]
+            return  # the app is closing: its widgets may already be gone
         try:
             if self.session.refresh():
                 self.render_state()
