@@ -189,6 +189,27 @@ def _act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
         raise _fail(str(err)) from None
 
 
+def _resolve(ref: str, folder: Path | None) -> Path:
+    from workshop import sessions
+
+    try:
+        return sessions.resolve(ref, folder)
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+
+
+def _show(build: Callable[[], object]) -> None:
+    """Build a screen's app (opening the session may fail with one line) and run it."""
+    from workshop import sessions
+
+    try:
+        screen_app = build()
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
+    screen_app.run()  # type: ignore[attr-defined]
+
+
 @app.command()
 def new(
     agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,  # noqa: UP007
@@ -301,12 +322,7 @@ def run(
         typer.echo(f"new session: {session_path}", err=True)
     from workshop.tui.facilitator import make_app
 
-    try:
-        screen = make_app(session_path, bell=bell, dark=not light)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
-    sessions.warn(screen.session.warnings)
-    screen.run()
+    _show(lambda: make_app(session_path, bell=bell, dark=not light))
 
 
 @app.command()
@@ -324,17 +340,10 @@ def join(
             names = ", ".join(p.stem for p in live) or "none"
             raise _fail(f"name the session to join (live sessions: {names})")
         session = str(live[0])
-    try:
-        path = sessions.resolve(session, sessions_dir)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    path = _resolve(session, sessions_dir)
     from workshop.tui.participant import make_app
 
-    try:
-        screen = make_app(path, name=name)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
-    screen.run()
+    _show(lambda: make_app(path, name=name))
 
 
 @app.command()
@@ -343,19 +352,10 @@ def kiosk(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
-    from workshop import sessions
-
-    try:
-        path = sessions.resolve(session, sessions_dir)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    path = _resolve(session, sessions_dir)
     from workshop.tui.kiosk import make_app
 
-    try:
-        shared = make_app(path)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
-    shared.run()
+    _show(lambda: make_app(path))
 
 
 @app.command()
@@ -398,19 +398,10 @@ def screen(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """The room display for the projector: timer, prompt, poll results once revealed. Read-only."""
-    from workshop import sessions
-
-    try:
-        path = sessions.resolve(session, sessions_dir)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    path = _resolve(session, sessions_dir)
     from workshop.tui.room import make_app
 
-    try:
-        display = make_app(path, dark=not light)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
-    display.run()
+    _show(lambda: make_app(path, dark=not light))
 
 
 def main() -> None:
