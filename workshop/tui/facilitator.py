@@ -90,9 +90,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         self.title = state.title
         self.sub_title = f"session {state.id}"
         self.render_state(state)
-        self.set_interval(self.tick_seconds, self.tick)
-        if self.watch_file:
-            self.follow_journal()
+        self.start_following()
 
     def on_resize(self) -> None:
         wide = self.size.width >= WIDE
@@ -125,9 +123,6 @@ class FacilitatorApp(FollowsJournal, App[None]):
                     self.bell()
         elif poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid and not state.all_voted(poll):
             self._everyone_for = None
-
-    def tick(self) -> None:
-        self.render_state()
 
     # ------------------------------------------------------------------ actions
 

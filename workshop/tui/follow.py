@@ -15,12 +15,25 @@ POLL_SECONDS = 0.03
 
 
 class FollowsJournal:
-    """Mixin for an App with `session: Session` and `render_state()`."""
+    """Mixin for an App with `session: Session`, `watch_file`, `tick_seconds` and `render_state()`."""
 
     session: Session
+    watch_file: bool = True
+    tick_seconds: float = 0.5
 
     def render_state(self) -> object:
         raise NotImplementedError
+
+    def start_following(self) -> None:
+        """Redraw on a steady tick (the clock moves even when the file does not) and on every
+        append by another process."""
+        self.set_interval(self.tick_seconds, self.tick)  # type: ignore[attr-defined]
+        if self.watch_file:
+            self.follow_journal()
+
+    def closing(self) -> bool:
+        """While an app shuts down its widgets go before its timers and workers stop."""
+        return not self.is_running or getattr(self, "_closing", False)  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="follow")
     def follow_journal(self) -> None:
@@ -39,9 +52,13 @@ class FollowsJournal:
                 self.call_from_thread(self.sync)  # type: ignore[attr-defined]
             time.sleep(POLL_SECONDS)
 
+    def tick(self) -> None:
+        if not self.closing():
+            self.render_state()
+
     def sync(self) -> None:
-        if not self.is_running or getattr(self, "_closing", False):  # type: ignore[attr-defined]
-            return  # the app is closing: its widgets may already be gone
+        if self.closing():
+            return
         try:
             if self.session.refresh():
                 self.render_state()

@@ -102,9 +102,7 @@ class KioskApp(FollowsJournal, App[None]):
         self.title = state.title
         self.main = self.screen
         self.render_state(state)
-        self.set_interval(0.5, self.render_state)
-        if self.watch_file:
-            self.follow_journal()
+        self.start_following()
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()

@@ -115,9 +115,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         identity.remember(state.id, state.code, self.token, self.display_name)
         self.sub_title = f"you are {self.display_name}"
         self.render_state()
-        self.set_interval(self.tick_seconds, self.render_state)
-        if self.watch_file:
-            self.follow_journal()
+        self.start_following()
 
     # ------------------------------------------------------------------ rendering
 

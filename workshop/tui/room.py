@@ -48,9 +48,7 @@ class RoomApp(FollowsJournal, App[None]):
         state = self.session.state()
         self.title = state.title
         self.render_state(state)
-        self.set_interval(self.tick_seconds, self.render_state)
-        if self.watch_file:
-            self.follow_journal()
+        self.start_following()
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
