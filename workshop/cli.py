@@ -6,6 +6,7 @@ inside the commands that need them.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -207,6 +208,9 @@ def _show(build: Callable[[], object]) -> None:
     except sessions.SessionError as err:
         raise _fail(str(err)) from None
     sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
+    # What exists now (modules, the folded session) lives as long as the screen: out of the
+    # collector's way, so its passes while the screen starts and runs walk only new objects.
+    gc.freeze()
     screen_app.run()  # type: ignore[attr-defined]
 
 
@@ -303,7 +307,6 @@ def run(
 ) -> None:
     """Run a live workshop: the facilitator's screen. Reopens a session exactly where it stood."""
     from workshop import sessions
-    from workshop.content import library
 
     session_path = None
     if target is not None:
@@ -313,6 +316,8 @@ def run(
             if target.endswith(".toml") or "/" in target:
                 raise _fail(f"{target}: no such session file") from None
     if session_path is None:
+        from workshop.content import library
+
         lib = library.catalog(path or ())
         try:
             plan = library.plan_for(lib, target or library.DEFAULT_AGENDA)

@@ -11,6 +11,7 @@ from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
 from workshop.journal import store
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.join import JoinBar
+from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
@@ -210,3 +211,20 @@ async def test_the_join_bar_shows_the_browser_address_once_serving(session_path:
 
         sessions.Session.open(session_path).announce("http://localhost:8123")
         await wait_for(pilot, lambda: "or open http://localhost:8123" in text_of(app.query_one(JoinBar)))
+
+
+async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(KeyBar)
+        lines = bar.render().plain.splitlines()
+        assert bar.region.bottom <= 24 and len(lines) == bar.region.height
+        assert all(len(line) <= 80 for line in lines)
+        shown = " ".join(lines)
+        for binding in app.BINDINGS:
+            assert f" {binding.key_display or binding.key} {binding.description} " in f"{shown} "
+        assert "^p palette" in shown
+        row = next(y for y, line in enumerate(lines) if " n Next " in line)
+        await pilot.click(KeyBar, offset=(lines[row].index(" n Next ") + 4, row))
+        assert types(session_path) == ["start"]
+        assert "Intro" in text_of(app.query_one("#step-title"))

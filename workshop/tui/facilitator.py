@@ -15,13 +15,14 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
 from workshop.tui.widgets.join import JoinBar
+from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
@@ -36,16 +37,16 @@ class FacilitatorApp(FollowsJournal, App[None]):
     TITLE = "workshop"
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause/resume"),
+        Binding("space", "toggle_pause", "Pause"),
         Binding("n", "next", "Next"),
         Binding("p", "prev", "Prev"),
         Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+"),
         Binding("minus", "extend(-1)", "-1 min", key_display="-"),
         Binding("g", "goto", "Go to"),
         Binding("r", "reveal", "Reveal"),
-        Binding("c", "close_poll", "Close poll"),
-        Binding("a", "add_note", "Add note"),
-        Binding("m", "mark_action", "Action item"),
+        Binding("c", "close_poll", "Close"),
+        Binding("a", "add_note", "Note"),
+        Binding("m", "mark_action", "Action"),
         Binding("f", "toggle_notes", "Hide notes"),
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
@@ -66,6 +67,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        self.on_resize()  # the layout class while the screen is empty: restyling it then is free
         yield Header(show_clock=False)
         with Horizontal(id="body"):
             yield AgendaRail(id="rail")
@@ -78,10 +80,9 @@ class FacilitatorApp(FollowsJournal, App[None]):
                         yield Static("Notes", id="notes-title")
                         yield NotesList(id="notes")
         yield JoinBar(self.join_command, id="join")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.on_resize()  # the layout class before the first paint, not a restyle after it
         # Kept from the main screen: a tick or a ballot may arrive while a dialog is on top, and
         # queries search the screen in front.
         self.views = [self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),

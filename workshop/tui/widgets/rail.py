@@ -32,14 +32,16 @@ class AgendaRail(ShowsState, Vertical):
 
     def draw(self, state: SessionState) -> None:
         self.query_one("#drift", Static).update(Text(drift_text(state.drift)))
+        if not self.size.width:
+            return  # not laid out yet: titles are cut to the width, so on_resize draws them
         options = self.query_one("#steps", OptionList)
         highlighted = options.highlighted
-        options.clear_options()
+        lines: list[Option] = []
         module = None
         for s in state.steps:
             if s.module.id != module:
                 module = s.module.id
-                options.add_option(Option(Text(s.module.title, style="bold"), disabled=True))
+                lines.append(Option(Text(s.module.title, style="bold"), disabled=True))
             if s.index == state.current:
                 mark, style = "▶", "reverse"
             elif s.visited:
@@ -54,7 +56,8 @@ class AgendaRail(ShowsState, Vertical):
             line = Text(f"{mark} ", style=style)
             line.append(title.ljust(room), style=style)  # Text.append: a title is never markup
             line.append(" " + minutes, style="dim")
-            options.add_option(Option(line, id=s.qid))
+            lines.append(Option(line, id=s.qid))
+        options.set_options(lines)
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
 
