@@ -169,3 +169,25 @@ async def test_notes_and_rejoining_as_the_same_person(session_path: Path, clock:
         await join(pilot, name="Bo")  # the same terminal: the remembered token, not a name clash
         assert again.token == token
         assert len(events(session_path, "join")) == 1
+
+
+async def test_two_people_on_one_account_stay_two_people(session_path: Path, clock: FakeClock) -> None:
+    """The ssh recipe puts a whole room on one account: a different name is a different person,
+    and typing your own name again brings your ballots back."""
+    control(session_path, "start")
+    control(session_path, "goto", "pick")
+    tokens = {}
+    for name, keys in (("Ana", ["enter"]), ("Bo", ["down", "enter"]), ("ana", [])):
+        app = make_app(session_path, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await join(pilot, name=name)
+            await wait_for(pilot, lambda: bool(app.screen_stack[0].query("BallotForm")))
+            await pilot.press(*keys)
+            await pilot.pause()
+            tokens[name] = app.token
+            if not keys:
+                assert "recorded" in shown(app, "#ballot-status")  # Ana's ballot, from before
+    assert tokens["Ana"] != tokens["Bo"] and tokens["ana"] == tokens["Ana"]
+    assert [e["name"] for e in events(session_path, "join")] == ["Ana", "Bo"]
+    assert [(e["participant"], e["value"]) for e in events(session_path, "ballot")] == [
+        (tokens["Ana"], ["Coaching"]), (tokens["Bo"], ["Planning"])]

@@ -60,9 +60,9 @@ class JoinScreen(Screen[tuple[str, str]]):
             self.query_one("#code", Input).focus()
             return
         name = self.query_one("#name", Input).value
-        known = identity.recall(app.session.state().id, code)
+        known = identity.recall(app.session.state().id, code, name)
         try:
-            token = app.session.join_as(known[0] if known else None, name)
+            token = app.session.join_as(known, name)
         except SessionError as err:
             error.update(str(err))
             self.query_one("#name", Input).focus()
