@@ -301,6 +301,30 @@ for i in range(count):
 """
 
 
+def _watch_ballots(panel) -> list[tuple[float, int]]:  # noqa: ANN001
+    """Each time the facilitator's poll panel draws: when, and how many ballots it counted."""
+    seen: list[tuple[float, int]] = []
+    original = panel.draw
+
+    def draw(state):  # noqa: ANN001, ANN202
+        original(state)
+        seen.append((time.time(), len(state.poll.ballots) if state.poll else 0))
+
+    panel.draw = draw
+    return seen
+
+
+def _latencies(seen: list[tuple[float, int]], written: list[float]) -> list[float]:
+    """Seconds from each ballot's write to the first draw that counted it (the i-th written is the
+    i-th counted), sorted; ballots never drawn are left out."""
+    found = []
+    for i, at in enumerate(sorted(written)):
+        shown = next((t for t, n in seen if n >= i + 1), None)
+        if shown is not None:
+            found.append(max(0.0, shown - at))
+    return sorted(found)
+
+
 async def _latency(folder: Path) -> None:
     """Ballots from another process at 50 a second: time until the screen shows each one."""
     import statistics
@@ -316,16 +340,8 @@ async def _latency(folder: Path) -> None:
     target = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "scale")
     live.control("goto", target.qid)
     app = make_app(path, bell=False)
-    seen: list[tuple[float, int]] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        panel = app.query_one(PollPanel)
-        original = panel.draw
-
-        def draw(state):  # noqa: ANN001, ANN202
-            original(state)
-            seen.append((time.time(), len(state.poll.ballots) if state.poll else 0))
-
-        panel.draw = draw  # type: ignore[method-assign]
+        seen = _watch_ballots(app.query_one(PollPanel))
         count, rate = 250, 50.0
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target.qid, str(count), str(rate)],
                                   stdout=subprocess.PIPE, text=True)
@@ -336,12 +352,7 @@ async def _latency(folder: Path) -> None:
             if seen and seen[-1][1] >= count:
                 break
             await pilot.pause(0.02)
-    latencies = []
-    for i, at in enumerate(written):
-        shown = next((t for t, n in seen if n >= i + 1), None)
-        if shown is not None:
-            latencies.append(max(0.0, shown - at))
-    latencies.sort()
+    latencies = _latencies(seen, written)
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     print(f"screen: {len(latencies)} of {count} ballots at {rate:.0f}/s reached the screen; latency median "
           f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target p95 <= 200 ms)")
@@ -409,6 +420,56 @@ async def _redraw(folder: Path) -> None:
           f"changed redraw, and the notes list shows the newest 100")
 
 
+def bench_room() -> None:
+    """50 participant apps in 5 processes vote during one poll while the facilitator's screen is
+    open: ballot-to-facilitator latency and memory per participant process."""
+    import asyncio
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        asyncio.run(_room(Path(tmp), os.environ | {"XDG_STATE_HOME": str(Path(tmp) / "state")}))
+
+
+async def _room(folder: Path, env: dict[str, str]) -> None:
+    import statistics
+
+    from tests.e2e.load_driver import results, spawn
+    from workshop import sessions
+    from workshop.content import catalog
+    from workshop.content.library import plan_for
+    from workshop.journal import store
+    from workshop.tui.facilitator import make_app
+    from workshop.tui.widgets.poll import PollPanel
+
+    processes, apps = 5, 10
+    path = sessions.create(plan_for(catalog(), "five-service-lessons"), folder, "room")
+    live = sessions.Session.open(path)
+    live.control("start")
+    while live.state().poll is None or live.state().poll.poll.vote != "single":
+        live.control("next")
+    app = make_app(path, bell=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = _watch_ballots(app.query_one(PollPanel))
+        room = spawn(path, live.state().code, processes, apps, env)
+        while any(p.poll() is None for p in room):
+            await pilot.pause(0.02)
+        casts, memory = results(room, timeout=10)
+        for _ in range(100):
+            if seen and seen[-1][1] >= len(casts):
+                break
+            await pilot.pause(0.02)
+    counted = len(sessions.Session.open(path).state().poll.ballots)
+    # A ballot's own time stamp is taken as it is written; the i-th written is the i-th counted.
+    written = sorted(e["at"].timestamp() for e in store.load(path).events if e["type"] == "ballot")
+    latencies = _latencies(seen, written)
+    p95 = latencies[int(len(latencies) * 0.95) - 1]
+    per_process = statistics.median(memory) / 1024
+    print(f"room: {processes} processes x {apps} participant apps: {counted} ballots counted of {len(casts)} cast; "
+          f"ballot-to-facilitator latency median {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; "
+          f"memory per participant process {per_process:.0f} MiB peak ({per_process / apps:.1f} MiB per app)")
+
+
 def as_installed() -> None:
     """Time the package as an installed copy runs, from compiled bytecode: an editable install
     compiles nothing, and some machines set PYTHONDONTWRITEBYTECODE."""
@@ -418,7 +479,7 @@ def as_installed() -> None:
 
 
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
-          "burst": bench_burst, "screen": bench_screen}
+          "burst": bench_burst, "screen": bench_screen, "room": bench_room}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

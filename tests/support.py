@@ -106,9 +106,9 @@ def polls_module():
     return schema.check_module(document.parse(POLLS_MODULE.encode(), "polls.toml"))
 
 
-def polls_plan() -> Plan:
+def polls_plan(title: str = "Every kind of poll") -> Plan:
     module = polls_module()
-    return Plan(Agenda("polls", "Every kind of poll", dt.time(9), (AgendaItem(module.id),)), (module,))
+    return Plan(Agenda("polls", title, dt.time(9), (AgendaItem(module.id),)), (module,))
 
 
 def write_module(folder: Path) -> Path:

@@ -207,7 +207,8 @@ def _show(build: Callable[[], object]) -> None:
         screen_app = build()
     except sessions.SessionError as err:
         raise _fail(str(err)) from None
-    sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
+    if screen_app.session is not None:  # type: ignore[attr-defined]  # None: a participant still picking
+        sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
     # What exists now (modules, the folded session) lives as long as the screen: out of the
     # collector's way, so its passes while the screen starts and runs walk only new objects.
     gc.freeze()
@@ -332,7 +333,7 @@ def run(
 
 @app.command()
 def join(
-    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: the one live session).")] = None,  # noqa: UP007
+    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,  # noqa: UP007
     name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -341,10 +342,12 @@ def join(
 
     if session is None:
         live = sessions.live_sessions(sessions_dir)
-        if len(live) != 1:
-            names = ", ".join(p.stem for p in live) or "none"
-            raise _fail(f"name the session to join (live sessions: {names})")
-        session = str(live[0])
+        if not live:
+            raise _fail(f"no live session in {sessions.sessions_dir(sessions_dir)}: name the session to join")
+        from workshop.tui.participant import make_app
+
+        _show(lambda: make_app(live=live, name=name))
+        return
     path = _resolve(session, sessions_dir)
     from workshop.tui.participant import make_app
 

@@ -66,15 +66,16 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     return path
 
 
-def live_sessions(folder: Path | None = None) -> list[Path]:
-    """Session files in the folder whose session has not ended, newest first."""
+def live_sessions(folder: Path | None = None) -> list[Session]:
+    """The sessions in the folder that have not ended, most recently active first."""
     found = []
     for path in sorted(sessions_dir(folder).glob("*.toml"), key=lambda p: p.stat().st_mtime, reverse=True):
         try:
-            if Session.open(path).state().status != "ended":
-                found.append(path)
+            session = Session.open(path)
         except SessionError:
-            continue
+            continue  # not a session file, or one that cannot run: not on offer
+        if session.state().status != "ended":
+            found.append(session)
     return found
 
 

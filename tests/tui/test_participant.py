@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
+from tests.support import polls_plan
 from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
+from workshop import sessions
 from workshop.journal import store
 from workshop.tui.participant import ParticipantApp, make_app
 
@@ -191,3 +194,30 @@ async def test_two_people_on_one_account_stay_two_people(session_path: Path, clo
     assert [e["name"] for e in events(session_path, "join")] == ["Ana", "Bo"]
     assert [(e["participant"], e["value"]) for e in events(session_path, "ballot")] == [
         (tokens["Ana"], ["Coaching"]), (tokens["Bo"], ["Planning"])]
+
+
+async def test_join_without_a_session_offers_the_live_ones(tmp_path: Path, clock: FakeClock) -> None:
+    folder = tmp_path / "sessions"
+    morning = sessions.create(polls_plan(), folder, "morning", clock=clock, code="AAAAAA")
+    afternoon = sessions.create(polls_plan("Afternoon [b]group[/b]"), folder, "afternoon", clock=clock, code="BBBBBB")
+    ended = sessions.create(polls_plan("Yesterday"), folder, "yesterday", clock=clock)
+    control(ended, "start")
+    control(ended, "end")
+    os.utime(morning, (1, 1))  # the afternoon session was active last: it is offered first
+    app = make_app(live=sessions.live_sessions(folder), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        offered = text_of(app.screen.query_one("#sessions"))
+        assert "Afternoon [b]group[/b]" in offered and "Every kind of poll" in offered
+        assert "Yesterday" not in offered
+        assert offered.index("afternoon") < offered.index("morning")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await join(pilot, code="AAAAAA", name="Cy")
+        assert app.token and app.session.path == morning
+        assert [e["name"] for e in events(morning, "join")] == ["Cy"] and events(afternoon, "join") == []
+
+
+def test_join_without_a_session_when_none_is_live(tmp_path: Path) -> None:
+    done = cli("join", "--sessions-dir", str(tmp_path / "sessions"))
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("error: no live session in") and "Traceback" not in done.stderr

@@ -9,7 +9,8 @@ It only follows the journal, so a facilitator that restarts changes nothing here
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -27,6 +28,34 @@ from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import clock
 from workshop.tui.widgets.poll import HINT, bars
+
+
+class PickSession(Screen[Session]):
+    """`workshop join` named no session and several are running here: which one?"""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Leave")]
+
+    def __init__(self, live: Sequence[Session]) -> None:
+        super().__init__()
+        self.live = list(live)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text("Several workshops are running here. Which one are you in?", style="bold"))
+            options = []
+            for session in self.live:
+                state = session.state()
+                line = Text(state.title)  # titles come from files anyone may write: never markup
+                status = "not started yet" if state.status == "waiting" else state.status
+                line.append(f"   {session.path.stem} · {status} · {len(state.participants)} here", style="dim")
+                options.append(Option(line))
+            yield OptionList(*options, id="sessions")
+            yield Label("The facilitator's screen shows the session's name.", classes="hint")
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.live[event.option_index])
 
 
 class JoinScreen(Screen[tuple[str, str]]):
@@ -75,9 +104,11 @@ class ParticipantApp(FollowsJournal, App[None]):
     TITLE = "workshop"
     BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+q", "quit", "Leave")]
 
-    def __init__(self, session: Session, *, name: str = "", watch: bool = True, tick: float = 0.5) -> None:
+    def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
+                 watch: bool = True, tick: float = 0.5) -> None:
         super().__init__()
-        self.session = session
+        self.session = session  # None until the participant picks one of the `live` sessions
+        self.live = live
         self.start_name = name
         self.watch_file = watch
         self.tick_seconds = tick
@@ -102,7 +133,17 @@ class ParticipantApp(FollowsJournal, App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        state = self.session.state()
+        if self.session is None:
+            self.push_screen(PickSession(self.live), self.picked)
+        else:
+            self.picked(self.session)
+
+    def picked(self, session: Session | None) -> None:
+        if session is None:
+            self.exit()
+            return
+        self.session = session
+        state = session.state()
         self.title = state.title
         self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
 
@@ -239,6 +280,14 @@ class ParticipantApp(FollowsJournal, App[None]):
         self.screen_stack[0].query_one("#note", Input).focus()
 
 
-def make_app(path, *, clock: Clock = utc_now, name: str = "", watch: bool = True) -> ParticipantApp:  # noqa: ANN001
-    """The one way to build the participant app, for the CLI and for tests alike."""
-    return ParticipantApp(Session.open(path, clock), name=name, watch=watch)
+def make_app(path: Path | None = None, *, live: Sequence[Session] = (), clock: Clock = utc_now, name: str = "",
+             watch: bool = True) -> ParticipantApp:
+    """The one way to build the participant app, for the CLI and for tests alike: on the session
+    file `path`, or on one of the `live` sessions (the only one, or the one the participant picks)."""
+    if path is not None:
+        session: Session | None = Session.open(path, clock)
+    else:
+        session = live[0] if len(live) == 1 else None
+        for each in live:
+            each.clock = clock
+    return ParticipantApp(session, live=live, name=name, watch=watch)
