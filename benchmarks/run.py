@@ -420,6 +420,47 @@ async def _redraw(folder: Path) -> None:
           f"changed redraw, and the notes list shows the newest 100")
 
 
+def bench_replay() -> None:
+    """Replay of a 100,000-event session: opening it, jumping from the first step to the last, and
+    the html report, each against `workshop report --format json`'s own work on the same file."""
+    import asyncio
+    import tempfile
+
+    from workshop import report, sessions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = big_session(Path(tmp) / "big.toml")
+        json_report = lambda: report.as_json(sessions.Session.open(path).state())  # noqa: E731
+        html_report = lambda: report.as_html(sessions.Session.open(path).state())  # noqa: E731
+        opening = lambda: sessions.Recording(path)  # noqa: E731
+        t_json, t_html, t_open = best_of(3, json_report, html_report, opening)
+
+        def jump() -> float:
+            replay = sessions.Recording(path).replay
+            first, last = replay.entries[0], replay.entries[-1]
+            replay.state_at(first.at, first.count)
+            start = time.perf_counter()
+            replay.state_at(last.at, last.count)
+            return time.perf_counter() - start
+
+        t_jump = min(jump() for _ in range(3))
+        t_screen = min(asyncio.run(_replay_screen(path)) for _ in range(3))
+    print(f"replay: 100,000 events: open (read + index) {t_open * 1000:.0f} ms, jump first -> last step "
+          f"{t_jump * 1000:.0f} ms, to the first screen {t_screen * 1000:.0f} ms; the json report of the same "
+          f"file {t_json * 1000:.0f} ms (open/json {t_open / t_json:.2f}x, jump/json {t_jump / t_json:.2f}x)\n"
+          f"  html report {t_html * 1000:.0f} ms ({t_html / t_json:.2f}x the json report)")
+
+
+async def _replay_screen(path: Path) -> float:
+    from workshop.tui.replay import make_app
+
+    start = time.perf_counter()
+    app = make_app(path, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return time.perf_counter() - start
+
+
 def bench_room() -> None:
     """50 participant apps in 5 processes vote during one poll while the facilitator's screen is
     open: ballot-to-facilitator latency and memory per participant process."""
@@ -479,7 +520,8 @@ def as_installed() -> None:
 
 
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
-          "burst": bench_burst, "screen": bench_screen, "room": bench_room}
+          "burst": bench_burst, "screen": bench_screen, "room": bench_room,
+          "replay": bench_replay}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

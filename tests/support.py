@@ -116,3 +116,72 @@ def write_module(folder: Path) -> Path:
     path = folder / "polls.toml"
     path.write_text(POLLS_MODULE, encoding="utf-8")
     return path
+
+
+RECORDED_START = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def record_session(folder: Path, name: str = "recorded") -> Path:
+    """A finished session of the polls module with a known history, for replay and report tests:
+    three people vote on every kind of poll, with notes, a pause, an extension, a reveal, a close
+    and a step run too long; every event a fixed number of seconds after 09:00 UTC."""
+    from workshop import sessions
+
+    now = [RECORDED_START]
+
+    def clock() -> dt.datetime:
+        return now[0]
+
+    def at(seconds: float) -> None:
+        now[0] = RECORDED_START + dt.timedelta(seconds=seconds)
+
+    path = sessions.create(polls_plan(), folder, name, "Sam", clock=clock, code="REPLAY")
+    s = sessions.Session.open(path, clock)
+    s.control("start")
+    at(20)
+    ana, bo, cy = (s.join(n) for n in ("Ana", "Bo", "Cy"))
+    at(60)
+    s.note("Ana", "Glad to be here")
+    at(150)  # intro ran 30 s over
+    s.control("next")  # pick (single, on-close)
+    for seconds, token, value in ((160, ana, ["Coaching"]), (170, bo, ["Planning"]), (180, cy, ["Coaching"])):
+        at(seconds)
+        s.cast(token, "polls/pick", value)
+    at(200)
+    s.control("close")
+    at(230)
+    s.control("next")  # many (multi, live)
+    at(240)
+    s.cast(ana, "polls/many", ["Coaching", "Quality"])
+    at(250)
+    s.control("pause")
+    at(310)
+    s.control("resume")
+    s.cast(bo, "polls/many", ["Quality"])
+    at(330)
+    s.control("extend", "1")
+    s.control("next")  # fist (scale 0-5, anonymous)
+    for seconds, token, value in ((340, ana, [4]), (345, bo, [2]), (350, cy, [5])):
+        at(seconds)
+        s.cast(token, "polls/fist", value)
+    at(380)
+    s.control("next")  # dots (manual reveal)
+    for seconds, token, value in ((390, ana, ["Coaching", "Coaching", "Planning"]), (400, bo, ["Quality"] * 3)):
+        at(seconds)
+        s.cast(token, "polls/dots", value)
+    at(410)
+    s.control("reveal")
+    at(420)
+    s.note(None, "Follow up on quality with Bo", action=True)
+    at(440)
+    s.control("next")  # order (rank)
+    at(450)
+    s.cast(cy, "polls/order", ["Change", "Trust", "Goals", "Letting go"])
+    at(470)
+    s.control("next")  # word (text)
+    at(480)
+    s.cast(ana, "polls/word", ["trust"])
+    s.cast(bo, "polls/word", ["Trust "])
+    at(520)
+    s.control("end")
+    return path

@@ -274,17 +274,28 @@ def note(
 @app.command()
 def report(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,  # noqa: UP007
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
     from workshop import report as renderers
+    from workshop.progress import Stages
 
-    render = {"md": renderers.as_markdown, "json": renderers.as_json}.get(fmt)
+    render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
+              "json": renderers.as_json}.get(fmt)
     if render is None:
-        raise _fail(f"unknown format {fmt!r}: choose md or json")
-    text = render(_open(session, sessions_dir).state())
+        raise _fail(f"unknown format {fmt!r}: choose md, html, csv or json")
+    with Stages(2) as stages:
+        stages.step(f"reading {session}")
+        state = _open(session, sessions_dir).state()
+        stages.step(f"writing {fmt}")
+        text = render(state)
+    _emit(text, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """A report to stdout, or to a file whose path is then printed."""
     if output is None:
         # straight to stdout: click.echo would scan megabytes for ANSI codes a report never has
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -295,6 +306,39 @@ def report(
     except OSError as err:
         raise _fail(f"{output}: cannot write: {err.strerror or err}") from None
     typer.echo(str(output))
+
+
+@app.command()
+def compare(
+    sessions: Annotated[Optional[list[str]], typer.Argument(metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,  # noqa: UP007 - None: our own one-line error
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md, html or json (default: tables in the terminal).")] = None,  # noqa: UP007
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,  # noqa: UP007
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Compare the polls of several sessions: results side by side, differences against the first."""
+    from workshop.progress import Stages
+    from workshop.report import compare as comparing
+
+    render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
+    if fmt is not None and render is None:
+        raise _fail(f"unknown format {fmt!r}: choose md, html or json")
+    if fmt is None and output is not None:
+        raise _fail("--output needs --format md, html or json")
+    if sessions is None or len(sessions) < 2:
+        raise _fail("compare needs at least two sessions")
+    with Stages(len(sessions) + 1) as stages:
+        states = []
+        for ref in sessions:
+            stages.step(f"reading {ref}")
+            states.append(_open(ref, sessions_dir).state())
+        stages.step("comparing")
+        data = comparing.compare(states)
+    if render is not None:
+        _emit(render(data), output)
+        return
+    from rich.console import Console
+
+    Console().print(comparing.as_rich(data))
 
 
 @app.command()
@@ -410,6 +454,24 @@ def screen(
     from workshop.tui.room import make_app
 
     _show(lambda: make_app(path, dark=not light))
+
+
+@app.command()
+def replay(
+    session: Annotated[str, typer.Argument(help="A session name or file (a live one replays up to now).")],
+    speed: Annotated[float, typer.Option("--speed", help="Start at this speed: 1, 2, 5, 10 or 60 times real time.")] = 1.0,
+    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Play a session back as the facilitator saw it. Never writes to the session file."""
+    from workshop.engine.replay import SPEEDS
+
+    if speed not in SPEEDS:
+        raise _fail(f"--speed {speed:g}: choose one of {', '.join(f'{s:g}' for s in SPEEDS)}")
+    path = _resolve(session, sessions_dir)
+    from workshop.tui.replay import make_app
+
+    _show(lambda: make_app(path, speed=speed, dark=not light))
 
 
 def main() -> None:

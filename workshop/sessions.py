@@ -23,6 +23,7 @@ from pathlib import Path
 from workshop.content.frozen import freeze
 from workshop.content.model import Plan
 from workshop.engine import ballots, events, text
+from workshop.engine.replay import Replay
 from workshop.engine.state import Fold, PollView, SessionState
 from workshop.journal import store
 
@@ -380,6 +381,32 @@ class Session:
         if action:
             self._append("action", note=note_id, on=True)
         return f"note {note_id} added to {step.qid}"
+
+
+class Recording:
+    """A session file read for replay: never written to. `refresh` feeds the replay whatever
+    has been appended since, so a live session can be followed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.follower = store.Follower(path)
+        try:
+            with _bulk():
+                loaded = self.follower.start()
+                self.replay = Replay(loaded.header, loaded.events)
+        except store.JournalError as err:
+            raise SessionError(str(err)) from None
+        except (KeyError, TypeError, ValueError) as err:
+            raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+        self.warnings = loaded.warnings
+
+    def refresh(self) -> int:
+        try:
+            new = self.follower.poll()
+        except store.JournalError as err:
+            raise SessionError(str(err)) from None
+        self.replay.extend(new)
+        return len(new)
 
 
 def warn(messages: Sequence[str]) -> None:

@@ -1,5 +1,7 @@
 """Reports: renderers of a SessionState. They read state; they never read the journal."""
 
+from workshop.report.ballots_csv import as_csv
+from workshop.report.html import as_html
 from workshop.report.render import as_json, as_markdown
 
-__all__ = ["as_json", "as_markdown"]
+__all__ = ["as_csv", "as_html", "as_json", "as_markdown"]

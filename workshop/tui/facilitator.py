@@ -13,14 +13,14 @@ from pathlib import Path
 from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
+from workshop.tui.session_view import fit_layout, session_view
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -28,8 +28,6 @@ from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
-
-WIDE = 120  # columns from which the poll and notes get a column of their own
 
 
 class FacilitatorApp(FollowsJournal, App[None]):
@@ -67,18 +65,9 @@ class FacilitatorApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        self.on_resize()  # the layout class while the screen is empty: restyling it then is free
+        fit_layout(self.screen, self.size.width)
         yield Header(show_clock=False)
-        with Horizontal(id="body"):
-            yield AgendaRail(id="rail")
-            with Vertical(id="main"):
-                yield BigTimer(id="timer")
-                with Horizontal(id="work"):
-                    yield StepPanel(id="step")
-                    with Vertical(id="side"):
-                        yield PollPanel(id="poll")
-                        yield Static("Notes", id="notes-title")
-                        yield NotesList(id="notes")
+        yield from session_view()
         yield JoinBar(self.join_command, id="join")
         yield KeyBar()
 
@@ -94,9 +83,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         self.start_following()
 
     def on_resize(self) -> None:
-        wide = self.size.width >= WIDE
-        if self.screen.has_class("wide") != wide:  # restyles the whole screen: only on a change
-            self.screen.set_class(wide, "wide")
+        fit_layout(self.screen, self.size.width)
 
     # ------------------------------------------------------------------ rendering
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 
 class PickStep(ModalScreen[str | None]):
+    AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, choices: list[tuple[str, str]], current: str | None) -> None:

@@ -17,6 +17,11 @@ SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redr
 
 
 class NotesList(ShowsState, OptionList):
+    def __init__(self, *, empty: str = "No notes yet: a adds one; participants' notes appear here.",
+                 **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.empty = empty
+
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
         if step is None:
@@ -31,8 +36,7 @@ class NotesList(ShowsState, OptionList):
             return
         mine = [n for n in state.notes if n.step == step.qid]
         if not mine:
-            self.add_option(Option(Text("No notes yet: a adds one; participants' notes appear here.", style="dim"),
-                                   disabled=True))
+            self.add_option(Option(Text(self.empty, style="dim"), disabled=True))
             return
         for note in reversed(mine[-SHOWN:]):
             line = Text("★ " if note.action else "• ", style="bold yellow" if note.action else "dim")

@@ -1,0 +1,165 @@
+"""Replay, driven with Pilot over a recorded session: what it shows at an instant is what the
+engine says for that instant, jumping and scrubbing land on the right state, a live file is
+followed, and the session file is never touched."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits
+
+from tests.support import polls_plan, record_session
+from tests.tui.conftest import cli, text_of, wait_for
+from workshop import sessions
+from workshop.engine.state import SessionState, fold
+from workshop.journal import store
+from workshop.tui.replay import make_app
+from workshop.tui.widgets.poll import PollPanel
+from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.timeline import Timeline
+
+LATER = 1_900_000_000.0  # "now" for a finished session: long after it
+
+
+@pytest.fixture()
+def recorded(tmp_path: Path) -> Path:
+    return record_session(tmp_path / "sessions")
+
+
+def engine_at(path: Path, count: int, at: float) -> SessionState:
+    """The engine's own answer, by a path that shares nothing with the replay app."""
+    loaded = store.load(path)
+    return fold(loaded.header, loaded.events[:count], at)
+
+
+def assert_screen_shows(app, state: SessionState) -> None:  # noqa: ANN001
+    step = state.step
+    assert state.status == app.state.status
+    if step is None:
+        assert app.query_one("#digits", Digits).value == "--:--"
+        return
+    left = step.remaining
+    whole = math.ceil(left) if left >= 0 else math.floor(left)
+    minutes, seconds = divmod(abs(whole), 60)
+    assert app.query_one("#digits", Digits).value == f"{'+' if whole < 0 else ''}{minutes:02d}:{seconds:02d}"
+    assert step.step.title in text_of(app.query_one("#step-title"))
+    marked = [line for line in text_of(app.query_one(AgendaRail).query_one("#steps")).splitlines() if "▶" in line]
+    assert len(marked) == 1 and step.step.title in marked[0]
+    poll = state.poll
+    shown = text_of(app.query_one(PollPanel))
+    if poll is not None:
+        assert f"{len(poll.ballots)} of {len(state.participants)} voted" in shown
+        assert ("Results hidden" in shown) != (poll.revealed or poll.poll.reveal == "live"
+                                               or (poll.poll.reveal == "on-close" and poll.status == "closed"))
+    notes = text_of(app.query_one("#notes"))
+    for note in state.notes:
+        assert (note.text in notes) == (note.step == step.qid)
+
+
+async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) -> None:
+    app = make_app(recorded, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert_screen_shows(app, engine_at(recorded, 0, app.replay.start))
+        for entry in app.replay.entries:
+            await pilot.press("n")  # the next step boundary
+            assert (app.at, app.count) == (entry.at, entry.count)
+            assert_screen_shows(app, engine_at(recorded, entry.count, entry.at))
+            await pilot.press("right")  # and ten seconds into the step
+            assert_screen_shows(app, engine_at(recorded, app.count, app.at))
+        await pilot.press("p", "p")
+        entry = app.replay.entries[-3]
+        assert (app.at, app.count) == (entry.at, entry.count)
+
+
+async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorded: Path) -> None:
+    app = make_app(recorded, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for count in range(1, len(app.replay.events) + 1):
+            await pilot.press("full_stop")
+            assert app.count == count
+            assert_screen_shows(app, engine_at(recorded, count, app.at))
+        await pilot.press("comma")
+        assert app.count == len(app.replay.events) - 1
+
+
+async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(recorded: Path) -> None:
+    app = make_app(recorded, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rank = app.replay.entries[5]
+        app.query_one(AgendaRail).post_message(AgendaRail.StepChosen("polls/order"))
+        await pilot.pause()
+        assert (app.at, app.count) == (rank.at, rank.count) and app.state.step.qid == "polls/order"
+        await pilot.press("g")
+        await pilot.press("home", "enter")  # the first step in the picker: Intro
+        await pilot.pause()
+        assert app.state.step.qid == "polls/intro" and app.at == app.replay.start
+        timeline = app.query_one(Timeline)
+        await pilot.click(Timeline, offset=(timeline.content_region.width, 0))  # the right end
+        assert app.at == app.replay.end and app.state.status == "ended"
+        middle = timeline.content_region.width // 2 + 1  # +1: the widget's left padding
+        await pilot.click(Timeline, offset=(middle, 1))
+        span = app.replay.end - app.replay.start
+        assert abs(app.at - (app.replay.start + span / 2)) <= span / timeline.content_region.width
+        assert_screen_shows(app, engine_at(recorded, app.count, app.at))
+
+
+async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Path) -> None:
+    wall = [LATER]
+    app = make_app(recorded, watch=False, wall=lambda: wall[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("s", "s")  # 1x -> 2x -> 5x
+        assert app.speed == 5
+        await pilot.press("space")
+        wall[0] += 10  # ten real seconds: fifty session seconds
+        app.tick()
+        assert app.at == pytest.approx(app.replay.start + 50)
+        await pilot.press("i")  # skip idle gaps
+        await pilot.press("s", "s")  # 10x, 60x
+        for _ in range(40):
+            wall[0] += 1
+            app.tick()
+        assert app.at == app.replay.end and not app.playing  # played to the end and stopped
+        assert_screen_shows(app, engine_at(recorded, len(app.replay.events), app.replay.end))
+
+
+async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
+    path = sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam")
+    live = sessions.Session.open(path)
+    live.control("start")
+    live.control("goto", "pick")
+    app = make_app(path, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        assert app.following and app.state.step.qid == "polls/pick"
+        assert cli("vote", str(path), "--name", "Ana", "Coaching").returncode == 0
+        await wait_for(pilot, lambda: "1 of 1 voted" in text_of(app.query_one(PollPanel)))
+        assert "following" in text_of(app.query_one("#replay-status"))
+
+
+async def test_replay_never_writes_to_the_session_file(recorded: Path) -> None:
+    before = recorded.read_bytes(), recorded.stat().st_mtime_ns
+    app = make_app(recorded, watch=True, wall=lambda: LATER)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "n", "n", "r", "c", "a", "e", "g", "escape", "end", "home", "full_stop")
+        await pilot.pause(0.2)
+    assert (recorded.read_bytes(), recorded.stat().st_mtime_ns) == before
+
+
+def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(recorded: Path) -> None:
+    done = cli("replay", str(recorded), "--speed", "3")
+    assert done.returncode == 2 and done.stderr.strip() == "error: --speed 3: choose one of 1, 2, 5, 10, 60"
+    done = cli("replay", "nosuch", "--sessions-dir", str(recorded.parent))
+    assert done.returncode == 2 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("revealed", [False, True], ids=["before-reveal", "after-reveal"])
+def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, revealed: bool) -> None:  # noqa: ANN001
+    path = record_session(tmp_path / "sessions")
+    app = make_app(path, watch=False, wall=lambda: LATER)
+
+    async def at_the_dots_poll(pilot) -> None:  # noqa: ANN001
+        app.seek(app.replay.start + (415 if revealed else 405))  # the facilitator revealed at 410 s
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)

@@ -1,0 +1,98 @@
+"""A recorded session at any instant: the fold of the events up to that instant, at that instant.
+
+Replay moves mostly forward, so one fold is kept and fed the events it has not seen; going back
+folds again from the start (a 100,000-event session refolds in well under a second,
+benchmarks/run.py replay). Step changes are found by folding only the events that move between
+steps, so jumping to a step never folds the ballots on the way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from workshop.engine.events import Event
+from workshop.engine.state import Fold, SessionState
+
+SPEEDS = (1.0, 2.0, 5.0, 10.0, 60.0)  # times real time
+STEP_MOVES = frozenset({"start", "goto", "end"})
+MARKED = frozenset({"ballot", "note"})  # what the timeline shows
+
+
+class Entry(NamedTuple):
+    """The moment the session moved to a step (`index` None: it ended)."""
+
+    at: float
+    count: int  # events up to and including the move
+    index: int | None
+
+
+class Replay:
+    def __init__(self, header: Mapping[str, Any], events: Iterable[Event] = ()) -> None:
+        self.header = header
+        self.events: list[Event] = []
+        self.times: list[float] = []  # as the fold sees them: never decreasing
+        self.entries: list[Entry] = []
+        self.marks: list[tuple[float, str]] = []  # (time, "ballot" | "note")
+        self._fold = Fold(header)
+        self._moves = Fold(header)  # sees only the step moves
+        self.extend(events)
+
+    def extend(self, events: Iterable[Event]) -> None:
+        """More of the journal (a live session grows while it is replayed)."""
+        last = self.times[-1] if self.times else 0.0
+        for event in events:
+            at = event.get("at")
+            t = max(last, at.timestamp() if isinstance(at, dt.datetime) else last)
+            self.events.append(event)
+            self.times.append(t)
+            last = t
+            kind = event.get("type")
+            if kind in STEP_MOVES:
+                before = (self._moves.current, self._moves.ended)
+                self._moves.apply(event)
+                if (self._moves.current, self._moves.ended) != before:
+                    index = None if self._moves.ended else self._moves.current
+                    self.entries.append(Entry(t, len(self.events), index))
+            elif kind in MARKED:
+                self.marks.append((t, str(kind)))
+
+    @property
+    def start(self) -> float:
+        return self.times[0] if self.times else 0.0
+
+    @property
+    def end(self) -> float:
+        return self.times[-1] if self.times else 0.0
+
+    @property
+    def ended(self) -> bool:
+        """The recorded session has ended (as far as the journal goes)."""
+        return bool(self.entries) and self.entries[-1].index is None
+
+    def count_at(self, t: float) -> int:
+        """How many events had happened at `t`."""
+        return bisect.bisect_right(self.times, t)
+
+    def state_at(self, t: float, count: int | None = None) -> SessionState:
+        """The session at `t` with its first `count` events (default: all those up to `t`)."""
+        count = self.count_at(t) if count is None else count
+        if self._fold.count > count:
+            self._fold = Fold(self.header)  # going back: fold again from the start
+        self._fold.apply_all(self.events[self._fold.count:count])
+        return self._fold.state(t)
+
+    def entry_of(self, index: int) -> Entry | None:
+        """When the session first moved to step `index`."""
+        return next((e for e in self.entries if e.index == index), None)
+
+    def next_entry(self, count: int) -> Entry | None:
+        """The first step move after the first `count` events."""
+        return next((e for e in self.entries if e.count > count), None)
+
+    def previous_entry(self, count: int) -> Entry | None:
+        """The last step move before the `count`-th event (not the one just shown)."""
+        earlier = [e for e in self.entries if e.count < count]
+        return earlier[-1] if earlier else None

@@ -1,0 +1,200 @@
+"""Several sessions side by side: the results of the polls they share, and how they differ.
+
+Every difference is against the first session given: per option the change in value (votes,
+dots, points, answers) and in share (percentage points); for scale polls the change in mean.
+A poll is shared when every session has its id with the same vote kind; the others are listed
+with the sessions that have them. Text answers are matched as the tally groups them (case,
+spacing and trailing punctuation do not matter).
+
+`compare` builds plain data; the renderers below turn it into JSON, Markdown, HTML or Rich
+tables. Answers and titles are untrusted text: escaped in Markdown and HTML, and `Text` (never
+markup) in Rich.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from html import escape
+from typing import Any
+
+from workshop.engine.state import PollView, SessionState
+from workshop.engine.tally import normalise
+from workshop.report.html import CSS
+from workshop.report.render import md_escape
+
+
+def _results(view: PollView) -> dict[str, Any]:
+    t = view.tally
+    out: dict[str, Any] = {"ballots": len(view.ballots), "rows": [
+        {"label": r.label, "value": r.value, "share": round(r.share, 4)} for r in t.rows]}
+    if t.mean is not None:
+        out["mean"], out["median"] = round(t.mean, 3), t.median
+    return out
+
+
+def _key(kind: str, label: str) -> str:
+    return normalise(label) if kind == "text" else label
+
+
+def _differences(kind: str, base: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    first = {_key(kind, r["label"]): r for r in base["rows"]}
+    then = {_key(kind, r["label"]): r for r in other["rows"]}
+    labels = {**{k: r["label"] for k, r in then.items()}, **{k: r["label"] for k, r in first.items()}}
+    rows = []
+    for key in [*first, *(k for k in then if k not in first)]:  # the first session's order, then new answers
+        a, b = first.get(key), then.get(key)
+        rows.append({"label": labels[key],
+                     "value": (b["value"] if b else 0) - (a["value"] if a else 0),
+                     "share_points": round(((b["share"] if b else 0) - (a["share"] if a else 0)) * 100, 1)})
+    out: dict[str, Any] = {"rows": rows}
+    if base.get("mean") is not None and other.get("mean") is not None:
+        out["mean"] = round(other["mean"] - base["mean"], 3)
+    return out
+
+
+def _ids(states: Sequence[SessionState]) -> list[str]:
+    """Session ids, made unique: two files may carry the same id."""
+    seen: dict[str, int] = {}
+    ids = []
+    for s in states:
+        seen[s.id] = seen.get(s.id, 0) + 1
+        ids.append(s.id if seen[s.id] == 1 else f"{s.id}#{seen[s.id]}")
+    return ids
+
+
+def compare(states: Sequence[SessionState]) -> dict[str, Any]:
+    ids = _ids(states)
+    order: dict[str, None] = {}
+    for s in states:
+        order.update(dict.fromkeys(s.polls))
+    shared, only = [], []
+    for qid in order:
+        views = [s.polls.get(qid) for s in states]
+        kinds = {v.poll.vote for v in views if v is not None}
+        present = [v for v in views if v is not None]
+        if len(present) < len(states) or len(kinds) > 1:
+            only.append({"id": qid, "question": present[0].poll.question,
+                         "sessions": [i for i, v in zip(ids, views, strict=True) if v is not None],
+                         "why": "vote kinds differ" if len(kinds) > 1 else "not in every session"})
+            continue
+        results = [_results(v) for v in present]
+        kind = present[0].poll.vote
+        shared.append({
+            "id": qid, "kind": kind, "question": present[0].poll.question, "unit": present[0].tally.unit,
+            "sessions": [{"session": i, **r} for i, r in zip(ids, results, strict=True)],
+            "differences": [{"session": i, "against": ids[0], **_differences(kind, results[0], r)}
+                            for i, r in zip(ids[1:], results[1:], strict=True)],
+        })
+    return {
+        "sessions": [{"id": i, "title": s.title, "status": s.status, "participants": len(s.participants)}
+                     for i, s in zip(ids, states, strict=True)],
+        "polls": shared,
+        "not_shared": only,
+    }
+
+
+def as_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+# -------------------------------------------------------------------------------- the tables
+
+
+def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """One poll as a header and rows of plain strings: options down, sessions then differences across.
+    The label column is untrusted text; the caller escapes it for its format."""
+    kind, sessions, diffs = poll["kind"], poll["sessions"], poll["differences"]
+    header = ["option", *(s["session"] for s in sessions), *(f"Δ {d['session']}" for d in diffs)]
+    cells: dict[str, dict[str, str]] = {}
+    labels: dict[str, str] = {}
+    for s in sessions:
+        for r in s["rows"]:
+            key = _key(kind, r["label"])
+            labels.setdefault(key, r["label"])
+            cells.setdefault(key, {})[s["session"]] = f"{r['value']:g} ({r['share'] * 100:.0f}%)"
+    for d in diffs:
+        for r in d["rows"]:
+            cells.setdefault(_key(kind, r["label"]), {})[f"Δ {d['session']}"] = (
+                f"{r['value']:+g} ({r['share_points']:+.1f} pts)")
+    rows = [[labels.get(key, key), *(row.get(h, "0") for h in header[1:])] for key, row in cells.items()]
+    if any("mean" in s for s in sessions):
+        rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
+                     *(f"{d['mean']:+g}" if "mean" in d else "–" for d in diffs)])
+    return header, rows
+
+
+def _title(poll: dict[str, Any]) -> str:
+    return f"{poll['question']} ({poll['id']}, {poll['kind']}, {poll['unit']})"
+
+
+def as_markdown(data: dict[str, Any]) -> str:
+    out = ["# Sessions compared", ""]
+    out += [f"- {md_escape(s['id'])}: {md_escape(s['title'])}, {s['status']}, {s['participants']} participants"
+            for s in data["sessions"]]
+    out += ["", "Differences (Δ) are against the first session.", "", "## Shared polls", ""]
+    for poll in data["polls"]:
+        header, rows = _grid(poll)
+        out += [f"### {md_escape(poll['question'])}", "", f"`{poll['id']}`, {poll['kind']}, {poll['unit']}", "",
+                "| " + " | ".join(md_escape(h) for h in header) + " |",
+                "|---|" + "---:|" * (len(header) - 1)]
+        # the label is untrusted and a table row is one line: an answer's line breaks become spaces;
+        # the numbers are the report's own
+        out += ["| " + " | ".join([md_escape(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
+        out.append("")
+    out += ["## Polls not shared", ""]
+    out += [f"- {md_escape(p['question'])} ({md_escape(p['id'])}): only in {md_escape(', '.join(p['sessions']))}"
+            f" ({p['why']})" for p in data["not_shared"]] or ["None."]
+    return "\n".join(out) + "\n"
+
+
+def as_html(data: dict[str, Any]) -> str:
+    e = escape
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>Sessions compared</title><style>{CSS}</style></head><body>",
+           "<h1>Sessions compared</h1><ul>"]
+    out += [f"<li><code>{e(s['id'])}</code>: {e(s['title'])}, {e(s['status'])}, {s['participants']} participants</li>"
+            for s in data["sessions"]]
+    out += ["</ul><p>Differences (Δ) are against the first session.</p>", "<h2>Shared polls</h2>"]
+    for poll in data["polls"]:
+        header, rows = _grid(poll)
+        out.append(f'<article class="poll"><h3>{e(_title(poll))}</h3><table><thead><tr>'
+                   + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead><tbody>")
+        out += ["<tr>" + f"<td>{e(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
+                for row in rows]
+        out.append("</tbody></table></article>")
+    out.append("<h2>Polls not shared</h2><ul>")
+    out += [f"<li>{e(p['question'])} (<code>{e(p['id'])}</code>): only in {e(', '.join(p['sessions']))} "
+            f"({e(p['why'])})</li>" for p in data["not_shared"]] or ["<li>None.</li>"]
+    out.append("</ul></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def as_rich(data: dict[str, Any]) -> Any:  # noqa: ANN401 - a rich renderable; rich loads only when asked
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[Any] = []
+    sessions = Table(title=Text("Sessions compared"), title_justify="left")
+    for name in ("session", "title", "status", "participants"):
+        sessions.add_column(name, justify="right" if name == "participants" else "left")
+    for s in data["sessions"]:
+        sessions.add_row(Text(s["id"]), Text(s["title"]), Text(s["status"]), Text(str(s["participants"])))
+    parts += [sessions, Text("Differences (Δ) are against the first session.\n")]
+    for poll in data["polls"]:
+        header, rows = _grid(poll)
+        table = Table(title=Text(_title(poll)), title_justify="left")
+        for i, h in enumerate(header):
+            table.add_column(Text(h), justify="left" if i == 0 else "right")
+        for row in rows:
+            table.add_row(*(Text(c) for c in row))
+        parts.append(table)
+    if data["not_shared"]:
+        table = Table(title=Text("Polls not shared"), title_justify="left")
+        for name in ("poll", "question", "only in", "why"):
+            table.add_column(name)
+        for p in data["not_shared"]:
+            table.add_row(Text(p["id"]), Text(p["question"]), Text(", ".join(p["sessions"])), Text(p["why"]))
+        parts.append(table)
+    return Group(*parts)

@@ -1,0 +1,131 @@
+"""One self-contained HTML page of a session: opens offline, prints on paper.
+
+Nothing is fetched: no scripts, no external fonts or images, the CSS is inline. Every string that
+is not the page's own (participant names, notes, answers, and the plan's text too) goes
+through `html.escape`, so `<script>` in a note is shown, never run.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from workshop.engine.state import SessionState
+from workshop.report.render import KIND_CAPTION, as_dict, drift_words, notes_by_step, shown_rows
+
+# Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
+# backgrounds by default).
+CSS = """
+body { font: 15px/1.45 system-ui, sans-serif; color: #222; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { margin-bottom: .2rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
+.meta { color: #555; } code { font-size: .9em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e3e3; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.late { color: #a40000; } .early { color: #1d6b1d; }
+.poll { margin: 1.2rem 0; break-inside: avoid; }
+.bars { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr 7rem; gap: .2rem .6rem; align-items: center; }
+.track { background: #eee; height: 1rem; }
+.fill { background: #3b6ea5; height: 1rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.value { font-variant-numeric: tabular-nums; }
+.actions li { margin: .2rem 0; } .note { white-space: pre-wrap; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; } section { break-inside: auto; }
+  .track { border: 1px solid #999; }
+}
+"""
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def as_html(state: SessionState) -> str:
+    data = as_dict(state)
+    session = data["session"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{_e(session['title'])}</h1>",
+        f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(session["status"])}, '
+        f"{len(data['participants'])} participants, {_e(drift_words(session['drift_seconds']))}.</p></header>",
+        *_actions(data),
+        *_agenda(data),
+        '<section id="polls"><h2>Polls</h2>',
+        *(line for poll in data["polls"] for line in _poll(poll)),
+        "</section>",
+        *_notes(data),
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _actions(data: dict[str, Any]) -> list[str]:
+    actions = [n for n in data["notes"] if n["action"]]
+    titles = {s["id"]: s["title"] for s in data["steps"]}
+    out = ['<section id="actions"><h2>Action items</h2>']
+    if not actions:
+        return [*out, "<p>None.</p></section>"]
+    out.append('<ul class="actions">')
+    out += [f'<li><span class="note">{_e(n["text"])}</span> ({_e(n["author"])}, on '
+            f"{_e(titles.get(n['step'], n['step']))})</li>" for n in actions]
+    return [*out, "</ul></section>"]
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.1f}"
+
+
+def _agenda(data: dict[str, Any]) -> list[str]:
+    out = ['<section id="agenda"><h2>Agenda</h2><table>',
+           '<thead><tr><th>step</th><th>title</th><th class="num">planned min</th>'
+           '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>']
+    for s in data["steps"]:
+        diff = (s["actual_seconds"] - s["planned_seconds"]) / 60
+        cls = "late" if diff > 0 else "early"
+        actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
+        shown = f'<span class="{cls}">{diff:+.1f}</span>' if s["visited"] else ""
+        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(s['title'])}</td>"
+                   f'<td class="num">{_minutes(s["planned_seconds"])}</td><td class="num">{actual}</td>'
+                   f'<td class="num">{shown}</td></tr>')
+    planned = sum(s["planned_seconds"] for s in data["steps"])
+    actual = sum(s["actual_seconds"] for s in data["steps"])
+    out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td>'
+               f'<td class="num">{_minutes(actual)}</td><td></td></tr></tfoot></table>')
+    out.append(f"<p>Drift: {_e(drift_words(data['session']['drift_seconds']))}.</p></section>")
+    return out
+
+
+def _poll(poll: dict[str, Any]) -> list[str]:
+    res = poll["results"]
+    rows, left_out = shown_rows(poll)
+    top = max((r["share"] for r in rows), default=0) or 1
+    out = [f'<article class="poll"><h3>{_e(poll["question"])}</h3>',
+           f'<p class="meta"><code>{_e(poll["id"])}</code>, {_e(poll["kind"])}, {_e(poll["status"])}, '
+           f"{poll['ballots']} ballots{' (anonymous)' if poll['anonymous'] else ''}; "
+           f"{_e(KIND_CAPTION.get(poll['kind'], ''))}</p>", '<div class="bars">']
+    for row in rows:
+        width = round(row["share"] / top * 100, 1)  # the largest row fills its track
+        out.append(f'<span>{_e(row["label"])}</span><div class="track"><div class="fill" style="width:{width}%">'
+                   f'</div></div><span class="value">{row["value"]:g} {_e(res["unit"])}</span>')
+    out.append("</div>")
+    if left_out:
+        out.append(f"<p class=\"meta\">and {left_out} other answers</p>")
+    if "mean" in res:
+        out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
+    return [*out, "</article>"]
+
+
+def _notes(data: dict[str, Any]) -> list[str]:
+    out = ['<section id="notes"><h2>Notes</h2>']
+    for step, notes in notes_by_step(data):
+        out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
+        out += [f'<li><strong>{_e(n["author"])}</strong>: <span class="note">{_e(n["text"])}</span>'
+                f"{' <em>(action)</em>' if n['action'] else ''}</li>" for n in notes]
+        out.append("</ul>")
+    if not data["notes"]:
+        out.append("<p>None.</p>")
+    return [*out, "</section>"]

@@ -1,0 +1,245 @@
+"""Replay a saved session as it happened: the facilitator's own view (rail, timer, step, tallies,
+notes) drawn from the engine's fold of the journal up to a moving instant.
+
+The replay clock is virtual: play and pause it, speed it up, skip the quiet gaps, step by event
+or by step, jump to a step from the rail, or click the timeline. Nothing is ever written to the
+session file; a live session replays up to now and, following it, shows each new event.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from workshop.engine.replay import SPEEDS
+from workshop.engine.state import SessionState
+from workshop.sessions import Recording
+from workshop.tui.follow import FollowsJournal
+from workshop.tui.modals import PickStep
+from workshop.tui.session_view import fit_layout, session_view
+from workshop.tui.widgets.base import ShowsState, clock
+from workshop.tui.widgets.keys import KeyBar
+from workshop.tui.widgets.notes import NotesList
+from workshop.tui.widgets.poll import PollPanel
+from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.step import StepPanel
+from workshop.tui.widgets.timeline import Timeline
+from workshop.tui.widgets.timer import BigTimer
+
+IDLE_SECONDS = 3.0  # with "skip idle" on, a quiet stretch longer than this (real time) is skipped
+
+
+class ReplayApp(FollowsJournal, App[None]):
+    CSS_PATH = ["facilitator.tcss", "replay.tcss"]
+    TITLE = "workshop · replay"
+    AUTO_FOCUS = None  # home, end and the arrows move the replay, not the rail's highlight
+
+    BINDINGS = [
+        Binding("space", "toggle_play", "Play"),
+        Binding("s", "speed", "Speed"),
+        Binding("i", "toggle_idle", "Idle"),
+        Binding("comma", "event(-1)", "◂ Event", key_display=","),
+        Binding("full_stop", "event(1)", "Event ▸", key_display="."),
+        Binding("p", "step(-1)", "◂ Step"),
+        Binding("n", "step(1)", "Step ▸"),
+        Binding("left", "nudge(-10)", "-10 s", key_display="←"),
+        Binding("right", "nudge(10)", "+10 s", key_display="→"),
+        Binding("g", "goto", "Go to"),
+        Binding("home", "jump_start", "Start"),
+        Binding("end", "jump_end", "End"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, recording: Recording, *, speed: float = 1.0, watch: bool = True, tick: float = 0.1,
+                 wall: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.session = recording  # what FollowsJournal follows
+        self.replay = recording.replay
+        self.watch_file = watch
+        self.tick_seconds = tick
+        self.wall = wall  # real time: how fast to play, and where "now" is for a live session
+        self.speed = speed
+        self.playing = False
+        self.skip_idle = False
+        self.at = self.replay.start
+        self.count = 0  # events shown: those up to `at`, or fewer while stepping through a burst
+        self._ticked = wall()
+        self.following = False  # at the end of a live session, showing each new event as it comes
+        self.state: SessionState | None = None
+
+    def compose(self) -> ComposeResult:
+        fit_layout(self.screen, self.size.width)
+        yield Header(show_clock=False)
+        yield from session_view(empty="No notes on this step.")
+        yield Timeline(self.replay, id="timeline")
+        yield Static("", id="replay-status")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer),
+                                        self.query_one(StepPanel), self.query_one(PollPanel),
+                                        self.query_one(NotesList)]
+        self.timeline = self.query_one(Timeline)
+        self.status_line = self.query_one("#replay-status", Static)
+        header = self.replay.header
+        self.title = str(header.get("title", ""))
+        self.sub_title = f"replay of {header.get('id', '')}"
+        self.seek(self.replay.start, 0)  # just before the first event
+        self.start_following()
+
+    def on_resize(self) -> None:
+        fit_layout(self.screen, self.size.width)
+
+    # ------------------------------------------------------------------ the virtual clock
+
+    @property
+    def ended(self) -> bool:
+        return self.replay.ended
+
+    @property
+    def until(self) -> float:
+        """The right edge: the last event, or now while following a live session."""
+        return max(self.replay.end, self.wall()) if self.following else self.replay.end
+
+    def seek(self, at: float, count: int | None = None, *, follow: bool = False) -> None:
+        self.following = follow and not self.ended
+        self.at = min(max(at, self.replay.start), self.until)
+        self.count = self.replay.count_at(self.at) if count is None else count
+        self.render_state()
+
+    def tick(self) -> None:
+        """Move the virtual clock by the real time since the last tick, times the speed."""
+        now = self.wall()
+        real, self._ticked = now - self._ticked, now
+        if self.closing():
+            return
+        if self.following:
+            self.seek(now, follow=True)  # live: the replay is the present
+            return
+        if not self.playing:
+            return
+        at = self.at + real * self.speed
+        upcoming = self.replay.times[self.count] if self.count < len(self.replay.times) else None
+        if self.skip_idle and upcoming is not None and (upcoming - at) / self.speed > IDLE_SECONDS:
+            at = upcoming - self.speed  # a second of real time before the next event
+        if at >= self.replay.end:
+            self.playing = self.ended is False and self.playing  # a live session plays on into now
+            self.seek(self.replay.end, follow=not self.ended)
+            return
+        self.seek(at)
+
+    def sync(self) -> None:
+        """New events in the file: a live session grew. Following it, the new events show."""
+        if self.closing():
+            return
+        if self.session.refresh():
+            self.seek(self.wall() if self.following else self.at, None if self.following else self.count,
+                      follow=self.following)
+
+    def render_state(self) -> SessionState:
+        state = self.replay.state_at(self.at, self.count)
+        self.state = state
+        for view in self.views:
+            view.show(state)
+        self.timeline.show(self.at, self.until)
+        self.status_line.update(self._status())
+        return state
+
+    def _status(self) -> Text:
+        line = Text("▶ replaying" if self.playing else "❚❚ replay paused", style="bold")
+        line.append(f"  {self.speed:g}×")
+        if self.skip_idle:
+            line.append(" · skipping idle", style="dim")
+        line.append(f"  {clock(max(0.0, self.at - self.replay.start))} into the session", style="")
+        line.append(f"  · event {self.count} of {len(self.replay.times)}", style="dim")
+        if self.following:
+            line.append("  · live: following the file", style="bold green")
+        return line
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_play(self) -> None:
+        if not self.playing and self.at >= self.replay.end and self.ended:
+            self.seek(self.replay.start, 0)  # at the end: play again from the start
+        self.playing = not self.playing
+        self._ticked = self.wall()
+        self.render_state()
+
+    def action_speed(self) -> None:
+        self.speed = SPEEDS[(SPEEDS.index(self.speed) + 1) % len(SPEEDS)] if self.speed in SPEEDS else 1.0
+        self.render_state()
+
+    def action_toggle_idle(self) -> None:
+        self.skip_idle = not self.skip_idle
+        self.render_state()
+
+    def action_event(self, direction: int) -> None:
+        """One event on or back: events at the same instant are still taken one at a time."""
+        count = min(max(self.count + direction, 0), len(self.replay.times))
+        at = self.replay.times[count - 1] if count else self.replay.start
+        self.seek(at, count)
+
+    def action_step(self, direction: int) -> None:
+        entry = self.replay.next_entry(self.count) if direction > 0 else self.replay.previous_entry(self.count)
+        if entry is None:
+            self.notify("No further step change" if direction > 0 else "This is the first step", timeout=2)
+            return
+        self.seek(entry.at, entry.count)
+
+    def action_nudge(self, seconds: float) -> None:
+        self.seek(self.at + seconds)
+
+    def action_jump_start(self) -> None:
+        self.seek(self.replay.start, 0)
+
+    def action_jump_end(self) -> None:
+        self.seek(max(self.replay.end, self.wall()) if not self.ended else self.replay.end, follow=True)
+
+    def action_goto(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
+        self.push_screen(PickStep(choices, state.step.qid if state.step else None),
+                         lambda qid: qid and self.jump_to_step(qid))
+
+    @on(AgendaRail.StepChosen)
+    def rail_step(self, event: AgendaRail.StepChosen) -> None:
+        self.jump_to_step(event.qid)
+
+    def jump_to_step(self, qid: str) -> None:
+        index = next((s.index for s in self.state.steps if s.qid == qid), None) if self.state else None
+        entry = None if index is None else self.replay.entry_of(index)
+        if entry is None:
+            self.notify("That step was never run in this session", severity="warning", timeout=3)
+            return
+        self.seek(entry.at, entry.count)
+
+    @on(Timeline.Seek)
+    def scrub(self, event: Timeline.Seek) -> None:
+        self.seek(event.at)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Play or pause", "key: space", self.action_toggle_play)
+        yield SystemCommand("Change speed (1×, 2×, 5×, 10×, 60×)", "key: s", self.action_speed)
+        yield SystemCommand("Skip idle gaps on or off", "key: i", self.action_toggle_idle)
+        yield SystemCommand("Go to a step", "key: g", self.action_goto)
+        yield SystemCommand("Back to the start", "key: home", self.action_jump_start)
+        yield SystemCommand("To the end (now, for a live session)", "key: end", self.action_jump_end)
+
+
+def make_app(path: Path, *, speed: float = 1.0, watch: bool = True, wall: Callable[[], float] = time.time,
+             dark: bool = True) -> ReplayApp:
+    """The one way to build the replay app, for the CLI and for tests alike."""
+    app = ReplayApp(Recording(path), speed=speed, watch=watch, wall=wall)
+    app.theme = "textual-dark" if dark else "textual-light"
+    return app
