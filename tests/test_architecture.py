@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "workshop"
-CORE = ["content", "journal", "engine"]
+CORE = ["content", "journal", "engine", "draft"]
 
 
 def _modules_loaded_by(code: str) -> set[str]:

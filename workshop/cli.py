@@ -50,22 +50,83 @@ def _root(
 def validate(
     paths: Annotated[list[Path], typer.Argument(help="Module, agenda or session files, or folders of them.")],
     path: PathOption = None,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
+    if watch:
+        _watch(paths, path)
+    raise typer.Exit(0 if _validate(paths, path) else 2)
+
+
+def _validate(paths: list[Path], path: list[Path] | None) -> bool:
     from workshop.content import library
 
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
-    failed = False
+    ok = True
     for loaded in lib.files:
         if loaded.kind == "session" and not loaded.problems:
             loaded.problems = _check_session(loaded)
         if loaded.problems:
-            failed = True
+            ok = False
             for problem in sorted(loaded.problems):
                 typer.echo(str(problem))
         else:
             typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded)}")
-    raise typer.Exit(2 if failed else 0)
+    return ok
+
+
+def _watch(paths: list[Path], path: list[Path] | None, every: float = 0.3) -> None:
+    """Validate, then again whenever a file under `paths` is saved (its size or time changes).
+    Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
+    import time
+
+    from workshop.content import library
+
+    def seen() -> frozenset:
+        found = set()
+        for root in paths:
+            for file in (library.toml_files(root) if root.is_dir() else [root]):
+                try:
+                    info = file.stat()
+                except OSError:
+                    continue  # an editor may delete and rewrite the file as it saves
+                found.add((file, info.st_mtime_ns, info.st_size))
+        return frozenset(found)
+
+    last = None
+    try:
+        while True:
+            now = seen()
+            if now != last:
+                last = now
+                typer.echo(f"--- {time.strftime('%H:%M:%S')} ---")
+                _validate(paths, path)
+                sys.stdout.flush()
+            time.sleep(every)
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command()
+def draft(
+    article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,  # noqa: UP007
+) -> None:
+    """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
+    from workshop.draft import DraftError, draft_file
+
+    try:
+        text = draft_file(article)
+    except DraftError as err:
+        raise _fail(str(err)) from None
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise _fail(f"{output}: cannot write: {err.strerror or err}") from None
+    typer.echo(f"{output}: drafted; check the lines marked CHECK, then `workshop validate {output}`")
 
 
 def _summary(lib, loaded) -> str:  # noqa: ANN001 - library types stay out of the CLI's import time
@@ -454,6 +515,38 @@ def screen(
     from workshop.tui.room import make_app
 
     _show(lambda: make_app(path, dark=not light))
+
+
+@app.command()
+def preview(
+    module: Annotated[str, typer.Argument(help="A module id, or a module file (a draft you are editing).")],
+    light: Annotated[bool, typer.Option("--light", help="The light theme.")] = False,
+    path: PathOption = None,
+) -> None:
+    """The facilitator's screen on a throwaway session of one module, to see it as the room will."""
+    from workshop.content import library
+
+    if module.endswith(".toml") or "/" in module:
+        file = Path(module)
+        lib = library.load([file], library.search_path(path or ()))
+        loaded = next((f for f in lib.files), None)
+        if loaded is None or loaded.module is None:
+            if loaded is not None and loaded.problems:
+                for problem in sorted(loaded.problems):
+                    typer.echo(str(problem), err=True)
+                raise typer.Exit(2)
+            raise _fail(f"{module}: not a module file")
+        module = loaded.module.id
+    else:
+        lib = library.catalog(path or ())
+    try:
+        plan = library.plan_for(lib, module)
+    except library.UnknownContent as err:
+        raise _fail(str(err)) from None
+    from workshop.tui.preview import make_app, throwaway_session
+
+    with throwaway_session(plan) as session_path:
+        _show(lambda: make_app(session_path, dark=not light))
 
 
 @app.command()

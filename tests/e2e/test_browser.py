@@ -33,13 +33,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(condition, seconds: float = 30) -> None:  # noqa: ANN001
+def wait_until(condition, seconds: float = 30):  # noqa: ANN001, ANN201
     deadline = time.time() + seconds
     while time.time() < deadline:
-        if condition():
-            return
+        if result := condition():
+            return result
         time.sleep(0.1)
     raise AssertionError("timed out")
+
+
+def wait_idle(pid: int, seconds: float = 60) -> None:
+    """Until the process has used no CPU for a second: started, painted, waiting for input."""
+    def cpu() -> int:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+
+    deadline, last, quiet = time.time() + seconds, -1, 0
+    while time.time() < deadline and quiet < 4:
+        now = cpu()
+        quiet = quiet + 1 if now == last else 0
+        last = now
+        time.sleep(0.25)
 
 
 def events(path: Path, type_: str) -> list[dict]:
@@ -98,13 +112,16 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
         page = await browser.new_page(viewport={"width": 1000, "height": 700})
         await page.goto(f"http://127.0.0.1:{port}", timeout=30_000)
         await page.wait_for_selector(".xterm-screen", timeout=30_000)
-        # textual-serve starts one participant app process for this tab: wait for it, then its first paint
-        await asyncio.to_thread(wait_until, lambda: subprocess.run(
-            ["pgrep", "-f", f"workshop join {path}"], capture_output=True).returncode == 0)
-        await page.wait_for_timeout(2000)
+        # textual-serve starts one participant app process for this tab: wait for it, then until it
+        # has painted and sits waiting for keys (keys sent before that are lost)
+        found = await asyncio.to_thread(lambda: wait_until(lambda: subprocess.run(
+            ["pgrep", "-f", f"workshop join {path}"], capture_output=True, text=True).stdout.split()))
+        for pid in found:  # the app, and any shell textual-serve started it through
+            await asyncio.to_thread(wait_idle, int(pid))
         await page.focus(".xterm-helper-textarea")  # where xterm.js listens for keys
         await page.keyboard.type(code.lower())
         await page.keyboard.press("Enter")
+        await page.wait_for_timeout(500)  # enter moves the focus to the name field once handled
         await page.keyboard.type("Web Ana")
         await page.keyboard.press("Enter")
         await asyncio.to_thread(wait_until, lambda: bool(events(path, "join")))

@@ -1,0 +1,38 @@
+"""`workshop preview`: a module, or a draft being edited, on the facilitator's screen in a
+throwaway session that is gone afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support import write_module
+from tests.tui.conftest import cli, text_of
+from workshop.content import library
+from workshop.tui.preview import make_app, throwaway_session
+from workshop.tui.widgets.rail import AgendaRail
+
+
+async def test_preview_shows_the_module_as_the_room_will_and_keeps_nothing(tmp_path: Path) -> None:
+    module = write_module(tmp_path / "drafts")
+    lib = library.load([module])
+    with throwaway_session(library.plan_for(lib, "polls")) as session:
+        app = make_app(session, watch=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            rail = text_of(app.query_one(AgendaRail).query_one("#steps"))
+            assert "Every kind of poll" in rail and "One word" in rail
+            await pilot.press("n", "n")
+            assert "Pick one" in text_of(app.query_one("#step-title"))
+            assert "Which first?" in text_of(app.query_one("#poll"))
+            assert "nobody" in text_of(app.query_one("#join"))
+        assert session.exists()
+    assert not session.exists() and not session.parent.exists()
+
+
+def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
+    module = write_module(tmp_path / "drafts")
+    module.write_text(module.read_text("utf-8").replace('vote = "rank"', 'vote = "rnak"'), encoding="utf-8")
+    done = cli("preview", str(module))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "polls.toml:" in done.stderr and "rnak" in done.stderr
+    done = cli("preview", "no-such-module")
+    assert done.returncode == 2 and done.stderr.startswith("error: no agenda or module 'no-such-module'")

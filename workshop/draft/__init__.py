@@ -1,0 +1,56 @@
+"""Draft a module from an article: `workshop draft ARTICLE`.
+
+Pure and deterministic (no network, no randomness, no textual): the same article always gives the
+same draft, and every draft validates as a module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.content import document, schema
+from workshop.content.problems import Invalid
+from workshop.draft.article import MAX_BYTES, Article, ArticleError, read_article
+from workshop.draft.writer import write_module
+
+__all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "read_article", "write_module"]
+
+
+class DraftError(Exception):
+    """The article cannot be drafted from; the message is one line, naming the file."""
+
+
+class DraftBug(RuntimeError):
+    """The drafter wrote a module that does not validate: a bug in the drafter, never the user's fault."""
+
+
+def draft_bytes(raw: bytes, name: str) -> str:
+    """The module TOML drafted from an article's bytes (`name` is used in messages)."""
+    try:
+        article = read_article(raw, name)
+    except ArticleError as err:
+        raise DraftError(str(err)) from None
+    text = write_module(article, source_name=name)
+    try:
+        schema.check_module(document.parse(text.encode("utf-8"), f"{name} (draft)"))
+    except Invalid as err:
+        raise DraftBug(f"the draft from {name} does not validate:\n{err}") from err
+    return text
+
+
+def draft_file(path: Path) -> str:
+    """Read the article at `path` and return its draft module as TOML text."""
+    path = Path(path)
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DraftError(f"{name}: is a folder, not an article")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DraftError(f"{name}: no such file") from None
+    except PermissionError:
+        raise DraftError(f"{name}: cannot read (permission denied)") from None
+    except OSError as err:
+        raise DraftError(f"{name}: cannot read: {err.strerror or err}") from None
+    return draft_bytes(raw, name)
