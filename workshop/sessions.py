@@ -260,10 +260,7 @@ class Session:
 
     def join(self, name: str) -> str:
         """The participant token for `name`, joining them if they are new."""
-        try:
-            clean = text.name(name)
-        except text.TextError as err:
-            raise SessionError(str(err)) from None
+        clean = _participant_name(name)
         self.refresh()
         known = self.state().participant_named(clean)
         if known is not None:
@@ -295,10 +292,7 @@ class Session:
 
         Unlike `join` (for scripts, where the name is the identity), a name someone else has
         is refused, so two people never share a ballot."""
-        try:
-            clean = text.name(name)
-        except text.TextError as err:
-            raise SessionError(str(err)) from None
+        clean = _participant_name(name)
         self.refresh()
         if token and token in self.fold.participants:
             return token
@@ -381,6 +375,19 @@ class Session:
         if action:
             self._append("action", note=note_id, on=True)
         return f"note {note_id} added to {step.qid}"
+
+
+RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and kiosk ballots say instead
+
+
+def _participant_name(name: str) -> str:
+    try:
+        clean = text.name(name)
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
+    if clean.casefold() in RESERVED_NAMES:
+        raise SessionError(f"{clean!r} cannot be a participant's name: choose another")
+    return clean
 
 
 class Recording:

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.cli.conftest import MODULE_ID, Workshop, write_module
+from tests.support import polls_plan
 from workshop import sessions
 from workshop.content import library
 from workshop.content.model import Plan
@@ -222,3 +223,16 @@ def test_any_name_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, n
     assert [(n.name, n.text) for n in state.notes] == [(" ".join(clean(name).split()), clean(note).strip())]
     assert [p.name for p in state.participants] == [" ".join(clean(name).split())]
     assert_file_is_clean_toml(live.path)
+
+
+def test_nobody_can_join_as_the_facilitator_or_as_anonymous(tmp_path: Path) -> None:
+    """A participant named "facilitator" would pass their notes off as the facilitator's."""
+    path = sessions.create(polls_plan(), tmp_path, "s")
+    live = sessions.Session.open(path)
+    live.control("start")
+    for name in ("facilitator", " Facilitator ", "ANONYMOUS"):
+        with pytest.raises(sessions.SessionError, match="cannot be a participant's name"):
+            live.note(name, "hello")
+        with pytest.raises(sessions.SessionError, match="cannot be a participant's name"):
+            live.join_as(None, name)
+    assert live.state().participants == () and live.state().notes == ()
