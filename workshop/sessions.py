@@ -196,7 +196,7 @@ class Session:
             return "resumed"
         if action == "extend":
             try:
-                minutes = int(arg or "1")
+                minutes = int("1" if arg is None else arg)  # no argument: a minute; "" is a mistake
             except ValueError:
                 raise SessionError(f"extend takes whole minutes, like `extend 2` or `extend -1`, not {arg!r}") from None
             if minutes == 0 or abs(minutes) > 120:

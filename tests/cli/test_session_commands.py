@@ -178,6 +178,7 @@ def test_extend_lengthens_and_shortens_the_current_step(ws: Workshop) -> None:
     ("1.5", "whole minutes"),
     ("0", "1 to 120"),
     ("121", "1 to 120"),
+    ("", "whole minutes"),
 ])
 def test_extend_with_a_bad_number_is_refused(ws: Workshop, arg: str, says: str) -> None:
     ws.started_at("pick")
