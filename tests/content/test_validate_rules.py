@@ -269,7 +269,7 @@ AGENDA_RULES = [
     ("start-as-a-string", agenda({2: ['start = "9am"']}),
      ["agendas/day.toml:2:1: 'start' must be a time like 09:00:00 or a date-time, not a string"]),
     ("start-as-a-date", agenda({2: ["start = 2025-03-01"]}),
-     ["agendas/day.toml:2:1: 'start' must be a time like 09:00:00 or a date-time, not a date or time"]),
+     ["agendas/day.toml:2:1: 'start' must be a time like 09:00:00 or a date-time, not a date without a time"]),
     ("start-missing", agenda({2: []}),
      ["agendas/day.toml:1:1: missing required key 'start'"]),
     ("unknown-key-in-an-entry", agenda({6: ["minutes = { welcome = 2 }", 'note = "x"']}),

@@ -65,8 +65,12 @@ def _type_name(value: Any) -> str:
         return "a table"
     if isinstance(value, list):
         return "an array"
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return "a date or time"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date without a time"
+    if isinstance(value, dt.time):
+        return "a time"
     return type(value).__name__
 
 
