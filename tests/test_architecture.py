@@ -34,7 +34,11 @@ def test_content_package_exists() -> None:
     assert (PACKAGE / "content" / "__init__.py").is_file()
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["modules"], ["modules", "--json"], ["validate", "seeds"]])
+@pytest.mark.parametrize("argv", [
+    ["--version"], ["modules"], ["modules", "--json"], ["validate", "seeds"], ["validate", "sessions/demo.toml"],
+    ["report", "demo", "--format", "html"], ["report", "demo", "--format", "csv"],
+    ["compare", "demo", "sessions/demo.toml", "--format", "md"], ["draft", "docs/authoring.md"],
+])
 def test_commands_without_a_screen_do_not_import_textual(argv: list[str]) -> None:
     code = (
         "from typer.testing import CliRunner\n"

@@ -54,6 +54,9 @@ def validate(
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
     if watch:
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise _fail(f"nothing to watch at {', '.join(missing)}")
         _watch(paths, path)
     raise typer.Exit(0 if _validate(paths, path) else 2)
 
@@ -82,9 +85,11 @@ def _watch(paths: list[Path], path: list[Path] | None, every: float = 0.3) -> No
 
     from workshop.content import library
 
+    watched = list(dict.fromkeys([*paths, *library.neighbours(paths)]))  # and the modules an agenda uses
+
     def seen() -> frozenset:
         found = set()
-        for root in paths:
+        for root in watched:
             for file in (library.toml_files(root) if root.is_dir() else [root]):
                 try:
                     info = file.stat()
@@ -519,24 +524,24 @@ def screen(
 
 @app.command()
 def preview(
-    module: Annotated[str, typer.Argument(help="A module id, or a module file (a draft you are editing).")],
+    module: Annotated[str, typer.Argument(help="A module or agenda id, or its file (a draft you are editing).")],
     light: Annotated[bool, typer.Option("--light", help="The light theme.")] = False,
     path: PathOption = None,
 ) -> None:
-    """The facilitator's screen on a throwaway session of one module, to see it as the room will."""
+    """The facilitator's screen on a throwaway session of one module (or agenda), to see it as the room will."""
     from workshop.content import library
 
     if module.endswith(".toml") or "/" in module:
         file = Path(module)
-        lib = library.load([file], library.search_path(path or ()))
+        lib = library.load([file], library.search_path(path or ()), library.neighbours([file]))
         loaded = next((f for f in lib.files), None)
-        if loaded is None or loaded.module is None:
-            if loaded is not None and loaded.problems:
-                for problem in sorted(loaded.problems):
-                    typer.echo(str(problem), err=True)
-                raise typer.Exit(2)
-            raise _fail(f"{module}: not a module file")
-        module = loaded.module.id
+        if loaded is not None and loaded.problems:
+            for problem in sorted(loaded.problems):
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(2)
+        if loaded is None or (loaded.module is None and loaded.agenda is None):
+            raise _fail(f"{module}: not a module or agenda file")
+        module = loaded.module.id if loaded.module is not None else loaded.agenda.id
     else:
         lib = library.catalog(path or ())
     try:

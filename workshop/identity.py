@@ -24,7 +24,7 @@ def _file() -> Path:
 
 
 def _key(session_id: str, code: str) -> str:
-    return f"{session_id}:{code}"
+    return f"{session_id}:{code}:by-name"  # ":by-name": entries of the older one-person format never match
 
 
 def _who(name: str) -> str:

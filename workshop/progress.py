@@ -45,7 +45,7 @@ class Stages:
         with self._lock:
             if self._finished:
                 return
-            self._bar = Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+            self._bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn(),
                                  console=Console(stderr=True), transient=True)
             self._task = self._bar.add_task(self.label, total=self.total, completed=self.done)
             self._bar.start()

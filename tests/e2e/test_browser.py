@@ -5,6 +5,7 @@ the journal and on the facilitator's tally."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import socket
 import subprocess
@@ -92,7 +93,8 @@ def test_a_browser_participant_joins_and_votes_by_clicking(tmp_path: Path) -> No
     code = live.state().code
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")})  # not the user's
     try:
         wait_until(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0)
         assert events(path, "serve")[0]["address"] == f"http://localhost:{port}"

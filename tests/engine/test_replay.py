@@ -3,6 +3,7 @@ that instant; step moves are found without folding the ballots."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -13,9 +14,13 @@ from workshop.engine.replay import Replay
 from workshop.engine.state import fold
 from workshop.journal import store
 
-import tempfile
 
-LOADED = store.load(record_session(Path(tempfile.mkdtemp()) / "sessions"))
+def _load() -> store.Loaded:
+    with tempfile.TemporaryDirectory() as folder:  # the events are all that is kept
+        return store.load(record_session(Path(folder)))
+
+
+LOADED = _load()
 EVENTS = LOADED.events
 
 

@@ -221,3 +221,15 @@ def test_join_without_a_session_when_none_is_live(tmp_path: Path) -> None:
     done = cli("join", "--sessions-dir", str(tmp_path / "sessions"))
     assert done.returncode == 2
     assert done.stderr.strip().startswith("error: no live session in") and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["Bob [/x]", "[@click=app.quit]Eve"])
+async def test_a_taken_name_that_looks_like_markup_is_quoted_as_typed(session_path: Path, clock: FakeClock,
+                                                                     name: str) -> None:
+    control(session_path, "start")
+    assert cli("note", str(session_path), "--name", name, "first").returncode == 0
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot, name=name)
+        assert app.is_running
+        assert f"the name {name!r} is taken" in text_of(app.screen.query_one("#join-error", Static))

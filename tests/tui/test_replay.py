@@ -163,3 +163,47 @@ def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, 
         app.seek(app.replay.start + (415 if revealed else 405))  # the facilitator revealed at 410 s
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)
+
+
+async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event(recorded: Path) -> None:
+    wall = [LATER]
+    app = make_app(recorded, watch=False, wall=lambda: wall[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        paused_at = app.replay.start + 250  # the fixture pauses here for a minute: no events until 310 s
+        app.seek(paused_at)
+        await pilot.press("i", "space")
+        wall[0] += 0.5
+        app.tick()
+        assert app.at == pytest.approx(app.replay.start + 309)
+        await pilot.press("i")  # off again: real time only
+        wall[0] += 0.5
+        app.tick()
+        assert app.at == pytest.approx(app.replay.start + 309.5)
+
+
+async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tmp_path: Path) -> None:
+    fresh = sessions.create(polls_plan(), tmp_path / "sessions", "fresh", "Sam")
+    app = make_app(fresh, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end", "space")
+        status = text_of(app.query_one("#replay-status"))
+        assert "00:00 into the session" in status and "following" not in status
+    left = record_session(tmp_path / "left", "left")
+    lines = left.read_text("utf-8").split("[[events]]")
+    left.write_text("[[events]]".join(lines[:-1]), encoding="utf-8")  # the facilitator quit without `end`
+    app = make_app(left, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        assert app.at == app.replay.end and not app.following and app.state.status == "running"
+
+
+async def test_after_a_click_on_the_rail_the_keys_move_the_replay_again(recorded: Path) -> None:
+    app = make_app(recorded, watch=False, wall=lambda: LATER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#steps", offset=(5, 4))  # a step on the rail
+        await pilot.pause()
+        assert app.count > 0
+        await pilot.press("home")
+        assert app.count == 0
+        await pilot.press("end")
+        assert app.at == app.replay.end

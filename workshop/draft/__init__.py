@@ -6,6 +6,7 @@ same draft, and every draft validates as a module.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from workshop.content import document, schema
@@ -46,6 +47,9 @@ def draft_file(path: Path) -> str:
         if path.is_dir():
             raise DraftError(f"{name}: is a folder, not an article")
         with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_BYTES:
+                raise DraftError(f"{name}: too large to be an article ({size / 2**20:.1f} MiB; the limit is 4 MiB)")
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DraftError(f"{name}: no such file") from None

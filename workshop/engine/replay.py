@@ -36,6 +36,9 @@ class Replay:
         self.times: list[float] = []  # as the fold sees them: never decreasing
         self.entries: list[Entry] = []
         self.marks: list[tuple[float, str]] = []  # (time, "ballot" | "note")
+        created = header.get("created")
+        # before the first event (a session never started): the moment the session was created
+        self.origin = created.timestamp() if isinstance(created, dt.datetime) else 0.0
         self._fold = Fold(header)
         self._moves = Fold(header)  # sees only the step moves
         self.extend(events)
@@ -61,11 +64,11 @@ class Replay:
 
     @property
     def start(self) -> float:
-        return self.times[0] if self.times else 0.0
+        return self.times[0] if self.times else self.origin
 
     @property
     def end(self) -> float:
-        return self.times[-1] if self.times else 0.0
+        return self.times[-1] if self.times else self.origin
 
     @property
     def ended(self) -> bool:

@@ -118,11 +118,11 @@ class FacilitatorApp(FollowsJournal, App[None]):
         try:
             message = self.session.control(action, arg)
         except SessionError as err:
-            self.notify(str(err), severity="warning")
+            self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
         if action in ("extend", "close", "reopen", "reset", "reveal"):
-            self.notify(message, timeout=2)
+            self.notify(message, markup=False, timeout=2)
 
     def action_toggle_pause(self) -> None:
         status = self.session.state().status
@@ -173,7 +173,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
                 try:
                     self.session.note(None, text)
                 except SessionError as err:
-                    self.notify(str(err), severity="warning")
+                    self.notify(str(err), markup=False, severity="warning")
                 self.render_state()
 
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
@@ -189,7 +189,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         try:
             self.session.mark_action(option.id, on=not (current and current.action))
         except SessionError as err:
-            self.notify(str(err), severity="warning")
+            self.notify(str(err), markup=False, severity="warning")
         self.render_state()
 
     def action_toggle_notes(self) -> None:
@@ -211,7 +211,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         try:
             code = self.session.facilitator_code()
         except SessionError as err:
-            self.notify(str(err), severity="error")
+            self.notify(str(err), markup=False, severity="error")
             return
         self.push_screen(Info("Kiosk: one shared terminal for a queue of voters.",
                               f"On that terminal run:   workshop kiosk {self.session.path.stem}",

@@ -63,4 +63,4 @@ class FollowsJournal:
             if self.session.refresh():
                 self.render_state()
         except SessionError as err:
-            self.notify(str(err), severity="error")  # type: ignore[attr-defined]
+            self.notify(str(err), markup=False, severity="error")  # type: ignore[attr-defined]

@@ -93,7 +93,7 @@ class JoinScreen(Screen[tuple[str, str]]):
         try:
             token = app.session.join_as(known, name)
         except SessionError as err:
-            error.update(str(err))
+            error.update(Text(str(err)))  # it may quote the typed name: never markup
             self.query_one("#name", Input).focus()
             return
         self.dismiss((token, app.session.fold.participants[token][0]))
@@ -271,7 +271,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         try:
             self.session.note(self.display_name, event.value)
         except SessionError as err:
-            self.notify(str(err), severity="warning")
+            self.notify(str(err), markup=False, severity="warning")
             return
         event.input.value = ""
         self.render_state()

@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
-from workshop.sessions import Recording
+from workshop.sessions import Recording, SessionError
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import PickStep
 from workshop.tui.session_view import fit_layout, session_view
@@ -35,6 +35,7 @@ from workshop.tui.widgets.timeline import Timeline
 from workshop.tui.widgets.timer import BigTimer
 
 IDLE_SECONDS = 3.0  # with "skip idle" on, a quiet stretch longer than this (real time) is skipped
+LIVE_SECONDS = 2 * 3600  # a session not ended but quiet for longer is replayed as finished
 
 
 class ReplayApp(FollowsJournal, App[None]):
@@ -101,8 +102,10 @@ class ReplayApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ the virtual clock
 
     @property
-    def ended(self) -> bool:
-        return self.replay.ended
+    def live(self) -> bool:
+        """The session may still be running: not ended, and heard from lately. A session left
+        without `end` long ago replays as finished rather than stretched out to the present."""
+        return not self.replay.ended and self.wall() - self.replay.end < LIVE_SECONDS
 
     @property
     def until(self) -> float:
@@ -110,7 +113,7 @@ class ReplayApp(FollowsJournal, App[None]):
         return max(self.replay.end, self.wall()) if self.following else self.replay.end
 
     def seek(self, at: float, count: int | None = None, *, follow: bool = False) -> None:
-        self.following = follow and not self.ended
+        self.following = follow and self.live
         self.at = min(max(at, self.replay.start), self.until)
         self.count = self.replay.count_at(self.at) if count is None else count
         self.render_state()
@@ -119,20 +122,18 @@ class ReplayApp(FollowsJournal, App[None]):
         """Move the virtual clock by the real time since the last tick, times the speed."""
         now = self.wall()
         real, self._ticked = now - self._ticked, now
-        if self.closing():
+        if self.closing() or not self.playing:
             return
         if self.following:
             self.seek(now, follow=True)  # live: the replay is the present
-            return
-        if not self.playing:
             return
         at = self.at + real * self.speed
         upcoming = self.replay.times[self.count] if self.count < len(self.replay.times) else None
         if self.skip_idle and upcoming is not None and (upcoming - at) / self.speed > IDLE_SECONDS:
             at = upcoming - self.speed  # a second of real time before the next event
         if at >= self.replay.end:
-            self.playing = self.ended is False and self.playing  # a live session plays on into now
-            self.seek(self.replay.end, follow=not self.ended)
+            self.playing = self.live  # a live session plays on into the present
+            self.seek(self.replay.end, follow=self.live)
             return
         self.seek(at)
 
@@ -140,7 +141,12 @@ class ReplayApp(FollowsJournal, App[None]):
         """New events in the file: a live session grew. Following it, the new events show."""
         if self.closing():
             return
-        if self.session.refresh():
+        try:
+            grew = self.session.refresh()
+        except SessionError as err:
+            self.notify(str(err), markup=False, severity="error")
+            return
+        if grew:
             self.seek(self.wall() if self.following else self.at, None if self.following else self.count,
                       follow=self.following)
 
@@ -167,10 +173,12 @@ class ReplayApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ actions
 
     def action_toggle_play(self) -> None:
-        if not self.playing and self.at >= self.replay.end and self.ended:
+        if not self.playing and self.at >= self.replay.end and not self.live:
             self.seek(self.replay.start, 0)  # at the end: play again from the start
         self.playing = not self.playing
         self._ticked = self.wall()
+        if not self.playing:
+            self.following = False  # paused: hold this instant, even of a live session
         self.render_state()
 
     def action_speed(self) -> None:
@@ -201,7 +209,13 @@ class ReplayApp(FollowsJournal, App[None]):
         self.seek(self.replay.start, 0)
 
     def action_jump_end(self) -> None:
-        self.seek(max(self.replay.end, self.wall()) if not self.ended else self.replay.end, follow=True)
+        """To the last event; of a live session, to the present, playing on with it."""
+        if self.live:
+            self.playing = True
+            self._ticked = self.wall()
+            self.seek(self.wall(), follow=True)
+        else:
+            self.seek(self.replay.end)
 
     def action_goto(self) -> None:
         state = self.state
@@ -214,6 +228,7 @@ class ReplayApp(FollowsJournal, App[None]):
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
         self.jump_to_step(event.qid)
+        self.set_focus(None)  # home, end and the arrows move the replay again, not the rail
 
     def jump_to_step(self, qid: str) -> None:
         index = next((s.index for s in self.state.steps if s.qid == qid), None) if self.state else None

@@ -28,7 +28,7 @@ class Timeline(Widget):
         self.replay = replay
         self.at = replay.start
         self.until = replay.end  # the right edge: the last event, or now while the session is live
-        self._drawn: tuple[int, int, int] | None = None  # width, marks, entries the columns were counted for
+        self._drawn: tuple[int, int, int, int] | None = None  # what the columns were counted for
         self._columns: list[tuple[int, int, bool]] = []  # per column: ballots, notes, a step began
 
     def show(self, at: float, until: float) -> None:
@@ -42,7 +42,7 @@ class Timeline(Widget):
         return min(width - 1, max(0, int((t - self.replay.start) / span * (width - 1))))
 
     def _count(self, width: int) -> list[tuple[int, int, bool]]:
-        key = (width, len(self.replay.marks), len(self.replay.entries))
+        key = (width, len(self.replay.marks), len(self.replay.entries), round(self.until))  # until: the scale
         if self._drawn != key:
             ballots, notes, starts = [0] * width, [0] * width, [False] * width
             for t, kind in self.replay.marks:
