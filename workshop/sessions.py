@@ -23,7 +23,6 @@ from pathlib import Path
 from workshop.content.frozen import freeze
 from workshop.content.model import Plan
 from workshop.engine import ballots, events, text
-from workshop.engine.replay import Replay
 from workshop.engine.state import Fold, PollView, SessionState
 from workshop.journal import store
 
@@ -395,6 +394,8 @@ class Recording:
     has been appended since, so a live session can be followed."""
 
     def __init__(self, path: Path) -> None:
+        from workshop.engine.replay import Replay  # only replay needs it: kept out of every command's start-up
+
         self.path = path
         self.follower = store.Follower(path)
         try:
