@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from workshop.content.frozen import freeze
 from workshop.content.model import Plan
@@ -27,6 +28,7 @@ from workshop.engine.state import Fold, PollView, SessionState
 from workshop.journal import store
 
 Clock = Callable[[], dt.datetime]
+T = TypeVar("T")
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
 
@@ -112,6 +114,28 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     return path
 
 
+def _start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Follower, store.Loaded, T]:
+    """Read a whole session file and build on it (a fold, a replay); any trouble is one line."""
+    follower = store.Follower(path)
+    try:
+        with _bulk():
+            loaded = follower.start()
+            built = build(loaded)
+    except store.JournalError as err:
+        raise SessionError(str(err)) from None
+    except (KeyError, TypeError, ValueError) as err:
+        raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+    return follower, loaded, built
+
+
+def _poll(follower: store.Follower) -> list[dict]:
+    """What others appended since the last read."""
+    try:
+        return follower.poll()
+    except store.JournalError as err:
+        raise SessionError(str(err)) from None
+
+
 @contextmanager
 def _bulk() -> Iterator[None]:
     """Pause the cyclic garbage collector while a whole journal is read and folded: it would
@@ -137,19 +161,11 @@ class Session:
 
     @classmethod
     def open(cls, path: Path, clock: Clock = utc_now) -> Session:
-        follower = store.Follower(path)
-        try:
-            with _bulk():
-                loaded = follower.start()
-                fold = Fold(loaded.header).apply_all(loaded.events)
-        except store.JournalError as err:
-            raise SessionError(str(err)) from None
-        except (KeyError, TypeError, ValueError) as err:
-            raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+        follower, loaded, fold = _start(path, lambda loaded: Fold(loaded.header).apply_all(loaded.events))
         return cls(path, fold, follower, loaded.warnings, clock)
 
     def refresh(self) -> int:
-        new = self.follower.poll()
+        new = _poll(self.follower)
         self.fold.apply_all(new)
         return len(new)
 
@@ -397,22 +413,11 @@ class Recording:
         from workshop.engine.replay import Replay  # only replay needs it: kept out of every command's start-up
 
         self.path = path
-        self.follower = store.Follower(path)
-        try:
-            with _bulk():
-                loaded = self.follower.start()
-                self.replay = Replay(loaded.header, loaded.events)
-        except store.JournalError as err:
-            raise SessionError(str(err)) from None
-        except (KeyError, TypeError, ValueError) as err:
-            raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+        self.follower, loaded, self.replay = _start(path, lambda loaded: Replay(loaded.header, loaded.events))
         self.warnings = loaded.warnings
 
     def refresh(self) -> int:
-        try:
-            new = self.follower.poll()
-        except store.JournalError as err:
-            raise SessionError(str(err)) from None
+        new = _poll(self.follower)
         self.replay.extend(new)
         return len(new)
 

@@ -60,7 +60,13 @@ class FollowsJournal:
         if self.closing():
             return
         try:
-            if self.session.refresh():
-                self.render_state()
+            grew = self.session.refresh()
         except SessionError as err:
             self.notify(str(err), markup=False, severity="error")  # type: ignore[attr-defined]
+            return
+        if grew:
+            self.journal_grew()
+
+    def journal_grew(self) -> None:
+        """Others appended to the file, and it is folded in: show it."""
+        self.render_state()

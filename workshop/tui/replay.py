@@ -21,7 +21,7 @@ from textual.widgets import Header, Static
 
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
-from workshop.sessions import Recording, SessionError
+from workshop.sessions import Recording
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import PickStep
 from workshop.tui.session_view import fit_layout, session_view
@@ -137,18 +137,10 @@ class ReplayApp(FollowsJournal, App[None]):
             return
         self.seek(at)
 
-    def sync(self) -> None:
-        """New events in the file: a live session grew. Following it, the new events show."""
-        if self.closing():
-            return
-        try:
-            grew = self.session.refresh()
-        except SessionError as err:
-            self.notify(str(err), markup=False, severity="error")
-            return
-        if grew:
-            self.seek(self.wall() if self.following else self.at, None if self.following else self.count,
-                      follow=self.following)
+    def journal_grew(self) -> None:
+        """A live session grew. Following it, the new events show; otherwise the instant holds."""
+        self.seek(self.wall() if self.following else self.at, None if self.following else self.count,
+                  follow=self.following)
 
     def render_state(self) -> SessionState:
         state = self.replay.state_at(self.at, self.count)
