@@ -233,3 +233,22 @@ async def test_a_taken_name_that_looks_like_markup_is_quoted_as_typed(session_pa
         await join(pilot, name=name)
         assert app.is_running
         assert f"the name {name!r} is taken" in text_of(app.screen.query_one("#join-error", Static))
+
+
+async def test_a_queued_ballot_is_refused_when_the_facilitator_moved_on(session_path: Path, clock: FakeClock) -> None:
+    """The ballot names the poll its form was built for. If the facilitator's `next` is folded
+    before the ballot's message is handled, the ballot is refused, never cast on the next poll
+    (whose options it would fit: "Coaching" is a valid ballot on both)."""
+    control(session_path, "start")
+    control(session_path, "goto", "pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot)
+        form = app.screen_stack[0].query_one("BallotForm")
+        form.action_cast()  # queued: "Coaching", the highlighted first option of "pick"
+        sessions.Session.open(session_path, clock).control("next")  # the facilitator, elsewhere
+        app.session.refresh()  # the follower folds the move before the ballot is handled
+        await pilot.pause()
+        assert events(session_path, "ballot") == []
+        assert "closed" in shown(app, "#ballot-status")
+        assert app.session.state().polls["polls/many"].ballots == ()

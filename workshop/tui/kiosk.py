@@ -42,14 +42,14 @@ class VoteScreen(Screen[bool]):
             question = Text(poll.question, style="bold")
             question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
             yield Static(question)
-            yield BallotForm(poll)
+            yield BallotForm(poll, self.poll_id)
             yield Static("", id="vote-error")
         yield Footer()
 
     @on(BallotForm.Cast)
     def cast(self, event: BallotForm.Cast) -> None:
         try:
-            self.session.cast(self.token, self.poll_id, event.value)
+            self.session.cast(self.token, event.poll_id, event.value)
         except SessionError as err:
             self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
             return

@@ -223,7 +223,7 @@ class ParticipantApp(FollowsJournal, App[None]):
             form.remove_children()
             status = main.query_one("#ballot-status", Static)
             if view.status == "open":
-                form.mount(BallotForm(poll, self.session.my_ballot(self.token, view.qid)))
+                form.mount(BallotForm(poll, view.qid, self.session.my_ballot(self.token, view.qid)))
                 mine = self.session.my_ballot(self.token, view.qid)
                 status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green")
                               if mine else "")
@@ -252,14 +252,11 @@ class ParticipantApp(FollowsJournal, App[None]):
     @on(BallotForm.Cast)
     def cast(self, event: BallotForm.Cast) -> None:
         status = self.screen_stack[0].query_one("#ballot-status", Static)
-        view = self.session.state().poll
-        if view is None:
-            return
         try:
-            self.session.cast(self.token, view.qid, event.value)
+            self.session.cast(self.token, event.poll_id, event.value)
         except SessionError as err:
+            self.render_state()  # first: a poll that moved on redraws its area, then the refusal shows
             status.update(Text(str(err), style="bold red"))
-            self.render_state()
             return
         # the append has returned: the ballot is on disk (fsync), so now it may say so
         status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green"))

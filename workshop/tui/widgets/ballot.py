@@ -6,8 +6,10 @@
 - rank: up/down choose, [ and ] move the chosen option up or down;
 - text: type, enter casts.
 
-The form only builds the value; `Cast` carries it to the app, which writes it and says
-"your ballot is recorded" only once it is on disk.
+The form only builds the value; `Cast` carries it, with the id of the poll the form was built
+for, to the app, which writes it and says "your ballot is recorded" only once it is on disk. The
+poll id travels with the ballot because the facilitator may move on between a key press and the
+message being handled: a ballot is then refused, never cast on whatever poll is open by then.
 """
 
 from __future__ import annotations
@@ -31,13 +33,23 @@ class BallotForm(Vertical):
     BINDINGS = [Binding("ctrl+s", "cast", "Cast ballot")]
 
     class Cast(Message):
-        def __init__(self, value: list) -> None:
+        """Posted by a `BallotForm` when its participant casts: `value` as the poll stores it,
+        for the poll `poll_id` the form was built for; `control` is the form."""
+
+        def __init__(self, form: BallotForm, poll_id: str, value: list) -> None:
             super().__init__()
+            self.form = form
+            self.poll_id = poll_id
             self.value = value
 
-    def __init__(self, poll: Poll, current: tuple | None = None, **kwargs: object) -> None:
+        @property
+        def control(self) -> BallotForm:
+            return self.form
+
+    def __init__(self, poll: Poll, poll_id: str, current: tuple | None = None, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.poll = poll
+        self.poll_id = poll_id
         self.current = current
         kind = poll.vote
         if kind == "dots":
@@ -87,7 +99,7 @@ class BallotForm(Vertical):
         event.stop()
         index = int(event.option.id or 0)
         value = [self.poll.min + index] if self.poll.vote == "scale" else [self.poll.options[index]]  # type: ignore[operator]
-        self.post_message(self.Cast(value))
+        self.post_message(self.Cast(self, self.poll_id, value))
 
     # ------------------------------------------------------------------ dots
 
@@ -175,7 +187,7 @@ class BallotForm(Vertical):
         return [self.poll.min + index] if kind == "scale" else [self.poll.options[index]]  # type: ignore[operator]
 
     def action_cast(self) -> None:
-        self.post_message(self.Cast(self.value()))
+        self.post_message(self.Cast(self, self.poll_id, self.value()))
 
     @on(Button.Pressed, "#cast")
     def cast_pressed(self, event: Button.Pressed) -> None:
