@@ -44,7 +44,7 @@ def bench_toml() -> None:
         rtoml = None
     seeds = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").rglob("*.toml"))]
     std = lambda: [tomllib.loads(t) for t in seeds * 50]  # noqa: E731
-    fast = (lambda: [rtoml.loads(t) for t in seeds * 50]) if rtoml else std  # noqa: E731
+    fast = (lambda: [rtoml.loads(t) for t in seeds * 50]) if rtoml else std
     t_std, t_fast = best_of(5, std, fast)
     print(f"toml: {len(seeds)} seed files x50: tomllib {t_std * 1000:.1f} ms, rtoml {t_fast * 1000:.1f} ms "
           f"(tomllib/rtoml {t_std / t_fast:.1f}x; content stays on tomllib for its exact syntax-error positions)")
@@ -55,7 +55,7 @@ def bench_toml() -> None:
         region = data[data.index(store.SENTINEL) + len(store.SENTINEL):]
         ours = lambda: codec.all_sealed(region) and codec.decode(region)  # noqa: E731
         std = lambda: tomllib.loads(text)  # noqa: E731
-        fast = (lambda: rtoml.loads(text)) if rtoml else std  # noqa: E731
+        fast = (lambda: rtoml.loads(text)) if rtoml else std
         t_std, t_fast, t_ours = best_of(3, std, fast, ours)
     print(f"toml: 20,000-event session ({len(data) / 2**20:.1f} MiB): tomllib {t_std * 1000:.0f} ms, "
           f"rtoml {t_fast * 1000:.0f} ms, journal reader (checksums + decode) {t_ours * 1000:.0f} ms: "
@@ -95,10 +95,9 @@ def big_session(path: Path, count: int = 100_000) -> Path:
 
     from workshop.content import catalog
     from workshop.content.frozen import freeze
+    from workshop.content.model import Agenda, AgendaItem, Plan
     from workshop.engine.state import qualified
     from workshop.journal import codec, store
-
-    from workshop.content.model import Agenda, AgendaItem, Plan
 
     lib = catalog()
     if "half-day" in lib.agendas:
@@ -137,7 +136,7 @@ def big_session(path: Path, count: int = 100_000) -> Path:
     return path
 
 
-def _some_ballot(poll, k: int) -> list:  # noqa: ANN001
+def _some_ballot(poll, k: int) -> list:
     opts = list(poll.options)
     if poll.vote == "scale":
         return [poll.min + k % (poll.max - poll.min + 1)]
@@ -205,9 +204,9 @@ def bench_burst() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = sessions.create(plan_for(catalog(), "five-service-lessons"), Path(tmp), "burst")
         s = sessions.Session.open(path)
-        s.control("start")
+        s.start()
         while s.state().poll is None or s.state().poll.poll.vote != "single":
-            s.control("next")
+            s.next()
         go = time.time() + 3.0
         procs = [subprocess.Popen([sys.executable, "-c", BURST, str(path), str(w), str(go)],
                                   stdout=subprocess.PIPE, text=True) for w in range(50)]
@@ -264,7 +263,6 @@ def _new_session(folder: Path, name: str) -> Path:
 def bench_screen() -> None:
     """The facilitator's screen: first full screen, ballot-to-screen latency, redraw cost."""
     import asyncio
-    import statistics
     import subprocess
     import tempfile
 
@@ -301,12 +299,12 @@ for i in range(count):
 """
 
 
-def _watch_ballots(panel) -> list[tuple[float, int]]:  # noqa: ANN001
+def _watch_ballots(panel) -> list[tuple[float, int]]:
     """Each time the facilitator's poll panel draws: when, and how many ballots it counted."""
     seen: list[tuple[float, int]] = []
     original = panel.draw
 
-    def draw(state):  # noqa: ANN001, ANN202
+    def draw(state):
         original(state)
         seen.append((time.time(), len(state.poll.ballots) if state.poll else 0))
 
@@ -336,9 +334,9 @@ async def _latency(folder: Path) -> None:
 
     path = _new_session(folder, "latency")
     live = sessions.Session.open(path)
-    live.control("start")
+    live.start()
     target = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "scale")
-    live.control("goto", target.qid)
+    live.goto(target.qid)
     app = make_app(path, bell=False)
     async with app.run_test(size=(120, 40)) as pilot:
         seen = _watch_ballots(app.query_one(PollPanel))
@@ -369,7 +367,7 @@ async def _redraw(folder: Path) -> None:
 
     path = _new_session(folder, "redraw")
     live = sessions.Session.open(path)
-    live.control("start")
+    live.start()
     step = live.state().step.qid
     now = dt.datetime.now(dt.UTC)
     blocks = [codec.encode({"type": "join", "at": now, "participant": f"p{i:04d}", "name": f"Person {i}"})
@@ -384,7 +382,7 @@ async def _redraw(folder: Path) -> None:
         await pilot.pause()
         widgets = [w for w in app.query("*") if isinstance(w, ShowsState)]
 
-        def timed(action) -> float:  # noqa: ANN001
+        def timed(action) -> float:
             best = float("inf")
             for _ in range(5):
                 start = time.perf_counter()
@@ -404,7 +402,7 @@ async def _redraw(folder: Path) -> None:
             app.render_state()
             return time.perf_counter() - start
 
-        def drawn(widget_list) -> int:  # noqa: ANN001
+        def drawn(widget_list) -> int:
             return sum(1 for w in widget_list if w.show(app.session.state()))
 
         t_tick = timed(app.render_state)
@@ -486,9 +484,9 @@ async def _room(folder: Path, env: dict[str, str]) -> None:
     processes, apps = 5, 10
     path = sessions.create(plan_for(catalog(), "five-service-lessons"), folder, "room")
     live = sessions.Session.open(path)
-    live.control("start")
+    live.start()
     while live.state().poll is None or live.state().poll.poll.vote != "single":
-        live.control("next")
+        live.next()
     app = make_app(path, bell=False)
     async with app.run_test(size=(120, 40)) as pilot:
         seen = _watch_ballots(app.query_one(PollPanel))

@@ -14,10 +14,31 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from workshop import __version__
+from workshop.errors import WorkshopError, os_message
+
+
+def pretty_print_error(err: WorkshopError) -> None:
+    """The one place a user's error is printed: one line on stderr."""
+    typer.echo(f"error: {err}", err=True)
+
+
+class _Commands(TyperGroup):
+    """Every command runs through here: a `WorkshopError` from anywhere below becomes its one
+    line and exit status 2, never a traceback (the CLI tests' runner goes through here too)."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except WorkshopError as err:
+            pretty_print_error(err)
+            raise typer.Exit(2) from None
+
 
 app = typer.Typer(
+    cls=_Commands,
     help="Run a timed workshop for contact-centre leaders from the terminal.",
     no_args_is_help=True,
     add_completion=False,
@@ -26,7 +47,7 @@ app = typer.Typer(
 )
 
 PathOption = Annotated[
-    Optional[list[Path]],  # noqa: UP007 - typer reads the annotation at run time
+    Optional[list[Path]],
     typer.Option("--path", "-p", help="Another folder of modules and agendas (repeatable; also WORKSHOP_PATH)."),
 ]
 
@@ -115,7 +136,7 @@ def _watch(paths: list[Path], path: list[Path] | None, every: float = 0.3) -> No
 @app.command()
 def draft(
     article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,  # noqa: UP007
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
     from workshop.draft import DraftError, draft_file
@@ -130,11 +151,11 @@ def draft(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise _fail(f"{output}: cannot write: {err.strerror or err}") from None
+        raise _fail(os_message(output, "write", err)) from None
     typer.echo(f"{output}: drafted; check the lines marked CHECK, then `workshop validate {output}`")
 
 
-def _summary(lib, loaded) -> str:  # noqa: ANN001 - library types stay out of the CLI's import time
+def _summary(lib, loaded) -> str:
     if loaded.module is not None:
         m = loaded.module
         return f"module '{m.id}', {len(m.steps)} steps, {m.minutes} min, votes: {', '.join(m.vote_kinds) or 'none'}"
@@ -144,7 +165,7 @@ def _summary(lib, loaded) -> str:  # noqa: ANN001 - library types stay out of th
     return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
 
 
-def _check_session(loaded) -> list:  # noqa: ANN001
+def _check_session(loaded) -> list:
     """A session file is valid when the journal reads it and the engine can fold it."""
     from workshop import sessions
     from workshop.content.problems import Problem
@@ -153,9 +174,8 @@ def _check_session(loaded) -> list:  # noqa: ANN001
         opened = sessions.Session.open(loaded.path)
     except sessions.SessionError as err:
         return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))]
-    sessions.warn(opened.warnings)
     loaded.session = opened.state()
-    return []
+    return [Problem(loaded.display, line, col, message) for line, col, message in opened.damage]
 
 
 @app.command()
@@ -177,7 +197,7 @@ def modules(
     _print_table(rows)
 
 
-def _catalog_rows(lib) -> list[dict]:  # noqa: ANN001
+def _catalog_rows(lib) -> list[dict]:
     rows = []
     for agenda_id in sorted(lib.agendas):
         plan = lib.plan(agenda_id)
@@ -224,55 +244,41 @@ def _print_table(rows: list[dict]) -> None:
 
 
 SessionsDir = Annotated[
-    Optional[Path],  # noqa: UP007
+    Optional[Path],
     typer.Option("--sessions-dir", help="Folder of session files (default: WORKSHOP_SESSIONS or ./sessions)."),
 ]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(2)
+def _fail(message: str) -> WorkshopError:
+    """A command's own refusal, printed like every other error."""
+    return WorkshopError(message)
 
 
-def _open(ref: str, folder: Path | None):  # noqa: ANN202 - keeps workshop.sessions out of import time
+def _open(ref: str, folder: Path | None):
     from workshop import sessions
 
-    try:
-        session = sessions.Session.open(sessions.resolve(ref, folder))
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    session = sessions.Session.open(sessions.resolve(ref, folder))
     sessions.warn(session.warnings)
     return session
 
 
 def _act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
-    """Open the session, do one thing to it, print what happened or the one-line reason not."""
-    from workshop import sessions
-
-    live = _open(ref, folder)
-    try:
-        typer.echo(verb(live))
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    """Open the session, do one thing to it, print what happened (or the one-line reason not,
+    through `_Commands`)."""
+    typer.echo(verb(_open(ref, folder)))
 
 
 def _resolve(ref: str, folder: Path | None) -> Path:
     from workshop import sessions
 
-    try:
-        return sessions.resolve(ref, folder)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    return sessions.resolve(ref, folder)
 
 
 def _show(build: Callable[[], object]) -> None:
     """Build a screen's app (opening the session may fail with one line) and run it."""
     from workshop import sessions
 
-    try:
-        screen_app = build()
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    screen_app = build()
     if screen_app.session is not None:  # type: ignore[attr-defined]  # None: a participant still picking
         sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
     # What exists now (modules, the folded session) lives as long as the screen: out of the
@@ -283,8 +289,8 @@ def _show(build: Callable[[], object]) -> None:
 
 @app.command()
 def new(
-    agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,  # noqa: UP007
-    name: Annotated[Optional[str], typer.Option("--name", help="The session's name (default: agenda and time).")] = None,  # noqa: UP007
+    agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The session's name (default: agenda and time).")] = None,
     facilitator: Annotated[str, typer.Option("--facilitator", help="Your name, for the report.")] = "",
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
@@ -294,23 +300,21 @@ def new(
     from workshop.content import library
 
     lib = library.catalog(path or ())
-    try:
-        plan = library.plan_for(lib, agenda or library.DEFAULT_AGENDA)
-        created = sessions.create(plan, sessions_dir, name, facilitator)
-    except (library.UnknownContent, sessions.SessionError) as err:
-        raise _fail(str(err)) from None
-    typer.echo(str(created))
+    plan = library.plan_for(lib, agenda or library.DEFAULT_AGENDA)
+    typer.echo(str(sessions.create(plan, sessions_dir, name, facilitator)))
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
-    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,  # noqa: UP007
+    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Act as the facilitator: move through steps, run the timer and the polls."""
-    _act(session, sessions_dir, lambda live: live.control(action, arg))
+    from workshop.sessions import words
+
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg))
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -318,7 +322,7 @@ def vote(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     values: Annotated[list[str], typer.Argument(help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
     name: Annotated[str, typer.Option("--name", help="Your display name.")],
-    poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,  # noqa: UP007
+    poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
@@ -329,7 +333,7 @@ def vote(
 def note(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,  # noqa: UP007
+    name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -338,10 +342,25 @@ def note(
 
 
 @app.command()
+def repair(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Write a repaired copy beside a damaged session file: every intact event, nothing else. Never changes the file."""
+    from workshop import sessions
+
+    target, kept, left_out = sessions.repair_copy(sessions.resolve(session, sessions_dir))
+    for line in left_out:
+        typer.echo(f"left out: {line}", err=True)
+    typer.echo(f"{target}: {kept} events kept, {len(left_out)} damaged piece(s) left out; "
+               f"the original is unchanged (move the copy over it to use it)")
+
+
+@app.command()
 def report(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,  # noqa: UP007
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
@@ -370,15 +389,15 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise _fail(f"{output}: cannot write: {err.strerror or err}") from None
+        raise _fail(os_message(output, "write", err)) from None
     typer.echo(str(output))
 
 
 @app.command()
 def compare(
-    sessions: Annotated[Optional[list[str]], typer.Argument(metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,  # noqa: UP007 - None: our own one-line error
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md, html or json (default: tables in the terminal).")] = None,  # noqa: UP007
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,  # noqa: UP007
+    sessions: Annotated[Optional[list[str]], typer.Argument(metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md, html or json (default: tables in the terminal).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
@@ -409,8 +428,8 @@ def compare(
 
 @app.command()
 def run(
-    target: Annotated[Optional[str], typer.Argument(help="An agenda or module id (new session) or a session name or file (reopen it); default: the default agenda.")] = None,  # noqa: UP007
-    name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session.")] = None,  # noqa: UP007
+    target: Annotated[Optional[str], typer.Argument(help="An agenda or module id (new session) or a session name or file (reopen it); default: the default agenda.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session.")] = None,
     bell: Annotated[bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at a step's end.")] = True,
     light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
     path: PathOption = None,
@@ -443,7 +462,7 @@ def run(
 
 @app.command()
 def join(
-    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,  # noqa: UP007
+    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,
     name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -488,11 +507,8 @@ def serve(
 
     from workshop import sessions
 
-    try:
-        path = sessions.resolve(session, sessions_dir).resolve()
-        live = sessions.Session.open(path)
-    except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+    path = sessions.resolve(session, sessions_dir).resolve()
+    live = sessions.Session.open(path)
     if not 1 <= port <= 65535:
         raise _fail(f"--port must be 1 to 65535, not {port}")
     from textual_serve.server import Server

@@ -186,7 +186,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _started(plan: Plan, folder: Path) -> sessions.Session:
     path = sessions.create(plan, folder, f"p{next(_names)}")
     live = sessions.Session.open(path)
-    live.control("start")
+    live.start()
     return live
 
 
@@ -229,7 +229,7 @@ def test_nobody_can_join_as_the_facilitator_or_as_anonymous(tmp_path: Path) -> N
     """A participant named "facilitator" would pass their notes off as the facilitator's."""
     path = sessions.create(polls_plan(), tmp_path, "s")
     live = sessions.Session.open(path)
-    live.control("start")
+    live.start()
     for name in ("facilitator", " Facilitator ", "ANONYMOUS"):
         with pytest.raises(sessions.SessionError, match="cannot be a participant's name"):
             live.note(name, "hello")

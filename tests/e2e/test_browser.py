@@ -17,7 +17,6 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.support import polls_plan
-from tests.tui.conftest import text_of
 from workshop import sessions
 from workshop.journal import store
 
@@ -34,7 +33,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(condition, seconds: float = 30):  # noqa: ANN001, ANN201
+def wait_until(condition, seconds: float = 30):
     deadline = time.time() + seconds
     while time.time() < deadline:
         if result := condition():
@@ -88,8 +87,8 @@ def text_of_option(options: OptionList, index: int) -> str:
 def test_a_browser_participant_joins_and_votes_by_clicking(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "web", "Sam")
     live = sessions.Session.open(path)
-    live.control("start")
-    live.control("goto", "pick")
+    live.start()
+    live.goto("pick")
     code = live.state().code
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],

@@ -22,8 +22,8 @@ PROCESSES, APPS = 5, 10
 async def test_fifty_participants_vote_once_each(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room", "Sam")
     live = sessions.Session.open(path)
-    live.control("start")
-    live.control("goto", "pick")
+    live.start()
+    live.goto("pick")
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "shared-account")}
     app = make_app(path, bell=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -50,14 +50,14 @@ def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) 
     clock = Clock()
     path = sessions.create(plan or polls_plan(), folder, name, clock=clock, code="ABCDEF")
     s = sessions.Session.open(path, clock)
-    s.control("start")
+    s.start()
     clock.at(10)
     names = [HOSTILE_NAME, "Bo", "Cy"]
     tokens = {n: s.join(n) for n in names}
     s.note(HOSTILE_NAME, HOSTILE_NOTE, action=True)
     s.note(None, HOSTILE_ANSWER)
     clock.at(150)  # intro ran 30 s over
-    s.control("next")  # pick
+    s.next()  # pick
     for i, n in enumerate(names):
         clock.at(160 + i)
         s.cast(tokens[n], "polls/pick", ["Quality"])  # replaced below
@@ -65,30 +65,31 @@ def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) 
         clock.at(170 + i)
         s.cast(tokens[n], "polls/pick", ["Coaching" if i < coaching else "Planning"])
     clock.at(180)
-    s.control("close")
+    s.poll_action("close")
     # another process's ballot that lands after the close: late, not counted
-    s._append("ballot", poll="polls/pick", participant=tokens["Bo"], name="Bo", value=["Quality"])
+    with s.changing() as write:  # a ballot written straight to the journal, as no verb would
+        write("ballot", poll="polls/pick", participant=tokens["Bo"], name="Bo", value=["Quality"])
     clock.at(200)
-    s.control("next")  # many
+    s.next()  # many
     s.cast(tokens["Bo"], "polls/many", ["Coaching", "Quality"])
-    s.control("reset")  # Bo's multi ballot stops counting
+    s.poll_action("reset")  # Bo's multi ballot stops counting
     s.cast(tokens["Cy"], "polls/many", ["Planning"])
     clock.at(260)
-    s.control("next")  # fist: scale, anonymous
+    s.next()  # fist: scale, anonymous
     for i, n in enumerate(names):
         s.cast(tokens[n], "polls/fist", [coaching + i])
     clock.at(300)
-    s.control("next")  # dots
+    s.next()  # dots
     s.cast(tokens["Cy"], "polls/dots", ["Coaching", "Coaching", "Quality"])
     clock.at(330)
-    s.control("next")  # order
+    s.next()  # order
     s.cast(tokens[HOSTILE_NAME], "polls/order", ["Trust", "Goals", "Change", "Letting go"])
     clock.at(400)
-    s.control("next")  # word (or word2)
+    s.next()  # word (or word2)
     word = s.state().step.qid  # type: ignore[union-attr]
     s.cast(tokens[HOSTILE_NAME], word, [HOSTILE_ANSWER])
     s.cast(tokens["Bo"], word, ["=SUM(A1:A9)"])
     s.note("Cy", "Line one\nline two")
     clock.at(540)
-    s.control("end")
+    s.end()
     return Built(path, s, tokens)

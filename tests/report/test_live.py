@@ -26,8 +26,8 @@ for i in range(120):
 def test_reports_during_voting_see_a_growing_whole_prefix(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path, "live")
     live = sessions.Session.open(path)
-    live.control("start")
-    live.control("goto", "many")  # a live-reveal poll, so the JSON tally shows every ballot
+    live.start()
+    live.goto("many")  # a live-reveal poll, so the JSON tally shows every ballot
     voter = subprocess.Popen([sys.executable, "-c", VOTER, str(path)])
     counts = []
     while voter.poll() is None or not counts:

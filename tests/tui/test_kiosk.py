@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from tests.support import polls_plan
 from tests.tui.conftest import FakeClock, cli, text_of
 from tests.tui.test_snapshots import Fixed
-from tests.support import polls_plan
 from workshop import sessions
 from workshop.journal import store
 from workshop.tui.kiosk import make_app
@@ -18,7 +18,7 @@ def ballots(path: Path) -> list[dict]:
     return [e for e in store.load(path).events if e["type"] == "ballot"]
 
 
-async def person(pilot, name: str, keys: list[str]) -> None:  # noqa: ANN001
+async def person(pilot, name: str, keys: list[str]) -> None:
     app = pilot.app
     app.main.query_one("#who", Input).value = name
     app.main.query_one("#who", Input).focus()
@@ -28,7 +28,7 @@ async def person(pilot, name: str, keys: list[str]) -> None:  # noqa: ANN001
     await pilot.pause()
 
 
-def message(app) -> str:  # noqa: ANN001
+def message(app) -> str:
     return text_of(app.main.query_one("#message", Static))
 
 
@@ -77,15 +77,15 @@ async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: Fa
         assert not app.is_running
 
 
-def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> None:
     clock = Fixed()
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room-a", "Sam", clock=clock, code="K7P2QX")
     live = sessions.Session.open(path, clock)
-    live.control("start")
-    live.control("goto", "pick")
+    live.start()
+    live.goto("pick")
     app = make_app(path, clock=clock, watch=False)
 
-    async def three(pilot) -> None:  # noqa: ANN001
+    async def three(pilot) -> None:
         for name, keys in (("Ana", ["enter"]), ("Bo", ["down", "enter"]), ("Cy", ["down", "down", "enter"])):
             await person(pilot, name, keys)
         pilot.app.main.query_one("#who", Input).cursor_blink = False  # a stable picture

@@ -29,7 +29,7 @@ def shown(app: ParticipantApp, selector: str) -> str:
     return text_of(app.screen_stack[0].query_one(selector, Static))
 
 
-async def join(pilot, code: str = CODE, name: str = "Ana") -> None:  # noqa: ANN001
+async def join(pilot, code: str = CODE, name: str = "Ana") -> None:
     app = pilot.app
     app.screen.query_one("#code", Input).value = code
     await pilot.press("enter")
@@ -82,7 +82,7 @@ async def test_following_the_facilitator_from_another_process(session_path: Path
         await wait_for(pilot, lambda: "Intro" in shown(app, "#where"))
 
 
-async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:  # noqa: ANN001
+async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     control(path, "goto", step)
     app = pilot.app
     await wait_for(pilot, lambda: app.session.state().step.step.id == step and bool(app.screen_stack[0].query("BallotForm")))
@@ -246,7 +246,7 @@ async def test_a_queued_ballot_is_refused_when_the_facilitator_moved_on(session_
         await join(pilot)
         form = app.screen_stack[0].query_one("BallotForm")
         form.action_cast()  # queued: "Coaching", the highlighted first option of "pick"
-        sessions.Session.open(session_path, clock).control("next")  # the facilitator, elsewhere
+        sessions.Session.open(session_path, clock).next()  # the facilitator, elsewhere
         app.session.refresh()  # the follower folds the move before the ballot is handled
         await pilot.pause()
         assert events(session_path, "ballot") == []

@@ -22,22 +22,22 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _session(tmp_path: Path, clock: Fixed) -> Path:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room-a", "Sam", clock=clock, code="K7P2QX")
     live = sessions.Session.open(path, clock)
-    live.control("start")
-    live.control("goto", "dots")
+    live.start()
+    live.goto("dots")
     clock.now += dt.timedelta(seconds=30)
     return path
 
 
-def test_join_screen(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_join_screen(snap_compare, tmp_path: Path) -> None:
     clock = Fixed()
     assert snap_compare(make_app(_session(tmp_path, clock), clock=clock, watch=False), terminal_size=(80, 24))
 
 
-def test_dots_ballot(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_dots_ballot(snap_compare, tmp_path: Path) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock), clock=clock, watch=False)
 
-    async def join_and_spread(pilot) -> None:  # noqa: ANN001
+    async def join_and_spread(pilot) -> None:
         app.screen.query_one("#code", Input).value = "K7P2QX"
         await pilot.press("enter")
         app.screen.query_one("#name", Input).value = "Ana"

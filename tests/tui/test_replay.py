@@ -34,7 +34,7 @@ def engine_at(path: Path, count: int, at: float) -> SessionState:
     return fold(loaded.header, loaded.events[:count], at)
 
 
-def assert_screen_shows(app, state: SessionState) -> None:  # noqa: ANN001
+def assert_screen_shows(app, state: SessionState) -> None:
     step = state.step
     assert state.status == app.state.status
     if step is None:
@@ -127,8 +127,8 @@ async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Pat
 async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam")
     live = sessions.Session.open(path)
-    live.control("start")
-    live.control("goto", "pick")
+    live.start()
+    live.goto("pick")
     app = make_app(path, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("end")
@@ -155,11 +155,11 @@ def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(reco
 
 
 @pytest.mark.parametrize("revealed", [False, True], ids=["before-reveal", "after-reveal"])
-def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, revealed: bool) -> None:  # noqa: ANN001
+def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, revealed: bool) -> None:
     path = record_session(tmp_path / "sessions")
     app = make_app(path, watch=False, wall=lambda: LATER)
 
-    async def at_the_dots_poll(pilot) -> None:  # noqa: ANN001
+    async def at_the_dots_poll(pilot) -> None:
         app.seek(app.replay.start + (415 if revealed else 405))  # the facilitator revealed at 410 s
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)

@@ -26,32 +26,32 @@ class Fixed:
 def _session(tmp_path: Path, clock: Fixed, reveal: bool, poll: bool = True) -> Path:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room-a", "Sam", clock=clock, code="K7P2QX")
     live = sessions.Session.open(path, clock)
-    live.control("start")
+    live.start()
     clock.now += dt.timedelta(seconds=95)
     if not poll:
         live.note("Ana", "Can we get [bold]the[/] rota earlier?")
         return path
-    live.control("goto", "dots")
+    live.goto("dots")
     clock.now += dt.timedelta(seconds=40)
     live.vote("Ana", ["Coaching=3", "Quality=2"])
     live.vote("Bo", ["Planning=2", "Coaching=1"])
     live.join("Cy")
     live.note("Bo", "Dots on coaching again, as last quarter")
     if reveal:
-        live.control("reveal")
+        live.poll_action("reveal")
     return path
 
 
 @pytest.mark.parametrize(("size", "dark"), [((80, 24), True), ((80, 24), False), ((160, 45), True), ((160, 45), False)])
 @pytest.mark.parametrize("reveal", [False, True], ids=["hidden", "revealed"])
-def test_poll_step(snap_compare, tmp_path: Path, size: tuple[int, int], dark: bool, reveal: bool) -> None:  # noqa: ANN001
+def test_poll_step(snap_compare, tmp_path: Path, size: tuple[int, int], dark: bool, reveal: bool) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, reveal), clock=clock, bell=False, watch=False, dark=dark)
     assert snap_compare(app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])
-def test_talk_step_with_a_note(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_talk_step_with_a_note(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, reveal=False, poll=False), clock=clock, bell=False, watch=False)
     assert snap_compare(app, terminal_size=size)

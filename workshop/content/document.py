@@ -16,6 +16,7 @@ from typing import Any
 
 from workshop.content.locate import Locator
 from workshop.content.problems import Invalid, Problem
+from workshop.errors import os_message
 
 # Modules and agendas are a few kilobytes; a cap keeps a stray 50 MB file from stalling anyone.
 MAX_BYTES = 4 * 1024 * 1024
@@ -109,10 +110,8 @@ def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise fail("no such file or folder") from None
-    except PermissionError:
-        raise fail("cannot read: permission denied") from None
     except OSError as err:
-        raise fail(f"cannot read: {err.strerror or err}") from None
+        raise fail(os_message("", "read", err).removeprefix(": ")) from None
     if len(raw) > max_bytes:  # it grew while we looked
         raise fail(f"too large (a module or agenda is at most {max_bytes // 2**20} MiB)")
     return parse(raw, shown)

@@ -17,6 +17,7 @@ from typing import Any
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Module, Plan
 from workshop.content.problems import Invalid, Problem
+from workshop.errors import WorkshopError
 
 DEFAULT_AGENDA = "half-day"
 _SESSION_HEAD = re.compile(rb"^\s*\[session\]", re.MULTILINE)
@@ -206,7 +207,7 @@ def neighbours(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-class UnknownContent(LookupError):
+class UnknownContent(WorkshopError, LookupError):
     """An agenda or module id that is not on the search path; the message is one line."""
 
 

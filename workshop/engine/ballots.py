@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 from workshop.content.model import Poll
 from workshop.engine import text
+from workshop.errors import WorkshopError
 
 Value = list[str] | list[int]
 
 
-class BallotError(ValueError):
+class BallotError(WorkshopError, ValueError):
     """A ballot the poll cannot take; the message is one line for the user."""
 
 
@@ -75,7 +76,7 @@ def check(poll: Poll, value: Sequence[object]) -> Value:
     if kind == "scale":
         if len(value) != 1 or not isinstance(value[0], int) or isinstance(value[0], bool):
             raise BallotError(f"give one number from {poll.min} to {poll.max}")
-        assert poll.min is not None and poll.max is not None  # noqa: S101 - validated content
+        assert poll.min is not None and poll.max is not None
         if not poll.min <= value[0] <= poll.max:
             raise BallotError(f"{value[0]} is outside the scale {poll.min} to {poll.max}")
         return [value[0]]
@@ -97,7 +98,7 @@ def check(poll: Poll, value: Sequence[object]) -> Value:
         if poll.max is not None and len(picks) > poll.max:
             raise BallotError(f"choose at most {poll.max} options, not {len(picks)}")
     elif kind == "dots":
-        assert poll.budget is not None  # noqa: S101 - validated content
+        assert poll.budget is not None
         if not picks:
             raise BallotError("place at least one dot")
         if len(picks) > poll.budget:

@@ -11,7 +11,7 @@ Event times come from several processes' clocks; the fold never lets time run ba
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -187,6 +187,7 @@ class Fold:
         self.notes: dict[str, Note] = {}
         self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
         self.last_seen: dict[str, float] = {}
+        self.by_name: dict[str, str] = {}  # casefolded name -> the first token that joined with it
         self.current: int | None = None
         self.running_since: float | None = None
         self.paused_since: float | None = None
@@ -311,6 +312,7 @@ class Fold:
         if isinstance(token, str) and isinstance(name, str) and token not in self.participants:
             self.participants[token] = (name, t)
             self.last_seen[token] = t
+            self.by_name.setdefault(name.casefold(), token)
 
     def _seen(self, token: str, t: float) -> None:
         if token in self.last_seen:
@@ -359,6 +361,16 @@ class Fold:
 
     # ------------------------------------------------------------------ reading the state
 
+    def participant_named(self, name: str) -> str | None:
+        """The token of the participant who joined first under `name` (any case), if any."""
+        return self.by_name.get(name.casefold())
+
+    def counted(self, poll_id: str, participant: str) -> Any:
+        """The value of `participant`'s counted ballot on a poll (as stored), or None."""
+        p = self.polls.get(poll_id)
+        entry = None if p is None else p.counted.get(participant)
+        return None if entry is None else entry[1].get("value")
+
     def state(self, now: float | None = None) -> SessionState:
         """The session at `now` (seconds since the epoch; default: the last event's time)."""
         now = self.clock if now is None else max(now, self.clock)
@@ -370,7 +382,8 @@ class Fold:
             StepView(q, i, m, s, self.planned[i], self.extra[i], elapsed[i], self.visited[i])
             for i, (q, (m, s)) in enumerate(zip(self.qids, self.plan.steps, strict=True))
         )
-        polls = {q: self._poll_view(q, p) for q, p in self.polls.items()}
+        polls = _PollViews({q: (p.index, p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
+                                p.invalid, p.resets) for q, p in self.polls.items()})
         if self.ended:
             status = "ended"
         elif self.current is None:
@@ -386,13 +399,36 @@ class Fold:
             paused_seconds=paused, events=self.count, address=self.address,
         )
 
-    @staticmethod
-    def _poll_view(qid: str, p: _Poll) -> PollView:
-        counted = tuple(
-            Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in p.counted.items()
-        )
-        return PollView(qid, p.index, p.poll, p.status, p.revealed, counted, p.late, p.invalid, p.resets,
-                        tally(p.poll, [b.value for b in counted]))
+
+
+class _PollViews(Mapping[str, PollView]):
+    """A state's polls, each built (ballots, tally) only when someone looks at it, from a
+    snapshot taken with the state: a screen shows one poll, and a verb checks one, so building
+    every poll's tally on every state cost most of a vote's time under the lock."""
+
+    def __init__(self, snapshot: dict[str, tuple[Any, ...]]) -> None:
+        self._snapshot = snapshot
+        self._views: dict[str, PollView] = {}
+
+    def __getitem__(self, qid: str) -> PollView:
+        view = self._views.get(qid)
+        if view is None:
+            view = self._views[qid] = _poll_view(qid, *self._snapshot[qid])
+        return view
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._snapshot)
+
+    def __len__(self) -> int:
+        return len(self._snapshot)
+
+
+def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
+               counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
+               resets: int) -> PollView:
+    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
+    return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
+                    tally(poll, [b.value for b in counted]))
 
 
 def fold(header: Mapping[str, Any], events: Iterable[Event], now: float | None = None) -> SessionState:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from workshop.errors import WorkshopError
+
 NAME_MAX = 40
 TEXT_MAX = 2000
 
 
-class TextError(ValueError):
+class TextError(WorkshopError, ValueError):
     """Text that cannot be stored; the message is one line for the user."""
 
 

@@ -24,15 +24,16 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
+from workshop.errors import WorkshopError
+
 HEADER = b"[[events]]\n"
 MARK = b"\n" + HEADER  # how a block begins, seen from the end of the one before it
 _CRC_PREFIX = b'crc = "'
-CRC_MARK = b"\n" + _CRC_PREFIX  # where a block's checksum line begins
-CRC_LINE_LEN = _CRC_LINE_LEN = len(_CRC_PREFIX) + 8 + 2  # crc = "xxxxxxxx"\n
+CRC_LINE_LEN = len(_CRC_PREFIX) + 8 + 2  # crc = "xxxxxxxx"\n
 
 
-class EncodeError(ValueError):
-    pass
+class EncodeError(WorkshopError, ValueError):
+    """A value no event can hold (a bug in the caller, or a type the journal cannot store)."""
 
 
 def _value(value: Any) -> str:
@@ -66,23 +67,6 @@ def encode(payload: Mapping[str, Any]) -> bytes:
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
 
 
-def sealed(block: bytes) -> bool:
-    """Whether `block` (starting at its header, ending after its crc line) is complete and intact."""
-    cut = block.rfind(_CRC_PREFIX)
-    if cut < 0 or not block.startswith(HEADER):
-        return False
-    tail = block[cut:]
-    if len(tail) != _CRC_LINE_LEN and len(tail) != _CRC_LINE_LEN - 1:  # a missing final newline is fine
-        return False
-    if tail[_CRC_LINE_LEN - 2 : _CRC_LINE_LEN - 1] != b'"':
-        return False
-    try:
-        expected = int(tail[len(_CRC_PREFIX) : len(_CRC_PREFIX) + 8], 16)
-    except ValueError:
-        return False
-    return zlib.crc32(block[:cut]) == expected
-
-
 def _as_json(region: bytes) -> bytes:
     """Sealed blocks, back to back, as one JSON array (see the module's docstring)."""
     body = region[len(HEADER):].replace(b"+00:00\n", b'+00:00"\n').replace(b"\nat = ", b'\nat = "')
@@ -95,20 +79,33 @@ def _as_json(region: bytes) -> bytes:
     return b'[{"' + body + b"}]"
 
 
-def decode(region: bytes) -> list[dict[str, Any]]:
-    """The events in `region`: sealed blocks as `encode` wrote them, oldest first, without crc."""
-    if not region.strip():
-        return []
+def decode(region: bytes, blocks: int) -> list[dict[str, Any]]:
+    """The events of `blocks` sealed blocks back to back, oldest first, without their crc.
+
+    Raises ValueError when the bytes are not that many readable events: a block whose checksum
+    was made to fit bytes our writer never writes is refused, never read as something else."""
     try:
         events = json.loads(_as_json(region))
         when = dt.datetime.fromisoformat
         for event in events:
             event["at"] = when(event["at"])
             del event["crc"]
-    except (ValueError, KeyError, TypeError):  # not our writer's bytes after all: read it as TOML
-        events = tomllib.loads(region.decode("utf-8")).get("events", [])
-        for event in events:
-            event.pop("crc", None)
+    except (ValueError, KeyError, TypeError, RecursionError):  # not our writer's bytes: read it as TOML
+        events = _as_toml(region)
+    if len(events) != blocks:
+        raise ValueError(f"{blocks} blocks hold {len(events)} events")
+    return events
+
+
+def _as_toml(region: bytes) -> list[dict[str, Any]]:
+    try:
+        events = tomllib.loads(region.decode("utf-8")).get("events")
+    except (ValueError, RecursionError) as err:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
+        raise ValueError(f"not TOML: {err}") from None
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        raise ValueError("not [[events]] blocks")
+    for event in events:
+        event.pop("crc", None)
     return events
 
 

@@ -4,234 +4,230 @@
     [session]                      the header: id, title, join code, frozen agenda …
     …
     # events follow …              SENTINEL: where the header ends
-    [[events]] … crc = "…"         one sealed block per event (see codec)
+    [[events]] … crc = "…"         one sealed block per event (see codec and blocks)
 
-Appends take an exclusive lock, repair a torn last block left by a killed writer (the only
-bytes ever removed, and never a complete event), write the block in one call and fsync before
-returning: when `append` returns, the event is on disk.
+Every reader goes through `blocks.scan`, so the loader, the follower and the tail repair agree
+on every byte. Writers take the file's lock for a whole check-then-append (`locked`): read what
+is new, decide, append, fsync, release. The only bytes ever removed are a torn tail at the very
+end, which holds no event; a damaged block is skipped by readers and kept on disk.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import os
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from workshop.journal import codec
+from workshop.errors import os_message
+from workshop.journal import blocks, codec, files
+from workshop.journal.files import JournalError
+
+__all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append", "create", "load", "locked",
+           "repair"]
 
 SENTINEL = b"# events follow, one [[events]] block each, oldest first\n"
-
-class JournalError(Exception):
-    """A session file that cannot be used; the message is one line for the user."""
+_SENTINEL_TEXT = SENTINEL.rstrip(b"\n")
+_COMMENT_LINE = re.compile(rb"^[ \t]*#[^\n]*$", re.MULTILINE)
 
 
 @dataclass
 class Loaded:
     header: dict[str, Any]
     events: list[dict[str, Any]]
-    end: int  # offset just past the last sealed block: where a follower goes on from
+    end: int  # where a follower goes on from: past every final byte, before a torn tail
     warnings: list[str] = field(default_factory=list)
+    damage: list[tuple[int, int, str]] = field(default_factory=list)  # line, column, what
 
 
-def create(path: Path, header: Mapping[str, Any]) -> None:
-    """Write a new session file atomically; refuse if one is already there."""
+def header_bytes(header: Mapping[str, Any]) -> bytes:
     text = (
         "# workshop session file: append-only. Each [[events]] block is one thing that happened.\n"
         + tomli_w.dumps({"session": dict(header)})
     ).encode("utf-8")
-    if not text.endswith(b"\n"):
-        text += b"\n"
-    text += b"\n" + SENTINEL
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    try:
-        os.link(tmp, path)  # fails if the name is taken: two `new`s never overwrite each other
-    except FileExistsError:
-        raise JournalError(f"{path}: a session with this name already exists") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    return text + (b"" if text.endswith(b"\n") else b"\n") + b"\n" + SENTINEL
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+def create(path: Path, header: Mapping[str, Any]) -> None:
+    """Write a new session file, whole or not at all; refuse anything already at its name."""
+    files.create_exclusive(path, header_bytes(header))
 
 
-def _split(data: bytes, start: int = 0) -> tuple[list[tuple[int, int]], list[int], int]:
-    """Sealed blocks in data[start:] as (begin, end) offsets, offsets of broken ones, and the
-    offset just past the last sealed block.
+# ---------------------------------------------------------------------------------- reading
 
-    A block runs from its header to its own crc line. No value holds a raw newline, so
-    `\ncrc = "` only ever begins a checksum line."""
-    good: list[tuple[int, int]] = []
-    broken: list[int] = []
-    end = start
-    i = start
-    n = len(data)
-    while i < n:
-        nxt = data.find(codec.MARK, i)  # the next block's header (never the one at i)
-        if not data.startswith(codec.HEADER, i):
-            if data[i : nxt + 1 if nxt >= 0 else n].strip():
-                broken.append(i)  # the start of a block torn before its header was whole
-            if nxt < 0:
-                break
-            i = nxt + 1
+def header_end(data: bytes) -> int:
+    """Where the header ends: after the sentinel line, or (the sentinel damaged) at the first
+    block's header, or (no events yet) at the end."""
+    at = data.find(_SENTINEL_TEXT)
+    if at >= 0 and (at == 0 or data[at - 1] == 10):
+        newline = data.find(b"\n", at)
+        return len(data) if newline < 0 else newline + 1
+    first = blocks.first_head(data)
+    return len(data) if first < 0 else first
+
+
+def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
+    """The [session] table, judged by the header's bytes alone."""
+    end = header_end(data)
+    head = data[:end]
+    for attempt in (head, _COMMENT_LINE.sub(b"", head)):  # a damaged comment line must not cost the header
+        try:
+            session = tomllib.loads(attempt.decode("utf-8")).get("session")
+        except (ValueError, RecursionError):
             continue
-        crc = data.find(codec.CRC_MARK, i)
-        if crc >= 0 and (nxt < 0 or crc < nxt):
-            stop = min(n, crc + 1 + codec.CRC_LINE_LEN)
-            if codec.sealed(data[i:stop]):
-                good.append((i, stop))
-                end = i = stop
-                continue
-        broken.append(i)
-        if nxt < 0:
-            break
-        i = nxt + 1
-    return good, broken, end
+        if isinstance(session, dict):
+            return session, end
+    if b"[session]" not in head:
+        raise JournalError(f"{path}: not a workshop session file (no [session] header)")
+    raise JournalError(f"{path}:1:1: the [session] header is damaged: no command can use this file")
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> list[tuple[int, int, str]]:
+    """One (line, column, message) per damaged piece, a torn tail and CRLF line ends. `data`
+    is the whole file; `base` is where the scanned bytes began."""
+    out = []
+    for piece in found.damaged:
+        line, col = blocks.line_col(data, base + piece.begin)
+        what = "stray bytes after an event block" if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
+            else "a damaged event block (its checksum does not match: edited by hand, or a damaged disk)"
+        out.append((line, col, f"{what} at byte {base + piece.begin}, skipped; `workshop repair` writes a copy without it"))
+    if found.torn is not None:
+        line, col = blocks.line_col(data, base + found.torn.begin)
+        out.append((line, col, f"an incomplete last event block at byte {base + found.torn.begin} (a writer was "
+                               "stopped mid-write), skipped; the next append removes it"))
+    if found.crlf:
+        out.append((1, 1, "Windows (CRLF) line ends, read as plain newlines"))
+    return out
 
 
-def _header_end(data: bytes, path: Path) -> int:
-    cut = data.find(SENTINEL)
-    if cut < 0:
-        raise JournalError(f"{path}: not a workshop session file (no events marker)")
-    return cut + len(SENTINEL)
+def _warnings(path: Path, damage: list[tuple[int, int, str]]) -> list[str]:
+    return [f"warning: {path}:{line}:{col}: {message}" for line, col, message in damage]
 
 
 def load(path: Path) -> Loaded:
-    """Read the whole session: its header and every complete event, oldest first."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise JournalError(f"{path}: no such session file") from None
-    except IsADirectoryError:
-        raise JournalError(f"{path}: is a folder, not a session file") from None
-    except PermissionError:
-        raise JournalError(f"{path}: cannot read: permission denied") from None
-    except OSError as err:
-        raise JournalError(f"{path}: cannot read: {err.strerror or err}") from None
-    start = _header_end(data, path)
-    try:
-        header = tomllib.loads(data[:start].decode("utf-8"))["session"]
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as err:
-        raise JournalError(f"{path}: the [session] header is damaged ({err})") from None
-    region = data[start:]
-    first = region.find(codec.HEADER)
-    if first < 0 and not region.strip() or first >= 0 and not region[:first].strip() and codec.all_sealed(region[first:]):
-        # the usual case, every block whole: no offsets needed
-        return Loaded(header, codec.decode(region[first:]) if first >= 0 else [], len(data), [])
-    good, broken, end = _split(data, start)
-    warnings = [
-        f"warning: {path}:{_line_of(data, at)}: dropped an incomplete event block (a writer was stopped mid-write)"
-        for at in broken
-    ]
-    events = codec.decode(b"".join(data[b:e] for b, e in good))
-    return Loaded(header, events, max(end, start), warnings)
-
-
-def append(path: Path, payload: Mapping[str, Any]) -> None:
-    """Append one event durably. Raises JournalError if the file cannot take it."""
-    block = codec.encode(payload)
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_APPEND)
-    except FileNotFoundError:
-        raise JournalError(f"{path}: no such session file") from None
-    except OSError as err:
-        raise JournalError(f"{path}: cannot write: {err.strerror or err}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        block = _repair_tail(fd, path) + block
-        view = memoryview(block)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except OSError as err:
-        raise JournalError(f"{path}: cannot write: {err.strerror or err}") from None
-    finally:
-        os.close(fd)  # also releases the lock
-
-
-def _repair_tail(fd: int, path: Path) -> bytes:
-    """Cut a torn last block (a killed writer's) and return what must precede the next block.
-
-    Reads only the end of the file: from the header of the last block (or the header sentinel),
-    never removing a sealed block."""
-    size = os.fstat(fd).st_size
-    window = 1 << 16
-    while True:
-        offset = max(0, size - window)
-        data = os.pread(fd, size - offset, offset)
-        last = data.rfind(codec.MARK)
-        sentinel = data.rfind(SENTINEL)
-        if sentinel >= 0 and sentinel >= last:
-            cut = sentinel + len(SENTINEL)
-        elif last >= 0 and offset + last > 0:
-            # step back one block so a sealed block followed by a torn header is seen whole
-            before = data.rfind(codec.MARK, 0, last)
-            if before < 0 and offset > 0:
-                window *= 4
-                continue
-            cut = (before if before >= 0 else last) + 1
-        elif offset == 0:
-            raise JournalError(f"{path}: not a workshop session file (no events marker)")
-        else:
-            window *= 4
-            continue
-        good, _, end = _split(data, cut)
-        kept = data[: max(end, cut)] if data[max(end, cut) :].strip() else data
-        if len(kept) < len(data):
-            os.ftruncate(fd, offset + len(kept))
-        if kept.endswith(b"\n\n") or kept.endswith(SENTINEL):
-            return b""
-        return b"\n" if kept.endswith(b"\n") else b"\n\n"
+    """Read the whole session: its header and every event of a sealed block, oldest first."""
+    data = files.read_regular(path)
+    header, start = _header(data, path)
+    found, events = blocks.read(data, start)
+    damage = _messages(path, data, found) if found.damaged or found.torn or found.crlf else []
+    return Loaded(header, events, found.end, _warnings(path, damage), damage)
 
 
 class Follower:
-    """Reads a live session file incrementally: each poll parses only the bytes added since."""
+    """Reads a live session file incrementally: each poll reads only the bytes added since."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.offset = 0
+        self.warnings: list[str] = []  # damage found while following, for the screen to show
 
     def start(self) -> Loaded:
         loaded = load(self.path)
         self.offset = loaded.end
         return loaded
 
+    def take_warnings(self) -> list[str]:
+        found, self.warnings = self.warnings, []
+        return found
+
     def poll(self) -> list[dict[str, Any]]:
-        """New complete events since the last call; an unfinished block waits for its writer."""
+        """New events since the last call; a block still being written waits for its writer."""
+        data = files.read_regular(self.path, self.offset)
+        if not data.strip():
+            return []
+        found, events = blocks.read(data)
+        if found.damaged or found.crlf:
+            whole = files.read_regular(self.path)
+            settled = dataclasses.replace(found, torn=None)  # a torn tail is most likely still being written
+            self.warnings += _warnings(self.path, _messages(self.path, whole, settled, self.offset))
+        self.offset += found.end
+        return events
+
+
+# ---------------------------------------------------------------------------------- writing
+
+class Writer:
+    """A session file held under its exclusive lock. `append` stages an event; `commit` writes
+    everything staged in one write and one fsync, so a verb's events land together or not at all."""
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self.fd, self.path = fd, path
+        self.staged: list[bytes] = []
+
+    def append(self, payload: Mapping[str, Any]) -> None:
+        self.staged.append(codec.encode(payload))
+
+    def commit(self) -> None:
+        """On disk when this returns."""
+        if not self.staged:
+            return
         try:
-            with open(self.path, "rb") as handle:
-                handle.seek(self.offset)
-                data = handle.read()
+            files.write_all(self.fd, self._cut_torn_tail() + b"".join(self.staged))
+            os.fsync(self.fd)
         except OSError as err:
-            raise JournalError(f"{self.path}: cannot read: {err.strerror or err}") from None
-        if not data:
-            return []
-        first = data.find(codec.HEADER)
-        if first < 0:
-            return []
-        good, _, end = _split(data, first)
-        if not good:
-            return []
-        self.offset += end
-        return codec.decode(b"".join(data[b:e] for b, e in good))
+            raise JournalError(os_message(self.path, "write", err)) from None
+        self.staged = []
+
+    def _cut_torn_tail(self) -> bytes:
+        """Remove a torn last block (a killed writer's; it holds no event) and return what must
+        go before the next block. Scans only the end of the file, from the last block header,
+        with the same `blocks.scan` every reader uses."""
+        size = os.fstat(self.fd).st_size
+        window = 1 << 16
+        while True:
+            offset = max(0, size - window)
+            data = os.pread(self.fd, size - offset, offset)
+            begin = blocks.last_head(data)
+            if begin < 0 and offset > 0:
+                window *= 4  # one block longer than the window: look further back
+                continue
+            if begin < 0:
+                begin = header_end(data)
+            torn = blocks.scan(data, begin).torn
+            cut = len(data) if torn is None else torn.begin
+            if cut < len(data):
+                os.ftruncate(self.fd, offset + cut)
+            kept = data[max(0, cut - len(SENTINEL) - 1):cut]
+            if kept.endswith((b"\n\n", SENTINEL, _SENTINEL_TEXT + b"\r\n")):
+                return b""
+            return b"\n" if kept.endswith(b"\n") else b"\n\n"
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[Writer]:
+    """The session file under its exclusive lock, for one check-then-append. Every writer takes
+    it, so what a verb read under it is still the whole truth when it appends. What was staged
+    is committed when the block ends normally; an exception writes nothing."""
+    fd = files.open_regular(path, os.O_RDWR | os.O_APPEND, "write")
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        writer = Writer(fd, path)
+        yield writer
+        writer.commit()
+    finally:
+        os.close(fd)  # also releases the lock
+
+
+def append(path: Path, payload: Mapping[str, Any]) -> None:
+    """Append one event under the lock, checking nothing."""
+    with locked(path) as writer:
+        writer.append(payload)
+
+
+def repair(path: Path, target: Path) -> tuple[int, list[str]]:
+    """Write to `target` (a new file) the header and every event `path` holds, as the encoder
+    writes them; return how many events were kept and what was left out."""
+    data = files.read_regular(path)
+    header, start = _header(data, path)
+    found, events = blocks.read(data, start)
+    body = b"".join(run.rstrip(b"\n") + b"\n\n" for _, run in found.runs)  # exactly as the encoder wrote them
+    files.create_exclusive(target, header_bytes(header) + body)
+    return len(events), [f"{path}:{line}:{col}: {message}" for line, col, message in _messages(path, data, found)]

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from workshop.engine.state import SessionState
-from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.errors import WorkshopError
+from workshop.sessions import Clock, Session, SessionError, utc_now, words
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
 from workshop.tui.session_view import fit_layout, session_view
@@ -116,8 +117,8 @@ class FacilitatorApp(FollowsJournal, App[None]):
 
     def _do(self, action: str, arg: str | None = None) -> None:
         try:
-            message = self.session.control(action, arg)
-        except SessionError as err:
+            message = words.act(self.session, action, arg)
+        except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
@@ -180,7 +181,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
 
     def action_mark_action(self) -> None:
         notes = self.views[4]
-        assert isinstance(notes, NotesList)  # noqa: S101
+        assert isinstance(notes, NotesList)
         option = notes.highlighted_option if notes.highlighted is not None else None
         if option is None or not option.id:
             self.notify("No note selected: pick one in the notes list", severity="warning")
@@ -194,7 +195,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
 
     def action_toggle_notes(self) -> None:
         panel = self.views[2]
-        assert isinstance(panel, StepPanel)  # noqa: S101
+        assert isinstance(panel, StepPanel)
         panel.show_notes = not panel.show_notes
         self.render_state()
         self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)

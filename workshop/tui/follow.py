@@ -64,6 +64,8 @@ class FollowsJournal:
         except SessionError as err:
             self.notify(str(err), markup=False, severity="error")  # type: ignore[attr-defined]
             return
+        for warning in self.session.new_warnings():  # damage found while following: say it once
+            self.notify(warning, markup=False, severity="warning", timeout=10)
         if grew:
             self.journal_grew()
 

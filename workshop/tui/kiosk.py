@@ -137,7 +137,7 @@ class KioskApp(FollowsJournal, App[None]):
                 token, shown = secrets.token_hex(6), "anonymous"
             else:
                 token = self.session.join(name)
-                shown = self.session.fold.participants[token][0]
+                shown = self.session.name_of(token)
                 if self.session.my_ballot(token, view.qid) is not None:
                     self._say(f"{shown}, you have already voted on this poll.", "bold")
                     return

@@ -81,7 +81,7 @@ class JoinScreen(Screen[tuple[str, str]]):
     @on(Input.Submitted, "#name")
     def name_done(self) -> None:
         app = self.app
-        assert isinstance(app, ParticipantApp)  # noqa: S101
+        assert isinstance(app, ParticipantApp)
         error = self.query_one("#join-error", Static)
         code = self.query_one("#code", Input).value.strip().upper()
         if code != app.session.state().code:
@@ -96,7 +96,7 @@ class JoinScreen(Screen[tuple[str, str]]):
             error.update(Text(str(err)))  # it may quote the typed name: never markup
             self.query_one("#name", Input).focus()
             return
-        self.dismiss((token, app.session.fold.participants[token][0]))
+        self.dismiss((token, app.session.name_of(token)))
 
 
 class ParticipantApp(FollowsJournal, App[None]):

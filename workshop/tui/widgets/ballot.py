@@ -88,7 +88,7 @@ class BallotForm(Vertical):
     def _choices(self) -> list[str]:
         poll = self.poll
         if poll.vote == "scale":
-            assert poll.min is not None and poll.max is not None  # noqa: S101
+            assert poll.min is not None and poll.max is not None
             return [f"{x}  {poll.label_for(x)}".rstrip() for x in range(poll.min, poll.max + 1)]
         return list(poll.options)
 
@@ -163,7 +163,7 @@ class BallotForm(Vertical):
         choices.add_options(self._dot_rows() if self.poll.vote == "dots" else self._rank_rows())
         choices.highlighted = at
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         kind = self.poll.vote
         if kind == "dots" and event.key in ("plus", "right", "equals_sign", "minus", "left"):
             event.stop()

@@ -1,0 +1,145 @@
+"""Where sessions live: the folder, names, finding a session, creating one with its secret.
+
+A session is `NAME.toml` in the sessions folder, with `.NAME.secret` beside it: the key that
+turns a participant into an anonymous ballot token and derives the facilitator's kiosk code. It
+is never in the session file, so a shared file cannot link anonymous ballots back to names.
+Both are created so that nothing planted at their names is written through (journal.files).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import secrets
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from workshop.content.frozen import freeze
+from workshop.content.model import Plan
+from workshop.engine import text
+from workshop.errors import WorkshopError, os_message
+from workshop.journal import files, store
+
+Clock = Callable[[], dt.datetime]
+NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
+
+
+class SessionError(WorkshopError):
+    """Something the user asked of a session that cannot be done; the message is one line."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def sessions_dir(option: Path | None = None) -> Path:
+    if option is not None:
+        return option
+    return Path(os.environ.get("WORKSHOP_SESSIONS") or "sessions")
+
+
+def check_name(name: str) -> str:
+    """A session's name, as typed or with the `.toml` its file will have (which is dropped)."""
+    name = name.removesuffix(".toml")
+    if not NAME.match(name) or ".." in name:
+        raise SessionError(
+            f"bad session name {name!r}: use letters, digits, '.', '_' and '-' (no path separators or '..')"
+        )
+    return name
+
+
+def resolve(ref: str, folder: Path | None = None) -> Path:
+    """A session named in the sessions folder, or a path to a session file."""
+    as_path = Path(ref)
+    if ref.endswith(".toml") or os.sep in ref or (os.altsep and os.altsep in ref):
+        if not as_path.is_file():
+            raise SessionError(f"{ref}: no such session file")
+        return as_path
+    path = sessions_dir(folder) / f"{check_name(ref)}.toml"
+    if not path.is_file():
+        raise SessionError(f"no session {ref!r} in {sessions_dir(folder)}/")
+    return path
+
+
+def session_files(folder: Path | None = None) -> list[Path]:
+    """The regular `*.toml` files of the folder, most recently changed first. Links, pipes and
+    devices are passed over without being opened (a pipe would hang whoever reads it)."""
+    found = []
+    try:
+        entries = list(os.scandir(sessions_dir(folder)))
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.endswith(".toml"):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            found.append((info.st_mtime, Path(entry.path)))
+    return [path for _, path in sorted(found, reverse=True)]
+
+
+def secret_path(path: Path) -> Path:
+    return path.with_name(f".{path.stem}.secret")
+
+
+def read_secret(path: Path) -> bytes:
+    try:
+        return files.read_regular(secret_path(path), follow=False)
+    except files.JournalError:
+        raise SessionError(f"{path}: the session's secret file is missing or unreadable "
+                           f"({secret_path(path).name}, beside the session)") from None
+
+
+def create(plan: Plan, folder: Path | None = None, name: str | None = None, facilitator: str = "",
+           clock: Clock = utc_now, code: str | None = None) -> Path:
+    """Start a new session file for `plan`; its name defaults to the agenda and the time. A
+    failure leaves nothing behind."""
+    created = clock()
+    name = check_name(name if name is not None else f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
+    folder = sessions_dir(folder)
+    path = folder / f"{name}.toml"
+    header = {
+        "id": name,
+        "title": plan.agenda.title,
+        "created": created,
+        "facilitator": text.name(facilitator) if facilitator else "",
+        "code": code or "".join(secrets.choice(CODE_ALPHABET) for _ in range(6)),
+        "agenda": freeze(plan),
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SessionError(os_message(folder, "create the folder", err)) from None
+    try:
+        if (there := files.kind_of(path)) is not None:  # before the secret, which is then surely ours
+            raise SessionError(f"{path}: a session with this name already exists" if there == "a file"
+                               else f"{path}: {there} is already there; nothing was written")
+        files.create_secret(secret_path(path), secrets.token_hex(32).encode())
+        try:
+            store.create(path, header)
+        except files.JournalError:
+            files.remove(secret_path(path))
+            raise
+    except files.JournalError as err:
+        raise SessionError(str(err)) from None
+    return path
+
+
+def repair_copy(path: Path) -> tuple[Path, int, list[str]]:
+    """Write `NAME-repaired.toml` beside a session: every event it holds, nothing damaged.
+    Never touches the original."""
+    for n in range(1, 100):
+        target = path.with_name(f"{path.stem}-repaired{'' if n == 1 else f'-{n}'}.toml")
+        if files.kind_of(target) is None:
+            break
+    try:
+        kept, left_out = store.repair(path, target)
+    except files.JournalError as err:
+        raise SessionError(str(err)) from None
+    return target, kept, left_out

@@ -1,0 +1,103 @@
+"""A session file read into a fold, kept up to date, and changed one locked step at a time.
+
+Every verb that checks before it writes runs inside `changing()`: take the file's lock, fold
+what others appended, check, append, fsync, fold what was appended, release. Two processes can
+then never both see "Sam has not joined" and both join him, and a ballot checked against an
+open poll cannot land after the facilitator closed it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self, TypeVar
+
+from workshop.engine import events
+from workshop.engine.state import Fold, SessionState
+from workshop.journal import store
+from workshop.sessions.files import Clock, SessionError, utc_now
+
+T = TypeVar("T")
+Write = Callable[..., None]  # write("note", note=…, text=…): append one event under the lock
+
+
+def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Follower, store.Loaded, T]:
+    """Read a whole session file and build on it (a fold, a replay); any trouble is one line."""
+    follower = store.Follower(path)
+    try:
+        with _bulk():
+            loaded = follower.start()
+            built = build(loaded)
+    except store.JournalError as err:
+        raise SessionError(str(err)) from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
+        raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+    return follower, loaded, built
+
+
+def poll(follower: store.Follower) -> list[dict[str, Any]]:
+    """What others appended since the last read."""
+    try:
+        return follower.poll()
+    except store.JournalError as err:
+        raise SessionError(str(err)) from None
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a whole journal is read and folded: it would
+    otherwise rescan the hundreds of thousands of fresh, acyclic event dicts again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class SessionFile:
+    """A session file and its fold, read once; `refresh` picks up what others appended."""
+
+    def __init__(self, path: Path, fold: Fold, follower: store.Follower, loaded: store.Loaded,
+                 clock: Clock = utc_now) -> None:
+        self.path = path
+        self.fold = fold
+        self.follower = follower
+        self.warnings = loaded.warnings  # what opening found: damage, a torn tail, CRLF line ends
+        self.damage = loaded.damage  # the same as (line, column, message), for `validate`
+        self.clock = clock
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = utc_now) -> Self:
+        follower, loaded, fold = start(path, lambda loaded: Fold(loaded.header).apply_all(loaded.events))
+        return cls(path, fold, follower, loaded, clock)
+
+    def refresh(self) -> int:
+        """Fold what others appended; the number of new events."""
+        new = poll(self.follower)
+        self.fold.apply_all(new)
+        return len(new)
+
+    def new_warnings(self) -> list[str]:
+        """Damage found in the file since the last call (for a screen to show once)."""
+        return self.follower.take_warnings()
+
+    def state(self) -> SessionState:
+        return self.fold.state(self.clock().timestamp())
+
+    @contextmanager
+    def changing(self) -> Iterator[Write]:
+        """The file locked and folded up to its last byte; yields `write`, which stages one
+        event. When the block ends, everything staged is written in one go (durably) and folded;
+        when it raises, nothing is written."""
+        try:
+            with store.locked(self.path) as writer:
+                self.refresh()
+                yield lambda type_, **fields: writer.append(events.make(type_, self.clock(), **fields))
+                writer.commit()
+                self.refresh()  # read back what is now on disk: the fold is the file, never a guess
+        except store.JournalError as err:
+            raise SessionError(str(err)) from None
