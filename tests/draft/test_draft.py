@@ -310,8 +310,10 @@ def test_output_option_writes_the_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert target.read_text("utf-8") == draft_file(article)
     assert _discuss_titles(_module(target.read_text("utf-8")))[0] == "Write the handover down"
-    validated = CliRunner().invoke(app, ["validate", str(target)])
+    validated = CliRunner().invoke(app, ["validate", "--draft", str(target)])
     assert validated.exit_code == 0, validated.output
+    refused = CliRunner().invoke(app, ["validate", str(target)])  # an unedited draft is not ready to run
+    assert refused.exit_code == 2 and "still a draft" in refused.output and len(refused.output.splitlines()) == 1
 
 
 def test_stdout_without_output_option(tmp_path: Path) -> None:
