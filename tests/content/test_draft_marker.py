@@ -59,3 +59,17 @@ def test_bad_language_tags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tag:
     write(tmp_path, "m.toml", edit({4: ["minutes = 10", f'language = "{tag}"']}))
     code, lines = run_validate(tmp_path, monkeypatch, "m.toml")
     assert code == 2 and len(lines) == 1 and lines[0].startswith("m.toml:5:1: language ")
+
+
+def test_preview_accepts_a_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from workshop import cli
+
+    shown: list = []
+    monkeypatch.setattr(cli, "_show", shown.append)  # the screen itself is not what is tested here
+    write(tmp_path, "m.toml", DRAFT)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli.app, ["preview", "m.toml"])
+    assert result.exit_code == 0, result.output
+    assert len(shown) == 1
