@@ -240,9 +240,13 @@ def test_nested_sections_list_their_subheadings(tmp_path: Path) -> None:
 
 
 def test_question_headings_are_asked(tmp_path: Path) -> None:
-    _, _, module = _draft(tmp_path, QUESTIONS, "questions.md")
+    _, drafted, module = _draft(tmp_path, QUESTIONS, "questions.md")
     for step in _discuss(module):
         assert step.prompt.startswith(step.title + " ")
+        assert step.notes.startswith(f"The article's point, in brief: {step.title}\n")
+    scale = [s.poll.question for s in module.steps if s.poll is not None and s.poll.vote == "scale"]
+    assert scale == [f"{s.title} Where are we today?" for s in _discuss(module)]
+    assert "??" not in drafted and "?." not in drafted
 
 
 def test_web_page_metadata(tmp_path: Path) -> None:

@@ -235,6 +235,6 @@ def _central(body: str) -> str:
     if not found:
         return ""
     common = set(keywords(body, 8, []))
-    best = max(found, key=lambda s: sum(w.lower().strip("’'-") in common for w in s.split()))
+    best = max(found, key=lambda s: (sum(w.lower().strip("’'-") in common for w in s.split()), len(s)))
     length = len(best.split()) if spaced(best) else len(best) // 2
     return opening(best, min(SUMMARY_WORDS, max(1, length // 2)))  # at most half of it

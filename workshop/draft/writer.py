@@ -13,7 +13,7 @@ import unicodedata
 
 from workshop.draft.article import Article
 from workshop.draft.points import Point, summary as section_summary
-from workshop.draft.text import clean_text, opening, sentences, shorten
+from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
 
 OPTION_LIMIT = 60  # characters in a poll option
 TITLE_LIMIT = 100
@@ -84,7 +84,7 @@ def _labels(headings: list[str]) -> list[str]:
 # ------------------------------------------------------------------------------------ the draft
 
 def _minutes(point: Point) -> int:
-    words = len(point.body.split())
+    words = len(point.body.split()) if spaced(point.body) else len(point.body) // 2  # about 2 characters a word
     return 5 if words < 60 else 6 if words < 150 else 7 if words < 300 else 8
 
 
@@ -136,7 +136,8 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     for number, (point, heading) in enumerate(zip(points, headings)):
         ending = _PROMPT_ENDINGS[number % len(_PROMPT_ENDINGS)]
         hint = opening((sentences(point.body) or [""])[0], HINT_WORDS)
-        notes = f"The article's point, in brief: {heading}."
+        asks = heading.endswith(("?", "？", "؟"))  # the article's own question: ask it as it is
+        notes = f"The article's point, in brief: {heading}" + ("" if asks else ".")
         if heading != clean_text(point.heading):
             notes = f"The article's heading in full: {clean_text(point.heading)}"
         if hint:
@@ -145,8 +146,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         if point.generated:
             notes_check = ("the drafter found no heading here and named this part by its frequent words; "
                            "write this in your own words.")
-        # a question heading is the article's own question: ask it (Latin, CJK and Arabic question marks)
-        question = heading if heading.endswith(("?", "？", "؟")) else f"Where do we stand on \"{heading}\"?"
+        question = heading if asks else f"Where do we stand on \"{heading}\"?"
         brief = section_summary(point)
         point_id = body.step(
             ids, wanted=heading if not point.generated else f"part-{number + 1}", fallback=f"point-{number + 1}",
@@ -162,7 +162,8 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         )
         if scale_polls:
             _scale_poll(body, ids, f"{point_id[:30].rstrip('-')}-today", f"point-{number + 1}-today",
-                        f"Today: {labels[number]}", f"Where are we today on {heading}?")
+                        f"Today: {labels[number]}", f"{heading} Where are we today?" if asks else
+                        f"Where are we today on {heading}?")
 
     if n >= 2:
         body.step(
