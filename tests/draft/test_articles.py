@@ -275,6 +275,17 @@ def test_a_long_heading_is_trimmed_with_the_full_heading_in_the_notes(tmp_path: 
     assert full in first.notes
 
 
+@pytest.mark.parametrize("byline", [
+    '<p class="byline">By Ari Fictional</p>',
+    '<div class="post-meta"><span class="author-name">Ari Fictional</span> · 4 min read</div>',
+    '<p>Words: <a rel="author" href="/ari">Ari Fictional</a></p>',
+])
+def test_web_page_byline_without_author_metadata(tmp_path: Path, byline: str) -> None:
+    page = PAGE.replace('<meta name="author" content="Ari Fictional">', "")
+    _, _, module = _draft(tmp_path, page.replace('<p class="byline">By Ari Fictional</p>', byline), "page.html")
+    assert module.source.author == "Ari Fictional"
+
+
 def test_web_page_without_readability(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without the `html` extra the standard library reads the page, less its navigation and chrome."""
     monkeypatch.setitem(sys.modules, "readability", None)  # makes `from readability import …` fail

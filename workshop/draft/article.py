@@ -117,15 +117,15 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         title = top.text if top is not None and top.text.casefold() in page.casefold() else _clean_title(page)
     if not title and top is not None:
         title = top.text
-    if not title:  # plain text: the first short line that reads as a title
-        for block in blocks[:6]:
-            if _boilerplate(block):
-                continue
-            if block.kind == "para" and title_like(block.text) and (block is blocks[0] or not is_name(block.text)):
-                title = block.text
-                break
-            if block.kind == "para" and len(block.text) > 140:
-                break
+    for block in blocks[:6] if not title else ():  # plain text: the first short line that reads as a title
+        if _boilerplate(block) or block.kind != "para":
+            continue
+        if len(block.text) > 140:  # the article's text has begun
+            break
+        if title_like(block.text) and (
+                block is blocks[0] or not is_name(block.text)):
+            title = block.text
+            break
     if not title:
         words = re.sub(r"[_\-.]+", " ", stem).strip()
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True

@@ -72,9 +72,8 @@ def _inline(children: list) -> str:  # noqa: ANN001 - markdown-it tokens, import
 
 
 def front_matter(text: str) -> dict[str, str]:
-    """The plain `key: value` fields of YAML front matter (a list's or a mapping's first entry).
-
-    Only a few keys matter (title, author, language), so a full YAML parser is not worth a dependency."""
+    """YAML front matter's `key: value` fields (a list's first entry): only title, author and language
+    matter, so a full YAML parser is not worth a dependency."""
     found: dict[str, str] = {}
     lines = text.split("\n")
     for index, line in enumerate(lines):
@@ -100,9 +99,7 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
         from readability import Document
 
         article = _Markdown(Document(text).summary(html_partial=True)).text
-    except ImportError:  # without the `html` extra: the whole page, less its chrome
-        article = page.text
-    except Exception:  # noqa: BLE001 - readability gives up on pages with no body; the page is still read
+    except Exception:  # noqa: BLE001 - no `html` extra (ImportError), or readability gave up: the page less its chrome
         article = page.text
     blocks, _ = markdown(article if article.strip() else page.text)
     return blocks, page.meta
@@ -124,12 +121,13 @@ _INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small
            "time", "u", "font", "bdi", "bdo", "kbd", "samp", "var", "del", "ins", "label"}
 _CHROME = re.compile(r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
                      r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only", re.I)
+_BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
 _META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
 
 
 class _Markdown(HTMLParser):
     """A page as Markdown (`text`) for markdown-it to read, and what it says about itself (`meta`):
-    <title>, <html lang>, and the <meta> that name its title, author and language."""
+    <title>, <html lang>, the <meta> that name its title, author and language, and its byline element."""
 
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -137,7 +135,7 @@ class _Markdown(HTMLParser):
         self.meta: dict[str, str] = {}
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
-        self.title: list[str] | None = None
+        self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.feed(page)
         self.close()
         self.text = "".join(self.out)
@@ -149,13 +147,15 @@ class _Markdown(HTMLParser):
             self.meta.setdefault(key, values["content"])
         elif tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
-        elif tag == "title" and "page-title" not in self.meta:
-            self.title = []
+        marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
+        byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
+        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
+            if found and wanted not in self.meta and self.capture is None:
+                self.capture = (tag, wanted, [])
         if self.skip:
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
             return
-        marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
         if tag not in _VOID and (tag in _SKIP or (tag not in ("html", "body", "main", "article") and (
                 "hidden" in values or _CHROME.search(marker)))):
             self.skip = [tag]
@@ -172,8 +172,9 @@ class _Markdown(HTMLParser):
                 self.out.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self.title is not None:
-            self.meta["page-title"], self.title = "".join(self.title), None
+        if self.capture is not None and tag == self.capture[0]:
+            self.meta[self.capture[1]] = " ".join("".join(self.capture[2]).split())
+            self.capture = None
         if self.skip:
             if tag == self.skip[-1]:
                 self.skip.pop()
@@ -185,7 +186,7 @@ class _Markdown(HTMLParser):
                 self.lists.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.title is not None:
-            self.title.append(data)
+        if self.capture is not None:
+            self.capture[2].append(data)
         if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
             self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))
