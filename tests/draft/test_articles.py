@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from workshop.cli import app
 from workshop.content import document, schema
 from workshop.content.model import Module
-from workshop.draft import draft_file
+from workshop.draft import DraftError, draft_bytes, draft_file
 
 PARA = ("Morning huddles work best when they are short and start on time. "
         "Supervisors who skip them notice the difference by lunchtime. "
@@ -294,3 +296,28 @@ def test_web_page_without_readability(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [s.title for s in _discuss(module)] == CASES[3][4]
     for chrome in ("NAV_TEXT", "COMMENT_TEXT", "RELATED_TEXT", "FOOTER_TEXT"):
         assert chrome not in drafted
+
+
+def test_the_title_heading_may_come_after_a_long_preamble(tmp_path: Path) -> None:
+    preamble = "\n\n".join(f"Preamble paragraph {n} before the article starts." for n in range(15))
+    _, _, module = _draft(tmp_path, f"{preamble}\n\n{QUESTIONS}", "late.md")
+    assert module.title == "Hard Questions For Team Leaders"
+    assert len(_discuss(module)) == 3
+
+
+_pieces = st.sampled_from([
+    "# ", "## ", "### ", "1. ", "- ", "**", "\n", "\n\n", "---\n", "title: ", "author:\n  - ", "lang: ", "```", "> ",
+    "<h2>", "</h2>", "<aside>", "</aside>", "<title>", "</title>", '<html lang="', '">', "<meta name=author content=",
+    "?", "？", "日本語の文。", "Übergröße", "\x00", "\x1b", "\u2028", '"', "\\", "[a](b)", "<!-- c -->", "&#x110000;",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join), st.sampled_from(["a.md", "a.html"]))
+def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str) -> None:
+    try:
+        drafted = draft_bytes(text.encode("utf-8", "surrogatepass"), name)
+    except DraftError as err:
+        assert "\n" not in str(err)
+        return
+    schema.check_module(document.parse(drafted.encode(), "draft.toml"))

@@ -110,7 +110,7 @@ def _clean_title(text: str) -> str:
 
 
 def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[list[Block], str, bool]:
-    top = next((b for b in blocks[:12] if b.kind == "heading" and b.level == 1 and not _boilerplate(b)), None)
+    top = next((b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)), None)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
     if not title and page:  # <title> often carries the site's name: the heading is the article's own
@@ -130,8 +130,8 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         words = re.sub(r"[_\-.]+", " ", stem).strip()
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point
-    same = next((b for b in blocks[:12] if b.kind in ("heading", "para") and _clean_title(b.text).casefold()
-                 == _clean_title(title).casefold()), None)
+    same = next((b for b in [*blocks[:12], top] if b is not None and b.kind in ("heading", "para")
+                 and _clean_title(b.text).casefold() == _clean_title(title).casefold()), None)
     return [b for b in blocks if b is not same], title.rstrip("."), False
 
 
