@@ -102,8 +102,8 @@ def main() -> None:
         except ImportError:
             print(f"{name}: not installed")
             continue
-        cmd = [sys.executable, "-c", f"import time; t = time.perf_counter(); import {module}; "
-               "print(time.perf_counter() - t)"]
+        code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+        cmd = [sys.executable, "-c", code]
         imports = min(float(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout) for _ in range(3))
         print(f"{name}: import {imports * 1000:.0f} ms")
         for page_name, page in PAGES.items():

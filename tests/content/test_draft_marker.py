@@ -17,8 +17,8 @@ def test_a_check_marker_is_one_problem_at_its_line(tmp_path: Path, monkeypatch: 
     write(tmp_path, "m.toml", DRAFT)
     code, lines = run_validate(tmp_path, monkeypatch, "m.toml")
     assert code == 2
-    assert lines == ["m.toml:14:3: still a draft: a '# CHECK' line is left to check; check it and delete the marker, "
-                     "or validate with --draft"]
+    assert lines == [("m.toml:14:3: still a draft: a '# CHECK' line is left to check; check it and delete the marker, "
+                      "or validate with --draft")]
 
 
 def test_draft_option_accepts_the_markers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

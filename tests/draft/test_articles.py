@@ -229,7 +229,7 @@ def test_prompts_never_copy_a_whole_sentence(tmp_path: Path, text: str, name: st
 
 
 def test_front_matter_author_and_language(tmp_path: Path) -> None:
-    _, drafted, module = _draft(tmp_path, GUIDE, "guide.md")
+    _, _, module = _draft(tmp_path, GUIDE, "guide.md")
     assert module.source.author == "Kim Invented" and module.language == "en-GB"
     _, _, nested = _draft(tmp_path, NESTED, "rota.md")
     assert nested.source.author == "Lee Madeup" and nested.language == ""
@@ -252,7 +252,7 @@ def test_question_headings_are_asked(tmp_path: Path) -> None:
 
 
 def test_web_page_metadata(tmp_path: Path) -> None:
-    _, drafted, module = _draft(tmp_path, PAGE, "page.html")
+    _, _, module = _draft(tmp_path, PAGE, "page.html")
     assert module.source.author == "Ari Fictional" and module.language == "en"
     assert "Invented Weekly" not in module.title
 

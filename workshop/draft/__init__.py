@@ -15,7 +15,7 @@ from workshop.draft.article import MAX_BYTES, Article, ArticleError, read_articl
 from workshop.draft.points import find_points
 from workshop.draft.writer import write_module
 
-__all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "find_points", "read_article", "write_module"]
+__all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "read_article", "write_module"]
 
 
 class DraftError(Exception):

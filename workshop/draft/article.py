@@ -163,7 +163,7 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
         rest.append(block)
     byline = clean_text(meta.get("byline", ""))
     if not author and byline:  # a page's byline element: "By Pat Example", or just the name
-        name = ((m.group(1) if (m := _BY.match(byline)) else byline)).strip(" .")
+        name = (m.group(1) if (m := _BY.match(byline)) else byline).strip(" .")
         author = name if is_name(name) else ""
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):

@@ -12,7 +12,8 @@ import re
 import unicodedata
 
 from workshop.draft.article import Article
-from workshop.draft.points import Point, summary as section_summary
+from workshop.draft.points import Point
+from workshop.draft.points import summary as section_summary
 from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
 
 OPTION_LIMIT = 60  # characters in a poll option
