@@ -321,3 +321,13 @@ def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str)
         assert "\n" not in str(err)
         return
     schema.check_module(document.parse(drafted.encode(), "draft.toml"))
+
+
+def test_twelve_sections_are_twelve_steps_and_more_are_counted(tmp_path: Path) -> None:
+    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo", "Lima",
+             "Mike"]
+    sections = [f"## {w} habits\n\n{w} {PARA}" for w in words]
+    _, drafted, module = _draft(tmp_path, "# Many\n\n" + "\n\n".join(sections[:12]), "many.md")
+    assert [s.title for s in _discuss(module)] == [f"{w} habits" for w in words[:12]]
+    _, drafted, module = _draft(tmp_path, "# Many\n\n" + "\n\n".join(sections), "many.md")
+    assert len(_discuss(module)) == 12 and "# Points found: 12, from the article's sections. 1 more was left out." in drafted

@@ -41,7 +41,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
         if token.type == "front_matter":
             meta = front_matter(token.content)
         elif token.type == "list_item_open":  # an ordered item's markup is its delimiter, "." or ")"
-            number = int(token.info) if token.markup in ".)" and token.info.isdigit() else 0
+            number = int(token.info) if token.markup in (".", ")") and token.info.isdigit() else 0
             item = Block("item", "", number=number) if number else Block("bullet", "")
         elif token.type == "inline" and token.children is not None:
             raw = _inline(token.children)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from workshop.draft.parse import Block
 from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
 
-MAX_POINTS = 10
+MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
 FALLBACK_POINTS = 7
 HEADING_LIMIT = 80
 SUMMARY_WORDS = 12  # words of a section's central sentence shown to the facilitator, to be reworded

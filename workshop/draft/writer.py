@@ -195,7 +195,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         "# Every line marked CHECK needs a person: write everything in your own words (never copy the article's",
         "# sentences), set the timings, delete each CHECK line when done. `workshop validate --draft` checks the rest",
         "# meanwhile; `workshop validate` refuses the file while a CHECK line is left.",
-        f"# Points found: {n}, from the article's {found_by}." + (f" {more} more were left out." if more else ""),
+        f"# Points found: {n}, from the article's {found_by}." + (f" {more} more {'was' if more == 1 else 'were'} left out." if more else ""),
         "",
         "# CHECK: the id and the title; the title should be yours, not the article's.",
         f"id = {toml_string(module_id)}",
