@@ -177,7 +177,8 @@ def _boilerplate(block: Block) -> bool:
     if BOILERPLATE.search(text) and len(text) < 400:
         return True
     # breadcrumbs and image captions: "Article | Customer Experience"
-    return " | " in text and not re.search(r"[.!?:;…]$", text) and len(text) < 120 and block.kind in ("para", "heading")
+    return (" | " in text and not re.search(r"[.!?:;…]$", text) and len(text) < 120
+            and block.kind in ("para", "heading"))
 
 
 def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
@@ -223,7 +224,8 @@ def plain_blocks(text: str) -> list[Block]:
         elif m := _BULLET.match(raw):
             flush()
             blocks.append(Block("bullet", clean_text(m.group(1))))
-        elif current and (_TERMINAL.search(current[-1]) or not (wrapped and len(current[-1]) >= 50 or line[:1].islower())):
+        elif current and (_TERMINAL.search(current[-1])
+                          or not (wrapped and len(current[-1]) >= 50 or line[:1].islower())):
             flush()
             current.append(line)
         else:

@@ -109,7 +109,8 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096].lower()
     if re.match(r"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", head):
         return True
-    return len(re.findall(r"</?(p|div|h[1-6]|body|article|section|span|a|li|ul|ol|br)\b[^>]*>", text[:200_000], re.IGNORECASE)) >= 3
+    tags = re.findall(r"</?(p|div|h[1-6]|body|article|section|span|a|li|ul|ol|br)\b[^>]*>", text[:200_000], re.IGNORECASE)
+    return len(tags) >= 3
 
 
 # Tags whose text is never the article, and class or id words that mark chrome: what readability
@@ -120,7 +121,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
            "time", "u", "font", "bdi", "bdo", "kbd", "samp", "var", "del", "ins", "label"}
 _CHROME = re.compile(r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
-                     r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only", re.IGNORECASE)
+                     r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only",
+                     re.IGNORECASE)
 _BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
 _META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from workshop.draft.parse import Block
 from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
@@ -68,11 +69,8 @@ def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
     main = next((level for level in levels if sum(blocks[i].level == level for i in heads) >= 2), None)
     points = []
     for index in (i for i in heads if blocks[i].level == main):
-        section = []
-        for block in blocks[index + 1:]:
-            if block.kind == "heading" and block.level <= blocks[index].level:
-                break
-            section.append(block)
+        level = blocks[index].level
+        section = list(takewhile(lambda b: not (b.kind == "heading" and b.level <= level), blocks[index + 1:]))
         if section:
             parts = tuple(b.text for b in section if b.kind == "heading")
             points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
@@ -120,11 +118,8 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
     for position, index in enumerate(best):
         heading, rest = _split_lead(blocks[index].raw)
         end = best[position + 1] if position + 1 < len(best) else len(blocks)
-        following = []
-        for block in blocks[index + 1:end]:
-            if block.kind == "heading" or (block.kind == "item" and block.number == 1):
-                break
-            following.append(block)
+        following = list(takewhile(lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1),
+                                   blocks[index + 1:end]))
         if position + 1 == len(best):
             following = following[:min(most, 2)]
         else:
@@ -141,20 +136,14 @@ def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tu
 
     found = [i for i, b in enumerate(blocks) if is_heading(b) and not NOT_A_POINT.match(b.text)
              and i + 1 < len(blocks) and not is_heading(blocks[i + 1])]
-    if announce_at >= 0:
-        after = [i for i in found if i > announce_at]
-        if len(after) >= announced >= 2:
-            found = after[:announced]
+    if announce_at >= 0 and len(after := [i for i in found if i > announce_at]) >= announced >= 2:
+        found = after[:announced]
     if len(found) < 2:
         return None
     points = []
     for position, index in enumerate(found):
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
-        section = []
-        for block in blocks[index + 1:end]:
-            if is_heading(block) and NOT_A_POINT.match(block.text):
-                break
-            section.append(block)
+        section = list(takewhile(lambda b: not (is_heading(b) and NOT_A_POINT.match(b.text)), blocks[index + 1:end]))
         if position + 1 == len(found) and announce_at >= 0:
             section = section[:2]
         points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", _body(section)))
@@ -177,7 +166,8 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         if position + 1 == len(found):
             following = following[:1]
         rest = clean_text((m.group(3) or "").replace("**", ""))
-        points.append(Point(heading_text(m.group(2)) or f"Point {position + 1}", clean_text(rest + " " + _body(following))))
+        heading = heading_text(m.group(2)) or f"Point {position + 1}"
+        points.append(Point(heading, clean_text(rest + " " + _body(following))))
     return points, "bold lead-ins"
 
 

@@ -195,7 +195,8 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         "# Every line marked CHECK needs a person: write everything in your own words (never copy the article's",
         "# sentences), set the timings, delete each CHECK line when done. `workshop validate --draft` checks the rest",
         "# meanwhile; `workshop validate` refuses the file while a CHECK line is left.",
-        f"# Points found: {n}, from the article's {found_by}." + (f" {more} more {'was' if more == 1 else 'were'} left out." if more else ""),
+        f"# Points found: {n}, from the article's {found_by}."
+        + (f" {more} more {'was' if more == 1 else 'were'} left out." if more else ""),
         "",
         "# CHECK: the id and the title; the title should be yours, not the article's.",
         f"id = {toml_string(module_id)}",
@@ -235,5 +236,5 @@ def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str
 
 
 def _language(tag: str) -> list[str]:
-    check = "# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: translate it."
+    check = "# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: translate it"
     return ([] if tag.lower().startswith("en") else [check]) + [f"language = {toml_string(tag)}"] if tag else []
