@@ -122,8 +122,7 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             continue
         if len(block.text) > 140:  # the article's text has begun
             break
-        if title_like(block.text) and (
-                block is blocks[0] or not is_name(block.text)):
+        if title_like(block.text) and (block is blocks[0] or not is_name(block.text)):
             title = block.text
             break
     if not title:
