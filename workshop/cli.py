@@ -72,17 +72,18 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(help="Module, agenda or session files, or folders of them.")],
     path: PathOption = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
+    draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise _fail(f"nothing to watch at {', '.join(missing)}")
-        _watch(paths, path)
-    raise typer.Exit(0 if _validate(paths, path) else 2)
+        _watch(paths, path, draft)
+    raise typer.Exit(0 if _validate(paths, path, draft) else 2)
 
 
-def _validate(paths: list[Path], path: list[Path] | None) -> bool:
+def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False) -> bool:
     from workshop.content import library
 
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
@@ -90,6 +91,8 @@ def _validate(paths: list[Path], path: list[Path] | None) -> bool:
     for loaded in lib.files:
         if loaded.kind == "session" and not loaded.problems:
             loaded.problems = _check_session(loaded)
+        if loaded.module is not None and not draft and (marker := loaded.doc.draft_marker()):
+            loaded.problems = [marker]  # an unedited draft must not pass as ready to run
         if loaded.problems:
             ok = False
             for problem in sorted(loaded.problems):
@@ -99,7 +102,7 @@ def _validate(paths: list[Path], path: list[Path] | None) -> bool:
     return ok
 
 
-def _watch(paths: list[Path], path: list[Path] | None, every: float = 0.3) -> None:
+def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, every: float = 0.3) -> None:
     """Validate, then again whenever a file under `paths` is saved (its size or time changes).
     Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
     import time
@@ -126,7 +129,7 @@ def _watch(paths: list[Path], path: list[Path] | None, every: float = 0.3) -> No
             if now != last:
                 last = now
                 typer.echo(f"--- {time.strftime('%H:%M:%S')} ---")
-                _validate(paths, path)
+                _validate(paths, path, draft)
                 sys.stdout.flush()
             time.sleep(every)
     except KeyboardInterrupt:
@@ -152,7 +155,8 @@ def draft(
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         raise _fail(os_message(output, "write", err)) from None
-    typer.echo(f"{output}: drafted; check the lines marked CHECK, then `workshop validate {output}`")
+    typer.echo(f"{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), "
+               f"then `workshop validate {output}`")
 
 
 def _summary(lib, loaded) -> str:

@@ -263,6 +263,21 @@ def test_hostile_headings_still_give_valid_toml(tmp_path: Path, form: str) -> No
         assert "\x1b" not in step.title and "\x07" not in step.title
 
 
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the checkout (tests/test_seeds.py)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the articles live in ../shared/seeds, absent here")
+@pytest.mark.parametrize(("name", "count", "found_by"), [
+    ("000_bc041a64a00e4380.txt", 4, "numbered list"),  # four ways to collaborate
+    ("001_b0eb7777b7eb671a.txt", 5, "numbered list"),  # five lessons
+    ("003_743e1b3814e2bfc9.txt", 3, "headings"),  # three traits, after the sentence announcing them
+])
+def test_the_seed_articles_still_draft_as_before(name: str, count: int, found_by: str) -> None:
+    text = draft_file(SEEDS / name)
+    assert len(_discuss_titles(_module(text))) == count
+    assert f"# Points found: {count}, from the article's {found_by}." in text
+
+
 # ------------------------------------------------------------------------------------ the CLI
 
 
@@ -310,8 +325,10 @@ def test_output_option_writes_the_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert target.read_text("utf-8") == draft_file(article)
     assert _discuss_titles(_module(target.read_text("utf-8")))[0] == "Write the handover down"
-    validated = CliRunner().invoke(app, ["validate", str(target)])
+    validated = CliRunner().invoke(app, ["validate", "--draft", str(target)])
     assert validated.exit_code == 0, validated.output
+    refused = CliRunner().invoke(app, ["validate", str(target)])  # an unedited draft is not ready to run
+    assert refused.exit_code == 2 and "still a draft" in refused.output and len(refused.output.splitlines()) == 1
 
 
 def test_stdout_without_output_option(tmp_path: Path) -> None:

@@ -21,6 +21,9 @@ from workshop.errors import os_message
 # Modules and agendas are a few kilobytes; a cap keeps a stray 50 MB file from stalling anyone.
 MAX_BYTES = 4 * 1024 * 1024
 
+# `workshop draft` marks every line a person must look at with this comment; its presence means
+# the module is still a draft.
+_CHECK = re.compile(r"^[ \t]*(#[ \t]*CHECK)\b", re.MULTILINE)
 _WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)\s*$")
 
 
@@ -39,6 +42,16 @@ class Document:
     def problem(self, where: tuple[str | int, ...], message: str) -> Problem:
         line, col = self.locator.find(where)
         return Problem(self.path, line, col, message)
+
+    def draft_marker(self) -> Problem | None:
+        """A problem at the first `# CHECK` comment line, or None when the file has none."""
+        found = _CHECK.search(self.text)
+        if found is None:
+            return None
+        line = self.text.count("\n", 0, found.start()) + 1
+        col = found.start(1) - (self.text.rfind("\n", 0, found.start()) + 1) + 1
+        return Problem(self.path, line, col, "still a draft: a '# CHECK' line is left to check; check it and "
+                       "delete the marker, or validate with --draft")
 
     @property
     def kind(self) -> str | None:

@@ -72,6 +72,7 @@ class Module:
     minutes: int
     source: Source
     steps: tuple[Step, ...]
+    language: str = ""  # the article's language tag ("de", "pt-BR"), when the module says
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

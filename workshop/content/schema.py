@@ -29,8 +29,9 @@ from workshop.content.problems import Invalid, Problem
 Where = tuple[str | int, ...]
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 
-MODULE_KEYS = ("id", "title", "summary", "minutes", "source", "steps")
+MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps")
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
 STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll")
 POLL_COMMON = ("question", "vote", "anonymous", "reveal")
@@ -194,6 +195,9 @@ def check_module(doc: Document) -> Module:
     title = c.text(data, "title", (), "")
     summary = c.text(data, "summary", (), "")
     minutes = c.whole(data, "minutes", (), "", low=1)
+    language = c.text(data, "language", (), "", required=False)
+    if language is not None and not LANGUAGE.match(language):
+        c.report(("language",), "", f"language {_show(language)} must be a language tag such as 'en', 'de' or 'pt-BR'")
     source = _check_source(c, data)
     steps = _check_steps(c, data)
     if minutes is not None and steps is not None:
@@ -203,7 +207,7 @@ def check_module(doc: Document) -> Module:
     if c.problems:
         raise Invalid(c.problems)
     assert module_id and title and summary and minutes and source and steps  # noqa: S101 - no problems means all set
-    return Module(module_id, title, summary, minutes, source, steps)
+    return Module(module_id, title, summary, minutes, source, steps, language or "")
 
 
 def _check_source(c: _Checker, data: Mapping[str, Any]) -> Source | None:

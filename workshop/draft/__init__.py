@@ -12,6 +12,7 @@ from pathlib import Path
 from workshop.content import document, schema
 from workshop.content.problems import Invalid
 from workshop.draft.article import MAX_BYTES, Article, ArticleError, read_article
+from workshop.draft.points import find_points
 from workshop.draft.writer import write_module
 
 __all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "read_article", "write_module"]
@@ -31,7 +32,7 @@ def draft_bytes(raw: bytes, name: str) -> str:
         article = read_article(raw, name)
     except ArticleError as err:
         raise DraftError(str(err)) from None
-    text = write_module(article, source_name=name)
+    text = write_module(article, find_points(list(article.blocks), article.marked), source_name=name)
     try:
         schema.check_module(document.parse(text.encode("utf-8"), f"{name} (draft)"))
     except Invalid as err:

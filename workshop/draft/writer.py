@@ -1,15 +1,20 @@
-"""Write an Article as module TOML by hand, so that the draft can carry `# CHECK:` comments.
+"""Write an Article's points as module TOML by hand, so that the draft can carry `# CHECK:` comments.
 
-The draft never copies the article's sentences: a point keeps its heading, and its notes carry at
-most a few words of the point's first sentence, marked for rewording.
+The draft never copies the article's sentences: a point keeps its heading, and its prompt and notes
+carry at most a few words of a sentence, marked for rewording. The drafter's own text (opening,
+polls, closing, comments) is English: no template for another language exists yet.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
-from workshop.draft.article import Article, Point, clean_text, first_sentence, shorten
+from workshop.draft.article import Article
+from workshop.draft.points import Point
+from workshop.draft.points import summary as section_summary
+from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
 
 OPTION_LIMIT = 60  # characters in a poll option
 TITLE_LIMIT = 100
@@ -28,36 +33,25 @@ _PROMPT_ENDINGS = (
 
 # ------------------------------------------------------------------------------------ TOML text
 
-def _escape(text: str, *, multiline: bool) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n" and multiline:
-            out.append("\n")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif code < 0x20 or code == 0x7F or 0x80 <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
-        else:
-            out.append(ch)
-    return "".join(out)
+# TOML's basic strings escape as JSON does; C1 controls are escaped too, so that no editor or
+# terminal showing the draft meets a raw control character from the article.
+_C1 = {code: f"\\u{code:04X}" for code in range(0x7F, 0xA0)}
 
 
 def toml_string(text: str) -> str:
     """A TOML basic string, or a multi-line one when the text has line breaks."""
-    if "\n" in text:
-        return '"""\n' + _escape(text, multiline=True) + '"""'
-    return '"' + _escape(text, multiline=False) + '"'
+    lines = [json.dumps(line, ensure_ascii=False)[1:-1].translate(_C1) for line in text.split("\n")]
+    return '"""\n' + "\n".join(lines) + '"""' if len(lines) > 1 else f'"{lines[0]}"'
+
+
+# Letters NFKD does not take apart into a Latin letter and a mark.
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
+                        "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "Þ": "th", "ı": "i"})
 
 
 def slug(text: str, limit: int = 40) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    """An id from Latin letters and digits (accents dropped); empty for other scripts, which get a number."""
+    plain = unicodedata.normalize("NFKD", text.translate(_LATIN)).encode("ascii", "ignore").decode("ascii").lower()
     plain = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     if len(plain) > limit:
         plain = plain[:limit]
@@ -67,31 +61,23 @@ def slug(text: str, limit: int = 40) -> str:
     return plain
 
 
-class _Ids:
-    def __init__(self) -> None:
-        self.used: list[str] = []
-
+class _Ids(list):
     def take(self, wanted: str, fallback: str) -> str:
         base = slug(wanted) or fallback
         candidate, n = base, 2
-        while candidate in self.used:
-            candidate = f"{base}-{n}"
-            n += 1
-        self.used.append(candidate)
+        while candidate in self:
+            candidate, n = f"{base}-{n}", n + 1
+        self.append(candidate)
         return candidate
 
 
 def _labels(headings: list[str]) -> list[str]:
     """Poll options from the headings: short, non-empty, and distinct without case and spaces."""
     labels: list[str] = []
-    seen: list[str] = []
     for number, heading in enumerate(headings, start=1):
-        label = shorten(clean_text(heading), OPTION_LIMIT) or f"Point {number}"
-        key, n = label.casefold(), 2
-        while key in seen:
-            label = f"{shorten(clean_text(heading), OPTION_LIMIT - 4)} ({n})"
-            key, n = label.casefold(), n + 1
-        seen.append(key)
+        label, n = shorten(heading, OPTION_LIMIT) or f"Point {number}", 2
+        while label.casefold() in (seen.casefold() for seen in labels):
+            label, n = f"{shorten(heading, OPTION_LIMIT - 4)} ({n})", n + 1
         labels.append(label)
     return labels
 
@@ -99,16 +85,8 @@ def _labels(headings: list[str]) -> list[str]:
 # ------------------------------------------------------------------------------------ the draft
 
 def _minutes(point: Point) -> int:
-    words = len(point.body.split())
+    words = len(point.body.split()) if spaced(point.body) else len(point.body) // 2  # about 2 characters a word
     return 5 if words < 60 else 6 if words < 150 else 7 if words < 300 else 8
-
-
-def _hint(point: Point) -> str:
-    words = first_sentence(point.body).split()
-    if not words:
-        return ""
-    hint = " ".join(words[:HINT_WORDS])
-    return hint + ("…" if len(words) > HINT_WORDS else "")
 
 
 class _Out:
@@ -134,9 +112,9 @@ class _Out:
         return step_id
 
 
-def write_module(article: Article, *, source_name: str = "") -> str:
+def write_module(article: Article, found: tuple[list[Point], str, int], *, source_name: str = "") -> str:
     title = shorten(clean_text(article.title), TITLE_LIMIT) or "Untitled article"
-    points = list(article.points)
+    points, found_by, more = found
     headings = [shorten(clean_text(p.heading), HEADING_LIMIT) or f"Point {n}" for n, p in enumerate(points, start=1)]
     labels = _labels(headings)
     n = len(points)
@@ -158,28 +136,35 @@ def write_module(article: Article, *, source_name: str = "") -> str:
     scale_polls = SCALE_RANGE[0] <= n <= SCALE_RANGE[1]
     for number, (point, heading) in enumerate(zip(points, headings)):
         ending = _PROMPT_ENDINGS[number % len(_PROMPT_ENDINGS)]
-        hint = _hint(point)
-        notes = f"The article's point, in brief: {heading}."
+        hint = opening((sentences(point.body) or [""])[0], HINT_WORDS)
+        asks = heading.endswith(("?", "？", "؟"))  # the article's own question: ask it as it is
+        notes = f"The article's point, in brief: {heading}" + ("" if asks else ".")
+        if heading != clean_text(point.heading):
+            notes = f"The article's heading in full: {clean_text(point.heading)}"
         if hint:
             notes += f"\n\nIt opens with \"{hint}\" Read that part of the article again and say it in your own words."
         notes_check = "write this in your own words (never the article's sentences)."
         if point.generated:
             notes_check = ("the drafter found no heading here and named this part by its frequent words; "
                            "write this in your own words.")
+        question = heading if asks else f"Where do we stand on \"{heading}\"?"
+        brief = section_summary(point)
         point_id = body.step(
             ids, wanted=heading if not point.generated else f"part-{number + 1}", fallback=f"point-{number + 1}",
             title=heading, kind="discuss", minutes=_minutes(point),
-            prompt=f"Where do we stand on \"{heading}\"? {ending}",
+            prompt=f"{question} {ending}" + (f"\n\n{brief}" if brief else ""),
             notes=notes,
             checks={"title": "the title is the article's heading; make it yours (short, and not a copied sentence)."
                     if not point.generated else "a made-up title for this part of the article; name it yourself.",
                     "minutes": "minutes proposed from the length of this point in the article.",
-                    "prompt": "a generic discussion prompt; write one that fits this point and this group.",
+                    "prompt": "a discussion prompt with a summary to reword: make both fit this point and this group"
+                              " (never the article's sentences).",
                     "notes": notes_check},
         )
         if scale_polls:
             _scale_poll(body, ids, f"{point_id[:30].rstrip('-')}-today", f"point-{number + 1}-today",
-                        f"Today: {labels[number]}", f"Where are we today on {heading}?")
+                        f"Today: {labels[number]}", f"{heading} Where are we today?" if asks else
+                        f"Where are we today on {heading}?")
 
     if n >= 2:
         body.step(
@@ -189,16 +174,8 @@ def write_module(article: Article, *, source_name: str = "") -> str:
                     "minutes": "minutes for the poll and a short debrief."},
         )
         options = ", ".join(toml_string(label) for label in labels)
-        body.add(
-            "",
-            "[steps.poll]",
-            f"question = {toml_string('Which of these should we work on first?')}",
-            'vote = "dots"',
-            'reveal = "on-close"',
-            f"budget = {DOTS_BUDGET}",
-            "cap = 2",
-            f"options = [{options}]",
-        )
+        body.add("", "[steps.poll]", f"question = {toml_string('Which of these should we work on first?')}",
+                 'vote = "dots"', 'reveal = "on-close"', f"budget = {DOTS_BUDGET}", "cap = 2", f"options = [{options}]")
     else:
         topic = shorten(title, 70)
         _scale_poll(body, ids, "today", "today", "Where are we today?", f"How well does our team do on {topic} today?")
@@ -209,16 +186,17 @@ def write_module(article: Article, *, source_name: str = "") -> str:
         checks={"prompt": "the closing prompt; make it fit this module.", "minutes": "minutes for the closing."},
     )
 
-    module_id = slug(title, 48) or "draft"
+    module_id = slug(title, 48) or slug(article.stem, 48) or "draft"
     summary = (f"A discussion of the {n} points of \"{title}\": where we stand on each and which to work on first."
                if n >= 2 else f"A discussion of \"{title}\": where we stand and one thing to try.")
     head = [
-        f"# Drafted by `workshop draft`{' from ' + _comment(_base(source_name)) if source_name else ''}: a starting point, "
+        f"# Drafted by `workshop draft`{' from ' + _comment(source_name.replace(chr(92), '/').rsplit('/', 1)[-1]) if source_name else ''}: a starting point, "
         "not a finished module.",
-        "# Every line marked CHECK needs a person. Write everything in your own words (never copy the",
-        "# article's sentences), set the timings, then run `workshop validate` on this file.",
-        f"# Points found: {n}, from the article's {article.found_by}."
-        + (f" {article.more} more were left out." if article.more else ""),
+        "# Every line marked CHECK needs a person: write everything in your own words (never copy the article's",
+        "# sentences), set the timings, delete each CHECK line when done. `workshop validate --draft` checks the rest",
+        "# meanwhile; `workshop validate` refuses the file while a CHECK line is left.",
+        f"# Points found: {n}, from the article's {found_by}."
+        + (f" {more} more {'was' if more == 1 else 'were'} left out." if more else ""),
         "",
         "# CHECK: the id and the title; the title should be yours, not the article's.",
         f"id = {toml_string(module_id)}",
@@ -226,6 +204,7 @@ def write_module(article: Article, *, source_name: str = "") -> str:
         "# CHECK: write the summary in your own words.",
         f"summary = {toml_string(summary)}",
         f"minutes = {body.minutes}  # the sum of the steps' minutes: update it when you change them",
+        *_language(article.language),
         "",
         "[source]",
         "# CHECK: the article's exact title" + (" (guessed from the file name)" if article.title_guessed else "") + ".",
@@ -244,10 +223,6 @@ def _comment(text: str) -> str:
     return "".join(ch for ch in clean_text(text) if ch.isprintable())
 
 
-def _base(name: str) -> str:
-    return name.replace("\\", "/").rsplit("/", 1)[-1]
-
-
 def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str) -> None:  # noqa: ANN001
     """A fist-of-five poll step: where the group stands today."""
     body.step(
@@ -256,13 +231,10 @@ def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str
         checks={"title": "poll wording: the question, the title and the labels.",
                 "minutes": "minutes for the poll."},
     )
-    body.add(
-        "",
-        "[steps.poll]",
-        f"question = {toml_string(question)}",
-        'vote = "scale"',
-        "anonymous = true",
-        "min = 0",
-        "max = 5",
-        'labels = { 0 = "not at all", 5 = "fully" }',
-    )
+    body.add("", "[steps.poll]", f"question = {toml_string(question)}", 'vote = "scale"', "anonymous = true",
+             "min = 0", "max = 5", 'labels = { 0 = "not at all", 5 = "fully" }')
+
+
+def _language(tag: str) -> list[str]:
+    check = "# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: translate it"
+    return ([] if tag.lower().startswith("en") else [check]) + [f"language = {toml_string(tag)}"] if tag else []

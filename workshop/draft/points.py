@@ -1,0 +1,230 @@
+"""Find the points an article makes, in order of preference: the sections under its main headings
+(Markdown and web pages), a numbered list, short heading-like lines after a sentence that announces
+"three traits" or "five lessons", bold lead-ins, and otherwise groups of paragraphs.
+
+This is the drafter's own judgement; parsing the article is done before (article.py, parse.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import takewhile
+
+from workshop.draft.parse import Block
+from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
+
+MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
+FALLBACK_POINTS = 7
+HEADING_LIMIT = 80
+SUMMARY_WORDS = 12  # words of a section's central sentence shown to the facilitator, to be reworded
+
+
+@dataclass(frozen=True)
+class Point:
+    heading: str
+    body: str
+    generated: bool = False  # the heading was made up by the drafter, not taken from the article
+    parts: tuple[str, ...] = ()  # the headings inside this section
+
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+_ANNOUNCE = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(traits|lessons|steps|ways|tips|habits|principles|reasons|things|keys|rules|practices|strategies|ideas"
+    r"|questions|mistakes|signs|skills|qualities|points|factors|secrets|areas|pillars|tactics|truths|myths"
+    r"|behaviou?rs|characteristics|elements|components|stages|phases|actions|takeaways|barriers|challenges)\b",
+    re.IGNORECASE,
+)
+
+
+def heading_text(text: str) -> str:
+    return clean_text(text).strip(" :;,-–—").rstrip(".")
+
+
+def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, int]:
+    """The points, how they were found (sections, numbered list, …), and how many were left out."""
+    finders = [_numbered, _plain_headings, _lead_ins]
+    if marked:  # the author's own headings come first; short lines are not guessed to be headings
+        finders = [_sections, _numbered, _lead_ins]
+    announce_at, announced = _announced(blocks)
+    for finder in finders:
+        if found := finder(blocks, announce_at, announced):
+            points, label = found
+            return points[:MAX_POINTS], label, max(0, len(points) - MAX_POINTS)
+    return (*_fallback(blocks, not marked), 0)
+
+
+def _body(blocks: list[Block]) -> str:
+    return " ".join(b.text for b in blocks if b.kind in ("para", "bullet", "item"))
+
+
+def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
+    """One point per section under the main heading level: the top level with two or more headings."""
+    heads = [i for i, b in enumerate(blocks) if b.kind == "heading" and not NOT_A_POINT.match(b.text)]
+    levels = sorted({blocks[i].level for i in heads})
+    main = next((level for level in levels if sum(blocks[i].level == level for i in heads) >= 2), None)
+    points = []
+    for index in (i for i in heads if blocks[i].level == main):
+        level = blocks[index].level
+        section = list(takewhile(lambda b: not (b.kind == "heading" and b.level <= level), blocks[index + 1:]))
+        if section:
+            parts = tuple(b.text for b in section if b.kind == "heading")
+            points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
+    return (points, "sections") if len(points) >= 2 else None
+
+
+def _announced(blocks: list[Block]) -> tuple[int, int]:
+    """(index of the block announcing "three traits" or so, and that number), or (-1, 0)."""
+    for index, block in enumerate(blocks):
+        if block.kind not in ("para", "heading"):
+            continue
+        for m in _ANNOUNCE.finditer(block.text):
+            word = m.group(1).lower()
+            number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+            if 2 <= number <= 12:
+                return index, number
+    return -1, 0
+
+
+def _split_lead(raw: str) -> tuple[str, str]:
+    """A heading and the rest from an item's text: its bold lead-in, or its first sentence."""
+    if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
+        return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
+    plain = clean_text(raw.replace("**", ""))
+    if m := re.match(r"^([^:.!?]{3,70}):\s+(\S.*)$", plain):
+        return heading_text(m.group(1)), m.group(2)
+    head = (sentences(plain) or [""])[0]
+    return heading_text(head), plain[len(head):].strip()
+
+
+def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
+    runs: list[list[int]] = []  # runs of items numbered 1, 2, 3 …, other text between them allowed
+    for index, block in enumerate(blocks):
+        run = next((r for r in runs if blocks[r[-1]].number + 1 == block.number), None) if block.kind == "item" else []
+        if run:
+            run.append(index)
+        elif run is None and block.number == 1:
+            runs.append([index])
+    runs = [r for r in runs if len(r) >= 2]
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: (len(r) == announced, r[0] > announce_at >= 0, len(r)))
+    points: list[Point] = []
+    most = 0  # the last item gets as many following blocks as the others had (its own body, not the ending)
+    for position, index in enumerate(best):
+        heading, rest = _split_lead(blocks[index].raw)
+        end = best[position + 1] if position + 1 < len(best) else len(blocks)
+        following = list(takewhile(lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1),
+                                   blocks[index + 1:end]))
+        if position + 1 == len(best):
+            following = following[:min(most, 2)]
+        else:
+            most = max(most, len(following))
+        points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + _body(following))))
+    return points, "numbered list"
+
+
+def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
+    """Plain text: short heading-like lines (or wholly bold ones), each with text under it."""
+    def is_heading(block: Block) -> bool:
+        bold = re.fullmatch(r"\*\*(.+)\*\*", block.raw) and len(block.text) <= HEADING_LIMIT
+        return block.kind == "para" and (title_like(block.text) or bool(bold))
+
+    found = [i for i, b in enumerate(blocks) if is_heading(b) and not NOT_A_POINT.match(b.text)
+             and i + 1 < len(blocks) and not is_heading(blocks[i + 1])]
+    if announce_at >= 0 and len(after := [i for i in found if i > announce_at]) >= announced >= 2:
+        found = after[:announced]
+    if len(found) < 2:
+        return None
+    points = []
+    for position, index in enumerate(found):
+        end = found[position + 1] if position + 1 < len(found) else len(blocks)
+        section = list(takewhile(lambda b: not (is_heading(b) and NOT_A_POINT.match(b.text)), blocks[index + 1:end]))
+        if position + 1 == len(found) and announce_at >= 0:
+            section = section[:2]
+        points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", _body(section)))
+    return points, "headings"
+
+
+def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
+    lead = re.compile(r"^\s*(\*\*|__)(.{2,100}?)\1\s*[:.\-–—]?\s*(\S.*)?$")
+    found = [i for i, b in enumerate(blocks) if b.kind in ("para", "bullet") and (m := lead.match(b.raw))
+             and len(m.group(2).split()) <= 14 and (m.group(3) or i + 1 < len(blocks))]
+    if len(found) < 2:
+        return None
+    points = []
+    for position, index in enumerate(found):
+        m = lead.match(blocks[index].raw)
+        assert m is not None  # noqa: S101 - found above
+        end = found[position + 1] if position + 1 < len(found) else len(blocks)
+        following = blocks[index + 1:end]
+        following = following[:next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
+        if position + 1 == len(found):
+            following = following[:1]
+        rest = clean_text((m.group(3) or "").replace("**", ""))
+        heading = heading_text(m.group(2)) or f"Point {position + 1}"
+        points.append(Point(heading, clean_text(rest + " " + _body(following))))
+    return points, "bold lead-ins"
+
+
+def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
+    """Groups of paragraphs, in order, each named by its first heading or by its frequent words."""
+    sections: list[tuple[str, list[Block]]] = [("", [])]
+    for block in blocks:
+        if block.kind == "heading" or (plain and block.kind == "para" and title_like(block.text)):
+            sections.append((heading_text(block.text), []))
+        else:
+            sections[-1][1].append(block)
+    sections = [(h, body) for h, body in sections if body]
+    size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
+    groups = [(heading if start == 0 else "", body[start:start + size])
+              for heading, body in sections for start in range(0, len(body), size)]
+    while len(groups) > FALLBACK_POINTS:  # merge the smallest neighbours, keeping order
+        sizes = [len(a[1]) + len(b[1]) for a, b in zip(groups, groups[1:])]
+        at = sizes.index(min(sizes))
+        groups[at:at + 2] = [(groups[at][0] or groups[at + 1][0], groups[at][1] + groups[at + 1][1])]
+    points: list[Point] = []
+    used: list[str] = []
+    for number, (heading, body) in enumerate(groups, start=1):
+        text = _body(body)
+        if heading:
+            points.append(Point(heading, text))
+            continue
+        words = keywords(text, 3, used)
+        used.extend(words)
+        points.append(Point(f"Part {number}: " + (", ".join(words) if words else "the article"), text, generated=True))
+    return points, "paragraphs"
+
+
+# ------------------------------------------------------------------------------------ summaries
+
+
+def summary(point: Point) -> str:
+    """A summary for the facilitator to reword: what the section covers, its frequent words, and the
+    opening words of its most central sentence; never a whole sentence of a long section."""
+    parts = []
+    if point.parts:
+        parts.append("it covers " + "; ".join(shorten(p, 60) for p in point.parts[:5]))
+    if words := keywords(point.body, 4, []):
+        parts.append("its key words are " + ", ".join(words))
+    if central := _central(point.body):
+        parts.append(f"its central sentence begins \"{central}\"")
+    if not parts:
+        return ""
+    text = "In brief (reword this): " + "; ".join(parts)
+    return text if text.endswith(("…", ".")) else text + "."
+
+
+def _central(body: str) -> str:
+    """The opening of the sentence sharing most frequent words with the rest of the section."""
+    found = sentences(body)
+    if not found:
+        return ""
+    common = set(keywords(body, 8, []))
+    best = max(found, key=lambda s: (sum(w.lower().strip("’'-") in common for w in s.split()), len(s)))
+    length = len(best.split()) if spaced(best) else len(best) // 2
+    return opening(best, min(SUMMARY_WORDS, max(1, length // 2)))  # at most half of it

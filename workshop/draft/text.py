@@ -1,0 +1,108 @@
+"""Text helpers for the drafter: one-line cleaning, sentences, shortening, and the word lists its
+guesses rely on (boilerplate, names, stop words)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+BOILERPLATE = re.compile(
+    r"all rights reserved|©|\(c\)\s*\d{4}|\bcopyright\b|cookie|we use cookies|privacy policy|terms of (use|service)"
+    r"|\bsubscribe\b|newsletter|sign up for|sign in|log in to|\bshare (this|on)\b|follow us|\btweet\b"
+    r"|be the first to comment|leave a comment|\d+ comments?$|^comments?$|recommended (further )?reading"
+    r"|^related( articles| posts| reading)?:?$|^read more|^advertisement$|registered office|registered in england"
+    r"|is part of the .* division|>>>|^skip to (main )?content|^back to top|^(home|menu|search)$",
+    re.IGNORECASE,
+)
+NOT_A_POINT = re.compile(
+    r"^(introduction|intro|background|overview|conclusions?|in conclusion|summary|in summary|final thoughts?"
+    r"|wrapping up|references|sources|notes|further reading|about the authors?|about us|related|contents"
+    r"|table of contents|footnotes|acknowl?edge?ments|bio|author bio)\W*$",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|van|von|de|da|del|der|la|le|du|and|&))*$")
+_NAME_STOP = {
+    "the", "a", "an", "why", "how", "what", "when", "our", "your", "my", "we", "you", "leaders", "leadership",
+    "article", "customer", "service", "experience", "home", "news", "blog", "contents", "introduction", "summary",
+    "conclusion", "team", "teams", "update", "updated", "share", "menu", "more", "to", "for", "of", "in", "on",
+    "with", "at", "is", "are", "steps", "ways", "tips", "lessons", "traits", "how", "new", "best", "better",
+}
+# A sentence ends at . ! ? before a capital (Latin scripts), or right after 。！？ (Chinese, Japanese).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[„]?[A-Z0-9À-ÖØ-Þ])|(?<=[。！？])")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]+")
+_STOPWORDS = set(
+    """a about above after again against all also am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each even ever every few for from further get gets getting
+    got had has have having he her here hers him his how however i if in into is it its itself just let lets like
+    made make makes many may me might more most much must my need needs no nor not now of off often on once one only
+    or other our ours out over own per quite rather really same say says she should so some such than that the their
+    them then there these they this those through to too under until up upon us use used very want was way ways we
+    well were what when where which while who whom why will with within without would yet you your yours able
+    another around back come comes even first going good great instead keep know lot new next part put see still
+    take thing things think time times today two three four five whether don’t doesn’t it’s that’s we’re they’re
+    you’re i’m can’t won’t isn’t aren’t don't doesn't it's that's we're they're you're i'm can't won't isn't""".split()
+)
+
+
+
+def clean_text(text: str) -> str:
+    """One line: control and invisible characters dropped, runs of spaces made one space."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text.replace("\n", " "))).strip()
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def spaced(text: str) -> bool:
+    """Whether the text separates its words with spaces (not so in Chinese, Japanese or Thai)."""
+    return text.count(" ") * 25 >= len(text)
+
+
+def opening(sentence: str, words: int) -> str:
+    """The first `words` words of a sentence, and an ellipsis when there is more (for scripts without
+    spaces, two characters a word): enough to find the place in the article, never all of it."""
+    if not spaced(sentence):
+        return sentence if len(sentence) <= words * 2 else sentence[: words * 2] + "…"
+    split = sentence.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary (where words have spaces) with an ellipsis."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—、，") + "…"
+
+
+def title_like(text: str) -> bool:
+    """A short standalone line that reads as a heading: no closing full stop, starts with a capital."""
+    words = text.split()
+    if not 2 <= len(words) <= 14 or len(text) > 100:
+        return False
+    if text[-1] in ".,;:!" or text.endswith("…"):
+        return False
+    first = text.lstrip("\"'“‘(*_")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or len(text) > 60 or not _NAME.match(text):
+        return False
+    return not any(w.lower().strip(".,") in _NAME_STOP for w in words)
+
+
+def keywords(text: str, count: int, avoid: list[str]) -> list[str]:
+    """The most frequent content words (none for scripts written without spaces)."""
+    if not spaced(text):
+        return []
+    words = [w.lower().strip("’'-") for w in _WORD.findall(text)]
+    words = [w for w in words if len(w) > 3 and w not in _STOPWORDS and w not in avoid]
+    return [w for w, _ in Counter(words).most_common(count)]
