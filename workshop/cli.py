@@ -142,12 +142,9 @@ def draft(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
-    from workshop.draft import DraftError, draft_file
+    from workshop.draft import draft_file
 
-    try:
-        text = draft_file(article)
-    except DraftError as err:
-        raise _fail(str(err)) from None
+    text = draft_file(article)
     if output is None:
         sys.stdout.write(text)
         return

@@ -14,11 +14,12 @@ from workshop.content.problems import Invalid
 from workshop.draft.article import MAX_BYTES, Article, ArticleError, read_article
 from workshop.draft.points import find_points
 from workshop.draft.writer import write_module
+from workshop.errors import WorkshopError, os_message
 
 __all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "read_article", "write_module"]
 
 
-class DraftError(Exception):
+class DraftError(WorkshopError):
     """The article cannot be drafted from; the message is one line, naming the file."""
 
 
@@ -54,8 +55,6 @@ def draft_file(path: Path) -> str:
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DraftError(f"{name}: no such file") from None
-    except PermissionError:
-        raise DraftError(f"{name}: cannot read (permission denied)") from None
     except OSError as err:
-        raise DraftError(f"{name}: cannot read: {err.strerror or err}") from None
+        raise DraftError(os_message(name, "read", err)) from None
     return draft_bytes(raw, name)
