@@ -318,16 +318,25 @@ def control(
     _act(session, sessions_dir, lambda live: words.act(live, action, arg))
 
 
+RejoinOption = Annotated[Optional[str], typer.Option(
+    "--rejoin", help="Your rejoin code, to act under a name you joined with elsewhere.")]
+CodeOption = Annotated[Optional[str], typer.Option(
+    "--code", help="The session's join code (asked for when this account cannot read the session's secret).")]
+
+
 @app.command(context_settings={"ignore_unknown_options": True})
 def vote(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     values: Annotated[list[str], typer.Argument(help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
     name: Annotated[str, typer.Option("--name", help="Your display name.")],
     poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,
+    rejoin: RejoinOption = None,
+    code: CodeOption = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    _act(session, sessions_dir, lambda live: live.vote(name, values, poll))
+    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
+                                                             lambda person: live.vote_as(person, values, poll)))
 
 
 @app.command()
@@ -336,10 +345,41 @@ def note(
     body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
+    rejoin: RejoinOption = None,
+    code: CodeOption = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Add a note to the current step."""
-    _act(session, sessions_dir, lambda live: live.note(name, body, action))
+    if name is None:
+        _act(session, sessions_dir, lambda live: live.note_as(None, body, action))
+        return
+    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
+                                                             lambda person: live.note_as(person, body, action)))
+
+
+def _as_participant(live, name: str, rejoin: str | None, code: str | None,  # noqa: ANN001
+                    verb: Callable[..., str]) -> str:
+    """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
+    that cannot read the session's secret (not the facilitator's), the join code is needed too.
+    A new person is told their rejoin code once their first act is written."""
+    import os
+
+    from workshop.sessions.files import secret_path
+    from workshop.sessions.who import as_person, keep
+
+    if not os.access(secret_path(live.path), os.R_OK):
+        if code is None and sys.stdin.isatty():
+            code = typer.prompt("Join code (on the facilitator's screen)")
+        if (code or "").strip().upper() != live.state().code:
+            raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen"
+                        if code is None else "that join code is not right")
+    person, new = as_person(live, name, rejoin)
+    said = verb(person)
+    keep(live, person)
+    if new:
+        typer.echo(f"{person.name}: your rejoin code is {person.code}; keep it to act as {person.name} "
+                   "from another screen", err=True)
+    return said
 
 
 @app.command()

@@ -1,9 +1,10 @@
 """Who joined each session from this user account, kept in the user's state folder so a closed
-terminal rejoins as the same person with the same ballots: the token, not the name alone.
+terminal rejoins as the same person with the same ballots: the token and the rejoin code.
 
-One account can hold several people (the ssh recipe gives a whole room one account), so the
-token is remembered per session and per name: typing your own name again makes you yourself
-again, and a different name is a different person.
+Only a channel that is one person's own account uses it (`workshop join` in your own terminal,
+`workshop vote`/`note` from your own shell). Shared channels (the ssh recipe's one account for a
+room, the browser, the kiosk) never do: there, typing a name someone holds needs their rejoin
+code, or anyone could become anyone by typing their name.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def _file() -> Path:
 
 
 def _key(session_id: str, code: str) -> str:
-    return f"{session_id}:{code}:by-name"  # ":by-name": entries of the older one-person format never match
+    return f"{session_id}:{code}:people"  # ":people": entries of older formats never match
 
 
 def _who(name: str) -> str:
@@ -52,16 +53,16 @@ def _locked(path: Path) -> Iterator[None]:
         yield
 
 
-def recall(session_id: str, code: str, name: str) -> str | None:
-    """The token this account joined the session with under `name` before, if any."""
+def recall(session_id: str, code: str, name: str) -> tuple[str, str] | None:
+    """The token and rejoin code this account joined the session with under `name`, if any."""
     entry = _read(_file()).get(_key(session_id, code))
-    if not isinstance(entry, dict):
-        return None
-    token = entry.get(_who(name))
-    return token if isinstance(token, str) else None
+    person = entry.get(_who(name)) if isinstance(entry, dict) else None
+    if isinstance(person, list) and len(person) == 2 and all(isinstance(x, str) for x in person):
+        return person[0], person[1]
+    return None
 
 
-def remember(session_id: str, code: str, token: str, name: str) -> None:
+def remember(session_id: str, code: str, token: str, name: str, rejoin: str) -> None:
     path = _file()
     try:
         with _locked(path):
@@ -69,9 +70,11 @@ def remember(session_id: str, code: str, token: str, name: str) -> None:
             entry = data.get(_key(session_id, code))
             if not isinstance(entry, dict):
                 entry = data[_key(session_id, code)] = {}
-            entry[_who(name)] = token
+            entry[_who(name)] = [token, rejoin]
             tmp = path.with_name(f".{path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # rejoin codes: the owner's only
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(data, indent=1))
             os.replace(tmp, path)  # whole or not at all
     except OSError:
         pass  # no state folder: this terminal cannot rejoin by itself, nothing else is lost

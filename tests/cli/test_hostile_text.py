@@ -234,5 +234,5 @@ def test_nobody_can_join_as_the_facilitator_or_as_anonymous(tmp_path: Path) -> N
         with pytest.raises(sessions.SessionError, match="cannot be a participant's name"):
             live.note(name, "hello")
         with pytest.raises(sessions.SessionError, match="cannot be a participant's name"):
-            live.join_as(None, name)
+            live.newcomer(name)
     assert live.state().participants == () and live.state().notes == ()

@@ -276,8 +276,8 @@ def test_actions_after_end_are_refused(ws: Workshop, action: list[str]) -> None:
 def test_voting_after_end_is_refused(ws: Workshop) -> None:
     ws.started_at("pick")
     ws.ok("control", "s", "end")
-    ws.refused("vote", "s", "--name", "Ana", "Coaching", says="closed")
-    ws.refused("vote", "s", "--name", "Ana", "--poll", "many", "Coaching", says="not open")
+    ws.refused("vote", "s", "--name", "Ana", "Coaching", says="the session has ended")
+    ws.refused("vote", "s", "--name", "Ana", "--poll", "many", "Coaching", says="the session has ended")
 
 
 # ----------------------------------------------------------------------------------------- vote

@@ -37,7 +37,7 @@ async def participant(path: Path, code: str, name: str, keys: list[str]) -> floa
         await pilot.pause()
         await pilot.press(*keys)
         for _ in range(1200):
-            if app.session.my_ballot(app.token, app.session.state().poll.qid) is not None:
+            if app.session.my_ballot(app.person, app.session.state().poll.qid) is not None:
                 return time.time()
             await pilot.pause(0.05)
     raise RuntimeError(f"{name}: no ballot recorded")

@@ -63,6 +63,7 @@ def events(path: Path, type_: str) -> list[dict]:
 async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str, size: tuple[int, int]) -> tuple[int, int]:
     """Where `label` sits on the browser's terminal: the same app, at the same size, on a copy of
     the same session, lays it out in the same place."""
+    from workshop.sessions.people import Person
     from workshop.tui.participant import make_app
 
     twin_dir = tmp / "twin"
@@ -72,7 +73,7 @@ async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str, 
     app = make_app(twin_dir / path.name, watch=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        app.screen.dismiss((token, name))
+        app.screen.dismiss(Person(token, name, bytes(32)))
         await pilot.pause()
         options = app.screen_stack[0].query_one("#form OptionList", OptionList)
         index = next(i for i in range(options.option_count) if label in text_of_option(options, i))

@@ -30,7 +30,7 @@ async def test_fifty_participants_vote_once_each(tmp_path: Path) -> None:
         room = spawn(path, live.state().code, PROCESSES, APPS, env)
         await wait_for(pilot, lambda: all(p.poll() is not None for p in room), seconds=300)
         casts, _ = results(room, timeout=10)
-        await wait_for(pilot, lambda: "50 of 50 voted" in text_of(app.query_one(PollPanel)), seconds=10)
+        await wait_for(pilot, lambda: "50 voted" in text_of(app.query_one(PollPanel)), seconds=10)
 
     assert len(casts) == PROCESSES * APPS
     events = store.load(path).events

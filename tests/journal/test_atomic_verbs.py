@@ -27,7 +27,10 @@ def _started(folder: Path) -> Path:
 def _same_name_voter(path: Path, barrier: multiprocessing.synchronize.Barrier) -> None:
     for round_ in range(ROUNDS):
         barrier.wait(timeout=120)  # every process votes under the round's new name at once
-        sessions.Session.open(path).vote(f"Sam {round_}", ["Coaching"])
+        try:
+            sessions.Session.open(path).vote(f"Sam {round_}", ["Coaching"])
+        except sessions.SessionError as err:  # the others are told the name is taken, in one line
+            assert "is taken" in str(err)
 
 
 def test_eight_processes_voting_under_one_new_name_join_it_once(tmp_path: Path) -> None:

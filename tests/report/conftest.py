@@ -68,7 +68,7 @@ def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) 
     s.poll_action("close")
     # another process's ballot that lands after the close: late, not counted
     with s.changing() as write:  # a ballot written straight to the journal, as no verb would
-        write("ballot", poll="polls/pick", participant=tokens["Bo"], name="Bo", value=["Quality"])
+        write("ballot", poll="polls/pick", participant=tokens["Bo"].token, name="Bo", value=["Quality"])
     clock.at(200)
     s.next()  # many
     s.cast(tokens["Bo"], "polls/many", ["Coaching", "Quality"])

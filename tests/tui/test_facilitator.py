@@ -8,7 +8,9 @@ from pathlib import Path
 from textual.widgets import Digits
 
 from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
+from workshop import sessions
 from workshop.journal import store
+from workshop.sessions import who
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
@@ -104,7 +106,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
             for name, value in cast:
                 done = cli("vote", str(session_path), "--name", name, *value)
                 assert done.returncode == 0, done.stderr
-            await wait_for(pilot, lambda n=len(cast): f"{n} of " in text_of(panel))
+            await wait_for(pilot, lambda n=len(cast): f"{n} voted" in text_of(panel))
             shown = text_of(panel)
             poll = app.session.state().poll
             if poll.poll.reveal != "live":
@@ -119,7 +121,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
             assert len(counted) == len(cast)
             if poll.poll.anonymous:
                 assert all("name" not in e for e in counted)
-        assert "3 here" in text_of(app.query_one(JoinBar))
+        assert "0 here" in text_of(app.query_one(JoinBar))  # command-line voters never said they are here
 
 
 async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeClock) -> None:
@@ -133,8 +135,11 @@ async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeCloc
         assert "poll closed" in text_of(app.query_one(PollPanel))
         app.action_reopen_poll()
         assert "poll open" in text_of(app.query_one(PollPanel))
-        assert cli("vote", str(session_path), "--name", "Ana", "1").returncode == 0
-        await wait_for(pilot, lambda: "1 of 1 voted" in text_of(app.query_one(PollPanel)))
+        ana = sessions.Session.open(session_path)
+        ana.present(ana.join("Ana"))  # Ana's screen is here...
+        who.keep(ana, ana.person("Ana"))
+        assert cli("vote", str(session_path), "--name", "Ana", "1").returncode == 0  # ...and she votes
+        await wait_for(pilot, lambda: "1 voted · 1 here" in text_of(app.query_one(PollPanel)))
         assert "everyone has voted" in text_of(app.query_one(PollPanel))
 
 
@@ -207,8 +212,6 @@ async def test_the_join_bar_shows_the_browser_address_once_serving(session_path:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(160, 45)) as pilot:
         assert "or open" not in text_of(app.query_one(JoinBar))
-        from workshop import sessions
-
         sessions.Session.open(session_path).announce("http://localhost:8123")
         await wait_for(pilot, lambda: "or open http://localhost:8123" in text_of(app.query_one(JoinBar)))
 

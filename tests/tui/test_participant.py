@@ -53,10 +53,13 @@ async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> 
         assert [e["name"] for e in events(session_path, "join")] == ["Ana"]
 
 
-async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeClock) -> None:
+async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeClock, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli("note", str(session_path), "--name", "Ana", "x").returncode != 0  # not started: nothing written
     control(session_path, "start")
-    assert cli("note", str(session_path), "--name", "Ana", "I am here").returncode == 0
+    with monkeypatch.context() as elsewhere:  # Ana is someone on another account
+        elsewhere.setenv("XDG_STATE_HOME", str(tmp_path / "ana"))
+        assert cli("note", str(session_path), "--name", "Ana", "I am here").returncode == 0
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot, name="ana")
@@ -228,7 +231,7 @@ async def test_a_taken_name_that_looks_like_markup_is_quoted_as_typed(session_pa
                                                                      name: str) -> None:
     control(session_path, "start")
     assert cli("note", str(session_path), "--name", name, "first").returncode == 0
-    app = make_app(session_path, clock=clock)
+    app = make_app(session_path, clock=clock, shared=True)  # a browser tab: the name is someone else's
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot, name=name)
         assert app.is_running

@@ -19,7 +19,13 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | ballot   | poll, participant, value, name (unless anonymous) | participant |
 | note     | note, step, author, name, text          | participant or facilitator |
 | action   | note, on                                | facilitator: mark a note as an action item |
-| serve    | address                                 | `workshop serve`: where browsers join |
+| serve    | address                                 | `workshop serve`: where browsers join ("" once it stops) |
+| present  | participant                             | a participant's screen: here now (on joining, then a heartbeat a minute) |
+| leave    | participant                             | a participant's screen closed |
+| wrong-code | channel                               | a join screen: someone typed a wrong join code |
+
+Facilitator events (control, `action`, `serve`, a note whose author is the facilitator) carry
+`sig`, an Ed25519 signature (engine/trust.py); without a valid one the fold ignores them.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ Event = dict[str, Any]
 FACILITATOR = "facilitator"
 
 CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end")
-TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve")
+TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code")
 
 
 def make(type_: str, at: dt.datetime, **fields: Any) -> Event:

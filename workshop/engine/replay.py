@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -30,8 +31,9 @@ class Entry(NamedTuple):
 
 
 class Replay:
-    def __init__(self, header: Mapping[str, Any], events: Iterable[Event] = ()) -> None:
+    def __init__(self, header: Mapping[str, Any], events: Iterable[Event] = (), not_after: float = math.inf) -> None:
         self.header = header
+        self.not_after = not_after  # as Fold.not_after: no event is read as later than this
         self.events: list[Event] = []
         self.times: list[float] = []  # as the fold sees them: never decreasing
         self.entries: list[Entry] = []
@@ -39,16 +41,19 @@ class Replay:
         created = header.get("created")
         # before the first event (a session never started): the moment the session was created
         self.origin = created.timestamp() if isinstance(created, dt.datetime) else 0.0
-        self._fold = Fold(header)
-        self._moves = Fold(header)  # sees only the step moves
+        self._fold = self._new_fold()
+        self._moves = self._new_fold()  # sees only the step moves
         self.extend(events)
 
-    def extend(self, events: Iterable[Event]) -> None:
-        """More of the journal (a live session grows while it is replayed)."""
+    def extend(self, events: Iterable[Event], not_after: float | None = None) -> None:
+        """More of the journal (a live session grows while it is replayed), and the new latest
+        time an event can carry."""
+        if not_after is not None:
+            self.not_after = self._fold.not_after = self._moves.not_after = not_after
         last = self.times[-1] if self.times else 0.0
         for event in events:
             at = event.get("at")
-            t = max(last, at.timestamp() if isinstance(at, dt.datetime) else last)
+            t = max(last, min(self.not_after, at.timestamp() if isinstance(at, dt.datetime) else last))
             self.events.append(event)
             self.times.append(t)
             last = t
@@ -61,6 +66,11 @@ class Replay:
                     self.entries.append(Entry(t, len(self.events), index))
             elif kind in MARKED:
                 self.marks.append((t, str(kind)))
+
+    def _new_fold(self) -> Fold:
+        fold = Fold(self.header)
+        fold.not_after = self.not_after
+        return fold
 
     @property
     def start(self) -> float:
@@ -83,7 +93,7 @@ class Replay:
         """The session at `t` with its first `count` events (default: all those up to `t`)."""
         count = self.count_at(t) if count is None else count
         if self._fold.count > count:
-            self._fold = Fold(self.header)  # going back: fold again from the start
+            self._fold = self._new_fold()  # going back: fold again from the start
         self._fold.apply_all(self.events[self._fold.count:count])
         return self._fold.state(t)
 

@@ -11,6 +11,7 @@ Event times come from several processes' clocks; the fold never lets time run ba
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -18,8 +19,15 @@ from typing import Any, NamedTuple
 from workshop.content.frozen import thaw
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import ballots
-from workshop.engine.events import Event
+from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.tally import Tally, tally
+from workshop.engine.trust import SIGNED, verifier
+
+
+# A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
+# not said so for longer than this has gone (closed without saying, or its host went away).
+HEARTBEAT = 60.0
+PRESENT_FOR = 2.5 * HEARTBEAT
 
 
 def qualified(module: Module, step: Step) -> str:
@@ -111,6 +119,10 @@ class SessionState:
     paused_seconds: float
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
+    forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
+    clamped: int = 0  # events dated after the file was last written, read as of then
+    here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
+    wrong_codes: int = 0  # wrong join codes typed on the join screens
 
     @property
     def step(self) -> StepView | None:
@@ -144,13 +156,19 @@ class SessionState:
         return total
 
     def all_voted(self, poll: PollView) -> bool:
-        """Every participant present has a counted ballot on `poll`."""
-        if not self.participants:
+        """Every participant present now has a counted ballot on `poll`."""
+        if not self.here:
             return False
         if poll.poll.anonymous:
-            return len(poll.ballots) >= len(self.participants)
+            return len(poll.ballots) >= len(self.here)
         voted = {b.participant for b in poll.ballots}
-        return all(p.token in voted for p in self.participants)
+        return self.here <= voted
+
+    def not_voted(self, poll: PollView) -> list[str]:
+        """The names of participants present now without a counted ballot on a named poll."""
+        voted = {b.participant for b in poll.ballots}
+        return sorted((p.name for p in self.participants if p.token in self.here and p.token not in voted),
+                      key=str.casefold)
 
     def participant_named(self, name: str) -> Participant | None:
         return next((p for p in self.participants if p.name.casefold() == name.casefold()), None)
@@ -188,45 +206,55 @@ class Fold:
         self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
         self.last_seen: dict[str, float] = {}
         self.by_name: dict[str, str] = {}  # casefolded name -> the first token that joined with it
+        self.beats: dict[str, float] = {}  # token -> the last time their screen said it is here
+        self.proofs: dict[str, str] = {}  # token -> what a rejoin code must give (sessions/people.py)
         self.current: int | None = None
         self.running_since: float | None = None
         self.paused_since: float | None = None
         self.paused_total = 0.0
         self.ended = False
         self.clock = 0.0  # the latest event time seen: time never runs backwards
+        # No event is read as later than this (seconds since the epoch): whoever opens the file
+        # sets it from the file's time or the wall clock, so one line dated 2099 cannot freeze
+        # every timer (events past it are `clamped`).
+        self.not_after = math.inf
+        self.clamped = 0
+        self.forged: list[tuple[str, float]] = []  # facilitator events without a valid signature
+        self._verify = verifier(header.get("facilitator_key"))
         self.count = 0
         self.address = ""
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
-        self._handlers = {name[4:]: getattr(self, name) for name in dir(self) if name.startswith("_on_")}
+        self.wrong_codes = 0
+        self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
 
     # ------------------------------------------------------------------ applying events
 
     def apply_all(self, events: Iterable[Event]) -> Fold:
-        # `apply`, inlined: a whole journal goes through here when a session is opened
-        handlers, clock, count = self._handlers, self.clock, self.count
+        """Apply events in journal order. A facilitator event without a valid signature is
+        counted and listed, never obeyed; an event dated after `not_after` is read as of then."""
+        handlers, clock, count, limit, verify = self._handlers, self.clock, self.count, self.not_after, self._verify
         for event in events:
+            count += 1
+            kind = event.get("type")
+            if (kind in SIGNED or kind == "note" and event.get("author") == FACILITATOR) and not verify(event):
+                self.forged.append((str(kind), clock))
+                continue
             at = event.get("at")
             t = at.timestamp() if isinstance(at, dt.datetime) else clock
+            if t > limit:
+                t = limit
+                self.clamped += 1
             if t > clock:
                 clock = t
             self.clock = clock
-            count += 1
-            handler = handlers.get(event.get("type"))  # type: ignore[arg-type]
+            handler = handlers.get(kind)  # type: ignore[arg-type]
             if handler is not None:
                 handler(event, clock)
         self.count = count
         return self
 
     def apply(self, event: Event) -> None:
-        at = event.get("at")
-        t = at.timestamp() if isinstance(at, dt.datetime) else self.clock
-        if t < self.clock:
-            t = self.clock
-        self.clock = t
-        self.count += 1
-        handler = self._handlers.get(event.get("type"))  # type: ignore[arg-type]
-        if handler is not None:
-            handler(event, t)
+        self.apply_all((event,))
 
     def _settle(self, t: float) -> None:
         """Bank the running step's time up to t."""
@@ -313,6 +341,22 @@ class Fold:
             self.participants[token] = (name, t)
             self.last_seen[token] = t
             self.by_name.setdefault(name.casefold(), token)
+            if isinstance(event.get("proof"), str):
+                self.proofs[token] = event["proof"]
+
+    def _on_present(self, event: Event, t: float) -> None:
+        token = event.get("participant")
+        if isinstance(token, str) and token in self.participants:
+            self.beats[token] = t
+            self.last_seen[token] = t
+
+    def _on_leave(self, event: Event, t: float) -> None:
+        token = event.get("participant")
+        if isinstance(token, str):
+            self.beats.pop(token, None)
+
+    def _on_wrong_code(self, event: Event, t: float) -> None:
+        self.wrong_codes += 1
 
     def _seen(self, token: str, t: float) -> None:
         if token in self.last_seen:
@@ -396,7 +440,9 @@ class Fold:
             current=self.current, steps=steps, polls=polls, notes=tuple(self.notes.values()),
             participants=tuple(Participant(token, name, joined, self.last_seen[token])
                                for token, (name, joined) in self.participants.items()),
-            paused_seconds=paused, events=self.count, address=self.address,
+            paused_seconds=paused, events=self.count, address=self.address, forged=tuple(self.forged),
+            clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
+            wrong_codes=self.wrong_codes,
         )
 
 

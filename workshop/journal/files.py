@@ -69,7 +69,7 @@ def read_regular(path: Path, offset: int = 0, follow: bool = True) -> bytes:
         os.close(fd)
 
 
-def create_exclusive(path: Path, data: bytes, mode: int = 0o666) -> None:
+def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write a new file at `path`, whole or not at all; refuse whatever is already there.
 
     The bytes go to a hidden temporary name first and are linked into place, so nobody ever
@@ -78,8 +78,10 @@ def create_exclusive(path: Path, data: bytes, mode: int = 0o666) -> None:
         raise JournalError(f"{path}: {there} is already there")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
         try:
+            if mode is not None:
+                os.fchmod(fd, mode)  # exactly this, whatever the umask
             write_all(fd, data)
             os.fsync(fd)
         finally:

@@ -18,6 +18,7 @@ import dataclasses
 import fcntl
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -57,8 +58,11 @@ def header_bytes(header: Mapping[str, Any]) -> bytes:
 
 
 def create(path: Path, header: Mapping[str, Any]) -> None:
-    """Write a new session file, whole or not at all; refuse anything already at its name."""
-    files.create_exclusive(path, header_bytes(header))
+    """Write a new session file, whole or not at all; refuse anything already at its name. In a
+    shared folder (setgid, as docs/participants.md sets it up) the file is writable by the
+    folder's group, so participants on their own accounts can append to it."""
+    shared = path.parent.stat().st_mode & stat.S_ISGID
+    files.create_exclusive(path, header_bytes(header), 0o664 if shared else None)
 
 
 # ---------------------------------------------------------------------------------- reading

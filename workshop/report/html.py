@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import SessionState
-from workshop.report.render import KIND_CAPTION, as_dict, drift_words, notes_by_step, shown_rows
+from workshop.report.render import KIND_CAPTION, as_dict, drift_words, notes_by_step, shown_rows, trust_lines
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
@@ -51,7 +51,9 @@ def as_html(state: SessionState) -> str:
         f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{_e(session['title'])}</h1>",
         f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(session["status"])}, '
-        f"{len(data['participants'])} participants, {_e(drift_words(session['drift_seconds']))}.</p></header>",
+        f"{len(data['participants'])} participants, {_e(drift_words(session['drift_seconds']))}.</p>",
+        *(f'<p class="meta">{_e(line)}</p>' for line in trust_lines(data) if line),
+        "</header>",
         *_actions(data),
         *_agenda(data),
         '<section id="polls"><h2>Polls</h2>',

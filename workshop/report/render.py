@@ -49,9 +49,14 @@ def as_dict(state: SessionState) -> dict[str, Any]:
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
             "late": view.late, "resets": view.resets, "results": results,
         })
+    session: dict[str, Any] = {"id": state.id, "title": state.title, "status": state.status, "events": state.events,
+                               "drift_seconds": round(state.drift, 1)}
+    if state.forged:  # only when there is something to say, so ordinary reports stay as they were
+        session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
+    if state.clamped:
+        session["clamped_times"] = state.clamped
     return {
-        "session": {"id": state.id, "title": state.title, "status": state.status, "events": state.events,
-                    "drift_seconds": round(state.drift, 1)},
+        "session": session,
         "steps": [{"id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
                    "actual_seconds": round(s.elapsed, 1), "visited": s.visited} for s in state.steps],
         "polls": polls,
@@ -103,6 +108,18 @@ def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, lis
     return ordered + [(steps.get(step), notes) for step, notes in groups.items()]
 
 
+def trust_lines(data: dict[str, Any]) -> list[str]:
+    """What the fold refused to obey or to believe, said once at the top of a report."""
+    session, out = data["session"], []
+    forged = session.get("not_from_facilitator", [])
+    if forged:
+        kinds = ", ".join(sorted({f["type"] for f in forged}))
+        out.append(f"Ignored {len(forged)} event(s) not from the facilitator (no valid signature): {kinds}.")
+    if session.get("clamped_times"):
+        out.append(f"{session['clamped_times']} event(s) were dated after the file was written; read as of then.")
+    return out + [""] if out else out
+
+
 def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
@@ -111,7 +128,7 @@ def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
            f"Session `{state.id}`: {state.status}, {len(state.participants)} participants, "
-           f"{drift_words(state.drift)}.", ""]
+           f"{drift_words(state.drift)}.", ""] + trust_lines(data)
     actions = [n for n in data["notes"] if n["action"]]
     out += ["## Action items", ""]
     titles = {s["id"]: s["title"] for s in data["steps"]}

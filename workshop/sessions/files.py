@@ -21,6 +21,7 @@ from workshop.content.model import Plan
 from workshop.engine import text
 from workshop.errors import WorkshopError, os_message
 from workshop.journal import files, store
+from workshop.sessions import keys
 
 Clock = Callable[[], dt.datetime]
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -104,12 +105,14 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     name = check_name(name if name is not None else f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
     folder = sessions_dir(folder)
     path = folder / f"{name}.toml"
+    secret = secrets.token_hex(32).encode()
     header = {
         "id": name,
         "title": plan.agenda.title,
         "created": created,
         "facilitator": text.name(facilitator) if facilitator else "",
         "code": code or "".join(secrets.choice(CODE_ALPHABET) for _ in range(6)),
+        "facilitator_key": keys.public_hex(secret),  # checks the facilitator's signed events
         "agenda": freeze(plan),
     }
     try:
@@ -120,7 +123,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
         if (there := files.kind_of(path)) is not None:  # before the secret, which is then surely ours
             raise SessionError(f"{path}: a session with this name already exists" if there == "a file"
                                else f"{path}: {there} is already there; nothing was written")
-        files.create_secret(secret_path(path), secrets.token_hex(32).encode())
+        files.create_secret(secret_path(path), secret)
         try:
             store.create(path, header)
         except files.JournalError:

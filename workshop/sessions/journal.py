@@ -9,15 +9,17 @@ open poll cannot land after the facilitator closed it.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
-from workshop.engine import events
+from workshop.engine import events, trust
 from workshop.engine.state import Fold, SessionState
 from workshop.journal import store
-from workshop.sessions.files import Clock, SessionError, utc_now
+from workshop.sessions import keys
+from workshop.sessions.files import Clock, SessionError, read_secret, utc_now
 
 T = TypeVar("T")
 Write = Callable[..., None]  # write("note", note=…, text=…): append one event under the lock
@@ -58,6 +60,17 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
+def latest_possible(path: Path, clock: Clock | None = None) -> float:
+    """The latest time an honest event in the file can carry: when the file was last written
+    (or now, by the session's clock). Every writer runs on this host, so their clocks agree;
+    a second covers the file system's timestamp granularity."""
+    try:
+        written = os.stat(path).st_mtime
+    except OSError:
+        written = 0.0
+    return max(written, clock().timestamp() if clock else 0.0) + 1.0
+
+
 class SessionFile:
     """A session file and its fold, read once; `refresh` picks up what others appended."""
 
@@ -69,16 +82,25 @@ class SessionFile:
         self.warnings = loaded.warnings  # what opening found: damage, a torn tail, CRLF line ends
         self.damage = loaded.damage  # the same as (line, column, message), for `validate`
         self.clock = clock
+        self._key: Any = None  # the facilitator's signing key, read from the secret when first needed
+        self._people: dict[str, Any] = {}  # token -> Person this process knows (sessions/people.py)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = utc_now) -> Self:
-        follower, loaded, fold = start(path, lambda loaded: Fold(loaded.header).apply_all(loaded.events))
+        def build(loaded: store.Loaded) -> Fold:
+            fold = Fold(loaded.header)
+            fold.not_after = latest_possible(path, clock)
+            return fold.apply_all(loaded.events)
+
+        follower, loaded, fold = start(path, build)
         return cls(path, fold, follower, loaded, clock)
 
     def refresh(self) -> int:
         """Fold what others appended; the number of new events."""
         new = poll(self.follower)
-        self.fold.apply_all(new)
+        if new:
+            self.fold.not_after = latest_possible(self.path, self.clock)
+            self.fold.apply_all(new)
         return len(new)
 
     def new_warnings(self) -> list[str]:
@@ -96,8 +118,22 @@ class SessionFile:
         try:
             with store.locked(self.path) as writer:
                 self.refresh()
-                yield lambda type_, **fields: writer.append(events.make(type_, self.clock(), **fields))
+                yield lambda type_, at=None, **fields: writer.append(
+                    self._signed(events.make(type_, at or self.clock(), **fields)))
                 writer.commit()
                 self.refresh()  # read back what is now on disk: the fold is the file, never a guess
         except store.JournalError as err:
             raise SessionError(str(err)) from None
+
+    def _signed(self, event: events.Event) -> events.Event:
+        """A facilitator event gets the facilitator's signature: only the account that can read
+        the secret beside the session can make one."""
+        if trust.needs_signature(event):
+            if self._key is None:
+                try:
+                    self._key = keys.signing_key(read_secret(self.path))
+                except SessionError:
+                    raise SessionError(f"only the facilitator can do that ({event['type']}): the session's secret "
+                                       f"is not readable from this account") from None
+            event["sig"] = keys.sign(event, self._key)
+        return event

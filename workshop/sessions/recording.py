@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.sessions.journal import poll, start
+from workshop.sessions.journal import latest_possible, poll, start
 
 
 class Recording:
@@ -17,7 +17,8 @@ class Recording:
         )
 
         self.path = path
-        self.follower, loaded, self.replay = start(path, lambda loaded: Replay(loaded.header, loaded.events))
+        self.follower, loaded, self.replay = start(
+            path, lambda loaded: Replay(loaded.header, loaded.events, latest_possible(path)))
         self.warnings = loaded.warnings
 
     def new_warnings(self) -> list[str]:
@@ -25,5 +26,5 @@ class Recording:
 
     def refresh(self) -> int:
         new = poll(self.follower)
-        self.replay.extend(new)
+        self.replay.extend(new, latest_possible(self.path))
         return len(new)

@@ -13,7 +13,9 @@ from typing import Any
 
 from workshop.engine import ballots, events, text
 from workshop.engine.state import PollView, SessionState, StepView
+from workshop.sessions import people
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
+from workshop.sessions.people import Person
 from workshop.sessions.journal import SessionFile, Write
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
@@ -147,75 +149,116 @@ class Session(SessionFile):
 
     # ---------------------------------------------------------------- participants
 
-    def join(self, name: str) -> str:
-        """The participant token for `name`, joining them if they are new (scripts: the name is
-        the identity)."""
-        clean = participant_name(name)
+    def newcomer(self, name: str) -> Person:
+        """Join a person new to the session now (a screen reserves its name at once). Show them
+        `person.code`, their rejoin code: it is the only way back in as them from elsewhere."""
+        person = people.newcomer(participant_name(name))  # the slow key derivation, outside the lock
         with self.changing() as write:
-            token, _ = self._join(write, clean)
-        return token
+            self._ensure_joined(write, person)
+        self._people[person.token] = person
+        return person
 
-    def join_as(self, token: str | None, name: str) -> str:
-        """Join with a name, or come back as the participant `token` already is. Unlike `join`,
-        a name someone else has is refused, so two people never share a ballot."""
+    def rejoin(self, name: str, code: str) -> Person:
+        """Come back as the person called `name`, proven by their rejoin code."""
         clean = participant_name(name)
-        with self.changing() as write:
-            if token and token in self.fold.participants:
-                return token
-            if self.fold.participant_named(clean) is not None:
-                raise SessionError(f"the name {clean!r} is taken in this session: choose another")
-            token = token or secrets.token_hex(6)
-            write("join", participant=token, name=clean)
-        return token
+        self.refresh()
+        token = self.fold.participant_named(clean)
+        if token is None:
+            raise SessionError(f"nobody called {clean!r} has joined this session")
+        proof = self.fold.proofs.get(token)
+        person = people.proven(token, self.name_of(token), code, proof) if proof else None
+        if person is None:
+            raise SessionError(f"that is not the rejoin code of {clean!r}")
+        self._people[token] = person
+        return person
 
-    def _join(self, write: Write, clean: str) -> tuple[str, str]:
-        """The token and name of the participant called `clean`, joining them if new."""
-        known = self.fold.participant_named(clean)
-        if known is not None:
-            return known, self.name_of(known)
-        token = secrets.token_hex(6)
-        write("join", participant=token, name=clean)
-        return token, clean
+    def person(self, name: str) -> Person:
+        """For scripts: the person called `name` whom this process already knows, or a new person
+        (who joins with their first named act). A name someone else holds needs `rejoin`."""
+        clean = participant_name(name)
+        self.refresh()
+        token = self.fold.participant_named(clean)
+        if token is None:
+            return next((p for p in self._people.values() if p.name.casefold() == clean.casefold()), None) \
+                or self.adopt(people.newcomer(clean))
+        if token not in self._people:
+            raise SessionError(f"the name {clean!r} is taken in this session: give its rejoin code to act as them")
+        return self._people[token]
+
+    def adopt(self, person: Person) -> Person:
+        """Act as `person` in this process from now on."""
+        self._people[person.token] = person
+        return person
+
+    def _ensure_joined(self, write: Write, person: Person) -> None:
+        """Write the person's join unless the file has it; their name must still be theirs."""
+        if person.token in self.fold.participants:
+            return
+        if self.fold.participant_named(person.name) is not None:
+            raise SessionError(f"the name {person.name!r} is taken in this session: choose another, "
+                               "or give your rejoin code if it is yours")
+        write("join", participant=person.token, name=person.name, proof=person.proof)
 
     def name_of(self, token: str) -> str:
         """The name participant `token` joined with."""
         return self.fold.participants[token][0]
 
-    def _joined(self, token: str) -> str:
-        if token not in self.fold.participants:
-            raise SessionError("you have not joined this session: join first")
-        return self.name_of(token)
+    def join(self, name: str) -> Person:
+        """For scripts: the person called `name`, joined now."""
+        return self.join_now(self.person(name))
+
+    def join_now(self, person: Person) -> Person:
+        """Write `person`'s join unless the file has it (a screen reserves its name at once)."""
+        with self.changing() as write:
+            self._ensure_joined(write, person)
+        return self.adopt(person)
+
+    def wrong_code(self, channel: str) -> None:
+        """Someone typed a wrong join code: counted in the file, for the facilitator to see."""
+        with self.changing() as write:
+            write("wrong-code", channel=channel)
 
     def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
+        """For scripts: `vote_as` the person called `name`."""
+        return self.vote_as(self.person(name), raw, poll_ref)
+
+    def vote_as(self, person: Person, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """Cast (or replace) a ballot typed as words; returns a line saying what was recorded."""
-        clean = participant_name(name)
         with self.changing() as write:
             target = self._open_poll(poll_ref)
             value = _ballot(lambda: ballots.parse(target.poll, raw))
-            voter = self._cast(write, *self._join(write, clean), target, value)
+            voter = self._cast(write, person, target, value)
         return self._recorded(target, voter, value)
 
-    def cast(self, token: str, poll_id: str, value: Sequence[object]) -> str:
+    def cast(self, person: Person, poll_id: str, value: Sequence[object]) -> str:
         """A ballot from a participant's screen, for the poll its form was built for."""
         with self.changing() as write:
             target = self._open_poll(poll_id)
             checked = _ballot(lambda: ballots.check(target.poll, value))
-            name = "" if target.poll.anonymous else self._joined(token)
-            voter = self._cast(write, token, name, target, checked)
+            voter = self._cast(write, person, target, checked)
         return self._recorded(target, voter, checked)
 
     def _open_poll(self, ref: str | None) -> PollView:
-        target = self._poll_named(self.state(), ref)
+        s = self.state()
+        if s.status == "ended":
+            raise SessionError("the session has ended: ballots are closed (`workshop report` has the results)")
+        target = self._poll_named(s, ref)
         if target.status != "open":
             raise SessionError(f"the poll {target.qid} is {'closed' if target.status == 'closed' else 'not open yet'}")
         return target
 
-    def _cast(self, write: Write, token: str, name: str, target: PollView, value: list[Any]) -> str:
-        """Stage the ballot; the token it is counted under (per poll, for an anonymous poll)."""
-        anonymous = target.poll.anonymous
-        voter = self._ballot_token(token, target.qid) if anonymous else token
-        write("ballot", poll=target.qid, participant=voter, name=None if anonymous else name, value=value)
-        return voter
+    def _cast(self, write: Write, person: Person, target: PollView, value: list[Any]) -> str:
+        """Stage the ballot; the token it is counted under. An anonymous ballot needs no join
+        and carries only a token made from the person's secret (nothing that names them), and
+        its time only to the minute."""
+        if target.poll.anonymous:
+            voter = people.ballot_token(person.secret, target.qid)
+            minute = self.clock().replace(second=0, microsecond=0)
+            write("ballot", at=minute, poll=target.qid, participant=voter, value=value)
+            return voter
+        self._ensure_joined(write, person)
+        write("ballot", poll=target.qid, participant=person.token, name=person.name, value=value)
+        return person.token
 
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
         """"Recorded" is said only of a ballot the fold counts."""
@@ -223,16 +266,13 @@ class Session(SessionFile):
             raise SessionError(f"the ballot on {target.qid} was written but does not count")
         return f"ballot recorded on {target.qid}{' (anonymous)' if target.poll.anonymous else ''}"
 
-    def my_ballot(self, token: str, poll_id: str) -> tuple | None:
-        """The counted ballot of participant `token` on a poll, if any."""
+    def my_ballot(self, person: Person, poll_id: str) -> tuple | None:
+        """The counted ballot of `person` on a poll, if any."""
         if poll_id not in self.fold.polls:
             return None
-        mine = self._ballot_token(token, poll_id) if self.fold.polls[poll_id].poll.anonymous else token
-        value = self.fold.counted(poll_id, mine)
+        anonymous = self.fold.polls[poll_id].poll.anonymous
+        value = self.fold.counted(poll_id, people.ballot_token(person.secret, poll_id) if anonymous else person.token)
         return None if value is None else tuple(value)
-
-    def _ballot_token(self, token: str, poll_id: str) -> str:
-        return hmac.new(read_secret(self.path), f"{token}/{poll_id}".encode(), hashlib.sha256).hexdigest()[:16]
 
     def facilitator_code(self) -> str:
         """The code that lets the facilitator leave kiosk mode. Derived from the session's secret
@@ -241,12 +281,16 @@ class Session(SessionFile):
         return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:6])
 
     def note(self, name: str | None, body: str, action: bool = False) -> str:
-        """Add a note on the current step, from a participant or (name None) the facilitator."""
+        """Add a note on the current step from the facilitator (name None) or, for scripts, the
+        person called `name`."""
+        return self.note_as(None if name is None else self.person(name), body, action)
+
+    def note_as(self, person: Person | None, body: str, action: bool = False) -> str:
+        """Add a note on the current step, from `person` or (None) the facilitator."""
         try:
             clean = text.body(body)
         except text.TextError as err:
             raise SessionError(str(err)) from None
-        who = participant_name(name) if name is not None else None
         with self.changing() as write:
             s = self.state()
             if s.status == "ended":
@@ -254,12 +298,26 @@ class Session(SessionFile):
             step = s.step
             if step is None:
                 raise SessionError("the session has not started: notes belong to a step")
-            author, shown = (events.FACILITATOR, events.FACILITATOR) if who is None else self._join(write, who)
+            if person is not None:
+                self._ensure_joined(write, person)
+            author, shown = (events.FACILITATOR, events.FACILITATOR) if person is None else (person.token, person.name)
             note_id = secrets.token_hex(4)
             write("note", note=note_id, step=step.qid, author=author, name=shown, text=clean)
             if action:
                 write("action", note=note_id, on=True)
         return f"note {note_id} added to {step.qid}"
+
+    # ---------------------------------------------------------------- presence
+
+    def present(self, person: Person) -> None:
+        """A participant's screen is here (on joining, then about once a minute)."""
+        with self.changing() as write:
+            write("present", participant=person.token)
+
+    def leave(self, person: Person) -> None:
+        """A participant's screen closed."""
+        with self.changing() as write:
+            write("leave", participant=person.token)
 
 
 def _ballot(make: Callable[[], list[Any]]) -> list[Any]:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.sessions.people import Person
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.poll import HINT
@@ -30,7 +31,7 @@ class VoteScreen(Screen[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
 
-    def __init__(self, session: Session, token: str, poll_id: str, who: str) -> None:
+    def __init__(self, session: Session, token: Person, poll_id: str, who: str) -> None:
         super().__init__()
         self.session, self.token, self.poll_id, self.who = session, token, poll_id, who
 
@@ -134,10 +135,10 @@ class KioskApp(FollowsJournal, App[None]):
                 if not view.poll.anonymous:
                     self._say("This poll is not anonymous: please type your name.", "bold")
                     return
-                token, shown = secrets.token_hex(6), "anonymous"
+                token, shown = Person(secrets.token_hex(6), "anonymous", secrets.token_bytes(32)), "anonymous"
             else:
                 token = self.session.join(name)
-                shown = self.session.name_of(token)
+                shown = token.name
                 if self.session.my_ballot(token, view.qid) is not None:
                     self._say(f"{shown}, you have already voted on this poll.", "bold")
                     return

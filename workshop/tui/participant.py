@@ -8,6 +8,8 @@ It only follows the journal, so a facilitator that restarts changes nothing here
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import math
 from collections.abc import Hashable, Sequence
 from pathlib import Path
@@ -21,9 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop import identity
-from workshop.engine.state import SessionState
+from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.sessions.people import Person
+from workshop.sessions.who import as_person, keep
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import clock
@@ -47,7 +50,7 @@ class PickSession(Screen[Session]):
                 state = session.state()
                 line = Text(state.title)  # titles come from files anyone may write: never markup
                 status = "not started yet" if state.status == "waiting" else state.status
-                line.append(f"   {session.path.stem} · {status} · {len(state.participants)} here", style="dim")
+                line.append(f"   {session.path.stem} · {status} · {len(state.here)} here", style="dim")
                 options.append(Option(line))
             yield OptionList(*options, id="sessions")
             yield Label("The facilitator's screen shows the session's name.", classes="hint")
@@ -58,13 +61,15 @@ class PickSession(Screen[Session]):
         self.dismiss(self.live[event.option_index])
 
 
-class JoinScreen(Screen[tuple[str, str]]):
-    """The room's code, then a display name that nobody else in the session has."""
+class JoinScreen(Screen[Person]):
+    """The room's code, then a name nobody else in the session has, or a name that is yours
+    with your rejoin code. Wrong join codes are counted in the session and slow down."""
 
     def __init__(self, title: str, name: str = "") -> None:
         super().__init__()
         self.session_title = title
         self.start_name = name
+        self.wrong = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -72,31 +77,61 @@ class JoinScreen(Screen[tuple[str, str]]):
             yield Label("The join code is on the facilitator's screen.")
             yield Input(placeholder="Join code", id="code", max_length=12)
             yield Input(self.start_name, placeholder="Your name, as the room will see it", id="name", max_length=40)
+            yield Input(placeholder="Your rejoin code (only if this name is yours already)", id="rejoin",
+                        max_length=12, classes="hidden")
             yield Static("", id="join-error")
+
+    @property
+    def participant_app(self) -> ParticipantApp:
+        app = self.app
+        assert isinstance(app, ParticipantApp)
+        return app
+
+    def _error(self, message: str, focus: str) -> None:
+        self.query_one("#join-error", Static).update(Text(message))  # it may quote the typed name: never markup
+        self.query_one(focus, Input).focus()
 
     @on(Input.Submitted, "#code")
     def code_done(self) -> None:
         self.query_one("#name", Input).focus()
 
     @on(Input.Submitted, "#name")
-    def name_done(self) -> None:
-        app = self.app
-        assert isinstance(app, ParticipantApp)
-        error = self.query_one("#join-error", Static)
-        code = self.query_one("#code", Input).value.strip().upper()
-        if code != app.session.state().code:
-            error.update("That code is not right: check the facilitator's screen.")
-            self.query_one("#code", Input).focus()
+    @on(Input.Submitted, "#rejoin")
+    async def name_done(self) -> None:
+        app = self.participant_app
+        if self.query_one("#code", Input).value.strip().upper() != app.session.state().code:
+            await self._wrong_code()
             return
         name = self.query_one("#name", Input).value
-        known = identity.recall(app.session.state().id, code, name)
+        rejoin = self.query_one("#rejoin", Input).value.strip() or None
         try:
-            token = app.session.join_as(known, name)
+            person, new = as_person(app.session, name, rejoin, own=not app.shared)
+            app.session.join_now(person)
+            if not app.shared:
+                keep(app.session, person)  # this terminal comes back as them by itself
         except SessionError as err:
-            error.update(Text(str(err)))  # it may quote the typed name: never markup
-            self.query_one("#name", Input).focus()
+            taken = "is taken" in str(err)
+            self.query_one("#rejoin", Input).set_class(not taken and not rejoin, "hidden")
+            self._error(str(err), "#rejoin" if taken else "#name")
             return
-        self.dismiss((token, app.session.name_of(token)))
+        self.dismiss(person if new else dataclasses.replace(person, code=""))
+
+    async def _wrong_code(self) -> None:
+        """Each wrong code costs twice the wait of the one before (up to half a minute), and the
+        facilitator sees the count: guessing the code is slow and seen."""
+        self.wrong += 1
+        app = self.participant_app
+        try:
+            app.session.wrong_code("browser" if app.shared else "terminal")
+        except SessionError:
+            pass  # counting it is a courtesy to the facilitator; the delay is what protects
+        self._error("That code is not right: check the facilitator's screen.", "#code")
+        for field in self.query(Input):
+            field.disabled = True
+        await asyncio.sleep(min(30.0, 0.25 * 2 ** (self.wrong - 1)))
+        for field in self.query(Input):
+            field.disabled = False
+        self.query_one("#code", Input).focus()
 
 
 class ParticipantApp(FollowsJournal, App[None]):
@@ -105,8 +140,10 @@ class ParticipantApp(FollowsJournal, App[None]):
     BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+q", "quit", "Leave")]
 
     def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
-                 watch: bool = True, tick: float = 0.5) -> None:
+                 watch: bool = True, tick: float = 0.5, shared: bool = False) -> None:
         super().__init__()
+        self.shared = shared  # many people behind one account (ssh recipe, browser): never recall a person
+        self.person: Person | None = None
         self.session = session  # None until the participant picks one of the `live` sessions
         self.live = live
         self.start_name = name
@@ -147,16 +184,36 @@ class ParticipantApp(FollowsJournal, App[None]):
         self.title = state.title
         self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
 
-    def joined(self, who: tuple[str, str] | None) -> None:
-        if not who:
+    def joined(self, person: Person | None) -> None:
+        if person is None:
             self.exit()
             return
-        self.token, self.display_name = who
-        state = self.session.state()
-        identity.remember(state.id, state.code, self.token, self.display_name)
-        self.sub_title = f"you are {self.display_name}"
+        self.person = person
+        self.token, self.display_name = person.token, person.name
+        self.sub_title = f"you are {person.name}"
+        if person.code:  # new: the only time they see it
+            self.sub_title += f" · rejoin code {person.code}"
+            self.notify(f"Your rejoin code is {person.code}. Keep it: it brings you back as {person.name} "
+                        "from any screen.", title="Welcome", timeout=30, markup=False)
         self.render_state()
         self.start_following()
+        self.say_here()
+        self.set_interval(HEARTBEAT, self.say_here)
+
+    def say_here(self) -> None:
+        """The facilitator's "N here" counts screens that said so within the last minutes."""
+        if self.person is not None and not self.closing():
+            try:
+                self.session.present(self.person)
+            except SessionError:
+                pass  # the file cannot take it now: the next heartbeat tries again
+
+    async def on_unmount(self) -> None:
+        if self.person is not None:
+            try:
+                self.session.leave(self.person)
+            except SessionError:
+                pass  # gone all the same: presence runs out on its own
 
     # ------------------------------------------------------------------ rendering
 
@@ -223,8 +280,8 @@ class ParticipantApp(FollowsJournal, App[None]):
             form.remove_children()
             status = main.query_one("#ballot-status", Static)
             if view.status == "open":
-                form.mount(BallotForm(poll, view.qid, self.session.my_ballot(self.token, view.qid)))
-                mine = self.session.my_ballot(self.token, view.qid)
+                form.mount(BallotForm(poll, view.qid, self.session.my_ballot(self.person, view.qid)))
+                mine = self.session.my_ballot(self.person, view.qid)
                 status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green")
                               if mine else "")
             else:
@@ -253,7 +310,7 @@ class ParticipantApp(FollowsJournal, App[None]):
     def cast(self, event: BallotForm.Cast) -> None:
         status = self.screen_stack[0].query_one("#ballot-status", Static)
         try:
-            self.session.cast(self.token, event.poll_id, event.value)
+            self.session.cast(self.person, event.poll_id, event.value)
         except SessionError as err:
             self.render_state()  # first: a poll that moved on redraws its area, then the refusal shows
             status.update(Text(str(err), style="bold red"))
@@ -266,7 +323,7 @@ class ParticipantApp(FollowsJournal, App[None]):
     def send_note(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            self.session.note(self.display_name, event.value)
+            self.session.note_as(self.person, event.value)
         except SessionError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
@@ -278,7 +335,7 @@ class ParticipantApp(FollowsJournal, App[None]):
 
 
 def make_app(path: Path | None = None, *, live: Sequence[Session] = (), clock: Clock = utc_now, name: str = "",
-             watch: bool = True) -> ParticipantApp:
+             watch: bool = True, shared: bool = False) -> ParticipantApp:
     """The one way to build the participant app, for the CLI and for tests alike: on the session
     file `path`, or on one of the `live` sessions (the only one, or the one the participant picks)."""
     if path is not None:
@@ -287,4 +344,4 @@ def make_app(path: Path | None = None, *, live: Sequence[Session] = (), clock: C
         session = live[0] if len(live) == 1 else None
         for each in live:
             each.clock = clock
-    return ParticipantApp(session, live=live, name=name, watch=watch)
+    return ParticipantApp(session, live=live, name=name, watch=watch, shared=shared)

@@ -17,7 +17,7 @@ class JoinBar(ShowsState, Static):
         self.command = command
 
     def signature(self, state: SessionState) -> Hashable:
-        return (state.code, len(state.participants), self.command, state.address)
+        return (state.code, len(state.here), self.command, state.address, state.wrong_codes)
 
     def draw(self, state: SessionState) -> None:
         line = Text("Join: ", style="bold")
@@ -27,5 +27,7 @@ class JoinBar(ShowsState, Static):
             line.append(state.address)
         line.append("   code ", style="dim")
         line.append(state.code, style="bold reverse")
-        line.append(f"   {len(state.participants)} here", style="dim")
+        line.append(f"   {len(state.here)} here", style="dim")
+        if state.wrong_codes:  # someone may be guessing the code
+            line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}", style="bold yellow")
         self.update(line)

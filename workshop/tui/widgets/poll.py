@@ -42,7 +42,7 @@ class PollPanel(ShowsState, Static):
         if view is None:
             return None
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.participants), state.all_voted(view))
+                len(state.here), state.all_voted(view))
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -62,9 +62,9 @@ class PollPanel(ShowsState, Static):
         if poll.anonymous:
             head.append(" · anonymous", style="dim")
         out.add_row(head)
-        present = len(state.participants)
         status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
-        count = Text(f"{len(view.ballots)} of {present} voted · poll {status}")
+        # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
+        count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
         if state.all_voted(view):
             count.append("  · everyone has voted", style="bold green")
         out.add_row(count)

@@ -1,0 +1,78 @@
+"""One person, one voice: on a shared channel (the ssh recipe's one account, a browser tab) or
+from another account, typing a name someone holds never makes you them; their rejoin code does.
+On one's own account the terminal comes back as the same person by itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from tests.tui.conftest import CODE, FakeClock, cli, text_of
+from workshop import sessions
+from workshop.tui.participant import make_app
+
+
+@pytest.fixture(autouse=True)
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def ana_votes(path: Path) -> str:
+    """Ana votes from the command line on this account; her rejoin code, as she was told it."""
+    assert cli("control", str(path), "start").returncode == 0
+    assert cli("control", str(path), "goto", "pick").returncode == 0
+    done = cli("vote", str(path), "--name", "Ana", "Coaching")
+    assert done.returncode == 0, done.stderr
+    return re.search(r"rejoin code is (\w+)", done.stderr).group(1)
+
+
+async def type_in(pilot, name: str, rejoin: str = "") -> str:  # noqa: ANN001
+    screen = pilot.app.screen
+    screen.query_one("#code", Input).value = CODE
+    screen.query_one("#name", Input).value = name
+    screen.query_one("#rejoin", Input).value = rejoin
+    screen.query_one("#name", Input).focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    errors = pilot.app.screen.query("#join-error")
+    return text_of(errors.first(Static)) if errors else ""
+
+
+async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(session_path: Path,
+                                                                                 clock: FakeClock) -> None:
+    code = ana_votes(session_path)
+    app = make_app(session_path, clock=clock, shared=True)  # the browser tab, or the ssh recipe's account
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "is taken" in await type_in(pilot, "Ana")
+        assert "not the rejoin code" in await type_in(pilot, "Ana", "WRONG1")
+        assert app.person is None
+        assert await type_in(pilot, "ana", code.lower()) == ""  # the rightful person, any case
+        assert app.person is not None and app.person.name == "Ana"
+        app.session.cast(app.person, "polls/pick", ["Quality"])
+    ballots = sessions.Session.open(session_path).state().polls["polls/pick"].ballots
+    assert [(b.name, b.value) for b in ballots] == [("Ana", ("Quality",))]  # replaced: still one voice
+
+
+async def test_another_account_cannot_become_a_name_without_its_code(session_path: Path, clock: FakeClock,
+                                                                     monkeypatch: pytest.MonkeyPatch,
+                                                                     tmp_path: Path) -> None:
+    code = ana_votes(session_path)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "someone-else"))
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "is taken" in await type_in(pilot, "Ana")
+        assert await type_in(pilot, "Ana", code) == ""
+        assert app.person.name == "Ana"
+
+
+async def test_one_s_own_terminal_comes_back_as_the_same_person(session_path: Path, clock: FakeClock) -> None:
+    ana_votes(session_path)
+    app = make_app(session_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await type_in(pilot, "Ana") == ""
+        assert app.session.my_ballot(app.person, "polls/pick") == ("Coaching",)

@@ -1,0 +1,76 @@
+"""A participant is a person, not an account: a name, a token in the file, and a rejoin code
+only they were shown.
+
+The rejoin code (six characters, readable aloud) is shown once, when a person first joins. From
+it and their token comes their personal secret (PBKDF2, so guessing codes against the file is
+slow), which never reaches the file:
+
+- the `join` event carries a *proof* made from the secret: typing the code again on any channel
+  (another terminal, the kiosk, a phone) proves you are that person;
+- on an anonymous poll the ballot's token is made from the secret and the poll: the same person
+  always gets the same token (one ballot each), and nothing in the file links it to a name, not
+  even for the facilitator, whose key plays no part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from workshop.sessions.files import CODE_ALPHABET
+
+CODE_LENGTH = 6  # 32**6: about a billion codes, each guess against the file costs a PBKDF2
+ROUNDS = 100_000  # about 25 ms a guess here (benchmarks/run.py would show it in `join`)
+
+
+@dataclass(frozen=True)
+class Person:
+    token: str
+    name: str
+    secret: bytes  # from the rejoin code; keys the person's anonymous ballots
+    code: str = ""  # the rejoin code, when this process made it or was told it
+
+    @property
+    def proof(self) -> str:
+        return proof_of(self.secret)
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def tidy(code: str) -> str:
+    """A code as typed: case, spaces and dashes do not matter."""
+    return "".join(code.split()).replace("-", "").upper()
+
+
+def secret_of(code: str, token: str) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", tidy(code).encode(), f"workshop-person:{token}".encode(), ROUNDS)
+
+
+def proof_of(secret: bytes) -> str:
+    return hmac.new(secret, b"rejoin", hashlib.sha256).hexdigest()[:32]
+
+
+def ballot_token(secret: bytes, poll_id: str) -> str:
+    """The token an anonymous ballot is counted under: per person and poll, unlinkable."""
+    return hmac.new(secret, f"anonymous/{poll_id}".encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def newcomer(name: str) -> Person:
+    """A new person called `name`, not yet in the file."""
+    token, code = secrets.token_hex(6), new_code()
+    return Person(token, name, secret_of(code, token), code)
+
+
+def known(token: str, name: str, code: str) -> Person:
+    """A person this account remembers: their token and rejoin code."""
+    return Person(token, name, secret_of(code, token), tidy(code))
+
+
+def proven(token: str, name: str, code: str, proof: str) -> Person | None:
+    """The person `token` is, if `code` is their rejoin code."""
+    secret = secret_of(code, token)
+    return Person(token, name, secret, tidy(code)) if hmac.compare_digest(proof_of(secret), proof) else None

@@ -1,0 +1,38 @@
+"""Which person a participant channel is acting as.
+
+On a channel that is one person's own account (their terminal, their shell), the account
+remembers who it joined as (`workshop.identity`). Anywhere else, and for a name this account
+never joined as, a name someone holds needs that person's rejoin code."""
+
+from __future__ import annotations
+
+from workshop import identity
+from workshop.sessions import people
+from workshop.sessions.files import SessionError
+from workshop.sessions.people import Person
+from workshop.sessions.session import Session, participant_name
+
+
+def as_person(session: Session, name: str, rejoin: str | None = None, own: bool = True) -> tuple[Person, bool]:
+    """The person called `name`, and whether they are new (show them their rejoin code, and
+    `keep` them once their first act is written). A new person's join is written with their
+    first act that names them."""
+    clean = participant_name(name)
+    state = session.state()
+    holder = session.fold.participant_named(clean)
+    remembered = identity.recall(state.id, state.code, clean) if own else None
+    if remembered is not None and holder in (None, remembered[0]):
+        return session.adopt(people.known(remembered[0], clean, remembered[1])), False
+    if holder is not None:
+        if not rejoin:
+            raise SessionError(f"the name {clean!r} is taken in this session: if it is yours, give your rejoin code")
+        person, new = session.rejoin(clean, rejoin), False
+    else:
+        person, new = session.adopt(people.newcomer(clean)), True
+    return person, new
+
+
+def keep(session: Session, person: Person) -> None:
+    """This account acts as `person` from now on (own channels only)."""
+    state = session.state()
+    identity.remember(state.id, state.code, person.token, person.name, person.code)
