@@ -1,0 +1,147 @@
+"""`workshop serve` as a front door: a real server process on a loopback port, websockets opened
+with aiohttp's client, participant app processes counted in /proc. Nothing leaves the machine."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from tests.e2e.test_browser import free_port
+from tests.support import polls_plan
+from workshop import sessions
+from workshop.journal import store
+
+
+def serve_events(path: Path) -> list[dict]:
+    return [e for e in store.load(path).events if e["type"] == "serve"]
+
+
+def apps(path: Path) -> list[int]:
+    """The participant app processes serving this session (not the shell that starts each)."""
+    argv = [sys.executable, "-m", "workshop", "join", str(path)]
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "cmdline").read_bytes().split(b"\0")[:-1] == [
+                    a.encode() for a in argv]:
+                found.append(int(entry.name))
+        except OSError:
+            continue  # gone while we looked
+    return found
+
+
+async def until(condition, seconds: float = 20):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        await asyncio.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+class Serving:
+    def __init__(self, path: Path, port: int, process: subprocess.Popen) -> None:
+        self.path, self.port, self.process = path, port, process
+        self.origin = f"http://127.0.0.1:{port}"
+
+    def ws(self, client: aiohttp.ClientSession):
+        return client.ws_connect(f"{self.origin}/ws", origin=self.origin)
+
+
+@pytest.fixture
+def session_path(tmp_path: Path) -> Path:
+    return sessions.create(polls_plan(), tmp_path / "sessions", "web", "Sam")
+
+
+def start(path: Path, *args: str, port: int | None = None) -> Serving:
+    port = port or free_port()
+    process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 20
+    while not serve_events(path) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    assert serve_events(path), process.communicate(timeout=5)
+    return Serving(path, port, process)
+
+
+def stop(serving: Serving, signum: int = signal.SIGTERM) -> int:
+    if serving.process.poll() is None:
+        serving.process.send_signal(signum)
+    try:
+        return serving.process.wait(timeout=15)
+    finally:
+        if serving.process.poll() is None:
+            serving.process.kill()
+        for pid in apps(serving.path):  # only if serve failed to end them
+            os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def serving(session_path: Path, request: pytest.FixtureRequest) -> Iterator[Serving]:
+    server = start(session_path, *getattr(request, "param", ()))
+    yield server
+    stop(server)
+
+
+def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        result = run_serve(session_path, "--port", str(busy.getsockname()[1]))
+    assert_one_line_refusal(result, session_path, "is in use")
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--host", "203.0.113.7"], "not an address of this machine"),  # a documentation address: never ours
+    (["--host", "no such host"], "no such host"),
+    (["--port", "70000"], "65535"),
+])
+def test_a_bad_address_is_one_line_and_announces_nothing(session_path: Path, args: list[str], says: str) -> None:
+    assert_one_line_refusal(run_serve(session_path, *args), session_path, says)
+
+
+def run_serve(path: Path, *args: str) -> subprocess.CompletedProcess:
+    argv = [sys.executable, "-m", "workshop", "serve", str(path), *args]
+    if "--port" not in args:
+        argv += ["--port", str(free_port())]
+    return subprocess.run(argv, capture_output=True, text=True, timeout=30)
+
+
+def assert_one_line_refusal(result: subprocess.CompletedProcess, path: Path, says: str) -> None:
+    assert result.returncode == 2, result
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1, result.stderr
+    assert says in result.stderr and result.stdout == ""
+    assert serve_events(path) == []
+
+
+async def test_bound_to_every_interface_it_announces_a_reachable_address(session_path: Path) -> None:
+    server = start(session_path, "--host", "0.0.0.0")
+    try:
+        announced = serve_events(session_path)[-1]["address"]
+        host = announced.removeprefix("http://").rsplit(":", 1)[0]
+        assert announced.endswith(f":{server.port}")
+        assert host not in ("", "localhost", "0.0.0.0", "[::]") and not host.startswith("127."), announced
+    finally:
+        assert stop(server, signal.SIGINT) == 0  # ctrl+c
+    assert serve_events(session_path)[-1]["address"] == ""
+
+
+async def test_stopping_serve_ends_its_apps_and_clears_the_address(serving: Serving) -> None:
+    assert serve_events(serving.path)[-1]["address"] == f"http://localhost:{serving.port}"
+    async with aiohttp.ClientSession() as client, serving.ws(client):
+        await until(lambda: apps(serving.path))
+        assert stop(serving) == 0
+    await until(lambda: not apps(serving.path), seconds=10)
+    assert serve_events(serving.path)[-1]["address"] == ""
+    live = sessions.Session.open(serving.path)
+    assert live.state().address == ""  # so the join bar shows no address

@@ -1,0 +1,121 @@
+"""`workshop serve`: the participant app in browsers, behind a front door.
+
+textual-serve starts one participant app process for every websocket. `FrontDoor` keeps its
+protocol and serves on a socket bound beforehand; `run` binds before it announces and takes the
+address off the join bar on the way out. Only the `serve` command imports this module: it pulls
+in aiohttp and textual-serve.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shlex
+import signal
+import socket
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from aiohttp import WSCloseCode, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from workshop import sessions
+from workshop.errors import WorkshopError
+from workshop.listen import listen, public_address
+
+# A Host header as browsers send it: a name or address and a port. Anything else is refused
+# before it is echoed into the page.
+_HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+Echo = Callable[..., None]
+
+
+class FrontDoor(Server):
+    def __init__(self, command: str, title: str) -> None:
+        super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
+        self._sockets: set[web.WebSocketResponse] = set()
+
+    async def on_startup(self, app: web.Application) -> None:
+        """No banner: the command has already said where to go."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        # Closing each browser's socket ends its message loop, and textual-serve then asks that
+        # app to quit: no participant app outlives `serve`.
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"workshop serve stopped")
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if not _HOST.fullmatch(request.host):
+            return _refuse(400, "this page needs an ordinary host name or address")
+        # textual-serve builds the page's URLs from public_url; this page's own origin makes its
+        # websocket same-origin however it was reached (localhost, the LAN address, a name).
+        # Safe to set per request: nothing awaits between here and the URLs being built.
+        self.public_url = f"{request.scheme}://{request.host}"
+        return cast(web.StreamResponse, await super().handle_index(request))
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        self._sockets.add(websocket)
+        try:
+            await super()._process_messages(websocket, app_service)
+        finally:
+            self._sockets.discard(websocket)
+
+    def run(self, sock: socket.socket) -> None:
+        """Serve on `sock` until ctrl+c or SIGTERM."""
+        asyncio.run(self._serve(sock))
+
+    async def _serve(self, sock: socket.socket) -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        runner = web.AppRunner(await self._make_app(), shutdown_timeout=5.0)
+        await runner.setup()
+        try:
+            await web.SockSite(runner, sock).start()
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+def _refuse(status: int, why: str) -> web.Response:
+    return web.Response(status=status, text=f"refused: {why}\n")
+
+
+def run(path: Path, host: str, port: int, echo: Echo) -> None:
+    """Listen, announce where, serve until stopped, then take the address off the join bar."""
+    live = sessions.Session.open(path)
+    with listen(host, port) as sock:
+        address = public_address(host, sock)
+        # Browsers only ever get the participant app: this is the whole command each tab runs.
+        command = shlex.join([sys.executable, "-m", "workshop", "join", str(path)])
+        door = FrontDoor(command, title=live.state().title)
+        _announce(live, address, sock, echo)
+        try:
+            door.run(sock)
+        finally:
+            if address:
+                _withdraw(live, address, echo)
+
+
+def _announce(live: sessions.Session, address: str | None, sock: socket.socket, echo: Echo) -> None:
+    port = sock.getsockname()[1]
+    if address is None:
+        echo(f"warning: this machine's network address is unknown: tell participants to open "
+             f"http://<this machine>:{port}", err=True)
+        return
+    live.announce(address)
+    echo(f"Participants open {address} and type the join code {live.state().code}.")
+    if address.startswith("http://localhost:"):
+        echo("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)", err=True)
+    else:
+        echo(f"warning: anyone who can reach port {port} and knows the code can join.", err=True)
+
+
+def _withdraw(live: sessions.Session, address: str, echo: Echo) -> None:
+    try:
+        live.withdraw(address)
+    except WorkshopError as err:
+        echo(f"warning: {address} is still on the join bar: {err}", err=True)
