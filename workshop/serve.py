@@ -1,9 +1,10 @@
 """`workshop serve`: the participant app in browsers, behind a front door.
 
-textual-serve starts one participant app process for every websocket. `FrontDoor` keeps its
-protocol and serves on a socket bound beforehand; `run` binds before it announces and takes the
-address off the join bar on the way out. Only the `serve` command imports this module: it pulls
-in aiohttp and textual-serve.
+textual-serve starts one participant app process for every websocket and trusts every request.
+`FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
+this server served (same origin). `run` binds before it announces and takes the address off the
+join bar on the way out. Only the `serve` command imports this module: it pulls in aiohttp and
+textual-serve.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import cast
 from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
+from yarl import URL
 
 from workshop import sessions
 from workshop.errors import WorkshopError
@@ -30,6 +32,22 @@ from workshop.listen import listen, public_address
 # before it is echoed into the page.
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 Echo = Callable[..., None]
+
+
+def same_origin(origin: str | None, host: str | None) -> bool:
+    """Whether the page that opened a websocket was served under the Host it connects to. Every
+    browser sends Origin with a websocket, so a missing one is refused too: only scripts omit
+    it, and a script can claim any origin anyway (the app limits are what hold those back)."""
+    if not origin or not host or not _HOST.fullmatch(host):
+        return False
+    try:
+        page = URL(origin)
+        served = URL(f"{page.scheme}://{host}")  # the Host's default port is the page's scheme's
+    except ValueError:
+        return False
+    if page.scheme not in ("http", "https") or not page.host or page.path not in ("", "/"):
+        return False
+    return (page.host, page.port) == (served.host, served.port)
 
 
 class FrontDoor(Server):
@@ -54,6 +72,11 @@ class FrontDoor(Server):
         # Safe to set per request: nothing awaits between here and the URLs being built.
         self.public_url = f"{request.scheme}://{request.host}"
         return cast(web.StreamResponse, await super().handle_index(request))
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
+            return _refuse(403, "only pages served by this workshop may connect")
+        return await super().handle_websocket(request)
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
         self._sockets.add(websocket)

@@ -54,8 +54,9 @@ class Serving:
         self.path, self.port, self.process = path, port, process
         self.origin = f"http://127.0.0.1:{port}"
 
-    def ws(self, client: aiohttp.ClientSession):
-        return client.ws_connect(f"{self.origin}/ws", origin=self.origin)
+    def ws(self, client: aiohttp.ClientSession, origin: str | None = ""):
+        """A websocket as a page from `origin` opens it: by default this server's own; None sends none."""
+        return client.ws_connect(f"{self.origin}/ws", origin=self.origin if origin == "" else origin)
 
 
 @pytest.fixture
@@ -91,6 +92,24 @@ def serving(session_path: Path, request: pytest.FixtureRequest) -> Iterator[Serv
     server = start(session_path, *getattr(request, "param", ()))
     yield server
     stop(server)
+
+
+async def refused(serving: Serving, client: aiohttp.ClientSession, **kwargs) -> int:
+    with pytest.raises(aiohttp.WSServerHandshakeError) as caught:
+        async with serving.ws(client, **kwargs):
+            pass
+    return caught.value.status
+
+
+async def test_serve_refuses_a_foreign_origin_and_accepts_its_own(serving: Serving) -> None:
+    async with aiohttp.ClientSession() as client:
+        assert await refused(serving, client, origin="http://evil.example") == 403
+        assert await refused(serving, client, origin=f"http://evil.example:{serving.port}") == 403
+        assert await refused(serving, client, origin=None) == 403  # no browser omits it
+        await asyncio.sleep(1)
+        assert apps(serving.path) == []
+        async with serving.ws(client):
+            await until(lambda: apps(serving.path))
 
 
 def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> None:
