@@ -501,6 +501,9 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only; "
                                                      "0.0.0.0 for the room).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    max_apps: Annotated[int, typer.Option("--max", help="Participant apps at once, in all.")] = 100,
+    per_address: Annotated[int, typer.Option("--per-address", help="Participant apps at once from one client "
+                                             "address (raise it when the room shares one NAT).")] = 10,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Serve the participant app to browsers (textual-serve: one app process per browser tab)."""
@@ -508,7 +511,7 @@ def serve(
     from workshop import sessions
 
     path = sessions.resolve(session, sessions_dir).resolve()
-    front_door.run(path, host, port, typer.echo)
+    front_door.run(path, host, port, front_door.Limits(max_apps, per_address), typer.echo)
 
 
 @app.command()

@@ -2,9 +2,8 @@
 
 textual-serve starts one participant app process for every websocket and trusts every request.
 `FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
-this server served (same origin). `run` binds before it announces and takes the address off the
-join bar on the way out. Only the `serve` command imports this module: it pulls in aiohttp and
-textual-serve.
+this server served (same origin), and a cap on apps in all and per client address. `run` binds before it announces and takes the address off the join bar on the
+way out. Only the `serve` command imports this module: it pulls in aiohttp and textual-serve.
 """
 
 from __future__ import annotations
@@ -15,7 +14,9 @@ import shlex
 import signal
 import socket
 import sys
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -32,6 +33,18 @@ from workshop.listen import listen, public_address
 # before it is echoed into the page.
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 Echo = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Limits:
+    total: int = 100  # participant apps at once (`--max`)
+    per_address: int = 10  # from one client address (`--per-address`): a room behind one NAT shares it
+
+    def check(self) -> None:
+        if self.total < 1:
+            raise WorkshopError(f"--max must be at least 1, not {self.total}")
+        if self.per_address < 1:
+            raise WorkshopError(f"--per-address must be at least 1, not {self.per_address}")
 
 
 def same_origin(origin: str | None, host: str | None) -> bool:
@@ -51,8 +64,10 @@ def same_origin(origin: str | None, host: str | None) -> bool:
 
 
 class FrontDoor(Server):
-    def __init__(self, command: str, title: str) -> None:
+    def __init__(self, command: str, limits: Limits, title: str) -> None:
         super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
+        self.limits = limits
+        self._apps: Counter[str] = Counter()  # running participant apps per client address
         self._sockets: set[web.WebSocketResponse] = set()
 
     async def on_startup(self, app: web.Application) -> None:
@@ -67,6 +82,8 @@ class FrontDoor(Server):
     async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not _HOST.fullmatch(request.host):
             return _refuse(400, "this page needs an ordinary host name or address")
+        if refused := self._over_limit(request):
+            return refused  # the person sees why, instead of a dead terminal
         # textual-serve builds the page's URLs from public_url; this page's own origin makes its
         # websocket same-origin however it was reached (localhost, the LAN address, a name).
         # Safe to set per request: nothing awaits between here and the URLs being built.
@@ -76,7 +93,16 @@ class FrontDoor(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
             return _refuse(403, "only pages served by this workshop may connect")
-        return await super().handle_websocket(request)
+        if refused := self._over_limit(request):
+            return refused
+        client = request.remote or ""
+        self._apps[client] += 1  # taken before any await: two sockets never both get the last place
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._apps[client] -= 1
+            if not self._apps[client]:
+                del self._apps[client]
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
         self._sockets.add(websocket)
@@ -84,6 +110,13 @@ class FrontDoor(Server):
             await super()._process_messages(websocket, app_service)
         finally:
             self._sockets.discard(websocket)
+
+    def _over_limit(self, request: web.Request) -> web.Response | None:
+        if sum(self._apps.values()) >= self.limits.total:
+            return _refuse(503, f"the room is full ({self.limits.total} participant apps): try again later")
+        if self._apps[request.remote or ""] >= self.limits.per_address:
+            return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
+        return None
 
     def run(self, sock: socket.socket) -> None:
         """Serve on `sock` until ctrl+c or SIGTERM."""
@@ -107,14 +140,15 @@ def _refuse(status: int, why: str) -> web.Response:
     return web.Response(status=status, text=f"refused: {why}\n")
 
 
-def run(path: Path, host: str, port: int, echo: Echo) -> None:
+def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
     """Listen, announce where, serve until stopped, then take the address off the join bar."""
+    limits.check()
     live = sessions.Session.open(path)
     with listen(host, port) as sock:
         address = public_address(host, sock)
         # Browsers only ever get the participant app: this is the whole command each tab runs.
         command = shlex.join([sys.executable, "-m", "workshop", "join", str(path)])
-        door = FrontDoor(command, title=live.state().title)
+        door = FrontDoor(command, limits, title=live.state().title)
         _announce(live, address, sock, echo)
         try:
             door.run(sock)

@@ -101,6 +101,7 @@ async def refused(serving: Serving, client: aiohttp.ClientSession, **kwargs) -> 
     return caught.value.status
 
 
+@pytest.mark.parametrize("serving", [("--max", "5")], indirect=True)
 async def test_serve_refuses_a_foreign_origin_and_accepts_its_own(serving: Serving) -> None:
     async with aiohttp.ClientSession() as client:
         assert await refused(serving, client, origin="http://evil.example") == 403
@@ -110,6 +111,34 @@ async def test_serve_refuses_a_foreign_origin_and_accepts_its_own(serving: Servi
         assert apps(serving.path) == []
         async with serving.ws(client):
             await until(lambda: apps(serving.path))
+
+
+@pytest.mark.parametrize("serving", [("--max", "3")], indirect=True)
+async def test_serve_refuses_apps_over_max(serving: Serving) -> None:
+    async with aiohttp.ClientSession() as client:
+        open_ = [await serving.ws(client) for _ in range(3)]
+        await until(lambda: len(apps(serving.path)) == 3)
+        assert await refused(serving, client) == 503
+        page = await client.get(serving.origin)  # a person opening the page sees why
+        assert page.status == 503 and "full" in await page.text()
+        await asyncio.sleep(1)
+        assert len(apps(serving.path)) == 3
+        await open_.pop().close()
+        await until(lambda: len(apps(serving.path)) == 2)
+        async with serving.ws(client):  # the freed place is taken again
+            await until(lambda: len(apps(serving.path)) == 3)
+        for ws in open_:
+            await ws.close()
+        await until(lambda: not apps(serving.path))
+
+
+@pytest.mark.parametrize("serving", [("--max", "10", "--per-address", "2")], indirect=True)
+async def test_serve_refuses_apps_over_the_per_address_limit(serving: Serving) -> None:
+    async with aiohttp.ClientSession() as client, serving.ws(client), serving.ws(client):
+        await until(lambda: len(apps(serving.path)) == 2)
+        assert await refused(serving, client) == 429
+        await asyncio.sleep(1)
+        assert len(apps(serving.path)) == 2
 
 
 def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> None:
