@@ -2,7 +2,8 @@
 
 textual-serve starts one participant app process for every websocket and trusts every request.
 `FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
-this server served (same origin), and a cap on apps in all and per client address. `run` binds before it announces and takes the address off the join bar on the
+this server served (same origin), a cap on apps in all and per client address, and terminal
+sizes clamped. `run` binds before it announces and takes the address off the join bar on the
 way out. Only the `serve` command imports this module: it pulls in aiohttp and textual-serve.
 """
 
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
@@ -29,6 +30,7 @@ from workshop import sessions
 from workshop.errors import WorkshopError
 from workshop.listen import listen, public_address
 
+MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
 # before it is echoed into the page.
 _HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
@@ -47,6 +49,20 @@ class Limits:
             raise WorkshopError(f"--per-address must be at least 1, not {self.per_address}")
 
 
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """A terminal size an app can live with: a huge one costs gigabytes, a garbled one crashes it."""
+    return (_clamp(width, DEFAULT_SIZE[0], MIN_SIZE[0], MAX_SIZE[0]),
+            _clamp(height, DEFAULT_SIZE[1], MIN_SIZE[1], MAX_SIZE[1]))
+
+
+def _clamp(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        number = default
+    return max(low, min(high, number))
+
+
 def same_origin(origin: str | None, host: str | None) -> bool:
     """Whether the page that opened a websocket was served under the Host it connects to. Every
     browser sends Origin with a websocket, so a missing one is refused too: only scripts omit
@@ -61,6 +77,19 @@ def same_origin(origin: str | None, host: str | None) -> bool:
     if page.scheme not in ("http", "https") or not page.host or page.path not in ("", "/"):
         return False
     return (page.host, page.port) == (served.host, served.port)
+
+
+class _ClampedResize:
+    """The app service as textual-serve's message loop sees it: every resize clamped on its way."""
+
+    def __init__(self, service: AppService) -> None:
+        self._service = service
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    async def set_terminal_size(self, width: object, height: object) -> None:
+        await self._service.set_terminal_size(*clamp_size(width, height))
 
 
 class FrontDoor(Server):
@@ -98,7 +127,9 @@ class FrontDoor(Server):
         client = request.remote or ""
         self._apps[client] += 1  # taken before any await: two sockets never both get the last place
         try:
-            return await super().handle_websocket(request)
+            width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+            sized = request.clone(rel_url=request.rel_url.update_query(width=width, height=height))
+            return await super().handle_websocket(sized)
         finally:
             self._apps[client] -= 1
             if not self._apps[client]:
@@ -107,7 +138,7 @@ class FrontDoor(Server):
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
         self._sockets.add(websocket)
         try:
-            await super()._process_messages(websocket, app_service)
+            await super()._process_messages(websocket, cast(AppService, _ClampedResize(app_service)))
         finally:
             self._sockets.discard(websocket)
 

@@ -4,7 +4,9 @@ with aiohttp's client, participant app processes counted in /proc. Nothing leave
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -54,9 +56,9 @@ class Serving:
         self.path, self.port, self.process = path, port, process
         self.origin = f"http://127.0.0.1:{port}"
 
-    def ws(self, client: aiohttp.ClientSession, origin: str | None = ""):
+    def ws(self, client: aiohttp.ClientSession, origin: str | None = "", query: str = ""):
         """A websocket as a page from `origin` opens it: by default this server's own; None sends none."""
-        return client.ws_connect(f"{self.origin}/ws", origin=self.origin if origin == "" else origin)
+        return client.ws_connect(f"{self.origin}/ws{query}", origin=self.origin if origin == "" else origin)
 
 
 @pytest.fixture
@@ -139,6 +141,44 @@ async def test_serve_refuses_apps_over_the_per_address_limit(serving: Serving) -
         assert await refused(serving, client) == 429
         await asyncio.sleep(1)
         assert len(apps(serving.path)) == 2
+
+
+CURSOR = re.compile(rb"\x1b\[(\d+);(\d+)H")
+
+
+async def furthest_cell(ws: aiohttp.ClientWebSocketResponse, quiet: float = 2.0) -> tuple[int, int]:
+    """The lowest row and rightmost column the app moved its cursor to, until it goes quiet."""
+    rows, cols = [0], [0]
+    while True:
+        try:
+            message = await asyncio.wait_for(ws.receive(), quiet)
+        except asyncio.TimeoutError:
+            return max(rows), max(cols)
+        if message.type != aiohttp.WSMsgType.BINARY:
+            continue
+        for row, col in CURSOR.findall(message.data):
+            rows.append(int(row))
+            cols.append(int(col))
+
+
+def environment(pid: int) -> dict[str, str]:
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(p.decode().split("=", 1) for p in pairs if b"=" in p)
+
+
+@pytest.mark.parametrize("serving", [("--max", "2")], indirect=True)
+async def test_serve_clamps_the_terminal_size(serving: Serving) -> None:
+    async with aiohttp.ClientSession() as client, serving.ws(client, query="?width=20000&height=20000") as ws:
+        [pid] = await until(lambda: apps(serving.path))
+        env = environment(pid)
+        assert (env["COLUMNS"], env["ROWS"]) == ("300", "100")  # what the app starts at
+        assert 0 < (await furthest_cell(ws))[0] <= 100
+        await ws.send_str(json.dumps(["resize", {"width": 20000, "height": 20000}]))
+        row, col = await furthest_cell(ws)
+        assert 0 < row <= 100 and col <= 300
+        await ws.send_str(json.dumps(["resize", {"width": "wide", "height": -5}]))  # garbled: a sane size
+        await furthest_cell(ws)
+        assert apps(serving.path) == [pid]
 
 
 def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> None:
