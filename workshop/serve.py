@@ -10,6 +10,7 @@ way out. Only the `serve` command imports this module: it pulls in aiohttp and t
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import shlex
 import signal
@@ -149,8 +150,19 @@ class FrontDoor(Server):
             return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
         return None
 
+    def initialize_logging(self) -> None:
+        """textual-serve logs a message it cannot read with its traceback: a browser must not be
+        able to fill the facilitator's terminal with those, and one line says enough."""
+        handler = logging.StreamHandler()
+        handler.setFormatter(_OneLine())
+        textual_serve_log = logging.getLogger("textual-serve")
+        textual_serve_log.handlers = [handler]
+        textual_serve_log.propagate = False
+        textual_serve_log.setLevel(logging.WARNING)
+
     def run(self, sock: socket.socket) -> None:
         """Serve on `sock` until ctrl+c or SIGTERM."""
+        self.initialize_logging()
         asyncio.run(self._serve(sock))
 
     async def _serve(self, sock: socket.socket) -> None:
@@ -165,6 +177,16 @@ class FrontDoor(Server):
             await stop.wait()
         finally:
             await runner.cleanup()
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None:
+            text = record.getMessage()
+        else:  # a browser sent what textual-serve could not read; that tab's app has stopped
+            text = f"a browser connection ended: {type(error).__name__}" + (f": {error}" if str(error) else "")
+        return f"serve: {text}".splitlines()[0][:200]
 
 
 def _refuse(status: int, why: str) -> web.Response:

@@ -181,6 +181,20 @@ async def test_serve_clamps_the_terminal_size(serving: Serving) -> None:
         assert apps(serving.path) == [pid]
 
 
+async def test_a_garbled_message_is_one_line_on_the_facilitators_terminal(serving: Serving) -> None:
+    async with aiohttp.ClientSession() as client:
+        for garbled in ("not json", '{"type": "stdin"}', '["resize", {}]'):
+            async with serving.ws(client) as ws:
+                await until(lambda: apps(serving.path))
+                await ws.send_str(garbled)
+                await ws.receive()  # the server gives up on this socket
+            await until(lambda: not apps(serving.path))
+    stop(serving)
+    errors = serving.process.stderr.read()
+    assert "Traceback" not in errors
+    assert len([line for line in errors.splitlines() if line.startswith("serve: ")]) == 3, errors
+
+
 def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
