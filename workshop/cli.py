@@ -539,31 +539,20 @@ def kiosk(
 @app.command()
 def serve(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only; "
+                                                     "0.0.0.0 for the room).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    max_apps: Annotated[int, typer.Option("--max", help="Participant apps at once, in all.")] = 100,
+    per_address: Annotated[int, typer.Option("--per-address", help="Participant apps at once from one client "
+                                             "address (raise it when the room shares one NAT).")] = 10,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Serve the participant app to browsers (textual-serve: one app process per browser tab)."""
-    import shlex
-
+    from workshop import serve as front_door
     from workshop import sessions
 
     path = sessions.resolve(session, sessions_dir).resolve()
-    live = sessions.Session.open(path)
-    if not 1 <= port <= 65535:
-        raise _fail(f"--port must be 1 to 65535, not {port}")
-    from textual_serve.server import Server
-
-    shown = "localhost" if host in ("127.0.0.1", "localhost", "::1") else host
-    address = f"http://{shown}:{port}"
-    # Browsers only ever get the participant app: this is the whole command each tab runs.
-    command = shlex.join([sys.executable, "-m", "workshop", "join", str(path)])
-    live.announce(address)
-    typer.echo(f"Participants open {address} and type the join code {live.state().code}.")
-    if shown != "localhost":
-        typer.echo(f"warning: listening on {host}: anyone who can reach port {port} and knows the code can join.",
-                   err=True)
-    Server(command, host=host, port=port, title=live.state().title).serve()
+    front_door.run(path, host, port, front_door.Limits(max_apps, per_address), typer.echo)
 
 
 @app.command()

@@ -105,6 +105,13 @@ class Session(SessionFile):
         with self.changing() as write:
             write("serve", address=address)
 
+    def withdraw(self, address: str) -> None:
+        """Take `address` off the join bar (when `serve` stops), unless another `serve` has
+        announced its own address since: that one is still there to be used."""
+        with self.changing() as write:
+            if self.state().address == address:
+                write("serve", address="")
+
     def mark_action(self, note_id: str, on: bool = True) -> None:
         with self.changing() as write:
             if note_id not in self.fold.notes:

@@ -1,0 +1,231 @@
+"""`workshop serve`: the participant app in browsers, behind a front door.
+
+textual-serve starts one participant app process for every websocket and trusts every request.
+`FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
+this server served (same origin), a cap on apps in all and per client address, and terminal
+sizes clamped. `run` binds before it announces and takes the address off the join bar on the
+way out. Only the `serve` command imports this module: it pulls in aiohttp and textual-serve.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shlex
+import signal
+import socket
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from aiohttp import WSCloseCode, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+from yarl import URL
+
+from workshop import sessions
+from workshop.errors import WorkshopError
+from workshop.listen import listen, public_address
+
+MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
+# A Host header as browsers send it: a name or address and a port. Anything else is refused
+# before it is echoed into the page.
+_HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+Echo = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class Limits:
+    total: int = 100  # participant apps at once (`--max`)
+    per_address: int = 10  # from one client address (`--per-address`): a room behind one NAT shares it
+
+    def check(self) -> None:
+        if self.total < 1:
+            raise WorkshopError(f"--max must be at least 1, not {self.total}")
+        if self.per_address < 1:
+            raise WorkshopError(f"--per-address must be at least 1, not {self.per_address}")
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """A terminal size an app can live with: a huge one costs gigabytes, a garbled one crashes it."""
+    return (_clamp(width, DEFAULT_SIZE[0], MIN_SIZE[0], MAX_SIZE[0]),
+            _clamp(height, DEFAULT_SIZE[1], MIN_SIZE[1], MAX_SIZE[1]))
+
+
+def _clamp(value: object, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        number = default
+    return max(low, min(high, number))
+
+
+def same_origin(origin: str | None, host: str | None) -> bool:
+    """Whether the page that opened a websocket was served under the Host it connects to. Every
+    browser sends Origin with a websocket, so a missing one is refused too: only scripts omit
+    it, and a script can claim any origin anyway (the app limits are what hold those back)."""
+    if not origin or not host or not _HOST.fullmatch(host):
+        return False
+    try:
+        page = URL(origin)
+        served = URL(f"{page.scheme}://{host}")  # the Host's default port is the page's scheme's
+    except ValueError:
+        return False
+    if page.scheme not in ("http", "https") or not page.host or page.path not in ("", "/"):
+        return False
+    return (page.host, page.port) == (served.host, served.port)
+
+
+class _ClampedResize:
+    """The app service as textual-serve's message loop sees it: every resize clamped on its way."""
+
+    def __init__(self, service: AppService) -> None:
+        self._service = service
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._service, name)
+
+    async def set_terminal_size(self, width: object, height: object) -> None:
+        await self._service.set_terminal_size(*clamp_size(width, height))
+
+
+class FrontDoor(Server):
+    def __init__(self, command: str, limits: Limits, title: str) -> None:
+        super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
+        self.limits = limits
+        self._apps: Counter[str] = Counter()  # running participant apps per client address
+        self._sockets: set[web.WebSocketResponse] = set()
+
+    async def on_startup(self, app: web.Application) -> None:
+        """No banner: the command has already said where to go."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        # Closing each browser's socket ends its message loop, and textual-serve then asks that
+        # app to quit: no participant app outlives `serve`.
+        for websocket in list(self._sockets):
+            await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"workshop serve stopped")
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if not _HOST.fullmatch(request.host):
+            return _refuse(400, "this page needs an ordinary host name or address")
+        if refused := self._over_limit(request):
+            return refused  # the person sees why, instead of a dead terminal
+        # textual-serve builds the page's URLs from public_url; this page's own origin makes its
+        # websocket same-origin however it was reached (localhost, the LAN address, a name).
+        # Safe to set per request: nothing awaits between here and the URLs being built.
+        self.public_url = f"{request.scheme}://{request.host}"
+        return cast(web.StreamResponse, await super().handle_index(request))
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
+            return _refuse(403, "only pages served by this workshop may connect")
+        if refused := self._over_limit(request):
+            return refused
+        client = request.remote or ""
+        self._apps[client] += 1  # taken before any await: two sockets never both get the last place
+        try:
+            width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+            sized = request.clone(rel_url=request.rel_url.update_query(width=width, height=height))
+            return await super().handle_websocket(sized)
+        finally:
+            self._apps[client] -= 1
+            if not self._apps[client]:
+                del self._apps[client]
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        self._sockets.add(websocket)
+        try:
+            await super()._process_messages(websocket, cast(AppService, _ClampedResize(app_service)))
+        finally:
+            self._sockets.discard(websocket)
+
+    def _over_limit(self, request: web.Request) -> web.Response | None:
+        if sum(self._apps.values()) >= self.limits.total:
+            return _refuse(503, f"the room is full ({self.limits.total} participant apps): try again later")
+        if self._apps[request.remote or ""] >= self.limits.per_address:
+            return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
+        return None
+
+    def initialize_logging(self) -> None:
+        """textual-serve logs a message it cannot read with its traceback: a browser must not be
+        able to fill the facilitator's terminal with those, and one line says enough."""
+        handler = logging.StreamHandler()
+        handler.setFormatter(_OneLine())
+        textual_serve_log = logging.getLogger("textual-serve")
+        textual_serve_log.handlers = [handler]
+        textual_serve_log.propagate = False
+        textual_serve_log.setLevel(logging.WARNING)
+
+    def run(self, sock: socket.socket) -> None:
+        """Serve on `sock` until ctrl+c or SIGTERM."""
+        self.initialize_logging()
+        asyncio.run(self._serve(sock))
+
+    async def _serve(self, sock: socket.socket) -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        runner = web.AppRunner(await self._make_app(), shutdown_timeout=5.0)
+        await runner.setup()
+        try:
+            await web.SockSite(runner, sock).start()
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is None:
+            text = record.getMessage()
+        else:  # a browser sent what textual-serve could not read; that tab's app has stopped
+            text = f"a browser connection ended: {type(error).__name__}" + (f": {error}" if str(error) else "")
+        return f"serve: {text}".splitlines()[0][:200]
+
+
+def _refuse(status: int, why: str) -> web.Response:
+    return web.Response(status=status, text=f"refused: {why}\n")
+
+
+def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
+    """Listen, announce where, serve until stopped, then take the address off the join bar."""
+    limits.check()
+    live = sessions.Session.open(path)
+    with listen(host, port) as sock:
+        address = public_address(host, sock)
+        # Browsers only ever get the participant app: this is the whole command each tab runs.
+        command = shlex.join([sys.executable, "-m", "workshop", "join", str(path)])
+        door = FrontDoor(command, limits, title=live.state().title)
+        _announce(live, address, sock, echo)
+        try:
+            door.run(sock)
+        finally:
+            if address:
+                _withdraw(live, address, echo)
+
+
+def _announce(live: sessions.Session, address: str | None, sock: socket.socket, echo: Echo) -> None:
+    port = sock.getsockname()[1]
+    if address is None:
+        echo(f"warning: this machine's network address is unknown: tell participants to open "
+             f"http://<this machine>:{port}", err=True)
+        return
+    live.announce(address)
+    echo(f"Participants open {address} and type the join code {live.state().code}.")
+    if address.startswith("http://localhost:"):
+        echo("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)", err=True)
+    else:
+        echo(f"warning: anyone who can reach port {port} and knows the code can join.", err=True)
+
+
+def _withdraw(live: sessions.Session, address: str, echo: Echo) -> None:
+    try:
+        live.withdraw(address)
+    except WorkshopError as err:
+        echo(f"warning: {address} is still on the join bar: {err}", err=True)
