@@ -17,7 +17,7 @@ from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.journal import SessionFile, Write
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
-RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and kiosk ballots say instead
+RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead
 
 
 class Session(SessionFile):

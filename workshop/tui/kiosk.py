@@ -1,11 +1,17 @@
-"""Kiosk mode: one shared keyboard, a queue of people. Each types a name (or "anonymous" where
-the poll allows), votes, and the screen returns to a neutral "next person" screen with no trace
-of the ballot. A name that already voted on this poll is told so and not counted twice. Leaving
-kiosk mode needs the facilitator's code."""
+"""Kiosk mode: one shared keyboard, a queue of people. Each types their name, votes, and the
+screen returns to a neutral "next person" screen with no trace of the ballot. Everyone names
+themselves, on anonymous polls too (the ballot is still stored without the name): a name is how
+the kiosk knows that person has voted, so a name that already voted on this poll is told so and
+not counted twice, and the count never shows more ballots than voters.
+
+The kiosk is locked: no command palette, no header menu, and every way Textual offers to quit
+(ctrl+q, ctrl+c, the quit action) asks for the facilitator's code. docs/security.md lists the
+tests that prove it.
+"""
 
 from __future__ import annotations
 
-import secrets
+import hmac
 from pathlib import Path
 
 from rich.text import Text
@@ -17,12 +23,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import NAME_MAX
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.poll import HINT
-
-ANONYMOUS = "anonymous"
 
 
 class VoteScreen(Screen[bool]):
@@ -71,29 +76,43 @@ class LeaveScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#leave-code")
     def check(self, event: Input.Submitted) -> None:
-        if event.value.strip().upper() == self.code:
+        typed = event.value.strip().upper().encode()
+        if hmac.compare_digest(typed, self.code.encode()):  # no timing hint, letter by letter
             self.dismiss(True)
         else:
             event.input.value = ""
             self.query_one("#leave-error", Static).update("That is not the facilitator's code.")
 
 
+LOCKED = "Only the facilitator can leave the kiosk."
+
+
 class KioskApp(FollowsJournal, App[None]):
     CSS_PATH = "kiosk.tcss"
     TITLE = "workshop · kiosk"
-    BINDINGS = [Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True)]
+    # Locked: the palette offers Quit (and the header icon opens it), so there is none. Textual
+    # binds ctrl+q to quit and ctrl+c to a "press ctrl+q to quit" hint: both are rebound here, a
+    # subclass's binding replacing the App's for the same key. Escape closes a ballot or the
+    # code dialog (their own bindings); on the neutral screen it only says the kiosk is locked.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True),
+        Binding("ctrl+c", "locked", show=False, priority=True, system=True),
+        Binding("escape", "locked", show=False),
+    ]
 
-    def __init__(self, session: Session, *, watch: bool = True) -> None:
+    def __init__(self, session: Session, code: str, *, watch: bool = True) -> None:
         super().__init__()
         self.session = session
+        self.code = code  # the facilitator's, read once at start: see make_app
         self.watch_file = watch
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield Header(show_clock=False, icon="")  # no icon: it would look like a menu
         with Vertical(id="next"):
             yield Static(Text("Next person, please", style="bold"), id="welcome")
             yield Static("", id="question")
-            yield Input(placeholder="Your name (or anonymous, where the poll allows)", id="who", max_length=40)
+            yield Input(placeholder="Your name", id="who", max_length=NAME_MAX)
             yield Static("", id="message")
         yield Footer()
 
@@ -113,12 +132,14 @@ class KioskApp(FollowsJournal, App[None]):
         else:
             line = Text(view.poll.question)
             if view.poll.anonymous:
-                line.append("   (you may vote as anonymous)", style="dim")
+                line.append("\nAnonymous: your name only stops a second vote; it is not stored with your ballot.",
+                            style="dim")
             question.update(line)
         return state
 
-    def _say(self, message: str, style: str = "") -> None:
-        self.main.query_one("#message", Static).update(Text(message, style=style))
+    def _say(self, message: Text | str, style: str = "") -> None:
+        self.main.query_one("#message", Static).update(Text(message, style=style) if isinstance(message, str)
+                                                       else message)
 
     @on(Input.Submitted, "#who")
     def who(self, event: Input.Submitted) -> None:
@@ -129,20 +150,19 @@ class KioskApp(FollowsJournal, App[None]):
         if view is None or view.status != "open":
             self._say("No poll is open right now: wait for the facilitator.", "italic")
             return
+        if name.casefold() == "anonymous":  # what the kiosk used to ask for on anonymous polls
+            self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
+            return
         try:
-            if name.casefold() == ANONYMOUS:
-                if not view.poll.anonymous:
-                    self._say("This poll is not anonymous: please type your name.", "bold")
-                    return
-                token, shown = secrets.token_hex(6), "anonymous"
-            else:
-                token = self.session.join(name)
-                shown = self.session.name_of(token)
-                if self.session.my_ballot(token, view.qid) is not None:
-                    self._say(f"{shown}, you have already voted on this poll.", "bold")
-                    return
+            # The name is the person, on anonymous polls too: joining it twice gives the same
+            # token, so a second ballot under that name is caught below, never counted.
+            token = self.session.join(name)
+            shown = self.session.name_of(token)
         except SessionError as err:
-            self._say(str(err), "bold red")
+            self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
+            return
+        if self.session.my_ballot(token, view.qid) is not None:
+            self._say(Text.assemble((shown, "bold"), (", you have already voted on this poll.", "bold")))
             return
         self._say("")
         self.push_screen(VoteScreen(self.session, token, view.qid, shown), self.voted)
@@ -156,8 +176,27 @@ class KioskApp(FollowsJournal, App[None]):
             if ok:
                 self.exit()
 
-        self.push_screen(LeaveScreen(self.session.facilitator_code()), done)
+        if not isinstance(self.screen, LeaveScreen):
+            self.push_screen(LeaveScreen(self.code), done)
+
+    def action_locked(self) -> None:
+        self.notify(LOCKED, markup=False, timeout=3)
+
+    async def action_quit(self) -> None:
+        """Textual's own quit, however it is reached (a palette entry, an `@click` link), asks
+        for the code like ctrl+q."""
+        self.action_leave()
+
+    def action_command_palette(self) -> None:
+        """No palette: its entries include Quit."""
+
+    def action_suspend_process(self) -> None:
+        """A suspended kiosk would hand its shell to the next person in the queue."""
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True) -> KioskApp:
-    return KioskApp(Session.open(path, clock), watch=watch)
+    session = Session.open(path, clock)
+    # The code needs the session's secret: read it now, so a missing or unreadable secret is one
+    # line from the CLI before the kiosk starts, not a crash when the facilitator tries to leave.
+    code = session.facilitator_code()
+    return KioskApp(session, code, watch=watch)
