@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from workshop.engine.state import SessionState
-from workshop.engine.text import NAME_MAX
+from workshop.engine.text import NAME_MAX, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
@@ -43,7 +43,7 @@ class VoteScreen(Screen[bool]):
         view = self.session.state().polls[self.poll_id]
         poll = view.poll
         with Vertical(id="vote"):
-            yield Label(Text(f"Voting as {self.who}", style="bold"))
+            yield Label(Text(f"Voting as {isolate(self.who)}", style="bold"))
             question = Text(poll.question, style="bold")
             question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
             yield Static(question)
@@ -162,7 +162,7 @@ class KioskApp(FollowsJournal, App[None]):
             self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
             return
         if self.session.my_ballot(token, view.qid) is not None:
-            self._say(Text.assemble((shown, "bold"), (", you have already voted on this poll.", "bold")))
+            self._say(Text.assemble((isolate(shown), "bold"), (", you have already voted on this poll.", "bold")))
             return
         self._say("")
         self.push_screen(VoteScreen(self.session, token, view.qid, shown), self.voted)

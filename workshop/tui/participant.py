@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from workshop import identity
 from workshop.engine.state import SessionState
+from workshop.engine.text import isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
@@ -154,7 +155,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         self.token, self.display_name = who
         state = self.session.state()
         identity.remember(state.id, state.code, self.token, self.display_name)
-        self.sub_title = f"you are {self.display_name}"
+        self.sub_title = f"you are {isolate(self.display_name)}"
         self.render_state()
         self.start_following()
 
@@ -245,7 +246,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         self._notes_step = step.qid if step else None
         notes.clear_options()
         for note in reversed(mine):
-            notes.add_option(Option(Text("• " + note.text)))
+            notes.add_option(Option(Text("• " + isolate(note.text))))
 
     # ------------------------------------------------------------------ acting
 
