@@ -505,6 +505,9 @@ def run(
 def join(
     session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,
     name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
+    shared: Annotated[bool, typer.Option(
+        "--shared", envvar="WORKSHOP_SHARED",
+        help="Many people use this account (the ssh recipe, serve): never come back as someone by name alone.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Take part: join a live session with its code, vote and add notes."""
@@ -516,12 +519,12 @@ def join(
             raise _fail(f"no live session in {sessions.sessions_dir(sessions_dir)}: name the session to join")
         from workshop.tui.participant import make_app
 
-        _show(lambda: make_app(live=live, name=name))
+        _show(lambda: make_app(live=live, name=name, shared=shared))
         return
     path = _resolve(session, sessions_dir)
     from workshop.tui.participant import make_app
 
-    _show(lambda: make_app(path, name=name))
+    _show(lambda: make_app(path, name=name, shared=shared))
 
 
 @app.command()

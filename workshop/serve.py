@@ -200,7 +200,8 @@ def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
     with listen(host, port) as sock:
         address = public_address(host, sock)
         # Browsers only ever get the participant app: this is the whole command each tab runs.
-        command = shlex.join([sys.executable, "-m", "workshop", "join", str(path)])
+        # --shared: every tab runs as this account, so none may come back as someone by name alone
+        command = shlex.join([sys.executable, "-m", "workshop", "join", "--shared", str(path)])
         door = FrontDoor(command, limits, title=live.state().title)
         _announce(live, address, sock, echo)
         try:

@@ -92,9 +92,14 @@ def test_a_browser_participant_joins_and_votes_by_clicking(tmp_path: Path) -> No
     live.goto("pick")
     code = live.state().code
     port = free_port()
+    # One state folder for the terminal participant and the server's tabs, as on a real host: Ana
+    # votes from her terminal, so this account remembers her; a browser tab must not become her.
+    state = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    ana = subprocess.run([sys.executable, "-m", "workshop", "vote", str(path), "--name", "Ana", "Coaching"],
+                         capture_output=True, text=True, env=state, timeout=60)
+    assert ana.returncode == 0, ana.stderr
     server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")})  # not the user's
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=state)
     try:
         wait_until(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0)
         assert events(path, "serve")[0]["address"] == f"http://localhost:{port}"
@@ -103,9 +108,9 @@ def test_a_browser_participant_joins_and_votes_by_clicking(tmp_path: Path) -> No
         server.terminate()
         server.wait(timeout=10)
     ballot = events(path, "ballot")
-    assert [b["value"] for b in ballot] == [["Planning"]]
+    assert [(b["name"], b["value"]) for b in ballot] == [("Ana", ["Coaching"]), ("Web Ana", ["Planning"])]
     facilitator = sessions.Session.open(path).state()
-    assert {r.label: r.value for r in facilitator.poll.tally.rows}["Planning"] == 1
+    assert {r.label: r.value for r in facilitator.poll.tally.rows} == {"Coaching": 1, "Planning": 1, "Quality": 0}
 
 
 async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
@@ -117,16 +122,25 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
         # textual-serve starts one participant app process for this tab: wait for it, then until it
         # has painted and sits waiting for keys (keys sent before that are lost)
         found = await asyncio.to_thread(lambda: wait_until(lambda: subprocess.run(
-            ["pgrep", "-f", f"workshop join {path}"], capture_output=True, text=True).stdout.split()))
+            ["pgrep", "-f", f"workshop join --shared {path}"], capture_output=True, text=True).stdout.split()))
         for pid in found:  # the app, and any shell textual-serve started it through
             await asyncio.to_thread(wait_idle, int(pid))
         await page.focus(".xterm-helper-textarea")  # where xterm.js listens for keys
         await page.keyboard.type(code.lower())
         await page.keyboard.press("Enter")
         await page.wait_for_timeout(500)  # enter moves the focus to the name field once handled
+        await page.keyboard.type("Ana")  # someone else's name, remembered on this very account
+        await page.keyboard.press("Enter")
+        await page.wait_for_timeout(1500)
+        assert [e["name"] for e in events(path, "join")] == ["Ana"]  # refused: the tab did not become Ana
+        await page.keyboard.press("End")
+        for _ in range(8):
+            await page.keyboard.press("Backspace")  # clear it
+        await page.wait_for_timeout(300)
         await page.keyboard.type("Web Ana")
         await page.keyboard.press("Enter")
-        await asyncio.to_thread(wait_until, lambda: bool(events(path, "join")))
+
+        await asyncio.to_thread(wait_until, lambda: len(events(path, "join")) == 2)
         await page.wait_for_timeout(1000)
         cell = await page.evaluate(
             "() => { const t = document.querySelector('.xterm-helper-textarea').getBoundingClientRect();"
@@ -134,9 +148,9 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
             " return [t.width, t.height, s.x, s.y, s.width, s.height]; }")
         width, height, left, top, screen_w, screen_h = cell
         size = (int(screen_w // width), int(screen_h // height))
-        token = events(path, "join")[0]["participant"]
+        token = events(path, "join")[-1]["participant"]
         x, y = await option_cell(path, tmp_path, token, "Web Ana", "Planning", size)
         await page.mouse.click(left + (x + 0.5) * width, top + (y + 0.5) * height)
-        await asyncio.to_thread(wait_until, lambda: bool(events(path, "ballot")))
+        await asyncio.to_thread(wait_until, lambda: len(events(path, "ballot")) == 2)
         await page.screenshot(path=str(tmp_path / "browser.png"))
         await browser.close()

@@ -30,7 +30,7 @@ def serve_events(path: Path) -> list[dict]:
 
 def apps(path: Path) -> list[int]:
     """The participant app processes serving this session (not the shell that starts each)."""
-    argv = [sys.executable, "-m", "workshop", "join", str(path)]
+    argv = [sys.executable, "-m", "workshop", "join", "--shared", str(path)]
     found = []
     for entry in Path("/proc").iterdir():
         try:

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.command import CommandPalette
 from textual.widgets import Input, Static
+from typer.testing import CliRunner
 
 from tests.support import polls_plan
 from tests.tui.conftest import FakeClock, cli, text_of
 from tests.tui.test_snapshots import Fixed
 from workshop import sessions
+from workshop.cli import app as workshop_cli
 from workshop.journal import store
+from workshop.sessions import SessionError
+from workshop.sessions.files import secret_path
+from workshop.tui import kiosk
 from workshop.tui.kiosk import make_app
 
 
@@ -18,12 +25,18 @@ def ballots(path: Path) -> list[dict]:
     return [e for e in store.load(path).events if e["type"] == "ballot"]
 
 
-async def person(pilot, name: str, keys: list[str]) -> None:
+CODES: dict[str, str] = {}  # the rejoin code each voter was shown, by name
+
+
+async def person(pilot, name: str, keys: list[str], rejoin: str = "") -> None:
     app = pilot.app
     app.main.query_one("#who", Input).value = name
-    app.main.query_one("#who", Input).focus()
+    app.main.query_one("#rejoin", Input).value = rejoin
+    app.main.query_one("#rejoin" if rejoin else "#who", Input).focus()
     await pilot.press("enter")
     await pilot.pause()
+    if isinstance(app.screen, kiosk.VoteScreen) and app.screen.code:
+        CODES[name.strip().casefold()] = app.screen.code
     await pilot.press(*keys)
     await pilot.pause()
 
@@ -45,23 +58,36 @@ async def test_three_people_in_a_row_and_no_double_votes(session_path: Path, clo
             assert name not in screen_text and "Coaching" not in screen_text.replace("Which first?", "")
             assert app.main.query_one("#who", Input).value == ""
         assert [b["value"] for b in ballots(session_path)] == [["Coaching"], ["Planning"], ["Quality"]]
-        await person(pilot, "ana", [])  # the same person again
+        await person(pilot, "ana", [])  # someone typing Ana's name is not Ana...
+        assert "is taken" in message(app) and app.screen is app.main
+        await person(pilot, "ana", [], rejoin=CODES["ana"])  # ...Ana, with her code, is
         assert "already voted" in message(app)
         assert app.screen is app.main and len(ballots(session_path)) == 3
 
 
-async def test_anonymous_only_where_the_poll_allows(session_path: Path, clock: FakeClock) -> None:
-    for args in (["start"], ["goto", "pick"]):
-        cli("control", str(session_path), *args)
-    app = make_app(session_path, clock=clock, watch=True)
+async def test_every_voter_names_themselves_on_an_anonymous_poll(session_path: Path, clock: FakeClock) -> None:
+    for args in (["start"], ["goto", "fist"]):  # fist: an anonymous scale poll
+        assert cli("control", str(session_path), *args).returncode == 0
+    app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await person(pilot, "anonymous", [])
-        assert "not anonymous" in message(app)
-        assert cli("control", str(session_path), "goto", "fist").returncode == 0
-        await pilot.pause(0.2)
-        await person(pilot, "Anonymous", ["down", "enter"])
-        assert "recorded" in message(app)
-        assert "name" not in ballots(session_path)[0] and ballots(session_path)[0]["value"] == [1]
+        for _ in range(5):  # the old way to cast an uncounted number of ballots
+            await person(pilot, "anonymous", [])
+            assert app.screen is app.main and "your own name" in message(app)
+            await pilot.press("down", "enter")  # what voted, before
+        assert ballots(session_path) == []
+        await person(pilot, "Ana", ["down", "enter"])
+        await person(pilot, "Bo", ["enter"])
+        for again in ("Ana", "ana", " ANA "):
+            await person(pilot, again, [])
+            assert "is taken" in message(app) and app.screen is app.main
+            await person(pilot, again, [], rejoin=CODES["ana"])
+            assert "already voted" in message(app) and app.screen is app.main
+        cast = ballots(session_path)
+        assert [b["value"] for b in cast] == [[1], [0]]
+        assert all("name" not in b for b in cast)  # still anonymous: a per-poll token, no name
+        state = app.session.state()
+        assert {p.token for p in state.participants}.isdisjoint(b["participant"] for b in cast)
+        assert len(state.polls["polls/fist"].ballots) <= len(state.participants) == 2
 
 
 async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: FakeClock) -> None:
@@ -75,6 +101,88 @@ async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: Fa
         await pilot.press(*app.session.facilitator_code(), "enter")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_the_command_palette_is_not_there(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert not CommandPalette.is_open(app)
+        await pilot.press(*"Quit", "enter")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_the_header_icon_opens_nothing(session_path: Path, clock: FakeClock) -> None:
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("HeaderIcon")
+        await pilot.pause()
+        assert not CommandPalette.is_open(app) and app.screen is app.main
+        await pilot.press(*"Quit", "enter")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_every_quit_asks_for_the_code(session_path: Path, clock: FakeClock) -> None:
+    """Textual's quit action (what the palette's Quit or an @click link runs) is the same as ctrl+q."""
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("app.quit")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, kiosk.LeaveScreen)
+
+
+async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClock) -> None:
+    for args in (["start"], ["goto", "pick"]):
+        assert cli("control", str(session_path), *args).returncode == 0
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("ctrl+c", "escape"):
+            await pilot.press(key)  # on the neutral screen: the kiosk says it is locked
+            await pilot.pause()
+            assert app.is_running and app.screen is app.main
+            assert [n.message for n in app._notifications] == ["Only the facilitator can leave the kiosk."]
+            app.clear_notifications()
+        await person(pilot, "Ana", ["ctrl+c"])  # on a ballot: nothing happens
+        assert app.is_running and isinstance(app.screen, kiosk.VoteScreen)
+        await pilot.press("escape")  # escape cancels the ballot, nothing more
+        await pilot.pause()
+        assert app.is_running and app.screen is app.main and ballots(session_path) == []
+        await pilot.press("ctrl+q", "ctrl+c", "escape")  # the code dialog, closed
+        await pilot.pause()
+        assert app.is_running and app.screen is app.main
+
+
+async def test_a_wrong_code_after_the_secret_went_missing(session_path: Path, clock: FakeClock) -> None:
+    """The code is read when the kiosk starts: a secret that goes missing later cannot crash it
+    (it used to, with a traceback, leaving the shell to whoever stood there)."""
+    app = make_app(session_path, clock=clock, watch=False)
+    code = app.session.facilitator_code()
+    secret_path(session_path).unlink()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q", *"WRONG1", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, kiosk.LeaveScreen)
+        await pilot.press(*code, "enter")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("damage", ["missing", "a folder"])
+def test_no_secret_is_one_line_at_start(session_path: Path, damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = secret_path(session_path)
+    secret.unlink()
+    if damage == "a folder":
+        secret.mkdir()
+    monkeypatch.setattr(kiosk.KioskApp, "run", lambda self: pytest.fail("the kiosk started without its secret"))
+    result = CliRunner().invoke(workshop_cli, ["kiosk", "live", "--sessions-dir", str(session_path.parent)])
+    assert result.exit_code == 2, (result.stdout, result.stderr, result.exception)
+    assert result.stderr.splitlines() == [result.stderr.strip()] and result.stderr.startswith("error: ")
+    assert "secret" in result.stderr and "Traceback" not in result.stderr + result.stdout
+    with pytest.raises(SessionError):
+        make_app(session_path)
 
 
 def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ spacing and trailing punctuation do not matter).
 
 `compare` builds plain data; the renderers below turn it into JSON, Markdown, HTML or Rich
 tables. Answers and titles are untrusted text: escaped in Markdown and HTML, and `Text` (never
-markup) in Rich.
+markup) in Rich; answers are also isolated (FSI…PDI where needed, `<bdi>` in HTML) so one cannot
+reorder the cells after it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Any
 
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
-from workshop.report.html import CSS
-from workshop.report.render import md_escape
+from workshop.engine.text import isolate
+from workshop.report.html import CSS, bdi
+from workshop.report.render import md_escape, md_participant
 
 
 def _results(view: PollView) -> dict[str, Any]:
@@ -140,7 +142,7 @@ def as_markdown(data: dict[str, Any]) -> str:
                 "|---|" + "---:|" * (len(header) - 1)]
         # the label is untrusted and a table row is one line: an answer's line breaks become spaces;
         # the numbers are the report's own
-        out += ["| " + " | ".join([md_escape(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
+        out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
         out.append("")
     out += ["## Polls not shared", ""]
     out += [f"- {md_escape(p['question'])} ({md_escape(p['id'])}): only in {md_escape(', '.join(p['sessions']))}"
@@ -160,7 +162,7 @@ def as_html(data: dict[str, Any]) -> str:
         header, rows = _grid(poll)
         out.append(f'<article class="poll"><h3>{e(_title(poll))}</h3><table><thead><tr>'
                    + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead><tbody>")
-        out += ["<tr>" + f"<td>{e(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
+        out += ["<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
                 for row in rows]
         out.append("</tbody></table></article>")
     out.append("<h2>Polls not shared</h2><ul>")
@@ -187,8 +189,8 @@ def as_rich(data: dict[str, Any]) -> Any:  # noqa: ANN401 - a rich renderable; r
         table = Table(title=Text(_title(poll)), title_justify="left")
         for i, h in enumerate(header):
             table.add_column(Text(h), justify="left" if i == 0 else "right")
-        for row in rows:
-            table.add_row(*(Text(c) for c in row))
+        for label, *numbers in rows:
+            table.add_row(Text(isolate(label)), *(Text(c) for c in numbers))
         parts.append(table)
     if data["not_shared"]:
         table = Table(title=Text("Polls not shared"), title_justify="left")

@@ -2,7 +2,9 @@
 
 Nothing is fetched: no scripts, no external fonts or images, the CSS is inline. Every string that
 is not the page's own (participant names, notes, answers, and the plan's text too) goes
-through `html.escape`, so `<script>` in a note is shown, never run.
+through `html.escape`, so `<script>` in a note is shown, never run. Participant strings (names,
+notes, answers) and option labels are each in a `<bdi>`, balanced inside (`text.balanced`), so
+none can reorder the text after it; `<bdi>` changes nothing for left-to-right text.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import balanced
 from workshop.report.render import KIND_CAPTION, as_dict, drift_words, notes_by_step, shown_rows, trust_lines
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
@@ -39,6 +42,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+def bdi(value: object) -> str:
+    """A participant's string, escaped and isolated from the text around it."""
+    return f"<bdi>{_e(balanced(str(value)))}</bdi>"
 
 
 def as_html(state: SessionState) -> str:
@@ -72,7 +80,7 @@ def _actions(data: dict[str, Any]) -> list[str]:
     if not actions:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
-    out += [f'<li><span class="note">{_e(n["text"])}</span> ({_e(n["author"])}, on '
+    out += [f'<li><span class="note">{bdi(n["text"])}</span> ({bdi(n["author"])}, on '
             f"{_e(titles.get(n['step'], n['step']))})</li>" for n in actions]
     return [*out, "</ul></section>"]
 
@@ -111,7 +119,7 @@ def _poll(poll: dict[str, Any]) -> list[str]:
            f"{_e(KIND_CAPTION.get(poll['kind'], ''))}</p>", '<div class="bars">']
     for row in rows:
         width = round(row["share"] / top * 100, 1)  # the largest row fills its track
-        out.append(f'<span>{_e(row["label"])}</span><div class="track"><div class="fill" style="width:{width}%">'
+        out.append(f'<span>{bdi(row["label"])}</span><div class="track"><div class="fill" style="width:{width}%">'
                    f'</div></div><span class="value">{row["value"]:g} {_e(res["unit"])}</span>')
     out.append("</div>")
     if left_out:
@@ -125,7 +133,7 @@ def _notes(data: dict[str, Any]) -> list[str]:
     out = ['<section id="notes"><h2>Notes</h2>']
     for step, notes in notes_by_step(data):
         out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
-        out += [f'<li><strong>{_e(n["author"])}</strong>: <span class="note">{_e(n["text"])}</span>'
+        out += [f'<li><strong>{bdi(n["author"])}</strong>: <span class="note">{bdi(n["text"])}</span>'
                 f"{' <em>(action)</em>' if n['action'] else ''}</li>" for n in notes]
         out.append("</ul>")
     if not data["notes"]:

@@ -1,7 +1,9 @@
 """Markdown for people, JSON for scripts; both from the same SessionState.
 
 Participant strings are untrusted: JSON carries them as data, Markdown escapes its own syntax
-so a note like `[click](javascript:…)` shows as typed and never becomes a link.
+so a note like `[click](javascript:…)` shows as typed and never becomes a link, and isolates
+them (`text.isolate`: FSI…PDI, only around text that holds bidi controls or right-to-left
+characters) so a name or note cannot reorder the rest of its line.
 
 `as_dict` is the one shape every other report (Markdown, HTML) reads, so they carry the same content.
 """
@@ -14,12 +16,18 @@ import re
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import isolate
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
 
 def md_escape(value: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", value).replace("\n", "  \n")
+
+
+def md_participant(value: str) -> str:
+    """A participant's string (name, note, answer) for Markdown: isolated, then escaped."""
+    return md_escape(isolate(value))
 
 
 def _iso(t: float, _memo: dict[int, str] = {}) -> str:  # noqa: B006 - a deliberate cache
@@ -133,8 +141,8 @@ def as_markdown(state: SessionState) -> str:
     out += ["## Action items", ""]
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
-    out += [f"- {md_escape(n['text'])} ({md_escape(n['author'])}), on {md_escape(titles.get(n['step'], n['step']))}"
-            for n in actions] or ["None."]
+    out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
+            f"on {md_escape(titles.get(n['step'], n['step']))}" for n in actions] or ["None."]
     out += [""]
     out += _md_agenda(data)
     out += ["## Polls", ""]
@@ -145,7 +153,7 @@ def as_markdown(state: SessionState) -> str:
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
         for n in notes:
             flag = " **(action)**" if n["action"] else ""
-            out.append(f"- {md_escape(n['author'])}: {md_escape(n['text'])}{flag}")
+            out.append(f"- {md_participant(n['author'])}: {md_participant(n['text'])}{flag}")
         out.append("")
     if not data["notes"]:
         out += ["None.", ""]
@@ -173,7 +181,7 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
     top = max((r["share"] for r in rows), default=0) or 1
     for row in rows:
         bar = "█" * round(row["share"] / top * 20)  # the largest row gets the full bar
-        out.append(f"- {md_escape(str(row['label']))}: {row['value']:g} {res['unit']} {bar}")
+        out.append(f"- {md_participant(str(row['label']))}: {row['value']:g} {res['unit']} {bar}")
     if left_out:
         out.append(f"- and {left_out} other answers")
     if "mean" in res:

@@ -19,7 +19,7 @@ from workshop.sessions.people import Person
 from workshop.sessions.journal import SessionFile, Write
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
-RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and kiosk ballots say instead
+RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead
 
 
 class Session(SessionFile):

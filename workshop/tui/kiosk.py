@@ -1,11 +1,17 @@
-"""Kiosk mode: one shared keyboard, a queue of people. Each types a name (or "anonymous" where
-the poll allows), votes, and the screen returns to a neutral "next person" screen with no trace
-of the ballot. A name that already voted on this poll is told so and not counted twice. Leaving
-kiosk mode needs the facilitator's code."""
+"""Kiosk mode: one shared keyboard, a queue of people. Each types their name, votes, and the
+screen returns to a neutral "next person" screen with no trace of the ballot. Everyone names
+themselves, on anonymous polls too (the ballot is still stored without the name): a name is how
+the kiosk knows that person has voted, so a name that already voted on this poll is told so and
+not counted twice, and the count never shows more ballots than voters.
+
+The kiosk is locked: no command palette, no header menu, and every way Textual offers to quit
+(ctrl+q, ctrl+c, the quit action) asks for the facilitator's code. docs/security.md lists the
+tests that prove it.
+"""
 
 from __future__ import annotations
 
-import secrets
+import hmac
 from pathlib import Path
 
 from rich.text import Text
@@ -17,13 +23,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import NAME_MAX, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
+from workshop.sessions.who import as_person
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.poll import HINT
-
-ANONYMOUS = "anonymous"
 
 
 class VoteScreen(Screen[bool]):
@@ -31,15 +37,18 @@ class VoteScreen(Screen[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
 
-    def __init__(self, session: Session, token: Person, poll_id: str, who: str) -> None:
+    def __init__(self, session: Session, person: Person, poll_id: str, who: str, code: str = "") -> None:
         super().__init__()
-        self.session, self.token, self.poll_id, self.who = session, token, poll_id, who
+        self.session, self.person, self.poll_id, self.who, self.code = session, person, poll_id, who, code
 
     def compose(self) -> ComposeResult:
         view = self.session.state().polls[self.poll_id]
         poll = view.poll
         with Vertical(id="vote"):
-            yield Label(Text(f"Voting as {self.who}", style="bold"))
+            yield Label(Text(f"Voting as {isolate(self.who)}", style="bold"))
+            if self.code:  # only this voter sees it, and only now: the neutral screen never shows it
+                yield Label(Text(f"Your rejoin code is {self.code}: keep it, you need it to vote here again.",
+                                 style="bold yellow"))
             question = Text(poll.question, style="bold")
             question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
             yield Static(question)
@@ -50,7 +59,7 @@ class VoteScreen(Screen[bool]):
     @on(BallotForm.Cast)
     def cast(self, event: BallotForm.Cast) -> None:
         try:
-            self.session.cast(self.token, event.poll_id, event.value)
+            self.session.cast(self.person, event.poll_id, event.value)
         except SessionError as err:
             self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
             return
@@ -72,29 +81,45 @@ class LeaveScreen(ModalScreen[bool]):
 
     @on(Input.Submitted, "#leave-code")
     def check(self, event: Input.Submitted) -> None:
-        if event.value.strip().upper() == self.code:
+        typed = event.value.strip().upper().encode()
+        if hmac.compare_digest(typed, self.code.encode()):  # no timing hint, letter by letter
             self.dismiss(True)
         else:
             event.input.value = ""
             self.query_one("#leave-error", Static).update("That is not the facilitator's code.")
 
 
+LOCKED = "Only the facilitator can leave the kiosk."
+
+
 class KioskApp(FollowsJournal, App[None]):
     CSS_PATH = "kiosk.tcss"
     TITLE = "workshop · kiosk"
-    BINDINGS = [Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True)]
+    # Locked: the palette offers Quit (and the header icon opens it), so there is none. Textual
+    # binds ctrl+q to quit and ctrl+c to a "press ctrl+q to quit" hint: both are rebound here, a
+    # subclass's binding replacing the App's for the same key. Escape closes a ballot or the
+    # code dialog (their own bindings); on the neutral screen it only says the kiosk is locked.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True),
+        Binding("ctrl+c", "locked", show=False, priority=True, system=True),
+        Binding("escape", "locked", show=False),
+    ]
 
-    def __init__(self, session: Session, *, watch: bool = True) -> None:
+    def __init__(self, session: Session, code: str, *, watch: bool = True) -> None:
         super().__init__()
         self.session = session
+        self.code = code  # the facilitator's, read once at start: see make_app
         self.watch_file = watch
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield Header(show_clock=False, icon="")  # no icon: it would look like a menu
         with Vertical(id="next"):
             yield Static(Text("Next person, please", style="bold"), id="welcome")
             yield Static("", id="question")
-            yield Input(placeholder="Your name (or anonymous, where the poll allows)", id="who", max_length=40)
+            yield Input(placeholder="Your name", id="who", max_length=NAME_MAX)
+            yield Input(placeholder="Your rejoin code (you were shown it at your first vote)", id="rejoin",
+                        max_length=12, password=True, classes="hidden")
             yield Static("", id="message")
         yield Footer()
 
@@ -114,39 +139,49 @@ class KioskApp(FollowsJournal, App[None]):
         else:
             line = Text(view.poll.question)
             if view.poll.anonymous:
-                line.append("   (you may vote as anonymous)", style="dim")
+                line.append("\nAnonymous: your name only stops a second vote; it is not stored with your ballot.",
+                            style="dim")
             question.update(line)
         return state
 
-    def _say(self, message: str, style: str = "") -> None:
-        self.main.query_one("#message", Static).update(Text(message, style=style))
+    def _say(self, message: Text | str, style: str = "") -> None:
+        self.main.query_one("#message", Static).update(Text(message, style=style) if isinstance(message, str)
+                                                       else message)
 
     @on(Input.Submitted, "#who")
+    @on(Input.Submitted, "#rejoin")
     def who(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
-        event.input.value = ""
+        """A person names themselves; a name already in the session needs its rejoin code (the
+        kiosk is a shared keyboard: typing a name never makes you that person)."""
+        who_input, rejoin_input = self.main.query_one("#who", Input), self.main.query_one("#rejoin", Input)
+        name, rejoin = who_input.value.strip(), rejoin_input.value.strip()
         self.session.refresh()
         view = self.session.state().poll
         if view is None or view.status != "open":
             self._say("No poll is open right now: wait for the facilitator.", "italic")
             return
+        if name.casefold() == "anonymous":  # what the kiosk used to ask for on anonymous polls
+            self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
+            return
         try:
-            if name.casefold() == ANONYMOUS:
-                if not view.poll.anonymous:
-                    self._say("This poll is not anonymous: please type your name.", "bold")
-                    return
-                token, shown = Person(secrets.token_hex(6), "anonymous", secrets.token_bytes(32)), "anonymous"
-            else:
-                token = self.session.join(name)
-                shown = token.name
-                if self.session.my_ballot(token, view.qid) is not None:
-                    self._say(f"{shown}, you have already voted on this poll.", "bold")
-                    return
+            person, new = as_person(self.session, name, rejoin or None, own=False)
+            if new:
+                self.session.join_now(person)  # the name is theirs from now on, on every channel
         except SessionError as err:
-            self._say(str(err), "bold red")
+            taken = "is taken" in str(err) or "rejoin code" in str(err)
+            rejoin_input.value = ""
+            rejoin_input.set_class(not taken, "hidden")
+            self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
+            (rejoin_input if taken else who_input).focus()
+            return
+        who_input.value = rejoin_input.value = ""
+        rejoin_input.add_class("hidden")
+        if self.session.my_ballot(person, view.qid) is not None:
+            self._say(Text.assemble((isolate(person.name), "bold"), (", you have already voted on this poll.", "bold")))
             return
         self._say("")
-        self.push_screen(VoteScreen(self.session, token, view.qid, shown), self.voted)
+        self.push_screen(VoteScreen(self.session, person, view.qid, person.name, person.code if new else ""),
+                         self.voted)
 
     def voted(self, recorded: bool | None) -> None:
         self._say("Thank you: your ballot is recorded. Next person, please." if recorded else "", "green")
@@ -157,8 +192,27 @@ class KioskApp(FollowsJournal, App[None]):
             if ok:
                 self.exit()
 
-        self.push_screen(LeaveScreen(self.session.facilitator_code()), done)
+        if not isinstance(self.screen, LeaveScreen):
+            self.push_screen(LeaveScreen(self.code), done)
+
+    def action_locked(self) -> None:
+        self.notify(LOCKED, markup=False, timeout=3)
+
+    async def action_quit(self) -> None:
+        """Textual's own quit, however it is reached (a palette entry, an `@click` link), asks
+        for the code like ctrl+q."""
+        self.action_leave()
+
+    def action_command_palette(self) -> None:
+        """No palette: its entries include Quit."""
+
+    def action_suspend_process(self) -> None:
+        """A suspended kiosk would hand its shell to the next person in the queue."""
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True) -> KioskApp:
-    return KioskApp(Session.open(path, clock), watch=watch)
+    session = Session.open(path, clock)
+    # The code needs the session's secret: read it now, so a missing or unreadable secret is one
+    # line from the CLI before the kiosk starts, not a crash when the facilitator tries to leave.
+    code = session.facilitator_code()
+    return KioskApp(session, code, watch=watch)

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.engine.state import HEARTBEAT, SessionState
+from workshop.engine.text import isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person, keep
@@ -112,7 +113,7 @@ class JoinScreen(Screen[Person]):
         except SessionError as err:
             taken = "is taken" in str(err)
             self.query_one("#rejoin", Input).set_class(not taken and not rejoin, "hidden")
-            self._error(str(err), "#rejoin" if taken else "#name")
+            self._error(str(err), "#rejoin" if rejoin else "#name")  # a taken name: change it, or tab to the code
             return
         self.dismiss(person if new else dataclasses.replace(person, code=""))
 
@@ -190,7 +191,7 @@ class ParticipantApp(FollowsJournal, App[None]):
             return
         self.person = person
         self.token, self.display_name = person.token, person.name
-        self.sub_title = f"you are {person.name}"
+        self.sub_title = f"you are {isolate(person.name)}"
         if person.code:  # new: the only time they see it
             self.sub_title += f" · rejoin code {person.code}"
             self.notify(f"Your rejoin code is {person.code}. Keep it: it brings you back as {person.name} "
@@ -302,7 +303,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         self._notes_step = step.qid if step else None
         notes.clear_options()
         for note in reversed(mine):
-            notes.add_option(Option(Text("• " + note.text)))
+            notes.add_option(Option(Text("• " + isolate(note.text))))
 
     # ------------------------------------------------------------------ acting
 

@@ -1,5 +1,6 @@
 """Notes on the current step, newest first, with their author; action items marked.
-Participant text goes in as Text: shown literally, never as markup."""
+Participant text goes in as Text: shown literally, never as markup, and isolated so a name or
+note cannot reorder what follows it (text.isolate)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import isolate
 from workshop.tui.widgets.base import ShowsState
 
 
@@ -40,9 +42,9 @@ class NotesList(ShowsState, OptionList):
             return
         for note in reversed(mine[-SHOWN:]):
             line = Text("★ " if note.action else "• ", style="bold yellow" if note.action else "dim")
-            line.append(note.name or "?", style="bold")
+            line.append(isolate(note.name) or "?", style="bold")
             line.append(": ")
-            line.append(note.text)
+            line.append(isolate(note.text))
             self.add_option(Option(line, id=note.id))
         if len(mine) > SHOWN:
             self.add_option(Option(Text(f"… and {len(mine) - SHOWN} earlier notes, in the report", style="dim"),

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import Tally
+from workshop.engine.text import isolate
 from workshop.tui.widgets.base import ShowsState
 
 HINT = {
@@ -20,7 +21,8 @@ HINT = {
 
 
 def bars(tally: Tally, width: int = 24, limit: int = 8) -> Table:
-    """The tally as a table of label, bar and value; labels are participant-safe Text."""
+    """The tally as a table of label, bar and value; labels (a text poll's are participants'
+    answers) are Text, isolated so an answer cannot reorder its row."""
     table = Table.grid(padding=(0, 1))
     table.add_column(ratio=2, overflow="ellipsis", no_wrap=True)
     table.add_column(ratio=3, no_wrap=True)
@@ -30,7 +32,8 @@ def bars(tally: Tally, width: int = 24, limit: int = 8) -> Table:
     for row in rows:
         filled = round(width * row.value / top)
         value = f"{row.value:g}" + (f" {row.share:.0%}" if tally.unit in ("votes", "answers") else "")
-        table.add_row(Text(str(row.label)), Text("█" * filled + "░" * (width - filled), style="cyan"), Text(value))
+        bar = Text("█" * filled + "░" * (width - filled), style="cyan")
+        table.add_row(Text(isolate(str(row.label))), bar, Text(value))
     if tally.mean is not None:
         table.add_row(Text("mean / median", style="bold"), Text(""), Text(f"{tally.mean:.1f} / {tally.median:g}"))
     return table

@@ -1,0 +1,50 @@
+"""Screens isolate participants' names and notes (FSI…PDI) so none can reorder the line it is on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Label, Static
+
+from tests.bidi import FSI, PDI, RLO, in_order
+from tests.tui.conftest import FakeClock, text_of
+from workshop import sessions
+from workshop.tui import facilitator, kiosk
+from workshop.tui.widgets.notes import NotesList
+
+NAME = "דנה"
+NOTE = RLO + "an override left open"
+
+
+async def test_the_facilitators_notes_isolate_name_and_note(session_path: Path, clock: FakeClock) -> None:
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.note(NAME, NOTE, action=True)
+    app = facilitator.make_app(session_path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)):
+        line = next(line for line in text_of(app.query_one(NotesList)).splitlines() if "override" in line)
+        assert f"{FSI}{NAME}{PDI}: {FSI}{NOTE}\u202c{PDI}" in line
+        assert in_order(line, 0, line.index(FSI)) and in_order(line, line.rindex(PDI) + 1, len(line))
+
+
+async def test_the_kiosk_isolates_the_voters_name(session_path: Path, clock: FakeClock) -> None:
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = kiosk.make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        code = ""
+        for first in (True, False):
+            app.main.query_one("#who", Input).value = NAME
+            app.main.query_one("#rejoin", Input).value = code
+            app.main.query_one("#rejoin" if code else "#who", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, kiosk.VoteScreen) == first
+            if first:
+                assert f"Voting as {FSI}{NAME}{PDI}" in str(app.screen.query_one(Label).content)
+                code = app.screen.code
+                await pilot.press("enter")
+                await pilot.pause()
+        said = text_of(app.main.query_one("#message", Static))
+        assert said.startswith(f"{FSI}{NAME}{PDI}, you have already voted")
