@@ -88,12 +88,12 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         "word": [("Ana", ["Coaching"]), ("Bo", ["coaching."]), ("Cy", ["speed"])],
     }
     expected = {
-        "pick": ["Planning", "2 67%"],
-        "many": ["Coaching", "2 100%"],
-        "fist": ["mean / median", "3.0 / 3"],
-        "dots": ["Coaching", "3"],
-        "order": ["Trust", "5"],  # Borda: 3 + 2
-        "word": ["Coaching", "2 67%"],
+        "pick": ["Planning", "2 votes · 67%"],
+        "many": ["Coaching", "2 votes · 100%"],
+        "fist": ["mean 3.0 · median 3"],
+        "dots": ["Coaching", "3 dots · 43%"],
+        "order": ["Trust", "5 points · 42%"],  # Borda: 3 + 2, of 12 points given
+        "word": ["Coaching", "2 answers · 67%"],
     }
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
@@ -197,8 +197,8 @@ async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Pa
         clock.advance(30)
         app.tick()
         assert cli("note", str(session_path), "--name", "Ana", "while the dialog is open").returncode == 0
-        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.views[4]))
-        assert app.views[1].query_one("#digits", Digits).value == "01:30"
+        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.notes_list))
+        assert app.query_one(BigTimer).query_one("#digits", Digits).value == "01:30"
         await pilot.press("escape")
         assert app.is_running
 

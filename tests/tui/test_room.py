@@ -21,10 +21,10 @@ async def test_the_room_sees_what_it_should_and_nothing_more(session_path: Path,
         panel = app.query_one(PollPanel)
         await wait_for(pilot, lambda: "1 of 1 voted" in text_of(panel))
         before = session_path.read_bytes()
-        assert "Results hidden" in text_of(panel) and "Ana" not in text_of(panel)
+        assert "Results will show here once they are revealed" in text_of(panel) and "Ana" not in text_of(panel)
         assert not app.query_one(StepPanel).query_one("#facilitator-notes").display
         assert cli("control", str(session_path), "reveal").returncode == 0
-        await wait_for(pilot, lambda: "Results hidden" not in text_of(panel))
+        await wait_for(pilot, lambda: "once they are revealed" not in text_of(panel))
         assert "Coaching" in text_of(panel) and "Ana" not in text_of(panel)
         await pilot.press("n", "space", "e")  # the room has no controls
         assert session_path.read_bytes().count(b"[[events]]") == before.count(b"[[events]]") + 1  # the reveal only

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,7 +20,8 @@ from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
-from workshop.tui.session_view import fit_layout, session_view
+from workshop.tui.session_view import fit_layout, fit_results, session_view
+from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -65,30 +66,33 @@ class FacilitatorApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        fit_layout(self.screen, self.size.width)
+        fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
         yield from session_view()
         yield JoinBar(self.join_command, id="join")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # Kept from the main screen: a tick or a ballot may arrive while a dialog is on top, and
-        # queries search the screen in front.
-        self.views = [self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),
-                      self.query_one(PollPanel), self.query_one(NotesList), self.query_one(JoinBar)]
+        # Kept from the main screen, by name: a tick or a ballot may arrive while a dialog is on
+        # top, and queries search the screen in front.
+        self.step_panel = self.query_one(StepPanel)
+        self.notes_list = self.query_one(NotesList)
+        self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
+                                        self.query_one(PollPanel), self.notes_list, self.query_one(JoinBar)]
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
         self.render_state(state)
         self.start_following()
 
-    def on_resize(self) -> None:
-        fit_layout(self.screen, self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        fit_layout(self.screen_stack[0], event.size)  # the event's size: the app's may not be updated yet
 
     # ------------------------------------------------------------------ rendering
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
+        fit_results(self.screen_stack[0], state)
         for widget in self.views:
             widget.show(state)
         self._signals(state)
@@ -179,8 +183,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
 
     def action_mark_action(self) -> None:
-        notes = self.views[4]
-        assert isinstance(notes, NotesList)  # noqa: S101
+        notes = self.notes_list
         option = notes.highlighted_option if notes.highlighted is not None else None
         if option is None or not option.id:
             self.notify("No note selected: pick one in the notes list", severity="warning")
@@ -193,8 +196,7 @@ class FacilitatorApp(FollowsJournal, App[None]):
         self.render_state()
 
     def action_toggle_notes(self) -> None:
-        panel = self.views[2]
-        assert isinstance(panel, StepPanel)  # noqa: S101
+        panel = self.step_panel
         panel.show_notes = not panel.show_notes
         self.render_state()
         self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)

@@ -6,6 +6,7 @@ kiosk mode needs the facilitator's code."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Hashable
 from pathlib import Path
 
 from rich.text import Text
@@ -20,7 +21,7 @@ from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.poll import HINT
+from workshop.tui.widgets.base import ShowsState, question
 
 ANONYMOUS = "anonymous"
 
@@ -39,9 +40,7 @@ class VoteScreen(Screen[bool]):
         poll = view.poll
         with Vertical(id="vote"):
             yield Label(Text(f"Voting as {self.who}", style="bold"))
-            question = Text(poll.question, style="bold")
-            question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
-            yield Static(question)
+            yield Static(question(poll, hint_below=True), id="vote-question")
             yield BallotForm(poll, self.poll_id)
             yield Static("", id="vote-error")
         yield Footer()
@@ -54,6 +53,25 @@ class VoteScreen(Screen[bool]):
             self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
             return
         self.dismiss(True)  # on disk: back to the neutral screen
+
+
+class OpenPoll(ShowsState, Static):
+    """The neutral screen's line: the open poll's question, or that none is open. Never a tally:
+    the next person must not see how the room voted."""
+
+    def signature(self, state: SessionState) -> Hashable:
+        view = state.poll
+        return (view.qid, view.poll.question, view.poll.anonymous) if view and view.status == "open" else None
+
+    def draw(self, state: SessionState) -> None:
+        view = state.poll
+        if view is None or view.status != "open":
+            self.update(Text("No poll is open right now.", style="italic"))
+            return
+        line = Text(view.poll.question)
+        if view.poll.anonymous:
+            line.append("   (you may vote as anonymous)", style="dim")
+        self.update(line)
 
 
 class LeaveScreen(ModalScreen[bool]):
@@ -92,7 +110,7 @@ class KioskApp(FollowsJournal, App[None]):
         yield Header(show_clock=False)
         with Vertical(id="next"):
             yield Static(Text("Next person, please", style="bold"), id="welcome")
-            yield Static("", id="question")
+            yield OpenPoll("", id="question")
             yield Input(placeholder="Your name (or anonymous, where the poll allows)", id="who", max_length=40)
             yield Static("", id="message")
         yield Footer()
@@ -106,15 +124,7 @@ class KioskApp(FollowsJournal, App[None]):
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
-        view = state.poll
-        question = self.main.query_one("#question", Static)
-        if view is None or view.status != "open":
-            question.update(Text("No poll is open right now.", style="italic"))
-        else:
-            line = Text(view.poll.question)
-            if view.poll.anonymous:
-                line.append("   (you may vote as anonymous)", style="dim")
-            question.update(line)
+        self.main.query_one(OpenPoll).show(state)
         return state
 
     def _say(self, message: str, style: str = "") -> None:

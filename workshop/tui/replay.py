@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -24,7 +24,7 @@ from workshop.engine.state import SessionState
 from workshop.sessions import Recording
 from workshop.tui.follow import FollowsJournal
 from workshop.tui.modals import PickStep
-from workshop.tui.session_view import fit_layout, session_view
+from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState, clock
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -77,7 +77,7 @@ class ReplayApp(FollowsJournal, App[None]):
         self.state: SessionState | None = None
 
     def compose(self) -> ComposeResult:
-        fit_layout(self.screen, self.size.width)
+        fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
         yield from session_view(empty="No notes on this step.")
         yield Timeline(self.replay, id="timeline")
@@ -96,8 +96,8 @@ class ReplayApp(FollowsJournal, App[None]):
         self.seek(self.replay.start, 0)  # just before the first event
         self.start_following()
 
-    def on_resize(self) -> None:
-        fit_layout(self.screen, self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        fit_layout(self.screen_stack[0], event.size)  # the event's size: the app's may not be updated yet
 
     # ------------------------------------------------------------------ the virtual clock
 
@@ -145,6 +145,7 @@ class ReplayApp(FollowsJournal, App[None]):
     def render_state(self) -> SessionState:
         state = self.replay.state_at(self.at, self.count)
         self.state = state
+        fit_results(self.screen_stack[0], state)
         for view in self.views:
             view.show(state)
         self.timeline.show(self.at, self.until)

@@ -81,7 +81,9 @@ class BallotForm(Vertical):
     def on_mount(self) -> None:
         if self.poll.vote == "dots":
             self._show_budget()
-        self.query("OptionList, SelectionList, Input").first().focus()
+        # Focused, but not scrolled to: the screen opens at its top, where the step and any
+        # revealed results are; the keys work on the ballot all the same.
+        self.query("OptionList, SelectionList, Input").first().focus(scroll_visible=False)
 
     # ------------------------------------------------------------------ single and scale
 

@@ -21,6 +21,7 @@ class NotesList(ShowsState, OptionList):
                  **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.empty = empty
+        self.border_title = "Notes"
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step

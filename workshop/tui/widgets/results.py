@@ -1,0 +1,93 @@
+"""A poll's results as bars that fit whatever width they are given.
+
+Nothing that carries meaning is ever cut: the number column (count and share, or points) is
+always whole, a label wraps onto more lines rather than being truncated, and where a line is too
+narrow for label, bar and number side by side each row takes two lines (label, then bar and
+number). It is a Rich renderable, so it is laid out again at every width the widget gets.
+Labels come from participants (text answers): they go in as Text, never as markup."""
+
+from __future__ import annotations
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from workshop.engine.tally import Row, Tally
+
+UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
+TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
+LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then its bar and number
+
+
+def plural(count: float, unit: str) -> str:
+    """'1 vote', '2 votes', '0 votes', '1.5 points'."""
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")
+
+
+def value_text(tally: Tally, row: Row) -> str:
+    """A row's number as every screen writes it: '3 votes · 50%'."""
+    return f"{plural(row.value, UNITS[tally.unit])} · {row.share:.0%}"
+
+
+def summary_text(tally: Tally) -> str:
+    """The line under a scale's bars: 'mean 3.0 · median 4'."""
+    return f"mean {tally.mean:.1f} · median {tally.median:g}" if tally.mean is not None else ""
+
+
+class Results:
+    """The bars of `tally`; `tall` gives each row a blank line under it (the room display, when
+    there is height to spare)."""
+
+    def __init__(self, tally: Tally, *, tall: bool = False) -> None:
+        self.tally = tally
+        self.tall = tall
+
+    def _rows(self) -> tuple[list[Row], int]:
+        rows = list(self.tally.rows)
+        if self.tally.vote == "text":
+            return rows[:TEXT_ROWS], max(0, len(rows) - TEXT_ROWS)
+        return rows, 0
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(12, options.max_width)
+        rows, more = self._rows()
+        values = [value_text(self.tally, row) for row in rows]
+        number = max((len(v) for v in values), default=0)
+        top = max((row.value for row in rows), default=0) or 1
+        bar = max(6, min(40, (width - number - 2) // 3))
+        if not rows:
+            yield Text("No answers yet.", style="italic")
+        elif self.tally.vote == "text":
+            # An answer is a sentence, maybe a long one: it flows after its number and wraps at
+            # the full width, rather than in a column that would make it three times as tall.
+            for row, value in zip(rows, values, strict=True):
+                line = _bar(row.value / top, 6)
+                line.append(f" {value.rjust(number)}  ", style="bold")
+                line.append(row.label)
+                yield Text.assemble(line, overflow="fold")
+        elif width - number - bar - 2 >= LABEL_COLUMN:
+            table = Table.grid(padding=(0, 1))
+            table.add_column(width=width - number - bar - 2, overflow="fold")
+            table.add_column(width=bar, no_wrap=True)
+            table.add_column(width=number, justify="right", no_wrap=True)
+            for row, value in zip(rows, values, strict=True):
+                table.add_row(Text(row.label), _bar(row.value / top, bar), Text(value, style="bold"))
+                if self.tall:
+                    table.add_row("", "", "")
+            yield table
+        else:
+            bar = max(1, width - number - 1)
+            for row, value in zip(rows, values, strict=True):
+                yield Text(row.label, overflow="fold")
+                line = _bar(row.value / top, bar)
+                line.append(" " + value.rjust(number), style="bold")
+                yield line
+        if more:
+            yield Text(f"… and {plural(more, 'other answer')}, in the report", style="dim")
+        if self.tally.mean is not None:
+            yield Text(summary_text(self.tally), style="bold")
+
+
+def _bar(part: float, width: int) -> Text:
+    filled = round(width * part)
+    return Text("█" * filled + "░" * (width - filled), style="cyan")
