@@ -29,8 +29,9 @@ class PollPanel(ShowsState, Static):
         view = state.poll
         if view is None:
             return None
+        room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.participants), state.all_voted(view))
+                len(state.participants), state.all_voted(view), room)
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -49,12 +50,19 @@ class PollPanel(ShowsState, Static):
             count.append("  · everyone has voted", style="bold green")
         parts: list[object] = [question(poll), count]
         if view.visible:
-            parts.append(Results(view.tally))
+            # the room's bars fill what the question and count lines leave (one spare, should the
+            # question wrap)
+            height = self.content_region.height - 3 if self.audience == "room" else 0
+            parts.append(Results(view.tally, height=max(0, height)))
         else:
             parts.append(Text(self._hidden(view), style="italic dim"))
             if poll.options:
                 parts.append(Text("Options: " + " · ".join(poll.options), style="dim"))
         return Group(*parts)
+
+    def on_resize(self) -> None:
+        if self.audience == "room":
+            self.redraw()  # the bars are drawn to the panel's height
 
     def _hidden(self, view: PollView) -> str:
         if self.audience == "room":

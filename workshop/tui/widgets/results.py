@@ -35,12 +35,16 @@ def summary_text(tally: Tally) -> str:
 
 
 class Results:
-    """The bars of `tally`; `tall` gives each row a blank line under it (the room display, when
-    there is height to spare)."""
+    """The bars of `tally`. Given the `height` it may fill (the room display, once revealed), the
+    bars grow to fill it, up to five lines each, and take the width the labels do not need."""
 
-    def __init__(self, tally: Tally, *, tall: bool = False) -> None:
+    def __init__(self, tally: Tally, *, height: int = 0) -> None:
         self.tally = tally
-        self.tall = tall
+        self.height = height
+
+    def _row_height(self, rows: int) -> int:
+        spare = self.height - (1 if self.tally.mean is not None else 0)
+        return max(1, min(5, (spare + 1) // max(1, rows) - 1)) if self.height else 1
 
     def _rows(self) -> tuple[list[Row], int]:
         rows = list(self.tally.rows)
@@ -55,6 +59,10 @@ class Results:
         number = max((len(v) for v in values), default=0)
         top = max((row.value for row in rows), default=0) or 1
         bar = max(6, min(40, (width - number - 2) // 3))
+        tall = self._row_height(len(rows))
+        if self.height:  # the room: labels as wide as they need (up to half), the bars the rest
+            longest = max((len(row.label) for row in rows), default=0)
+            bar = max(bar, width - number - 2 - max(LABEL_COLUMN, min(longest, width // 2)))
         if not rows:
             yield Text("No answers yet.", style="italic")
         elif self.tally.vote == "text":
@@ -70,10 +78,11 @@ class Results:
             table.add_column(width=width - number - bar - 2, overflow="fold")
             table.add_column(width=bar, no_wrap=True)
             table.add_column(width=number, justify="right", no_wrap=True)
-            for row, value in zip(rows, values, strict=True):
-                table.add_row(Text(row.label), _bar(row.value / top, bar), Text(value, style="bold"))
-                if self.tall:
-                    table.add_row("", "", "")
+            for at, (row, value) in enumerate(zip(rows, values, strict=True)):
+                if tall > 1 and at:
+                    table.add_row("", "", "")  # a gap between tall bars, so each reads as one
+                block = Text("\n").join([_bar(row.value / top, bar)] * tall)
+                table.add_row(Text(row.label), block, Text(value, style="bold"))
             yield table
         else:
             bar = max(1, width - number - 1)
