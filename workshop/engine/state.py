@@ -111,6 +111,9 @@ class SessionState:
     paused_seconds: float
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
+    facilitator: str = ""
+    started: float | None = None  # when the facilitator started it
+    ended: float | None = None  # when it ended
 
     @property
     def step(self) -> StepView | None:
@@ -129,19 +132,24 @@ class SessionState:
         found = exact or loose
         return found[0] if len(found) == 1 else None
 
+    def step_drift(self, s: StepView) -> float | None:
+        """Seconds step `s` put the session behind the agenda's plan (negative: ahead), or None
+        while it does not count yet. The plan is the agenda's minutes: extending a step does
+        not move the schedule, running over does. The current step of a live session counts
+        only once it runs over (it may still end on time); a step never visited counts nothing
+        while the session is live (it is still to come) and, once it has ended, as skipped:
+        none of its planned minutes were spent, so it puts the session that much ahead."""
+        if s.index == self.current and self.status != "ended":
+            return max(0.0, s.elapsed - s.planned)
+        if s.visited or self.status == "ended":
+            return s.elapsed - s.planned
+        return None
+
     @property
     def drift(self) -> float:
-        """Seconds behind the agenda (negative: ahead): steps left early or late, overtime on
-        the current one, and time spent paused."""
-        total = self.paused_seconds
-        for s in self.steps:
-            if not s.visited:
-                continue
-            if s.index == self.current and self.status != "ended":
-                total += max(0.0, s.elapsed - s.planned)
-            else:
-                total += s.elapsed - s.planned
-        return total
+        """Seconds behind the agenda (negative: ahead): every step's `step_drift`, and the time
+        spent paused. The report's agenda table adds up to exactly this."""
+        return self.paused_seconds + sum(d for s in self.steps if (d := self.step_drift(s)) is not None)
 
     def all_voted(self, poll: PollView) -> bool:
         """Every participant present has a counted ballot on `poll`."""
@@ -192,6 +200,8 @@ class Fold:
         self.paused_since: float | None = None
         self.paused_total = 0.0
         self.ended = False
+        self.started: float | None = None
+        self.ended_at: float | None = None
         self.clock = 0.0  # the latest event time seen: time never runs backwards
         self.count = 0
         self.address = ""
@@ -249,6 +259,7 @@ class Fold:
 
     def _on_start(self, event: Event, t: float) -> None:
         if self.current is None and not self.ended and self.qids:
+            self.started = t
             self._enter(0, t)
 
     def _on_goto(self, event: Event, t: float) -> None:
@@ -281,6 +292,7 @@ class Fold:
         self._on_resume(event, t)
         self.running_since = None
         self.ended = True
+        self.ended_at = t
         for state in self.polls.values():
             if state.status == "open":
                 state.status, state.closed_by = "closed", "ended"
@@ -384,6 +396,7 @@ class Fold:
             participants=tuple(Participant(token, name, joined, self.last_seen[token])
                                for token, (name, joined) in self.participants.items()),
             paused_seconds=paused, events=self.count, address=self.address,
+            facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
         )
 
     @staticmethod

@@ -12,16 +12,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from workshop.engine.tally import Row, Tally
-
-UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
+from workshop.engine.tally import UNITS, Row, Tally, plural
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
 LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then its bar and number
-
-
-def plural(count: float, unit: str) -> str:
-    """'1 vote', '2 votes', '0 votes', '1.5 points'."""
-    return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
 
 def value_text(tally: Tally, row: Row) -> str:
