@@ -3,11 +3,12 @@ vote from other processes. Each test checks what the screen shows and what the j
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Digits
 
-from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
+from tests.tui.conftest import CODE, FakeClock, cli, screen_text, text_of, wait_for
 from workshop.journal import store
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.join import JoinBar
@@ -228,3 +229,14 @@ async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session
         await pilot.click(KeyBar, offset=(lines[row].index(" n Next ") + 4, row))
         assert types(session_path) == ["start"]
         assert "Intro" in text_of(app.query_one("#step-title"))
+
+
+async def test_a_dialog_is_sized_to_its_text(session_path: Path, clock: FakeClock) -> None:
+    """The reset question was clipped ("...stay in the fil") in a fixed-width dialog."""
+    app = make_app(session_path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "n")
+        app.action_reset_poll()
+        await wait_for(pilot, lambda: "Reset this poll?" in screen_text(app))
+        flowing = re.sub(r"[\s█▀▄]+", " ", screen_text(app))  # the dialog's lines read as one text
+        assert "Reset this poll? Its ballots stop counting (they stay in the file)." in flowing
