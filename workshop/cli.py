@@ -445,11 +445,16 @@ def run(
 def join(
     session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,  # noqa: UP007
     name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
+    plain: Annotated[bool, typer.Option("--plain", help="A line-by-line transcript for screen readers: "
+                                        "type vote 2, note ..., help.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Take part: join a live session with its code, vote and add notes."""
     from workshop import sessions
 
+    if plain:
+        _join_plain(session, name, sessions_dir)
+        return
     if session is None:
         live = sessions.live_sessions(sessions_dir)
         if not live:
@@ -462,6 +467,24 @@ def join(
     from workshop.tui.participant import make_app
 
     _show(lambda: make_app(path, name=name))
+
+
+def _join_plain(session: str | None, name: str, sessions_dir: Path | None) -> None:
+    """`join --plain`: no screen, one sentence a line (workshop.plain); one live session or a name."""
+    from workshop import plain, sessions
+
+    try:
+        if session is None:
+            live = sessions.live_sessions(sessions_dir)
+            if len(live) != 1:
+                names = ", ".join(s.path.stem for s in live) or "none is live"
+                raise _fail(f"name the session to join ({names})")
+            chosen = live[0]
+        else:
+            chosen = sessions.Session.open(_resolve(session, sessions_dir))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    raise typer.Exit(plain.run(chosen, name))
 
 
 @app.command()
