@@ -13,7 +13,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
 from workshop.engine.state import SessionState
@@ -46,6 +46,11 @@ class FacilitatorApp(FollowsJournal, App[None]):
         Binding("c", "close_poll", "Close"),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
+        Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
+        Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
+        # the step's prompt and notes scroll from anywhere: no Tab to the panel first
+        Binding("pageup", "scroll_step(-1)", "Scroll", key_display="PgUp", priority=True, show=False),
+        Binding("pagedown", "scroll_step(1)", "Scroll", key_display="PgDn", priority=True),
         Binding("f", "toggle_notes", "Hide notes"),
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
@@ -182,15 +187,27 @@ class FacilitatorApp(FollowsJournal, App[None]):
 
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
 
+    def action_pick_note(self, step: int) -> None:
+        self.notes_list.move(step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # with a dialog in front, page keys are the dialog's (its list of steps, say)
+        return not (action == "scroll_step" and isinstance(self.screen, ModalScreen))
+
+    def action_scroll_step(self, direction: int) -> None:
+        if direction > 0:
+            self.step_panel.scroll_page_down(animate=False)
+        else:
+            self.step_panel.scroll_page_up(animate=False)
+
     def action_mark_action(self) -> None:
-        notes = self.notes_list
-        option = notes.highlighted_option if notes.highlighted is not None else None
-        if option is None or not option.id:
-            self.notify("No note selected: pick one in the notes list", severity="warning")
+        note_id = self.notes_list.chosen_id()
+        if not note_id:
+            self.notify("No note to mark on this step yet", severity="warning")
             return
-        current = next((n for n in self.session.state().notes if n.id == option.id), None)
+        current = next((n for n in self.session.state().notes if n.id == note_id), None)
         try:
-            self.session.mark_action(option.id, on=not (current and current.action))
+            self.session.mark_action(note_id, on=not (current and current.action))
         except SessionError as err:
             self.notify(str(err), markup=False, severity="warning")
         self.render_state()
@@ -242,6 +259,8 @@ class FacilitatorApp(FollowsJournal, App[None]):
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
+            ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
+            ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),

@@ -30,6 +30,7 @@ from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.model import Poll
+from workshop.tui.widgets.ticklist import TickList
 
 
 HINTS = {
@@ -88,7 +89,7 @@ class BallotForm(Vertical):
             yield hint(poll)
         elif kind == "multi":
             picked = set(self.current or ())
-            yield SelectionList[str](*[(Text(o), o, o in picked) for o in poll.options], id="choices")
+            yield TickList(*[(Text(o), o, o in picked) for o in poll.options], id="choices")
             yield hint(poll)
             yield Button("Cast", id="cast", variant="primary")
         elif kind == "dots":
