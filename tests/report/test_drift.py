@@ -3,7 +3,6 @@ a paused step and an extended step, in a session whose minutes are known."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from tests.report.conftest import START, Clock

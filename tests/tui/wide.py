@@ -38,8 +38,9 @@ def module_text() -> str:
         ("rank", f'vote = "rank"\noptions = [{opts}]'),
         ("text", 'vote = "text"\nmax_length = 500'),
     ]
-    steps = ['[[steps]]\nid = "talk"\ntitle = "Why we are here"\nkind = "talk"\nminutes = 5\n'
-             'prompt = "Think of a customer who came back."\n']
+    talk = ('[[steps]]\nid = "talk"\ntitle = "Why we are here"\nkind = "talk"\nminutes = 5\n'
+            'prompt = "Think of a customer who came back."\n')
+    steps = [talk]
     for kind, body in polls:
         steps.append(f'[[steps]]\nid = "{kind}"\ntitle = "A {kind} poll"\nkind = "poll"\nminutes = 3\n'
                      f'prompt = "Vote: {kind}."\n[steps.poll]\nquestion = "Which {kind} answer?"\n{body}\n')

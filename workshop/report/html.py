@@ -89,9 +89,9 @@ def _minutes(seconds: float) -> str:
 
 
 def _agenda(data: dict[str, Any]) -> list[str]:
-    out = ['<section id="agenda"><h2>Agenda</h2><table>',
-           '<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
-           '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>']
+    head = ('<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
+            '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>')
+    out = ['<section id="agenda"><h2>Agenda</h2><table>', head]
     for s in agenda_rows(data):
         diff = s["difference_seconds"]
         cls = "late" if diff and diff > 0 else "early"

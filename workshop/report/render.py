@@ -196,8 +196,9 @@ def _md_agenda(data: dict[str, Any]) -> list[str]:
     actual = sum(s["actual_seconds"] for s in agenda_rows(data))
     out.append(f"| | **total** | {_minutes(planned)} | | {_minutes(actual)} "
                f"| {difference_words(data['session']['drift_seconds'])} |")
-    return out + ["", f"Drift: {drift_words(data['session']['drift_seconds'])} (the difference column's total; "
-                      "a step never visited counts as skipped once the session has ended).", ""]
+    drift = (f"Drift: {drift_words(data['session']['drift_seconds'])} (the difference column's total; "
+             "a step never visited counts as skipped once the session has ended).")
+    return [*out, "", drift, ""]
 
 
 def _md_poll(poll: dict[str, Any]) -> list[str]:

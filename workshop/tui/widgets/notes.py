@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 from workshop.engine.state import SessionState
 from workshop.tui.widgets.base import ShowsState
 
-
 SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redraws stay cheap
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.engine.tally import UNITS, Row, Tally, plural
+
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
 LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then its bar and number
 
