@@ -1,4 +1,4 @@
-"""Every screen, every size: the window goes from 80x24 up to 200x50 and back down while a
+"""Every screen, every size: the window goes from 80x24 up to 240x70 and back down while a
 revealed poll of each vote kind is shown (option labels 60 characters long, one answer of 500),
 and at every size every count, share, point total, mean and median is on the screen: read from
 what the terminal shows, as the room would read it, not from the widgets."""
@@ -18,7 +18,8 @@ from tests.tui.conftest import FakeClock, screen_text
 from workshop import sessions
 from workshop.journal import store
 
-SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (160, 45), (120, 36), (100, 30), (80, 24)]
+SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 50), (160, 45), (120, 36), (100, 30),
+         (80, 24)]
 
 
 @pytest.fixture()

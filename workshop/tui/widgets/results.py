@@ -13,8 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.engine.tally import UNITS, Row, Tally, plural
+from workshop.tui.widgets.bigclock import ROWS, big, width_of
 
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
+LARGE_TYPE = 120  # columns from which the room shows shares in block digits, given the height
 LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then its bar and number
 
 
@@ -67,6 +69,8 @@ class Results:
                 line.append(f" {value.rjust(number)}  ", style="bold")
                 line.append(row.label)
                 yield Text.assemble(line, overflow="fold")
+        elif self.height and tall >= ROWS and width >= LARGE_TYPE:
+            yield self._large(rows, values, top, width)
         elif width - number - bar - 2 >= LABEL_COLUMN:
             table = Table.grid(padding=(0, 1))
             table.add_column(width=width - number - bar - 2, overflow="fold")
@@ -89,6 +93,27 @@ class Results:
             yield Text(f"… and {plural(more, 'other answer')}, in the report", style="dim")
         if self.tally.mean is not None:
             yield Text(summary_text(self.tally), style="bold")
+
+
+    def _large(self, rows: list[Row], values: list[str], top: float, width: int) -> Table:
+        """The room with height and width to spare: each share in the timer's block digits
+        beside a bar as tall as they are, the count in words under the label."""
+        shares = [f"{row.share:.0%}" for row in rows]
+        number = max(width_of(share, 1) for share in shares)
+        label = max(LABEL_COLUMN, min(max(len(row.label) for row in rows), width // 3))
+        bar = width - label - number - 4
+        table = Table.grid(padding=(0, 2))
+        table.add_column(width=label, overflow="fold")
+        table.add_column(width=bar, no_wrap=True)
+        table.add_column(width=number, no_wrap=True)
+        for at, (row, value, share) in enumerate(zip(rows, values, shares, strict=True)):
+            if at:
+                table.add_row("", "", "")
+            words = Text(row.label)
+            words.append("\n" + value, style="bold")
+            block = Text("\n").join([_bar(row.value / top, bar)] * ROWS)
+            table.add_row(words, block, big(share, 1))
+        return table
 
 
 def _bar(part: float, width: int) -> Text:
