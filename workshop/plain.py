@@ -112,6 +112,11 @@ class Transcript:
             self.say("Time is up for this step." if said == "over" else "About 2 minutes left in this step.")
 
     def _poll(self, state: SessionState) -> None:
+        for other in state.polls.values():  # a poll left behind closes as the facilitator moves on
+            key = f"status {other.qid}"
+            if other is not state.poll and key in self.seen and self.changed(key, (other.status, other.resets)):
+                if other.status == "closed":
+                    self.say(f"Poll closed: {other.poll.question}")
         view = state.poll
         if view is None:
             return

@@ -94,8 +94,11 @@ def test_a_whole_agenda_by_plain_lines_writes_what_vote_and_note_write(tmp_path:
     ana.hear("Now: Every kind of poll, Intro, 2 minutes. Welcome.")
     ana.type(f"note {NOTE}")
     ana.hear("Your note is recorded.")
-    for step, typed, _ in AGENDA:
+    for number, (step, typed, _) in enumerate(AGENDA):
         facilitator.control("goto", step)
+        if number:
+            assert ana.hear("Poll closed: ") == "Poll closed: " + facilitator.state().polls[
+                f"polls/{AGENDA[number - 1][0]}"].poll.question  # the facilitator moved on
         opened = ana.hear("Poll open: ")
         ana.type(typed)
         ana.hear("Your ballot is recorded")
