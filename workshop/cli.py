@@ -280,8 +280,8 @@ def _show(build: Callable[[], object]) -> None:
     from workshop import sessions
 
     screen_app = build()
-    if screen_app.session is not None:  # type: ignore[attr-defined]  # None: a participant still picking
-        sessions.warn(screen_app.session.warnings)  # type: ignore[attr-defined]
+    if screen_app.followed is not None:  # type: ignore[attr-defined]  # None: a participant still picking
+        sessions.warn(screen_app.followed.warnings)  # type: ignore[attr-defined]
     # What exists now (modules, the folded session) lives as long as the screen: out of the
     # collector's way, so its passes while the screen starts and runs walk only new objects.
     gc.freeze()
@@ -508,11 +508,16 @@ def join(
     shared: Annotated[bool, typer.Option(
         "--shared", envvar="WORKSHOP_SHARED",
         help="Many people use this account (the ssh recipe, serve): never come back as someone by name alone.")] = False,
+    plain: Annotated[bool, typer.Option("--plain", help="A line-by-line transcript for screen readers: "
+                                        "type vote 2, note ..., help.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Take part: join a live session with its code, vote and add notes."""
     from workshop import sessions
 
+    if plain:
+        _join_plain(session, name, sessions_dir)
+        return
     if session is None:
         live = sessions.live_sessions(sessions_dir)
         if not live:
@@ -525,6 +530,24 @@ def join(
     from workshop.tui.participant import make_app
 
     _show(lambda: make_app(path, name=name, shared=shared))
+
+
+def _join_plain(session: str | None, name: str, sessions_dir: Path | None) -> None:
+    """`join --plain`: no screen, one sentence a line (workshop.plain); one live session or a name."""
+    from workshop import plain, sessions
+
+    try:
+        if session is None:
+            live = sessions.live_sessions(sessions_dir)
+            if len(live) != 1:
+                names = ", ".join(s.path.stem for s in live) or "none is live"
+                raise _fail(f"name the session to join ({names})")
+            chosen = live[0]
+        else:
+            chosen = sessions.Session.open(_resolve(session, sessions_dir))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    raise typer.Exit(plain.run(chosen, name))
 
 
 @app.command()

@@ -505,7 +505,7 @@ def test_markdown_report_has_the_questions_results_and_action_items(ws: Workshop
     assert "Book the room (facilitator)" in actions
     assert "Just a thought" not in actions
     assert "Just a thought" in md.split("## Notes", 1)[1]
-    assert "- Planning: 1 votes" in md
+    assert "- Planning: 1 vote " in md
 
 
 def test_report_to_a_file(ws: Workshop) -> None:

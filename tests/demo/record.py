@@ -88,7 +88,7 @@ async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: st
             app.screen.query_one(Input).value = note
             await pilot.press("enter")
             await pilot.pause()
-            notes = app.views[4]
+            notes = app.notes_list
             notes.focus()
             notes.highlighted = 0  # the newest note: this one
             await pilot.press("m")

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from tests.journal.recorded import record
 from tests.support import polls_plan
 from workshop import sessions
-from workshop.report import render
 from workshop.cli import app
 from workshop.journal import codec, store
+from workshop.report import render
 
 
 @pytest.fixture()

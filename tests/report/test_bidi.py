@@ -21,7 +21,7 @@ from workshop.engine import text
 from workshop.report import compare
 from workshop.report.html import as_html
 from workshop.report.render import as_markdown
-from workshop.tui.widgets.poll import bars
+from workshop.tui.widgets.results import Results
 
 RTL_NAME = "דנה כהן"
 OPEN_OVERRIDE = RLO + "an override left open"
@@ -80,7 +80,7 @@ def test_plain_text_reports_are_unchanged(folder: Path) -> None:
 def test_a_markdown_poll_row_is_not_reordered_by_its_answer(folder: Path) -> None:
     polls = as_markdown(answered(folder).state()).split("## Polls", 1)[1].split("## Notes", 1)[0]
     row = next(line for line in polls.splitlines() if "override left open" in line)
-    assert tail_in_order(row, ": 1 answers " + "█" * 20)
+    assert tail_in_order(row, ": 1 answer " + "█" * 20)
 
 
 def test_every_participant_string_in_html_is_in_a_bdi(folder: Path) -> None:
@@ -113,6 +113,6 @@ def test_compared_answers_cannot_reorder_their_rows(folder: Path) -> None:
 def test_the_terminal_tally_isolates_answers(folder: Path) -> None:
     view = answered(folder).state().polls["polls/word"]
     out = io.StringIO()
-    Console(file=out, width=100, color_system=None).print(bars(view.tally))
+    Console(file=out, width=100, color_system=None).print(Results(view.tally))
     row = next(line for line in out.getvalue().splitlines() if "override left open" in line)
     assert text.isolate(OPEN_OVERRIDE) in row and tail_in_order(row, row[row.index(PDI) + 1:])

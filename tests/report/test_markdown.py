@@ -14,7 +14,7 @@ def test_sections_in_order_with_the_numbers(tmp_path: Path) -> None:
     heads = [md.index(h) for h in ("## Action items", "## Agenda", "## Polls", "## Notes")]
     assert heads == sorted(heads)
     assert "3 participants" in md
-    assert "| polls/intro | Intro | 2.0 | 2.5 | +0.5 |" in md
+    assert "| polls/intro | Intro | 2.0 |  | 2.5 | +0.5 |" in md
     assert "Drift: " in md
     assert "- Coaching: 3 votes" in md
     assert "- mean 4.0, median 4" in md

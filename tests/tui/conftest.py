@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -64,3 +66,18 @@ async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -
             return
         await pilot.pause(0.05)
     assert condition(), "condition not met in time"
+
+
+def screen_text(app) -> str:  # noqa: ANN001
+    """What the terminal shows now, as plain text, one line per row: drawn by the compositor as
+    for a screenshot, so only what is on screen (not what a widget holds out of sight) counts."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
+                      color_system="truecolor", record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def unwrapped(text: str) -> str:
+    """Screen text with runs of spaces squeezed, for looking up phrases within a line."""
+    return re.sub(r"[ \u00a0]+", " ", text)

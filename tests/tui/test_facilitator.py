@@ -3,11 +3,12 @@ vote from other processes. Each test checks what the screen shows and what the j
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Digits
 
-from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
+from tests.tui.conftest import CODE, FakeClock, cli, screen_text, text_of, wait_for
 from workshop import sessions
 from workshop.journal import store
 from workshop.sessions import who
@@ -90,12 +91,12 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         "word": [("Ana", ["Coaching"]), ("Bo", ["coaching."]), ("Cy", ["speed"])],
     }
     expected = {
-        "pick": ["Planning", "2 67%"],
-        "many": ["Coaching", "2 100%"],
-        "fist": ["mean / median", "3.0 / 3"],
-        "dots": ["Coaching", "3"],
-        "order": ["Trust", "5"],  # Borda: 3 + 2
-        "word": ["Coaching", "2 67%"],
+        "pick": ["Planning", "2 votes · 67%"],
+        "many": ["Coaching", "2 votes · 100%"],
+        "fist": ["mean 3.0 · median 3"],
+        "dots": ["Coaching", "3 dots · 43%"],
+        "order": ["Trust", "5 points · 42%"],  # Borda: 3 + 2, of 12 points given
+        "word": ["Coaching", "2 answers · 67%"],
     }
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
@@ -158,8 +159,8 @@ async def test_notes_action_items_and_literal_participant_text(session_path: Pat
         assert hostile in shown  # shown literally: the markup did nothing
         assert shown.index("see [link") < shown.index("Book the coaching room")  # newest first
         assert app.is_running
-        notes.focus()
-        notes.highlighted = 1  # the facilitator's own note
+        await pilot.press("right_square_bracket")  # the next note down: the facilitator's own
+        assert app.focused is not notes
         await pilot.press("m")
         events = journal(session_path)
         mine = next(e for e in events if e["type"] == "note" and e["author"] == "facilitator")
@@ -202,8 +203,8 @@ async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Pa
         clock.advance(30)
         app.tick()
         assert cli("note", str(session_path), "--name", "Ana", "while the dialog is open").returncode == 0
-        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.views[4]))
-        assert app.views[1].query_one("#digits", Digits).value == "01:30"
+        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.notes_list))
+        assert app.query_one(BigTimer).query_one("#digits", Digits).value == "01:30"
         await pilot.press("escape")
         assert app.is_running
 
@@ -224,10 +225,21 @@ async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session
         assert bar.region.bottom <= 24 and len(lines) == bar.region.height
         assert all(len(line) <= 80 for line in lines)
         shown = " ".join(lines)
-        for binding in app.BINDINGS:
+        for binding in (b for b in app.BINDINGS if b.show):  # PgUp is left out: PgDn's pair
             assert f" {binding.key_display or binding.key} {binding.description} " in f"{shown} "
         assert "^p palette" in shown
         row = next(y for y, line in enumerate(lines) if " n Next " in line)
         await pilot.click(KeyBar, offset=(lines[row].index(" n Next ") + 4, row))
         assert types(session_path) == ["start"]
         assert "Intro" in text_of(app.query_one("#step-title"))
+
+
+async def test_a_dialog_is_sized_to_its_text(session_path: Path, clock: FakeClock) -> None:
+    """The reset question was clipped ("...stay in the fil") in a fixed-width dialog."""
+    app = make_app(session_path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "n")
+        app.action_reset_poll()
+        await wait_for(pilot, lambda: "Reset this poll?" in screen_text(app))
+        flowing = re.sub(r"[\s█▀▄]+", " ", screen_text(app))  # the dialog's lines read as one text
+        assert "Reset this poll? Its ballots stop counting (they stay in the file)." in flowing

@@ -5,12 +5,13 @@ On one's own account the terminal comes back as the same person by itself."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import CODE, FakeClock, cli, text_of
+from tests.tui.conftest import CODE, FakeClock, cli, text_of, wait_for
 from workshop import sessions
 from workshop.tui.participant import make_app
 
@@ -76,3 +77,42 @@ async def test_one_s_own_terminal_comes_back_as_the_same_person(session_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         assert await type_in(pilot, "Ana") == ""
         assert app.session.my_ballot(app.person, "polls/pick") == ("Coaching",)
+
+
+async def test_wrong_join_codes_slow_down_and_are_counted(session_path: Path, clock: FakeClock) -> None:
+    from workshop.tui.facilitator import make_app as facilitator_app
+    from workshop.tui.participant import wait_after
+    from workshop.tui.widgets.join import JoinBar
+
+    assert [wait_after(n) for n in (1, 2, 3, 4, 12)] == [0.25, 0.5, 1.0, 2.0, 30.0]
+    app = make_app(session_path, clock=clock, shared=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for attempt in range(3):
+            screen = pilot.app.screen
+            screen.query_one("#code", Input).value = "WRONG1"
+            screen.query_one("#name", Input).value = "Mallory"
+            screen.query_one("#name", Input).focus()
+            await pilot.pause()
+            started = time.monotonic()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.wrong == attempt + 1, seconds=5)
+            await wait_for(pilot, lambda: not screen.query_one("#code", Input).disabled, seconds=5)
+            assert time.monotonic() - started >= wait_after(attempt + 1)  # shut for at least that long
+        assert app.person is None
+    assert sessions.Session.open(session_path).state().wrong_codes == 3
+    facilitator = facilitator_app(session_path, clock=clock, bell=False, watch=False)
+    async with facilitator.run_test(size=(160, 45)):
+        assert "3 wrong codes" in text_of(facilitator.query_one(JoinBar))
+
+
+async def test_notes_after_the_end_are_refused(session_path: Path, clock: FakeClock) -> None:
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.note(None, "before the end")
+    live.end()
+    for who in (None, "Ana"):
+        with pytest.raises(sessions.SessionError, match="has ended"):
+            live.note(who, "after the end")
+    done = cli("note", str(session_path), "--name", "Bo", "after the end")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "has ended" in done.stderr
+    assert [n.text for n in sessions.Session.open(session_path).state().notes] == ["before the end"]

@@ -11,12 +11,14 @@ from textual.widgets import Input
 from tests.support import polls_plan
 from tests.tui.test_snapshots import Fixed
 from workshop import sessions
+from workshop.sessions import people
 from workshop.tui.participant import make_app
 
 
 @pytest.fixture(autouse=True)
 def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(people, "new_code", lambda: "RJ4CDE")  # a rejoin code the picture can keep
 
 
 def _session(tmp_path: Path, clock: Fixed) -> Path:

@@ -23,7 +23,6 @@ from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.tally import Tally, tally
 from workshop.engine.trust import SIGNED, verifier
 
-
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
 # not said so for longer than this has gone (closed without saying, or its host went away).
 HEARTBEAT = 60.0
@@ -123,6 +122,9 @@ class SessionState:
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
     wrong_codes: int = 0  # wrong join codes typed on the join screens
+    facilitator: str = ""
+    started: float | None = None  # when the facilitator started it
+    ended: float | None = None  # when it ended
 
     @property
     def step(self) -> StepView | None:
@@ -141,19 +143,24 @@ class SessionState:
         found = exact or loose
         return found[0] if len(found) == 1 else None
 
+    def step_drift(self, s: StepView) -> float | None:
+        """Seconds step `s` put the session behind the agenda's plan (negative: ahead), or None
+        while it does not count yet. The plan is the agenda's minutes: extending a step does
+        not move the schedule, running over does. The current step of a live session counts
+        only once it runs over (it may still end on time); a step never visited counts nothing
+        while the session is live (it is still to come) and, once it has ended, as skipped:
+        none of its planned minutes were spent, so it puts the session that much ahead."""
+        if s.index == self.current and self.status != "ended":
+            return max(0.0, s.elapsed - s.planned)
+        if s.visited or self.status == "ended":
+            return s.elapsed - s.planned
+        return None
+
     @property
     def drift(self) -> float:
-        """Seconds behind the agenda (negative: ahead): steps left early or late, overtime on
-        the current one, and time spent paused."""
-        total = self.paused_seconds
-        for s in self.steps:
-            if not s.visited:
-                continue
-            if s.index == self.current and self.status != "ended":
-                total += max(0.0, s.elapsed - s.planned)
-            else:
-                total += s.elapsed - s.planned
-        return total
+        """Seconds behind the agenda (negative: ahead): every step's `step_drift`, and the time
+        spent paused. The report's agenda table adds up to exactly this."""
+        return self.paused_seconds + sum(d for s in self.steps if (d := self.step_drift(s)) is not None)
 
     def all_voted(self, poll: PollView) -> bool:
         """Every participant present now has a counted ballot on `poll`."""
@@ -213,6 +220,8 @@ class Fold:
         self.paused_since: float | None = None
         self.paused_total = 0.0
         self.ended = False
+        self.started: float | None = None
+        self.ended_at: float | None = None
         self.clock = 0.0  # the latest event time seen: time never runs backwards
         # No event is read as later than this (seconds since the epoch): whoever opens the file
         # sets it from the file's time or the wall clock, so one line dated 2099 cannot freeze
@@ -278,6 +287,7 @@ class Fold:
 
     def _on_start(self, event: Event, t: float) -> None:
         if self.current is None and not self.ended and self.qids:
+            self.started = t
             self._enter(0, t)
 
     def _on_goto(self, event: Event, t: float) -> None:
@@ -310,6 +320,7 @@ class Fold:
         self._on_resume(event, t)
         self.running_since = None
         self.ended = True
+        self.ended_at = t
         for state in self.polls.values():
             if state.status == "open":
                 state.status, state.closed_by = "closed", "ended"
@@ -443,6 +454,7 @@ class Fold:
             paused_seconds=paused, events=self.count, address=self.address, forged=tuple(self.forged),
             clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
             wrong_codes=self.wrong_codes,
+            facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
         )
 
 

@@ -80,3 +80,11 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
 def _scale_label(poll: Poll, x: int) -> str:
     label = poll.label_for(x)
     return f"{x} {label}" if label else str(x)
+
+
+UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
+
+
+def plural(count: float, unit: str) -> str:
+    """'1 vote', '2 votes', '0 votes', '1.5 points': `unit` is the singular."""
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")

@@ -13,8 +13,19 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import balanced
-from workshop.report.render import KIND_CAPTION, as_dict, drift_words, notes_by_step, shown_rows, trust_lines
+from workshop.report.render import (
+    KIND_CAPTION,
+    agenda_rows,
+    as_dict,
+    difference_words,
+    drift_words,
+    meta_words,
+    notes_by_step,
+    shown_rows,
+    trust_lines,
+)
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
@@ -58,8 +69,7 @@ def as_html(state: SessionState) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{_e(session['title'])}</h1>",
-        f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(session["status"])}, '
-        f"{len(data['participants'])} participants, {_e(drift_words(session['drift_seconds']))}.</p>",
+        f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(meta_words(data))}.</p>',
         *(f'<p class="meta">{_e(line)}</p>' for line in trust_lines(data) if line),
         "</header>",
         *_actions(data),
@@ -90,22 +100,25 @@ def _minutes(seconds: float) -> str:
 
 
 def _agenda(data: dict[str, Any]) -> list[str]:
-    out = ['<section id="agenda"><h2>Agenda</h2><table>',
-           '<thead><tr><th>step</th><th>title</th><th class="num">planned min</th>'
-           '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>']
-    for s in data["steps"]:
-        diff = (s["actual_seconds"] - s["planned_seconds"]) / 60
-        cls = "late" if diff > 0 else "early"
+    head = ('<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
+            '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>')
+    out = ['<section id="agenda"><h2>Agenda</h2><table>', head]
+    for s in agenda_rows(data):
+        diff = s["difference_seconds"]
+        cls = "late" if diff and diff > 0 else "early"
         actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
-        shown = f'<span class="{cls}">{diff:+.1f}</span>' if s["visited"] else ""
+        extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
+        shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
         out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(s['title'])}</td>"
-                   f'<td class="num">{_minutes(s["planned_seconds"])}</td><td class="num">{actual}</td>'
-                   f'<td class="num">{shown}</td></tr>')
-    planned = sum(s["planned_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in data["steps"])
-    out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td>'
-               f'<td class="num">{_minutes(actual)}</td><td></td></tr></tfoot></table>')
-    out.append(f"<p>Drift: {_e(drift_words(data['session']['drift_seconds']))}.</p></section>")
+                   f'<td class="num">{_minutes(s["agenda_seconds"])}</td><td class="num">{extended}</td>'
+                   f'<td class="num">{actual}</td><td class="num">{shown}</td></tr>')
+    planned = sum(s["agenda_seconds"] for s in data["steps"])
+    actual = sum(s["actual_seconds"] for s in agenda_rows(data))
+    drift = data["session"]["drift_seconds"]
+    out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td><td></td>'
+               f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr></tfoot></table>')
+    out.append(f"<p>Drift: {_e(drift_words(drift))} (the difference column's total; a step never visited "
+               "counts as skipped once the session has ended).</p></section>")
     return out
 
 
@@ -115,15 +128,15 @@ def _poll(poll: dict[str, Any]) -> list[str]:
     top = max((r["share"] for r in rows), default=0) or 1
     out = [f'<article class="poll"><h3>{_e(poll["question"])}</h3>',
            f'<p class="meta"><code>{_e(poll["id"])}</code>, {_e(poll["kind"])}, {_e(poll["status"])}, '
-           f"{poll['ballots']} ballots{' (anonymous)' if poll['anonymous'] else ''}; "
+           f"{plural(poll['ballots'], 'ballot')}{' (anonymous)' if poll['anonymous'] else ''}; "
            f"{_e(KIND_CAPTION.get(poll['kind'], ''))}</p>", '<div class="bars">']
     for row in rows:
         width = round(row["share"] / top * 100, 1)  # the largest row fills its track
         out.append(f'<span>{bdi(row["label"])}</span><div class="track"><div class="fill" style="width:{width}%">'
-                   f'</div></div><span class="value">{row["value"]:g} {_e(res["unit"])}</span>')
+                   f'</div></div><span class="value">{_e(plural(row["value"], UNITS[res["unit"]]))}</span>')
     out.append("</div>")
     if left_out:
-        out.append(f"<p class=\"meta\">and {left_out} other answers</p>")
+        out.append(f"<p class=\"meta\">and {plural(left_out, 'other answer')}</p>")
     if "mean" in res:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
     return [*out, "</article>"]

@@ -13,9 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import isolate
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -57,16 +59,27 @@ def as_dict(state: SessionState) -> dict[str, Any]:
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
             "late": view.late, "resets": view.resets, "results": results,
         })
-    session: dict[str, Any] = {"id": state.id, "title": state.title, "status": state.status, "events": state.events,
-                               "drift_seconds": round(state.drift, 1)}
+    session: dict[str, Any] = {
+        "id": state.id, "title": state.title, "status": state.status, "events": state.events,
+        "facilitator": state.facilitator,
+        "started": _iso(state.started) if state.started is not None else None,
+        "ended": _iso(state.ended) if state.ended is not None else None,
+        "paused_seconds": round(state.paused_seconds, 1),
+        "drift_seconds": round(state.drift, 1)}
     if state.forged:  # only when there is something to say, so ordinary reports stay as they were
         session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
     if state.clamped:
         session["clamped_times"] = state.clamped
     return {
         "session": session,
+        # planned_seconds: what the step was allowed (agenda minutes and any extension);
+        # difference_seconds: what it did to the schedule, by the one rule drift adds up
+        # (SessionState.step_drift), None while it does not count yet
         "steps": [{"id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
-                   "actual_seconds": round(s.elapsed, 1), "visited": s.visited} for s in state.steps],
+                   "agenda_seconds": s.planned, "extra_seconds": s.extra,
+                   "actual_seconds": round(s.elapsed, 1), "visited": s.visited,
+                   "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1)}
+                  for s in state.steps],
         "polls": polls,
         "notes": [{"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
                    "action": n.action, "at": _iso(n.at)} for n in state.notes],
@@ -102,7 +115,45 @@ def shown_rows(poll: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
 
 def drift_words(seconds: float) -> str:
     minutes = seconds / 60
-    return f"{abs(minutes):.0f} min {'behind' if minutes >= 0 else 'ahead of'} schedule"
+    if round(minutes, 1) == 0:
+        return "on schedule"
+    return f"{abs(minutes):.1f} min {'behind' if minutes >= 0 else 'ahead of'} schedule"
+
+
+def when_words(session: dict[str, Any]) -> str:
+    """'2026-04-01, 09:00–09:09 UTC', from the ISO times as_dict gives; '' before it started."""
+    started, ended = session["started"], session["ended"]
+    if not started:
+        return "not started"
+    day, start = started[:10], started[11:16]
+    if not ended:
+        return f"{day}, from {start} UTC"
+    end = ended[11:16] if ended[:10] == day else f"{ended[:10]} {ended[11:16]}"
+    return f"{day}, {start}–{end} UTC"
+
+
+def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
+    """The report's first line: when, who ran it, who took part, how it kept time. `quote`
+    escapes the facilitator's name for the format (it comes from the file)."""
+    session = data["session"]
+    who = f", facilitated by {quote(session['facilitator'])}" if session["facilitator"] else ""
+    return (f"{when_words(session)}{who}; {session['status']}, {plural(len(data['participants']), 'participant')}, "
+            f"{drift_words(session['drift_seconds'])}")
+
+
+def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The agenda table's rows, with paused time as a row of its own when there was any, so
+    that the difference column adds up to the drift."""
+    rows = [dict(s, kind="step") for s in data["steps"]]
+    paused = data["session"]["paused_seconds"]
+    if paused:
+        rows.append({"id": "", "title": "paused", "kind": "paused", "planned_seconds": 0, "agenda_seconds": 0,
+                     "extra_seconds": 0, "actual_seconds": paused, "visited": True, "difference_seconds": paused})
+    return rows
+
+
+def difference_words(seconds: float | None) -> str:
+    return "" if seconds is None else f"{seconds / 60:+.1f}"
 
 
 def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, list[dict[str, Any]]]]:
@@ -135,8 +186,7 @@ def _minutes(seconds: float) -> str:
 def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
-           f"Session `{state.id}`: {state.status}, {len(state.participants)} participants, "
-           f"{drift_words(state.drift)}.", ""] + trust_lines(data)
+           f"Session `{state.id}`: {meta_words(data, md_escape)}.", ""] + trust_lines(data)
     actions = [n for n in data["notes"] if n["action"]]
     out += ["## Action items", ""]
     titles = {s["id"]: s["title"] for s in data["steps"]}
@@ -161,29 +211,34 @@ def as_markdown(state: SessionState) -> str:
 
 
 def _md_agenda(data: dict[str, Any]) -> list[str]:
-    out = ["## Agenda", "", "| step | title | planned min | actual min | difference |", "|---|---|---:|---:|---:|"]
-    for s in data["steps"]:
+    out = ["## Agenda", "", "| step | title | planned min | extended | actual min | difference |",
+           "|---|---|---:|---:|---:|---:|"]
+    for s in agenda_rows(data):
         actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
-        diff = f"{(s['actual_seconds'] - s['planned_seconds']) / 60:+.1f}" if s["visited"] else ""
-        out.append(f"| {s['id']} | {md_escape(s['title'])} | {_minutes(s['planned_seconds'])} | {actual} | {diff} |")
-    planned = sum(s["planned_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in data["steps"])
-    out.append(f"| | **total** | {_minutes(planned)} | {_minutes(actual)} | |")
-    return out + ["", f"Drift: {drift_words(data['session']['drift_seconds'])}.", ""]
+        extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
+        out.append(f"| {s['id']} | {md_escape(s['title'])} | {_minutes(s['agenda_seconds'])} | {extended} | {actual} "
+                   f"| {difference_words(s['difference_seconds'])} |")
+    planned = sum(s["agenda_seconds"] for s in data["steps"])
+    actual = sum(s["actual_seconds"] for s in agenda_rows(data))
+    out.append(f"| | **total** | {_minutes(planned)} | | {_minutes(actual)} "
+               f"| {difference_words(data['session']['drift_seconds'])} |")
+    drift = (f"Drift: {drift_words(data['session']['drift_seconds'])} (the difference column's total; "
+             "a step never visited counts as skipped once the session has ended).")
+    return [*out, "", drift, ""]
 
 
 def _md_poll(poll: dict[str, Any]) -> list[str]:
     res = poll["results"]
     out = [f"### {md_escape(poll['question'])}", "",
-           f"`{poll['id']}`, {poll['kind']}, {poll['status']}, {poll['ballots']} ballots"
+           f"`{poll['id']}`, {poll['kind']}, {poll['status']}, {plural(poll['ballots'], 'ballot')}"
            + (" (anonymous)" if poll["anonymous"] else "") + f"; {KIND_CAPTION.get(poll['kind'], '')}", ""]
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
     for row in rows:
         bar = "█" * round(row["share"] / top * 20)  # the largest row gets the full bar
-        out.append(f"- {md_participant(str(row['label']))}: {row['value']:g} {res['unit']} {bar}")
+        out.append(f"- {md_participant(str(row['label']))}: {plural(row['value'], UNITS[res['unit']])} {bar}")
     if left_out:
-        out.append(f"- and {left_out} other answers")
+        out.append(f"- and {plural(left_out, 'other answer')}")
     if "mean" in res:
         out.append(f"- mean {res['mean']}, median {res['median']}")
     return out + [""]

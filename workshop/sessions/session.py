@@ -15,8 +15,8 @@ from workshop.engine import ballots, events, text
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.sessions import people
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
-from workshop.sessions.people import Person
 from workshop.sessions.journal import SessionFile, Write
+from workshop.sessions.people import Person
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
 RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead

@@ -22,7 +22,8 @@ def as_person(session: Session, name: str, rejoin: str | None = None, own: bool 
     holder = session.fold.participant_named(clean)
     remembered = identity.recall(state.id, state.code, clean) if own else None
     if remembered is not None and holder in (None, remembered[0]):
-        return session.adopt(people.known(remembered[0], clean, remembered[1])), False
+        shown = clean if holder is None else session.name_of(holder)  # as they joined, not as typed now
+        return session.adopt(people.known(remembered[0], shown, remembered[1])), False
     if holder is not None:
         if not rejoin:
             raise SessionError(f"the name {clean!r} is taken in this session: if it is yours, give your rejoin code")

@@ -10,18 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual import events, on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
 from workshop.engine.state import SessionState
 from workshop.errors import WorkshopError
 from workshop.sessions import Clock, Session, SessionError, utc_now, words
-from workshop.tui.follow import FollowsJournal
+from workshop.tui.follow import SessionApp
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
-from workshop.tui.session_view import fit_layout, session_view
+from workshop.tui.session_view import fit_layout, fit_results, session_view
+from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -31,7 +32,7 @@ from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 
-class FacilitatorApp(FollowsJournal, App[None]):
+class FacilitatorApp(SessionApp):
     CSS_PATH = "facilitator.tcss"
     TITLE = "workshop"
 
@@ -46,6 +47,11 @@ class FacilitatorApp(FollowsJournal, App[None]):
         Binding("c", "close_poll", "Close"),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
+        Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
+        Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
+        # the step's prompt and notes scroll from anywhere: no Tab to the panel first
+        Binding("pageup", "scroll_step(-1)", "Scroll", key_display="PgUp", priority=True, show=False),
+        Binding("pagedown", "scroll_step(1)", "Scroll", key_display="PgDn", priority=True),
         Binding("f", "toggle_notes", "Hide notes"),
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
@@ -53,12 +59,10 @@ class FacilitatorApp(FollowsJournal, App[None]):
     ]
 
     def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
-                 tick: float = 0.25) -> None:
-        super().__init__()
+                 tick: float = 0.25, dark: bool = True) -> None:
+        super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
         self.bell_on = bell
-        self.watch_file = watch
-        self.tick_seconds = tick
         self.join_command = join_command or f"workshop join {session.path.stem}"
         self._rang_for: str | None = None  # the step whose end the bell has rung for
         self._everyone_for: tuple[str, int] | None = None
@@ -66,30 +70,33 @@ class FacilitatorApp(FollowsJournal, App[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
-        fit_layout(self.screen, self.size.width)
+        fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
         yield from session_view()
         yield JoinBar(self.join_command, id="join")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        # Kept from the main screen: a tick or a ballot may arrive while a dialog is on top, and
-        # queries search the screen in front.
-        self.views = [self.query_one(AgendaRail), self.query_one(BigTimer), self.query_one(StepPanel),
-                      self.query_one(PollPanel), self.query_one(NotesList), self.query_one(JoinBar)]
+        # Kept from the main screen, by name: a tick or a ballot may arrive while a dialog is on
+        # top, and queries search the screen in front.
+        self.step_panel = self.query_one(StepPanel)
+        self.notes_list = self.query_one(NotesList)
+        self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
+                                        self.query_one(PollPanel), self.notes_list, self.query_one(JoinBar)]
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
         self.render_state(state)
         self.start_following()
 
-    def on_resize(self) -> None:
-        fit_layout(self.screen, self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        fit_layout(self.screen_stack[0], event.size)  # the event's size: the app's may not be updated yet
 
     # ------------------------------------------------------------------ rendering
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
+        fit_results(self.screen_stack[0], state)
         for widget in self.views:
             widget.show(state)
         self._signals(state)
@@ -179,23 +186,33 @@ class FacilitatorApp(FollowsJournal, App[None]):
 
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
 
+    def action_pick_note(self, step: int) -> None:
+        self.notes_list.move(step)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # with a dialog in front, page keys are the dialog's (its list of steps, say)
+        return not (action == "scroll_step" and isinstance(self.screen, ModalScreen))
+
+    def action_scroll_step(self, direction: int) -> None:
+        if direction > 0:
+            self.step_panel.scroll_page_down(animate=False)
+        else:
+            self.step_panel.scroll_page_up(animate=False)
+
     def action_mark_action(self) -> None:
-        notes = self.views[4]
-        assert isinstance(notes, NotesList)
-        option = notes.highlighted_option if notes.highlighted is not None else None
-        if option is None or not option.id:
-            self.notify("No note selected: pick one in the notes list", severity="warning")
+        note_id = self.notes_list.chosen_id()
+        if not note_id:
+            self.notify("No note to mark on this step yet", severity="warning")
             return
-        current = next((n for n in self.session.state().notes if n.id == option.id), None)
+        current = next((n for n in self.session.state().notes if n.id == note_id), None)
         try:
-            self.session.mark_action(option.id, on=not (current and current.action))
+            self.session.mark_action(note_id, on=not (current and current.action))
         except SessionError as err:
             self.notify(str(err), markup=False, severity="warning")
         self.render_state()
 
     def action_toggle_notes(self) -> None:
-        panel = self.views[2]
-        assert isinstance(panel, StepPanel)
+        panel = self.step_panel
         panel.show_notes = not panel.show_notes
         self.render_state()
         self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)
@@ -241,6 +258,8 @@ class FacilitatorApp(FollowsJournal, App[None]):
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
+            ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
+            ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),
@@ -255,6 +274,4 @@ def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bo
              tick: float = 0.25, dark: bool = True) -> FacilitatorApp:
     """The one way to build the facilitator app, for the CLI and for tests alike."""
     session = Session.open(path, clock)
-    app = FacilitatorApp(session, bell=bell, watch=watch, tick=tick)
-    app.theme = "textual-dark" if dark else "textual-light"
-    return app
+    return FacilitatorApp(session, bell=bell, watch=watch, tick=tick, dark=dark)

@@ -1,25 +1,44 @@
-"""Following a live session file from a screen: a thread notices that the file grew, the UI
-thread folds the new bytes and redraws. Shared by every app that watches a session."""
+"""The base of every screen that follows a session file (`SessionApp`): it owns the session (or
+replay's recording), the theme, the steady tick and the follow loop, where a thread notices the
+file grew and the UI thread folds the new bytes and redraws."""
 
 from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
+from typing import Protocol
 
 from textual import work
+from textual.app import App
 from textual.worker import get_current_worker
 
-from workshop.sessions import Session, SessionError
+from workshop.errors import WorkshopError
 
 POLL_SECONDS = 0.03
 
 
-class FollowsJournal:
-    """Mixin for an App with `session: Session`, `watch_file`, `tick_seconds` and `render_state()`."""
+class Followed(Protocol):
+    """What a screen follows: a `Session`, or replay's `Recording`."""
 
-    session: Session
-    watch_file: bool = True
-    tick_seconds: float = 0.5
+    path: Path
+    warnings: list[str]  # what opening the file found wrong with it
+
+    def refresh(self) -> int: ...
+
+    def new_warnings(self) -> list[str]: ...
+
+
+class SessionApp(App[None]):
+    """An app on one followed session file. Subclasses draw in `render_state()` and call
+    `start_following()` once they are ready to be redrawn."""
+
+    def __init__(self, session: Followed | None, *, watch: bool = True, tick: float = 0.5, dark: bool = True) -> None:
+        super().__init__()
+        self.followed = session  # None only while a participant still picks a session
+        self.watch_file = watch
+        self.tick_seconds = tick
+        self.theme = "textual-dark" if dark else "textual-light"
 
     def render_state(self) -> object:
         raise NotImplementedError
@@ -27,20 +46,21 @@ class FollowsJournal:
     def start_following(self) -> None:
         """Redraw on a steady tick (the clock moves even when the file does not) and on every
         append by another process."""
-        self.set_interval(self.tick_seconds, self.tick)  # type: ignore[attr-defined]
+        self.set_interval(self.tick_seconds, self.tick)
         if self.watch_file:
             self.follow_journal()
 
     def closing(self) -> bool:
         """While an app shuts down its widgets go before its timers and workers stop."""
-        return not self.is_running or getattr(self, "_closing", False)  # type: ignore[attr-defined]
+        return not self.is_running or self._closing
 
     @work(thread=True, exclusive=True, group="follow")
     def follow_journal(self) -> None:
         """Watch the file's size; when others append, have the UI thread fold the new bytes
         (the fold is only ever touched from that one thread)."""
+        assert self.followed is not None
         worker = get_current_worker()
-        path = self.session.path
+        path = self.followed.path
         last = -1
         while not worker.is_cancelled:
             try:
@@ -49,7 +69,7 @@ class FollowsJournal:
                 size = last
             if size != last:
                 last = size
-                self.call_from_thread(self.sync)  # type: ignore[attr-defined]
+                self.call_from_thread(self.sync)
             time.sleep(POLL_SECONDS)
 
     def tick(self) -> None:
@@ -57,14 +77,14 @@ class FollowsJournal:
             self.render_state()
 
     def sync(self) -> None:
-        if self.closing():
+        if self.closing() or self.followed is None:
             return
         try:
-            grew = self.session.refresh()
-        except SessionError as err:
-            self.notify(str(err), markup=False, severity="error")  # type: ignore[attr-defined]
+            grew = self.followed.refresh()
+        except WorkshopError as err:
+            self.notify(str(err), markup=False, severity="error")
             return
-        for warning in self.session.new_warnings():  # damage found while following: say it once
+        for warning in self.followed.new_warnings():  # damage found while following: say it once
             self.notify(warning, markup=False, severity="warning", timeout=10)
         if grew:
             self.journal_grew()

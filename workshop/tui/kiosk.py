@@ -12,11 +12,12 @@ tests that prove it.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Hashable
 from pathlib import Path
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -27,9 +28,9 @@ from workshop.engine.text import NAME_MAX, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person
-from workshop.tui.follow import FollowsJournal
+from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.poll import HINT
+from workshop.tui.widgets.base import ShowsState, question
 
 
 class VoteScreen(Screen[bool]):
@@ -49,9 +50,7 @@ class VoteScreen(Screen[bool]):
             if self.code:  # only this voter sees it, and only now: the neutral screen never shows it
                 yield Label(Text(f"Your rejoin code is {self.code}: keep it, you need it to vote here again.",
                                  style="bold yellow"))
-            question = Text(poll.question, style="bold")
-            question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
-            yield Static(question)
+            yield Static(question(poll, hint_below=True), id="vote-question")
             yield BallotForm(poll, self.poll_id)
             yield Static("", id="vote-error")
         yield Footer()
@@ -64,6 +63,25 @@ class VoteScreen(Screen[bool]):
             self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
             return
         self.dismiss(True)  # on disk: back to the neutral screen
+
+
+class OpenPoll(ShowsState, Static):
+    """The neutral screen's line: the open poll's question, or that none is open. Never a tally:
+    the next person must not see how the room voted."""
+
+    def signature(self, state: SessionState) -> Hashable:
+        view = state.poll
+        return (view.qid, view.poll.question, view.poll.anonymous) if view and view.status == "open" else None
+
+    def draw(self, state: SessionState) -> None:
+        view = state.poll
+        if view is None or view.status != "open":
+            self.update(Text("No poll is open right now.", style="italic"))
+            return
+        line = Text(view.poll.question)
+        if view.poll.anonymous:
+            line.append("   (you may vote as anonymous)", style="dim")
+        self.update(line)
 
 
 class LeaveScreen(ModalScreen[bool]):
@@ -92,7 +110,7 @@ class LeaveScreen(ModalScreen[bool]):
 LOCKED = "Only the facilitator can leave the kiosk."
 
 
-class KioskApp(FollowsJournal, App[None]):
+class KioskApp(SessionApp):
     CSS_PATH = "kiosk.tcss"
     TITLE = "workshop · kiosk"
     # Locked: the palette offers Quit (and the header icon opens it), so there is none. Textual
@@ -107,16 +125,15 @@ class KioskApp(FollowsJournal, App[None]):
     ]
 
     def __init__(self, session: Session, code: str, *, watch: bool = True) -> None:
-        super().__init__()
+        super().__init__(session, watch=watch)
         self.session = session
         self.code = code  # the facilitator's, read once at start: see make_app
-        self.watch_file = watch
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")  # no icon: it would look like a menu
         with Vertical(id="next"):
             yield Static(Text("Next person, please", style="bold"), id="welcome")
-            yield Static("", id="question")
+            yield OpenPoll("", id="question")
             yield Input(placeholder="Your name", id="who", max_length=NAME_MAX)
             yield Input(placeholder="Your rejoin code (you were shown it at your first vote)", id="rejoin",
                         max_length=12, password=True, classes="hidden")
@@ -132,16 +149,7 @@ class KioskApp(FollowsJournal, App[None]):
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
-        view = state.poll
-        question = self.main.query_one("#question", Static)
-        if view is None or view.status != "open":
-            question.update(Text("No poll is open right now.", style="italic"))
-        else:
-            line = Text(view.poll.question)
-            if view.poll.anonymous:
-                line.append("\nAnonymous: your name only stops a second vote; it is not stored with your ballot.",
-                            style="dim")
-            question.update(line)
+        self.main.query_one(OpenPoll).show(state)
         return state
 
     def _say(self, message: Text | str, style: str = "") -> None:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -28,10 +27,9 @@ from workshop.engine.text import isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person, keep
-from workshop.tui.follow import FollowsJournal
+from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.base import clock
-from workshop.tui.widgets.poll import HINT, bars
+from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, PromptView, TimeLine, WhereLine
 
 
 class PickSession(Screen[Session]):
@@ -60,6 +58,11 @@ class PickSession(Screen[Session]):
     @on(OptionList.OptionSelected, "#sessions")
     def chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.live[event.option_index])
+
+
+def wait_after(wrong: int) -> float:
+    """Seconds the join screen stays shut after the `wrong`-th wrong code: doubling, at most 30."""
+    return min(30.0, 0.25 * 2 ** (wrong - 1))
 
 
 class JoinScreen(Screen[Person]):
@@ -129,46 +132,41 @@ class JoinScreen(Screen[Person]):
         self._error("That code is not right: check the facilitator's screen.", "#code")
         for field in self.query(Input):
             field.disabled = True
-        await asyncio.sleep(min(30.0, 0.25 * 2 ** (self.wrong - 1)))
+        await asyncio.sleep(wait_after(self.wrong))
         for field in self.query(Input):
             field.disabled = False
         self.query_one("#code", Input).focus()
 
 
-class ParticipantApp(FollowsJournal, App[None]):
+class ParticipantApp(SessionApp):
     CSS_PATH = "participant.tcss"
     TITLE = "workshop"
     BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+q", "quit", "Leave")]
 
     def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
                  watch: bool = True, tick: float = 0.5, shared: bool = False) -> None:
-        super().__init__()
+        super().__init__(session, watch=watch, tick=tick)
         self.shared = shared  # many people behind one account (ssh recipe, browser): never recall a person
         self.person: Person | None = None
         self.session = session  # None until the participant picks one of the `live` sessions
         self.live = live
         self.start_name = name
-        self.watch_file = watch
-        self.tick_seconds = tick
         self.token = ""
         self.display_name = ""
-        self._poll_shown: Hashable = object()
-        self._results_shown: Hashable = object()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="follow"):
-            yield Static("", id="where")
-            yield Static("", id="time")
-            yield Static("", id="prompt")
-            with Vertical(id="poll"):
-                yield Static("", id="question")
-                yield Vertical(id="form")
-                yield Static("", id="ballot-status")
-                yield Static("", id="results")
+            yield WhereLine("", id="where")
+            yield TimeLine("", id="time")
+            yield PromptView("", id="prompt")
+            yield PollArea(self._my_ballot, id="poll")
             yield Input(placeholder="A note for this step (enter sends)", id="note", max_length=2000)
-            yield OptionList(id="my-notes")
+            yield MyNotes(lambda: self.token, id="my-notes")
         yield Footer()
+
+    def _my_ballot(self, poll_id: str) -> tuple | None:
+        return self.session.my_ballot(self.person, poll_id) if self.session and self.person else None
 
     def on_mount(self) -> None:
         if self.session is None:
@@ -180,7 +178,7 @@ class ParticipantApp(FollowsJournal, App[None]):
         if session is None:
             self.exit()
             return
-        self.session = session
+        self.session = self.followed = session
         state = session.state()
         self.title = state.title
         self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
@@ -222,88 +220,18 @@ class ParticipantApp(FollowsJournal, App[None]):
         if not self.token:
             return None
         state = state or self.session.state()
-        main = self.screen_stack[0]
-        step = state.step
-        where = main.query_one("#where", Static)
-        if state.status == "ended":
-            where.update(Text("The session has ended. Thank you!", style="bold"))
-        elif step is None:
-            where.update(Text("Waiting for the facilitator to start…", style="italic"))
-        else:
-            line = Text(f"{step.module.title} · ", style="dim")
-            line.append(step.step.title, style="bold")
-            where.update(line)
-        main.query_one("#time", Static).update(self._time_line(state))
-        self._show_prompt(state)
-        self._show_poll(state)
-        self._show_notes(state)
+        main = self.screen_stack[0]  # a dialog may be in front: the views are on the first screen
+        follow = main.query_one("#follow", VerticalScroll)
+        moved = state.step is not None and state.step.qid != self._step_shown
+        for view in (main.query_one(WhereLine), main.query_one(TimeLine), main.query_one(PromptView),
+                     main.query_one(PollArea), main.query_one(MyNotes)):
+            view.show(state)
+        if moved:
+            self._step_shown = state.step.qid
+            follow.scroll_home(animate=False)  # a new step opens at its title
         return state
 
-    def _time_line(self, state: SessionState) -> Text:
-        step = state.step
-        if step is None or state.status == "ended":
-            return Text("")
-        left = step.remaining
-        words = f"{clock(math.ceil(left))} left" if left >= 0 else f"{clock(math.floor(-left))} over time"
-        return Text(words + (" · paused" if state.status == "paused" else ""), style="bold")
-
-    _prompt_for: str | None = None
-
-    def _show_prompt(self, state: SessionState) -> None:
-        qid = state.step.qid if state.step else None
-        if qid == self._prompt_for:
-            return
-        self._prompt_for = qid
-        from rich.markdown import Markdown
-
-        prompt = self.screen_stack[0].query_one("#prompt", Static)
-        # participants see the prompt, never the facilitator's notes
-        prompt.update(Markdown(state.step.step.prompt) if state.step else "")
-
-    def _show_poll(self, state: SessionState) -> None:
-        main = self.screen_stack[0]
-        view = state.poll
-        area = main.query_one("#poll", Vertical)
-        area.display = view is not None
-        if view is None:
-            self._poll_shown = None
-            return
-        key = (view.qid, view.status, view.resets)
-        if key != self._poll_shown:
-            self._poll_shown = key
-            poll = view.poll
-            question = Text(poll.question, style="bold")
-            question.append("\n" + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget), style="dim")
-            if poll.anonymous:
-                question.append(" · anonymous", style="dim")
-            main.query_one("#question", Static).update(question)
-            form = main.query_one("#form", Vertical)
-            form.remove_children()
-            status = main.query_one("#ballot-status", Static)
-            if view.status == "open":
-                form.mount(BallotForm(poll, view.qid, self.session.my_ballot(self.person, view.qid)))
-                mine = self.session.my_ballot(self.person, view.qid)
-                status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green")
-                              if mine else "")
-            else:
-                status.update(Text("This poll is closed: ballots are no longer taken." if view.status == "closed"
-                                   else "This poll has not opened yet.", style="italic"))
-        results = main.query_one("#results", Static)
-        shown = (view.qid, view.visible, view.tally if view.visible else None)
-        if shown != self._results_shown:
-            self._results_shown = shown
-            results.update(bars(view.tally, width=20) if view.visible else "")
-
-    def _show_notes(self, state: SessionState) -> None:
-        step = state.step
-        mine = [n for n in state.notes if n.author == self.token and step is not None and n.step == step.qid]
-        notes = self.screen_stack[0].query_one("#my-notes", OptionList)
-        if notes.option_count == len(mine) and getattr(self, "_notes_step", None) == (step.qid if step else None):
-            return
-        self._notes_step = step.qid if step else None
-        notes.clear_options()
-        for note in reversed(mine):
-            notes.add_option(Option(Text("• " + isolate(note.text))))
+    _step_shown: str | None = None
 
     # ------------------------------------------------------------------ acting
 
@@ -317,7 +245,7 @@ class ParticipantApp(FollowsJournal, App[None]):
             status.update(Text(str(err), style="bold red"))
             return
         # the append has returned: the ballot is on disk (fsync), so now it may say so
-        status.update(Text("✓ your ballot is recorded; you can change it while the poll is open", style="green"))
+        status.update(Text(RECORDED, style="green"))
         self.render_state()
 
     @on(Input.Submitted, "#note")

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
-from textual.app import App, ComposeResult, SystemCommand
+from textual import events, on
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -22,9 +22,9 @@ from textual.widgets import Header, Static
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
 from workshop.sessions import Recording
-from workshop.tui.follow import FollowsJournal
+from workshop.tui.follow import SessionApp
 from workshop.tui.modals import PickStep
-from workshop.tui.session_view import fit_layout, session_view
+from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState, clock
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -38,7 +38,7 @@ IDLE_SECONDS = 3.0  # with "skip idle" on, a quiet stretch longer than this (rea
 LIVE_SECONDS = 2 * 3600  # a session not ended but quiet for longer is replayed as finished
 
 
-class ReplayApp(FollowsJournal, App[None]):
+class ReplayApp(SessionApp):
     CSS_PATH = ["facilitator.tcss", "replay.tcss"]
     TITLE = "workshop · replay"
     AUTO_FOCUS = None  # home, end and the arrows move the replay, not the rail's highlight
@@ -60,12 +60,10 @@ class ReplayApp(FollowsJournal, App[None]):
     ]
 
     def __init__(self, recording: Recording, *, speed: float = 1.0, watch: bool = True, tick: float = 0.1,
-                 wall: Callable[[], float] = time.time) -> None:
-        super().__init__()
-        self.session = recording  # what FollowsJournal follows
+                 wall: Callable[[], float] = time.time, dark: bool = True) -> None:
+        super().__init__(recording, watch=watch, tick=tick, dark=dark)
+        self.recording = recording
         self.replay = recording.replay
-        self.watch_file = watch
-        self.tick_seconds = tick
         self.wall = wall  # real time: how fast to play, and where "now" is for a live session
         self.speed = speed
         self.playing = False
@@ -77,7 +75,7 @@ class ReplayApp(FollowsJournal, App[None]):
         self.state: SessionState | None = None
 
     def compose(self) -> ComposeResult:
-        fit_layout(self.screen, self.size.width)
+        fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
         yield from session_view(empty="No notes on this step.")
         yield Timeline(self.replay, id="timeline")
@@ -96,8 +94,8 @@ class ReplayApp(FollowsJournal, App[None]):
         self.seek(self.replay.start, 0)  # just before the first event
         self.start_following()
 
-    def on_resize(self) -> None:
-        fit_layout(self.screen, self.size.width)
+    def on_resize(self, event: events.Resize) -> None:
+        fit_layout(self.screen_stack[0], event.size)  # the event's size: the app's may not be updated yet
 
     # ------------------------------------------------------------------ the virtual clock
 
@@ -145,6 +143,7 @@ class ReplayApp(FollowsJournal, App[None]):
     def render_state(self) -> SessionState:
         state = self.replay.state_at(self.at, self.count)
         self.state = state
+        fit_results(self.screen_stack[0], state)
         for view in self.views:
             view.show(state)
         self.timeline.show(self.at, self.until)
@@ -247,6 +246,4 @@ class ReplayApp(FollowsJournal, App[None]):
 def make_app(path: Path, *, speed: float = 1.0, watch: bool = True, wall: Callable[[], float] = time.time,
              dark: bool = True) -> ReplayApp:
     """The one way to build the replay app, for the CLI and for tests alike."""
-    app = ReplayApp(Recording(path), speed=speed, watch=watch, wall=wall)
-    app.theme = "textual-dark" if dark else "textual-light"
-    return app
+    return ReplayApp(Recording(path), speed=speed, watch=watch, wall=wall, dark=dark)

@@ -1,63 +1,87 @@
 """The room display, for the projector: the big timer, the step's prompt, the poll and its
 results once revealed, and how to join. Read-only: it follows the session and writes nothing.
-No facilitator notes, no names next to ballots."""
+No facilitator notes, no names next to ballots, and no key hints or lines meant for the
+facilitator: every panel is told it speaks to the room.
+
+Its layout follows the window: the timer grows with it, the prompt and the poll sit side by side
+where there is width, and once a poll's results are revealed they take the screen (the timer
+shrinks to a line)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.containers import Container
+from textual.widgets import Static
 
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, utc_now
-from workshop.tui.follow import FollowsJournal
+from workshop.tui.follow import SessionApp
+from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.bigclock import RoomTimer
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.step import StepPanel
-from workshop.tui.widgets.timer import BigTimer
+
+WIDE = 120  # columns from which the prompt and a hidden poll sit side by side
 
 
-class RoomApp(FollowsJournal, App[None]):
+class RoomApp(SessionApp):
     CSS_PATH = "room.tcss"
     TITLE = "workshop"
-    BINDINGS = [Binding("q", "quit", "Quit")]
+    # No key is shown on the projector; q still quits for whoever runs it.
+    BINDINGS = [Binding("q", "quit", "Quit", show=False)]
+    ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "") -> None:
-        super().__init__()
+    def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "",
+                 dark: bool = True) -> None:
+        super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
-        self.watch_file = watch
-        self.tick_seconds = tick
         self.join_command = f"workshop join {session.path.stem}" + (f"   or open {address}" if address else "")
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=True)
-        yield BigTimer(id="timer")
-        with Horizontal(id="room"):
-            yield StepPanel(show_notes=False, id="step")
-            with Vertical(id="side"):
-                yield PollPanel(id="poll")
+        yield Static("", id="room-title")
+        yield RoomTimer(id="timer")
+        with Container(id="room"):
+            yield StepPanel(show_notes=False, audience="room", id="step")
+            yield PollPanel(audience="room", id="poll")
         yield JoinBar(self.join_command, id="join")
-        yield Footer()
 
     def on_mount(self) -> None:
-        self.views = [self.query_one(BigTimer), self.query_one(StepPanel), self.query_one(PollPanel),
-                      self.query_one(JoinBar)]
         state = self.session.state()
         self.title = state.title
         self.render_state(state)
         self.start_following()
 
+    def on_resize(self) -> None:
+        self.render_state()
+
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
-        for widget in self.views:
+        self._fit(state)
+        self.query_one("#room-title", Static).update(Text(state.title, style="bold"))
+        views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
+                                         self.query_one(PollPanel), self.query_one(JoinBar))
+        for widget in views:
             widget.show(state)
         return state
 
+    def _fit(self, state: SessionState) -> None:
+        """Results revealed take the screen; otherwise prompt and poll share it, side by side
+        when wide. Classes change only when they must: each change restyles the screen."""
+        revealed = state.poll is not None and state.poll.visible
+        screen = self.screen
+        if screen.has_class("results") != revealed:
+            screen.set_class(revealed, "results")
+            self.query_one(RoomTimer).compact = revealed
+            self.query_one(RoomTimer).refresh(layout=True)
+        wide = self.size.width >= WIDE
+        if screen.has_class("wide") != wide:
+            screen.set_class(wide, "wide")
+
 
 def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True) -> RoomApp:
-    app = RoomApp(Session.open(path, clock), watch=watch)
-    app.theme = "textual-dark" if dark else "textual-light"
-    return app
+    return RoomApp(Session.open(path, clock), watch=watch, dark=dark)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import Static
 
+from workshop.engine.state import SessionState
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
@@ -16,6 +17,8 @@ from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 WIDE = 120  # columns from which the poll and notes get a column of their own
+NARROW = 100  # fewer columns than this: the rail gives its width to the step and the results
+SHORT = 30  # fewer rows than this: the timer is one line and the header goes
 
 
 def session_view(**notes: str) -> ComposeResult:
@@ -28,13 +31,20 @@ def session_view(**notes: str) -> ComposeResult:
                 yield StepPanel(id="step")
                 with Vertical(id="side"):
                     yield PollPanel(id="poll")
-                    yield Static("Notes", id="notes-title")
                     yield NotesList(id="notes", **notes)
 
 
-def fit_layout(screen: Screen, width: int) -> None:
-    """Narrow or wide layout. Set it while the screen is still empty where possible: changing the
-    class restyles every widget on the screen."""
-    wide = width >= WIDE
-    if screen.has_class("wide") != wide:
-        screen.set_class(wide, "wide")
+def fit_layout(screen: Screen, size: Size) -> None:
+    """Choose the layout from the window's size now; called on every resize, so it follows the
+    window both ways. A class is set only when it changes: each change restyles the screen."""
+    for name, on in (("wide", size.width >= WIDE), ("narrow", size.width < NARROW), ("short", size.height < SHORT)):
+        if screen.has_class(name) != on:
+            screen.set_class(on, name)
+
+
+def fit_results(screen: Screen, state: SessionState) -> None:
+    """Mark the screen while a poll's results are shown: on a narrow one, they take the rail's
+    width (the agenda comes back with the next step)."""
+    visible = state.poll is not None and state.poll.visible
+    if screen.has_class("results") != visible:
+        screen.set_class(visible, "results")

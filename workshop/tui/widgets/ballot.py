@@ -6,6 +6,10 @@
 - rank: up/down choose, [ and ] move the chosen option up or down;
 - text: type, enter casts.
 
+Every kind also works with the mouse alone: click an option, then the on-screen buttons (up and
+down for rank, + and - for dots) and Cast. Each form says its keys in a hint line, as plain Text:
+a hint with brackets in it must never be read as markup.
+
 The form only builds the value; `Cast` carries it, with the id of the poll the form was built
 for, to the app, which writes it and says "your ballot is recorded" only once it is on disk. The
 poll id travels with the ballot because the facilitator may move on between a key press and the
@@ -20,16 +24,36 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.model import Poll
+from workshop.tui.widgets.ticklist import TickList
+
+HINTS = {
+    "single": "Up and down choose; enter (or a click) casts.",
+    "scale": "Up and down choose; enter (or a click) casts.",
+    "multi": "Tick up to {max} with space (or a click), then Cast (ctrl+s).",
+    "dots": "Up and down choose an option; + and - (or the buttons) move a dot; then Cast (ctrl+s).",
+    "rank": "[ and ] (or the buttons) move the chosen option up or down; first is your first choice. "
+            "Then Cast (ctrl+s).",
+    "text": "Type your answer; enter casts.",
+}
+
+
+def hint(poll: Poll) -> Static:
+    """The form's keys, as literal text: `[ and ]` would vanish if read as markup."""
+    return Static(Text(HINTS[poll.vote].format(max=poll.max)), classes="hint")
 
 
 class BallotForm(Vertical):
-    DEFAULT_CSS = "BallotForm { height: auto; }"
+    DEFAULT_CSS = """
+    BallotForm { height: auto; }
+    BallotForm .moves { height: auto; }
+    BallotForm .moves Button { margin-right: 1; min-width: 10; }
+    """
     BINDINGS = [Binding("ctrl+s", "cast", "Cast ballot")]
 
     class Cast(Message):
@@ -61,27 +85,42 @@ class BallotForm(Vertical):
         poll, kind = self.poll, self.poll.vote
         if kind in ("single", "scale"):
             yield OptionList(*[Option(Text(label), id=str(i)) for i, label in enumerate(self._choices())], id="choices")
+            yield hint(poll)
         elif kind == "multi":
             picked = set(self.current or ())
-            yield SelectionList[str](*[(Text(o), o, o in picked) for o in poll.options], id="choices")
-            yield Static(f"Tick up to {poll.max} with space.", classes="hint")
+            yield TickList(*[(Text(o), o, o in picked) for o in poll.options], id="choices")
+            yield hint(poll)
             yield Button("Cast", id="cast", variant="primary")
         elif kind == "dots":
             yield OptionList(*self._dot_rows(), id="choices")
             yield Static("", id="budget", classes="hint")
-            yield Button("Cast", id="cast", variant="primary")
+            yield hint(poll)
+            with Horizontal(classes="moves"):
+                yield Button("+ dot", id="more-dot")
+                yield Button("- dot", id="less-dot")
+                yield Button("Cast", id="cast", variant="primary")
         elif kind == "rank":
             yield OptionList(*self._rank_rows(), id="choices")
-            yield Static("[ and ] move the chosen option up or down; first is your first choice.", classes="hint")
-            yield Button("Cast", id="cast", variant="primary")
+            yield hint(poll)
+            with Horizontal(classes="moves"):
+                yield Button("▲ up", id="move-up")
+                yield Button("▼ down", id="move-down")
+                yield Button("Cast", id="cast", variant="primary")
         else:
             start = str(self.current[0]) if self.current else ""
             yield Input(start, placeholder="Your answer", max_length=poll.max_length, id="answer")
+            yield hint(poll)
 
     def on_mount(self) -> None:
+        for button in self.query(".moves Button"):
+            # each click moves once, however fast they come (a button ignores clicks while it
+            # shows its press, and three quick clicks on "+ dot" must be three dots)
+            button.active_effect_duration = 0  # type: ignore[attr-defined]
         if self.poll.vote == "dots":
             self._show_budget()
-        self.query("OptionList, SelectionList, Input").first().focus()
+        # Focused, but not scrolled to: the screen opens at its top, where the step and any
+        # revealed results are; the keys work on the ballot all the same.
+        self.query("OptionList, SelectionList, Input").first().focus(scroll_visible=False)
 
     # ------------------------------------------------------------------ single and scale
 
@@ -117,7 +156,7 @@ class BallotForm(Vertical):
     def _show_budget(self) -> None:
         left = (self.poll.budget or 0) - sum(self.dots.values())
         cap = f", at most {self.poll.cap} on one" if self.poll.cap else ""
-        self.query_one("#budget", Static).update(f"{left} of {self.poll.budget} dots left{cap}. +/- move a dot.")
+        self.query_one("#budget", Static).update(Text(f"{left} of {self.poll.budget} dots left{cap}."))
 
     def _move_dot(self, step: int) -> None:
         choices = self.query_one("#choices", OptionList)
@@ -188,6 +227,16 @@ class BallotForm(Vertical):
 
     def action_cast(self) -> None:
         self.post_message(self.Cast(self, self.poll_id, self.value()))
+
+    @on(Button.Pressed, "#more-dot, #less-dot")
+    def dot_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._move_dot(1 if event.button.id == "more-dot" else -1)
+
+    @on(Button.Pressed, "#move-up, #move-down")
+    def move_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._move_rank(-1 if event.button.id == "move-up" else 1)
 
     @on(Button.Pressed, "#cast")
     def cast_pressed(self, event: Button.Pressed) -> None:

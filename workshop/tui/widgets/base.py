@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 
-from workshop.engine.state import SessionState
+from rich.text import Text
+
+from workshop.content.model import Poll
+from workshop.engine.state import SessionState, StepView
 
 
 class ShowsState:
@@ -47,3 +51,48 @@ def drift_text(seconds: float) -> str:
     if minutes == 0:
         return "on schedule"
     return f"+{minutes} min behind" if minutes > 0 else f"{-minutes} min ahead"
+
+
+HINT = {
+    "single": "one option", "multi": "up to {max} options", "scale": "a number from {min} to {max}",
+    "dots": "{budget} dots to spread", "rank": "every option in order", "text": "a short answer",
+}
+
+
+def question(poll: Poll, *, hint_below: bool = False) -> Text:
+    """The question in bold, then what a ballot is ('up to 2 options'), and whether it is
+    anonymous: the line every screen that shows a poll starts with."""
+    line = Text(poll.question, style="bold")
+    hint = HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget)
+    line.append(("\n" if hint_below else "   ") + f"{poll.vote}: {hint}", style="dim")
+    if poll.anonymous:
+        line.append(" · anonymous", style="dim")
+    return line
+
+
+def time_left(step: StepView, paused: bool = False) -> str:
+    """'12:30 left of 15 min', '02:00 left of 10 min (+2) · 2 min left', '01:10 over 10 min · over
+    time': the words say what the timer's colour says, so colour is never the only signal."""
+    remaining = step.remaining
+    extra = f" ({step.extra // 60:+d})" if step.extra else ""
+    if remaining >= 0:
+        words = f"{clock(math.ceil(remaining))} left of {step.allowed // 60} min{extra}"
+    else:
+        words = f"{clock(math.floor(-remaining))} over {step.allowed // 60} min{extra}"
+    kind = phase(remaining, step.allowed)
+    if kind == "overtime":
+        words += " · over time"
+    elif kind in ("amber", "red"):
+        words += f" · {math.ceil(remaining / 60)} min left" if remaining > 0 else " · time is up"
+    return words + (" · paused" if paused else "")
+
+
+def phase(remaining: float, allowed: int) -> str:
+    """'calm', 'amber', 'red' or 'overtime' for a step with `remaining` of `allowed` seconds."""
+    if remaining < 0:
+        return "overtime"
+    if allowed <= 0 or remaining <= 0.05 * allowed:
+        return "red"
+    if remaining <= 0.2 * allowed:
+        return "amber"
+    return "calm"

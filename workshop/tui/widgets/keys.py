@@ -51,6 +51,8 @@ class KeyBar(Widget):
         active = self.screen.active_bindings
         palette = self.app.COMMAND_PALETTE_BINDING
         shown = [entry for key, entry in active.items() if entry[1].show and key != palette]
+        # Textual lists priority bindings first; they are no more important, so they go last
+        shown.sort(key=lambda entry: entry[1].priority)
         if self.app.ENABLE_COMMAND_PALETTE and palette in active:
             shown.append(active[palette])
         keys: dict[str, Key] = {}

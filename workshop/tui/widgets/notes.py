@@ -1,4 +1,6 @@
-"""Notes on the current step, newest first, with their author; action items marked.
+"""Notes on the current step, newest first, with their author; action items marked. One note
+is always selected (highlighted, newest first), and stays selected as others arrive: `m` on the
+facilitator's screen marks it, `[` and `]` move the selection without moving the focus.
 Participant text goes in as Text: shown literally, never as markup, and isolated so a name or
 note cannot reorder what follows it (text.isolate)."""
 
@@ -14,7 +16,6 @@ from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.tui.widgets.base import ShowsState
 
-
 SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redraws stay cheap
 
 
@@ -23,6 +24,7 @@ class NotesList(ShowsState, OptionList):
                  **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.empty = empty
+        self.border_title = "Notes"
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
@@ -33,6 +35,7 @@ class NotesList(ShowsState, OptionList):
 
     def draw(self, state: SessionState) -> None:
         step = state.step
+        chosen = self.chosen_id()
         self.clear_options()
         if step is None:
             return
@@ -49,4 +52,21 @@ class NotesList(ShowsState, OptionList):
         if len(mine) > SHOWN:
             self.add_option(Option(Text(f"… and {len(mine) - SHOWN} earlier notes, in the report", style="dim"),
                                    disabled=True))
-        self.highlighted = 0
+        ids = [note.id for note in reversed(mine[-SHOWN:])]
+        # the selection stays on its note as others arrive; a new step starts at the newest
+        self.highlighted = ids.index(chosen) if chosen in ids else 0
+
+    def chosen_id(self) -> str | None:
+        """The id of the selected note, if any."""
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def move(self, step: int) -> None:
+        """Select the next (1) or previous (-1) note, without taking the focus."""
+        count = self.option_count
+        if not count or self.get_option_at_index(0).disabled:
+            return
+        at = 0 if self.highlighted is None else self.highlighted + step
+        last = count - 1 if not self.get_option_at_index(count - 1).disabled else count - 2
+        self.highlighted = max(0, min(last, at))

@@ -1,81 +1,72 @@
 """The current poll: question, options, how many have voted (never who voted what), and the
-tally as horizontal bars, hidden until the poll's reveal policy allows."""
+tally as bars, hidden until the poll's reveal policy allows.
+
+What the panel may say depends on who looks at it, so the app says so (`audience`) rather than
+the panel guessing: the facilitator is told which key reveals the results, the room is not."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Literal
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import Tally
-from workshop.engine.text import isolate
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import ShowsState, question
+from workshop.tui.widgets.results import Results
 
-HINT = {
-    "single": "one option", "multi": "up to {max} options", "scale": "a number from {min} to {max}",
-    "dots": "{budget} dots to spread", "rank": "every option in order", "text": "a short answer",
-}
-
-
-def bars(tally: Tally, width: int = 24, limit: int = 8) -> Table:
-    """The tally as a table of label, bar and value; labels (a text poll's are participants'
-    answers) are Text, isolated so an answer cannot reorder its row."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(ratio=2, overflow="ellipsis", no_wrap=True)
-    table.add_column(ratio=3, no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    rows = tally.rows[:limit] if tally.vote == "text" else tally.rows
-    top = max((r.value for r in rows), default=0) or 1
-    for row in rows:
-        filled = round(width * row.value / top)
-        value = f"{row.value:g}" + (f" {row.share:.0%}" if tally.unit in ("votes", "answers") else "")
-        bar = Text("█" * filled + "░" * (width - filled), style="cyan")
-        table.add_row(Text(isolate(str(row.label))), bar, Text(value))
-    if tally.mean is not None:
-        table.add_row(Text("mean / median", style="bold"), Text(""), Text(f"{tally.mean:.1f} / {tally.median:g}"))
-    return table
+Audience = Literal["facilitator", "room"]
 
 
 class PollPanel(ShowsState, Static):
+    def __init__(self, *, audience: Audience = "facilitator", **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.audience = audience
+
     def signature(self, state: SessionState) -> Hashable:
         view = state.poll
         if view is None:
             return None
+        room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.here), state.all_voted(view))
+                len(state.here), state.all_voted(view), room)
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
         self.display = view is not None
+        self.set_class(view is not None and view.visible, "revealed")
         if view is None:
             return
         self.update(self.render_poll(state, view))
 
-    @staticmethod
-    def render_poll(state: SessionState, view: PollView) -> Table:
+    def render_poll(self, state: SessionState, view: PollView) -> Group:
         poll = view.poll
-        out = Table.grid()
-        out.add_column()
-        head = Text(poll.question, style="bold")
-        head.append(f"   {poll.vote}: " + HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget),
-                    style="dim")
-        if poll.anonymous:
-            head.append(" · anonymous", style="dim")
-        out.add_row(head)
         status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
         # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
         count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
         if state.all_voted(view):
             count.append("  · everyone has voted", style="bold green")
-        out.add_row(count)
+        parts: list[object] = [question(poll), count]
         if view.visible:
-            out.add_row(bars(view.tally))
+            # the room's bars fill what the question and count lines leave (one spare, should the
+            # question wrap)
+            height = self.content_region.height - 3 if self.audience == "room" else 0
+            parts.append(Results(view.tally, height=max(0, height)))
         else:
-            when = "when you reveal it (r)" if poll.reveal == "manual" else "when the poll closes (c) or you reveal it (r)"
-            out.add_row(Text(f"Results hidden {when}, so the room votes unbiased.", style="italic dim"))
+            parts.append(Text(self._hidden(view), style="italic dim"))
             if poll.options:
-                out.add_row(Text("Options: " + " · ".join(poll.options), style="dim"))
-        return out
+                parts.append(Text("Options: " + " · ".join(poll.options), style="dim"))
+        return Group(*parts)
+
+    def on_resize(self) -> None:
+        if self.audience == "room":
+            self.redraw()  # the bars are drawn to the panel's height
+
+    def _hidden(self, view: PollView) -> str:
+        if self.audience == "room":
+            return "Results will show here once they are revealed."
+        reveal = view.poll.reveal
+        when = "when you reveal it (r)" if reveal == "manual" else "when the poll closes (c) or you reveal it (r)"
+        return f"Results hidden {when}, so the room votes unbiased."

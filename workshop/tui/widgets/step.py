@@ -1,5 +1,6 @@
 """The current step: its title, the prompt as participants see it, and the facilitator's notes
-(hidden with a key when the screen is projected)."""
+(hidden with a key when the screen is projected). On the room display (`audience="room"`) it
+never shows notes or a line meant for the facilitator, whatever `show_notes` says."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from textual.widgets import Static
 
 from workshop.engine.state import SessionState
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.poll import Audience
 
 
 class StepPanel(ShowsState, VerticalScroll):
-    def __init__(self, *, show_notes: bool = True, **kwargs: object) -> None:
+    def __init__(self, *, show_notes: bool = True, audience: Audience = "facilitator", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.show_notes = show_notes
+        self.audience = audience
+        self.show_notes = show_notes and audience == "facilitator"
 
     def compose(self) -> ComposeResult:
         yield Static("", id="step-title")
@@ -26,6 +29,21 @@ class StepPanel(ShowsState, VerticalScroll):
         yield Static("", id="prompt")
         yield Static("Facilitator notes", id="notes-heading")
         yield Static("", id="facilitator-notes")
+        # docked: says the panel has more than it shows (and, to the facilitator, how to see it)
+        yield Static("▼ more below" + (": PgDn" if self.audience == "facilitator" else ""), id="more")
+
+    def on_mount(self) -> None:
+        self.query_one("#more").display = False
+        self.watch(self, "scroll_y", self._mark_more, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._mark_more)
+
+    def _mark_more(self, *_: object) -> None:
+        more = self.query_one("#more", Static)
+        below = self.max_scroll_y - self.scroll_y >= 1
+        if more.display != below:
+            more.display = below
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
@@ -40,9 +58,12 @@ class StepPanel(ShowsState, VerticalScroll):
         if step is None:
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
-            ready = Text("Ready. Press ")
-            ready.append("n", style="bold")
-            ready.append(" to start with ")
+            if self.audience == "room":
+                ready = Text("The workshop starts soon with ")
+            else:
+                ready = Text("Ready. Press ")
+                ready.append("n", style="bold")
+                ready.append(" to start with ")
             ready.append(first, style="italic")
             prompt.update(Text("The session has ended.") if state.status == "ended" else ready)
             notes.update("")
@@ -60,3 +81,9 @@ class StepPanel(ShowsState, VerticalScroll):
         has_notes = bool(step.step.notes) and self.show_notes
         heading.display = notes.display = has_notes
         notes.update(Markdown(step.step.notes) if has_notes else "")
+        if step.qid != self._opened:
+            self._opened = step.qid
+            self.scroll_home(animate=False)  # a new step opens at its title, not where the last one was
+        self.call_after_refresh(self._mark_more)  # the new text is laid out by then
+
+    _opened: str | None = None

@@ -11,18 +11,9 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState, clock
+from workshop.tui.widgets.base import ShowsState, clock, phase, time_left
 
-
-def phase(remaining: float, allowed: int) -> str:
-    """'calm', 'amber', 'red' or 'overtime' for a step with `remaining` of `allowed` seconds."""
-    if remaining < 0:
-        return "overtime"
-    if allowed <= 0 or remaining <= 0.05 * allowed:
-        return "red"
-    if remaining <= 0.2 * allowed:
-        return "amber"
-    return "calm"
+__all__ = ["BigTimer", "phase"]
 
 
 class BigTimer(ShowsState, Vertical):
@@ -63,9 +54,4 @@ class BigTimer(ShowsState, Vertical):
             digits.update("+" + clock(math.floor(-remaining)))
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
         self._phase(phase(remaining, step.allowed) + (" paused" if state.status == "paused" else ""))
-        extra = f" ({step.extra // 60:+d})" if step.extra else ""
-        if remaining >= 0:
-            left = f"{clock(math.ceil(remaining))} left of {step.allowed // 60} min{extra}"
-        else:
-            left = f"{clock(math.floor(-remaining))} over {step.allowed // 60} min{extra}"
-        status.update(f"{words} · {left}")
+        status.update(f"{words} · {time_left(step)}")

@@ -1,0 +1,39 @@
+"""Every command is in the README's command table and every event type in docs/sessions.md's
+events table, with the options each command takes (as sqlite-utils' docs test does)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from workshop.cli import app
+from workshop.engine.events import TYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+SESSIONS = (ROOT / "docs" / "sessions.md").read_text("utf-8")
+COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_a_row_in_the_readme(name: str) -> None:
+    row = next((line for line in README.splitlines() if line.startswith(f"| `workshop {name}")), None)
+    assert row is not None, f"README's command table has no row for `workshop {name}`"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_option_of_a_command_is_named_in_the_readme_or_the_docs(name: str) -> None:
+    docs = README + "".join(p.read_text("utf-8") for p in (ROOT / "docs").glob("*.md"))
+    for param in COMMANDS[name].params:
+        for option in getattr(param, "opts", []):
+            if option.startswith("--") and option not in ("--help", "--sessions-dir", "--path"):
+                assert re.search(rf"{re.escape(option)}\b", docs), f"`workshop {name} {option}` is not documented"
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_every_event_type_is_in_the_sessions_doc(kind: str) -> None:
+    assert re.search(rf"^\| [^|]*`{re.escape(kind)}`", SESSIONS, re.MULTILINE), \
+        f"docs/sessions.md's events table has no row for `{kind}`"

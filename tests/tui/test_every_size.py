@@ -1,0 +1,130 @@
+"""Every screen, every size: the window goes from 80x24 up to 240x70 and back down while a
+revealed poll of each vote kind is shown (option labels 60 characters long, one answer of 500),
+and at every size every count, share, point total, mean and median is on the screen: read from
+what the terminal shows, as the room would read it, not from the widgets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.widgets import Input
+
+from tests.tui import wide
+from tests.tui.conftest import FakeClock, screen_text
+from workshop import sessions
+from workshop.journal import store
+
+SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 50), (160, 45), (120, 36), (100, 30),
+         (80, 24)]
+
+
+@pytest.fixture()
+def path(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the participant remembers nothing of ours
+    return wide.create(tmp_path / "sessions", clock)
+
+
+async def every_size(pilot, app: App, wanted: Callable[[], list[str]], where: str) -> None:  # noqa: ANN001
+    """Resize through SIZES; at each, every string of `wanted()` is on screen as often as asked."""
+    for size in SIZES:
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        shown = screen_text(app)
+        missing = [text for text, n in Counter(wanted()).items() if shown.count(text) < n]
+        assert not missing, f"{where} at {size[0]}x{size[1]}: {missing} not on screen:\n{shown}"
+
+
+def numbers_of(live: sessions.Session) -> Callable[[], list[str]]:
+    def wanted() -> list[str]:
+        view = live.state().poll
+        assert view is not None and view.visible  # noqa: S101
+        return wide.numbers(view)
+
+    return wanted
+
+
+async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+    from workshop.tui.facilitator import make_app
+
+    live = sessions.Session.open(path, clock)
+    app = make_app(path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        for kind in wide.KINDS:
+            live.goto(kind)
+            app.sync()
+            await every_size(pilot, app, numbers_of(live), f"facilitator, {kind}")
+
+
+async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+    from workshop.tui.room import make_app
+
+    live = sessions.Session.open(path, clock)
+    app = make_app(path, clock=clock, watch=False)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        for kind in wide.KINDS:
+            live.goto(kind)
+            app.sync()
+            await every_size(pilot, app, numbers_of(live), f"room, {kind}")
+
+
+async def test_a_participant_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+    from workshop.tui.participant import make_app
+
+    live = sessions.Session.open(path, clock)
+    app = make_app(path, clock=clock, watch=False)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        app.screen.query_one("#code", Input).value = "K7P2QX"
+        await pilot.press("enter")
+        app.screen.query_one("#name", Input).value = "Zoe"
+        await pilot.press("enter")
+        await pilot.pause()
+        for kind in wide.KINDS:
+            live.goto(kind)
+            app.sync()
+            await every_size(pilot, app, numbers_of(live), f"participant, {kind}")
+
+
+async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+    from workshop.tui.replay import make_app
+
+    journal = store.load(path).events
+    app = make_app(path, watch=False, wall=lambda: clock().timestamp())
+    async with app.run_test(size=SIZES[0]) as pilot:
+        for kind in wide.KINDS:
+            count = next(i for i, e in enumerate(journal, 1) if e["type"] == "reveal" and e["poll"] == f"wide/{kind}")
+            app.seek(app.replay.times[count - 1], count)  # just after the facilitator revealed it
+
+            def wanted() -> list[str]:
+                assert app.state is not None and app.state.poll is not None and app.state.poll.visible  # noqa: S101
+                return wide.numbers(app.state.poll)
+
+            await every_size(pilot, app, wanted, f"replay, {kind}")
+
+
+async def test_the_kiosk_shows_every_option_whole_at_every_size(path: Path, clock: FakeClock) -> None:
+    """The kiosk never shows results (the next person must not see how the room voted), so what
+    must not be cut there is the ballot: the question and every option, whole."""
+    from workshop.tui.kiosk import VoteScreen, make_app
+
+    live = sessions.Session.open(path, clock)
+    app = make_app(path, clock=clock, watch=False)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        for kind in wide.KINDS:
+            live.goto(kind)
+            app.sync()
+            app.main.query_one("#who").value = f"Zoe {kind}"  # a new voter each time (a name is one person)
+            app.main.query_one("#who").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, VoteScreen)
+            poll = live.state().poll.poll
+            labels = [poll.question, *poll.options]
+            if kind == "scale":
+                labels += [wide.LOW[2:], wide.HIGH[2:]]
+            await every_size(pilot, app, lambda labels=labels: labels, f"kiosk, {kind}")
+            await pilot.press("escape")
+            await pilot.pause()
