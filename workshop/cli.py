@@ -357,7 +357,7 @@ def note(
                                                              lambda person: live.note_as(person, body, action)))
 
 
-def _as_participant(live, name: str, rejoin: str | None, code: str | None,  # noqa: ANN001
+def _as_participant(live, name: str, rejoin: str | None, code: str | None,
                     verb: Callable[..., str]) -> str:
     """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
     that cannot read the session's secret (not the facilitator's), the join code is needed too.

@@ -89,7 +89,7 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         if os.access(locked, os.R_OK):  # root reads anything: refuse this one path instead
             real_open = pathlib.Path.open
 
-            def refuse(self: pathlib.Path, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            def refuse(self: pathlib.Path, *args, **kwargs):
                 if self.resolve() == locked.resolve():
                     raise PermissionError(13, "Permission denied", str(self))
                 return real_open(self, *args, **kwargs)

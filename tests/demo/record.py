@@ -46,7 +46,7 @@ class VirtualClock:
         self.now += dt.timedelta(seconds=seconds)
 
 
-def ballot_keys(poll, person: int) -> list[str]:  # noqa: ANN001, C901 - one branch per vote kind
+def ballot_keys(poll, person: int) -> list[str]:
     """The keys person number `person` presses to vote on `poll`: different people, different votes."""
     kind, n = poll.vote, len(poll.options)
     if kind == "single":
@@ -132,7 +132,7 @@ async def record(out: Path, agenda: str = "") -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-async def _run(work: Path, clock: VirtualClock, plan, out: Path) -> None:  # noqa: ANN001
+async def _run(work: Path, clock: VirtualClock, plan, out: Path) -> None:
     from workshop import sessions
 
     path = sessions.create(plan, work, "demo", "Alex", clock=clock, code="DEMO42")

@@ -152,7 +152,7 @@ async def furthest_cell(ws: aiohttp.ClientWebSocketResponse, quiet: float = 2.0)
     while True:
         try:
             message = await asyncio.wait_for(ws.receive(), quiet)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return max(rows), max(cols)
         if message.type != aiohttp.WSMsgType.BINARY:
             continue

@@ -24,7 +24,7 @@ LOADED = _load()
 EVENTS = LOADED.events
 
 
-def comparable(state):  # noqa: ANN001, ANN201
+def comparable(state):
     """The state without its tallies' float noise: what a screen or report would show."""
     return (state.status, state.current, state.now, [(s.elapsed, s.extra, s.visited) for s in state.steps],
             {q: (p.status, p.revealed, p.ballots, p.tally) for q, p in state.polls.items()},

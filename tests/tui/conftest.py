@@ -58,7 +58,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True, text=True, timeout=60)
 
 
-async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:  # noqa: ANN001
+async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:
     """Let the app run until `condition` holds (the file watcher works in the background)."""
     steps = int(seconds / 0.05)
     for _ in range(steps):
@@ -68,7 +68,7 @@ async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -
     assert condition(), "condition not met in time"
 
 
-def screen_text(app) -> str:  # noqa: ANN001
+def screen_text(app) -> str:
     """What the terminal shows now, as plain text, one line per row: drawn by the compositor as
     for a screenshot, so only what is on screen (not what a widget holds out of sight) counts."""
     width, height = app.size

@@ -20,7 +20,7 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
-async def joined_at(pilot, path: Path, clock: FakeClock, step: str) -> None:  # noqa: ANN001
+async def joined_at(pilot, path: Path, clock: FakeClock, step: str) -> None:
     live = sessions.Session.open(path, clock)
     live.start()
     live.goto(step)
@@ -32,7 +32,7 @@ async def joined_at(pilot, path: Path, clock: FakeClock, step: str) -> None:  # 
     await pilot.pause()
 
 
-async def click_option(pilot, index: int) -> None:  # noqa: ANN001
+async def click_option(pilot, index: int) -> None:
     """A click on the option's row, where the participant sees it."""
     choices = pilot.app.screen.query_one("#choices", OptionList)
     top = choices.content_region.y - choices.region.y

@@ -28,7 +28,7 @@ def path(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> P
     return wide.create(tmp_path / "sessions", clock)
 
 
-async def every_size(pilot, app: App, wanted: Callable[[], list[str]], where: str) -> None:  # noqa: ANN001
+async def every_size(pilot, app: App, wanted: Callable[[], list[str]], where: str) -> None:
     """Resize through SIZES; at each, every string of `wanted()` is on screen as often as asked."""
     for size in SIZES:
         await pilot.resize_terminal(*size)
@@ -41,7 +41,7 @@ async def every_size(pilot, app: App, wanted: Callable[[], list[str]], where: st
 def numbers_of(live: sessions.Session) -> Callable[[], list[str]]:
     def wanted() -> list[str]:
         view = live.state().poll
-        assert view is not None and view.visible  # noqa: S101
+        assert view is not None and view.visible
         return wide.numbers(view)
 
     return wanted
@@ -99,7 +99,7 @@ async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeCl
             app.seek(app.replay.times[count - 1], count)  # just after the facilitator revealed it
 
             def wanted() -> list[str]:
-                assert app.state is not None and app.state.poll is not None and app.state.poll.visible  # noqa: S101
+                assert app.state is not None and app.state.poll is not None and app.state.poll.visible
                 return wide.numbers(app.state.poll)
 
             await every_size(pilot, app, wanted, f"replay, {kind}")

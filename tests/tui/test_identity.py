@@ -31,7 +31,7 @@ def ana_votes(path: Path) -> str:
     return re.search(r"rejoin code is (\w+)", done.stderr).group(1)
 
 
-async def type_in(pilot, name: str, rejoin: str = "") -> str:  # noqa: ANN001
+async def type_in(pilot, name: str, rejoin: str = "") -> str:
     screen = pilot.app.screen
     screen.query_one("#code", Input).value = CODE
     screen.query_one("#name", Input).value = name

@@ -50,11 +50,11 @@ def _session(tmp_path: Path, clock: Fixed, step: str, reveal: bool) -> Path:
 
 
 @pytest.mark.parametrize(("size", "step", "reveal"), CASES)
-def test_room(snap_compare, tmp_path: Path, size: tuple[int, int], step: str, reveal: bool) -> None:  # noqa: ANN001
+def test_room(snap_compare, tmp_path: Path, size: tuple[int, int], step: str, reveal: bool) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, step, reveal), clock=clock, watch=False)
 
-    async def no_key_hints(pilot) -> None:  # noqa: ANN001
+    async def no_key_hints(pilot) -> None:
         await pilot.pause()
         shown = screen_text(app)
         assert not HINTS.search(shown), shown

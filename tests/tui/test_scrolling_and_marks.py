@@ -55,7 +55,7 @@ async def test_a_new_step_opens_at_its_top_and_pgdn_scrolls_from_anywhere(long_s
         assert "Paragraph 40 of" in screen_text(app) and "more below" not in screen_text(app)
 
 
-async def join(pilot) -> None:  # noqa: ANN001
+async def join(pilot) -> None:
     pilot.app.screen.query_one("#code", Input).value = CODE
     await pilot.press("enter")
     pilot.app.screen.query_one("#name", Input).value = "Ana"

@@ -206,7 +206,7 @@ def check_module(doc: Document) -> Module:
             c.report(("minutes",), "", f"'minutes' is {minutes} but the steps add up to {total}")
     if c.problems:
         raise Invalid(c.problems)
-    assert module_id and title and summary and minutes and source and steps  # noqa: S101 - no problems means all set
+    assert module_id and title and summary and minutes and source and steps
     return Module(module_id, title, summary, minutes, source, steps, language or "")
 
 

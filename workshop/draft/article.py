@@ -70,7 +70,7 @@ def read_article(raw: bytes, name: str) -> Article:
     if name.lower().endswith(HTML_NAMES) or parse.looks_like_html(text):
         try:
             blocks, meta = parse.html(text)
-        except Exception:  # noqa: BLE001 - html.parser is lenient; anything left is a broken page
+        except Exception:
             raise ArticleError(f"{name}: cannot read this HTML page") from None
     elif _is_markdown(text, name):
         blocks, meta = parse.markdown(text)

@@ -58,7 +58,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     return blocks, meta
 
 
-def _inline(children: list) -> str:  # noqa: ANN001 - markdown-it tokens, imported lazily
+def _inline(children: list) -> str:
     parts = []
     for child in children:
         if child.type in ("text", "code_inline"):
@@ -99,7 +99,7 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
         from readability import Document
 
         article = _Markdown(Document(text).summary(html_partial=True)).text
-    except Exception:  # noqa: BLE001 - no `html` extra (ImportError), or readability gave up: the page less its chrome
+    except Exception:
         article = page.text
     blocks, _ = markdown(article if article.strip() else page.text)
     return blocks, page.meta

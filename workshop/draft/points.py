@@ -159,7 +159,7 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
     points = []
     for position, index in enumerate(found):
         m = lead.match(blocks[index].raw)
-        assert m is not None  # noqa: S101 - found above
+        assert m is not None
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
         following = blocks[index + 1:end]
         following = following[:next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]

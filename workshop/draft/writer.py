@@ -223,7 +223,7 @@ def _comment(text: str) -> str:
     return "".join(ch for ch in clean_text(text) if ch.isprintable())
 
 
-def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str) -> None:  # noqa: ANN001
+def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str) -> None:
     """A fist-of-five poll step: where the group stands today."""
     body.step(
         ids, wanted=wanted, fallback=fallback, title=title, kind="poll", minutes=3,

@@ -57,7 +57,7 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
         ordered = dict(sorted(points.items(), key=lambda kv: (-kv[1], poll.options.index(kv[0]))))
         return Tally(kind, n, _rows(ordered, sum(points.values())), "points")
     if kind == "scale":
-        assert poll.min is not None and poll.max is not None  # noqa: S101 - validated content
+        assert poll.min is not None and poll.max is not None
         numbers = [int(value[0]) for value in values]  # type: ignore[call-overload]
         counts = Counter(numbers)
         dist = {_scale_label(poll, x): counts[x] for x in range(poll.min, poll.max + 1)}

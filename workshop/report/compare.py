@@ -172,7 +172,7 @@ def as_html(data: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def as_rich(data: dict[str, Any]) -> Any:  # noqa: ANN401 - a rich renderable; rich loads only when asked
+def as_rich(data: dict[str, Any]) -> Any:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

@@ -83,7 +83,7 @@ class RoomTimer(ShowsState, Widget):
             wanted -= 1
         return wanted
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         scale = self.scale()
         return 1 if not scale else ROWS * scale + 1
 

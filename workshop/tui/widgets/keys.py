@@ -83,7 +83,7 @@ class KeyBar(Widget):
             self._laid_out = (width, lines)
         return self._laid_out[1]
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._layout(width))
 
     def render(self) -> Text:
