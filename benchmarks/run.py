@@ -35,7 +35,8 @@ def bench_toml() -> None:
     journal's own reader (sealed blocks rewritten to JSON, see workshop/journal/codec.py)."""
     import tempfile
 
-    from workshop.journal import codec, store
+    from workshop.journal import blocks as reader
+    from workshop.journal import store
 
     try:
         import rtoml
@@ -52,8 +53,8 @@ def bench_toml() -> None:
         path = big_session(Path(tmp) / "s.toml", 20_000)
         text = path.read_text("utf-8")
         data = path.read_bytes()
-        region = data[data.index(store.SENTINEL) + len(store.SENTINEL):]
-        ours = lambda: codec.all_sealed(region) and codec.decode(region)  # noqa: E731
+        start = data.index(store.SENTINEL) + len(store.SENTINEL)
+        ours = lambda: reader.read(data, start)  # noqa: E731 - the one reader: scan, then decode
         std = lambda: tomllib.loads(text)  # noqa: E731
         fast = (lambda: rtoml.loads(text)) if rtoml else std
         t_std, t_fast, t_ours = best_of(3, std, fast, ours)
