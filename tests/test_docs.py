@@ -37,3 +37,13 @@ def test_every_option_of_a_command_is_named_in_the_readme_or_the_docs(name: str)
 def test_every_event_type_is_in_the_sessions_doc(kind: str) -> None:
     assert re.search(rf"^\| [^|]*`{re.escape(kind)}`", SESSIONS, re.MULTILINE), \
         f"docs/sessions.md's events table has no row for `{kind}`"
+
+
+def test_every_test_security_md_names_exists() -> None:
+    """docs/security.md names the test behind every "cannot": each one must be a real test."""
+    text = (ROOT / "docs" / "security.md").read_text("utf-8")
+    named = set(re.findall(r"(tests/[\w/]+\.py)(?:::(\w+))?", text))
+    assert len(named) > 20
+    for file, function in named:
+        source = (ROOT / file).read_text("utf-8")
+        assert not function or re.search(rf"^(async )?def {function}\(", source, re.MULTILINE), f"{file}::{function}"

@@ -373,9 +373,11 @@ def _as_participant(live, name: str, rejoin: str | None, code: str | None,
         if (code or "").strip().upper() != live.state().code:
             raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen"
                         if code is None else "that join code is not right")
-    person, new = as_person(live, name, rejoin)
+    own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
+    person, new = as_person(live, name, rejoin, own=own)
     said = verb(person)
-    keep(live, person)
+    if own:
+        keep(live, person)
     if new:
         typer.echo(f"{person.name}: your rejoin code is {person.code}; keep it to act as {person.name} "
                    "from another screen", err=True)
@@ -516,7 +518,7 @@ def join(
     from workshop import sessions
 
     if plain:
-        _join_plain(session, name, sessions_dir)
+        _join_plain(session, name, sessions_dir, shared)
         return
     if session is None:
         live = sessions.live_sessions(sessions_dir)
@@ -532,7 +534,7 @@ def join(
     _show(lambda: make_app(path, name=name, shared=shared))
 
 
-def _join_plain(session: str | None, name: str, sessions_dir: Path | None) -> None:
+def _join_plain(session: str | None, name: str, sessions_dir: Path | None, shared: bool = False) -> None:
     """`join --plain`: no screen, one sentence a line (workshop.plain); one live session or a name."""
     from workshop import plain, sessions
 
@@ -547,7 +549,7 @@ def _join_plain(session: str | None, name: str, sessions_dir: Path | None) -> No
             chosen = sessions.Session.open(_resolve(session, sessions_dir))
     except sessions.SessionError as err:
         raise _fail(str(err)) from None
-    raise typer.Exit(plain.run(chosen, name))
+    raise typer.Exit(plain.run(chosen, name, shared=shared))
 
 
 @app.command()

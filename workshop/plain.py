@@ -26,6 +26,7 @@ from workshop.sessions import Session, SessionError
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person, keep
 
+WRONG_CODE_WAIT = 2.0  # seconds a wrong join code costs before the process ends
 POLL_SECONDS = 0.2
 HELP = ("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
         "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
@@ -149,7 +150,8 @@ def _lines(source: TextIO) -> Iterator[str | None]:
             yield ""
 
 
-def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextIO = sys.stdout,
+        shared: bool = False) -> int:
     """Join and follow `session` until it ends or input closes; 0, or 1 if joining failed."""
 
     def say(sentence: str) -> None:
@@ -161,12 +163,17 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
     code = _next(lines)
     if code is None or code.strip().upper() != state.code:
         say("That code is not right: check the facilitator's screen and join again.")
+        try:
+            session.wrong_code("plain")  # counted for the facilitator, as on the join screens
+        except SessionError:
+            pass
+        time.sleep(WRONG_CODE_WAIT)  # and slow: a script cannot try codes quickly
         return 1
     if not name:
         say("Your name, as the room will see it:")
         name = _next(lines) or ""
     try:
-        person = _person(session, name, lines, say)
+        person = _person(session, name, lines, say, shared)
     except SessionError as err:
         say(f"Sorry: {err}.")
         return 1
@@ -177,18 +184,20 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
     return _follow(session, person, transcript, lines, say)
 
 
-def _person(session: Session, name: str, lines: Iterator[str | None], say: Callable[[str], None]) -> Person:
-    """Who this terminal is: remembered on this account, new, or (a name someone holds) proven
-    by its rejoin code."""
+def _person(session: Session, name: str, lines: Iterator[str | None], say: Callable[[str], None],
+            shared: bool) -> Person:
+    """Who this terminal is: remembered on this account (unless many people share it), new, or
+    (a name someone holds) proven by its rejoin code."""
     try:
-        person, new = as_person(session, name)
+        person, new = as_person(session, name, own=not shared)
     except SessionError as err:
         if "is taken" not in str(err):
             raise
         say(f"{err}. Your rejoin code:")
-        person, new = as_person(session, name, _next(lines) or "")
+        person, new = as_person(session, name, _next(lines) or "", own=not shared)
     session.join_now(person)
-    keep(session, person)
+    if not shared:
+        keep(session, person)
     return person if new else dataclasses.replace(person, code="")
 
 

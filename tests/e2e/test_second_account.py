@@ -48,7 +48,7 @@ def shared(tmp_path: Path) -> Iterator[Path]:
     folder = root / "sessions"
     folder.mkdir()
     os.chown(folder, 0, GROUP)
-    os.chmod(folder, 0o2775)
+    os.chmod(folder, 0o3775)  # setgid and sticky, as the recipe says
     home = root / "home"
     home.mkdir()
     os.chown(home, PARTICIPANT, GROUP)
@@ -56,15 +56,33 @@ def shared(tmp_path: Path) -> Iterator[Path]:
     shutil.rmtree(root, ignore_errors=True)
 
 
-def as_participant(folder: Path, *args: str, code: str = "") -> subprocess.CompletedProcess[str]:
+def as_participant(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`workshop ARGS` as the second account: its own uid, the shared group, its own home."""
     home = folder.parent / "home"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_STATE_HOME": str(home / "state"),
-           "PYTHONPATH": f"{ROOT}:{sysconfig.get_paths()['purelib']}:{sysconfig.get_paths()['platlib']}"}
+           "PYTHONPATH": _code_path(folder.parent)}
     command = ["setpriv", f"--reuid={PARTICIPANT}", f"--regid={GROUP}", "--clear-groups", "--",
                str(SYSTEM_PYTHON), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, cwd=str(home),
                           stdin=subprocess.DEVNULL)
+
+
+def _code_path(root: Path) -> str:
+    """Where the second account finds workshop and its libraries: where they are, if it can read
+    them there; otherwise a copy beside the shared folder (a checkout in root's home is not)."""
+    here = [str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
+    probe = subprocess.run(["setpriv", f"--reuid={PARTICIPANT}", f"--regid={GROUP}", "--clear-groups", "--",
+                            str(SYSTEM_PYTHON), "-c", "import workshop.cli, cryptography"],
+                           env={"PYTHONPATH": ":".join(here)}, capture_output=True, timeout=60)
+    if probe.returncode == 0:
+        return ":".join(here)
+    copy = root / "code"
+    if not copy.exists():
+        shutil.copytree(ROOT / "workshop", copy / "workshop", ignore=shutil.ignore_patterns("__pycache__"))
+        for lib in dict.fromkeys(here[1:]):
+            shutil.copytree(lib, copy, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", "workshop*"))
+        subprocess.run(["chmod", "-R", "a+rX", str(copy)], check=True)
+    return str(copy)
 
 
 def test_a_second_account_votes_named_and_anonymous_and_cannot_command(shared: Path) -> None:

@@ -200,3 +200,13 @@ def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> 
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=three)
+
+
+async def test_a_session_file_gone_from_under_the_kiosk_keeps_it_locked(session_path: Path, clock: FakeClock) -> None:
+    for args in (["start"], ["goto", "pick"]):
+        assert cli("control", str(session_path), *args).returncode == 0
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        session_path.rename(session_path.with_name("moved.toml"))
+        await person(pilot, "Ana", [])
+        assert app.is_running and app.screen is app.main and "no such file" in message(app)

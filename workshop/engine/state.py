@@ -229,6 +229,8 @@ class Fold:
         self.not_after = math.inf
         self.clamped = 0
         self.forged: list[tuple[str, float]] = []  # facilitator events without a valid signature
+        self._signatures: set[str] = set()  # each signed event counts once: a copy appended later is forged
+        self.unreadable = 0  # events of a shape no writer makes (a list for a type, a table for a value)
         self._verify = verifier(header.get("facilitator_key"))
         self.count = 0
         self.address = ""
@@ -242,12 +244,20 @@ class Fold:
         """Apply events in journal order. A facilitator event without a valid signature is
         counted and listed, never obeyed; an event dated after `not_after` is read as of then."""
         handlers, clock, count, limit, verify = self._handlers, self.clock, self.count, self.not_after, self._verify
+        seen = self._signatures
         for event in events:
             count += 1
             kind = event.get("type")
-            if (kind in SIGNED or kind == "note" and event.get("author") == FACILITATOR) and not verify(event):
-                self.forged.append((str(kind), clock))
+            if type(kind) is not str:
+                self.unreadable += 1
                 continue
+            if kind in SIGNED or kind == "note" and event.get("author") == FACILITATOR:
+                sig = event.get("sig")
+                if not verify(event) or type(sig) is str and sig in seen:  # unsigned, or appended again
+                    self.forged.append((kind, clock))
+                    continue
+                if type(sig) is str:
+                    seen.add(sig)
             at = event.get("at")
             t = at.timestamp() if isinstance(at, dt.datetime) else clock
             if t > limit:
@@ -256,9 +266,12 @@ class Fold:
             if t > clock:
                 clock = t
             self.clock = clock
-            handler = handlers.get(kind)  # type: ignore[arg-type]
+            handler = handlers.get(kind)
             if handler is not None:
-                handler(event, clock)
+                try:
+                    handler(event, clock)
+                except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+                    self.unreadable += 1  # a hand-made event of a shape no writer makes: it counts for nothing
         self.count = count
         return self
 
@@ -398,12 +411,18 @@ class Fold:
         p.counted[token] = (t, event)
 
     def _on_note(self, event: Event, t: float) -> None:
+        """A note by the (signed) facilitator or by a participant who joined, shown under the
+        name they joined with: a note cannot pass for someone else's by what it says it is."""
         note_id, text, author = event.get("note"), event.get("text"), event.get("author", "")
-        if type(note_id) is str and type(text) is str and type(author) is str and note_id not in self.notes:
-            self.notes[note_id] = Note(note_id, str(event.get("step", "")), author, str(event.get("name", "")),
-                                       text, t, False)
-            if author in self.last_seen:
-                self.last_seen[author] = t
+        if type(note_id) is not str or type(text) is not str or type(author) is not str or note_id in self.notes:
+            return
+        name = FACILITATOR if author == FACILITATOR else self.participants.get(author, ("",))[0]
+        if not name:
+            self.unreadable += 1
+            return
+        self.notes[note_id] = Note(note_id, str(event.get("step", "")), author, name, text, t, False)
+        if author in self.last_seen:
+            self.last_seen[author] = t
 
     def _on_serve(self, event: Event, t: float) -> None:
         if isinstance(event.get("address"), str):

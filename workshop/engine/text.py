@@ -49,10 +49,22 @@ def clean(text: str) -> str:
     )
 
 
+# Characters that render as nothing (Unicode's Default_Ignorable_Code_Point, less what the
+# categories below already catch): fillers and joiners that would let "Ana" and "Ana" be two people.
+_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0") | frozenset(map(chr, range(0x180b, 0x1810)))
+
+
+def _ignorable(ch: str) -> bool:
+    """Invisible in a name: a format character (soft hyphen, tags, …), a variation selector, a filler."""
+    return (unicodedata.category(ch) == "Cf" or ch in _IGNORABLE or "\ufe00" <= ch <= "\ufe0f"
+            or "\U000e0100" <= ch <= "\U000e01ef")
+
+
 def name(raw: str) -> str:
     """A display name: cleaned, without zero-width characters or bidi controls, one line, 1–40
     characters. "Ana" and "Ana\u200b" are one person."""
-    value = " ".join(clean(raw).translate(_INVISIBLE).split())
+    value = " ".join("".join(ch for ch in unicodedata.normalize("NFKC", clean(raw)).translate(_INVISIBLE)
+                             if not _ignorable(ch)).split())
     if not value:
         raise TextError("a name cannot be empty")
     if len(value) > NAME_MAX:

@@ -75,8 +75,23 @@ def _as_json(region: bytes) -> bytes:
     body = body.replace(b'"\n\n' + HEADER, b'"},{"').rstrip(b"\n")  # between blocks, as written
     if HEADER in body:  # blocks joined without their blank line (after dropping a broken one)
         body = body.replace(b'"\n' + HEADER, b'"},{"')
-    body = body.replace(b"\n", b',"').replace(b" = ", b'": ')
+    # Every line break stays, between two members: JSON allows it there and nowhere inside a
+    # string, so a hand-made value that opens a string on one line and closes it on another (to
+    # swallow the blocks after it) fails to parse here, and is read block by block instead.
+    body = body.replace(b"\n", b',\n"').replace(b" = ", b'": ')
     return b'[{"' + body + b"}]"
+
+
+class _Objects:
+    """Counts the JSON objects a parse builds: our writer's blocks make one each, with flat values,
+    so a count above the blocks' means a block opened a table that took in the blocks after it."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, members: dict[str, Any]) -> dict[str, Any]:
+        self.count += 1
+        return members
 
 
 def decode(region: bytes, blocks: int) -> list[dict[str, Any]]:
@@ -85,7 +100,9 @@ def decode(region: bytes, blocks: int) -> list[dict[str, Any]]:
     Raises ValueError when the bytes are not that many readable events: a block whose checksum
     was made to fit bytes our writer never writes is refused, never read as something else."""
     try:
-        events = json.loads(_as_json(region))
+        events = json.loads(_as_json(region), object_hook=(objects := _Objects()))
+        if objects.count != blocks:  # a table inside a value: a hand-made block swallowing the next ones
+            raise ValueError("not our writer's blocks")
         when = dt.datetime.fromisoformat
         for event in events:
             event["at"] = when(event["at"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import Any, Self, TypeVar
 
 from workshop.engine import events, trust
 from workshop.engine.state import Fold, SessionState
-from workshop.journal import store
+from workshop.journal import files, store
 from workshop.sessions import keys
-from workshop.sessions.files import Clock, SessionError, read_secret, utc_now
+from workshop.sessions.files import Clock, SessionError, read_secret, secret_path, utc_now
 
 T = TypeVar("T")
 Write = Callable[..., None]  # write("note", note=…, text=…): append one event under the lock
@@ -71,6 +72,20 @@ def latest_possible(path: Path, clock: Clock | None = None) -> float:
     return max(written, clock().timestamp() if clock else 0.0) + 1.0
 
 
+def _check_key(path: Path, header: dict[str, Any]) -> None:
+    """Where the secret is readable (the facilitator's account), the header's public key must be
+    its own: someone who can write the file could otherwise put in a header with their key and
+    have their own signed events obeyed."""
+    key = header.get("facilitator_key")
+    try:
+        secret = files.read_regular(secret_path(path), follow=False) if key else None
+    except files.JournalError:
+        return  # another account, or no secret: nothing to check against
+    if secret is not None and keys.public_hex(secret) != key:
+        raise SessionError(f"{path}: the header's facilitator key is not this session's (the file was replaced, "
+                           "or its header rewritten): not opening it")
+
+
 class SessionFile:
     """A session file and its fold, read once; `refresh` picks up what others appended."""
 
@@ -93,6 +108,7 @@ class SessionFile:
             return fold.apply_all(loaded.events)
 
         follower, loaded, fold = start(path, build)
+        _check_key(path, loaded.header)
         return cls(path, fold, follower, loaded, clock)
 
     def refresh(self) -> int:
@@ -135,5 +151,8 @@ class SessionFile:
                 except SessionError:
                     raise SessionError(f"only the facilitator can do that ({event['type']}): the session's secret "
                                        f"is not readable from this account") from None
+            # a nonce makes every signed event unique, so that a copy appended later is told
+            # from a real second `goto` (the fold counts each signature once)
+            event["nonce"] = secrets.token_hex(4)
             event["sig"] = keys.sign(event, self._key)
         return event

@@ -163,7 +163,11 @@ class KioskApp(SessionApp):
         kiosk is a shared keyboard: typing a name never makes you that person)."""
         who_input, rejoin_input = self.main.query_one("#who", Input), self.main.query_one("#rejoin", Input)
         name, rejoin = who_input.value.strip(), rejoin_input.value.strip()
-        self.session.refresh()
+        try:
+            self.session.refresh()
+        except SessionError as err:  # the file moved or cannot be read: say so, stay locked
+            self._say(str(err), "bold red")
+            return
         view = self.session.state().poll
         if view is None or view.status != "open":
             self._say("No poll is open right now: wait for the facilitator.", "italic")
