@@ -96,3 +96,13 @@ def phase(remaining: float, allowed: int) -> str:
     if remaining <= 0.2 * allowed:
         return "amber"
     return "calm"
+
+
+def timer_signature(state: SessionState) -> Hashable:
+    """What a timer shows: it redraws only when the whole second it shows changes."""
+    step = state.step
+    if step is None:
+        return (state.status,)
+    remaining = step.remaining
+    shown = math.ceil(remaining) if remaining >= 0 else math.floor(remaining)
+    return (state.status, step.qid, shown, step.allowed)

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState, clock, phase, time_left
+from workshop.tui.widgets.base import ShowsState, clock, phase, time_left, timer_signature
 
 # 3x5 glyphs; each "pixel" is drawn two cells wide, as a terminal cell is about twice as tall as wide.
 FONT = {
@@ -51,12 +51,7 @@ class RoomTimer(ShowsState, Widget):
     _words = ""
 
     def signature(self, state: SessionState) -> Hashable:
-        step = state.step
-        if step is None:
-            return (state.status,)
-        remaining = step.remaining
-        shown = math.ceil(remaining) if remaining >= 0 else math.floor(remaining)
-        return (state.status, step.qid, shown, step.allowed)
+        return timer_signature(state)
 
     def draw(self, state: SessionState) -> None:
         step = state.step

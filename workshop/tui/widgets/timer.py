@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState, clock, phase, time_left
+from workshop.tui.widgets.base import ShowsState, clock, phase, time_left, timer_signature
 
 __all__ = ["BigTimer", "phase"]
 
@@ -31,12 +31,7 @@ class BigTimer(ShowsState, Vertical):
         yield Static("", id="timer-status")
 
     def signature(self, state: SessionState) -> Hashable:
-        step = state.step
-        if step is None:
-            return (state.status,)
-        remaining = step.remaining
-        shown = math.ceil(remaining) if remaining >= 0 else math.floor(remaining)
-        return (state.status, step.qid, shown, step.allowed)
+        return timer_signature(state)
 
     def draw(self, state: SessionState) -> None:
         digits = self.query_one("#digits", Digits)
@@ -55,3 +50,4 @@ class BigTimer(ShowsState, Vertical):
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
         self._phase(phase(remaining, step.allowed) + (" paused" if state.status == "paused" else ""))
         status.update(f"{words} · {time_left(step)}")
+
