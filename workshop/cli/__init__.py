@@ -1,0 +1,127 @@
+"""The `workshop` command. Thin: each command parses its arguments and calls into the core.
+
+The commands live by what they work on: content.py (validate, draft, modules, preview),
+live.py (new, control, vote, note, repair), reports.py (report, compare), screens.py (run, join,
+kiosk, serve, screen, replay). This module holds the app, the one place errors are printed, and
+the helpers they share. Commands that open no screen must not import textual (a test checks), so
+screen imports live inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from workshop import __version__
+from workshop.errors import WorkshopError
+
+
+def pretty_print_error(err: WorkshopError) -> None:
+    """The one place a user's error is printed: one line on stderr."""
+    typer.echo(f"error: {err}", err=True)
+
+
+class _Commands(TyperGroup):
+    """Every command runs through here: a `WorkshopError` from anywhere below becomes its one
+    line and exit status 2, never a traceback (the CLI tests' runner goes through here too)."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except WorkshopError as err:
+            pretty_print_error(err)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    help="Run a timed workshop for contact-centre leaders from the terminal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+PathOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--path", "-p", help="Another folder of modules and agendas (repeatable; also WORKSHOP_PATH)."),
+]
+
+
+SessionsDir = Annotated[
+    Optional[Path],
+    typer.Option("--sessions-dir", help="Folder of session files (default: WORKSHOP_SESSIONS or ./sessions)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"workshop {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+
+
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Run a timed workshop for contact-centre leaders from the terminal."""
+
+
+def _fail(message: str) -> WorkshopError:
+    """A command's own refusal, printed like every other error."""
+    return WorkshopError(message)
+
+
+def _open(ref: str, folder: Path | None):
+    from workshop import sessions
+
+    session = sessions.Session.open(sessions.resolve(ref, folder))
+    sessions.warn(session.warnings)
+    return session
+
+
+def _act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
+    """Open the session, do one thing to it, print what happened (or the one-line reason not,
+    through `_Commands`)."""
+    typer.echo(verb(_open(ref, folder)))
+
+
+def _resolve(ref: str, folder: Path | None) -> Path:
+    from workshop import sessions
+
+    return sessions.resolve(ref, folder)
+
+
+def _show(build: Callable[[], object]) -> None:
+    """Build a screen's app (opening the session may fail with one line) and run it."""
+    from workshop import sessions
+
+    screen_app = build()
+    if screen_app.followed is not None:  # type: ignore[attr-defined]  # None: a participant still picking
+        sessions.warn(screen_app.followed.warnings)  # type: ignore[attr-defined]
+    # What exists now (modules, the folded session) lives as long as the screen: out of the
+    # collector's way, so its passes while the screen starts and runs walk only new objects.
+    gc.freeze()
+    screen_app.run()  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+# the commands register themselves on `app` as their modules load
+from workshop.cli import content, live, reports, screens  # noqa: E402, F401

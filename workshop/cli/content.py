@@ -1,0 +1,222 @@
+"""Commands on content files: validate, draft, modules, preview."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from workshop.cli import PathOption, _fail, _show, app
+from workshop.errors import os_message
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Module, agenda or session files, or folders of them.")],
+    path: PathOption = None,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
+    draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
+) -> None:
+    """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
+    if watch:
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            raise _fail(f"nothing to watch at {', '.join(missing)}")
+        _watch(paths, path, draft)
+    raise typer.Exit(0 if _validate(paths, path, draft) else 2)
+
+
+def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False) -> bool:
+    from workshop.content import library
+
+    lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
+    ok = True
+    for loaded in lib.files:
+        if loaded.kind == "session" and not loaded.problems:
+            loaded.problems = _check_session(loaded)
+        if loaded.module is not None and not draft and (marker := loaded.doc.draft_marker()):
+            loaded.problems = [marker]  # an unedited draft must not pass as ready to run
+        if loaded.problems:
+            ok = False
+            for problem in sorted(loaded.problems):
+                typer.echo(str(problem))
+        else:
+            typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded)}")
+    return ok
+
+
+def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, every: float = 0.3) -> None:
+    """Validate, then again whenever a file under `paths` is saved (its size or time changes).
+    Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
+    import time
+
+    from workshop.content import library
+
+    watched = list(dict.fromkeys([*paths, *library.neighbours(paths)]))  # and the modules an agenda uses
+
+    def seen() -> frozenset:
+        found = set()
+        for root in watched:
+            for file in (library.toml_files(root) if root.is_dir() else [root]):
+                try:
+                    info = file.stat()
+                except OSError:
+                    continue  # an editor may delete and rewrite the file as it saves
+                found.add((file, info.st_mtime_ns, info.st_size))
+        return frozenset(found)
+
+    last = None
+    try:
+        while True:
+            now = seen()
+            if now != last:
+                last = now
+                typer.echo(f"--- {time.strftime('%H:%M:%S')} ---")
+                _validate(paths, path, draft)
+                sys.stdout.flush()
+            time.sleep(every)
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command()
+def draft(
+    article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,
+) -> None:
+    """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
+    from workshop.draft import draft_file
+
+    text = draft_file(article)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise _fail(os_message(output, "write", err)) from None
+    typer.echo(f"{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), "
+               f"then `workshop validate {output}`")
+
+
+def _summary(lib, loaded) -> str:
+    if loaded.module is not None:
+        m = loaded.module
+        return f"module '{m.id}', {len(m.steps)} steps, {m.minutes} min, votes: {', '.join(m.vote_kinds) or 'none'}"
+    if loaded.agenda is not None:
+        plan = lib.plan(loaded.agenda.id)
+        return f"agenda '{plan.agenda.id}', {len(plan.modules)} modules, {plan.minutes} min"
+    return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
+
+
+def _check_session(loaded) -> list:
+    """A session file is valid when the journal reads it and the engine can fold it."""
+    from workshop import sessions
+    from workshop.content.problems import Problem
+
+    try:
+        opened = sessions.Session.open(loaded.path)
+    except sessions.SessionError as err:
+        return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))]
+    loaded.session = opened.state()
+    return [Problem(loaded.display, line, col, message) for line, col, message in opened.damage]
+
+
+@app.command()
+def modules(
+    path: PathOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
+) -> None:
+    """List the bundled modules and agendas (and those in --path / WORKSHOP_PATH)."""
+    from workshop.content import library
+
+    lib = library.catalog(path or ())
+    rows = _catalog_rows(lib)
+    for loaded in lib.skipped:
+        typer.echo(f"warning: left out {loaded.display}: {len(loaded.problems)} problem(s); "
+                   f"see `workshop validate {loaded.display}`", err=True)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    _print_table(rows)
+
+
+def _catalog_rows(lib) -> list[dict]:
+    rows = []
+    for agenda_id in sorted(lib.agendas):
+        plan = lib.plan(agenda_id)
+        rows.append({
+            "kind": "agenda", "id": agenda_id, "title": plan.agenda.title, "minutes": plan.minutes,
+            "steps": len(plan.steps), "modules": [m.id for m in plan.modules],
+            "votes": list(plan.vote_kinds), "default": agenda_id == library_default(),
+            "file": lib.origins[f"agenda:{agenda_id}"],
+        })
+    for module_id in sorted(lib.modules):
+        m = lib.modules[module_id]
+        rows.append({
+            "kind": "module", "id": m.id, "title": m.title, "minutes": m.minutes, "steps": len(m.steps),
+            "votes": list(m.vote_kinds), "source": m.source.citation(), "file": lib.origins[f"module:{module_id}"],
+        })
+    return rows
+
+
+def library_default() -> str:
+    from workshop.content.library import DEFAULT_AGENDA
+
+    return DEFAULT_AGENDA
+
+
+def _print_table(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Modules and agendas", expand=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("min", justify="right", no_wrap=True)
+    table.add_column("steps", justify="right", no_wrap=True)
+    table.add_column("votes", ratio=2)
+    for row in rows:
+        kind = row["kind"] + ("*" if row.get("default") else "")
+        # Text(), never a markup string: titles come from files anyone may write.
+        table.add_row(Text(kind), Text(row["id"]), Text(row["title"]), Text(str(row["minutes"])),
+                      Text(str(row["steps"])), Text(", ".join(row["votes"])))
+    table.caption = "* the default agenda"
+    Console().print(table)
+
+
+@app.command()
+def preview(
+    module: Annotated[str, typer.Argument(help="A module or agenda id, or its file (a draft you are editing).")],
+    light: Annotated[bool, typer.Option("--light", help="The light theme.")] = False,
+    path: PathOption = None,
+) -> None:
+    """The facilitator's screen on a throwaway session of one module (or agenda), to see it as the room will."""
+    from workshop.content import library
+
+    if module.endswith(".toml") or "/" in module:
+        file = Path(module)
+        lib = library.load([file], library.search_path(path or ()), library.neighbours([file]))
+        loaded = next((f for f in lib.files), None)
+        if loaded is not None and loaded.problems:
+            for problem in sorted(loaded.problems):
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(2)
+        if loaded is None or (loaded.module is None and loaded.agenda is None):
+            raise _fail(f"{module}: not a module or agenda file")
+        module = loaded.module.id if loaded.module is not None else loaded.agenda.id
+    else:
+        lib = library.catalog(path or ())
+    try:
+        plan = library.plan_for(lib, module)
+    except library.UnknownContent as err:
+        raise _fail(str(err)) from None
+    from workshop.tui.preview import make_app, throwaway_session
+
+    with throwaway_session(plan) as session_path:
+        _show(lambda: make_app(session_path, dark=not light))

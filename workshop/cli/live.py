@@ -1,0 +1,124 @@
+"""Commands that act on a session: new, control, vote, note, repair."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Annotated, Optional
+
+import typer
+
+from workshop.cli import PathOption, SessionsDir, _act, _fail, app
+
+
+@app.command()
+def new(
+    agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The session's name (default: agenda and time).")] = None,
+    facilitator: Annotated[str, typer.Option("--facilitator", help="Your name, for the report.")] = "",
+    path: PathOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Create a session file for an agenda (or a single module) and print its path."""
+    from workshop import sessions
+    from workshop.content import library
+
+    lib = library.catalog(path or ())
+    plan = library.plan_for(lib, agenda or library.DEFAULT_AGENDA)
+    typer.echo(str(sessions.create(plan, sessions_dir, name, facilitator)))
+
+
+@app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
+def control(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
+    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Act as the facilitator: move through steps, run the timer and the polls."""
+    from workshop.sessions import words
+
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg))
+
+
+RejoinOption = Annotated[Optional[str], typer.Option(
+    "--rejoin", help="Your rejoin code, to act under a name you joined with elsewhere.")]
+
+
+CodeOption = Annotated[Optional[str], typer.Option(
+    "--code", help="The session's join code (asked for when this account cannot read the session's secret).")]
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def vote(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    values: Annotated[list[str], typer.Argument(help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
+    name: Annotated[str, typer.Option("--name", help="Your display name.")],
+    poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,
+    rejoin: RejoinOption = None,
+    code: CodeOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Cast a ballot (again to change it, while the poll is open)."""
+    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
+                                                             lambda person: live.vote_as(person, values, poll)))
+
+
+@app.command()
+def note(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
+    action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
+    rejoin: RejoinOption = None,
+    code: CodeOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Add a note to the current step."""
+    if name is None:
+        _act(session, sessions_dir, lambda live: live.note_as(None, body, action))
+        return
+    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
+                                                             lambda person: live.note_as(person, body, action)))
+
+
+def _as_participant(live, name: str, rejoin: str | None, code: str | None,
+                    verb: Callable[..., str]) -> str:
+    """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
+    that cannot read the session's secret (not the facilitator's), the join code is needed too.
+    A new person is told their rejoin code once their first act is written."""
+    import os
+
+    from workshop.sessions.files import secret_path
+    from workshop.sessions.who import as_person, keep
+
+    if not os.access(secret_path(live.path), os.R_OK):
+        if code is None and sys.stdin.isatty():
+            code = typer.prompt("Join code (on the facilitator's screen)")
+        if (code or "").strip().upper() != live.state().code:
+            raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen"
+                        if code is None else "that join code is not right")
+    own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
+    person, new = as_person(live, name, rejoin, own=own)
+    said = verb(person)
+    if own:
+        keep(live, person)
+    if new:
+        typer.echo(f"{person.name}: your rejoin code is {person.code}; keep it to act as {person.name} "
+                   "from another screen", err=True)
+    return said
+
+
+@app.command()
+def repair(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Write a repaired copy beside a damaged session file: every intact event, nothing else. Never changes the file."""
+    from workshop import sessions
+
+    target, kept, left_out = sessions.repair_copy(sessions.resolve(session, sessions_dir))
+    for line in left_out:
+        typer.echo(f"left out: {line}", err=True)
+    typer.echo(f"{target}: {kept} events kept, {len(left_out)} damaged piece(s) left out; "
+               f"the original is unchanged (move the copy over it to use it)")

@@ -1,0 +1,82 @@
+"""Reports of sessions: report, compare."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from workshop.cli import SessionsDir, _fail, _open, app
+from workshop.errors import os_message
+
+
+@app.command()
+def report(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Write a report of a session (live or finished)."""
+    from workshop import report as renderers
+    from workshop.progress import Stages
+
+    render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
+              "json": renderers.as_json}.get(fmt)
+    if render is None:
+        raise _fail(f"unknown format {fmt!r}: choose md, html, csv or json")
+    with Stages(2) as stages:
+        stages.step(f"reading {session}")
+        state = _open(session, sessions_dir).state()
+        stages.step(f"writing {fmt}")
+        text = render(state)
+    _emit(text, output)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """A report to stdout, or to a file whose path is then printed."""
+    if output is None:
+        # straight to stdout: click.echo would scan megabytes for ANSI codes a report never has
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise _fail(os_message(output, "write", err)) from None
+    typer.echo(str(output))
+
+
+@app.command()
+def compare(
+    sessions: Annotated[Optional[list[str]], typer.Argument(metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="md, html or json (default: tables in the terminal).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Compare the polls of several sessions: results side by side, differences against the first."""
+    from workshop.progress import Stages
+    from workshop.report import compare as comparing
+
+    render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
+    if fmt is not None and render is None:
+        raise _fail(f"unknown format {fmt!r}: choose md, html or json")
+    if fmt is None and output is not None:
+        raise _fail("--output needs --format md, html or json")
+    if sessions is None or len(sessions) < 2:
+        raise _fail("compare needs at least two sessions")
+    with Stages(len(sessions) + 1) as stages:
+        states = []
+        for ref in sessions:
+            stages.step(f"reading {ref}")
+            states.append(_open(ref, sessions_dir).state())
+        stages.step("comparing")
+        data = comparing.compare(states)
+    if render is not None:
+        _emit(render(data), output)
+        return
+    from rich.console import Console
+
+    Console().print(comparing.as_rich(data))

@@ -1,0 +1,155 @@
+"""Commands that open a screen: run, join, kiosk, serve, screen, replay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from workshop.cli import PathOption, SessionsDir, _fail, _resolve, _show, app
+
+
+@app.command()
+def run(
+    target: Annotated[Optional[str], typer.Argument(help="An agenda or module id (new session) or a session name or file (reopen it); default: the default agenda.")] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session.")] = None,
+    bell: Annotated[bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at a step's end.")] = True,
+    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+    path: PathOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Run a live workshop: the facilitator's screen. Reopens a session exactly where it stood."""
+    from workshop import sessions
+
+    session_path = None
+    if target is not None:
+        try:
+            session_path = sessions.resolve(target, sessions_dir)
+        except sessions.SessionError:
+            if target.endswith(".toml") or "/" in target:
+                raise _fail(f"{target}: no such session file") from None
+    if session_path is None:
+        from workshop.content import library
+
+        lib = library.catalog(path or ())
+        try:
+            plan = library.plan_for(lib, target or library.DEFAULT_AGENDA)
+            session_path = sessions.create(plan, sessions_dir, name)
+        except (library.UnknownContent, sessions.SessionError) as err:
+            raise _fail(f"{err} (and no session of that name)" if target else str(err)) from None
+        typer.echo(f"new session: {session_path}", err=True)
+    from workshop.tui.facilitator import make_app
+
+    _show(lambda: make_app(session_path, bell=bell, dark=not light))
+
+
+@app.command()
+def join(
+    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,
+    name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
+    shared: Annotated[bool, typer.Option(
+        "--shared", envvar="WORKSHOP_SHARED",
+        help="Many people use this account (the ssh recipe, serve): never come back as someone by name alone.")] = False,
+    plain: Annotated[bool, typer.Option("--plain", help="A line-by-line transcript for screen readers: "
+                                        "type vote 2, note ..., help.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Take part: join a live session with its code, vote and add notes."""
+    from workshop import sessions
+
+    if plain:
+        _join_plain(session, name, sessions_dir, shared)
+        return
+    if session is None:
+        live = sessions.live_sessions(sessions_dir)
+        if not live:
+            raise _fail(f"no live session in {sessions.sessions_dir(sessions_dir)}: name the session to join")
+        from workshop.tui.participant import make_app
+
+        _show(lambda: make_app(live=live, name=name, shared=shared))
+        return
+    path = _resolve(session, sessions_dir)
+    from workshop.tui.participant import make_app
+
+    _show(lambda: make_app(path, name=name, shared=shared))
+
+
+def _join_plain(session: str | None, name: str, sessions_dir: Path | None, shared: bool = False) -> None:
+    """`join --plain`: no screen, one sentence a line (workshop.plain); one live session or a name."""
+    from workshop import plain, sessions
+
+    try:
+        if session is None:
+            live = sessions.live_sessions(sessions_dir)
+            if len(live) != 1:
+                names = ", ".join(s.path.stem for s in live) or "none is live"
+                raise _fail(f"name the session to join ({names})")
+            chosen = live[0]
+        else:
+            chosen = sessions.Session.open(_resolve(session, sessions_dir))
+    except sessions.SessionError as err:
+        raise _fail(str(err)) from None
+    raise typer.Exit(plain.run(chosen, name, shared=shared))
+
+
+@app.command()
+def kiosk(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
+    path = _resolve(session, sessions_dir)
+    from workshop.tui.kiosk import make_app
+
+    _show(lambda: make_app(path))
+
+
+@app.command()
+def serve(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only; "
+                                                     "0.0.0.0 for the room).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    max_apps: Annotated[int, typer.Option("--max", help="Participant apps at once, in all.")] = 100,
+    per_address: Annotated[int, typer.Option("--per-address", help="Participant apps at once from one client "
+                                             "address (raise it when the room shares one NAT).")] = 10,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Serve the participant app to browsers (textual-serve: one app process per browser tab)."""
+    from workshop import serve as front_door
+    from workshop import sessions
+
+    path = sessions.resolve(session, sessions_dir).resolve()
+    front_door.run(path, host, port, front_door.Limits(max_apps, per_address), typer.echo)
+
+
+@app.command()
+def screen(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    light: Annotated[bool, typer.Option("--light", help="The light theme (often better on a projector).")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """The room display for the projector: timer, prompt, poll results once revealed. Read-only."""
+    path = _resolve(session, sessions_dir)
+    from workshop.tui.room import make_app
+
+    _show(lambda: make_app(path, dark=not light))
+
+
+@app.command()
+def replay(
+    session: Annotated[str, typer.Argument(help="A session name or file (a live one replays up to now).")],
+    speed: Annotated[float, typer.Option("--speed", help="Start at this speed: 1, 2, 5, 10 or 60 times real time.")] = 1.0,
+    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Play a session back as the facilitator saw it. Never writes to the session file."""
+    from workshop.engine.replay import SPEEDS
+
+    if speed not in SPEEDS:
+        raise _fail(f"--speed {speed:g}: choose one of {', '.join(f'{s:g}' for s in SPEEDS)}")
+    path = _resolve(session, sessions_dir)
+    from workshop.tui.replay import make_app
+
+    _show(lambda: make_app(path, speed=speed, dark=not light))
