@@ -1,0 +1,144 @@
+"""What stands between the phone page and anyone who can reach its port (docs/security.md).
+
+- Every POST carries a CSRF token: an HMAC, under a key this process drew, of a random cookie
+  the page set (HttpOnly, SameSite=Strict). A page on another site can read neither, so it
+  cannot make a form this server takes; and the POST must say it comes from this origin.
+- `Buckets` limit how fast one client, and one address, may act; a wrong join code (or rejoin
+  code) costs a growing wait, and after `WRONG_LIMIT` of them the address waits out a lockout.
+- Every answer carries security headers; the page's CSP allows only its own script and style.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from yarl import URL
+
+# A Host header as browsers send it: a name or address and a port.
+HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+WRONG_LIMIT = 10  # wrong codes from one address before it is locked out for LOCKOUT seconds
+LOCKOUT = 300.0
+WRONG_WAIT = 0.5  # seconds the first wrong code costs; each further one in a row costs this more, up to MAX_WAIT
+MAX_WAIT = 5.0
+
+
+class Csrf:
+    def __init__(self, key: bytes | None = None) -> None:
+        self._key = key or secrets.token_bytes(32)
+
+    @staticmethod
+    def new_cookie() -> str:
+        return secrets.token_urlsafe(16)
+
+    def token(self, cookie: str) -> str:
+        return hmac.new(self._key, cookie.encode(), hashlib.sha256).hexdigest()[:32]
+
+    def valid(self, cookie: str | None, token: str | None) -> bool:
+        return bool(cookie and token) and hmac.compare_digest(self.token(cookie or ""), token or "")
+
+
+def same_origin_post(request: web.Request) -> bool:
+    """Whether a POST says it comes from a page of this origin. Browsers send Origin on every
+    POST; an old one may send only Referer; a request with neither is a script's, refused."""
+    claimed = request.headers.get("Origin") or request.headers.get("Referer")
+    if not claimed or claimed == "null":
+        return False
+    try:
+        page = URL(claimed)
+        served = URL(f"{request.scheme}://{request.host}")
+    except ValueError:
+        return False
+    return (page.scheme, page.host, page.port) == (served.scheme, served.host, served.port)
+
+
+@dataclass
+class Bucket:
+    tokens: float
+    at: float
+
+
+@dataclass
+class Buckets:
+    """A token bucket per key: `size` acts at once, then `rate` a second."""
+
+    size: float
+    rate: float
+    clock: Callable[[], float] = time.monotonic
+    _buckets: dict[str, Bucket] = field(default_factory=dict)
+
+    def take(self, key: str) -> bool:
+        now = self.clock()
+        bucket = self._buckets.get(key) or Bucket(self.size, now)
+        bucket.tokens = min(self.size, bucket.tokens + (now - bucket.at) * self.rate)
+        bucket.at = now
+        self._buckets[key] = bucket
+        if len(self._buckets) > 10_000:  # forget the full ones: they are as good as new
+            self._buckets = {k: b for k, b in self._buckets.items() if b.tokens < self.size}
+        if bucket.tokens < 1:
+            return False
+        bucket.tokens -= 1
+        return True
+
+
+@dataclass
+class WrongCodes:
+    """Wrong join and rejoin codes per client address: each costs a longer wait, and too many
+    lock the address out for a while. Nothing about them is written to the session."""
+
+    clock: Callable[[], float] = time.monotonic
+    _wrong: dict[str, tuple[int, float]] = field(default_factory=dict)  # address -> (count, last)
+
+    def locked_for(self, address: str) -> float:
+        count, last = self._wrong.get(address, (0, 0.0))
+        left = last + LOCKOUT - self.clock()
+        return left if count >= WRONG_LIMIT and left > 0 else 0.0
+
+    def wrong(self, address: str) -> float:
+        """Count a wrong code; the seconds to wait before answering."""
+        count, last = self._wrong.get(address, (0, 0.0))
+        if self.clock() - last > LOCKOUT:
+            count = 0
+        self._wrong[address] = (count + 1, self.clock())
+        return min(MAX_WAIT, WRONG_WAIT * (count + 1))
+
+    def right(self, address: str) -> None:
+        self._wrong.pop(address, None)
+
+
+@web.middleware
+async def headers(request: web.Request, handler: Callable) -> web.StreamResponse:
+    """Security headers on every answer; the terminal app (textual-serve's page, with its inline
+    script) keeps its own policy."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+    ours = HEADERS if not request.path.startswith("/terminal") else {"X-Content-Type-Options": "nosniff"}
+    response.headers.update(ours)
+    if isinstance(response, web.HTTPException):
+        raise response
+    return response
+
+
+@web.middleware
+async def host_checked(request: web.Request, handler: Callable) -> web.StreamResponse:
+    """A Host header as browsers send it, or nothing is answered: it is echoed into pages."""
+    if not HOST.fullmatch(request.host):
+        return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
+    return await handler(request)
