@@ -16,6 +16,8 @@ from workshop.web import guard
 from workshop.web.pages import Pages
 from workshop.web.room import Room
 
+ROOM = web.AppKey("room", Room)
+PAGES = web.AppKey("pages", Pages)
 MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refused before it is read
 
 
@@ -25,7 +27,7 @@ def make_app(session: Session, terminal: web.Application | None = None) -> web.A
     room = Room(session)
     pages = Pages(room)
     app.add_routes(pages.routes())
-    app["room"], app["pages"] = room, pages
+    app[ROOM], app[PAGES] = room, pages
     if terminal is not None:
         app.router.add_get("/terminal", lambda request: web.HTTPFound("/terminal/"))
         app.add_subapp("/terminal/", terminal)
@@ -35,7 +37,7 @@ def make_app(session: Session, terminal: web.Application | None = None) -> web.A
 
 
 async def _following(app: web.Application) -> AsyncIterator[None]:
-    room: Room = app["room"]
+    room = app[ROOM]
     task = asyncio.create_task(room.follow())
     yield
     task.cancel()
@@ -44,5 +46,5 @@ async def _following(app: web.Application) -> AsyncIterator[None]:
 
 async def _end_streams(app: web.Application) -> None:
     """Open event streams never end by themselves: end them, so `serve` stops at once."""
-    for task in list(app["pages"].streams):
+    for task in list(app[PAGES].streams):
         task.cancel()

@@ -29,8 +29,10 @@ _CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
 
 
 class Pages:
-    def __init__(self, room: Room, csrf: guard.Csrf | None = None) -> None:
+    def __init__(self, room: Room, csrf: guard.Csrf | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.room = room
+        self.sleep = sleep  # how a wrong code is made to wait (tests count the waits instead)
         self.csrf = csrf or guard.Csrf()
         self.per_client = guard.Buckets(size=30, rate=3.0)  # one phone: taps, never floods
         self.per_address = guard.Buckets(size=2000, rate=100.0)  # a room behind one NAT shares an address
@@ -99,13 +101,13 @@ class Pages:
             return await self.render(request, None, f"too many wrong codes: try again in {int(wait) + 1} seconds",
                                      429, typed)
         if people.tidy(typed["code"]) != self.room.public.code:
-            await asyncio.sleep(self.wrong.wrong(address))
+            await self.sleep(self.wrong.wrong(address))
             return await self.render(request, None, "that is not this session's join code", 403, typed)
         try:
             person = await self.room.join(typed["name"], _one(fields, "rejoin")[:20])
         except WorkshopError as err:
             if "rejoin code" in str(err) and _one(fields, "rejoin"):
-                await asyncio.sleep(self.wrong.wrong(address))  # a guessed rejoin code costs as a join code does
+                await self.sleep(self.wrong.wrong(address))  # a guessed rejoin code costs as a join code does
             return await self.render(request, None, str(err), 409, typed)
         self.wrong.right(address)
         await self.room.news()

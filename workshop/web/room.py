@@ -112,6 +112,7 @@ class Room:
         return await self.run(self._page, person)
 
     def _page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
+        self.session.refresh()  # a page is never older than the file (the follower may not have looked yet)
         state = self.session.state()
         shown = view.public(state)
         if person is None:
