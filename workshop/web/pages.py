@@ -40,7 +40,7 @@ class Pages:
         self.streams: set[asyncio.Task] = set()
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                             autoescape=True, undefined=jinja2.StrictUndefined)
-        self.templates.filters["clock"] = view.clock
+        self.templates.globals["time_words"] = view.time_words
         state = room.session.state()
         self.person_cookie = f"workshop-{state.id}"  # one per session: cookies ignore the port
         self.csrf_cookie = f"workshop-form-{state.id}"

@@ -119,8 +119,10 @@ def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[
     return Mine(name, rejoin, ballot, notes)
 
 
-def clock(seconds: int) -> str:
-    """'12:30', or '-01:10' in overtime: what the page shows before its script counts down."""
-    sign = "-" if seconds < 0 else ""
-    minutes, secs = divmod(abs(seconds), 60)
-    return f"{sign}{minutes:02d}:{secs:02d}"
+def time_words(remaining: int, allowed: int, paused: bool = False) -> str:
+    """'12:30 left of 15 min', '01:10 over 10 min': what the page shows before its script takes
+    over the counting (phone.js words it the same way)."""
+    minutes, seconds = divmod(abs(remaining), 60)
+    clock = f"{minutes:02d}:{seconds:02d}"
+    words = f"{clock} left of {allowed // 60} min" if remaining >= 0 else f"{clock} over {allowed // 60} min"
+    return words + (" · paused" if paused else "")

@@ -2,17 +2,21 @@
 // Without it every form still posts and the page refreshes itself (pages.py).
 "use strict";
 
+// The same words as view.time_words: "12:30 left of 15 min", "01:10 over 10 min".
+function timeWords(remaining, allowed) {
+  const abs = Math.abs(remaining);
+  const clock = String(Math.floor(abs / 60)).padStart(2, "0") + ":" + String(abs % 60).padStart(2, "0");
+  return clock + (remaining >= 0 ? " left of " : " over ") + allowed + " min";
+}
+
 function countdown() {
+  clearInterval(window.workshopTick);
   const time = document.getElementById("time");
   if (!time || time.dataset.running !== "yes") return;
-  const clock = time.querySelector(".clock");
-  let left = Number(time.dataset.remaining);
+  const left = Number(time.dataset.remaining), allowed = time.dataset.allowed;
   const started = Date.now();
-  clearInterval(window.workshopTick);
   window.workshopTick = setInterval(() => {
-    const now = left - Math.floor((Date.now() - started) / 1000);
-    const abs = Math.abs(now);
-    clock.textContent = (now < 0 ? "-" : "") + String(Math.floor(abs / 60)).padStart(2, "0") + ":" + String(abs % 60).padStart(2, "0");
+    time.textContent = timeWords(left - Math.floor((Date.now() - started) / 1000), allowed);
   }, 1000);
 }
 
