@@ -29,11 +29,15 @@ def make_app(session: Session, terminal: web.Application | None = None) -> web.A
     app.add_routes(pages.routes())
     app[ROOM], app[PAGES] = room, pages
     if terminal is not None:
-        app.router.add_get("/terminal", lambda request: web.HTTPFound("/terminal/"))
+        app.router.add_get("/terminal", _to_terminal)
         app.add_subapp("/terminal/", terminal)
     app.cleanup_ctx.append(_following)
     app.on_shutdown.append(_end_streams)
     return app
+
+
+async def _to_terminal(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/terminal/")
 
 
 async def _following(app: web.Application) -> AsyncIterator[None]:

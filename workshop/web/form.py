@@ -32,7 +32,7 @@ def _option(poll: Poll, raw: str) -> str:
 
 
 def _choices(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
-    picked = [_option(poll, raw) for raw in fields.get("choice", ())]
+    picked: list[object] = [_option(poll, raw) for raw in fields.get("choice", ())]
     if not picked:
         raise FormError("choose an option first")
     return picked
@@ -61,7 +61,8 @@ def _dots(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
 
 
 def _rank(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
-    return [_option(poll, raw) for raw in fields.get("rank", ())]
+    ranked: list[object] = [_option(poll, raw) for raw in fields.get("rank", ())]
+    return ranked
 
 
 def _text(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:

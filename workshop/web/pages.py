@@ -45,7 +45,7 @@ class Pages:
         self.person_cookie = f"workshop-{state.id}"  # one per session: cookies ignore the port
         self.csrf_cookie = f"workshop-form-{state.id}"
 
-    def routes(self) -> list[web.RouteDef]:
+    def routes(self) -> list[web.AbstractRouteDef]:
         return [web.get("/", self.index), web.post("/join", self.posted(self.join)),
                 web.post("/vote", self.posted(self.vote)), web.post("/note", self.posted(self.note)),
                 web.post("/leave", self.posted(self.leave)), web.get("/events", self.events),
