@@ -31,14 +31,18 @@ def new(
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
-    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,
+    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
+                                                "reveal, end, skip, unskip, move, insert-break")],
+    arg: Annotated[Optional[str], typer.Argument(help="goto/skip/unskip/move: a step id; extend, insert-break: "
+                                                      "minutes; close/reopen/reset/reveal: a poll id.")] = None,
+    after: Annotated[Optional[str], typer.Option("--after", help="move, insert-break: the step it goes after "
+                                                 "(`start`: first).")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Act as the facilitator: move through steps, run the timer and the polls."""
+    """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda."""
     from workshop.sessions import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg))
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after))
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step
+from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 
 
 def _poll(poll: Poll) -> dict[str, Any]:
@@ -31,6 +31,8 @@ def _step(step: Step) -> dict[str, Any]:
                            "prompt": step.prompt, "notes": step.notes}
     if step.poll is not None:
         out["poll"] = _poll(step.poll)
+    if step.rounds:
+        out["rounds"] = [{"label": r.label, "minutes": r.minutes} for r in step.rounds]
     return out
 
 
@@ -59,7 +61,9 @@ def thaw(data: dict[str, Any]) -> Plan:
                 p["options"] = tuple(p.get("options", ()))
                 p["labels"] = tuple(sorted((int(k), v) for k, v in p.get("labels", {}).items()))
                 poll = Poll(**p)
-            steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll))
+            rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
+            steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
+                              rounds))
         modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps)))
     start = data["start"]
     if not isinstance(start, (dt.time, dt.datetime)):

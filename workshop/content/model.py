@@ -54,6 +54,14 @@ class Poll:
 
 
 @dataclass(frozen=True)
+class Round:
+    """A part of a step with its own time and a label the room sees: "alone", "pairs", "Speaker A"."""
+
+    label: str
+    minutes: int
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     title: str
@@ -62,6 +70,18 @@ class Step:
     prompt: str
     notes: str = ""
     poll: Poll | None = None
+    rounds: tuple[Round, ...] = ()  # when given, their minutes add up to the step's
+
+    def with_minutes(self, minutes: int) -> Step:
+        """This step run for `minutes`: its rounds scaled to fit, the last taking what rounding leaves."""
+        if minutes == self.minutes or not self.rounds:
+            return replace(self, minutes=minutes)
+        scaled = [max(1, round(r.minutes * minutes / self.minutes)) for r in self.rounds[:-1]]
+        last = max(1, minutes - sum(scaled))
+        rounds = tuple(replace(r, minutes=m) for r, m in zip(self.rounds, [*scaled, last], strict=True))
+        if sum(r.minutes for r in rounds) != minutes:  # too few minutes for every round to keep one
+            rounds = ()
+        return replace(self, minutes=minutes, rounds=rounds)
 
 
 @dataclass(frozen=True)
@@ -87,7 +107,7 @@ class Module:
         """This module as an agenda runs it: some steps shortened or lengthened."""
         if not overrides:
             return self
-        steps = tuple(replace(s, minutes=overrides.get(s.id, s.minutes)) for s in self.steps)
+        steps = tuple(s.with_minutes(overrides.get(s.id, s.minutes)) for s in self.steps)
         return replace(self, steps=steps, minutes=sum(s.minutes for s in steps))
 
 

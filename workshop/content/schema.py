@@ -21,6 +21,7 @@ from workshop.content.model import (
     AgendaItem,
     Module,
     Poll,
+    Round,
     Source,
     Step,
 )
@@ -33,7 +34,8 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 
 MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps")
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
-STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll")
+STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds")
+ROUND_KEYS = ("label", "minutes")
 POLL_COMMON = ("question", "vote", "anonymous", "reveal")
 POLL_KEYS: dict[str, tuple[str, ...]] = {
     "single": ("options",),
@@ -264,9 +266,35 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
             poll = _check_poll(c, entry, where, context)
     elif kind is not None and "poll" in entry:
         c.report(where + ("poll",), context, f"only a poll step may have a poll (this step's kind is '{kind}')")
-    if None in (step_id, title, kind, minutes, prompt) or (kind == "poll" and poll is None):
+    rounds = _check_rounds(c, entry, where, context, minutes) if "rounds" in entry else ()
+    if None in (step_id, title, kind, minutes, prompt, rounds) or (kind == "poll" and poll is None):
         return None
-    return Step(step_id, title, kind, minutes, prompt, notes, poll)  # type: ignore[arg-type]
+    return Step(step_id, title, kind, minutes, prompt, notes, poll, rounds)  # type: ignore[arg-type]
+
+
+def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: str,
+                  minutes: int | None) -> tuple[Round, ...] | None:
+    """`[[steps.rounds]]`: two or more, each a label and whole minutes, adding up to the step's."""
+    tables = c.tables(entry, "rounds", where, context)
+    if tables is None:
+        return None
+    rounds: list[Round] = []
+    for index, table in enumerate(tables):
+        at = where + ("rounds", index)
+        c.keys(table, at, context, ROUND_KEYS)
+        label, length = c.text(table, "label", at, context), c.whole(table, "minutes", at, context, low=1)
+        if label is not None and length is not None:
+            rounds.append(Round(label, length))
+    if len(rounds) != len(tables):
+        return None
+    if len(rounds) < 2:
+        c.report(where + ("rounds",), context, "a step with rounds needs at least two (or none: the step is one round)")
+        return None
+    total = sum(r.minutes for r in rounds)
+    if minutes is not None and total != minutes:
+        c.report(where + ("rounds",), context, f"the rounds add up to {total} minutes but the step has {minutes}")
+        return None
+    return tuple(rounds)
 
 
 def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_context: str) -> Poll | None:

@@ -5,13 +5,14 @@ raises `SessionError` with one line, having written nothing, when it cannot be d
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from workshop.engine import ballots, events, text
+from workshop.engine import ballots, events, forecast, text
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.sessions import people
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
@@ -29,8 +30,17 @@ class Session(SessionFile):
         with self.changing() as write:
             if self._live().status != "waiting":
                 raise SessionError("the session has already started")
-            write("start")
+            planned = self._planned_start()
+            write("start", planned=None if planned is None else planned.isoformat())
         return self._where()
+
+    def _planned_start(self) -> dt.datetime | None:
+        """When the agenda meant this session to start, in the facilitator's time zone."""
+        created = self.fold.header.get("created")
+        if not isinstance(created, dt.datetime):
+            return None
+        local = (created if created.tzinfo else created.replace(tzinfo=dt.UTC)).astimezone()
+        return forecast.planned_start(self.fold.plan.agenda.start, local)
 
     def next(self) -> str:
         return self._step_by(1)
@@ -48,15 +58,72 @@ class Session(SessionFile):
         return self._where()
 
     def _step_by(self, delta: int) -> str:
+        """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
         word = "next" if delta > 0 else "prev"
         with self.changing() as write:
             s = self._started(word)
-            index = self._current(s).index + delta
+            here = self._current(s)
+            if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
+                write("round", step=here.qid, round=now.index + 1)
+                return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
+            index = here.index + delta
+            while 0 <= index < len(s.steps) and s.steps[index].skipped:
+                index += delta
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
                                    else "already at the first step")
             write("goto", step=s.steps[index].qid, via=word)
         return self._where()
+
+    # ---------------------------------------------------------------- the agenda, changed live
+
+    def skip(self, ref: str, on: bool = True) -> str:
+        """Skip a step that has not run (`on=False`: run it after all)."""
+        with self.changing() as write:
+            step = self._to_change(ref, "skip" if on else "unskip")
+            if step.skipped == on:
+                raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
+            write("skip", step=step.qid, on=on)
+        return f"{step.qid}: {'skipped' if on else 'back in the agenda'}"
+
+    def move(self, ref: str, after: str) -> str:
+        """Move a step that has not run to right after the step `after` ("" or "start": first)."""
+        with self.changing() as write:
+            step = self._to_change(ref, "move")
+            target = None if after in ("", "start") else self._step_named(after)
+            if target is not None and target.qid == step.qid:
+                raise SessionError("a step cannot move after itself")
+            write("move", step=step.qid, after="" if target is None else target.qid)
+        return f"{step.qid}: now after {target.qid if target else 'nothing (first)'}"
+
+    def insert_break(self, minutes: int, after: str | None = None) -> str:
+        """Add a break of `minutes` after the step `after` (default: the current step)."""
+        if not 1 <= minutes <= 120:
+            raise SessionError("a break is 1 to 120 minutes")
+        with self.changing() as write:
+            s = self._live()
+            place = self._step_named(after) if after else s.step
+            anchor = place or s.steps[0]
+            qid = f"{anchor.module.id}/break-{sum(1 for x in s.steps if x.inserted) + 1}"
+            while s.step_by_id(qid) is not None:
+                qid += "-b"
+            write("break", step=qid, minutes=minutes, after=place.qid if place else "")
+        return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+
+    def _step_named(self, ref: str) -> StepView:
+        step = self.state().step_by_id(ref)
+        if step is None:
+            raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+        return step
+
+    def _to_change(self, ref: str, doing: str) -> StepView:
+        s = self._live()
+        step = self._step_named(ref)
+        if step.index == s.current:
+            raise SessionError(f"{step.qid} is running now: it cannot {doing}")
+        if step.visited:
+            raise SessionError(f"{step.qid} has already run: only steps still to come can {doing}")
+        return step
 
     def pause(self) -> str:
         with self.changing() as write:

@@ -8,21 +8,34 @@ from collections.abc import Callable
 from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
-WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end")
-USAGE = "start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end"
+WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end",
+         "skip", "unskip", "move", "insert-break")
+USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
+         "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP]")
 
 
-def act(session: Session, word: str, arg: str | None = None) -> str:
+def act(session: Session, word: str, arg: str | None = None, after: str | None = None) -> str:
     """Do the action `word` names (with its argument); a one-line account of what happened."""
-    verb = _verb(session, word, arg)
+    if after is not None and word not in ("move", "insert-break"):
+        raise SessionError(f"--after goes with move and insert-break, not {word}")
+    verb = _verb(session, word, arg, after)
     return verb()
 
 
-def _verb(session: Session, word: str, arg: str | None) -> Callable[[], str]:
+def _verb(session: Session, word: str, arg: str | None, after: str | None = None) -> Callable[[], str]:
     if word == "goto":
         return lambda: session.goto(_needed(arg, "goto needs a step id, like `goto welcome` or `goto module/step`"))
     if word == "extend":
         return lambda: session.extend(minutes(arg))
+    if word in ("skip", "unskip"):
+        step = _needed(arg, f"{word} needs a step id, like `{word} welcome`")
+        return lambda: session.skip(step, on=word == "skip")
+    if word == "move":
+        step = _needed(arg, "move needs a step id and where to: `move STEP --after STEP` (`--after start`: first)")
+        return lambda: session.move(step, _needed(after, "move needs --after STEP (or --after start)"))
+    if word == "insert-break":
+        length = _whole(arg, "insert-break takes whole minutes, like `insert-break 10`")
+        return lambda: session.insert_break(length, after)
     if word in POLL_ACTIONS:
         return lambda: session.poll_action(word, arg)
     plain = {"start": session.start, "next": session.next, "prev": session.prev, "pause": session.pause,
@@ -38,6 +51,13 @@ def _needed(arg: str | None, message: str) -> str:
     if not arg:
         raise SessionError(message)
     return arg
+
+
+def _whole(arg: str | None, message: str) -> int:
+    try:
+        return int(_needed(arg, message))
+    except ValueError:
+        raise SessionError(f"{message}, not {arg!r}") from None
 
 
 def minutes(arg: str | None) -> int:

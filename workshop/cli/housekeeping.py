@@ -17,7 +17,8 @@ def list_sessions(
     sessions_dir: SessionsDir = None,
 ) -> None:
     """List the folder's sessions: id, title, status, created, started, ended, participants, events."""
-    from workshop.sessions import catalogue, sessions_dir as folder_of
+    from workshop.sessions import catalogue
+    from workshop.sessions import sessions_dir as folder_of
 
     found = catalogue.listing(sessions_dir, archived=every)
     if as_json:
