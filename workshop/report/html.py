@@ -17,12 +17,15 @@ from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import balanced
 from workshop.report.render import (
     KIND_CAPTION,
+    actual_words,
     agenda_rows,
     as_dict,
     difference_words,
     drift_words,
+    end_words,
     meta_words,
     notes_by_step,
+    row_title,
     shown_rows,
     trust_lines,
 )
@@ -106,19 +109,20 @@ def _agenda(data: dict[str, Any]) -> list[str]:
     for s in agenda_rows(data):
         diff = s["difference_seconds"]
         cls = "late" if diff and diff > 0 else "early"
-        actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
+        actual = actual_words(s, _minutes)
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
         shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
-        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(s['title'])}</td>"
+        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(row_title(s))}</td>"
                    f'<td class="num">{_minutes(s["agenda_seconds"])}</td><td class="num">{extended}</td>'
                    f'<td class="num">{actual}</td><td class="num">{shown}</td></tr>')
     planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data))
+    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td><td></td>'
                f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr></tfoot></table>')
+    ends = end_words(data["session"])
     out.append(f"<p>Drift: {_e(drift_words(drift))} (the difference column's total; a step never visited "
-               "counts as skipped once the session has ended).</p></section>")
+               f"counts as skipped once the session has ended).{' ' + _e(ends) if ends else ''}</p></section>")
     return out
 
 
