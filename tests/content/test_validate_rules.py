@@ -296,3 +296,29 @@ def test_two_agendas_with_the_same_file_name(tmp_path: Path, monkeypatch: pytest
     assert lines[0] == f"a/day.toml: ok: agenda 'day', 1 modules, {AGENDA_MINUTES} min"
     assert len(lines) == 2 and lines[1].startswith("b/day.toml")
     assert code in (0, 2)
+
+
+def test_rounds_must_add_up_to_their_step(tmp_path) -> None:
+    """A step's rounds are its time in parts: two or more, adding up to the step's minutes."""
+    from workshop.content import document, schema
+    from workshop.content.problems import Invalid
+
+    base = ('id = "r"\ntitle = "R"\nsummary = "S."\nminutes = 7\n[source]\ntitle = "T"\nauthor = "A"\n'
+            'publisher = "P"\n[[steps]]\nid = "pairs"\ntitle = "Pairs"\nkind = "discuss"\nminutes = 7\n'
+            'prompt = "Talk."\n')
+    good = base + '[[steps.rounds]]\nlabel = "A"\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 4\n'
+    module = schema.check_module(document.parse(good.encode(), "r.toml"))
+    assert [(r.label, r.minutes) for r in module.steps[0].rounds] == [("A", 3), ("B", 4)]
+    for rounds, says, line in (
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 3\n', "add up to 6", 15),
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 7\n', "at least two", 15),
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 0\n[[steps.rounds]]\nlabel = "B"\nminutes = 7\n', "at least 1", 17),
+        ('[[steps.rounds]]\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 4\n', "label", 15),
+    ):
+        try:
+            schema.check_module(document.parse((base + rounds).encode(), "r.toml"))
+        except Invalid as err:
+            problem = str(err.problems[0])
+            assert says in problem and problem.startswith(f"r.toml:{line}:"), problem
+        else:
+            raise AssertionError(f"accepted: {rounds!r}")
