@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from workshop.engine import ballots, events, forecast, text
@@ -33,6 +34,17 @@ class Session(SessionFile):
             planned = self._planned_start()
             write("start", planned=None if planned is None else planned.isoformat())
         return self._where()
+
+    def ends(self, s: SessionState | None = None) -> tuple[float | None, float]:
+        """When the workshop was planned to end (None before it is known) and when, as things
+        stand, it will end: seconds since the epoch (engine/forecast.py). `s`: the state a
+        screen is already showing."""
+        s = s or self.state()
+        waiting = s.status == "waiting" and (planned := self._planned_start()) is not None
+        start = planned.timestamp() if waiting else None
+        if waiting:
+            s = replace(s, planned_start=start)
+        return forecast.planned_end(s), forecast.forecast_end(s, start)
 
     def _planned_start(self) -> dt.datetime | None:
         """When the agenda meant this session to start, in the facilitator's time zone."""

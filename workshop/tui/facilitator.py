@@ -16,11 +16,11 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from workshop.engine.state import SessionState
+from workshop.engine.state import SessionState, StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Clock, Session, SessionError, utc_now, words
 from workshop.tui.follow import SessionApp
-from workshop.tui.modals import AskText, Confirm, Info, PickStep
+from workshop.tui.modals import AgendaPick, AskText, Confirm, Info, PickStep
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
@@ -43,6 +43,7 @@ class FacilitatorApp(SessionApp):
         Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+"),
         Binding("minus", "extend(-1)", "-1 min", key_display="-"),
         Binding("g", "goto", "Go to"),
+        Binding("b", "insert_break", "Break"),
         Binding("r", "reveal", "Reveal"),
         Binding("c", "close_poll", "Close"),
         Binding("a", "add_note", "Note"),
@@ -65,6 +66,7 @@ class FacilitatorApp(SessionApp):
         self.bell_on = bell
         self.join_command = join_command or f"workshop join {session.path.stem}"
         self._rang_for: str | None = None  # the step whose end the bell has rung for
+        self._round_for: tuple[str, int] | None = None  # the round the bell has rung in
         self._everyone_for: tuple[str, int] | None = None
 
     # ------------------------------------------------------------------ layout
@@ -83,6 +85,7 @@ class FacilitatorApp(SessionApp):
         self.notes_list = self.query_one(NotesList)
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
                                         self.query_one(PollPanel), self.notes_list, self.query_one(JoinBar)]
+        self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
@@ -103,8 +106,17 @@ class FacilitatorApp(SessionApp):
         return state
 
     def _signals(self, state: SessionState) -> None:
-        """The bell at a step's end, and the notice when everyone present has voted."""
+        """The bell at a step's end and at each new round, and the notice when everyone present
+        has voted."""
         step = state.step
+        now = step.round if step is not None else None
+        if step is not None and now is not None and (step.qid, now.index) != self._round_for:
+            if self._round_for is not None and self._round_for[0] == step.qid and now.index > 0:
+                self.notify(f"Round {now.index + 1} of {len(step.rounds)}: {now.label}", title="Switch",
+                            markup=False)
+                if self.bell_on and step.elapsed - now.start < 2:  # only as it happens, not on a restart
+                    self.bell()
+            self._round_for = (step.qid, now.index)
         if step is not None and state.status == "running" and step.remaining <= 0 and self._rang_for != step.qid:
             self._rang_for = step.qid
             if step.elapsed - step.allowed < 2 and self.bell_on:  # only as it happens, not on a restart
@@ -122,14 +134,14 @@ class FacilitatorApp(SessionApp):
 
     # ------------------------------------------------------------------ actions
 
-    def _do(self, action: str, arg: str | None = None) -> None:
+    def _do(self, action: str, arg: str | None = None, after: str | None = None) -> None:
         try:
-            message = words.act(self.session, action, arg)
+            message = words.act(self.session, action, arg, after)
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal"):
+        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break"):
             self.notify(message, markup=False, timeout=2)
 
     def action_toggle_pause(self) -> None:
@@ -162,14 +174,38 @@ class FacilitatorApp(SessionApp):
         self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
 
     def action_goto(self) -> None:
+        """Go to a step, or skip or move one (the agenda changed live)."""
         state = self.session.state()
-        choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
+        choices = [(s.qid, _choice(s)) for s in state.steps]
 
-        def done(qid: str | None) -> None:
-            if qid:
+        def done(picked: tuple[str, str] | None) -> None:
+            if picked is None:
+                return
+            what, qid = picked
+            if what == "move":
+                self._move(qid, choices)
+            elif what == "skip":
+                skipped = next(s.skipped for s in self.session.state().steps if s.qid == qid)
+                self._do("unskip" if skipped else "skip", qid)
+            else:
                 self._do("goto", qid)
 
-        self.push_screen(PickStep(choices, state.step.qid if state.step else None), done)
+        self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
+
+    def _move(self, qid: str, choices: list[tuple[str, str]]) -> None:
+        def done(after: str | None) -> None:
+            if after:
+                self._do("move", qid, after)
+
+        targets = [("start", "(first, before every step)"), *((q, label) for q, label in choices if q != qid)]
+        self.push_screen(PickStep(targets, None, question=f"Move {qid} after which step?"), done)
+
+    def action_insert_break(self) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self._do("insert-break", text.strip())
+
+        self.push_screen(AskText("Insert a break after the current step: how many minutes?", "10"), done)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
@@ -249,7 +285,8 @@ class FacilitatorApp(SessionApp):
             ("Pause or resume the timer", "space", self.action_toggle_pause),
             ("Next step", "n", self.action_next),
             ("Previous step", "p", self.action_prev),
-            ("Go to a step", "g", self.action_goto),
+            ("Go to, skip or move a step", "g", self.action_goto),
+            ("Insert a break after the current step", "b", self.action_insert_break),
             ("Extend the step by a minute", "+", lambda: self.action_extend(1)),
             ("Shorten the step by a minute", "-", lambda: self.action_extend(-1)),
             ("Reveal the poll's results", "r", self.action_reveal),
@@ -268,6 +305,12 @@ class FacilitatorApp(SessionApp):
         ]
         for title, key, callback in commands:
             yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
+
+
+def _choice(step: StepView) -> str:
+    """A step as the `g` dialog lists it: its module, its title, and what became of it."""
+    state = " (skipped)" if step.skipped else " (inserted)" if step.inserted else " (done)" if step.visited else ""
+    return f"{step.module.title} · {step.step.title}{state}"
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,

@@ -15,14 +15,16 @@ class PickStep(ModalScreen[str | None]):
     AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, choices: list[tuple[str, str]], current: str | None) -> None:
+    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+                 question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
         super().__init__()
         self.choices = choices
         self.current = current
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Go to which step? (enter to go, escape to cancel)")
+            yield Label(Text(self.question))
             yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
 
     def on_mount(self) -> None:
@@ -33,6 +35,43 @@ class PickStep(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class AgendaPick(ModalScreen[tuple[str, str] | None]):
+    """The facilitator's `g`: go to a step, or change the agenda: skip (or unskip) it, move it.
+    Dismisses with (what, qid): what is "goto", "skip" or "move"."""
+
+    AUTO_FOCUS = "*"
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("s", "pick('skip')", "Skip"),
+                Binding("m", "pick('move')", "Move")]
+
+    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+                 question: str = "Go to which step?") -> None:
+        super().__init__()
+        self.choices = choices
+        self.current = current
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.question))
+            yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
+            yield Label("enter: go there · s: skip or unskip · m: move · escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        pick = self.query_one(OptionList)
+        ids = [qid for qid, _ in self.choices]
+        if self.current in ids:
+            pick.highlighted = ids.index(self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(("goto", event.option.id))
+
+    def action_pick(self, what: str) -> None:
+        pick = self.query_one(OptionList)
+        if pick.highlighted is not None:
+            self.dismiss((what, self.choices[pick.highlighted][0]))
 
 
 class AskText(ModalScreen[str | None]):
