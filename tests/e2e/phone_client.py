@@ -61,17 +61,18 @@ class Phone:
             self._show(text)
         return text
 
-    async def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[str, float]:
-        """A form posted as a browser posts it, then the page it is sent to; that page, and when
-        the POST was answered (by then what it wrote is on disk)."""
+    async def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[str, float, float]:
+        """A form posted as a browser posts it, then the page it is sent to: that page, when the
+        POST was sent and when it was answered (by then what it wrote is on disk)."""
         self.asked.append(time.monotonic())
+        sent = time.time()
         async with self.http.post(f"{self.origin}{path}", data=[("csrf", self.csrf), *fields],
                                   allow_redirects=False) as response:
             self.statuses[response.status] += 1
             answered = time.time()
             text = await response.text()
         assert response.status == 303, f"{self.name}: {path} answered {response.status}: {text[-2000:]}"
-        return await self.get(), answered
+        return await self.get(), sent, answered
 
     @property
     def csrf(self) -> str:
@@ -129,18 +130,18 @@ class Phone:
 
     async def join(self, code: str) -> None:
         await self.get()
-        page, _ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
+        page, *_ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
         assert 'class="who"' in page, f"{self.name}: not joined:\n{page[-2000:]}"
 
-    async def vote(self, poll: str, number: int) -> float:
-        """Once the page shows the poll, a ballot (varied by `number`); when it was answered."""
+    async def vote(self, poll: str, number: int) -> tuple[float, float]:
+        """Once the page shows the poll, a ballot (varied by `number`); when it was sent and answered."""
         await self.seen(lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll, f"the poll {poll}")
-        page, answered = await self.post("/vote", ballot(self.page, number))
+        page, sent, answered = await self.post("/vote", ballot(self.page, number))
         assert RECORDED in page, f"{self.name}: vote on {poll} not recorded:\n{page[-2000:]}"
-        return answered
+        return sent, answered
 
     async def note(self, text: str) -> None:
-        page, _ = await self.post("/note", [("note", text)])
+        page, *_ = await self.post("/note", [("note", text)])
         assert html.escape(text) in page, f"{self.name}: note not shown:\n{page[-2000:]}"
 
     async def close(self) -> None:
@@ -192,8 +193,8 @@ async def join_all(origin: str, code: str, count: int) -> list[Phone]:
     return phones
 
 
-async def vote_all(phones: list[Phone], poll: str) -> list[float]:
-    """Every phone votes on `poll` once its page shows it; when each vote was answered."""
+async def vote_all(phones: list[Phone], poll: str) -> list[tuple[float, float]]:
+    """Every phone votes on `poll` once its page shows it; when each vote was sent and answered."""
     return list(await asyncio.gather(*(phone.vote(poll, n) for n, phone in enumerate(phones))))
 
 
@@ -257,7 +258,8 @@ async def drive(origin: str, code: str, count: int) -> None:
     try:
         while (line := (await loop.run_in_executor(None, sys.stdin.readline)).split()) and line[0] != "quit":
             if line[0] == "vote":
-                print(json.dumps({"answered": await vote_all(phones, line[1])}), flush=True)
+                sent, answered = zip(*await vote_all(phones, line[1]), strict=True)
+                print(json.dumps({"sent": sent, "answered": answered}), flush=True)
             elif line[0] == "note":
                 await note_all(phones)
                 print(json.dumps({"noted": len(phones)}), flush=True)
