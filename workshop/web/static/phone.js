@@ -63,9 +63,18 @@ function wire() {
   if (form.dataset.kind === "rank") rank(form);
 }
 
+// One fetch at a time: news that arrives during one is fetched once more, after it.
+let fetching = false, again = false;
+async function refresh() {
+  if (fetching) { again = true; return; }
+  fetching = true;
+  try { await swap(); } finally { fetching = false; }
+  if (again) { again = false; refresh(); }
+}
+
 // Swap in what changed: the live part always; the ballot only when its poll changed, or when
 // the person has not started filling it in (a half-made ballot is never thrown away).
-async function refresh() {
+async function swap() {
   const response = await fetch("/", { credentials: "same-origin", cache: "no-store" });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
