@@ -35,12 +35,13 @@ def join_url(address: str, code: str) -> str | None:
     """The page a phone opens to join, the code filled in; None when `address` is not one
     `workshop serve` would announce, or only this machine answers at it (a phone scanning
     `localhost` would open itself)."""
-    if not _ADDRESS.fullmatch(address) or _loopback(address):
+    if not _ADDRESS.fullmatch(address) or only_here(address):
         return None
     return f"{address.rstrip('/')}/?code={quote(code, safe='')}"
 
 
-def _loopback(address: str) -> bool:
+def only_here(address: str) -> bool:
+    """Whether `address` names this machine only (localhost, 127.x, ::1)."""
     host = urlsplit(address).hostname or ""  # lower case, without brackets
     if host == "localhost" or host.endswith(".localhost"):
         return True
@@ -81,9 +82,9 @@ def full_blocks(matrix: list[list[bool]]) -> list[str]:
 
 
 def svg(url: str, scale: int = 5) -> str:
-    """The code as inline SVG markup: no XML declaration, no title (segno escapes none), only
-    numbers and our own colours; the URL itself is in none of it."""
+    """The code as SVG markup for inside an HTML page: no XML declaration, no namespace (HTML
+    knows <svg>), no title (segno escapes none): only numbers and our own colours, never the URL."""
     out = io.BytesIO()
-    _code(url).save(out, kind="svg", xmldecl=False, svgns=True, border=BORDER, scale=scale,
+    _code(url).save(out, kind="svg", xmldecl=False, svgns=False, border=BORDER, scale=scale,
                     dark="#000", light="#fff", svgclass="qr", lineclass=None, omitsize=False)
-    return out.getvalue().decode("ascii")
+    return out.getvalue().decode("ascii").strip()

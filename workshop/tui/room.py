@@ -14,9 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
+from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
@@ -63,14 +65,14 @@ class RoomApp(SessionApp):
         self.render_state(state)
         self.start_following()
 
-    def on_resize(self) -> None:
-        self.render_state()
+    def on_resize(self, event: events.Resize) -> None:
+        self.render_state(size=event.size)  # the event's size: the app's is not updated yet
 
-    def render_state(self, state: SessionState | None = None) -> SessionState:
+    def render_state(self, state: SessionState | None = None, size: Size | None = None) -> SessionState:
         state = state or self.session.state()
         self.query_one(JoinBar).show(state)  # the layout depends on these two
         self.query_one(JoinCode).show(state)
-        self._fit(state)
+        self._fit(state, size or self.size)
         self.query_one("#room-title", Static).update(Text(state.title, style="bold"))
         views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
                                          self.query_one(PollPanel))
@@ -78,7 +80,7 @@ class RoomApp(SessionApp):
             widget.show(state)
         return state
 
-    def _fit(self, state: SessionState) -> None:
+    def _fit(self, state: SessionState, size: Size) -> None:
         """Results revealed take the screen; otherwise prompt and poll share it, side by side
         when wide. Classes change only when they must: each change restyles the screen."""
         revealed = state.poll is not None and state.poll.visible
@@ -88,22 +90,22 @@ class RoomApp(SessionApp):
             self.query_one(RoomTimer).compact = revealed
             self.query_one(RoomTimer).refresh(layout=True)
         code = self.query_one(JoinCode)
-        width = self._code_width(state, code)
+        width = self._code_width(state, code, size)
         if code.display != bool(width):
             code.display = bool(width)
-        wide = self.size.width - width >= WIDE
+        wide = size.width - width >= WIDE
         if screen.has_class("wide") != wide:
             screen.set_class(wide, "wide")
 
-    def _code_width(self, state: SessionState, code: JoinCode) -> int:
+    def _code_width(self, state: SessionState, code: JoinCode, size: Size) -> int:
         """The columns the join code takes (0: not shown). Not once the session has ended or
         results take the screen, and only where what is beside it keeps its room."""
         if state.status == "ended" or (state.poll is not None and state.poll.visible):
             return 0
         beside = BESIDE_THE_WAIT if state.status == "waiting" else WIDE
         join = self.query_one(JoinBar).content  # its lines at this width: it may not be laid out yet
-        rows = len(join.wrap(self.console, max(1, self.size.width - 2))) if isinstance(join, Text) else 1
-        room = (self.size.width - beside, self.size.height - 1 - rows)  # less the title and the join bar
+        rows = len(join.wrap(self.console, max(1, size.width - 2))) if isinstance(join, Text) else 1
+        room = (size.width - beside, size.height - 1 - rows)  # less the title and the join bar
         for big in (True, False) if state.status == "waiting" else (False,):  # a big code only before the start
             needed = code.size_needed(big=big)
             if needed is not None and needed[0] <= room[0] and needed[1] <= room[1]:
