@@ -21,9 +21,10 @@ from urllib.parse import quote, urlsplit
 if TYPE_CHECKING:
     from segno import QRCode
 
-# Two light modules around the code, not the standard four: in a terminal every module costs a
-# cell, and the theme's own background around the widget is a further margin; phone readers
-# find a code with two (and the SVG, on white paper, has the page's white around it).
+# Two light modules around the code, not the standard four: at 80x24 every module costs the room
+# display a cell it cannot spare (four make a 29-module code 37x19 cells instead of 33x17). Phone
+# readers commonly find a code with two, though no phone was tried here; on the dark theme the
+# two are the whole quiet zone, so fewer would not do. The report's SVG has white paper around it.
 BORDER = 2
 
 # What `workshop serve` announces (listen.url): a host name or IPv4 address, or an IPv6 address

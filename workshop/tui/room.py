@@ -115,5 +115,6 @@ class RoomApp(SessionApp):
                 return needed[0]
         return 0
 
+
 def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True) -> RoomApp:
     return RoomApp(Session.open(path, clock), watch=watch, dark=dark)
