@@ -29,6 +29,14 @@ def test_core_package_imports_without_textual(package: str) -> None:
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
 
+def test_the_join_code_and_the_reports_import_without_textual_or_segno() -> None:
+    """The report draws the join code too, so its module is core; segno (30 ms) loads only when
+    a code is drawn."""
+    loaded = _modules_loaded_by("import workshop.qr, workshop.report")
+    assert "workshop.qr" in loaded and "workshop.report.html" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "segno")}
+
+
 def test_content_package_exists() -> None:
     # The parametrised test above skips packages that do not exist yet; content must.
     assert (PACKAGE / "content" / "__init__.py").is_file()

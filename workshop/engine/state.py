@@ -133,6 +133,7 @@ class SessionState:
     paused_seconds: float
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
+    served: str = ""  # the last address `serve` announced, kept once it stops (the report shows it)
     forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
@@ -265,6 +266,7 @@ class Fold:
         self._verify = verifier(header.get("facilitator_key"))
         self.count = 0
         self.address = ""
+        self.served = ""
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
@@ -515,6 +517,7 @@ class Fold:
     def _on_serve(self, event: Event, t: float) -> None:
         if isinstance(event.get("address"), str):
             self.address = event["address"]
+            self.served = self.address or self.served
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
@@ -562,7 +565,8 @@ class Fold:
             notes=tuple(self.notes.values()),
             participants=tuple(Participant(token, name, joined, self.last_seen[token])
                                for token, (name, joined) in self.participants.items()),
-            paused_seconds=paused, events=self.count, address=self.address, forged=tuple(self.forged),
+            paused_seconds=paused, events=self.count, address=self.address, served=self.served,
+            forged=tuple(self.forged),
             clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
             wrong_codes=self.wrong_codes,
             facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,

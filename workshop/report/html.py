@@ -5,6 +5,9 @@ is not the page's own (participant names, notes, answers, and the plan's text to
 through `html.escape`, so `<script>` in a note is shown, never run. Participant strings (names,
 notes, answers) and option labels are each in a `<bdi>`, balanced inside (`text.balanced`), so
 none can reorder the text after it; `<bdi>` changes nothing for left-to-right text.
+
+A session `workshop serve` served ends with an appendix: its join page's QR code, inline SVG that
+holds only numbers (`qr.svg`), for an address of the one shape serve writes (`qr.join_url`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import balanced
+from workshop.qr import join_url, svg
 from workshop.report.render import (
     KIND_CAPTION,
     actual_words,
@@ -81,6 +85,7 @@ def as_html(state: SessionState) -> str:
         *(line for poll in data["polls"] for line in _poll(poll)),
         "</section>",
         *_notes(data),
+        *_join(state),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -156,3 +161,15 @@ def _notes(data: dict[str, Any]) -> list[str]:
     if not data["notes"]:
         out.append("<p>None.</p>")
     return [*out, "</section>"]
+
+
+def _join(state: SessionState) -> list[str]:
+    """The join page's QR code, when the session was ever served (a report of one that was not
+    stays byte for byte as it was)."""
+    url = join_url(state.served, state.code)
+    if url is None:
+        return []
+    return ['<section id="join"><h2>Appendix: joining</h2>',
+            f"<p>Participants joined from a browser at <code>{_e(state.served)}</code> with the code "
+            f"<code>{_e(state.code)}</code>. This code opens that page with the code filled in.</p>",
+            f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>', "</section>"]

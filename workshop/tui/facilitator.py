@@ -20,7 +20,7 @@ from workshop.engine.state import SessionState, StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Clock, Session, SessionError, utc_now, words
 from workshop.tui.follow import SessionApp
-from workshop.tui.modals import AgendaPick, AskText, Confirm, Info, PickStep
+from workshop.tui.modals import AgendaPick, AskText, Confirm, Info, JoinQR, PickStep
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
@@ -54,6 +54,7 @@ class FacilitatorApp(SessionApp):
         Binding("pageup", "scroll_step(-1)", "Scroll", key_display="PgUp", priority=True, show=False),
         Binding("pagedown", "scroll_step(1)", "Scroll", key_display="PgDn", priority=True),
         Binding("f", "toggle_notes", "Hide notes"),
+        Binding("j", "join_code", "QR"),
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
@@ -272,6 +273,11 @@ class FacilitatorApp(SessionApp):
                               f"To leave kiosk mode there, type this code:   {code}",
                               "(Not shown on the room display; close this before projecting.)"))
 
+    def action_join_code(self) -> None:
+        """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
+        state = self.session.state()
+        self.push_screen(JoinQR(state.address, state.code))
+
     def action_end(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
@@ -300,6 +306,7 @@ class FacilitatorApp(SessionApp):
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),
+            ("Show the join page's QR code", "j", self.action_join_code),
             ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
             ("End the session", "e", self.action_end),
         ]

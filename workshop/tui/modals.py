@@ -1,4 +1,4 @@
-"""Small dialogs: pick a step, type a line of text, confirm."""
+"""Small dialogs: pick a step, type a line of text, confirm, the join code to scan."""
 
 from __future__ import annotations
 
@@ -7,8 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from workshop import qr
+from workshop.tui.widgets.qr import code_size, qr_text
 
 
 class PickStep(ModalScreen[str | None]):
@@ -115,4 +118,36 @@ class Info(ModalScreen[None]):
         with Vertical(classes="dialog"):
             for line in self.lines:
                 yield Label(Text(line))
+            yield Label("escape: close", classes="hint")
+
+
+class JoinQR(ModalScreen[None]):
+    """The join page's QR code as big as the screen allows, the address and code in words under
+    it; or, without an address a phone can open, why not."""
+
+    BINDINGS = [Binding("escape,enter,q,j", "dismiss(None)", "Close")]
+    CHROME = (8, 6)  # the dialog's border and padding, the words and the hint: columns, lines
+
+    def __init__(self, address: str, code: str) -> None:
+        super().__init__()
+        self.address, self.code = address, code
+
+    def compose(self) -> ComposeResult:
+        url = qr.join_url(self.address, self.code)
+        with Vertical(classes="dialog join-qr"):
+            if url:
+                matrix = qr.modules(url)
+                width, height = code_size(matrix, big=True)
+                big = width + self.CHROME[0] <= self.app.size.width and height + self.CHROME[1] <= self.app.size.height
+                yield Static(qr_text(matrix, big=big), id="join-code")
+                line = Text(f"Scan to join, or open {self.address} and type the code ")
+                line.append(self.code, style="bold reverse")
+            elif self.address and qr.only_here(self.address):
+                line = Text(f"{self.address} only reaches this machine, so there is no code to scan: "
+                            "`workshop serve --host 0.0.0.0` lets phones in.")
+            elif self.address:
+                line = Text(f"{self.address} is not an address `workshop serve` writes: no code for it.")
+            else:
+                line = Text("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan.")
+            yield Label(line)
             yield Label("escape: close", classes="hint")
