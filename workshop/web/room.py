@@ -57,23 +57,29 @@ class Room:
 
     # ------------------------------------------------------------ people
 
-    async def person(self, cookie: str | None) -> Person | None:
-        """The person a cookie proves, or None (no cookie, a forged one, or a session that lost them)."""
-        if not cookie or len(cookie) > 100:
-            return None
-        if (known := self._people.get(cookie)) is not None:
-            return known
-        person = await self.run(self._prove, cookie)
+    async def identify(self, cookie: str | None, prove: bool = True) -> tuple[Person | None, bool]:
+        """The person a cookie proves, or None (no cookie, a forged one, or a session that lost
+        them); and whether it named a person with a wrong rejoin code (a guess). Only a cookie
+        never proven before costs a proof, and only when `prove`."""
+        token, _, code = (cookie or "").partition(".")
+        if not token or not code or len(token) + len(code) > 100:
+            return None, False
+        key = f"{token}.{people.tidy(code)}"  # "abc" and "A-B-C" are one code: one entry, one proof
+        if (known := self._people.get(key)) is not None:
+            return known, False
+        if not prove:
+            return None, False
+        person, guessed = await self.run(self._prove, token, code)
         if person is not None and len(self._people) < MAX_PEOPLE_CACHED:
-            self._people[cookie] = person
-        return person
+            self._people[key] = person
+        return person, guessed
 
-    def _prove(self, cookie: str) -> Person | None:
-        token, _, code = cookie.partition(".")
+    def _prove(self, token: str, code: str) -> tuple[Person | None, bool]:
         proof = self.session.fold.proofs.get(token)
         if not proof or token not in self.session.fold.participants:
-            return None
-        return people.proven(token, self.session.name_of(token), code, proof)
+            return None, False  # nobody: no proof to guess against, and none was computed
+        person = people.proven(token, self.session.name_of(token), code, proof)
+        return person, person is None
 
     @staticmethod
     def cookie_of(person: Person) -> str:
@@ -81,7 +87,10 @@ class Room:
 
     async def join(self, name: str, rejoin: str) -> Person:
         """A newcomer called `name`, or (with their rejoin code) the person who holds it."""
-        return await self.run(self._join, name, rejoin)
+        person = await self.run(self._join, name, rejoin)
+        if len(self._people) < MAX_PEOPLE_CACHED:  # proven now: their cookie needs no proof of its own
+            self._people[self.cookie_of(person)] = person
+        return person
 
     def _join(self, name: str, rejoin: str) -> Person:
         if rejoin.strip():
