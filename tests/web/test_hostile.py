@@ -238,3 +238,26 @@ async def test_a_rank_with_an_option_twice_or_missing_is_refused(served: Served)
     for rank in (["1", "1", "2", "3"], ["1", "2", "3"], ["1", "2", "3", "4", "4"]):
         assert (await phone.post("/vote", poll="polls/order", rank=rank)).status == 409
     assert served.journal() == before
+
+
+async def test_a_page_under_another_name_is_refused_against_dns_rebinding(served: Served) -> None:
+    """A page on evil.example, its name pointed at this server once loaded, is same-origin with
+    it: its Host header names evil.example, and that is refused (421) before anything is read."""
+    phone = await served.phone()
+    port = served.server.port
+    evil = f"evil.example:{port}"
+    before = served.journal()
+    assert (await phone.client.get("/", headers={"Host": evil})).status == 421
+    posted = await phone.client.post("/join", data={"code": served.code, "name": "Eve"},
+                                     headers={"Host": evil, "Origin": f"http://{evil}"})
+    assert posted.status == 421 and served.journal() == before
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", f"phones.localhost:{port}"):
+        assert (await phone.client.get("/", headers={"Host": host})).status == 200, host
+    served.live.announce(f"http://Workshop.LAN:{port}")  # what `serve --host workshop.lan` says
+    for _ in range(50):  # the server follows the file a few times a second
+        if (await phone.client.get("/", headers={"Host": f"workshop.lan.:{port}"})).status == 200:
+            break
+        await asyncio.sleep(0.1)
+    else:
+        raise AssertionError("the announced name is not answered")
+    assert (await phone.client.get("/", headers={"Host": evil})).status == 421

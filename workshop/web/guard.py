@@ -15,6 +15,7 @@ import hmac
 import ipaddress
 import re
 import secrets
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -167,9 +168,37 @@ async def headers(request: web.Request, handler: Callable) -> web.StreamResponse
     return response
 
 
-@web.middleware
-async def host_checked(request: web.Request, handler: Callable) -> web.StreamResponse:
-    """A Host header as browsers send it, or nothing is answered: it is echoed into pages."""
-    if not HOST.fullmatch(request.host):
-        return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
-    return await handler(request)
+def host_checked(announced: Callable[[], str]) -> Callable:
+    """A Host header as browsers send it (it is echoed into pages), naming this server: an
+    address, localhost, this machine's name, or the name `serve` announced (`announced()`).
+
+    Any other name is refused, against DNS rebinding: a page on evil.example whose name is made
+    to point at this server would otherwise be same-origin with it, in a participant's browser
+    on the room's network, and could read its pages and post its forms."""
+    ours = {"localhost", socket.gethostname().lower(), socket.gethostname().split(".")[0].lower() + ".local"}
+
+    @web.middleware
+    async def checked(request: web.Request, handler: Callable) -> web.StreamResponse:
+        if not HOST.fullmatch(request.host):
+            return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
+        if not host_allowed(request.host, ours | {_name_in(announced())}):
+            return web.Response(status=421, text="refused: open this page by the address workshop serve "
+                                                 "announced, or by this machine's address or name\n")
+        return await handler(request)
+    return checked
+
+
+def host_allowed(host: str, names: set[str]) -> bool:
+    name = _name_in(f"http://{host}")
+    try:
+        ipaddress.ip_address(name)
+        return True  # an address is not a name anyone else can point here
+    except ValueError:
+        return name in names or name.endswith(".localhost")
+
+
+def _name_in(address: str) -> str:
+    try:
+        return (URL(address).host or "").lower().rstrip(".")
+    except ValueError:
+        return ""

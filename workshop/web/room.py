@@ -30,6 +30,7 @@ class Room:
         self.session = session
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="session")
         self.public = view.public(session.state())
+        self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
         self._people: dict[str, Person] = {}  # cookie -> the person it proved
         self._present: dict[str, float] = {}  # token -> when their presence was last written
@@ -46,11 +47,15 @@ class Room:
 
     async def news(self) -> None:
         """The file changed (here or elsewhere): tell the pages if what they show did."""
-        fresh = await self.run(lambda: view.public(self.session.state()))
+        fresh, self.address = await self.run(self._look)
         if fresh.key != self.public.key:
             self.public = fresh
             self.changed.set()
             self.changed = asyncio.Event()
+
+    def _look(self) -> tuple[view.Public, str]:
+        state = self.session.state()
+        return view.public(state), state.address
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
