@@ -13,7 +13,7 @@ from tests.web.conftest import Phone, Served, kinds
 from workshop.engine import text
 from workshop.journal import store
 from workshop.sessions import people
-from workshop.web import PAGES, guard, pages
+from workshop.web import PAGES, guard, pages, view
 
 
 def person_cookie(phone: Phone) -> tuple[str, str]:
@@ -261,3 +261,18 @@ async def test_a_page_under_another_name_is_refused_against_dns_rebinding(served
     else:
         raise AssertionError("the announced name is not answered")
     assert (await phone.client.get("/", headers={"Host": evil})).status == 421
+
+
+async def test_a_prompt_is_rendered_once_not_once_a_page(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content file's prompt can take markdown-it most of a second ("*a" 20,000 times), on the
+    session's one thread: rendered on every page view, a room's refreshes would queue behind it."""
+    rendered = []
+    markdown = view._markdown()
+    real = markdown.render
+    monkeypatch.setattr(markdown, "render", lambda source: rendered.append(source) or real(source))
+    view.prompt_html.cache_clear()
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    for _ in range(5):
+        assert 'class="prompt"' in await phone.open()
+    assert len(rendered) == 1

@@ -45,11 +45,11 @@ class Pages:
         self.wrong = guard.WrongCodes()  # wrong join codes: a right one forgives them
         self.wrong_rejoin = guard.WrongCodes()  # wrong rejoin codes (typed, or in a cookie): only time forgives them
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
-        # Every string shown is balanced (engine/text.py): a stray PDI in an answer or label
-        # cannot end the <bdi> around it early. Markup (the prompt) is markdown-it's, left as it is.
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                            autoescape=True, undefined=jinja2.StrictUndefined,
-                                            finalize=lambda value: balanced(value) if type(value) is str else value)
+                                            autoescape=True, undefined=jinja2.StrictUndefined)
+        # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
+        # (engine/text.py). Only there: a form field's value must come back as it was typed.
+        self.templates.filters["balanced"] = lambda value: balanced(str(value))
         self.templates.globals["time_words"] = view.time_words
         state = room.session.state()
         self.person_cookie = f"workshop-{state.id}"  # one per session: cookies ignore the port
