@@ -276,3 +276,15 @@ async def test_a_prompt_is_rendered_once_not_once_a_page(served: Served, monkeyp
     for _ in range(5):
         assert 'class="prompt"' in await phone.open()
     assert len(rendered) == 1
+
+
+async def test_many_names_from_one_address_cannot_grow_the_file_fast(served: Served) -> None:
+    """Each name has its own limit, so a laptop with many names had 100 notes a second (200 kB
+    a second in the file): now ballots and notes from one address share a budget."""
+    served.server.app[PAGES].writes = guard.Buckets(size=3, rate=0.0)  # an address's budget, made small
+    puppets = [await served.phone() for _ in range(2)]
+    for n, puppet in enumerate(puppets):
+        await puppet.join(served.code, f"Puppet {n}")
+    statuses = [(await puppet.post("/note", note="x" * 2000)).status for puppet in puppets for _ in range(2)]
+    assert statuses == [303, 303, 303, 429]
+    assert len([e for e in store.load(served.path).events if e["type"] == "note"]) == 3

@@ -42,6 +42,9 @@ class Pages:
         self.per_address = guard.Buckets(size=2000, rate=100.0)  # a room behind one NAT shares an address
         self.per_person = guard.Buckets(size=30, rate=3.0)  # one person, however many CSRF cookies they make up
         self.joins = guard.Buckets(size=300, rate=1.0)  # per address: a room joins at once, then a late one a second
+        # Ballots and notes per address: a room's worth at once, then a file that grows by at most
+        # 5 lines a second (36 MB an hour of the longest notes) however many names one laptop joins.
+        self.writes = guard.Buckets(size=1000, rate=5.0)
         self.wrong = guard.WrongCodes()  # wrong join codes: a right one forgives them
         self.wrong_rejoin = guard.WrongCodes()  # wrong rejoin codes (typed, or in a cookie): only time forgives them
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
@@ -150,7 +153,7 @@ class Pages:
         person = await self.person(request)
         if person is None:
             raise form.FormError("join first: your phone is not in this session (or it left)")
-        if not self.per_person.take(person.token):
+        if not self.per_person.take(person.token) or not self.writes.take(guard.address(request)):
             raise web.HTTPTooManyRequests(text="refused: too many requests: wait a moment and try again\n")
         return person
 
