@@ -288,3 +288,22 @@ async def test_many_names_from_one_address_cannot_grow_the_file_fast(served: Ser
     statuses = [(await puppet.post("/note", note="x" * 2000)).status for puppet in puppets for _ in range(2)]
     assert statuses == [303, 303, 303, 429]
     assert len([e for e in store.load(served.path).events if e["type"] == "note"]) == 3
+
+
+async def test_leave_forgets_the_phone_and_the_stream_names_nobody(served: Served) -> None:
+    """Held: /leave deletes the person's cookie (same name, same path), after which the page
+    asks to join and a vote is refused; the event stream carries the page's key and nothing else."""
+    ana, bo = await served.phone(), await served.phone()
+    await ana.join(served.code, "Ana")
+    await bo.join(served.code, "Bo")
+    await bo.post("/note", note="Bo's secret note")
+    key, _ = person_cookie(ana)
+    async with ana.client.get("/events") as stream:
+        first = await asyncio.wait_for(stream.content.readline(), 5)
+    assert first.startswith(b"data: ") and len(first.strip()) == len("data: ") + 8  # a hash: no names, no notes
+    await ana.open()
+    left = await ana.post("/leave")
+    assert left.status == 303 and f"{key}=\"\"" in left.headers["Set-Cookie"] and "Path=/" in left.headers["Set-Cookie"]
+    assert 'id="join"' in await ana.open() and "You are" not in ana.last
+    refused = await ana.post("/vote", poll="polls/pick", choice="1")
+    assert refused.status == 409 and "join first" in ana.last
