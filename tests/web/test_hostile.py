@@ -178,7 +178,6 @@ def test_limiters_stay_small_under_made_up_clients() -> None:
     for n in range(3 * guard.MAX_KEYS):
         wrong.wrong(f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}")
     assert len(wrong._wrong) <= guard.MAX_KEYS + 1
-    assert wrong.locked_for("10.0.0.0") == 0 or True  # forgotten or not, it is bounded
     for _ in range(30):
         buckets.take("hot")
     assert not buckets.take("hot")  # a client that is limited now stays limited

@@ -175,7 +175,8 @@ class Pages:
 
     async def events(self, request: web.Request) -> web.StreamResponse:
         """Only for a person: a page without one has nothing live to show, and a stream is a
-        connection held open. Each person and address holds a few at most: the oldest ends."""
+        connection held open. Each person and address holds a few at most: the oldest ends (at
+        its next keepalive, within KEEPALIVE seconds; it is no longer counted at once)."""
         person = await self.person(request)
         if person is None:
             return self.refuse(403, "join first: live updates are for the people in the session")

@@ -32,7 +32,7 @@ class Room:
         self.public = view.public(session.state())
         self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
-        self._people: dict[str, Person] = {}  # cookie -> the person it proved
+        self._people: dict[str, Person] = {}  # "token.CODE" (a cookie, tidied) -> the person it proved
         self._present: dict[str, float] = {}  # token -> when their presence was last written
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
