@@ -3,7 +3,7 @@ line saying what is wrong: never an error the server did not expect."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support import polls_module
@@ -18,6 +18,7 @@ FIELDS = st.dictionaries(KEYS, st.lists(VALUES, max_size=5), max_size=6)
 
 
 @given(st.sampled_from(sorted(POLLS)), FIELDS)
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a fresh checkout's first st.text() builds its charmap: >1 s
 def test_any_posted_form_is_a_ballot_or_one_line(step: str, fields: dict[str, list[str]]) -> None:
     poll = POLLS[step]
     try:

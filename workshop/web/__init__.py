@@ -23,8 +23,9 @@ MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refu
 
 def make_app(session: Session, terminal: web.Application | None = None) -> web.Application:
     """The phone page for `session`, with the terminal app (textual-serve) under /terminal."""
-    app = web.Application(middlewares=[guard.headers, guard.host_checked], client_max_size=MAX_BODY)
     room = Room(session)
+    app = web.Application(middlewares=[guard.headers, guard.host_checked(lambda: room.address)],
+                          client_max_size=MAX_BODY)
     pages = Pages(room)
     app.add_routes(pages.routes())
     app[ROOM], app[PAGES] = room, pages

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import re
 import secrets
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +38,7 @@ WRONG_LIMIT = 10  # wrong codes from one address before it is locked out for LOC
 LOCKOUT = 300.0
 WRONG_WAIT = 0.5  # seconds the first wrong code costs; each further one in a row costs this more, up to MAX_WAIT
 MAX_WAIT = 5.0
+MAX_KEYS = 10_000  # clients a limiter remembers: beyond this it forgets the oldest (they get a fresh start)
 
 
 class Csrf:
@@ -67,6 +70,24 @@ def same_origin_post(request: web.Request) -> bool:
     return (page.scheme, page.host, page.port) == (served.scheme, served.host, served.port)
 
 
+def address(request: web.Request) -> str:
+    return address_of(request.remote)
+
+
+def address_of(remote: str | None) -> str:
+    """The client address the limits count: an IPv6 address by its /64, since one laptop on a
+    LAN may pick new addresses in its /64 at will (and so a fresh limit with each)."""
+    try:
+        ip = ipaddress.ip_address((remote or "").split("%")[0])
+    except ValueError:
+        return remote or ""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # a dual-stack socket's IPv4 client
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
+    return str(ip)
+
+
 @dataclass
 class Bucket:
     tokens: float
@@ -88,12 +109,21 @@ class Buckets:
         bucket.tokens = min(self.size, bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now
         self._buckets[key] = bucket
-        if len(self._buckets) > 10_000:  # forget the full ones: they are as good as new
-            self._buckets = {k: b for k, b in self._buckets.items() if b.tokens < self.size}
+        if len(self._buckets) > MAX_KEYS:
+            self._forget(now)
         if bucket.tokens < 1:
             return False
         bucket.tokens -= 1
         return True
+
+    def _forget(self, now: float) -> None:
+        """Forget the buckets that have refilled by now (as good as new); if a flood of new keys
+        (made-up cookies) leaves too many, forget the oldest half too. Either way the dict stays
+        bounded and this runs once per MAX_KEYS/2 new keys, not on every request."""
+        left = {k: b for k, b in self._buckets.items() if b.tokens + (now - b.at) * self.rate < self.size}
+        if len(left) > MAX_KEYS // 2:
+            left = dict(list(left.items())[-(MAX_KEYS // 2):])
+        self._buckets = left
 
 
 @dataclass
@@ -115,6 +145,8 @@ class WrongCodes:
         if self.clock() - last > LOCKOUT:
             count = 0
         self._wrong[address] = (count + 1, self.clock())
+        if len(self._wrong) > MAX_KEYS:  # addresses enough to pass for many people: keep the newest half
+            self._wrong = dict(sorted(self._wrong.items(), key=lambda item: item[1][1])[-(MAX_KEYS // 2):])
         return min(MAX_WAIT, WRONG_WAIT * (count + 1))
 
     def right(self, address: str) -> None:
@@ -136,9 +168,37 @@ async def headers(request: web.Request, handler: Callable) -> web.StreamResponse
     return response
 
 
-@web.middleware
-async def host_checked(request: web.Request, handler: Callable) -> web.StreamResponse:
-    """A Host header as browsers send it, or nothing is answered: it is echoed into pages."""
-    if not HOST.fullmatch(request.host):
-        return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
-    return await handler(request)
+def host_checked(announced: Callable[[], str]) -> Callable:
+    """A Host header as browsers send it (it is echoed into pages), naming this server: an
+    address, localhost, this machine's name, or the name `serve` announced (`announced()`).
+
+    Any other name is refused, against DNS rebinding: a page on evil.example whose name is made
+    to point at this server would otherwise be same-origin with it, in a participant's browser
+    on the room's network, and could read its pages and post its forms."""
+    ours = {"localhost", socket.gethostname().lower(), socket.gethostname().split(".")[0].lower() + ".local"}
+
+    @web.middleware
+    async def checked(request: web.Request, handler: Callable) -> web.StreamResponse:
+        if not HOST.fullmatch(request.host):
+            return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
+        if not host_allowed(request.host, ours | {_name_in(announced())}):
+            return web.Response(status=421, text="refused: open this page by the address workshop serve "
+                                                 "announced, or by this machine's address or name\n")
+        return await handler(request)
+    return checked
+
+
+def host_allowed(host: str, names: set[str]) -> bool:
+    name = _name_in(f"http://{host}")
+    try:
+        ipaddress.ip_address(name)
+        return True  # an address is not a name anyone else can point here
+    except ValueError:
+        return name in names or name.endswith(".localhost")
+
+
+def _name_in(address: str) -> str:
+    try:
+        return (URL(address).host or "").lower().rstrip(".")
+    except ValueError:
+        return ""

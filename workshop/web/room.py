@@ -30,8 +30,9 @@ class Room:
         self.session = session
         self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="session")
         self.public = view.public(session.state())
+        self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
-        self._people: dict[str, Person] = {}  # cookie -> the person it proved
+        self._people: dict[str, Person] = {}  # "token.CODE" (a cookie, tidied) -> the person it proved
         self._present: dict[str, float] = {}  # token -> when their presence was last written
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
@@ -55,34 +56,44 @@ class Room:
 
     async def news(self) -> None:
         """The file changed (here or elsewhere): tell the pages if what they show did."""
-        fresh = await self.run(lambda: view.public(self.session.state()))
+        fresh, self.address = await self.run(self._look)
         if fresh.key != self.public.key:
             self.public = fresh
             self.changed.set()
             self.changed = asyncio.Event()
+
+    def _look(self) -> tuple[view.Public, str]:
+        state = self.session.state()
+        return view.public(state), state.address
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------ people
 
-    async def person(self, cookie: str | None) -> Person | None:
-        """The person a cookie proves, or None (no cookie, a forged one, or a session that lost them)."""
-        if not cookie or len(cookie) > 100:
-            return None
-        if (known := self._people.get(cookie)) is not None:
-            return known
-        person = await self.run(self._prove, cookie)
+    async def identify(self, cookie: str | None, prove: bool = True) -> tuple[Person | None, bool]:
+        """The person a cookie proves, or None (no cookie, a forged one, or a session that lost
+        them); and whether it named a person with a wrong rejoin code (a guess). Only a cookie
+        never proven before costs a proof, and only when `prove`."""
+        token, _, code = (cookie or "").partition(".")
+        if not token or not code or len(token) + len(code) > 100:
+            return None, False
+        key = f"{token}.{people.tidy(code)}"  # "abc" and "A-B-C" are one code: one entry, one proof
+        if (known := self._people.get(key)) is not None:
+            return known, False
+        if not prove:
+            return None, False
+        person, guessed = await self.run(self._prove, token, code)
         if person is not None and len(self._people) < MAX_PEOPLE_CACHED:
-            self._people[cookie] = person
-        return person
+            self._people[key] = person
+        return person, guessed
 
-    def _prove(self, cookie: str) -> Person | None:
-        token, _, code = cookie.partition(".")
+    def _prove(self, token: str, code: str) -> tuple[Person | None, bool]:
         proof = self.session.fold.proofs.get(token)
         if not proof or token not in self.session.fold.participants:
-            return None
-        return people.proven(token, self.session.name_of(token), code, proof)
+            return None, False  # nobody: no proof to guess against, and none was computed
+        person = people.proven(token, self.session.name_of(token), code, proof)
+        return person, person is None
 
     @staticmethod
     def cookie_of(person: Person) -> str:

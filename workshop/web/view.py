@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -108,7 +108,10 @@ def _markdown() -> Any:
     return MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
+@lru_cache(maxsize=64)
 def prompt_html(prompt: str) -> Markup:
+    """Rendered once per prompt, not once per page: every page view builds `public`, and a
+    content file may hold markdown that takes markdown-it most of a second (20,000 "*a")."""
     return Markup(_markdown().render(prompt))  # markdown-it escaped every text node: html is off
 
 
