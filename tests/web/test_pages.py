@@ -157,3 +157,32 @@ async def test_an_unknown_poll_or_option_is_refused(served: Served) -> None:
                    {"poll": "polls/pick", "choice": "-1"}, {"poll": "polls/pick"}):
         assert (await phone.post("/vote", **fields)).status == 409
     assert served.journal() == before
+
+
+async def test_a_step_in_rounds_says_whose_turn_it_is(tmp_path) -> None:
+    """Pair work on the phone: the round by name, switching with time alone."""
+    import datetime as dt
+
+    from aiohttp import CookieJar
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from tests.cli.test_agenda_live import MODULE
+    from workshop import sessions
+    from workshop.content import document, schema
+    from workshop.content.model import Agenda, AgendaItem, Plan
+    from workshop.web import make_app
+
+    now = [dt.datetime.now(dt.UTC)]
+    module = schema.check_module(document.parse(MODULE.encode(), "timing.toml"))
+    plan = Plan(Agenda("timing", "Timing", dt.time(9), (AgendaItem("timing"),)), (module,))
+    path = sessions.create(plan, tmp_path, "rounds", clock=lambda: now[0], code="ROUNDS")
+    live = sessions.Session.open(path, lambda: now[0])
+    live.start()
+    live.goto("pairs")
+    async with TestClient(TestServer(make_app(sessions.Session.open(path, lambda: now[0]))),
+                          cookie_jar=CookieJar(unsafe=True)) as client:
+        phone = Phone(client)
+        await phone.join("ROUNDS", "Ana")
+        assert '<p id="round" class="round"><strong><bdi>Speaker A · round 1 of 2</bdi>' in await phone.open()
+        now[0] += dt.timedelta(minutes=3, seconds=1)
+        assert "Speaker B · round 2 of 2" in await phone.open()

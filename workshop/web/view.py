@@ -59,12 +59,13 @@ class Public:
     remaining: int  # seconds, negative in overtime
     allowed: int
     poll: PollPart | None
+    round: str = ""  # "Speaker B · round 2 of 2", in a step with rounds
 
     @property
     def key(self) -> str:
         """Changes whenever what this page shows others changes (not the ticking clock: the page
         counts down by itself from `remaining`)."""
-        return f"{hash((self.status, self.step_qid, self.allowed, self.poll)) & 0xFFFFFFFF:08x}"
+        return f"{hash((self.status, self.step_qid, self.allowed, self.poll, self.round)) & 0xFFFFFFFF:08x}"
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,11 @@ def public(state: SessionState) -> Public:
     if step is None:
         return Public(state.title, state.code, state.status, "", "", "", Markup(""), 0, 0, None)
     remaining = math.ceil(step.remaining) if step.remaining >= 0 else math.floor(step.remaining)
+    now = step.round
+    said = "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
     return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
                   prompt_html(step.step.prompt), remaining, step.allowed,
-                  None if state.poll is None else poll_part(state.poll))
+                  None if state.poll is None else poll_part(state.poll), said)
 
 
 def poll_part(view: PollView) -> PollPart:
