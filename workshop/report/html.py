@@ -148,6 +148,8 @@ def _poll(poll: dict[str, Any]) -> list[str]:
         out.append(f"<p class=\"meta\">and {plural(left_out, 'other answer')}</p>")
     if "mean" in res:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
+    if "rounds_summary" in poll:
+        out.append(f"<p>Voted in {len(poll['rounds']) + 1} rounds: {_e(poll['rounds_summary'])}.</p>")
     return [*out, "</article>"]
 
 

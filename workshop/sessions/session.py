@@ -116,11 +116,45 @@ class Session(SessionFile):
             s = self._live()
             place = self._step_named(after) if after else s.step
             anchor = place or s.steps[0]
-            qid = f"{anchor.module.id}/break-{sum(1 for x in s.steps if x.inserted) + 1}"
-            while s.step_by_id(qid) is not None:
-                qid += "-b"
-            write("break", step=qid, minutes=minutes, after=place.qid if place else "")
+            qid = self._new_step_id(s, anchor, "break")
+            write("insert", step=qid, kind="break", title="Break", minutes=minutes, after=place.qid if place else "")
         return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+
+    def objections(self, minutes: int = 5) -> str:
+        """After a consent poll with blocks: a notes step on the spot, right after the poll, where
+        those under the threshold say what would make the proposal work for them."""
+        with self.changing() as write:
+            s = self._started("objections")
+            poll = self._poll_named(s, None, none="objections follow a poll: this step has none")
+            here = self._current(s)
+            qid = self._new_step_id(s, here, "objections")
+            prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
+                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. Then we vote again.")
+            write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
+                  prompt=prompt)
+            write("goto", step=qid, via="goto")
+        return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
+
+    def revote(self, ref: str | None = None) -> str:
+        """A new round of a poll (the current step's, or the one named): earlier rounds' ballots
+        are kept as their result; the room goes back to the poll's step if it is elsewhere."""
+        with self.changing() as write:
+            s = self._started("revote")
+            poll = self._poll_named(s, ref)
+            if poll.status == "waiting":
+                raise SessionError(f"the poll {poll.qid} has not been voted on yet")
+            if s.current != poll.index:
+                write("goto", step=poll.qid, via="goto")
+            write("revote", poll=poll.qid)
+        return f"{poll.qid}: round {poll.round + 1} open"
+
+    @staticmethod
+    def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
+        n = sum(1 for x in s.steps if x.inserted and x.step.id.startswith(stem)) + 1
+        qid = f"{anchor.module.id}/{stem}-{n}"
+        while s.step_by_id(qid) is not None:
+            qid += "-b"
+        return qid
 
     def _step_named(self, ref: str) -> StepView:
         step = self.state().step_by_id(ref)

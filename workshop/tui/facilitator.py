@@ -46,6 +46,8 @@ class FacilitatorApp(SessionApp):
         Binding("b", "insert_break", "Break"),
         Binding("r", "reveal", "Reveal"),
         Binding("c", "close_poll", "Close"),
+        Binding("v", "revote", "Vote again"),
+        Binding("o", "objections", "Objections", show=False),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
@@ -142,7 +144,8 @@ class FacilitatorApp(SessionApp):
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break"):
+        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break",
+                      "objections", "revote"):
             self.notify(message, markup=False, timeout=2)
 
     def action_toggle_pause(self) -> None:
@@ -163,6 +166,16 @@ class FacilitatorApp(SessionApp):
 
     def action_close_poll(self) -> None:
         self._do("close")
+
+    def action_revote(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._do("revote")
+
+        self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
+
+    def action_objections(self) -> None:
+        self._do("objections")
 
     def action_reopen_poll(self) -> None:
         self._do("reopen")
@@ -298,6 +311,8 @@ class FacilitatorApp(SessionApp):
             ("Reveal the poll's results", "r", self.action_reveal),
             ("Close the poll", "c", self.action_close_poll),
             ("Reopen the poll", "", self.action_reopen_poll),
+            ("Vote again: a new round of the poll", "v", self.action_revote),
+            ("Objections round after a consent poll", "o", self.action_objections),
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
