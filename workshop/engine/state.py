@@ -23,6 +23,7 @@ from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
+from workshop.engine.text import is_date
 from workshop.engine.trust import SIGNED, verifier
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
@@ -114,6 +115,8 @@ class Note(NamedTuple):
     text: str
     at: float
     action: bool
+    owner: str = ""  # an action item's owner, when the facilitator named one
+    due: str = ""  # its due date, YYYY-MM-DD
 
 
 class Participant(NamedTuple):
@@ -543,8 +546,12 @@ class Fold:
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
-        if note is not None:
-            self.notes[note.id] = note._replace(action=bool(event.get("on", True)))
+        if note is None:
+            return
+        owner, due = event.get("owner", note.owner), event.get("due", note.due)
+        self.notes[note.id] = note._replace(action=bool(event.get("on", True)),
+                                            owner=owner if type(owner) is str else note.owner,
+                                            due=due if type(due) is str and is_date(due) else note.due)
 
     # ------------------------------------------------------------------ reading the state
 

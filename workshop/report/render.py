@@ -90,7 +90,8 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         "steps": [_step(state, s) for s in state.steps],
         "polls": polls,
         "notes": [{"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
-                   "action": n.action, "at": _iso(n.at)} for n in state.notes],
+                   "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {})}
+                  for n in state.notes],
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
     }
@@ -244,6 +245,13 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
+def _owned(note: dict[str, Any]) -> str:
+    """'; owner Ana, due 2026-12-15' for an action item that has them."""
+    said = [f"owner {md_participant(note['owner'])}" if note.get("owner") else "",
+            f"due {note['due']}" if note.get("due") else ""]
+    return "".join(f"; {part}" for part in said if part)
+
+
 def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
@@ -253,7 +261,7 @@ def as_markdown(state: SessionState) -> str:
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
     out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}" for n in actions] or ["None."]
+            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}" for n in actions] or ["None."]
     out += [""]
     out += _md_agenda(data)
     out += ["## Polls", ""]

@@ -66,9 +66,10 @@ class PollPanel(ShowsState, Static):
         """Earlier rounds side by side with this one ('round 1: 2 under 3; round 2: consent'), and
         for the facilitator, what to do when a consent poll has ballots under its threshold."""
         lines = []
-        if view.rounds:
-            now = view.tally if view.visible or self.audience == "facilitator" else None
-            lines.append(Text(f"Round {view.round} · " + tally.rounds_words(view.poll, view.rounds, now), style="bold"))
+        if view.rounds:  # the room sees how earlier rounds went only once it may see results
+            told = view.visible or self.audience == "facilitator"
+            said = tally.rounds_words(view.poll, view.rounds, view.tally) if told else ""
+            lines.append(Text(f"Round {view.round}" + (f" · {said}" if said else ""), style="bold"))
         blocks = tally.under(view.poll, view.tally)
         if blocks and self.audience == "facilitator":
             lines.append(Text(f"{blocks} under {view.poll.threshold}: no consent yet · o: objections round · "
