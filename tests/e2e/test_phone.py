@@ -183,9 +183,18 @@ def test_a_half_made_ballot_survives_an_update_and_each_tap_counts_once(browser,
     page.get_by_role("button", name="Move Change up").tap()
     expect(page.locator("#rank li span")).to_have_text(["Goals", "Change", "Trust", "Letting go"])
     vote(page)
+
+    facilitator(page, served.live.next)
+    expect(page.get_by_role("group", name="One word for today?")).to_be_visible(timeout=WAIT)
+    page.get_by_label("Your answer").fill("half a thou")  # still typing: the field has not lost focus
+    facilitator(page, lambda: served.live.extend(1))
+    expect(page.locator("#time")).to_contain_text("of 3 min", timeout=WAIT)
+    expect(page.get_by_label("Your answer")).to_have_value("half a thou")
+    page.get_by_label("Your answer").press_sequentially("ght")
+    vote(page)
     context.close()
     assert [b["value"] for b in served.events("ballot")] == [
-        ["Coaching", "Planning"], ["Goals", "Change", "Trust", "Letting go"]]
+        ["Coaching", "Planning"], ["Goals", "Change", "Trust", "Letting go"], ["half a thought"]]
 
 
 def test_the_page_works_without_javascript(browser, served: Served) -> None:

@@ -61,7 +61,9 @@ function wire() {
   // a + or an arrow would count twice.
   if (!form || form.dataset.wired) return;
   form.dataset.wired = "yes";
-  form.addEventListener("change", () => { form.dataset.dirty = "yes"; });
+  // "input" as well as "change": a text field says "change" only once it loses focus, and an
+  // answer still being typed is as much a half-made ballot as a tapped radio.
+  for (const type of ["input", "change"]) form.addEventListener(type, () => { form.dataset.dirty = "yes"; });
   if (form.dataset.kind === "dots") dots(form);
   if (form.dataset.kind === "rank") rank(form);
 }
