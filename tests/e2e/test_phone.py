@@ -141,6 +141,10 @@ def test_a_phone_joins_votes_in_every_kind_by_tapping_and_sees_results(browser, 
     still_the_same_page(page)
     page.get_by_label("Your answer").fill("trust")
     vote(page)
+
+    served.live.end()
+    expect(page.get_by_role("heading", name="The session has ended")).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("button", name="Vote")).to_have_count(0)
     context.close()
     assert alerts == []
 
@@ -230,6 +234,17 @@ def test_hostile_names_notes_and_answers_are_shown_as_typed(browser, served: Ser
     context = browser.new_context(**PHONE)
     page = context.new_page()
     alerts = dialogs(page, [])
+    # an error that repeats the name back: someone trying to rejoin as a name nobody has
+    page.goto(served.url)
+    page.get_by_label("Join code", exact=True).fill(served.code)
+    page.get_by_label("Your name").fill("<img src=x onerror=alert(4)>")
+    page.get_by_text("Joined before, on another device?").tap()
+    page.get_by_label("Rejoin code").fill("ABCDEF")
+    page.get_by_role("button", name="Join").tap()
+    expect(page.get_by_role("alert")).to_have_text(
+        "nobody called '<img src=x onerror=alert(4)>' has joined this session", timeout=WAIT)
+    expect(page.get_by_label("Your name")).to_have_value("<img src=x onerror=alert(4)>")  # kept to correct
+
     join(page, served, HOSTILE_NAME)
     stored = served.events("join")[0]["name"]
     assert stored == "<script>alert(1)</script>evil"  # a name loses its invisible bidi controls
