@@ -19,7 +19,7 @@ def validate(
     path: PathOption = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
     draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
-    practice: Annotated[bool, typer.Option("--practice", help="Also warn where content breaks facilitation norms.")] = False,
+    practice: Annotated[bool, typer.Option("--practice", help="Also warn about facilitation norms.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --practice: exit 1 when there are warnings.")] = False,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
