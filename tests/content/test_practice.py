@@ -15,7 +15,8 @@ from tests.content.samples import AGENDA, MODULE, MODULE_ID, MODULE_OK, agenda, 
 
 ROOT = Path(__file__).resolve().parents[2]
 POLL = "m.toml:{}: warning: step 'vote': poll: "
-LIVE = 'a named poll revealed live: early votes sway later ones; use reveal = "on-close" or "manual", or make it anonymous'
+LIVE = ('a named poll revealed live: early votes sway later ones; use reveal = "on-close" or "manual", '
+        'or make it anonymous')
 FIST = 'fist-of-five is a consent check: use a consent poll (vote = "consent"), or drop "fist" to keep a rating'
 SCALE = ('vote = "scale"', "min = 0", "max = 5")
 OK = f"m.toml: ok: {MODULE_OK}"
@@ -61,20 +62,22 @@ def test_module_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str,
     assert lines[-1].startswith("m.toml: ok: ")
 
 
-def test_more_than_twelve_options_is_warned_beside_the_schema_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_more_than_twelve_options_is_warned_beside_the_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The schema refuses more than 12 options on its own; the warning says why that is practice."""
     options = ", ".join(f'"Option {n}"' for n in range(1, 14))
     write(tmp_path, "m.toml", poll('vote = "single"', f"options = [{options}]"))
     assert run_validate(tmp_path, monkeypatch, "--practice", "m.toml") == (2, [
         "m.toml:28:1: step 'vote': poll: needs 2 to 12 options, has 13",
-        POLL.format("28:1") + "13 options on one vote: more than 12 are hard to read and weigh; shortlist or group them",
+        POLL.format("28:1") + "13 options on one vote: more than 12 are hard to read and weigh; shortlist or group "
+                              "them",
     ])
 
 
 def test_warnings_exit_zero_and_strict_exits_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "m.toml", MODULE_RULES[0][1])
     assert run_validate(tmp_path, monkeypatch, "--practice", "m.toml")[0] == 0
-    assert run_validate(tmp_path, monkeypatch, "--practice", "--strict", "m.toml") == (1, [POLL.format("28:1") + LIVE, OK])
+    strict = run_validate(tmp_path, monkeypatch, "--practice", "--strict", "m.toml")
+    assert strict == (1, [POLL.format("28:1") + LIVE, OK])
     assert run_validate(tmp_path, monkeypatch, "--strict", "m.toml")[0] == 1  # --strict implies --practice
     assert run_validate(tmp_path, monkeypatch, "m.toml") == (0, [OK])  # without --practice: no warnings at all
 
@@ -99,7 +102,9 @@ def test_an_agenda_without_a_break_for_over_90_minutes(tmp_path: Path, monkeypat
     ])
 
 
-SECOND = MODULE.replace(MODULE_ID, "probe-two").replace("minutes = 10", "minutes = 50").replace("minutes = 4", "minutes = 44")
+# a 50-minute module: its talk step runs 44 minutes
+SECOND = (MODULE.replace(MODULE_ID, "probe-two").replace("minutes = 10", "minutes = 50")
+          .replace("minutes = 4", "minutes = 44"))
 
 
 def test_a_stretch_runs_on_across_modules_and_is_reported_where_it_passes_90(tmp_path: Path,
@@ -116,17 +121,18 @@ def test_a_break_step_resets_the_stretch(tmp_path: Path, monkeypatch: pytest.Mon
     write(tmp_path, "probe.toml", SECOND.replace("probe-two", MODULE_ID).replace('kind = "talk"', 'kind = "break"'))
     write(tmp_path, "two.toml", SECOND)
     write(tmp_path, "day.toml", agenda({6: []}, ["", "[[modules]]", 'module = "probe-two"']))
-    assert run_validate(tmp_path, monkeypatch, "--strict", "day.toml") == (0, ["day.toml: ok: agenda 'day', 2 modules, 100 min"])
+    assert run_validate(tmp_path, monkeypatch, "--strict", "day.toml") == (
+        0, ["day.toml: ok: agenda 'day', 2 modules, 100 min"])
 
 
 def test_an_override_that_contradicts_the_notes_is_reported_at_the_override(tmp_path: Path,
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, "probe.toml", edit({16: ['prompt = "Hello."', 'notes = "Keep to four minutes."'], 4: ["minutes = 10"]}))
+    write(tmp_path, "probe.toml", edit({16: ['prompt = "Hello."', 'notes = "Keep to four minutes."']}))
     write(tmp_path, "day.toml", AGENDA)  # minutes = { welcome = 2 }: "welcome" is at column 13
     assert run_validate(tmp_path, monkeypatch, "--practice", "probe.toml", "day.toml") == (0, [
         f"probe.toml: ok: {MODULE_OK}",
-        f"day.toml:6:13: warning: module '{MODULE_ID}': step 'welcome': notes say \"Keep to four minutes\" but the step "
-        "has 2 minutes in this agenda",
+        f"day.toml:6:13: warning: module '{MODULE_ID}': step 'welcome': notes say \"Keep to four minutes\" but "
+        "the step has 2 minutes in this agenda",
         "day.toml: ok: agenda 'day', 1 modules, 8 min",
     ])
 
@@ -138,3 +144,12 @@ def test_the_bundled_seeds_follow_the_practice(monkeypatch: pytest.MonkeyPatch) 
     code, lines = run_validate(ROOT, monkeypatch, "--strict", "seeds")
     assert code == 0, "\n".join(lines)
     assert all(": ok: " in line for line in lines)
+
+
+def test_the_vote_examples_in_the_authoring_guide_follow_the_practice() -> None:
+    from tests.content.test_authoring_examples import BLOCKS, HEAD, POLL_STEP
+    from workshop.content import document, practice
+
+    for block in (b for b in BLOCKS if b.startswith("[steps.poll]")):
+        doc = document.parse((HEAD.format(minutes=4) + POLL_STEP + block).encode(), "docs.toml")
+        assert practice.check_module(doc) == [], block
