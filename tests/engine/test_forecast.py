@@ -53,7 +53,7 @@ def minutes_after_nine(timestamp: float) -> float:
 def test_the_forecast_equals_a_hand_computation() -> None:
     run = Run().do(5, "start", planned=NINE)  # five minutes late
     run.do(10, "pause").do(13, "resume").do(14, "extend", step="m/a", seconds=120)
-    run.do(15, "skip", step="m/c", on=True).do(16, "break", step="m/break-1", minutes=10, after="m/b")
+    run.do(15, "skip", step="m/c", on=True).do(16, "insert", step="m/break-1", minutes=10, after="m/b")
     s = run.state(20)
     # A has run 5 + 7 = 12 of its 10 + 2 minutes: nothing left of it
     assert s.step.qid == "m/a" and s.step.remaining == 0
@@ -140,7 +140,7 @@ def test_no_control_sequence_makes_a_live_forecast_earlier_than_now(actions: lis
         elif word == "move":
             run.do(minute, "move", step=arg, after="m/d")
         elif word == "break":
-            run.do(minute, "break", step="m/break-1", minutes=arg, after="m/a")
+            run.do(minute, "insert", step="m/break-1", kind="break", minutes=arg, after="m/a")
         elif word == "round":
             run.do(minute, "round", step="m/c", round=arg)
         elif word == "goto":

@@ -74,16 +74,18 @@ def note(
     body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="The action item's owner (makes it one).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date, YYYY-MM-DD.")] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Add a note to the current step."""
+    """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
     if name is None:
-        _act(session, sessions_dir, lambda live: live.note_as(None, body, action))
+        _act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
         return
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.note_as(person, body, action)))
+    _act(session, sessions_dir, lambda live: _as_participant(
+        live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)))
 
 
 def _as_participant(live, name: str, rejoin: str | None, code: str | None,

@@ -15,7 +15,7 @@ from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round
 def _poll(poll: Poll) -> dict[str, Any]:
     out: dict[str, Any] = {"question": poll.question, "vote": poll.vote, "anonymous": poll.anonymous,
                            "reveal": poll.reveal}
-    for key in ("options", "min", "max", "budget", "cap"):
+    for key in ("options", "min", "max", "budget", "cap", "threshold"):
         value = getattr(poll, key)
         if value not in (None, ()):
             out[key] = list(value) if isinstance(value, tuple) else value

@@ -17,6 +17,9 @@ Reveal = Literal["live", "on-close", "manual"]
 STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break")
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
+# A consent poll is written `vote = "consent"`: a fist of five, 0 (a fist: I block) to 5.
+CONSENT_LABELS = ((0, "block"), (1, "serious concerns"), (2, "concerns"), (3, "can live with it"),
+                  (4, "support"), (5, "full support"))
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,18 @@ class Poll:
     budget: int | None = None  # dots
     cap: int | None = None  # dots: most dots on any one option
     max_length: int = 140  # text
+    threshold: int | None = None  # a consent poll (a fist-of-five scale): a ballot under it blocks
 
     def label_for(self, value: int) -> str:
         return dict(self.labels).get(value, "")
+
+    @property
+    def kind(self) -> str:
+        """The vote kind as authored: a consent poll is a 0-5 scale that knows what blocks."""
+        return "consent" if self.threshold is not None else self.vote
+
+    def blocks(self, value: int) -> bool:
+        return self.threshold is not None and value < self.threshold
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from workshop.content.document import Document
 from workshop.content.model import (
+    CONSENT_LABELS,
     REVEALS,
     STEP_KINDS,
     VOTE_KINDS,
@@ -44,6 +45,7 @@ POLL_KEYS: dict[str, tuple[str, ...]] = {
     "dots": ("options", "budget", "cap"),
     "rank": ("options",),
     "text": ("max_length",),
+    "consent": ("threshold",),
 }
 ALL_POLL_KEYS = tuple(dict.fromkeys(POLL_COMMON + sum(POLL_KEYS.values(), ())))
 AGENDA_KEYS = ("title", "summary", "start", "modules")
@@ -304,7 +306,7 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     where, context = step_where + ("poll",), step_context + "poll: "
     before = len(c.problems)
     question = c.text(table, "question", where, context)
-    vote = c.choice(table, "vote", where, context, VOTE_KINDS)
+    vote = c.choice(table, "vote", where, context, (*VOTE_KINDS, "consent"))
     anonymous = c.get(table, "anonymous", where, context, bool, required=False, what="true or false")
     reveal = c.choice(table, "reveal", where, context, REVEALS, required=False)
     if vote is None:
@@ -333,6 +335,10 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     elif vote == "text":
         length = c.whole(table, "max_length", where, context, required=False, low=1, high=TEXT_LIMIT)
         fields["max_length"] = length if length is not None else 140
+    elif vote == "consent":  # a fist of five that knows what blocks (model.CONSENT_LABELS)
+        threshold = c.whole(table, "threshold", where, context, required=False, low=1, high=5)
+        fields.update(min=0, max=5, labels=CONSENT_LABELS, threshold=3 if threshold is None else threshold)
+        vote = "scale"
     if len(c.problems) > before or question is None:
         return None
     return Poll(question=question, vote=vote, anonymous=bool(anonymous), reveal=reveal or "on-close",  # type: ignore[arg-type]

@@ -16,9 +16,10 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | reveal   | poll                                    | facilitator |
 | end      |                                         | facilitator |
 | round    | step, round (the index moved on to)     | facilitator: the room moves on to a step's next round |
+| revote   | poll                                    | facilitator: a new round of the current step's poll (earlier rounds kept) |
 | skip     | step, on                                | facilitator: a step still to come will not run (or, on = false, will) |
 | move     | step, after ("" for first)              | facilitator: a step not yet run moves in the running order |
-| break    | step (a new id), minutes, after         | facilitator: a break inserted on the day |
+| insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a break (or an objections round, kind notes) added on the day |
 | join     | participant, name                       | participant |
 | ballot   | poll, participant, value, name (unless anonymous) | participant |
 | note     | note, step, author, name, text          | participant or facilitator |
@@ -42,7 +43,7 @@ Event = dict[str, Any]
 FACILITATOR = "facilitator"
 
 CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end",
-           "round", "skip", "move", "break")
+           "round", "skip", "move", "insert", "revote")
 TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code")
 
 

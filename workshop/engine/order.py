@@ -1,5 +1,5 @@
 """The agenda as it is being run: the plan's steps in the order the facilitator has them now,
-which are skipped, and the breaks inserted on the day (`skip`, `move` and `break` events).
+which are skipped, and the steps inserted on the day: breaks, objections rounds (`skip`, `move` and `insert` events).
 
 Each step keeps its *slot* (its place in the plan; an inserted break gets the next free one), so
 everything the fold keeps per step stays where it is; only the running order changes. A step
@@ -11,6 +11,7 @@ from __future__ import annotations
 from workshop.content.model import Module, Step
 
 BREAK_PROMPT = "A break. Back in {minutes} minutes."
+INSERTED_KINDS = ("break", "notes")  # a break, or an objections round after a consent poll
 
 
 class RunningOrder:
@@ -38,10 +39,9 @@ class RunningOrder:
         self.order.remove(slot)
         self.order.insert(0 if after is None else self.order.index(after) + 1, slot)
 
-    def insert_break(self, qid: str, minutes: int, after: int | None) -> int:
-        """A break of `minutes` after `after` (None: first), in the module of the step before it."""
+    def insert(self, qid: str, step: Step, after: int | None) -> int:
+        """`step` added after `after` (None: first), in the module of the step before it."""
         module = self.pairs[after if after is not None else self.order[0]][0]
-        step = Step(qid.rpartition("/")[2], "Break", "break", minutes, BREAK_PROMPT.format(minutes=minutes))
         slot = len(self.qids)
         self.pairs.append((module, step))
         self.qids.append(qid)

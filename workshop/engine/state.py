@@ -20,9 +20,10 @@ from workshop.content.frozen import thaw
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import ballots, rounds
 from workshop.engine.events import FACILITATOR, Event
-from workshop.engine.order import RunningOrder
+from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
+from workshop.engine.text import is_date
 from workshop.engine.trust import SIGNED, verifier
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
@@ -92,6 +93,12 @@ class PollView:
     invalid: int  # ballots that break the poll's rules (a hand-edited file): not counted
     resets: int
     tally: Tally
+    rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
+
+    @property
+    def round(self) -> int:
+        """Which round of voting this is: 1, or more after a revote."""
+        return len(self.rounds) + 1
 
     @property
     def visible(self) -> bool:
@@ -108,6 +115,8 @@ class Note(NamedTuple):
     text: str
     at: float
     action: bool
+    owner: str = ""  # an action item's owner, when the facilitator named one
+    due: str = ""  # its due date, YYYY-MM-DD
 
 
 class Participant(NamedTuple):
@@ -220,6 +229,7 @@ class _Poll:
     late: int = 0
     invalid: int = 0
     resets: int = 0
+    earlier: list[tuple[Any, ...]] = field(default_factory=list)  # each earlier round's counted values
 
 
 class Fold:
@@ -362,12 +372,16 @@ class Fold:
         if slot is not None and (after == "" or after in self.index):
             self.running.move(slot, self.index[after] if after else None)
 
-    def _on_break(self, event: Event, t: float) -> None:
+    def _on_insert(self, event: Event, t: float) -> None:
+        """A step added on the day: a break, or a notes step (an objections round)."""
         qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
+        kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
         if (type(qid) is not str or qid in self.index or type(minutes) is not int or not 1 <= minutes <= 120
-                or self.ended or not (after == "" or after in self.index)):
+                or self.ended or not (after == "" or after in self.index) or kind not in INSERTED_KINDS
+                or type(title) is not str or type(prompt) is not str):
             return
-        self.running.insert_break(qid, minutes, self.index[after] if after else None)
+        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or BREAK_PROMPT.format(minutes=minutes))
+        self.running.insert(qid, step, self.index[after] if after else None)
         self.planned.append(minutes * 60)
         self.extra.append(0)
         self.elapsed.append(0.0)
@@ -445,6 +459,17 @@ class Fold:
             p.counted = {}
             p.revealed = False
 
+    def _on_revote(self, event: Event, t: float) -> None:
+        """A new round of the poll: this round's ballots are kept as its result, and everyone
+        votes again (after a consent poll's objections, or on the top options of a dot vote)."""
+        p = self._poll_of(event)
+        if p is None or self.ended or p.index != self.current:
+            return
+        p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
+        p.counted = {}
+        p.revealed = False
+        p.status, p.closed_by = "open", ""
+
     def _on_reveal(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None:
             p.revealed = True
@@ -521,8 +546,12 @@ class Fold:
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
-        if note is not None:
-            self.notes[note.id] = note._replace(action=bool(event.get("on", True)))
+        if note is None:
+            return
+        owner, due = event.get("owner", note.owner), event.get("due", note.due)
+        self.notes[note.id] = note._replace(action=bool(event.get("on", True)),
+                                            owner=owner if type(owner) is str else note.owner,
+                                            due=due if type(due) is str and is_date(due) else note.due)
 
     # ------------------------------------------------------------------ reading the state
 
@@ -551,7 +580,7 @@ class Fold:
             for i, slot in enumerate(order)
         )
         polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                                p.invalid, p.resets) for q, p in self.polls.items()})
+                                p.invalid, p.resets, tuple(p.earlier)) for q, p in self.polls.items()})
         if self.ended:
             status = "ended"
         elif self.current is None:
@@ -599,10 +628,10 @@ class _PollViews(Mapping[str, PollView]):
 
 def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
                counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int) -> PollView:
+               resets: int, earlier: tuple[tuple[Any, ...], ...] = ()) -> PollView:
     counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
     return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]))
+                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier))
 
 
 def _moment(value: object) -> float | None:

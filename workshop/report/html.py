@@ -99,8 +99,14 @@ def _actions(data: dict[str, Any]) -> list[str]:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
     out += [f'<li><span class="note">{bdi(n["text"])}</span> ({bdi(n["author"])}, on '
-            f"{_e(titles.get(n['step'], n['step']))})</li>" for n in actions]
+            f"{_e(titles.get(n['step'], n['step']))}){_owned(n)}</li>" for n in actions]
     return [*out, "</ul></section>"]
+
+
+def _owned(note: dict[str, Any]) -> str:
+    said = [f"owner {bdi(note['owner'])}" if note.get("owner") else "",
+            f"due {_e(note['due'])}" if note.get("due") else ""]
+    return "".join(f"; {part}" for part in said if part)
 
 
 def _minutes(seconds: float) -> str:
@@ -148,6 +154,8 @@ def _poll(poll: dict[str, Any]) -> list[str]:
         out.append(f"<p class=\"meta\">and {plural(left_out, 'other answer')}</p>")
     if "mean" in res:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
+    if "rounds_summary" in poll:
+        out.append(f"<p>Voted in {len(poll['rounds']) + 1} rounds: {_e(poll['rounds_summary'])}.</p>")
     return [*out, "</article>"]
 
 

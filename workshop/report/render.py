@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from workshop.engine import forecast
+from workshop.content.model import Poll
+from workshop.engine import forecast, tally
 from workshop.engine.state import SessionState, StepView
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import UNITS, Tally, plural
 from workshop.engine.text import isolate
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -55,11 +56,17 @@ def as_dict(state: SessionState) -> dict[str, Any]:
                                                             for r in t.rows]}
         if t.mean is not None:
             results["mean"], results["median"] = round(t.mean, 3), t.median
-        polls.append({
-            "id": view.qid, "kind": view.poll.vote, "question": view.poll.question,
+        entry = {
+            "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
             "late": view.late, "resets": view.resets, "results": results,
-        })
+        }
+        if view.poll.threshold is not None:
+            entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
+        if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
+            entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
+            entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
+        polls.append(entry)
     session: dict[str, Any] = {
         "id": state.id, "title": state.title, "status": state.status, "events": state.events,
         "facilitator": state.facilitator,
@@ -83,10 +90,18 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         "steps": [_step(state, s) for s in state.steps],
         "polls": polls,
         "notes": [{"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
-                   "action": n.action, "at": _iso(n.at)} for n in state.notes],
+                   "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {})}
+                  for n in state.notes],
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
     }
+
+
+def _round(poll: Poll, result: Tally) -> dict[str, Any]:
+    out: dict[str, Any] = {"ballots": result.ballots, "rows": [{"label": r.label, "value": r.value} for r in result.rows]}
+    if poll.threshold is not None:
+        out["under"] = tally.under(poll, result)
+    return out
 
 
 def _step(state: SessionState, s: StepView) -> dict[str, Any]:
@@ -115,6 +130,7 @@ KIND_CAPTION = {
     "dots": "dots per option, in total",
     "rank": "Borda points: last place 0, each place higher one more",
     "text": "most frequent answers",
+    "consent": "fist of five: under the threshold is a block or a serious concern",
 }
 TEXT_ROWS = 10  # a text poll shows its most frequent answers, not a long tail of one-offs
 
@@ -229,6 +245,13 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
+def _owned(note: dict[str, Any]) -> str:
+    """'; owner Ana, due 2026-12-15' for an action item that has them."""
+    said = [f"owner {md_participant(note['owner'])}" if note.get("owner") else "",
+            f"due {note['due']}" if note.get("due") else ""]
+    return "".join(f"; {part}" for part in said if part)
+
+
 def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
@@ -238,7 +261,7 @@ def as_markdown(state: SessionState) -> str:
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
     out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}" for n in actions] or ["None."]
+            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}" for n in actions] or ["None."]
     out += [""]
     out += _md_agenda(data)
     out += ["## Polls", ""]
@@ -288,4 +311,6 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
         out.append(f"- and {plural(left_out, 'other answer')}")
     if "mean" in res:
         out.append(f"- mean {res['mean']}, median {res['median']}")
+    if "rounds_summary" in poll:
+        out.append(f"- voted in {len(poll['rounds']) + 1} rounds: {poll['rounds_summary']}")
     return out + [""]

@@ -116,11 +116,52 @@ class Session(SessionFile):
             s = self._live()
             place = self._step_named(after) if after else s.step
             anchor = place or s.steps[0]
-            qid = f"{anchor.module.id}/break-{sum(1 for x in s.steps if x.inserted) + 1}"
-            while s.step_by_id(qid) is not None:
-                qid += "-b"
-            write("break", step=qid, minutes=minutes, after=place.qid if place else "")
+            qid = self._new_step_id(s, anchor, "break")
+            write("insert", step=qid, kind="break", title="Break", minutes=minutes, after=place.qid if place else "")
         return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+
+    def objections(self, minutes: int = 5) -> str:
+        """After a consent poll with blocks: a notes step on the spot, right after the poll, where
+        those under the threshold say what would make the proposal work for them."""
+        with self.changing() as write:
+            s = self._started("objections")
+            poll = self._poll_named(s, None, none="objections follow a poll: this step has none")
+            here = self._current(s)
+            qid = self._new_step_id(s, here, "objections")
+            prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
+                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. Then we vote again.")
+            write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
+                  prompt=prompt)
+            write("goto", step=qid, via="goto")
+        return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
+
+    def revote(self, ref: str | None = None) -> str:
+        """A new round of a poll (the current step's, or the one named): earlier rounds' ballots
+        are kept as their result; the room goes back to the poll's step if it is elsewhere."""
+        with self.changing() as write:
+            s = self._started("revote")
+            poll = self._poll_named(s, ref or self._poll_before(s))
+            if poll.status == "waiting":
+                raise SessionError(f"the poll {poll.qid} has not been voted on yet")
+            if s.current != poll.index:
+                write("goto", step=poll.qid, via="goto")
+            write("revote", poll=poll.qid)
+        return f"{poll.qid}: round {poll.round + 1} open"
+
+    @staticmethod
+    def _poll_before(s: SessionState) -> str | None:
+        """The poll a step without one follows (an objections round follows its poll)."""
+        if s.poll is not None or s.current is None:
+            return None
+        return next((p.qid for p in sorted(s.polls.values(), key=lambda p: -p.index) if p.index < s.current), None)
+
+    @staticmethod
+    def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
+        n = sum(1 for x in s.steps if x.inserted and x.step.id.startswith(stem)) + 1
+        qid = f"{anchor.module.id}/{stem}-{n}"
+        while s.step_by_id(qid) is not None:
+            qid += "-b"
+        return qid
 
     def _step_named(self, ref: str) -> StepView:
         step = self.state().step_by_id(ref)
@@ -191,11 +232,16 @@ class Session(SessionFile):
             if self.state().address == address:
                 write("serve", address="")
 
-    def mark_action(self, note_id: str, on: bool = True) -> None:
+    def mark_action(self, note_id: str, on: bool = True, owner: str | None = None, due: str | None = None) -> str:
+        """Mark a note as an action item (or not), with an owner and a due date if given."""
+        owner, due = _owner_and_due(owner, due)
         with self.changing() as write:
             if note_id not in self.fold.notes:
                 raise SessionError(f"no note {note_id!r}")
-            write("action", note=note_id, on=on)
+            write("action", note=note_id, on=on, owner=owner, due=due)
+        said = f" for {owner}" if owner else ""
+        return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
+            f", due {due}" if due else "")
 
     def _live(self) -> SessionState:
         s = self.state()
@@ -371,12 +417,16 @@ class Session(SessionFile):
         person called `name`."""
         return self.note_as(None if name is None else self.person(name), body, action)
 
-    def note_as(self, person: Person | None, body: str, action: bool = False) -> str:
-        """Add a note on the current step, from `person` or (None) the facilitator."""
+    def note_as(self, person: Person | None, body: str, action: bool = False, owner: str | None = None,
+                due: str | None = None) -> str:
+        """Add a note on the current step, from `person` or (None) the facilitator; an owner or a
+        due date makes it an action item."""
         try:
             clean = text.body(body)
         except text.TextError as err:
             raise SessionError(str(err)) from None
+        owner, due = _owner_and_due(owner, due)
+        action = action or bool(owner or due)
         with self.changing() as write:
             s = self.state()
             if s.status == "ended":
@@ -390,7 +440,7 @@ class Session(SessionFile):
             note_id = secrets.token_hex(4)
             write("note", note=note_id, step=step.qid, author=author, name=shown, text=clean)
             if action:
-                write("action", note=note_id, on=True)
+                write("action", note=note_id, on=True, owner=owner, due=due)
         return f"note {note_id} added to {step.qid}"
 
     # ---------------------------------------------------------------- presence
@@ -404,6 +454,14 @@ class Session(SessionFile):
         """A participant's screen closed."""
         with self.changing() as write:
             write("leave", participant=person.token)
+
+
+def _owner_and_due(owner: str | None, due: str | None) -> tuple[str | None, str | None]:
+    """An action item's owner (a name, as names are cleaned) and due date, as typed; None if not given."""
+    try:
+        return (text.name(owner) if owner else None), (text.due(due) if due else None)
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
 
 
 def _ballot(make: Callable[[], list[Any]]) -> list[Any]:

@@ -9,9 +9,10 @@ from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
 WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end",
-         "skip", "unskip", "move", "insert-break")
+         "skip", "unskip", "move", "insert-break", "objections", "revote")
 USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
-         "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP]")
+         "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
+         "revote [POLL]")
 
 
 def act(session: Session, word: str, arg: str | None = None, after: str | None = None) -> str:
@@ -33,6 +34,11 @@ def _verb(session: Session, word: str, arg: str | None, after: str | None = None
     if word == "move":
         step = _needed(arg, "move needs a step id and where to: `move STEP --after STEP` (`--after start`: first)")
         return lambda: session.move(step, _needed(after, "move needs --after STEP (or --after start)"))
+    if word == "revote":
+        return lambda: session.revote(arg)
+    if word == "objections":
+        length = 5 if arg is None else _whole(arg, "objections takes whole minutes, like `objections 5`")
+        return lambda: session.objections(length)
     if word == "insert-break":
         length = _whole(arg, "insert-break takes whole minutes, like `insert-break 10`")
         return lambda: session.insert_break(length, after)

@@ -46,8 +46,11 @@ class FacilitatorApp(SessionApp):
         Binding("b", "insert_break", "Break"),
         Binding("r", "reveal", "Reveal"),
         Binding("c", "close_poll", "Close"),
+        Binding("v", "revote", "Vote again"),
+        Binding("o", "objections", "Objections", show=False),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
+        Binding("w", "owner", "Who/when"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
         Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
@@ -142,7 +145,8 @@ class FacilitatorApp(SessionApp):
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break"):
+        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break",
+                      "objections", "revote"):
             self.notify(message, markup=False, timeout=2)
 
     def action_toggle_pause(self) -> None:
@@ -163,6 +167,16 @@ class FacilitatorApp(SessionApp):
 
     def action_close_poll(self) -> None:
         self._do("close")
+
+    def action_revote(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._do("revote")
+
+        self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
+
+    def action_objections(self) -> None:
+        self._do("objections")
 
     def action_reopen_poll(self) -> None:
         self._do("reopen")
@@ -248,6 +262,27 @@ class FacilitatorApp(SessionApp):
             self.notify(str(err), markup=False, severity="warning")
         self.render_state()
 
+    def action_owner(self) -> None:
+        """Give the selected note an owner and a due date: it becomes an action item."""
+        note_id = self.notes_list.chosen_id()
+        if not note_id:
+            self.notify("No note on this step to give an owner yet", severity="warning")
+            return
+
+        def done(typed: str | None) -> None:
+            if not typed or not typed.strip():
+                return
+            owner, due = owner_and_due(typed)
+            try:
+                said = self.session.mark_action(note_id, True, owner or None, due or None)
+            except SessionError as err:
+                self.notify(str(err), markup=False, severity="warning")
+                return
+            self.render_state()
+            self.notify(said, markup=False, timeout=3)
+
+        self.push_screen(AskText("Owner and due date of the selected action item", "Ana 2026-12-15"), done)
+
     def action_toggle_notes(self) -> None:
         panel = self.step_panel
         panel.show_notes = not panel.show_notes
@@ -298,9 +333,12 @@ class FacilitatorApp(SessionApp):
             ("Reveal the poll's results", "r", self.action_reveal),
             ("Close the poll", "c", self.action_close_poll),
             ("Reopen the poll", "", self.action_reopen_poll),
+            ("Vote again: a new round of the poll", "v", self.action_revote),
+            ("Objections round after a consent poll", "o", self.action_objections),
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
+            ("Give the selected action item an owner and a due date", "w", self.action_owner),
             ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
             ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
@@ -312,6 +350,15 @@ class FacilitatorApp(SessionApp):
         ]
         for title, key, callback in commands:
             yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
+
+
+def owner_and_due(typed: str) -> tuple[str, str]:
+    """'Ana Lima 2026-12-15' -> ('Ana Lima', '2026-12-15'): a last word shaped like a date is the
+    due date, the rest the owner (either may be left out)."""
+    words = typed.split()
+    if words and len(words[-1]) == 10 and words[-1][4] == "-" and words[-1][7] == "-":
+        return " ".join(words[:-1]), words[-1]
+    return " ".join(words), ""
 
 
 def _choice(step: StepView) -> str:

@@ -57,8 +57,13 @@ function rank(form) {
 function wire() {
   countdown();
   const form = document.getElementById("vote");
-  if (!form) return;
-  form.addEventListener("change", () => { form.dataset.dirty = "yes"; });
+  // A half-made ballot kept through an update is the same element: wired twice, each tap on
+  // a + or an arrow would count twice.
+  if (!form || form.dataset.wired) return;
+  form.dataset.wired = "yes";
+  // "input" as well as "change": a text field says "change" only once it loses focus, and an
+  // answer still being typed is as much a half-made ballot as a tapped radio.
+  for (const type of ["input", "change"]) form.addEventListener(type, () => { form.dataset.dirty = "yes"; });
   if (form.dataset.kind === "dots") dots(form);
   if (form.dataset.kind === "rank") rank(form);
 }
@@ -72,13 +77,14 @@ async function refresh() {
   if (again) { again = false; refresh(); }
 }
 
-// Swap in what changed: the live part always; the ballot only when its poll changed, or when
-// the person has not started filling it in (a half-made ballot is never thrown away).
+// Swap in what changed: the live part and the list of this step's notes always (never the note
+// being written); the ballot only when its poll changed, or when the person has not started
+// filling it in (a half-made ballot is never thrown away).
 async function swap() {
   const response = await fetch("/", { credentials: "same-origin", cache: "no-store" });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-  for (const id of ["live", "ballot"]) {
+  for (const id of ["live", "ballot", "my-notes"]) {
     const now = document.getElementById(id), next = fresh.getElementById(id);
     if (!now || !next) { if (now !== next) { location.reload(); return; } continue; }
     const form = now.querySelector("form");
