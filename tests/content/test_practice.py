@@ -89,6 +89,13 @@ def test_a_module_by_the_norms_passes_strict(tmp_path: Path, monkeypatch: pytest
     assert (code, len(lines)) == (0, 1)
 
 
+def test_a_fist_of_five_written_as_a_consent_poll_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "m.toml", edit({23: ['prompt = "**Fist of five:** can we live with this plan?"'],
+                                    27: ['vote = "consent"'], 28: []}))
+    code, lines = run_validate(tmp_path, monkeypatch, "--strict", "m.toml")
+    assert (code, len(lines)) == (0, 1)
+
+
 # ------------------------------------------------------------------------------------------ agendas
 
 
