@@ -29,10 +29,15 @@ CASES = [
     ("Two minutes before the end, call people back.", 15, (), []),
     ("The timer switches after six minutes.", 8, (6, 2), []),
     ("The timer switches after six minutes.", 6, (), ["six minutes"]),
+    ("Five minutes in, check the time.", 4, (), ["Five minutes"]),
+    ("Spend five minutes in pairs.", 5, (), []),  # a length, not a moment
     # round: "(N minutes)" names one of the rounds
     ("**On your own (2 minutes):** sketch. **In pairs (5 minutes):** compare.", 7, (2, 5), []),
     ("**On your own (2 minutes):** sketch. **In pairs (5 minutes):** compare.", 10, (3, 7), ["2 minutes", "5 minutes"]),
     ("**In pairs (5 minutes):** compare.", 6, (), []),
+    ("**In pairs (7 minutes):** tell, listen, agree.", 7, (3, 3, 1), []),  # the whole step
+    ("**Then together (5 minutes):** agree.", 7, (3, 3, 1), ["5 minutes"]),
+    ("**Speakers (6 minutes):** one, then the other.", 7, (3, 3, 1), []),  # two rounds in a row
     ("**In pairs (5 minutes):** compare.", 4, (), ["5 minutes"]),
     # about the subject, not the step: never reported
     ("perhaps ten-minute micro-sessions in the quiet half hours", 6, (), []),

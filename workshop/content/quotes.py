@@ -12,8 +12,8 @@ the step's own length. The classes, tried in this order (docs/authoring.md has t
   step's minutes exactly;
 - part, "after N minutes", "the first/last N minutes", "N minutes before/left/in": less than the
   step's minutes;
-- round, "(N minutes)" or "an N-minute round": one of the step's rounds lasts N (a step without
-  rounds must be at least N long).
+- round, "(N minutes)" or "an N-minute round": a round, several rounds in a row or the whole
+  step lasts N (a step without rounds must be at least N long).
 
 Anything else is left alone.
 """
@@ -37,7 +37,8 @@ _WHOLE_BEFORE = re.compile(r"\b(?:keep(?: it| this| the step)? (?:to|within)|sti
                            re.IGNORECASE)
 _STEP_NOUN = re.compile(r"^\s*(?:break|step|exercise|discussion|activity|talk|poll|slot)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:after|first|last|final)\s+$", re.IGNORECASE)
-_PART_AFTER = re.compile(r"^\s*(?:before|left|remaining|in\b|into|to go)", re.IGNORECASE)
+# "N minutes in" is a moment only when the phrase ends there: "three minutes in pairs" is a length
+_PART_AFTER = re.compile(r"^\s*(?:before|left|remaining|into|to go|in(?=\s*(?:[,;:)]|$)))", re.IGNORECASE)
 _ROUND_NOUN = re.compile(r"^\s*round\b", re.IGNORECASE)
 _GROUPS = ((re.compile(r"\b(?:groups? of four|fours)\b", re.IGNORECASE), 4),
            (re.compile(r"\b(?:threes|trios?|groups? of three)\b", re.IGNORECASE), 3),
@@ -90,6 +91,11 @@ def _kind(before: str, after: str) -> str | None:
     return None
 
 
+def _spans(rounds: Sequence[int], minutes: int) -> set[int]:
+    """Lengths a parenthetical may give: a round, a run of rounds in a row, or the whole step."""
+    return {sum(rounds[i:j]) for i in range(len(rounds)) for j in range(i + 1, len(rounds) + 1)} | {minutes}
+
+
 def _why(kind: str, n: int, minutes: int, rounds: Sequence[int], group: int) -> str | None:
     """Why quoting `n` minutes disagrees with a step of `minutes` (and `rounds`), or None."""
     if kind == "each" and n * group > minutes:
@@ -98,7 +104,7 @@ def _why(kind: str, n: int, minutes: int, rounds: Sequence[int], group: int) -> 
         return f"the step has {minutes} minutes"
     if kind == "part" and n >= minutes:
         return f"the step has only {minutes} minutes"
-    if kind == "round" and rounds and n not in rounds:
+    if kind == "round" and rounds and n not in _spans(rounds, minutes):
         return f"its rounds last {', '.join(map(str, rounds))} minutes"
     if kind == "round" and not rounds and n > minutes:
         return f"the step has only {minutes} minutes"
