@@ -10,8 +10,8 @@ the step's own length. The classes, tried in this order (docs/authoring.md has t
 - whole, "keep to N minutes", "all N minutes", "the full N minutes", "N minutes in total", or
   "an N-minute (or N minute) break/step/exercise/discussion/activity/talk/poll/slot": the
   step's minutes exactly;
-- part, "after N minutes", "the first/last N minutes", "N minutes before/left/in": less than the
-  step's minutes;
+- part, "after N minutes", "the first/last N minutes", "N minutes before/left/into", "N minutes
+  in," (a moment; "N minutes in pairs" is not one): less than the step's minutes;
 - round, "(N minutes)" or "an N-minute round": a round, several rounds in a row or the whole
   step lasts N (a step without rounds must be at least N long).
 
