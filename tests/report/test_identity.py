@@ -1,0 +1,58 @@
+"""Every report of two recorded sessions is byte for byte what the code made of them when they were
+recorded (tests/report/identity_fixtures.py; issue #18: no speed-up may change a byte). The
+session files are stored as written, so the journal's reader, the fold and the renderers are all
+under test; only a deliberate change of a report's content may record them again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.report.identity_fixtures import EXPECTED, FORMATS, MIXES, now_of, state_of
+from workshop import report, sessions
+from workshop.cli import app
+
+
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:  # no newline translation: every byte counts
+        return handle.read()
+
+
+def _expected(mix: str, fmt: str) -> str:
+    return _read(EXPECTED / f"{mix}.{fmt}")
+
+
+@pytest.fixture(scope="module")
+def states() -> dict:
+    return {mix: state_of(EXPECTED / f"{mix}.toml") for mix in MIXES}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("mix", MIXES)
+def test_reports_are_byte_identical_to_the_recorded_ones(states: dict, mix: str, fmt: str) -> None:
+    assert FORMATS[fmt](states[mix]) == _expected(mix, fmt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_command_writes_the_same_bytes(fmt: str, tmp_path: Path) -> None:
+    """`workshop report` of the ended session (its report depends on no clock), to a file and to stdout."""
+    out = tmp_path / f"notes.{fmt}"
+    runner = CliRunner()
+    result = runner.invoke(app, ["report", str(EXPECTED / "notes.toml"), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _read(out) == _expected("notes", fmt)
+    if fmt == "json":
+        shown = runner.invoke(app, ["report", str(EXPECTED / "notes.toml"), "--format", fmt])
+        assert shown.stdout == _expected("notes", fmt) + "\n"
+
+
+def test_replay_at_the_end_reports_the_same() -> None:
+    path = EXPECTED / "notes.toml"
+    replay = sessions.Recording(path).replay
+    assert report.as_json(replay.state_at(replay.end)) == _expected("notes", "json")
+    first, last = replay.entries[0], replay.entries[-1]
+    replay.state_at(first.at, first.count)
+    assert report.as_json(replay.state_at(now_of(path).timestamp())) == _expected("notes", "json")
+    assert last.index is None  # the session ended
