@@ -24,7 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.journal import codec
+from workshop.journal import codec, sealed
 
 _HEADER_LINE = re.compile(rb"^\[\[events\]\]\r?$", re.MULTILINE)
 _CRC_AT = b'\ncrc = "'
@@ -45,7 +45,7 @@ class Scan:
     """What `scan` found: sealed blocks (as runs of bytes exactly as the encoder writes them,
     each with the offset it starts at), damaged pieces, a torn tail, and CRLF line ends."""
 
-    runs: list[tuple[int, bytes]] = field(default_factory=list)
+    runs: list[tuple[int, bytes | memoryview]] = field(default_factory=list)  # a view: the fast path copies nothing
     damaged: list[Piece] = field(default_factory=list)
     torn: Piece | None = None
     crlf: bool = False
@@ -132,9 +132,16 @@ def _matches(body: bytes, digits: bytes) -> bool:
 def read(data: bytes, start: int = 0) -> tuple[Scan, list[dict[str, Any]]]:
     """`scan`, then the events of its sealed blocks, oldest first. A sealed block that still
     cannot be read (its checksum was made to fit bytes our writer never writes) is damaged."""
+    first = data.find(codec.HEADER, start)
+    if (first >= 0 and len(data) - first >= sealed.FAST_FROM and (first == 0 or data[first - 1] == 10)
+            and not data[start:first].strip()):
+        whole = sealed.read(data, first)  # the usual large file: every block sealed, back to back
+        if whole is not None:
+            return Scan(runs=[(first, memoryview(data)[first:])], size=len(data)), whole
     found = scan(data, start)
     try:
-        return found, [e for _, run in found.runs for e in codec.decode(run, run.count(codec.MARK) + 1)]
+        runs = [bytes(run) for _, run in found.runs]  # scan's runs are bytes already: no copy
+        return found, [e for run in runs for e in codec.decode(run, run.count(codec.MARK) + 1)]
     except ValueError:
         pass
     found = _slow(data, start)  # one run per block: find the ones that do not read
@@ -142,7 +149,7 @@ def read(data: bytes, start: int = 0) -> tuple[Scan, list[dict[str, Any]]]:
     kept = []
     for at, run in found.runs:
         try:
-            events.extend(codec.decode(run, 1))
+            events.extend(codec.decode(bytes(run), 1))
         except ValueError:
             found.damaged.append(Piece(at, at + len(run), "damaged"))
         else:

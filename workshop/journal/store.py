@@ -102,7 +102,8 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
         line, col = blocks.line_col(data, base + piece.begin)
         what = "stray bytes after an event block" if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
             else "a damaged event block (its checksum does not match: edited by hand, or a damaged disk)"
-        out.append((line, col, f"{what} at byte {base + piece.begin}, skipped; `workshop repair` writes a copy without it"))
+        out.append((line, col, f"{what} at byte {base + piece.begin}, skipped; `workshop repair` writes a copy "
+                               "without it"))
     if found.torn is not None:
         line, col = blocks.line_col(data, base + found.torn.begin)
         out.append((line, col, f"an incomplete last event block at byte {base + found.torn.begin} (a writer was "
@@ -232,6 +233,6 @@ def repair(path: Path, target: Path) -> tuple[int, list[str]]:
     data = files.read_regular(path)
     header, start = _header(data, path)
     found, events = blocks.read(data, start)
-    body = b"".join(run.rstrip(b"\n") + b"\n\n" for _, run in found.runs)  # exactly as the encoder wrote them
+    body = b"".join(bytes(run).rstrip(b"\n") + b"\n\n" for _, run in found.runs)  # exactly as the encoder wrote them
     files.create_exclusive(target, header_bytes(header) + body)
     return len(events), [f"{path}:{line}:{col}: {message}" for line, col, message in _messages(path, data, found)]
