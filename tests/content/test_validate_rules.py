@@ -84,7 +84,7 @@ RULES = [
      ["m.toml:4:1: 'minutes' is 12 but the steps add up to 10"]),
     # --- step kinds and polls
     ("unknown-step-kind", edit({14: ['kind = "tlak"']}),
-     ["m.toml:14:1: " + STEP1 + "kind 'tlak' is not one of talk, discuss, poll, notes, break (did you mean 'talk'?)"]),
+     ["m.toml:14:1: " + STEP1 + "kind 'tlak' is not one of talk, discuss, poll, notes, break, brainstorm, qa (did you mean 'talk'?)"]),
     ("poll-step-without-poll", edit({24: [], 25: [], 26: [], 27: [], 28: []}),
      ["m.toml:18:1: " + STEP2 + "a poll step needs a [steps.poll] table"]),
     ("poll-on-a-discuss-step", edit({21: ['kind = "discuss"']}),

@@ -31,14 +31,17 @@ def new(
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, reveal, end")],
-    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: a poll id.")] = None,
+    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
+                                                "reveal, end, merge, hide, unhide, answered, unanswered, call, qa")],
+    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: "
+                                                      "a poll id; merge/hide: an idea; answered: a question; qa: on/off.")] = None,
+    into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help="merge: the idea to merge into.")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Act as the facilitator: move through steps, run the timer and the polls."""
+    """Act as the facilitator: move through steps, run the timer, the polls, the ideas, questions and hands."""
     from workshop.sessions import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg))
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg, into))
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(

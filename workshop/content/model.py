@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-StepKind = Literal["talk", "discuss", "poll", "notes", "break"]
+StepKind = Literal["talk", "discuss", "poll", "notes", "break", "brainstorm", "qa"]
 VoteKind = Literal["single", "multi", "scale", "dots", "rank", "text"]
 Reveal = Literal["live", "on-close", "manual"]
 
-STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break")
+STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break", "brainstorm", "qa")
+SHOWS: tuple[str, ...] = ("cards", "cloud")  # how the room display shows a brainstorm's ideas
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 
@@ -48,7 +49,7 @@ class Poll:
     budget: int | None = None  # dots
     cap: int | None = None  # dots: most dots on any one option
     max_length: int = 140  # text
-
+    options_from: str = ""  # single/multi/dots/rank: a brainstorm step of the module; its ideas become the options
     def label_for(self, value: int) -> str:
         return dict(self.labels).get(value, "")
 
@@ -62,6 +63,8 @@ class Step:
     prompt: str
     notes: str = ""
     poll: Poll | None = None
+    anonymous: bool = False  # brainstorm, qa: ideas and questions carry no name
+    show: str = "cards"  # brainstorm: "cards" or "cloud" on the room display
 
 
 @dataclass(frozen=True)

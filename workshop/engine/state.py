@@ -20,6 +20,7 @@ from workshop.content.frozen import thaw
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import ballots
 from workshop.engine.events import FACILITATOR, Event
+from workshop.engine.ideas import Room, RoomView
 from workshop.engine.tally import Tally, tally
 from workshop.engine.trust import SIGNED, verifier
 
@@ -125,6 +126,7 @@ class SessionState:
     facilitator: str = ""
     started: float | None = None  # when the facilitator started it
     ended: float | None = None  # when it ended
+    room: RoomView = RoomView()  # ideas, questions, hands and reactions (engine/ideas.py)
 
     @property
     def step(self) -> StepView | None:
@@ -237,6 +239,8 @@ class Fold:
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
+        self.room = Room(self)
+        self._handlers.update(self.room.handlers())
 
     # ------------------------------------------------------------------ applying events
 
@@ -474,6 +478,7 @@ class Fold:
             clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
             wrong_codes=self.wrong_codes,
             facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
+            room=self.room.view(),
         )
 
 

@@ -17,20 +17,23 @@ from workshop.sessions import people
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.journal import SessionFile, Write
 from workshop.sessions.people import Person
+from workshop.sessions.room import RoomVerbs
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
 RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead
 
 
-class Session(SessionFile):
+class Session(RoomVerbs, SessionFile):
     # ---------------------------------------------------------------- facilitator
 
     def start(self) -> str:
         with self.changing() as write:
-            if self._live().status != "waiting":
+            s = self._live()
+            if s.status != "waiting":
                 raise SessionError("the session has already started")
+            said = self._freeze_options(write, s, s.steps[0]) if s.steps else ""
             write("start")
-        return self._where()
+        return self._where() + said
 
     def next(self) -> str:
         return self._step_by(1)
@@ -44,8 +47,9 @@ class Session(SessionFile):
             target = s.step_by_id(ref)
             if target is None:
                 raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+            said = self._freeze_options(write, s, target)
             write("goto", step=target.qid, via="goto")
-        return self._where()
+        return self._where() + said
 
     def _step_by(self, delta: int) -> str:
         word = "next" if delta > 0 else "prev"
@@ -55,8 +59,9 @@ class Session(SessionFile):
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
                                    else "already at the first step")
+            said = self._freeze_options(write, s, s.steps[index])
             write("goto", step=s.steps[index].qid, via=word)
-        return self._where()
+        return self._where() + said
 
     def pause(self) -> str:
         with self.changing() as write:
@@ -86,13 +91,15 @@ class Session(SessionFile):
         if action not in POLL_ACTIONS:
             raise SessionError(f"unknown poll action {action!r}: {', '.join(POLL_ACTIONS)}")
         with self.changing() as write:
-            poll = self._poll_named(self._started(action), ref, none="this step has no poll")
+            s = self._started(action)
+            poll = self._poll_named(s, ref, none="this step has no poll")
             if action == "close" and poll.status != "open":
                 raise SessionError("the poll is not open")
             if action == "reopen" and poll.status != "closed":
                 raise SessionError("the poll is not closed")
             write(action, poll=poll.qid)
-        return f"{poll.qid}: {action}"
+            said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
+        return f"{poll.qid}: {action}{said}"
 
     def end(self) -> str:
         with self.changing() as write:

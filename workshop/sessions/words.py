@@ -8,17 +8,39 @@ from collections.abc import Callable
 from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
-WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end")
-USAGE = "start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end"
+ROOM_WORDS = ("merge", "hide", "unhide", "answered", "unanswered", "call", "qa")
+WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end", *ROOM_WORDS)
+USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
+         "merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, qa on|off")
 
 
-def act(session: Session, word: str, arg: str | None = None) -> str:
-    """Do the action `word` names (with its argument); a one-line account of what happened."""
+def act(session: Session, word: str, arg: str | None = None, more: str | None = None) -> str:
+    """Do the action `word` names (with its arguments); a one-line account of what happened."""
+    if word == "merge":
+        if not arg or not more:
+            raise SessionError("merge needs two ideas: `merge IDEA INTO`, like `merge i4 i2`")
+        return session.merge(arg, more)
+    if more is not None:
+        raise SessionError(f"{word} takes at most one argument (got {more!r} as well)")
     verb = _verb(session, word, arg)
     return verb()
 
 
 def _verb(session: Session, word: str, arg: str | None) -> Callable[[], str]:
+    if word in ("hide", "unhide"):
+        return lambda: session.hide(_needed(arg, f"{word} needs an idea or question id, like `{word} i3`"),
+                                    word == "hide")
+    if word in ("answered", "unanswered"):
+        return lambda: session.answered(_needed(arg, f"{word} needs a question id, like `{word} q2`"),
+                                        word == "answered")
+    if word == "qa":
+        if arg not in ("on", "off"):
+            raise SessionError("qa takes on or off: `qa on` opens questions on every step")
+        return lambda: session.qa(arg == "on")
+    if word == "call":
+        if arg is not None:
+            raise SessionError(f"call takes no argument (got {arg!r})")
+        return session.call_next
     if word == "goto":
         return lambda: session.goto(_needed(arg, "goto needs a step id, like `goto welcome` or `goto module/step`"))
     if word == "extend":
