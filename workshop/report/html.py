@@ -26,6 +26,7 @@ from workshop.report.render import (
     shown_rows,
     trust_lines,
 )
+from workshop.report.room import room_html
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
@@ -77,6 +78,7 @@ def as_html(state: SessionState) -> str:
         '<section id="polls"><h2>Polls</h2>',
         *(line for poll in data["polls"] for line in _poll(poll)),
         "</section>",
+        *room_html(data),
         *_notes(data),
         "</body></html>",
     ]

@@ -19,6 +19,7 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import isolate
+from workshop.report.room import room_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -57,7 +58,8 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         polls.append({
             "id": view.qid, "kind": view.poll.vote, "question": view.poll.question,
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
-            "late": view.late, "resets": view.resets, "results": results,
+            "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
+            "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
         })
     session: dict[str, Any] = {
         "id": state.id, "title": state.title, "status": state.status, "events": state.events,
@@ -78,13 +80,20 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         "steps": [{"id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
                    "agenda_seconds": s.planned, "extra_seconds": s.extra,
                    "actual_seconds": round(s.elapsed, 1), "visited": s.visited,
-                   "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1)}
+                   "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),
+                   "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
+                   "reactions": dict(state.room.reactions.get(s.qid, {}))}
                   for s in state.steps],
         "polls": polls,
         "notes": [{"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
                    "action": n.action, "at": _iso(n.at)} for n in state.notes],
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
+        "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
+                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at)}
+                  for i in state.room.ideas],
+        "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
+                       "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
     }
 
 
@@ -198,6 +207,7 @@ def as_markdown(state: SessionState) -> str:
     out += ["## Polls", ""]
     for poll in data["polls"]:
         out += _md_poll(poll)
+    out += room_markdown(data)
     out += ["## Notes", ""]
     for step, notes in notes_by_step(data):
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
