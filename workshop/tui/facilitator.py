@@ -21,6 +21,7 @@ from workshop.errors import WorkshopError
 from workshop.sessions import Clock, Session, SessionError, utc_now, words
 from workshop.tui.follow import SessionApp
 from workshop.tui.modals import AskText, Confirm, Info, PickStep
+from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
@@ -28,11 +29,12 @@ from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 
-class FacilitatorApp(SessionApp):
+class FacilitatorApp(RoomActions, SessionApp):
     CSS_PATH = "facilitator.tcss"
     TITLE = "workshop"
 
@@ -56,6 +58,7 @@ class FacilitatorApp(SessionApp):
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
+        *ROOM_BINDINGS,
     ]
 
     def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
@@ -81,8 +84,10 @@ class FacilitatorApp(SessionApp):
         # top, and queries search the screen in front.
         self.step_panel = self.query_one(StepPanel)
         self.notes_list = self.query_one(NotesList)
+        self.room_panel = self.query_one(RoomPanel)
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
-                                        self.query_one(PollPanel), self.notes_list, self.query_one(JoinBar)]
+                                        self.query_one(PollPanel), self.room_panel, self.notes_list,
+                                        self.query_one(JoinBar)]
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
@@ -122,15 +127,15 @@ class FacilitatorApp(SessionApp):
 
     # ------------------------------------------------------------------ actions
 
-    def _do(self, action: str, arg: str | None = None) -> None:
+    def _do(self, action: str, arg: str | None = None, more: str | None = None) -> None:
         try:
-            message = words.act(self.session, action, arg)
+            message = words.act(self.session, action, arg, more)
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal"):
-            self.notify(message, markup=False, timeout=2)
+        if action in ("extend", "close", "reopen", "reset", "reveal", *words.ROOM_WORDS) or "options" in message:
+            self.notify(message, markup=False, timeout=4)
 
     def action_toggle_pause(self) -> None:
         status = self.session.state().status
@@ -264,6 +269,7 @@ class FacilitatorApp(SessionApp):
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),
             ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
+            *self.room_commands(),
             ("End the session", "e", self.action_end),
         ]
         for title, key, callback in commands:
