@@ -128,3 +128,14 @@ def test_ideas_and_questions_are_escaped_in_the_reports(room: Room) -> None:
     assert "<img" not in html and "<bdi>" in html
     markdown = room.ok("report", "s")
     assert r"\<script\>" in markdown and r"\*x\*" in markdown and "\u2068" in markdown  # isolated
+
+
+def test_the_html_report_has_word_clouds_of_ideas_and_text_answers(room: Room) -> None:
+    room.ok("control", "s", "start")
+    room.ok("control", "s", "goto", "secret")
+    for name, text in (("Ana", "Coaching every week"), ("Bo", "coaching <b>now</b>"), ("Cy", "Quiet hour")):
+        room.ok("idea", "s", "--name", name, text)
+    html = room.ok("report", "s", "--format", "html")
+    assert '<p class="cloud">' in html and '<span class="w4"><bdi>Coaching</bdi></span>' in html
+    assert "<b>now" not in html
+    assert html == room.ok("report", "s", "--format", "html")  # the same cloud every time

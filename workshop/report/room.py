@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from workshop.engine import cloud
 from workshop.engine.ideas import REACTIONS
 from workshop.engine.tally import plural
 
@@ -79,14 +80,16 @@ def room_markdown(data: dict[str, Any]) -> list[str]:
     return _lines(data, md_participant, md_escape)
 
 
-def room_html(data: dict[str, Any]) -> list[str]:
+def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> list[str]:
+    """`languages`: each step's module's language, for the stop words of its cloud."""
     from workshop.report.html import _e, bdi
 
     out: list[str] = []
     if data["ideas"]:
         out.append('<section id="ideas"><h2>Ideas</h2>')
         for title, ideas in by_step(data, "ideas"):
-            out.append(f"<h3>{_e(title)}</h3><ul>")
+            step = ideas[0]["step"]
+            out.append(f"<h3>{_e(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>")
             out += [f"<li><code>{_e(i['id'])}</code> {bdi(i['text'])}"
                     + (f" ({bdi(i['author'])})" if i["author"] else "") + _e(idea_marks(i)) + "</li>" for i in ideas]
             out.append("</ul>")
@@ -107,3 +110,21 @@ def room_html(data: dict[str, Any]) -> list[str]:
                 for s in rows]
         out.append("</tbody></table></section>")
     return out
+
+
+def cloud_html(texts: list[str], language: str) -> str:
+    """A word cloud as HTML: each word in a span sized by its frequency (class w1 … w4), laid
+    out by engine/cloud.py (the same words give the same page), escaped and isolated."""
+    from workshop.report.html import bdi
+
+    words = cloud.words(texts, language)
+    if not words:
+        return ""
+    lines = ["".join(f'<span class="w{w.size}">{bdi(w.text)}</span> ' for w in line)
+             for line in cloud.layout(words, 60)]
+    return '<p class="cloud">' + "<br>".join(lines) + "</p>"
+
+
+def ideas_cloud_html(data: dict[str, Any], step: str, language: str) -> str:
+    return cloud_html([i["text"] for i in data["ideas"] if i["step"] == step and not i["merged_into"]
+                       and not i["hidden"]], language)
