@@ -207,3 +207,25 @@ def test_random_ideas_merges_hides_and_votes(ops: list[tuple]) -> None:
             assert shown.room == folded.room
             assert shown.polls["room/vote"].poll == folded.polls["room/vote"].poll
             assert shown.polls["room/vote"].tally == folded.polls["room/vote"].tally
+
+
+def test_contributions_count_only_from_joined_people_once_and_where_they_belong(tmp_path: Path) -> None:
+    s = _session(tmp_path)
+    s.start()
+    s.goto("questions")
+    s.ask("Ana", "Why?")
+    s.upvote("Bo", "q1")
+    loaded = store.load(s.path)
+    bo = s.fold.participant_named("Bo")
+    written = [
+        {"type": "upvote", "at": T0, "question": "q1", "participant": bo},  # Bo again
+        {"type": "upvote", "at": T0, "question": "q1", "participant": "nobody"},  # never joined
+        {"type": "question", "at": T0, "question": "q2", "step": "room/questions", "author": "nobody",
+         "name": "Ana", "text": "Not Ana's"},
+        {"type": "idea", "at": T0, "idea": "i1", "step": "room/ideas", "author": bo, "text": "not now"},
+        {"type": "hand", "at": T0, "participant": "nobody", "up": True},
+        {"type": "react", "at": T0, "participant": bo, "step": "room/intro", "reaction": "agree"},  # not current
+    ]
+    state = fold(loaded.header, [*loaded.events, *written])
+    assert [(q.id, q.votes, q.name) for q in state.room.questions] == [("q1", 1, "Ana")]
+    assert state.room.ideas == () and state.room.hands == () and state.room.reactions == {}
