@@ -130,6 +130,13 @@ async def test_a_participant_adds_an_idea_upvotes_and_raises_a_hand(tmp_path: Pa
         app.session.refresh()
         app.render_state()
         await pilot.pause()
+        ask = main.query_one("#ask", Input)
+        main.query_one("#ask-anonymous").value = True
+        ask.focus()
+        await pilot.press(*"Who pays?", "enter")
+        await pilot.pause()
+        s.refresh()
+        assert s.state().room.question("q3").name == "" and "(without your name)" in screen_text(app)
         questions = main.query_one("#questions", OptionList)
         assert questions.display and not idea.display
         questions.focus()

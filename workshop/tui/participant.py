@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import REACTIONS
@@ -286,7 +286,9 @@ class ParticipantApp(SessionApp):
     @on(Input.Submitted, "#ask")
     def send_question(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._contribute(lambda person, text: f"asked: {self.session.ask_as(person, text)}", event.value):
+        anonymous = self.screen_stack[0].query_one("#ask-anonymous", Checkbox).value
+        if self._contribute(lambda person, text: f"asked: {self.session.ask_as(person, text, anonymous)}"
+                            + (" (without your name)" if anonymous else ""), event.value):
             event.input.value = ""
 
     @on(OptionList.OptionSelected, "#questions")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import IDEA_MAX
@@ -42,6 +42,7 @@ class ContributeArea(ShowsState, Vertical):
                     id="idea", max_length=IDEA_MAX)
         yield Static("", id="ideas")
         yield Input(placeholder="A question (enter asks it)", id="ask", max_length=IDEA_MAX)
+        yield Checkbox("Ask without my name", id="ask-anonymous")
         yield OptionList(id="questions")
         yield Static("", id="contribute-status")
 
@@ -64,8 +65,9 @@ class ContributeArea(ShowsState, Vertical):
         hand.update(Text(f"✋ Your hand is up: {place} in the queue (ctrl+r lowers it)", style="bold yellow")
                     if place else "")
         step = state.step
+        anonymous_step = step is not None and step.step.kind == "qa" and step.step.anonymous
         for widget_id, on in (("#idea", ideas_on), ("#ideas", ideas_on), ("#ask", questions_on),
-                              ("#questions", questions_on)):
+                              ("#ask-anonymous", questions_on and not anonymous_step), ("#questions", questions_on)):
             self.query_one(widget_id).display = on
         if ideas_on and step is not None:
             ideas = room.ideas_of(step.qid, remaining=True)
@@ -87,7 +89,7 @@ class ContributeArea(ShowsState, Vertical):
             ids = [q.id for q in listed]
             if ids:  # the selection stays on its question as the order changes
                 questions.highlighted = ids.index(chosen) if chosen in ids else 0
-            questions.border_title = "Enter upvotes the selected question"
+            questions.border_title = "Questions, most upvoted first: enter upvotes the selected one"
 
     def say(self, message: str, ok: bool = True) -> None:
         self.query_one("#contribute-status", Static).update(Text(message, style="green" if ok else "bold red"))

@@ -99,7 +99,7 @@ class RoomPanel(ShowsState, OptionList):
             self.add_option(Option(_idea(idea), id=idea.id))
         for question in questions:
             self.add_option(Option(_question(question), id=question.id))
-        if ideas or questions:
+        if (ideas or questions) and hasattr(self.app, "action_merge"):  # replay shows the panel, not the keys
             self.add_option(Option(Text(IDEA_KEYS if ideas else QUESTION_KEYS, style="dim"), disabled=True))
         ids = [i.id for i in ideas] + [q.id for q in questions]
         merged = room.idea(chosen) if chosen else None
