@@ -12,7 +12,7 @@ from workshop.engine.tally import normalise
 
 def test_words_group_as_the_tally_groups_and_leave_out_common_words() -> None:
     cloud = words(["More coaching", "more COACHING.", "Coaching time!", "the time for feedback"])
-    assert [(w.text, w.count, w.size) for w in cloud] == [
+    assert [(w.text, w.times, w.size) for w in cloud] == [
         ("coaching", 3, 4), ("time", 2, 3), ("feedback", 1, 1)]
     assert all(w.text.casefold() not in stop_words("en") for w in cloud)
 
@@ -34,7 +34,7 @@ def test_the_same_words_give_the_same_cloud_in_any_order(texts: list[str], rnd, 
     first, again = words(texts), words(shuffled)
 
     def keys(cloud):
-        return [(normalise(w.text), w.count, w.size) for w in cloud]
+        return [(normalise(w.text), w.times, w.size) for w in cloud]
 
     assert keys(first) == keys(again)
     assert [[normalise(w.text) for w in line] for line in layout(first, width)] == \
@@ -45,4 +45,4 @@ def test_the_same_words_give_the_same_cloud_in_any_order(texts: list[str], rnd, 
         cells = sum(len(w.text) + (3 if w.size >= 3 else 1) for w in line)
         assert len(line) == 1 or cells <= width
     if first:
-        assert first[0].size == (4 if first[0].count > 1 else 1) and all(1 <= w.size <= 4 for w in first)
+        assert first[0].size == (4 if first[0].times > 1 else 1) and all(1 <= w.size <= 4 for w in first)

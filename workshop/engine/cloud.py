@@ -41,7 +41,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 class Word(NamedTuple):
     text: str  # as first written
-    count: int
+    times: int  # how often it came up
     size: int  # 1 (rare) … 4 (the most frequent)
 
 

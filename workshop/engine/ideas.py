@@ -160,7 +160,7 @@ class Room:
             return "", ""
         token = event.get("author")
         joined = self.fold.participants.get(token) if type(token) is str else None
-        if joined is None:
+        if joined is None or type(token) is not str:
             raise ValueError("not from a joined participant")
         self.fold._seen(token, t)
         return token, joined[0]

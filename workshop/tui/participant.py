@@ -266,6 +266,10 @@ class ParticipantApp(SessionApp):
 
     # ------------------------------------------------------------------ what the room makes
 
+    def _live(self) -> Session:
+        assert self.session is not None  # these keys act only once a session is joined
+        return self.session
+
     def _contribute(self, verb, *args: object) -> bool:
         area = self.screen_stack[0].query_one(ContributeArea)
         try:
@@ -280,14 +284,14 @@ class ParticipantApp(SessionApp):
     @on(Input.Submitted, "#idea")
     def send_idea(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._contribute(self.session.idea_as, event.value):
+        if self._contribute(self._live().idea_as, event.value):
             event.input.value = ""
 
     @on(Input.Submitted, "#ask")
     def send_question(self, event: Input.Submitted) -> None:
         event.stop()
         anonymous = self.screen_stack[0].query_one("#ask-anonymous", Checkbox).value
-        if self._contribute(lambda person, text: f"asked: {self.session.ask_as(person, text, anonymous)}"
+        if self._contribute(lambda person, text: f"asked: {self._live().ask_as(person, text, anonymous)}"
                             + (" (without your name)" if anonymous else ""), event.value):
             event.input.value = ""
 
@@ -295,13 +299,13 @@ class ParticipantApp(SessionApp):
     def upvote(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self._contribute(self.session.upvote_as, event.option.id)
+            self._contribute(self._live().upvote_as, event.option.id)
 
     def action_hand(self) -> None:
         if self.person is None:
             return
-        up = all(h.participant != self.token for h in self.session.state().room.hands)
-        self._contribute(self.session.hand_as, up)
+        up = all(h.participant != self.token for h in self._live().state().room.hands)
+        self._contribute(self._live().hand_as, up)
 
     def action_react(self) -> None:
         if self.person is None:
@@ -309,7 +313,7 @@ class ParticipantApp(SessionApp):
 
         def done(reaction: str | None) -> None:
             if reaction:
-                self._contribute(self.session.react_as, reaction)
+                self._contribute(self._live().react_as, reaction)
 
         self.push_screen(PickReaction(REACTIONS), done)
 
