@@ -510,6 +510,14 @@ async def _room(folder: Path, env: dict[str, str]) -> None:
           f"memory per participant process {per_process:.0f} MiB peak ({per_process / apps:.1f} MiB per app)")
 
 
+def bench_phones() -> None:
+    """200 phones on the light page `serve` puts at /, against what one browser participant cost
+    before it (a textual-serve terminal app process): benchmarks/phones.py."""
+    from benchmarks.phones import bench
+
+    bench(_latencies)
+
+
 def as_installed() -> None:
     """Time the package as an installed copy runs, from compiled bytecode: an editable install
     compiles nothing, and some machines set PYTHONDONTWRITEBYTECODE."""
@@ -520,7 +528,7 @@ def as_installed() -> None:
 
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
           "burst": bench_burst, "screen": bench_screen, "room": bench_room,
-          "replay": bench_replay}
+          "replay": bench_replay, "phones": bench_phones}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

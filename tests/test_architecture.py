@@ -29,6 +29,14 @@ def test_core_package_imports_without_textual(package: str) -> None:
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
 
+def test_the_join_code_and_the_reports_import_without_textual_or_segno() -> None:
+    """The report draws the join code too, so its module is core; segno (30 ms) loads only when
+    a code is drawn."""
+    loaded = _modules_loaded_by("import workshop.qr, workshop.report")
+    assert "workshop.qr" in loaded and "workshop.report.html" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "segno")}
+
+
 def test_content_package_exists() -> None:
     # The parametrised test above skips packages that do not exist yet; content must.
     assert (PACKAGE / "content" / "__init__.py").is_file()
@@ -67,3 +75,12 @@ def test_the_engine_does_no_io_and_never_imports_the_journal() -> None:
         text = source.read_text("utf-8")
         assert not io_use.search(text), source.name
         assert "import workshop.journal" not in text and "from workshop.journal" not in text, source.name
+
+
+def test_the_phone_page_never_imports_textual() -> None:
+    """A room of phones costs one light process: the web package renders state with Jinja2 and
+    acts through the session verbs, with no terminal app (nor textual-serve) behind it."""
+    modules = sorted(f"workshop.web.{f.stem}" for f in (PACKAGE / "web").glob("*.py") if f.stem != "__init__")
+    loaded = _modules_loaded_by("\n".join(f"import {name}" for name in ["workshop.web", *modules]))
+    assert "workshop.web.pages" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "textual_serve")}

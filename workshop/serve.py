@@ -1,4 +1,5 @@
-"""`workshop serve`: the participant app in browsers, behind a front door.
+"""`workshop serve`: the phone page at `/` (workshop/web/) and, at `/terminal`, the terminal
+participant app in a browser, behind a front door.
 
 textual-serve starts one participant app process for every websocket and trusts every request.
 `FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import shlex
 import signal
 import socket
@@ -30,11 +30,13 @@ from yarl import URL
 from workshop import sessions
 from workshop.errors import WorkshopError
 from workshop.listen import listen, public_address
+from workshop.web import make_app
+from workshop.web.guard import HOST
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
 # before it is echoed into the page.
-_HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+_HOST = HOST
 Echo = Callable[..., None]
 
 
@@ -160,17 +162,17 @@ class FrontDoor(Server):
         textual_serve_log.propagate = False
         textual_serve_log.setLevel(logging.WARNING)
 
-    def run(self, sock: socket.socket) -> None:
-        """Serve on `sock` until ctrl+c or SIGTERM."""
+    def run(self, sock: socket.socket, session: sessions.Session) -> None:
+        """Serve the phone page and, under /terminal, this terminal app on `sock` until ctrl+c or SIGTERM."""
         self.initialize_logging()
-        asyncio.run(self._serve(sock))
+        asyncio.run(self._serve(sock, session))
 
-    async def _serve(self, sock: socket.socket) -> None:
+    async def _serve(self, sock: socket.socket, session: sessions.Session) -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        runner = web.AppRunner(await self._make_app(), shutdown_timeout=5.0)
+        runner = web.AppRunner(make_app(session, await self._make_app()), shutdown_timeout=5.0, access_log=None)
         await runner.setup()
         try:
             await web.SockSite(runner, sock).start()
@@ -205,7 +207,7 @@ def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
         door = FrontDoor(command, limits, title=live.state().title)
         _announce(live, address, sock, echo)
         try:
-            door.run(sock)
+            door.run(sock, live)
         finally:
             if address:
                 _withdraw(live, address, echo)

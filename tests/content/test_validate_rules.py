@@ -130,7 +130,8 @@ RULES = [
     ("unknown-poll-key", edit({28: ['options = ["Coaching", "Planning"]', 'anonymus = true']}),
      ["m.toml:29:1: " + POLL + "unknown key 'anonymus' (did you mean 'anonymous'?)"]),
     ("unknown-vote-kind", edit({27: ['vote = "singel"']}),
-     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text (did you mean 'single'?)"]),
+     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text, consent "
+      "(did you mean 'single'?)"]),
     ("reveal-not-a-policy", edit({27: ['vote = "single"', 'reveal = "later"']}),
      ["m.toml:28:1: " + POLL + "reveal 'later' is not one of live, on-close, manual"]),
     ("reveal-near-miss", edit({27: ['vote = "single"', 'reveal = "on_close"']}),
@@ -317,3 +318,29 @@ def test_a_brainstorm_and_a_rank_poll_of_its_ideas_validate(tmp_path: Path, monk
                                     27: ['vote = "rank"'], 28: ['options_from = "welcome"']}))
     assert run_validate(tmp_path, monkeypatch, "m.toml") == (
         0, ["m.toml: ok: module 'probe-trust', 2 steps, 10 min, votes: rank"])
+
+
+def test_rounds_must_add_up_to_their_step(tmp_path) -> None:
+    """A step's rounds are its time in parts: two or more, adding up to the step's minutes."""
+    from workshop.content import document, schema
+    from workshop.content.problems import Invalid
+
+    base = ('id = "r"\ntitle = "R"\nsummary = "S."\nminutes = 7\n[source]\ntitle = "T"\nauthor = "A"\n'
+            'publisher = "P"\n[[steps]]\nid = "pairs"\ntitle = "Pairs"\nkind = "discuss"\nminutes = 7\n'
+            'prompt = "Talk."\n')
+    good = base + '[[steps.rounds]]\nlabel = "A"\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 4\n'
+    module = schema.check_module(document.parse(good.encode(), "r.toml"))
+    assert [(r.label, r.minutes) for r in module.steps[0].rounds] == [("A", 3), ("B", 4)]
+    for rounds, says, line in (
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 3\n', "add up to 6", 15),
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 7\n', "at least two", 15),
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 0\n[[steps.rounds]]\nlabel = "B"\nminutes = 7\n', "at least 1", 17),
+        ('[[steps.rounds]]\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 4\n', "label", 15),
+    ):
+        try:
+            schema.check_module(document.parse((base + rounds).encode(), "r.toml"))
+        except Invalid as err:
+            problem = str(err.problems[0])
+            assert says in problem and problem.startswith(f"r.toml:{line}:"), problem
+        else:
+            raise AssertionError(f"accepted: {rounds!r}")

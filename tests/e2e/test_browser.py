@@ -117,7 +117,7 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
     async with playwright.async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = await browser.new_page(viewport={"width": 1000, "height": 700})
-        await page.goto(f"http://127.0.0.1:{port}", timeout=30_000)
+        await page.goto(f"http://127.0.0.1:{port}/terminal/", timeout=30_000)
         await page.wait_for_selector(".xterm-screen", timeout=30_000)
         # textual-serve starts one participant app process for this tab: wait for it, then until it
         # has painted and sits waiting for keys (keys sent before that are lost)

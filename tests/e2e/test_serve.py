@@ -58,7 +58,7 @@ class Serving:
 
     def ws(self, client: aiohttp.ClientSession, origin: str | None = "", query: str = ""):
         """A websocket as a page from `origin` opens it: by default this server's own; None sends none."""
-        return client.ws_connect(f"{self.origin}/ws{query}", origin=self.origin if origin == "" else origin)
+        return client.ws_connect(f"{self.origin}/terminal/ws{query}", origin=self.origin if origin == "" else origin)
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ async def test_serve_refuses_apps_over_max(serving: Serving) -> None:
         open_ = [await serving.ws(client) for _ in range(3)]
         await until(lambda: len(apps(serving.path)) == 3)
         assert await refused(serving, client) == 503
-        page = await client.get(serving.origin)  # a person opening the page sees why
+        page = await client.get(f"{serving.origin}/terminal/")  # a person opening the page sees why
         assert page.status == 503 and "full" in await page.text()
         await asyncio.sleep(1)
         assert len(apps(serving.path)) == 3

@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from tests.report.conftest import HOSTILE_ANSWER, HOSTILE_NAME, HOSTILE_NOTE, build
 from workshop.report import as_html
 
@@ -95,3 +97,34 @@ def test_bars_are_widths_relative_to_the_largest_row(tmp_path: Path) -> None:
     page = as_html(build(tmp_path, "b", coaching=2).session.state())
     pick = page.split("Which first?", 1)[1].split("</article>", 1)[0]
     assert re.findall(r'style="width:([\d.]+)%"', pick) == ["100.0", "50.0", "0.0"]
+
+
+def test_a_served_session_ends_with_its_join_code(tmp_path: Path) -> None:
+    """The last address `serve` announced stays in the report after it stopped: an appendix with
+    the join page's QR code, inline SVG that draws segno's modules for that page."""
+    from tests.test_qr import from_svg_path, segnos_own
+
+    built = build(tmp_path, "a")
+    plain = as_html(built.session.state())
+    built.session.announce("http://192.168.1.5:8000")
+    built.session.withdraw("http://192.168.1.5:8000")
+    assert built.session.state().address == ""
+    page = as_html(built.session.state())
+    assert page.replace(page[page.index('<section id="join">'):page.index("</body>")], "") == plain
+    checker = parsed(page)
+    appendix = page.split('<section id="join">', 1)[1]
+    assert "<code>http://192.168.1.5:8000</code>" in appendix and "<code>ABCDEF</code>" in appendix
+    assert "<?xml" not in page and page.count("<svg ") == 1
+    url = "http://192.168.1.5:8000/?code=ABCDEF"
+    assert from_svg_path(appendix, len(segnos_own(url))) == segnos_own(url)
+    assert not any(name in ("src", "href") or name.startswith("on") for _, attrs in checker.tags for name in attrs)
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", 'http://x/"><script>alert(1)</script>',
+                                     "http://localhost:8000"])
+def test_no_join_code_for_an_address_serve_would_not_write(tmp_path: Path, address: str) -> None:
+    built = build(tmp_path, "a")
+    plain = as_html(built.session.state())
+    built.session.announce(address)  # by hand in the file, signed or from before signatures
+    page = as_html(built.session.state())
+    assert page == plain and "<svg" not in page and address not in page

@@ -60,3 +60,14 @@ def test_room(snap_compare, tmp_path: Path, size: tuple[int, int], step: str, re
         assert not HINTS.search(shown), shown
 
     assert snap_compare(app, terminal_size=size, run_before=no_key_hints)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)],
+                         ids=["room 80x24, waiting, served", "room 200x50, waiting, served"])
+def test_room_waiting_with_the_join_code(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Before the start, while `serve` runs: the QR code of the join page beside the wait, black on
+    white (small at 80x24, two cells a module where the screen allows)."""
+    clock = Fixed()
+    path = sessions.create(polls_plan(), tmp_path / "sessions", "room-a", "Sam", clock=clock, code="K7P2QX")
+    sessions.Session.open(path, clock).announce("http://192.168.1.5:8000")
+    assert snap_compare(make_app(path, clock=clock, watch=False), terminal_size=size)

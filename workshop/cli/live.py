@@ -32,16 +32,21 @@ def new(
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
-                                                "reveal, end, merge, hide, unhide, answered, unanswered, call, qa")],
-    arg: Annotated[Optional[str], typer.Argument(help="goto: a step id; extend: minutes; close/reopen/reset/reveal: "
-                                                      "a poll id; merge/hide: an idea; answered: a question; qa: on/off.")] = None,
+                                                "reveal, end, skip, unskip, move, insert-break, merge, hide, unhide, "
+                                                "answered, unanswered, call, qa")],
+    arg: Annotated[Optional[str], typer.Argument(help="goto/skip/unskip/move: a step id; extend, insert-break: "
+                                                      "minutes; close/reopen/reset/reveal: a poll id; merge/hide: an "
+                                                      "idea; answered: a question; qa: on/off.")] = None,
     into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help="merge: the idea to merge into.")] = None,
+    after: Annotated[Optional[str], typer.Option("--after", help="move, insert-break: the step it goes after "
+                                                 "(`start`: first).")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Act as the facilitator: move through steps, run the timer, the polls, the ideas, questions and hands."""
+    """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
+    work with the room's ideas, questions and hands."""
     from workshop.sessions import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg, into))
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into))
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(
@@ -73,16 +78,18 @@ def note(
     body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="The action item's owner (makes it one).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date, YYYY-MM-DD.")] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Add a note to the current step."""
+    """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
     if name is None:
-        _act(session, sessions_dir, lambda live: live.note_as(None, body, action))
+        _act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
         return
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.note_as(person, body, action)))
+    _act(session, sessions_dir, lambda live: _as_participant(
+        live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)))
 
 
 def _as_participant(live, name: str, rejoin: str | None, code: str | None,

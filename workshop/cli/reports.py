@@ -1,4 +1,4 @@
-"""Reports of sessions: report, compare."""
+"""Reports of sessions: report, compare, actions."""
 
 from __future__ import annotations
 
@@ -80,3 +80,19 @@ def compare(
     from rich.console import Console
 
     Console().print(comparing.as_rich(data))
+
+
+@app.command()
+def actions(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, json or ics (one to-do per action).")] = "md",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """The session's action items with their owners and due dates, for whoever follows up."""
+    from workshop.report import actions as listing
+
+    render = listing.FORMATS.get(fmt)
+    if render is None:
+        raise _fail(f"unknown format {fmt!r}: choose md, csv, json or ics")
+    _emit(render(_open(session, sessions_dir).state()), output)

@@ -111,12 +111,12 @@ def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only; "
                                                      "0.0.0.0 for the room).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    max_apps: Annotated[int, typer.Option("--max", help="Participant apps at once, in all.")] = 100,
-    per_address: Annotated[int, typer.Option("--per-address", help="Participant apps at once from one client "
+    max_apps: Annotated[int, typer.Option("--max", help="Terminal apps (/terminal/) at once, in all.")] = 100,
+    per_address: Annotated[int, typer.Option("--per-address", help="Terminal apps (/terminal/) at once from one client "
                                              "address (raise it when the room shares one NAT).")] = 10,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Serve the participant app to browsers (textual-serve: one app process per browser tab)."""
+    """Serve participants' phones and browsers: a light page at / and the terminal app at /terminal/."""
     from workshop import serve as front_door
     from workshop import sessions
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step
+from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 
 
 def _poll(poll: Poll) -> dict[str, Any]:
     out: dict[str, Any] = {"question": poll.question, "vote": poll.vote, "anonymous": poll.anonymous,
                            "reveal": poll.reveal}
-    for key in ("options", "min", "max", "budget", "cap"):
+    for key in ("options", "min", "max", "budget", "cap", "threshold"):
         value = getattr(poll, key)
         if value not in (None, ()):
             out[key] = list(value) if isinstance(value, tuple) else value
@@ -37,6 +37,8 @@ def _step(step: Step) -> dict[str, Any]:
         out["anonymous"] = True
     if step.kind == "brainstorm":
         out["show"] = step.show
+    if step.rounds:
+        out["rounds"] = [{"label": r.label, "minutes": r.minutes} for r in step.rounds]
     return out
 
 
@@ -65,8 +67,9 @@ def thaw(data: dict[str, Any]) -> Plan:
                 p["options"] = tuple(p.get("options", ()))
                 p["labels"] = tuple(sorted((int(k), v) for k, v in p.get("labels", {}).items()))
                 poll = Poll(**p)
+            rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
             steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
-                              bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
+                              rounds, bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
         modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps),
                               str(m.get("language", ""))))
     start = data["start"]

@@ -18,6 +18,9 @@ STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break", "bra
 SHOWS: tuple[str, ...] = ("cards", "cloud")  # how the room display shows a brainstorm's ideas
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
+# A consent poll is written `vote = "consent"`: a fist of five, 0 (a fist: I block) to 5.
+CONSENT_LABELS = ((0, "block"), (1, "serious concerns"), (2, "concerns"), (3, "can live with it"),
+                  (4, "support"), (5, "full support"))
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,26 @@ class Poll:
     cap: int | None = None  # dots: most dots on any one option
     max_length: int = 140  # text
     options_from: str = ""  # single/multi/dots/rank: a brainstorm step of the module; its ideas become the options
+    threshold: int | None = None  # a consent poll (a fist-of-five scale): a ballot under it blocks
+
     def label_for(self, value: int) -> str:
         return dict(self.labels).get(value, "")
+
+    @property
+    def kind(self) -> str:
+        """The vote kind as authored: a consent poll is a 0-5 scale that knows what blocks."""
+        return "consent" if self.threshold is not None else self.vote
+
+    def blocks(self, value: int) -> bool:
+        return self.threshold is not None and value < self.threshold
+
+
+@dataclass(frozen=True)
+class Round:
+    """A part of a step with its own time and a label the room sees: "alone", "pairs", "Speaker A"."""
+
+    label: str
+    minutes: int
 
 
 @dataclass(frozen=True)
@@ -63,8 +84,20 @@ class Step:
     prompt: str
     notes: str = ""
     poll: Poll | None = None
+    rounds: tuple[Round, ...] = ()  # when given, their minutes add up to the step's
     anonymous: bool = False  # brainstorm, qa: ideas and questions carry no name
     show: str = "cards"  # brainstorm: "cards" or "cloud" on the room display
+
+    def with_minutes(self, minutes: int) -> Step:
+        """This step run for `minutes`: its rounds scaled to fit, the last taking what rounding leaves."""
+        if minutes == self.minutes or not self.rounds:
+            return replace(self, minutes=minutes)
+        scaled = [max(1, round(r.minutes * minutes / self.minutes)) for r in self.rounds[:-1]]
+        last = max(1, minutes - sum(scaled))
+        rounds = tuple(replace(r, minutes=m) for r, m in zip(self.rounds, [*scaled, last], strict=True))
+        if sum(r.minutes for r in rounds) != minutes:  # too few minutes for every round to keep one
+            rounds = ()
+        return replace(self, minutes=minutes, rounds=rounds)
 
 
 @dataclass(frozen=True)
@@ -90,7 +123,7 @@ class Module:
         """This module as an agenda runs it: some steps shortened or lengthened."""
         if not overrides:
             return self
-        steps = tuple(replace(s, minutes=overrides.get(s.id, s.minutes)) for s in self.steps)
+        steps = tuple(s.with_minutes(overrides.get(s.id, s.minutes)) for s in self.steps)
         return replace(self, steps=steps, minutes=sum(s.minutes for s in steps))
 
 

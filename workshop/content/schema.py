@@ -14,6 +14,7 @@ from typing import Any
 
 from workshop.content.document import Document
 from workshop.content.model import (
+    CONSENT_LABELS,
     REVEALS,
     SHOWS,
     STEP_KINDS,
@@ -22,6 +23,7 @@ from workshop.content.model import (
     AgendaItem,
     Module,
     Poll,
+    Round,
     Source,
     Step,
 )
@@ -34,7 +36,8 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 
 MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps")
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
-STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "anonymous", "show")
+STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds", "anonymous", "show")
+ROUND_KEYS = ("label", "minutes")
 POLL_COMMON = ("question", "vote", "anonymous", "reveal")
 POLL_KEYS: dict[str, tuple[str, ...]] = {
     "single": ("options", "options_from"),
@@ -43,6 +46,7 @@ POLL_KEYS: dict[str, tuple[str, ...]] = {
     "dots": ("options", "options_from", "budget", "cap"),
     "rank": ("options", "options_from"),
     "text": ("max_length",),
+    "consent": ("threshold",),
 }
 ALL_POLL_KEYS = tuple(dict.fromkeys(POLL_COMMON + sum(POLL_KEYS.values(), ())))
 AGENDA_KEYS = ("title", "summary", "start", "modules")
@@ -286,9 +290,35 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
             show = c.choice(entry, "show", where, context, SHOWS) or "cards"
         elif kind is not None:
             c.report(where + ("show",), context, "'show' is for brainstorm steps")
-    if None in (step_id, title, kind, minutes, prompt) or (kind == "poll" and poll is None):
+    rounds = _check_rounds(c, entry, where, context, minutes) if "rounds" in entry else ()
+    if None in (step_id, title, kind, minutes, prompt, rounds) or (kind == "poll" and poll is None):
         return None
-    return Step(step_id, title, kind, minutes, prompt, notes, poll, anonymous, show)  # type: ignore[arg-type]
+    return Step(step_id, title, kind, minutes, prompt, notes, poll, rounds, anonymous, show)  # type: ignore[arg-type]
+
+
+def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: str,
+                  minutes: int | None) -> tuple[Round, ...] | None:
+    """`[[steps.rounds]]`: two or more, each a label and whole minutes, adding up to the step's."""
+    tables = c.tables(entry, "rounds", where, context)
+    if tables is None:
+        return None
+    rounds: list[Round] = []
+    for index, table in enumerate(tables):
+        at = where + ("rounds", index)
+        c.keys(table, at, context, ROUND_KEYS)
+        label, length = c.text(table, "label", at, context), c.whole(table, "minutes", at, context, low=1)
+        if label is not None and length is not None:
+            rounds.append(Round(label, length))
+    if len(rounds) != len(tables):
+        return None
+    if len(rounds) < 2:
+        c.report(where + ("rounds",), context, "a step with rounds needs at least two (or none: the step is one round)")
+        return None
+    total = sum(r.minutes for r in rounds)
+    if minutes is not None and total != minutes:
+        c.report(where + ("rounds",), context, f"the rounds add up to {total} minutes but the step has {minutes}")
+        return None
+    return tuple(rounds)
 
 
 def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_context: str) -> Poll | None:
@@ -298,7 +328,7 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     where, context = step_where + ("poll",), step_context + "poll: "
     before = len(c.problems)
     question = c.text(table, "question", where, context)
-    vote = c.choice(table, "vote", where, context, VOTE_KINDS)
+    vote = c.choice(table, "vote", where, context, (*VOTE_KINDS, "consent"))
     anonymous = c.get(table, "anonymous", where, context, bool, required=False, what="true or false")
     reveal = c.choice(table, "reveal", where, context, REVEALS, required=False)
     if vote is None:
@@ -331,6 +361,10 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     elif vote == "text":
         length = c.whole(table, "max_length", where, context, required=False, low=1, high=TEXT_LIMIT)
         fields["max_length"] = length if length is not None else 140
+    elif vote == "consent":  # a fist of five that knows what blocks (model.CONSENT_LABELS)
+        threshold = c.whole(table, "threshold", where, context, required=False, low=1, high=5)
+        fields.update(min=0, max=5, labels=CONSENT_LABELS, threshold=3 if threshold is None else threshold)
+        vote = "scale"
     if len(c.problems) > before or question is None:
         return None
     return Poll(question=question, vote=vote, anonymous=bool(anonymous), reveal=reveal or "on-close",  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 
 | type     | fields                                  | who writes it |
 |----------|-----------------------------------------|---------------|
-| start    |                                         | facilitator: the first step begins |
+| start    | planned (ISO 8601: when the agenda meant it to start) | facilitator: the first step begins |
 | goto     | step, via (next/prev/goto)              | facilitator |
 | pause    |                                         | facilitator |
 | resume   |                                         | facilitator |
@@ -15,12 +15,17 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | reset    | poll                                    | facilitator: ballots so far stop counting |
 | reveal   | poll                                    | facilitator |
 | end      |                                         | facilitator |
+| round    | step, round (the index moved on to)     | facilitator: the room moves on to a step's next round |
+| revote   | poll                                    | facilitator: a new round of the current step's poll (earlier rounds kept) |
+| skip     | step, on                                | facilitator: a step still to come will not run (or, on = false, will) |
+| move     | step, after ("" for first)              | facilitator: a step not yet run moves in the running order |
+| insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a break (or an objections round, kind notes) added on the day |
 | join     | participant, name                       | participant |
 | ballot   | poll, participant, value, name (unless anonymous) | participant |
 | note     | note, step, author, name, text          | participant or facilitator |
 | action   | note, on                                | facilitator: mark a note as an action item |
 | serve    | address                                 | `workshop serve`: where browsers join ("" once it stops) |
-| present  | participant                             | a participant's screen: here now (on joining, then a heartbeat a minute) |
+| present  | participant                             | a participant's screen: here now (on joining, then each minute) |
 | leave    | participant                             | a participant's screen closed |
 | wrong-code | channel                               | a join screen: someone typed a wrong join code |
 
@@ -40,7 +45,8 @@ Event = dict[str, Any]
 
 FACILITATOR = "facilitator"
 
-CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end")
+CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end",
+           "round", "skip", "move", "insert", "revote")
 # the facilitator's part in the room's contributions (engine/ideas.py): signed like CONTROL
 ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
 ROOM = ("idea", "question", "upvote", "hand", "react")

@@ -152,7 +152,7 @@ class Room:
         return None if f.current is None or f.ended else f.qids[f.current]
 
     def _kind(self, qid: str) -> str:
-        return self.fold.plan.steps[self.fold.index[qid]][1].kind
+        return self.fold.running.pairs[self.fold.index[qid]][1].kind
 
     def _author(self, event: Event, anonymous: bool, t: float) -> tuple[str, str]:
         """(token, name) of a contribution: a joined participant's, or ("", "") on an anonymous step."""
@@ -179,7 +179,7 @@ class Room:
         if type(idea_id) is not str or idea_id in self.ideas or step is None or event.get("step") != step \
                 or self._kind(step) != "brainstorm":
             return
-        anonymous = self.fold.plan.steps[self.fold.index[step]][1].anonymous
+        anonymous = self.fold.running.pairs[self.fold.index[step]][1].anonymous
         author, name = self._author(event, anonymous, t)
         self.ideas[idea_id] = Idea(idea_id, step, author, name, _text(event.get("text")), t)
 
@@ -229,7 +229,7 @@ class Room:
         if type(question_id) is not str or question_id in self.questions or step is None \
                 or event.get("step") != step or not (self.qa or self._kind(step) == "qa"):
             return
-        anonymous = self._kind(step) == "qa" and self.fold.plan.steps[self.fold.index[step]][1].anonymous
+        anonymous = self._kind(step) == "qa" and self.fold.running.pairs[self.fold.index[step]][1].anonymous
         author, name = self._author(event, anonymous or event.get("author") is None, t)
         self.questions[question_id] = Question(question_id, step, author, name, _text(event.get("text")), t)
         self.upvoters[question_id] = set()

@@ -18,10 +18,13 @@ from typing import Any, NamedTuple
 
 from workshop.content.frozen import thaw
 from workshop.content.model import Module, Plan, Poll, Step
-from workshop.engine import ballots
+from workshop.engine import ballots, rounds
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.ideas import Room, RoomView
+from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
+from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
+from workshop.engine.text import is_date
 from workshop.engine.trust import SIGNED, verifier
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
@@ -44,15 +47,28 @@ class StepView:
     extra: int  # seconds added (or taken away) by the facilitator
     elapsed: float  # seconds this step has run, over all its visits
     visited: bool
+    skipped: bool = False  # the facilitator skipped it: it will not run
+    inserted: bool = False  # a break added on the day: not in the agenda's plan
+    rounds: tuple[RoundView, ...] = ()  # its rounds, when it has them (engine/rounds.py)
 
     @property
     def allowed(self) -> int:
         return max(0, self.planned + self.extra)
 
     @property
+    def end(self) -> float:
+        """Seconds into the step it ends: its time, less what moving rounds on early saved."""
+        return self.rounds[-1].end if self.rounds else self.allowed
+
+    @property
     def remaining(self) -> float:
         """Seconds left; negative once in overtime."""
-        return self.allowed - self.elapsed
+        return self.end - self.elapsed
+
+    @property
+    def round(self) -> RoundView | None:
+        """The round running now, when the step has rounds."""
+        return rounds.current(self.rounds, self.elapsed)
 
     @property
     def overtime(self) -> float:
@@ -78,6 +94,12 @@ class PollView:
     invalid: int  # ballots that break the poll's rules (a hand-edited file): not counted
     resets: int
     tally: Tally
+    rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
+
+    @property
+    def round(self) -> int:
+        """Which round of voting this is: 1, or more after a revote."""
+        return len(self.rounds) + 1
 
     @property
     def visible(self) -> bool:
@@ -94,6 +116,8 @@ class Note(NamedTuple):
     text: str
     at: float
     action: bool
+    owner: str = ""  # an action item's owner, when the facilitator named one
+    due: str = ""  # its due date, YYYY-MM-DD
 
 
 class Participant(NamedTuple):
@@ -119,6 +143,7 @@ class SessionState:
     paused_seconds: float
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
+    served: str = ""  # the last address `serve` announced, kept once it stops (the report shows it)
     forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
@@ -127,6 +152,7 @@ class SessionState:
     started: float | None = None  # when the facilitator started it
     ended: float | None = None  # when it ended
     room: RoomView = RoomView()  # ideas, questions, hands and reactions (engine/ideas.py)
+    planned_start: float | None = None  # when the agenda meant it to start (engine/forecast.py)
 
     @property
     def step(self) -> StepView | None:
@@ -152,17 +178,28 @@ class SessionState:
         only once it runs over (it may still end on time); a step never visited counts nothing
         while the session is live (it is still to come) and, once it has ended, as skipped:
         none of its planned minutes were spent, so it puts the session that much ahead."""
+        if s.skipped:
+            return None  # skipped on purpose: not run, and not counted as ahead
+        planned = 0 if s.inserted else s.planned  # an inserted break was never in the plan
         if s.index == self.current and self.status != "ended":
-            return max(0.0, s.elapsed - s.planned)
-        if s.visited or self.status == "ended":
-            return s.elapsed - s.planned
+            return s.elapsed if s.inserted else max(0.0, s.elapsed - planned)
+        if s.visited or (self.status == "ended" and not s.inserted):
+            return s.elapsed - planned
         return None
 
     @property
+    def late_start(self) -> float:
+        """Seconds the session started after the agenda meant it to (negative: early)."""
+        if self.started is None or self.planned_start is None:
+            return 0.0
+        return self.started - self.planned_start
+
+    @property
     def drift(self) -> float:
-        """Seconds behind the agenda (negative: ahead): every step's `step_drift`, and the time
-        spent paused. The report's agenda table adds up to exactly this."""
-        return self.paused_seconds + sum(d for s in self.steps if (d := self.step_drift(s)) is not None)
+        """Seconds behind the agenda (negative: ahead): a late start, every step's `step_drift`,
+        and the time spent paused. The report's agenda table adds up to exactly this."""
+        steps = sum(d for s in self.steps if (d := self.step_drift(s)) is not None)
+        return self.late_start + self.paused_seconds + steps
 
     def all_voted(self, poll: PollView) -> bool:
         """Every participant present now has a counted ballot on `poll`."""
@@ -194,6 +231,7 @@ class _Poll:
     late: int = 0
     invalid: int = 0
     resets: int = 0
+    earlier: list[tuple[Any, ...]] = field(default_factory=list)  # each earlier round's counted values
 
 
 class Fold:
@@ -203,8 +241,12 @@ class Fold:
         self.header = header
         self.plan = thaw(header["agenda"])
         pairs = self.plan.steps
-        self.qids = [qualified(m, s) for m, s in pairs]
-        self.index = {q: i for i, q in enumerate(self.qids)}
+        self.running = RunningOrder(pairs, [qualified(m, s) for m, s in pairs])
+        self.qids = self.running.qids  # slot -> qid; inserted breaks add slots
+        self.index = self.running.slot  # qid -> slot
+        self.round_extra: dict[int, dict[int, int]] = {}  # slot -> round -> seconds given while it ran
+        self.round_moved: dict[int, dict[int, float]] = {}  # slot -> round -> step time it was moved to
+        self.planned_start: float | None = None
         self.planned = [s.minutes * 60 for _, s in pairs]
         self.extra = [0] * len(pairs)
         self.elapsed = [0.0] * len(pairs)
@@ -236,6 +278,7 @@ class Fold:
         self._verify = verifier(header.get("facilitator_key"))
         self.count = 0
         self.address = ""
+        self.served = ""
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
@@ -303,14 +346,70 @@ class Fold:
             entered.status, entered.closed_by = "open", ""
 
     def _on_start(self, event: Event, t: float) -> None:
-        if self.current is None and not self.ended and self.qids:
+        to_run = [slot for slot in self.running.order if slot not in self.running.skipped]
+        if self.current is None and not self.ended and to_run:
             self.started = t
-            self._enter(0, t)
+            self.planned_start = _moment(event.get("planned"))
+            self._enter(to_run[0], t)
 
     def _on_goto(self, event: Event, t: float) -> None:
         index = self.index.get(str(event.get("step")))
         if index is not None and not self.ended:
+            self.running.skip(index, False)  # a step the facilitator goes to is not skipped
             self._enter(index, t)
+
+    # ------------------------------------------------------------------ the agenda changed live
+
+    def _changeable(self, event: Event, key: str = "step") -> int | None:
+        """The slot of a step that has not run yet (only those can be skipped or moved)."""
+        slot = self.index.get(str(event.get(key)))
+        if slot is None or self.visited[slot] or slot == self.current or self.ended:
+            return None
+        return slot
+
+    def _on_skip(self, event: Event, t: float) -> None:
+        if (slot := self._changeable(event)) is not None:
+            self.running.skip(slot, bool(event.get("on", True)))
+
+    def _on_move(self, event: Event, t: float) -> None:
+        slot, after = self._changeable(event), event.get("after", "")
+        if slot is not None and (after == "" or after in self.index):
+            self.running.move(slot, self.index[after] if after else None)
+
+    def _on_insert(self, event: Event, t: float) -> None:
+        """A step added on the day: a break, or a notes step (an objections round)."""
+        qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
+        kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
+        if (type(qid) is not str or qid in self.index or type(minutes) is not int or not 1 <= minutes <= 120
+                or self.ended or not (after == "" or after in self.index) or kind not in INSERTED_KINDS
+                or type(title) is not str or type(prompt) is not str):
+            return
+        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or BREAK_PROMPT.format(minutes=minutes))
+        self.running.insert(qid, step, self.index[after] if after else None)
+        self.planned.append(minutes * 60)
+        self.extra.append(0)
+        self.elapsed.append(0.0)
+        self.visited.append(False)
+
+    def _step_time(self, slot: int, t: float) -> float:
+        """Seconds step `slot` has run by time t."""
+        running = self.running_since is not None and slot == self.current
+        return self.elapsed[slot] + (t - self.running_since if running and self.running_since is not None else 0.0)
+
+    def _rounds(self, slot: int) -> tuple[RoundView, ...]:
+        step = self.running.pairs[slot][1]
+        if not step.rounds:
+            return ()
+        return rounds.timeline(step.rounds, self.round_extra.get(slot, {}), self.round_moved.get(slot, {}))
+
+    def _on_round(self, event: Event, t: float) -> None:
+        """The facilitator moved the room on to the step's next round."""
+        slot = self.index.get(str(event.get("step")))
+        if slot is None or slot != self.current or self.ended:
+            return
+        now = rounds.current(self._rounds(slot), self._step_time(slot, t))
+        if now is not None and event.get("round") == now.index + 1 < len(self._rounds(slot)):
+            self.round_moved.setdefault(slot, {})[now.index + 1] = self._step_time(slot, t)
 
     def _on_pause(self, event: Event, t: float) -> None:
         if self.current is not None and self.paused_since is None and not self.ended:
@@ -328,7 +427,12 @@ class Fold:
         index = self.index.get(str(event.get("step")))
         seconds = event.get("seconds")
         if index is not None and isinstance(seconds, int) and not isinstance(seconds, bool):
-            self.extra[index] = max(-self.planned[index], self.extra[index] + seconds)
+            given = max(-self.planned[index], self.extra[index] + seconds) - self.extra[index]
+            self.extra[index] += given
+            if views := self._rounds(index):  # to the round running now (or the last, for a later step)
+                now = rounds.current(views, self._step_time(index, t)) if index == self.current else views[-1]
+                step = self.running.pairs[index][1]
+                rounds.share(step.rounds, self.round_extra.setdefault(index, {}), (now or views[-1]).index, given)
 
     def _on_end(self, event: Event, t: float) -> None:
         if self.ended:
@@ -358,6 +462,17 @@ class Fold:
             p.resets += 1
             p.counted = {}
             p.revealed = False
+
+    def _on_revote(self, event: Event, t: float) -> None:
+        """A new round of the poll: this round's ballots are kept as its result, and everyone
+        votes again (after a consent poll's objections, or on the top options of a dot vote)."""
+        p = self._poll_of(event)
+        if p is None or self.ended or p.index != self.current:
+            return
+        p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
+        p.counted = {}
+        p.revealed = False
+        p.status, p.closed_by = "open", ""
 
     def _on_reveal(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None:
@@ -431,11 +546,16 @@ class Fold:
     def _on_serve(self, event: Event, t: float) -> None:
         if isinstance(event.get("address"), str):
             self.address = event["address"]
+            self.served = self.address or self.served
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))
-        if note is not None:
-            self.notes[note.id] = note._replace(action=bool(event.get("on", True)))
+        if note is None:
+            return
+        owner, due = event.get("owner", note.owner), event.get("due", note.due)
+        self.notes[note.id] = note._replace(action=bool(event.get("on", True)),
+                                            owner=owner if type(owner) is str else note.owner,
+                                            due=due if type(due) is str and is_date(due) else note.due)
 
     # ------------------------------------------------------------------ reading the state
 
@@ -456,12 +576,15 @@ class Fold:
         if self.running_since is not None and self.current is not None:
             elapsed[self.current] += now - self.running_since
         paused = self.paused_total + (now - self.paused_since if self.paused_since is not None else 0.0)
+        order, skipped, inserted = self.running.order, self.running.skipped, self.running.inserted
+        position = {slot: i for i, slot in enumerate(order)}
         steps = tuple(
-            StepView(q, i, m, s, self.planned[i], self.extra[i], elapsed[i], self.visited[i])
-            for i, (q, (m, s)) in enumerate(zip(self.qids, self.plan.steps, strict=True))
+            StepView(self.qids[slot], i, *self.running.pairs[slot], self.planned[slot], self.extra[slot],
+                     elapsed[slot], self.visited[slot], slot in skipped, slot in inserted, self._rounds(slot))
+            for i, slot in enumerate(order)
         )
-        polls = _PollViews({q: (p.index, p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                                p.invalid, p.resets) for q, p in self.polls.items()})
+        polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
+                                p.invalid, p.resets, tuple(p.earlier)) for q, p in self.polls.items()})
         if self.ended:
             status = "ended"
         elif self.current is None:
@@ -471,14 +594,17 @@ class Fold:
         return SessionState(
             id=str(self.header.get("id", "")), title=str(self.header.get("title", "")),
             code=str(self.header.get("code", "")), plan=self.plan, now=now, status=status,
-            current=self.current, steps=steps, polls=polls, notes=tuple(self.notes.values()),
+            current=None if self.current is None else position[self.current], steps=steps, polls=polls,
+            notes=tuple(self.notes.values()),
             participants=tuple(Participant(token, name, joined, self.last_seen[token])
                                for token, (name, joined) in self.participants.items()),
-            paused_seconds=paused, events=self.count, address=self.address, forged=tuple(self.forged),
+            paused_seconds=paused, events=self.count, address=self.address, served=self.served,
+            forged=tuple(self.forged),
             clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
             wrong_codes=self.wrong_codes,
             facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
             room=self.room.view(),
+            planned_start=self.planned_start,
         )
 
 
@@ -507,10 +633,21 @@ class _PollViews(Mapping[str, PollView]):
 
 def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
                counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int) -> PollView:
+               resets: int, earlier: tuple[tuple[Any, ...], ...] = ()) -> PollView:
     counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
     return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]))
+                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier))
+
+
+def _moment(value: object) -> float | None:
+    """An ISO 8601 time with its offset (as `start` carries `planned`), in seconds; None if not one."""
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        return None
+    return moment.timestamp()
 
 
 def fold(header: Mapping[str, Any], events: Iterable[Event], now: float | None = None) -> SessionState:

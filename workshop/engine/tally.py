@@ -88,3 +88,28 @@ UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
 def plural(count: float, unit: str) -> str:
     """'1 vote', '2 votes', '0 votes', '1.5 points': `unit` is the singular."""
     return f"{count:g} {unit}" + ("" if count == 1 else "s")
+
+
+def under(poll: Poll, result: Tally) -> int:
+    """Ballots under a consent poll's threshold (its blocks and serious concerns); 0 otherwise."""
+    if poll.threshold is None or poll.min is None:
+        return 0
+    return sum(int(row.value) for i, row in enumerate(result.rows) if poll.min + i < poll.threshold)
+
+
+def round_words(poll: Poll, result: Tally) -> str:
+    """What one round of a poll came to, in a few words: '2 under 3' (consent) or '5 ballots'."""
+    if poll.threshold is None:
+        return plural(result.ballots, "ballot")
+    if not result.ballots:
+        return "no ballots"
+    blocks = under(poll, result)
+    return f"{blocks} under {poll.threshold}" if blocks else "consent"
+
+
+def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None) -> str:
+    """'round 1: 2 under 3; round 2: consent' ('' for a poll voted on once)."""
+    every = [*earlier, *([now] if now is not None else [])]
+    if len(every) < 2:
+        return ""
+    return "; ".join(f"round {i}: {round_words(poll, t)}" for i, t in enumerate(every, 1))

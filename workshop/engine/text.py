@@ -132,3 +132,21 @@ def _balance(line: str) -> str:
                 closers.clear()  # it ends the open embeddings, and closes an isolate outside the line
                 strays += 1
     return FSI * strays + line + "".join(reversed(closers))
+
+
+def is_date(value: str) -> bool:
+    """Whether `value` is a calendar date written YYYY-MM-DD."""
+    import datetime as dt
+
+    try:
+        return len(value) == 10 and dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def due(raw: str) -> str:
+    """An action item's due date as typed: YYYY-MM-DD, a real date; raises TextError."""
+    value = raw.strip()
+    if not is_date(value):
+        raise TextError(f"a due date is written YYYY-MM-DD, like 2026-12-15, not {raw!r}")
+    return value

@@ -5,6 +5,9 @@ is not the page's own (participant names, notes, answers, and the plan's text to
 through `html.escape`, so `<script>` in a note is shown, never run. Participant strings (names,
 notes, answers) and option labels are each in a `<bdi>`, balanced inside (`text.balanced`), so
 none can reorder the text after it; `<bdi>` changes nothing for left-to-right text.
+
+A session `workshop serve` served ends with an appendix: its join page's QR code, inline SVG that
+holds only numbers (`qr.svg`), for an address of the one shape serve writes (`qr.join_url`).
 """
 
 from __future__ import annotations
@@ -15,14 +18,18 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import balanced
+from workshop.qr import join_url, svg
 from workshop.report.render import (
     KIND_CAPTION,
+    actual_words,
     agenda_rows,
     as_dict,
     difference_words,
     drift_words,
+    end_words,
     meta_words,
     notes_by_step,
+    row_title,
     shown_rows,
     trust_lines,
 )
@@ -84,6 +91,7 @@ def as_html(state: SessionState) -> str:
         "</section>",
         *room_html(data, languages),
         *_notes(data),
+        *_join(state),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -97,8 +105,14 @@ def _actions(data: dict[str, Any]) -> list[str]:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
     out += [f'<li><span class="note">{bdi(n["text"])}</span> ({bdi(n["author"])}, on '
-            f"{_e(titles.get(n['step'], n['step']))})</li>" for n in actions]
+            f"{_e(titles.get(n['step'], n['step']))}){_owned(n)}</li>" for n in actions]
     return [*out, "</ul></section>"]
+
+
+def _owned(note: dict[str, Any]) -> str:
+    said = [f"owner {bdi(note['owner'])}" if note.get("owner") else "",
+            f"due {_e(note['due'])}" if note.get("due") else ""]
+    return "".join(f"; {part}" for part in said if part)
 
 
 def _minutes(seconds: float) -> str:
@@ -112,19 +126,20 @@ def _agenda(data: dict[str, Any]) -> list[str]:
     for s in agenda_rows(data):
         diff = s["difference_seconds"]
         cls = "late" if diff and diff > 0 else "early"
-        actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
+        actual = actual_words(s, _minutes)
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
         shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
-        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(s['title'])}</td>"
+        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(row_title(s))}</td>"
                    f'<td class="num">{_minutes(s["agenda_seconds"])}</td><td class="num">{extended}</td>'
                    f'<td class="num">{actual}</td><td class="num">{shown}</td></tr>')
     planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data))
+    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td><td></td>'
                f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr></tfoot></table>')
+    ends = end_words(data["session"])
     out.append(f"<p>Drift: {_e(drift_words(drift))} (the difference column's total; a step never visited "
-               "counts as skipped once the session has ended).</p></section>")
+               f"counts as skipped once the session has ended).{' ' + _e(ends) if ends else ''}</p></section>")
     return out
 
 
@@ -147,6 +162,8 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
         out.append(cloud_html([r["label"] for r in res["rows"] for _ in range(int(r["value"]))], language))
     if "mean" in res:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
+    if "rounds_summary" in poll:
+        out.append(f"<p>Voted in {len(poll['rounds']) + 1} rounds: {_e(poll['rounds_summary'])}.</p>")
     return [*out, "</article>"]
 
 
@@ -160,3 +177,15 @@ def _notes(data: dict[str, Any]) -> list[str]:
     if not data["notes"]:
         out.append("<p>None.</p>")
     return [*out, "</section>"]
+
+
+def _join(state: SessionState) -> list[str]:
+    """The join page's QR code, when the session was ever served (a report of one that was not
+    stays byte for byte as it was)."""
+    url = join_url(state.served, state.code)
+    if url is None:
+        return []
+    return ['<section id="join"><h2>Appendix: joining</h2>',
+            f"<p>Participants joined from a browser at <code>{_e(state.served)}</code> with the code "
+            f"<code>{_e(state.code)}</code>. This code opens that page with the code filled in.</p>",
+            f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>', "</section>"]

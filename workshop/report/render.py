@@ -16,8 +16,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from workshop.engine.state import SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.content.model import Poll
+from workshop.engine import forecast, tally
+from workshop.engine.state import SessionState, StepView
+from workshop.engine.tally import UNITS, Tally, plural
 from workshop.engine.text import isolate
 from workshop.report.room import room_markdown
 
@@ -55,19 +57,29 @@ def as_dict(state: SessionState) -> dict[str, Any]:
                                                             for r in t.rows]}
         if t.mean is not None:
             results["mean"], results["median"] = round(t.mean, 3), t.median
-        polls.append({
-            "id": view.qid, "kind": view.poll.vote, "question": view.poll.question,
+        entry = {
+            "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
             "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
             "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
-        })
+        }
+        if view.poll.threshold is not None:
+            entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
+        if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
+            entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
+            entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
+        polls.append(entry)
     session: dict[str, Any] = {
         "id": state.id, "title": state.title, "status": state.status, "events": state.events,
         "facilitator": state.facilitator,
         "started": _iso(state.started) if state.started is not None else None,
         "ended": _iso(state.ended) if state.ended is not None else None,
         "paused_seconds": round(state.paused_seconds, 1),
-        "drift_seconds": round(state.drift, 1)}
+        "drift_seconds": round(state.drift, 1),
+        "late_start_seconds": round(state.late_start, 1),
+        "planned_start": _iso(state.planned_start) if state.planned_start is not None else None,
+        "planned_end": _iso(end) if (end := forecast.planned_end(state)) is not None else None,
+        "forecast_end": _iso(forecast.forecast_end(state)) if state.started is not None else None}
     if state.forged:  # only when there is something to say, so ordinary reports stay as they were
         session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
     if state.clamped:
@@ -77,16 +89,11 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         # planned_seconds: what the step was allowed (agenda minutes and any extension);
         # difference_seconds: what it did to the schedule, by the one rule drift adds up
         # (SessionState.step_drift), None while it does not count yet
-        "steps": [{"id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
-                   "agenda_seconds": s.planned, "extra_seconds": s.extra,
-                   "actual_seconds": round(s.elapsed, 1), "visited": s.visited,
-                   "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),
-                   "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
-                   "reactions": dict(state.room.reactions.get(s.qid, {}))}
-                  for s in state.steps],
+        "steps": [_step(state, s) for s in state.steps],
         "polls": polls,
         "notes": [{"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
-                   "action": n.action, "at": _iso(n.at)} for n in state.notes],
+                   "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {})}
+                  for n in state.notes],
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
         "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
@@ -95,6 +102,28 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
                        "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
     }
+
+
+def _round(poll: Poll, result: Tally) -> dict[str, Any]:
+    out: dict[str, Any] = {"ballots": result.ballots, "rows": [{"label": r.label, "value": r.value} for r in result.rows]}
+    if poll.threshold is not None:
+        out["under"] = tally.under(poll, result)
+    return out
+
+
+def _step(state: SessionState, s: StepView) -> dict[str, Any]:
+    """A step as it ran. An inserted break was in no plan: its minutes count as added on the day."""
+    out: dict[str, Any] = {
+        "id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
+        "agenda_seconds": 0 if s.inserted else s.planned, "extra_seconds": s.extra + (s.planned if s.inserted else 0),
+        "actual_seconds": round(s.elapsed, 1), "visited": s.visited, "skipped": s.skipped, "inserted": s.inserted,
+        "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),
+        "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
+        "reactions": dict(state.room.reactions.get(s.qid, {}))}
+    if s.rounds:
+        out["rounds"] = [{"label": r.label, "planned_seconds": r.planned, "actual_seconds": round(r.actual(s.elapsed), 1)}
+                         for r in s.rounds]
+    return out
 
 
 def as_json(state: SessionState) -> str:
@@ -110,6 +139,7 @@ KIND_CAPTION = {
     "dots": "dots per option, in total",
     "rank": "Borda points: last place 0, each place higher one more",
     "text": "most frequent answers",
+    "consent": "fist of five: under the threshold is a block or a serious concern",
 }
 TEXT_ROWS = 10  # a text poll shows its most frequent answers, not a long tail of one-offs
 
@@ -153,12 +183,44 @@ def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
 def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The agenda table's rows, with paused time as a row of its own when there was any, so
     that the difference column adds up to the drift."""
-    rows = [dict(s, kind="step") for s in data["steps"]]
+    rows = []
+    late = data["session"]["late_start_seconds"]
+    if late:
+        rows.append({"id": "", "title": "late start" if late > 0 else "early start", "kind": "start",
+                     "planned_seconds": 0, "agenda_seconds": 0, "extra_seconds": 0, "actual_seconds": 0,
+                     "visited": True, "difference_seconds": late})
+    for step in data["steps"]:
+        rows.append(dict(step, kind="step"))
+        rows += [{"id": "", "title": f"· {r['label']}", "kind": "round", "planned_seconds": r["planned_seconds"],
+                  "agenda_seconds": r["planned_seconds"], "extra_seconds": 0, "actual_seconds": r["actual_seconds"],
+                  "visited": step["visited"], "difference_seconds": None} for r in step.get("rounds", ())]
     paused = data["session"]["paused_seconds"]
     if paused:
         rows.append({"id": "", "title": "paused", "kind": "paused", "planned_seconds": 0, "agenda_seconds": 0,
                      "extra_seconds": 0, "actual_seconds": paused, "visited": True, "difference_seconds": paused})
     return rows
+
+
+def row_title(row: dict[str, Any]) -> str:
+    return row["title"] + (" (inserted)" if row.get("inserted") else "")
+
+
+def actual_words(row: dict[str, Any], minutes: Callable[[float], str]) -> str:
+    """What the actual column says: minutes, "skipped", or "–" for a step that never ran."""
+    if row.get("skipped"):
+        return "skipped"
+    return minutes(row["actual_seconds"]) if row["visited"] else "–"
+
+
+def end_words(session: dict[str, Any]) -> str:
+    """'Planned end 10:30 UTC; forecast 10:42 UTC.' ('' when neither is known)."""
+    planned, forecast_at = session["planned_end"], session["forecast_end"]
+    if not planned:
+        return ""
+    said = f"Planned end {planned[11:16]} UTC"
+    if forecast_at and session["status"] != "ended":
+        said += f"; forecast {forecast_at[11:16]} UTC"
+    return said + "."
 
 
 def difference_words(seconds: float | None) -> str:
@@ -192,6 +254,13 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
+def _owned(note: dict[str, Any]) -> str:
+    """'; owner Ana, due 2026-12-15' for an action item that has them."""
+    said = [f"owner {md_participant(note['owner'])}" if note.get("owner") else "",
+            f"due {note['due']}" if note.get("due") else ""]
+    return "".join(f"; {part}" for part in said if part)
+
+
 def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
@@ -201,7 +270,7 @@ def as_markdown(state: SessionState) -> str:
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
     out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}" for n in actions] or ["None."]
+            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}" for n in actions] or ["None."]
     out += [""]
     out += _md_agenda(data)
     out += ["## Polls", ""]
@@ -224,16 +293,17 @@ def _md_agenda(data: dict[str, Any]) -> list[str]:
     out = ["## Agenda", "", "| step | title | planned min | extended | actual min | difference |",
            "|---|---|---:|---:|---:|---:|"]
     for s in agenda_rows(data):
-        actual = _minutes(s["actual_seconds"]) if s["visited"] else "–"
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
-        out.append(f"| {s['id']} | {md_escape(s['title'])} | {_minutes(s['agenda_seconds'])} | {extended} | {actual} "
-                   f"| {difference_words(s['difference_seconds'])} |")
+        out.append(f"| {s['id']} | {md_escape(row_title(s))} | {_minutes(s['agenda_seconds'])} | {extended} "
+                   f"| {actual_words(s, _minutes)} | {difference_words(s['difference_seconds'])} |")
     planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data))
+    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     out.append(f"| | **total** | {_minutes(planned)} | | {_minutes(actual)} "
                f"| {difference_words(data['session']['drift_seconds'])} |")
     drift = (f"Drift: {drift_words(data['session']['drift_seconds'])} (the difference column's total; "
              "a step never visited counts as skipped once the session has ended).")
+    if (ends := end_words(data["session"])):
+        drift += f" {ends}"
     return [*out, "", drift, ""]
 
 
@@ -251,4 +321,6 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
         out.append(f"- and {plural(left_out, 'other answer')}")
     if "mean" in res:
         out.append(f"- mean {res['mean']}, median {res['median']}")
+    if "rounds_summary" in poll:
+        out.append(f"- voted in {len(poll['rounds']) + 1} rounds: {poll['rounds_summary']}")
     return out + [""]

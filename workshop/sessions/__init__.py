@@ -16,7 +16,6 @@ from workshop.sessions.files import (
     create,
     repair_copy,
     resolve,
-    session_files,
     sessions_dir,
     utc_now,
 )
@@ -28,16 +27,11 @@ __all__ = ["NAME", "RESERVED_NAMES", "Clock", "Recording", "Session", "SessionEr
 
 
 def live_sessions(folder: Path | None = None) -> list[Session]:
-    """The sessions in the folder that have not ended, most recently active first."""
-    found = []
-    for path in session_files(folder):
-        try:
-            session = Session.open(path)
-        except SessionError:
-            continue  # not a session file, or one that cannot run: not on offer
-        if session.state().status != "ended":
-            found.append(session)
-    return found
+    """The sessions in the folder that can be taken part in, most recently active first: not
+    ended, and not created over an hour ago and never started (sessions/catalogue.py)."""
+    from workshop.sessions import catalogue
+
+    return catalogue.live(folder)
 
 
 def warn(messages: Sequence[str]) -> None:

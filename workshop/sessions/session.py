@@ -5,13 +5,15 @@ raises `SessionError` with one line, having written nothing, when it cannot be d
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from workshop.engine import ballots, events, text
+from workshop.engine import ballots, events, forecast, text
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.sessions import people
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
@@ -31,9 +33,30 @@ class Session(RoomVerbs, SessionFile):
             s = self._live()
             if s.status != "waiting":
                 raise SessionError("the session has already started")
-            said = self._freeze_options(write, s, s.steps[0]) if s.steps else ""
-            write("start")
+            first = next((x for x in s.steps if not x.skipped), None)
+            said = self._freeze_options(write, s, first) if first is not None else ""
+            planned = self._planned_start()
+            write("start", planned=None if planned is None else planned.isoformat())
         return self._where() + said
+
+    def ends(self, s: SessionState | None = None) -> tuple[float | None, float]:
+        """When the workshop was planned to end (None before it is known) and when, as things
+        stand, it will end: seconds since the epoch (engine/forecast.py). `s`: the state a
+        screen is already showing."""
+        s = s or self.state()
+        waiting = s.status == "waiting" and (planned := self._planned_start()) is not None
+        start = planned.timestamp() if waiting else None
+        if waiting:
+            s = replace(s, planned_start=start)
+        return forecast.planned_end(s), forecast.forecast_end(s, start)
+
+    def _planned_start(self) -> dt.datetime | None:
+        """When the agenda meant this session to start, in the facilitator's time zone."""
+        created = self.fold.header.get("created")
+        if not isinstance(created, dt.datetime):
+            return None
+        local = (created if created.tzinfo else created.replace(tzinfo=dt.UTC)).astimezone()
+        return forecast.planned_start(self.fold.plan.agenda.start, local)
 
     def next(self) -> str:
         return self._step_by(1)
@@ -52,16 +75,114 @@ class Session(RoomVerbs, SessionFile):
         return self._where() + said
 
     def _step_by(self, delta: int) -> str:
+        """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
         word = "next" if delta > 0 else "prev"
         with self.changing() as write:
             s = self._started(word)
-            index = self._current(s).index + delta
+            here = self._current(s)
+            if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
+                write("round", step=here.qid, round=now.index + 1)
+                return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
+            index = here.index + delta
+            while 0 <= index < len(s.steps) and s.steps[index].skipped:
+                index += delta
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
                                    else "already at the first step")
             said = self._freeze_options(write, s, s.steps[index])
             write("goto", step=s.steps[index].qid, via=word)
         return self._where() + said
+
+    # ---------------------------------------------------------------- the agenda, changed live
+
+    def skip(self, ref: str, on: bool = True) -> str:
+        """Skip a step that has not run (`on=False`: run it after all)."""
+        with self.changing() as write:
+            step = self._to_change(ref, "skip" if on else "unskip")
+            if step.skipped == on:
+                raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
+            write("skip", step=step.qid, on=on)
+        return f"{step.qid}: {'skipped' if on else 'back in the agenda'}"
+
+    def move(self, ref: str, after: str) -> str:
+        """Move a step that has not run to right after the step `after` ("" or "start": first)."""
+        with self.changing() as write:
+            step = self._to_change(ref, "move")
+            target = None if after in ("", "start") else self._step_named(after)
+            if target is not None and target.qid == step.qid:
+                raise SessionError("a step cannot move after itself")
+            write("move", step=step.qid, after="" if target is None else target.qid)
+        return f"{step.qid}: now after {target.qid if target else 'nothing (first)'}"
+
+    def insert_break(self, minutes: int, after: str | None = None) -> str:
+        """Add a break of `minutes` after the step `after` (default: the current step)."""
+        if not 1 <= minutes <= 120:
+            raise SessionError("a break is 1 to 120 minutes")
+        with self.changing() as write:
+            s = self._live()
+            place = self._step_named(after) if after else s.step
+            anchor = place or s.steps[0]
+            qid = self._new_step_id(s, anchor, "break")
+            write("insert", step=qid, kind="break", title="Break", minutes=minutes, after=place.qid if place else "")
+        return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+
+    def objections(self, minutes: int = 5) -> str:
+        """After a consent poll with blocks: a notes step on the spot, right after the poll, where
+        those under the threshold say what would make the proposal work for them."""
+        with self.changing() as write:
+            s = self._started("objections")
+            poll = self._poll_named(s, None, none="objections follow a poll: this step has none")
+            here = self._current(s)
+            qid = self._new_step_id(s, here, "objections")
+            prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
+                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. Then we vote again.")
+            write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
+                  prompt=prompt)
+            write("goto", step=qid, via="goto")
+        return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
+
+    def revote(self, ref: str | None = None) -> str:
+        """A new round of a poll (the current step's, or the one named): earlier rounds' ballots
+        are kept as their result; the room goes back to the poll's step if it is elsewhere."""
+        with self.changing() as write:
+            s = self._started("revote")
+            poll = self._poll_named(s, ref or self._poll_before(s))
+            if poll.status == "waiting":
+                raise SessionError(f"the poll {poll.qid} has not been voted on yet")
+            if s.current != poll.index:
+                write("goto", step=poll.qid, via="goto")
+            write("revote", poll=poll.qid)
+        return f"{poll.qid}: round {poll.round + 1} open"
+
+    @staticmethod
+    def _poll_before(s: SessionState) -> str | None:
+        """The poll a step without one follows (an objections round follows its poll)."""
+        if s.poll is not None or s.current is None:
+            return None
+        return next((p.qid for p in sorted(s.polls.values(), key=lambda p: -p.index) if p.index < s.current), None)
+
+    @staticmethod
+    def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
+        n = sum(1 for x in s.steps if x.inserted and x.step.id.startswith(stem)) + 1
+        qid = f"{anchor.module.id}/{stem}-{n}"
+        while s.step_by_id(qid) is not None:
+            qid += "-b"
+        return qid
+
+    def _step_named(self, ref: str) -> StepView:
+        step = self.state().step_by_id(ref)
+        if step is None:
+            raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+        return step
+
+    def _to_change(self, ref: str, doing: str) -> StepView:
+        s = self._live()
+        step = self._step_named(ref)
+        if step.index == s.current:
+            raise SessionError(f"{step.qid} is running now: it cannot {doing}")
+        if step.visited:
+            raise SessionError(f"{step.qid} has already run: only steps still to come can {doing}")
+        return step
 
     def pause(self) -> str:
         with self.changing() as write:
@@ -119,11 +240,16 @@ class Session(RoomVerbs, SessionFile):
             if self.state().address == address:
                 write("serve", address="")
 
-    def mark_action(self, note_id: str, on: bool = True) -> None:
+    def mark_action(self, note_id: str, on: bool = True, owner: str | None = None, due: str | None = None) -> str:
+        """Mark a note as an action item (or not), with an owner and a due date if given."""
+        owner, due = _owner_and_due(owner, due)
         with self.changing() as write:
             if note_id not in self.fold.notes:
                 raise SessionError(f"no note {note_id!r}")
-            write("action", note=note_id, on=on)
+            write("action", note=note_id, on=on, owner=owner, due=due)
+        said = f" for {owner}" if owner else ""
+        return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
+            f", due {due}" if due else "")
 
     def _live(self) -> SessionState:
         s = self.state()
@@ -299,12 +425,16 @@ class Session(RoomVerbs, SessionFile):
         person called `name`."""
         return self.note_as(None if name is None else self.person(name), body, action)
 
-    def note_as(self, person: Person | None, body: str, action: bool = False) -> str:
-        """Add a note on the current step, from `person` or (None) the facilitator."""
+    def note_as(self, person: Person | None, body: str, action: bool = False, owner: str | None = None,
+                due: str | None = None) -> str:
+        """Add a note on the current step, from `person` or (None) the facilitator; an owner or a
+        due date makes it an action item."""
         try:
             clean = text.body(body)
         except text.TextError as err:
             raise SessionError(str(err)) from None
+        owner, due = _owner_and_due(owner, due)
+        action = action or bool(owner or due)
         with self.changing() as write:
             s = self.state()
             if s.status == "ended":
@@ -318,7 +448,7 @@ class Session(RoomVerbs, SessionFile):
             note_id = secrets.token_hex(4)
             write("note", note=note_id, step=step.qid, author=author, name=shown, text=clean)
             if action:
-                write("action", note=note_id, on=True)
+                write("action", note=note_id, on=True, owner=owner, due=due)
         return f"note {note_id} added to {step.qid}"
 
     # ---------------------------------------------------------------- presence
@@ -332,6 +462,14 @@ class Session(RoomVerbs, SessionFile):
         """A participant's screen closed."""
         with self.changing() as write:
             write("leave", participant=person.token)
+
+
+def _owner_and_due(owner: str | None, due: str | None) -> tuple[str | None, str | None]:
+    """An action item's owner (a name, as names are cleaned) and due date, as typed; None if not given."""
+    try:
+        return (text.name(owner) if owner else None), (text.due(due) if due else None)
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
 
 
 def _ballot(make: Callable[[], list[Any]]) -> list[Any]:

@@ -9,24 +9,30 @@ from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
 ROOM_WORDS = ("merge", "hide", "unhide", "answered", "unanswered", "call", "qa")
-WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end", *ROOM_WORDS)
+WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end",
+         "skip", "unskip", "move", "insert-break", "objections", "revote", *ROOM_WORDS)
 USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
-         "merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, qa on|off")
+         "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
+         "revote [POLL], merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, "
+         "qa on|off")
 
 
-def act(session: Session, word: str, arg: str | None = None, more: str | None = None) -> str:
+def act(session: Session, word: str, arg: str | None = None, after: str | None = None,
+        into: str | None = None) -> str:
     """Do the action `word` names (with its arguments); a one-line account of what happened."""
     if word == "merge":
-        if not arg or not more:
+        if not arg or not into:
             raise SessionError("merge needs two ideas: `merge IDEA INTO`, like `merge i4 i2`")
-        return session.merge(arg, more)
-    if more is not None:
-        raise SessionError(f"{word} takes at most one argument (got {more!r} as well)")
-    verb = _verb(session, word, arg)
+        return session.merge(arg, into)
+    if into is not None:
+        raise SessionError(f"{word} takes at most one argument (got {into!r} as well)")
+    if after is not None and word not in ("move", "insert-break"):
+        raise SessionError(f"--after goes with move and insert-break, not {word}")
+    verb = _verb(session, word, arg, after)
     return verb()
 
 
-def _verb(session: Session, word: str, arg: str | None) -> Callable[[], str]:
+def _verb(session: Session, word: str, arg: str | None, after: str | None = None) -> Callable[[], str]:
     if word in ("hide", "unhide"):
         return lambda: session.hide(_needed(arg, f"{word} needs an idea or question id, like `{word} i3`"),
                                     word == "hide")
@@ -45,6 +51,20 @@ def _verb(session: Session, word: str, arg: str | None) -> Callable[[], str]:
         return lambda: session.goto(_needed(arg, "goto needs a step id, like `goto welcome` or `goto module/step`"))
     if word == "extend":
         return lambda: session.extend(minutes(arg))
+    if word in ("skip", "unskip"):
+        step = _needed(arg, f"{word} needs a step id, like `{word} welcome`")
+        return lambda: session.skip(step, on=word == "skip")
+    if word == "move":
+        step = _needed(arg, "move needs a step id and where to: `move STEP --after STEP` (`--after start`: first)")
+        return lambda: session.move(step, _needed(after, "move needs --after STEP (or --after start)"))
+    if word == "revote":
+        return lambda: session.revote(arg)
+    if word == "objections":
+        length = 5 if arg is None else _whole(arg, "objections takes whole minutes, like `objections 5`")
+        return lambda: session.objections(length)
+    if word == "insert-break":
+        length = _whole(arg, "insert-break takes whole minutes, like `insert-break 10`")
+        return lambda: session.insert_break(length, after)
     if word in POLL_ACTIONS:
         return lambda: session.poll_action(word, arg)
     plain = {"start": session.start, "next": session.next, "prev": session.prev, "pause": session.pause,
@@ -60,6 +80,13 @@ def _needed(arg: str | None, message: str) -> str:
     if not arg:
         raise SessionError(message)
     return arg
+
+
+def _whole(arg: str | None, message: str) -> int:
+    try:
+        return int(_needed(arg, message))
+    except ValueError:
+        raise SessionError(f"{message}, not {arg!r}") from None
 
 
 def minutes(arg: str | None) -> int:

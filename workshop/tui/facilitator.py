@@ -16,11 +16,11 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from workshop.engine.state import SessionState
+from workshop.engine.state import SessionState, StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Clock, Session, SessionError, utc_now, words
 from workshop.tui.follow import SessionApp
-from workshop.tui.modals import AskText, Confirm, Info, PickStep
+from workshop.tui.modals import AgendaPick, AskText, Confirm, Info, JoinQR, PickStep
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
@@ -45,16 +45,21 @@ class FacilitatorApp(RoomActions, SessionApp):
         Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+"),
         Binding("minus", "extend(-1)", "-1 min", key_display="-"),
         Binding("g", "goto", "Go to"),
+        Binding("b", "insert_break", "Break"),
         Binding("r", "reveal", "Reveal"),
         Binding("c", "close_poll", "Close"),
+        Binding("v", "revote", "Vote again"),
+        Binding("o", "objections", "Objections", show=False),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
+        Binding("w", "owner", "Who/when"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
         Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
         Binding("pageup", "scroll_step(-1)", "Scroll", key_display="PgUp", priority=True, show=False),
         Binding("pagedown", "scroll_step(1)", "Scroll", key_display="PgDn", priority=True),
         Binding("f", "toggle_notes", "Hide notes"),
+        Binding("j", "join_code", "QR"),
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
@@ -68,6 +73,7 @@ class FacilitatorApp(RoomActions, SessionApp):
         self.bell_on = bell
         self.join_command = join_command or f"workshop join {session.path.stem}"
         self._rang_for: str | None = None  # the step whose end the bell has rung for
+        self._round_for: tuple[str, int] | None = None  # the round the bell has rung in
         self._everyone_for: tuple[str, int] | None = None
 
     # ------------------------------------------------------------------ layout
@@ -88,6 +94,7 @@ class FacilitatorApp(RoomActions, SessionApp):
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
                                         self.query_one(PollPanel), self.room_panel, self.notes_list,
                                         self.query_one(JoinBar)]
+        self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.title = state.title
         self.sub_title = f"session {state.id}"
@@ -108,8 +115,17 @@ class FacilitatorApp(RoomActions, SessionApp):
         return state
 
     def _signals(self, state: SessionState) -> None:
-        """The bell at a step's end, and the notice when everyone present has voted."""
+        """The bell at a step's end and at each new round, and the notice when everyone present
+        has voted."""
         step = state.step
+        now = step.round if step is not None else None
+        if step is not None and now is not None and (step.qid, now.index) != self._round_for:
+            if self._round_for is not None and self._round_for[0] == step.qid and now.index > 0:
+                self.notify(f"Round {now.index + 1} of {len(step.rounds)}: {now.label}", title="Switch",
+                            markup=False)
+                if self.bell_on and step.elapsed - now.start < 2:  # only as it happens, not on a restart
+                    self.bell()
+            self._round_for = (step.qid, now.index)
         if step is not None and state.status == "running" and step.remaining <= 0 and self._rang_for != step.qid:
             self._rang_for = step.qid
             if step.elapsed - step.allowed < 2 and self.bell_on:  # only as it happens, not on a restart
@@ -127,15 +143,16 @@ class FacilitatorApp(RoomActions, SessionApp):
 
     # ------------------------------------------------------------------ actions
 
-    def _do(self, action: str, arg: str | None = None, more: str | None = None) -> None:
+    def _do(self, action: str, arg: str | None = None, after: str | None = None, into: str | None = None) -> None:
         try:
-            message = words.act(self.session, action, arg, more)
+            message = words.act(self.session, action, arg, after, into)
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal", *words.ROOM_WORDS) or "options" in message:
-            self.notify(message, markup=False, timeout=4)
+        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break",
+                      "objections", "revote", *words.ROOM_WORDS) or "options" in message:
+            self.notify(message, markup=False, timeout=4 if action in words.ROOM_WORDS else 2)
 
     def action_toggle_pause(self) -> None:
         status = self.session.state().status
@@ -156,6 +173,16 @@ class FacilitatorApp(RoomActions, SessionApp):
     def action_close_poll(self) -> None:
         self._do("close")
 
+    def action_revote(self) -> None:
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._do("revote")
+
+        self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
+
+    def action_objections(self) -> None:
+        self._do("objections")
+
     def action_reopen_poll(self) -> None:
         self._do("reopen")
 
@@ -167,14 +194,38 @@ class FacilitatorApp(RoomActions, SessionApp):
         self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
 
     def action_goto(self) -> None:
+        """Go to a step, or skip or move one (the agenda changed live)."""
         state = self.session.state()
-        choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
+        choices = [(s.qid, _choice(s)) for s in state.steps]
 
-        def done(qid: str | None) -> None:
-            if qid:
+        def done(picked: tuple[str, str] | None) -> None:
+            if picked is None:
+                return
+            what, qid = picked
+            if what == "move":
+                self._move(qid, choices)
+            elif what == "skip":
+                skipped = next(s.skipped for s in self.session.state().steps if s.qid == qid)
+                self._do("unskip" if skipped else "skip", qid)
+            else:
                 self._do("goto", qid)
 
-        self.push_screen(PickStep(choices, state.step.qid if state.step else None), done)
+        self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
+
+    def _move(self, qid: str, choices: list[tuple[str, str]]) -> None:
+        def done(after: str | None) -> None:
+            if after:
+                self._do("move", qid, after)
+
+        targets = [("start", "(first, before every step)"), *((q, label) for q, label in choices if q != qid)]
+        self.push_screen(PickStep(targets, None, question=f"Move {qid} after which step?"), done)
+
+    def action_insert_break(self) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                self._do("insert-break", text.strip())
+
+        self.push_screen(AskText("Insert a break after the current step: how many minutes?", "10"), done)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
@@ -216,6 +267,27 @@ class FacilitatorApp(RoomActions, SessionApp):
             self.notify(str(err), markup=False, severity="warning")
         self.render_state()
 
+    def action_owner(self) -> None:
+        """Give the selected note an owner and a due date: it becomes an action item."""
+        note_id = self.notes_list.chosen_id()
+        if not note_id:
+            self.notify("No note on this step to give an owner yet", severity="warning")
+            return
+
+        def done(typed: str | None) -> None:
+            if not typed or not typed.strip():
+                return
+            owner, due = owner_and_due(typed)
+            try:
+                said = self.session.mark_action(note_id, True, owner or None, due or None)
+            except SessionError as err:
+                self.notify(str(err), markup=False, severity="warning")
+                return
+            self.render_state()
+            self.notify(said, markup=False, timeout=3)
+
+        self.push_screen(AskText("Owner and due date of the selected action item", "Ana 2026-12-15"), done)
+
     def action_toggle_notes(self) -> None:
         panel = self.step_panel
         panel.show_notes = not panel.show_notes
@@ -241,6 +313,11 @@ class FacilitatorApp(RoomActions, SessionApp):
                               f"To leave kiosk mode there, type this code:   {code}",
                               "(Not shown on the room display; close this before projecting.)"))
 
+    def action_join_code(self) -> None:
+        """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
+        state = self.session.state()
+        self.push_screen(JoinQR(state.address, state.code))
+
     def action_end(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
@@ -254,26 +331,46 @@ class FacilitatorApp(RoomActions, SessionApp):
             ("Pause or resume the timer", "space", self.action_toggle_pause),
             ("Next step", "n", self.action_next),
             ("Previous step", "p", self.action_prev),
-            ("Go to a step", "g", self.action_goto),
+            ("Go to, skip or move a step", "g", self.action_goto),
+            ("Insert a break after the current step", "b", self.action_insert_break),
             ("Extend the step by a minute", "+", lambda: self.action_extend(1)),
             ("Shorten the step by a minute", "-", lambda: self.action_extend(-1)),
             ("Reveal the poll's results", "r", self.action_reveal),
             ("Close the poll", "c", self.action_close_poll),
             ("Reopen the poll", "", self.action_reopen_poll),
+            ("Vote again: a new round of the poll", "v", self.action_revote),
+            ("Objections round after a consent poll", "o", self.action_objections),
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
+            ("Give the selected action item an owner and a due date", "w", self.action_owner),
             ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
             ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
             ("Turn the bell on or off", "", self.action_toggle_bell),
             ("Switch light and dark", "", self.action_toggle_dark),
+            ("Show the join page's QR code", "j", self.action_join_code),
             ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
             *self.room_commands(),
             ("End the session", "e", self.action_end),
         ]
         for title, key, callback in commands:
             yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
+
+
+def owner_and_due(typed: str) -> tuple[str, str]:
+    """'Ana Lima 2026-12-15' -> ('Ana Lima', '2026-12-15'): a last word shaped like a date is the
+    due date, the rest the owner (either may be left out)."""
+    words = typed.split()
+    if words and len(words[-1]) == 10 and words[-1][4] == "-" and words[-1][7] == "-":
+        return " ".join(words[:-1]), words[-1]
+    return " ".join(words), ""
+
+
+def _choice(step: StepView) -> str:
+    """A step as the `g` dialog lists it: its module, its title, and what became of it."""
+    state = " (skipped)" if step.skipped else " (inserted)" if step.inserted else " (done)" if step.visited else ""
+    return f"{step.module.title} · {step.step.title}{state}"
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,

@@ -1,4 +1,4 @@
-"""Small dialogs: pick a step, type a line of text, confirm."""
+"""Small dialogs: pick a step, type a line of text, confirm, the join code to scan."""
 
 from __future__ import annotations
 
@@ -7,22 +7,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from workshop import qr
+from workshop.tui.widgets.qr import code_size, qr_text
 
 
 class PickStep(ModalScreen[str | None]):
     AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, choices: list[tuple[str, str]], current: str | None) -> None:
+    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+                 question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
         super().__init__()
         self.choices = choices
         self.current = current
+        self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Go to which step? (enter to go, escape to cancel)")
+            yield Label(Text(self.question))
             yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
 
     def on_mount(self) -> None:
@@ -33,6 +38,43 @@ class PickStep(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+
+class AgendaPick(ModalScreen[tuple[str, str] | None]):
+    """The facilitator's `g`: go to a step, or change the agenda: skip (or unskip) it, move it.
+    Dismisses with (what, qid): what is "goto", "skip" or "move"."""
+
+    AUTO_FOCUS = "*"
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("s", "pick('skip')", "Skip"),
+                Binding("m", "pick('move')", "Move")]
+
+    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+                 question: str = "Go to which step?") -> None:
+        super().__init__()
+        self.choices = choices
+        self.current = current
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.question))
+            yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
+            yield Label("enter: go there · s: skip or unskip · m: move · escape: cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        pick = self.query_one(OptionList)
+        ids = [qid for qid, _ in self.choices]
+        if self.current in ids:
+            pick.highlighted = ids.index(self.current)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(("goto", event.option.id))
+
+    def action_pick(self, what: str) -> None:
+        pick = self.query_one(OptionList)
+        if pick.highlighted is not None:
+            self.dismiss((what, self.choices[pick.highlighted][0]))
 
 
 class AskText(ModalScreen[str | None]):
@@ -76,6 +118,38 @@ class Info(ModalScreen[None]):
         with Vertical(classes="dialog"):
             for line in self.lines:
                 yield Label(Text(line))
+            yield Label("escape: close", classes="hint")
+
+
+class JoinQR(ModalScreen[None]):
+    """The join page's QR code as big as the screen allows, the address and code in words under
+    it; or, without an address a phone can open, why not."""
+
+    BINDINGS = [Binding("escape,enter,q,j", "dismiss(None)", "Close")]
+    CHROME = (8, 6)  # the dialog's border and padding, the words and the hint: columns, lines
+
+    def __init__(self, address: str, code: str) -> None:
+        super().__init__()
+        self.address, self.code = address, code
+
+    def compose(self) -> ComposeResult:
+        url = qr.join_url(self.address, self.code)
+        with Vertical(classes="dialog join-qr"):
+            if url:
+                matrix = qr.modules(url)
+                width, height = code_size(matrix, big=True)
+                big = width + self.CHROME[0] <= self.app.size.width and height + self.CHROME[1] <= self.app.size.height
+                yield Static(qr_text(matrix, big=big), id="join-code")
+                line = Text(f"Scan to join, or open {self.address} and type the code ")
+                line.append(self.code, style="bold reverse")
+            elif self.address and qr.only_here(self.address):
+                line = Text(f"{self.address} only reaches this machine, so there is no code to scan: "
+                            "`workshop serve --host 0.0.0.0` lets phones in.")
+            elif self.address:
+                line = Text(f"{self.address} is not an address `workshop serve` writes: no code for it.")
+            else:
+                line = Text("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan.")
+            yield Label(line)
             yield Label("escape: close", classes="hint")
 
 

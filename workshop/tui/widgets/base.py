@@ -87,6 +87,30 @@ def time_left(step: StepView, paused: bool = False) -> str:
     return words + (" · paused" if paused else "")
 
 
+SWITCH_SHOWN = 5.0  # seconds a new round is marked on the timers, so the room sees the switch
+
+
+def counting(step: StepView) -> tuple[float, int]:
+    """What a timer counts down, and out of how much: the running round's time when the step
+    has rounds (the last round's is the step's), else the step's."""
+    now = step.round
+    if now is None or now.last:
+        return step.remaining, step.allowed
+    return now.end - step.elapsed, now.planned
+
+
+def round_words(step: StepView) -> str:
+    """'Speaker B · round 2 of 3', or '' for a step without rounds."""
+    now = step.round
+    return "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
+
+
+def just_switched(step: StepView) -> bool:
+    """Whether the room moved to this round in the last few seconds (never for the first round)."""
+    now = step.round
+    return now is not None and now.index > 0 and step.elapsed - now.start < SWITCH_SHOWN
+
+
 def phase(remaining: float, allowed: int) -> str:
     """'calm', 'amber', 'red' or 'overtime' for a step with `remaining` of `allowed` seconds."""
     if remaining < 0:
@@ -105,4 +129,5 @@ def timer_signature(state: SessionState) -> Hashable:
         return (state.status,)
     remaining = step.remaining
     shown = math.ceil(remaining) if remaining >= 0 else math.floor(remaining)
-    return (state.status, step.qid, shown, step.allowed)
+    now = step.round
+    return (state.status, step.qid, shown, step.allowed, now and now.index, just_switched(step))

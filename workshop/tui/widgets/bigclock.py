@@ -11,7 +11,16 @@ from rich.text import Text
 from textual.widget import Widget
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState, clock, phase, time_left, timer_signature
+from workshop.tui.widgets.base import (
+    ShowsState,
+    clock,
+    counting,
+    just_switched,
+    phase,
+    round_words,
+    time_left,
+    timer_signature,
+)
 
 # 3x5 glyphs; each "pixel" is drawn two cells wide, as a terminal cell is about twice as tall as wide.
 FONT = {
@@ -55,16 +64,19 @@ class RoomTimer(ShowsState, Widget):
 
     def draw(self, state: SessionState) -> None:
         step = state.step
-        kinds = ("calm", "amber", "red", "overtime")
+        kinds = ("calm", "amber", "red", "overtime", "switched")
         self.remove_class(*kinds)
         if step is None:
             self._text = "--:--"
             self._words = "The session has ended." if state.status == "ended" else "Starting soon."
         else:
-            remaining = step.remaining
+            remaining, out_of = counting(step)  # the running round's time, when the step has rounds
             self._text = clock(math.ceil(remaining)) if remaining >= 0 else "+" + clock(math.floor(-remaining))
             self._words = time_left(step, paused=state.status == "paused")
-            self.add_class(phase(remaining, step.allowed))
+            if step.rounds:
+                self._words = f"{'Switch! Now ' if just_switched(step) else ''}{round_words(step)} · {self._words}"
+            self.add_class(phase(remaining, out_of))
+            self.set_class(just_switched(step), "switched")
         self.refresh(layout=True)
 
     def scale(self) -> int:

@@ -13,6 +13,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from workshop.engine import tally
 from workshop.engine.state import PollView, SessionState
 from workshop.tui.widgets.base import ShowsState, question
 from workshop.tui.widgets.results import Results
@@ -31,7 +32,7 @@ class PollPanel(ShowsState, Static):
             return None
         room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.here), state.all_voted(view), room)
+                len(state.here), state.all_voted(view), room, view.rounds)
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -49,6 +50,7 @@ class PollPanel(ShowsState, Static):
         if state.all_voted(view):
             count.append("  · everyone has voted", style="bold green")
         parts: list[object] = [question(poll), count]
+        parts += self._rounds(view)
         if view.visible:
             # the room's bars fill what the question and count lines leave (one spare, should the
             # question wrap)
@@ -59,6 +61,20 @@ class PollPanel(ShowsState, Static):
             if poll.options:
                 parts.append(Text("Options: " + " · ".join(poll.options), style="dim"))
         return Group(*parts)
+
+    def _rounds(self, view: PollView) -> list[Text]:
+        """Earlier rounds side by side with this one ('round 1: 2 under 3; round 2: consent'), and
+        for the facilitator, what to do when a consent poll has ballots under its threshold."""
+        lines = []
+        if view.rounds:  # the room sees how earlier rounds went only once it may see results
+            told = view.visible or self.audience == "facilitator"
+            said = tally.rounds_words(view.poll, view.rounds, view.tally) if told else ""
+            lines.append(Text(f"Round {view.round}" + (f" · {said}" if said else ""), style="bold"))
+        blocks = tally.under(view.poll, view.tally)
+        if blocks and self.audience == "facilitator":
+            lines.append(Text(f"{blocks} under {view.poll.threshold}: no consent yet · o: objections round · "
+                              "v: vote again", style="bold yellow"))
+        return lines
 
     def on_resize(self) -> None:
         if self.audience == "room":

@@ -3,7 +3,9 @@ minutes on the steps already run, and the whole workshop's drift."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import datetime as dt
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -26,12 +28,26 @@ class AgendaRail(ShowsState, Vertical):
         yield Static("", id="drift")
         yield OptionList(id="steps")
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # the planned and forecast end, asked of the session (Session.ends); replay has none
+        self.ends: Callable[[SessionState], tuple[float | None, float | None]] = lambda state: (None, None)
+
     def signature(self, state: SessionState) -> Hashable:
-        steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed) for s in state.steps)
-        return (state.current, round(state.drift / 60), state.status, steps, self.size.width)
+        steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed, s.skipped) for s in state.steps)
+        return (state.current, round(state.drift / 60), state.status, steps, self.size.width, self.ends_words(state))
+
+    def ends_words(self, state: SessionState) -> str:
+        """'ends 12:42 (plan 12:30)', in this machine's time."""
+        planned, forecast = self.ends(state)
+        if not forecast:
+            return ""
+        words = f"ends {_hhmm(forecast)}"
+        return words + (f" (plan {_hhmm(planned)})" if planned else "")
 
     def draw(self, state: SessionState) -> None:
-        self.query_one("#drift", Static).update(Text(drift_text(state.drift)))
+        ends = self.ends_words(state)
+        self.query_one("#drift", Static).update(Text(drift_text(state.drift) + (f"\n{ends}" if ends else "")))
         if not self.size.width:
             return  # not laid out yet: titles are cut to the width, so on_resize draws them
         options = self.query_one("#steps", OptionList)
@@ -46,11 +62,13 @@ class AgendaRail(ShowsState, Vertical):
                 mark, style = "▶", "reverse"
             elif s.visited:
                 mark, style = "✓", "dim"
+            elif s.skipped:
+                mark, style = "–", "dim strike"
             else:
-                mark, style = " ", ""
+                mark, style = ("+" if s.inserted else " "), ""
             planned = s.allowed // 60
             actual = f"{round(s.elapsed / 60)}/" if s.visited and s.index != state.current else ""
-            minutes = f"{actual}{planned}′"
+            minutes = "skip" if s.skipped else f"{actual}{planned}′"
             room = max(8, self.size.width - 4 - len(minutes) - 2)  # mark, padding, scrollbar
             title = s.step.title if len(s.step.title) <= room else s.step.title[: room - 1] + "…"
             line = Text(f"{mark} ", style=style)
@@ -68,3 +86,7 @@ class AgendaRail(ShowsState, Vertical):
         event.stop()
         if event.option.id:
             self.post_message(self.StepChosen(event.option.id))
+
+
+def _hhmm(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp).strftime("%H:%M")  # the room's clock: local time

@@ -6,12 +6,22 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState, clock, phase, time_left, timer_signature
+from workshop.tui.widgets.base import (
+    ShowsState,
+    clock,
+    counting,
+    just_switched,
+    phase,
+    round_words,
+    time_left,
+    timer_signature,
+)
 
 __all__ = ["BigTimer", "phase"]
 
@@ -42,12 +52,14 @@ class BigTimer(ShowsState, Vertical):
             digits.update("--:--")
             status.update("ended" if state.status == "ended" else "not started: press n to begin")
             return
-        remaining = step.remaining
+        remaining, out_of = counting(step)  # the running round's time, when the step has rounds
         if remaining >= 0:
             digits.update(clock(math.ceil(remaining)))
         else:
             digits.update("+" + clock(math.floor(-remaining)))
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
-        self._phase(phase(remaining, step.allowed) + (" paused" if state.status == "paused" else ""))
-        status.update(f"{words} · {time_left(step)}")
+        switched = " switched" if just_switched(step) else ""
+        self._phase(phase(remaining, out_of) + (" paused" if state.status == "paused" else "") + switched)
+        rounds = f"▶ {round_words(step)}{' · NEW' if switched else ''} · " if step.rounds else ""
+        status.update(Text(f"{words} · {rounds}{time_left(step)}"))
 

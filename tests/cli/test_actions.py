@@ -1,0 +1,57 @@
+"""Action items that follow the session: an owner and a due date on a note, `workshop actions` in
+Markdown, CSV, JSON and iCalendar (one to-do per action, read back with the library that wrote
+it), the report opening with them, and a one-line refusal for a date that is not one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from icalendar import Calendar
+
+from tests.cli.conftest import Workshop
+
+
+def with_actions(ws: Workshop) -> None:
+    ws.started_at()
+    ws.ok("note", "s", "--owner", "Ana Lima", "--due", "2026-12-15", "Book the WFM review")
+    ws.ok("note", "s", "--action", "Share the slides")
+    ws.ok("note", "s", "Just a note, not an action")
+
+
+def test_owner_and_due_travel_to_every_format(ws: Workshop) -> None:
+    with_actions(ws)
+    listed = json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]
+    assert [(a["text"], a["owner"], a["due"]) for a in listed] == [
+        ("Book the WFM review", "Ana Lima", "2026-12-15"), ("Share the slides", "", "")]
+    rows = list(csv.DictReader(io.StringIO(ws.ok("actions", "s", "--format", "csv").stdout)))
+    assert [(r["text"], r["owner"], r["due"]) for r in rows] == [
+        ("Book the WFM review", "Ana Lima", "2026-12-15"), ("Share the slides", "", "")]
+    markdown = ws.ok("actions", "s").stdout
+    assert "| Book the WFM review | Ana Lima | 2026-12-15 |" in markdown and "Just a note" not in markdown
+
+
+def test_the_ics_has_one_todo_per_action_and_parses(ws: Workshop) -> None:
+    with_actions(ws)
+    calendar = Calendar.from_ical(ws.ok("actions", "s", "--format", "ics").stdout)
+    todos = [c for c in calendar.walk("VTODO")]
+    assert [str(t["SUMMARY"]) for t in todos] == ["Book the WFM review", "Share the slides"]
+    first = todos[0]
+    assert first.decoded("DUE").isoformat() == "2026-12-15" and str(first["CONTACT"]) == "Ana Lima"
+    assert "DUE" not in todos[1] and len({str(t["UID"]) for t in todos}) == 2
+
+
+def test_the_report_opens_with_the_actions(ws: Workshop) -> None:
+    with_actions(ws)
+    report = ws.ok("report", "s").stdout
+    actions = report.index("## Action items")
+    assert actions < report.index("## Agenda")
+    assert "owner Ana Lima; due 2026-12-15" in report[actions:report.index("## Agenda")]
+
+
+def test_a_due_date_that_is_not_one_is_refused(ws: Workshop) -> None:
+    ws.started_at()
+    ws.refused("note", "s", "--due", "15/12/2026", "Book it", says="YYYY-MM-DD")
+    ws.refused("note", "s", "--due", "2026-02-30", "Book it", says="YYYY-MM-DD")
+    ws.refused("actions", "s", "--format", "xls", says="unknown format")

@@ -1,0 +1,99 @@
+"""`workshop sessions` lists every session of the folder with its status; `archive` puts an ended
+one away with its secret; `--delete` removes one only after a yes. `join` offers only sessions
+one can still take part in: not ended, and not created over an hour ago and never started."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from tests.cli.conftest import Workshop, snapshot
+from tests.support import polls_plan
+from workshop import sessions
+from workshop.sessions import catalogue
+
+
+def listed(ws: Workshop, *options: str) -> dict[str, dict]:
+    return {s["id"]: s for s in json.loads(ws.ok("sessions", "--json", *options).stdout)}
+
+
+def stale(ws: Workshop, name: str = "old") -> None:
+    """A session made two hours ago and never started: what every try of the README leaves."""
+    two_hours_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    sessions.create(polls_plan(), ws.sessions, name, clock=lambda: two_hours_ago)
+
+
+def test_sessions_lists_every_session_with_its_status(ws: Workshop) -> None:
+    ws.new("waiting")
+    ws.started_at(name="running")
+    ws.started_at(name="ended")
+    ws.ok("control", "ended", "end")
+    stale(ws)
+    found = listed(ws)
+    assert {k: v["status"] for k, v in found.items()} == {
+        "waiting": "waiting", "running": "running", "ended": "ended", "old": "stale"}
+    assert found["running"]["started"] and not found["running"]["ended"] and found["ended"]["ended"]
+    assert found["running"]["events"] == 1 and found["old"]["created"].startswith(
+        (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).strftime("%Y-%m-%d"))
+    table = ws.ok("sessions").stdout
+    assert "running" in table and "stale" in table
+
+
+def test_join_offers_only_live_sessions(ws: Workshop) -> None:
+    stale(ws)
+    ws.started_at(name="ended")
+    ws.ok("control", "ended", "end")
+    assert catalogue.live(ws.sessions) == []
+    ws.refused("join", says="no live session")
+    ws.new("fresh")
+    assert [s.path.stem for s in sessions.live_sessions(ws.sessions)] == ["fresh"]
+
+
+def test_archive_moves_an_ended_session_and_its_secret(ws: Workshop) -> None:
+    ws.started_at(name="done")
+    ws.ok("control", "done", "end")
+    out = ws.ok("archive", "done").stdout
+    assert "archive/done.toml" in out
+    assert not ws.file("done").exists() and not (ws.sessions / ".done.secret").exists()
+    assert (ws.sessions / "archive" / "done.toml").is_file() and (ws.sessions / "archive" / ".done.secret").is_file()
+    assert listed(ws) == {}
+    assert listed(ws, "--all")["done"]["archived"] is True
+    assert sessions.Session.open(ws.sessions / "archive" / "done.toml").state().status == "ended"
+
+
+def test_a_live_session_is_neither_archived_nor_deleted(ws: Workshop) -> None:
+    ws.started_at(name="live")
+    ws.refused("archive", "live", says="live is running")
+    ws.refused("archive", "live", "--delete", "--yes", says="end it first")
+
+
+def test_delete_asks_first_and_no_means_no(ws: Workshop) -> None:
+    ws.started_at(name="done")
+    ws.ok("control", "done", "end")
+    before = snapshot(ws.sessions)
+    from typer.testing import CliRunner
+
+    from workshop.cli import app
+
+    no = CliRunner().invoke(app, ["archive", "done", "--delete", "--sessions-dir", str(ws.sessions)], input="n\n")
+    assert no.exit_code == 2 and "not deleted" in no.stderr
+    nothing = CliRunner().invoke(app, ["archive", "done", "--delete", "--sessions-dir", str(ws.sessions)], input="")
+    assert nothing.exit_code == 2 and "not deleted" in nothing.stderr  # no answer (a script without --yes)
+    assert snapshot(ws.sessions) == before
+    yes = CliRunner().invoke(app, ["archive", "done", "--delete", "--sessions-dir", str(ws.sessions)], input="y\n")
+    assert yes.exit_code == 0 and not ws.file("done").exists() and not (ws.sessions / ".done.secret").exists()
+
+
+def test_delete_with_yes_does_not_ask(ws: Workshop) -> None:
+    stale(ws)
+    ws.ok("archive", "old", "--delete", "--yes")
+    assert listed(ws) == {}
+
+
+def test_an_archived_name_is_never_overwritten(ws: Workshop) -> None:
+    for _ in range(2):
+        ws.started_at(name="twice")
+        ws.ok("control", "twice", "end")
+        if not (ws.sessions / "archive" / "twice.toml").exists():
+            ws.ok("archive", "twice")
+    ws.refused("archive", "twice", says="already there")

@@ -1,0 +1,88 @@
+"""Decisions on the facilitator's screen: an owner and a due date for an action item (key w),
+and a consent poll with blocks offering an objections round (o) and a new round (v), with the
+rounds side by side on the facilitator's screen and the room display."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.engine.test_consent import MODULE
+from tests.tui.conftest import CODE, FakeClock, screen_text, text_of
+from workshop import sessions
+from workshop.content import document, schema
+from workshop.content.model import Agenda, AgendaItem, Plan
+from workshop.journal import store
+from workshop.tui.facilitator import make_app, owner_and_due
+from workshop.tui.room import make_app as make_room
+from workshop.tui.widgets.notes import NotesList
+from workshop.tui.widgets.poll import PollPanel
+
+
+@pytest.fixture()
+def deciding(tmp_path: Path, clock: FakeClock) -> Path:
+    module = schema.check_module(document.parse(MODULE.encode(), "decide.toml"))
+    plan = Plan(Agenda("decide", "Decide", dt.time(9), (AgendaItem("decide"),)), (module,))
+    path = sessions.create(plan, tmp_path / "sessions", "decide", "Sam", clock=clock, code=CODE)
+    sessions.Session.open(path, clock).start()
+    return path
+
+
+def test_owner_and_due_are_read_from_one_line() -> None:
+    assert owner_and_due("Ana Lima 2026-12-15") == ("Ana Lima", "2026-12-15")
+    assert owner_and_due("Ana") == ("Ana", "") and owner_and_due("2026-12-15") == ("", "2026-12-15")
+
+
+async def test_w_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path, clock: FakeClock) -> None:
+    sessions.Session.open(deciding, clock).note(None, "Book the WFM review")
+    app = make_app(deciding, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"Ana 2026-12-15", "enter")
+        await pilot.pause()
+        note = app.session.state().notes[0]
+        assert (note.action, note.owner, note.due) == (True, "Ana", "2026-12-15")
+        assert "→ Ana, due 2026-12-15" in text_of(app.query_one(NotesList))
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press(*"2026-13-01", "enter")  # not a date: one line, nothing written
+        await pilot.pause()
+        assert [e["type"] for e in store.load(deciding).events].count("action") == 1
+        assert any("YYYY-MM-DD" in str(n.message) for n in app._notifications)
+
+
+async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path, clock: FakeClock) -> None:
+    live = sessions.Session.open(deciding, clock)
+    for name, value in (("Ana", "1"), ("Bo", "4"), ("Cy", "0")):
+        live.vote(name, [value])
+    app = make_app(deciding, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = text_of(app.query_one(PollPanel))
+        assert "2 under 3: no consent yet · o: objections round · v: vote again" in panel
+        await pilot.press("o")
+        await pilot.pause()
+        state = app.session.state()
+        assert state.step.step.title == "Objections round" and state.step.step.kind == "notes"
+        await pilot.press("v")
+        await pilot.press("y")
+        await pilot.pause()
+        state = app.session.state()
+        assert state.step.qid == "decide/agree" and state.poll.round == 2 and state.poll.status == "open"
+        for name, value in (("Ana", "3"), ("Bo", "4"), ("Cy", "3")):
+            live.vote(name, [value])
+        app.session.refresh()
+        app.render_state()
+        await pilot.pause()
+        assert "Round 2 · round 1: 2 under 3; round 2: consent" in text_of(app.query_one(PollPanel))
+    room = make_room(deciding, clock=clock, watch=False)
+    async with room.run_test(size=(120, 40)) as pilot:
+        assert "Round 2" in screen_text(room) and "under 3" not in screen_text(room)  # hidden until closed
+        live.poll_action("close")
+        room.session.refresh()
+        room.render_state()
+        await pilot.pause()
+        assert "Round 2 · round 1: 2 under 3; round 2: consent" in screen_text(room)
+        assert "objections round" not in screen_text(room)

@@ -1,0 +1,103 @@
+"""The phone page in process: `workshop.web.make_app` on a session of every poll kind, served by
+aiohttp's test server on loopback, and `Phone`, one person's browser as the server sees it (its
+own cookies, the page's Origin, the CSRF token scraped from the last page it was given)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from aiohttp import ClientResponse, CookieJar
+from aiohttp.test_utils import TestClient, TestServer
+
+from tests.support import polls_plan
+from workshop import sessions
+from workshop.web import PAGES, make_app
+
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+@dataclass
+class Phone:
+    client: TestClient
+    csrf: str = ""
+    last: str = ""
+    waits: list[float] = field(default_factory=list)
+
+    @property
+    def origin(self) -> str:
+        return str(self.client.make_url("/")).rstrip("/")
+
+    async def open(self, path: str = "/") -> str:
+        response = await self.client.get(path)
+        self.last = await response.text()
+        if found := CSRF.search(self.last):
+            self.csrf = found.group(1)
+        return self.last
+
+    async def post(self, path: str, origin: str | None = "", csrf: str | None = "", **fields: object) -> ClientResponse:
+        """A form post as the page makes it; `origin=None`/`csrf=None` leave those out."""
+        data = dict(fields)
+        if csrf is not None:
+            data["csrf"] = csrf or self.csrf
+        headers = {} if origin is None else {"Origin": origin or self.origin}
+        response = await self.client.post(path, data=data, headers=headers, allow_redirects=False)
+        self.last = await response.text()
+        return response
+
+    async def join(self, code: str, name: str, rejoin: str = "") -> ClientResponse:
+        await self.open()
+        return await self.post("/join", code=code, name=name, rejoin=rejoin)
+
+
+@dataclass
+class Served:
+    path: Path
+    live: sessions.Session  # the facilitator's own handle on the session
+    phones: list[Phone]
+    server: TestServer
+    waits: list[float] = field(default_factory=list)  # what wrong codes were made to wait, in seconds
+
+    @property
+    def code(self) -> str:
+        return self.live.state().code
+
+    async def phone(self) -> Phone:
+        client = TestClient(self.server, cookie_jar=CookieJar(unsafe=True))
+        await client.start_server()
+        phone = Phone(client)
+        self.phones.append(phone)
+        return phone
+
+    def journal(self) -> bytes:
+        return self.path.read_bytes()
+
+
+@pytest.fixture
+async def served(tmp_path: Path) -> AsyncIterator[Served]:
+    path = sessions.create(polls_plan(), tmp_path / "sessions", "phones", "Sam")
+    live = sessions.Session.open(path)
+    live.start()
+    live.goto("pick")
+    app = make_app(sessions.Session.open(path))
+    server = TestServer(app)
+    await server.start_server()
+    served = Served(path, live, [], server)
+
+    async def counted(seconds: float) -> None:  # a wrong code's wait, counted instead of slept
+        served.waits.append(seconds)
+
+    app[PAGES].sleep = counted
+    try:
+        yield served
+    finally:
+        for phone in served.phones:
+            await phone.client.close()
+        await server.close()
+
+
+def kinds(events: list[dict]) -> list[str]:
+    return [e["type"] for e in events if e["type"] != "present"]

@@ -1,0 +1,308 @@
+"""The phone page under attack (docs/security.md, "The phone page"): someone in the room with a
+laptop and the join code, someone on the network without it, and each of them trying to make
+the server slow, the file big, or another person's ballot theirs. Each test names what it tries."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from tests.web.conftest import Phone, Served, kinds
+from workshop.engine import text
+from workshop.journal import store
+from workshop.sessions import people
+from workshop.web import PAGES, guard, pages, view
+
+
+def person_cookie(phone: Phone) -> tuple[str, str]:
+    cookie = next(c for c in phone.client.session.cookie_jar if c.key.startswith("workshop-") and "form" not in c.key)
+    return cookie.key, cookie.value
+
+
+async def fresh_form_cookie(phone: Phone) -> None:
+    """What a script can do at will: throw away the CSRF cookie and fetch a new one with the page."""
+    phone.client.session.cookie_jar.clear(lambda c: c.key.startswith("workshop-form-"))
+    await phone.open()
+
+
+async def test_a_malformed_form_is_refused_never_a_500(served: Served) -> None:
+    """Bodies no browser sends for this page: an unknown charset, bytes that are not UTF-8,
+    multipart without a boundary or with garbage. Each is a 4xx and writes nothing."""
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    await phone.open()
+    before = served.journal()
+    form = f"csrf={phone.csrf}&poll=polls/pick&choice=1".encode()
+    part = b'--xx\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n' + phone.csrf.encode() + b"\r\n--xx--\r\n"
+    for body, kind in ((form, "application/x-www-form-urlencoded; charset=klingon"),
+                       (form + b"&x=\xff", "application/x-www-form-urlencoded"),
+                       (form, "multipart/form-data"), (b"garbage", "multipart/form-data; boundary=xx"),
+                       (part, "multipart/form-data; boundary=xx"), (form, "text/plain")):
+        response = await phone.client.post("/vote", data=body, allow_redirects=False,
+                                           headers={"Origin": phone.origin, "Content-Type": kind})
+        assert 400 <= response.status < 500, (kind, response.status)
+    assert served.journal() == before
+
+
+async def test_an_outsider_without_the_code_sees_no_step_no_results_and_gets_no_stream(served: Served) -> None:
+    """Text answers and tallies are for the people in the room: a laptop on the network that
+    never joined sees the title and the join form, and nothing the step shows."""
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    served.live.goto("word")
+    await ana.open()
+    await ana.post("/vote", poll="polls/word", answer="our manager never listens")
+    served.live.poll_action("close")
+    assert "our manager never listens" in await ana.open()  # on-close: Ana sees it
+    outsider = await served.phone()
+    page = await outsider.open()
+    assert 'id="join"' in page
+    for secret in ("our manager never listens", "id=\"results\"", "1 ballot", "word", "Word"):
+        assert secret not in page, secret
+    response = await outsider.client.get("/events")
+    assert response.status == 403
+
+
+async def test_one_person_cannot_outrun_their_limit_with_new_form_cookies(served: Served) -> None:
+    """The per-phone limit was keyed by the CSRF cookie, which a script renews at will: now the
+    person is limited too, however many form cookies they make up."""
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    started = time.monotonic()
+    statuses = []
+    for n in range(60):
+        await fresh_form_cookie(phone)
+        statuses.append((await phone.post("/note", note=f"note {n}")).status)
+    allowed = 30 + 3 * (time.monotonic() - started) + 1
+    assert 429 in statuses and statuses.count(303) <= allowed
+    notes = [e for e in store.load(served.path).events if e["type"] == "note"]
+    assert len(notes) == statuses.count(303)
+
+
+async def test_joins_from_one_address_are_limited_however_many_cookies(served: Served) -> None:
+    """Each join is a line in the file for good and a key derivation on the session's thread:
+    endless new names from one laptop are refused once its address has joined its share."""
+    served.server.app[PAGES].joins = guard.Buckets(size=3, rate=0.0)  # the room's share, made small
+    laptop = await served.phone()
+    statuses = []
+    for n in range(5):
+        await fresh_form_cookie(laptop)
+        statuses.append((await laptop.post("/join", code=served.code, name=f"Sock puppet {n}")).status)
+    assert statuses == [303, 303, 303, 429, 429]
+    assert kinds(store.load(served.path).events).count("join") == 3
+
+
+async def test_guessing_a_rejoin_code_in_the_cookie_is_counted_and_locked_out(served: Served,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cookie is a token and a rejoin code: guessing the code there (with a token read from the
+    file) was 100 guesses a second and a PBKDF2 each on the session's one thread. Now each wrong
+    one counts as a wrong rejoin code, and a locked-out address's cookies are not even proven."""
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    key, value = person_cookie(ana)
+    token, code = value.split(".")
+    proofs = []
+    real = people.proven
+    monkeypatch.setattr(people, "proven", lambda *args: proofs.append(args) or real(*args))
+    thief = await served.phone()
+    for n in range(guard.WRONG_LIMIT + 5):
+        thief.client.session.cookie_jar.update_cookies({key: f"{token}.ZZZZZ{n % 10}"})
+        path = "/events" if n % 2 else "/"
+        async with thief.client.get(path) as response:
+            assert response.status in (200, 403) and "You are" not in await response.text()
+    assert len(proofs) == guard.WRONG_LIMIT  # the rest were not tried
+    assert "You are <strong><bdi>Ana</bdi></strong>" in await ana.open()  # Ana, proven at her join, is still Ana
+    served.server.app[PAGES].room._people.clear()  # as after a restart: her cookie must be proven again
+    assert "You are" not in await ana.open()  # and a locked-out address waits, even with the right code
+    assert len(proofs) == guard.WRONG_LIMIT
+
+
+async def test_spellings_of_one_cookie_cost_one_proof(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    key, value = person_cookie(ana)
+    token, code = value.split(".")
+    proofs = []
+    real = people.proven
+    monkeypatch.setattr(people, "proven", lambda *args: proofs.append(args) or real(*args))
+    for spelling in (code.lower(), f"{code[:3]}-{code[3:]}", code.title(), code):
+        ana.client.session.cookie_jar.clear(lambda c: c.key == key)
+        ana.client.session.cookie_jar.update_cookies({key: f"{token}.{spelling}"})
+        assert "You are" in await ana.open()
+    assert proofs == [] and len(served.server.app[PAGES].room._people) == 1  # proven once, at her join
+
+
+async def test_a_right_join_does_not_forgive_wrong_rejoin_codes(served: Served) -> None:
+    """A right join code forgave every wrong code from the address, so nine guesses at Ana's
+    rejoin code, one join under a new name, and nine more, for ever. Now only time forgives."""
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    thief = await served.phone()
+    for n in range(guard.WRONG_LIMIT - 1):
+        assert (await thief.join(served.code, "Ana", rejoin=f"ZZZZZ{n}")).status == 409
+    assert (await thief.join(served.code, "Thief")).status == 303
+    thief.client.session.cookie_jar.clear()
+    assert (await thief.join(served.code, "Ana", rejoin="ZZZZZZ")).status == 409  # the tenth
+    assert (await thief.join(served.code, "Ana", rejoin="YYYYYY")).status == 429
+
+
+async def test_event_streams_are_for_people_and_few_each(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An open stream is a connection held for good: a person holds a few (a phone that slept
+    leaves one the server cannot tell is dead, so the oldest ends), never thousands."""
+    monkeypatch.setattr(pages, "KEEPALIVE", 0.05)
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    streams = []
+    for _ in range(pages.STREAMS_PER_PERSON + 2):
+        streams.append(await ana.client.get("/events"))
+        assert streams[-1].status == 200
+        await asyncio.wait_for(streams[-1].content.readline(), 5)
+    for oldest in streams[:2]:  # ended by the server: read to the end
+        await asyncio.wait_for(oldest.content.read(), 5)
+    assert len(served.server.app[PAGES].streams) == pages.STREAMS_PER_PERSON
+    for stream in streams:
+        stream.close()
+
+
+def test_limiters_stay_small_under_made_up_clients() -> None:
+    """Every made-up cookie was a bucket kept for good (the pruning looked at stale token
+    counts), and past 10,000 each request rebuilt the whole dict."""
+    now = [0.0]
+    buckets = guard.Buckets(size=30, rate=3.0, clock=lambda: now[0])
+    for n in range(3 * guard.MAX_KEYS):
+        buckets.take(f"made-up {n}")
+        assert len(buckets._buckets) <= guard.MAX_KEYS + 1
+    wrong = guard.WrongCodes(clock=lambda: now[0])
+    for n in range(3 * guard.MAX_KEYS):
+        wrong.wrong(f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}")
+    assert len(wrong._wrong) <= guard.MAX_KEYS + 1
+    for _ in range(30):
+        buckets.take("hot")
+    assert not buckets.take("hot")  # a client that is limited now stays limited
+
+
+def test_an_ipv6_laptop_is_one_address() -> None:
+    """A laptop picks new IPv6 addresses in its /64 at will: limits count the /64."""
+    assert guard.address_of("2001:db8::1") == guard.address_of("2001:db8::ffff:1")
+    assert guard.address_of("2001:db8::1") != guard.address_of("2001:db8:0:1::1")
+    assert guard.address_of("::ffff:192.0.2.7") == "192.0.2.7" == guard.address_of("192.0.2.7")
+    assert guard.address_of("fe80::1%eth0") == guard.address_of("fe80::2")
+    assert guard.address_of(None) == ""
+
+
+async def test_a_stray_bidi_closer_cannot_end_its_bdi(served: Served) -> None:
+    """A note (or answer, or label) with a PDI that closes nothing it opened, then an override,
+    is balanced inside its <bdi>, as the HTML report does: it cannot reverse the text around it."""
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    hostile = "ok\u2069\u202eevil"
+    assert (await phone.post("/note", note=hostile)).status == 303
+    page = await phone.open()
+    assert f"<bdi>{text.balanced(hostile)}</bdi>" in page and text.balanced(hostile) != hostile
+
+
+@pytest.mark.parametrize("name", ["ｆａｃｉｌｉｔａｔｏｒ", "Facilitator\u200b", "ANONYMOUS", "\u202eanonymous",
+                                  "ANA", "Ａｎａ", "A\u00adna", "Ana\ufe0f", " ana "])
+async def test_a_name_like_a_reserved_or_taken_one_is_refused(served: Served, name: str) -> None:
+    """Held: width, case, invisible characters and spaces do not make a second "Ana" or a
+    participant called "facilitator"."""
+    ana = await served.phone()
+    await ana.join(served.code, "Ana")
+    other = await served.phone()
+    assert (await other.join(served.code, name)).status == 409
+    assert kinds(store.load(served.path).events).count("join") == 1
+
+
+async def test_two_ballots_at_once_count_once(served: Served) -> None:
+    """Held: the session's one thread takes ballots one at a time; on an anonymous poll the
+    same person always votes under the same token."""
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    served.live.goto("fist")
+    await phone.open()
+    responses = await asyncio.gather(*(phone.post("/vote", poll="polls/fist", choice=str(n)) for n in range(4)))
+    assert all(r.status == 303 for r in responses)
+    served.live.refresh()
+    assert served.live.state().poll.tally.ballots == 1
+
+
+async def test_a_rank_with_an_option_twice_or_missing_is_refused(served: Served) -> None:
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    served.live.goto("order")
+    await phone.open()
+    before = served.journal()
+    for rank in (["1", "1", "2", "3"], ["1", "2", "3"], ["1", "2", "3", "4", "4"]):
+        assert (await phone.post("/vote", poll="polls/order", rank=rank)).status == 409
+    assert served.journal() == before
+
+
+async def test_a_page_under_another_name_is_refused_against_dns_rebinding(served: Served) -> None:
+    """A page on evil.example, its name pointed at this server once loaded, is same-origin with
+    it: its Host header names evil.example, and that is refused (421) before anything is read."""
+    phone = await served.phone()
+    port = served.server.port
+    evil = f"evil.example:{port}"
+    before = served.journal()
+    assert (await phone.client.get("/", headers={"Host": evil})).status == 421
+    posted = await phone.client.post("/join", data={"code": served.code, "name": "Eve"},
+                                     headers={"Host": evil, "Origin": f"http://{evil}"})
+    assert posted.status == 421 and served.journal() == before
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", f"phones.localhost:{port}"):
+        assert (await phone.client.get("/", headers={"Host": host})).status == 200, host
+    served.live.announce(f"http://Workshop.LAN:{port}")  # what `serve --host workshop.lan` says
+    for _ in range(50):  # the server follows the file a few times a second
+        if (await phone.client.get("/", headers={"Host": f"workshop.lan.:{port}"})).status == 200:
+            break
+        await asyncio.sleep(0.1)
+    else:
+        raise AssertionError("the announced name is not answered")
+    assert (await phone.client.get("/", headers={"Host": evil})).status == 421
+
+
+async def test_a_prompt_is_rendered_once_not_once_a_page(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A content file's prompt can take markdown-it most of a second ("*a" 20,000 times), on the
+    session's one thread: rendered on every page view, a room's refreshes would queue behind it."""
+    rendered = []
+    markdown = view._markdown()
+    real = markdown.render
+    monkeypatch.setattr(markdown, "render", lambda source: rendered.append(source) or real(source))
+    view.prompt_html.cache_clear()
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    for _ in range(5):
+        assert 'class="prompt"' in await phone.open()
+    assert len(rendered) == 1
+
+
+async def test_many_names_from_one_address_cannot_grow_the_file_fast(served: Served) -> None:
+    """Each name has its own limit, so a laptop with many names had 100 notes a second (200 kB
+    a second in the file): now ballots and notes from one address share a budget."""
+    served.server.app[PAGES].writes = guard.Buckets(size=3, rate=0.0)  # an address's budget, made small
+    puppets = [await served.phone() for _ in range(2)]
+    for n, puppet in enumerate(puppets):
+        await puppet.join(served.code, f"Puppet {n}")
+    statuses = [(await puppet.post("/note", note="x" * 2000)).status for puppet in puppets for _ in range(2)]
+    assert statuses == [303, 303, 303, 429]
+    assert len([e for e in store.load(served.path).events if e["type"] == "note"]) == 3
+
+
+async def test_leave_forgets_the_phone_and_the_stream_names_nobody(served: Served) -> None:
+    """Held: /leave deletes the person's cookie (same name, same path), after which the page
+    asks to join and a vote is refused; the event stream carries the page's key and nothing else."""
+    ana, bo = await served.phone(), await served.phone()
+    await ana.join(served.code, "Ana")
+    await bo.join(served.code, "Bo")
+    await bo.post("/note", note="Bo's secret note")
+    key, _ = person_cookie(ana)
+    async with ana.client.get("/events") as stream:
+        first = await asyncio.wait_for(stream.content.readline(), 5)
+    assert first.startswith(b"data: ") and len(first.strip()) == len("data: ") + 8  # a hash: no names, no notes
+    await ana.open()
+    left = await ana.post("/leave")
+    assert left.status == 303 and f"{key}=\"\"" in left.headers["Set-Cookie"] and "Path=/" in left.headers["Set-Cookie"]
+    assert 'id="join"' in await ana.open() and "You are" not in ana.last
+    refused = await ana.post("/vote", poll="polls/pick", choice="1")
+    assert refused.status == 409 and "join first" in ana.last

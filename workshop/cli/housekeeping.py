@@ -1,0 +1,68 @@
+"""Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from workshop.cli import SessionsDir, _fail, _resolve, app
+
+
+@app.command("sessions")
+def list_sessions(
+    every: Annotated[bool, typer.Option("--all", help="Also the sessions in the folder's archive/.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """List the folder's sessions: id, title, status, created, started, ended, participants, events."""
+    from workshop.sessions import catalogue
+    from workshop.sessions import sessions_dir as folder_of
+
+    found = catalogue.listing(sessions_dir, archived=every)
+    if as_json:
+        typer.echo(json.dumps([s.as_json() for s in found], indent=2))
+        return
+    if not found:
+        typer.echo(f"no sessions in {folder_of(sessions_dir)}/")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Sessions in {folder_of(sessions_dir)}/")
+    for column in ("id", "title", "status", "created", "started", "ended", "people", "events"):
+        table.add_column(column, justify="right" if column in ("people", "events") else "left")
+    for s in found:  # every cell from a file: plain strings, never markup
+        status = s.status + (" (archived)" if s.archived else "")
+        table.add_row(s.id, s.title, status, *(t[:16].replace('T', ' ') for t in (s.created, s.started, s.ended)),
+                      str(s.participants), str(s.events))
+    Console(markup=False, highlight=False).print(table)
+
+
+@app.command()
+def archive(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    delete: Annotated[bool, typer.Option("--delete", help="Remove it (and its secret) for good, after asking.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="With --delete: do not ask.")] = False,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Move an ended session (and its secret) to the folder's archive/, or with --delete remove it."""
+    from workshop.sessions import catalogue
+
+    path = _resolve(session, sessions_dir)
+    if not delete:
+        typer.echo(f"archived: {catalogue.put_away(path)}")
+        return
+    catalogue.check_finished(path)  # before asking: a live session is refused without a question
+    if not yes and not _confirmed(f"Delete {path} and its secret for good?"):
+        raise _fail("not deleted (give --yes to delete without being asked)")
+    catalogue.delete(path)
+    typer.echo(f"deleted: {path}")
+
+
+def _confirmed(question: str) -> bool:
+    try:
+        return typer.confirm(question, default=False)
+    except typer.Abort:  # no answer at all: end of input, or ctrl+c
+        return False

@@ -1,0 +1,75 @@
+"""The session's action items, for whoever follows up: `workshop actions S --format md|csv|json|ics`.
+
+Each is a note the facilitator marked, with its owner and due date when given. iCalendar is
+written by the `icalendar` library (escaping, line folding and the required properties are its
+job), one VTODO per action, so a calendar or task app can take them in; it is imported only here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from workshop.engine.state import SessionState
+from workshop.report.render import md_escape, md_participant
+
+FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id")
+
+
+def rows(state: SessionState) -> list[dict[str, Any]]:
+    titles = {s.qid: s.step.title for s in state.steps}
+    return [{"text": n.text, "owner": n.owner, "due": n.due, "author": n.name, "step": n.step,
+             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id}
+            for n in state.notes if n.action]
+
+
+def as_json(state: SessionState) -> str:
+    return json.dumps({"session": state.id, "title": state.title, "actions": rows(state)}, ensure_ascii=False, indent=2)
+
+
+def as_csv(state: SessionState) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows(state):  # a cell starting = + - @ is text here, never a spreadsheet formula
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def as_markdown(state: SessionState) -> str:
+    lines = [f"# Action items: {md_escape(state.title)}", "", "| action | owner | due | from | step |",
+             "|---|---|---|---|---|"]
+    lines += [f"| {md_participant(r['text'])} | {md_participant(r['owner']) or '–'} | {r['due'] or '–'} "
+              f"| {md_participant(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
+    return "\n".join(lines if len(lines) > 4 else [*lines[:2], "None."]) + "\n"
+
+
+def as_ics(state: SessionState) -> str:
+    from icalendar import Calendar, Todo
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//workshop//action items//EN")
+    calendar.add("version", "2.0")
+    for row in rows(state):
+        todo = Todo()
+        todo.add("uid", f"{row['id']}@{state.id}.workshop")
+        todo.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
+        todo.add("summary", row["text"])
+        todo.add("status", "NEEDS-ACTION")
+        todo.add("description", f"From {row['author']}, on {row['step_title']}, in the workshop {state.title}.")
+        if row["owner"]:
+            todo.add("contact", row["owner"])  # free text: an owner is a name, not an address
+        if row["due"]:
+            todo.add("due", dt.date.fromisoformat(row["due"]))
+        calendar.add_component(todo)
+    return calendar.to_ical().decode("utf-8")
+
+
+def _iso(t: float) -> str:
+    return dt.datetime.fromtimestamp(t, dt.UTC).isoformat()
+
+
+FORMATS = {"md": as_markdown, "csv": as_csv, "json": as_json, "ics": as_ics}

@@ -1,0 +1,135 @@
+"""The sessions of a folder, as `workshop sessions` lists them and `join` offers them, and
+putting finished ones away (`workshop archive`).
+
+A session is *live* while it can still be taken part in: started and not ended, or created
+within the last hour and waiting to start. A session created and never started (every try of
+the README's first command leaves one) stops being offered after an hour: its status is
+"stale". Archived sessions live in `archive/` inside the folder, with their secrets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from workshop.errors import os_message
+from workshop.sessions.files import Clock, SessionError, secret_path, session_files, sessions_dir, utc_now
+from workshop.sessions.session import Session
+
+ARCHIVE = "archive"
+STALE_AFTER = dt.timedelta(hours=1)  # a never-started session older than this is no longer offered
+
+
+@dataclass(frozen=True)
+class Summary:
+    id: str
+    title: str
+    status: str  # "waiting", "running", "paused", "ended", or "stale" (never started, over an hour old)
+    created: str  # ISO 8601, or "" when the header has none
+    started: str
+    ended: str
+    participants: int
+    events: int
+    path: str
+    archived: bool
+
+    @property
+    def live(self) -> bool:
+        return self.status in ("waiting", "running", "paused")
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def status_of(session: Session, now: dt.datetime) -> str:
+    state = session.state()
+    created = session.fold.header.get("created")
+    if state.status == "waiting" and isinstance(created, dt.datetime) and now - _aware(created) > STALE_AFTER:
+        return "stale"
+    return state.status
+
+
+def summary(session: Session, now: dt.datetime, archived: bool = False) -> Summary:
+    state = session.state()
+    created = session.fold.header.get("created")
+    return Summary(state.id or session.path.stem, state.title, status_of(session, now),
+                   _aware(created).isoformat() if isinstance(created, dt.datetime) else "",
+                   _iso(state.started), _iso(state.ended), len(state.participants), state.events,
+                   str(session.path), archived)
+
+
+def listing(folder: Path | None = None, archived: bool = False, clock: Clock = utc_now) -> list[Summary]:
+    """Every session of the folder that opens (most recently changed first), and with `archived`
+    those in its archive too. A file that is not a session is passed over."""
+    now = clock()
+    found = [summary(s, now) for s in _opened(session_files(folder))]
+    if archived:
+        found += [summary(s, now, True) for s in _opened(session_files(sessions_dir(folder) / ARCHIVE))]
+    return found
+
+
+def live(folder: Path | None = None, clock: Clock = utc_now) -> list[Session]:
+    now = clock()
+    return [s for s in _opened(session_files(folder)) if status_of(s, now) in ("waiting", "running", "paused")]
+
+
+def _opened(paths: list[Path]) -> list[Session]:
+    opened = []
+    for path in paths:
+        try:
+            opened.append(Session.open(path))
+        except SessionError:
+            continue  # not a session file, or one that cannot be read: not listed
+    return opened
+
+
+def put_away(path: Path, clock: Clock = utc_now) -> Path:
+    """Move a finished (or stale) session and its secret into the folder's archive."""
+    session = _finished(path, clock, "archive")
+    archive = path.parent / ARCHIVE
+    target = archive / path.name
+    try:
+        archive.mkdir(exist_ok=True)
+        if target.exists() or target.is_symlink():
+            raise SessionError(f"{target}: an archived session of that name is already there; nothing was moved")
+        if secret_path(path).exists():
+            os.rename(secret_path(path), secret_path(target))
+        os.rename(session.path, target)
+    except OSError as err:
+        raise SessionError(os_message(path, "archive", err)) from None
+    return target
+
+
+def delete(path: Path, clock: Clock = utc_now) -> None:
+    """Remove a finished (or stale) session and its secret for good."""
+    _finished(path, clock, "delete")
+    try:
+        secret_path(path).unlink(missing_ok=True)
+        path.unlink()
+    except OSError as err:
+        raise SessionError(os_message(path, "delete", err)) from None
+
+
+def check_finished(path: Path, clock: Clock = utc_now) -> None:
+    """Raise unless the session may be archived or deleted."""
+    _finished(path, clock, "put it away")
+
+
+def _finished(path: Path, clock: Clock, doing: str) -> Session:
+    session = Session.open(path)
+    status = status_of(session, clock())
+    if status in ("waiting", "running", "paused"):
+        raise SessionError(f"{path.stem} is {status}: only an ended session (or one never started for an hour) "
+                           f"can be put away; end it first (`workshop control {path.stem} end`), then {doing}")
+    return session
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _iso(timestamp: float | None) -> str:
+    return "" if timestamp is None else dt.datetime.fromtimestamp(timestamp, dt.UTC).isoformat()

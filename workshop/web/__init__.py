@@ -1,0 +1,55 @@
+"""The phone page `workshop serve` puts at `/`: plain HTML forms, a little script of our own,
+and the same session verbs every other channel uses (docs/participants.md, docs/security.md).
+
+This package imports aiohttp and Jinja2 but never textual: a room of 200 phones costs one light
+process, not one terminal app each (benchmarks/ measures it)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+
+from workshop.sessions import Session
+from workshop.web import guard
+from workshop.web.pages import Pages
+from workshop.web.room import Room
+
+ROOM = web.AppKey("room", Room)
+PAGES = web.AppKey("pages", Pages)
+MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refused before it is read
+
+
+def make_app(session: Session, terminal: web.Application | None = None) -> web.Application:
+    """The phone page for `session`, with the terminal app (textual-serve) under /terminal."""
+    room = Room(session)
+    app = web.Application(middlewares=[guard.headers, guard.host_checked(lambda: room.address)],
+                          client_max_size=MAX_BODY)
+    pages = Pages(room)
+    app.add_routes(pages.routes())
+    app[ROOM], app[PAGES] = room, pages
+    if terminal is not None:
+        app.router.add_get("/terminal", _to_terminal)
+        app.add_subapp("/terminal/", terminal)
+    app.cleanup_ctx.append(_following)
+    app.on_shutdown.append(_end_streams)
+    return app
+
+
+async def _to_terminal(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/terminal/")
+
+
+async def _following(app: web.Application) -> AsyncIterator[None]:
+    room = app[ROOM]
+    task = asyncio.create_task(room.follow())
+    yield
+    task.cancel()
+    room.close()
+
+
+async def _end_streams(app: web.Application) -> None:
+    """Open event streams never end by themselves: end them, so `serve` stops at once."""
+    for task in list(app[PAGES].streams):
+        task.cancel()

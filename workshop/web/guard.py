@@ -1,0 +1,204 @@
+"""What stands between the phone page and anyone who can reach its port (docs/security.md).
+
+- Every POST carries a CSRF token: an HMAC, under a key this process drew, of a random cookie
+  the page set (HttpOnly, SameSite=Strict). A page on another site can read neither, so it
+  cannot make a form this server takes; and the POST must say it comes from this origin.
+- `Buckets` limit how fast one client, and one address, may act; a wrong join code (or rejoin
+  code) costs a growing wait, and after `WRONG_LIMIT` of them the address waits out a lockout.
+- Every answer carries security headers; the page's CSP allows only its own script and style.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import re
+import secrets
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from yarl import URL
+
+# A Host header as browsers send it: a name or address and a port.
+HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+WRONG_LIMIT = 10  # wrong codes from one address before it is locked out for LOCKOUT seconds
+LOCKOUT = 300.0
+WRONG_WAIT = 0.5  # seconds the first wrong code costs; each further one in a row costs this more, up to MAX_WAIT
+MAX_WAIT = 5.0
+MAX_KEYS = 10_000  # clients a limiter remembers: beyond this it forgets the oldest (they get a fresh start)
+
+
+class Csrf:
+    def __init__(self, key: bytes | None = None) -> None:
+        self._key = key or secrets.token_bytes(32)
+
+    @staticmethod
+    def new_cookie() -> str:
+        return secrets.token_urlsafe(16)
+
+    def token(self, cookie: str) -> str:
+        return hmac.new(self._key, cookie.encode(), hashlib.sha256).hexdigest()[:32]
+
+    def valid(self, cookie: str | None, token: str | None) -> bool:
+        return bool(cookie and token) and hmac.compare_digest(self.token(cookie or ""), token or "")
+
+
+def same_origin_post(request: web.Request) -> bool:
+    """Whether a POST says it comes from a page of this origin. Browsers send Origin on every
+    POST; an old one may send only Referer; a request with neither is a script's, refused."""
+    claimed = request.headers.get("Origin") or request.headers.get("Referer")
+    if not claimed or claimed == "null":
+        return False
+    try:
+        page = URL(claimed)
+        served = URL(f"{request.scheme}://{request.host}")
+    except ValueError:
+        return False
+    return (page.scheme, page.host, page.port) == (served.scheme, served.host, served.port)
+
+
+def address(request: web.Request) -> str:
+    return address_of(request.remote)
+
+
+def address_of(remote: str | None) -> str:
+    """The client address the limits count: an IPv6 address by its /64, since one laptop on a
+    LAN may pick new addresses in its /64 at will (and so a fresh limit with each)."""
+    try:
+        ip = ipaddress.ip_address((remote or "").split("%")[0])
+    except ValueError:
+        return remote or ""
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # a dual-stack socket's IPv4 client
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
+    return str(ip)
+
+
+@dataclass
+class Bucket:
+    tokens: float
+    at: float
+
+
+@dataclass
+class Buckets:
+    """A token bucket per key: `size` acts at once, then `rate` a second."""
+
+    size: float
+    rate: float
+    clock: Callable[[], float] = time.monotonic
+    _buckets: dict[str, Bucket] = field(default_factory=dict)
+
+    def take(self, key: str) -> bool:
+        now = self.clock()
+        bucket = self._buckets.get(key) or Bucket(self.size, now)
+        bucket.tokens = min(self.size, bucket.tokens + (now - bucket.at) * self.rate)
+        bucket.at = now
+        self._buckets[key] = bucket
+        if len(self._buckets) > MAX_KEYS:
+            self._forget(now)
+        if bucket.tokens < 1:
+            return False
+        bucket.tokens -= 1
+        return True
+
+    def _forget(self, now: float) -> None:
+        """Forget the buckets that have refilled by now (as good as new); if a flood of new keys
+        (made-up cookies) leaves too many, forget the oldest half too. Either way the dict stays
+        bounded and this runs once per MAX_KEYS/2 new keys, not on every request."""
+        left = {k: b for k, b in self._buckets.items() if b.tokens + (now - b.at) * self.rate < self.size}
+        if len(left) > MAX_KEYS // 2:
+            left = dict(list(left.items())[-(MAX_KEYS // 2):])
+        self._buckets = left
+
+
+@dataclass
+class WrongCodes:
+    """Wrong join and rejoin codes per client address: each costs a longer wait, and too many
+    lock the address out for a while. Nothing about them is written to the session."""
+
+    clock: Callable[[], float] = time.monotonic
+    _wrong: dict[str, tuple[int, float]] = field(default_factory=dict)  # address -> (count, last)
+
+    def locked_for(self, address: str) -> float:
+        count, last = self._wrong.get(address, (0, 0.0))
+        left = last + LOCKOUT - self.clock()
+        return left if count >= WRONG_LIMIT and left > 0 else 0.0
+
+    def wrong(self, address: str) -> float:
+        """Count a wrong code; the seconds to wait before answering."""
+        count, last = self._wrong.get(address, (0, 0.0))
+        if self.clock() - last > LOCKOUT:
+            count = 0
+        self._wrong[address] = (count + 1, self.clock())
+        if len(self._wrong) > MAX_KEYS:  # addresses enough to pass for many people: keep the newest half
+            self._wrong = dict(sorted(self._wrong.items(), key=lambda item: item[1][1])[-(MAX_KEYS // 2):])
+        return min(MAX_WAIT, WRONG_WAIT * (count + 1))
+
+    def right(self, address: str) -> None:
+        self._wrong.pop(address, None)
+
+
+@web.middleware
+async def headers(request: web.Request, handler: Callable) -> web.StreamResponse:
+    """Security headers on every answer; the terminal app (textual-serve's page, with its inline
+    script) keeps its own policy."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        response = exc
+    ours = HEADERS if not request.path.startswith("/terminal") else {"X-Content-Type-Options": "nosniff"}
+    response.headers.update(ours)
+    if isinstance(response, web.HTTPException):
+        raise response
+    return response
+
+
+def host_checked(announced: Callable[[], str]) -> Callable:
+    """A Host header as browsers send it (it is echoed into pages), naming this server: an
+    address, localhost, this machine's name, or the name `serve` announced (`announced()`).
+
+    Any other name is refused, against DNS rebinding: a page on evil.example whose name is made
+    to point at this server would otherwise be same-origin with it, in a participant's browser
+    on the room's network, and could read its pages and post its forms."""
+    ours = {"localhost", socket.gethostname().lower(), socket.gethostname().split(".")[0].lower() + ".local"}
+
+    @web.middleware
+    async def checked(request: web.Request, handler: Callable) -> web.StreamResponse:
+        if not HOST.fullmatch(request.host):
+            return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
+        if not host_allowed(request.host, ours | {_name_in(announced())}):
+            return web.Response(status=421, text="refused: open this page by the address workshop serve "
+                                                 "announced, or by this machine's address or name\n")
+        return await handler(request)
+    return checked
+
+
+def host_allowed(host: str, names: set[str]) -> bool:
+    name = _name_in(f"http://{host}")
+    try:
+        ipaddress.ip_address(name)
+        return True  # an address is not a name anyone else can point here
+    except ValueError:
+        return name in names or name.endswith(".localhost")
+
+
+def _name_in(address: str) -> str:
+    try:
+        return (URL(address).host or "").lower().rstrip(".")
+    except ValueError:
+        return ""

@@ -1,0 +1,241 @@
+"""The phone page's routes: GET / (join, or the session as this person sees it), POST /join,
+/vote, /note and /leave (each answered with a redirect to /, or the page again with a one-line
+error), and GET /events (Server-Sent Events: a short key whenever what the page shows changes;
+the page's script then fetches / again). Everything works without the script: forms post, and
+a page with nothing to fill in refreshes itself every few seconds."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import jinja2
+from aiohttp import web
+
+from workshop.engine.text import balanced
+from workshop.errors import WorkshopError
+from workshop.sessions import people
+from workshop.sessions.files import CODE_ALPHABET
+from workshop.sessions.people import Person
+from workshop.web import form, guard, view
+from workshop.web.room import Room
+
+HERE = Path(__file__).parent
+KEEP_FOR = 12 * 3600  # seconds a phone stays the same person without rejoining: a long workshop day
+KEEPALIVE = 20.0  # seconds between comments on a quiet event stream, so proxies keep it open
+THROTTLE = 0.3  # seconds between two keys on one stream: a live tally at 50 ballots/s is not 50 fetches
+_CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
+STREAMS_PER_PERSON = 4  # a phone that slept leaves a stream the server cannot tell is dead: the oldest goes
+STREAMS_PER_ADDRESS = 400  # a room of 200 behind one NAT, a tab or two each
+FORM = "application/x-www-form-urlencoded"  # what the page's forms send; nothing else is read
+
+
+class Pages:
+    def __init__(self, room: Room, csrf: guard.Csrf | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+        self.room = room
+        self.sleep = sleep  # how a wrong code is made to wait (tests count the waits instead)
+        self.csrf = csrf or guard.Csrf()
+        # Who pays for a request: a joined phone pays for itself, so a room of 200 behind one NAT is
+        # never held back by its shared address (on a live poll each phone refetches the page up to
+        # once per THROTTLE: 667 pages a second); what no joined person asks for is charged to the address.
+        self.per_client = guard.Buckets(size=30, rate=3.0)  # forms from one browser: taps, never floods
+        self.per_person = guard.Buckets(size=30, rate=3.0)  # forms from one person, however many CSRF cookies
+        self.pages = guard.Buckets(size=60, rate=10.0)  # pages for one joined person
+        self.per_address = guard.Buckets(size=2000, rate=100.0)  # pages for nobody yet, per address
+        self.joins = guard.Buckets(size=300, rate=1.0)  # per address: a room joins at once, then a late one a second
+        # Ballots and notes per address: a room's worth at once (200 people, six polls and a note
+        # each: 1,400), then a file that grows by at most 10 lines a second however many names one
+        # laptop joins.
+        self.writes = guard.Buckets(size=2000, rate=10.0)
+        self.wrong = guard.WrongCodes()  # wrong join codes: a right one forgives them
+        self.wrong_rejoin = guard.WrongCodes()  # wrong rejoin codes (typed, or in a cookie): only time forgives them
+        self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
+        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                                            autoescape=True, undefined=jinja2.StrictUndefined)
+        # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
+        # (engine/text.py). Only there: a form field's value must come back as it was typed.
+        self.templates.filters["balanced"] = lambda value: balanced(str(value))
+        self.templates.globals["time_words"] = view.time_words
+        state = room.session.state()
+        self.person_cookie = f"workshop-{state.id}"  # one per session: cookies ignore the port
+        self.csrf_cookie = f"workshop-form-{state.id}"
+
+    def routes(self) -> list[web.AbstractRouteDef]:
+        return [web.get("/", self.index), web.post("/join", self.posted(self.join)),
+                web.post("/vote", self.posted(self.vote)), web.post("/note", self.posted(self.note)),
+                web.post("/leave", self.posted(self.leave)), web.get("/events", self.events),
+                web.static("/assets", HERE / "static")]
+
+    # ------------------------------------------------------------ pages
+
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        person = await self.person(request)
+        allowed = self.pages.take(person.token) if person else self.per_address.take(guard.address(request))
+        if not allowed:
+            return self.refuse(429, "too many requests: wait a moment")
+        return await self.render(request, person)
+
+    async def render(self, request: web.Request, person: Person | None, error: str = "",
+                     status: int = 200, fields: dict[str, str] | None = None) -> web.Response:
+        shown, mine = await self.room.page(person)
+        cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
+        typed = fields or {}
+        code = typed.get("code") or request.query.get("code", "")
+        html = self.templates.get_template("phone.html").render(
+            s=shown, me=mine, error=error, csrf=self.csrf.token(cookie),
+            code=code.upper() if _CODE.fullmatch(code.upper()) else "", name=typed.get("name", ""),
+            refresh=_refreshes(shown, mine))
+        response = web.Response(text=html, content_type="text/html", status=status)
+        if request.cookies.get(self.csrf_cookie) != cookie:
+            self.set_cookie(request, response, self.csrf_cookie, cookie)
+        return response
+
+    def posted(self, act: Callable[[web.Request, dict[str, list[str]]], Awaitable[web.StreamResponse]]
+               ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+        """Every POST: same origin, a valid CSRF token, within the rate limits; then `act`."""
+        async def handler(request: web.Request) -> web.StreamResponse:
+            if not guard.same_origin_post(request):
+                return self.refuse(403, "forms are only taken from this workshop's own page")
+            client = request.cookies.get(self.csrf_cookie)
+            if not self.per_client.take(client or guard.address(request)):
+                return self.refuse(429, "too many requests: wait a moment and try again")
+            if request.content_type != FORM:
+                return self.refuse(415, "forms are only taken as the page sends them")
+            try:
+                data = await request.post()
+            except (ValueError, LookupError):  # a charset nobody knows, bytes that are not UTF-8
+                return self.refuse(400, "that form could not be read")
+            fields = {key: [str(v) for v in data.getall(key)] for key in set(data.keys())}
+            if not self.csrf.valid(client, _one(fields, "csrf")):
+                return self.refuse(403, "this page is out of date: reload it and try again")
+            try:
+                return await act(request, fields)
+            except WorkshopError as err:
+                return await self.render(request, await self.person(request), str(err), 409)
+        return handler
+
+    async def join(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        address = guard.address(request)
+        typed = {"code": _one(fields, "code")[:20], "name": _one(fields, "name")[:200]}
+        if wait := self.locked_for(address):
+            return await self.render(request, None, f"too many wrong codes: try again in {int(wait) + 1} seconds",
+                                     429, typed)
+        if people.tidy(typed["code"]) != self.room.public.code:
+            await self.sleep(self.wrong.wrong(address))
+            return await self.render(request, None, "that is not this session's join code", 403, typed)
+        if not self.joins.take(address):  # each join is a line in the file and a PBKDF2 on the session's thread
+            return await self.render(request, None, "too many joins from your address: wait a moment", 429, typed)
+        try:
+            person = await self.room.join(typed["name"], _one(fields, "rejoin")[:20])
+        except WorkshopError as err:
+            if "rejoin code" in str(err) and _one(fields, "rejoin"):
+                await self.sleep(self.wrong_rejoin.wrong(address))  # a guessed rejoin code costs as a join code does
+            return await self.render(request, None, str(err), 409, typed)
+        self.wrong.right(address)
+        response = web.HTTPSeeOther("/")
+        self.set_cookie(request, response, self.person_cookie, Room.cookie_of(person), KEEP_FOR)
+        return response
+
+    async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        await self.room.run(self.room.cast, person, _one(fields, "poll"), fields)
+        return web.HTTPSeeOther("/#ballot")
+
+    async def note(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        await self.room.run(self.room.session.note_as, person, _one(fields, "note"))
+        return web.HTTPSeeOther("/#notes")
+
+    async def leave(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        response = web.HTTPSeeOther("/")
+        response.del_cookie(self.person_cookie, path="/")
+        return response
+
+    async def me(self, request: web.Request) -> Person:
+        person = await self.person(request)
+        if person is None:
+            raise form.FormError("join first: your phone is not in this session (or it left)")
+        if not self.per_person.take(person.token) or not self.writes.take(guard.address(request)):
+            raise web.HTTPTooManyRequests(text="refused: too many requests: wait a moment and try again\n")
+        return person
+
+    async def person(self, request: web.Request) -> Person | None:
+        """The person this phone's cookie proves. A cookie with someone's token and a wrong code
+        is a guessed rejoin code, and counts as one; a locked-out address's cookies are not
+        proven at all (each proof is a PBKDF2 on the session's one thread)."""
+        address = guard.address(request)
+        person, guessed = await self.room.identify(request.cookies.get(self.person_cookie),
+                                                   prove=not self.locked_for(address))
+        if guessed:
+            self.wrong_rejoin.wrong(address)
+        return person
+
+    def locked_for(self, address: str) -> float:
+        return max(self.wrong.locked_for(address), self.wrong_rejoin.locked_for(address))
+
+    # ------------------------------------------------------------ live updates
+
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        """Only for a person: a page without one has nothing live to show, and a stream is a
+        connection held open. Each person and address holds a few at most: the oldest ends (at
+        its next keepalive, within KEEPALIVE seconds; it is no longer counted at once)."""
+        person = await self.person(request)
+        if person is None:
+            return self.refuse(403, "join first: live updates are for the people in the session")
+        address, ended = guard.address(request), asyncio.Event()
+        for index, mine, most in ((0, address, STREAMS_PER_ADDRESS), (1, person.token, STREAMS_PER_PERSON)):
+            same = [task for task, who in self.streams.items() if who[index] == mine]
+            for old in same[:max(0, len(same) - most + 1)]:
+                self.streams.pop(old)[2].set()
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
+        await response.prepare(request)
+        task = asyncio.current_task()
+        assert task is not None
+        self.streams[task] = (address, person.token, ended)
+        try:
+            await self._stream(response, person, ended)
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass  # the phone slept or the page closed: its script reconnects when it wakes
+        finally:
+            self.streams.pop(task, None)
+        return response
+
+    async def _stream(self, response: web.StreamResponse, person: Person, ended: asyncio.Event) -> None:
+        sent = ""
+        while not ended.is_set():
+            await self.room.present(person)
+            changed, key = self.room.changed, self.room.public.key
+            await response.write(f"data: {key}\n\n".encode() if key != sent else b": still here\n\n")
+            sent = key
+            try:
+                await asyncio.wait_for(changed.wait(), KEEPALIVE)
+            except TimeoutError:
+                continue
+            await asyncio.sleep(THROTTLE)
+
+    # ------------------------------------------------------------ helpers
+
+    @staticmethod
+    def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
+                   max_age: int | None = None) -> None:
+        response.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="Strict",
+                            secure=request.secure)
+
+    @staticmethod
+    def refuse(status: int, why: str) -> web.Response:
+        return web.Response(status=status, text=f"refused: {why}\n")
+
+
+def _one(fields: dict[str, list[str]], key: str) -> str:
+    values = fields.get(key) or [""]
+    return values[0]
+
+
+def _refreshes(shown: view.Public, mine: view.Mine | None) -> bool:
+    """Without a script, a page refreshes itself every few seconds, except while its person has a
+    ballot to fill in (a refresh would throw away what they tapped)."""
+    poll = shown.poll
+    return not (mine is not None and poll is not None and poll.status == "open" and mine.ballot is None)

@@ -1,0 +1,134 @@
+"""What the phone page shows, as plain data: `Public` is the part every participant sees alike
+(computed once per change of the journal), `Mine` what only this person sees (their ballot,
+their notes). Templates render these and nothing else, so the page never reaches into the fold.
+
+Participant strings stay strings here: the template escapes every one (autoescape) and wraps it
+in <bdi>, so a name or note can neither inject markup nor reorder the text around it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from markupsafe import Markup
+
+from workshop.content.model import Poll
+from workshop.engine.state import PollView, SessionState
+from workshop.engine.tally import UNITS, plural
+
+VOTE_HINT = {
+    "single": "Choose one.",
+    "multi": "Choose up to {max}.",
+    "scale": "Choose a number from {min} to {max}.",
+    "dots": "Share {budget} dots among the options{cap}.",
+    "rank": "Put every option in order, first choice first.",
+    "text": "A short answer, up to {max_length} characters.",
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    amount: str  # "3 votes"
+    percent: int
+
+
+@dataclass(frozen=True)
+class PollPart:
+    qid: str
+    poll: Poll
+    status: str  # "waiting", "open", "closed"
+    resets: int
+    hint: str
+    results: tuple[Row, ...] | None  # None while the reveal rule hides them
+    summary: str  # "5 ballots · mean 3.2"
+
+
+@dataclass(frozen=True)
+class Public:
+    title: str
+    code: str
+    status: str  # "waiting", "running", "paused", "ended"
+    module: str
+    step: str  # the step's title; "" before the start
+    step_qid: str
+    prompt: Markup
+    remaining: int  # seconds, negative in overtime
+    allowed: int
+    poll: PollPart | None
+    round: str = ""  # "Speaker B · round 2 of 2", in a step with rounds
+
+    @property
+    def key(self) -> str:
+        """Changes whenever what this page shows others changes (not the ticking clock: the page
+        counts down by itself from `remaining`)."""
+        return f"{hash((self.status, self.step_qid, self.allowed, self.poll, self.round)) & 0xFFFFFFFF:08x}"
+
+
+@dataclass(frozen=True)
+class Mine:
+    name: str
+    rejoin: str
+    ballot: tuple[Any, ...] | None
+    notes: tuple[tuple[str, bool], ...]  # (text, made an action item) on this step, newest first
+
+
+def public(state: SessionState) -> Public:
+    step = state.step
+    if step is None:
+        return Public(state.title, state.code, state.status, "", "", "", Markup(""), 0, 0, None)
+    remaining = math.ceil(step.remaining) if step.remaining >= 0 else math.floor(step.remaining)
+    now = step.round
+    said = "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
+    return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
+                  prompt_html(step.step.prompt), remaining, step.allowed,
+                  None if state.poll is None else poll_part(state.poll), said)
+
+
+def poll_part(view: PollView) -> PollPart:
+    poll = view.poll
+    cap = f", at most {poll.cap} on one" if poll.cap else ""
+    hint = VOTE_HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget, cap=cap,
+                                       max_length=poll.max_length)
+    results, summary = None, ""
+    if view.visible:
+        unit = UNITS[view.tally.unit]
+        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in view.tally.rows)
+        summary = plural(view.tally.ballots, "ballot")
+        if view.tally.mean is not None:
+            summary += f" · mean {view.tally.mean:.1f} · median {view.tally.median:g}"
+    return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary)
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt  # only once a step is shown
+
+    # html off: raw HTML in a prompt is shown as text; markdown-it refuses javascript: links
+    return MarkdownIt("commonmark", {"html": False}).disable("image")
+
+
+@lru_cache(maxsize=64)
+def prompt_html(prompt: str) -> Markup:
+    """Rendered once per prompt, not once per page: every page view builds `public`, and a
+    content file may hold markdown that takes markdown-it most of a second (20,000 "*a")."""
+    return Markup(_markdown().render(prompt))  # markdown-it escaped every text node: html is off
+
+
+def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[Any, ...] | None) -> Mine:
+    step = state.step
+    notes = () if step is None else tuple(
+        (n.text, n.action) for n in reversed(state.notes) if n.author == token and n.step == step.qid)
+    return Mine(name, rejoin, ballot, notes)
+
+
+def time_words(remaining: int, allowed: int, paused: bool = False) -> str:
+    """'12:30 left of 15 min', '01:10 over 10 min': what the page shows before its script takes
+    over the counting (phone.js words it the same way)."""
+    minutes, seconds = divmod(abs(remaining), 60)
+    clock = f"{minutes:02d}:{seconds:02d}"
+    words = f"{clock} left of {allowed // 60} min" if remaining >= 0 else f"{clock} over {allowed // 60} min"
+    return words + (" · paused" if paused else "")
