@@ -1,5 +1,7 @@
-"""For every test: the machine's time zone is UTC. Screens show clock times (a forecast end) in
-local time, so snapshots and asserted words must not depend on where the tests run."""
+"""For every test: the machine's time zone is UTC, and the user's state folder (where a terminal
+participant's identity is remembered) is the test's own. Screens show clock times (a forecast
+end) in local time, so snapshots and asserted words must not depend on where the tests run; and
+a person remembered by one test (or by another run at the same time) must not be in the next."""
 
 from __future__ import annotations
 
@@ -8,6 +10,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def own_state_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ only when the bar is shown.
 
 from __future__ import annotations
 
+import sys
 import threading
 from types import TracebackType
 from typing import Any
@@ -39,6 +40,8 @@ class Stages:
                 self._bar.update(self._task, completed=self.done, description=label)
 
     def _show(self) -> None:
+        if not sys.stderr.isatty():
+            return  # a bar is for a person watching: a script reading stderr gets only what went wrong
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 

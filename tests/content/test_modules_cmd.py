@@ -20,7 +20,7 @@ from workshop.cli import app
 from workshop.content.library import DEFAULT_AGENDA
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-VOTE_ORDER = ["single", "multi", "scale", "dots", "rank", "text"]  # the order docs/format.md lists them in
+VOTE_ORDER = ["single", "multi", "scale", "dots", "rank", "text", "consent"]  # the order docs/format.md lists them in
 
 
 @pytest.fixture(autouse=True)

@@ -130,8 +130,7 @@ RULES = [
     ("unknown-poll-key", edit({28: ['options = ["Coaching", "Planning"]', 'anonymus = true']}),
      ["m.toml:29:1: " + POLL + "unknown key 'anonymus' (did you mean 'anonymous'?)"]),
     ("unknown-vote-kind", edit({27: ['vote = "singel"']}),
-     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text, consent "
-      "(did you mean 'single'?)"]),
+     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text, consent (did you mean 'single'?)"]),
     ("reveal-not-a-policy", edit({27: ['vote = "single"', 'reveal = "later"']}),
      ["m.toml:28:1: " + POLL + "reveal 'later' is not one of live, on-close, manual"]),
     ("reveal-near-miss", edit({27: ['vote = "single"', 'reveal = "on_close"']}),

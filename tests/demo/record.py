@@ -72,10 +72,12 @@ def ballot_keys(poll, person: int) -> list[str]:
             keys += ["down"] * (choice - at) + ["space"]
             at = choice
         return keys + ["ctrl+s"]
-    if kind == "dots":  # two dots, two more, one more: five, within any cap of two or more
-        spread = {person % n: 2}
-        spread[(person + 1) % n] = spread.get((person + 1) % n, 0) + 2
-        spread[(person + 2) % n] = spread.get((person + 2) % n, 0) + 1
+    if kind == "dots":  # the whole budget, two at a time (or the cap) on successive options: 5 is 2, 2, 1
+        spread, left, step = {}, poll.budget, min(2, poll.cap or 2)
+        while left and len(spread) < n:
+            choice = (person + len(spread)) % n
+            spread[choice] = min(step, left)
+            left -= spread[choice]
         keys, at = [], 0
         for choice, dots in sorted(spread.items()):
             keys += ["down"] * (choice - at) + ["plus"] * dots

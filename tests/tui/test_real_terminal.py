@@ -20,9 +20,12 @@ from workshop import sessions
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
 
+# a tmux server of this run's own: two runs at once (a developer's and CI's) never share one
+SOCKET = f"workshop-test-{os.getpid()}"
+
 
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", "workshop-test", *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True, check=True).stdout
 
 
 def screen() -> str:
@@ -52,7 +55,7 @@ def left_seconds(text: str) -> int:
 @pytest.fixture()
 def terminal():
     yield
-    subprocess.run(["tmux", "-L", "workshop-test", "kill-server"], capture_output=True)
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
 
 def test_kill_dash_nine_and_come_back(tmp_path: Path, terminal: None) -> None:
@@ -78,7 +81,7 @@ def test_kill_dash_nine_and_come_back(tmp_path: Path, terminal: None) -> None:
     os.kill(pid, signal.SIGKILL)
     killed_at = time.time()
     time.sleep(0.5)
-    subprocess.run(["tmux", "-L", "workshop-test", "kill-server"], capture_output=True)
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
 
     start(run)
     wait_screen(r"left of 2 min")

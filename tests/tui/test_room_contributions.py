@@ -61,7 +61,7 @@ async def test_the_facilitator_merges_hides_and_calls_the_next_hand(tmp_path: Pa
         await pilot.press("h")
         s.refresh()
         assert s.state().room.idea("i4").hidden
-        await pilot.press("t")
+        await pilot.press("w")
         await pilot.pause()
         s.refresh()
         assert s.state().room.called.name == "Bo" and [h.name for h in s.state().room.hands] == ["Cy"]

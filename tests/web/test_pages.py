@@ -186,3 +186,18 @@ async def test_a_step_in_rounds_says_whose_turn_it_is(tmp_path) -> None:
         assert '<p id="round" class="round"><strong><bdi>Speaker A · round 1 of 2</bdi>' in await phone.open()
         now[0] += dt.timedelta(minutes=3, seconds=1)
         assert "Speaker B · round 2 of 2" in await phone.open()
+
+
+async def test_a_revote_asks_the_phone_to_vote_again(served: Served) -> None:
+    phone = await served.phone()
+    await phone.join(served.code, "Ana")
+    await phone.open()
+    await phone.post("/vote", poll="polls/pick", choice="1")
+    served.live.revote()
+    page = await phone.open()
+    assert "Round 2: vote again." in page and "Your vote is recorded" not in page
+    assert (await phone.post("/vote", poll="polls/pick", choice="2")).status == 303
+    served.live.refresh()
+    poll = served.live.state().poll
+    assert poll.round == 2 and [r.value for r in poll.rounds[0].rows] == [1, 0, 0]
+    assert [r.value for r in poll.tally.rows] == [0, 1, 0]

@@ -19,36 +19,56 @@ def validate(
     path: PathOption = None,
     watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
     draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
+    practice: Annotated[bool, typer.Option("--practice", help="Also warn about facilitation norms.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="With --practice: exit 1 when there are warnings.")] = False,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
+    practice = practice or strict  # --strict alone would otherwise be silently ignored
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise _fail(f"nothing to watch at {', '.join(missing)}")
-        _watch(paths, path, draft)
-    raise typer.Exit(0 if _validate(paths, path, draft) else 2)
+        _watch(paths, path, draft, practice)
+    ok, warned = _validate(paths, path, draft, practice)
+    raise typer.Exit(2 if not ok else 1 if strict and warned else 0)
 
 
-def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False) -> bool:
+def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
+              practice: bool = False) -> tuple[bool, int]:
+    """Print each file's problems (and practice warnings), or its summary; (all valid, warnings printed)."""
     from workshop.content import library
 
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
-    ok = True
+    ok, warned = True, 0
     for loaded in lib.files:
         if loaded.kind == "session" and not loaded.problems:
             loaded.problems = _check_session(loaded)
         if loaded.module is not None and not draft and (marker := loaded.doc.draft_marker()):
             loaded.problems = [marker]  # an unedited draft must not pass as ready to run
+        warnings = _practice(lib, loaded) if practice else []
+        warned += len(warnings)
+        for problem in sorted(loaded.problems + warnings):
+            typer.echo(str(problem))
         if loaded.problems:
             ok = False
-            for problem in sorted(loaded.problems):
-                typer.echo(str(problem))
         else:
             typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded)}")
-    return ok
+    return ok, warned
 
 
-def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, every: float = 0.3) -> None:
+def _practice(lib, loaded) -> list:
+    """Practice warnings for a module (as written, even when invalid) or a valid agenda (as run)."""
+    from workshop.content import practice
+
+    if loaded.doc is not None and loaded.kind == "module":
+        return practice.check_module(loaded.doc)
+    if loaded.agenda is not None and not loaded.problems:
+        return practice.check_agenda(loaded.doc, lib.plan(loaded.agenda.id), lib.modules)
+    return []
+
+
+def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, practice: bool = False,
+           every: float = 0.3) -> None:
     """Validate, then again whenever a file under `paths` is saved (its size or time changes).
     Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
     import time
@@ -75,7 +95,7 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, ever
             if now != last:
                 last = now
                 typer.echo(f"--- {time.strftime('%H:%M:%S')} ---")
-                _validate(paths, path, draft)
+                _validate(paths, path, draft, practice)
                 sys.stdout.flush()
             time.sleep(every)
     except KeyboardInterrupt:

@@ -116,8 +116,8 @@ class Module:
     @property
     def vote_kinds(self) -> tuple[str, ...]:
         """Vote kinds used, in the canonical order, each once."""
-        used = {s.poll.vote for s in self.steps if s.poll is not None}
-        return tuple(k for k in VOTE_KINDS if k in used)
+        used = {s.poll.kind for s in self.steps if s.poll is not None}
+        return tuple(k for k in (*VOTE_KINDS, "consent") if k in used)
 
     def with_minutes(self, overrides: dict[str, int]) -> Module:
         """This module as an agenda runs it: some steps shortened or lengthened."""
@@ -160,4 +160,4 @@ class Plan:
     @property
     def vote_kinds(self) -> tuple[str, ...]:
         used = {k for m in self.modules for k in m.vote_kinds}
-        return tuple(k for k in VOTE_KINDS if k in used)
+        return tuple(k for k in (*VOTE_KINDS, "consent") if k in used)

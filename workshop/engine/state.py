@@ -14,210 +14,29 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 from workshop.content.frozen import thaw
-from workshop.content.model import Module, Plan, Poll, Step
+from workshop.content.model import Poll, Step
 from workshop.engine import ballots, rounds
 from workshop.engine.events import FACILITATOR, Event
-from workshop.engine.ideas import Room, RoomView
+from workshop.engine.ideas import Room
 from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
 from workshop.engine.rounds import RoundView
-from workshop.engine.tally import Tally, tally
+from workshop.engine.tally import tally
 from workshop.engine.text import is_date
 from workshop.engine.trust import SIGNED, verifier
-
-# A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
-# not said so for longer than this has gone (closed without saying, or its host went away).
-HEARTBEAT = 60.0
-PRESENT_FOR = 2.5 * HEARTBEAT
-
-
-def qualified(module: Module, step: Step) -> str:
-    return f"{module.id}/{step.id}"
-
-
-@dataclass(frozen=True)
-class StepView:
-    qid: str
-    index: int
-    module: Module
-    step: Step
-    planned: int  # seconds, as the agenda planned them
-    extra: int  # seconds added (or taken away) by the facilitator
-    elapsed: float  # seconds this step has run, over all its visits
-    visited: bool
-    skipped: bool = False  # the facilitator skipped it: it will not run
-    inserted: bool = False  # a break added on the day: not in the agenda's plan
-    rounds: tuple[RoundView, ...] = ()  # its rounds, when it has them (engine/rounds.py)
-
-    @property
-    def allowed(self) -> int:
-        return max(0, self.planned + self.extra)
-
-    @property
-    def end(self) -> float:
-        """Seconds into the step it ends: its time, less what moving rounds on early saved."""
-        return self.rounds[-1].end if self.rounds else self.allowed
-
-    @property
-    def remaining(self) -> float:
-        """Seconds left; negative once in overtime."""
-        return self.end - self.elapsed
-
-    @property
-    def round(self) -> RoundView | None:
-        """The round running now, when the step has rounds."""
-        return rounds.current(self.rounds, self.elapsed)
-
-    @property
-    def overtime(self) -> float:
-        return max(0.0, -self.remaining)
-
-
-class Ballot(NamedTuple):
-    participant: str  # a participant token, or for an anonymous poll a per-poll token
-    name: str  # "" on an anonymous poll
-    value: tuple[Any, ...]
-    at: float
-
-
-@dataclass(frozen=True)
-class PollView:
-    qid: str
-    index: int  # of its step
-    poll: Poll
-    status: str  # "waiting" (its step has not started), "open", "closed"
-    revealed: bool
-    ballots: tuple[Ballot, ...]  # counted: the latest from each participant since the last reset
-    late: int  # ballots that arrived while the poll was not open: not counted
-    invalid: int  # ballots that break the poll's rules (a hand-edited file): not counted
-    resets: int
-    tally: Tally
-    rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
-
-    @property
-    def round(self) -> int:
-        """Which round of voting this is: 1, or more after a revote."""
-        return len(self.rounds) + 1
-
-    @property
-    def visible(self) -> bool:
-        """Whether participants may see the results now, by the poll's reveal policy."""
-        reveal = self.poll.reveal
-        return self.revealed or reveal == "live" or (reveal == "on-close" and self.status == "closed")
-
-
-class Note(NamedTuple):
-    id: str
-    step: str
-    author: str  # participant token or "facilitator"
-    name: str
-    text: str
-    at: float
-    action: bool
-    owner: str = ""  # an action item's owner, when the facilitator named one
-    due: str = ""  # its due date, YYYY-MM-DD
-
-
-class Participant(NamedTuple):
-    token: str
-    name: str
-    joined: float
-    last_seen: float
-
-
-@dataclass(frozen=True)
-class SessionState:
-    id: str
-    title: str
-    code: str
-    plan: Plan
-    now: float
-    status: str  # "waiting", "running", "paused", "ended"
-    current: int | None
-    steps: tuple[StepView, ...]
-    polls: Mapping[str, PollView]
-    notes: tuple[Note, ...]
-    participants: tuple[Participant, ...]
-    paused_seconds: float
-    events: int
-    address: str = ""  # where browsers join, once `workshop serve` runs
-    served: str = ""  # the last address `serve` announced, kept once it stops (the report shows it)
-    forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
-    clamped: int = 0  # events dated after the file was last written, read as of then
-    here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
-    wrong_codes: int = 0  # wrong join codes typed on the join screens
-    facilitator: str = ""
-    started: float | None = None  # when the facilitator started it
-    ended: float | None = None  # when it ended
-    room: RoomView = RoomView()  # ideas, questions, hands and reactions (engine/ideas.py)
-    planned_start: float | None = None  # when the agenda meant it to start (engine/forecast.py)
-
-    @property
-    def step(self) -> StepView | None:
-        return None if self.current is None else self.steps[self.current]
-
-    @property
-    def poll(self) -> PollView | None:
-        """The poll of the current step, if it has one."""
-        step = self.step
-        return None if step is None else self.polls.get(step.qid)
-
-    def step_by_id(self, ref: str) -> StepView | None:
-        """A step by `module/step`, or by its bare step id when that is unambiguous."""
-        exact = [s for s in self.steps if s.qid == ref]
-        loose = [s for s in self.steps if s.step.id == ref]
-        found = exact or loose
-        return found[0] if len(found) == 1 else None
-
-    def step_drift(self, s: StepView) -> float | None:
-        """Seconds step `s` put the session behind the agenda's plan (negative: ahead), or None
-        while it does not count yet. The plan is the agenda's minutes: extending a step does
-        not move the schedule, running over does. The current step of a live session counts
-        only once it runs over (it may still end on time); a step never visited counts nothing
-        while the session is live (it is still to come) and, once it has ended, as skipped:
-        none of its planned minutes were spent, so it puts the session that much ahead."""
-        if s.skipped:
-            return None  # skipped on purpose: not run, and not counted as ahead
-        planned = 0 if s.inserted else s.planned  # an inserted break was never in the plan
-        if s.index == self.current and self.status != "ended":
-            return s.elapsed if s.inserted else max(0.0, s.elapsed - planned)
-        if s.visited or (self.status == "ended" and not s.inserted):
-            return s.elapsed - planned
-        return None
-
-    @property
-    def late_start(self) -> float:
-        """Seconds the session started after the agenda meant it to (negative: early)."""
-        if self.started is None or self.planned_start is None:
-            return 0.0
-        return self.started - self.planned_start
-
-    @property
-    def drift(self) -> float:
-        """Seconds behind the agenda (negative: ahead): a late start, every step's `step_drift`,
-        and the time spent paused. The report's agenda table adds up to exactly this."""
-        steps = sum(d for s in self.steps if (d := self.step_drift(s)) is not None)
-        return self.late_start + self.paused_seconds + steps
-
-    def all_voted(self, poll: PollView) -> bool:
-        """Every participant present now has a counted ballot on `poll`."""
-        if not self.here:
-            return False
-        if poll.poll.anonymous:
-            return len(poll.ballots) >= len(self.here)
-        voted = {b.participant for b in poll.ballots}
-        return self.here <= voted
-
-    def not_voted(self, poll: PollView) -> list[str]:
-        """The names of participants present now without a counted ballot on a named poll."""
-        voted = {b.participant for b in poll.ballots}
-        return sorted((p.name for p in self.participants if p.token in self.here and p.token not in voted),
-                      key=str.casefold)
-
-    def participant_named(self, name: str) -> Participant | None:
-        return next((p for p in self.participants if p.name.casefold() == name.casefold()), None)
+from workshop.engine.views import (  # noqa: F401 - where screens and reports have always found them
+    HEARTBEAT,
+    PRESENT_FOR,
+    Ballot,
+    Note,
+    Participant,
+    PollView,
+    SessionState,
+    StepView,
+    qualified,
+)
 
 
 @dataclass

@@ -10,19 +10,13 @@ no token, and its time only to the minute, like an anonymous ballot.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from workshop.engine import text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
 from workshop.engine.state import SessionState, StepView
 from workshop.sessions.files import SessionError
-from workshop.sessions.journal import SessionFile, Write
+from workshop.sessions.journal import Write
 from workshop.sessions.people import Person
-
-if TYPE_CHECKING:
-    _Base = SessionFile
-else:
-    _Base = object
+from workshop.sessions.taking import Taking
 
 
 def contribution(raw: str, what: str) -> str:
@@ -33,12 +27,9 @@ def contribution(raw: str, what: str) -> str:
         raise SessionError(str(err)) from None
 
 
-class RoomVerbs(_Base):
-    """Mixed into `Session`, which provides `_started`, `_ensure_joined` and `person`."""
-
-    def _started(self, action: str) -> SessionState: ...  # type: ignore[empty-body]
-    def _ensure_joined(self, write: Write, person: Person) -> None: ...
-    def person(self, name: str) -> Person: ...  # type: ignore[empty-body]
+class RoomVerbs(Taking):
+    """The room's verbs, on what every verb asks (`Taking`: `_started`, `_ensure_joined`, `person`);
+    `Session` adds the facilitator's."""
 
     # ---------------------------------------------------------------- ideas
 

@@ -52,7 +52,7 @@ class FacilitatorApp(RoomActions, SessionApp):
         Binding("o", "objections", "Objections", show=False),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
-        Binding("w", "owner", "Who/when"),
+        Binding("u", "owner", "Owner"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
         Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
@@ -343,7 +343,7 @@ class FacilitatorApp(RoomActions, SessionApp):
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
-            ("Give the selected action item an owner and a due date", "w", self.action_owner),
+            ("Give the selected action item an owner and a due date", "u", self.action_owner),
             ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
             ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),

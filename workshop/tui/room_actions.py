@@ -17,7 +17,7 @@ ROOM_BINDINGS = [
     Binding("M", "merge", "Merge", show=False),
     Binding("h", "hide_item", "Hide", show=False),
     Binding("d", "answered", "Answered", show=False),
-    Binding("t", "call_hand", "Next hand", show=False),
+    Binding("w", "call_hand", "Next hand", show=False),
     Binding("Q", "toggle_qa", "Q&A", show=False),
     Binding("comma", "pick_item(-1)", "Item ▲", key_display=",", show=False),
     Binding("full_stop", "pick_item(1)", "Item ▼", key_display=".", show=False),
@@ -78,6 +78,6 @@ class RoomActions:
             ("Merge the selected idea into another", "M", self.action_merge),
             ("Hide or show the selected idea or question", "h", self.action_hide_item),
             ("Mark the selected question answered (or not)", "d", self.action_answered),
-            ("Give the word to the first raised hand", "t", self.action_call_hand),
+            ("Give the word to the first raised hand", "w", self.action_call_hand),
             ("Switch Q&A on every step on or off", "Q", self.action_toggle_qa),
         ]

@@ -45,6 +45,7 @@ class PollPart:
     hint: str
     results: tuple[Row, ...] | None  # None while the reveal rule hides them
     summary: str  # "5 ballots · mean 3.2"
+    round: int = 1  # after a revote: 2, 3…
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def poll_part(view: PollView) -> PollPart:
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
             summary += f" · mean {view.tally.mean:.1f} · median {view.tally.median:g}"
-    return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary)
+    return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round)
 
 
 @cache

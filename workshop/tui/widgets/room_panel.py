@@ -1,7 +1,7 @@
 """The facilitator's view of what the room makes on this step: the queue of raised hands and the
 reactions, then the step's ideas (brainstorm) or the questions (Q&A step, or Q&A switched on),
 one selectable line each. The facilitator's keys act on the selected line: M merges an idea
-into another, h hides or shows it, d marks a question answered; t gives the first hand the
+into another, h hides or shows it, d marks a question answered; w gives the first hand the
 word, Q switches Q&A on every step. Hidden when there is nothing to show, so other steps look as
 they always did.
 
@@ -85,7 +85,7 @@ class RoomPanel(ShowsState, OptionList):
         if room.hands:
             line = Text("✋ ", style="bold yellow")
             line.append(", ".join(isolate(h.name) for h in room.hands))
-            line.append("  (t: the first has the word)", style="dim")
+            line.append("  (w: the first has the word)", style="dim")
             self.add_option(Option(line, disabled=True))
         if reactions:
             self.add_option(Option(Text("Reactions: " + " · ".join(f"{r} {reactions[r]}" for r in REACTIONS
