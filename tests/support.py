@@ -185,3 +185,68 @@ def record_session(folder: Path, name: str = "recorded") -> Path:
     at(520)
     s.end()
     return path
+
+
+ROOM_MODULE = '''
+id = "room"
+title = "The room makes the content"
+summary = "A brainstorm, a vote on its ideas, questions."
+minutes = 12
+
+[source]
+title = "A test article"
+author = "Test Author"
+publisher = "Test Press"
+
+[[steps]]
+id = "intro"
+title = "Intro"
+kind = "talk"
+minutes = 2
+prompt = "Welcome."
+
+[[steps]]
+id = "ideas"
+title = "Ideas"
+kind = "brainstorm"
+minutes = 3
+prompt = "One idea per entry: what would help most?"
+
+[[steps]]
+id = "vote"
+title = "Vote on the ideas"
+kind = "poll"
+minutes = 2
+prompt = "Spread your dots."
+[steps.poll]
+question = "Which ideas first?"
+vote = "dots"
+budget = 3
+options_from = "ideas"
+reveal = "live"
+
+[[steps]]
+id = "secret"
+title = "Anonymous ideas"
+kind = "brainstorm"
+minutes = 2
+prompt = "Anything goes."
+anonymous = true
+show = "cloud"
+
+[[steps]]
+id = "questions"
+title = "Questions"
+kind = "qa"
+minutes = 3
+prompt = "Ask anything; upvote what you want answered."
+'''
+
+
+def room_module():
+    return schema.check_module(document.parse(ROOM_MODULE.encode(), "room.toml"))
+
+
+def room_plan(title: str = "The room makes the content") -> Plan:
+    module = room_module()
+    return Plan(Agenda("room", title, dt.time(9), (AgendaItem(module.id),)), (module,))

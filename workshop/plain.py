@@ -30,7 +30,9 @@ WRONG_CODE_WAIT = 2.0  # seconds a wrong join code costs before the process ends
 POLL_SECONDS = 0.2
 HELP = ("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
         "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
-        "where, to hear the step again; help; quit.")
+        "idea followed by your idea, on a brainstorm step; ask followed by a question, upvote and a question's "
+        "id (upvote q2), questions to hear them, most upvoted first; hand to raise or lower your hand; "
+        "react agree, disagree, slower or louder; where, to hear the step again; help; quit.")
 HOW = {
     "single": "Type vote and one number, like: vote 2.",
     "multi": "Type vote and up to {max} numbers, like: vote 1 3.",
@@ -94,6 +96,11 @@ class Transcript:
         step = state.step
         if self.changed("step", step.qid if step else None) and step is not None:
             self.say(step_sentence(state))
+            if step.step.kind == "brainstorm":
+                self.say("Brainstorm: type idea and your idea, one per line, like: idea more coaching.")
+        if self.changed("asking", step is not None and (step.step.kind == "qa" or state.room.qa)) \
+                and step is not None and (step.step.kind == "qa" or state.room.qa):
+            self.say("Questions are open: type ask and your question; questions lists them; upvote q1 upvotes one.")
         was_paused = self.seen.get("paused")
         if self.changed("paused", state.status == "paused") and was_paused is not None:
             self.say("The facilitator paused the timer." if state.status == "paused" else "The timer runs again.")
@@ -259,12 +266,36 @@ def _command(session: Session, person: Person, line: str, say: Callable[[str], N
             say(step_sentence(state) or "The session has not started yet.")
             if state.poll is not None and state.poll.status == "open":
                 say(poll_open(state.poll))
+        elif verb in ROOM_VERBS:
+            say(_room_command(session, person, verb, rest))
         elif verb == "help":
             say(HELP)
         else:
             say(f"Sorry: {verb!r} is not a command. {HELP}")
     except SessionError as err:
         say(f"Sorry: {err}.")
+
+
+ROOM_VERBS = ("idea", "ask", "upvote", "questions", "hand", "react")
+
+
+def _room_command(session: Session, person: Person, verb: str, rest: str) -> str:
+    """What the room makes, as typed commands; the sentence to say back."""
+    if verb == "idea":
+        return session.idea_as(person, rest).capitalize() + "."
+    if verb == "ask":
+        return f"Your question is {session.ask_as(person, rest)}."
+    if verb == "upvote":
+        return session.upvote_as(person, rest).capitalize() + "."
+    if verb == "hand":
+        up = rest.lower() != "down" and all(h.participant != person.token for h in session.state().room.hands)
+        return session.hand_as(person, up).capitalize() + "."
+    if verb == "react":
+        return session.react_as(person, rest.lower()).capitalize() + "."
+    room = session.state().room
+    listed = "; ".join(f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
+                       for q in room.questions_of())
+    return f"Questions, most upvoted first: {listed}." if listed else "No questions yet."
 
 
 def _words(rest: str) -> list[str]:

@@ -84,7 +84,8 @@ RULES = [
      ["m.toml:4:1: 'minutes' is 12 but the steps add up to 10"]),
     # --- step kinds and polls
     ("unknown-step-kind", edit({14: ['kind = "tlak"']}),
-     ["m.toml:14:1: " + STEP1 + "kind 'tlak' is not one of talk, discuss, poll, notes, break (did you mean 'talk'?)"]),
+     ["m.toml:14:1: " + STEP1 + "kind 'tlak' is not one of talk, discuss, poll, notes, break, brainstorm, qa "
+      "(did you mean 'talk'?)"]),
     ("poll-step-without-poll", edit({24: [], 25: [], 26: [], 27: [], 28: []}),
      ["m.toml:18:1: " + STEP2 + "a poll step needs a [steps.poll] table"]),
     ("poll-on-a-discuss-step", edit({21: ['kind = "discuss"']}),
@@ -136,6 +137,18 @@ RULES = [
      ["m.toml:28:1: " + POLL + "reveal 'on_close' is not one of live, on-close, manual (did you mean 'on-close'?)"]),
     ("anonymous-not-a-bool", edit({27: ['vote = "single"', 'anonymous = "yes"']}),
      ["m.toml:28:1: " + POLL + "'anonymous' must be true or false, not a string"]),
+    # --- brainstorm and qa steps, options from a brainstorm
+    ("options-from-not-a-brainstorm", poll('vote = "dots"', 'budget = 3', 'options_from = "welcome"'),
+     ["m.toml:29:1: " + POLL + "options_from 'welcome' names no brainstorm step of this module"]),
+    ("options-and-options-from", poll('vote = "single"', 'options = ["A", "B"]', 'options_from = "welcome"'),
+     ["m.toml:28:1: " + POLL + "give options or options_from, not both",
+      "m.toml:29:1: " + POLL + "options_from 'welcome' names no brainstorm step of this module"]),
+    ("anonymous-on-a-talk-step", edit({16: ['prompt = "Hello."', 'anonymous = true']}),
+     ["m.toml:17:1: " + STEP1 + "'anonymous' is for brainstorm and qa steps"]),
+    ("show-on-a-qa-step", edit({14: ['kind = "qa"'], 16: ['prompt = "Hello."', 'show = "cloud"']}),
+     ["m.toml:17:1: " + STEP1 + "'show' is for brainstorm steps"]),
+    ("show-unknown", edit({14: ['kind = "brainstorm"'], 16: ['prompt = "Hello."', 'show = "wall"']}),
+     ["m.toml:17:1: " + STEP1 + "show 'wall' is not one of cards, cloud"]),
 ]
 
 
@@ -296,6 +309,14 @@ def test_two_agendas_with_the_same_file_name(tmp_path: Path, monkeypatch: pytest
     assert lines[0] == f"a/day.toml: ok: agenda 'day', 1 modules, {AGENDA_MINUTES} min"
     assert len(lines) == 2 and lines[1].startswith("b/day.toml")
     assert code in (0, 2)
+
+
+def test_a_brainstorm_and_a_rank_poll_of_its_ideas_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "m.toml", edit({14: ['kind = "brainstorm"'], 16: ['prompt = "Hello."', 'anonymous = true',
+                                                                      'show = "cloud"'],
+                                    27: ['vote = "rank"'], 28: ['options_from = "welcome"']}))
+    assert run_validate(tmp_path, monkeypatch, "m.toml") == (
+        0, ["m.toml: ok: module 'probe-trust', 2 steps, 10 min, votes: rank"])
 
 
 def test_rounds_must_add_up_to_their_step(tmp_path) -> None:

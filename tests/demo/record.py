@@ -22,6 +22,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from workshop.engine.tally import normalise
+
 START = dt.datetime(2026, 11, 16, 13, 0, tzinfo=dt.UTC)
 PEOPLE = ("Priya", "Marcus", "Dana", "Tomás")
 # A step runs its planned minutes times this, in turn: some run over, some finish early.
@@ -33,6 +35,15 @@ NOTES = {  # step id -> (person, note): what the room wrote down
     "hero-ask": (3, "Ask agents what they need before buying anything"),
 }
 ACTIONS = {"experiment": "Pilot the no-meeting morning with two teams and report back in March"}
+QUESTIONS = {  # qa step id -> (person, question) asked, then each other person upvotes the first listed
+    "questions": ((1, "How do we keep a shared measure from turning into a blame chart?"),
+                  (3, "Can we pilot this across two sites at once?")),
+}
+IDEAS = {  # brainstorm step id -> one idea per person, in turn (two say the same thing)
+    "rework": ("Swap one early shift a week between the two teams", "A shared measure: resolved first time",
+               "Pilot ten-minute coaching in the quiet half hours", "A shared measure: resolved first time!"),
+    "hero-ask": ("Air cover when we try something new", "Time to coach", "Clear priorities", "time to coach"),
+}
 
 
 class VirtualClock:
@@ -78,13 +89,19 @@ def ballot_keys(poll, person: int) -> list[str]:
     return list(words[person]) + ["enter"]
 
 
-async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: str = "") -> None:
+async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: str = "",
+                      merge: str = "") -> None:
     from workshop.tui.facilitator import make_app
 
     app = make_app(path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         for key in keys:
             await pilot.press(key)
+        if merge:  # the newest idea (selected) is a duplicate of idea `merge`
+            await pilot.press("M")
+            app.screen.query_one(Input).value = merge
+            await pilot.press("enter")
+            await pilot.pause()
         if note:
             await pilot.press("a")
             app.screen.query_one(Input).value = note
@@ -97,7 +114,8 @@ async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: st
         await pilot.pause()
 
 
-async def participant(path: Path, clock: VirtualClock, person: int, keys: list[str], note: str = "") -> None:
+async def participant(path: Path, clock: VirtualClock, person: int, keys: list[str], note: str = "",
+                      idea: str = "", ask: str = "", upvote: bool = False) -> None:
     from workshop.tui.participant import make_app
 
     app = make_app(path, clock=clock, name=PEOPLE[person], watch=False)
@@ -107,6 +125,19 @@ async def participant(path: Path, clock: VirtualClock, person: int, keys: list[s
         await pilot.pause()
         if keys:
             await pilot.press(*keys)
+            await pilot.pause()
+        for box, text in (("#idea", idea), ("#ask", ask)):
+            if text:
+                main = app.screen_stack[0]
+                main.query_one(box, Input).value = text
+                main.query_one(box, Input).focus()
+                await pilot.press("enter")
+                await pilot.pause()
+        if upvote:  # the most upvoted question so far
+            questions = app.screen_stack[0].query_one("#questions")
+            questions.focus()
+            questions.highlighted = 0
+            await pilot.press("enter")
             await pilot.pause()
         if note:
             main = app.screen_stack[0]
@@ -147,8 +178,24 @@ async def _run(work: Path, clock: VirtualClock, plan, out: Path) -> None:
     for number, step in enumerate(steps):
         planned = step.step.minutes * 60
         ran = planned * PACE[number % len(PACE)]
+        for person, idea in enumerate(IDEAS.get(step.step.id, ())):
+            clock.wait(min(45, ran / 8))
+            await participant(path, clock, person, [], idea=idea)
+        for person, question in QUESTIONS.get(step.step.id, ()):
+            clock.wait(min(45, ran / 8))
+            await participant(path, clock, person, [], ask=question)
+        if step.step.id in QUESTIONS:
+            for person in (0, 2):
+                clock.wait(10)
+                await participant(path, clock, person, [], upvote=True)
+        if step.step.id in IDEAS:  # the facilitator merges the duplicate
+            ideas = sessions.Session.open(path).state().room.ideas_of(step.qid)
+            twin = next(i for i in ideas if normalise(i.text) == normalise(ideas[-1].text))
+            clock.wait(20)
+            await facilitator(path, clock, [], merge=twin.id)
         poll = step.step.poll
         if poll is not None:
+            poll = sessions.Session.open(path).state().polls[step.qid].poll  # options_from: as frozen
             for person in range(len(PEOPLE)):
                 clock.wait(min(45, ran / 8))
                 await participant(path, clock, person, ballot_keys(poll, person))

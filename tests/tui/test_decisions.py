@@ -1,4 +1,4 @@
-"""Decisions on the facilitator's screen: an owner and a due date for an action item (key w),
+"""Decisions on the facilitator's screen: an owner and a due date for an action item (key u),
 and a consent poll with blocks offering an objections round (o) and a new round (v), with the
 rounds side by side on the facilitator's screen and the room display."""
 
@@ -35,18 +35,18 @@ def test_owner_and_due_are_read_from_one_line() -> None:
     assert owner_and_due("Ana") == ("Ana", "") and owner_and_due("2026-12-15") == ("", "2026-12-15")
 
 
-async def test_w_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path, clock: FakeClock) -> None:
+async def test_u_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path, clock: FakeClock) -> None:
     sessions.Session.open(deciding, clock).note(None, "Book the WFM review")
     app = make_app(deciding, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("w")
+        await pilot.press("u")
         await pilot.pause()
         await pilot.press(*"Ana 2026-12-15", "enter")
         await pilot.pause()
         note = app.session.state().notes[0]
         assert (note.action, note.owner, note.due) == (True, "Ana", "2026-12-15")
         assert "→ Ana, due 2026-12-15" in text_of(app.query_one(NotesList))
-        await pilot.press("w")
+        await pilot.press("u")
         await pilot.pause()
         await pilot.press(*"2026-13-01", "enter")  # not a date: one line, nothing written
         await pilot.pause()

@@ -1,8 +1,9 @@
 """The `workshop` command. Thin: each command parses its arguments and calls into the core.
 
 The commands live by what they work on: content.py (validate, draft, modules, preview),
-live.py (new, control, vote, note, repair), reports.py (report, compare), screens.py (run, join,
-kiosk, serve, screen, replay), housekeeping.py (sessions, archive). This module holds the app, the one place errors are printed, and
+live.py (new, control, vote, note, repair), room.py (idea, ask, upvote, hand, react), reports.py
+(report, compare), screens.py (run, join, kiosk, serve, screen, replay), housekeeping.py (sessions,
+archive). This module holds the app, the one place errors are printed, and
 the helpers they share. Commands that open no screen must not import textual (a test checks), so
 screen imports live inside the commands that need them.
 """
@@ -124,4 +125,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app` as their modules load
-from workshop.cli import content, housekeeping, live, reports, screens  # noqa: E402, F401
+from workshop.cli import content, housekeeping, live, reports, room, screens  # noqa: E402, F401

@@ -32,17 +32,21 @@ def new(
 def control(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
-                                                "reveal, end, skip, unskip, move, insert-break")],
+                                                "reveal, end, skip, unskip, move, insert-break, merge, hide, unhide, "
+                                                "answered, unanswered, call, qa")],
     arg: Annotated[Optional[str], typer.Argument(help="goto/skip/unskip/move: a step id; extend, insert-break: "
-                                                      "minutes; close/reopen/reset/reveal: a poll id.")] = None,
+                                                      "minutes; close/reopen/reset/reveal: a poll id; merge/hide: an "
+                                                      "idea; answered: a question; qa: on/off.")] = None,
+    into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help="merge: the idea to merge into.")] = None,
     after: Annotated[Optional[str], typer.Option("--after", help="move, insert-break: the step it goes after "
                                                  "(`start`: first).")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda."""
+    """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
+    work with the room's ideas, questions and hands."""
     from workshop.sessions import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after))
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into))
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(

@@ -23,6 +23,8 @@ def _poll(poll: Poll) -> dict[str, Any]:
         out["labels"] = {str(k): v for k, v in poll.labels}
     if poll.vote == "text":
         out["max_length"] = poll.max_length
+    if poll.options_from:
+        out["options_from"] = poll.options_from
     return out
 
 
@@ -31,6 +33,10 @@ def _step(step: Step) -> dict[str, Any]:
                            "prompt": step.prompt, "notes": step.notes}
     if step.poll is not None:
         out["poll"] = _poll(step.poll)
+    if step.anonymous:
+        out["anonymous"] = True
+    if step.kind == "brainstorm":
+        out["show"] = step.show
     if step.rounds:
         out["rounds"] = [{"label": r.label, "minutes": r.minutes} for r in step.rounds]
     return out
@@ -40,7 +46,7 @@ def _module(module: Module) -> dict[str, Any]:
     s = module.source
     return {"id": module.id, "title": module.title, "summary": module.summary, "minutes": module.minutes,
             "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
-            "steps": [_step(st) for st in module.steps]}
+            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {})}
 
 
 def freeze(plan: Plan) -> dict[str, Any]:
@@ -63,8 +69,9 @@ def thaw(data: dict[str, Any]) -> Plan:
                 poll = Poll(**p)
             rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
             steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
-                              rounds))
-        modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps)))
+                              rounds, bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
+        modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps),
+                              str(m.get("language", ""))))
     start = data["start"]
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)

@@ -10,11 +10,12 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-StepKind = Literal["talk", "discuss", "poll", "notes", "break"]
+StepKind = Literal["talk", "discuss", "poll", "notes", "break", "brainstorm", "qa"]
 VoteKind = Literal["single", "multi", "scale", "dots", "rank", "text"]
 Reveal = Literal["live", "on-close", "manual"]
 
-STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break")
+STEP_KINDS: tuple[str, ...] = ("talk", "discuss", "poll", "notes", "break", "brainstorm", "qa")
+SHOWS: tuple[str, ...] = ("cards", "cloud")  # how the room display shows a brainstorm's ideas
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 # A consent poll is written `vote = "consent"`: a fist of five, 0 (a fist: I block) to 5.
@@ -51,6 +52,7 @@ class Poll:
     budget: int | None = None  # dots
     cap: int | None = None  # dots: most dots on any one option
     max_length: int = 140  # text
+    options_from: str = ""  # single/multi/dots/rank: a brainstorm step of the module; its ideas become the options
     threshold: int | None = None  # a consent poll (a fist-of-five scale): a ballot under it blocks
 
     def label_for(self, value: int) -> str:
@@ -83,6 +85,8 @@ class Step:
     notes: str = ""
     poll: Poll | None = None
     rounds: tuple[Round, ...] = ()  # when given, their minutes add up to the step's
+    anonymous: bool = False  # brainstorm, qa: ideas and questions carry no name
+    show: str = "cards"  # brainstorm: "cards" or "cloud" on the room display
 
     def with_minutes(self, minutes: int) -> Step:
         """This step run for `minutes`: its rounds scaled to fit, the last taking what rounding leaves."""

@@ -16,6 +16,7 @@ from workshop.content.document import Document
 from workshop.content.model import (
     CONSENT_LABELS,
     REVEALS,
+    SHOWS,
     STEP_KINDS,
     VOTE_KINDS,
     Agenda,
@@ -35,15 +36,15 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape
 
 MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps")
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
-STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds")
+STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds", "anonymous", "show")
 ROUND_KEYS = ("label", "minutes")
 POLL_COMMON = ("question", "vote", "anonymous", "reveal")
 POLL_KEYS: dict[str, tuple[str, ...]] = {
-    "single": ("options",),
-    "multi": ("options", "max"),
+    "single": ("options", "options_from"),
+    "multi": ("options", "options_from", "max"),
     "scale": ("min", "max", "labels"),
-    "dots": ("options", "budget", "cap"),
-    "rank": ("options",),
+    "dots": ("options", "options_from", "budget", "cap"),
+    "rank": ("options", "options_from"),
     "text": ("max_length",),
     "consent": ("threshold",),
 }
@@ -248,6 +249,15 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
             else:
                 first_seen[step_id] = index
         steps.append(_check_step(c, entry, where, context, step_id))
+    brainstorms = {e["id"] for e in entries if e.get("kind") == "brainstorm" and isinstance(e.get("id"), str)}
+    for index, entry in enumerate(entries):
+        poll = entry.get("poll")
+        source = poll.get("options_from") if isinstance(poll, dict) else None
+        if isinstance(source, str) and source not in brainstorms:
+            c.report(("steps", index, "poll", "options_from"), f"step {_show(entry.get('id'))}: poll: ",
+                     f"options_from {_show(source)} names no brainstorm step of this module"
+                     f"{_suggest(source, sorted(brainstorms))}")
+            steps[index] = None
     if any(s is None for s in steps):
         return None
     return tuple(s for s in steps if s is not None)
@@ -268,10 +278,22 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
             poll = _check_poll(c, entry, where, context)
     elif kind is not None and "poll" in entry:
         c.report(where + ("poll",), context, f"only a poll step may have a poll (this step's kind is '{kind}')")
+    anonymous, show = False, "cards"
+    if "anonymous" in entry:
+        if kind in ("brainstorm", "qa"):
+            anonymous = bool(c.get(entry, "anonymous", where, context, bool, what="true or false"))
+        elif kind is not None:
+            c.report(where + ("anonymous",), context, "'anonymous' is for brainstorm and qa steps"
+                     + (" (a poll's goes in [steps.poll])" if kind == "poll" else ""))
+    if "show" in entry:
+        if kind == "brainstorm":
+            show = c.choice(entry, "show", where, context, SHOWS) or "cards"
+        elif kind is not None:
+            c.report(where + ("show",), context, "'show' is for brainstorm steps")
     rounds = _check_rounds(c, entry, where, context, minutes) if "rounds" in entry else ()
     if None in (step_id, title, kind, minutes, prompt, rounds) or (kind == "poll" and poll is None):
         return None
-    return Step(step_id, title, kind, minutes, prompt, notes, poll, rounds)  # type: ignore[arg-type]
+    return Step(step_id, title, kind, minutes, prompt, notes, poll, rounds, anonymous, show)  # type: ignore[arg-type]
 
 
 def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: str,
@@ -316,14 +338,18 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     c.keys(table, where, context, allowed,
            elsewhere=lambda key: f"'{key}' is not used by a {vote} vote" if key in ALL_POLL_KEYS else None)
     fields: dict[str, Any] = {}
-    if vote in OPTION_LIMITS:
+    if vote in OPTION_LIMITS and "options_from" in table:
+        fields["options_from"] = c.slug(table, "options_from", where, context)
+        if "options" in table:
+            c.report(where + ("options",), context, "give options or options_from, not both")
+    elif vote in OPTION_LIMITS:
         fields["options"] = _check_options(c, table, where, context, *OPTION_LIMITS[vote])
     if vote == "multi":
-        options = fields["options"] or ()
+        options = fields.get("options") or ()
         fields["max"] = c.whole(table, "max", where, context, required=False, low=1)
         if fields["max"] is not None and options and fields["max"] > len(options):
             c.report(where + ("max",), context, f"max {fields['max']} is more than the {len(options)} options")
-        if fields["max"] is None and "max" not in table:
+        if fields["max"] is None and "max" not in table and options:
             fields["max"] = len(options)
     elif vote == "scale":
         _check_scale(c, table, where, context, fields)

@@ -29,6 +29,9 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | leave    | participant                             | a participant's screen closed |
 | wrong-code | channel                               | a join screen: someone typed a wrong join code |
 
+The room's contributions (idea, merge, hide, options, question, upvote, answered, qa, hand,
+call, react) are listed in engine/ideas.py, which folds them.
+
 Facilitator events (control, `action`, `serve`, a note whose author is the facilitator) carry
 `sig`, an Ed25519 signature (engine/trust.py); without a valid one the fold ignores them.
 """
@@ -44,7 +47,10 @@ FACILITATOR = "facilitator"
 
 CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end",
            "round", "skip", "move", "insert", "revote")
-TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code")
+# the facilitator's part in the room's contributions (engine/ideas.py): signed like CONTROL
+ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
+ROOM = ("idea", "question", "upvote", "hand", "react")
+TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code", *ROOM_CONTROL, *ROOM)
 
 
 def make(type_: str, at: dt.datetime, **fields: Any) -> Event:

@@ -20,6 +20,7 @@ from workshop.content.frozen import thaw
 from workshop.content.model import Poll, Step
 from workshop.engine import ballots, rounds
 from workshop.engine.events import FACILITATOR, Event
+from workshop.engine.ideas import Room
 from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import tally
@@ -100,6 +101,8 @@ class Fold:
         self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
+        self.room = Room(self)
+        self._handlers.update(self.room.handlers())
 
     # ------------------------------------------------------------------ applying events
 
@@ -419,6 +422,7 @@ class Fold:
             clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
             wrong_codes=self.wrong_codes,
             facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
+            room=self.room.view(),
             planned_start=self.planned_start,
         )
 

@@ -18,9 +18,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from workshop.engine.events import CONTROL, FACILITATOR, Event
+from workshop.engine.events import CONTROL, FACILITATOR, ROOM_CONTROL, Event
 
-SIGNED = frozenset((*CONTROL, "action", "serve"))
+SIGNED = frozenset((*CONTROL, "action", "serve", *ROOM_CONTROL))
 
 
 def needs_signature(event: Event) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import rounds
+from workshop.engine.ideas import RoomView
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally
 
@@ -139,6 +140,7 @@ class SessionState:
     started: float | None = None  # when the facilitator started it
     ended: float | None = None  # when it ended
     planned_start: float | None = None  # when the agenda meant it to start (engine/forecast.py)
+    room: RoomView = RoomView()  # ideas, questions, hands and reactions (engine/ideas.py)
 
     @property
     def step(self) -> StepView | None:

@@ -33,6 +33,7 @@ from workshop.report.render import (
     shown_rows,
     trust_lines,
 )
+from workshop.report.room import cloud_html, room_html
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
@@ -50,6 +51,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .fill { background: #3b6ea5; height: 1rem; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .value { font-variant-numeric: tabular-nums; }
 .actions li { margin: .2rem 0; } .note { white-space: pre-wrap; }
+.cloud { text-align: center; line-height: 1.9; margin: .6rem 0; }
+.cloud .w1 { font-size: .9em; color: #666; } .cloud .w2 { font-size: 1.2em; }
+.cloud .w3 { font-size: 1.6em; font-weight: 600; } .cloud .w4 { font-size: 2.2em; font-weight: 700; color: #3b6ea5; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } section { break-inside: auto; }
@@ -70,6 +74,7 @@ def bdi(value: object) -> str:
 def as_html(state: SessionState) -> str:
     data = as_dict(state)
     session = data["session"]
+    languages = {s.qid: s.module.language or "en" for s in state.steps}
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -82,8 +87,9 @@ def as_html(state: SessionState) -> str:
         *_actions(data),
         *_agenda(data),
         '<section id="polls"><h2>Polls</h2>',
-        *(line for poll in data["polls"] for line in _poll(poll)),
+        *(line for poll in data["polls"] for line in _poll(poll, languages.get(poll["id"], "en"))),
         "</section>",
+        *room_html(data, languages),
         *_notes(data),
         *_join(state),
         "</body></html>",
@@ -137,7 +143,7 @@ def _agenda(data: dict[str, Any]) -> list[str]:
     return out
 
 
-def _poll(poll: dict[str, Any]) -> list[str]:
+def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     res = poll["results"]
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
@@ -152,6 +158,8 @@ def _poll(poll: dict[str, Any]) -> list[str]:
     out.append("</div>")
     if left_out:
         out.append(f"<p class=\"meta\">and {plural(left_out, 'other answer')}</p>")
+    if poll["kind"] == "text":  # every answer's words, as the tally groups them
+        out.append(cloud_html([r["label"] for r in res["rows"] for _ in range(int(r["value"]))], language))
     if "mean" in res:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
     if "rounds_summary" in poll:

@@ -21,6 +21,7 @@ from workshop.engine import forecast, tally
 from workshop.engine.state import SessionState, StepView
 from workshop.engine.tally import UNITS, Tally, plural
 from workshop.engine.text import isolate
+from workshop.report.room import room_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -59,7 +60,8 @@ def as_dict(state: SessionState) -> dict[str, Any]:
         entry = {
             "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
             "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
-            "late": view.late, "resets": view.resets, "results": results,
+            "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
+            "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
         }
         if view.poll.threshold is not None:
             entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
@@ -94,6 +96,11 @@ def as_dict(state: SessionState) -> dict[str, Any]:
                   for n in state.notes],
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
+        "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
+                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at)}
+                  for i in state.room.ideas],
+        "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
+                       "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
     }
 
 
@@ -110,7 +117,9 @@ def _step(state: SessionState, s: StepView) -> dict[str, Any]:
         "id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
         "agenda_seconds": 0 if s.inserted else s.planned, "extra_seconds": s.extra + (s.planned if s.inserted else 0),
         "actual_seconds": round(s.elapsed, 1), "visited": s.visited, "skipped": s.skipped, "inserted": s.inserted,
-        "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1)}
+        "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),
+        "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
+        "reactions": dict(state.room.reactions.get(s.qid, {}))}
     if s.rounds:
         out["rounds"] = [{"label": r.label, "planned_seconds": r.planned, "actual_seconds": round(r.actual(s.elapsed), 1)}
                          for r in s.rounds]
@@ -267,6 +276,7 @@ def as_markdown(state: SessionState) -> str:
     out += ["## Polls", ""]
     for poll in data["polls"]:
         out += _md_poll(poll)
+    out += room_markdown(data)
     out += ["## Notes", ""]
     for step, notes in notes_by_step(data):
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]

@@ -15,22 +15,26 @@ from dataclasses import replace
 from workshop.engine import forecast
 from workshop.engine.state import SessionState, StepView
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
-from workshop.sessions.taking import RESERVED_NAMES, Taking, owner_and_due, participant_name
+from workshop.sessions.room import RoomVerbs
+from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
-class Session(Taking):
+class Session(RoomVerbs):
     # ---------------------------------------------------------------- facilitator
 
     def start(self) -> str:
         with self.changing() as write:
-            if self._live().status != "waiting":
+            s = self._live()
+            if s.status != "waiting":
                 raise SessionError("the session has already started")
+            first = next((x for x in s.steps if not x.skipped), None)
+            said = self._freeze_options(write, s, first) if first is not None else ""
             planned = self._planned_start()
             write("start", planned=None if planned is None else planned.isoformat())
-        return self._where()
+        return self._where() + said
 
     def ends(self, s: SessionState | None = None) -> tuple[float | None, float]:
         """When the workshop was planned to end (None before it is known) and when, as things
@@ -63,8 +67,9 @@ class Session(Taking):
             target = s.step_by_id(ref)
             if target is None:
                 raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+            said = self._freeze_options(write, s, target)
             write("goto", step=target.qid, via="goto")
-        return self._where()
+        return self._where() + said
 
     def _step_by(self, delta: int) -> str:
         """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
@@ -81,8 +86,9 @@ class Session(Taking):
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
                                    else "already at the first step")
+            said = self._freeze_options(write, s, s.steps[index])
             write("goto", step=s.steps[index].qid, via=word)
-        return self._where()
+        return self._where() + said
 
     # ---------------------------------------------------------------- the agenda, changed live
 
@@ -203,13 +209,15 @@ class Session(Taking):
         if action not in POLL_ACTIONS:
             raise SessionError(f"unknown poll action {action!r}: {', '.join(POLL_ACTIONS)}")
         with self.changing() as write:
-            poll = self._poll_named(self._started(action), ref, none="this step has no poll")
+            s = self._started(action)
+            poll = self._poll_named(s, ref, none="this step has no poll")
             if action == "close" and poll.status != "open":
                 raise SessionError("the poll is not open")
             if action == "reopen" and poll.status != "closed":
                 raise SessionError("the poll is not closed")
             write(action, poll=poll.qid)
-        return f"{poll.qid}: {action}"
+            said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
+        return f"{poll.qid}: {action}{said}"
 
     def end(self) -> str:
         with self.changing() as write:

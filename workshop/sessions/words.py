@@ -8,15 +8,24 @@ from collections.abc import Callable
 from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
+ROOM_WORDS = ("merge", "hide", "unhide", "answered", "unanswered", "call", "qa")
 WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end",
-         "skip", "unskip", "move", "insert-break", "objections", "revote")
+         "skip", "unskip", "move", "insert-break", "objections", "revote", *ROOM_WORDS)
 USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
          "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
-         "revote [POLL]")
+         "revote [POLL], merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, "
+         "qa on|off")
 
 
-def act(session: Session, word: str, arg: str | None = None, after: str | None = None) -> str:
-    """Do the action `word` names (with its argument); a one-line account of what happened."""
+def act(session: Session, word: str, arg: str | None = None, after: str | None = None,
+        into: str | None = None) -> str:
+    """Do the action `word` names (with its arguments); a one-line account of what happened."""
+    if word == "merge":
+        if not arg or not into:
+            raise SessionError("merge needs two ideas: `merge IDEA INTO`, like `merge i4 i2`")
+        return session.merge(arg, into)
+    if into is not None:
+        raise SessionError(f"{word} takes at most one argument (got {into!r} as well)")
     if after is not None and word not in ("move", "insert-break"):
         raise SessionError(f"--after goes with move and insert-break, not {word}")
     verb = _verb(session, word, arg, after)
@@ -24,6 +33,20 @@ def act(session: Session, word: str, arg: str | None = None, after: str | None =
 
 
 def _verb(session: Session, word: str, arg: str | None, after: str | None = None) -> Callable[[], str]:
+    if word in ("hide", "unhide"):
+        return lambda: session.hide(_needed(arg, f"{word} needs an idea or question id, like `{word} i3`"),
+                                    word == "hide")
+    if word in ("answered", "unanswered"):
+        return lambda: session.answered(_needed(arg, f"{word} needs a question id, like `{word} q2`"),
+                                        word == "answered")
+    if word == "qa":
+        if arg not in ("on", "off"):
+            raise SessionError("qa takes on or off: `qa on` opens questions on every step")
+        return lambda: session.qa(arg == "on")
+    if word == "call":
+        if arg is not None:
+            raise SessionError(f"call takes no argument (got {arg!r})")
+        return session.call_next
     if word == "goto":
         return lambda: session.goto(_needed(arg, "goto needs a step id, like `goto welcome` or `goto module/step`"))
     if word == "extend":

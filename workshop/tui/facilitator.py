@@ -16,11 +16,11 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from workshop.engine.state import SessionState, StepView
-from workshop.errors import WorkshopError
-from workshop.sessions import Clock, Session, SessionError, utc_now, words
-from workshop.tui.follow import SessionApp
-from workshop.tui.modals import AgendaPick, AskText, Confirm, Info, JoinQR, PickStep
+from workshop.engine.state import SessionState
+from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.tui.deciding import Deciding, owner_and_due  # noqa: F401 - owner_and_due: for tests
+from workshop.tui.modals import AskText, Confirm, Info, JoinQR
+from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.join import JoinBar
@@ -28,11 +28,12 @@ from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 
-class FacilitatorApp(SessionApp):
+class FacilitatorApp(RoomActions, Deciding):
     CSS_PATH = "facilitator.tcss"
     TITLE = "workshop"
 
@@ -50,7 +51,7 @@ class FacilitatorApp(SessionApp):
         Binding("o", "objections", "Objections", show=False),
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
-        Binding("w", "owner", "Who/when"),
+        Binding("u", "owner", "Owner"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
         Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
@@ -61,6 +62,7 @@ class FacilitatorApp(SessionApp):
         Binding("k", "kiosk", "Kiosk"),
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
+        *ROOM_BINDINGS,
     ]
 
     def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
@@ -87,8 +89,10 @@ class FacilitatorApp(SessionApp):
         # top, and queries search the screen in front.
         self.step_panel = self.query_one(StepPanel)
         self.notes_list = self.query_one(NotesList)
+        self.room_panel = self.query_one(RoomPanel)
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
-                                        self.query_one(PollPanel), self.notes_list, self.query_one(JoinBar)]
+                                        self.query_one(PollPanel), self.room_panel, self.notes_list,
+                                        self.query_one(JoinBar)]
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.title = state.title
@@ -138,17 +142,6 @@ class FacilitatorApp(SessionApp):
 
     # ------------------------------------------------------------------ actions
 
-    def _do(self, action: str, arg: str | None = None, after: str | None = None) -> None:
-        try:
-            message = words.act(self.session, action, arg, after)
-        except WorkshopError as err:
-            self.notify(str(err), markup=False, severity="warning")
-            return
-        self.render_state()
-        if action in ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break",
-                      "objections", "revote"):
-            self.notify(message, markup=False, timeout=2)
-
     def action_toggle_pause(self) -> None:
         status = self.session.state().status
         self._do("pause" if status == "running" else "resume")
@@ -168,16 +161,6 @@ class FacilitatorApp(SessionApp):
     def action_close_poll(self) -> None:
         self._do("close")
 
-    def action_revote(self) -> None:
-        def done(ok: bool | None) -> None:
-            if ok:
-                self._do("revote")
-
-        self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
-
-    def action_objections(self) -> None:
-        self._do("objections")
-
     def action_reopen_poll(self) -> None:
         self._do("reopen")
 
@@ -187,40 +170,6 @@ class FacilitatorApp(SessionApp):
                 self._do("reset")
 
         self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
-
-    def action_goto(self) -> None:
-        """Go to a step, or skip or move one (the agenda changed live)."""
-        state = self.session.state()
-        choices = [(s.qid, _choice(s)) for s in state.steps]
-
-        def done(picked: tuple[str, str] | None) -> None:
-            if picked is None:
-                return
-            what, qid = picked
-            if what == "move":
-                self._move(qid, choices)
-            elif what == "skip":
-                skipped = next(s.skipped for s in self.session.state().steps if s.qid == qid)
-                self._do("unskip" if skipped else "skip", qid)
-            else:
-                self._do("goto", qid)
-
-        self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
-
-    def _move(self, qid: str, choices: list[tuple[str, str]]) -> None:
-        def done(after: str | None) -> None:
-            if after:
-                self._do("move", qid, after)
-
-        targets = [("start", "(first, before every step)"), *((q, label) for q, label in choices if q != qid)]
-        self.push_screen(PickStep(targets, None, question=f"Move {qid} after which step?"), done)
-
-    def action_insert_break(self) -> None:
-        def done(text: str | None) -> None:
-            if text:
-                self._do("insert-break", text.strip())
-
-        self.push_screen(AskText("Insert a break after the current step: how many minutes?", "10"), done)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
@@ -249,39 +198,6 @@ class FacilitatorApp(SessionApp):
             self.step_panel.scroll_page_down(animate=False)
         else:
             self.step_panel.scroll_page_up(animate=False)
-
-    def action_mark_action(self) -> None:
-        note_id = self.notes_list.chosen_id()
-        if not note_id:
-            self.notify("No note to mark on this step yet", severity="warning")
-            return
-        current = next((n for n in self.session.state().notes if n.id == note_id), None)
-        try:
-            self.session.mark_action(note_id, on=not (current and current.action))
-        except SessionError as err:
-            self.notify(str(err), markup=False, severity="warning")
-        self.render_state()
-
-    def action_owner(self) -> None:
-        """Give the selected note an owner and a due date: it becomes an action item."""
-        note_id = self.notes_list.chosen_id()
-        if not note_id:
-            self.notify("No note on this step to give an owner yet", severity="warning")
-            return
-
-        def done(typed: str | None) -> None:
-            if not typed or not typed.strip():
-                return
-            owner, due = owner_and_due(typed)
-            try:
-                said = self.session.mark_action(note_id, True, owner or None, due or None)
-            except SessionError as err:
-                self.notify(str(err), markup=False, severity="warning")
-                return
-            self.render_state()
-            self.notify(said, markup=False, timeout=3)
-
-        self.push_screen(AskText("Owner and due date of the selected action item", "Ana 2026-12-15"), done)
 
     def action_toggle_notes(self) -> None:
         panel = self.step_panel
@@ -338,7 +254,7 @@ class FacilitatorApp(SessionApp):
             ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
-            ("Give the selected action item an owner and a due date", "w", self.action_owner),
+            ("Give the selected action item an owner and a due date", "u", self.action_owner),
             ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
             ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),
@@ -346,25 +262,11 @@ class FacilitatorApp(SessionApp):
             ("Switch light and dark", "", self.action_toggle_dark),
             ("Show the join page's QR code", "j", self.action_join_code),
             ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
+            *self.room_commands(),
             ("End the session", "e", self.action_end),
         ]
         for title, key, callback in commands:
             yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
-
-
-def owner_and_due(typed: str) -> tuple[str, str]:
-    """'Ana Lima 2026-12-15' -> ('Ana Lima', '2026-12-15'): a last word shaped like a date is the
-    due date, the rest the owner (either may be left out)."""
-    words = typed.split()
-    if words and len(words[-1]) == 10 and words[-1][4] == "-" and words[-1][7] == "-":
-        return " ".join(words[:-1]), words[-1]
-    return " ".join(words), ""
-
-
-def _choice(step: StepView) -> str:
-    """A step as the `g` dialog lists it: its module, its title, and what became of it."""
-    state = " (skipped)" if step.skipped else " (inserted)" if step.inserted else " (done)" if step.visited else ""
-    return f"{step.module.title} · {step.step.title}{state}"
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,

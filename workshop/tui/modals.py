@@ -151,3 +151,21 @@ class JoinQR(ModalScreen[None]):
                 line = Text("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan.")
             yield Label(line)
             yield Label("escape: close", classes="hint")
+
+
+class PickReaction(ModalScreen[str | None]):
+    """A participant's reaction to the step: counted for the facilitator, never shown to the room."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, reactions: tuple[str, ...]) -> None:
+        super().__init__()
+        self.reactions = reactions
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("React to this step (the facilitator sees how many):")
+            yield OptionList(*self.reactions, id="reactions")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.reactions[event.option_index])

@@ -19,16 +19,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.engine.ideas import REACTIONS
 from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.engine.text import isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person, keep
 from workshop.tui.follow import SessionApp
+from workshop.tui.modals import PickReaction
 from workshop.tui.widgets.ballot import BallotForm
+from workshop.tui.widgets.contribute import ContributeArea
 from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, PromptView, TimeLine, WhereLine
 
 
@@ -141,7 +144,8 @@ class JoinScreen(Screen[Person]):
 class ParticipantApp(SessionApp):
     CSS_PATH = "participant.tcss"
     TITLE = "workshop"
-    BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+q", "quit", "Leave")]
+    BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+r", "hand", "Hand"),
+                Binding("ctrl+e", "react", "React"), Binding("ctrl+q", "quit", "Leave")]
 
     def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
                  watch: bool = True, tick: float = 0.5, shared: bool = False) -> None:
@@ -161,6 +165,7 @@ class ParticipantApp(SessionApp):
             yield TimeLine("", id="time")
             yield PromptView("", id="prompt")
             yield PollArea(self._my_ballot, id="poll")
+            yield ContributeArea(lambda: self.token, id="contribute")
             yield Input(placeholder="A note for this step (enter sends)", id="note", max_length=2000)
             yield MyNotes(lambda: self.token, id="my-notes")
         yield Footer()
@@ -224,7 +229,7 @@ class ParticipantApp(SessionApp):
         follow = main.query_one("#follow", VerticalScroll)
         moved = state.step is not None and state.step.qid != self._step_shown
         for view in (main.query_one(WhereLine), main.query_one(TimeLine), main.query_one(PromptView),
-                     main.query_one(PollArea), main.query_one(MyNotes)):
+                     main.query_one(PollArea), main.query_one(ContributeArea), main.query_one(MyNotes)):
             view.show(state)
         if moved:
             self._step_shown = state.step.qid
@@ -258,6 +263,59 @@ class ParticipantApp(SessionApp):
             return
         event.input.value = ""
         self.render_state()
+
+    # ------------------------------------------------------------------ what the room makes
+
+    def _live(self) -> Session:
+        assert self.session is not None  # these keys act only once a session is joined
+        return self.session
+
+    def _contribute(self, verb, *args: object) -> bool:
+        area = self.screen_stack[0].query_one(ContributeArea)
+        try:
+            said = verb(self.person, *args)
+        except SessionError as err:
+            area.say(str(err), ok=False)
+            return False
+        area.say(said)
+        self.render_state()
+        return True
+
+    @on(Input.Submitted, "#idea")
+    def send_idea(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._contribute(self._live().idea_as, event.value):
+            event.input.value = ""
+
+    @on(Input.Submitted, "#ask")
+    def send_question(self, event: Input.Submitted) -> None:
+        event.stop()
+        anonymous = self.screen_stack[0].query_one("#ask-anonymous", Checkbox).value
+        if self._contribute(lambda person, text: f"asked: {self._live().ask_as(person, text, anonymous)}"
+                            + (" (without your name)" if anonymous else ""), event.value):
+            event.input.value = ""
+
+    @on(OptionList.OptionSelected, "#questions")
+    def upvote(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self._contribute(self._live().upvote_as, event.option.id)
+
+    def action_hand(self) -> None:
+        if self.person is None:
+            return
+        up = all(h.participant != self.token for h in self._live().state().room.hands)
+        self._contribute(self._live().hand_as, up)
+
+    def action_react(self) -> None:
+        if self.person is None:
+            return
+
+        def done(reaction: str | None) -> None:
+            if reaction:
+                self._contribute(self._live().react_as, reaction)
+
+        self.push_screen(PickReaction(REACTIONS), done)
 
     def action_focus_note(self) -> None:
         self.screen_stack[0].query_one("#note", Input).focus()

@@ -26,6 +26,7 @@ from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.bigclock import RoomTimer
+from workshop.tui.widgets.cards import RoomCards
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.qr import JoinCode
@@ -56,6 +57,7 @@ class RoomApp(SessionApp):
                 with Container(id="room"):
                     yield StepPanel(show_notes=False, audience="room", id="step")
                     yield PollPanel(audience="room", id="poll")
+                    yield RoomCards(id="cards")
             yield JoinCode(id="qr")
         yield JoinBar(self.join_command, id="join")
 
@@ -75,7 +77,7 @@ class RoomApp(SessionApp):
         self._fit(state, size or self.size)
         self.query_one("#room-title", Static).update(Text(state.title, style="bold"))
         views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
-                                         self.query_one(PollPanel))
+                                         self.query_one(PollPanel), self.query_one(RoomCards))
         for widget in views:
             widget.show(state)
         return state

@@ -13,6 +13,7 @@ from workshop.engine.state import SessionState
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
@@ -22,7 +23,8 @@ SHORT = 30  # fewer rows than this: the timer is one line and the header goes
 
 
 def session_view(**notes: str) -> ComposeResult:
-    """The views, in facilitator.tcss's layout; `notes` goes to the NotesList (its empty text)."""
+    """The views, in facilitator.tcss's layout; `notes` goes to the NotesList (its empty text).
+    The room panel (ideas, questions, hands) shows only on steps where the room has something."""
     with Horizontal(id="body"):
         yield AgendaRail(id="rail")
         with Vertical(id="main"):
@@ -31,6 +33,7 @@ def session_view(**notes: str) -> ComposeResult:
                 yield StepPanel(id="step")
                 with Vertical(id="side"):
                     yield PollPanel(id="poll")
+                    yield RoomPanel(id="room")
                     yield NotesList(id="notes", **notes)
 
 

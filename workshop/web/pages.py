@@ -67,6 +67,8 @@ class Pages:
         return [web.get("/", self.index), web.post("/join", self.posted(self.join)),
                 web.post("/vote", self.posted(self.vote)), web.post("/note", self.posted(self.note)),
                 web.post("/leave", self.posted(self.leave)), web.get("/events", self.events),
+                web.post("/idea", self.posted(self.idea)), web.post("/ask", self.posted(self.ask)),
+                web.post("/upvote", self.posted(self.upvote)), web.post("/hand", self.posted(self.hand)),
                 web.static("/assets", HERE / "static")]
 
     # ------------------------------------------------------------ pages
@@ -148,6 +150,30 @@ class Pages:
         person = await self.me(request)
         await self.room.run(self.room.session.note_as, person, _one(fields, "note"))
         return web.HTTPSeeOther("/#notes")
+
+    # what the room makes: the same verbs as every other channel (sessions/room.py)
+
+    async def idea(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        await self.room.run(self.room.session.idea_as, person, _one(fields, "idea"))
+        return web.HTTPSeeOther("/#room")
+
+    async def ask(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        await self.room.run(self.room.session.ask_as, person, _one(fields, "question"), bool(_one(fields, "anonymous")))
+        return web.HTTPSeeOther("/#room")
+
+    async def upvote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        said = await self.room.run(self.room.session.upvote_as, person, _one(fields, "question"))
+        if "ignored" in said:  # a second upvote writes nothing: the page says so
+            return await self.render(request, person, said, 409)
+        return web.HTTPSeeOther("/#room")
+
+    async def hand(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
+        person = await self.me(request)
+        await self.room.run(self.room.session.hand_as, person, _one(fields, "up") == "yes")
+        return web.HTTPSeeOther("/#room")
 
     async def leave(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         response = web.HTTPSeeOther("/")

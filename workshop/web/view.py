@@ -49,6 +49,19 @@ class PollPart:
 
 
 @dataclass(frozen=True)
+class RoomPart:
+    """What the room makes on this step, as everyone sees it: the brainstorm's ideas (remaining,
+    with how many were merged into each), or the questions, most upvoted first. Never a name."""
+
+    ideas: bool  # a brainstorm step: the idea form is offered
+    asking: bool  # a Q&A step, or Q&A switched on: the question form is offered
+    anonymous: bool  # questions here carry no name whatever the asker chooses
+    listed_ideas: tuple[tuple[str, int], ...]  # (text, merged into it)
+    questions: tuple[tuple[str, str, int, bool], ...]  # (id, text, upvotes, answered)
+    hands: tuple[str, ...]  # the queue, as participant tokens (for each page's own place)
+
+
+@dataclass(frozen=True)
 class Public:
     title: str
     code: str
@@ -61,12 +74,13 @@ class Public:
     allowed: int
     poll: PollPart | None
     round: str = ""  # "Speaker B · round 2 of 2", in a step with rounds
+    room: RoomPart | None = None
 
     @property
     def key(self) -> str:
         """Changes whenever what this page shows others changes (not the ticking clock: the page
         counts down by itself from `remaining`)."""
-        return f"{hash((self.status, self.step_qid, self.allowed, self.poll, self.round)) & 0xFFFFFFFF:08x}"
+        return f"{hash((self.status, self.step_qid, self.allowed, self.poll, self.round, self.room)) & 0xFFFFFFFF:08x}"
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,7 @@ class Mine:
     rejoin: str
     ballot: tuple[Any, ...] | None
     notes: tuple[tuple[str, bool], ...]  # (text, made an action item) on this step, newest first
+    hand: int = 0  # this person's place in the queue of raised hands (0: hand down)
 
 
 def public(state: SessionState) -> Public:
@@ -86,7 +101,22 @@ def public(state: SessionState) -> Public:
     said = "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
     return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
                   prompt_html(step.step.prompt), remaining, step.allowed,
-                  None if state.poll is None else poll_part(state.poll), said)
+                  None if state.poll is None else poll_part(state.poll), said, room_part(state))
+
+
+def room_part(state: SessionState) -> RoomPart | None:
+    step, room = state.step, state.room
+    if step is None or state.status == "ended":
+        return None
+    ideas = step.step.kind == "brainstorm"
+    asking = step.step.kind == "qa" or room.qa
+    hands = tuple(h.participant for h in room.hands)
+    if not (ideas or asking or hands):
+        return None
+    listed = tuple((i.text, i.merged) for i in room.ideas_of(step.qid, remaining=True)) if ideas else ()
+    questions = tuple((q.id, q.text, q.votes, q.answered) for q in room.questions_of(None if room.qa else step.qid)) \
+        if asking else ()
+    return RoomPart(ideas, asking, step.step.kind == "qa" and step.step.anonymous, listed, questions, hands)
 
 
 def poll_part(view: PollView) -> PollPart:
@@ -123,7 +153,8 @@ def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[
     step = state.step
     notes = () if step is None else tuple(
         (n.text, n.action) for n in reversed(state.notes) if n.author == token and n.step == step.qid)
-    return Mine(name, rejoin, ballot, notes)
+    hand = next((n for n, h in enumerate(state.room.hands, 1) if h.participant == token), 0)
+    return Mine(name, rejoin, ballot, notes, hand)
 
 
 def time_words(remaining: int, allowed: int, paused: bool = False) -> str:

@@ -84,11 +84,13 @@ async function swap() {
   const response = await fetch("/", { credentials: "same-origin", cache: "no-store" });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-  for (const id of ["live", "ballot", "my-notes"]) {
+  for (const id of ["live", "ballot", "my-notes", "room", "room-list"]) {
     const now = document.getElementById(id), next = fresh.getElementById(id);
     if (!now || !next) { if (now !== next) { location.reload(); return; } continue; }
     const form = now.querySelector("form");
     if (id === "ballot" && now.dataset.key === next.dataset.key && form && form.dataset.dirty) continue;
+    // an idea or a question being typed is never thrown away by an update
+    if (id === "room" && now.dataset.key === next.dataset.key) continue;
     now.replaceWith(document.importNode(next, true));
   }
   document.body.dataset.key = fresh.body.dataset.key;

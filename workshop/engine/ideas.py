@@ -1,0 +1,288 @@
+"""What the room contributes: ideas (brainstorm steps), questions and upvotes (Q&A), raised
+hands and reactions, and the poll options frozen from a brainstorm's ideas.
+
+`Room` is the part of the fold (engine/state.py) that applies these events; `RoomView` is the
+frozen view a `SessionState` carries. Like the rest of the fold it is pure: the fold, not the
+writer, decides what counts. A participant's idea, question, upvote, hand or reaction counts
+only under the token of someone who joined (an anonymous idea or question carries no token at
+all); merge, hide, answered, call, qa and options are the facilitator's and arrive here only
+with a valid signature (engine/trust.py).
+
+| type     | fields                                            | who writes it |
+|----------|---------------------------------------------------|---------------|
+| idea     | idea, step, text, author and name (unless anonymous) | a participant on a brainstorm step |
+| merge    | idea, into                                        | facilitator: a duplicate folded into another idea |
+| hide     | item, on                                          | facilitator: an idea or a question hidden (or shown again) |
+| options  | poll, options, ideas                              | facilitator: a poll's options frozen from the ideas as it opens |
+| question | question, step, text, author and name (unless anonymous) | a participant (qa step, or Q&A switched on) |
+| upvote   | question, participant                             | a participant: once per question |
+| answered | question, on                                      | facilitator |
+| qa       | on                                                | facilitator: Q&A open on every step (or not) |
+| hand     | participant, up                                   | a participant raises (or lowers) a hand |
+| call     | participant                                       | facilitator: gives the word to the first hand in the queue |
+| react    | participant, step, reaction                       | a participant: agree, disagree, slower, louder |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
+
+from workshop.engine.events import Event
+
+if TYPE_CHECKING:
+    from workshop.engine.state import Fold
+
+IDEA_MAX = 280  # characters in one idea or question
+OPTIONS_MAX = 30  # options a poll takes from a brainstorm; the rest are left out with a message
+REACTIONS = ("agree", "disagree", "slower", "louder")
+
+
+class Idea(NamedTuple):
+    id: str
+    step: str
+    author: str  # the participant's token; "" when anonymous
+    name: str  # "" when anonymous
+    text: str
+    at: float
+    merged_into: str = ""  # the idea this one was merged into (always one not merged itself)
+    hidden: bool = False
+    merged: int = 0  # how many ideas were merged into this one
+
+    @property
+    def remaining(self) -> bool:
+        """Neither merged into another idea nor hidden: a candidate for a poll's options."""
+        return not self.merged_into and not self.hidden
+
+
+class Question(NamedTuple):
+    id: str
+    step: str
+    author: str  # "" when anonymous
+    name: str  # "" when anonymous
+    text: str
+    at: float
+    votes: int = 0
+    answered: bool = False
+    hidden: bool = False
+
+
+class Hand(NamedTuple):
+    participant: str
+    name: str
+    at: float
+
+
+@dataclass(frozen=True)
+class RoomView:
+    ideas: tuple[Idea, ...] = ()  # in the order they arrived
+    questions: tuple[Question, ...] = ()  # most upvotes first, then oldest first
+    hands: tuple[Hand, ...] = ()  # raised hands, first raised first
+    called: Hand | None = None  # the last hand the facilitator called
+    qa: bool = False  # Q&A open on every step
+    reactions: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # step -> reaction -> people
+    hands_raised: Mapping[str, int] = field(default_factory=dict)  # step -> hands raised during it
+    hands_called: Mapping[str, int] = field(default_factory=dict)  # step -> hands called during it
+    options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # poll -> the idea ids its options came from
+
+    def ideas_of(self, step: str, *, remaining: bool = False) -> tuple[Idea, ...]:
+        return tuple(i for i in self.ideas if i.step == step and (i.remaining or not remaining))
+
+    def questions_of(self, step: str | None = None, *, shown: bool = True) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if (step is None or q.step == step) and not (shown and q.hidden))
+
+    def idea(self, ref: str) -> Idea | None:
+        return next((i for i in self.ideas if i.id == ref), None)
+
+    def question(self, ref: str) -> Question | None:
+        return next((q for q in self.questions if q.id == ref), None)
+
+
+def option_labels(ideas: tuple[Idea, ...]) -> list[str]:
+    """The ideas' texts as a poll's options: each one distinct (a repeated text gets " (2)")."""
+    labels: list[str] = []
+    seen: set[str] = set()
+    for idea in ideas:
+        label, n = idea.text, 1
+        while label.casefold() in seen:
+            n += 1
+            label = f"{idea.text} ({n})"
+        seen.add(label.casefold())
+        labels.append(label)
+    return labels
+
+
+def candidates(ideas: tuple[Idea, ...]) -> tuple[Idea, ...]:
+    """The remaining ideas in the order they become options: most merged into first, then oldest."""
+    return tuple(sorted((i for i in ideas if i.remaining), key=lambda i: -i.merged))
+
+
+def _text(value: object) -> str:
+    if type(value) is not str or not value or len(value) > 2000:
+        raise ValueError("not a text")
+    return value
+
+
+class Room:
+    """The part of the fold that applies the room's contributions."""
+
+    def __init__(self, fold: Fold) -> None:
+        self.fold = fold
+        self.ideas: dict[str, Idea] = {}
+        self.questions: dict[str, Question] = {}
+        self.upvoters: dict[str, set[str]] = {}
+        self.hands: dict[str, float] = {}  # token -> when raised, in queue order
+        self.called: tuple[str, float] | None = None
+        self.qa = False
+        self.reactions: dict[str, dict[str, set[str]]] = {}
+        self.raised: dict[str, int] = {}
+        self.calls: dict[str, int] = {}
+        self.options: dict[str, tuple[str, ...]] = {}
+
+    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
+        return {"idea": self._on_idea, "merge": self._on_merge, "hide": self._on_hide, "options": self._on_options,
+                "question": self._on_question, "upvote": self._on_upvote, "answered": self._on_answered,
+                "qa": self._on_qa, "hand": self._on_hand, "call": self._on_call, "react": self._on_react}
+
+    # ------------------------------------------------------------------ where things may happen
+
+    def _current(self) -> str | None:
+        f = self.fold
+        return None if f.current is None or f.ended else f.qids[f.current]
+
+    def _kind(self, qid: str) -> str:
+        return self.fold.running.pairs[self.fold.index[qid]][1].kind
+
+    def _author(self, event: Event, anonymous: bool, t: float) -> tuple[str, str]:
+        """(token, name) of a contribution: a joined participant's, or ("", "") on an anonymous step."""
+        if anonymous:
+            return "", ""
+        token = event.get("author")
+        joined = self.fold.participants.get(token) if type(token) is str else None
+        if joined is None or type(token) is not str:
+            raise ValueError("not from a joined participant")
+        self.fold._seen(token, t)
+        return token, joined[0]
+
+    def _joined(self, event: Event, t: float) -> str:
+        token = event.get("participant")
+        if type(token) is not str or token not in self.fold.participants:
+            raise ValueError("not from a joined participant")
+        self.fold._seen(token, t)
+        return token
+
+    # ------------------------------------------------------------------ ideas and options
+
+    def _on_idea(self, event: Event, t: float) -> None:
+        idea_id, step = event.get("idea"), self._current()
+        if type(idea_id) is not str or idea_id in self.ideas or step is None or event.get("step") != step \
+                or self._kind(step) != "brainstorm":
+            return
+        anonymous = self.fold.running.pairs[self.fold.index[step]][1].anonymous
+        author, name = self._author(event, anonymous, t)
+        self.ideas[idea_id] = Idea(idea_id, step, author, name, _text(event.get("text")), t)
+
+    def _root(self, ref: object) -> Idea | None:
+        idea = self.ideas.get(ref) if type(ref) is str else None
+        while idea is not None and idea.merged_into:
+            idea = self.ideas[idea.merged_into]
+        return idea
+
+    def _on_merge(self, event: Event, t: float) -> None:
+        idea, into = self.ideas.get(str(event.get("idea"))), self._root(event.get("into"))
+        if idea is None or into is None or idea.merged_into or into.id == idea.id or into.step != idea.step:
+            return
+        for other in list(self.ideas.values()):  # what was merged into this idea now belongs to the target
+            if other.merged_into == idea.id:
+                self.ideas[other.id] = other._replace(merged_into=into.id)
+        self.ideas[idea.id] = idea._replace(merged_into=into.id, merged=0)
+        self.ideas[into.id] = into._replace(merged=into.merged + 1 + idea.merged)
+
+    def _on_hide(self, event: Event, t: float) -> None:
+        item, on = str(event.get("item")), bool(event.get("on", True))
+        if item in self.ideas:
+            self.ideas[item] = self.ideas[item]._replace(hidden=on)
+        elif item in self.questions:
+            self.questions[item] = self.questions[item]._replace(hidden=on)
+
+    def _on_options(self, event: Event, t: float) -> None:
+        """A poll with `options_from` gets its options, frozen: what the fold counts ballots
+        against from now on. Ballots counted against earlier options stop counting."""
+        p = self.fold.polls.get(str(event.get("poll")))
+        options, ideas = event.get("options"), event.get("ideas")
+        if p is None or not p.poll.options_from or type(options) is not list or type(ideas) is not list:
+            return
+        labels = tuple(_text(o) for o in options)
+        if len({o.casefold() for o in labels}) != len(labels) or len(labels) > OPTIONS_MAX:
+            raise ValueError("options not distinct")
+        top = p.poll.max if p.poll.max is None else min(p.poll.max, max(1, len(labels)))
+        p.poll = replace(p.poll, options=labels, max=top)
+        p.counted = {}
+        self.fold._valid = {}
+        self.options[str(event.get("poll"))] = tuple(str(i) for i in ideas)
+
+    # ------------------------------------------------------------------ questions
+
+    def _on_question(self, event: Event, t: float) -> None:
+        question_id, step = event.get("question"), self._current()
+        if type(question_id) is not str or question_id in self.questions or step is None \
+                or event.get("step") != step or not (self.qa or self._kind(step) == "qa"):
+            return
+        anonymous = self._kind(step) == "qa" and self.fold.running.pairs[self.fold.index[step]][1].anonymous
+        author, name = self._author(event, anonymous or event.get("author") is None, t)
+        self.questions[question_id] = Question(question_id, step, author, name, _text(event.get("text")), t)
+        self.upvoters[question_id] = set()
+
+    def _on_upvote(self, event: Event, t: float) -> None:
+        question = self.questions.get(str(event.get("question")))
+        token = self._joined(event, t)
+        if question is None or token in self.upvoters[question.id] or self.fold.ended:
+            return
+        self.upvoters[question.id].add(token)
+        self.questions[question.id] = question._replace(votes=question.votes + 1)
+
+    def _on_answered(self, event: Event, t: float) -> None:
+        question = self.questions.get(str(event.get("question")))
+        if question is not None:
+            self.questions[question.id] = question._replace(answered=bool(event.get("on", True)))
+
+    def _on_qa(self, event: Event, t: float) -> None:
+        self.qa = bool(event.get("on", True))
+
+    # ------------------------------------------------------------------ hands and reactions
+
+    def _on_hand(self, event: Event, t: float) -> None:
+        token = self._joined(event, t)
+        if not event.get("up", True):
+            self.hands.pop(token, None)
+        elif token not in self.hands and not self.fold.ended:
+            self.hands[token] = t
+            if (step := self._current()) is not None:
+                self.raised[step] = self.raised.get(step, 0) + 1
+
+    def _on_call(self, event: Event, t: float) -> None:
+        token = event.get("participant")
+        if type(token) is str and token in self.hands:
+            del self.hands[token]
+            self.called = (token, t)
+            if (step := self._current()) is not None:
+                self.calls[step] = self.calls.get(step, 0) + 1
+
+    def _on_react(self, event: Event, t: float) -> None:
+        token, reaction, step = self._joined(event, t), event.get("reaction"), self._current()
+        if reaction in REACTIONS and step is not None and event.get("step") == step:
+            self.reactions.setdefault(step, {}).setdefault(str(reaction), set()).add(token)
+
+    # ------------------------------------------------------------------ the view
+
+    def view(self) -> RoomView:
+        names = self.fold.participants
+        questions = sorted(self.questions.values(), key=lambda q: (-q.votes, q.at))
+        return RoomView(
+            ideas=tuple(self.ideas.values()), questions=tuple(questions),
+            hands=tuple(Hand(token, names[token][0], at) for token, at in self.hands.items()),
+            called=None if self.called is None else Hand(self.called[0], names[self.called[0]][0], self.called[1]),
+            qa=self.qa,
+            reactions={step: {r: len(who[r]) for r in REACTIONS if r in who} for step, who in self.reactions.items()},
+            hands_raised=dict(self.raised), hands_called=dict(self.calls), options=dict(self.options))

@@ -1,0 +1,237 @@
+"""The verbs of what the room contributes (engine/ideas.py folds them): ideas, questions and
+upvotes, hands and reactions from participants; merge, hide, answered, call and the Q&A switch
+from the facilitator; and a poll's options frozen from a brainstorm as it opens.
+
+Like every verb (sessions/session.py), each one checks and appends under the file's lock and
+raises `SessionError` with one line, having written nothing, when it cannot be done. A
+participant acts under their joined name; an anonymous idea or question carries no name and
+no token, and its time only to the minute, like an anonymous ballot.
+"""
+
+from __future__ import annotations
+
+from workshop.engine import text
+from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
+from workshop.engine.state import SessionState, StepView
+from workshop.sessions.files import SessionError
+from workshop.sessions.journal import Write
+from workshop.sessions.people import Person
+from workshop.sessions.taking import Taking
+
+
+def contribution(raw: str, what: str) -> str:
+    """An idea or question: one line (spacing collapsed), cleaned, 1–280 characters."""
+    try:
+        return text.body(" ".join(text.clean(raw).split()), what, IDEA_MAX)
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
+
+
+class RoomVerbs(Taking):
+    """The room's verbs, on what every verb asks (`Taking`: `_started`, `_ensure_joined`, `person`);
+    `Session` adds the facilitator's."""
+
+    # ---------------------------------------------------------------- ideas
+
+    def idea(self, name: str, body: str) -> str:
+        """For scripts: `idea_as` the person called `name`."""
+        return self.idea_as(self.person(name), body)
+
+    def idea_as(self, person: Person, body: str) -> str:
+        """Add an idea to the current brainstorm step; a line with its id."""
+        clean = contribution(body, "an idea")
+        with self.changing() as write:
+            step = self._step_of_kind("brainstorm", "ideas are added on a brainstorm step")
+            idea_id = _next_id("i", [i.id for i in self.state().room.ideas])
+            if step.step.anonymous:
+                write("idea", at=self._minute(), idea=idea_id, step=step.qid, text=clean)
+            else:
+                self._ensure_joined(write, person)
+                write("idea", idea=idea_id, step=step.qid, author=person.token, name=person.name, text=clean)
+        return f"idea {idea_id} added to {step.qid}{' (anonymous)' if step.step.anonymous else ''}"
+
+    def merge(self, ref: str, into_ref: str) -> str:
+        """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
+        with self.changing() as write:
+            s = self._started("merge")
+            idea, into = self._idea(s, ref), self._idea(s, into_ref)
+            while into.merged_into:
+                into = self._idea(s, into.merged_into)
+            if idea.merged_into:
+                raise SessionError(f"idea {idea.id} is already merged into {idea.merged_into}")
+            if into.id == idea.id:
+                raise SessionError("an idea cannot be merged into itself")
+            if into.step != idea.step:
+                raise SessionError(f"ideas {idea.id} and {into.id} are from different steps")
+            if into.hidden:
+                raise SessionError(f"idea {into.id} is hidden: merge into one that is shown")
+            write("merge", idea=idea.id, into=into.id)
+        return f"idea {idea.id} merged into {into.id}"
+
+    def hide(self, ref: str, on: bool = True) -> str:
+        """Hide an idea or a question (or, `on=False`, show it again)."""
+        with self.changing() as write:
+            s = self._started("hide" if on else "unhide")
+            item: Idea | Question | None = s.room.idea(_id(ref, "i")) or s.room.question(_id(ref, "q"))
+            if item is None:
+                raise SessionError(f"no idea or question {ref!r}")
+            if item.hidden == on:
+                raise SessionError(f"{item.id} is {'already hidden' if on else 'not hidden'}")
+            write("hide", item=item.id, on=on)
+        return f"{item.id} {'hidden' if on else 'shown again'}"
+
+    def _idea(self, s: SessionState, ref: str) -> Idea:
+        idea = s.room.idea(_id(ref, "i"))
+        if idea is None:
+            raise SessionError(f"no idea {ref!r}")
+        return idea
+
+    def _freeze_options(self, write: Write, s: SessionState, target: StepView, again: bool = False) -> str:
+        """As a poll with `options_from` first opens (`again`: is reset), write its options: the
+        remaining ideas of its brainstorm, at most OPTIONS_MAX. What to say about it, or ""."""
+        poll = target.step.poll
+        if poll is None or not poll.options_from or (target.qid in s.room.options and not again):
+            return ""
+        source = f"{target.module.id}/{poll.options_from}"
+        ideas = candidates(s.room.ideas_of(source))
+        chosen = ideas[:OPTIONS_MAX]
+        write("options", poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen])
+        said = f"; {len(chosen)} options from the ideas of {source}"
+        if len(ideas) > OPTIONS_MAX:
+            said += (f" ({len(ideas) - OPTIONS_MAX} more ideas remain: a poll takes at most {OPTIONS_MAX}; "
+                     "merge or hide ideas, then reset the poll)")
+        elif len(chosen) < 2:
+            said += " (fewer than two: add ideas on that step, then reset the poll)"
+        return said
+
+    # ---------------------------------------------------------------- questions
+
+    def ask(self, name: str, body: str, anonymous: bool = False) -> str:
+        """For scripts: `ask_as` the person called `name`."""
+        return self.ask_as(self.person(name), body, anonymous)
+
+    def ask_as(self, person: Person, body: str, anonymous: bool = False) -> str:
+        """Ask a question on a qa step, or on any step while Q&A is on; a line with its id."""
+        clean = contribution(body, "a question")
+        with self.changing() as write:
+            s = self._started("ask")
+            step = s.step
+            assert step is not None
+            if step.step.kind != "qa" and not s.room.qa:
+                raise SessionError("questions are asked on a Q&A step, or once the facilitator opens Q&A")
+            question_id = _next_id("q", [q.id for q in s.room.questions])
+            anonymous = anonymous or (step.step.kind == "qa" and step.step.anonymous)
+            if anonymous:
+                write("question", at=self._minute(), question=question_id, step=step.qid, text=clean)
+            else:
+                self._ensure_joined(write, person)
+                write("question", question=question_id, step=step.qid, author=person.token, name=person.name,
+                      text=clean)
+        return question_id
+
+    def upvote(self, name: str, ref: str) -> str:
+        """For scripts: `upvote_as` the person called `name`."""
+        return self.upvote_as(self.person(name), ref)
+
+    def upvote_as(self, person: Person, ref: str) -> str:
+        """One upvote per person per question; a second writes nothing and says so."""
+        with self.changing() as write:
+            s = self._started("upvote")
+            question = self._question(s, ref)
+            if question.hidden:
+                raise SessionError(f"no question {ref!r}")
+            if person.token in self.fold.room.upvoters.get(question.id, ()):
+                return f"you have already upvoted {question.id}: one upvote per person (ignored)"
+            self._ensure_joined(write, person)
+            write("upvote", question=question.id, participant=person.token)
+        return f"upvoted {question.id} ({question.votes + 1})"
+
+    def answered(self, ref: str, on: bool = True) -> str:
+        with self.changing() as write:
+            question = self._question(self._started("answered"), ref)
+            if question.answered == on:
+                raise SessionError(f"{question.id} is {'already' if on else 'not'} marked answered")
+            write("answered", question=question.id, on=on)
+        return f"{question.id} {'answered' if on else 'open again'}"
+
+    def qa(self, on: bool) -> str:
+        """Q&A open on every step (or only on qa steps)."""
+        with self.changing() as write:
+            if self._started("qa").room.qa == on:
+                raise SessionError(f"Q&A is already {'on' if on else 'off'}")
+            write("qa", on=on)
+        return f"Q&A {'on: questions on every step' if on else 'off: questions on Q&A steps only'}"
+
+    @staticmethod
+    def _question(s: SessionState, ref: str) -> Question:
+        question = s.room.question(_id(ref, "q"))
+        if question is None:
+            raise SessionError(f"no question {ref!r}")
+        return question
+
+    # ---------------------------------------------------------------- hands and reactions
+
+    def hand(self, name: str, up: bool = True) -> str:
+        return self.hand_as(self.person(name), up)
+
+    def hand_as(self, person: Person, up: bool = True) -> str:
+        """Raise (or lower) a hand; a line with the place in the queue."""
+        with self.changing() as write:
+            s = self._started("hand")
+            queue = [h.participant for h in s.room.hands]
+            if up and person.token in queue:
+                raise SessionError(f"your hand is already up ({queue.index(person.token) + 1} in the queue)")
+            if not up and person.token not in queue:
+                raise SessionError("your hand is not up")
+            self._ensure_joined(write, person)
+            write("hand", participant=person.token, up=up)
+        return f"hand up: {len(queue) + 1} in the queue" if up else "hand down"
+
+    def call_next(self) -> str:
+        """Give the word to the first raised hand."""
+        with self.changing() as write:
+            hands = self._started("call").room.hands
+            if not hands:
+                raise SessionError("no hand is up")
+            write("call", participant=hands[0].participant)
+        return f"{hands[0].name} has the word ({len(hands) - 1} more in the queue)"
+
+    def react(self, name: str, reaction: str) -> str:
+        return self.react_as(self.person(name), reaction)
+
+    def react_as(self, person: Person, reaction: str) -> str:
+        if reaction not in REACTIONS:
+            raise SessionError(f"unknown reaction {reaction!r}: {', '.join(REACTIONS)}")
+        with self.changing() as write:
+            step = self._step_of_kind(None, "")
+            if person.token in self.fold.room.reactions.get(step.qid, {}).get(reaction, ()):
+                return f"{reaction}: already counted on this step"
+            self._ensure_joined(write, person)
+            write("react", participant=person.token, step=step.qid, reaction=reaction)
+        return f"{reaction}: counted"
+
+    # ---------------------------------------------------------------- helpers
+
+    def _step_of_kind(self, kind: str | None, refusal: str) -> StepView:
+        s = self._started(kind or "react")
+        step = s.step
+        assert step is not None
+        if kind is not None and step.step.kind != kind:
+            raise SessionError(f"{refusal}: the current step ({step.step.title}) is not one")
+        return step
+
+    def _minute(self):
+        return self.clock().replace(second=0, microsecond=0)
+
+
+def _id(ref: str, prefix: str) -> str:
+    """`i3`, `I3` or `3` all name idea i3."""
+    ref = ref.strip().lower()
+    return prefix + ref if ref.isdigit() else ref
+
+
+def _next_id(prefix: str, taken: list[str]) -> str:
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"

@@ -1,0 +1,83 @@
+"""The facilitator's keys for what the room makes: merge and hide ideas, mark questions answered,
+give the word to the next hand, switch Q&A on every step. Mixed into the facilitator's app; they
+act on the line selected in the room panel (widgets/room_panel.py), which lists these keys, so
+they stay out of the key bar on steps where they do nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.binding import Binding
+
+from workshop.tui.modals import AskText
+from workshop.tui.widgets.room_panel import RoomPanel
+
+ROOM_BINDINGS = [
+    Binding("M", "merge", "Merge", show=False),
+    Binding("h", "hide_item", "Hide", show=False),
+    Binding("d", "answered", "Answered", show=False),
+    Binding("w", "call_hand", "Next hand", show=False),
+    Binding("Q", "toggle_qa", "Q&A", show=False),
+    Binding("comma", "pick_item(-1)", "Item ▲", key_display=",", show=False),
+    Binding("full_stop", "pick_item(1)", "Item ▼", key_display=".", show=False),
+]
+
+
+class RoomActions:
+    session: Any
+    room_panel: RoomPanel
+    _do: Callable[..., None]
+    notify: Callable[..., None]
+    push_screen: Callable[..., Any]
+
+    def _chosen(self, prefix: str, what: str) -> str | None:
+        chosen = self.room_panel.chosen_id() if self.room_panel.display else None
+        if not chosen or not chosen.startswith(prefix):
+            self.notify(f"No {what} selected: , and . select one in the room panel", severity="warning")
+            return None
+        return chosen
+
+    def action_merge(self) -> None:
+        idea = self._chosen("i", "idea")
+        if idea is None:
+            return
+
+        def done(into: str | None) -> None:
+            if into:
+                self._do("merge", idea, into=into.strip())
+
+        self.push_screen(AskText(f"Merge idea {idea} into which idea? (its id, like i2)", "i2"), done)
+
+    def action_hide_item(self) -> None:
+        item = self._chosen("", "idea or question")
+        if item is None:
+            return
+        state = self.session.state()
+        found = state.room.idea(item) or state.room.question(item)
+        self._do("unhide" if found is not None and found.hidden else "hide", item)
+
+    def action_answered(self) -> None:
+        question = self._chosen("q", "question")
+        if question is None:
+            return
+        found = self.session.state().room.question(question)
+        self._do("unanswered" if found is not None and found.answered else "answered", question)
+
+    def action_call_hand(self) -> None:
+        self._do("call")
+
+    def action_toggle_qa(self) -> None:
+        self._do("qa", "off" if self.session.state().room.qa else "on")
+
+    def action_pick_item(self, step: int) -> None:
+        self.room_panel.move(step)
+
+    def room_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
+        return [
+            ("Merge the selected idea into another", "M", self.action_merge),
+            ("Hide or show the selected idea or question", "h", self.action_hide_item),
+            ("Mark the selected question answered (or not)", "d", self.action_answered),
+            ("Give the word to the first raised hand", "w", self.action_call_hand),
+            ("Switch Q&A on every step on or off", "Q", self.action_toggle_qa),
+        ]

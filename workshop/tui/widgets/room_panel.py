@@ -1,0 +1,127 @@
+"""The facilitator's view of what the room makes on this step: the queue of raised hands and the
+reactions, then the step's ideas (brainstorm) or the questions (Q&A step, or Q&A switched on),
+one selectable line each. The facilitator's keys act on the selected line: M merges an idea
+into another, h hides or shows it, d marks a question answered; w gives the first hand the
+word, Q switches Q&A on every step. Hidden when there is nothing to show, so other steps look as
+they always did.
+
+Participant text goes in as Text: shown literally, never as markup, and isolated."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop.engine.ideas import REACTIONS, Idea, Question
+from workshop.engine.state import SessionState
+from workshop.engine.text import isolate
+from workshop.tui.widgets.base import ShowsState
+
+IDEA_KEYS = "M merge into… · h hide/show · , . select"
+QUESTION_KEYS = "d answered · h hide/show · , . select · Q Q&A on/off"
+
+
+def _idea(idea: Idea) -> Text:
+    line = Text(f"{idea.id:>4} ", style="dim")
+    line.append(isolate(idea.text), style="strike dim" if idea.hidden else "")
+    if idea.merged:
+        line.append(f"  ×{idea.merged + 1}", style="bold")
+    line.append(f"  {isolate(idea.name)}" if idea.name else "", style="dim")
+    if idea.hidden:
+        line.append("  (hidden)", style="italic dim")
+    return line
+
+
+def _question(question: Question) -> Text:
+    line = Text(f"▲{question.votes:>2} {question.id:>3} ", style="bold")
+    line.append(isolate(question.text), style="strike dim" if question.hidden else "dim" if question.answered else "")
+    line.append(f"  {isolate(question.name)}" if question.name else "  anonymous", style="dim")
+    if question.answered:
+        line.append("  ✓ answered", style="green")
+    if question.hidden:
+        line.append("  (hidden)", style="italic dim")
+    return line
+
+
+def items(state: SessionState) -> tuple[tuple[Idea, ...], tuple[Question, ...]]:
+    """The ideas (not merged ones: they count in the idea they went into) or the questions the
+    panel lists for the current step."""
+    step, room = state.step, state.room
+    if step is None:
+        return (), ()
+    ideas = tuple(i for i in room.ideas_of(step.qid) if not i.merged_into) if step.step.kind == "brainstorm" else ()
+    questions = room.questions_of(None if room.qa else step.qid, shown=False) \
+        if step.step.kind == "qa" or room.qa else ()
+    return ideas, questions
+
+
+class RoomPanel(ShowsState, OptionList):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.border_title = "The room"
+
+    def signature(self, state: SessionState) -> Hashable:
+        step = state.step
+        if step is None:
+            return None
+        ideas, questions = items(state)
+        return (step.qid, step.step.kind, state.room.qa, ideas, questions, state.room.hands,
+                tuple(state.room.reactions.get(step.qid, {}).items()))
+
+    def draw(self, state: SessionState) -> None:
+        step = state.step
+        chosen = self.chosen_id()
+        self.clear_options()
+        ideas, questions = items(state)
+        room = state.room
+        reactions = room.reactions.get(step.qid, {}) if step else {}
+        shown = step is not None and (step.step.kind in ("brainstorm", "qa") or room.qa or room.hands or reactions)
+        self.display = bool(shown)
+        if not shown:
+            return
+        if room.hands:
+            line = Text("✋ ", style="bold yellow")
+            line.append(", ".join(isolate(h.name) for h in room.hands))
+            line.append("  (w: the first has the word)", style="dim")
+            self.add_option(Option(line, disabled=True))
+        if reactions:
+            self.add_option(Option(Text("Reactions: " + " · ".join(f"{r} {reactions[r]}" for r in REACTIONS
+                                                                    if r in reactions), style="bold"), disabled=True))
+        if step is not None and step.step.kind == "brainstorm":
+            remaining = sum(1 for i in ideas if not i.hidden)
+            self.add_option(Option(Text(f"Ideas: {remaining}", style="bold"), disabled=True))
+        if questions or (step is not None and (step.step.kind == "qa" or room.qa)):
+            self.add_option(Option(Text(f"Questions: {sum(1 for q in questions if not q.hidden)}"
+                                        f"{' · Q&A on' if room.qa else ''}", style="bold"), disabled=True))
+        for idea in ideas:
+            self.add_option(Option(_idea(idea), id=idea.id))
+        for question in questions:
+            self.add_option(Option(_question(question), id=question.id))
+        if (ideas or questions) and hasattr(self.app, "action_merge"):  # replay shows the panel, not the keys
+            self.add_option(Option(Text(IDEA_KEYS if ideas else QUESTION_KEYS, style="dim"), disabled=True))
+        ids = [i.id for i in ideas] + [q.id for q in questions]
+        merged = room.idea(chosen) if chosen else None
+        if merged is not None and merged.merged_into:  # the selection follows a merged idea into its target
+            chosen = merged.merged_into
+        if ids:
+            self.highlighted = self._index(chosen if chosen in ids else ids[-1 if ideas else 0])
+
+    def _index(self, item_id: str) -> int:
+        return self.get_option_index(item_id)
+
+    def chosen_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def move(self, step: int) -> None:
+        """Select the next (1) or previous (-1) idea or question, skipping headings."""
+        enabled = [i for i in range(self.option_count) if not self.get_option_at_index(i).disabled]
+        if not enabled:
+            return
+        at = self.highlighted if self.highlighted in enabled else enabled[0]
+        position = max(0, min(len(enabled) - 1, enabled.index(at) + step))
+        self.highlighted = enabled[position]
