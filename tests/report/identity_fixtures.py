@@ -7,7 +7,9 @@ made of them when they were recorded:
 late and invalid ballots) and still running, so it is read with a fixed clock. Both run the
 default agenda (every poll kind it has), through the verbs where the facilitator acts (signed)
 and straight to the journal in bulk where participants do, with hostile and right-to-left text,
-action items, an inserted break, a skipped and a moved step, a forged event and a served address.
+action items, an inserted break, a skipped and a moved step, a forged event, a served address,
+and the room's contributions (ideas merged and hidden, options frozen from them, questions with
+upvotes, Q&A switched on and off, hands raised and called, reactions).
 
 Record again only to take in a deliberate change in what a report says: the stored outputs are
 the guard that speed work changes no byte (issue #18).
@@ -98,13 +100,14 @@ def record(folder: Path, mix: str) -> Path:
         step = state.step
         assert step is not None
         events: list[tuple[str, dict]] = []
-        if step.step.poll is not None and state.poll is not None:
-            anonymous = step.step.poll.anonymous
+        poll = state.poll.poll if state.poll is not None else None  # with options frozen from ideas
+        if poll is not None:
             for _ in range(ballots_per_poll):
                 token, name = rng.choice(people[:40])
-                fields = {"poll": step.qid, "participant": "anon-" + token if anonymous else token,
-                          "value": _ballot(step.step.poll, rng)}
-                events.append(("ballot", fields if anonymous else fields | {"name": name}))
+                fields = {"poll": step.qid, "participant": "anon-" + token if poll.anonymous else token,
+                          "value": _ballot(poll, rng)}
+                events.append(("ballot", fields if poll.anonymous else fields | {"name": name}))
+        events += _room(step, people, rng, notes_per_step // 6 + 2)
         for k in range(notes_per_step):
             token, name = rng.choice(people[:40]) if k % 9 else ("facilitator", "facilitator")
             note_ids.append(f"{len(note_ids):08x}")
@@ -122,7 +125,8 @@ def record(folder: Path, mix: str) -> Path:
                        ("ballot", {"poll": "nowhere/poll", "participant": people[0][0], "value": ["x"]})]
         rng.shuffle(events)
         bulk(events)
-        kind = step.step.poll.kind if step.step.poll else ""
+        kind = poll.kind if poll else ""
+        _facilitate_room(s, step, index, rng)
         if index == 3:
             s.pause()
             clock.at(seconds := seconds + 95)
@@ -145,14 +149,14 @@ def record(folder: Path, mix: str) -> Path:
                   for t, n in people[:30]])
         elif kind == "single" and not any(p.resets for p in state.polls.values()):
             s.poll_action("reset")
-            bulk([("ballot", {"poll": step.qid, "participant": t, "name": n, "value": _ballot(step.step.poll, rng)})
+            bulk([("ballot", {"poll": step.qid, "participant": t, "name": n, "value": _ballot(poll, rng)})
                   for t, n in people[:9]])
-        if step.step.poll is not None and step.step.poll.reveal == "manual" and rng.random() < 0.7:
+        if poll is not None and poll.reveal == "manual" and rng.random() < 0.7:
             s.poll_action("reveal")
-        if step.step.poll is not None and index % 3 == 0:
+        if poll is not None and index % 3 == 0:
             s.poll_action("close")
             bulk([("ballot", {"poll": step.qid, "participant": people[3][0], "name": people[3][1],
-                              "value": _ballot(step.step.poll, rng)})])
+                              "value": _ballot(poll, rng)})])
         for note_id in rng.sample(note_ids[-notes_per_step:], 2):
             owner, due = rng.choice([(None, None), ("Ana 0", "2026-06-01"), ("محمد 5", None), (None, "2026-07-15")])
             s.mark_action(note_id, owner=owner, due=due)
@@ -164,6 +168,46 @@ def record(folder: Path, mix: str) -> Path:
                 s.end()
             break
     return path
+
+
+def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int) -> list[tuple[str, dict]]:
+    """The room's contributions on a step: ideas on a brainstorm, questions (on a Q&A step, or
+    on any once Q&A is on: those elsewhere count for nothing), upvotes, hands and reactions."""
+    out: list[tuple[str, dict]] = []
+    ids = [f"{step.step.id[:3]}{k}" for k in range(count)]
+    for k, ref in enumerate(ids):
+        token, name = rng.choice(people[:40])
+        who = {} if step.step.anonymous and step.step.kind == "brainstorm" else {"author": token, "name": name}
+        if step.step.kind == "brainstorm" or k % 4 == 0:
+            out.append(("idea", {"idea": "i" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]} | who))
+        out.append(("question", {"question": "q" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]}
+                    | ({} if k % 5 == 0 else {"author": token, "name": name})))
+        out += [("upvote", {"question": "q" + rng.choice(ids), "participant": rng.choice(people)[0]})
+                for _ in range(rng.randint(0, 4))]
+        out.append(("react", {"participant": rng.choice(people)[0], "step": step.qid,
+                              "reaction": rng.choice(["agree", "disagree", "slower", "louder", "boo"])}))
+        if k % 3 == 0:
+            out.append(("hand", {"participant": rng.choice(people)[0], "up": k % 6 == 0}))
+    return out
+
+
+def _facilitate_room(s, step, index: int, rng: random.Random) -> None:
+    """The facilitator's part: merge and hide ideas, mark and hide questions, Q&A on for a while,
+    call the first hand."""
+    room = s.state().room
+    ideas = [i for i in room.ideas_of(step.qid) if i.remaining]
+    for idea in ideas[2:8]:
+        s.merge(idea.id, rng.choice(ideas[:2]).id)
+    if len(ideas) > 9:
+        s.hide(ideas[9].id)
+    for question in room.questions_of(step.qid)[:3]:
+        s.answered(question.id)
+    if room.questions_of(step.qid)[3:]:
+        s.hide(room.questions_of(step.qid)[3].id)
+    if index in (4, 12):
+        s.qa(index == 4)
+    if room.hands:
+        s.call_next()
 
 
 def now_of(path: Path) -> dt.datetime:

@@ -24,6 +24,16 @@ def _expected(mix: str, fmt: str) -> str:
     return _read(EXPECTED / f"{mix}.{fmt}")
 
 
+def _same(made: str, expected: str) -> None:
+    """Equal, or a failure that says where they part (pytest's own diff of half a megabyte would
+    take many minutes)."""
+    if made != expected:
+        at = next((i for i, (a, b) in enumerate(zip(made, expected, strict=False)) if a != b),
+                  min(len(made), len(expected)))
+        pytest.fail(f"differs at character {at} of {len(expected)}: made {made[at - 80:at + 80]!r}, "
+                    f"recorded {expected[at - 80:at + 80]!r}")
+
+
 @pytest.fixture(scope="module")
 def states() -> dict:
     return {mix: state_of(EXPECTED / f"{mix}.toml") for mix in MIXES}
@@ -32,7 +42,7 @@ def states() -> dict:
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("mix", MIXES)
 def test_reports_are_byte_identical_to_the_recorded_ones(states: dict, mix: str, fmt: str) -> None:
-    assert FORMATS[fmt](states[mix]) == _expected(mix, fmt)
+    _same(FORMATS[fmt](states[mix]), _expected(mix, fmt))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -42,17 +52,17 @@ def test_the_command_writes_the_same_bytes(fmt: str, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["report", str(EXPECTED / "notes.toml"), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert _read(out) == _expected("notes", fmt)
+    _same(_read(out), _expected("notes", fmt))
     if fmt == "json":
         shown = runner.invoke(app, ["report", str(EXPECTED / "notes.toml"), "--format", fmt])
-        assert shown.stdout == _expected("notes", fmt) + "\n"
+        _same(shown.stdout, _expected("notes", fmt) + "\n")
 
 
 def test_replay_at_the_end_reports_the_same() -> None:
     path = EXPECTED / "notes.toml"
     replay = sessions.Recording(path).replay
-    assert report.as_json(replay.state_at(replay.end)) == _expected("notes", "json")
+    _same(report.as_json(replay.state_at(replay.end)), _expected("notes", "json"))
     first, last = replay.entries[0], replay.entries[-1]
     replay.state_at(first.at, first.count)
-    assert report.as_json(replay.state_at(now_of(path).timestamp())) == _expected("notes", "json")
+    _same(report.as_json(replay.state_at(now_of(path).timestamp())), _expected("notes", "json"))
     assert last.index is None  # the session ended
