@@ -55,3 +55,11 @@ def test_a_due_date_that_is_not_one_is_refused(ws: Workshop) -> None:
     ws.refused("note", "s", "--due", "15/12/2026", "Book it", says="YYYY-MM-DD")
     ws.refused("note", "s", "--due", "2026-02-30", "Book it", says="YYYY-MM-DD")
     ws.refused("actions", "s", "--format", "xls", says="unknown format")
+
+
+def test_a_revote_on_a_poll_nobody_has_voted_on_is_refused(ws: Workshop) -> None:
+    ws.started_at("pick")
+    ws.refused("control", "s", "revote", says="no ballots in this round yet")
+    ws.ok("vote", "s", "--name", "Ana", "1")
+    assert "round 2 open" in ws.ok("control", "s", "revote").stdout
+    ws.refused("control", "s", "revote", says="no ballots in this round yet")

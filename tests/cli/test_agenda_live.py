@@ -147,3 +147,13 @@ def test_what_cannot_be_changed_is_one_line_and_writes_nothing(cli: Cli) -> None
     cli.refused("control", "t", "pause", "--after", "open", says="--after goes with")
     cli.ok("control", "t", "skip", "close")
     cli.refused("control", "t", "skip", "close", says="already skipped")
+
+
+def test_a_revote_needs_ballots_and_a_started_session(tmp_path: Path) -> None:
+    cli = Cli(tmp_path)
+    cli.ok("new", "timing", "--name", "t", "--path", str(tmp_path / "content"))
+    cli.refused("control", "t", "revote", says="has not started")
+    cli.refused("control", "t", "objections", says="has not started")
+    cli.ok("control", "t", "start")
+    cli.refused("control", "t", "objections", says="this step has none")
+    cli.refused("control", "t", "revote", says="no poll is open")

@@ -144,8 +144,8 @@ class Session(RoomVerbs):
         with self.changing() as write:
             s = self._started("revote")
             poll = self._poll_named(s, ref or self._poll_before(s))
-            if poll.status == "waiting":
-                raise SessionError(f"the poll {poll.qid} has not been voted on yet")
+            if poll.status == "waiting" or not poll.ballots:
+                raise SessionError(f"the poll {poll.qid} has no ballots in this round yet: nothing to vote again on")
             if s.current != poll.index:
                 write("goto", step=poll.qid, via="goto")
             write("revote", poll=poll.qid)

@@ -33,7 +33,7 @@ from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 
-class FacilitatorApp(RoomActions, Deciding):
+class FacilitatorApp(RoomActions):
     CSS_PATH = "facilitator.tcss"
     TITLE = "workshop"
 

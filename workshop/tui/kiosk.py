@@ -23,6 +23,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
+from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.state import SessionState
 from workshop.engine.text import NAME_MAX, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
@@ -31,6 +32,7 @@ from workshop.sessions.who import as_person
 from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import ShowsState, question
+from workshop.tui.widgets.contribute import asking, brainstorming
 
 
 class VoteScreen(Screen[bool]):
@@ -65,16 +67,67 @@ class VoteScreen(Screen[bool]):
         self.dismiss(True)  # on disk: back to the neutral screen
 
 
+class AddScreen(Screen[bool]):
+    """One person's idea (a brainstorm step) or question (a Q&A step), typed at the kiosk: like
+    a ballot, a screen of its own that leaves nothing behind for the next person."""
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
+
+    def __init__(self, session: Session, person: Person, kind: str, code: str = "") -> None:
+        super().__init__()
+        self.session, self.person, self.kind, self.code = session, person, kind, code
+
+    def compose(self) -> ComposeResult:
+        what = "idea" if self.kind == "idea" else "question"
+        with Vertical(id="vote"):
+            yield Label(Text(f"Adding an {what} as {isolate(self.person.name)}" if what == "idea"
+                             else f"Asking a question as {isolate(self.person.name)}", style="bold"))
+            if self.code:
+                yield Label(Text(f"Your rejoin code is {self.code}: keep it, you need it to take part here again.",
+                                 style="bold yellow"))
+            yield Input(placeholder=f"Your {what} (enter sends it)", id="add", max_length=IDEA_MAX)
+            yield Static("", id="vote-error")
+        yield Footer()
+
+    @on(Input.Submitted, "#add")
+    def send(self, event: Input.Submitted) -> None:
+        try:
+            if self.kind == "idea":
+                self.session.idea_as(self.person, event.value)
+            else:
+                self.session.ask_as(self.person, event.value)
+        except SessionError as err:
+            self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
+            return
+        self.dismiss(True)
+
+
+def what_to_do(state: SessionState) -> str:
+    """What a person at the kiosk can do now: "vote", "idea", "question" or "" (nothing yet)."""
+    if state.poll is not None and state.poll.status == "open":
+        return "vote"
+    if brainstorming(state):
+        return "idea"
+    return "question" if asking(state) else ""
+
+
 class OpenPoll(ShowsState, Static):
     """The neutral screen's line: the open poll's question, or that none is open. Never a tally:
     the next person must not see how the room voted."""
 
     def signature(self, state: SessionState) -> Hashable:
         view = state.poll
-        return (view.qid, view.poll.question, view.poll.anonymous) if view and view.status == "open" else None
+        if view and view.status == "open":
+            return (view.qid, view.poll.question, view.poll.anonymous)
+        return what_to_do(state), state.step.qid if state.step else None
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
+        doing = what_to_do(state)
+        if doing in ("idea", "question"):
+            self.update(Text("Add your idea: type your name to begin." if doing == "idea"
+                             else "Ask the room a question: type your name to begin."))
+            return
         if view is None or view.status != "open":
             self.update(Text("No poll is open right now.", style="italic"))
             return
@@ -168,8 +221,9 @@ class KioskApp(SessionApp):
         except SessionError as err:  # the file moved or cannot be read: say so, stay locked
             self._say(str(err), "bold red")
             return
-        view = self.session.state().poll
-        if view is None or view.status != "open":
+        state = self.session.state()
+        view, doing = state.poll, what_to_do(state)
+        if not doing:
             self._say("No poll is open right now: wait for the facilitator.", "italic")
             return
         if name.casefold() == "anonymous":  # what the kiosk used to ask for on anonymous polls
@@ -188,12 +242,21 @@ class KioskApp(SessionApp):
             return
         who_input.value = rejoin_input.value = ""
         rejoin_input.add_class("hidden")
+        self._say("")
+        if doing != "vote":
+            self.push_screen(AddScreen(self.session, person, doing, person.code if new else ""), self.added)
+            return
+        assert view is not None
         if self.session.my_ballot(person, view.qid) is not None:
             self._say(Text.assemble((isolate(person.name), "bold"), (", you have already voted on this poll.", "bold")))
             return
         self._say("")
         self.push_screen(VoteScreen(self.session, person, view.qid, person.name, person.code if new else ""),
                          self.voted)
+
+    def added(self, sent: bool | None) -> None:
+        self._say("Thank you: it is on the board. Next person, please." if sent else "", "green")
+        self.main.query_one("#who", Input).focus()
 
     def voted(self, recorded: bool | None) -> None:
         self._say("Thank you: your ballot is recorded. Next person, please." if recorded else "", "green")

@@ -1,5 +1,5 @@
 """The facilitator's keys for what the room makes: merge and hide ideas, mark questions answered,
-give the word to the next hand, switch Q&A on every step. Mixed into the facilitator's app; they
+give the word to the next hand, switch Q&A on every step. A base of the facilitator's app; they
 act on the line selected in the room panel (widgets/room_panel.py), which lists these keys, so
 they stay out of the key bar on steps where they do nothing."""
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.binding import Binding
 
+from workshop.tui.deciding import Deciding
 from workshop.tui.modals import AskText
 from workshop.tui.widgets.room_panel import RoomPanel
 
@@ -24,10 +25,10 @@ ROOM_BINDINGS = [
 ]
 
 
-class RoomActions:
-    session: Any
+class RoomActions(Deciding):
+    """A typed base of the facilitator's app, on `Deciding` (whose `_do` runs an action word)."""
+
     room_panel: RoomPanel
-    _do: Callable[..., None]
     notify: Callable[..., None]
     push_screen: Callable[..., Any]
 

@@ -1,0 +1,149 @@
+"""What every content check shares: `Checker` collects problems, each at the line and column of
+the key it concerns, and reads a key as the type the schema wants (or reports why not)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from workshop.content.document import Document
+from workshop.content.problems import Problem
+
+Where = tuple[str | int, ...]
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date without a time"
+    if isinstance(value, dt.time):
+        return "a time"
+    return type(value).__name__
+
+
+def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _show(value: Any) -> str:
+    """A value from the file, quoted for a message: one line, short, control characters escaped
+    (a file's text must not move the cursor or colour the terminal of whoever validates it)."""
+    if not isinstance(value, str):
+        return repr(value)[:40]
+    body = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
+    return f"'{body}'" if len(body) <= 38 else f"'{body[:35]}…'"
+
+
+class Checker:
+    """Collects problems while reading a document's tables, each pointing at its line."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def report(self, where: Where, context: str, message: str) -> None:
+        self.problems.append(self.doc.problem(where, f"{context}{message}"))
+
+    def keys(self, table: Mapping[str, Any], where: Where, context: str, allowed: tuple[str, ...],
+             elsewhere: Callable[[str], str | None] = lambda key: None) -> None:
+        """Report keys that are not allowed, suggesting the near miss."""
+        for key in table:
+            if key in allowed:
+                continue
+            if (why := elsewhere(key)) is not None:
+                self.report(where + (key,), context, why)
+            else:
+                self.report(where + (key,), context, f"unknown key {_show(key)}{_suggest(key, allowed)}")
+
+    def get(self, table: Mapping[str, Any], key: str, where: Where, context: str, kind: type | tuple[type, ...],
+            *, required: bool = True, what: str = "") -> Any:
+        """The value at `key` if present and of `kind`; otherwise report and return None."""
+        if key not in table:
+            if required:
+                self.report(where, context, f"missing required key {_show(key)}")
+            return None
+        value = table[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
+        if not ok:
+            self.report(where + (key,), context, f"{_show(key)} must be {what or kinds[0].__name__}, not {_type_name(value)}")
+            return None
+        return value
+
+    def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True) -> str | None:
+        value = self.get(table, key, where, context, str, required=required, what="a string")
+        if value is not None and required and not value.strip():
+            self.report(where + (key,), context, f"{_show(key)} must not be empty")
+            return None
+        return value
+
+    def whole(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True,
+              low: int | None = None, high: int | None = None) -> int | None:
+        value = self.get(table, key, where, context, int, required=required, what="a whole number")
+        if value is None:
+            return None
+        if low is not None and value < low or high is not None and value > high:
+            if high is None:
+                bounds = f"at least {low}"
+            elif low is None:
+                bounds = f"at most {high}"
+            else:
+                bounds = f"between {low} and {high}"
+            self.report(where + (key,), context, f"{_show(key)} must be {bounds}, not {value}")
+            return None
+        return value
+
+    def slug(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> str | None:
+        value = self.text(table, key, where, context)
+        if value is not None and not SLUG.match(value):
+            self.report(where + (key,), context, f"{key} {_show(value)} must be lower-case letters, digits and dashes")
+            return None
+        return value
+
+    def table(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True) -> dict | None:
+        return self.get(table, key, where, context, dict, required=required, what="a table")
+
+    def tables(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> list[dict] | None:
+        """An array of tables, at least one; each entry that is not a table is reported."""
+        value = self.get(table, key, where, context, list, what=f"an array of tables ([[{key}]])")
+        if value is None:
+            return None
+        if not value:
+            self.report(where + (key,), context, f"{_show(key)} must have at least one entry")
+            return None
+        good = True
+        for index, entry in enumerate(value):
+            if not isinstance(entry, dict):
+                self.report(where + (key, index), context, f"{key}[{index}] must be a table, not {_type_name(entry)}")
+                good = False
+        return value if good else None
+
+    def choice(self, table: Mapping[str, Any], key: str, where: Where, context: str, choices: tuple[str, ...],
+               *, required: bool = True) -> str | None:
+        value = self.get(table, key, where, context, str, required=required, what="a string")
+        if value is not None and value not in choices:
+            listed = ", ".join(choices)
+            self.report(where + (key,), context, f"{key} {_show(value)} is not one of {listed}{_suggest(value, choices)}")
+            return None
+        return value
+
+
+# ---------------------------------------------------------------------------------------- modules
