@@ -127,7 +127,9 @@ def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
         for k in range(per_step if index < len(steps) - 1 else count - n):
             when = at + dt.timedelta(milliseconds=k * 10)
             who = people[k % len(people)]
-            if step.poll is not None and (k % 20 < 11 if notes else k % 10):
+            # a poll whose options come from a brainstorm's ideas has none here: its step gets notes
+            if step.poll is not None and (step.poll.options or step.poll.vote in ("scale", "text")) \
+                    and (k % 20 < 11 if notes else k % 10):
                 blocks.append(codec.encode({"type": "ballot", "at": when, "poll": qualified(module, step),
                                             "participant": who, "value": _some_ballot(step.poll, k)}))
             else:

@@ -22,12 +22,13 @@ def report(
     """Write a report of a session (live or finished)."""
     from workshop import report as renderers
     from workshop.progress import Stages
+    from workshop.sessions.journal import bulk
 
     render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
               "json": renderers.as_json}.get(fmt)
     if render is None:
         raise _fail(f"unknown format {fmt!r}: choose md, html, csv or json")
-    with Stages(2) as stages:
+    with Stages(2) as stages, bulk():  # the state and the report's pieces are acyclic too
         stages.step(f"reading {session}")
         state = _open(session, sessions_dir).state()
         stages.step(f"writing {fmt}")

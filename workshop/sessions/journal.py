@@ -30,7 +30,7 @@ def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Followe
     """Read a whole session file and build on it (a fold, a replay); any trouble is one line."""
     follower = store.Follower(path)
     try:
-        with _bulk():
+        with bulk():
             loaded = follower.start()
             built = build(loaded)
     except store.JournalError as err:
@@ -49,9 +49,10 @@ def poll(follower: store.Follower) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a whole journal is read and folded: it would
-    otherwise rescan the hundreds of thousands of fresh, acyclic event dicts again and again."""
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a whole journal is read and folded (or a report
+    made of it): it would otherwise rescan the hundreds of thousands of fresh, acyclic event
+    dicts again and again (a json report of 100,000 events: 0.1 s more)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
