@@ -1,6 +1,5 @@
 """Commands on content files: validate, draft, modules, preview."""
 
-from __future__ import annotations
 
 import json
 import sys

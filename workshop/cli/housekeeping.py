@@ -1,6 +1,5 @@
 """Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
 
-from __future__ import annotations
 
 import json
 from typing import Annotated

@@ -1,6 +1,5 @@
 """Commands that act on a session: new, control, vote, note, repair."""
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Callable

@@ -1,6 +1,5 @@
 """Reports of sessions: report, compare, actions."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

@@ -1,6 +1,5 @@
 """Commands for what participants contribute: idea, ask, upvote, hand, react."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

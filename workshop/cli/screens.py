@@ -1,6 +1,5 @@
 """Commands that open a screen: run, join, kiosk, serve, screen, replay."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional
