@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _open, app
+from workshop.cli import SessionsDir, _fail, _open, app, end_now
 from workshop.errors import os_message
 
 
@@ -33,6 +33,8 @@ def report(
         stages.step(f"writing {fmt}")
         text = render(state)
     _emit(text, output)
+    if state.events > 10_000:
+        end_now()
 
 
 def _emit(text: str, output: Path | None) -> None:
