@@ -95,9 +95,9 @@ def put_away(path: Path, clock: Clock = utc_now) -> Path:
         archive.mkdir(exist_ok=True)
         if target.exists() or target.is_symlink():
             raise SessionError(f"{target}: an archived session of that name is already there; nothing was moved")
+        os.rename(session.path, target)  # the session first: should the secret then fail, the file is safe
         if secret_path(path).exists():
             os.rename(secret_path(path), secret_path(target))
-        os.rename(session.path, target)
     except OSError as err:
         raise SessionError(os_message(path, "archive", err)) from None
     return target
