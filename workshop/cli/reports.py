@@ -41,7 +41,9 @@ def _emit(text: str, output: Path | None) -> None:
     """A report to stdout, or to a file whose path is then printed."""
     if output is None:
         # straight to stdout: click.echo would scan megabytes for ANSI codes a report never has
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.write(text)  # and its newline apart: `text + "\n"` would copy a long report once more
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
         sys.stdout.flush()
         return
     try:

@@ -140,8 +140,11 @@ def as_json(state: SessionState) -> str:
     notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action else
              f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
              f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}' for n in state.notes]
-    return "{" + ", ".join(f'"{key}": ' + ("[" + ", ".join(notes) + "]" if key == "notes" else
-                                            dump(value, ensure_ascii=False)) for key, value in data.items()) + "}"
+    pieces: list[str] = []  # joined once: the notes are most of 17 MB, and each `+` of them would copy it all
+    for key, value in data.items():
+        pieces += [", " if pieces else "{", f'"{key}": ']
+        pieces += ["[", ", ".join(notes), "]"] if key == "notes" else [dump(value, ensure_ascii=False)]
+    return "".join([*pieces, "}"])
 
 
 # What a poll's bars count, by vote kind: the caption under its question.
