@@ -90,10 +90,10 @@ def _fail(message: str) -> WorkshopError:
     return WorkshopError(message)
 
 
-def _open(ref: str, folder: Path | None):
+def _open(ref: str, folder: Path | None, keep: list[Any] | None = None):
     from workshop import sessions
 
-    session = sessions.Session.open(sessions.resolve(ref, folder))
+    session = sessions.Session.open(sessions.resolve(ref, folder), keep=keep)
     sessions.warn(session.warnings)
     return session
 

@@ -3,7 +3,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -29,7 +29,8 @@ def report(
         raise _fail(f"unknown format {fmt!r}: choose md, html, csv or json")
     with Stages(2) as stages, bulk():  # the state and the report's pieces are acyclic too
         stages.step(f"reading {session}")
-        state = _open(session, sessions_dir).state()
+        kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
+        state = _open(session, sessions_dir, kept).state()
         stages.step(f"writing {fmt}")
         text = render(state)
     _emit(text, output)
