@@ -68,7 +68,9 @@ async def test_two_hundred_phones_join_vote_on_every_kind_and_note(tmp_path: Pat
         print(f"\n{report}")
     record_property("phone_load", report)  # and in the junit report
     assert not [s for s in statuses if s >= 500 or s == 429], report
-    assert min(heard) >= 1 + len(POLLS), report  # each page heard of every step from its stream
+    # each page heard of every poll from its stream: at least one key per poll. (Not one more for
+    # the intro: a stream may open just after the first poll does, and then starts on its key.)
+    assert min(heard) >= len(POLLS), report
     events = store.load(path).events
     joins = [e for e in events if e["type"] == "join"]
     assert sorted(e["name"] for e in joins) == sorted(phone.name for phone in phones)
