@@ -23,7 +23,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
-WAIT = 10_000  # ms: a loaded two-core machine starts pages slowly; a broken page never gets there
+WAIT = 20_000  # ms: a loaded two-core machine starts pages slowly; a broken page never gets there
 
 
 def free_port() -> int:
