@@ -156,3 +156,12 @@ def test_no_control_sequence_makes_a_live_forecast_earlier_than_now(actions: lis
             if step.rounds:  # the rounds' times add up to the step's, planned and actual
                 assert sum(r.planned for r in step.rounds) == step.allowed
                 assert abs(sum(r.actual(step.elapsed) for r in step.rounds) - step.elapsed) < 1e-6
+
+
+def test_an_early_start_is_no_lead_and_the_plan_runs_from_it() -> None:
+    """A session started before its agenda's time (a rehearsal, a room that was ready) is not
+    "ahead of schedule": nothing is counted, and the planned end runs from the start."""
+    run = Run().do(-70, "start", planned=NINE)
+    s = run.state(-69)
+    assert s.late_start == 0 and s.drift == 0
+    assert minutes_after_nine(forecast.planned_end(s)) == -70 + 35

@@ -4,7 +4,8 @@
   session was created before then (a session prepared for the day). A session created later
   (a rerun, a try of the README) was planned to start when it started. `Session.start` writes
   it into the `start` event, so every fold agrees on it wherever it is read.
-- The **planned end** is the planned start plus every planned step's minutes.
+- The **planned end** is the planned start (or the start, when it came earlier: an early start is
+  no "ahead of schedule") plus every planned step's minutes.
 - The **forecast end** is now, plus what is left of the current step (nothing once it is over
   time: the step ends when the facilitator moves on), plus every step still to run (not skipped,
   not run yet, with its extensions and inserted breaks). It is never earlier than now; while
@@ -29,7 +30,7 @@ def planned_start(start: dt.time | dt.datetime, created: dt.datetime) -> dt.date
 
 
 def planned_end(state: SessionState) -> float | None:
-    begin = state.planned_start if state.planned_start is not None else state.started
+    begin = state.plan_start
     if begin is None:
         return None
     return begin + sum(s.planned for s in state.steps if not s.inserted)

@@ -177,10 +177,18 @@ class SessionState:
 
     @property
     def late_start(self) -> float:
-        """Seconds the session started after the agenda meant it to (negative: early)."""
+        """Seconds the session started after the agenda meant it to. An early start counts
+        nothing: the plan then runs from when it began (a rehearsal, or a room that was ready)."""
         if self.started is None or self.planned_start is None:
             return 0.0
-        return self.started - self.planned_start
+        return max(0.0, self.started - self.planned_start)
+
+    @property
+    def plan_start(self) -> float | None:
+        """When the plan runs from: the planned start, or the start if that came earlier."""
+        if self.planned_start is None or self.started is not None and self.started < self.planned_start:
+            return self.started
+        return self.planned_start
 
     @property
     def drift(self) -> float:

@@ -202,7 +202,7 @@ def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     late = data["session"]["late_start_seconds"]
     if late:
-        rows.append({"id": "", "title": "late start" if late > 0 else "early start", "kind": "start",
+        rows.append({"id": "", "title": "late start", "kind": "start",
                      "planned_seconds": 0, "agenda_seconds": 0, "extra_seconds": 0, "actual_seconds": 0,
                      "visited": True, "difference_seconds": late})
     for step in data["steps"]:
