@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,13 +15,18 @@ from textual.widgets.option_list import Option
 from workshop import qr
 from workshop.tui.widgets.qr import code_size, qr_text
 
+Picked = TypeVar("Picked")
 
-class PickStep(ModalScreen[str | None]):
+
+class _StepList(ModalScreen[Picked]):
+    """A question over the steps as a list, the current one highlighted; subclasses say what
+    choosing one gives back."""
+
     AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    HINT = ""
 
-    def __init__(self, choices: list[tuple[str, str]], current: str | None,
-                 question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
+    def __init__(self, choices: list[tuple[str, str]], current: str | None, question: str) -> None:
         super().__init__()
         self.choices = choices
         self.current = current
@@ -29,43 +36,35 @@ class PickStep(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(Text(self.question))
             yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
+            if self.HINT:
+                yield Label(self.HINT, classes="hint")
 
     def on_mount(self) -> None:
         pick = self.query_one(OptionList)
         ids = [qid for qid, _ in self.choices]
         if self.current in ids:
             pick.highlighted = ids.index(self.current)
+
+
+class PickStep(_StepList[str | None]):
+    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+                 question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
+        super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
 
-class AgendaPick(ModalScreen[tuple[str, str] | None]):
+class AgendaPick(_StepList[tuple[str, str] | None]):
     """The facilitator's `g`: go to a step, or change the agenda: skip (or unskip) it, move it.
     Dismisses with (what, qid): what is "goto", "skip" or "move"."""
 
-    AUTO_FOCUS = "*"
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("s", "pick('skip')", "Skip"),
-                Binding("m", "pick('move')", "Move")]
+    BINDINGS = [Binding("s", "pick('skip')", "Skip"), Binding("m", "pick('move')", "Move")]
+    HINT = "enter: go there · s: skip or unskip · m: move · escape: cancel"
 
     def __init__(self, choices: list[tuple[str, str]], current: str | None,
                  question: str = "Go to which step?") -> None:
-        super().__init__()
-        self.choices = choices
-        self.current = current
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(Text(self.question))
-            yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
-            yield Label("enter: go there · s: skip or unskip · m: move · escape: cancel", classes="hint")
-
-    def on_mount(self) -> None:
-        pick = self.query_one(OptionList)
-        ids = [qid for qid, _ in self.choices]
-        if self.current in ids:
-            pick.highlighted = ids.index(self.current)
+        super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
