@@ -59,6 +59,12 @@ class StepView:
         return rounds.current(self.rounds, self.elapsed)
 
     @property
+    def round_words(self) -> str:
+        """'Speaker B · round 2 of 3', or '' for a step without rounds: every screen's words."""
+        now = self.round
+        return "" if now is None else f"{now.label} · round {now.index + 1} of {len(self.rounds)}"
+
+    @property
     def overtime(self) -> float:
         return max(0.0, -self.remaining)
 

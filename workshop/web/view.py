@@ -97,11 +97,9 @@ def public(state: SessionState) -> Public:
     if step is None:
         return Public(state.title, state.code, state.status, "", "", "", Markup(""), 0, 0, None)
     remaining = math.ceil(step.remaining) if step.remaining >= 0 else math.floor(step.remaining)
-    now = step.round
-    said = "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
     return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
                   prompt_html(step.step.prompt), remaining, step.allowed,
-                  None if state.poll is None else poll_part(state.poll), said, room_part(state))
+                  None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state))
 
 
 def room_part(state: SessionState) -> RoomPart | None:

@@ -101,8 +101,7 @@ def counting(step: StepView) -> tuple[float, int]:
 
 def round_words(step: StepView) -> str:
     """'Speaker B · round 2 of 3', or '' for a step without rounds."""
-    now = step.round
-    return "" if now is None else f"{now.label} · round {now.index + 1} of {len(step.rounds)}"
+    return step.round_words
 
 
 def just_switched(step: StepView) -> bool:
