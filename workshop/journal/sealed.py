@@ -11,9 +11,9 @@ CPU's cache: the same passes over the whole file at once took 0.29 s):
 
 - one `split` at the blank line between blocks gives every block; the checksums are computed by
   `map` over them and compared as two arrays, all in C (60 ms with the split);
-- the JSON is the blocks joined with `},{"` and four passes, two of them the same length (no
-  counting pass): `at = <time>+00:00` becomes `"at":"<time>"` with the zone replaced by spaces
-  (it is UTC by the pattern itself), ` = ` becomes `": `, and every line break gains `,` before
+- the JSON is the blocks joined with `},{"` and four passes: `at = <time>+00:00` becomes
+  `"at":"<time>+00:00"` (the pattern itself makes it UTC; the zone kept in the string saves a
+  concatenation per event, 6 ms), ` = ` becomes `": `, and every line break gains `,` before
   and `"` after it. Line breaks stay: JSON allows none inside a string, so a hand-made value
   that opened a string on one line to swallow the next cannot parse, and the file is read
   block by block instead (as by `codec.decode`);
@@ -28,6 +28,7 @@ Anything that is not exactly that shape returns None, and the caller reads the f
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 import zlib
 from array import array
@@ -44,8 +45,8 @@ _SEP = b"\n\n" + HEADER  # between two blocks, as the writer appends them
 _CRC_AT = b'\ncrc = "'
 _TAIL = len(_CRC_AT) + 8 + 1  # the checksum line without its newline, and the newline before it
 _SEED = zlib.crc32(HEADER)  # every block's checksum covers its header, which the split removed
-_tail = itemgetter(slice(-_TAIL, -9))
-_digits = itemgetter(slice(-9, -1))
+_last_line = itemgetter(slice(-_TAIL, None))  # `\ncrc = "xxxxxxxx"`, the closing quote last
+_LAST_LINES = re.compile(rb'(?:\ncrc = "[0-9a-fA-F]{8}")*')
 _body = itemgetter(slice(None, -_TAIL + 1))  # through the newline before `crc`
 _DECODER: Any = None
 
@@ -81,12 +82,10 @@ def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[dic
     parts = chunk.split(_SEP)
     if last:
         parts[-1] = parts[-1].rstrip(b"\n")  # the file may end without its blank line, or with more
-    if not all(map(_CRC_AT.__eq__, map(_tail, parts))) or not all(map(bytes.endswith, parts, repeat(b'"'))):
-        return None
     if not _sealed(parts):
         return None
     text = b'[{"' + b'},{"'.join(parts) + b'}]'
-    text = text.replace(b"\nat = ", b'\nat":"').replace(b"+00:00\n", b'"     \n')  # both the same length
+    text = text.replace(b"\nat = ", b'\nat":"').replace(b"+00:00\n", b'+00:00"\n')
     text = text.replace(b" = ", b'": ').replace(b"\n", b',\n"')
     try:
         events = decode(text)
@@ -97,7 +96,7 @@ def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[dic
     when = dt.datetime.fromisoformat
     try:
         for event in events:
-            event["at"] = when(event["at"] + "+00:00")
+            event["at"] = when(event["at"])
             del event["crc"]
     except (KeyError, TypeError, ValueError):  # a block without its time or checksum, or another time
         return None
@@ -105,11 +104,13 @@ def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[dic
 
 
 def _sealed(parts: list[bytes]) -> bool:
-    """Whether every block's checksum is right."""
-    try:
-        wanted = array("I", bytes.fromhex(b"".join(map(_digits, parts)).decode("ascii")))
-    except ValueError:  # not hex digits
+    """Whether every block ends in its checksum line and the checksum is right. The last lines
+    are joined and checked by one regular expression, and their digits read from that: 100,000
+    blocks in 12 ms, where a comparison and a slice per block took 27 ms (benchmarks/run.py report)."""
+    lines = b"".join(map(_last_line, parts))
+    if _LAST_LINES.fullmatch(lines) is None:
         return False
+    wanted = array("I", bytes.fromhex(lines.replace(_CRC_AT, b"").replace(b'"', b"").decode("ascii")))
     if sys.byteorder == "little":
         wanted.byteswap()  # fromhex reads each checksum most significant byte first
     return wanted == array("I", map(zlib.crc32, map(_body, parts), repeat(_SEED)))
