@@ -8,7 +8,14 @@ that has run can be neither skipped nor moved: its time is history.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from workshop.content.model import Module, Step
+from workshop.engine.events import Event
+
+if TYPE_CHECKING:
+    from workshop.engine.state import Fold
 
 BREAK_PROMPT = "A break. Back in {minutes} minutes."
 INSERTED_KINDS = ("break", "notes")  # a break, or an objections round after a consent poll
@@ -49,3 +56,47 @@ class RunningOrder:
         self.inserted.add(slot)
         self.order.insert(0 if after is None else self.order.index(after) + 1, slot)
         return slot
+
+
+class AgendaEvents:
+    """The part of the fold that applies the agenda changed live (as `ideas.Room` applies the
+    room's contributions): the steps' slots and times stay the fold's."""
+
+    def __init__(self, fold: Fold) -> None:
+        self.fold = fold
+
+    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
+        return {"skip": self._on_skip, "move": self._on_move, "insert": self._on_insert}
+
+    def _changeable(self, event: Event, key: str = "step") -> int | None:
+        """The slot of a step that has not run yet (only those can be skipped or moved)."""
+        fold = self.fold
+        slot = fold.index.get(str(event.get(key)))
+        if slot is None or fold.visited[slot] or slot == fold.current or fold.ended:
+            return None
+        return slot
+
+    def _on_skip(self, event: Event, t: float) -> None:
+        if (slot := self._changeable(event)) is not None:
+            self.fold.running.skip(slot, bool(event.get("on", True)))
+
+    def _on_move(self, event: Event, t: float) -> None:
+        slot, after, index = self._changeable(event), event.get("after", ""), self.fold.index
+        if slot is not None and (after == "" or after in index):
+            self.fold.running.move(slot, index[after] if after else None)
+
+    def _on_insert(self, event: Event, t: float) -> None:
+        """A step added on the day: a break, or a notes step (an objections round)."""
+        fold = self.fold
+        qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
+        kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
+        if (type(qid) is not str or qid in fold.index or type(minutes) is not int or not 1 <= minutes <= 120
+                or fold.ended or not (after == "" or after in fold.index) or kind not in INSERTED_KINDS
+                or type(title) is not str or type(prompt) is not str):
+            return
+        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or BREAK_PROMPT.format(minutes=minutes))
+        fold.running.insert(qid, step, fold.index[after] if after else None)
+        fold.planned.append(minutes * 60)
+        fold.extra.append(0)
+        fold.elapsed.append(0.0)
+        fold.visited.append(False)

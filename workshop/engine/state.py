@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workshop.content.frozen import thaw
-from workshop.content.model import Poll, Step
-from workshop.engine import ballots, rounds
+from workshop.engine import rounds
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.ideas import Room
-from workshop.engine.order import BREAK_PROMPT, INSERTED_KINDS, RunningOrder
+from workshop.engine.order import AgendaEvents, RunningOrder
+from workshop.engine.polls import PollEvents, PollRecord
 from workshop.engine.rounds import RoundView
-from workshop.engine.tally import tally
-from workshop.engine.text import is_date
+from workshop.engine.snapshot import snapshot
+from workshop.engine.text import is_date, seconds_at
 from workshop.engine.trust import SIGNED, verifier
 from workshop.engine.views import (  # noqa: F401 - where screens and reports have always found them
     HEARTBEAT,
@@ -37,20 +36,6 @@ from workshop.engine.views import (  # noqa: F401 - where screens and reports ha
     StepView,
     qualified,
 )
-
-
-@dataclass
-class _Poll:
-    poll: Poll
-    index: int
-    status: str = "waiting"
-    closed_by: str = ""
-    revealed: bool = False
-    counted: dict[str, tuple[float, Event]] = field(default_factory=dict)
-    late: int = 0
-    invalid: int = 0
-    resets: int = 0
-    earlier: list[tuple[Any, ...]] = field(default_factory=list)  # each earlier round's counted values
 
 
 class Fold:
@@ -70,7 +55,7 @@ class Fold:
         self.extra = [0] * len(pairs)
         self.elapsed = [0.0] * len(pairs)
         self.visited = [False] * len(pairs)
-        self.polls = {q: _Poll(s.poll, i) for i, (q, (_, s)) in enumerate(zip(self.qids, pairs, strict=True))
+        self.polls = {q: PollRecord(s.poll, i) for i, (q, (_, s)) in enumerate(zip(self.qids, pairs, strict=True))
                       if s.poll is not None}
         self.notes: dict[str, Note] = {}
         self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
@@ -98,11 +83,11 @@ class Fold:
         self.count = 0
         self.address = ""
         self.served = ""
-        self._valid: dict[tuple[str, tuple[Any, ...]], bool] = {}
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
-        self.room = Room(self)
-        self._handlers.update(self.room.handlers())
+        self.room, self.poll_events = Room(self), PollEvents(self)
+        for part in (self.room, self.poll_events, AgendaEvents(self)):
+            self._handlers.update(part.handlers())
 
     # ------------------------------------------------------------------ applying events
 
@@ -209,7 +194,7 @@ class Fold:
         to_run = [slot for slot in self.running.order if slot not in self.running.skipped]
         if self.current is None and not self.ended and to_run:
             self.started = t
-            self.planned_start = _moment(event.get("planned"))
+            self.planned_start = seconds_at(event.get("planned"))
             self._enter(to_run[0], t)
 
     def _on_goto(self, event: Event, t: float) -> None:
@@ -218,45 +203,12 @@ class Fold:
             self.running.skip(index, False)  # a step the facilitator goes to is not skipped
             self._enter(index, t)
 
-    # ------------------------------------------------------------------ the agenda changed live
-
-    def _changeable(self, event: Event, key: str = "step") -> int | None:
-        """The slot of a step that has not run yet (only those can be skipped or moved)."""
-        slot = self.index.get(str(event.get(key)))
-        if slot is None or self.visited[slot] or slot == self.current or self.ended:
-            return None
-        return slot
-
-    def _on_skip(self, event: Event, t: float) -> None:
-        if (slot := self._changeable(event)) is not None:
-            self.running.skip(slot, bool(event.get("on", True)))
-
-    def _on_move(self, event: Event, t: float) -> None:
-        slot, after = self._changeable(event), event.get("after", "")
-        if slot is not None and (after == "" or after in self.index):
-            self.running.move(slot, self.index[after] if after else None)
-
-    def _on_insert(self, event: Event, t: float) -> None:
-        """A step added on the day: a break, or a notes step (an objections round)."""
-        qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
-        kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
-        if (type(qid) is not str or qid in self.index or type(minutes) is not int or not 1 <= minutes <= 120
-                or self.ended or not (after == "" or after in self.index) or kind not in INSERTED_KINDS
-                or type(title) is not str or type(prompt) is not str):
-            return
-        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or BREAK_PROMPT.format(minutes=minutes))
-        self.running.insert(qid, step, self.index[after] if after else None)
-        self.planned.append(minutes * 60)
-        self.extra.append(0)
-        self.elapsed.append(0.0)
-        self.visited.append(False)
-
     def _step_time(self, slot: int, t: float) -> float:
         """Seconds step `slot` has run by time t."""
         running = self.running_since is not None and slot == self.current
         return self.elapsed[slot] + (t - self.running_since if running and self.running_since is not None else 0.0)
 
-    def _rounds(self, slot: int) -> tuple[RoundView, ...]:
+    def rounds_of(self, slot: int) -> tuple[RoundView, ...]:
         step = self.running.pairs[slot][1]
         if not step.rounds:
             return ()
@@ -267,8 +219,8 @@ class Fold:
         slot = self.index.get(str(event.get("step")))
         if slot is None or slot != self.current or self.ended:
             return
-        now = rounds.current(self._rounds(slot), self._step_time(slot, t))
-        if now is not None and event.get("round") == now.index + 1 < len(self._rounds(slot)):
+        now = rounds.current(self.rounds_of(slot), self._step_time(slot, t))
+        if now is not None and event.get("round") == now.index + 1 < len(self.rounds_of(slot)):
             self.round_moved.setdefault(slot, {})[now.index + 1] = self._step_time(slot, t)
 
     def _on_pause(self, event: Event, t: float) -> None:
@@ -289,7 +241,7 @@ class Fold:
         if index is not None and isinstance(seconds, int) and not isinstance(seconds, bool):
             given = max(-self.planned[index], self.extra[index] + seconds) - self.extra[index]
             self.extra[index] += given
-            if views := self._rounds(index):  # to the round running now (or the last, for a later step)
+            if views := self.rounds_of(index):  # to the round running now (or the last, for a later step)
                 now = rounds.current(views, self._step_time(index, t)) if index == self.current else views[-1]
                 step = self.running.pairs[index][1]
                 rounds.share(step.rounds, self.round_extra.setdefault(index, {}), (now or views[-1]).index, given)
@@ -305,38 +257,6 @@ class Fold:
         for state in self.polls.values():
             if state.status == "open":
                 state.status, state.closed_by = "closed", "ended"
-
-    def _poll_of(self, event: Event) -> _Poll | None:
-        return self.polls.get(str(event.get("poll")))
-
-    def _on_close(self, event: Event, t: float) -> None:
-        if (p := self._poll_of(event)) is not None and p.status == "open":
-            p.status, p.closed_by = "closed", "facilitator"
-
-    def _on_reopen(self, event: Event, t: float) -> None:
-        if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.ended:
-            p.status, p.closed_by = "open", ""
-
-    def _on_reset(self, event: Event, t: float) -> None:
-        if (p := self._poll_of(event)) is not None:
-            p.resets += 1
-            p.counted = {}
-            p.revealed = False
-
-    def _on_revote(self, event: Event, t: float) -> None:
-        """A new round of the poll: this round's ballots are kept as its result, and everyone
-        votes again (after a consent poll's objections, or on the top options of a dot vote)."""
-        p = self._poll_of(event)
-        if p is None or self.ended or p.index != self.current:
-            return
-        p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
-        p.counted = {}
-        p.revealed = False
-        p.status, p.closed_by = "open", ""
-
-    def _on_reveal(self, event: Event, t: float) -> None:
-        if (p := self._poll_of(event)) is not None:
-            p.revealed = True
 
     def _on_join(self, event: Event, t: float) -> None:
         token, name = event.get("participant"), event.get("name")
@@ -364,31 +284,6 @@ class Fold:
     def _seen(self, token: str, t: float) -> None:
         if token in self.last_seen:
             self.last_seen[token] = t
-
-    def _on_ballot(self, event: Event, t: float) -> None:
-        poll_id, token = event.get("poll"), event.get("participant")
-        p = self.polls.get(poll_id if type(poll_id) is str else str(poll_id))
-        if p is None or not isinstance(token, str):
-            return
-        if token in self.last_seen:
-            self.last_seen[token] = t
-        if p.status != "open":
-            p.late += 1
-            return
-        value = event.get("value")
-        key = (poll_id if type(poll_id) is str else str(poll_id), tuple(value) if isinstance(value, list) else ())
-        valid = self._valid.get(key)
-        if valid is None:
-            try:
-                valid = isinstance(value, list) and ballots.check(p.poll, value) == value
-            except ballots.BallotError:
-                valid = False
-            self._valid[key] = valid
-        if not valid:
-            p.invalid += 1
-            return
-        p.counted.pop(token, None)  # a new ballot replaces the old and moves to the end
-        p.counted[token] = (t, event)
 
     def _on_serve(self, event: Event, t: float) -> None:
         if isinstance(event.get("address"), str):
@@ -418,86 +313,9 @@ class Fold:
 
     def state(self, now: float | None = None) -> SessionState:
         """The session at `now` (seconds since the epoch; default: the last event's time)."""
-        now = self.clock if now is None else max(now, self.clock)
-        elapsed = list(self.elapsed)
-        if self.running_since is not None and self.current is not None:
-            elapsed[self.current] += now - self.running_since
-        paused = self.paused_total + (now - self.paused_since if self.paused_since is not None else 0.0)
-        order, skipped, inserted = self.running.order, self.running.skipped, self.running.inserted
-        position = {slot: i for i, slot in enumerate(order)}
-        steps = tuple(
-            StepView(self.qids[slot], i, *self.running.pairs[slot], self.planned[slot], self.extra[slot],
-                     elapsed[slot], self.visited[slot], slot in skipped, slot in inserted, self._rounds(slot))
-            for i, slot in enumerate(order)
-        )
-        polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                                p.invalid, p.resets, tuple(p.earlier)) for q, p in self.polls.items()})
-        if self.ended:
-            status = "ended"
-        elif self.current is None:
-            status = "waiting"
-        else:
-            status = "paused" if self.paused_since is not None else "running"
-        return SessionState(
-            id=str(self.header.get("id", "")), title=str(self.header.get("title", "")),
-            code=str(self.header.get("code", "")), plan=self.plan, now=now, status=status,
-            current=None if self.current is None else position[self.current], steps=steps, polls=polls,
-            notes=tuple(self.notes.values()),
-            participants=tuple(Participant(token, name, joined, self.last_seen[token])
-                               for token, (name, joined) in self.participants.items()),
-            paused_seconds=paused, events=self.count, address=self.address, served=self.served,
-            forged=tuple(self.forged),
-            clamped=self.clamped, here=frozenset(t for t, beat in self.beats.items() if now - beat <= PRESENT_FOR),
-            wrong_codes=self.wrong_codes,
-            facilitator=str(self.header.get("facilitator", "")), started=self.started, ended=self.ended_at,
-            room=self.room.view(),
-            planned_start=self.planned_start,
-        )
-
-
-
-class _PollViews(Mapping[str, PollView]):
-    """A state's polls, each built (ballots, tally) only when someone looks at it, from a
-    snapshot taken with the state: a screen shows one poll, and a verb checks one, so building
-    every poll's tally on every state cost most of a vote's time under the lock."""
-
-    def __init__(self, snapshot: dict[str, tuple[Any, ...]]) -> None:
-        self._snapshot = snapshot
-        self._views: dict[str, PollView] = {}
-
-    def __getitem__(self, qid: str) -> PollView:
-        view = self._views.get(qid)
-        if view is None:
-            view = self._views[qid] = _poll_view(qid, *self._snapshot[qid])
-        return view
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._snapshot)
-
-    def __len__(self) -> int:
-        return len(self._snapshot)
-
-
-def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
-               counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int, earlier: tuple[tuple[Any, ...], ...] = ()) -> PollView:
-    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
-    return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier))
-
+        return snapshot(self, self.clock if now is None else max(now, self.clock))
 
 _new_note = tuple.__new__
-
-
-def _moment(value: object) -> float | None:
-    """An ISO 8601 time with its offset (as `start` carries `planned`), in seconds; None if not one."""
-    try:
-        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    except ValueError:
-        return None
-    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
-        return None
-    return moment.timestamp()
 
 
 def fold(header: Mapping[str, Any], events: Iterable[Event], now: float | None = None) -> SessionState:

@@ -10,6 +10,7 @@ isolation is added on display, never stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -150,3 +151,14 @@ def due(raw: str) -> str:
     if not is_date(value):
         raise TextError(f"a due date is written YYYY-MM-DD, like 2026-12-15, not {raw!r}")
     return value
+
+
+def seconds_at(value: object) -> float | None:
+    """An ISO 8601 time with its offset (as `start` carries `planned`), in seconds; None if not one."""
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+    if not isinstance(moment, dt.datetime) or moment.tzinfo is None:
+        return None
+    return moment.timestamp()

@@ -1,0 +1,104 @@
+"""The part of the fold that applies what happens to polls: closing, reopening, resets,
+revotes, reveals and ballots (as `ideas.Room` applies the room's contributions). The records
+live in `Fold.polls`, where moving between steps opens and closes them too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workshop.content.model import Poll
+from workshop.engine import ballots
+from workshop.engine.events import Event
+
+if TYPE_CHECKING:
+    from workshop.engine.state import Fold
+
+
+@dataclass
+class PollRecord:
+    """One poll as the fold has it so far."""
+
+    poll: Poll
+    index: int
+    status: str = "waiting"
+    closed_by: str = ""
+    revealed: bool = False
+    counted: dict[str, tuple[float, Event]] = field(default_factory=dict)
+    late: int = 0
+    invalid: int = 0
+    resets: int = 0
+    earlier: list[tuple[Any, ...]] = field(default_factory=list)  # each earlier round's counted values
+
+
+class PollEvents:
+    """Applies poll events to the fold's `polls`."""
+
+    def __init__(self, fold: Fold) -> None:
+        self.fold = fold
+        self.polls, self.last_seen = fold.polls, fold.last_seen  # the fold's own: read per ballot
+        # (poll, value) -> whether it is a valid ballot: a room votes the same few values again
+        # and again, and a check builds the poll's option set each time
+        self.checked: dict[tuple[str, tuple[Any, ...]], bool] = {}
+
+    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
+        return {"close": self._on_close, "reopen": self._on_reopen, "reset": self._on_reset,
+                "revote": self._on_revote, "reveal": self._on_reveal, "ballot": self._on_ballot}
+
+    def _poll_of(self, event: Event) -> PollRecord | None:
+        return self.polls.get(str(event.get("poll")))
+
+    def _on_close(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None and p.status == "open":
+            p.status, p.closed_by = "closed", "facilitator"
+
+    def _on_reopen(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.fold.ended:
+            p.status, p.closed_by = "open", ""
+
+    def _on_reset(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None:
+            p.resets += 1
+            p.counted = {}
+            p.revealed = False
+
+    def _on_revote(self, event: Event, t: float) -> None:
+        """A new round of the poll: this round's ballots are kept as its result, and everyone
+        votes again (after a consent poll's objections, or on the top options of a dot vote)."""
+        p = self._poll_of(event)
+        if p is None or self.fold.ended or p.index != self.fold.current:
+            return
+        p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
+        p.counted = {}
+        p.revealed = False
+        p.status, p.closed_by = "open", ""
+
+    def _on_reveal(self, event: Event, t: float) -> None:
+        if (p := self._poll_of(event)) is not None:
+            p.revealed = True
+
+    def _on_ballot(self, event: Event, t: float) -> None:
+        poll_id, token = event.get("poll"), event.get("participant")
+        p = self.polls.get(poll_id if type(poll_id) is str else str(poll_id))
+        if p is None or not isinstance(token, str):
+            return
+        if token in self.last_seen:
+            self.last_seen[token] = t
+        if p.status != "open":
+            p.late += 1
+            return
+        value = event.get("value")
+        key = (poll_id if type(poll_id) is str else str(poll_id), tuple(value) if isinstance(value, list) else ())
+        valid = self.checked.get(key)
+        if valid is None:
+            try:
+                valid = isinstance(value, list) and ballots.check(p.poll, value) == value
+            except ballots.BallotError:
+                valid = False
+            self.checked[key] = valid
+        if not valid:
+            p.invalid += 1
+            return
+        p.counted.pop(token, None)  # a new ballot replaces the old and moves to the end
+        p.counted[token] = (t, event)
