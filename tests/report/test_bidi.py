@@ -20,7 +20,7 @@ from workshop import sessions
 from workshop.engine import text
 from workshop.report import compare
 from workshop.report.html import as_html
-from workshop.report.render import as_markdown
+from workshop.report.markdown import as_markdown
 from workshop.tui.widgets.results import Results
 
 RTL_NAME = "דנה כהן"

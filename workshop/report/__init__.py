@@ -2,6 +2,7 @@
 
 from workshop.report.ballots_csv import as_csv
 from workshop.report.html import as_html
-from workshop.report.render import as_json, as_markdown
+from workshop.report.markdown import as_markdown
+from workshop.report.render import as_json
 
 __all__ = ["as_csv", "as_html", "as_json", "as_markdown"]

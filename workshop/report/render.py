@@ -1,4 +1,5 @@
-"""Markdown for people, JSON for scripts; both from the same SessionState.
+"""The report's content as one dict (`as_dict`), JSON for scripts, and the words every format
+shares; Markdown is in markdown.py, HTML in html.py, all from the same SessionState.
 
 Participant strings are untrusted: JSON carries them as data, Markdown escapes its own syntax
 so a note like `[click](javascript:…)` shows as typed and never becomes a link, and isolates
@@ -19,9 +20,8 @@ from typing import Any
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
 from workshop.engine.state import Note, SessionState, StepView
-from workshop.engine.tally import UNITS, Tally, plural
+from workshop.engine.tally import Tally, plural
 from workshop.engine.text import isolate
-from workshop.report.room import room_markdown
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -264,79 +264,3 @@ def trust_lines(data: dict[str, Any]) -> list[str]:
     if session.get("clamped_times"):
         out.append(f"{session['clamped_times']} event(s) were dated after the file was written; read as of then.")
     return out + [""] if out else out
-
-
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f}"
-
-
-def _owned(note: dict[str, Any]) -> str:
-    """'; owner Ana, due 2026-12-15' for an action item that has them."""
-    said = [f"owner {md_participant(note['owner'])}" if note.get("owner") else "",
-            f"due {note['due']}" if note.get("due") else ""]
-    return "".join(f"; {part}" for part in said if part)
-
-
-def as_markdown(state: SessionState) -> str:
-    data = as_dict(state)
-    out = [f"# {md_escape(state.title)}", "",
-           f"Session `{state.id}`: {meta_words(data, md_escape)}.", ""] + trust_lines(data)
-    actions = [n for n in data["notes"] if n["action"]]
-    out += ["## Action items", ""]
-    titles = {s["id"]: s["title"] for s in data["steps"]}
-    # the step comes from the file: escaped, as a hand-edited one may hold anything
-    out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}" for n in actions] or ["None."]
-    out += [""]
-    out += _md_agenda(data)
-    out += ["## Polls", ""]
-    for poll in data["polls"]:
-        out += _md_poll(poll)
-    out += room_markdown(data)
-    out += ["## Notes", ""]
-    for step, notes in notes_by_step(data):
-        out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
-        for n in notes:
-            flag = " **(action)**" if n["action"] else ""
-            out.append(f"- {md_participant(n['author'])}: {md_participant(n['text'])}{flag}")
-        out.append("")
-    if not data["notes"]:
-        out += ["None.", ""]
-    return "\n".join(out)
-
-
-def _md_agenda(data: dict[str, Any]) -> list[str]:
-    out = ["## Agenda", "", "| step | title | planned min | extended | actual min | difference |",
-           "|---|---|---:|---:|---:|---:|"]
-    for s in agenda_rows(data):
-        extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
-        out.append(f"| {s['id']} | {md_escape(row_title(s))} | {_minutes(s['agenda_seconds'])} | {extended} "
-                   f"| {actual_words(s, _minutes)} | {difference_words(s['difference_seconds'])} |")
-    planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
-    out.append(f"| | **total** | {_minutes(planned)} | | {_minutes(actual)} "
-               f"| {difference_words(data['session']['drift_seconds'])} |")
-    drift = (f"Drift: {drift_words(data['session']['drift_seconds'])} (the difference column's total; "
-             "a step never visited counts as skipped once the session has ended).")
-    if (ends := end_words(data["session"])):
-        drift += f" {ends}"
-    return [*out, "", drift, ""]
-
-
-def _md_poll(poll: dict[str, Any]) -> list[str]:
-    res = poll["results"]
-    out = [f"### {md_escape(poll['question'])}", "",
-           f"`{poll['id']}`, {poll['kind']}, {poll['status']}, {plural(poll['ballots'], 'ballot')}"
-           + (" (anonymous)" if poll["anonymous"] else "") + f"; {KIND_CAPTION.get(poll['kind'], '')}", ""]
-    rows, left_out = shown_rows(poll)
-    top = max((r["share"] for r in rows), default=0) or 1
-    for row in rows:
-        bar = "█" * round(row["share"] / top * 20)  # the largest row gets the full bar
-        out.append(f"- {md_participant(str(row['label']))}: {plural(row['value'], UNITS[res['unit']])} {bar}")
-    if left_out:
-        out.append(f"- and {plural(left_out, 'other answer')}")
-    if "mean" in res:
-        out.append(f"- mean {res['mean']}, median {res['median']}")
-    if "rounds_summary" in poll:
-        out.append(f"- voted in {len(poll['rounds']) + 1} rounds: {poll['rounds_summary']}")
-    return out + [""]
