@@ -120,6 +120,36 @@ def test_names_differing_only_by_invisible_characters_are_one_person(ws: Worksho
     assert [n["author"] for n in data["notes"]] == ["Ana"]
 
 
+# each a name drawn like "Ana" or "HOPE" with letters of another script (Cyrillic, Greek) or a
+# dotless i: on a screen, in a report, on a phone, one cannot tell them from the first
+DRAWN_ALIKE = {"Ana": ["\u0410na", "An\u0430", "\u0391na", "\u0410N\u0410"],
+               "HOPE": ["\u041d\u041e\u0420\u0415", "\u0397\u039f\u03a1\u0395"],
+               "Nik": ["\u039dik", "N\u0131k", "N\u0456k"]}
+
+
+@pytest.mark.parametrize(("name", "alike"), [(n, a) for n, alikes in DRAWN_ALIKE.items() for a in alikes],
+                         ids=lambda v: v.encode("unicode_escape").decode())
+def test_a_name_drawn_alike_in_another_script_is_taken(ws: Workshop, name: str, alike: str) -> None:
+    """Nobody can pass for a participant with look-alike letters: the name counts as taken, and
+    becoming its holder needs the rejoin code, as for the same name typed plainly."""
+    ws.started_at("pick")
+    ws.ok("vote", "s", "--name", name, "Coaching")
+    refused = ws.refused("note", "s", "--name", alike, "I am Ana", says="is taken")
+    assert "rejoin code" in refused
+    data = ws.report()
+    assert [p["name"] for p in data["participants"]] == [name]
+    assert data["notes"] == []
+
+
+def test_names_of_other_scripts_that_draw_no_latin_name_still_join(ws: Workshop) -> None:
+    """Only letters drawn alike are one: a Greek and a Russian name beside Latin ones join as themselves."""
+    ws.started_at("pick")
+    for name in ("Ana", "\u0391\u03b8\u03b7\u03bd\u03ac", "\u0410\u043d\u043d\u0430", "Anja"):
+        ws.ok("vote", "s", "--name", name, "Coaching")
+    assert [p["name"] for p in ws.report()["participants"]] == [
+        "Ana", "\u0391\u03b8\u03b7\u03bd\u03ac", "\u0410\u043d\u043d\u0430", "Anja"]
+
+
 @pytest.mark.parametrize("name", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_a_notes_author_comes_back_exactly_less_control_characters(ws: Workshop, name: str) -> None:
     path = ws.started_at()

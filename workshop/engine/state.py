@@ -23,7 +23,7 @@ from workshop.engine.order import AgendaEvents, RunningOrder
 from workshop.engine.polls import PollEvents, PollRecord
 from workshop.engine.rounds import RoundView
 from workshop.engine.snapshot import snapshot
-from workshop.engine.text import is_date, seconds_at
+from workshop.engine.text import is_date, name_key, seconds_at
 from workshop.engine.trust import SIGNED, verifier
 from workshop.engine.views import (  # noqa: F401 - where screens and reports have always found them
     HEARTBEAT,
@@ -60,7 +60,7 @@ class Fold:
         self.notes: dict[str, Note] = {}
         self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
         self.last_seen: dict[str, float] = {}
-        self.by_name: dict[str, str] = {}  # casefolded name -> the first token that joined with it
+        self.by_name: dict[str, str] = {}  # text.name_key(name) -> the first token that joined with it
         self.beats: dict[str, float] = {}  # token -> the last time their screen said it is here
         self.proofs: dict[str, str] = {}  # token -> what a rejoin code must give (sessions/people.py)
         self.current: int | None = None
@@ -263,7 +263,7 @@ class Fold:
         if isinstance(token, str) and isinstance(name, str) and token not in self.participants:
             self.participants[token] = (name, t)
             self.last_seen[token] = t
-            self.by_name.setdefault(name.casefold(), token)
+            self.by_name.setdefault(name_key(name), token)
             if isinstance(event.get("proof"), str):
                 self.proofs[token] = event["proof"]
 
@@ -302,8 +302,8 @@ class Fold:
     # ------------------------------------------------------------------ reading the state
 
     def participant_named(self, name: str) -> str | None:
-        """The token of the participant who joined first under `name` (any case), if any."""
-        return self.by_name.get(name.casefold())
+        """The token of the participant who joined first under `name` (any case, letters drawn alike), if any."""
+        return self.by_name.get(name_key(name))
 
     def counted(self, poll_id: str, participant: str) -> Any:
         """The value of `participant`'s counted ballot on a poll (as stored), or None."""

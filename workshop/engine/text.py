@@ -83,8 +83,23 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
     return value
 
 
+# Small letters of other scripts drawn like Latin ones (from Unicode's confusables list): with
+# them "Аna", its first letter Cyrillic, would pass on every screen for "Ana". Names are compared
+# casefolded, so the capitals (А, В, Н, Р, Greek Α, Η, Ρ, …) arrive here as these.
+_LOOKALIKES = str.maketrans(
+    "авекмнорстухіјѕԁԛԝһӏүαβεζηικμνορτυχϲı",
+    "abekmhopctyxijsdqwhlyabezhikmnoptyxci",
+)
+
+
+def name_key(value: str) -> str:
+    """What two display names must share to be one person's: neither case nor letters drawn
+    alike tell them apart ("ANA", "ana" and "Аna" with a Cyrillic А are one name)."""
+    return value.casefold().translate(_LOOKALIKES)
+
+
 def same_name(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold()
+    return name_key(a) == name_key(b)
 
 
 def isolate(value: str) -> str:

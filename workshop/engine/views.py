@@ -14,6 +14,7 @@ from workshop.engine import rounds
 from workshop.engine.ideas import RoomView
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally
+from workshop.engine.text import same_name
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
 # not said so for longer than this has gone (closed without saying, or its host went away).
@@ -219,4 +220,4 @@ class SessionState:
                       key=str.casefold)
 
     def participant_named(self, name: str) -> Participant | None:
-        return next((p for p in self.participants if p.name.casefold() == name.casefold()), None)
+        return next((p for p in self.participants if same_name(p.name, name)), None)

@@ -91,7 +91,7 @@ class Taking(SessionFile):
         self.refresh()
         token = self.fold.participant_named(clean)
         if token is None:
-            return next((p for p in self._people.values() if p.name.casefold() == clean.casefold()), None) \
+            return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) \
                 or self.adopt(people.newcomer(clean))
         if token not in self._people:
             raise SessionError(f"the name {clean!r} is taken in this session: give its rejoin code to act as them")
@@ -250,6 +250,6 @@ def participant_name(name: str) -> str:
         clean = text.name(name)
     except text.TextError as err:
         raise SessionError(str(err)) from None
-    if clean.casefold() in RESERVED_NAMES:
+    if text.name_key(clean) in RESERVED_NAMES:
         raise SessionError(f"{clean!r} cannot be a participant's name: choose another")
     return clean
