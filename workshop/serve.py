@@ -31,7 +31,7 @@ from workshop import sessions
 from workshop.errors import WorkshopError
 from workshop.listen import listen, public_address
 from workshop.web import make_app
-from workshop.web.guard import HOST
+from workshop.web.guard import HOST, address_of
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
@@ -99,7 +99,9 @@ class FrontDoor(Server):
     def __init__(self, command: str, limits: Limits, title: str) -> None:
         super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
         self.limits = limits
-        self._apps: Counter[str] = Counter()  # running participant apps per client address
+        # running participant apps per client address: an IPv6 one by its /64, as the phone
+        # page counts it (one machine is handed a whole /64 to pick addresses from)
+        self._apps: Counter[str] = Counter()
         self._sockets: set[web.WebSocketResponse] = set()
 
     async def on_startup(self, app: web.Application) -> None:
@@ -127,7 +129,7 @@ class FrontDoor(Server):
             return _refuse(403, "only pages served by this workshop may connect")
         if refused := self._over_limit(request):
             return refused
-        client = request.remote or ""
+        client = address_of(request.remote)
         self._apps[client] += 1  # taken before any await: two sockets never both get the last place
         try:
             width, height = clamp_size(request.query.get("width"), request.query.get("height"))
@@ -148,7 +150,7 @@ class FrontDoor(Server):
     def _over_limit(self, request: web.Request) -> web.Response | None:
         if sum(self._apps.values()) >= self.limits.total:
             return _refuse(503, f"the room is full ({self.limits.total} participant apps): try again later")
-        if self._apps[request.remote or ""] >= self.limits.per_address:
+        if self._apps[address_of(request.remote)] >= self.limits.per_address:
             return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
         return None
 

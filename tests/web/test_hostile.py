@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+from types import SimpleNamespace
 
 import pytest
 
 from tests.web.conftest import Phone, Served, kinds
 from workshop.engine import text
 from workshop.journal import store
+from workshop.serve import FrontDoor, Limits
 from workshop.sessions import people
 from workshop.web import PAGES, guard, pages, view
 
@@ -190,6 +192,15 @@ def test_an_ipv6_laptop_is_one_address() -> None:
     assert guard.address_of("::ffff:192.0.2.7") == "192.0.2.7" == guard.address_of("192.0.2.7")
     assert guard.address_of("fe80::1%eth0") == guard.address_of("fe80::2")
     assert guard.address_of(None) == ""
+
+
+def test_the_terminal_page_counts_an_ipv6_laptop_as_one_address() -> None:
+    """/terminal/'s participant apps per address (`--per-address`) count an IPv6 /64 as one
+    address too: a laptop cannot open app after app from fresh addresses of its own /64."""
+    door = FrontDoor("true", Limits(total=100, per_address=2), "t")
+    door._apps[guard.address_of("2001:db8::1")] = 2  # two apps open from one address of the /64
+    assert door._over_limit(SimpleNamespace(remote="2001:db8::ffff:7")).status == 429
+    assert door._over_limit(SimpleNamespace(remote="2001:db8:0:1::1")) is None
 
 
 async def test_a_stray_bidi_closer_cannot_end_its_bdi(served: Served) -> None:
