@@ -229,3 +229,17 @@ def test_contributions_count_only_from_joined_people_once_and_where_they_belong(
     state = fold(loaded.header, [*loaded.events, *written])
     assert [(q.id, q.votes, q.name) for q in state.room.questions] == [("q1", 1, "Ana")]
     assert state.room.ideas == () and state.room.hands == () and state.room.reactions == {}
+
+
+def test_the_replay_timeline_marks_ideas_and_questions(tmp_path: Path) -> None:
+    """A brainstorm or a Q&A shows on the replay's timeline as what people wrote, like notes."""
+    s = _session(tmp_path)
+    s.start()
+    s.next()
+    s.idea("Ana", "More coaching")
+    s.idea("Bo", "Quiet hour")
+    s.goto("room/questions")
+    s.ask("Ana", "Who owns the rota?")
+    loaded = store.load(s.path)
+    kinds = [kind for _, kind in Replay(loaded.header, loaded.events).marks]
+    assert (kinds.count("idea"), kinds.count("question")) == (2, 1)

@@ -20,7 +20,7 @@ from workshop.engine.state import Fold, SessionState
 
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 60.0)  # times real time
 STEP_MOVES = frozenset({"start", "goto", "end"})
-MARKED = frozenset({"ballot", "note"})  # what the timeline shows
+MARKED = frozenset({"ballot", "note", "idea", "question"})  # what the timeline shows: ballots, and what people wrote
 
 
 class Entry(NamedTuple):
@@ -38,7 +38,7 @@ class Replay:
         self.events: list[Event] = []
         self.times: list[float] = []  # as the fold sees them: never decreasing
         self.entries: list[Entry] = []
-        self.marks: list[tuple[float, str]] = []  # (time, "ballot" | "note")
+        self.marks: list[tuple[float, str]] = []  # (time, the kind of event: one of MARKED)
         created = header.get("created")
         # before the first event (a session never started): the moment the session was created
         self.origin = created.timestamp() if isinstance(created, dt.datetime) else 0.0

@@ -1,5 +1,5 @@
-"""The whole session on two lines: how many ballots and notes happened when, where each step
-began, and where the replay stands. Clicking anywhere on it moves the replay there."""
+"""The whole session on two lines: how many ballots happened when, and where people wrote
+(notes, ideas, questions), where each step began, and where the replay stands. Clicking anywhere on it moves the replay there."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Timeline(Widget):
         self.at = replay.start
         self.until = replay.end  # the right edge: the last event, or now while the session is live
         self._drawn: tuple[int, int, int, int] | None = None  # what the columns were counted for
-        self._columns: list[tuple[int, int, bool]] = []  # per column: ballots, notes, a step began
+        self._columns: list[tuple[int, int, bool]] = []  # per column: ballots, writings, a step began
 
     def show(self, at: float, until: float) -> None:
         self.at, self.until = at, max(until, self.replay.start)
