@@ -42,15 +42,20 @@ def _session(tmp_path: Path, clock: Fixed, reveal: bool, poll: bool = True) -> P
     return path
 
 
-@pytest.mark.parametrize(("size", "dark"), [((80, 24), True), ((80, 24), False), ((160, 45), True), ((160, 45), False)])
-@pytest.mark.parametrize("reveal", [False, True], ids=["hidden", "revealed"])
+SCREENS = {"80x24 dark": ((80, 24), True), "80x24 light": ((80, 24), False),
+           "160x45 dark": ((160, 45), True), "160x45 light": ((160, 45), False)}
+
+
+@pytest.mark.parametrize(("size", "dark", "reveal"), [
+    pytest.param(size, dark, reveal, id=f"{screen}, dots poll {'revealed' if reveal else 'hidden'}")
+    for reveal in (False, True) for screen, (size, dark) in SCREENS.items()])
 def test_poll_step(snap_compare, tmp_path: Path, size: tuple[int, int], dark: bool, reveal: bool) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, reveal), clock=clock, bell=False, watch=False, dark=dark)
     assert snap_compare(app, terminal_size=size)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24 dark, talk step", "160x45 dark, talk step"])
 def test_talk_step_with_a_note(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, reveal=False, poll=False), clock=clock, bell=False, watch=False)
