@@ -47,3 +47,27 @@ def test_every_test_security_md_names_exists() -> None:
     for file, function in named:
         source = (ROOT / file).read_text("utf-8")
         assert not function or re.search(rf"^(async )?def {function}\(", source, re.MULTILINE), f"{file}::{function}"
+
+
+SNAPSHOTS = ROOT / "tests" / "tui" / "__snapshots__"
+# Each picture in docs/ is a snapshot the tests check, so the guides show the screens as they are.
+PICTURES = {
+    "facilitator-wide.svg": "test_snapshots/test_poll_step[160x45 dark, dots poll revealed].svg",
+    "facilitator-80x24.svg": "test_snapshots/test_poll_step[80x24 dark, dots poll hidden].svg",
+    "replay.svg": "test_replay/test_replay_at_a_poll_before_and_after_reveal[after-reveal].svg",
+    "participant-join.svg": "test_participant_snapshots/test_join_screen.svg",
+    "participant-dots.svg": "test_participant_snapshots/test_dots_ballot.svg",
+}
+
+
+@pytest.mark.parametrize("picture", sorted(PICTURES))
+def test_every_picture_in_the_guides_is_the_screen_as_the_tests_see_it(picture: str) -> None:
+    shown = ROOT / "docs" / "images" / picture
+    assert shown.read_bytes() == (SNAPSHOTS / PICTURES[picture]).read_bytes(), (
+        f"docs/images/{picture} is not the current snapshot: copy tests/tui/__snapshots__/{PICTURES[picture]} over it")
+
+
+def test_every_picture_the_guides_show_is_checked() -> None:
+    guides = [doc.read_text("utf-8") for doc in (ROOT / "docs").glob("*.md")]
+    shown = {name for text in guides for name in re.findall(r"\(images/([^)]+)\)", text)}
+    assert shown == set(PICTURES) == {p.name for p in (ROOT / "docs" / "images").iterdir()}

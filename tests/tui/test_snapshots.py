@@ -1,5 +1,6 @@
 """How the facilitator's screen looks: committed SVG snapshots (pytest-textual-snapshot).
-Update them with `pytest tests/tui/test_snapshots.py --snapshot-update` after a deliberate change."""
+Update them with `pytest tests/tui/test_snapshots.py --snapshot-update` after a deliberate change; the
+guides show some of them (docs/images, tests/test_docs.py says which), copied over by hand."""
 
 from __future__ import annotations
 
