@@ -84,3 +84,15 @@ def test_the_phone_page_never_imports_textual() -> None:
     loaded = _modules_loaded_by("\n".join(f"import {name}" for name in ["workshop.web", *modules]))
     assert "workshop.web.pages" in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "textual_serve")}
+
+
+SCREENS = ["tui", "web"]
+
+
+@pytest.mark.parametrize("package", SCREENS)
+def test_screens_and_pages_ask_the_session_never_its_fold(package: str) -> None:
+    """What a screen or the phone page shows comes from the state the session gives, and what it
+    does goes through the session's verbs: none reads the fold's accumulator behind them."""
+    reaching = re.compile(r"\.fold\b")
+    for source in (PACKAGE / package).rglob("*.py"):
+        assert not reaching.search(source.read_text("utf-8")), source.relative_to(PACKAGE)

@@ -129,6 +129,11 @@ class SessionFile:
         """Damage found in the file since the last call (for a screen to show once)."""
         return self.follower.take_warnings()
 
+    @property
+    def folded(self) -> int:
+        """How many events of the file this process has read so far."""
+        return self.fold.count
+
     def state(self) -> SessionState:
         return self.fold.state(self.clock().timestamp())
 

@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from workshop.content.model import Poll
 from workshop.engine import ballots, events, text
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.sessions import people
@@ -77,12 +78,20 @@ class Taking(SessionFile):
         token = self.fold.participant_named(clean)
         if token is None:
             raise SessionError(f"nobody called {clean!r} has joined this session")
-        proof = self.fold.proofs.get(token)
-        person = people.proven(token, self.name_of(token), code, proof) if proof else None
+        person, _ = self.proven(token, code)
         if person is None:
             raise SessionError(f"that is not the rejoin code of {clean!r}")
         self._people[token] = person
         return person
+
+    def proven(self, token: str, code: str) -> tuple[Person | None, bool]:
+        """Participant `token` proven by their rejoin `code` (what a phone's cookie holds), or None;
+        and whether a proof was computed and failed: a guess, for the caller to count."""
+        proof = self.fold.proofs.get(token)
+        if not proof or token not in self.fold.participants:
+            return None, False  # nobody: no proof to guess against, and none was computed
+        person = people.proven(token, self.name_of(token), code, proof)
+        return person, person is None
 
     def person(self, name: str) -> Person:
         """For scripts: the person called `name` whom this process already knows, or a new person
@@ -177,6 +186,11 @@ class Taking(SessionFile):
         if self.fold.counted(target.qid, voter) != value:
             raise SessionError(f"the ballot on {target.qid} was written but does not count")
         return f"ballot recorded on {target.qid}{' (anonymous)' if target.poll.anonymous else ''}"
+
+    def poll_named(self, poll_id: str) -> Poll | None:
+        """The poll `poll_id` as it stands now (options from ideas frozen in), or None."""
+        record = self.fold.polls.get(poll_id)
+        return None if record is None else record.poll
 
     def my_ballot(self, person: Person, poll_id: str) -> tuple | None:
         """The counted ballot of `person` on a poll, if any."""

@@ -53,7 +53,7 @@ class Room:
 
     def _refreshed(self) -> int:
         self.session.refresh()
-        return self.session.fold.count
+        return self.session.folded
 
     async def news(self) -> None:
         """The file changed (here or elsewhere): tell the pages if what they show did."""
@@ -90,11 +90,7 @@ class Room:
         return person, guessed
 
     def _prove(self, token: str, code: str) -> tuple[Person | None, bool]:
-        proof = self.session.fold.proofs.get(token)
-        if not proof or token not in self.session.fold.participants:
-            return None, False  # nobody: no proof to guess against, and none was computed
-        person = people.proven(token, self.session.name_of(token), code, proof)
-        return person, person is None
+        return self.session.proven(token, code)
 
     @staticmethod
     def cookie_of(person: Person) -> str:
@@ -114,10 +110,10 @@ class Room:
 
     def cast(self, person: Person, poll_id: str, fields: dict[str, list[str]]) -> str:
         """A ballot form posted for the poll `poll_id` (on the session's thread)."""
-        target = self.session.fold.polls.get(poll_id)
-        if target is None:
+        poll = self.session.poll_named(poll_id)
+        if poll is None:
             raise form.FormError("that poll is not in this session: reload the page")
-        return self.session.cast(person, poll_id, form.ballot(target.poll, fields))
+        return self.session.cast(person, poll_id, form.ballot(poll, fields))
 
     async def present(self, person: Person) -> None:
         """Say the person's page is here, at most once a heartbeat."""
