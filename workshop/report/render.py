@@ -19,7 +19,7 @@ from typing import Any
 
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
-from workshop.engine.state import Note, SessionState, StepView
+from workshop.engine.state import Note, PollView, SessionState, StepView
 from workshop.engine.tally import Tally, plural
 from workshop.engine.text import isolate
 
@@ -51,25 +51,45 @@ def _names(state: SessionState) -> dict[str, str]:
 def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
     """The report's content; `notes=False` leaves the notes list empty (as_json writes it itself)."""
     names = _names(state)
-    polls = []
-    for view in state.polls.values():
-        t = view.tally
-        results: dict[str, Any] = {"unit": t.unit, "rows": [{"label": r.label, "value": r.value, "share": round(r.share, 4)}
-                                                            for r in t.rows]}
-        if t.mean is not None:
-            results["mean"], results["median"] = round(t.mean, 3), t.median
-        entry = {
-            "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
-            "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
-            "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
-            "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
-        }
-        if view.poll.threshold is not None:
-            entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
-        if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
-            entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
-            entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
-        polls.append(entry)
+    return {
+        "session": _session(state),
+        # planned_seconds: what the step was allowed (agenda minutes and any extension);
+        # difference_seconds: what it did to the schedule, by the one rule drift adds up
+        # (SessionState.step_drift), None while it does not count yet
+        "steps": [_step(state, s) for s in state.steps],
+        "polls": [_poll(state, view) for view in state.polls.values()],
+        "notes": [note_dict(n, names) for n in state.notes] if notes else [],
+        "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
+                         for p in state.participants],
+        "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
+                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at)}
+                  for i in state.room.ideas],
+        "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
+                       "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
+    }
+
+
+def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
+    t = view.tally
+    results: dict[str, Any] = {"unit": t.unit, "rows": [{"label": r.label, "value": r.value, "share": round(r.share, 4)}
+                                                        for r in t.rows]}
+    if t.mean is not None:
+        results["mean"], results["median"] = round(t.mean, 3), t.median
+    entry = {
+        "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
+        "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
+        "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
+        "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
+    }
+    if view.poll.threshold is not None:
+        entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
+    if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
+        entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
+        entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
+    return entry
+
+
+def _session(state: SessionState) -> dict[str, Any]:
     session: dict[str, Any] = {
         "id": state.id, "title": state.title, "status": state.status, "events": state.events,
         "facilitator": state.facilitator,
@@ -85,22 +105,7 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
         session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
     if state.clamped:
         session["clamped_times"] = state.clamped
-    return {
-        "session": session,
-        # planned_seconds: what the step was allowed (agenda minutes and any extension);
-        # difference_seconds: what it did to the schedule, by the one rule drift adds up
-        # (SessionState.step_drift), None while it does not count yet
-        "steps": [_step(state, s) for s in state.steps],
-        "polls": polls,
-        "notes": [note_dict(n, names) for n in state.notes] if notes else [],
-        "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
-                         for p in state.participants],
-        "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
-                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at)}
-                  for i in state.room.ideas],
-        "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
-                       "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
-    }
+    return session
 
 
 def _round(poll: Poll, result: Tally) -> dict[str, Any]:
