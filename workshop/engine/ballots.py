@@ -8,7 +8,7 @@ rank: every option, first choice first; text: [answer].
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from workshop.content.model import Poll
 from workshop.engine import text
@@ -65,51 +65,73 @@ def parse(poll: Poll, raw: Sequence[str]) -> Value:
 
 def check(poll: Poll, value: Sequence[object]) -> Value:
     """`value` if the poll can count it; raises BallotError saying why not."""
-    kind = poll.vote
-    if kind == "text":
-        if len(value) != 1 or not isinstance(value[0], str):
-            raise BallotError("a text answer is one piece of text")
-        try:
-            return [text.body(value[0], "an answer", poll.max_length)]
-        except text.TextError as err:
-            raise BallotError(str(err)) from None
-    if kind == "scale":
-        if len(value) != 1 or not isinstance(value[0], int) or isinstance(value[0], bool):
-            raise BallotError(f"give one number from {poll.min} to {poll.max}")
-        assert poll.min is not None and poll.max is not None
-        if not poll.min <= value[0] <= poll.max:
-            raise BallotError(f"{value[0]} is outside the scale {poll.min} to {poll.max}")
-        return [value[0]]
+    if (free := _FREE.get(poll.vote)) is not None:
+        return free(poll, value)
     if not all(isinstance(v, str) for v in value):
         raise BallotError("options are named by their labels")
     unknown = [v for v in value if v not in poll.options]
     if unknown:
         raise BallotError(f"no option {unknown[0]!r}")
     picks = [str(v) for v in value]
-    counts = Counter(picks)
-    if kind == "single":
-        if len(picks) != 1:
-            raise BallotError("choose exactly one option")
-    elif kind == "multi":
-        if not picks:
-            raise BallotError("choose at least one option")
-        if len(counts) != len(picks):
-            raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is chosen twice")
-        if poll.max is not None and len(picks) > poll.max:
-            raise BallotError(f"choose at most {poll.max} options, not {len(picks)}")
-    elif kind == "dots":
-        assert poll.budget is not None
-        if not picks:
-            raise BallotError("place at least one dot")
-        if len(picks) > poll.budget:
-            raise BallotError(f"{len(picks)} dots is over the budget of {poll.budget}")
-        if poll.cap is not None and (over := [o for o, n in counts.items() if n > poll.cap]):
-            raise BallotError(f"{counts[over[0]]} dots on {over[0]!r} is over the cap of {poll.cap} per option")
-        picks = [o for o in poll.options for _ in range(counts[o])]  # one canonical order
-    elif kind == "rank":
-        if len(counts) != len(picks):
-            raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is ranked twice")
-        if len(picks) != len(poll.options):
-            missing = [o for o in poll.options if o not in counts]
-            raise BallotError(f"rank every option; missing {missing[0]!r}")
+    rule = _PICKS.get(poll.vote)
+    return picks if rule is None else rule(poll, picks, Counter(picks))
+
+
+def _text(poll: Poll, value: Sequence[object]) -> Value:
+    if len(value) != 1 or not isinstance(value[0], str):
+        raise BallotError("a text answer is one piece of text")
+    try:
+        return [text.body(value[0], "an answer", poll.max_length)]
+    except text.TextError as err:
+        raise BallotError(str(err)) from None
+
+
+def _scale(poll: Poll, value: Sequence[object]) -> Value:
+    if len(value) != 1 or not isinstance(value[0], int) or isinstance(value[0], bool):
+        raise BallotError(f"give one number from {poll.min} to {poll.max}")
+    assert poll.min is not None and poll.max is not None
+    if not poll.min <= value[0] <= poll.max:
+        raise BallotError(f"{value[0]} is outside the scale {poll.min} to {poll.max}")
+    return [value[0]]
+
+
+def _single(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
+    if len(picks) != 1:
+        raise BallotError("choose exactly one option")
     return picks
+
+
+def _multi(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
+    if not picks:
+        raise BallotError("choose at least one option")
+    if len(counts) != len(picks):
+        raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is chosen twice")
+    if poll.max is not None and len(picks) > poll.max:
+        raise BallotError(f"choose at most {poll.max} options, not {len(picks)}")
+    return picks
+
+
+def _dots(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
+    assert poll.budget is not None
+    if not picks:
+        raise BallotError("place at least one dot")
+    if len(picks) > poll.budget:
+        raise BallotError(f"{len(picks)} dots is over the budget of {poll.budget}")
+    if poll.cap is not None and (over := [o for o, n in counts.items() if n > poll.cap]):
+        raise BallotError(f"{counts[over[0]]} dots on {over[0]!r} is over the cap of {poll.cap} per option")
+    return [o for o in poll.options for _ in range(counts[o])]  # one canonical order
+
+
+def _rank(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
+    if len(counts) != len(picks):
+        raise BallotError(f"{next(o for o, n in counts.items() if n > 1)!r} is ranked twice")
+    if len(picks) != len(poll.options):
+        missing = [o for o in poll.options if o not in counts]
+        raise BallotError(f"rank every option; missing {missing[0]!r}")
+    return picks
+
+
+# what each vote kind asks of a ballot: of its one free value, or of the options it picks
+_FREE: dict[str, Callable[[Poll, Sequence[object]], Value]] = {"text": _text, "scale": _scale}
+_PICKS: dict[str, Callable[[Poll, list[str], Counter[str]], Value]] = {
+    "single": _single, "multi": _multi, "dots": _dots, "rank": _rank}
