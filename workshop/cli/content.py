@@ -104,7 +104,8 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
 @app.command()
 def draft(
     article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                   help="Write the module here instead of stdout.")] = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
     from workshop.draft import draft_file
