@@ -23,7 +23,8 @@ def _modules_loaded_by(code: str) -> set[str]:
 
 @pytest.mark.parametrize("package", [p for p in CORE if (PACKAGE / p).is_dir()])
 def test_core_package_imports_without_textual(package: str) -> None:
-    submodules = sorted(f"workshop.{package}.{f.stem}" for f in (PACKAGE / package).glob("*.py") if f.stem != "__init__")
+    files = (PACKAGE / package).glob("*.py")
+    submodules = sorted(f"workshop.{package}.{f.stem}" for f in files if f.stem != "__init__")
     loaded = _modules_loaded_by("\n".join(f"import {name}" for name in [f"workshop.{package}", *submodules]))
     assert f"workshop.{package}" in loaded
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}

@@ -124,9 +124,10 @@ class Transcript:
     def _poll(self, state: SessionState) -> None:
         for other in state.polls.values():  # a poll left behind closes as the facilitator moves on
             key = f"status {other.qid}"
-            if other is not state.poll and key in self.seen and self.changed(key, (other.status, other.resets)):
-                if other.status == "closed":
-                    self.say(f"Poll closed: {other.poll.question}")
+            # self.changed records each status it is shown: it is asked of every poll left behind
+            changed = other is not state.poll and key in self.seen and self.changed(key, (other.status, other.resets))
+            if changed and other.status == "closed":
+                self.say(f"Poll closed: {other.poll.question}")
         view = state.poll
         if view is None:
             return
@@ -250,10 +251,8 @@ def _command(session: Session, person: Person, line: str, say: Callable[[str], N
     try:
         if verb == "vote":
             view = session.state().poll
-            if view is not None and view.poll.vote == "text":
-                raw = [rest] if rest else []
-            else:
-                raw = _words(rest)
+            text_poll = view is not None and view.poll.vote == "text"
+            raw = ([rest] if rest else []) if text_poll else _words(rest)
             if not raw:
                 raise SessionError("vote needs your choice, like: vote 2")
             session.vote_as(person, raw)

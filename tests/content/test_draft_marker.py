@@ -10,7 +10,8 @@ import pytest
 from tests.content.samples import MODULE, MODULE_OK, edit, run_validate, write
 from workshop.content import document, schema
 
-DRAFT = edit({13: ["title = \"Welcome\"", "  # CHECK: the title is a placeholder"], 20: ["# CHECK: poll", 'title = "Vote"']})
+DRAFT = edit({13: ["title = \"Welcome\"", "  # CHECK: the title is a placeholder"],
+              20: ["# CHECK: poll", 'title = "Vote"']})
 
 
 def test_a_check_marker_is_one_problem_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -103,7 +103,8 @@ steps = st.fixed_dictionaries({}, optional={
     "poll": either(polls),
     "minuts": values,
 })
-sources = st.fixed_dictionaries({}, optional={k: either(texts) for k in ("title", "author", "publisher", "url", "seed")})
+sources = st.fixed_dictionaries({}, optional={k: either(texts)
+                                              for k in ("title", "author", "publisher", "url", "seed")})
 modules = st.fixed_dictionaries({"steps": either(st.lists(steps, max_size=4))}, optional={
     "id": either(st.sampled_from(["probe-trust", "m", "M!", ""])),
     "title": either(texts),
@@ -154,10 +155,12 @@ def plain(good: st.SearchStrategy) -> st.SearchStrategy:
 
 flat_polls = st.tuples(
     st.fixed_dictionaries({}, optional={
-        "question": plain(texts), "vote": plain(st.sampled_from([*VOTE_KINDS, "x"])), "reveal": plain(st.sampled_from(REVEALS)),
+        "question": plain(texts), "vote": plain(st.sampled_from([*VOTE_KINDS, "x"])),
+        "reveal": plain(st.sampled_from(REVEALS)),
         "options": plain(st.lists(st.sampled_from(["A", "B", "a", "C"]), max_size=13)),
         "min": plain(st.integers(-12, 12)), "max": plain(st.integers(-12, 14)), "budget": plain(st.integers(-1, 101)),
-        "cap": plain(st.integers(-1, 101)), "max_length": plain(st.integers(-1, 501)), "anonymous": plain(st.booleans()),
+        "cap": plain(st.integers(-1, 101)), "max_length": plain(st.integers(-1, 501)),
+        "anonymous": plain(st.booleans()),
     }),
     st.dictionaries(key_names, flat, max_size=2),
 ).map(lambda t: {**t[1], **t[0]})
@@ -173,8 +176,8 @@ flat_modules = st.tuples(
     st.fixed_dictionaries({"steps": st.one_of(st.lists(flat_steps, min_size=1, max_size=4), flat)}, optional={
         "id": plain(st.sampled_from(["probe-trust", "Bad"])), "title": plain(texts), "summary": plain(texts),
         "minutes": plain(st.integers(-1, 60)),
-        "source": st.one_of(st.fixed_dictionaries({}, optional={k: plain(texts) for k in ("title", "author", "publisher")}),
-                            flat),
+        "source": st.one_of(
+            st.fixed_dictionaries({}, optional={k: plain(texts) for k in ("title", "author", "publisher")}), flat),
     }),
     st.dictionaries(key_names, flat, max_size=2),
 ).map(lambda t: {**t[1], **t[0]})

@@ -95,7 +95,8 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
                 return real_open(self, *args, **kwargs)
 
             monkeypatch.setattr(pathlib.Path, "open", refuse)
-        assert run_validate(tmp_path, monkeypatch, "locked.toml") == (2, ["locked.toml:1:1: cannot read: permission denied"])
+        assert run_validate(tmp_path, monkeypatch, "locked.toml") == (
+            2, ["locked.toml:1:1: cannot read: permission denied"])
     finally:
         locked.chmod(0o644)
 

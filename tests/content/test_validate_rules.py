@@ -117,7 +117,8 @@ RULES = [
     ("scale-label-outside-inline", poll('vote = "scale"', "min = 0", "max = 5", 'labels = { 0 = "no", 6 = "yes" }'),
      ["m.toml:30:1: " + POLL + "label for 6 is outside the scale 0 to 5"]),
     # lines 27 vote, 28 min, 29 max, 30 blank, 31 header, 32 '1 = ...', 33 '7 = ...'
-    ("scale-label-outside-table", poll('vote = "scale"', "min = 1", "max = 5", "", "[steps.poll.labels]", '1 = "no"', '7 = "yes"'),
+    ("scale-label-outside-table",
+     poll('vote = "scale"', "min = 1", "max = 5", "", "[steps.poll.labels]", '1 = "no"', '7 = "yes"'),
      ["m.toml:33:1: " + POLL + "label for 7 is outside the scale 1 to 5"]),
     ("scale-label-not-a-number", poll('vote = "scale"', "min = 1", "max = 5", 'labels = { top = "yes" }'),
      ["m.toml:30:1: " + POLL + "label key 'top' must be a whole number on the scale"]),
@@ -130,7 +131,8 @@ RULES = [
     ("unknown-poll-key", edit({28: ['options = ["Coaching", "Planning"]', 'anonymus = true']}),
      ["m.toml:29:1: " + POLL + "unknown key 'anonymus' (did you mean 'anonymous'?)"]),
     ("unknown-vote-kind", edit({27: ['vote = "singel"']}),
-     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text, consent (did you mean 'single'?)"]),
+     ["m.toml:27:1: " + POLL + "vote 'singel' is not one of single, multi, scale, dots, rank, text, consent "
+      "(did you mean 'single'?)"]),
     ("reveal-not-a-policy", edit({27: ['vote = "single"', 'reveal = "later"']}),
      ["m.toml:28:1: " + POLL + "reveal 'later' is not one of live, on-close, manual"]),
     ("reveal-near-miss", edit({27: ['vote = "single"', 'reveal = "on_close"']}),
@@ -242,7 +244,8 @@ def test_the_locator_is_not_fooled_by_an_escaped_quote_in_a_multiline_string(
 def test_a_valid_agenda_finds_its_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     write(tmp_path, "probe.toml", MODULE)
     write(tmp_path, where, AGENDA)
-    assert run_validate(tmp_path, monkeypatch, where) == (0, [f"{where}: ok: agenda 'day', 1 modules, {AGENDA_MINUTES} min"])
+    assert run_validate(tmp_path, monkeypatch, where) == (
+        0, [f"{where}: ok: agenda 'day', 1 modules, {AGENDA_MINUTES} min"])
 
 
 def test_a_module_and_its_agenda_validated_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -254,7 +257,8 @@ def test_a_module_and_its_agenda_validated_together(tmp_path: Path, monkeypatch:
     ])
 
 
-def test_an_agenda_in_an_unrelated_folder_does_not_see_the_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_agenda_in_an_unrelated_folder_does_not_see_the_module(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "modules/probe.toml", MODULE)
     write(tmp_path, "plans/day.toml", AGENDA)
     assert run_validate(tmp_path, monkeypatch, "plans/day.toml") == (

@@ -154,7 +154,8 @@ language: de
 {GERMAN_PARA}
 """
 
-JAPANESE_PARA = "朝の短い打ち合わせは一日の流れを整えます。時間どおりに始めることが大切です。記録は全員が読める場所に置きます。"
+JAPANESE_PARA = ("朝の短い打ち合わせは一日の流れを整えます。時間どおりに始めることが大切です。"
+                 "記録は全員が読める場所に置きます。")
 JAPANESE = f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>引き継ぎを確実にする方法</title></head>
 <body><nav><a href="/">ホーム NAV_TEXT</a></nav>
@@ -186,7 +187,8 @@ CASES = [
     ("German", GERMAN, "uebergabe.md", "Gute Übergaben im Schichtbetrieb",
      ["Schriftliche Übergabe für jede Schicht", "Größere Fälle gehören in eine Hand",
       "Warum lesen wir die Notizen gemeinsam?"]),
-    ("Japanese", JAPANESE, "hikitsugi.html", "引き継ぎを確実にする方法", ["書いて残す", "担当者を決める", "一緒に読むのはなぜですか？"]),
+    ("Japanese", JAPANESE, "hikitsugi.html", "引き継ぎを確実にする方法",
+     ["書いて残す", "担当者を決める", "一緒に読むのはなぜですか？"]),
     ("no structure", SHAPELESS, "night.md", "Notes From A Long Night Shift", None),
 ]
 
@@ -313,7 +315,8 @@ _pieces = st.sampled_from([
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join), st.sampled_from(["a.md", "a.html"]))
+@given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join),
+       st.sampled_from(["a.md", "a.html"]))
 def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str) -> None:
     try:
         drafted = draft_bytes(text.encode("utf-8", "surrogatepass"), name)
@@ -324,10 +327,11 @@ def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str)
 
 
 def test_twelve_sections_are_twelve_steps_and_more_are_counted(tmp_path: Path) -> None:
-    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo", "Lima",
-             "Mike"]
+    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo",
+             "Lima", "Mike"]
     sections = [f"## {w} habits\n\n{w} {PARA}" for w in words]
     _, drafted, module = _draft(tmp_path, "# Many\n\n" + "\n\n".join(sections[:12]), "many.md")
     assert [s.title for s in _discuss(module)] == [f"{w} habits" for w in words[:12]]
     _, drafted, module = _draft(tmp_path, "# Many\n\n" + "\n\n".join(sections), "many.md")
-    assert len(_discuss(module)) == 12 and "# Points found: 12, from the article's sections. 1 more was left out." in drafted
+    assert len(_discuss(module)) == 12
+    assert "# Points found: 12, from the article's sections. 1 more was left out." in drafted

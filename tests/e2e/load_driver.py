@@ -63,7 +63,8 @@ def peak_memory_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def spawn(path: Path, code: str, processes: int, apps: int, env: dict[str, str], delay: float = 2.0) -> list[subprocess.Popen]:
+def spawn(path: Path, code: str, processes: int, apps: int, env: dict[str, str],
+          delay: float = 2.0) -> list[subprocess.Popen]:
     """Start the room: `processes` drivers of `apps` participants each, all beginning together
     once every process has had `delay` seconds to import."""
     go = time.time() + delay

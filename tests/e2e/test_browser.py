@@ -60,7 +60,8 @@ def events(path: Path, type_: str) -> list[dict]:
     return [e for e in store.load(path).events if e["type"] == type_]
 
 
-async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str, size: tuple[int, int]) -> tuple[int, int]:
+async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str,
+                      size: tuple[int, int]) -> tuple[int, int]:
     """Where `label` sits on the browser's terminal: the same app, at the same size, on a copy of
     the same session, lays it out in the same place."""
     from workshop.sessions.people import Person

@@ -107,7 +107,8 @@ def test_report_and_compare_import_neither_textual_nor_the_progress_bar(folder: 
         "    assert result.exit_code == 0, result.output\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
     )
-    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stdout.split())
     assert "workshop.report.compare" in loaded
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
     assert "rich.progress" not in loaded

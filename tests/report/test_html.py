@@ -69,7 +69,8 @@ def test_hostile_participant_text_is_shown_escaped(tmp_path: Path) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert {tag for tag, _ in checker.tags} <= {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "code", "section",
-        "ul", "li", "span", "strong", "em", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "article", "div", "bdi"}
+        "ul", "li", "span", "strong", "em", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "article", "div",
+        "bdi"}
 
 
 def test_action_items_come_first_then_agenda_polls_and_notes(tmp_path: Path) -> None:

@@ -87,7 +87,8 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         "many": [("Ana", ["1", "3"]), ("Bo", ["Coaching"])],
         "fist": [("Ana", ["4"]), ("Bo", ["2"])],
         "dots": [("Ana", ["Coaching=3", "Quality=2"]), ("Bo", ["Planning=2"])],
-        "order": [("Ana", ["Trust", "Goals", "Change", "Letting go"]), ("Bo", ["Goals", "Trust", "Letting go", "Change"])],
+        "order": [("Ana", ["Trust", "Goals", "Change", "Letting go"]),
+                  ("Bo", ["Goals", "Trust", "Letting go", "Change"])],
         "word": [("Ana", ["Coaching"]), ("Bo", ["coaching."]), ("Cy", ["speed"])],
     }
     expected = {
@@ -107,7 +108,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
             for name, value in cast:
                 done = cli("vote", str(session_path), "--name", name, *value)
                 assert done.returncode == 0, done.stderr
-            await wait_for(pilot, lambda n=len(cast): f"{n} voted" in text_of(panel))
+            await wait_for(pilot, lambda n=len(cast), panel=panel: f"{n} voted" in text_of(panel))
             shown = text_of(panel)
             poll = app.session.state().poll
             if poll.poll.reveal != "live":

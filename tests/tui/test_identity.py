@@ -95,8 +95,8 @@ async def test_wrong_join_codes_slow_down_and_are_counted(session_path: Path, cl
             await pilot.pause()
             started = time.monotonic()
             await pilot.press("enter")
-            await wait_for(pilot, lambda: screen.wrong == attempt + 1, seconds=5)
-            await wait_for(pilot, lambda: not screen.query_one("#code", Input).disabled, seconds=5)
+            await wait_for(pilot, lambda screen=screen, attempt=attempt: screen.wrong == attempt + 1, seconds=5)
+            await wait_for(pilot, lambda screen=screen: not screen.query_one("#code", Input).disabled, seconds=5)
             assert time.monotonic() - started >= wait_after(attempt + 1)  # shut for at least that long
         assert app.person is None
     assert sessions.Session.open(session_path).state().wrong_codes == 3

@@ -88,7 +88,8 @@ async def test_following_the_facilitator_from_another_process(session_path: Path
 async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     control(path, "goto", step)
     app = pilot.app
-    await wait_for(pilot, lambda: app.session.state().step.step.id == step and bool(app.screen_stack[0].query("BallotForm")))
+    await wait_for(pilot, lambda: app.session.state().step.step.id == step
+                   and bool(app.screen_stack[0].query("BallotForm")))
     await pilot.pause()
     await pilot.press(*keys)
     await pilot.pause()
@@ -187,7 +188,7 @@ async def test_two_people_on_one_account_stay_two_people(session_path: Path, clo
         app = make_app(session_path, clock=clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await join(pilot, name=name)
-            await wait_for(pilot, lambda: bool(app.screen_stack[0].query("BallotForm")))
+            await wait_for(pilot, lambda app=app: bool(app.screen_stack[0].query("BallotForm")))
             await pilot.press(*keys)
             await pilot.pause()
             tokens[name] = app.token

@@ -63,8 +63,8 @@ async def join(pilot) -> None:
     await pilot.pause()
 
 
-async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Path, clock: FakeClock,
-                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Path, clock: FakeClock, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from workshop.tui.participant import make_app as participant_app
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))

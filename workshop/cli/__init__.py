@@ -38,7 +38,7 @@ class _Commands(TyperGroup):
     """Every command runs through here: a `WorkshopError` from anywhere below becomes its one
     line and exit status 2, never a traceback (the CLI tests' runner goes through here too)."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: "typer._click.Context") -> object:  # as the base has it: typer bundles click
         try:
             return super().invoke(ctx)
         except WorkshopError as err:

@@ -41,7 +41,8 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
     for loaded in lib.files:
         if loaded.kind == "session" and not loaded.problems:
             loaded.problems = _check_session(loaded)
-        if loaded.module is not None and not draft and (marker := loaded.doc.draft_marker()):
+        # a module is always built from its document: `doc` is there whenever `module` is
+        if loaded.module is not None and loaded.doc is not None and not draft and (marker := loaded.doc.draft_marker()):
             loaded.problems = [marker]  # an unedited draft must not pass as ready to run
         warnings = _practice(lib, loaded) if practice else []
         warned += len(warnings)
@@ -103,7 +104,8 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
 @app.command()
 def draft(
     article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the module here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                   help="Write the module here instead of stdout.")] = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
     from workshop.draft import draft_file
@@ -227,9 +229,10 @@ def preview(
             for problem in sorted(loaded.problems):
                 typer.echo(str(problem), err=True)
             raise typer.Exit(2)
-        if loaded is None or (loaded.module is None and loaded.agenda is None):
+        content = None if loaded is None else (loaded.module if loaded.module is not None else loaded.agenda)
+        if content is None:
             raise _fail(f"{module}: not a module or agenda file")
-        module = loaded.module.id if loaded.module is not None else loaded.agenda.id
+        module = content.id
     else:
         lib = library.catalog(path or ())
     try:

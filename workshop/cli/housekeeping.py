@@ -43,7 +43,8 @@ def list_sessions(
 @app.command()
 def archive(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    delete: Annotated[bool, typer.Option("--delete", help="Remove it (and its secret) for good, after asking.")] = False,
+    delete: Annotated[bool, typer.Option("--delete",
+                                         help="Remove it (and its secret) for good, after asking.")] = False,
     yes: Annotated[bool, typer.Option("--yes", help="With --delete: do not ask.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:

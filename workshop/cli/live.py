@@ -12,8 +12,10 @@ from workshop.cli import PathOption, SessionsDir, _act, _fail, app
 
 @app.command()
 def new(
-    agenda: Annotated[Optional[str], typer.Argument(help="An agenda or module id (default: the default agenda).")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="The session's name (default: agenda and time).")] = None,
+    agenda: Annotated[Optional[str], typer.Argument(
+        help="An agenda or module id (default: the default agenda).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name",
+                                                help="The session's name (default: agenda and time).")] = None,
     facilitator: Annotated[str, typer.Option("--facilitator", help="Your name, for the report.")] = "",
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
@@ -59,7 +61,8 @@ CodeOption = Annotated[Optional[str], typer.Option(
 @app.command(context_settings={"ignore_unknown_options": True})
 def vote(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    values: Annotated[list[str], typer.Argument(help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
+    values: Annotated[list[str], typer.Argument(
+        help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
     name: Annotated[str, typer.Option("--name", help="Your display name.")],
     poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,
     rejoin: RejoinOption = None,
@@ -75,7 +78,8 @@ def vote(
 def note(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
-    name: Annotated[Optional[str], typer.Option("--name", help="Your display name (leave out for the facilitator).")] = None,
+    name: Annotated[Optional[str], typer.Option("--name",
+                                                help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
     owner: Annotated[Optional[str], typer.Option("--owner", help="The action item's owner (makes it one).")] = None,
     due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date, YYYY-MM-DD.")] = None,

@@ -11,7 +11,9 @@ from workshop.cli import PathOption, SessionsDir, _fail, _resolve, _show, app
 
 @app.command()
 def run(
-    target: Annotated[Optional[str], typer.Argument(help="An agenda or module id (new session) or a session name or file (reopen it); default: the default agenda.")] = None,
+    target: Annotated[Optional[str], typer.Argument(
+        help="An agenda or module id (new session) or a session name or file (reopen it); "
+             "default: the default agenda.")] = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session.")] = None,
     bell: Annotated[bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at a step's end.")] = True,
     light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
@@ -45,11 +47,13 @@ def run(
 
 @app.command()
 def join(
-    session: Annotated[Optional[str], typer.Argument(help="A session name or file (default: pick one of the live sessions).")] = None,
+    session: Annotated[Optional[str], typer.Argument(
+        help="A session name or file (default: pick one of the live sessions).")] = None,
     name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
     shared: Annotated[bool, typer.Option(
         "--shared", envvar="WORKSHOP_SHARED",
-        help="Many people use this account (the ssh recipe, serve): never come back as someone by name alone.")] = False,
+        help="Many people use this account (the ssh recipe, serve): "
+             "never come back as someone by name alone.")] = False,
     plain: Annotated[bool, typer.Option("--plain", help="A line-by-line transcript for screen readers: "
                                         "type vote 2, note ..., help.")] = False,
     sessions_dir: SessionsDir = None,
@@ -139,7 +143,8 @@ def screen(
 @app.command()
 def replay(
     session: Annotated[str, typer.Argument(help="A session name or file (a live one replays up to now).")],
-    speed: Annotated[float, typer.Option("--speed", help="Start at this speed: 1, 2, 5, 10 or 60 times real time.")] = 1.0,
+    speed: Annotated[float, typer.Option("--speed",
+                                         help="Start at this speed: 1, 2, 5, 10 or 60 times real time.")] = 1.0,
     light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:

@@ -84,11 +84,13 @@ class Checker:
         kinds = kind if isinstance(kind, tuple) else (kind,)
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            self.report(where + (key,), context, f"{_show(key)} must be {what or kinds[0].__name__}, not {_type_name(value)}")
+            self.report(where + (key,), context,
+                        f"{_show(key)} must be {what or kinds[0].__name__}, not {_type_name(value)}")
             return None
         return value
 
-    def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True) -> str | None:
+    def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
+             required: bool = True) -> str | None:
         value = self.get(table, key, where, context, str, required=required, what="a string")
         if value is not None and required and not value.strip():
             self.report(where + (key,), context, f"{_show(key)} must not be empty")
@@ -118,7 +120,8 @@ class Checker:
             return None
         return value
 
-    def table(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True) -> dict | None:
+    def table(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
+              required: bool = True) -> dict | None:
         return self.get(table, key, where, context, dict, required=required, what="a table")
 
     def tables(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> list[dict] | None:
@@ -141,7 +144,8 @@ class Checker:
         value = self.get(table, key, where, context, str, required=required, what="a string")
         if value is not None and value not in choices:
             listed = ", ".join(choices)
-            self.report(where + (key,), context, f"{key} {_show(value)} is not one of {listed}{_suggest(value, choices)}")
+            self.report(where + (key,), context,
+                        f"{key} {_show(value)} is not one of {listed}{_suggest(value, choices)}")
             return None
         return value
 

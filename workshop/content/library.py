@@ -85,7 +85,8 @@ def _read(path: Path, display: str) -> Loaded:
         return loaded
     loaded.kind = loaded.doc.kind
     if loaded.kind is None:
-        loaded.problems = [Problem(display, 1, 1, "not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])")]
+        loaded.problems = [Problem(display, 1, 1,
+                                   "not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])")]
     elif loaded.kind == "module":
         try:
             loaded.module = schema.check_module(loaded.doc)
@@ -154,8 +155,11 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
         key = f"module:{loaded.module.id}"
         if key in library.origins:
             if loaded in given:
-                loaded.problems.append(Problem(loaded.display, *loaded.doc.locator.find(("id",)),  # type: ignore[union-attr]
-                                               f"module id '{loaded.module.id}' is already used by {library.origins[key]}"))
+                assert loaded.doc is not None  # a module is only ever built from its document
+                line, col = loaded.doc.locator.find(("id",))
+                used_by = library.origins[key]
+                loaded.problems.append(Problem(loaded.display, line, col,
+                                               f"module id '{loaded.module.id}' is already used by {used_by}"))
             continue
         library.origins[key] = loaded.display
         library.modules[loaded.module.id] = loaded.module
@@ -170,8 +174,9 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
             continue
         key = f"agenda:{agenda_id}"
         if key in library.origins and loaded in given:
+            used_by = library.origins[key]
             loaded.problems = [Problem(loaded.display, 1, 1,
-                                       f"agenda id '{agenda_id}' (its file name) is already used by {library.origins[key]}")]
+                                       f"agenda id '{agenda_id}' (its file name) is already used by {used_by}")]
             continue
         if key not in library.origins:
             library.origins[key] = loaded.display
@@ -187,7 +192,8 @@ def _expand(path: Path, library: Library) -> list[Path]:
         return []
     files = list(toml_files(path))
     if path.is_dir() and not files:
-        library.files.append(Loaded(path, str(path), problems=[Problem(str(path), 1, 1, "folder holds no .toml files")]))
+        problem = Problem(str(path), 1, 1, "folder holds no .toml files")
+        library.files.append(Loaded(path, str(path), problems=[problem]))
     return files
 
 

@@ -78,7 +78,8 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
                 **fields)
 
 
-def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context: str, low: int, high: int) -> tuple[str, ...] | None:
+def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context: str,
+                   low: int, high: int) -> tuple[str, ...] | None:
     options = c.get(table, "options", where, context, list, what="an array of strings")
     if options is None:
         return None

@@ -192,7 +192,8 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
         if ref is None:
             continue
         if ref in seen:
-            c.report(where + ("module",), "", f"module {_show(ref)} appears twice in the agenda (entries {seen[ref] + 1} and {index + 1})")
+            c.report(where + ("module",), "",
+                     f"module {_show(ref)} appears twice in the agenda (entries {seen[ref] + 1} and {index + 1})")
         seen.setdefault(ref, index)
         module = None
         if modules is not None:
@@ -204,7 +205,8 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
             minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1)
             if module is not None and module.step(step_id) is None:
                 steps = [s.id for s in module.steps]
-                c.report(where + ("minutes", step_id), context, f"no step {_show(step_id)} to override{_suggest(step_id, steps)}")
+                c.report(where + ("minutes", step_id), context,
+                         f"no step {_show(step_id)} to override{_suggest(step_id, steps)}")
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))

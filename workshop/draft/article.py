@@ -195,8 +195,8 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
 # ------------------------------------------------------------------------------------ plain text
 
 _ITEM = re.compile(r"^\s{0,3}(\d{1,2})[.)]\s+(\S.*)$")
-_STEP = re.compile(r"^\s{0,3}(?:step|lesson|tip|rule|trait|habit|point|part|principle|no\.?|#)\s*(\d{1,2})\s*[:.)\-–—]\s*"
-                   r"(\S.*)$", re.IGNORECASE)
+_STEP = re.compile(r"^\s{0,3}(?:step|lesson|tip|rule|trait|habit|point|part|principle|no\.?|#)"
+                   r"\s*(\d{1,2})\s*[:.)\-–—]\s*(\S.*)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s{0,6}[-*+•·▪◦‣●]\s+(\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 
@@ -214,7 +214,7 @@ def plain_blocks(text: str) -> list[Block]:
             blocks.append(Block("para", " ".join(current)))
             current.clear()
 
-    for raw, line in zip(text.split("\n"), lines):
+    for raw, line in zip(text.split("\n"), lines, strict=True):  # lines: the same split, cleaned
         if not line:
             flush()
         elif m := (_ITEM.match(raw) or _STEP.match(raw)):

@@ -109,7 +109,8 @@ def looks_like_html(text: str) -> bool:
     head = text[:4096].lower()
     if re.match(r"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", head):
         return True
-    tags = re.findall(r"</?(p|div|h[1-6]|body|article|section|span|a|li|ul|ol|br)\b[^>]*>", text[:200_000], re.IGNORECASE)
+    tags = re.findall(r"</?(p|div|h[1-6]|body|article|section|span|a|li|ul|ol|br)\b[^>]*>", text[:200_000],
+                      re.IGNORECASE)
     return len(tags) >= 3
 
 

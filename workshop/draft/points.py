@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from workshop.draft.parse import Block
 from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
@@ -69,12 +69,16 @@ def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
     main = next((level for level in levels if sum(blocks[i].level == level for i in heads) >= 2), None)
     points = []
     for index in (i for i in heads if blocks[i].level == main):
-        level = blocks[index].level
-        section = list(takewhile(lambda b: not (b.kind == "heading" and b.level <= level), blocks[index + 1:]))
+        section = _until_heading(blocks[index + 1:], blocks[index].level)
         if section:
             parts = tuple(b.text for b in section if b.kind == "heading")
             points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
     return (points, "sections") if len(points) >= 2 else None
+
+
+def _until_heading(blocks: list[Block], level: int) -> list[Block]:
+    """The blocks before the first heading at `level` or above."""
+    return list(takewhile(lambda b: not (b.kind == "heading" and b.level <= level), blocks))
 
 
 def _announced(blocks: list[Block]) -> tuple[int, int]:
@@ -184,7 +188,7 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
     groups = [(heading if start == 0 else "", body[start:start + size])
               for heading, body in sections for start in range(0, len(body), size)]
     while len(groups) > FALLBACK_POINTS:  # merge the smallest neighbours, keeping order
-        sizes = [len(a[1]) + len(b[1]) for a, b in zip(groups, groups[1:])]
+        sizes = [len(a[1]) + len(b[1]) for a, b in pairwise(groups)]
         at = sizes.index(min(sizes))
         groups[at:at + 2] = [(groups[at][0] or groups[at + 1][0], groups[at][1] + groups[at + 1][1])]
     points: list[Point] = []

@@ -103,7 +103,8 @@ class _Out:
         step_id = ids.take(wanted, fallback)
         self.minutes += minutes
         self.add("", "[[steps]]", f"id = {toml_string(step_id)}")
-        for key, value in (("title", title), ("kind", kind), ("minutes", minutes), ("prompt", prompt), ("notes", notes)):
+        for key, value in (("title", title), ("kind", kind), ("minutes", minutes), ("prompt", prompt),
+                           ("notes", notes)):
             if key == "notes" and not value:
                 continue
             if key in checks:
@@ -134,7 +135,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     )
 
     scale_polls = SCALE_RANGE[0] <= n <= SCALE_RANGE[1]
-    for number, (point, heading) in enumerate(zip(points, headings)):
+    for number, (point, heading) in enumerate(zip(points, headings, strict=True)):  # a heading per point
         ending = _PROMPT_ENDINGS[number % len(_PROMPT_ENDINGS)]
         hint = opening((sentences(point.body) or [""])[0], HINT_WORDS)
         asks = heading.endswith(("?", "？", "؟"))  # the article's own question: ask it as it is
@@ -189,9 +190,10 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     module_id = slug(title, 48) or slug(article.stem, 48) or "draft"
     summary = (f"A discussion of the {n} points of \"{title}\": where we stand on each and which to work on first."
                if n >= 2 else f"A discussion of \"{title}\": where we stand and one thing to try.")
+    # the source file's own name, its folders left out whichever slash the path was written with
+    origin = " from " + _comment(source_name.replace("\\", "/").rsplit("/", 1)[-1]) if source_name else ""
     head = [
-        f"# Drafted by `workshop draft`{' from ' + _comment(source_name.replace(chr(92), '/').rsplit('/', 1)[-1]) if source_name else ''}: a starting point, "
-        "not a finished module.",
+        f"# Drafted by `workshop draft`{origin}: a starting point, not a finished module.",
         "# Every line marked CHECK needs a person: write everything in your own words (never copy the article's",
         "# sentences), set the timings, delete each CHECK line when done. `workshop validate --draft` checks the rest",
         "# meanwhile; `workshop validate` refuses the file while a CHECK line is left.",

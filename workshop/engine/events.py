@@ -3,31 +3,33 @@
 Each event has `type` and `at` (an aware datetime) and the fields below. Steps and polls are
 named `module/step`. The journal stores these dicts as they are; the fold reads them.
 
-| type     | fields                                  | who writes it |
-|----------|-----------------------------------------|---------------|
+| type     | fields                        | who writes it |
+|----------|-------------------------------|---------------|
 | start    | planned (ISO 8601: when the agenda meant it to start) | facilitator: the first step begins |
-| goto     | step, via (next/prev/goto)              | facilitator |
-| pause    |                                         | facilitator |
-| resume   |                                         | facilitator |
-| extend   | step, seconds (may be negative)         | facilitator |
-| close    | poll                                    | facilitator |
-| reopen   | poll                                    | facilitator |
-| reset    | poll                                    | facilitator: ballots so far stop counting |
-| reveal   | poll                                    | facilitator |
-| end      |                                         | facilitator |
-| round    | step, round (the index moved on to)     | facilitator: the room moves on to a step's next round |
-| revote   | poll                                    | facilitator: a new round of the current step's poll (earlier rounds kept) |
-| skip     | step, on                                | facilitator: a step still to come will not run (or, on = false, will) |
-| move     | step, after ("" for first)              | facilitator: a step not yet run moves in the running order |
-| insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a break (or an objections round, kind notes) added on the day |
-| join     | participant, name                       | participant |
+| goto     | step, via (next/prev/goto)    | facilitator |
+| pause    |                               | facilitator |
+| resume   |                               | facilitator |
+| extend   | step, seconds (may be negative) | facilitator |
+| close    | poll                          | facilitator |
+| reopen   | poll                          | facilitator |
+| reset    | poll                          | facilitator: ballots so far stop counting |
+| reveal   | poll                          | facilitator |
+| end      |                               | facilitator |
+| round    | step, round (the index moved on to) | facilitator: the room moves on to a step's next round |
+| revote   | poll                          | facilitator: a new round of the current step's poll (earlier rounds kept) |
+| skip     | step, on                      | facilitator: a step still to come will not run (or, on = false, will) |
+| move     | step, after ("" for first)    | facilitator: a step not yet run moves in the running order |
+| insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a step added on the day (below) |
+| join     | participant, name             | participant |
 | ballot   | poll, participant, value, name (unless anonymous) | participant |
-| note     | note, step, author, name, text          | participant or facilitator |
-| action   | note, on                                | facilitator: mark a note as an action item |
-| serve    | address                                 | `workshop serve`: where browsers join ("" once it stops) |
-| present  | participant                             | a participant's screen: here now (on joining, then each minute) |
-| leave    | participant                             | a participant's screen closed |
-| wrong-code | channel                               | a join screen: someone typed a wrong join code |
+| note     | note, step, author, name, text | participant or facilitator |
+| action   | note, on                      | facilitator: mark a note as an action item |
+| serve    | address                       | `workshop serve`: where browsers join ("" once it stops) |
+| present  | participant                   | a participant's screen: here now (on joining, then each minute) |
+| leave    | participant                   | a participant's screen closed |
+| wrong-code | channel                     | a join screen: someone typed a wrong join code |
+
+`insert` adds a break, or an objections round (kind notes), to the running order on the day.
 
 The room's contributions (idea, merge, hide, options, question, upvote, answered, qa, hand,
 call, react) are listed in engine/ideas.py, which folds them.

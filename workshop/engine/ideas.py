@@ -8,19 +8,19 @@ only under the token of someone who joined (an anonymous idea or question carrie
 all); merge, hide, answered, call, qa and options are the facilitator's and arrive here only
 with a valid signature (engine/trust.py).
 
-| type     | fields                                            | who writes it |
-|----------|---------------------------------------------------|---------------|
+| type     | fields                        | who writes it |
+|----------|-------------------------------|---------------|
 | idea     | idea, step, text, author and name (unless anonymous) | a participant on a brainstorm step |
-| merge    | idea, into                                        | facilitator: a duplicate folded into another idea |
-| hide     | item, on                                          | facilitator: an idea or a question hidden (or shown again) |
-| options  | poll, options, ideas                              | facilitator: a poll's options frozen from the ideas as it opens |
+| merge    | idea, into                    | facilitator: a duplicate folded into another idea |
+| hide     | item, on                      | facilitator: an idea or a question hidden (or shown again) |
+| options  | poll, options, ideas          | facilitator: a poll's options frozen from the ideas as it opens |
 | question | question, step, text, author and name (unless anonymous) | a participant (qa step, or Q&A switched on) |
-| upvote   | question, participant                             | a participant: once per question |
-| answered | question, on                                      | facilitator |
-| qa       | on                                                | facilitator: Q&A open on every step (or not) |
-| hand     | participant, up                                   | a participant raises (or lowers) a hand |
-| call     | participant                                       | facilitator: gives the word to the first hand in the queue |
-| react    | participant, step, reaction                       | a participant: agree, disagree, slower, louder |
+| upvote   | question, participant         | a participant: once per question |
+| answered | question, on                  | facilitator |
+| qa       | on                            | facilitator: Q&A open on every step (or not) |
+| hand     | participant, up               | a participant raises (or lowers) a hand |
+| call     | participant                   | facilitator: gives the word to the first hand in the queue |
+| react    | participant, step, reaction   | a participant: agree, disagree, slower, louder |
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ import datetime as dt
 import gc
 import math
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from workshop.engine.events import Event
 from workshop.engine.state import Fold, SessionState
@@ -23,7 +24,8 @@ STEP_MOVES = frozenset({"start", "goto", "end"})
 MARKED = frozenset({"ballot", "note", "idea", "question"})  # what the timeline shows: ballots, and what people wrote
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)  # not a NamedTuple: its fields `count` and `index` would hide tuple's methods
+class Entry:
     """The moment the session moved to a step (`index` None: it ended)."""
 
     at: float

@@ -84,7 +84,8 @@ class Fold:
         self.address = ""
         self.served = ""
         self.wrong_codes = 0
-        self._handlers = {name[4:].replace("_", "-"): getattr(self, name) for name in dir(self) if name.startswith("_on_")}
+        self._handlers = {name[4:].replace("_", "-"): getattr(self, name)
+                          for name in dir(self) if name.startswith("_on_")}
         self.room, self.poll_events = Room(self), PollEvents(self)
         for part in (self.room, self.poll_events, AgendaEvents(self)):
             self._handlers.update(part.handlers())

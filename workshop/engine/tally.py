@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop.content.model import Poll
@@ -32,7 +32,8 @@ def normalise(answer: str) -> str:
     return re.sub(r"\s+", " ", answer.casefold()).strip().rstrip(".!?,;:").strip()
 
 
-def _rows(counts: dict[str, float], total: float) -> tuple[Row, ...]:
+# Mapping, not dict: counts arrive as dict[str, int] and dict's value type is invariant
+def _rows(counts: Mapping[str, float], total: float) -> tuple[Row, ...]:
     return tuple(Row(label, value, value / total if total else 0.0) for label, value in counts.items())
 
 

@@ -35,7 +35,8 @@ def as_csv(state: SessionState) -> str:
     writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows(state):  # a cell starting = + - @ is text here, never a spreadsheet formula
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()})
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v)
+                         for k, v in row.items()})
     return out.getvalue()
 
 

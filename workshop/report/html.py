@@ -136,7 +136,8 @@ def _agenda(data: dict[str, Any]) -> list[str]:
     actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td><td></td>'
-               f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr></tfoot></table>')
+               f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr>'
+               "</tfoot></table>")
     ends = end_words(data["session"])
     out.append(f"<p>Drift: {_e(drift_words(drift))} (the difference column's total; a step never visited "
                f"counts as skipped once the session has ended).{' ' + _e(ends) if ends else ''}</p></section>")

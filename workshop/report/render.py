@@ -71,8 +71,8 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
 
 def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
     t = view.tally
-    results: dict[str, Any] = {"unit": t.unit, "rows": [{"label": r.label, "value": r.value, "share": round(r.share, 4)}
-                                                        for r in t.rows]}
+    rows = [{"label": r.label, "value": r.value, "share": round(r.share, 4)} for r in t.rows]
+    results: dict[str, Any] = {"unit": t.unit, "rows": rows}
     if t.mean is not None:
         results["mean"], results["median"] = round(t.mean, 3), t.median
     entry = {
@@ -109,7 +109,8 @@ def _session(state: SessionState) -> dict[str, Any]:
 
 
 def _round(poll: Poll, result: Tally) -> dict[str, Any]:
-    out: dict[str, Any] = {"ballots": result.ballots, "rows": [{"label": r.label, "value": r.value} for r in result.rows]}
+    rows = [{"label": r.label, "value": r.value} for r in result.rows]
+    out: dict[str, Any] = {"ballots": result.ballots, "rows": rows}
     if poll.threshold is not None:
         out["under"] = tally.under(poll, result)
     return out
@@ -125,8 +126,8 @@ def _step(state: SessionState, s: StepView) -> dict[str, Any]:
         "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
         "reactions": dict(state.room.reactions.get(s.qid, {}))}
     if s.rounds:
-        out["rounds"] = [{"label": r.label, "planned_seconds": r.planned, "actual_seconds": round(r.actual(s.elapsed), 1)}
-                         for r in s.rounds]
+        out["rounds"] = [{"label": r.label, "planned_seconds": r.planned,
+                          "actual_seconds": round(r.actual(s.elapsed), 1)} for r in s.rounds]
     return out
 
 

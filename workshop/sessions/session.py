@@ -132,7 +132,8 @@ class Session(RoomVerbs):
             here = self._current(s)
             qid = self._new_step_id(s, here, "objections")
             prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
-                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. Then we vote again.")
+                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. "
+                      "Then we vote again.")
             write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
                   prompt=prompt)
             write("goto", step=qid, via="goto")

@@ -47,7 +47,8 @@ class Taking(SessionFile):
         return f"now at {step.qid}: {step.step.title}" if step else "not started"
 
     @staticmethod
-    def _poll_named(s: SessionState, ref: str | None, none: str = "no poll is open: the current step has none") -> PollView:
+    def _poll_named(s: SessionState, ref: str | None,
+                    none: str = "no poll is open: the current step has none") -> PollView:
         """The poll `ref` names (a poll id, or a step id), or without one the current step's."""
         if not ref:
             if s.poll is None:

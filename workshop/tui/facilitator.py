@@ -137,7 +137,8 @@ class FacilitatorApp(RoomActions):
                 self.notify(f"Everyone present has voted ({len(poll.ballots)}).", title="Poll")
                 if self.bell_on:
                     self.bell()
-        elif poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid and not state.all_voted(poll):
+        elif (poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid
+              and not state.all_voted(poll)):
             self._everyone_for = None
 
     # ------------------------------------------------------------------ actions

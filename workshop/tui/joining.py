@@ -87,6 +87,12 @@ class JoinScreen(Screen[Person]):
         assert isinstance(app, ParticipantApp)
         return app
 
+    @property
+    def session(self) -> Session:
+        session = self.participant_app.session
+        assert session is not None  # the app asks for a name only once a session is picked
+        return session
+
     def _error(self, message: str, focus: str) -> None:
         self.query_one("#join-error", Static).update(Text(message))  # it may quote the typed name: never markup
         self.query_one(focus, Input).focus()
@@ -98,17 +104,17 @@ class JoinScreen(Screen[Person]):
     @on(Input.Submitted, "#name")
     @on(Input.Submitted, "#rejoin")
     async def name_done(self) -> None:
-        app = self.participant_app
-        if self.query_one("#code", Input).value.strip().upper() != app.session.state().code:
+        app, session = self.participant_app, self.session
+        if self.query_one("#code", Input).value.strip().upper() != session.state().code:
             await self._wrong_code()
             return
         name = self.query_one("#name", Input).value
         rejoin = self.query_one("#rejoin", Input).value.strip() or None
         try:
-            person, new = as_person(app.session, name, rejoin, own=not app.shared)
-            app.session.join_now(person)
+            person, new = as_person(session, name, rejoin, own=not app.shared)
+            session.join_now(person)
             if not app.shared:
-                keep(app.session, person)  # this terminal comes back as them by itself
+                keep(session, person)  # this terminal comes back as them by itself
         except SessionError as err:
             taken = "is taken" in str(err)
             self.query_one("#rejoin", Input).set_class(not taken and not rejoin, "hidden")
@@ -122,7 +128,7 @@ class JoinScreen(Screen[Person]):
         self.wrong += 1
         app = self.participant_app
         try:
-            app.session.wrong_code("browser" if app.shared else "terminal")
+            self.session.wrong_code("browser" if app.shared else "terminal")
         except SessionError:
             pass  # counting it is a courtesy to the facilitator; the delay is what protects
         self._error("That code is not right: check the facilitator's screen.", "#code")

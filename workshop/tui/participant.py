@@ -98,14 +98,14 @@ class ParticipantApp(SessionApp):
         """The facilitator's "N here" counts screens that said so within the last minutes."""
         if self.person is not None and not self.closing():
             try:
-                self.session.present(self.person)
+                self._live().present(self.person)
             except SessionError:
                 pass  # the file cannot take it now: the next heartbeat tries again
 
     async def on_unmount(self) -> None:
         if self.person is not None:
             try:
-                self.session.leave(self.person)
+                self._live().leave(self.person)
             except SessionError:
                 pass  # gone all the same: presence runs out on its own
 
@@ -114,15 +114,16 @@ class ParticipantApp(SessionApp):
     def render_state(self, state: SessionState | None = None) -> SessionState | None:
         if not self.token:
             return None
-        state = state or self.session.state()
+        state = state or self._live().state()
         main = self.screen_stack[0]  # a dialog may be in front: the views are on the first screen
         follow = main.query_one("#follow", VerticalScroll)
-        moved = state.step is not None and state.step.qid != self._step_shown
+        qid = state.step.qid if state.step is not None else None
+        moved = qid is not None and qid != self._step_shown
         for view in (main.query_one(WhereLine), main.query_one(TimeLine), main.query_one(PromptView),
                      main.query_one(PollArea), main.query_one(ContributeArea), main.query_one(MyNotes)):
             view.show(state)
         if moved:
-            self._step_shown = state.step.qid
+            self._step_shown = qid
             follow.scroll_home(animate=False)  # a new step opens at its title
         return state
 
@@ -133,8 +134,9 @@ class ParticipantApp(SessionApp):
     @on(BallotForm.Cast)
     def cast(self, event: BallotForm.Cast) -> None:
         status = self.screen_stack[0].query_one("#ballot-status", Static)
+        assert self.person is not None  # ballot forms are shown only once joined
         try:
-            self.session.cast(self.person, event.poll_id, event.value)
+            self._live().cast(self.person, event.poll_id, event.value)
         except SessionError as err:
             self.render_state()  # first: a poll that moved on redraws its area, then the refusal shows
             status.update(Text(str(err), style="bold red"))
@@ -147,7 +149,7 @@ class ParticipantApp(SessionApp):
     def send_note(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            self.session.note_as(self.person, event.value)
+            self._live().note_as(self.person, event.value)
         except SessionError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
@@ -157,7 +159,7 @@ class ParticipantApp(SessionApp):
     # ------------------------------------------------------------------ what the room makes
 
     def _live(self) -> Session:
-        assert self.session is not None  # these keys act only once a session is joined
+        assert self.session is not None  # the views and keys act only once a session is picked
         return self.session
 
     def _contribute(self, verb, *args: object) -> bool:

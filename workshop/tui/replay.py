@@ -215,7 +215,7 @@ class ReplayApp(SessionApp):
             return
         choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
         self.push_screen(PickStep(choices, state.step.qid if state.step else None),
-                         lambda qid: qid and self.jump_to_step(qid))
+                         lambda qid: self.jump_to_step(qid) if qid else None)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:

@@ -29,5 +29,6 @@ class JoinBar(ShowsState, Static):
         line.append(state.code, style="bold reverse")
         line.append(f"   {len(state.here)} here", style="dim")
         if state.wrong_codes:  # someone may be guessing the code
-            line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}", style="bold yellow")
+            line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}",
+                        style="bold yellow")
         self.update(line)

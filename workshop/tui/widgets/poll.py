@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Literal
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
@@ -49,7 +49,7 @@ class PollPanel(ShowsState, Static):
         count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
         if state.all_voted(view):
             count.append("  · everyone has voted", style="bold green")
-        parts: list[object] = [question(poll), count]
+        parts: list[RenderableType] = [question(poll), count]
         parts += self._rounds(view)
         if view.visible:
             # the room's bars fill what the question and count lines leave (one spare, should the

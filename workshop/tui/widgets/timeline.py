@@ -1,5 +1,6 @@
 """The whole session on two lines: how many ballots happened when, and where people wrote
-(notes, ideas, questions), where each step began, and where the replay stands. Clicking anywhere on it moves the replay there."""
+(notes, ideas, questions), where each step began, and where the replay stands. Clicking
+anywhere on it moves the replay there."""
 
 from __future__ import annotations
 
