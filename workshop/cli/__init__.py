@@ -120,6 +120,7 @@ def _show(build: Callable[[], object]) -> None:
     # What exists now (modules, the folded session) lives as long as the screen: out of the
     # collector's way, so its passes while the screen starts and runs walk only new objects.
     gc.freeze()
+    gc.enable()  # off since main() (_starts_a_screen)
     screen_app.run()  # type: ignore[attr-defined]
 
 
@@ -167,9 +168,23 @@ def _listed(info: Any) -> Any:
     return listed
 
 
+SCREENS = ("run", "join", "kiosk", "screen", "replay", "preview")  # the commands that end in `_show`
+
+
+def _starts_a_screen(argv: list[str]) -> bool:
+    """Whether `argv` opens a screen (not its help, not `join --plain`): the process then
+    collects no garbage until `_show`, which freezes what is there. Starting, it builds modules
+    and classes by the thousand (textual alone), almost none of them garbage, and the collector
+    walked them again and again: 20 ms of a 230 ms start (benchmarks/run.py first)."""
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    return name in SCREENS and not {"--help", "--plain"} & set(argv)
+
+
 def main() -> None:
     global _OWNS_PROCESS
     _OWNS_PROCESS = True
+    if _starts_a_screen(sys.argv[1:]):
+        gc.disable()
     _only_the_command(sys.argv[1:])
     try:
         app()
