@@ -126,10 +126,11 @@ def in_tmux(workshop: list[str], rounds: int = ROUNDS) -> None:
     minimal app, alternating, in one tmux window."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-        env |= {"WORKSHOP_SESSIONS": tmp}
         script = Path(tmp) / "minimal.py"
         script.write_text(MINIMAL)
-        commands = {"workshop": f"cd {tmp} && exec {_quote([*workshop, 'run', '--no-bell'])}",
+        # each run of `workshop run` in a folder of its own: its new session is named by the second
+        commands = {"workshop": f"cd \"$(mktemp -d -p {tmp})\" && WORKSHOP_SESSIONS=. exec "
+                                f"{_quote([*workshop, 'run', '--no-bell'])}",
                     "minimal": f"cd {tmp} && exec {_quote([sys.executable, str(script)])}"}
         tmux = Tmux(env)
         try:

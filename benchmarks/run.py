@@ -81,37 +81,13 @@ def _run(argv: list[str]) -> Callable[[], object]:
     return lambda: subprocess.run(argv, check=True, capture_output=True)
 
 
-def _cpu(argv: list[str]) -> Callable[[], object]:
-    """Run `argv`; its CPU time (user + system) is added to `_cpu.spent`."""
-    import resource
-    import subprocess
-
-    def run() -> None:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(argv, check=True, capture_output=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        _CPU[tuple(argv)] = min(_CPU.get(tuple(argv), float("inf")),
-                                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-
-    return run
-
-
-_CPU: dict[tuple[str, ...], float] = {}
-
-
 def bench_startup() -> None:
-    """`workshop --help` (and `--version`, `report --help`) against a bare `python -c "import typer"`,
-    in wall time and in CPU time: screen-less commands stay light (issue #18: at most 1.2x)."""
-    exe = Path(sys.executable).with_name("workshop")
-    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"]
-    typer_only = [sys.executable, "-c", "import typer"]
-    for args in (["--help"], ["--version"], ["report", "--help"]):
-        command = base + args
-        t_cli, t_typer = best_of(7, _cpu(command), _cpu(typer_only))
-        c_cli, c_typer = _CPU[tuple(command)], _CPU[tuple(typer_only)]
-        print(f"startup: workshop {' '.join(args)} {t_cli * 1000:.0f} ms, python -c 'import typer' "
-              f"{t_typer * 1000:.0f} ms, ratio {t_cli / t_typer:.2f}x; CPU {c_cli * 1000:.0f} ms against "
-              f"{c_typer * 1000:.0f} ms, {c_cli / c_typer:.2f}x (target <= 1.2x)")
+    """`workshop --help`, `--version` and every `workshop CMD --help` against a bare
+    `python -c "import typer"`: screen-less commands stay light (issue #18: at most 1.2x in CPU
+    time), benchmarks/startup.py."""
+    from benchmarks import startup
+
+    startup.bench()
 
 
 def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
