@@ -252,8 +252,13 @@ def bench_first() -> None:
 
     from benchmarks import first_screen
 
+    import shutil
+
     exe = Path(sys.executable).with_name("workshop")
-    first_screen.in_tmux([str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"])
+    if shutil.which("tmux"):
+        first_screen.in_tmux([str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"])
+    else:
+        print("screen: tmux is not installed: the first screen in a real terminal is not measured, only headless")
     with tempfile.TemporaryDirectory() as tmp:
         first_screen.headless(_new_session(Path(tmp), "first"))
 
