@@ -174,7 +174,8 @@ def _starts_a_screen(argv: list[str]) -> bool:
     """Whether `argv` opens a screen (not its help, not `join --plain`): the process then
     collects no garbage until the screen's first frame (tui/follow.py). Starting, it builds
     modules and classes by the thousand (textual alone), almost none of them garbage, and the
-    collector walked them again and again: 20 ms of a 230 ms start (benchmarks/run.py first)."""
+    collector walked them again and again: in process, from start to the app built, 224 ms
+    became 203 ms (benchmarks/run.py first)."""
     name = next((arg for arg in argv if not arg.startswith("-")), None)
     return name in SCREENS and not {"--help", "--plain"} & set(argv)
 
