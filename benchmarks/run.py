@@ -248,11 +248,10 @@ def _new_session(folder: Path, name: str) -> Path:
 def bench_first() -> None:
     """The facilitator's first full screen against a minimal Textual app: in tmux, and headless
     (benchmarks/first_screen.py)."""
+    import shutil
     import tempfile
 
     from benchmarks import first_screen
-
-    import shutil
 
     exe = Path(sys.executable).with_name("workshop")
     if shutil.which("tmux"):

@@ -55,14 +55,14 @@ def bench(rounds: int = 5) -> None:
     argvs = [["--help"], ["--version"]] + [[name, "--help"] for name, _ in names]
     figures = best(rounds, [typer_only] + [base + args for args in argvs])
     (c_typer, t_typer), ours = figures[0], figures[1:]
-    for args, (cpu, wall) in zip(argvs[:2], ours[:2]):
+    for args, (cpu, wall) in zip(argvs[:2], ours[:2], strict=True):
         print(f"startup: workshop {' '.join(args)} {wall * 1000:.0f} ms, python -c 'import typer' "
               f"{t_typer * 1000:.0f} ms, ratio {wall / t_typer:.2f}x; CPU {cpu * 1000:.0f} ms against "
               f"{c_typer * 1000:.0f} ms, {cpu / c_typer:.2f}x (target <= {TARGET}x)")
     print(f"startup: `workshop CMD --help`, CPU against `import typer` ({c_typer * 1000:.0f} ms); "
           f"target <= {TARGET}x for the screen-less ones:")
     over = []
-    for (name, screen), (cpu, _) in zip(names, ours[2:]):
+    for (name, screen), (cpu, _) in zip(names, ours[2:], strict=True):
         ratio = cpu / c_typer
         if ratio > TARGET and not screen:
             over.append(name)
