@@ -47,7 +47,7 @@ def command_names() -> list[tuple[str, bool]]:
     return [(name, name in SCREENS) for name in names]
 
 
-def bench(rounds: int = 5) -> None:
+def bench(rounds: int = 7) -> None:
     exe = Path(sys.executable).with_name("workshop")
     base = [str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"]
     typer_only = [sys.executable, "-c", "import typer"]
