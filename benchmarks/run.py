@@ -81,37 +81,13 @@ def _run(argv: list[str]) -> Callable[[], object]:
     return lambda: subprocess.run(argv, check=True, capture_output=True)
 
 
-def _cpu(argv: list[str]) -> Callable[[], object]:
-    """Run `argv`; its CPU time (user + system) is added to `_cpu.spent`."""
-    import resource
-    import subprocess
-
-    def run() -> None:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(argv, check=True, capture_output=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        _CPU[tuple(argv)] = min(_CPU.get(tuple(argv), float("inf")),
-                                after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-
-    return run
-
-
-_CPU: dict[tuple[str, ...], float] = {}
-
-
 def bench_startup() -> None:
-    """`workshop --help` (and `--version`, `report --help`) against a bare `python -c "import typer"`,
-    in wall time and in CPU time: screen-less commands stay light (issue #18: at most 1.2x)."""
-    exe = Path(sys.executable).with_name("workshop")
-    base = [str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"]
-    typer_only = [sys.executable, "-c", "import typer"]
-    for args in (["--help"], ["--version"], ["report", "--help"]):
-        command = base + args
-        t_cli, t_typer = best_of(7, _cpu(command), _cpu(typer_only))
-        c_cli, c_typer = _CPU[tuple(command)], _CPU[tuple(typer_only)]
-        print(f"startup: workshop {' '.join(args)} {t_cli * 1000:.0f} ms, python -c 'import typer' "
-              f"{t_typer * 1000:.0f} ms, ratio {t_cli / t_typer:.2f}x; CPU {c_cli * 1000:.0f} ms against "
-              f"{c_typer * 1000:.0f} ms, {c_cli / c_typer:.2f}x (target <= 1.2x)")
+    """`workshop --help`, `--version` and every `workshop CMD --help` against a bare
+    `python -c "import typer"`: screen-less commands stay light (issue #18: at most 1.2x in CPU
+    time), benchmarks/startup.py."""
+    from benchmarks import startup
+
+    startup.bench()
 
 
 def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
@@ -261,37 +237,6 @@ def bench_burst() -> None:
           f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
 
 
-FIRST_SCREEN = """
-import sys, time
-t0 = float(sys.argv[1])
-kind, path = sys.argv[2], sys.argv[3]
-from textual.app import App
-
-async def ready(pilot):
-    await pilot.pause()
-    print(time.time() - t0)
-    pilot.app.exit()
-
-if kind == "workshop":
-    # The whole command as a facilitator types it, only headless and told when the screen is up.
-    plain_run = App.run
-    App.run = lambda self, **kw: plain_run(self, headless=True, size=(120, 40), auto_pilot=ready)
-    sys.argv = ["workshop", "run", path, "--no-bell"]
-    import workshop.cli
-    workshop.cli.main()
-else:
-    from textual.widgets import Footer, Header, Static
-
-    class Minimal(App):
-        def compose(self):
-            yield Header()
-            yield Static("hello")
-            yield Footer()
-
-    Minimal().run(headless=True, size=(120, 40), auto_pilot=ready)
-"""
-
-
 def _new_session(folder: Path, name: str) -> Path:
     from workshop import sessions
     from workshop.content import catalog
@@ -300,26 +245,30 @@ def _new_session(folder: Path, name: str) -> Path:
     return sessions.create(plan_for(catalog(), "half-day"), folder, name)
 
 
+def bench_first() -> None:
+    """The facilitator's first full screen against a minimal Textual app: in tmux, and headless
+    (benchmarks/first_screen.py)."""
+    import shutil
+    import tempfile
+
+    from benchmarks import first_screen
+
+    exe = Path(sys.executable).with_name("workshop")
+    if shutil.which("tmux"):
+        first_screen.in_tmux([str(exe)] if exe.exists() else [sys.executable, "-m", "workshop"])
+    else:
+        print("screen: tmux is not installed: the first screen in a real terminal is not measured, only headless")
+    with tempfile.TemporaryDirectory() as tmp:
+        first_screen.headless(_new_session(Path(tmp), "first"))
+
+
 def bench_screen() -> None:
     """The facilitator's screen: first full screen, ballot-to-screen latency, redraw cost."""
     import asyncio
-    import subprocess
     import tempfile
 
+    bench_first()
     with tempfile.TemporaryDirectory() as tmp:
-        path = _new_session(Path(tmp), "first")
-
-        def first(kind: str) -> float:
-            out = subprocess.run([sys.executable, "-c", FIRST_SCREEN, repr(time.time()), kind, str(path)],
-                                 capture_output=True, text=True, check=True)
-            return float(out.stdout.strip().splitlines()[-1])
-
-        ours, minimal = [], []
-        for _ in range(9):
-            ours.append(first("workshop"))
-            minimal.append(first("minimal"))
-        print(f"screen: first full screen: `workshop run` {min(ours) * 1000:.0f} ms, minimal Textual app "
-              f"{min(minimal) * 1000:.0f} ms, ratio {min(ours) / min(minimal):.2f}x (target <= 1.3x)")
         asyncio.run(_latency(Path(tmp)))
         asyncio.run(_redraw(Path(tmp)))
 
@@ -568,7 +517,7 @@ def as_installed() -> None:
 
 
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
-          "burst": bench_burst, "screen": bench_screen, "room": bench_room,
+          "burst": bench_burst, "screen": bench_screen, "first": bench_first, "room": bench_room,
           "replay": bench_replay, "phones": bench_phones}
 
 if __name__ == "__main__":

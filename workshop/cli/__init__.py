@@ -119,7 +119,7 @@ def _show(build: Callable[[], object]) -> None:
         sessions.warn(screen_app.followed.warnings)  # type: ignore[attr-defined]
     # What exists now (modules, the folded session) lives as long as the screen: out of the
     # collector's way, so its passes while the screen starts and runs walk only new objects.
-    gc.freeze()
+    gc.freeze()  # and still off, if main() turned it off, until the first frame (tui/follow.py)
     screen_app.run()  # type: ignore[attr-defined]
 
 
@@ -167,9 +167,24 @@ def _listed(info: Any) -> Any:
     return listed
 
 
+SCREENS = ("run", "join", "kiosk", "screen", "replay", "preview")  # the commands that end in `_show`
+
+
+def _starts_a_screen(argv: list[str]) -> bool:
+    """Whether `argv` opens a screen (not its help, not `join --plain`): the process then
+    collects no garbage until the screen's first frame (tui/follow.py). Starting, it builds
+    modules and classes by the thousand (textual alone), almost none of them garbage, and the
+    collector walked them again and again: in process, from start to the app built, 224 ms
+    became 203 ms (benchmarks/run.py first)."""
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    return name in SCREENS and not {"--help", "--plain"} & set(argv)
+
+
 def main() -> None:
     global _OWNS_PROCESS
     _OWNS_PROCESS = True
+    if _starts_a_screen(sys.argv[1:]):
+        gc.disable()
     _only_the_command(sys.argv[1:])
     try:
         app()

@@ -23,9 +23,10 @@ def signing_key(secret: bytes) -> Ed25519PrivateKey:
 
 
 def public_hex(secret: bytes) -> str:
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    return signing_key(secret).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw).hex()
+    # public_bytes_raw, not public_bytes(Encoding.Raw, PublicFormat.Raw): the same 32 bytes
+    # without importing cryptography's serialization (its ssh keys, ciphers, bcrypt), 6 ms of
+    # every `workshop run` (benchmarks/run.py first)
+    return signing_key(secret).public_key().public_bytes_raw().hex()
 
 
 def sign(event: Event, key: Ed25519PrivateKey) -> str:

@@ -9,8 +9,10 @@ from workshop.engine.state import StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Session, SessionError, words
 from workshop.tui.follow import SessionApp
-from workshop.tui.modals import AgendaPick, AskText, Confirm, PickStep
 from workshop.tui.widgets.notes import NotesList
+
+# The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
+# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
 TOLD = ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break", "objections",
         "revote")  # actions whose one line is worth a notice; the others show on the screen itself
@@ -35,6 +37,7 @@ class Deciding(SessionApp):
             if ok:
                 self._do("revote")
 
+        from workshop.tui.modals import Confirm
         self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
 
     def action_objections(self) -> None:
@@ -57,6 +60,7 @@ class Deciding(SessionApp):
             else:
                 self._do("goto", qid)
 
+        from workshop.tui.modals import AgendaPick
         self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
 
     def _move(self, qid: str, choices: list[tuple[str, str]]) -> None:
@@ -65,6 +69,7 @@ class Deciding(SessionApp):
                 self._do("move", qid, after)
 
         targets = [("start", "(first, before every step)"), *((q, label) for q, label in choices if q != qid)]
+        from workshop.tui.modals import PickStep
         self.push_screen(PickStep(targets, None, question=f"Move {qid} after which step?"), done)
 
     def action_insert_break(self) -> None:
@@ -72,6 +77,7 @@ class Deciding(SessionApp):
             if text:
                 self._do("insert-break", text.strip())
 
+        from workshop.tui.modals import AskText
         self.push_screen(AskText("Insert a break after the current step: how many minutes?", "10"), done)
 
     def action_mark_action(self) -> None:
@@ -105,6 +111,7 @@ class Deciding(SessionApp):
             self.render_state()
             self.notify(said, markup=False, timeout=3)
 
+        from workshop.tui.modals import AskText
         self.push_screen(AskText("Owner and due date of the selected action item", "Ana 2026-12-15"), done)
 
 

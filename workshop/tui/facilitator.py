@@ -19,7 +19,6 @@ from textual.widgets import Header
 from workshop.engine.state import SessionState
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.deciding import Deciding, owner_and_due  # noqa: F401 - owner_and_due: for tests
-from workshop.tui.modals import AskText, Confirm, Info, JoinQR
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
@@ -31,6 +30,9 @@ from workshop.tui.widgets.rail import AgendaRail
 from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
+
+# The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
+# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
 
 class FacilitatorApp(RoomActions):
@@ -170,6 +172,7 @@ class FacilitatorApp(RoomActions):
             if ok:
                 self._do("reset")
 
+        from workshop.tui.modals import Confirm
         self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
 
     @on(AgendaRail.StepChosen)
@@ -185,6 +188,7 @@ class FacilitatorApp(RoomActions):
                     self.notify(str(err), markup=False, severity="warning")
                 self.render_state()
 
+        from workshop.tui.modals import AskText
         self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
 
     def action_pick_note(self, step: int) -> None:
@@ -220,6 +224,7 @@ class FacilitatorApp(RoomActions):
         except SessionError as err:
             self.notify(str(err), markup=False, severity="error")
             return
+        from workshop.tui.modals import Info
         self.push_screen(Info("Kiosk: one shared terminal for a queue of voters.",
                               f"On that terminal run:   workshop kiosk {self.session.path.stem}",
                               f"To leave kiosk mode there, type this code:   {code}",
@@ -228,6 +233,7 @@ class FacilitatorApp(RoomActions):
     def action_join_code(self) -> None:
         """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
         state = self.session.state()
+        from workshop.tui.modals import JoinQR
         self.push_screen(JoinQR(state.address, state.code))
 
     def action_end(self) -> None:
@@ -235,6 +241,7 @@ class FacilitatorApp(RoomActions):
             if ok:
                 self._do("end")
 
+        from workshop.tui.modals import Confirm
         self.push_screen(Confirm("End the session? Open polls close and the timer stops."), done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

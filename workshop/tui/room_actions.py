@@ -11,8 +11,10 @@ from typing import Any
 from textual.binding import Binding
 
 from workshop.tui.deciding import Deciding
-from workshop.tui.modals import AskText
 from workshop.tui.widgets.room_panel import RoomPanel
+
+# The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
+# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
 ROOM_BINDINGS = [
     Binding("M", "merge", "Merge", show=False),
@@ -48,6 +50,7 @@ class RoomActions(Deciding):
             if into:
                 self._do("merge", idea, into=into.strip())
 
+        from workshop.tui.modals import AskText
         self.push_screen(AskText(f"Merge idea {idea} into which idea? (its id, like i2)", "i2"), done)
 
     def action_hide_item(self) -> None:

@@ -35,7 +35,16 @@ class AgendaRail(ShowsState, Vertical):
 
     def signature(self, state: SessionState) -> Hashable:
         steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed, s.skipped) for s in state.steps)
-        return (state.current, round(state.drift / 60), state.status, steps, self.size.width, self.ends_words(state))
+        return (state.current, round(state.drift / 60), state.status, steps, self.width(), self.ends_words(state))
+
+    def width(self) -> int:
+        """The rail's width: laid out, its size; before that, what its CSS says it will be, so the
+        steps are in the first frame (a frame later they took 30-40 ms more of `workshop run`'s
+        first screen, benchmarks/run.py first); 0 when the CSS does not say (a width in %)."""
+        if self.size.width:
+            return self.size.width
+        width = self.styles.width
+        return max(0, int(width.value) - self.styles.gutter.width) if width is not None and width.is_cells else 0
 
     def ends_words(self, state: SessionState) -> str:
         """'ends 12:42 (plan 12:30)', in this machine's time."""
@@ -48,8 +57,9 @@ class AgendaRail(ShowsState, Vertical):
     def draw(self, state: SessionState) -> None:
         ends = self.ends_words(state)
         self.query_one("#drift", Static).update(Text(drift_text(state.drift) + (f"\n{ends}" if ends else "")))
-        if not self.size.width:
-            return  # not laid out yet: titles are cut to the width, so on_resize draws them
+        width = self.width()
+        if not width:
+            return  # its width unknown yet: titles are cut to the width, so on_resize draws them
         options = self.query_one("#steps", OptionList)
         highlighted = options.highlighted
         lines: list[Option] = []
@@ -69,7 +79,7 @@ class AgendaRail(ShowsState, Vertical):
             planned = s.allowed // 60
             actual = f"{round(s.elapsed / 60)}/" if s.visited and s.index != state.current else ""
             minutes = "skip" if s.skipped else f"{actual}{planned}′"
-            room = max(8, self.size.width - 4 - len(minutes) - 2)  # mark, padding, scrollbar
+            room = max(8, width - 4 - len(minutes) - 2)  # mark, padding, scrollbar
             title = s.step.title if len(s.step.title) <= room else s.step.title[: room - 1] + "…"
             line = Text(f"{mark} ", style=style)
             line.append(title.ljust(room), style=style)  # Text.append: a title is never markup
@@ -80,7 +90,8 @@ class AgendaRail(ShowsState, Vertical):
             options.highlighted = highlighted
 
     def on_resize(self) -> None:
-        self.redraw()  # titles are cut to the rail's width, known only once laid out
+        if self._last is not None:
+            self.show(self._last)  # titles are cut to the rail's width: drawn again if it changed
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
