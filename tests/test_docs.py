@@ -71,3 +71,26 @@ def test_every_picture_the_guides_show_is_checked() -> None:
     guides = [doc.read_text("utf-8") for doc in (ROOT / "docs").glob("*.md")]
     shown = {name for text in guides for name in re.findall(r"\(images/([^)]+)\)", text)}
     assert shown == set(PICTURES) == {p.name for p in (ROOT / "docs" / "images").iterdir()}
+
+
+def _messages() -> list[type]:
+    """Every message class our widgets define (imported from each module under workshop/tui)."""
+    import importlib
+    import inspect
+
+    from textual.message import Message
+
+    modules = [importlib.import_module("workshop." + ".".join(p.relative_to(ROOT / "workshop").with_suffix("").parts))
+               for p in (ROOT / "workshop" / "tui").rglob("*.py") if p.stem != "__init__"]
+    found = {cls for module in modules for _, owner in inspect.getmembers(module, inspect.isclass)
+             if owner.__module__ == module.__name__
+             for cls in vars(owner).values() if isinstance(cls, type) and issubclass(cls, Message)}
+    return sorted(found, key=lambda cls: cls.__qualname__)
+
+
+@pytest.mark.parametrize("message", _messages(), ids=lambda cls: cls.__qualname__)
+def test_every_message_says_which_widget_posts_it_and_gives_it_as_control(message: type) -> None:
+    """As Textual's own (`Switch.Changed` and its `control`): a handler knows where it came from."""
+    owner = message.__qualname__.split(".")[0]
+    assert message.__doc__ and f"`{owner}`" in message.__doc__, message.__qualname__
+    assert isinstance(vars(message).get("control"), property), message.__qualname__

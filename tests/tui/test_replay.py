@@ -88,7 +88,8 @@ async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(rec
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
         rank = app.replay.entries[5]
-        app.query_one(AgendaRail).post_message(AgendaRail.StepChosen("polls/order"))
+        rail = app.query_one(AgendaRail)
+        rail.post_message(AgendaRail.StepChosen(rail, "polls/order"))
         await pilot.pause()
         assert (app.at, app.count) == (rank.at, rank.count) and app.state.step.qid == "polls/order"
         await pilot.press("g")

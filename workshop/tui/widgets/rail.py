@@ -20,9 +20,17 @@ from workshop.tui.widgets.base import ShowsState, drift_text
 
 class AgendaRail(ShowsState, Vertical):
     class StepChosen(Message):
-        def __init__(self, qid: str) -> None:
+        """Posted by an `AgendaRail` when a step in its list is chosen (enter or a click):
+        `qid` is the step's "module/step" id; `control` is the rail."""
+
+        def __init__(self, rail: AgendaRail, qid: str) -> None:
             super().__init__()
+            self.rail = rail
             self.qid = qid
+
+        @property
+        def control(self) -> AgendaRail:
+            return self.rail
 
     def compose(self) -> ComposeResult:
         yield Static("", id="drift")
@@ -96,7 +104,7 @@ class AgendaRail(ShowsState, Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:
-            self.post_message(self.StepChosen(event.option.id))
+            self.post_message(self.StepChosen(self, event.option.id))
 
 
 def _hhmm(timestamp: float) -> str:

@@ -20,9 +20,17 @@ class Timeline(Widget):
     """
 
     class Seek(Message):
-        def __init__(self, at: float) -> None:
+        """Posted by a `Timeline` when it is clicked: `at` is the instant under the click, in
+        seconds since the epoch; `control` is the timeline."""
+
+        def __init__(self, timeline: Timeline, at: float) -> None:
             super().__init__()
+            self.timeline = timeline
             self.at = at
+
+        @property
+        def control(self) -> Timeline:
+            return self.timeline
 
     def __init__(self, replay: Replay, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -81,4 +89,4 @@ class Timeline(Widget):
         if offset is None:
             return
         span = self.until - self.replay.start
-        self.post_message(self.Seek(self.replay.start + span * min(1.0, max(0.0, offset.x / max(1, width - 1)))))
+        self.post_message(self.Seek(self, self.replay.start + span * min(1.0, max(0.0, offset.x / max(1, width - 1)))))
