@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,48 @@ def test_report_and_compare_import_neither_textual_nor_the_progress_bar(folder: 
     assert "workshop.report.compare" in loaded
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
     assert "rich.progress" not in loaded
+
+
+SLOW_REPORT = """
+import time
+import workshop.progress as progress
+progress.Stages.__init__.__defaults__ = (0.01,)  # the bar shows at once, not after a second
+from workshop import report
+made = report.as_markdown
+def slow(state):
+    time.sleep(0.5)  # the bar is drawn, and redrawn, while the report is made
+    return made(state)
+report.as_markdown = slow
+import workshop.cli
+workshop.cli.main()
+"""
+
+
+def test_a_report_sent_to_a_file_is_whole_while_the_bar_shows_on_the_terminal(folder: Path, tmp_path: Path) -> None:
+    """`workshop report big > report.md` in a terminal: the bar goes to the terminal (stderr),
+    and every byte of the report to the file, never into the bar's display."""
+    import pty
+    import subprocess
+    import sys
+    import threading
+
+    expected = run(folder, "report", "a").stdout
+    primary, secondary = pty.openpty()  # stderr is a terminal: a person is watching
+    shown: list[bytes] = []
+    reader = threading.Thread(target=lambda: shown.extend(iter(lambda: _read(primary), b"")), daemon=True)
+    reader.start()
+    out = tmp_path / "report.md"
+    with open(out, "wb") as stdout:
+        subprocess.run([sys.executable, "-c", SLOW_REPORT, "report", "a", "--sessions-dir", str(folder)],
+                       stdout=stdout, stderr=secondary, check=True, timeout=120)
+    os.close(secondary)
+    reader.join(10)
+    assert out.read_text("utf-8") == expected
+    assert b"writing md" in b"".join(shown)  # the bar was there, on the terminal
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal closed
+        return b""

@@ -34,7 +34,8 @@ def report(
             kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
             state = _open(session, sessions_dir, kept).state()
             stages.step(f"writing {fmt}")
-            _emit(render(state), output)
+            text = render(state)
+        _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
         if state.events > 10_000:
             # before `bulk` ends: the collector's first pass after it walks every object the
             # session's 100,000 events made (40 ms, benchmarks/run.py report)
