@@ -20,6 +20,7 @@ from workshop import sessions
 from workshop.content import library
 from workshop.content.model import Plan
 from workshop.engine.text import clean
+from workshop.sessions import people
 
 
 def without_controls(text: str) -> str:
@@ -120,11 +121,15 @@ def test_names_differing_only_by_invisible_characters_are_one_person(ws: Worksho
     assert [n["author"] for n in data["notes"]] == ["Ana"]
 
 
-# each a name drawn like "Ana" or "HOPE" with letters of another script (Cyrillic, Greek) or a
-# dotless i: on a screen, in a report, on a phone, one cannot tell them from the first
-DRAWN_ALIKE = {"Ana": ["\u0410na", "An\u0430", "\u0391na", "\u0410N\u0410"],
+# each a name drawn like "Ana", "HOPE", … with letters of another script (Cyrillic, Greek,
+# Armenian, Cherokee) or Latin variants: on a screen, in a report, on a phone, one cannot tell
+# them from the first (a capital and its small letter may look like two Latin letters: Η, η)
+DRAWN_ALIKE = {"Ana": ["\u0410na", "An\u0430", "\u0391na", "\u0410N\u0410", "A\u03b7a", "\u0251na", "\u13aaNA"],
                "HOPE": ["\u041d\u041e\u0420\u0415", "\u0397\u039f\u03a1\u0395"],
-               "Nik": ["\u039dik", "N\u0131k", "N\u0456k"]}
+               "Nik": ["\u039dik", "N\u0131k", "N\u0456k"],
+               "Dave": ["D\u03b1\u03bde", "Da\u0475e"], "Lucy": ["L\u03c5cy", "L\u03bccy", "L\u057dcy"],
+               "Ivan": ["\u04c0van"], "Bob": ["B\u0585b"], "Sam": ["\u054fam", "\u13daam"],
+               "Paul": ["Pa\u057dl", "\u13e2aul"], "Greg": ["Gre\u0261"], "Kim": ["\u13e6im"]}
 
 
 @pytest.mark.parametrize(("name", "alike"), [(n, a) for n, alikes in DRAWN_ALIKE.items() for a in alikes],
@@ -139,6 +144,25 @@ def test_a_name_drawn_alike_in_another_script_is_taken(ws: Workshop, name: str, 
     data = ws.report()
     assert [p["name"] for p in data["participants"]] == [name]
     assert data["notes"] == []
+
+
+def test_anonymous_cannot_be_taken_with_letters_drawn_alike(ws: Workshop) -> None:
+    ws.started_at("pick")
+    ws.refused("vote", "s", "--name", "anonym\u03bf\u03c5s", "Coaching", says="cannot be a participant's name")
+
+
+def test_a_session_holding_names_drawn_alike_from_before_lets_each_rejoin_as_themselves(tmp_path: Path) -> None:
+    """A file written before look-alike names counted as one may hold "Ana" and "Аna": each
+    still comes back with their own rejoin code, under exactly the name they joined with."""
+    path = sessions.create(polls_plan(), tmp_path, "s")
+    live = sessions.Session.open(path)
+    latin = live.join("Ana")
+    cyrillic = people.newcomer("\u0410na")
+    with live.changing() as write:  # as the writer before the change let it through
+        write("join", participant=cyrillic.token, name=cyrillic.name, proof=cyrillic.proof)
+    again = sessions.Session.open(path)
+    assert again.rejoin("\u0410na", cyrillic.code).token == cyrillic.token
+    assert again.rejoin("Ana", latin.code).token == latin.token
 
 
 def test_names_of_other_scripts_that_draw_no_latin_name_still_join(ws: Workshop) -> None:

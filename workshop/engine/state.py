@@ -303,8 +303,14 @@ class Fold:
     # ------------------------------------------------------------------ reading the state
 
     def participant_named(self, name: str) -> str | None:
-        """The token of the participant who joined first under `name` (any case, letters drawn alike), if any."""
-        return self.by_name.get(name_key(name))
+        """The token of the participant who joined first under `name` (any case, letters drawn
+        alike), if any; the one who joined under exactly `name` first, in a session whose file
+        holds names drawn alike from before they counted as one."""
+        token = self.by_name.get(name_key(name))
+        if token is None or self.participants[token][0].casefold() == name.casefold():
+            return token
+        exact = (t for t, (joined, _) in self.participants.items() if joined.casefold() == name.casefold())
+        return next(exact, token)
 
     def counted(self, poll_id: str, participant: str) -> Any:
         """The value of `participant`'s counted ballot on a poll (as stored), or None."""

@@ -83,19 +83,26 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
     return value
 
 
-# Small letters of other scripts drawn like Latin ones (from Unicode's confusables list): with
-# them "Аna", its first letter Cyrillic, would pass on every screen for "Ana". Names are compared
-# casefolded, so the capitals (А, В, Н, Р, Greek Α, Η, Ρ, …) arrive here as these.
-_LOOKALIKES = str.maketrans(
-    "авекмнорстухіјѕԁԛԝһӏүαβεζηικμνορτυχϲı",
-    "abekmhopctyxijsdqwhlyabezhikmnoptyxci",
-)
+# Letters of other scripts (and Latin variants) drawn like Latin letters, from Unicode's
+# confusables: with them "Аna", its first letter Cyrillic, would pass on every screen for "Ana".
+# Mapped as typed, before casefolding, since a capital and its small letter can look like two
+# different Latin letters (Greek "Η" is an H, "η" an n).
+_DRAWN_ALIKE = {
+    "A": "АΑᎪ", "B": "ВΒᏴ", "C": "СϹᏟ", "D": "Ꭰ", "E": "ЕΕᎬ", "G": "Ꮐ", "H": "НΗᎻ", "I": "ІӀΙ",
+    "J": "ЈͿᎫ", "K": "КΚᏦ", "L": "ᏞԼ", "M": "МΜᎷ", "N": "Ν", "O": "ОΟՕ", "P": "РΡᏢ", "Q": "Ԛ",
+    "R": "Ꮢ", "S": "ЅՏᏚ", "T": "ТΤᎢ", "U": "Ս", "V": "ѴᏙ", "W": "ԜᎳ", "X": "ХΧ", "Y": "УҮΥ",
+    "Z": "ΖᏃ",
+    "a": "аαɑ", "c": "сϲ", "d": "ԁ", "e": "еε", "g": "ɡց", "h": "һհ", "i": "іιɩı", "j": "јϳȷ",
+    "k": "κ", "l": "ӏǀ", "n": "ηո", "o": "оοօ", "p": "рρ", "q": "ԛզ", "s": "ѕ", "u": "υμս",
+    "v": "νѵ", "w": "ԝա", "x": "хχ", "y": "уүγ",
+}
+_LOOKALIKES = str.maketrans({ch: latin for latin, chars in _DRAWN_ALIKE.items() for ch in chars})
 
 
 def name_key(value: str) -> str:
     """What two display names must share to be one person's: neither case nor letters drawn
     alike tell them apart ("ANA", "ana" and "Аna" with a Cyrillic А are one name)."""
-    return value.casefold().translate(_LOOKALIKES)
+    return value.translate(_LOOKALIKES).casefold()
 
 
 def same_name(a: str, b: str) -> bool:
