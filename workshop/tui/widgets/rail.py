@@ -43,16 +43,7 @@ class AgendaRail(ShowsState, Vertical):
 
     def signature(self, state: SessionState) -> Hashable:
         steps = tuple((s.qid, s.visited, round(s.elapsed / 60), s.allowed, s.skipped) for s in state.steps)
-        return (state.current, round(state.drift / 60), state.status, steps, self.width(), self.ends_words(state))
-
-    def width(self) -> int:
-        """The rail's width: laid out, its size; before that, what its CSS says it will be, so the
-        steps are in the first frame (a frame later they took 30-40 ms more of `workshop run`'s
-        first screen, benchmarks/run.py first); 0 when the CSS does not say (a width in %)."""
-        if self.size.width:
-            return self.size.width
-        width = self.styles.width
-        return max(0, int(width.value) - self.styles.gutter.width) if width is not None and width.is_cells else 0
+        return (state.current, round(state.drift / 60), state.status, steps, self.size.width, self.ends_words(state))
 
     def ends_words(self, state: SessionState) -> str:
         """'ends 12:42 (plan 12:30)', in this machine's time."""
@@ -65,9 +56,9 @@ class AgendaRail(ShowsState, Vertical):
     def draw(self, state: SessionState) -> None:
         ends = self.ends_words(state)
         self.query_one("#drift", Static).update(Text(drift_text(state.drift) + (f"\n{ends}" if ends else "")))
-        width = self.width()
+        width = self.size.width
         if not width:
-            return  # its width unknown yet: titles are cut to the width, so on_resize draws them
+            return  # not laid out yet: titles are cut to the width, so on_resize draws them
         options = self.query_one("#steps", OptionList)
         highlighted = options.highlighted
         lines: list[Option] = []
@@ -98,8 +89,7 @@ class AgendaRail(ShowsState, Vertical):
             options.highlighted = highlighted
 
     def on_resize(self) -> None:
-        if self._last is not None:
-            self.show(self._last)  # titles are cut to the rail's width: drawn again if it changed
+        self.redraw()  # titles are cut to the rail's width, known only once laid out
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
