@@ -10,13 +10,14 @@ import typer
 from workshop.cli import SessionsDir, _fail, _open, app, end_now
 from workshop.errors import os_message
 
+OutputFile = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+
 
 @app.command()
 def report(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
-                                                   help="Write to this file instead of stdout.")] = None,
+    output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
@@ -64,8 +65,7 @@ def compare(
         metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", "-f",
                                                help="md, html or json (default: tables in the terminal).")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
-                                                   help="Write to this file instead of stdout.")] = None,
+    output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
@@ -98,8 +98,7 @@ def compare(
 def actions(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, json or ics (one to-do per action).")] = "md",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
-                                                   help="Write to this file instead of stdout.")] = None,
+    output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """The session's action items with their owners and due dates, for whoever follows up."""
