@@ -516,7 +516,15 @@ def as_installed() -> None:
     compileall.compile_dir(ROOT / "workshop", quiet=1)
 
 
+def bench_check() -> None:
+    """The reader's check of every event, on and off, and the report before it (benchmarks/reading.py)."""
+    from benchmarks.reading import bench_check as run
+
+    run(big_session)
+
+
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
+          "check": bench_check,
           "burst": bench_burst, "first": bench_first, "screen": bench_screen, "room": bench_room,
           "replay": bench_replay, "phones": bench_phones}
 

@@ -19,6 +19,7 @@ from tests.support import polls_plan
 from workshop import sessions
 from workshop.content import library
 from workshop.content.model import Plan
+from workshop.engine import events
 from workshop.engine.text import clean
 from workshop.sessions import people
 
@@ -159,7 +160,7 @@ def test_a_session_holding_names_drawn_alike_from_before_lets_each_rejoin_as_the
     latin = live.join("Ana")
     cyrillic = people.newcomer("\u0410na")
     with live.changing() as write:  # as the writer before the change let it through
-        write("join", participant=cyrillic.token, name=cyrillic.name, proof=cyrillic.proof)
+        write(events.JoinEvent(participant=cyrillic.token, name=cyrillic.name, proof=cyrillic.proof))
     again = sessions.Session.open(path)
     assert again.rejoin("\u0410na", cyrillic.code).token == cyrillic.token
     assert again.rejoin("Ana", latin.code).token == latin.token

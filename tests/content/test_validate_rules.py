@@ -71,6 +71,9 @@ RULES = [
      ["m.toml:1:1: id 'Trust Probe' must be lower-case letters, digits and dashes"]),
     ("bad-step-slug", edit({12: ['id = "-welcome"']}),
      ["m.toml:12:1: step '-welcome': id '-welcome' must be lower-case letters, digits and dashes"]),
+    ("control-in-a-prompt", edit({16: ['prompt = "Hello.\\u001b]0;owned\\u0007"']}),
+     ["m.toml:16:1: " + STEP1 + "'prompt' holds a control character (U+001B): it would reach every terminal "
+      "that shows it"]),
     ("escape-sequence-shown-escaped", edit({12: ['id = "w\\u001b[2J"']}),
      ["m.toml:12:1: step 'w\\x1b[2J': id 'w\\x1b[2J' must be lower-case letters, digits and dashes"]),
     # --- minutes

@@ -87,7 +87,7 @@ def _code_path(root: Path) -> str:
 
 def test_a_second_account_votes_named_and_anonymous_and_cannot_command(shared: Path) -> None:
     path = sessions.create(polls_plan(), shared, "multi", code="TEST42")
-    assert oct(path.stat().st_mode & 0o777) == "0o664" and path.stat().st_gid == GROUP
+    assert oct(path.stat().st_mode & 0o777) == "0o660" and path.stat().st_gid == GROUP
     assert oct(sessions.files.secret_path(path).stat().st_mode & 0o777) == "0o600"
     live = sessions.Session.open(path)
     live.start()

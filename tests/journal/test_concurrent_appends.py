@@ -21,8 +21,9 @@ path, writer, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), floa
 while time.time() < go:
     time.sleep(0.001)
 for i in range(count):
-    store.append(path, {"type": "note", "at": dt.datetime.now(dt.UTC), "note": f"{writer}-{i}",
-                        "step": "polls/intro", "author": writer, "name": writer, "text": "x" * (i * 37 % 500)})
+    store.append(path, {"type": "note", "at": dt.datetime.now(dt.UTC), "note": f"{writer}{i:04x}",
+                        "step": "polls/intro", "author": writer, "name": f"writer {writer}",
+                        "text": "x" * (1 + i * 37 % 500)})
 """
 
 
@@ -31,7 +32,7 @@ def test_twenty_processes_appending_at_once_lose_and_double_nothing(tmp_path: Pa
     store.create(path, {"id": "busy", "title": "Busy", "code": "ABCDEF", "agenda": freeze(polls_plan())})
     writers, each = 20, 25
     go = time.time() + 2.0  # every process starts appending at the same moment
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"w{w}", str(each), str(go)])
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), _token(w), str(each), str(go)])
              for w in range(writers)]
     assert [p.wait(timeout=120) for p in procs] == [0] * writers
     loaded = store.load(path)
@@ -42,5 +43,10 @@ def test_twenty_processes_appending_at_once_lose_and_double_nothing(tmp_path: Pa
     assert len(tomllib.loads(path.read_text("utf-8"))["events"]) == writers * each
     # each writer's own events keep their order
     for w in range(writers):
-        mine = [e["note"] for e in loaded.events if e["author"] == f"w{w}"]
-        assert mine == [f"w{w}-{i}" for i in range(each)]
+        mine = [e["note"] for e in loaded.events if e["author"] == _token(w)]
+        assert mine == [f"{_token(w)}{i:04x}" for i in range(each)]
+
+
+def _token(writer: int) -> str:
+    """A participant token, as `people.newcomer` makes them (twelve hex digits)."""
+    return f"{writer:012x}"

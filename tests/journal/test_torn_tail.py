@@ -17,7 +17,7 @@ T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
 def _event(i: int) -> dict:
-    return {"type": "note", "at": T0 + dt.timedelta(seconds=i), "note": f"n{i}", "step": "polls/intro",
+    return {"type": "note", "at": T0 + dt.timedelta(seconds=i), "note": f"{i:08x}", "step": "polls/intro",
             "author": "facilitator", "name": "facilitator", "text": f"note {i} \"quoted\" [b]x[/b] ✓"}
 
 
@@ -40,17 +40,17 @@ def test_every_tear_of_the_last_block_keeps_the_complete_events(tmp_path: Path, 
     last = codec.encode(_event(before))
     store.append(session, _event(before))
     assert session.read_bytes() == full + last
-    kept = [f"n{i}" for i in range(before)]
+    kept = [f"{i:08x}" for i in range(before)]
     for cut in range(len(last)):
         torn = tmp_path / f"torn-{cut}.toml"
         torn.write_bytes(full + last[:cut])
         loaded = store.load(torn)
         complete = cut >= len(last) - 2  # only newlines are missing: the checksum line is whole
-        assert [e["note"] for e in loaded.events] == kept + ([f"n{before}"] if complete else [])
+        assert [e["note"] for e in loaded.events] == kept + ([f"{before:08x}"] if complete else [])
         assert bool(loaded.warnings) == (cut > 0 and not complete and bool(last[:cut].strip()))
         store.append(torn, _event(9))
         after = store.load(torn)
-        assert [e["note"] for e in after.events][-1] == "n9"
+        assert [e["note"] for e in after.events][-1] == f"{9:08x}"
         assert len(after.events) == len(loaded.events) + 1
         assert not after.warnings
         tomllib.loads(torn.read_text("utf-8"))  # still one valid TOML document
@@ -73,7 +73,7 @@ def test_a_flipped_byte_in_a_block_drops_that_block_with_a_warning(session: Path
     broken = tmp_path / "b.toml"
     broken.write_bytes(bytes(data))
     loaded = store.load(broken)
-    assert [e["note"] for e in loaded.events] == ["n0", "n2"]
+    assert [e["note"] for e in loaded.events] == [f"{0:08x}", f"{2:08x}"]
     assert len(loaded.warnings) == 1 and "a damaged event block" in loaded.warnings[0]  # not "a killed writer"
 
 
@@ -93,11 +93,11 @@ def test_a_follower_reads_only_new_blocks_and_waits_for_an_unfinished_one(sessio
     assert len(follower.start().events) == 3
     assert follower.poll() == []
     store.append(session, _event(3))
-    assert [e["note"] for e in follower.poll()] == ["n3"]
+    assert [e["note"] for e in follower.poll()] == [f"{3:08x}"]
     block = codec.encode(_event(4))
     with open(session, "ab") as handle:
         handle.write(block[:20])  # a writer mid-block
     assert follower.poll() == []
     with open(session, "ab") as handle:
         handle.write(block[20:])
-    assert [e["note"] for e in follower.poll()] == ["n4"]
+    assert [e["note"] for e in follower.poll()] == [f"{4:08x}"]

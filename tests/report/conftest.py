@@ -11,6 +11,7 @@ from tests.support import POLLS_MODULE, polls_plan
 from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
+from workshop.engine import events
 
 START = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.UTC)
 HOSTILE_NAME = "<script>alert(1)</script>"
@@ -68,7 +69,7 @@ def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) 
     s.poll_action("close")
     # another process's ballot that lands after the close: late, not counted
     with s.changing() as write:  # a ballot written straight to the journal, as no verb would
-        write("ballot", poll="polls/pick", participant=tokens["Bo"].token, name="Bo", value=["Quality"])
+        write(events.BallotEvent(poll="polls/pick", participant=tokens["Bo"].token, name="Bo", value=["Quality"]))
     clock.at(200)
     s.next()  # many
     s.cast(tokens["Bo"], "polls/many", ["Coaching", "Quality"])

@@ -18,24 +18,27 @@ the guard that speed work changes no byte (issue #18).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
 from workshop import report, sessions
 from workshop.content import catalog
-from workshop.journal import store
+from workshop.engine import events as vocabulary
+from workshop.engine.text import name as stored_name
+from workshop.journal import codec, store
 
 EXPECTED = Path(__file__).with_name("expected")
 START = dt.datetime(2026, 5, 4, 8, 40, tzinfo=dt.UTC)
 MIXES = ("notes", "ballots")
 FORMATS = {"json": report.as_json, "md": report.as_markdown, "html": report.as_html, "csv": report.as_csv}
-NAMES = ["Ana", "Bo", "Cy", "<script>alert(1)</script>", "Zoë Ñúñez", "محمد", "שרה", "*bold* _it_",
-         "=SUM(A1)", "O'Neil", "Li \u202eevil", "Dee [x](javascript:y)"]
+NAMES = [stored_name(n) for n in ("Ana", "Bo", "Cy", "<script>alert(1)</script>", "Zoë Ñúñez", "محمد", "שרה",
+                                   "*bold* _it_", "=SUM(A1)", "O'Neil", "Li \u202eevil", "Dee [x](javascript:y)")]
 TEXTS = ["More coaching time", "coaching.", "Trust the team", "  trust  ", "<img src=x onerror=alert(1)>",
          "[@click=app.quit]x[/]", "line one\nline two", "tab\there", 'quote "this" = that', "back\\slash",
          "+1 from me", "-minus", "@mention", "'quoted", "نحتاج إلى مزيد من الوقت", "עוד זמן לאימון",
          "emoji 🎉 ok", "| pipe | table |", "# heading", "1. listed", "a = b = c", "\u2066isolated\u2069",
-         "x" * 300, "Schedule adherence vs. quality?", "ok", "OK!", "déjà vu", "nul?\x7f"]
+         "x" * 300, "Schedule adherence vs. quality?", "ok", "OK!", "déjà vu", "nul?"]
 
 
 class Clock:
@@ -81,6 +84,7 @@ def record(folder: Path, mix: str) -> Path:
     s = sessions.Session.open(path, clock)
     people = [(f"{i:012x}", f"{NAMES[i % len(NAMES)]} {i}") for i in range(48)]
     notes_per_step, ballots_per_poll = (60, 25) if mix == "notes" else (6, 160)
+    refs = itertools.count(1)  # ideas i1, i2, …, questions q1, q2, … as the room's verbs number them
     seconds = 0.0
 
     def bulk(events: list[tuple[str, dict]]) -> None:
@@ -88,7 +92,7 @@ def record(folder: Path, mix: str) -> Path:
         with s.changing() as write:
             for type_, fields in events:
                 seconds += rng.choice((0.25, 1, 3.5))
-                write(type_, at=clock.at(seconds), **fields)
+                write(vocabulary.CLASSES[type_](at=clock.at(seconds), **fields))  # type: ignore[call-arg]
 
     bulk([("join", {"participant": t, "name": n}) for t, n in people[:40]])
     s.announce("http://192.168.1.20:8000")
@@ -104,10 +108,10 @@ def record(folder: Path, mix: str) -> Path:
         if poll is not None:
             for _ in range(ballots_per_poll):
                 token, name = rng.choice(people[:40])
-                fields = {"poll": step.qid, "participant": "anon-" + token if poll.anonymous else token,
+                fields = {"poll": step.qid, "participant": token + "a00a" if poll.anonymous else token,
                           "value": _ballot(poll, rng)}
                 events.append(("ballot", fields if poll.anonymous else fields | {"name": name}))
-        events += _room(step, people, rng, notes_per_step // 6 + 2)
+        events += _room(step, people, rng, notes_per_step // 6 + 2, refs)
         for k in range(notes_per_step):
             token, name = rng.choice(people[:40]) if k % 9 else ("facilitator", "facilitator")
             note_ids.append(f"{len(note_ids):08x}")
@@ -115,16 +119,22 @@ def record(folder: Path, mix: str) -> Path:
                                     "text": rng.choice(TEXTS)}))
         if index == 2:  # late joiners, a note on no step, one from nobody, a repeated id
             events += [("join", {"participant": t, "name": n}) for t, n in people[40:]]
-            events += [("note", {"note": "elsewhere", "step": "nowhere/else", "author": people[0][0],
+            events += [("note", {"note": "e15e0000", "step": "nowhere/else", "author": people[0][0],
                                  "name": "Ana 0", "text": "on a step no agenda has"}),
-                       ("note", {"note": "stranger", "step": step.qid, "author": "never-joined", "name": "X",
-                                 "text": "from nobody"}),
+                       ("note", {"note": "5744a6e2", "step": step.qid, "author": "ffffffffffff", "name": "Ana 0",
+                                 "text": "from nobody, under a name someone joined with"}),
+                       ("note", {"note": "5744a6e3", "step": step.qid, "author": "fffffffffffe", "name": "X",
+                                 "text": "from someone whose join was lost"}),
                        ("note", {"note": note_ids[0], "step": step.qid, "author": people[1][0], "name": "Bo 1",
                                  "text": "same id again"}),
                        ("wrong-code", {"channel": "phone"}),
                        ("ballot", {"poll": "nowhere/poll", "participant": people[0][0], "value": ["x"]})]
         rng.shuffle(events)
         bulk(events)
+        if index == 2:  # a block written by hand, no writer's: refused by the reader, counted nowhere
+            with path.open("ab") as handle:
+                handle.write(codec.encode({"type": "react", "at": clock.at(seconds), "participant": people[0][0],
+                                           "step": step.qid, "reaction": "boo"}))
         kind = poll.kind if poll else ""
         _facilitate_room(s, step, index, rng)
         if index == 3:
@@ -142,7 +152,7 @@ def record(folder: Path, mix: str) -> Path:
         if kind == "consent" and "objections" not in " ".join(x.qid for x in state.steps):
             s.poll_action("close")
             s.objections(3)
-            bulk([("note", {"note": f"obj{i}", "step": s.state().step.qid, "author": t, "name": n,  # type: ignore[union-attr]
+            bulk([("note", {"note": f"0b{i:06x}", "step": s.state().step.qid, "author": t, "name": n,  # type: ignore[union-attr]
                             "text": rng.choice(TEXTS)}) for i, (t, n) in enumerate(people[:12])])
             s.revote()
             bulk([("ballot", {"poll": step.qid, "participant": t, "name": n, "value": [rng.randint(2, 5)]})
@@ -170,11 +180,12 @@ def record(folder: Path, mix: str) -> Path:
     return path
 
 
-def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int) -> list[tuple[str, dict]]:
+def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int,
+          refs: itertools.count) -> list[tuple[str, dict]]:
     """The room's contributions on a step: ideas on a brainstorm, questions (on a Q&A step, or
     on any once Q&A is on: those elsewhere count for nothing), upvotes, hands and reactions."""
     out: list[tuple[str, dict]] = []
-    ids = [f"{step.step.id[:3]}{k}" for k in range(count)]
+    ids = [str(next(refs)) for _ in range(count)]
     for k, ref in enumerate(ids):
         token, name = rng.choice(people[:40])
         who = {} if step.step.anonymous and step.step.kind == "brainstorm" else {"author": token, "name": name}
@@ -185,7 +196,7 @@ def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int) -
         out += [("upvote", {"question": "q" + rng.choice(ids), "participant": rng.choice(people)[0]})
                 for _ in range(rng.randint(0, 4))]
         out.append(("react", {"participant": rng.choice(people)[0], "step": step.qid,
-                              "reaction": rng.choice(["agree", "disagree", "slower", "louder", "boo"])}))
+                              "reaction": rng.choice(["agree", "disagree", "slower", "louder"])}))
         if k % 3 == 0:
             out.append(("hand", {"participant": rng.choice(people)[0], "up": k % 6 == 0}))
     return out

@@ -30,8 +30,11 @@ from workshop.errors import WorkshopError
 
 
 def pretty_print_error(err: WorkshopError) -> None:
-    """The one place a user's error is printed: one line on stderr."""
-    typer.echo(f"error: {err}", err=True)
+    """The one place a user's error is printed: one line on stderr, with nothing from a file or
+    an argument (a path, a value quoted) that a terminal would take as a control."""
+    from workshop.engine.text import clean
+
+    typer.echo(f"error: {clean(str(err))}", err=True)
 
 
 class _Commands(TyperGroup):

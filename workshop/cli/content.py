@@ -39,12 +39,13 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
     ok, warned = True, 0
     for loaded in lib.files:
+        doubts: list = []
         if loaded.kind == "session" and not loaded.problems:
-            loaded.problems = _check_session(loaded)
+            loaded.problems, doubts = _check_session(loaded)
         # a module is always built from its document: `doc` is there whenever `module` is
         if loaded.module is not None and loaded.doc is not None and not draft and (marker := loaded.doc.draft_marker()):
             loaded.problems = [marker]  # an unedited draft must not pass as ready to run
-        warnings = _practice(lib, loaded) if practice else []
+        warnings = doubts + (_practice(lib, loaded) if practice else [])
         warned += len(warnings)
         for problem in sorted(loaded.problems + warnings):
             typer.echo(str(problem))
@@ -132,17 +133,28 @@ def _summary(lib, loaded) -> str:
     return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
 
 
-def _check_session(loaded) -> list:
-    """A session file is valid when the journal reads it and the engine can fold it."""
+def _check_session(loaded) -> tuple[list, list]:
+    """A session file is valid when the journal reads it, the engine can fold it, and the chain
+    of the facilitator's signed events is whole; (problems, warnings)."""
     from workshop import sessions
     from workshop.content.problems import Problem
+    from workshop.journal import store
 
     try:
         opened = sessions.Session.open(loaded.path)
     except sessions.SessionError as err:
-        return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))]
+        return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))], []
     loaded.session = opened.state()
-    return [Problem(loaded.display, line, col, message) for line, col, message in opened.damage]
+    found = [Problem(loaded.display, line, col, message) for line, col, message in opened.damage]
+    if loaded.session.breaks:
+        at = store.positions(loaded.path)
+        for n, what in loaded.session.breaks:
+            line, col = at[n] if n < len(at) else (1, 1)
+            found.append(Problem(loaded.display, line, col, f"event {n + 1}: {what}"))
+    if opened.doubts.cut_short:
+        found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
+    said = opened.doubts.unauthenticated
+    return found, [Problem(loaded.display, 1, 1, f"warning: {said}")] if said else []
 
 
 @app.command()

@@ -30,12 +30,15 @@ def list_sessions(
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Sessions in {folder_of(sessions_dir)}/")
+    from workshop.engine.text import clean
+
+    table = Table(title=clean(f"Sessions in {folder_of(sessions_dir)}/"))
     for column in ("id", "title", "status", "created", "started", "ended", "people", "events"):
         table.add_column(column, justify="right" if column in ("people", "events") else "left")
-    for s in found:  # every cell from a file: plain strings, never markup
+    for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = s.status + (" (archived)" if s.archived else "")
-        table.add_row(s.id, s.title, status, *(t[:16].replace('T', ' ') for t in (s.created, s.started, s.ended)),
+        table.add_row(clean(s.id), clean(s.title), status,
+                      *(t[:16].replace('T', ' ') for t in (s.created, s.started, s.ended)),
                       str(s.participants), str(s.events))
     Console(markup=False, highlight=False).print(table)
 

@@ -46,6 +46,10 @@ def report(
 def _emit(text: str, output: Path | None) -> None:
     """A report to stdout, or to a file whose path is then printed."""
     if output is None:
+        if sys.stdout.isatty():  # the reader lets no control through; a terminal gets none anyway
+            from workshop.engine.text import clean
+
+            text = clean(text)
         # straight to stdout: click.echo would scan megabytes for ANSI codes a report never has
         sys.stdout.write(text)  # and its newline apart: `text + "\n"` would copy a long report once more
         if not text.endswith("\n"):

@@ -11,9 +11,11 @@ from typing import Any
 
 from workshop.content.document import Document
 from workshop.content.problems import Problem
+from workshop.engine.text import UNCLEAN
 
 Where = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
 
 
 def _type_name(value: Any) -> str:
@@ -90,10 +92,15 @@ class Checker:
         return value
 
     def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
-             required: bool = True) -> str | None:
+             required: bool = True, controls: bool = False) -> str | None:
+        """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
         value = self.get(table, key, where, context, str, required=required, what="a string")
         if value is not None and required and not value.strip():
             self.report(where + (key,), context, f"{_show(key)} must not be empty")
+            return None
+        if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
+            self.report(where + (key,), context, f"{_show(key)} holds a control character (U+{ord(bad.group()):04X}): "
+                        "it would reach every terminal that shows it")
             return None
         return value
 
@@ -114,7 +121,7 @@ class Checker:
         return value
 
     def slug(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> str | None:
-        value = self.text(table, key, where, context)
+        value = self.text(table, key, where, context, controls=True)  # no slug holds one: its message says why
         if value is not None and not SLUG.match(value):
             self.report(where + (key,), context, f"{key} {_show(value)} must be lower-case letters, digits and dashes")
             return None

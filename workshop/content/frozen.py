@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from workshop.content.checker import _show
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
+from workshop.engine.text import UNCLEAN
 
 
 def _poll(poll: Poll) -> dict[str, Any]:
@@ -56,7 +58,62 @@ def freeze(plan: Plan) -> dict[str, Any]:
             "modules": [_module(m) for m in plan.modules]}
 
 
+def problems(data: object) -> list[str]:
+    """What is wrong with a frozen plan read from a session header (anyone who can write the file
+    can write its header too): each module checked as the module schema checks an author's, its
+    consent polls in the form an author writes them, and no text with a control character."""
+    if not isinstance(data, dict) or not isinstance(data.get("modules"), list) or not data["modules"]:
+        return ["its agenda has no modules"]
+    from workshop.content import schema
+    from workshop.content.document import Document
+    from workshop.content.problems import Invalid
+
+    out = [f"agenda: {_show(key)} is not text" for key in ("id", "title") if not isinstance(data.get(key), str)]
+    for i, module in enumerate(data["modules"]):
+        if not isinstance(module, dict):
+            out.append(f"module {i + 1}: not a module")
+            continue
+        try:
+            schema.check_module(Document("", "", _authored(module)))
+        except Invalid as err:
+            out += [f"module {i + 1}: {p.message}" for p in err.problems]
+        except (TypeError, AttributeError, ValueError):
+            out.append(f"module {i + 1}: not a module")
+    if _unclean(data):
+        out.append("it holds a control character")
+    return out
+
+
+def _authored(module: dict[str, Any]) -> dict[str, Any]:
+    """A frozen module as an author writes it: a consent poll is `vote = "consent"` and its
+    threshold (freezing writes out the 0-5 scale it is)."""
+    if not isinstance(module.get("steps"), list):
+        return module
+    steps = []
+    for step in module["steps"]:
+        poll = step.get("poll") if isinstance(step, dict) else None
+        if isinstance(poll, dict) and poll.get("threshold") is not None and poll.get("vote") == "scale":
+            kept = {k: v for k, v in poll.items() if k not in ("min", "max", "labels")}
+            step = {**step, "poll": {**kept, "vote": "consent"}}
+        steps.append(step)
+    return {**module, "steps": steps}
+
+
+def _unclean(value: object) -> bool:
+    if isinstance(value, str):
+        return UNCLEAN.search(value) is not None
+    if isinstance(value, dict):
+        return any(_unclean(k) or _unclean(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(map(_unclean, value))
+    return False
+
+
 def thaw(data: dict[str, Any]) -> Plan:
+    """The plan a session header froze, checked first (`problems`): ValueError names the first
+    thing wrong, so a damaged or hand-written header is one line, never a crash later on."""
+    if found := problems(data):
+        raise ValueError(f"{found[0]}{f' (and {len(found) - 1} more)' if len(found) > 1 else ''}")
     modules = []
     for m in data["modules"]:
         steps = []

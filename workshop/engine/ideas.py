@@ -159,15 +159,15 @@ class Room:
         if anonymous:
             return "", ""
         token = event.get("author")
-        joined = self.fold.participants.get(token) if type(token) is str else None
-        if joined is None or type(token) is not str:
+        name = self.fold.carried(token, event.get("name"))  # a lost join: the name it carries
+        if not name or type(token) is not str:
             raise ValueError("not from a joined participant")
         self.fold._seen(token, t)
-        return token, joined[0]
+        return token, name
 
     def _joined(self, event: Event, t: float) -> str:
         token = event.get("participant")
-        if type(token) is not str or token not in self.fold.participants:
+        if type(token) is not str or token not in self.fold.participants and token not in self.fold.unjoined:
             raise ValueError("not from a joined participant")
         self.fold._seen(token, t)
         return token

@@ -30,6 +30,9 @@ class PollRecord:
     invalid: int = 0
     resets: int = 0
     earlier: list[tuple[Any, ...]] = field(default_factory=list)  # each earlier round's counted values
+    # ballots on a poll whose options come from ideas, before any `options` event: the one that
+    # set them was lost (or never written); kept and reported, never counted
+    orphans: list[tuple[str, tuple[float, Event]]] = field(default_factory=list)
 
 
 class PollEvents:
@@ -85,10 +88,16 @@ class PollEvents:
             return
         if token in self.last_seen:
             self.last_seen[token] = t
+        elif "name" in event:  # a named ballot whose voter's join was lost: it counts, under its name
+            self.fold.carried(token, event["name"])
         if p.status != "open":
             p.late += 1
             return
         value = event.get("value")
+        if p.poll.options_from and not p.poll.options:  # the event that set its options was lost
+            if isinstance(value, list):
+                p.orphans.append((token, (t, event)))
+            return
         key = (poll_id if type(poll_id) is str else str(poll_id), tuple(value) if isinstance(value, list) else ())
         valid = self.checked.get(key)
         if valid is None:

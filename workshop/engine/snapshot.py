@@ -28,7 +28,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         for i, slot in enumerate(order)
     )
     polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                            p.invalid, p.resets, tuple(p.earlier)) for q, p in fold.polls.items()})
+                            p.invalid, p.resets, tuple(p.earlier), tuple(p.orphans)) for q, p in fold.polls.items()})
     return SessionState(
         id=str(fold.header.get("id", "")), title=str(fold.header.get("title", "")),
         code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
@@ -37,7 +37,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         participants=tuple(Participant(token, name, joined, fold.last_seen[token])
                            for token, (name, joined) in fold.participants.items()),
         paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
-        forged=tuple(fold.forged),
+        forged=tuple(fold.forged), unjoined=tuple(fold.unjoined.values()), breaks=tuple(fold.trust.breaks),
         clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
         wrong_codes=fold.wrong_codes,
         facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,
@@ -78,9 +78,11 @@ class _PollViews(Mapping[str, PollView]):
 
 def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
                counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int, earlier: tuple[tuple[Any, ...], ...] = ()) -> PollView:
+               resets: int, earlier: tuple[tuple[Any, ...], ...] = (),
+               orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
     counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
     return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier))
+                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier),
+                    tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in orphans))
 
 

@@ -19,6 +19,10 @@ from workshop.errors import WorkshopError
 
 NAME_MAX = 40
 TEXT_MAX = 2000
+# What no stored or shown text may hold: C0 and C1 controls (but newline and tab), DEL, and lone
+# surrogates (they cannot be encoded, and crash whatever prints them). `clean` removes them;
+# readers of files refuse text that holds them.
+UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # ZWSP, ZWNJ, ZWJ, word joiner, BOM
@@ -44,10 +48,7 @@ def clean(text: str) -> str:
     """`text` without C0/C1 control characters (newline and tab stay) or lone surrogates.
 
     An ANSI escape in a note would otherwise reach every terminal that shows it."""
-    return "".join(
-        ch for ch in text
-        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    return UNCLEAN.sub("", text)
 
 
 # Characters that render as nothing (Unicode's Default_Ignorable_Code_Point, less what the

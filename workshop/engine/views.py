@@ -90,6 +90,8 @@ class PollView:
     resets: int
     tally: Tally
     rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
+    # ballots kept but not counted: its options (from ideas) were never set, or their event was lost
+    orphans: tuple[Ballot, ...] = ()
 
     @property
     def round(self) -> int:
@@ -140,6 +142,8 @@ class SessionState:
     address: str = ""  # where browsers join, once `workshop serve` runs
     served: str = ""  # the last address `serve` announced, kept once it stops (the report shows it)
     forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
+    unjoined: tuple[str, ...] = ()  # names of people whose join was lost (damaged or refused): their events count
+    breaks: tuple[tuple[int, str], ...] = ()  # (event number from 0, what) per break in the signed chain
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
     wrong_codes: int = 0  # wrong join codes typed on the join screens

@@ -13,6 +13,8 @@ A block begins at a line that is exactly `[[events]]` and runs to the next such 
 - **damaged** otherwise: a complete-looking block whose checksum fails (an edit by hand, a bad
   disk), or bytes outside any block. Skipped with a warning naming its line and byte offset;
   nothing ever removes it, so `workshop repair` can still show a person what it was.
+- **refused** when it is sealed but its event is not one a writer of ours writes (journal/check.py):
+  skipped and reported like a damaged block, never folded, shown or rendered.
 
 Line ends may be CRLF (an editor converted the file): such a block is read as if it were LF.
 """
@@ -24,7 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.journal import codec, sealed
+from workshop.journal import check, codec, sealed
 
 _HEADER_LINE = re.compile(rb"^\[\[events\]\]\r?$", re.MULTILINE)
 _CRC_AT = b'\ncrc = "'
@@ -33,11 +35,13 @@ _CRC_WHOLE = len(_CRC_AT) + 8 + 1  # from the newline before `crc` to just past 
 
 @dataclass(frozen=True)
 class Piece:
-    """Bytes data[begin:end] that hold no event: `kind` is "damaged" or "torn"."""
+    """Bytes data[begin:end] that hold no event: `kind` is "damaged", "torn", or "refused" (a
+    sealed block whose event no writer of ours writes; `why` says what is wrong with it)."""
 
     begin: int
     end: int
     kind: str
+    why: str = ""
 
 
 @dataclass
@@ -67,6 +71,11 @@ def scan(data: bytes, start: int = 0) -> Scan:
         region = data[first:]
         if codec.all_sealed(region):
             return Scan(runs=[(first, region)], size=len(data))
+    return _slow(data, start)
+
+
+def scan_each(data: bytes, start: int = 0) -> Scan:
+    """`scan` with one run per sealed block, each with its offset (never the one-run fast path)."""
     return _slow(data, start)
 
 
@@ -141,19 +150,26 @@ def read(data: bytes, start: int = 0) -> tuple[Scan, list[dict[str, Any]]]:
     found = scan(data, start)
     try:
         runs = [bytes(run) for _, run in found.runs]  # scan's runs are bytes already: no copy
-        return found, [e for run in runs for e in codec.decode(run, run.count(codec.MARK) + 1)]
+        decoded = [e for run in runs for e in codec.decode(run, run.count(codec.MARK) + 1)]
+        if not any(map(check.one, decoded)):  # every event one a writer of ours writes
+            return found, decoded
     except ValueError:
         pass
-    found = _slow(data, start)  # one run per block: find the ones that do not read
+    found = _slow(data, start)  # one run per block: find the ones that do not read, or are not ours
     events: list[dict[str, Any]] = []
     kept = []
     for at, run in found.runs:
         try:
-            events.extend(codec.decode(bytes(run), 1))
+            event = codec.decode(bytes(run), 1)[0]
         except ValueError:
             found.damaged.append(Piece(at, at + len(run), "damaged"))
-        else:
-            kept.append((at, run))
+            continue
+        why = check.one(event)
+        if why is not None:
+            found.damaged.append(Piece(at, at + len(run), "refused", why))
+            continue
+        events.append(event)
+        kept.append((at, run))
     found.runs = kept
     found.damaged.sort(key=lambda piece: piece.begin)
     return found, events

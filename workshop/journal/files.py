@@ -69,6 +69,25 @@ def read_regular(path: Path, offset: int = 0, follow: bool = True) -> bytes:
         os.close(fd)
 
 
+class NotOwned(JournalError):
+    """A file that should be this account's belongs to another."""
+
+
+def read_owned(path: Path) -> bytes:
+    """The bytes of a regular file at `path` (never through a link) that this account owns;
+    JournalError when there is none, or it is someone else's (a secret planted beside a session)."""
+    fd = open_regular(path, os.O_RDONLY, "read", follow=False)
+    try:
+        if os.fstat(fd).st_uid != os.geteuid():
+            raise NotOwned(f"{path}: belongs to another account: not used")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as err:
+        raise JournalError(os_message(path, "read", err)) from None
+    finally:
+        os.close(fd)
+
+
 def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write a new file at `path`, whole or not at all; refuse whatever is already there.
 

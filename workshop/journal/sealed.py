@@ -17,17 +17,16 @@ CPU's cache: the same passes over the whole file at once took 0.29 s):
   and `"` after it. Line breaks stay: JSON allows none inside a string, so a hand-made value
   that opened a string on one line to swallow the next cannot parse, and the file is read
   block by block instead (as by `codec.decode`);
-- msgspec parses it against the shape our writer's events have (a flat table of scalars and
-  arrays: a table inside a value is refused here, as `codec.decode` refuses it), 55 ms against
-  `json.loads`'s 105 ms. msgspec costs 7 ms to import in a process that has read a session
-  already, so small regions (every verb's follower, a short session) keep `codec.decode`.
+- msgspec parses it straight into each event type's definition (engine/events.py: known fields
+  of the right types, so a table inside a value is refused here, as `codec.decode` refuses
+  it), and journal/check.py checks the strings' shapes once per distinct value; small regions
+  (every verb's follower, a short session) keep `codec.decode` and check event by event.
 
 Anything that is not exactly that shape returns None, and the caller reads the file the slow way.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 import zlib
@@ -35,8 +34,9 @@ from array import array
 from collections.abc import Callable
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, Union
+from typing import Any
 
+from workshop.journal import check
 from workshop.journal.codec import HEADER
 
 FAST_FROM = 1 << 18  # bytes of blocks below which msgspec's import costs more than it saves
@@ -54,53 +54,42 @@ _DECODER: Any = None
 def _decoder() -> Any:
     global _DECODER
     if _DECODER is None:
-        import msgspec  # only large files come here (see FAST_FROM)
-
-        flat = Union[str, int, float, bool]
-        _DECODER = msgspec.json.Decoder(list[dict[str, Union[flat, list[Union[flat, list[flat]]]]]])
+        _DECODER = check.decoder()  # only large files come here (see FAST_FROM)
     return _DECODER
 
 
 def read(data: bytes, first: int) -> list[dict[str, Any]] | None:
     """The events of the blocks from data[first:] (the first block's header) to the end, oldest
-    first and without their crc; None when they are not all sealed blocks of the encoder's shape."""
-    decode, events = _decoder().decode, []
+    first and without their crc; None when they are not all sealed blocks of the encoder's shape,
+    each an event a writer of ours writes (journal/check.py: checked once, over the whole file)."""
+    decode, found = _decoder().decode, []
     pos, end = first + len(HEADER), len(data)
     while pos < end:
         cut = data.find(_SEP, pos + _CHUNK)
         got = _chunk(data[pos:cut if cut >= 0 else end], cut < 0, decode)
         if got is None:
             return None
-        events += got
+        found += got
         if cut < 0:
-            return events
+            return check.as_dicts(found) if check.fine(found, clean=True) else None
         pos = cut + len(_SEP)
     return None  # a header with nothing after it at the very end: a torn write, for `scan` to find
 
 
-def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[dict[str, Any]] | None:
+def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[Any] | None:
     parts = chunk.split(_SEP)
     if last:
         parts[-1] = parts[-1].rstrip(b"\n")  # the file may end without its blank line, or with more
-    if not _sealed(parts):
+    if not _sealed(parts) or not check.clean_bytes(chunk):
         return None
     text = b'[{"' + b'},{"'.join(parts) + b'}]'
     text = text.replace(b"\nat = ", b'\nat":"').replace(b"+00:00\n", b'+00:00"\n')
     text = text.replace(b" = ", b'": ').replace(b"\n", b',\n"')
     try:
-        events = decode(text)
+        found = decode(text)  # every event against its type's definition (journal/check.py)
     except ValueError:  # msgspec's DecodeError and ValidationError are ValueErrors
         return None
-    if len(events) != len(parts):
-        return None
-    when = dt.datetime.fromisoformat
-    try:
-        for event in events:
-            event["at"] = when(event["at"])
-            del event["crc"]
-    except (KeyError, TypeError, ValueError):  # a block without its time or checksum, or another time
-        return None
-    return events
+    return found if len(found) == len(parts) else None
 
 
 def _sealed(parts: list[bytes]) -> bool:

@@ -29,7 +29,7 @@ from typing import Any
 import tomli_w
 
 from workshop.errors import os_message
-from workshop.journal import blocks, codec, files
+from workshop.journal import blocks, check, codec, files
 from workshop.journal.files import JournalError
 
 __all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append", "create", "load", "locked",
@@ -58,11 +58,12 @@ def header_bytes(header: Mapping[str, Any]) -> bytes:
 
 
 def create(path: Path, header: Mapping[str, Any]) -> None:
-    """Write a new session file, whole or not at all; refuse anything already at its name. In a
-    shared folder (setgid, as docs/participants.md sets it up) the file is writable by the
-    folder's group, so participants on their own accounts can append to it."""
+    """Write a new session file, whole or not at all; refuse anything already at its name. It is
+    readable by its group only (0640: join codes, tokens and proofs are in it); in a shared
+    folder (setgid, as docs/participants.md sets it up) also writable by the group (0660), so
+    participants on their own accounts can append to it."""
     shared = path.parent.stat().st_mode & stat.S_ISGID
-    files.create_exclusive(path, header_bytes(header), 0o664 if shared else None)
+    files.create_exclusive(path, header_bytes(header), 0o660 if shared else 0o640)
 
 
 # ---------------------------------------------------------------------------------- reading
@@ -88,6 +89,9 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         except (ValueError, RecursionError):
             continue
         if isinstance(session, dict):
+            if (wrong := check.header(session)) is not None:
+                raise JournalError(f"{path}:1:1: the [session] header is not one workshop wrote ({wrong}): no command "
+                                   "can use this file")
             return session, end
     if b"[session]" not in head:
         raise JournalError(f"{path}: not a workshop session file (no [session] header)")
@@ -100,6 +104,9 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
     out = []
     for piece in found.damaged:
         line, col = blocks.line_col(data, base + piece.begin)
+        if piece.kind == "refused":
+            out.append((line, col, f"{piece.why}, at byte {base + piece.begin}: skipped"))
+            continue
         what = "stray bytes after an event block" if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
             else "a damaged event block (its checksum does not match: edited by hand, or a damaged disk)"
         out.append((line, col, f"{what} at byte {base + piece.begin}, skipped; `workshop repair` writes a copy "
@@ -168,6 +175,10 @@ class Writer:
         self.staged: list[bytes] = []
 
     def append(self, payload: Mapping[str, Any]) -> None:
+        """Stage one event; refused (EncodeError) when the reader would not let it through."""
+        why = check.one(dict(payload))
+        if why is not None:
+            raise codec.EncodeError(f"not written: {why}")
         self.staged.append(codec.encode(payload))
 
     def commit(self) -> None:
@@ -225,6 +236,22 @@ def append(path: Path, payload: Mapping[str, Any]) -> None:
     """Append one event under the lock, checking nothing."""
     with locked(path) as writer:
         writer.append(payload)
+
+
+def positions(path: Path) -> list[tuple[int, int]]:
+    """(line, column) of each event the reader lets through, in file order: where a message
+    about the fold's event number n points (block by block: for `validate`, not a hot path)."""
+    data = files.read_regular(path)
+    _, start = _header(data, path)
+    out = []
+    for at, run in blocks.scan_each(data, start).runs:
+        try:
+            event = codec.decode(bytes(run), 1)[0]
+        except ValueError:
+            continue
+        if check.one(event) is None:
+            out.append(blocks.line_col(data, at))
+    return out
 
 
 def repair(path: Path, target: Path) -> tuple[int, list[str]]:

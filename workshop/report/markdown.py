@@ -40,7 +40,7 @@ def _owned(note: dict[str, Any]) -> str:
 def as_markdown(state: SessionState) -> str:
     data = as_dict(state)
     out = [f"# {md_escape(state.title)}", "",
-           f"Session `{state.id}`: {meta_words(data, md_escape)}.", ""] + trust_lines(data)
+           f"Session `{state.id}`: {meta_words(data, md_escape)}.", ""] + trust_lines(data, md_participant)
     actions = [n for n in data["notes"] if n["action"]]
     out += ["## Action items", ""]
     titles = {s["id"]: s["title"] for s in data["steps"]}

@@ -83,6 +83,8 @@ def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
     }
     if view.poll.threshold is not None:
         entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
+    if view.orphans:  # kept, not counted: the event that set the options was lost (or never written)
+        entry["not_counted"] = [{"name": b.name, "value": list(b.value)} for b in view.orphans]
     if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
         entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
         entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
@@ -103,6 +105,10 @@ def _session(state: SessionState) -> dict[str, Any]:
         "forecast_end": _iso(forecast.forecast_end(state)) if state.started is not None else None}
     if state.forged:  # only when there is something to say, so ordinary reports stay as they were
         session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
+    if state.breaks:
+        session["chain_breaks"] = [{"event": at + 1, "what": what} for at, what in state.breaks]
+    if state.unjoined:
+        session["joins_lost"] = list(state.unjoined)
     if state.clamped:
         session["clamped_times"] = state.clamped
     return session
@@ -260,13 +266,24 @@ def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, lis
     return ordered + [(steps.get(step), notes) for step, notes in groups.items()]
 
 
-def trust_lines(data: dict[str, Any]) -> list[str]:
-    """What the fold refused to obey or to believe, said once at the top of a report."""
+def trust_lines(data: dict[str, Any], quote: Callable[[str], str] = str) -> list[str]:
+    """What the fold refused to obey or to believe, said once at the top of a report; `quote`
+    makes a participant's name safe for the report's format."""
     session, out = data["session"], []
     forged = session.get("not_from_facilitator", [])
     if forged:
         kinds = ", ".join(sorted({f["type"] for f in forged}))
         out.append(f"Ignored {len(forged)} event(s) not from the facilitator (no valid signature): {kinds}.")
+    if breaks := session.get("chain_breaks", []):
+        out.append(f"The facilitator's signed events are not all as signed ({len(breaks)} break(s) in their chain: "
+                   f"events deleted, moved or copied); `workshop validate` lists them.")
+    if lost := session.get("joins_lost", []):
+        out.append(f"Joins lost (a damaged or refused block), counted under the names their events carry: "
+                   f"{', '.join(map(quote, lost))}.")
+    for poll in data.get("polls", []):
+        if kept := poll.get("not_counted"):
+            out.append(f"{len(kept)} ballot(s) kept but not counted on “{quote(poll['question'])}”: the event that "
+                       "set its options was lost, or never written.")
     if session.get("clamped_times"):
         out.append(f"{session['clamped_times']} event(s) were dated after the file was written; read as of then.")
     return out + [""] if out else out

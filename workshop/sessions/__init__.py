@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from workshop.engine import text
 from workshop.sessions.files import (
     NAME,
     Clock,
@@ -35,5 +36,6 @@ def live_sessions(folder: Path | None = None) -> list[Session]:
 
 
 def warn(messages: Sequence[str]) -> None:
+    """Warnings about a file on stderr, with nothing a terminal would take as a control."""
     for message in messages:
-        print(message, file=sys.stderr)
+        print(text.clean(message), file=sys.stderr)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -87,20 +89,47 @@ def _opened(paths: list[Path]) -> list[Session]:
 
 
 def put_away(path: Path, clock: Clock = utc_now) -> Path:
-    """Move a finished (or stale) session and its secret into the folder's archive."""
+    """Move a finished (or stale) session and its secret into the folder's archive: a real
+    folder of this account's, made if missing. A link, a file or someone else's folder planted
+    at `archive` is refused, and the moves go through the folder itself (never a path a link
+    could redirect between the check and the move)."""
     session = _finished(path, clock, "archive")
     archive = path.parent / ARCHIVE
     target = archive / path.name
     try:
-        archive.mkdir(exist_ok=True)
-        if target.exists() or target.is_symlink():
-            raise SessionError(f"{target}: an archived session of that name is already there; nothing was moved")
-        os.rename(session.path, target)  # the session first: should the secret then fail, the file is safe
-        if secret_path(path).exists():
-            os.rename(secret_path(path), secret_path(target))
+        with _own_folder(archive) as folder:
+            for name in (path.name, secret_path(path).name):
+                try:
+                    os.stat(name, dir_fd=folder, follow_symlinks=False)
+                except FileNotFoundError:
+                    continue
+                raise SessionError(f"{archive / name}: an archived file of that name is already there; nothing was "
+                                   "moved")
+            os.rename(session.path, path.name, dst_dir_fd=folder)  # the session first: the file is safe
+            if secret_path(path).exists():
+                os.rename(secret_path(path), secret_path(path).name, dst_dir_fd=folder)
     except OSError as err:
         raise SessionError(os_message(path, "archive", err)) from None
     return target
+
+
+@contextmanager
+def _own_folder(folder: Path) -> Iterator[int]:
+    """A descriptor of `folder`, made if missing, refused unless it is a folder this account owns."""
+    try:
+        os.mkdir(folder, 0o750)
+    except FileExistsError:
+        pass
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        raise SessionError(f"{folder}: not a folder (a link, or a file, is there): nothing was moved") from None
+    try:
+        if os.fstat(fd).st_uid != os.geteuid():
+            raise SessionError(f"{folder}: a folder of another account's: nothing was moved")
+        yield fd
+    finally:
+        os.close(fd)
 
 
 def delete(path: Path, clock: Clock = utc_now) -> None:

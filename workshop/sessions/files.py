@@ -18,7 +18,7 @@ from pathlib import Path
 
 from workshop.content.frozen import freeze
 from workshop.content.model import Plan
-from workshop.engine import text
+from workshop.engine import text, trust
 from workshop.errors import WorkshopError, os_message
 from workshop.journal import files, store
 from workshop.sessions import keys
@@ -90,11 +90,26 @@ def secret_path(path: Path) -> Path:
 
 
 def read_secret(path: Path) -> bytes:
+    """The secret beside a session: only a file this account owns counts (a readable secret
+    planted by someone else would let them sign as the facilitator)."""
     try:
-        return files.read_regular(secret_path(path), follow=False)
+        return files.read_owned(secret_path(path))
     except files.JournalError:
-        raise SessionError(f"{path}: the session's secret file is missing or unreadable "
+        raise SessionError(f"{path}: the session's secret file is missing, unreadable or not this account's "
                            f"({secret_path(path).name}, beside the session)") from None
+
+
+def secret_state(path: Path) -> str:
+    """Whose the secret beside a session is, from here: "mine" (this account owns it and can
+    read it), "theirs" (readable, but another account's: planted), or "none" (missing, or not
+    readable: this is not the facilitator's account)."""
+    try:
+        files.read_owned(secret_path(path))
+    except files.NotOwned:
+        return "theirs"
+    except files.JournalError:
+        return "none"
+    return "mine"
 
 
 def create(plan: Plan, folder: Path | None = None, name: str | None = None, facilitator: str = "",
@@ -107,6 +122,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     path = folder / f"{name}.toml"
     secret = secrets.token_hex(32).encode()
     header = {
+        "format": trust.FORMAT,  # 1: signed events are chained (engine/trust.py)
         "id": name,
         "title": plan.agenda.title,
         "created": created,

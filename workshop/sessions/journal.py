@@ -18,12 +18,12 @@ from typing import Any, Self, TypeVar
 
 from workshop.engine import events, trust
 from workshop.engine.state import Fold, SessionState
-from workshop.journal import files, store
-from workshop.sessions import keys
-from workshop.sessions.files import Clock, SessionError, read_secret, secret_path, utc_now
+from workshop.journal import store
+from workshop.sessions import keys, signed
+from workshop.sessions.files import Clock, SessionError, read_secret, secret_state, utc_now
 
 T = TypeVar("T")
-Write = Callable[..., None]  # write("note", note=…, text=…): append one event under the lock
+Write = Callable[[events.TypedEvent], None]  # write(NoteEvent(…)): stage one event under the lock
 
 
 def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Follower, store.Loaded, T]:
@@ -73,18 +73,46 @@ def latest_possible(path: Path, clock: Clock | None = None) -> float:
     return max(written, clock().timestamp() if clock else 0.0) + 1.0
 
 
-def _check_key(path: Path, header: dict[str, Any]) -> None:
-    """Where the secret is readable (the facilitator's account), the header's public key must be
-    its own: someone who can write the file could otherwise put in a header with their key and
-    have their own signed events obeyed."""
+class Doubts:
+    """What opening a session found about who wrote it, beyond damage: the file cut short behind
+    the facilitator's back (`cut_short`), or no key at all (`unauthenticated`)."""
+
+    def __init__(self, cut_short: str = "", unauthenticated: str = "") -> None:
+        self.cut_short, self.unauthenticated = cut_short, unauthenticated
+
+    def warnings(self, path: Path) -> list[str]:
+        return [f"warning: {path}: {said}" for said in (self.cut_short, self.unauthenticated) if said]
+
+
+def _authority(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
+    """Who signs this session, checked as the file is opened.
+
+    On the facilitator's account (the secret beside the session is this account's), the header's
+    key must be the secret's: missing, empty or another key means the file was replaced or its
+    header rewritten, and it is refused. The chain must still reach the last event this account
+    signed. Elsewhere, a session without a key is opened with a warning: nothing in it can be
+    told from a hand-written line."""
     key = header.get("facilitator_key")
-    try:
-        secret = files.read_regular(secret_path(path), follow=False) if key else None
-    except files.JournalError:
-        return  # another account, or no secret: nothing to check against
-    if secret is not None and keys.public_hex(secret) != key:
-        raise SessionError(f"{path}: the header's facilitator key is not this session's (the file was replaced, "
-                           "or its header rewritten): not opening it")
+    whose = secret_state(path)
+    if whose == "theirs":
+        raise SessionError(f"{path}: the secret beside the session belongs to another account (it was replaced): "
+                           "not opening it")
+    if whose == "mine":
+        if not isinstance(key, str) or not key:
+            raise SessionError(f"{path}: the header has no facilitator key (the file was replaced, or its header "
+                               "rewritten): not opening it")
+        if keys.public_hex(read_secret(path)) != key:
+            raise SessionError(f"{path}: the header's facilitator key is not this session's (the file was replaced, "
+                               "or its header rewritten): not opening it")
+        mark = signed.last(header)
+        if mark is not None and not fold.trust.knows(mark[0]):
+            return Doubts(cut_short=f"the file ends before the last event you signed (event {mark[1] + 1}): it was "
+                                    "cut short or rewritten since")
+        return Doubts()
+    if not isinstance(key, str) or not key:
+        return Doubts(unauthenticated="this session has no facilitator key: nothing in it is authenticated, any line "
+                                      "in it may have been written by hand")
+    return Doubts()
 
 
 class SessionFile:
@@ -100,6 +128,8 @@ class SessionFile:
         self.clock = clock
         self._key: Any = None  # the facilitator's signing key, read from the secret when first needed
         self._people: dict[str, Any] = {}  # token -> Person this process knows (sessions/people.py)
+        self._breaks_told = 0
+        self.doubts = Doubts()
 
     @classmethod
     def open(cls, path: Path, clock: Clock = utc_now, keep: list[Any] | None = None) -> Self:
@@ -112,10 +142,13 @@ class SessionFile:
             return fold.apply_all(loaded.events)
 
         follower, loaded, fold = start(path, build)
-        _check_key(path, loaded.header)
+        doubts = _authority(path, loaded.header, fold)
         if keep is not None:
             keep.append(loaded)
-        return cls(path, fold, follower, loaded, clock)
+        opened = cls(path, fold, follower, loaded, clock)
+        opened.doubts = doubts
+        opened.warnings = [*opened.warnings, *doubts.warnings(path), *opened.new_breaks()]
+        return opened
 
     def refresh(self) -> int:
         """Fold what others appended; the number of new events."""
@@ -126,8 +159,15 @@ class SessionFile:
         return len(new)
 
     def new_warnings(self) -> list[str]:
-        """Damage found in the file since the last call (for a screen to show once)."""
-        return self.follower.take_warnings()
+        """Damage found in the file, and breaks in the facilitator's chain, since the last call
+        (for a screen to show once)."""
+        return self.follower.take_warnings() + self.new_breaks()
+
+    def new_breaks(self) -> list[str]:
+        """Breaks in the chain of signed events not reported yet (engine/trust.py)."""
+        breaks = self.fold.trust.breaks[self._breaks_told:]
+        self._breaks_told += len(breaks)
+        return [f"warning: {self.path}: event {at + 1}: {what}" for at, what in breaks]
 
     @property
     def folded(self) -> int:
@@ -145,16 +185,24 @@ class SessionFile:
         try:
             with store.locked(self.path) as writer:
                 self.refresh()
-                yield lambda type_, at=None, **fields: writer.append(
-                    self._signed(events.make(type_, at or self.clock(), **fields)))
+                chain = _Chain(self.fold.trust.head, self.fold.count)
+
+                def write(event: events.TypedEvent) -> None:
+                    payload = _payload(event, self.clock)
+                    writer.append(self._signed(payload, chain))  # checked as the reader will check it
+                    chain.seen += 1
+
+                yield write
                 writer.commit()
                 self.refresh()  # read back what is now on disk: the fold is the file, never a guess
+                if chain.signed:
+                    signed.remember(self.path, self.fold.header, chain.prev, chain.at)
         except store.JournalError as err:
             raise SessionError(str(err)) from None
 
-    def _signed(self, event: events.Event) -> events.Event:
-        """A facilitator event gets the facilitator's signature: only the account that can read
-        the secret beside the session can make one."""
+    def _signed(self, event: events.Event, chain: _Chain) -> events.Event:
+        """A facilitator event gets the facilitator's signature, chained to the one before it:
+        only the account that can read the secret beside the session can make one."""
         if trust.needs_signature(event):
             if self._key is None:
                 try:
@@ -165,5 +213,26 @@ class SessionFile:
             # a nonce makes every signed event unique, so that a copy appended later is told
             # from a real second `goto` (the fold counts each signature once)
             event["nonce"] = secrets.token_hex(4)
+            event["prev"], event["seen"] = chain.prev, chain.seen
             event["sig"] = keys.sign(event, self._key)
+            chain.prev, chain.at, chain.signed = event["sig"], chain.seen, True
         return event
+
+
+class _Chain:
+    """Where the facilitator's chain stands while a verb stages events: the last signature and
+    how many events the file will hold before the next one."""
+
+    def __init__(self, prev: str, seen: int) -> None:
+        self.prev, self.seen, self.at, self.signed = prev, seen, seen, False
+
+
+def _payload(event: events.TypedEvent, clock: Clock) -> events.Event:
+    """A typed event as the journal writes it: type, time, then its fields."""
+    import datetime as dt
+
+    import msgspec
+
+    fields: events.Event = msgspec.to_builtins(event, builtin_types=(dt.datetime,))
+    kind = fields.pop("type")
+    return {"type": kind, "at": fields.pop("at", None) or clock(), **fields}

@@ -10,7 +10,9 @@ no token, and its time only to the minute, like an anonymous ballot.
 
 from __future__ import annotations
 
-from workshop.engine import text
+from typing import cast
+
+from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
 from workshop.engine.state import SessionState, StepView
 from workshop.sessions.files import SessionError
@@ -44,10 +46,11 @@ class RoomVerbs(Taking):
             step = self._step_of_kind("brainstorm", "ideas are added on a brainstorm step")
             idea_id = _next_id("i", [i.id for i in self.state().room.ideas])
             if step.step.anonymous:
-                write("idea", at=self._minute(), idea=idea_id, step=step.qid, text=clean)
+                write(events.IdeaEvent(at=self._minute(), idea=idea_id, step=step.qid, text=clean))
             else:
                 self._ensure_joined(write, person)
-                write("idea", idea=idea_id, step=step.qid, author=person.token, name=person.name, text=clean)
+                write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name,
+                                       text=clean))
         return f"idea {idea_id} added to {step.qid}{' (anonymous)' if step.step.anonymous else ''}"
 
     def merge(self, ref: str, into_ref: str) -> str:
@@ -65,7 +68,7 @@ class RoomVerbs(Taking):
                 raise SessionError(f"ideas {idea.id} and {into.id} are from different steps")
             if into.hidden:
                 raise SessionError(f"idea {into.id} is hidden: merge into one that is shown")
-            write("merge", idea=idea.id, into=into.id)
+            write(events.MergeEvent(idea=idea.id, into=into.id))
         return f"idea {idea.id} merged into {into.id}"
 
     def hide(self, ref: str, on: bool = True) -> str:
@@ -77,7 +80,7 @@ class RoomVerbs(Taking):
                 raise SessionError(f"no idea or question {ref!r}")
             if item.hidden == on:
                 raise SessionError(f"{item.id} is {'already hidden' if on else 'not hidden'}")
-            write("hide", item=item.id, on=on)
+            write(events.HideEvent(item=item.id, on=on))
         return f"{item.id} {'hidden' if on else 'shown again'}"
 
     def _idea(self, s: SessionState, ref: str) -> Idea:
@@ -95,7 +98,7 @@ class RoomVerbs(Taking):
         source = f"{target.module.id}/{poll.options_from}"
         ideas = candidates(s.room.ideas_of(source))
         chosen = ideas[:OPTIONS_MAX]
-        write("options", poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen])
+        write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         said = f"; {len(chosen)} options from the ideas of {source}"
         if len(ideas) > OPTIONS_MAX:
             said += (f" ({len(ideas) - OPTIONS_MAX} more ideas remain: a poll takes at most {OPTIONS_MAX}; "
@@ -122,11 +125,11 @@ class RoomVerbs(Taking):
             question_id = _next_id("q", [q.id for q in s.room.questions])
             anonymous = anonymous or (step.step.kind == "qa" and step.step.anonymous)
             if anonymous:
-                write("question", at=self._minute(), question=question_id, step=step.qid, text=clean)
+                write(events.QuestionEvent(at=self._minute(), question=question_id, step=step.qid, text=clean))
             else:
                 self._ensure_joined(write, person)
-                write("question", question=question_id, step=step.qid, author=person.token, name=person.name,
-                      text=clean)
+                write(events.QuestionEvent(question=question_id, step=step.qid, author=person.token, name=person.name,
+                      text=clean))
         return question_id
 
     def upvote(self, name: str, ref: str) -> str:
@@ -143,7 +146,7 @@ class RoomVerbs(Taking):
             if person.token in self.fold.room.upvoters.get(question.id, ()):
                 return f"you have already upvoted {question.id}: one upvote per person (ignored)"
             self._ensure_joined(write, person)
-            write("upvote", question=question.id, participant=person.token)
+            write(events.UpvoteEvent(question=question.id, participant=person.token))
         return f"upvoted {question.id} ({question.votes + 1})"
 
     def answered(self, ref: str, on: bool = True) -> str:
@@ -151,7 +154,7 @@ class RoomVerbs(Taking):
             question = self._question(self._started("answered"), ref)
             if question.answered == on:
                 raise SessionError(f"{question.id} is {'already' if on else 'not'} marked answered")
-            write("answered", question=question.id, on=on)
+            write(events.AnsweredEvent(question=question.id, on=on))
         return f"{question.id} {'answered' if on else 'open again'}"
 
     def qa(self, on: bool) -> str:
@@ -159,7 +162,7 @@ class RoomVerbs(Taking):
         with self.changing() as write:
             if self._started("qa").room.qa == on:
                 raise SessionError(f"Q&A is already {'on' if on else 'off'}")
-            write("qa", on=on)
+            write(events.QaEvent(on=on))
         return f"Q&A {'on: questions on every step' if on else 'off: questions on Q&A steps only'}"
 
     @staticmethod
@@ -184,7 +187,7 @@ class RoomVerbs(Taking):
             if not up and person.token not in queue:
                 raise SessionError("your hand is not up")
             self._ensure_joined(write, person)
-            write("hand", participant=person.token, up=up)
+            write(events.HandEvent(participant=person.token, up=up))
         return f"hand up: {len(queue) + 1} in the queue" if up else "hand down"
 
     def call_next(self) -> str:
@@ -193,7 +196,7 @@ class RoomVerbs(Taking):
             hands = self._started("call").room.hands
             if not hands:
                 raise SessionError("no hand is up")
-            write("call", participant=hands[0].participant)
+            write(events.CallEvent(participant=hands[0].participant))
         return f"{hands[0].name} has the word ({len(hands) - 1} more in the queue)"
 
     def react(self, name: str, reaction: str) -> str:
@@ -207,7 +210,8 @@ class RoomVerbs(Taking):
             if person.token in self.fold.room.reactions.get(step.qid, {}).get(reaction, ()):
                 return f"{reaction}: already counted on this step"
             self._ensure_joined(write, person)
-            write("react", participant=person.token, step=step.qid, reaction=reaction)
+            write(events.ReactEvent(participant=person.token, step=step.qid,
+                                    reaction=cast(events.Reaction, reaction)))  # one of REACTIONS
         return f"{reaction}: counted"
 
     # ---------------------------------------------------------------- helpers

@@ -12,13 +12,15 @@ import hashlib
 import hmac
 from dataclasses import replace
 
-from workshop.engine import forecast
+from workshop.engine import events, forecast
 from workshop.engine.state import SessionState, StepView
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.room import RoomVerbs
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
-POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
+POLL_EVENTS: dict[str, type[events.CloseEvent | events.ReopenEvent | events.ResetEvent | events.RevealEvent]] = {
+    "close": events.CloseEvent, "reopen": events.ReopenEvent, "reset": events.ResetEvent, "reveal": events.RevealEvent}
+POLL_ACTIONS = tuple(POLL_EVENTS)
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
@@ -33,7 +35,7 @@ class Session(RoomVerbs):
             first = next((x for x in s.steps if not x.skipped), None)
             said = self._freeze_options(write, s, first) if first is not None else ""
             planned = self._planned_start()
-            write("start", planned=None if planned is None else planned.isoformat())
+            write(events.StartEvent(planned=planned.isoformat() if planned is not None else events.UNSET))
         return self._where() + said
 
     def ends(self, s: SessionState | None = None) -> tuple[float | None, float]:
@@ -68,17 +70,17 @@ class Session(RoomVerbs):
             if target is None:
                 raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
             said = self._freeze_options(write, s, target)
-            write("goto", step=target.qid, via="goto")
+            write(events.GotoEvent(step=target.qid, via="goto"))
         return self._where() + said
 
     def _step_by(self, delta: int) -> str:
         """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
-        word = "next" if delta > 0 else "prev"
+        word: events.Via = "next" if delta > 0 else "prev"
         with self.changing() as write:
             s = self._started(word)
             here = self._current(s)
             if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
-                write("round", step=here.qid, round=now.index + 1)
+                write(events.RoundEvent(step=here.qid, round=now.index + 1))
                 return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
             index = here.index + delta
             while 0 <= index < len(s.steps) and s.steps[index].skipped:
@@ -87,7 +89,7 @@ class Session(RoomVerbs):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
                                    else "already at the first step")
             said = self._freeze_options(write, s, s.steps[index])
-            write("goto", step=s.steps[index].qid, via=word)
+            write(events.GotoEvent(step=s.steps[index].qid, via=word))
         return self._where() + said
 
     # ---------------------------------------------------------------- the agenda, changed live
@@ -98,7 +100,7 @@ class Session(RoomVerbs):
             step = self._to_change(ref, "skip" if on else "unskip")
             if step.skipped == on:
                 raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
-            write("skip", step=step.qid, on=on)
+            write(events.SkipEvent(step=step.qid, on=on))
         return f"{step.qid}: {'skipped' if on else 'back in the agenda'}"
 
     def move(self, ref: str, after: str) -> str:
@@ -108,7 +110,7 @@ class Session(RoomVerbs):
             target = None if after in ("", "start") else self._step_named(after)
             if target is not None and target.qid == step.qid:
                 raise SessionError("a step cannot move after itself")
-            write("move", step=step.qid, after="" if target is None else target.qid)
+            write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
         return f"{step.qid}: now after {target.qid if target else 'nothing (first)'}"
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
@@ -120,7 +122,8 @@ class Session(RoomVerbs):
             place = self._step_named(after) if after else s.step
             anchor = place or s.steps[0]
             qid = self._new_step_id(s, anchor, "break")
-            write("insert", step=qid, kind="break", title="Break", minutes=minutes, after=place.qid if place else "")
+            write(events.InsertEvent(step=qid, kind="break", title="Break", minutes=minutes,
+                                     after=place.qid if place else ""))
         return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
 
     def objections(self, minutes: int = 5) -> str:
@@ -134,9 +137,9 @@ class Session(RoomVerbs):
             prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
                       f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. "
                       "Then we vote again.")
-            write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
-                  prompt=prompt)
-            write("goto", step=qid, via="goto")
+            write(events.InsertEvent(step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
+                  prompt=prompt))
+            write(events.GotoEvent(step=qid, via="goto"))
         return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
 
     def revote(self, ref: str | None = None) -> str:
@@ -148,8 +151,8 @@ class Session(RoomVerbs):
             if poll.status == "waiting" or not poll.ballots:
                 raise SessionError(f"the poll {poll.qid} has no ballots in this round yet: nothing to vote again on")
             if s.current != poll.index:
-                write("goto", step=poll.qid, via="goto")
-            write("revote", poll=poll.qid)
+                write(events.GotoEvent(step=poll.qid, via="goto"))
+            write(events.RevoteEvent(poll=poll.qid))
         return f"{poll.qid}: round {poll.round + 1} open"
 
     @staticmethod
@@ -186,14 +189,14 @@ class Session(RoomVerbs):
         with self.changing() as write:
             if self._started("pause").status == "paused":
                 raise SessionError("already paused")
-            write("pause")
+            write(events.PauseEvent())
         return "paused"
 
     def resume(self) -> str:
         with self.changing() as write:
             if self._started("resume").status != "paused":
                 raise SessionError("not paused")
-            write("resume")
+            write(events.ResumeEvent())
         return "resumed"
 
     def extend(self, minutes: int) -> str:
@@ -202,7 +205,7 @@ class Session(RoomVerbs):
             raise SessionError("extend by 1 to 120 minutes (negative to shorten)")
         with self.changing() as write:
             step = self._current(self._started("extend"))
-            write("extend", step=step.qid, seconds=minutes * 60)
+            write(events.ExtendEvent(step=step.qid, seconds=minutes * 60))
         return f"{step.step.title}: {'+' if minutes > 0 else ''}{minutes} min"
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
@@ -216,27 +219,27 @@ class Session(RoomVerbs):
                 raise SessionError("the poll is not open")
             if action == "reopen" and poll.status != "closed":
                 raise SessionError("the poll is not closed")
-            write(action, poll=poll.qid)
+            write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
         return f"{poll.qid}: {action}{said}"
 
     def end(self) -> str:
         with self.changing() as write:
             self._started("end")
-            write("end")
+            write(events.EndEvent())
         return "session ended"
 
     def announce(self, address: str) -> None:
         """Say where browsers can join (written by `workshop serve`)."""
         with self.changing() as write:
-            write("serve", address=address)
+            write(events.ServeEvent(address=address))
 
     def withdraw(self, address: str) -> None:
         """Take `address` off the join bar (when `serve` stops), unless another `serve` has
         announced its own address since: that one is still there to be used."""
         with self.changing() as write:
             if self.state().address == address:
-                write("serve", address="")
+                write(events.ServeEvent(address=""))
 
     def mark_action(self, note_id: str, on: bool = True, owner: str | None = None, due: str | None = None) -> str:
         """Mark a note as an action item (or not), with an owner and a due date if given."""
@@ -244,7 +247,7 @@ class Session(RoomVerbs):
         with self.changing() as write:
             if note_id not in self.fold.notes:
                 raise SessionError(f"no note {note_id!r}")
-            write("action", note=note_id, on=on, owner=owner, due=due)
+            write(events.ActionEvent(note=note_id, on=on, owner=events.given(owner), due=events.given(due)))
         said = f" for {owner}" if owner else ""
         return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
             f", due {due}" if due else "")

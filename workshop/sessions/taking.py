@@ -18,7 +18,7 @@ from workshop.sessions.files import SessionError
 from workshop.sessions.journal import SessionFile, Write
 from workshop.sessions.people import Person
 
-RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead
+RESERVED_NAMES = events.RESERVED_NAMES
 
 
 class Taking(SessionFile):
@@ -119,7 +119,7 @@ class Taking(SessionFile):
         if self.fold.participant_named(person.name) is not None:
             raise SessionError(f"the name {person.name!r} is taken in this session: choose another, "
                                "or give your rejoin code if it is yours")
-        write("join", participant=person.token, name=person.name, proof=person.proof)
+        write(events.JoinEvent(participant=person.token, name=person.name, proof=person.proof))
 
     def name_of(self, token: str) -> str:
         """The name participant `token` joined with."""
@@ -138,7 +138,7 @@ class Taking(SessionFile):
     def wrong_code(self, channel: str) -> None:
         """Someone typed a wrong join code: counted in the file, for the facilitator to see."""
         with self.changing() as write:
-            write("wrong-code", channel=channel)
+            write(events.WrongCodeEvent(channel=channel))
 
     def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """For scripts: `vote_as` the person called `name`."""
@@ -176,10 +176,10 @@ class Taking(SessionFile):
         if target.poll.anonymous:
             voter = people.ballot_token(person.secret, target.qid)
             minute = self.clock().replace(second=0, microsecond=0)
-            write("ballot", at=minute, poll=target.qid, participant=voter, value=value)
+            write(events.BallotEvent(at=minute, poll=target.qid, participant=voter, value=value))
             return voter
         self._ensure_joined(write, person)
-        write("ballot", poll=target.qid, participant=person.token, name=person.name, value=value)
+        write(events.BallotEvent(poll=target.qid, participant=person.token, name=person.name, value=value))
         return person.token
 
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
@@ -227,9 +227,9 @@ class Taking(SessionFile):
                 self._ensure_joined(write, person)
             author, shown = (events.FACILITATOR, events.FACILITATOR) if person is None else (person.token, person.name)
             note_id = secrets.token_hex(4)
-            write("note", note=note_id, step=step.qid, author=author, name=shown, text=clean)
+            write(events.NoteEvent(note=note_id, step=step.qid, author=author, name=shown, text=clean))
             if action:
-                write("action", note=note_id, on=True, owner=owner, due=due)
+                write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
         return f"note {note_id} added to {step.qid}"
 
     # ---------------------------------------------------------------- presence
@@ -237,12 +237,12 @@ class Taking(SessionFile):
     def present(self, person: Person) -> None:
         """A participant's screen is here (on joining, then about once a minute)."""
         with self.changing() as write:
-            write("present", participant=person.token)
+            write(events.PresentEvent(participant=person.token))
 
     def leave(self, person: Person) -> None:
         """A participant's screen closed."""
         with self.changing() as write:
-            write("leave", participant=person.token)
+            write(events.LeaveEvent(participant=person.token))
 
 
 def owner_and_due(owner: str | None, due: str | None) -> tuple[str | None, str | None]:

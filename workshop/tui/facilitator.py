@@ -17,6 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import clean
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.deciding import Deciding, owner_and_due  # noqa: F401 - owner_and_due: for tests
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
@@ -97,9 +98,11 @@ class FacilitatorApp(RoomActions):
                                         self.query_one(JoinBar)]
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
-        self.title = state.title
-        self.sub_title = f"session {state.id}"
+        self.title = clean(state.title)
+        self.sub_title = clean(f"session {state.id}")
         self.render_state(state)
+        for warning in self.session.warnings:  # damage, and who wrote it: the chain broken, no key
+            self.notify(clean(warning), markup=False, severity="warning", timeout=15)
         self.start_following()
 
     def on_resize(self, event: events.Resize) -> None:

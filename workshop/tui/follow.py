@@ -14,6 +14,7 @@ from textual import events, on, work
 from textual.app import App
 from textual.worker import get_current_worker
 
+from workshop.engine.text import clean
 from workshop.errors import WorkshopError
 
 POLL_SECONDS = 0.03
@@ -94,8 +95,8 @@ class SessionApp(App[None]):
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="error")
             return
-        for warning in self.followed.new_warnings():  # damage found while following: say it once
-            self.notify(warning, markup=False, severity="warning", timeout=10)
+        for warning in self.followed.new_warnings():  # damage or a broken chain found while following: say it once
+            self.notify(clean(warning), markup=False, severity="warning", timeout=10)
         if grew:
             self.journal_grew()
 

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.state import SessionState
-from workshop.engine.text import NAME_MAX, isolate
+from workshop.engine.text import NAME_MAX, clean, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person
@@ -195,7 +195,7 @@ class KioskApp(SessionApp):
 
     def on_mount(self) -> None:
         state = self.session.state()
-        self.title = state.title
+        self.title = clean(state.title)
         self.main = self.screen
         self.render_state(state)
         self.start_following()

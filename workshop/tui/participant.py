@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
 
 from workshop.engine.ideas import REACTIONS
 from workshop.engine.state import HEARTBEAT, SessionState
-from workshop.engine.text import isolate
+from workshop.engine.text import clean, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.tui.follow import SessionApp
@@ -75,7 +75,7 @@ class ParticipantApp(SessionApp):
             return
         self.session = self.followed = session
         state = session.state()
-        self.title = state.title
+        self.title = clean(state.title)
         self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
 
     def joined(self, person: Person | None) -> None:

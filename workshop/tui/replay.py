@@ -21,6 +21,7 @@ from textual.widgets import Header, Static
 
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
+from workshop.engine.text import clean
 from workshop.sessions import Recording
 from workshop.tui.follow import SessionApp
 from workshop.tui.modals import PickStep
@@ -90,8 +91,8 @@ class ReplayApp(SessionApp):
         self.timeline = self.query_one(Timeline)
         self.status_line = self.query_one("#replay-status", Static)
         header = self.replay.header
-        self.title = str(header.get("title", ""))
-        self.sub_title = f"replay of {header.get('id', '')}"
+        self.title = clean(str(header.get("title", "")))
+        self.sub_title = clean(f"replay of {header.get('id', '')}")
         self.seek(self.replay.start, 0)  # just before the first event
         self.start_following()
 

@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
+from workshop.engine.text import clean
 from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.base import ShowsState
@@ -63,7 +64,7 @@ class RoomApp(SessionApp):
 
     def on_mount(self) -> None:
         state = self.session.state()
-        self.title = state.title
+        self.title = clean(state.title)
         self.render_state(state)
         self.start_following()
 
