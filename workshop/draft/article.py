@@ -17,7 +17,7 @@ from workshop.draft.parse import Block
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
 
 MAX_BYTES = 4 * 1024 * 1024
-MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx", ".mdtxt", ".mdtext", ".qmd", ".rmd")
 HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
@@ -56,10 +56,23 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def _is_markdown(text: str, name: str) -> bool:
-    if name.lower().endswith(MARKDOWN_NAMES) or text.startswith("---\n"):
-        return True
-    return bool(re.search(r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE))
+_MARKDOWN = re.compile(r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$|.*\[[^\]\n]+\]\([^)\s]+\))"
+                       r"|^<(p|div|h[1-6]|aside|blockquote|figure|section|article|details|ul|ol|table|img|br)\b",
+                       re.MULTILINE | re.IGNORECASE)
+
+
+def kind_of(text: str, name: str) -> str:
+    """How to read the article: "html", "markdown" or "plain". The file's name decides first (a
+    .md file is Markdown whatever HTML it holds), then front matter, then the text: only a whole
+    page (a doctype or <html> first) is a web page; HTML blocks and Markdown marks are Markdown."""
+    lower = name.lower()
+    if lower.endswith(HTML_NAMES):
+        return "html"
+    if lower.endswith(MARKDOWN_NAMES) or re.match(r"\n*(---|\+\+\+)[ \t]*\n", text):
+        return "markdown"
+    if parse.is_document(text):
+        return "html"
+    return "markdown" if _MARKDOWN.search(text) else "plain"
 
 
 def read_article(raw: bytes, name: str) -> Article:
@@ -67,12 +80,13 @@ def read_article(raw: bytes, name: str) -> Article:
     text = decode(raw, name)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
     marked = True
-    if name.lower().endswith(HTML_NAMES) or parse.looks_like_html(text):
+    kind = kind_of(text, name)
+    if kind == "html":
         try:
             blocks, meta = parse.html(text)
         except Exception:
             raise ArticleError(f"{name}: cannot read this HTML page") from None
-    elif _is_markdown(text, name):
+    elif kind == "markdown":
         blocks, meta = parse.markdown(text)
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
@@ -156,7 +170,9 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             if is_name(name) or (len(name.split()) <= 4 and name[:1].isupper()):
                 author = author or name
                 continue
-        if index < 4 and block.kind == "para" and is_name(block.text) and block.text.casefold() != title.casefold():
+        if (index < 4 and block.kind == "para" and is_name(block.text) and not block.text.endswith(".")
+                and block.text.casefold() != title.casefold()
+                and (not author or block.text.casefold() in author.casefold())):  # a bare name: the byline
             author = author or block.text
             continue
         rest.append(block)
