@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
-from workshop.draft import parse
+from workshop.draft import byline, parse
 from workshop.draft.parse import Block
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
 
@@ -90,6 +90,7 @@ def read_article(raw: bytes, name: str) -> Article:
         blocks, meta = parse.markdown(text)
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
+    blocks = _split_meta_lines(blocks)
     for block in blocks:
         block.raw = clean_text(block.raw)
     blocks = [b for b in blocks if b.text]
@@ -113,6 +114,34 @@ def _language(meta: dict[str, str]) -> str:
 
 # ------------------------------------------------------------------------------------ title and author
 
+META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
+
+
+def _split_meta_lines(blocks: list[Block]) -> list[Block]:
+    """A byline or date line written straight under the title (or above it) is its own block, not
+    the end of the title: "Making After-Call Work Count\nby Jordan Reyes" is a title and a byline."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        lines = [line for line in block.raw.split("\n") if line.strip()]
+        if index >= META_BLOCKS or block.kind not in ("para", "heading") or len(lines) < 2:
+            out.append(block)
+            continue
+        metas = [byline.meta_line(line)[0] for line in lines]
+        if not any(metas) or all(metas):
+            out.append(block)
+            continue
+        kind, level = block.kind, block.level  # the first run of other lines keeps the block's kind: the title
+        group: list[str] = []
+        for line, meta in [*zip(lines, metas, strict=True), ("", True)]:
+            if meta and group:
+                out.append(Block(kind, "\n".join(group), level=level))
+                kind, level, group = "para", 0, []
+            if meta and line:
+                out.append(Block("para", line))
+            elif not meta:
+                group.append(line)
+    return out
+
 
 def _clean_title(text: str) -> str:
     """A page title less its site name: the longest part around " | ", " – " and the like."""
@@ -131,12 +160,13 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         title = top.text if top is not None and top.text.casefold() in page.casefold() else _clean_title(page)
     if not title and top is not None:
         title = top.text
-    for block in blocks[:6] if not title else ():  # plain text: the first short line that reads as a title
+    lines = [b for b in blocks[:6] if not byline.meta_line(b.text)[0]]  # a byline or a date may come first
+    for block in lines if not title else ():  # plain text: the first short line that reads as a title
         if _boilerplate(block) or block.kind != "para":
             continue
         if len(block.text) > 140:  # the article's text has begun
             break
-        if title_like(block.text) and (block is blocks[0] or not is_name(block.text)):
+        if title_like(block.text) and (block is lines[0] or not is_name(block.text)):
             title = block.text
             break
     if not title:
@@ -148,7 +178,6 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
     return [b for b in blocks if b is not same], title.rstrip("."), False
 
 
-_BY = re.compile(r"^(?:by|written by|words by|author|authors|posted by|von)\s*[:\-–—]?\s+(.{2,80})$", re.IGNORECASE)
 _BIO = re.compile(
     r"^(?-i:([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){1,3}))\s+is\s+(?:the\s+|a\s+|an\s+)?[^.]{0,80}?\b(founder|author"
     r"|writer|director|president|ceo|consultant|principal|manager|head|partner|editor|lead|vp|analyst|specialist"
@@ -157,17 +186,23 @@ _BIO = re.compile(
 
 
 def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple[list[Block], str]:
+    """The author from front matter or page metadata, else from a byline near the top ("By NAME,
+    Role", "Written by …", "Von …", "Por …", "Par …", or a name beside a date); bylines and date
+    lines near the top are taken out of the text either way."""
     author = ""
-    for key in ("author", "authors", "article:author", "dc.creator", "byl"):
+    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl"):
         value = clean_text(meta.get(key, ""))
         if value and not value.startswith(("http://", "https://")):
             author = value
             break
     rest: list[Block] = []
+    sections = 0  # headings passed: a date line counts only before the first section
     for index, block in enumerate(blocks):
-        if index < 12 and block.kind in ("para", "heading") and (m := _BY.match(block.text)):
-            name = re.split(r"\s*[|,·•]\s*|\s+(?:on|in|for)\s+[A-Z0-9]", m.group(1))[0].strip(" .")
-            if is_name(name) or (len(name.split()) <= 4 and name[:1].isupper()):
+        sections += block.kind == "heading"
+        if index < 12 and block.kind in ("para", "heading"):
+            is_meta, name = byline.meta_line(block.text)
+            dashed = block.text.startswith(("—", "–"))  # "— Name" names an author only at the top, not under a quote
+            if is_meta and ((name and not dashed) or (block.kind == "para" and sections == 0)):
                 author = author or name
                 continue
         if (index < 4 and block.kind == "para" and is_name(block.text) and not block.text.endswith(".")
@@ -176,10 +211,10 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             author = author or block.text
             continue
         rest.append(block)
-    byline = clean_text(meta.get("byline", ""))
-    if not author and byline:  # a page's byline element: "By Pat Example", or just the name
-        name = (m.group(1) if (m := _BY.match(byline)) else byline).strip(" .")
-        author = name if is_name(name) else ""
+    page_byline = clean_text(meta.get("byline", ""))
+    if not author and page_byline:  # a page's byline element: "By Pat Example", or just the name
+        name = byline.byline_name(page_byline) or page_byline.strip(" .")
+        author = name if is_name(name) or byline.byline_name(page_byline) else ""
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):
             author = m.group(1)
@@ -227,7 +262,7 @@ def plain_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if current:
-            blocks.append(Block("para", " ".join(current)))
+            blocks.append(Block("para", "\n".join(current)))  # line breaks kept: a byline under the title
             current.clear()
 
     for raw, line in zip(text.split("\n"), lines, strict=True):  # lines: the same split, cleaned
