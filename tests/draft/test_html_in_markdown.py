@@ -4,9 +4,13 @@ matter's title, its author and one step per section, with no pull quote in any p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
 from tests.draft.corpus import AUTHORS, FRONT, HEADINGS, PIECES, PULL, TITLES, guide, web_page
+from workshop.cli import app
 from workshop.content import document, schema
 from workshop.content.model import Module
 from workshop.draft import draft_bytes
@@ -156,3 +160,11 @@ def test_toml_front_matter() -> None:
     assert (module.title, module.source.author, module.language) == ("Hugo Style", "Jordan Reyes", "de")
     assert _discussed(module) == ["Eins", "Zwei"]
 
+
+def test_cli_draft_of_a_guide_validates_as_a_draft(tmp_path: Path) -> None:
+    article = tmp_path / "guide.md"
+    article.write_text(guide("de").text(), encoding="utf-8")
+    target = tmp_path / "guide.toml"
+    assert CliRunner().invoke(app, ["draft", str(article), "-o", str(target)]).exit_code == 0
+    result = CliRunner().invoke(app, ["validate", "--practice", "--strict", "--draft", str(target)])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output

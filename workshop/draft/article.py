@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from workshop.content.schema import LANGUAGE
 from workshop.draft import byline, parse
 from workshop.draft.parse import Block
+from workshop.draft.phrases import guess_language
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -34,6 +35,7 @@ class Article:
     language: str = ""
     title_guessed: bool = False
     stem: str = ""
+    language_guessed: bool = False  # from the article's words: it names no language
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -101,7 +103,10 @@ def read_article(raw: bytes, name: str) -> Article:
     blocks = _drop_boilerplate(blocks)
     if not blocks:
         raise ArticleError(f"{name}: no article text found besides the title")
-    return Article(title, author, tuple(blocks), marked, _language(meta), guessed, stem)
+    language = _language(meta)
+    guess = "" if language else guess_language(" ".join(b.text for b in blocks))
+    return Article(title, author, tuple(blocks), marked, language or ("" if guess == "en" else guess), guessed, stem,
+                   language_guessed=bool(guess) and guess != "en")
 
 
 def _language(meta: dict[str, str]) -> str:
