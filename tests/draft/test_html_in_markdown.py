@@ -102,8 +102,19 @@ def test_html_text_is_read_as_text() -> None:
     assert "Read the notes with the agent, not about them." in body
     assert "Keep the template short." in body and "Three fields are plenty." in body
     assert "Customer, promise, next step." in body
+    assert "Notes are read aloud at the huddle." in body  # a caption is the article's words
     for left_out in ("floor.jpg", "chart.png", "ask legal", "<", "Call type", "customer: ..."):
         assert left_out not in body, left_out
+
+
+@pytest.mark.parametrize("piece", [PIECES["figure"], PIECES["img"], PIECES["table"], PIECES["code"],
+                                   "![The floor plan, drawn](plan.png)"])
+def test_a_section_that_holds_only_a_picture_a_table_or_code_is_still_a_step(piece: str) -> None:
+    text = (f"# Floor Notes\n\nWhy this matters to every shift.\n\n## The floor plan\n\n{piece}\n\n"
+            "## Breaks\n\nBreaks are planned with the team.\n\n## Handovers\n\nEach handover is written.\n")
+    for name in ("plan.md", "plan.txt"):
+        _, module = _draft(text, name)
+        assert _discussed(module) == ["The floor plan", "Breaks", "Handovers"], name
 
 
 def test_an_aside_over_several_blocks_is_left_out_whole() -> None:

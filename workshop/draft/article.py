@@ -95,13 +95,13 @@ def read_article(raw: bytes, name: str) -> Article:
     blocks = _split_meta_lines(blocks)
     for block in blocks:
         block.raw = clean_text(block.raw)
-    blocks = [b for b in blocks if b.text]
-    if not blocks:
+    blocks = [b for b in blocks if b.text or b.kind == "media"]
+    if not any(b.text for b in blocks):
         raise ArticleError(f"{name}: no article text found")
     blocks, title, guessed = _take_title(blocks, meta, stem)
     blocks, author = _take_author(blocks, meta, title)
     blocks = _drop_boilerplate(blocks)
-    if not blocks:
+    if not any(b.text for b in blocks):
         raise ArticleError(f"{name}: no article text found besides the title")
     language = _language(meta)
     guess = "" if language else guess_language(" ".join(b.text for b in blocks))

@@ -18,7 +18,7 @@ from workshop.draft import frontmatter
 
 @dataclass
 class Block:
-    kind: str  # heading | item | bullet | para
+    kind: str  # heading | item | bullet | para | media (an image, a table or code: no text, but there)
     raw: str  # the text with bold kept as **, for bold lead-ins
     level: int = 0  # heading level
     number: int = 0  # item number
@@ -62,6 +62,10 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
             quoted += 1 if token.type.endswith("open") else -1
         elif token.type in ("table_open", "table_close"):  # a table's cells are data, not points
             table += 1 if token.type.endswith("open") else -1
+            if table == 1 and token.type == "table_open":
+                (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
+        elif token.type in ("fence", "code_block"):  # code is not the article's points either
+            (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
         elif token.type == "list_item_open":  # an ordered item's markup is its delimiter, "." or ")"
             number = int(token.info) if token.markup in (".", ")") and token.info.isdigit() else 0
             item = Block("item", "", number=number) if number else Block("bullet", "")
@@ -72,10 +76,11 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
                 item.raw, block, item = raw, item, None
             elif before.type == "heading_open":
                 block = Block("heading", raw, level=int(before.tag[1]))
+            elif raw.strip() == MEDIA or (not raw.strip() and any(c.type == "image" for c in token.children)):
+                block = Block("media", "")
             else:
                 block = Block("para", raw)
             (held if html.skip else quotes if quoted else blocks).append(block)
-        # fence and code_block are left out: code is not the article's points
     html.close()
     blocks.extend(_converted(html.take()) + held)  # an element never closed leaves nothing out
     if html.meta.get("byline"):
@@ -148,7 +153,11 @@ def is_document(text: str) -> bool:
 # leaves in (a share bar inside the article) and, without readability, the page around the article.
 # A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "template",
-         "blockquote", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "figure", "head", "title"}
+         "blockquote", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "head", "title", "table",
+         "pre"}
+# Images, tables and code are no text to draft from, but a section that holds only one is still a section.
+_MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
+MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
            "time", "u", "font", "bdi", "bdo", "kbd", "samp", "var", "del", "ins", "label"}
@@ -199,6 +208,8 @@ class _Markdown(HTMLParser):
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
             return
+        if tag in _MEDIA:
+            self.out.append(f"\n\n{MEDIA}\n\n")
         if tag not in _VOID and (tag in _SKIP or (tag not in ("html", "body", "main", "article") and (
                 "hidden" in values or _CHROME.search(marker)))):
             self.skip = [tag]

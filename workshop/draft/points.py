@@ -182,7 +182,7 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
     for block in blocks:
         if block.kind == "heading" or (plain and block.kind == "para" and title_like(block.text)):
             sections.append((heading_text(block.text), []))
-        else:
+        elif block.kind != "media":
             sections[-1][1].append(block)
     sections = [(h, body) for h, body in sections if body]
     size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
