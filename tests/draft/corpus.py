@@ -71,6 +71,9 @@ BYLINES = {  # byline forms, each with the author they name ("" for a date line 
     "name-date": ("Jordan Reyes · 4 March 2024 · 6 min read", "Jordan Reyes"),
     "by-on-date": ("By Jordan Reyes on March 4, 2024", "Jordan Reyes"),
     "author-colon": ("Author: Jordan Reyes", "Jordan Reyes"),
+    "posted-on-by": ("Posted on 4 March 2024 by Jordan Reyes", "Jordan Reyes"),
+    "name-comma-date": ("Jordan Reyes, March 4, 2024", "Jordan Reyes"),
+    "bold-by": ("**By Jordan Reyes** | Contact Centre Weekly", "Jordan Reyes"),
     "date": ("March 4, 2024", ""),
     "published": ("Published 2024-03-04", ""),
     "von": ("Von Jana Beispiel", "Jana Beispiel"),
@@ -82,6 +85,7 @@ BYLINES = {  # byline forms, each with the author they name ("" for a date line 
     "par": ("Par Claire Exemple", "Claire Exemple"),
     "ecrit": ("Écrit par Claire Exemple", "Claire Exemple"),
     "date-fr": ("Publié le 4 mars 2024", ""),
+    "publie-par": ("Publié le 4 mars 2024 par Claire Exemple", "Claire Exemple"),
 }
 
 

@@ -11,7 +11,7 @@ from workshop.content.model import Module
 from workshop.draft import draft_bytes
 
 LANGUAGE_OF = {"von": "de", "geschrieben": "de", "datum-de": "de", "por": "es", "escrito": "es", "fecha-es": "es",
-               "par": "fr", "ecrit": "fr", "date-fr": "fr"}
+               "par": "fr", "ecrit": "fr", "date-fr": "fr", "publie-par": "fr"}
 
 
 def _module(text: str, name: str) -> tuple[str, Module]:
@@ -77,6 +77,15 @@ def test_a_sentence_that_starts_like_a_byline_is_text(opening: str) -> None:
     drafted, module = _module(text, "notes.md")
     assert module.title == "Floor Notes" and module.source.author == "not named"
     assert [s.title for s in module.steps if s.kind == "discuss"] == ["First part", "Second part"]
+
+
+def test_a_section_named_like_a_byline_or_a_date_is_a_section() -> None:
+    text = (f"# Floor Notes\n\n{PARAS['en'][0]}\n\n## By Design Thinking\n\n{PARAS['en'][1]}\n\n"
+            f"## March 2024\n\n{PARAS['en'][2]}\n\n## Written By Hand\n\n{PARAS['en'][3]}\n")
+    _, module = _module(text, "notes.md")
+    assert [s.title for s in module.steps if s.kind == "discuss"] == ["By Design Thinking", "March 2024",
+                                                                      "Written By Hand"]
+    assert module.source.author == "not named"
 
 
 def test_a_byline_on_a_web_page_under_the_heading() -> None:

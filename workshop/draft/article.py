@@ -92,7 +92,7 @@ def read_article(raw: bytes, name: str) -> Article:
         blocks, meta = parse.markdown(text)
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
-    blocks = _split_meta_lines(blocks)
+    blocks = byline.split_glued(blocks)
     for block in blocks:
         block.raw = clean_text(block.raw)
     blocks = [b for b in blocks if b.text or b.kind == "media"]
@@ -118,35 +118,6 @@ def _language(meta: dict[str, str]) -> str:
 
 
 # ------------------------------------------------------------------------------------ title and author
-
-META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
-
-
-def _split_meta_lines(blocks: list[Block]) -> list[Block]:
-    """A byline or date line written straight under the title (or above it) is its own block, not
-    the end of the title: "Making After-Call Work Count\nby Jordan Reyes" is a title and a byline."""
-    out: list[Block] = []
-    for index, block in enumerate(blocks):
-        lines = [line for line in block.raw.split("\n") if line.strip()]
-        if index >= META_BLOCKS or block.kind not in ("para", "heading") or len(lines) < 2:
-            out.append(block)
-            continue
-        metas = [byline.meta_line(line)[0] for line in lines]
-        if not any(metas) or all(metas):
-            out.append(block)
-            continue
-        kind, level = block.kind, block.level  # the first run of other lines keeps the block's kind: the title
-        group: list[str] = []
-        for line, meta in [*zip(lines, metas, strict=True), ("", True)]:
-            if meta and group:
-                out.append(Block(kind, "\n".join(group), level=level))
-                kind, level, group = "para", 0, []
-            if meta and line:
-                out.append(Block("para", line))
-            elif not meta:
-                group.append(line)
-    return out
-
 
 def _clean_title(text: str) -> str:
     """A page title less its site name: the longest part around " | ", " – " and the like."""
@@ -204,10 +175,10 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
     sections = 0  # headings passed: a date line counts only before the first section
     for index, block in enumerate(blocks):
         sections += block.kind == "heading"
-        if index < 12 and block.kind in ("para", "heading"):
+        if index < 12 and block.kind == "para":  # a heading "By Design" is a section, not a byline
             is_meta, name = byline.meta_line(block.text)
             dashed = block.text.startswith(("—", "–"))  # "— Name" names an author only at the top, not under a quote
-            if is_meta and ((name and not dashed) or (block.kind == "para" and sections == 0)):
+            if is_meta and ((name and not dashed) or sections == 0):
                 author = author or name
                 continue
         if (index < 4 and block.kind == "para" and is_name(block.text) and not block.text.endswith(".")
@@ -217,9 +188,9 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             continue
         rest.append(block)
     page_byline = clean_text(meta.get("byline", ""))
-    if not author and page_byline:  # a page's byline element: "By Pat Example", or just the name
-        name = byline.byline_name(page_byline) or page_byline.strip(" .")
-        author = name if is_name(name) or byline.byline_name(page_byline) else ""
+    if not author and page_byline:  # a page's byline element: "By Pat Example · 4 March 2024", or just the name
+        named = byline.meta_line(page_byline)[1]
+        author = named or (page_byline.strip(" .") if is_name(page_byline.strip(" .")) else "")
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):
             author = m.group(1)

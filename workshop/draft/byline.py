@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from workshop.draft.parse import Block
 from workshop.draft.text import clean_text, is_name
 
 _BY = (r"by|written by|words by|text by|story by|posted by|published by|authors?|"
@@ -57,6 +58,7 @@ READING = re.compile(
 )
 # Parts of a meta line: "Jordan Reyes · 3 March 2024 · 6 min read"
 _PARTS = re.compile(r"\s+[|·•∙⋅/]\s+|\s+[—–]\s+|\s+-\s+|\s*\|\s*|\s*[·•]\s*")
+_DATED_BY = re.compile(r"^(.+?)(?:\s+(?=(?:by|von|por|par)\s)|,\s+)(.+)$", re.IGNORECASE)
 # Where a byline's name ends: its role, a date, the publication
 _NAME_END = re.compile(r"\s*[,;(|·•]\s*|\s+[—–-]\s+|\s+(?:on|in|for|at|am|im|für|bei|el|en|para|le|dans|pour|chez)"
                        r"\s+(?=\S)", re.IGNORECASE)
@@ -97,7 +99,7 @@ def byline_name(text: str) -> str | None:
     if not m:
         return None
     rest = m.group("rest").strip()
-    if len(rest.split()) > 16 or re.search(r"[.!?]\s+\S", rest):  # a sentence that begins "By Monday, …"
+    if len(rest.split()) > 16:  # a sentence that begins "By the end of …"
         return None
     name = _NAME_END.split(rest, maxsplit=1)[0].strip(" .,:").removeprefix("@")
     if " " not in name and name != rest.strip(" ."):  # "By Monday, each lead …": one word is a name only alone
@@ -118,6 +120,11 @@ def meta_line(text: str) -> tuple[bool, str]:
         return False, ""
     if (name := byline_name(text)) is not None:
         return True, name
+    if m := _DATED_BY.match(text):  # "Posted on 4 March 2024 by NAME", "NAME, 4 March 2024"
+        date, name = (m.group(1), m.group(2)) if is_date(m.group(1)) else (m.group(2), m.group(1))
+        name = re.sub(rf"^(?:{_BY})\s+", "", name, flags=re.IGNORECASE)
+        if is_date(date) and looks_like_name(name):
+            return True, name
     parts = [p for p in _PARTS.split(text) if p.strip(" ,")]
     if not parts:
         return False, ""
@@ -135,3 +142,32 @@ def meta_line(text: str) -> tuple[bool, str]:
     if not (dated or author):  # a bare name needs a date or a "by" beside it to be a byline
         return False, ""
     return True, author or (names[0] if names else "")
+
+
+META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
+
+
+def split_glued(blocks: list[Block]) -> list[Block]:
+    """A byline or date line written straight under the title (or above it) is its own block, not
+    the end of the title: "Making After-Call Work Count\nby Jordan Reyes" is a title and a byline."""
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        lines = [line for line in block.raw.split("\n") if line.strip()]
+        if index >= META_BLOCKS or block.kind not in ("para", "heading") or len(lines) < 2:
+            out.append(block)
+            continue
+        metas = [meta_line(line)[0] for line in lines]
+        if not any(metas) or all(metas):
+            out.append(block)
+            continue
+        kind, level = block.kind, block.level  # the first run of other lines keeps the block's kind: the title
+        group: list[str] = []
+        for line, meta in [*zip(lines, metas, strict=True), ("", True)]:
+            if meta and group:
+                out.append(Block(kind, "\n".join(group), level=level))
+                kind, level, group = "para", 0, []
+            if meta and line:
+                out.append(Block("para", line))
+            elif not meta:
+                group.append(line)
+    return out
