@@ -18,6 +18,7 @@ from workshop.cli import app
 from workshop.content import document, practice, schema
 from workshop.content.model import Module
 from workshop.draft import DraftError, draft_bytes, draft_file
+from workshop.draft.text import BOILERPLATE, NOT_A_POINT
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the checkout (tests/test_seeds.py)
 
@@ -106,6 +107,21 @@ def test_polls_ask_in_the_article_language(language: str, question: str) -> None
             assert all("¿" in p.question for p in polls)
 
 
+@pytest.mark.parametrize("text", [
+    "Il supervisore che legge alcune note ogni settimana impara più di quanto mostri il cruscotto. L'abitudine costa "
+    "poco e si ripaga in un mese. Gli operatori raramente si oppongono a essere misurati con il numero giusto. "
+    "Un obiettivo che ignora il tipo di chiamata punisce chi risponde alle più difficili, per il bene del team.",
+    "O supervisor que lê algumas notas por semana aprende mais do que qualquer painel mostra. O hábito custa pouco e "
+    "paga-se em um mês. Uma meta que ignora o tipo de chamada castiga quem atende as mais difíceis, para que a equipe "
+    "veja o esforço e por isso confie no plano como um todo.",
+])
+def test_a_language_the_drafter_does_not_write_is_not_taken_for_one_it_does(text: str) -> None:
+    """Italian is not French and Portuguese is not Spanish: such drafts stay in English, for a person to translate."""
+    _, module = _draft(f"# Titolo\n\n{text}\n\n## Uno\n\n{text}\n\n## Due\n\n{text}\n", "other.md")
+    assert module.language == ""
+    assert module.steps[0].title == "Why this article"
+
+
 @pytest.mark.parametrize("heading", [
     "Keep huddles to ten minutes", "After 30 minutes, switch roles", "The first 15 minutes of a shift",
     "A 20-minute break for the team", "Coaching (45 minutes)", "Fist of five before you commit",
@@ -124,8 +140,9 @@ def test_minutes_and_fists_in_the_article_are_not_taken_for_the_draft_own(headin
 # ------------------------------------------------------------------------------------ properties
 
 _words = st.text(st.sampled_from("abcdefghijklmnoprstuvwyzäéñç"), min_size=3, max_size=9)
-_headings = st.lists(st.lists(_words, min_size=1, max_size=5).map(lambda w: " ".join(w).capitalize()),
-                     min_size=2, max_size=9, unique_by=str.casefold)
+_heading = st.lists(_words, min_size=1, max_size=5).map(lambda w: " ".join(w).capitalize()).filter(
+    lambda h: not BOILERPLATE.search(h) and not NOT_A_POINT.match(h))  # "Menu", "Summary": left out by design
+_headings = st.lists(_heading, min_size=2, max_size=9, unique_by=str.casefold)
 @st.composite
 def _articles(draw: st.DrawFn) -> tuple[object, str]:
     """A guide in any language with any headings, HTML pieces, title form and byline; with or without

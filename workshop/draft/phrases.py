@@ -168,22 +168,24 @@ def ends_sentence(text: str) -> bool:
     return asks(text) or text.rstrip().endswith(("!", "！", "…", "."))
 
 
-# Words that are common in one of the four languages and rare in the others.
+# Words that are common in one of the four languages and rare in the others (and in Italian and Portuguese).
 _WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "with", "for", "are", "this", "you", "be", "have", "not", "they",
            "what", "we", "our", "it"},
     "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "sich", "ein", "eine", "zu", "auf", "für", "wir", "sie",
            "den", "dem", "auch", "ich", "wird", "sind"},
-    "es": {"el", "los", "las", "y", "es", "por", "para", "una", "con", "del", "al", "lo", "su", "como", "más", "pero",
-           "sus", "ya"},
+    "es": {"el", "los", "las", "y", "es", "del", "pero", "muy", "también", "está", "están", "porque", "cuando", "hay",
+           "sus", "más", "ya"},
     "fr": {"le", "les", "et", "est", "des", "une", "pour", "dans", "pas", "qui", "sur", "nous", "vous", "au", "ce",
-           "il", "sont", "avec", "être", "aux"},
+           "sont", "avec", "être", "aux", "cette", "ne"},
 }
 
 
 def guess_language(text: str) -> str:
     """"en", "de", "es" or "fr" from the article's common words, or "" when too little says which."""
-    counts = Counter(w.lower() for w in re.findall(r"[^\W\d_]+", text[:20000]))
-    scores = sorted(((sum(counts[w] for w in words), tag) for tag, words in _WORDS.items()), reverse=True)
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[:20000])]
+    counts = Counter(words)
+    scores = sorted(((sum(counts[w] for w in common), tag) for tag, common in _WORDS.items()), reverse=True)
     (best, tag), (second, _) = scores[0], scores[1]
-    return tag if best >= 12 and best >= 2 * second else ""
+    # these words are a fifth of a text in its language; under a twelfth, it is another language (Italian, say)
+    return tag if best >= 12 and best * 12 >= len(words) and best >= 2 * second else ""
