@@ -3,7 +3,15 @@ throwaway session that is gone afterwards."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.support import write_module
 from tests.tui.conftest import cli, text_of, wait_for
@@ -69,3 +77,36 @@ async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_pa
                               encoding="utf-8")
             await wait_for(pilot, lambda: "Choose one now." in text_of(app.query_one("#prompt")), seconds=20)
             assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
+def test_preview_watch_in_a_real_terminal(tmp_path: Path) -> None:
+    """The command itself: `workshop preview --watch FILE` in tmux shows a saved change on the same step."""
+    module = write_module(tmp_path / "drafts")
+    socket = f"workshop-preview-{os.getpid()}"
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True).stdout
+
+    def wait_screen(text: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in (shown := tmux("capture-pane", "-p", "-t", "ws")):
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared:\n{tmux('capture-pane', '-p', '-t', 'ws')}")
+
+    command = f"{shlex.quote(sys.executable)} -m workshop preview --watch {shlex.quote(str(module))}"
+    tmux("new-session", "-d", "-s", "ws", "-x", "100", "-y", "30", command)
+    try:
+        wait_screen("Press n to start")
+        tmux("send-keys", "-t", "ws", "n")
+        wait_screen("(talk)")
+        tmux("send-keys", "-t", "ws", "n")
+        wait_screen("Which first?")
+        module.write_text(module.read_text("utf-8").replace("Which first?", "Which one comes first?"),
+                          encoding="utf-8")
+        shown = wait_screen("Which one comes first?")
+        assert "Pick one" in shown
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
