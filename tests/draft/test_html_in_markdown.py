@@ -156,6 +156,8 @@ def test_site_generator_marks_are_not_text() -> None:
     ('title: Inline Map\nauthor: { name: "Jordan Reyes", twitter: "@jr" }', "Inline Map", "Jordan Reyes"),
     ("title: People\nauthors:\n  - name: Jordan Reyes\n    role: lead\n  - name: Sam Lee", "People",
      "Jordan Reyes, Sam Lee"),
+    ('title: "Wrap-up &amp; Notes"\nauthor: "Jordan Reyes <jr@example.org> (https://example.org/jr)"',
+     "Wrap-up & Notes", "Jordan Reyes"),
 ])
 def test_yaml_front_matter_forms(front: str, title: str, author: str) -> None:
     text = f"---\n{front}\ndescription: {FRONT}\n---\n\n## One part\n\nText one.\n\n## Two part\n\nText two.\n"

@@ -8,6 +8,7 @@ mapping (`name:`). A full YAML parser is not worth a dependency for that.
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 
@@ -90,8 +91,16 @@ def yaml_fields(text: str) -> dict[str, str]:
         else:
             text_value = _block(below, key in _AUTHOR_KEYS)
         if text_value and key not in found:
-            found[key] = text_value
+            found[key] = _tidy(text_value, key in _AUTHOR_KEYS)
     return found
+
+
+def _tidy(value: str, people: bool) -> str:
+    """Entities written out ("&amp;"), and an author's e-mail or web address left off: "Name <a@b.c> (https://…)"."""
+    value = html.unescape(value)
+    if people:
+        value = re.sub(r"\s*<[^<>]*>|\s*\((?:https?://|mailto:|www\.)[^()]*\)", "", value)
+    return value.strip()
 
 
 def _block(below: list[str], people: bool) -> str:
@@ -128,7 +137,7 @@ def toml_front(text: str) -> tuple[dict[str, str], str] | None:
     found: dict[str, str] = {}
     for key, value in data.items():
         if isinstance(value, str):
-            found[key.lower()] = value
+            found[key.lower()] = _tidy(value, key.lower() in _AUTHOR_KEYS)
         elif isinstance(value, list) and key.lower() in _AUTHOR_KEYS:
             names = [_person({k.lower(): str(x) for k, x in v.items()}) if isinstance(v, dict) else str(v)
                      for v in value]
