@@ -33,7 +33,7 @@ class Block:
 
 def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     """The blocks of a Markdown article and its front matter. HTML inside it is read as HTML: its
-    paragraphs, headings and lists are the article's, while an aside, a block quote, a figure or a
+    paragraphs, headings, lists and captions are the article's, while an aside, a block quote or a
     script is left out, with whatever Markdown stands between its opening and closing tags."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -85,7 +85,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     blocks.extend(_converted(html.take()) + held)  # an element never closed leaves nothing out
     if html.meta.get("byline"):
         meta.setdefault("byline", html.meta["byline"])
-    return blocks or quotes, meta
+    return (blocks if any(b.text for b in blocks) else quotes + blocks), meta
 
 
 def _converted(text: str) -> list[Block]:
@@ -96,7 +96,7 @@ def _converted(text: str) -> list[Block]:
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
-_INLINE_SKIP = {"aside", "script", "style", "blockquote", "figure", "figcaption", "noscript", "svg", "template"}
+_INLINE_SKIP = {"aside", "script", "style", "blockquote", "noscript", "svg", "template"}
 
 
 def _inline(children: list) -> str:
@@ -153,8 +153,7 @@ def is_document(text: str) -> bool:
 # leaves in (a share bar inside the article) and, without readability, the page around the article.
 # A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "template",
-         "blockquote", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "head", "title", "table",
-         "pre"}
+         "blockquote", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "head", "title", "pre"}
 # Images, tables and code are no text to draft from, but a section that holds only one is still a section.
 _MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
 MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
