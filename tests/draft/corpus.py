@@ -49,6 +49,8 @@ PIECES = {
     "aside-blocks": f"<aside>\n\n{PULL} The best summaries are written for a stranger.\n\n</aside>",
     "blockquote": f'<blockquote class="pullquote">\n  <p>{PULL} Measure what you would coach.</p>\n</blockquote>',
     "md-quote": f"> {PULL} Split the queue first.\n> — A team lead",
+    "span-quote": f'Notes matter. <span class="pull-quote">{PULL} Write for a stranger.</span> Then check them.',
+    "p-quote": f'<p class="pullquote">{PULL} The next agent is your customer too.</p>',
     "figure": '<figure>\n  <img src="floor.jpg" alt="Two agents at a desk">\n'
               "  <figcaption>Notes are read aloud at the huddle.</figcaption>\n</figure>",
     "img": '<img src="chart.png" alt="A chart of wrap-up times" width="600">',
@@ -76,6 +78,7 @@ BYLINES = {  # byline forms, each with the author they name ("" for a date line 
     "bold-by": ("**By Jordan Reyes** | Contact Centre Weekly", "Jordan Reyes"),
     "date": ("March 4, 2024", ""),
     "published": ("Published 2024-03-04", ""),
+    "updated-slash": ("Updated 2024/03/04", ""),
     "von": ("Von Jana Beispiel", "Jana Beispiel"),
     "geschrieben": ("Geschrieben von Jana Beispiel, Leiterin Kundenservice", "Jana Beispiel"),
     "datum-de": ("Veröffentlicht am 4. März 2024", ""),

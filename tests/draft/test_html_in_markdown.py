@@ -156,6 +156,9 @@ def test_site_generator_marks_are_not_text() -> None:
     ('title: Inline Map\nauthor: { name: "Jordan Reyes", twitter: "@jr" }', "Inline Map", "Jordan Reyes"),
     ("title: People\nauthors:\n  - name: Jordan Reyes\n    role: lead\n  - name: Sam Lee", "People",
      "Jordan Reyes, Sam Lee"),
+    ("titel: Gute Übergaben\nautor: Jana Beispiel", "Gute Übergaben", "Jana Beispiel"),
+    ("titre: Faire simple\nauteurs: [Claire Exemple]", "Faire simple", "Claire Exemple"),
+    ('título: "Menos es más"\nautora: María Ejemplo', "Menos es más", "María Ejemplo"),
     ('title: "Wrap-up &amp; Notes"\nauthor: "Jordan Reyes <jr@example.org> (https://example.org/jr)"',
      "Wrap-up & Notes", "Jordan Reyes"),
 ])

@@ -14,6 +14,11 @@ import tomllib
 
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(?:\s+|$)(.*)$")
 _AUTHOR_KEYS = ("author", "authors", "creator", "creators")
+# The same fields named in German, Spanish or French
+_ALIASES = {"titel": "title", "título": "title", "titulo": "title", "titre": "title", "autor": "author",
+            "autora": "author", "autorin": "author", "auteur": "author", "autrice": "author", "verfasser": "author",
+            "autoren": "authors", "autores": "authors", "auteurs": "authors", "sprache": "lang", "idioma": "lang",
+            "langue": "lang"}
 
 
 def _scalar(value: str) -> str:
@@ -74,7 +79,7 @@ def yaml_fields(text: str) -> dict[str, str]:
         index += 1
         if not m:
             continue
-        key, value = m.group(1).lower(), m.group(2).strip()
+        key, value = _ALIASES.get(m.group(1).lower(), m.group(1).lower()), m.group(2).strip()
         below: list[str] = []  # the indented lines under the key: a block scalar, list or mapping
         while index < len(lines) and (not lines[index].strip() or lines[index][:1] in (" ", "\t", "-")):
             below.append(lines[index])
@@ -135,13 +140,14 @@ def toml_front(text: str) -> tuple[dict[str, str], str] | None:
     except tomllib.TOMLDecodeError:
         data = {}
     found: dict[str, str] = {}
-    for key, value in data.items():
+    for name, value in data.items():
+        key = _ALIASES.get(name.lower(), name.lower())
         if isinstance(value, str):
-            found[key.lower()] = _tidy(value, key.lower() in _AUTHOR_KEYS)
-        elif isinstance(value, list) and key.lower() in _AUTHOR_KEYS:
+            found.setdefault(key, _tidy(value, key in _AUTHOR_KEYS))
+        elif isinstance(value, list) and key in _AUTHOR_KEYS:
             names = [_person({k.lower(): str(x) for k, x in v.items()}) if isinstance(v, dict) else str(v)
                      for v in value]
-            found[key.lower()] = ", ".join(n for n in names if n)
-        elif isinstance(value, dict) and key.lower() in _AUTHOR_KEYS:
-            found[key.lower()] = _person({k.lower(): str(x) for k, x in value.items()})
+            found.setdefault(key, ", ".join(n for n in names if n))
+        elif isinstance(value, dict) and key in _AUTHOR_KEYS:
+            found.setdefault(key, _person({k.lower(): str(x) for k, x in value.items()}))
     return found, text[m.end():]

@@ -106,11 +106,12 @@ def _inline(children: list) -> str:
         if child.type == "html_inline":
             m = re.match(r"<(/?)([A-Za-z][\w-]*)", child.content)
             tag = m.group(2).lower() if m else ""
-            if m and tag in _INLINE_SKIP and not child.content.rstrip().endswith("/>"):
+            quote = re.search(r"\bclass\s*=\s*[\"']?[^\"'>]*pull-?quote", child.content, re.IGNORECASE)
+            if m and (tag in _INLINE_SKIP or quote or tag in skip) and not child.content.rstrip().endswith("/>"):
                 if not m.group(1):
                     skip.append(tag)
-                elif tag in skip:
-                    del skip[skip.index(tag):]
+                elif tag in skip:  # closes the innermost element of that name
+                    del skip[len(skip) - 1 - skip[::-1].index(tag):]
             elif not skip and tag == "br":
                 parts.append("\n")
             elif not skip and tag in ("strong", "b"):
