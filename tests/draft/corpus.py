@@ -51,6 +51,8 @@ PIECES = {
     "md-quote": f"> {PULL} Split the queue first.\n> — A team lead",
     "span-quote": f'Notes matter. <span class="pull-quote">{PULL} Write for a stranger.</span> Then check them.',
     "p-quote": f'<p class="pullquote">{PULL} The next agent is your customer too.</p>',
+    "admonition": f":::tip A habit worth keeping\n{PULL} Read one note a day.\n:::",
+    "fenced-div": "::: {.content}\nThe template fits on one screen.\n:::",
     "figure": '<figure>\n  <img src="floor.jpg" alt="Two agents at a desk">\n'
               "  <figcaption>Notes are read aloud at the huddle.</figcaption>\n</figure>",
     "img": '<img src="chart.png" alt="A chart of wrap-up times" width="600">',

@@ -184,3 +184,14 @@ def test_cli_draft_of_a_guide_validates_as_a_draft(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["draft", str(article), "-o", str(target)]).exit_code == 0
     result = CliRunner().invoke(app, ["validate", "--practice", "--strict", "--draft", str(target)])
     assert result.exit_code == 0 and "warning" not in result.output, result.output
+
+
+def test_fenced_containers_are_read_and_their_asides_left_out() -> None:
+    """Pandoc's fenced divs and the admonitions of documentation sites (::: tip): the text of a plain
+    container is the article's, the text of a note, a tip or a pull quote is not."""
+    text = ("# Floor Notes\n\nWhy this matters to every shift.\n\n::: {#body .content}\n\n## Breaks\n\n"
+            f"Breaks are planned with the team.\n\n::: {{.pullquote}}\n{PULL} one\n:::\n\n:::tip Handy\n{PULL} two\n"
+            ":::\n\n## Handovers\n\nEach handover is written.\n\n:::\n")
+    drafted, module = _draft(text, "fenced.md")
+    assert _discussed(module) == ["Breaks", "Handovers"]
+    assert PULL not in drafted and ":::" not in drafted

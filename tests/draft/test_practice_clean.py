@@ -175,7 +175,8 @@ _pieces = st.sampled_from([
     "# ", "## ", "1. ", "- ", "**", "\n", "\n\n", "---\n", "title: ", "author: ", "<aside>", "</aside>", "<p>",
     "</p>", "<blockquote>", "<h2>", "</h2>", "<br>", "> ", "by Jordan Reyes", "Von Jana Beispiel", "4 March 2024",
     "after 30 minutes", "keep to 12 minutes", "(40 minutes)", "a 15-minute break", "the first 20 minutes", "fist",
-    "Fist of five", "ten minutes each", "?", "¿", "!", "…", "|", "{% x %}", "<details>", "```",
+    "Fist of five", "ten minutes each", "?", "¿", "!", "…", "|", "{% x %}", "<details>", "```", ":::", "::: tip",
+    "<span class='pullquote'>", "</span>", "titel: ", "+++\n", "<img src=x>", "| a | b |\n|---|---|",
 ])
 
 

@@ -36,6 +36,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     paragraphs, headings, lists and captions are the article's, while an aside, a block quote or a
     script is left out, with whatever Markdown stands between its opening and closing tags."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     meta: dict[str, str] = {}
@@ -43,15 +44,25 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
         meta, text = toml
     elif text.lstrip("\n").startswith("---"):
         text = text.lstrip("\n")  # blank lines before front matter would make it a heading
-    tokens = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"]).parse(text)
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+    # ::: containers (pandoc's fenced divs, Docusaurus and VuePress admonitions): their text is the
+    # article's unless the container is an aside, a note or a quote
+    parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
+    tokens = parser.parse(text)
     blocks: list[Block] = []
     held: list[Block] = []  # Markdown inside an HTML element that leaves its content out, until it closes
     quotes: list[Block] = []  # block quotes: not the article's points, unless it has nothing else
     html = _Markdown()  # the HTML blocks, read as one fragment: an <aside> may open in one and close in another
     item: Block | None = None  # a list item waiting for its first line of text
+    containers: list[bool] = []  # per open ::: container, whether it is an aside
     quoted = table = 0
     for index, token in enumerate(tokens):
-        if token.type == "front_matter":
+        if token.type == "container_div_open":
+            containers.append(bool(_ASIDE.search(token.info)))
+            quoted += containers[-1]
+        elif token.type == "container_div_close" and containers:
+            quoted -= containers.pop()
+        elif token.type == "front_matter":
             meta = meta or frontmatter.yaml_fields(token.content)
         elif token.type == "html_block":
             html.feed(token.content)
@@ -71,6 +82,8 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
             item = Block("item", "", number=number) if number else Block("bullet", "")
         elif token.type == "inline" and token.children is not None and not table:
             raw = _TEMPLATE.sub("", _inline(token.children))
+            if re.fullmatch(r"\s*:{3,}[^\n]*", raw):  # a container's fence the container plugin did not take
+                continue
             before = tokens[index - 1]
             if item is not None:  # an item's first text, even when it is a heading inside the item
                 item.raw, block, item = raw, item, None
@@ -93,6 +106,8 @@ def _converted(text: str) -> list[Block]:
     return markdown(text)[0] if text.strip() else []
 
 
+_ASIDE = re.compile(r"aside|pull-?quote|quote|note|tip|info|warning|caution|danger|important|callout|sidebar"
+                    r"|admonition|box", re.IGNORECASE)
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
