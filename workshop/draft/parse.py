@@ -9,11 +9,16 @@ needs them, so `workshop --help` does not pay for them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from workshop.draft import frontmatter
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 
 @dataclass
@@ -35,20 +40,12 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     """The blocks of a Markdown article and its front matter. HTML inside it is read as HTML: its
     paragraphs, headings, lists and captions are the article's, while an aside, a block quote or a
     script is left out, with whatever Markdown stands between its opening and closing tags."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.container import container_plugin
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
     meta: dict[str, str] = {}
     if (toml := frontmatter.toml_front(text)) is not None:
         meta, text = toml
     elif text.lstrip("\n").startswith("---"):
         text = text.lstrip("\n")  # blank lines before front matter would make it a heading
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
-    # ::: containers (pandoc's fenced divs, Docusaurus and VuePress admonitions): their text is the
-    # article's unless the container is an aside, a note or a quote
-    parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
-    tokens = parser.parse(text)
+    tokens = _parser().parse(text)
     blocks: list[Block] = []
     held: list[Block] = []  # Markdown inside an HTML element that leaves its content out, until it closes
     quotes: list[Block] = []  # block quotes: not the article's points, unless it has nothing else
@@ -99,6 +96,18 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     if html.meta.get("byline"):
         meta.setdefault("byline", html.meta["byline"])
     return (blocks if any(b.text for b in blocks) else quotes + blocks), meta
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark with front matter, tables and ::: containers (pandoc's fenced divs, Docusaurus and
+    VuePress admonitions: their text is the article's unless the container is an aside, a note or a quote)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+    return parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
 
 
 def _converted(text: str) -> list[Block]:
