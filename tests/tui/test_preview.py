@@ -3,10 +3,18 @@ throwaway session that is gone afterwards."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from tests.support import write_module
-from tests.tui.conftest import cli, text_of
+from tests.tui.conftest import cli, text_of, wait_for
 from workshop.content import library
 from workshop.tui.preview import make_app, throwaway_session
 from workshop.tui.widgets.rail import AgendaRail
@@ -36,3 +44,69 @@ def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
     assert "polls.toml:" in done.stderr and "rnak" in done.stderr
     done = cli("preview", "no-such-module")
     assert done.returncode == 2 and done.stderr.startswith("error: no agenda or module 'no-such-module'")
+
+
+async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
+    """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
+    step it was on, without a restart. A save that does not validate leaves the screen as it was."""
+    from workshop.cli.content import preview_plan
+
+    module = write_module(tmp_path / "drafts")
+    plan, problems, files = preview_plan(module, [])
+    assert plan is not None and not problems
+    with throwaway_session(plan) as session:
+        app = make_app(session, watch=False, files=files, reload=lambda: preview_plan(module, []), every=0.05)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("n", "n")
+            assert "Pick one" in text_of(app.query_one("#step-title"))
+            assert "Which first?" in text_of(app.query_one("#poll"))
+
+            module.write_text(module.read_text("utf-8").replace("Which first?", "Which comes first for us?")
+                              .replace('title = "Intro"', 'title = "A warmer welcome"'), encoding="utf-8")
+            await wait_for(pilot, lambda: "Which comes first for us?" in text_of(app.query_one("#poll")), seconds=20)
+            assert "Pick one" in text_of(app.query_one("#step-title"))  # still on the step the author was on
+            assert "A warmer welcome" in text_of(app.query_one(AgendaRail).query_one("#steps"))
+
+            saved = module.read_text("utf-8")
+            module.write_text(saved.replace('vote = "single"', 'vote = "singel"'), encoding="utf-8")
+            await wait_for(pilot, lambda: app.reloads == 1 and any(
+                "singel" in str(n.message) for n in app._notifications), seconds=20)
+            assert "Which comes first for us?" in text_of(app.query_one("#poll"))  # the last good version stays
+
+            module.write_text(saved.replace('id = "pick"', 'id = "choose"').replace("Pick one.", "Choose one now."),
+                              encoding="utf-8")
+            await wait_for(pilot, lambda: "Choose one now." in text_of(app.query_one("#prompt")), seconds=20)
+            assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
+def test_preview_watch_in_a_real_terminal(tmp_path: Path) -> None:
+    """The command itself: `workshop preview --watch FILE` in tmux shows a saved change on the same step."""
+    module = write_module(tmp_path / "drafts")
+    socket = f"workshop-preview-{os.getpid()}"
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=True).stdout
+
+    def wait_screen(text: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if text in (shown := tmux("capture-pane", "-p", "-t", "ws")):
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared:\n{tmux('capture-pane', '-p', '-t', 'ws')}")
+
+    command = f"{shlex.quote(sys.executable)} -m workshop preview --watch {shlex.quote(str(module))}"
+    tmux("new-session", "-d", "-s", "ws", "-x", "100", "-y", "30", command)
+    try:
+        wait_screen("Press n to start")
+        tmux("send-keys", "-t", "ws", "n")
+        wait_screen("(talk)")
+        tmux("send-keys", "-t", "ws", "n")
+        wait_screen("Which first?")
+        module.write_text(module.read_text("utf-8").replace("Which first?", "Which one comes first?"),
+                          encoding="utf-8")
+        shown = wait_screen("Which one comes first?")
+        assert "Pick one" in shown
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)

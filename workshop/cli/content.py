@@ -3,12 +3,15 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from workshop.cli import PathOption, _fail, _show, app
 from workshop.errors import os_message
+
+if TYPE_CHECKING:
+    from workshop.content.model import Plan
 
 
 @app.command()
@@ -228,30 +231,52 @@ def _print_table(rows: list[dict]) -> None:
 def preview(
     module: Annotated[str, typer.Argument(help="A module or agenda id, or its file (a draft you are editing).")],
     light: Annotated[bool, typer.Option("--light", help="The light theme.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help="Show the file again on every save, on the same "
+                                                               "step.")] = False,
     path: PathOption = None,
 ) -> None:
     """The facilitator's screen on a throwaway session of one module (or agenda), to see it as the room will."""
     from workshop.content import library
 
+    search = library.search_path(path or ())
     if module.endswith(".toml") or "/" in module:
         file = Path(module)
-        lib = library.load([file], library.search_path(path or ()), library.neighbours([file]))
-        loaded = next((f for f in lib.files), None)
-        if loaded is not None and loaded.problems:
-            for problem in sorted(loaded.problems):
-                typer.echo(str(problem), err=True)
+        plan, problems, files = preview_plan(file, search)
+        if plan is None:
+            if not problems:
+                raise _fail(f"{module}: not a module or agenda file")
+            for problem in problems:
+                typer.echo(problem, err=True)
             raise typer.Exit(2)
-        content = None if loaded is None else (loaded.module if loaded.module is not None else loaded.agenda)
-        if content is None:
-            raise _fail(f"{module}: not a module or agenda file")
-        module = content.id
     else:
         lib = library.catalog(path or ())
-    try:
-        plan = library.plan_for(lib, module)
-    except library.UnknownContent as err:
-        raise _fail(str(err)) from None
+        try:
+            plan = library.plan_for(lib, module)
+        except library.UnknownContent as err:
+            raise _fail(str(err)) from None
+        origin = lib.origins.get(f"agenda:{module}") or lib.origins.get(f"module:{module}")
+        file = Path(origin) if origin else Path(module)
+        files = [file]
     from workshop.tui.preview import make_app, throwaway_session
 
     with throwaway_session(plan) as session_path:
-        _show(lambda: make_app(session_path, dark=not light))
+        _show(lambda: make_app(session_path, dark=not light, files=files,
+                               reload=(lambda: preview_plan(file, search)) if watch else None))
+
+
+def preview_plan(file: Path, search: list[Path]) -> "tuple[Plan | None, list[str], list[Path]]":
+    """The plan of a module or agenda file (a draft is accepted), or None with its problems as
+    lines; and the files it is made of (an agenda's modules too), which `--watch` follows."""
+    from workshop.content import library
+
+    lib = library.load([file], search, library.neighbours([file]))
+    loaded = next((f for f in lib.files), None)
+    if loaded is not None and loaded.problems:
+        return None, [str(p) for p in sorted(loaded.problems)], [file]
+    content = None if loaded is None else (loaded.module if loaded.module is not None else loaded.agenda)
+    if content is None:
+        return None, [], [file]
+    plan = library.plan_for(lib, content.id)
+    files = [file, *(Path(lib.origins[f"module:{m.id}"]) for m in plan.modules
+                     if loaded is not None and loaded.agenda is not None and f"module:{m.id}" in lib.origins)]
+    return plan, [], list(dict.fromkeys(files))

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
-from workshop.draft import parse
+from workshop.draft import byline, parse
 from workshop.draft.parse import Block
+from workshop.draft.phrases import guess_language
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
 
 MAX_BYTES = 4 * 1024 * 1024
-MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx", ".mdtxt", ".mdtext", ".qmd", ".rmd")
 HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
@@ -34,6 +35,7 @@ class Article:
     language: str = ""
     title_guessed: bool = False
     stem: str = ""
+    language_guessed: bool = False  # from the article's words: it names no language
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -56,10 +58,23 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def _is_markdown(text: str, name: str) -> bool:
-    if name.lower().endswith(MARKDOWN_NAMES) or text.startswith("---\n"):
-        return True
-    return bool(re.search(r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$)", text, re.MULTILINE))
+_MARKDOWN = re.compile(r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$|.*\[[^\]\n]+\]\([^)\s]+\))"
+                       r"|^<(p|div|h[1-6]|aside|blockquote|figure|section|article|details|ul|ol|table|img|br)\b",
+                       re.MULTILINE | re.IGNORECASE)
+
+
+def kind_of(text: str, name: str) -> str:
+    """How to read the article: "html", "markdown" or "plain". The file's name decides first (a
+    .md file is Markdown whatever HTML it holds), then front matter, then the text: only a whole
+    page (a doctype or <html> first) is a web page; HTML blocks and Markdown marks are Markdown."""
+    lower = name.lower()
+    if lower.endswith(HTML_NAMES):
+        return "html"
+    if lower.endswith(MARKDOWN_NAMES) or re.match(r"\n*(---|\+\+\+)[ \t]*\n", text):
+        return "markdown"
+    if parse.is_document(text):
+        return "html"
+    return "markdown" if _MARKDOWN.search(text) else "plain"
 
 
 def read_article(raw: bytes, name: str) -> Article:
@@ -67,26 +82,31 @@ def read_article(raw: bytes, name: str) -> Article:
     text = decode(raw, name)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.replace("\\", "/").rsplit("/", 1)[-1])
     marked = True
-    if name.lower().endswith(HTML_NAMES) or parse.looks_like_html(text):
+    kind = kind_of(text, name)
+    if kind == "html":
         try:
             blocks, meta = parse.html(text)
         except Exception:
             raise ArticleError(f"{name}: cannot read this HTML page") from None
-    elif _is_markdown(text, name):
+    elif kind == "markdown":
         blocks, meta = parse.markdown(text)
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
+    blocks = byline.split_glued(blocks)
     for block in blocks:
         block.raw = clean_text(block.raw)
-    blocks = [b for b in blocks if b.text]
-    if not blocks:
+    blocks = [b for b in blocks if b.text or b.kind == "media"]
+    if not any(b.text for b in blocks):
         raise ArticleError(f"{name}: no article text found")
     blocks, title, guessed = _take_title(blocks, meta, stem)
     blocks, author = _take_author(blocks, meta, title)
     blocks = _drop_boilerplate(blocks)
-    if not blocks:
+    if not any(b.text for b in blocks):
         raise ArticleError(f"{name}: no article text found besides the title")
-    return Article(title, author, tuple(blocks), marked, _language(meta), guessed, stem)
+    language = _language(meta)
+    guess = "" if language else guess_language(" ".join(b.text for b in blocks))
+    return Article(title, author, tuple(blocks), marked, language or ("" if guess == "en" else guess), guessed, stem,
+                   language_guessed=bool(guess) and guess != "en")
 
 
 def _language(meta: dict[str, str]) -> str:
@@ -98,7 +118,6 @@ def _language(meta: dict[str, str]) -> str:
 
 
 # ------------------------------------------------------------------------------------ title and author
-
 
 def _clean_title(text: str) -> str:
     """A page title less its site name: the longest part around " | ", " – " and the like."""
@@ -117,12 +136,13 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         title = top.text if top is not None and top.text.casefold() in page.casefold() else _clean_title(page)
     if not title and top is not None:
         title = top.text
-    for block in blocks[:6] if not title else ():  # plain text: the first short line that reads as a title
+    lines = [b for b in blocks[:6] if not byline.meta_line(b.text)[0]]  # a byline or a date may come first
+    for block in lines if not title else ():  # plain text: the first short line that reads as a title
         if _boilerplate(block) or block.kind != "para":
             continue
         if len(block.text) > 140:  # the article's text has begun
             break
-        if title_like(block.text) and (block is blocks[0] or not is_name(block.text)):
+        if title_like(block.text) and (block is lines[0] or not is_name(block.text)):
             title = block.text
             break
     if not title:
@@ -134,7 +154,6 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
     return [b for b in blocks if b is not same], title.rstrip("."), False
 
 
-_BY = re.compile(r"^(?:by|written by|words by|author|authors|posted by|von)\s*[:\-–—]?\s+(.{2,80})$", re.IGNORECASE)
 _BIO = re.compile(
     r"^(?-i:([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){1,3}))\s+is\s+(?:the\s+|a\s+|an\s+)?[^.]{0,80}?\b(founder|author"
     r"|writer|director|president|ceo|consultant|principal|manager|head|partner|editor|lead|vp|analyst|specialist"
@@ -143,27 +162,35 @@ _BIO = re.compile(
 
 
 def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple[list[Block], str]:
+    """The author from front matter or page metadata, else from a byline near the top ("By NAME,
+    Role", "Written by …", "Von …", "Por …", "Par …", or a name beside a date); bylines and date
+    lines near the top are taken out of the text either way."""
     author = ""
-    for key in ("author", "authors", "article:author", "dc.creator", "byl"):
+    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl"):
         value = clean_text(meta.get(key, ""))
         if value and not value.startswith(("http://", "https://")):
             author = value
             break
     rest: list[Block] = []
+    sections = 0  # headings passed: a date line counts only before the first section
     for index, block in enumerate(blocks):
-        if index < 12 and block.kind in ("para", "heading") and (m := _BY.match(block.text)):
-            name = re.split(r"\s*[|,·•]\s*|\s+(?:on|in|for)\s+[A-Z0-9]", m.group(1))[0].strip(" .")
-            if is_name(name) or (len(name.split()) <= 4 and name[:1].isupper()):
+        sections += block.kind == "heading"
+        if index < 12 and block.kind == "para":  # a heading "By Design" is a section, not a byline
+            is_meta, name = byline.meta_line(block.text)
+            dashed = block.text.startswith(("—", "–"))  # "— Name" names an author only at the top, not under a quote
+            if is_meta and ((name and not dashed) or sections == 0):
                 author = author or name
                 continue
-        if index < 4 and block.kind == "para" and is_name(block.text) and block.text.casefold() != title.casefold():
+        if (index < 4 and block.kind == "para" and is_name(block.text) and not block.text.endswith(".")
+                and block.text.casefold() != title.casefold()
+                and (not author or block.text.casefold() in author.casefold())):  # a bare name: the byline
             author = author or block.text
             continue
         rest.append(block)
-    byline = clean_text(meta.get("byline", ""))
-    if not author and byline:  # a page's byline element: "By Pat Example", or just the name
-        name = (m.group(1) if (m := _BY.match(byline)) else byline).strip(" .")
-        author = name if is_name(name) else ""
+    page_byline = clean_text(meta.get("byline", ""))
+    if not author and page_byline:  # a page's byline element: "By Pat Example · 4 March 2024", or just the name
+        named = byline.meta_line(page_byline)[1]
+        author = named or (page_byline.strip(" .") if is_name(page_byline.strip(" .")) else "")
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):
             author = m.group(1)
@@ -211,7 +238,7 @@ def plain_blocks(text: str) -> list[Block]:
 
     def flush() -> None:
         if current:
-            blocks.append(Block("para", " ".join(current)))
+            blocks.append(Block("para", "\n".join(current)))  # line breaks kept: a byline under the title
             current.clear()
 
     for raw, line in zip(text.split("\n"), lines, strict=True):  # lines: the same split, cleaned

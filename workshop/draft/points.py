@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 
+from workshop.content.quotes import QUOTE
 from workshop.draft.parse import Block
 from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
 
@@ -181,7 +182,7 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
     for block in blocks:
         if block.kind == "heading" or (plain and block.kind == "para" and title_like(block.text)):
             sections.append((heading_text(block.text), []))
-        else:
+        elif block.kind != "media":
             sections[-1][1].append(block)
     sections = [(h, body) for h, body in sections if body]
     size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
@@ -207,15 +208,17 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
 # ------------------------------------------------------------------------------------ summaries
 
 
-def summary(point: Point) -> str:
+def summary(point: Point, untimed: bool = False) -> str:
     """A summary for the facilitator to reword: what the section covers, its frequent words, and the
-    opening words of its most central sentence; never a whole sentence of a long section."""
+    opening words of its most central sentence; never a whole sentence of a long section. `untimed`:
+    without sub-headings or words that mention minutes (draft/writer.py)."""
     parts = []
-    if point.parts:
-        parts.append("it covers " + "; ".join(shorten(p, 60) for p in point.parts[:5]))
+    covers = [shorten(p, 60) for p in point.parts[:5] if not (untimed and QUOTE.search(shorten(p, 60)))]
+    if covers:
+        parts.append("it covers " + "; ".join(covers))
     if words := keywords(point.body, 4, []):
         parts.append("its key words are " + ", ".join(words))
-    if central := _central(point.body):
+    if (central := _central(point.body)) and not (untimed and QUOTE.search(central)):
         parts.append(f"its central sentence begins \"{central}\"")
     if not parts:
         return ""

@@ -95,7 +95,7 @@ def title_like(text: str) -> bool:
         return False
     if text[-1] in ".,;:!" or text.endswith("…"):
         return False
-    first = text.lstrip("\"'“‘(*_")[:1]
+    first = text.lstrip("\"'“‘„«¿¡(*_")[:1]
     return first.isupper() or first.isdigit()
 
 

@@ -1,17 +1,24 @@
 """Write an Article's points as module TOML by hand, so that the draft can carry `# CHECK:` comments.
 
 The draft never copies the article's sentences: a point keeps its heading, and its prompt and notes
-carry at most a few words of a sentence, marked for rewording. The drafter's own text (opening,
-polls, closing, comments) is English: no template for another language exists yet.
+carry at most a few words of a sentence, marked for rewording. The drafter's own text for the room
+(opening, prompts, polls, closing) is in the article's language when it is English, German, Spanish
+or French (draft/phrases.py), English otherwise; notes and CHECK comments are English. Every draft
+passes `workshop validate --practice --strict --draft`: dots and caps as multivoting advises, a rating
+cast on a screen, and no minutes from the article that the step's own minutes contradict.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
+from collections.abc import Callable
 
+from workshop.content.quotes import QUOTE, contradictions
 from workshop.draft.article import Article
+from workshop.draft.phrases import PHRASES, Phrases, asks, ends_sentence, phrases
 from workshop.draft.points import Point
 from workshop.draft.points import summary as section_summary
 from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
@@ -20,15 +27,8 @@ OPTION_LIMIT = 60  # characters in a poll option
 TITLE_LIMIT = 100
 HEADING_LIMIT = 70
 HINT_WORDS = 6  # words of a point's first sentence kept in the notes, to be reworded
-SCALE_RANGE = (3, 7)  # point counts that get one scale poll each and a dots poll
-DOTS_BUDGET = 3
-
-_PROMPT_ENDINGS = (
-    "Share one example from your own team, and one thing you would change.",
-    "What does it look like on our floor today, and what gets in the way?",
-    "Where have you seen this work, and where has it gone wrong?",
-    "What would change for our agents if we took this seriously?",
-)
+SCALE_RANGE = (3, 7)  # point counts that get one scale poll each
+OPENING_MINUTES = 3
 
 
 # ------------------------------------------------------------------------------------ TOML text
@@ -113,48 +113,77 @@ class _Out:
         return step_id
 
 
+def _fitting(texts: Callable[[bool], tuple[str, str]], minutes: int) -> tuple[str, str]:
+    """A step's prompt and notes; when the article's words in them quote minutes that the step
+    contradicts ("after 30 minutes", for `validate --practice` a timing of this step), the same texts
+    without those words (`texts(True)`)."""
+    prompt, notes = texts(False)
+    if any(contradictions(prompt, minutes)) or any(contradictions(notes, minutes)):
+        prompt, notes = texts(True)
+    return prompt, notes
+
+
+def _words(text: str, safe: bool) -> str:
+    """The article's words, or nothing when `safe` and they mention minutes."""
+    return "" if safe and QUOTE.search(text) else text
+
+
 def write_module(article: Article, found: tuple[list[Point], str, int], *, source_name: str = "") -> str:
     title = shorten(clean_text(article.title), TITLE_LIMIT) or "Untitled article"
     points, found_by, more = found
     headings = [shorten(clean_text(p.heading), HEADING_LIMIT) or f"Point {n}" for n, p in enumerate(points, start=1)]
     labels = _labels(headings)
     n = len(points)
+    say = phrases(article.language)
     ids = _Ids()
     body = _Out()
 
     # opening
-    listing = "\n".join(f"- {h}" for h in headings)
-    by = f" by {clean_text(article.author)}" if article.author else ""
+    author = clean_text(article.author)
+
+    def opening_texts(safe: bool) -> tuple[str, str]:
+        listing = "\n".join(f"- {h}" for h in headings if _words(h, safe))
+        by = say.by.format(author=author) if _words(author, safe) else ""
+        named = _words(title, safe) or "…"
+        return (say.opening.format(title=named, by=by) + (f"\n\n{say.listing}\n\n{listing}\n" if listing else ""),
+                "Say in a sentence or two, in your own words, why you chose this article for this group.")
+
+    prompt, notes = _fitting(opening_texts, OPENING_MINUTES)
     body.step(
-        ids, wanted="opening", fallback="opening", title="Why this article", kind="talk", minutes=3,
-        prompt=f"Introduce the article \"{title}\"{by}: what it is about, and why it matters to this group today."
-               + (f"\n\nWhat we will work through:\n\n{listing}\n" if listing else ""),
-        notes="Say in a sentence or two, in your own words, why you chose this article for this group.",
+        ids, wanted="opening", fallback="opening", title=say.opening_title, kind="talk", minutes=OPENING_MINUTES,
+        prompt=prompt, notes=notes,
         checks={"title": "the opening's title and prompt are placeholders; write your own.",
                 "minutes": "minutes for the opening."},
     )
 
     scale_polls = SCALE_RANGE[0] <= n <= SCALE_RANGE[1]
     for number, (point, heading) in enumerate(zip(points, headings, strict=True)):  # a heading per point
-        ending = _PROMPT_ENDINGS[number % len(_PROMPT_ENDINGS)]
-        hint = opening((sentences(point.body) or [""])[0], HINT_WORDS)
-        asks = heading.endswith(("?", "？", "؟"))  # the article's own question: ask it as it is
-        notes = f"The article's point, in brief: {heading}" + ("" if asks else ".")
-        if heading != clean_text(point.heading):
-            notes = f"The article's heading in full: {clean_text(point.heading)}"
-        if hint:
-            notes += f"\n\nIt opens with \"{hint}\" Read that part of the article again and say it in your own words."
+        ending = say.endings[number % len(say.endings)]
+        minutes = _minutes(point)
+
+        def point_texts(safe: bool, point: Point = point, heading: str = heading,
+                        ending: str = ending) -> tuple[str, str]:
+            hint = _words(opening((sentences(point.body) or [""])[0], HINT_WORDS), safe)
+            shown = _words(heading, safe)
+            question = (shown if asks(shown) else say.stand.format(heading=shown)) if shown else ""
+            notes = f"The article's point, in brief: {shown}" + ("" if ends_sentence(shown) else ".") if shown else ""
+            if heading != clean_text(point.heading):
+                full = _words(clean_text(point.heading), safe)
+                notes = f"The article's heading in full: {full}" if full else notes
+            if hint:
+                notes += ("\n\n" if notes else "") + (f"It opens with \"{hint}\" Read that part of the article "
+                                                      "again and say it in your own words.")
+            brief = section_summary(point, safe)
+            return " ".join(filter(None, (question, ending))) + (f"\n\n{brief}" if brief else ""), notes
+
+        prompt, notes = _fitting(point_texts, minutes)
         notes_check = "write this in your own words (never the article's sentences)."
         if point.generated:
             notes_check = ("the drafter found no heading here and named this part by its frequent words; "
                            "write this in your own words.")
-        question = heading if asks else f"Where do we stand on \"{heading}\"?"
-        brief = section_summary(point)
         point_id = body.step(
             ids, wanted=heading if not point.generated else f"part-{number + 1}", fallback=f"point-{number + 1}",
-            title=heading, kind="discuss", minutes=_minutes(point),
-            prompt=f"{question} {ending}" + (f"\n\n{brief}" if brief else ""),
-            notes=notes,
+            title=heading, kind="discuss", minutes=minutes, prompt=prompt, notes=notes,
             checks={"title": "the title is the article's heading; make it yours (short, and not a copied sentence)."
                     if not point.generated else "a made-up title for this part of the article; name it yourself.",
                     "minutes": "minutes proposed from the length of this point in the article.",
@@ -163,33 +192,22 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
                     "notes": notes_check},
         )
         if scale_polls:
-            _scale_poll(body, ids, f"{point_id[:30].rstrip('-')}-today", f"point-{number + 1}-today",
-                        f"Today: {labels[number]}", f"{heading} Where are we today?" if asks else
-                        f"Where are we today on {heading}?")
+            _scale_poll(body, ids, say, f"{point_id[:30].rstrip('-')}-today", f"point-{number + 1}-today",
+                        say.today_title.format(label=labels[number]), heading)
 
     if n >= 2:
-        body.step(
-            ids, wanted="first-focus", fallback="first-focus", title="Where to start", kind="poll", minutes=5,
-            prompt=f"Spread your {DOTS_BUDGET} dots over the points you would work on first.",
-            checks={"title": "poll wording: the question, and options short enough to read at a glance.",
-                    "minutes": "minutes for the poll and a short debrief."},
-        )
-        options = ", ".join(toml_string(label) for label in labels)
-        body.add("", "[steps.poll]", f"question = {toml_string('Which of these should we work on first?')}",
-                 'vote = "dots"', 'reveal = "on-close"', f"budget = {DOTS_BUDGET}", "cap = 2", f"options = [{options}]")
+        _focus_poll(body, ids, say, labels)
     else:
-        topic = shorten(title, 70)
-        _scale_poll(body, ids, "today", "today", "Where are we today?", f"How well does our team do on {topic} today?")
+        _scale_poll(body, ids, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
 
     body.step(
-        ids, wanted="one-thing", fallback="one-thing", title="One thing to try", kind="notes", minutes=4,
-        prompt="Write one thing you will try with your team this week, based on what we discussed.",
+        ids, wanted="one-thing", fallback="one-thing", title=say.closing_title, kind="notes", minutes=4,
+        prompt=say.closing,
         checks={"prompt": "the closing prompt; make it fit this module.", "minutes": "minutes for the closing."},
     )
 
     module_id = slug(title, 48) or slug(article.stem, 48) or "draft"
-    summary = (f"A discussion of the {n} points of \"{title}\": where we stand on each and which to work on first."
-               if n >= 2 else f"A discussion of \"{title}\": where we stand and one thing to try.")
+    summary = say.summary.format(n=n, title=title) if n >= 2 else say.summary_one.format(title=title)
     # the source file's own name, its folders left out whichever slash the path was written with
     origin = " from " + _comment(source_name.replace("\\", "/").rsplit("/", 1)[-1]) if source_name else ""
     head = [
@@ -206,7 +224,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         "# CHECK: write the summary in your own words.",
         f"summary = {toml_string(summary)}",
         f"minutes = {body.minutes}  # the sum of the steps' minutes: update it when you change them",
-        *_language(article.language),
+        *_language(article.language, article.language_guessed),
         "",
         "[source]",
         "# CHECK: the article's exact title" + (" (guessed from the file name)" if article.title_guessed else "") + ".",
@@ -225,18 +243,51 @@ def _comment(text: str) -> str:
     return "".join(ch for ch in clean_text(text) if ch.isprintable())
 
 
-def _scale_poll(body, ids, wanted: str, fallback: str, title: str, question: str) -> None:
-    """A fist-of-five poll step: where the group stands today."""
+def _scale_poll(body: _Out, ids: _Ids, say: Phrases, wanted: str, fallback: str, title: str, topic: str) -> None:
+    """Where the group stands today on `topic`, a 0-5 rating cast on each person's own screen (not a
+    show of hands, and never called a fist: that is a consent check)."""
+    if "fist" in topic.casefold():
+        question = say.today_plain
+    else:
+        question = (say.today_asked if ends_sentence(topic) else say.today).format(heading=topic)
     body.step(
-        ids, wanted=wanted, fallback=fallback, title=title, kind="poll", minutes=3,
-        prompt="Show a hand: 0 means not at all, 5 means fully.",
+        ids, wanted=wanted, fallback=fallback, title=title, kind="poll", minutes=3, prompt=say.scale_prompt,
         checks={"title": "poll wording: the question, the title and the labels.",
                 "minutes": "minutes for the poll."},
     )
+    low, high = say.labels
     body.add("", "[steps.poll]", f"question = {toml_string(question)}", 'vote = "scale"', "anonymous = true",
-             "min = 0", "max = 5", 'labels = { 0 = "not at all", 5 = "fully" }')
+             "min = 0", "max = 5", f"labels = {{ 0 = {toml_string(low)}, 5 = {toml_string(high)} }}")
 
 
-def _language(tag: str) -> list[str]:
-    check = "# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: translate it"
-    return ([] if tag.lower().startswith("en") else [check]) + [f"language = {toml_string(tag)}"] if tag else []
+def _focus_poll(body: _Out, ids: _Ids, say: Phrases, labels: list[str]) -> None:
+    """Which point to work on first: dots for four points or more, a third as many dots as points
+    (at most half of them on one), as multivoting advises (`validate --practice`); one choice for
+    two or three points, where even one dot would be a third of them."""
+    count = len(labels)
+    budget = math.ceil(count / 3)
+    dots = budget >= 2
+    cap = max(1, budget // 2)
+    body.step(
+        ids, wanted="first-focus", fallback="first-focus", title=say.focus_title, kind="poll", minutes=5,
+        prompt=say.dots_prompt.format(budget=budget, cap=cap) if dots else say.single_prompt,
+        checks={"title": "poll wording: the question, and options short enough to read at a glance.",
+                "minutes": "minutes for the poll and a short debrief."},
+    )
+    options = ", ".join(toml_string(label) for label in labels)
+    body.add("", "[steps.poll]", f"question = {toml_string(say.focus_question)}",
+             'vote = "dots"' if dots else 'vote = "single"', 'reveal = "on-close"',
+             *([f"budget = {budget}", f"cap = {cap}"] if dots else []), f"options = [{options}]")
+
+
+def _language(tag: str, guessed: bool) -> list[str]:
+    if not tag:
+        return []
+    if guessed:
+        check = "# CHECK: the article's language, guessed from its words; the room's text is written in it"
+    elif phrases(tag) is PHRASES["en"] and not tag.lower().startswith("en"):
+        check = ("# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: "
+                 "translate it")
+    else:
+        check = "# CHECK: the article's language; the room's text is written in it, the notes are in English"
+    return ([] if tag.lower().startswith("en") else [check]) + [f"language = {toml_string(tag)}"]
