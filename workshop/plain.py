@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Hashable, Iterator
 from typing import TextIO
 
+from workshop.content.prompt import plain
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import UNITS, plural
 from workshop.sessions import Session, SessionError
@@ -74,7 +75,7 @@ def step_sentence(state: SessionState) -> str:
     step = state.step
     if step is None:
         return ""
-    prompt = " ".join(step.step.prompt.split())
+    prompt = plain(step.step.prompt)  # sentences: no Markdown reaches a screen reader
     return f"Now: {step.module.title}, {step.step.title}, {plural(step.allowed // 60, 'minute')}. {prompt}"
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
+from workshop.content import prompt
 from workshop.content.model import Poll
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import UNITS, plural
@@ -132,19 +132,9 @@ def poll_part(view: PollView) -> PollPart:
     return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round)
 
 
-@cache
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt  # only once a step is shown
-
-    # html off: raw HTML in a prompt is shown as text; markdown-it refuses javascript: links
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
-
-
-@lru_cache(maxsize=64)
-def prompt_html(prompt: str) -> Markup:
-    """Rendered once per prompt, not once per page: every page view builds `public`, and a
-    content file may hold markdown that takes markdown-it most of a second (20,000 "*a")."""
-    return Markup(_markdown().render(prompt))  # markdown-it escaped every text node: html is off
+def prompt_html(markdown: str) -> Markup:
+    """The prompt as HTML, tables included (content/prompt.py renders it once per prompt)."""
+    return Markup(prompt.html(markdown))  # markdown-it escaped every text node: html is off
 
 
 def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[Any, ...] | None) -> Mine:

@@ -60,9 +60,9 @@ class PromptView(ShowsState, Static):
         return state.step.qid if state.step else None
 
     def draw(self, state: SessionState) -> None:
-        from rich.markdown import Markdown  # slow to import: only once a step is shown
+        from workshop.content.prompt import terminal  # rich's Markdown is slow to import: only once a step is shown
 
-        self.update(Markdown(state.step.step.prompt) if state.step else "")
+        self.update(terminal(state.step.step.prompt) if state.step else "")
 
 
 class PollArea(ShowsState, Vertical):

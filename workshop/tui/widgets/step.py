@@ -69,7 +69,7 @@ class StepPanel(ShowsState, VerticalScroll):
             notes.update("")
             heading.display = notes.display = False
             return
-        from rich.markdown import Markdown  # only once a step is shown: it is slow to import
+        from workshop.content.prompt import terminal  # only once a step is shown: rich's Markdown is slow to import
 
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
@@ -77,10 +77,10 @@ class StepPanel(ShowsState, VerticalScroll):
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.
-        prompt.update(Markdown(step.step.prompt))
+        prompt.update(terminal(step.step.prompt))
         has_notes = bool(step.step.notes) and self.show_notes
         heading.display = notes.display = has_notes
-        notes.update(Markdown(step.step.notes) if has_notes else "")
+        notes.update(terminal(step.step.notes) if has_notes else "")
         if step.qid != self._opened:
             self._opened = step.qid
             self.scroll_home(animate=False)  # a new step opens at its title, not where the last one was
