@@ -22,7 +22,7 @@ from typing import TextIO
 
 from workshop.content.prompt import plain
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import UNITS, plural, shown
 from workshop.sessions import Session, SessionError
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person, keep
@@ -66,7 +66,7 @@ def poll_open(view: PollView) -> str:
 def results(view: PollView) -> str:
     tally = view.tally
     unit = UNITS[tally.unit]
-    rows = "; ".join(f"{row.label}: {plural(row.value, unit)}, {row.share:.0%}" for row in tally.rows)
+    rows = "; ".join(f"{row.label}: {plural(row.value, unit)}, {row.share:.0%}" for row in shown(tally))
     summary = f" Mean {tally.mean:.1f}, median {tally.median:g}." if tally.mean is not None else ""
     return f"Results for {view.poll.question} {plural(tally.ballots, 'ballot')}. {rows or 'No answers'}.{summary}"
 

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from workshop.content import prompt
 from workshop.content.model import Poll
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import UNITS, plural, shown
 
 VOTE_HINT = {
     "single": "Choose one.",
@@ -125,7 +125,7 @@ def poll_part(view: PollView) -> PollPart:
     results, summary = None, ""
     if view.visible:
         unit = UNITS[view.tally.unit]
-        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in view.tally.rows)
+        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
             summary += f" · mean {view.tally.mean:.1f} · median {view.tally.median:g}"

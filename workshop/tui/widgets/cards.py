@@ -103,5 +103,12 @@ class RoomCards(ShowsState, Static):
         return Group(head, *(question_line(q) for q in questions)) if questions else Group(
             head, Text("Questions appear here as they are asked.", style="italic dim"))
 
+    def lines_needed(self, width: int) -> int:
+        """The lines it takes at `width` (the room display shares its height by them)."""
+        if self._last is None or room_signature(self._last) is None:
+            return 0
+        console = self.app.console
+        return len(console.render_lines(self.render_room(self._last), console.options.update_width(width), pad=False))
+
     def on_resize(self) -> None:
         self.redraw()
