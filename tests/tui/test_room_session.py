@@ -184,3 +184,23 @@ async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path
                 assert row.label in shown, (size, row.label, shown)
             if tally.mean is not None:
                 assert f"mean {tally.mean:.1f} · median {tally.median:g}" in shown, (size, shown)
+
+
+async def test_more_questions_than_fit_turn_their_pages(tmp_path: Path) -> None:
+    from tests.support import room_plan
+
+    clock = Clock()
+    path = sessions.create(room_plan(), tmp_path, "qa", "Sam", clock=clock, code="K7P2QX")
+    live = sessions.Session.open(path, clock)
+    live.start()
+    live.goto("questions")
+    for n in range(1, 25):
+        live.ask(f"P{n}", f"Question number {n} from the floor?")
+    app = make_app(path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await redraw(app, pilot)
+        assert "Question number 1 from" in first and "page 1 of" in first
+        clock.advance(12)
+        second = await redraw(app, pilot)
+        assert "page 2 of" in second and "Question number 1 from" not in second
+        assert "Question number 24 from" in second or "page 2 of 2" not in second

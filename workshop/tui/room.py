@@ -98,6 +98,7 @@ class RoomApp(SessionApp):
             return
         step = state.step.qid if state.step else None
         self.query_one(StepPanel).turn(state.now, (step, state.status))
+        self.query_one(RoomCards).turn(state.now, step)
         self.query_one(RoomEnd).turn(state.now, state.status)
 
     def _fit(self, state: SessionState, size: Size) -> None:
