@@ -131,3 +131,33 @@ def test_a_whole_agenda_by_plain_lines_writes_what_vote_and_note_write(tmp_path:
     assert comparable(plain_path) == comparable(cli_path)
     joins = [[e["name"] for e in store.load(p).events if e["type"] == "join"] for p in (plain_path, cli_path)]
     assert joins == [["Ana"], ["Ana"]]
+
+
+async def test_a_screen_reader_in_the_room_counts_in_the_facilitators_here(tmp_path: Path) -> None:
+    """`join --plain` says it is here as a screen does: the facilitator's "N here" counts it while
+    it runs, and not once it has left; a poll it voted on is everyone's, so the facilitator's cue
+    that everyone here has voted is right."""
+    from tests.tui.conftest import screen_text, wait_for
+    from workshop.tui.facilitator import make_app
+
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    path = sessions.create(polls_plan(), tmp_path / "s", "here", "Sam", code="TEST42")
+    live = sessions.Session.open(path)
+    live.start()
+    live.goto("pick")
+    app = make_app(path, bell=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "0 here" in screen_text(app)
+        ana = Plain(path, env)
+        ana.hear("Joining ")
+        ana.type("TEST42")
+        ana.hear("Your name")
+        ana.type("Ana")
+        ana.hear("You joined as Ana.")
+        await wait_for(pilot, lambda: "1 here" in screen_text(app), 20)
+        ana.type("vote 1")
+        ana.hear("Your ballot is recorded")
+        await wait_for(pilot, lambda: "everyone has voted" in screen_text(app), 20)
+        ana.type("quit")
+        assert ana.process.wait(timeout=20) == 0
+        await wait_for(pilot, lambda: "0 here" in screen_text(app), 20)

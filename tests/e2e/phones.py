@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tests.support import polls_plan
 from workshop import sessions
+from workshop.content.model import Plan
 from workshop.journal import store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,9 +45,9 @@ class Served:
 
 
 @contextmanager
-def serve(tmp_path: Path, start: bool = True) -> Iterator[Served]:
-    """A fresh session of every kind of poll, served; started unless `start` is False."""
-    path = sessions.create(polls_plan(), tmp_path / "sessions", "phone", "Sam")
+def serve(tmp_path: Path, start: bool = True, plan: Plan | None = None) -> Iterator[Served]:
+    """A fresh session of every kind of poll (or of `plan`), served; started unless `start` is False."""
+    path = sessions.create(plan or polls_plan(), tmp_path / "sessions", "phone", "Sam")
     live = sessions.Session.open(path)
     if start:
         live.start()

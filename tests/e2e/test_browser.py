@@ -74,7 +74,8 @@ async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str,
     app = make_app(twin_dir / path.name, watch=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        app.screen.dismiss(Person(token, name, bytes(32)))
+        # a new person, as the tab's is: their rejoin code's line (six letters, as long as theirs) above
+        app.screen.dismiss(Person(token, name, bytes(32), code="ABCDEF"))
         await pilot.pause()
         options = app.screen_stack[0].query_one("#form OptionList", OptionList)
         index = next(i for i in range(options.option_count) if label in text_of_option(options, i))

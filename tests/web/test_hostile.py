@@ -11,11 +11,12 @@ from types import SimpleNamespace
 import pytest
 
 from tests.web.conftest import Phone, Served, kinds
+from workshop.content import prompt
 from workshop.engine import text
 from workshop.journal import store
 from workshop.serve import FrontDoor, Limits
 from workshop.sessions import people
-from workshop.web import PAGES, guard, pages, view
+from workshop.web import PAGES, guard, pages
 
 
 def person_cookie(phone: Phone) -> tuple[str, str]:
@@ -277,10 +278,10 @@ async def test_a_prompt_is_rendered_once_not_once_a_page(served: Served, monkeyp
     """A content file's prompt can take markdown-it most of a second ("*a" 20,000 times), on the
     session's one thread: rendered on every page view, a room's refreshes would queue behind it."""
     rendered = []
-    markdown = view._markdown()
+    markdown = prompt._parser()
     real = markdown.render
     monkeypatch.setattr(markdown, "render", lambda source: rendered.append(source) or real(source))
-    view.prompt_html.cache_clear()
+    prompt.html.cache_clear()
     phone = await served.phone()
     await phone.join(served.code, "Ana")
     for _ in range(5):

@@ -81,7 +81,7 @@ async def test_results_appear_only_when_the_reveal_rule_allows(served: Served) -
     assert 'id="results"' not in await phone.open()  # on-close: hidden while open
     served.live.poll_action("close")
     page = await phone.open()
-    assert 'id="results"' in page and "Planning" in page and "1 vote" in page and "100 %" in page
+    assert 'id="results"' in page and "Planning" in page and "1 vote" in page and "100%" in page
     assert "This poll is closed" in page
 
 

@@ -132,13 +132,16 @@ def serve(
 def screen(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
     light: Annotated[bool, typer.Option("--light", help="The light theme (often better on a projector).")] = False,
+    headlines: Annotated[bool, typer.Option("--headlines", help="After the end, show each poll's headline result "
+                                            "(only polls whose results the room has seen).")] = False,
     sessions_dir: SessionsDir = None,
 ) -> None:
-    """The room display for the projector: timer, prompt, poll results once revealed. Read-only."""
+    """The room display for the projector: from the start time to the thanks; timer, prompt, poll
+    results once revealed. Read-only."""
     path = _resolve(session, sessions_dir)
     from workshop.tui.room import make_app
 
-    _show(lambda: make_app(path, dark=not light))
+    _show(lambda: make_app(path, dark=not light, headlines=headlines))
 
 
 @app.command()

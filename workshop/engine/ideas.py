@@ -85,6 +85,11 @@ class RoomView:
     hands_raised: Mapping[str, int] = field(default_factory=dict)  # step -> hands raised during it
     hands_called: Mapping[str, int] = field(default_factory=dict)  # step -> hands called during it
     options: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # poll -> the idea ids its options came from
+    upvoters: Mapping[str, frozenset[str]] = field(default_factory=dict)  # question -> who upvoted it (tokens)
+
+    def upvoted(self, token: str) -> frozenset[str]:
+        """The ids of the questions participant `token` has upvoted: their page marks them."""
+        return frozenset(q for q, who in self.upvoters.items() if token in who)
 
     def ideas_of(self, step: str, *, remaining: bool = False) -> tuple[Idea, ...]:
         return tuple(i for i in self.ideas if i.step == step and (i.remaining or not remaining))
@@ -285,4 +290,5 @@ class Room:
             called=None if self.called is None else Hand(self.called[0], names[self.called[0]][0], self.called[1]),
             qa=self.qa,
             reactions={step: {r: len(who[r]) for r in REACTIONS if r in who} for step, who in self.reactions.items()},
-            hands_raised=dict(self.raised), hands_called=dict(self.calls), options=dict(self.options))
+            hands_raised=dict(self.raised), hands_called=dict(self.calls), options=dict(self.options),
+            upvoters={q: frozenset(who) for q, who in self.upvoters.items() if who})

@@ -78,6 +78,15 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
     return Tally(kind, n, _rows(ordered, n), "answers")
 
 
+def shown(result: Tally) -> tuple[Row, ...]:
+    """The rows in the order screens show them: dots most first (ties in option order), as a
+    rank's points and text answers already are, so the room reads where to invest from the top;
+    single and multi in the poll's order, a scale in its own. Reports keep the poll's order."""
+    if result.vote != "dots":
+        return result.rows
+    return tuple(sorted(result.rows, key=lambda row: -row.value))  # sorted() is stable: ties keep their order
+
+
 def _scale_label(poll: Poll, x: int) -> str:
     label = poll.label_for(x)
     return f"{x} {label}" if label else str(x)
@@ -114,3 +123,31 @@ def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None)
     if len(every) < 2:
         return ""
     return "; ".join(f"round {i}: {round_words(poll, t)}" for i, t in enumerate(every, 1))
+
+
+def consent_words(poll: Poll, result: Tally) -> str:
+    """A consent poll's result as the room reads it: 'Consent ✓ 6 of 6 at 3 or more' or 'No
+    consent: 2 under 3' ('' for any other poll, or before a ballot)."""
+    if poll.threshold is None or not result.ballots:
+        return ""
+    blocks = under(poll, result)
+    if blocks:
+        return f"No consent: {blocks} under {poll.threshold}"
+    return f"Consent ✓ {result.ballots} of {result.ballots} at {poll.threshold} or more"
+
+
+def headline(poll: Poll, result: Tally) -> str:
+    """What a poll came to in one line: the leading option ('Coaching: 3 votes · 50%', or two
+    options tied, 'Coaching and Quality: 2 votes each · 33%'), a scale's mean and median, a
+    consent poll's result."""
+    if not result.ballots:
+        return "no ballots"
+    if poll.threshold is not None:
+        return consent_words(poll, result)
+    if result.mean is not None:
+        return f"mean {result.mean:.1f} · median {result.median:g}"
+    top = max(row.value for row in result.rows)
+    leading = [row for row in result.rows if row.value == top]
+    labels = " and ".join(row.label for row in leading)
+    each = " each" if len(leading) > 1 else ""
+    return f"{labels}: {plural(top, UNITS[result.unit])}{each} · {leading[0].share:.0%}"

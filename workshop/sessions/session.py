@@ -49,6 +49,12 @@ class Session(RoomVerbs):
             s = replace(s, planned_start=start)
         return forecast.planned_end(s), forecast.forecast_end(s, start)
 
+    def starts_at(self) -> float | None:
+        """When the agenda means this session to start (seconds since the epoch): what the room
+        display says before the start; None when the session was made after that time."""
+        planned = self._planned_start()
+        return None if planned is None else planned.timestamp()
+
     def _planned_start(self) -> dt.datetime | None:
         """When the agenda meant this session to start, in the facilitator's time zone."""
         created = self.fold.header.get("created")

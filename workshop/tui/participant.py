@@ -51,6 +51,7 @@ class ParticipantApp(SessionApp):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="follow"):
+            yield Static("", id="rejoin-code")  # a first join's rejoin code, kept in view (never a toast)
             yield WhereLine("", id="where")
             yield TimeLine("", id="time")
             yield PromptView("", id="prompt")
@@ -85,10 +86,15 @@ class ParticipantApp(SessionApp):
         self.person = person
         self.token, self.display_name = person.token, person.name
         self.sub_title = f"you are {isolate(person.name)}"
-        if person.code:  # new: the only time they see it
-            self.sub_title += f" · rejoin code {person.code}"
-            self.notify(f"Your rejoin code is {person.code}. Keep it: it brings you back as {person.name} "
-                        "from any screen.", title="Welcome", timeout=30, markup=False)
+        line = self.screen_stack[0].query_one("#rejoin-code", Static)
+        line.display = bool(person.code)
+        if person.code:  # new: the only time they see it, in a line of its own that covers nothing
+            said = Text("Your rejoin code is ")
+            said.append(person.code, style="bold reverse")
+            said.append(". Keep it: it brings you back as ")
+            said.append(isolate(person.name), style="bold")
+            said.append(" from any screen.")
+            line.update(said)
         self.render_state()
         self.start_following()
         self.say_here()
@@ -125,7 +131,22 @@ class ParticipantApp(SessionApp):
         if moved:
             self._step_shown = qid
             follow.scroll_home(animate=False)  # a new step opens at its title
+            self.call_after_refresh(self.focus_action)  # and the keys go where the step's action is
         return state
+
+    def focus_action(self) -> None:
+        """Focus where the step's action is: the ballot on an open poll, the idea box on a
+        brainstorm, the question box on a Q&A step, else the note box. Typed ideas are never
+        lost for want of a Tab, and the arrows work on a ballot after a note was sent."""
+        main = self.screen_stack[0]
+        if self.screen is not main or self.closing():
+            return  # a dialog is in front: it keeps the keys
+        ballot = [*main.query("#form OptionList, #form SelectionList, #form Input")] \
+            if main.query_one(PollArea).display else []
+        area = main.query_one(ContributeArea)
+        boxes = [box for box in (main.query_one("#idea", Input), main.query_one("#ask", Input))
+                 if area.display and box.display]
+        (ballot + boxes + [main.query_one("#note", Input)])[0].focus(scroll_visible=False)
 
     _step_shown: str | None = None
 
@@ -155,6 +176,7 @@ class ParticipantApp(SessionApp):
             return
         event.input.value = ""
         self.render_state()
+        self.focus_action()  # back to where the step's action is: the next poll's arrows work at once
 
     # ------------------------------------------------------------------ what the room makes
 

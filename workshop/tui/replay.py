@@ -79,7 +79,7 @@ class ReplayApp(SessionApp):
     def compose(self) -> ComposeResult:
         fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
-        yield from session_view(empty="No notes on this step.")
+        yield from session_view(keys=False, empty="No notes on this step.")
         yield Timeline(self.replay, id="timeline")
         yield Static("", id="replay-status")
         yield KeyBar()

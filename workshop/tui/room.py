@@ -1,13 +1,18 @@
-"""The room display, for the projector: the big timer, the step's prompt, the poll and its
-results once revealed, and how to join. Read-only: it follows the session and writes nothing.
-No facilitator notes, no names next to ballots, and no key hints or lines meant for the
+"""The room display, for the projector, from the first minute to the last: before the start, the
+title, how to join and when it starts; then the big timer, the step's prompt, the poll and its
+results once revealed; during a break, when the room is back; after the end, thanks (and, if the
+facilitator asked, each poll's headline result). Read-only: it follows the session and writes
+nothing. No facilitator notes, no names next to ballots, and no key hints or lines meant for the
 facilitator: every panel is told it speaks to the room.
 
 Its layout follows the window: the timer grows with it, the prompt and the poll sit side by side
-where there is width, and once a poll's results are revealed they take the screen (the timer
-shrinks to a line). While `workshop serve` runs, a QR code of the join page stands at the right
-wherever it leaves the rest its room: before the start from 80 columns, during the session only
-on a screen wide enough for the prompt and the poll side by side beside it."""
+where there is width, and once a poll's results are revealed they share the screen with the
+timer by one rule (`_fit`): the results get the lines they need with bars a line tall, the timer
+up to a quarter of the screen in block digits, and the bars grow into what is left. A prompt
+taller than its place turns its pages by itself. While `workshop serve` runs, a QR code of the
+join page stands at the right wherever it leaves the rest its room: before the start from 80
+columns, during the session only on a screen wide enough for the prompt and the poll side by
+side beside it."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.bigclock import RoomTimer
 from workshop.tui.widgets.cards import RoomCards
+from workshop.tui.widgets.ended import RoomEnd
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.qr import JoinCode
@@ -35,6 +41,7 @@ from workshop.tui.widgets.step import StepPanel
 
 WIDE = 120  # columns from which the prompt and a hidden poll sit side by side
 BESIDE_THE_WAIT = 40  # columns the timer and "Starting soon" keep beside the join code
+TIMER_SHARE = 4  # beside revealed results, the timer takes up to a quarter of the screen's lines
 
 
 class RoomApp(SessionApp):
@@ -45,10 +52,11 @@ class RoomApp(SessionApp):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "",
-                 dark: bool = True) -> None:
+                 dark: bool = True, headlines: bool = False) -> None:
         super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
         self.join_command = f"workshop join {session.path.stem}" + (f"   or open {address}" if address else "")
+        self.headlines = headlines  # the ended screen lists each poll's headline result
 
     def compose(self) -> ComposeResult:
         yield Static("", id="room-title")
@@ -59,12 +67,14 @@ class RoomApp(SessionApp):
                     yield StepPanel(show_notes=False, audience="room", id="step")
                     yield PollPanel(audience="room", id="poll")
                     yield RoomCards(id="cards")
+                yield RoomEnd(headlines=self.headlines, id="ended")
             yield JoinCode(id="qr")
-        yield JoinBar(self.join_command, id="join")
+        yield JoinBar(self.join_command, audience="room", id="join")
 
     def on_mount(self) -> None:
         state = self.session.state()
         self.title = clean(state.title)
+        self.query_one(RoomTimer).starts = self.session.starts_at()
         self.render_state(state)
         self.start_following()
 
@@ -78,20 +88,36 @@ class RoomApp(SessionApp):
         self._fit(state, size or self.size)
         self.query_one("#room-title", Static).update(Text(state.title, style="bold"))
         views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
-                                         self.query_one(PollPanel), self.query_one(RoomCards))
+                                         self.query_one(PollPanel), self.query_one(RoomCards), self.query_one(RoomEnd))
         for widget in views:
             widget.show(state)
+        self.call_after_refresh(self._turn_pages, state)  # once the new text is laid out
         return state
 
+    def _turn_pages(self, state: SessionState) -> None:
+        if self.closing():
+            return
+        step = state.step.qid if state.step else None
+        self.query_one(StepPanel).turn(state.now, (step, state.status))
+        self.query_one(RoomCards).turn(state.now, step)
+        self.query_one(RoomEnd).turn(state.now, state.status)
+
     def _fit(self, state: SessionState, size: Size) -> None:
-        """Results revealed take the screen; otherwise prompt and poll share it, side by side
-        when wide. Classes change only when they must: each change restyles the screen."""
-        revealed = state.poll is not None and state.poll.visible
+        """Revealed results share the screen with the timer; otherwise prompt and poll share
+        it, side by side when wide; once ended, the thanks take it. Classes change only when
+        they must: each change restyles the screen."""
+        revealed = state.poll is not None and state.poll.visible and state.status != "ended"
         screen = self.screen
-        if screen.has_class("results") != revealed:
-            screen.set_class(revealed, "results")
-            self.query_one(RoomTimer).compact = revealed
-            self.query_one(RoomTimer).refresh(layout=True)
+        # a text poll: its answers, then the cloud of their words
+        answers = revealed and state.poll is not None and state.poll.poll.vote == "text"
+        for name, on in (("results", revealed), ("answers", answers), ("ended", state.status == "ended")):
+            if screen.has_class(name) != on:
+                screen.set_class(on, name)
+        timer = self.query_one(RoomTimer)
+        most = self._timer_lines(state, size) if revealed else 0
+        if timer.most != most:
+            timer.most = most
+            timer.refresh(layout=True)
         code = self.query_one(JoinCode)
         width = self._code_width(state, code, size)
         if code.display != bool(width):
@@ -100,15 +126,33 @@ class RoomApp(SessionApp):
         if screen.has_class("wide") != wide:
             screen.set_class(wide, "wide")
 
+    def _timer_lines(self, state: SessionState, size: Size) -> int:
+        """The lines the timer may take beside revealed results: up to a quarter of the screen,
+        less whatever the results need with bars a line tall (the question, the count, every
+        option and the mean); one line only where even its least block digits would crowd them."""
+        join = self._join_lines(size)
+        need = self.query_one(PollPanel).lines_needed(state, size.width - 4) + 1  # and the rule above it
+        cards = self.query_one(RoomCards)
+        if cards.display:
+            need += min(cards.lines_needed(size.width - 4), size.height // 4)
+        free = size.height - 1 - join - need  # less the title
+        return max(1, min(size.height // TIMER_SHARE, free))
+
+    def _join_lines(self, size: Size) -> int:
+        """The join bar's lines at this width (it may not be laid out yet)."""
+        join = self.query_one(JoinBar)
+        if not join.display:
+            return 0
+        content = join.content
+        return len(content.wrap(self.console, max(1, size.width - 2))) if isinstance(content, Text) else 1
+
     def _code_width(self, state: SessionState, code: JoinCode, size: Size) -> int:
         """The columns the join code takes (0: not shown). Not once the session has ended or
         results take the screen, and only where what is beside it keeps its room."""
         if state.status == "ended" or (state.poll is not None and state.poll.visible):
             return 0
         beside = BESIDE_THE_WAIT if state.status == "waiting" else WIDE
-        join = self.query_one(JoinBar).content  # its lines at this width: it may not be laid out yet
-        rows = len(join.wrap(self.console, max(1, size.width - 2))) if isinstance(join, Text) else 1
-        room = (size.width - beside, size.height - 1 - rows)  # less the title and the join bar
+        room = (size.width - beside, size.height - 1 - self._join_lines(size))  # less the title and the join bar
         for big in (True, False) if state.status == "waiting" else (False,):  # a big code only before the start
             needed = code.size_needed(big=big)
             if needed is not None and needed[0] <= room[0] and needed[1] <= room[1]:
@@ -119,5 +163,6 @@ class RoomApp(SessionApp):
         return 0
 
 
-def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True) -> RoomApp:
-    return RoomApp(Session.open(path, clock), watch=watch, dark=dark)
+def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True,
+             headlines: bool = False) -> RoomApp:
+    return RoomApp(Session.open(path, clock), watch=watch, dark=dark, headlines=headlines)

@@ -22,9 +22,10 @@ NARROW = 100  # fewer columns than this: the rail gives its width to the step an
 SHORT = 30  # fewer rows than this: the timer is one line and the header goes
 
 
-def session_view(**notes: str) -> ComposeResult:
+def session_view(*, keys: bool = True, **notes: str) -> ComposeResult:
     """The views, in facilitator.tcss's layout; `notes` goes to the NotesList (its empty text).
-    The room panel (ideas, questions, hands) shows only on steps where the room has something."""
+    The room panel (ideas, questions, hands) shows only on steps where the room has something,
+    and names the facilitator's keys where the screen has them (`keys`: not in replay)."""
     with Horizontal(id="body"):
         yield AgendaRail(id="rail")
         with Vertical(id="main"):
@@ -33,7 +34,7 @@ def session_view(**notes: str) -> ComposeResult:
                 yield StepPanel(id="step")
                 with Vertical(id="side"):
                     yield PollPanel(id="poll")
-                    yield RoomPanel(id="room")
+                    yield RoomPanel(keys=keys, id="room")
                     yield NotesList(id="notes", **notes)
 
 

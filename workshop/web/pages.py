@@ -81,7 +81,8 @@ class Pages:
         return await self.render(request, person)
 
     async def render(self, request: web.Request, person: Person | None, error: str = "",
-                     status: int = 200, fields: dict[str, str] | None = None) -> web.Response:
+                     status: int = 200, fields: dict[str, str] | None = None,
+                     tried: tuple[object, ...] | None = None) -> web.Response:
         shown, mine = await self.room.page(person)
         cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
         typed = fields or {}
@@ -89,7 +90,7 @@ class Pages:
         html = self.templates.get_template("phone.html").render(
             s=shown, me=mine, error=error, csrf=self.csrf.token(cookie),
             code=code.upper() if _CODE.fullmatch(code.upper()) else "", name=typed.get("name", ""),
-            refresh=_refreshes(shown, mine))
+            refresh=_refreshes(shown, mine) and tried is None, tried=tried)
         response = web.Response(text=html, content_type="text/html", status=status)
         if request.cookies.get(self.csrf_cookie) != cookie:
             self.set_cookie(request, response, self.csrf_cookie, cookie)
@@ -143,7 +144,11 @@ class Pages:
 
     async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.cast, person, _one(fields, "poll"), fields)
+        try:
+            await self.room.run(self.room.cast, person, _one(fields, "poll"), fields)
+        except WorkshopError as err:  # refused: the page comes back with the ballot as it was ticked
+            tried = await self.room.run(self.room.tried, _one(fields, "poll"), fields)
+            return await self.render(request, person, str(err), 409, tried=tried)
         return web.HTTPSeeOther("/#ballot")
 
     async def note(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:

@@ -115,6 +115,15 @@ class Room:
             raise form.FormError("that poll is not in this session: reload the page")
         return self.session.cast(person, poll_id, form.ballot(poll, fields))
 
+    def tried(self, poll_id: str, fields: dict[str, list[str]]) -> tuple[object, ...] | None:
+        """A refused ballot form as the page shows a ballot (what was ticked, typed or placed), so
+        a page without its script comes back as it was; None for a form no page would send."""
+        poll = self.session.poll_named(poll_id)
+        try:
+            return None if poll is None else tuple(form.ballot(poll, fields))
+        except form.FormError:
+            return None
+
     async def present(self, person: Person) -> None:
         """Say the person's page is here, at most once a heartbeat."""
         now = time.monotonic()

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from typing import Any
 
 from markupsafe import Markup
 
+from workshop.content import prompt
 from workshop.content.model import Poll
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import UNITS, consent_words, plural, shown
 
 VOTE_HINT = {
     "single": "Choose one.",
@@ -46,6 +46,7 @@ class PollPart:
     results: tuple[Row, ...] | None  # None while the reveal rule hides them
     summary: str  # "5 ballots · mean 3.2"
     round: int = 1  # after a revote: 2, 3…
+    decided: str = ""  # a consent poll's result once shown: "Consent ✓ 6 of 6 at 3 or more"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class Public:
     poll: PollPart | None
     round: str = ""  # "Speaker B · round 2 of 2", in a step with rounds
     room: RoomPart | None = None
+    round_remaining: int = 0  # seconds left of the running round (negative in overtime)
+    round_allowed: int = 0  # the round's seconds
 
     @property
     def key(self) -> str:
@@ -90,16 +93,24 @@ class Mine:
     ballot: tuple[Any, ...] | None
     notes: tuple[tuple[str, bool], ...]  # (text, made an action item) on this step, newest first
     hand: int = 0  # this person's place in the queue of raised hands (0: hand down)
+    upvoted: frozenset[str] = frozenset()  # the questions this person has upvoted: marked, not offered again
 
 
 def public(state: SessionState) -> Public:
     step = state.step
     if step is None:
         return Public(state.title, state.code, state.status, "", "", "", Markup(""), 0, 0, None)
-    remaining = math.ceil(step.remaining) if step.remaining >= 0 else math.floor(step.remaining)
+    now = step.round
+    round_left = _whole(now.end - step.elapsed) if now is not None else 0
     return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
-                  prompt_html(step.step.prompt), remaining, step.allowed,
-                  None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state))
+                  prompt_html(step.step.prompt), _whole(step.remaining), step.allowed,
+                  None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state),
+                  round_left, now.planned if now is not None else 0)
+
+
+def _whole(seconds: float) -> int:
+    """Whole seconds as a countdown shows them: up while time is left, down once it is over."""
+    return math.ceil(seconds) if seconds >= 0 else math.floor(seconds)
 
 
 def room_part(state: SessionState) -> RoomPart | None:
@@ -122,29 +133,20 @@ def poll_part(view: PollView) -> PollPart:
     cap = f", at most {poll.cap} on one" if poll.cap else ""
     hint = VOTE_HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget, cap=cap,
                                        max_length=poll.max_length)
-    results, summary = None, ""
+    results, summary, decided = None, "", ""
     if view.visible:
+        decided = consent_words(poll, view.tally)
         unit = UNITS[view.tally.unit]
-        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in view.tally.rows)
+        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
             summary += f" · mean {view.tally.mean:.1f} · median {view.tally.median:g}"
-    return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round)
+    return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round, decided)
 
 
-@cache
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt  # only once a step is shown
-
-    # html off: raw HTML in a prompt is shown as text; markdown-it refuses javascript: links
-    return MarkdownIt("commonmark", {"html": False}).disable("image")
-
-
-@lru_cache(maxsize=64)
-def prompt_html(prompt: str) -> Markup:
-    """Rendered once per prompt, not once per page: every page view builds `public`, and a
-    content file may hold markdown that takes markdown-it most of a second (20,000 "*a")."""
-    return Markup(_markdown().render(prompt))  # markdown-it escaped every text node: html is off
+def prompt_html(markdown: str) -> Markup:
+    """The prompt as HTML, tables included (content/prompt.py renders it once per prompt)."""
+    return Markup(prompt.html(markdown))  # markdown-it escaped every text node: html is off
 
 
 def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[Any, ...] | None) -> Mine:
@@ -152,7 +154,7 @@ def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[
     notes = () if step is None else tuple(
         (n.text, n.action) for n in reversed(state.notes) if n.author == token and n.step == step.qid)
     hand = next((n for n, h in enumerate(state.room.hands, 1) if h.participant == token), 0)
-    return Mine(name, rejoin, ballot, notes, hand)
+    return Mine(name, rejoin, ballot, notes, hand, state.room.upvoted(token))
 
 
 def time_words(remaining: int, allowed: int, paused: bool = False) -> str:

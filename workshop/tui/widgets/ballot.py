@@ -88,8 +88,9 @@ class BallotForm(Vertical):
             yield hint(poll)
         elif kind == "multi":
             picked = set(self.current or ())
-            yield TickList(*[(Text(o), o, o in picked) for o in poll.options], id="choices")
+            yield TickList(*[(Text(o), o, o in picked) for o in poll.options], most=poll.max or 0, id="choices")
             yield hint(poll)
+            yield Static("", id="limit", classes="hint")
             yield Button("Cast", id="cast", variant="primary")
         elif kind == "dots":
             yield OptionList(*self._dot_rows(), id="choices")
@@ -139,6 +140,16 @@ class BallotForm(Vertical):
         index = int(event.option.id or 0)
         value = [self.poll.min + index] if self.poll.vote == "scale" else [self.poll.options[index]]  # type: ignore[operator]
         self.post_message(self.Cast(self, self.poll_id, value))
+
+    @on(TickList.Refused)
+    def too_many(self, event: TickList.Refused) -> None:
+        """A tick over the poll's limit, refused on the spot: the ticks stay as they were."""
+        event.stop()
+        self.query_one("#limit", Static).update(Text(f"At most {self.poll.max}: untick one first.", style="bold"))
+
+    @on(SelectionList.SelectedChanged, "#choices")
+    def ticked(self, event: SelectionList.SelectedChanged) -> None:
+        self.query_one("#limit", Static).update("")
 
     # ------------------------------------------------------------------ dots
 

@@ -1,9 +1,11 @@
 """The room's timer: digits drawn in a block font scaled to the window, so the room can read it
-from the back: at least a fifth of the screen's height while nothing else needs the room, one
-line once a poll's results take the screen. Its words say what its colour says."""
+from the back: at least a fifth of the screen's height while nothing else needs the room, and
+still in block digits beside revealed results (the room sets how many lines they leave it). Its
+words say what its colour says."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Hashable
 
@@ -17,8 +19,7 @@ from workshop.tui.widgets.base import (
     counting,
     just_switched,
     phase,
-    round_words,
-    time_left,
+    time_words,
     timer_signature,
 )
 
@@ -50,55 +51,88 @@ def width_of(text: str, scale: int) -> int:
     return len(text) * 6 * scale + 2 * (len(text) - 1)
 
 
+def clock_time(timestamp: float) -> str:
+    """'10:45': a moment in the room's own clock (this machine's local time)."""
+    return dt.datetime.fromtimestamp(timestamp).strftime("%H:%M")
+
+
 class RoomTimer(ShowsState, Widget):
-    """`compact` (set by the room when results need the height): the time in one line."""
+    """What the room needs to know of time, large: before the start, when it starts ('Starting
+    at' 09:00); during a break, when the room is back ('Back at' 10:45); otherwise the step's (or
+    the running round's) time counting down. Over the digits a caption, under them the words.
+
+    The room sets `most`, the lines it may take (0: a fifth of the screen, as it likes), and
+    `starts`, when the agenda means the session to start. Under a caption and digits' least
+    size it is one line."""
 
     DEFAULT_CSS = "RoomTimer { height: auto; }"
 
-    compact = False
-    _text = "--:--"
+    most = 0
+    starts: float | None = None
+    _caption = ""
+    _text = ""
     _words = ""
 
     def signature(self, state: SessionState) -> Hashable:
-        return timer_signature(state)
+        step = state.step
+        back = step is not None and step.step.kind == "break" and clock_time(state.now + step.remaining)
+        return timer_signature(state), self.starts, back  # while paused, the break ends later
 
     def draw(self, state: SessionState) -> None:
         step = state.step
         kinds = ("calm", "amber", "red", "overtime", "switched")
         self.remove_class(*kinds)
-        if step is None:
-            self._text = "--:--"
-            self._words = "The session has ended." if state.status == "ended" else "Starting soon."
+        self._caption = self._text = self._words = ""
+        if state.status == "ended":
+            pass  # the ended screen says it (widgets/ended.py)
+        elif step is None:
+            if self.starts is not None and self.starts > state.now:
+                self._caption, self._text = "Starting at", clock_time(self.starts)
+            else:
+                self._words = "Starting soon."
         else:
             remaining, out_of = counting(step)  # the running round's time, when the step has rounds
             self._text = clock(math.ceil(remaining)) if remaining >= 0 else "+" + clock(math.floor(-remaining))
-            self._words = time_left(step, paused=state.status == "paused")
-            if step.rounds:
-                self._words = f"{'Switch! Now ' if just_switched(step) else ''}{round_words(step)} · {self._words}"
+            paused = state.status == "paused"
+            self._words = time_words(step, paused=paused)
+            if step.rounds and just_switched(step):
+                self._words = f"Switch! Now {self._words}"
+            if step.step.kind == "break" and remaining >= 0:  # the room wants to know when it is back
+                self._caption, self._text = "Back at", clock_time(state.now + remaining)
+                self._words = f"Break · {self._words}"
             self.add_class(phase(remaining, out_of))
             self.set_class(just_switched(step), "switched")
+        self.display = bool(self._caption or self._text or self._words)
         self.refresh(layout=True)
 
     def scale(self) -> int:
-        """0 (one line) when compact, else the least scale that reaches a fifth of the screen's
-        height, as far as the width allows."""
-        if self.compact:
+        """0 (one line) when the room gives it too few lines, else the least scale that reaches a
+        fifth of the screen's height, as far as the width and `most` allow."""
+        if not self._text:
             return 0
         screen = self.screen.size
         wanted = max(1, math.ceil(screen.height / 5 / ROWS))
+        if self.most:
+            wanted = min(wanted, (self.most - self._extra_lines()) // ROWS)
         while wanted > 1 and width_of(self._text, wanted) > (self.size.width or screen.width):
             wanted -= 1
-        return wanted
+        return max(0, wanted)
+
+    def _extra_lines(self) -> int:
+        return bool(self._caption) + bool(self._words)
 
     def get_content_height(self, container, viewport, width: int) -> int:
         scale = self.scale()
-        return 1 if not scale else ROWS * scale + 1
+        return 1 if not scale else ROWS * scale + self._extra_lines()
 
     def render(self) -> Text:
         scale = self.scale()
-        words = Text(self._words, style="bold")
-        if not scale:
-            return words  # the words start with the time
-        out = big(self._text, scale)
-        out.append("\n")
-        return out + words
+        if not scale:  # one line: the words start with the time
+            line = " ".join(w for w in (self._caption, self._text if self._caption else "") if w)
+            return Text(" · ".join(w for w in (line, self._words) if w), style="bold")
+        out = Text(self._caption + "\n", style="bold") if self._caption else Text()
+        out.append_text(big(self._text, scale))
+        if self._words:
+            out.append("\n")
+            out.append(self._words, style="bold")
+        return out

@@ -1,6 +1,7 @@
 """What the room made, as the room sees it: a brainstorm's ideas as cards (or a word cloud),
 the questions by upvotes, a word cloud of a text poll's answers. Never a name: the room display
-is projected. Participant text goes in as Text, isolated, never as markup."""
+is projected. More than fits turns its pages by itself (widgets/paging.py). Participant text
+goes in as Text, isolated, never as markup."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Hashable
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine import cloud
@@ -15,6 +18,7 @@ from workshop.engine.ideas import Idea, Question
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.paging import Paged
 
 SIZE_STYLE = {4: "bold reverse", 3: "bold", 2: "", 1: "dim"}
 
@@ -71,8 +75,15 @@ def language_of(state: SessionState) -> str:
     return state.step.module.language or "en" if state.step else "en"
 
 
-class RoomCards(ShowsState, Static):
+class RoomCards(ShowsState, Paged, VerticalScroll):
     """The room display's view of a brainstorm step (cards or cloud) or of the questions."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="cards-body")
+        yield Static("", id="page")
+
+    def on_mount(self) -> None:
+        self.query_one("#page").display = False
 
     def signature(self, state: SessionState) -> Hashable:
         return (room_signature(state), self.size.width)
@@ -81,7 +92,7 @@ class RoomCards(ShowsState, Static):
         kind = room_signature(state)
         self.display = kind is not None
         if kind is not None:
-            self.update(self.render_room(state))
+            self.query_one("#cards-body", Static).update(self.render_room(state))
 
     def render_room(self, state: SessionState) -> RenderableType:
         step, poll = state.step, state.poll
@@ -102,6 +113,13 @@ class RoomCards(ShowsState, Static):
         head = Text(f"Questions · {len(questions)} · most upvoted first", style="bold")
         return Group(head, *(question_line(q) for q in questions)) if questions else Group(
             head, Text("Questions appear here as they are asked.", style="italic dim"))
+
+    def lines_needed(self, width: int) -> int:
+        """The lines it takes at `width` (the room display shares its height by them)."""
+        if self._last is None or room_signature(self._last) is None:
+            return 0
+        console = self.app.console
+        return len(console.render_lines(self.render_room(self._last), console.options.update_width(width), pad=False))
 
     def on_resize(self) -> None:
         self.redraw()

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.base import ShowsState, question, round_words, time_left
+from workshop.tui.widgets.base import ShowsState, question, time_words
 from workshop.tui.widgets.results import Results
 
 RECORDED = "✓ your ballot is recorded; you can change it while the poll is open"
@@ -44,15 +44,15 @@ class TimeLine(ShowsState, Static):
         step = state.step
         if step is None or state.status == "ended":
             return None
-        return (time_left(step, paused=state.status == "paused"), round_words(step))
+        return time_words(step, paused=state.status == "paused")
 
     def draw(self, state: SessionState) -> None:
         step = state.step
         if step is None or state.status == "ended":
             self.update("")
             return
-        rounds = f"{round_words(step)} · " if step.rounds else ""  # pair work: whose turn it is
-        self.update(Text(rounds + time_left(step, paused=state.status == "paused"), style="bold"))
+        # pair work: whose turn it is and the round's time, then the step's
+        self.update(Text(time_words(step, paused=state.status == "paused"), style="bold"))
 
 
 class PromptView(ShowsState, Static):
@@ -60,9 +60,9 @@ class PromptView(ShowsState, Static):
         return state.step.qid if state.step else None
 
     def draw(self, state: SessionState) -> None:
-        from rich.markdown import Markdown  # slow to import: only once a step is shown
+        from workshop.content.prompt import terminal  # rich's Markdown is slow to import: only once a step is shown
 
-        self.update(Markdown(state.step.step.prompt) if state.step else "")
+        self.update(terminal(state.step.step.prompt) if state.step else "")
 
 
 class PollArea(ShowsState, Vertical):

@@ -1,4 +1,6 @@
-"""How participants join: the session, the join code, the exact command, and who is here."""
+"""How participants join: the session, the join code, the exact command, and who is here. The
+count of wrong join codes (someone may be guessing) is the facilitator's alone: the room display
+is told it speaks to the room."""
 
 from __future__ import annotations
 
@@ -8,16 +10,18 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import Audience, ShowsState
 
 
 class JoinBar(ShowsState, Static):
-    def __init__(self, command: str, **kwargs: object) -> None:
+    def __init__(self, command: str, *, audience: Audience = "facilitator", **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.command = command
+        self.audience = audience
 
     def signature(self, state: SessionState) -> Hashable:
-        return (state.code, len(state.here), self.command, state.address, state.wrong_codes)
+        wrong = state.wrong_codes if self.audience == "facilitator" else 0
+        return (state.code, len(state.here), self.command, state.address, wrong)
 
     def draw(self, state: SessionState) -> None:
         line = Text("Join: ", style="bold")
@@ -28,7 +32,7 @@ class JoinBar(ShowsState, Static):
         line.append("   code ", style="dim")
         line.append(state.code, style="bold reverse")
         line.append(f"   {len(state.here)} here", style="dim")
-        if state.wrong_codes:  # someone may be guessing the code
+        if state.wrong_codes and self.audience == "facilitator":  # someone may be guessing the code
             line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}",
                         style="bold yellow")
         self.update(line)

@@ -7,18 +7,18 @@ the panel guessing: the facilitator is told which key reveals the results, the r
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Literal
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine import tally
 from workshop.engine.state import PollView, SessionState
-from workshop.tui.widgets.base import ShowsState, question
+from workshop.tui.widgets.base import Audience, ShowsState, question
 from workshop.tui.widgets.results import Results
 
-Audience = Literal["facilitator", "room"]
+CONSENT_BANNER = 3  # lines a consent poll's result takes on the room display
 
 
 class PollPanel(ShowsState, Static):
@@ -44,23 +44,51 @@ class PollPanel(ShowsState, Static):
 
     def render_poll(self, state: SessionState, view: PollView) -> Group:
         poll = view.poll
-        status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
-        # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
-        count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
-        if state.all_voted(view):
-            count.append("  · everyone has voted", style="bold green")
-        parts: list[RenderableType] = [question(poll), count]
-        parts += self._rounds(view)
+        parts = self._head(state, view)
         if view.visible:
-            # the room's bars fill what the question and count lines leave (one spare, should the
-            # question wrap)
-            height = self.content_region.height - 3 if self.audience == "room" else 0
-            parts.append(Results(view.tally, height=max(0, height)))
+            room = self.audience == "room"
+            if room and (said := tally.consent_words(poll, view.tally)):
+                parts.append(self._consent(said, blocked=bool(tally.under(poll, view.tally))))
+            # the room's bars fill what the lines above leave (one spare, should the question wrap)
+            used = sum(len(part.plain.splitlines()) if isinstance(part, Text) else CONSENT_BANNER for part in parts)
+            height = self.content_region.height - used - 1 if room else 0
+            parts.append(Results(view.tally, height=max(0, height), track=not room))
         else:
             parts.append(Text(self._hidden(view), style="italic dim"))
             if poll.options:
                 parts.append(Text("Options: " + " · ".join(poll.options), style="dim"))
         return Group(*parts)
+
+    def _head(self, state: SessionState, view: PollView) -> list[RenderableType]:
+        """The question (what a ballot is, while the room may still vote), how many voted, and
+        the rounds. The cue that everyone has voted is the facilitator's, to move on by."""
+        poll = view.poll
+        status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
+        # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
+        count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
+        if self.audience == "facilitator" and state.all_voted(view):
+            count.append("  · everyone has voted", style="bold green")
+        room_results = self.audience == "room" and view.visible
+        asked = Text(poll.question, style="bold") if room_results else question(poll)
+        return [asked, count, *self._rounds(view)]
+
+    @staticmethod
+    def _consent(said: str, blocked: bool) -> Padding:
+        """A consent poll's result, large: a band the width of the panel, its words centred."""
+        style = "bold reverse yellow" if blocked else "bold reverse green"
+        return Padding(Text(said, justify="center"), (1, 0), style=style, expand=True)
+
+    def lines_needed(self, state: SessionState, width: int) -> int:
+        """Lines the room's revealed results need at `width` with bars one line tall: what the
+        room display leaves them before its timer takes the rest."""
+        view = state.poll
+        if view is None or not view.visible:
+            return 0
+        console = self.app.console
+        options = console.options.update_width(max(12, width))
+        head = sum(len(console.render_lines(part, options)) for part in self._head(state, view))
+        banner = CONSENT_BANNER if tally.consent_words(view.poll, view.tally) else 0
+        return head + banner + len(console.render_lines(Results(view.tally), options, pad=False))
 
     def _rounds(self, view: PollView) -> list[Text]:
         """Earlier rounds side by side with this one ('round 1: 2 under 3; round 2: consent'), and

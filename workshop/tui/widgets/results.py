@@ -12,7 +12,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from workshop.engine.tally import UNITS, Row, Tally, plural
+from workshop.engine.tally import UNITS, Row, Tally, plural, shown
 from workshop.engine.text import isolate
 from workshop.tui.widgets.bigclock import ROWS, big, width_of
 
@@ -35,16 +35,17 @@ class Results:
     """The bars of `tally`. Given the `height` it may fill (the room display, once revealed), the
     bars grow to fill it, up to five lines each, and take the width the labels do not need."""
 
-    def __init__(self, tally: Tally, *, height: int = 0) -> None:
+    def __init__(self, tally: Tally, *, height: int = 0, track: bool = True) -> None:
         self.tally = tally
         self.height = height
+        self.track = track  # the unfilled part of a bar drawn; the room draws nothing for nothing
 
     def _row_height(self, rows: int) -> int:
         spare = self.height - (1 if self.tally.mean is not None else 0)
         return max(1, min(5, (spare + 1) // max(1, rows) - 1)) if self.height else 1
 
     def _rows(self) -> tuple[list[Row], int]:
-        rows = list(self.tally.rows)
+        rows = list(shown(self.tally))
         if self.tally.vote == "text":
             return rows[:TEXT_ROWS], max(0, len(rows) - TEXT_ROWS)
         return rows, 0
@@ -66,7 +67,7 @@ class Results:
             # An answer is a sentence, maybe a long one: it flows after its number and wraps at
             # the full width, rather than in a column that would make it three times as tall.
             for row, value in zip(rows, values, strict=True):
-                line = _bar(row.value / top, 6)
+                line = self._bar(row.value / top, 6)
                 line.append(f" {value.rjust(number)}  ", style="bold")
                 line.append(isolate(row.label))
                 yield Text.assemble(line, overflow="fold")
@@ -80,14 +81,14 @@ class Results:
             for at, (row, value) in enumerate(zip(rows, values, strict=True)):
                 if tall > 1 and at:
                     table.add_row("", "", "")  # a gap between tall bars, so each reads as one
-                block = Text("\n").join([_bar(row.value / top, bar)] * tall)
+                block = Text("\n").join([self._bar(row.value / top, bar)] * tall)
                 table.add_row(Text(isolate(row.label)), block, Text(value, style="bold"))
             yield table
         else:
             bar = max(1, width - number - 1)
             for row, value in zip(rows, values, strict=True):
                 yield Text(isolate(row.label), overflow="fold")
-                line = _bar(row.value / top, bar)
+                line = self._bar(row.value / top, bar)
                 line.append(" " + value.rjust(number), style="bold")
                 yield line
         if more:
@@ -112,11 +113,10 @@ class Results:
                 table.add_row("", "", "")
             words = Text(isolate(row.label))
             words.append("\n" + value, style="bold")
-            block = Text("\n").join([_bar(row.value / top, bar)] * ROWS)
+            block = Text("\n").join([self._bar(row.value / top, bar)] * ROWS)
             table.add_row(words, block, big(share, 1))
         return table
 
-
-def _bar(part: float, width: int) -> Text:
-    filled = round(width * part)
-    return Text("█" * filled + "░" * (width - filled), style="cyan")
+    def _bar(self, part: float, width: int) -> Text:
+        filled = round(width * part)
+        return Text("█" * filled + ("░" if self.track else " ") * (width - filled), style="cyan")

@@ -59,9 +59,13 @@ def items(state: SessionState) -> tuple[tuple[Idea, ...], tuple[Question, ...]]:
 
 
 class RoomPanel(ShowsState, OptionList):
-    def __init__(self, **kwargs: object) -> None:
+    """`keys`: whether the screen has the keys the panel names (the live facilitator's does;
+    replay shows the panel without them). Told by the screen, never guessed."""
+
+    def __init__(self, *, keys: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.border_title = "The room"
+        self.keys = keys
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
@@ -100,7 +104,7 @@ class RoomPanel(ShowsState, OptionList):
             self.add_option(Option(_idea(idea), id=idea.id))
         for question in questions:
             self.add_option(Option(_question(question), id=question.id))
-        if (ideas or questions) and hasattr(self.app, "action_merge"):  # replay shows the panel, not the keys
+        if (ideas or questions) and self.keys:
             self.add_option(Option(Text(IDEA_KEYS if ideas else QUESTION_KEYS, style="dim"), disabled=True))
         ids = [i.id for i in ideas] + [q.id for q in questions]
         merged = room.idea(chosen) if chosen else None

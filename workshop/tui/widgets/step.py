@@ -1,6 +1,7 @@
 """The current step: its title, the prompt as participants see it, and the facilitator's notes
 (hidden with a key when the screen is projected). On the room display (`audience="room"`) it
-never shows notes or a line meant for the facilitator, whatever `show_notes` says."""
+never shows notes or a line meant for the facilitator, whatever `show_notes` says, and a prompt
+taller than its place turns its pages by itself (widgets/paging.py): nobody scrolls a projector."""
 
 from __future__ import annotations
 
@@ -12,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import ShowsState
-from workshop.tui.widgets.poll import Audience
+from workshop.tui.widgets.base import Audience, ShowsState
+from workshop.tui.widgets.paging import Paged
 
 
-class StepPanel(ShowsState, VerticalScroll):
+class StepPanel(ShowsState, Paged, VerticalScroll):
     def __init__(self, *, show_notes: bool = True, audience: Audience = "facilitator", **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.audience = audience
@@ -29,15 +30,19 @@ class StepPanel(ShowsState, VerticalScroll):
         yield Static("", id="prompt")
         yield Static("Facilitator notes", id="notes-heading")
         yield Static("", id="facilitator-notes")
-        # docked: says the panel has more than it shows (and, to the facilitator, how to see it)
-        yield Static("▼ more below" + (": PgDn" if self.audience == "facilitator" else ""), id="more")
+        # docked: says the panel has more than it shows, and how to see it; the room's pages turn
+        yield Static("▼ more below: PgDn", id="more") if self.audience == "facilitator" else Static("", id="page")
 
     def on_mount(self) -> None:
+        if self.audience != "facilitator":
+            self.query_one("#page").display = False
+            return
         self.query_one("#more").display = False
         self.watch(self, "scroll_y", self._mark_more, init=False)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._mark_more)
+        if self.audience == "facilitator":
+            self.call_after_refresh(self._mark_more)
 
     def _mark_more(self, *_: object) -> None:
         more = self.query_one("#more", Static)
@@ -59,7 +64,7 @@ class StepPanel(ShowsState, VerticalScroll):
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
             if self.audience == "room":
-                ready = Text("The workshop starts soon with ")
+                ready = Text("Welcome. The workshop starts with ")
             else:
                 ready = Text("Ready. Press ")
                 ready.append("n", style="bold")
@@ -69,7 +74,7 @@ class StepPanel(ShowsState, VerticalScroll):
             notes.update("")
             heading.display = notes.display = False
             return
-        from rich.markdown import Markdown  # only once a step is shown: it is slow to import
+        from workshop.content.prompt import terminal  # only once a step is shown: rich's Markdown is slow to import
 
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
@@ -77,10 +82,12 @@ class StepPanel(ShowsState, VerticalScroll):
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.
-        prompt.update(Markdown(step.step.prompt))
+        prompt.update(terminal(step.step.prompt))
         has_notes = bool(step.step.notes) and self.show_notes
         heading.display = notes.display = has_notes
-        notes.update(Markdown(step.step.notes) if has_notes else "")
+        notes.update(terminal(step.step.notes) if has_notes else "")
+        if self.audience != "facilitator":
+            return  # the room's pages start at the title (RoomApp turns them)
         if step.qid != self._opened:
             self._opened = step.qid
             self.scroll_home(animate=False)  # a new step opens at its title, not where the last one was

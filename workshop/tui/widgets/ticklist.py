@@ -1,16 +1,44 @@
 """A SelectionList whose boxes say whether they are ticked: Textual draws an X in every box and
 tells ticked from unticked by colour alone, which a colour-blind participant (or a grey
-projector) cannot see. Here an unticked box is empty."""
+projector) cannot see. Here an unticked box is empty.
+
+It also keeps the poll's limit where it is chosen: with `most` boxes ticked, another tick is
+refused as it is made (by key or by click), and `Refused` says so, rather than the ballot being
+refused at Cast."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.selection_list import Selection
 
 
 class TickList(SelectionList[str]):
+    class Refused(Message):
+        """Posted by a `TickList` when a tick over its limit is refused; `control` is the list."""
+
+        def __init__(self, ticks: TickList) -> None:
+            super().__init__()
+            self.ticks = ticks
+
+        @property
+        def control(self) -> TickList:
+            return self.ticks
+
+    def __init__(self, *selections: tuple[object, str, bool], most: int = 0, **kwargs: object) -> None:
+        super().__init__(*selections, **kwargs)  # type: ignore[arg-type]
+        self.most = most  # 0: no limit
+
+    def toggle(self, selection: Selection[str] | str) -> TickList:
+        value = selection.value if isinstance(selection, Selection) else selection
+        if self.most and value not in self.selected and len(self.selected) >= self.most:
+            self.post_message(self.Refused(self))
+            return self
+        return super().toggle(selection)
+
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = []

@@ -18,6 +18,7 @@ from workshop.tui.widgets.base import (
     counting,
     just_switched,
     phase,
+    round_left,
     round_words,
     time_left,
     timer_signature,
@@ -60,6 +61,9 @@ class BigTimer(ShowsState, Vertical):
         words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
         switched = " switched" if just_switched(step) else ""
         self._phase(phase(remaining, out_of) + (" paused" if state.status == "paused" else "") + switched)
-        rounds = f"▶ {round_words(step)}{' · NEW' if switched else ''} · " if step.rounds else ""
-        status.update(Text(f"{words} · {rounds}{time_left(step)}"))
+        if step.rounds:  # the round's label and time, then the step's total beside it
+            said = f"▶ {round_words(step)}{' · NEW' if switched else ''} · {round_left(step)} · step {time_left(step)}"
+        else:
+            said = time_left(step)
+        status.update(Text(f"{words} · {said}"))
 

@@ -9,15 +9,36 @@ function timeWords(remaining, allowed) {
   return clock + (remaining >= 0 ? " left of " : " over ") + allowed + " min";
 }
 
+// Each count in the time line (a round's, then its step's) goes down from what the page said.
 function countdown() {
   clearInterval(window.workshopTick);
   const time = document.getElementById("time");
   if (!time || time.dataset.running !== "yes") return;
-  const left = Number(time.dataset.remaining), allowed = time.dataset.allowed;
+  const counts = [...time.querySelectorAll(".count")];
   const started = Date.now();
   window.workshopTick = setInterval(() => {
-    time.textContent = timeWords(left - Math.floor((Date.now() - started) / 1000), allowed);
+    const gone = Math.floor((Date.now() - started) / 1000);
+    for (const count of counts) {
+      count.textContent = timeWords(Number(count.dataset.remaining) - gone, count.dataset.allowed);
+    }
   }, 1000);
+}
+
+// A multiple-choice poll's limit, kept where it is chosen: a tick over it is undone at once,
+// and the line under the boxes says why (the server refuses such a ballot all the same).
+function limit(form) {
+  const most = Number(form.dataset.max), said = form.querySelector("#limit");
+  form.addEventListener("change", (event) => {
+    const box = event.target;
+    if (box.type !== "checkbox") return;
+    const ticked = form.querySelectorAll("input[type=checkbox]:checked").length;
+    if (box.checked && ticked > most) {
+      box.checked = false;
+      said.textContent = "At most " + most + ": untick one first.";
+    } else {
+      said.textContent = "";
+    }
+  });
 }
 
 function dots(form) {
@@ -64,6 +85,7 @@ function wire() {
   // "input" as well as "change": a text field says "change" only once it loses focus, and an
   // answer still being typed is as much a half-made ballot as a tapped radio.
   for (const type of ["input", "change"]) form.addEventListener(type, () => { form.dataset.dirty = "yes"; });
+  if (form.dataset.kind === "multi") limit(form);
   if (form.dataset.kind === "dots") dots(form);
   if (form.dataset.kind === "rank") rank(form);
 }
@@ -84,7 +106,7 @@ async function swap() {
   const response = await fetch("/", { credentials: "same-origin", cache: "no-store" });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-  for (const id of ["live", "ballot", "my-notes", "room", "room-list"]) {
+  for (const id of ["live", "ballot", "my-notes", "hand", "room", "room-list"]) {
     const now = document.getElementById(id), next = fresh.getElementById(id);
     if (!now || !next) { if (now !== next) { location.reload(); return; } continue; }
     const form = now.querySelector("form");
@@ -92,6 +114,8 @@ async function swap() {
     // an idea or a question being typed is never thrown away by an update
     if (id === "room" && now.dataset.key === next.dataset.key) continue;
     now.replaceWith(document.importNode(next, true));
+    // a refusal belongs to the ballot it refused: it goes once that ballot has moved on
+    if (id === "ballot") document.querySelectorAll(".error").forEach((line) => line.remove());
   }
   document.body.dataset.key = fresh.body.dataset.key;
   wire();
