@@ -86,3 +86,30 @@ async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path,
         await pilot.pause()
         assert "Round 2 · round 1: 2 under 3; round 2: consent" in screen_text(room)
         assert "objections round" not in screen_text(room)
+
+
+async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(deciding: Path,
+                                                                              clock: FakeClock) -> None:
+    live = sessions.Session.open(deciding, clock)
+    for name, value in (("Ana", "1"), ("Bo", "4")):
+        live.vote(name, [value])
+    app = make_app(deciding, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("v", "y")
+        await pilot.pause()
+        for name, value in (("Ana", "4"), ("Bo", "4")):
+            live.vote(name, [value])
+        app.session.refresh()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.session.state().step.step.title == "Pick"  # the next step, not the round already held
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.session.state().step.step.title == "Do we agree?"  # and back over it too
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # asked for by name, it is entered again
+        await pilot.pause()
+        assert app.session.state().step.step.title == "Objections round"

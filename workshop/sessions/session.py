@@ -72,7 +72,8 @@ class Session(RoomVerbs):
         return self._where() + said
 
     def _step_by(self, delta: int) -> str:
-        """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
+        """To the next (or previous) step not skipped and not an objections round already held
+        (`goto` enters one again); `next` first moves through a step's rounds."""
         word = "next" if delta > 0 else "prev"
         with self.changing() as write:
             s = self._started(word)
@@ -81,7 +82,7 @@ class Session(RoomVerbs):
                 write("round", step=here.qid, round=now.index + 1)
                 return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
             index = here.index + delta
-            while 0 <= index < len(s.steps) and s.steps[index].skipped:
+            while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
@@ -254,3 +255,9 @@ class Session(RoomVerbs):
         key, so it is in no file anyone shares and differs from the participants' join code."""
         digest = hmac.new(read_secret(self.path), b"kiosk-exit", hashlib.sha256).digest()
         return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:6])
+
+
+def _passed_over(step: StepView) -> bool:
+    """A step `next` and `prev` do not stop at: skipped, or an objections round already held (the
+    room went back to vote again; moving on means the step after it)."""
+    return step.skipped or (step.inserted and step.step.kind == "notes" and step.visited)
