@@ -16,7 +16,7 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | reveal   | poll                          | facilitator |
 | end      |                               | facilitator |
 | round    | step, round (the index moved on to) | facilitator: the room moves on to a step's next round |
-| revote   | poll                          | facilitator: a new round of the current step's poll (earlier rounds kept) |
+| revote   | poll, wording (optional) | facilitator: a new round of the poll, on new words if `wording` |
 | skip     | step, on                      | facilitator: a step still to come will not run (or, on = false, will) |
 | move     | step, after ("" for first)    | facilitator: a step not yet run moves in the running order |
 | insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a step added on the day (below) |
@@ -31,10 +31,23 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 
 `insert` adds a break, or an objections round (kind notes), to the running order on the day.
 
+Corrections, folded by engine/corrections.py (nothing already written changes):
+
+| type          | fields              | who writes it |
+|---------------|---------------------|---------------|
+| note-edit     | note, author, text  | the facilitator (signed), or the note's author while its step runs |
+| note-withdraw | note, author, on    | the same: the note is taken back (on = false: it is back) |
+| idea-edit     | idea, author, text  | the facilitator (signed), or the idea's author while its step runs |
+| idea-withdraw | idea, author, on    | the same |
+| wording       | poll, text          | facilitator: the poll's question (a consent proposal) reads so from now on |
+
+An action item's owner and due date are corrected by a new `action` event ("" clears one).
+
 The room's contributions (idea, merge, hide, options, question, upvote, answered, qa, hand,
 call, react) are listed in engine/ideas.py, which folds them.
 
-Facilitator events (control, `action`, `serve`, a note whose author is the facilitator) carry
+Facilitator events (control, `action`, `serve`, `wording`, a note or a correction whose author is
+the facilitator) carry
 `sig`, an Ed25519 signature (engine/trust.py); without a valid one the fold ignores them.
 """
 
@@ -52,7 +65,9 @@ CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "res
 # the facilitator's part in the room's contributions (engine/ideas.py): signed like CONTROL
 ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
 ROOM = ("idea", "question", "upvote", "hand", "react")
-TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code", *ROOM_CONTROL, *ROOM)
+CORRECTIONS = ("note-edit", "note-withdraw", "idea-edit", "idea-withdraw", "wording")
+TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code", *ROOM_CONTROL, *ROOM,
+         *CORRECTIONS)
 
 
 def make(type_: str, at: dt.datetime, **fields: Any) -> Event:

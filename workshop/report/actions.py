@@ -17,13 +17,13 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.report.render import md_escape, md_participant
 
-FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id")
+FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
 
 
 def rows(state: SessionState) -> list[dict[str, Any]]:
     titles = {s.qid: s.step.title for s in state.steps}
     return [{"text": n.text, "owner": n.owner, "due": n.due, "author": n.name, "step": n.step,
-             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id}
+             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id, "edited": n.edited}
             for n in state.notes if n.action]
 
 
@@ -44,7 +44,8 @@ def as_csv(state: SessionState) -> str:
 def as_markdown(state: SessionState) -> str:
     lines = [f"# Action items: {md_escape(state.title)}", "", "| action | owner | due | from | step |",
              "|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {r['due'] or '–'} "
+    lines += [f"| {_cell(r['text'])}{' (edited)' if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
+              f"| {r['due'] or '–'} "
               f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
     return "\n".join(lines if len(lines) > 4 else [*lines[:2], "None."]) + "\n"
 

@@ -12,17 +12,17 @@ import hashlib
 import hmac
 from dataclasses import replace
 
-from workshop.engine import forecast
+from workshop.engine import dates, forecast
 from workshop.engine.state import SessionState, StepView
+from workshop.sessions.corrections import CorrectionVerbs, question_text, quoted
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
-from workshop.sessions.room import RoomVerbs
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
-class Session(RoomVerbs):
+class Session(CorrectionVerbs):
     # ---------------------------------------------------------------- facilitator
 
     def start(self) -> str:
@@ -140,9 +140,12 @@ class Session(RoomVerbs):
             write("goto", step=qid, via="goto")
         return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
 
-    def revote(self, ref: str | None = None) -> str:
-        """A new round of a poll (the current step's, or the one named): earlier rounds' ballots
-        are kept as their result; the room goes back to the poll's step if it is elsewhere."""
+    def revote(self, ref: str | None = None, wording: str | None = None) -> str:
+        """A new round of a poll (the current step's, or the one named), on new words if `wording`
+        (a proposal changed after its objections): earlier rounds' ballots are kept as their
+        result, each with the words it voted on; the room goes back to the poll's step if it is
+        elsewhere."""
+        words = question_text(wording) if wording else None
         with self.changing() as write:
             s = self._started("revote")
             poll = self._poll_named(s, ref or self._poll_before(s))
@@ -150,8 +153,9 @@ class Session(RoomVerbs):
                 raise SessionError(f"the poll {poll.qid} has no ballots in this round yet: nothing to vote again on")
             if s.current != poll.index:
                 write("goto", step=poll.qid, via="goto")
-            write("revote", poll=poll.qid)
-        return f"{poll.qid}: round {poll.round + 1} open"
+            write("revote", poll=poll.qid, wording=None if words == poll.poll.question else words)
+        title = s.steps[poll.index].step.title
+        return f"{title}: round {poll.round + 1} open" + (f" on {quoted(words, 60)}" if words else "")
 
     @staticmethod
     def _poll_before(s: SessionState) -> str | None:
@@ -240,15 +244,16 @@ class Session(RoomVerbs):
                 write("serve", address="")
 
     def mark_action(self, note_id: str, on: bool = True, owner: str | None = None, due: str | None = None) -> str:
-        """Mark a note as an action item (or not), with an owner and a due date if given."""
-        owner, due = owner_and_due(owner, due)
+        """Mark a note as an action item (or not), with an owner and a due date if given ("": clear
+        them). The owner can be anyone, in the room or not ("WFM team")."""
+        owner, due = owner_and_due(owner, due, self.today())
         with self.changing() as write:
             if note_id not in self.fold.notes:
                 raise SessionError(f"no note {note_id!r}")
             write("action", note=note_id, on=on, owner=owner, due=due)
         said = f" for {owner}" if owner else ""
         return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
-            f", due {due}" if due else "")
+            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
 
     def facilitator_code(self) -> str:
         """The code that lets the facilitator leave kiosk mode. Derived from the session's secret
