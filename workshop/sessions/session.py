@@ -19,6 +19,8 @@ from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
 POLL_ACTIONS = ("close", "reopen", "reset", "reveal")
+POLL_DONE = {"close": "poll closed", "reopen": "poll reopened", "reset": "poll reset, its ballots no longer count",
+             "reveal": "results shown"}
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
@@ -100,7 +102,7 @@ class Session(CorrectionVerbs):
             if step.skipped == on:
                 raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
             write("skip", step=step.qid, on=on)
-        return f"{step.qid}: {'skipped' if on else 'back in the agenda'}"
+        return f"{step.step.title}: {'skipped' if on else 'back in the agenda'}"
 
     def move(self, ref: str, after: str) -> str:
         """Move a step that has not run to right after the step `after` ("" or "start": first)."""
@@ -110,7 +112,7 @@ class Session(CorrectionVerbs):
             if target is not None and target.qid == step.qid:
                 raise SessionError("a step cannot move after itself")
             write("move", step=step.qid, after="" if target is None else target.qid)
-        return f"{step.qid}: now after {target.qid if target else 'nothing (first)'}"
+        return f"{step.step.title}: now {f'after {quoted(target.step.title, 60)}' if target else 'first'}"
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
         """Add a break of `minutes` after the step `after` (default: the current step)."""
@@ -122,7 +124,7 @@ class Session(CorrectionVerbs):
             anchor = place or s.steps[0]
             qid = self._new_step_id(s, anchor, "break")
             write("insert", step=qid, kind="break", title="Break", minutes=minutes, after=place.qid if place else "")
-        return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+        return f"A {minutes}-minute break {f'after {quoted(place.step.title, 60)}' if place else 'first'}"
 
     def objections(self, minutes: int = 5) -> str:
         """After a consent poll with blocks: a notes step on the spot, right after the poll, where
@@ -138,7 +140,8 @@ class Session(CorrectionVerbs):
             write("insert", step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
                   prompt=prompt)
             write("goto", step=qid, via="goto")
-        return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
+        return (f"Objections round ({minutes} min) on {quoted(here.step.title, 60)}: vote again when the proposal "
+                "has changed")
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
         """A new round of a poll (the current step's, or the one named), on new words if `wording`
@@ -223,7 +226,7 @@ class Session(CorrectionVerbs):
                 raise SessionError("the poll is not closed")
             write(action, poll=poll.qid)
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
-        return f"{poll.qid}: {action}{said}"
+        return f"{s.steps[poll.index].step.title}: {POLL_DONE[action]}{said}"
 
     def end(self) -> str:
         with self.changing() as write:

@@ -236,8 +236,8 @@ class Taking(SessionFile):
             write("note", note=note_id, step=step.qid, author=author, name=shown, text=clean)
             if action:
                 write("action", note=note_id, on=True, owner=owner, due=due)
-        return f"note {note_id} added to {step.qid}" + (f", due {dates.shown(dt.date.fromisoformat(due))}"
-                                                        if due else "")
+        return f"note {note_id} added to “{step.step.title}”" + (
+            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
 
     # ---------------------------------------------------------------- presence
 
