@@ -109,7 +109,8 @@ class Deciding(SessionApp):
             if after:
                 self._do("move", qid, after)
 
-        title = next((label for q, _, label in choices if q == qid), qid).split("  ")[0].strip("▶✓–+ ")
+        step = self.session.state().step_by_id(qid)
+        title = step.step.title if step is not None else qid
         targets = [("start", "", "(first, before every step)"), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep
         self.push_screen(PickStep(targets, None, question=f"Move “{title}” after which step?"), done)
