@@ -132,7 +132,7 @@ def test_the_readme_command_again_after_a_kill_is_the_same_session(tmp_path: Pat
     assert list((room / "sessions").glob("*.toml")) == made  # no second session: the room is not split
     assert sessions.Session.open(made[0]).state().step.qid == step
     title = sessions.Session.open(made[0]).state().step.step.title
-    again = wait_screen(re.escape(title[:24]))  # the step, on the screen as on the file
+    again = wait_screen("▶ " + re.escape(title[:18]))  # the rail marks the step the file has as current
     assert f"code {code}" in again
     tmux("send-keys", "-t", "ws", "q")
     wait_screen(rf"reopen this session with: workshop run {made[0].stem}")
