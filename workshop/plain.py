@@ -195,16 +195,16 @@ ROOM_VERBS = ("idea", "ask", "upvote", "questions", "hand", "react")
 def _room_command(session: Session, person: Person, verb: str, rest: str) -> str:
     """What the room makes, as typed commands; the sentence to say back."""
     if verb == "idea":
-        return session.idea_as(person, rest).capitalize() + "."
+        return _said(session.idea_as(person, rest))
     if verb == "ask":
         return f"Your question is {session.ask_as(person, rest)}."
     if verb == "upvote":
-        return session.upvote_as(person, rest).capitalize() + "."
+        return _said(session.upvote_as(person, rest))
     if verb == "hand":
         up = rest.lower() != "down" and all(h.participant != person.token for h in session.state().room.hands)
-        return session.hand_as(person, up).capitalize() + "."
+        return _said(session.hand_as(person, up))
     if verb == "react":
-        return session.react_as(person, rest.lower()).capitalize() + "."
+        return _said(session.react_as(person, rest.lower()))
     room = session.state().room
     listed = "; ".join(f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
                        for q in room.questions_of())
@@ -216,3 +216,8 @@ def _words(rest: str) -> list[str]:
         return shlex.split(rest)
     except ValueError:
         return rest.split()
+
+
+def _said(line: str) -> str:
+    """A verb's line as a sentence: its first letter up, the rest as it was (a step's title keeps its capitals)."""
+    return line[:1].upper() + line[1:] + "."

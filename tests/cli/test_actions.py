@@ -34,7 +34,7 @@ def test_owner_and_due_travel_to_every_format(ws: Workshop) -> None:
 
 def test_the_ics_has_one_todo_per_action_and_parses(ws: Workshop) -> None:
     with_actions(ws)
-    calendar = Calendar.from_ical(ws.ok("actions", "s", "--format", "ics").stdout)
+    calendar = Calendar.from_ical(ws.ok("actions", "s", "--format", "ics", "--ics-kind", "todo").stdout)
     todos = [c for c in calendar.walk("VTODO")]
     assert [str(t["SUMMARY"]) for t in todos] == ["Book the WFM review", "Share the slides"]
     first = todos[0]
@@ -52,8 +52,8 @@ def test_the_report_opens_with_the_actions(ws: Workshop) -> None:
 
 def test_a_due_date_that_is_not_one_is_refused(ws: Workshop) -> None:
     ws.started_at()
-    ws.refused("note", "s", "--due", "15/12/2026", "Book it", says="YYYY-MM-DD")
-    ws.refused("note", "s", "--due", "2026-02-30", "Book it", says="YYYY-MM-DD")
+    assert "due Tue 15 Dec 2026" in ws.ok("note", "s", "--due", "15/12/2026", "Book it").stdout  # once refused
+    ws.refused("note", "s", "--due", "2026-02-30", "Book it", says="not a day of the calendar")
     ws.refused("actions", "s", "--format", "xls", says="unknown format")
 
 

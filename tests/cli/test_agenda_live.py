@@ -124,7 +124,7 @@ def test_next_moves_through_rounds_before_the_next_step(cli: Cli) -> None:
 def test_move_and_insert_break_change_the_running_order(cli: Cli) -> None:
     cli.ok("control", "t", "move", "close", "--after", "open")
     out = cli.ok("control", "t", "insert-break", "10")
-    assert "10-minute break after timing/open" in out
+    assert "10-minute break after “Open”" in out
     order = [s["id"] for s in cli.report()["steps"]]
     assert order == ["timing/open", "timing/break-1", "timing/close", "timing/long", "timing/pairs"]
     brk = step(cli.report(), "timing/break-1")

@@ -97,3 +97,22 @@ def test_an_archived_name_is_never_overwritten(ws: Workshop) -> None:
         if not (ws.sessions / "archive" / "twice.toml").exists():
             ws.ok("archive", "twice")
     ws.refused("archive", "twice", says="already there")
+
+
+def test_run_reopens_the_latest_live_session_of_its_agenda(ws: Workshop) -> None:
+    """What `workshop run` with no session reopens: the agenda's latest session still live, never
+    an ended or a stale one, nor one of another agenda (`--last`: of any agenda)."""
+    stale(ws)  # the polls agenda, two hours old, never started
+    assert catalogue.latest_live(ws.sessions, "polls") is None
+    ws.started_at(name="mine")
+    ws.started_at(name="over")
+    ws.ok("control", "over", "end")
+    other = sessions.create(polls_plan(), ws.sessions, "other")
+    assert catalogue.latest_live(ws.sessions, "zz-cli-probe").path.stem == "mine"
+    assert catalogue.latest_live(ws.sessions).path == other  # --last: the latest of any agenda
+
+
+def test_run_last_with_nothing_live_says_so(ws: Workshop) -> None:
+    stale(ws)
+    ws.refused("run", "--last", says="no session to reopen")
+    ws.refused("run", "--last", "half-day", says="--last reopens the latest live session")

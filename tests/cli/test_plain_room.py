@@ -20,7 +20,7 @@ def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -
     said: list[str] = []
     for line in ("idea More coaching", "idea", "hand", "hand", "react slower", "react boo", "ask Why?"):
         plain._command(s, person, line, said.append)
-    assert said == ["Idea i1 added to room/ideas.", "Sorry: an idea cannot be empty.", "Hand up: 1 in the queue.",
+    assert said == ["Idea i1 added to “Ideas”.", "Sorry: an idea cannot be empty.", "Hand up: 1 in the queue.",
                     "Hand down.", "Slower: counted.", "Sorry: unknown reaction 'boo': agree, disagree, slower, louder.",
                     "Sorry: questions are asked on a Q&A step, or once the facilitator opens Q&A."]
     s.goto("questions")

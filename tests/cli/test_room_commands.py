@@ -53,11 +53,11 @@ def test_a_scripted_brainstorm_vote_and_questions(room: Room) -> None:
     ideas = [("Ana", "More coaching"), ("Bo", "Fewer metrics"), ("Cy", "More coaching!"), ("Di", "Shadow a peer"),
              ("Ed", "Quiet hour")]
     said = [room.ok("idea", "s", "--name", name, text) for name, text in ideas]
-    assert said[0] == "idea i1 added to room/ideas" and said[4].startswith("idea i5")
+    assert said[0] == "idea i1 added to “Ideas”" and said[4].startswith("idea i5")
     room.refused("idea", "s", "--name", "Ana", "x" * 281, says="at most 280")
     assert room.ok("control", "s", "merge", "i3", "i1") == "idea i3 merged into i1"
     room.refused("control", "s", "merge", "i3", says="merge needs two ideas")
-    assert room.ok("control", "s", "next").endswith("4 options from the ideas of room/ideas")
+    assert room.ok("control", "s", "next").endswith("4 options from the ideas of “Ideas”")
     room.ok("vote", "s", "--name", "Ana", "More coaching=2", "Quiet hour")
     room.ok("vote", "s", "--name", "Bo", "Fewer metrics", "Shadow a peer", "Quiet hour")
     room.ok("vote", "s", "--name", "Cy", "1=3")

@@ -189,7 +189,7 @@ def test_extend_with_a_bad_number_is_refused(ws: Workshop, arg: str, says: str) 
 def test_close_and_reopen_a_poll(ws: Workshop) -> None:
     ws.started_at("pick")
     ws.refused("control", "s", "reopen", says="not closed")
-    assert ws.ok("control", "s", "close").stdout.strip() == f"{qid('pick')}: close"
+    assert ws.ok("control", "s", "close").stdout.strip() == "Pick one: poll closed"
     assert ws.poll("pick")["status"] == "closed"
     ws.refused("control", "s", "close", says="not open")
     ws.refused("vote", "s", "--name", "Ana", "Coaching", says="closed")
@@ -197,7 +197,7 @@ def test_close_and_reopen_a_poll(ws: Workshop) -> None:
     ws.ok("control", "s", "next")
     ws.ok("control", "s", "prev")
     assert ws.poll("pick")["status"] == "closed"
-    assert ws.ok("control", "s", "reopen").stdout.strip() == f"{qid('pick')}: reopen"
+    assert ws.ok("control", "s", "reopen").stdout.strip() == "Pick one: poll reopened"
     assert ws.poll("pick")["status"] == "open"
     ws.ok("vote", "s", "--name", "Ana", "Coaching")
     assert ws.poll("pick")["ballots"] == 1
@@ -223,7 +223,7 @@ def test_reset_drops_the_ballots_so_far(ws: Workshop) -> None:
     path = ws.started_at("dots")
     ws.ok("vote", "s", "--name", "Ana", "Coaching=2")
     ws.ok("vote", "s", "--name", "Bo", "Quality=3")
-    assert ws.ok("control", "s", "reset").stdout.strip() == f"{qid('dots')}: reset"
+    assert ws.ok("control", "s", "reset").stdout.strip() == "Dots: poll reset, its ballots no longer count"
     poll = ws.poll("dots")
     assert (poll["ballots"], poll["resets"], poll["status"]) == (0, 1, "open")
     assert ws.rows("dots") == {"Coaching": 0, "Planning": 0, "Quality": 0}
@@ -237,7 +237,7 @@ def test_reveal_shows_a_manual_poll(ws: Workshop) -> None:
     ws.ok("vote", "s", "--name", "Ana", "Coaching=2")
     view = sessions.Session.open(path).state().polls[qid("dots")]
     assert not view.visible  # manual: hidden until revealed, even while open
-    assert ws.ok("control", "s", "reveal").stdout.strip() == f"{qid('dots')}: reveal"
+    assert ws.ok("control", "s", "reveal").stdout.strip() == "Dots: results shown"
     view = sessions.Session.open(path).state().polls[qid("dots")]
     assert view.revealed and view.visible
     assert ws.rows("dots")["Coaching"] == 2

@@ -50,7 +50,7 @@ def test_a_brainstorm_becomes_a_dots_poll(tmp_path: Path) -> None:
         s.merge("i2", "i3")
     s.hide("i4")
     said = s.next()
-    assert said.endswith("3 options from the ideas of room/ideas")
+    assert said.endswith("3 options from the ideas of “Ideas”")
     poll = s.state().poll
     assert poll.poll.options == ("More coaching", "Fewer metrics", "Shadow a peer")
     assert s.state().room.options["room/vote"] == ("i1", "i3", "i5")
@@ -60,7 +60,7 @@ def test_a_brainstorm_becomes_a_dots_poll(tmp_path: Path) -> None:
     assert rows == {"More coaching": 3, "Fewer metrics": 1, "Shadow a peer": 2}
     s.merge("i3", "i1")  # after the poll opened: its options stay as they were frozen
     assert s.state().poll.poll.options == ("More coaching", "Fewer metrics", "Shadow a peer")
-    assert s.poll_action("reset").endswith("2 options from the ideas of room/ideas")
+    assert s.poll_action("reset").endswith("2 options from the ideas of “Ideas”")
     assert s.state().poll.poll.options == ("More coaching", "Shadow a peer") and not s.state().poll.ballots
 
 

@@ -50,6 +50,8 @@ def _at_noon(path: Path) -> dict:
     {"type": "note", "note": "f0f0f0f0", "step": "polls/order", "author": "facilitator", "name": "facilitator",
      "text": "Everyone go home"},
     {"type": "end", "sig": "00" * 64},
+    {"type": "wording", "poll": "polls/order", "text": "Rank them as Mallory says"},
+    {"type": "note-withdraw", "note": "f0f0f0f0", "author": "facilitator", "on": True},
 ])
 def test_a_hand_written_facilitator_event_changes_nothing(session: Path, forged: dict) -> None:
     before = _at_noon(session)

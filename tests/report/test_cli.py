@@ -93,7 +93,7 @@ def test_compare_refusals(folder: Path) -> None:
     refused(folder, "compare", "a", says="at least two sessions")
     refused(folder, "compare", says="at least two sessions")
     refused(folder, "compare", "a", "nosuch", says="no session 'nosuch'")
-    refused(folder, "compare", "a", "b", "-o", str(folder / "x.txt"), says="--output needs --format")
+    refused(folder, "compare", "a", "b", "-o", str(folder / "x.txt"), says="give --format md, html or json")
     assert not (folder / "x.txt").exists()
 
 

@@ -52,6 +52,13 @@ def left_seconds(text: str) -> int:
     return int(found.group(1)) * 60 + int(found.group(2))
 
 
+def stop_server() -> None:
+    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    deadline = time.time() + 15
+    while subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True).returncode == 0 and time.time() < deadline:
+        time.sleep(0.1)  # the server goes away in its own time
+
+
 @pytest.fixture()
 def terminal():
     yield
@@ -97,3 +104,40 @@ def test_kill_dash_nine_and_come_back(tmp_path: Path, terminal: None) -> None:
     assert after.step.remaining - 1 <= shown <= earlier + 1.3
     assert abs(before.step.remaining - (time.time() - killed_at) - after.step.remaining) <= 1.5
     assert len(after.poll.ballots) == 2 and "2 voted" in text
+
+
+def test_the_readme_command_again_after_a_kill_is_the_same_session(tmp_path: Path, terminal: None) -> None:
+    """`workshop run` with no argument, killed mid-step and run again (the README's command, as
+    a facilitator whose laptop died would): the same session, the same join code, the same step;
+    `q` then says how to reopen it, and `--new` is what starts a second one."""
+    room = tmp_path / "room"
+    room.mkdir()
+    env = f"cd {room} && TERM=xterm-256color"
+    run = [env, sys.executable, "-m", "workshop", "run", "--no-bell"]
+    start(run)
+    first = wait_screen(r"Join: .*code ([A-Z2-9]{6})")
+    code = re.search(r"code ([A-Z2-9]{6})", first).group(1)
+    tmux("send-keys", "-t", "ws", "n")
+    wait_screen(r"running ·")
+    tmux("send-keys", "-t", "ws", "n")
+    wait_screen(r"✓ ")  # the first step done: the second is running
+    made = list((room / "sessions").glob("*.toml"))
+    assert len(made) == 1
+    step = sessions.Session.open(made[0]).state().step.qid
+    os.kill(int(tmux("display-message", "-p", "-t", "ws", "#{pane_pid}").strip()), signal.SIGKILL)
+    stop_server()
+
+    start([*run, "; sleep 60"])
+    wait_screen(r"running ·")
+    assert list((room / "sessions").glob("*.toml")) == made  # no second session: the room is not split
+    assert sessions.Session.open(made[0]).state().step.qid == step
+    title = sessions.Session.open(made[0]).state().step.step.title
+    again = wait_screen("▶ " + re.escape(title[:18]))  # the rail marks the step the file has as current
+    assert f"code {code}" in again
+    tmux("send-keys", "-t", "ws", "q")
+    wait_screen(rf"reopen this session with: workshop run {made[0].stem}")
+
+    stop_server()
+    start([*run, "--new"])
+    wait_screen(r"not started")
+    assert len(list((room / "sessions").glob("*.toml"))) == 2

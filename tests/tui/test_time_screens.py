@@ -106,16 +106,17 @@ async def test_skip_move_and_a_break_from_the_facilitators_screen(timed: Path, c
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("g")
         pick = app.screen.query_one(OptionList)
-        pick.highlighted = 1  # the long discussion: not run yet
+        pick.highlighted = pick.get_option_index("timing/long")  # the long discussion: not run yet
         await pilot.press("s")
         await pilot.pause()
         assert kinds(timed)[-1] == "skip" and app.session.state().step_by_id("long").skipped
         assert "skip" in text_of(app.query_one(AgendaRail).query_one("#steps"))
         await pilot.press("g")
-        app.screen.query_one(OptionList).highlighted = 3  # close
+        pick = app.screen.query_one(OptionList)
+        pick.highlighted = pick.get_option_index("timing/close")
         await pilot.press("m")
         await pilot.pause()
-        assert "Move timing/close after which step?" in screen_text(app)
+        assert "Move “Close” after which step?" in screen_text(app)
         targets = app.screen.query_one(OptionList)
         targets.highlighted = 0  # (first)
         await pilot.press("enter")

@@ -27,20 +27,39 @@ def list_sessions(
     if not found:
         typer.echo(f"no sessions in {folder_of(sessions_dir)}/")
         return
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     from workshop.engine.text import clean
 
-    table = Table(title=clean(f"Sessions in {folder_of(sessions_dir)}/"))
-    for column in ("id", "title", "status", "created", "started", "ended", "people", "events"):
-        table.add_column(column, justify="right" if column in ("people", "events") else "left")
+    # the id is what every other command needs: whole on one line at any width; the title gives
+    # way, and times are as short as they can be (UTC: the year, and the day once it is known)
+    rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = s.status + (" (archived)" if s.archived else "")
-        table.add_row(clean(s.id), clean(s.title), status,
-                      *(t[:16].replace('T', ' ') for t in (s.created, s.started, s.ended)),
-                      str(s.participants), str(s.events))
-    Console(markup=False, highlight=False).print(table)
+        day = s.created[:10]
+        rows.append((clean(s.id), clean(s.title), status, s.created[5:16].replace("T", " "),
+                     *(_time(t, day) for t in (s.started, s.ended)), str(s.participants), str(s.events)))
+    heads = ("id", "title", "status", "created", "started", "ended", "people", "events")
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
+    console = Console(markup=False, highlight=False)
+    others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
+    table = Table(title=clean(f"Sessions in {folder_of(sessions_dir)}/"), box=box.SIMPLE_HEAD, collapse_padding=True,
+                  pad_edge=False)
+    for i, head in enumerate(heads):
+        table.add_column(head, no_wrap=True, justify="right" if head in ("people", "events") else "left",
+                         min_width=widths[i] if i != 1 else None,
+                         max_width=max(5, console.width - others) if i == 1 else None,
+                         overflow="ellipsis")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _time(iso: str, day: str) -> str:
+    """'09:03' on the day the session was made, '11-24 09:03' on another."""
+    return iso[11:16] if iso[:10] == day else iso[5:16].replace("T", " ")
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Commands that act on a session: new, control, vote, note, repair."""
+"""Commands that act on a session: new, control, vote, note, edit, repair."""
 
 
 import sys
@@ -41,13 +41,15 @@ def control(
     into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help="merge: the idea to merge into.")] = None,
     after: Annotated[Optional[str], typer.Option("--after", help="move, insert-break: the step it goes after "
                                                  "(`start`: first).")] = None,
+    wording: Annotated[Optional[str], typer.Option("--wording", help="revote: the question (a proposal changed "
+                                                   "after its objections) the new round votes on.")] = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
     work with the room's ideas, questions and hands."""
     from workshop.sessions import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into))
+    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(
@@ -82,7 +84,8 @@ def note(
                                                 help="Your display name (leave out for the facilitator).")] = None,
     action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
     owner: Annotated[Optional[str], typer.Option("--owner", help="The action item's owner (makes it one).")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date, YYYY-MM-DD.")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date: 2026-12-15, 15/12/2026 "
+                                               "(your locale's order), 15 Dec, friday, next week, in 2 weeks.")] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
@@ -93,6 +96,45 @@ def note(
         return
     _act(session, sessions_dir, lambda live: _as_participant(
         live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)))
+
+
+@app.command()
+def edit(
+    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    item: Annotated[str, typer.Argument(help="A note's id (or its start), an idea's (i3), or a poll's step id.")],
+    body: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="What it says now.")] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help="A note: its action item's owner, anyone "
+                                                 "(\"\" clears it).")] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help="A note: its action item's due date, as --due of "
+                                               "`note` reads it (\"\" clears it).")] = None,
+    withdraw: Annotated[bool, typer.Option("--withdraw", help="Take the note or idea back.")] = False,
+    restore: Annotated[bool, typer.Option("--restore", help="Bring a withdrawn note or idea back.")] = False,
+    name: Annotated[Optional[str], typer.Option("--name", help="Your display name, for a note or idea of yours "
+                                                "while its step runs (leave out for the facilitator).")] = None,
+    rejoin: RejoinOption = None,
+    code: CodeOption = None,
+    sessions_dir: SessionsDir = None,
+) -> None:
+    """Correct a note, an idea or a poll's question, or withdraw a note or idea: a new event, nothing rewritten."""
+    chosen = [what for what, on in (("TEXT", body is not None), ("--withdraw", withdraw), ("--restore", restore),
+                                    ("--owner/--due", owner is not None or due is not None)) if on]
+    if len(chosen) != 1:
+        raise _fail("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)")
+    if (owner is not None or due is not None) and name is not None:
+        raise _fail("only the facilitator gives an action item its owner and due date (leave out --name)")
+
+    def change(live, person) -> str:
+        if owner is not None or due is not None:
+            return live.mark_action(live.note_id(item), True, owner, due)
+        if body is not None:
+            return live.edit(item, body, person)
+        return live.withdraw_item(item, person, on=withdraw)
+
+    if name is None:
+        _act(session, sessions_dir, lambda live: change(live, None))
+        return
+    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
+                                                             lambda person: change(live, person)))
 
 
 def _as_participant(live, name: str, rejoin: str | None, code: str | None,

@@ -10,13 +10,35 @@ import typer
 from workshop.cli import SessionsDir, _fail, _open, app, end_now
 from workshop.errors import os_message
 
-OutputFile = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+OutputFile = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", help="Write to this file instead of stdout (its name's ending gives the format).")]
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
+            ".ics": "ics"}
+
+
+def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
+    """The format asked for, else the one the output file's name ends in, else `default`; a format
+    not in `choices` is refused in one line."""
+    said = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    if fmt is None and output is not None:
+        fmt = SUFFIXES.get(output.suffix.lower())
+        if fmt not in choices:
+            if default is None:
+                raise _fail(f"--output {output.name}: give --format {said} (or a file name ending in one)")
+            fmt = default
+    elif fmt is None:
+        fmt = default
+    if fmt is not None and fmt not in choices:
+        raise _fail(f"unknown format {fmt!r}: choose {said}")
+    return fmt
 
 
 @app.command()
 def report(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html, csv or json.")] = "md",
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="md, html, csv or json (default: from the --output file's name, else md).")] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -25,10 +47,9 @@ def report(
     from workshop.progress import Stages
     from workshop.sessions.journal import bulk
 
+    fmt = _format(fmt, output, ("md", "html", "csv", "json"), "md")
     render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
-              "json": renderers.as_json}.get(fmt)
-    if render is None:
-        raise _fail(f"unknown format {fmt!r}: choose md, html, csv or json")
+              "json": renderers.as_json}[fmt or "md"]
     with bulk():  # the state and the report's pieces are acyclic: no collector passes over them
         with Stages(2) as stages:
             stages.step(f"reading {session}")
@@ -67,8 +88,9 @@ def _emit(text: str, output: Path | None) -> None:
 def compare(
     sessions: Annotated[Optional[list[str]], typer.Argument(
         metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", "-f",
-                                               help="md, html or json (default: tables in the terminal).")] = None,
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="md, html or json (default: from the --output file's name, else tables "
+                               "in the terminal).")] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -76,11 +98,8 @@ def compare(
     from workshop.progress import Stages
     from workshop.report import compare as comparing
 
+    fmt = _format(fmt, output, ("md", "html", "json"), None)
     render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
-    if fmt is not None and render is None:
-        raise _fail(f"unknown format {fmt!r}: choose md, html or json")
-    if fmt is None and output is not None:
-        raise _fail("--output needs --format md, html or json")
     if sessions is None or len(sessions) < 2:
         raise _fail("compare needs at least two sessions")
     with Stages(len(sessions) + 1) as stages:
@@ -101,14 +120,26 @@ def compare(
 @app.command()
 def actions(
     session: Annotated[str, typer.Argument(help="A session name or file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv, json or ics (one to-do per action).")] = "md",
+    fmt: Annotated[Optional[str], typer.Option(
+        "--format", "-f", help="md, csv, json or ics (default: from the --output file's name, else md).")] = None,
+    ics_kind: Annotated[str, typer.Option(
+        "--ics-kind", help="ics: event (all-day on the due date, for any calendar) or todo (task apps).")] = "event",
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """The session's action items with their owners and due dates, for whoever follows up."""
     from workshop.report import actions as listing
 
-    render = listing.FORMATS.get(fmt)
-    if render is None:
-        raise _fail(f"unknown format {fmt!r}: choose md, csv, json or ics")
-    _emit(render(_open(session, sessions_dir).state()), output)
+    fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
+    if ics_kind not in listing.ICS_KINDS:
+        raise _fail(f"--ics-kind {ics_kind}: choose event or todo")
+    state = _open(session, sessions_dir).state()
+    if fmt != "ics":
+        _emit(listing.FORMATS[fmt](state), output)
+        return
+    text, undated = listing.as_ics(state, ics_kind)
+    if undated:
+        typer.echo(f"{undated} action item{'s' if undated > 1 else ''} without a due date "
+                   f"{'are' if undated > 1 else 'is'} not in the calendar (an event needs a day): "
+                   "--ics-kind todo lists them all", err=True)
+    _emit(text, output)

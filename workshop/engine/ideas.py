@@ -49,11 +49,13 @@ class Idea(NamedTuple):
     merged_into: str = ""  # the idea this one was merged into (always one not merged itself)
     hidden: bool = False
     merged: int = 0  # how many ideas were merged into this one
+    edited: bool = False  # its text was corrected (engine/corrections.py)
+    withdrawn: bool = False  # taken back: a room's view lists only ideas not withdrawn
 
     @property
     def remaining(self) -> bool:
         """Neither merged into another idea nor hidden: a candidate for a poll's options."""
-        return not self.merged_into and not self.hidden
+        return not self.merged_into and not self.hidden and not self.withdrawn
 
 
 class Question(NamedTuple):
@@ -285,7 +287,7 @@ class Room:
         names = self.fold.participants
         questions = sorted(self.questions.values(), key=lambda q: (-q.votes, q.at))
         return RoomView(
-            ideas=tuple(self.ideas.values()), questions=tuple(questions),
+            ideas=tuple(i for i in self.ideas.values() if not i.withdrawn), questions=tuple(questions),
             hands=tuple(Hand(token, names[token][0], at) for token, at in self.hands.items()),
             called=None if self.called is None else Hand(self.called[0], names[self.called[0]][0], self.called[1]),
             qa=self.qa,

@@ -5,7 +5,7 @@ live in `Fold.polls`, where moving between steps opens and closes them too."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from workshop.content.model import Poll
@@ -33,6 +33,8 @@ class PollRecord:
     # ballots on a poll whose options come from ideas, before any `options` event: the one that
     # set them was lost (or never written); kept and reported, never counted
     orphans: list[tuple[str, tuple[float, Event]]] = field(default_factory=list)
+    wordings: list[str] = field(default_factory=list)  # each earlier round's question
+    reworded: bool = False
 
 
 class PollEvents:
@@ -67,12 +69,18 @@ class PollEvents:
             p.revealed = False
 
     def _on_revote(self, event: Event, t: float) -> None:
-        """A new round of the poll: this round's ballots are kept as its result, and everyone
-        votes again (after a consent poll's objections, or on the top options of a dot vote)."""
+        """A new round of the poll: this round's ballots are kept as its result, with the words it
+        voted on, and everyone votes again (after a consent poll's objections, on a proposal
+        reworded as `wording` says, or on the top options of a dot vote)."""
         p = self._poll_of(event)
         if p is None or self.fold.ended or p.index != self.fold.current:
             return
         p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
+        p.wordings.append(p.poll.question)
+        wording = event.get("wording")
+        if type(wording) is str and wording.strip() and len(wording) <= 500:  # the new round votes on new words
+            p.poll = replace(p.poll, question=wording)
+            p.reworded = True
         p.counted = {}
         p.revealed = False
         p.status, p.closed_by = "open", ""

@@ -28,12 +28,16 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         for i, slot in enumerate(order)
     )
     polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                            p.invalid, p.resets, tuple(p.earlier), tuple(p.orphans)) for q, p in fold.polls.items()})
+                            p.invalid, p.resets, tuple(p.earlier), tuple(p.wordings), p.reworded, tuple(p.orphans))
+                        for q, p in fold.polls.items()})
+    notes = tuple(fold.notes.values())
+    if fold.withdrawn_notes:  # taken back: shown nowhere (most sessions have none: no pass over 78,000 notes)
+        notes = tuple(n for n in notes if not n.withdrawn)
     return SessionState(
         id=str(fold.header.get("id", "")), title=str(fold.header.get("title", "")),
         code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
         current=None if fold.current is None else position[fold.current], steps=steps, polls=polls,
-        notes=tuple(fold.notes.values()),
+        notes=notes,
         participants=tuple(Participant(token, name, joined, fold.last_seen[token])
                            for token, (name, joined) in fold.participants.items()),
         paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
@@ -78,11 +82,12 @@ class _PollViews(Mapping[str, PollView]):
 
 def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
                counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int, earlier: tuple[tuple[Any, ...], ...] = (),
-               orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
+               resets: int, earlier: tuple[tuple[Any, ...], ...] = (), wordings: tuple[str, ...] = (),
+               reworded: bool = False, orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
     counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
     return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
                     tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier),
+                    wordings, reworded,
                     tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in orphans))
 
 

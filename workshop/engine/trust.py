@@ -4,7 +4,8 @@ Anyone who can append to the session file can write a well-formed block, and not
 that; what we can stop is it being *obeyed*. The facilitator's private key is derived from the
 secret beside the session (readable by the facilitator's account only); its public half is in
 the session header. A control event, a facilitator's note, an action mark or a `serve` address
-counts only with a valid signature, which every reader can check, on any account, without the
+counts only with a valid signature (so does a correction the facilitator makes:
+engine/corrections.py), which every reader can check, on any account, without the
 secret. A session header without a key (files from before signatures) trusts every event; the
 facilitator's own account refuses to open such a file (sessions/journal.py), others warn.
 
@@ -31,12 +32,14 @@ from workshop.engine.events import CONTROL, FACILITATOR, ROOM_CONTROL, Event
 
 FORMAT = 1  # the session file's format: 1 chains signed events; files without `format` are older
 
-SIGNED = frozenset((*CONTROL, "action", "serve", *ROOM_CONTROL))
+SIGNED = frozenset((*CONTROL, "action", "serve", *ROOM_CONTROL, "wording"))
+# written by the facilitator or by a participant: signed when the author is the facilitator
+AUTHORED = frozenset(("note-edit", "note-withdraw", "idea-edit", "idea-withdraw"))
 
 
 def needs_signature(event: Event) -> bool:
     kind = event.get("type")
-    return kind in SIGNED or (kind == "note" and event.get("author") == FACILITATOR)
+    return kind in SIGNED or (kind == "note" or kind in AUTHORED) and event.get("author") == FACILITATOR
 
 
 def signed_part(event: Event) -> bytes:

@@ -90,6 +90,8 @@ class PollView:
     resets: int
     tally: Tally
     rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
+    wordings: tuple[str, ...] = ()  # the question each earlier round voted on (a revote may reword it)
+    reworded: bool = False  # the question was reworded on the day (`wording`, or a revote's `wording`)
     # ballots kept but not counted: its options (from ideas) were never set, or their event was lost
     orphans: tuple[Ballot, ...] = ()
 
@@ -115,6 +117,8 @@ class Note(NamedTuple):
     action: bool
     owner: str = ""  # an action item's owner, when the facilitator named one
     due: str = ""  # its due date, YYYY-MM-DD
+    edited: bool = False  # its text, owner or due date was corrected (engine/corrections.py)
+    withdrawn: bool = False  # taken back: a state lists only notes not withdrawn
 
 
 class Participant(NamedTuple):

@@ -24,7 +24,8 @@ from operator import attrgetter
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from workshop.engine import events, text
-from workshop.engine.events import CLASSES, FACILITATOR, Event, Shape, TypedEvent
+from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
+from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
 
 _HEX = re.compile(r"[0-9a-f]*")
@@ -65,12 +66,14 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "name": _each(_name_ok),
     "qid": _each(lambda v: v == "" or _QID.fullmatch(v) is not None),  # "" is "first" where a QidOrFirst allows it
     "ref": _each(lambda v: _REF.fullmatch(v) is not None),
-    "date": _each(text.is_date),
+    "date": _each(lambda v: v == "" or text.is_date(v)),  # "" clears an action's due date
+    "owner": _each(lambda v: v == "" or _name_ok(v)),
     "when": _each(_when_ok),
     "word": _each(lambda v: _WORD.fullmatch(v) is not None),
     "text": _clean,
 }
 _WHAT = {"hex": "lower-case hex digits", "author": "a participant's token", "name": "a name as names are written",
+         "owner": "a name as names are written",
          "qid": "a step written module/step", "ref": "an idea or question (i3, q2)", "date": "a date (YYYY-MM-DD)",
          "when": "a time with its zone", "word": "a word", "text": "clean text (a control character or a surrogate)"}
 

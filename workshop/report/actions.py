@@ -2,7 +2,8 @@
 
 Each is a note the facilitator marked, with its owner and due date when given. iCalendar is
 written by the `icalendar` library (escaping, line folding and the required properties are its
-job), one VTODO per action, so a calendar or task app can take them in; it is imported only here.
+job): an all-day VEVENT on each action's due date, which every calendar app takes in, or one
+VTODO per action, for task apps (many calendars import no to-dos). It is imported only here.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.report.render import md_escape, md_participant
 
-FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id")
+FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
 
 
 def rows(state: SessionState) -> list[dict[str, Any]]:
     titles = {s.qid: s.step.title for s in state.steps}
     return [{"text": n.text, "owner": n.owner, "due": n.due, "author": n.name, "step": n.step,
-             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id}
+             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id, "edited": n.edited}
             for n in state.notes if n.action]
 
 
@@ -43,34 +44,55 @@ def as_csv(state: SessionState) -> str:
 def as_markdown(state: SessionState) -> str:
     lines = [f"# Action items: {md_escape(state.title)}", "", "| action | owner | due | from | step |",
              "|---|---|---|---|---|"]
-    lines += [f"| {md_participant(r['text'])} | {md_participant(r['owner']) or '–'} | {r['due'] or '–'} "
-              f"| {md_participant(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
+    lines += [f"| {_cell(r['text'])}{' (edited)' if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
+              f"| {r['due'] or '–'} "
+              f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
     return "\n".join(lines if len(lines) > 4 else [*lines[:2], "None."]) + "\n"
 
 
-def as_ics(state: SessionState) -> str:
-    from icalendar import Calendar, Todo
+def _cell(value: str) -> str:
+    """Participant text in a table cell: a line break would end the row, so it becomes <br>."""
+    return md_participant(value).replace("  \n", "<br>")
+
+
+ICS_KINDS = ("event", "todo")
+
+
+def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
+    """The calendar, and how many actions it leaves out: an event needs a due date."""
+    from icalendar import Calendar, Event, Todo
 
     calendar = Calendar()
     calendar.add("prodid", "-//workshop//action items//EN")
     calendar.add("version", "2.0")
+    undated = 0
     for row in rows(state):
-        todo = Todo()
-        todo.add("uid", f"{row['id']}@{state.id}.workshop")
-        todo.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
-        todo.add("summary", row["text"])
-        todo.add("status", "NEEDS-ACTION")
-        todo.add("description", f"From {row['author']}, on {row['step_title']}, in the workshop {state.title}.")
+        if kind == "event" and not row["due"]:
+            undated += 1
+            continue
+        entry = Event() if kind == "event" else Todo()
+        entry.add("uid", f"{row['id']}@{state.id}.workshop")
+        entry.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
+        entry.add("summary", row["text"])
+        entry.add("description", f"From {row['author']}, on {row['step_title']}, in the workshop {state.title}."
+                  + (f" Owner: {row['owner']}." if row["owner"] else ""))
         if row["owner"]:
-            todo.add("contact", row["owner"])  # free text: an owner is a name, not an address
-        if row["due"]:
-            todo.add("due", dt.date.fromisoformat(row["due"]))
-        calendar.add_component(todo)
-    return calendar.to_ical().decode("utf-8")
+            entry.add("contact", row["owner"])  # free text: an owner is a name, not an address
+        if kind == "event":
+            day = dt.date.fromisoformat(row["due"])
+            entry.add("dtstart", day)  # a date, not a time: all day
+            entry.add("dtend", day + dt.timedelta(days=1))
+            entry.add("transp", "TRANSPARENT")  # a reminder, not a busy day
+        else:
+            entry.add("status", "NEEDS-ACTION")
+            if row["due"]:
+                entry.add("due", dt.date.fromisoformat(row["due"]))
+        calendar.add_component(entry)
+    return calendar.to_ical().decode("utf-8"), undated
 
 
 def _iso(t: float) -> str:
     return dt.datetime.fromtimestamp(t, dt.UTC).isoformat()
 
 
-FORMATS = {"md": as_markdown, "csv": as_csv, "json": as_json, "ics": as_ics}
+FORMATS = {"md": as_markdown, "csv": as_csv, "json": as_json}  # and as_ics, with its kind

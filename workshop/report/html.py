@@ -105,7 +105,7 @@ def _actions(data: dict[str, Any]) -> list[str]:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
     out += [f'<li><span class="note">{bdi(n["text"])}</span> ({bdi(n["author"])}, on '
-            f"{_e(titles.get(n['step'], n['step']))}){_owned(n)}</li>" for n in actions]
+            f"{_e(titles.get(n['step'], n['step']))}){_owned(n)}{_edited(n)}</li>" for n in actions]
     return [*out, "</ul></section>"]
 
 
@@ -165,7 +165,16 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
         out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
     if "rounds_summary" in poll:
         out.append(f"<p>Voted in {len(poll['rounds']) + 1} rounds: {_e(poll['rounds_summary'])}.</p>")
+    if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
+        out.append("<ul>" + "".join(f"<li>Round {each['round']}, on “{_e(each['question'])}”: {_e(each['result'])}</li>"
+                                    for each in poll["round_wordings"]) + "</ul>")
+    elif poll.get("reworded"):
+        out.append("<p class=\"meta\">The question was edited on the day.</p>")
     return [*out, "</article>"]
+
+
+def _edited(item: dict[str, Any]) -> str:
+    return " <em>(edited)</em>" if item.get("edited") else ""
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
@@ -173,7 +182,7 @@ def _notes(data: dict[str, Any]) -> list[str]:
     for step, notes in notes_by_step(data):
         out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
         out += [f'<li><strong>{bdi(n["author"])}</strong>: <span class="note">{bdi(n["text"])}</span>'
-                f"{' <em>(action)</em>' if n['action'] else ''}</li>" for n in notes]
+                f"{' <em>(action)</em>' if n['action'] else ''}{_edited(n)}</li>" for n in notes]
         out.append("</ul>")
     if not data["notes"]:
         out.append("<p>None.</p>")

@@ -46,7 +46,8 @@ def as_markdown(state: SessionState) -> str:
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
     out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}" for n in actions] or ["None."]
+            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}{' (edited)' if n.get('edited') else ''}"
+            for n in actions] or ["None."]
     out += [""]
     out += _md_agenda(data)
     out += ["## Polls", ""]
@@ -57,7 +58,7 @@ def as_markdown(state: SessionState) -> str:
     for step, notes in notes_by_step(data):
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
         for n in notes:
-            flag = " **(action)**" if n["action"] else ""
+            flag = (" **(action)**" if n["action"] else "") + (" (edited)" if n.get("edited") else "")
             out.append(f"- {md_participant(n['author'])}: {md_participant(n['text'])}{flag}")
         out.append("")
     if not data["notes"]:
@@ -99,4 +100,8 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
         out.append(f"- mean {res['mean']}, median {res['median']}")
     if "rounds_summary" in poll:
         out.append(f"- voted in {len(poll['rounds']) + 1} rounds: {poll['rounds_summary']}")
+    for each in poll.get("round_wordings", ()):  # the proposal was reworded: each round beside its words
+        out.append(f"- round {each['round']}, on “{md_escape(each['question'])}”: {each['result']}")
+    if poll.get("reworded") and "round_wordings" not in poll:
+        out.append("- the question was edited on the day")
     return out + [""]

@@ -62,7 +62,8 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
         "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
                          for p in state.participants],
         "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
-                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at)}
+                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at),
+                   **({"edited": True} if i.edited else {})}
                   for i in state.room.ideas],
         "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
                        "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
@@ -86,8 +87,17 @@ def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
     if view.orphans:  # kept, not counted: the event that set the options was lost (or never written)
         entry["not_counted"] = [{"name": b.name, "value": list(b.value)} for b in view.orphans]
     if view.rounds:  # earlier rounds of a revote, oldest first; `results` is the latest round's
-        entry["rounds"] = [_round(view.poll, earlier) for earlier in view.rounds]
+        rounds = [_round(view.poll, earlier) for earlier in view.rounds]
+        entry["rounds"] = rounds
         entry["rounds_summary"] = tally.rounds_words(view.poll, view.rounds, t)
+        if view.reworded:  # each round beside the words it voted on, the latest's last
+            for entry_round, wording in zip(rounds, view.wordings, strict=False):
+                entry_round["question"] = wording
+            entry["round_wordings"] = [{"round": i, "question": q, "result": tally.round_words(view.poll, r)}
+                                       for i, (q, r) in enumerate(zip([*view.wordings, view.poll.question],
+                                                                      [*view.rounds, t], strict=True), 1)]
+    if view.reworded:
+        entry["reworded"] = True
     return entry
 
 
@@ -139,7 +149,8 @@ def _step(state: SessionState, s: StepView) -> dict[str, Any]:
 
 def note_dict(n: Note, names: dict[str, str]) -> dict[str, Any]:
     return {"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
-            "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {})}
+            "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {}),
+            **({"edited": True} if n.edited else {})}
 
 
 def as_json(state: SessionState) -> str:
@@ -149,7 +160,7 @@ def as_json(state: SessionState) -> str:
     against 117 ms, benchmarks/run.py report)."""
     data = as_dict(state, notes=False)
     names, dump, text = _names(state), json.dumps, json.encoder.encode_basestring
-    notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action else
+    notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action or n.edited else
              f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
              f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}' for n in state.notes]
     pieces: list[str] = []  # joined once: the notes are most of 17 MB, and each `+` of them would copy it all

@@ -33,6 +33,8 @@ def idea_marks(idea: dict[str, Any]) -> str:
         marks.append(f"merged into {idea['merged_into']}")
     if idea["hidden"]:
         marks.append("hidden")
+    if idea.get("edited"):
+        marks.append("edited")
     return f" ({', '.join(marks)})" if marks else ""
 
 

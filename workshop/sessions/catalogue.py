@@ -78,6 +78,22 @@ def live(folder: Path | None = None, clock: Clock = utc_now) -> list[Session]:
     return [s for s in _opened(session_files(folder)) if status_of(s, now) in ("waiting", "running", "paused")]
 
 
+def latest_live(folder: Path | None = None, agenda: str | None = None, clock: Clock = utc_now) -> Session | None:
+    """The most recently changed session of the folder that is still waiting, running or paused
+    (never a stale one) and, given `agenda`, runs that agenda (or single module): what
+    `workshop run` reopens instead of starting a second session beside it."""
+    now = clock()
+    for path in session_files(folder):
+        try:
+            session = Session.open(path)
+        except SessionError:
+            continue
+        if (agenda is None or session.fold.plan.agenda.id == agenda) and \
+                status_of(session, now) in ("waiting", "running", "paused"):
+            return session
+    return None
+
+
 def _opened(paths: list[Path]) -> list[Session]:
     opened = []
     for path in paths:

@@ -51,7 +51,7 @@ class RoomVerbs(Taking):
                 self._ensure_joined(write, person)
                 write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name,
                                        text=clean))
-        return f"idea {idea_id} added to {step.qid}{' (anonymous)' if step.step.anonymous else ''}"
+        return f"idea {idea_id} added to “{step.step.title}”{' (anonymous)' if step.step.anonymous else ''}"
 
     def merge(self, ref: str, into_ref: str) -> str:
         """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
@@ -99,7 +99,8 @@ class RoomVerbs(Taking):
         ideas = candidates(s.room.ideas_of(source))
         chosen = ideas[:OPTIONS_MAX]
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
-        said = f"; {len(chosen)} options from the ideas of {source}"
+        named = s.step_by_id(source)
+        said = f"; {len(chosen)} options from the ideas of “{named.step.title if named else source}”"
         if len(ideas) > OPTIONS_MAX:
             said += (f" ({len(ideas) - OPTIONS_MAX} more ideas remain: a poll takes at most {OPTIONS_MAX}; "
                      "merge or hide ideas, then reset the poll)")

@@ -12,19 +12,21 @@ import hashlib
 import hmac
 from dataclasses import replace
 
-from workshop.engine import events, forecast
+from workshop.engine import dates, events, forecast
 from workshop.engine.state import SessionState, StepView
+from workshop.sessions.corrections import CorrectionVerbs, question_text, quoted
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
-from workshop.sessions.room import RoomVerbs
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
 POLL_EVENTS: dict[str, type[events.CloseEvent | events.ReopenEvent | events.ResetEvent | events.RevealEvent]] = {
     "close": events.CloseEvent, "reopen": events.ReopenEvent, "reset": events.ResetEvent, "reveal": events.RevealEvent}
 POLL_ACTIONS = tuple(POLL_EVENTS)
+POLL_DONE = {"close": "poll closed", "reopen": "poll reopened", "reset": "poll reset, its ballots no longer count",
+             "reveal": "results shown"}
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
-class Session(RoomVerbs):
+class Session(CorrectionVerbs):
     # ---------------------------------------------------------------- facilitator
 
     def start(self) -> str:
@@ -80,7 +82,8 @@ class Session(RoomVerbs):
         return self._where() + said
 
     def _step_by(self, delta: int) -> str:
-        """To the next (or previous) step not skipped; `next` first moves through a step's rounds."""
+        """To the next (or previous) step not skipped and not an objections round already held
+        (`goto` enters one again); `next` first moves through a step's rounds."""
         word: events.Via = "next" if delta > 0 else "prev"
         with self.changing() as write:
             s = self._started(word)
@@ -89,7 +92,7 @@ class Session(RoomVerbs):
                 write(events.RoundEvent(step=here.qid, round=now.index + 1))
                 return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
             index = here.index + delta
-            while 0 <= index < len(s.steps) and s.steps[index].skipped:
+            while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
             if not 0 <= index < len(s.steps):
                 raise SessionError("already at the last step: `end` to finish" if delta > 0
@@ -107,7 +110,7 @@ class Session(RoomVerbs):
             if step.skipped == on:
                 raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
             write(events.SkipEvent(step=step.qid, on=on))
-        return f"{step.qid}: {'skipped' if on else 'back in the agenda'}"
+        return f"{step.step.title}: {'skipped' if on else 'back in the agenda'}"
 
     def move(self, ref: str, after: str) -> str:
         """Move a step that has not run to right after the step `after` ("" or "start": first)."""
@@ -117,7 +120,7 @@ class Session(RoomVerbs):
             if target is not None and target.qid == step.qid:
                 raise SessionError("a step cannot move after itself")
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
-        return f"{step.qid}: now after {target.qid if target else 'nothing (first)'}"
+        return f"{step.step.title}: now {f'after {quoted(target.step.title, 60)}' if target else 'first'}"
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
         """Add a break of `minutes` after the step `after` (default: the current step)."""
@@ -130,7 +133,7 @@ class Session(RoomVerbs):
             qid = self._new_step_id(s, anchor, "break")
             write(events.InsertEvent(step=qid, kind="break", title="Break", minutes=minutes,
                                      after=place.qid if place else ""))
-        return f"{qid}: a {minutes}-minute break after {place.qid if place else 'nothing (first)'}"
+        return f"A {minutes}-minute break {f'after {quoted(place.step.title, 60)}' if place else 'first'}"
 
     def objections(self, minutes: int = 5) -> str:
         """After a consent poll with blocks: a notes step on the spot, right after the poll, where
@@ -144,13 +147,17 @@ class Session(RoomVerbs):
                       f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. "
                       "Then we vote again.")
             write(events.InsertEvent(step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
-                  prompt=prompt))
+                                     prompt=prompt))
             write(events.GotoEvent(step=qid, via="goto"))
-        return f"{qid}: objections round ({minutes} min); `revote` when the proposal has changed"
+        return (f"Objections round ({minutes} min) on {quoted(here.step.title, 60)}: vote again when the proposal "
+                "has changed")
 
-    def revote(self, ref: str | None = None) -> str:
-        """A new round of a poll (the current step's, or the one named): earlier rounds' ballots
-        are kept as their result; the room goes back to the poll's step if it is elsewhere."""
+    def revote(self, ref: str | None = None, wording: str | None = None) -> str:
+        """A new round of a poll (the current step's, or the one named), on new words if `wording`
+        (a proposal changed after its objections): earlier rounds' ballots are kept as their
+        result, each with the words it voted on; the room goes back to the poll's step if it is
+        elsewhere."""
+        words = question_text(wording) if wording else None
         with self.changing() as write:
             s = self._started("revote")
             poll = self._poll_named(s, ref or self._poll_before(s))
@@ -158,8 +165,10 @@ class Session(RoomVerbs):
                 raise SessionError(f"the poll {poll.qid} has no ballots in this round yet: nothing to vote again on")
             if s.current != poll.index:
                 write(events.GotoEvent(step=poll.qid, via="goto"))
-            write(events.RevoteEvent(poll=poll.qid))
-        return f"{poll.qid}: round {poll.round + 1} open"
+            write(events.RevoteEvent(poll=poll.qid,
+                                     wording=events.given(None if words == poll.poll.question else words)))
+        title = s.steps[poll.index].step.title
+        return f"{title}: round {poll.round + 1} open" + (f" on {quoted(words, 60)}" if words else "")
 
     @staticmethod
     def _poll_before(s: SessionState) -> str | None:
@@ -227,7 +236,7 @@ class Session(RoomVerbs):
                 raise SessionError("the poll is not closed")
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
-        return f"{poll.qid}: {action}{said}"
+        return f"{s.steps[poll.index].step.title}: {POLL_DONE[action]}{said}"
 
     def end(self) -> str:
         with self.changing() as write:
@@ -248,18 +257,25 @@ class Session(RoomVerbs):
                 write(events.ServeEvent(address=""))
 
     def mark_action(self, note_id: str, on: bool = True, owner: str | None = None, due: str | None = None) -> str:
-        """Mark a note as an action item (or not), with an owner and a due date if given."""
-        owner, due = owner_and_due(owner, due)
+        """Mark a note as an action item (or not), with an owner and a due date if given ("": clear
+        them). The owner can be anyone, in the room or not ("WFM team")."""
+        owner, due = owner_and_due(owner, due, self.today())
         with self.changing() as write:
             if note_id not in self.fold.notes:
                 raise SessionError(f"no note {note_id!r}")
             write(events.ActionEvent(note=note_id, on=on, owner=events.given(owner), due=events.given(due)))
         said = f" for {owner}" if owner else ""
         return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
-            f", due {due}" if due else "")
+            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
 
     def facilitator_code(self) -> str:
         """The code that lets the facilitator leave kiosk mode. Derived from the session's secret
         key, so it is in no file anyone shares and differs from the participants' join code."""
         digest = hmac.new(read_secret(self.path), b"kiosk-exit", hashlib.sha256).digest()
         return "".join(CODE_ALPHABET[b % len(CODE_ALPHABET)] for b in digest[:6])
+
+
+def _passed_over(step: StepView) -> bool:
+    """A step `next` and `prev` do not stop at: skipped, or an objections round already held (the
+    room went back to vote again; moving on means the step after it)."""
+    return step.skipped or (step.inserted and step.step.kind == "notes" and step.visited)

@@ -6,12 +6,14 @@ and raises `SessionError` with one line, having written nothing, when it cannot 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from workshop.content.model import Poll
-from workshop.engine import ballots, events, text
+from workshop.engine import ballots, dates, events, text
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
@@ -41,6 +43,10 @@ class Taking(SessionFile):
         if s.step is None:
             raise SessionError("the session has not started: `start` first")
         return s.step
+
+    def today(self) -> dt.date:
+        """Today where the facilitator is (the session's clock, in this machine's time zone)."""
+        return self.clock().astimezone().date()
 
     def _where(self) -> str:
         step = self.state().step
@@ -214,7 +220,7 @@ class Taking(SessionFile):
             clean = text.body(body)
         except text.TextError as err:
             raise SessionError(str(err)) from None
-        owner, due = owner_and_due(owner, due)
+        owner, due = owner_and_due(owner, due, self.today())
         action = action or bool(owner or due)
         with self.changing() as write:
             s = self.state()
@@ -230,7 +236,8 @@ class Taking(SessionFile):
             write(events.NoteEvent(note=note_id, step=step.qid, author=author, name=shown, text=clean))
             if action:
                 write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
-        return f"note {note_id} added to {step.qid}"
+        return f"note {note_id} added to “{step.step.title}”" + (
+            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
 
     # ---------------------------------------------------------------- presence
 
@@ -245,12 +252,20 @@ class Taking(SessionFile):
             write(events.LeaveEvent(participant=person.token))
 
 
-def owner_and_due(owner: str | None, due: str | None) -> tuple[str | None, str | None]:
-    """An action item's owner (a name, as names are cleaned) and due date, as typed; None if not given."""
+def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[str | None, str | None]:
+    """An action item's owner (anyone: a name, as names are cleaned) and due date as typed (any way
+    engine/dates.py reads, in this account's locale's day/month order), the date as YYYY-MM-DD;
+    None where not given, "" where cleared."""
     try:
-        return (text.name(owner) if owner else None), (text.due(due) if due else None)
+        return (text.name(owner) if owner else owner), (dates.read(due, today, date_order()).isoformat()
+                                                         if due else due)
     except text.TextError as err:
         raise SessionError(str(err)) from None
+
+
+def date_order() -> str | None:
+    """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG)."""
+    return dates.order_of(os.environ)
 
 
 def _ballot(make: Callable[[], list[Any]]) -> list[Any]:

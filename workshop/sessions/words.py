@@ -18,8 +18,12 @@ USAGE = ("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, re
 
 
 def act(session: Session, word: str, arg: str | None = None, after: str | None = None,
-        into: str | None = None) -> str:
+        into: str | None = None, wording: str | None = None) -> str:
     """Do the action `word` names (with its arguments); a one-line account of what happened."""
+    if wording is not None:
+        if word != "revote":
+            raise SessionError(f"--wording goes with revote, not {word}")
+        return session.revote(arg, wording)
     if word == "merge":
         if not arg or not into:
             raise SessionError("merge needs two ideas: `merge IDEA INTO`, like `merge i4 i2`")

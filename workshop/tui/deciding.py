@@ -5,6 +5,8 @@ through `_do` (the action words, workshop/sessions/words.py) or a session verb, 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from workshop.engine.state import StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Session, SessionError, words
@@ -22,23 +24,62 @@ class Deciding(SessionApp):
     session: Session
     notes_list: NotesList
 
-    def _do(self, action: str, arg: str | None = None, after: str | None = None, into: str | None = None) -> None:
+    def _do(self, action: str, arg: str | None = None, after: str | None = None, into: str | None = None,
+            wording: str | None = None) -> None:
         try:
-            message = words.act(self.session, action, arg, after, into)
+            message = words.act(self.session, action, arg, after, into, wording)
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
         if action in TOLD or action in words.ROOM_WORDS or "options" in message:  # a poll's options from ideas
-            self.notify(message, markup=False, timeout=4 if action in words.ROOM_WORDS else 2)
+            self.notify(message[:1].upper() + message[1:], markup=False,
+                        timeout=4 if action in words.ROOM_WORDS or "options" in message else 2)
 
     def action_revote(self) -> None:
-        def done(ok: bool | None) -> None:
-            if ok:
-                self._do("revote")
+        """Vote again: a new round of the poll, on the proposal as the dialog reads it (enter keeps it)."""
+        poll = self.session.state().poll or self._poll_before()
+        if poll is None:
+            self._do("revote")  # says why not
+            return
 
-        from workshop.tui.modals import Confirm
-        self.push_screen(Confirm("Vote again on this poll? This round's ballots stay, as round results."), done)
+        def done(words: str | None) -> None:
+            if words is not None:
+                self._do("revote", wording=words if words.strip() and words != poll.poll.question else None)
+
+        from workshop.tui.modals import AskText
+        self.push_screen(AskText("Vote again? This round's ballots stay, as its result. The new round votes on "
+                                 "(change the words if the proposal changed; enter to start it, escape: not now):",
+                                 value=poll.poll.question), done)
+
+    def _poll_before(self):
+        s = self.session.state()
+        ref = self.session._poll_before(s)
+        return None if ref is None else s.polls.get(ref)
+
+    def action_reword(self) -> None:
+        """Reword the poll's question (a consent proposal), without a new round."""
+        poll = self.session.state().poll
+        if poll is None:
+            self.notify("This step has no poll to reword", severity="warning")
+            return
+
+        def done(words: str | None) -> None:
+            if words and words != poll.poll.question:
+                self._said(lambda: self.session.reword(None, words))
+
+        from workshop.tui.modals import AskText
+        self.push_screen(AskText("The poll's question, as it reads from now on:", value=poll.poll.question), done)
+
+    def _said(self, verb) -> None:
+        """Run a session verb; its line as a notice, or its refusal as a warning; redraw."""
+        try:
+            said = verb()
+        except WorkshopError as err:
+            self.notify(str(err), markup=False, severity="warning")
+            return
+        self.render_state()
+        self.notify(said[:1].upper() + said[1:], markup=False, timeout=3)
 
     def action_objections(self) -> None:
         self._do("objections")
@@ -46,7 +87,7 @@ class Deciding(SessionApp):
     def action_goto(self) -> None:
         """Go to a step, or skip or move one (the agenda changed live)."""
         state = self.session.state()
-        choices = [(s.qid, _choice(s)) for s in state.steps]
+        choices = [(s.qid, s.module.title, _choice(s, state.current)) for s in state.steps]
 
         def done(picked: tuple[str, str] | None) -> None:
             if picked is None:
@@ -63,14 +104,16 @@ class Deciding(SessionApp):
         from workshop.tui.modals import AgendaPick
         self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
 
-    def _move(self, qid: str, choices: list[tuple[str, str]]) -> None:
+    def _move(self, qid: str, choices: list[tuple[str, str, str]]) -> None:
         def done(after: str | None) -> None:
             if after:
                 self._do("move", qid, after)
 
-        targets = [("start", "(first, before every step)"), *((q, label) for q, label in choices if q != qid)]
+        step = self.session.state().step_by_id(qid)
+        title = step.step.title if step is not None else qid
+        targets = [("start", "", "(first, before every step)"), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep
-        self.push_screen(PickStep(targets, None, question=f"Move {qid} after which step?"), done)
+        self.push_screen(PickStep(targets, None, question=f"Move “{title}” after which step?"), done)
 
     def action_insert_break(self) -> None:
         def done(text: str | None) -> None:
@@ -93,38 +136,75 @@ class Deciding(SessionApp):
         self.render_state()
 
     def action_owner(self) -> None:
-        """Give the selected note an owner and a due date: it becomes an action item."""
+        """Give the selected note an owner (anyone) and a due date as people type them: the dialog
+        says how it reads the line before it is saved; it becomes an action item."""
         note_id = self.notes_list.chosen_id()
         if not note_id:
             self.notify("No note on this step to give an owner yet", severity="warning")
             return
+        from workshop.engine import dates
+        from workshop.sessions.taking import date_order
+
+        today, order = self.session.today(), date_order()
+        note = next((n for n in self.session.state().notes if n.id == note_id), None)
+        now = " ".join(part for part in (note.owner if note else "",
+                                         dates.shown(dt.date.fromisoformat(note.due)) if note and note.due else "")
+                       if part)
+
+        def reading(typed: str) -> tuple[bool, str]:
+            if not typed.strip():
+                return False, "type a name, a due date, or both"
+            try:
+                owner, due = dates.owner_and_due(typed, today, order)
+            except dates.DateError as err:
+                return False, str(err)
+            return True, " · ".join(part for part in (f"owner {owner}" if owner else "",
+                                                     f"due {dates.shown(due)}" if due else "no due date") if part)
 
         def done(typed: str | None) -> None:
             if not typed or not typed.strip():
                 return
-            owner, due = owner_and_due(typed)
-            try:
-                said = self.session.mark_action(note_id, True, owner or None, due or None)
-            except SessionError as err:
-                self.notify(str(err), markup=False, severity="warning")
-                return
-            self.render_state()
-            self.notify(said, markup=False, timeout=3)
+            owner, due = dates.owner_and_due(typed, today, order)
+            self._said(lambda: self.session.mark_action(note_id, True, owner or None,
+                                                        due.isoformat() if due else None))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText("Owner and due date of the selected action item", "Ana 2026-12-15"), done)
+        names = sorted({p.name for p in self.session.state().participants}, key=str.casefold)
+        self.push_screen(AskText("Owner (anyone) and due date of the selected note: “Bo Chen 15/12/2026”, "
+                                 "“WFM team friday”", "Ana Lima in 2 weeks", value=now, reading=reading,
+                                 suggestions=names), done)
+
+    def action_edit_note(self) -> None:
+        """Correct the selected note's words; emptied, it is withdrawn."""
+        note_id = self.notes_list.chosen_id()
+        note = next((n for n in self.session.state().notes if n.id == note_id), None)
+        if note is None:
+            self.notify("No note on this step to edit yet", severity="warning")
+            return
+
+        def done(words: str | None) -> None:
+            if words is None or words == note.text:
+                return
+            if words.strip():
+                self._said(lambda: self.session.edit_note(note.id, words))
+            else:
+                self._said(lambda: self.session.withdraw_note(note.id))
+
+        from workshop.tui.modals import AskText
+        self.push_screen(AskText(f"Edit {note.name}'s note (empty it to withdraw it); the file keeps what it "
+                                 "said, the reports show this:", value=note.text), done)
 
 
-def owner_and_due(typed: str) -> tuple[str, str]:
-    """'Ana Lima 2026-12-15' -> ('Ana Lima', '2026-12-15'): a last word shaped like a date is the
-    due date, the rest the owner (either may be left out)."""
-    words = typed.split()
-    if words and len(words[-1]) == 10 and words[-1][4] == "-" and words[-1][7] == "-":
-        return " ".join(words[:-1]), words[-1]
-    return " ".join(words), ""
-
-
-def _choice(step: StepView) -> str:
-    """A step as the `g` dialog lists it: its module, its title, and what became of it."""
-    state = " (skipped)" if step.skipped else " (inserted)" if step.inserted else " (done)" if step.visited else ""
-    return f"{step.module.title} · {step.step.title}{state}"
+def _choice(step: StepView, current: int | None) -> str:
+    """A step as the `g` dialog lists it, under its module's title: what became of it, truthfully."""
+    if step.index == current:
+        mark, state = "▶", "now"
+    elif step.skipped:
+        mark, state = "–", "skipped"
+    elif step.visited:
+        mark, state = "✓", "done"
+    elif step.inserted:
+        mark, state = "+", "added today"
+    else:
+        mark, state = " ", ""
+    return f"{mark} {step.step.title}" + (f"  ({state})" if state else "")

@@ -19,7 +19,6 @@ from textual.widgets import Header
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
 from workshop.sessions import Clock, Session, SessionError, utc_now
-from workshop.tui.deciding import Deciding, owner_and_due  # noqa: F401 - owner_and_due: for tests
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
@@ -55,6 +54,7 @@ class FacilitatorApp(RoomActions):
         Binding("a", "add_note", "Note"),
         Binding("m", "mark_action", "Action"),
         Binding("u", "owner", "Owner"),
+        Binding("x", "edit_note", "Edit note"),
         Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
         Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
@@ -77,6 +77,7 @@ class FacilitatorApp(RoomActions):
         self._rang_for: str | None = None  # the step whose end the bell has rung for
         self._round_for: tuple[str, int] | None = None  # the round the bell has rung in
         self._everyone_for: tuple[str, int] | None = None
+        self._status = ""  # the status the key bar's labels were said for
 
     # ------------------------------------------------------------------ layout
 
@@ -116,7 +117,18 @@ class FacilitatorApp(RoomActions):
         for widget in self.views:
             widget.show(state)
         self._signals(state)
+        if state.status != self._status:  # the keys' labels follow it ("space Resume" while paused)
+            self._status = state.status
+            self.refresh_bindings()
         return state
+
+    def key_label(self, action: str, label: str) -> str:
+        """A key's label as things stand (widgets/keys.py asks)."""
+        if action == "toggle_pause" and self._status == "paused":
+            return "Resume"
+        if action == "next" and self._status == "waiting":
+            return "Start"
+        return label
 
     def _signals(self, state: SessionState) -> None:
         """The bell at a step's end and at each new round, and the notice when everyone present
@@ -266,6 +278,8 @@ class FacilitatorApp(RoomActions):
             ("Add a facilitator note", "a", self.action_add_note),
             ("Mark the selected note as an action item", "m", self.action_mark_action),
             ("Give the selected action item an owner and a due date", "u", self.action_owner),
+            ("Edit or withdraw the selected note", "x", self.action_edit_note),
+            ("Reword the poll's question (a proposal)", "", self.action_reword),
             ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
             ("Select the next note", "]", lambda: self.action_pick_note(1)),
             ("Show or hide facilitator notes", "f", self.action_toggle_notes),

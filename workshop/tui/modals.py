@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from rich.text import Text
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop import qr
 from workshop.tui.widgets.qr import code_size, qr_text
@@ -18,36 +19,65 @@ from workshop.tui.widgets.qr import code_size, qr_text
 Picked = TypeVar("Picked")
 
 
+Choice = tuple[str, str, str]  # (id, group, label): steps under their module's title, which heads them once
+
+
 class _StepList(ModalScreen[Picked]):
-    """A question over the steps as a list, the current one highlighted; subclasses say what
-    choosing one gives back."""
+    """A question over the steps as a list, grouped under their modules' titles, the current one
+    highlighted and scrolled to; it is never taller than the window leaves room for, so its key
+    line always shows. Subclasses say what choosing one gives back."""
 
     AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     HINT = ""
+    CHROME = 9  # the dialog's border and padding, the question, the hint and its margin: lines
 
-    def __init__(self, choices: list[tuple[str, str]], current: str | None, question: str) -> None:
+    def __init__(self, choices: list[Choice], current: str | None, question: str) -> None:
         super().__init__()
         self.choices = choices
         self.current = current
         self.question = question
 
     def compose(self) -> ComposeResult:
+        options: list[Option] = []
+        group = None
+        for qid, heading, label in self.choices:
+            if heading and heading != group:
+                options.append(Option(Text(heading, style="bold"), disabled=True))
+            group = heading
+            options.append(Option(Text(("  " if heading else "") + label), id=qid))
         with Vertical(classes="dialog"):
             yield Label(Text(self.question))
-            yield OptionList(*[Option(Text(label), id=qid) for qid, label in self.choices], id="pick")
+            yield OptionList(*options, id="pick")
             if self.HINT:
                 yield Label(self.HINT, classes="hint")
 
     def on_mount(self) -> None:
+        self._fit()
         pick = self.query_one(OptionList)
-        ids = [qid for qid, _ in self.choices]
-        if self.current in ids:
-            pick.highlighted = ids.index(self.current)
+        if self.current is not None:
+            try:
+                pick.highlighted = pick.get_option_index(self.current)
+            except OptionDoesNotExist:  # not in the list: nothing highlighted
+                pass
+        self.call_after_refresh(pick.scroll_to_highlight, top=False)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The list takes what the window leaves (80% of it, less the dialog's other lines)."""
+        self.query_one(OptionList).styles.max_height = max(3, int(self.app.size.height * 0.8) - self.CHROME)
+
+    def chosen(self) -> str | None:
+        pick = self.query_one(OptionList)
+        if pick.highlighted is None:
+            return None
+        return pick.get_option_at_index(pick.highlighted).id
 
 
 class PickStep(_StepList[str | None]):
-    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+    def __init__(self, choices: list[Choice], current: str | None,
                  question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
         super().__init__(choices, current, question)
 
@@ -60,9 +90,9 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
     Dismisses with (what, qid): what is "goto", "skip" or "move"."""
 
     BINDINGS = [Binding("s", "pick('skip')", "Skip"), Binding("m", "pick('move')", "Move")]
-    HINT = "enter: go there · s: skip or unskip · m: move · escape: cancel"
+    HINT = "enter: go · s: skip/unskip · m: move · esc: cancel"
 
-    def __init__(self, choices: list[tuple[str, str]], current: str | None,
+    def __init__(self, choices: list[Choice], current: str | None,
                  question: str = "Go to which step?") -> None:
         super().__init__(choices, current, question)
 
@@ -71,26 +101,55 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
             self.dismiss(("goto", event.option.id))
 
     def action_pick(self, what: str) -> None:
-        pick = self.query_one(OptionList)
-        if pick.highlighted is not None:
-            self.dismiss((what, self.choices[pick.highlighted][0]))
+        chosen = self.chosen()
+        if chosen is not None:
+            self.dismiss((what, chosen))
 
 
 class AskText(ModalScreen[str | None]):
+    """A line to type. With `reading`, each keystroke shows under it how the line is read (or why
+    it cannot be), and enter saves only a line that reads."""
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, title: str, placeholder: str = "") -> None:
+    def __init__(self, title: str, placeholder: str = "", value: str = "",
+                 reading: Callable[[str], tuple[bool, str]] | None = None,
+                 suggestions: Sequence[str] = ()) -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
+        self.value = value
+        self.reading = reading
+        self.suggestions = suggestions
 
     def compose(self) -> ComposeResult:
+        from textual.suggester import SuggestFromList
+
+        suggester = SuggestFromList(self.suggestions, case_sensitive=False) if self.suggestions else None
         with Vertical(classes="dialog"):
             yield Label(self.title_text)
-            yield Input(placeholder=self.placeholder, max_length=2000, id="text")
+            yield Input(self.value, placeholder=self.placeholder, max_length=2000, id="text", suggester=suggester)
+            if self.reading is not None:
+                yield Label("", id="reading", classes="hint")
+
+    def on_mount(self) -> None:
+        self._read(self.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._read(event.value)
+
+    def _read(self, typed: str) -> bool:
+        if self.reading is None:
+            return True
+        ok, said = self.reading(typed)
+        label = self.query_one("#reading", Label)
+        label.update(Text(said))
+        label.set_class(not ok, "refused")
+        return ok
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        if self._read(event.value):
+            self.dismiss(event.value)
 
 
 class Confirm(ModalScreen[bool]):

@@ -214,7 +214,7 @@ class ReplayApp(SessionApp):
         state = self.state
         if state is None:
             return
-        choices = [(s.qid, f"{s.module.title} · {s.step.title}") for s in state.steps]
+        choices = [(s.qid, s.module.title, s.step.title) for s in state.steps]
         self.push_screen(PickStep(choices, state.step.qid if state.step else None),
                          lambda qid: self.jump_to_step(qid) if qid else None)
 

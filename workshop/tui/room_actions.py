@@ -19,6 +19,7 @@ from workshop.tui.widgets.room_panel import RoomPanel
 ROOM_BINDINGS = [
     Binding("M", "merge", "Merge", show=False),
     Binding("h", "hide_item", "Hide", show=False),
+    Binding("X", "edit_idea", "Edit idea", show=False),
     Binding("d", "answered", "Answered", show=False),
     Binding("w", "call_hand", "Next hand", show=False),
     Binding("Q", "toggle_qa", "Q&A", show=False),
@@ -61,6 +62,24 @@ class RoomActions(Deciding):
         found = state.room.idea(item) or state.room.question(item)
         self._do("unhide" if found is not None and found.hidden else "hide", item)
 
+    def action_edit_idea(self) -> None:
+        """Correct the selected idea's words; emptied, it is withdrawn."""
+        ref = self._chosen("i", "idea")
+        idea = None if ref is None else self.session.state().room.idea(ref)
+        if idea is None:
+            return
+
+        def done(words: str | None) -> None:
+            if words is None or words == idea.text:
+                return
+            if words.strip():
+                self._said(lambda: self.session.edit_idea(idea.id, words))
+            else:
+                self._said(lambda: self.session.withdraw_idea(idea.id))
+
+        from workshop.tui.modals import AskText
+        self.push_screen(AskText(f"Edit idea {idea.id} (empty it to withdraw it):", value=idea.text), done)
+
     def action_answered(self) -> None:
         question = self._chosen("q", "question")
         if question is None:
@@ -81,6 +100,7 @@ class RoomActions(Deciding):
         return [
             ("Merge the selected idea into another", "M", self.action_merge),
             ("Hide or show the selected idea or question", "h", self.action_hide_item),
+            ("Edit or withdraw the selected idea", "X", self.action_edit_idea),
             ("Mark the selected question answered (or not)", "d", self.action_answered),
             ("Give the word to the first raised hand", "w", self.action_call_hand),
             ("Switch Q&A on every step on or off", "Q", self.action_toggle_qa),

@@ -56,11 +56,13 @@ class KeyBar(Widget):
         if self.app.ENABLE_COMMAND_PALETTE and palette in active:
             shown.append(active[palette])
         keys: dict[str, Key] = {}
+        # an app may say a key's label as things stand ("Resume" while paused): `key_label(action, label)`
+        said = getattr(self.app, "key_label", lambda action, label: label)
         for _, binding, enabled, _ in shown:
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(binding.description, style=description_style)
+            label.append(said(binding.action, binding.description), style=description_style)
             label.append(" ")
             if not enabled:
                 label.stylize("dim")

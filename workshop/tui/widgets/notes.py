@@ -30,7 +30,7 @@ class NotesList(ShowsState, OptionList):
         step = state.step
         if step is None:
             return None
-        mine = [(n.id, n.action, n.owner, n.due) for n in state.notes if n.step == step.qid]
+        mine = [(n.id, n.action, n.owner, n.due, n.text) for n in state.notes if n.step == step.qid]
         return (step.qid, len(mine), tuple(mine[-SHOWN:]))
 
     def draw(self, state: SessionState) -> None:
@@ -48,6 +48,8 @@ class NotesList(ShowsState, OptionList):
             line.append(isolate(note.name) or "?", style="bold")
             line.append(": ")
             line.append(isolate(note.text))
+            if note.edited:
+                line.append(" (edited)", style="dim")
             if note.action and (note.owner or note.due):
                 line.append(" → ", style="dim")
                 line.append(isolate(note.owner) or "no owner", style="bold")

@@ -46,10 +46,16 @@ class AgendaRail(ShowsState, Vertical):
         return (state.current, round(state.drift / 60), state.status, steps, self.size.width, self.ends_words(state))
 
     def ends_words(self, state: SessionState) -> str:
-        """'ends 12:42 (plan 12:30)', in this machine's time."""
+        """'ends 12:42 (plan 12:30)', in this machine's time; before the start, the day as planned
+        ('plan 09:00–12:40'), never a time worked out from now."""
         planned, forecast = self.ends(state)
         if not forecast:
             return ""
+        if state.status == "waiting":
+            total = sum(s.planned for s in state.steps if not s.inserted)
+            if planned is None:
+                return f"plan {total // 60} min, from the start"
+            return f"plan {_hhmm(planned - total)}–{_hhmm(planned)}"
         words = f"ends {_hhmm(forecast)}"
         return words + (f" (plan {_hhmm(planned)})" if planned else "")
 

@@ -20,7 +20,7 @@ from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.tui.widgets.base import ShowsState
 
-IDEA_KEYS = "M merge into… · h hide/show · , . select"
+IDEA_KEYS = "M merge into… · h hide/show · X edit · , . select"
 QUESTION_KEYS = "d answered · h hide/show · , . select · Q Q&A on/off"
 
 
@@ -32,6 +32,8 @@ def _idea(idea: Idea) -> Text:
     line.append(f"  {isolate(idea.name)}" if idea.name else "", style="dim")
     if idea.hidden:
         line.append("  (hidden)", style="italic dim")
+    if idea.edited:
+        line.append("  (edited)", style="italic dim")
     return line
 
 

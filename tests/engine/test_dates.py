@@ -1,0 +1,79 @@
+"""The date reader: the 40 typed dates of date_cases.py, each read or refused as it must be; the
+owner and the date typed on one line; the locale's order; and, by hypothesis, that every date
+shown back reads as itself and that no input raises anything but a one-line DateError."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.engine.date_cases import CASES, TODAY
+from workshop.engine import dates
+
+
+def test_there_are_forty_cases() -> None:
+    assert len(CASES) == 40
+
+
+@pytest.mark.parametrize(("typed", "order", "means"), CASES, ids=[f"{c[0]!r}-{c[1]}" for c in CASES])
+def test_each_typed_date_is_read_or_refused(typed: str, order: str | None, means: dt.date | None) -> None:
+    if means is None:
+        with pytest.raises(dates.DateError) as refused:
+            dates.read(typed, TODAY, order)
+        assert "\n" not in str(refused.value) and str(refused.value)
+    else:
+        assert dates.read(typed, TODAY, order) == means
+
+
+def test_a_refusal_says_what_the_two_readings_would_be() -> None:
+    with pytest.raises(dates.DateError, match=r"could be Sat 5 Jun 2027 or Thu 6 May 2027"):
+        dates.read("05/06/2027", TODAY, None)
+    with pytest.raises(dates.DateError, match=r"next friday could be Fri 11 Dec 2026 or Fri 18 Dec 2026"):
+        dates.read("next friday", TODAY, "dmy")
+
+
+@pytest.mark.parametrize(("typed", "owner", "due"), [
+    ("Bo Chen 15/12/2026", "Bo Chen", dt.date(2026, 12, 15)),
+    ("WFM team", "WFM team", None),
+    ("Ana Lima in 2 weeks", "Ana Lima", dt.date(2026, 12, 21)),
+    ("Ana due friday", "Ana", dt.date(2026, 12, 11)),
+    ("friday", "", dt.date(2026, 12, 11)),
+    ("Team 7", "Team 7", None),
+    ("WFM team Tue 15 Dec 2026", "WFM team", dt.date(2026, 12, 15)),
+])
+def test_owner_and_due_on_one_line(typed: str, owner: str, due: dt.date | None) -> None:
+    assert dates.owner_and_due(typed, TODAY, "dmy") == (owner, due)
+
+
+def test_a_line_ending_in_a_date_that_is_none_is_refused_not_kept_as_a_name() -> None:
+    for typed in ("Bo Chen 31/02/2026", "Bo Chen 05/06/2027"):
+        with pytest.raises(dates.DateError):
+            dates.owner_and_due(typed, TODAY, None)
+
+
+@pytest.mark.parametrize(("environ", "order"), [
+    ({"LANG": "en_GB.UTF-8"}, "dmy"), ({"LANG": "en_US.UTF-8"}, "mdy"), ({"LANG": "de_DE.UTF-8"}, "dmy"),
+    ({"LANG": "en_US.UTF-8", "LC_TIME": "fr_FR.UTF-8"}, "dmy"), ({"LC_ALL": "en_US", "LANG": "en_GB"}, "mdy"),
+    ({"LANG": "C.UTF-8"}, None), ({}, None), ({"LANG": "ja_JP.UTF-8"}, None), ({"LANG": "POSIX"}, None),
+])
+def test_the_order_comes_from_the_locale(environ: dict[str, str], order: str | None) -> None:
+    assert dates.order_of(environ) == order
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["dmy", "mdy", None]))
+def test_every_date_shown_back_reads_as_itself(day: dt.date, order: str | None) -> None:
+    assert dates.read(dates.shown(day), TODAY, order) == day
+    assert dates.read(day.isoformat(), TODAY, order) == day
+
+
+@given(st.text(max_size=40), st.sampled_from(["dmy", "mdy", None]))
+def test_any_input_is_a_date_or_one_line_refusal(typed: str, order: str | None) -> None:
+    try:
+        found = dates.read(typed, TODAY, order)
+    except dates.DateError as err:
+        assert str(err) and "\n" not in str(err).strip("\n")
+    else:
+        assert isinstance(found, dt.date)

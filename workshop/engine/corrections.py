@@ -1,0 +1,87 @@
+"""Corrections on the day, as events: nothing already written is changed, and replay shows each
+correction when it came. The part of the fold that applies them (as `ideas.Room` applies the
+room's contributions).
+
+| type          | fields              | who writes it |
+|---------------|---------------------|---------------|
+| note-edit     | note, author, text  | the facilitator (signed), or the note's author while its step runs |
+| note-withdraw | note, author, on    | the same: the note no longer shows anywhere (on = false: it does again) |
+| idea-edit     | idea, author, text  | the facilitator (signed), or the idea's author while its step runs |
+| idea-withdraw | idea, author, on    | the same; an idea merged, or merged into, stays |
+| wording       | poll, text          | facilitator: the poll's question (a consent proposal) now reads so |
+
+A participant's correction counts only under the token the note or idea was written under, on
+the current step, before the session ends; an anonymous idea has no author to match, so only the
+facilitator corrects it. A poll's options already frozen from ideas keep the words they had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from workshop.engine.events import FACILITATOR, Event
+
+if TYPE_CHECKING:
+    from workshop.engine.state import Fold
+
+TEXT_MAX = 2000
+
+
+def _text(value: object, limit: int = TEXT_MAX) -> str:
+    if type(value) is not str or not value.strip() or len(value) > limit:
+        raise ValueError("not a text")
+    return value
+
+
+class Corrections:
+    def __init__(self, fold: Fold) -> None:
+        self.fold = fold
+
+    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
+        return {"note-edit": self._on_note_edit, "note-withdraw": self._on_note_withdraw,
+                "idea-edit": self._on_idea_edit, "idea-withdraw": self._on_idea_withdraw,
+                "wording": self._on_wording}
+
+    def _may(self, event: Event, author: str, step: str) -> bool:
+        """Whether the event's author may correct what `author` wrote on `step`: the facilitator
+        (the fold has checked the signature) always, its author while that step runs."""
+        by = event.get("author")
+        if by == FACILITATOR:
+            return True
+        fold = self.fold
+        return (type(by) is str and by == author and by in fold.participants and not fold.ended
+                and fold.current is not None and fold.qids[fold.current] == step)
+
+    def _on_note_edit(self, event: Event, t: float) -> None:
+        note = self.fold.notes.get(str(event.get("note")))
+        if note is not None and not note.withdrawn and self._may(event, note.author, note.step):
+            self.fold.notes[note.id] = note._replace(text=_text(event.get("text")), edited=True)
+
+    def _on_note_withdraw(self, event: Event, t: float) -> None:
+        note = self.fold.notes.get(str(event.get("note")))
+        if note is not None and self._may(event, note.author, note.step):
+            on = bool(event.get("on", True))
+            if on != note.withdrawn:
+                self.fold.withdrawn_notes += 1 if on else -1
+                self.fold.notes[note.id] = note._replace(withdrawn=on)
+
+    def _on_idea_edit(self, event: Event, t: float) -> None:
+        ideas = self.fold.room.ideas
+        idea = ideas.get(str(event.get("idea")))
+        if idea is not None and not idea.withdrawn and self._may(event, idea.author or "-", idea.step):
+            ideas[idea.id] = idea._replace(text=_text(event.get("text"), 280), edited=True)
+
+    def _on_idea_withdraw(self, event: Event, t: float) -> None:
+        ideas = self.fold.room.ideas
+        idea = ideas.get(str(event.get("idea")))
+        if idea is None or idea.merged_into or idea.merged or not self._may(event, idea.author or "-", idea.step):
+            return
+        ideas[idea.id] = idea._replace(withdrawn=bool(event.get("on", True)))
+
+    def _on_wording(self, event: Event, t: float) -> None:
+        p = self.fold.polls.get(str(event.get("poll")))
+        if p is not None:
+            p.poll = replace(p.poll, question=_text(event.get("text"), 500))
+            p.reworded = True

@@ -1,0 +1,231 @@
+"""Due dates as people type them: a small grammar of our own (docs/sessions.md#due-dates says why
+not a library: benchmarks/dates.py measured two). Pure: today and the locale's day/month order are
+given, never looked up here.
+
+What is read, case and spacing aside:
+
+- ISO and year-first dates: 2026-12-15, 2026/12/15.
+- Day and month in numbers, the year last or left out: 15/12/2026, 15.12.26, 15-12, 12/15/2026.
+  The locale's order (`dmy` or `mdy`) decides 05/06/2026; where only one reading is a date
+  (15/12 cannot be month 15) that one is taken; where the locale says no order (C, POSIX, or a
+  year-first locale) and both readings are dates, it is refused as ambiguous.
+- A month's name (English, full or three letters): 15 Dec 2026, Dec 15, 15th December, and the
+  way dates are shown back, Tue 15 Dec 2026 (the weekday must be that date's).
+- Words: today, tomorrow, a weekday (friday, fri, this friday: the next one after today; on that
+  very weekday it is refused, as it could mean today), next friday (refused when this week's and
+  next week's Friday are different days, as English leaves it open), next week (its Monday),
+  in 3 days, in 2 weeks, in a week.
+
+A date without a year is the next such day from today on. Anything else is refused with one line
+that says what would be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from workshop.engine.text import TextError
+
+ORDERS = ("dmy", "mdy")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Territories whose everyday numeric dates put the month first, or the year first (so a
+# day-month pair typed there has no order of its own); everywhere else the day comes first.
+MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"})
+YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "CA", "SE", "ZA", "IR"})
+
+
+class DateError(TextError):
+    """A due date that cannot be read, or could be read two ways; the message is one line."""
+
+
+def shown(day: dt.date) -> str:
+    """'Tue 15 Dec 2026': how a reading is shown back before it is saved, and read again as typed."""
+    return f"{WEEKDAYS[day.weekday()][:3].title()} {day.day} {MONTHS[day.month - 1][:3].title()} {day.year}"
+
+
+def order_of(environ: Mapping[str, str]) -> str | None:
+    """The day/month order of the locale the environment names (LC_ALL, else LC_TIME, else LANG):
+    'dmy', 'mdy', or None for C, POSIX and year-first locales."""
+    value = next((environ[k] for k in ("LC_ALL", "LC_TIME", "LANG") if environ.get(k)), "")
+    territory = re.match(r"^[a-zA-Z]{2,3}_([A-Za-z]{2})", value)
+    if territory is None:
+        return None
+    code = territory.group(1).upper()
+    return "mdy" if code in MONTH_FIRST else None if code in YEAR_FIRST else "dmy"
+
+
+def example(order: str | None) -> str:
+    return {"mdy": "12/15/2026", "dmy": "15/12/2026"}.get(order or "", "2026-12-15")
+
+
+def read(typed: str, today: dt.date, order: str | None) -> dt.date:
+    """The date `typed` means, `today` in the facilitator's time zone; raises DateError."""
+    found = _reading(typed, today, order)
+    if found is None:
+        also = f", {example(order)}" if order else ""
+        raise DateError(f"{typed.strip()!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, "
+                        "next week or in 2 weeks")
+    return found
+
+
+def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, dt.date | None]:
+    """'Bo Chen 15/12/2026' -> ('Bo Chen', 15 Dec 2026): the longest end of the line that reads
+    as a date (at most four words: 'in 2 weeks', 'Tue 15 Dec 2026') is the due date, the rest
+    the owner; 'due' may stand between them. A line whose end looks like a date but is none (an
+    ambiguous 05/06/2026, a 31/02) is refused, never kept as part of a name."""
+    words = typed.split()
+    lowered = [w.lower() for w in words]
+    if "due" in lowered:
+        at = len(lowered) - 1 - lowered[::-1].index("due")
+        return " ".join(words[:at]), read(" ".join(words[at + 1:]), today, order)
+    refusal: DateError | None = None
+    for size in range(min(4, len(words)), 0, -1):
+        try:
+            found = _reading(" ".join(words[-size:]), today, order)
+        except DateError as err:
+            refusal = refusal or err
+            continue
+        if found is not None:
+            return " ".join(words[:-size]), found
+    if refusal is not None:
+        raise refusal
+    if words and _looks_like_a_date(lowered[-1]):
+        read(words[-1], today, order)  # raises, saying what it would read
+    return " ".join(words), None
+
+
+def _looks_like_a_date(word: str) -> bool:
+    """Numbers with a date's separators between them, or a word only dates use."""
+    return bool(re.search(r"\d[-/.]\d", word)) or word in ("today", "tomorrow", "week", "weeks", "days")
+
+
+def _reading(typed: str, today: dt.date, order: str | None) -> dt.date | None:
+    """The date `typed` means, None when it is not written as a date at all; raises DateError
+    for one that is written as a date but is none, or could be two."""
+    words = " ".join(typed.lower().replace(",", " ").split())
+    if not words:
+        raise DateError("no date given")
+    for reader in (_iso, _numeric, _named, _relative):
+        found = reader(words, today, order)
+        if found is not None:
+            return found
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    return int(text) + 2000 if len(text) == 2 else int(text)
+
+
+def _coming(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The next `day` of `month` from today on (29 February: the next leap year's)."""
+    for year in range(today.year, today.year + 9):
+        found = _date(year, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", words)
+    if match is None:
+        return None
+    found = _date(*map(int, match.groups()))
+    if found is None:
+        raise DateError(f"{words} is not a day of the calendar")
+    return found
+
+
+def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    match = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?", words)
+    if match is None:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(3)), match.group(4)
+
+    def on(month: int, day: int) -> dt.date | None:
+        return _date(_year(year), month, day) if year else _coming(month, day, today)
+
+    day_first, month_first = on(b, a), on(a, b)
+    if day_first is None and month_first is None:
+        raise DateError(f"{words} is not a day of the calendar whichever way it is read")
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    if order == "dmy":
+        return day_first
+    if order == "mdy":
+        return month_first
+    raise DateError(f"{words} could be {shown(day_first)} or {shown(month_first)} (this locale says no order): "
+                    f"type {day_first.isoformat()} or {month_first.isoformat()}")
+
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?\s+)?"
+
+
+def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    match = re.fullmatch(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+(\d{{4}}))?", words)
+    if match is not None:
+        weekday, day, month, year = match.groups()
+    else:
+        match = re.fullmatch(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s+(\d{{4}}))?", words)
+        if match is None:
+            return None
+        weekday, month, day, year = match.groups()
+    number = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month[:3]))
+    found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
+    if found is None:
+        raise DateError(f"{words} is not a day of the calendar")
+    if weekday and WEEKDAYS[found.weekday()][:3] != weekday[:3]:
+        raise DateError(f"{shown(found)} is a {WEEKDAYS[found.weekday()].title()}, not a "
+                        f"{next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()}")
+    return found
+
+
+def _weekday(word: str) -> int | None:
+    """A weekday's number from its name or the start of it (fri, thurs), at least three letters."""
+    word = word.rstrip(".")
+    return next((i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)), None)
+
+
+def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    if words in ("today", "tonight"):
+        return today
+    if words == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if words == "next week":
+        return today + dt.timedelta(days=7 - today.weekday())
+    match = re.fullmatch(r"in\s+(\d{1,3}|a|an|one|two|three|four|five|six)\s+(day|week)s?", words)
+    if match is not None:
+        count = NUMBERS.get(match.group(1)) or int(match.group(1))
+        return today + dt.timedelta(days=count * (7 if match.group(2) == "week" else 1))
+    parts = words.split()
+    if len(parts) == 1 or (len(parts) == 2 and parts[0] in ("this", "on", "next")):
+        wanted = _weekday(parts[-1])
+        if wanted is None:
+            return None
+        ahead = (wanted - today.weekday()) % 7
+        coming = today + dt.timedelta(days=ahead or 7)
+        name = WEEKDAYS[wanted]
+        if parts[0] != "next":
+            if ahead == 0:
+                raise DateError(f"today is a {name.title()}: type today, or next {name} for "
+                                f"{shown(coming)}")
+            return coming
+        next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
+        if next_weeks != coming:
+            raise DateError(f"next {name} could be {shown(coming)} or {shown(next_weeks)}: type {name} for the "
+                            f"first, or the date")
+        return coming
+    return None
