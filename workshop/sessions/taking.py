@@ -261,10 +261,14 @@ def _ballot(make: Callable[[], list[Any]]) -> list[Any]:
 
 
 def participant_name(name: str) -> str:
+    """A participant's name, the one rule for every channel: a name as `text.name` makes it
+    (letters, marks, digits, spaces, a little punctuation; nothing that draws as blank), and
+    never one that reads as "facilitator" or "anonymous", the words reports use instead."""
     try:
         clean = text.name(name)
     except text.TextError as err:
         raise SessionError(str(err)) from None
-    if text.name_key(clean) in RESERVED_NAMES:
-        raise SessionError(f"{clean!r} cannot be a participant's name: choose another")
+    for word in sorted(RESERVED_NAMES):
+        if text.reads_as(clean, word):
+            raise SessionError(f"{clean!r} cannot be a participant's name (it reads as {word!r}): choose another")
     return clean
