@@ -47,8 +47,10 @@ async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> 
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot, code="WRONG1")
-        assert "code is not right" in text_of(app.screen.query_one("#join-error", Static))
+        assert "not this session's join code" in text_of(app.screen.query_one("#join-error", Static))
         assert events(session_path, "join") == []
+        clock.advance(1)  # past the wait a wrong code costs
+        await wait_for(pilot, lambda: not app.screen.shut, seconds=10)
         await join(pilot, code=CODE.lower())  # the code is not case-sensitive
         assert [e["name"] for e in events(session_path, "join")] == ["Ana"]
 

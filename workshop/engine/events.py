@@ -27,9 +27,19 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | serve    | address                       | `workshop serve`: where browsers join ("" once it stops) |
 | present  | participant                   | a participant's screen: here now (on joining, then each minute) |
 | leave    | participant                   | a participant's screen closed |
-| wrong-code | channel                     | a join screen: someone typed a wrong join code |
+| wrong-code | channel, client               | a way in: someone typed a wrong join code (below) |
+| right-code | client                        | a way in: the right join code, forgiving a client's wrong ones |
+| wrong-rejoin | participant, channel, client | a way in: a wrong rejoin code (or kiosk PIN) for `participant` |
 
 `insert` adds a break, or an objections round (kind notes), to the running order on the day.
+
+`channel` says which way in a code was typed: phone (the phone page), browser (a tab at
+/terminal/), terminal, plain, kiosk or cli. `client` is whom the limits count (sessions/door.py):
+an address (an IPv6 one by its /64), "this machine" for every loopback and own address under
+`serve`, "account UID" for a terminal of this machine's, "kiosk". `wrong-code` without `client`
+(files from before) counts only for the facilitator's total. engine/guesses.py folds the three.
+A `ballot` cast at the kiosk carries `via = "kiosk"`, so the facilitator sees how many people
+voted there.
 
 The room's contributions (idea, merge, hide, options, question, upvote, answered, qa, hand,
 call, react) are listed in engine/ideas.py, which folds them.
@@ -52,7 +62,8 @@ CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "res
 # the facilitator's part in the room's contributions (engine/ideas.py): signed like CONTROL
 ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
 ROOM = ("idea", "question", "upvote", "hand", "react")
-TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code", *ROOM_CONTROL, *ROOM)
+TYPES = (*CONTROL, "join", "ballot", "note", "action", "serve", "present", "leave", "wrong-code", "right-code",
+         "wrong-rejoin", *ROOM_CONTROL, *ROOM)
 
 
 def make(type_: str, at: dt.datetime, **fields: Any) -> Event:

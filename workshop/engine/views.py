@@ -142,7 +142,7 @@ class SessionState:
     forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
-    wrong_codes: int = 0  # wrong join codes typed on the join screens
+    wrong_codes: int = 0  # wrong join and rejoin codes (and kiosk PINs) typed on every way in
     facilitator: str = ""
     started: float | None = None  # when the facilitator started it
     ended: float | None = None  # when it ended

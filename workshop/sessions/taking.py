@@ -17,6 +17,7 @@ from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import SessionFile, Write
 from workshop.sessions.people import Person
+from workshop.sessions.refusals import NameTaken
 
 RESERVED_NAMES = frozenset({events.FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead
 
@@ -73,17 +74,11 @@ class Taking(SessionFile):
         return person
 
     def rejoin(self, name: str, code: str) -> Person:
-        """Come back as the person called `name`, proven by their rejoin code."""
-        clean = participant_name(name)
-        self.refresh()
-        token = self.fold.participant_named(clean)
-        if token is None:
-            raise SessionError(f"nobody called {clean!r} has joined this session")
-        person, _ = self.proven(token, code)
-        if person is None:
-            raise SessionError(f"that is not the rejoin code of {clean!r}")
-        self._people[token] = person
-        return person
+        """For scripts: come back as the person called `name`, proven by their rejoin code, within
+        the limits every way in shares (sessions/door.py)."""
+        from workshop.sessions import door
+
+        return door.rejoin(self, name, code, door.this_terminal("cli"))
 
     def proven(self, token: str, code: str) -> tuple[Person | None, bool]:
         """Participant `token` proven by their rejoin `code` (what a phone's cookie holds), or None;
@@ -104,7 +99,7 @@ class Taking(SessionFile):
             return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) \
                 or self.adopt(people.newcomer(clean))
         if token not in self._people:
-            raise SessionError(f"the name {clean!r} is taken in this session: give its rejoin code to act as them")
+            raise NameTaken(self.name_of(token))
         return self._people[token]
 
     def adopt(self, person: Person) -> Person:
@@ -116,9 +111,8 @@ class Taking(SessionFile):
         """Write the person's join unless the file has it; their name must still be theirs."""
         if person.token in self.fold.participants:
             return
-        if self.fold.participant_named(person.name) is not None:
-            raise SessionError(f"the name {person.name!r} is taken in this session: choose another, "
-                               "or give your rejoin code if it is yours")
+        if (holder := self.fold.participant_named(person.name)) is not None:
+            raise NameTaken(self.name_of(holder))
         write("join", participant=person.token, name=person.name, proof=person.proof)
 
     def name_of(self, token: str) -> str:
@@ -134,11 +128,6 @@ class Taking(SessionFile):
         with self.changing() as write:
             self._ensure_joined(write, person)
         return self.adopt(person)
-
-    def wrong_code(self, channel: str) -> None:
-        """Someone typed a wrong join code: counted in the file, for the facilitator to see."""
-        with self.changing() as write:
-            write("wrong-code", channel=channel)
 
     def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """For scripts: `vote_as` the person called `name`."""

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.state import SessionState
 from workshop.engine.text import NAME_MAX, isolate
-from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.sessions import Clock, Session, SessionError, door, utc_now
 from workshop.sessions.people import Person
 from workshop.sessions.who import as_person
 from workshop.tui.follow import SessionApp
@@ -230,7 +230,7 @@ class KioskApp(SessionApp):
             self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
             return
         try:
-            person, new = as_person(self.session, name, rejoin or None, own=False)
+            person, new = as_person(self.session, name, rejoin or None, door.Client("kiosk", "kiosk"), own=False)
             if new:
                 self.session.join_now(person)  # the name is theirs from now on, on every channel
         except SessionError as err:
