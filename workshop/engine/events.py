@@ -21,7 +21,7 @@ named `module/step`. The journal stores these dicts as they are; the fold reads 
 | move     | step, after ("" for first)    | facilitator: a step not yet run moves in the running order |
 | insert   | step (a new id), kind, title, minutes, after, prompt | facilitator: a step added on the day (below) |
 | join     | participant, name             | participant |
-| ballot   | poll, participant, value, name (unless anonymous) | participant |
+| ballot   | poll, participant, value, name (unless anonymous), via ("kiosk", or absent) | participant |
 | note     | note, step, author, name, text | participant or facilitator |
 | action   | note, on                      | facilitator: mark a note as an action item |
 | serve    | address                       | `workshop serve`: where browsers join ("" once it stops) |

@@ -75,6 +75,7 @@ class Ballot(NamedTuple):
     name: str  # "" on an anonymous poll
     value: tuple[Any, ...]
     at: float
+    via: str = ""  # "kiosk": cast at the kiosk
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,11 @@ class PollView:
     resets: int
     tally: Tally
     rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
+
+    @property
+    def at_kiosk(self) -> int:
+        """How many people's counted ballots were cast at the kiosk (one each: a person has one)."""
+        return sum(1 for ballot in self.ballots if ballot.via == "kiosk")
 
     @property
     def round(self) -> int:

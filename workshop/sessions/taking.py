@@ -141,12 +141,13 @@ class Taking(SessionFile):
             voter = self._cast(write, person, target, value)
         return self._recorded(target, voter, value)
 
-    def cast(self, person: Person, poll_id: str, value: Sequence[object]) -> str:
-        """A ballot from a participant's screen, for the poll its form was built for."""
+    def cast(self, person: Person, poll_id: str, value: Sequence[object], via: str | None = None) -> str:
+        """A ballot from a participant's screen, for the poll its form was built for; `via`
+        "kiosk" for one cast at the kiosk (the facilitator sees how many people voted there)."""
         with self.changing() as write:
             target = self._open_poll(poll_id)
             checked = _ballot(lambda: ballots.check(target.poll, value))
-            voter = self._cast(write, person, target, checked)
+            voter = self._cast(write, person, target, checked, via)
         return self._recorded(target, voter, checked)
 
     def _open_poll(self, ref: str | None) -> PollView:
@@ -158,17 +159,17 @@ class Taking(SessionFile):
             raise SessionError(f"the poll {target.qid} is {'closed' if target.status == 'closed' else 'not open yet'}")
         return target
 
-    def _cast(self, write: Write, person: Person, target: PollView, value: list[Any]) -> str:
+    def _cast(self, write: Write, person: Person, target: PollView, value: list[Any], via: str | None = None) -> str:
         """Stage the ballot; the token it is counted under. An anonymous ballot needs no join
         and carries only a token made from the person's secret (nothing that names them), and
         its time only to the minute."""
         if target.poll.anonymous:
             voter = people.ballot_token(person.secret, target.qid)
             minute = self.clock().replace(second=0, microsecond=0)
-            write("ballot", at=minute, poll=target.qid, participant=voter, value=value)
+            write("ballot", at=minute, poll=target.qid, participant=voter, value=value, via=via)
             return voter
         self._ensure_joined(write, person)
-        write("ballot", poll=target.qid, participant=person.token, name=person.name, value=value)
+        write("ballot", poll=target.qid, participant=person.token, name=person.name, value=value, via=via)
         return person.token
 
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
