@@ -125,6 +125,23 @@ async def test_made_up_cookies_cost_no_key_derivation(served: Served, monkeypatc
     assert derived == []  # by its seal and her join's proof: an HMAC, no key derivation
 
 
+async def test_key_derivations_are_capped_for_the_whole_server(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each join (a newcomer's secret) and each rejoin code tried (its proof) is a key derivation
+    on the session's one thread, where honest votes wait: past the server's share, a join is
+    asked to wait a moment and derives nothing. A wrong join code derives nothing and takes no
+    share."""
+    served.server.app[PAGES].derivations = guard.Buckets(size=2, rate=0.0)  # the server's share, made small
+    derived = []
+    real = people.secret_of
+    monkeypatch.setattr(people, "secret_of", lambda *args: derived.append(args) or real(*args))
+    laptops = [await served.phone() for _ in range(4)]
+    assert (await laptops[0].join("WRONG1", "Nobody")).status == 403  # not a derivation, not a share
+    served.clock.advance(1)  # past the wait the wrong code costs this client
+    statuses = [(await laptop.join(served.code, f"Person {n}")).status for n, laptop in enumerate(laptops[1:])]
+    assert statuses == [303, 303, 429] and "try again in a moment" in laptops[3].last
+    assert len(derived) == 2 and kinds(store.load(served.path).events).count("join") == 2
+
+
 async def test_a_restarted_server_still_knows_its_phones_and_no_other_server_does(served: Served,
                                                                                    tmp_path) -> None:
     """The cookie's key comes from the session's secret: a `serve` started again on the same
