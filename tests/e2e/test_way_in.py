@@ -189,7 +189,7 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
     """910 wrong join codes in 15 s from 127.0.0.2, 127.0.0.3, …, nobody locked out: now they are
     one client, "this machine", for the phone page's codes and /terminal/'s apps alike."""
     started = time.monotonic()
-    stop_at = started + 12
+    stop_at = started + 16  # six wrong codes: the sixth holds the next try back 16 s
     statuses: Counter = Counter()
 
     async def guesser(n: int) -> None:
@@ -208,12 +208,13 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
     wrong = events(session_path, "wrong-code")
     assert {(e["client"], e["channel"]) for e in wrong} == {(door.THIS_MACHINE, "phone")}
     assert len(wrong) <= JOIN_CODE.most_in(time.monotonic() - started + 1)
-    assert statuses[429] > 10 * len(wrong)
-    async with from_address(30) as client:  # locked out: even the right code waits, from a new address
+    assert statuses[429] > len(wrong)
+    held = JOIN_CODE.wait([e["at"].timestamp() for e in wrong], time.time())
+    async with from_address(30) as client:  # held back: even the right code waits, from a new address
         page = await (await client.get(f"{serving.origin}/")).text()
         posted = await client.post(f"{serving.origin}/join", allow_redirects=False, headers={"Origin": serving.origin},
                                    data={"csrf": CSRF.search(page).group(1), "code": "TEST42", "name": "Eve"})
-        assert posted.status == 429
+        assert posted.status == 429 or not held, held
     opened, refused = [], 0
     sockets = [from_address(n) for n in range(40, 46)]
     try:

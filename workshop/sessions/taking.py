@@ -6,6 +6,8 @@ and raises `SessionError` with one line, having written nothing, when it cannot 
 
 from __future__ import annotations
 
+import dataclasses
+import hmac
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -79,6 +81,19 @@ class Taking(SessionFile):
         from workshop.sessions import door
 
         return door.rejoin(self, name, code, door.this_terminal("cli"))
+
+    def holder(self, name: str) -> str | None:
+        """The token of the participant who holds `name` (as names compare), or None."""
+        return self.fold.participant_named(name)
+
+    def still(self, person: Person) -> Person | None:
+        """`person` (from a phone's sealed cookie) as the session knows them now, if their secret
+        still gives their join's proof (an HMAC: no key derivation); None if not."""
+        proof = self.fold.proofs.get(person.token)
+        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof,
+                                                                                                 proof):
+            return None
+        return self.adopt(dataclasses.replace(person, name=self.name_of(person.token)))
 
     def proven(self, token: str, code: str) -> tuple[Person | None, bool]:
         """Participant `token` proven by their rejoin `code` (what a phone's cookie holds), or None;

@@ -172,7 +172,7 @@ class KioskApp(SessionApp):
                 self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
                 return
             clean = participant_name(name)
-            holder = self.session.fold.participant_named(clean)
+            holder = self.session.holder(clean)
             if holder is None:
                 self.push_screen(ChoosePin(clean), lambda pin: self._new(clean, pin))
                 return
