@@ -38,6 +38,7 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
               practice: bool = False) -> tuple[bool, int]:
     """Print each file's problems (and practice warnings), or its summary; (all valid, warnings printed)."""
     from workshop.content import library
+    from workshop.engine.text import clean
 
     lib = library.load(paths, library.search_path(path or ()), library.neighbours(paths))
     ok, warned = True, 0
@@ -51,7 +52,7 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
         warnings = doubts + (_practice(lib, loaded) if practice else [])
         warned += len(warnings)
         for problem in sorted(loaded.problems + warnings):
-            typer.echo(str(problem))
+            typer.echo(clean(str(problem)))  # messages quote what files hold
         if loaded.problems:
             ok = False
         else:

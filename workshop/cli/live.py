@@ -173,9 +173,10 @@ def repair(
 ) -> None:
     """Write a repaired copy beside a damaged session file: every intact event, nothing else. Never changes the file."""
     from workshop import sessions
+    from workshop.engine.text import clean
 
     target, kept, left_out = sessions.repair_copy(sessions.resolve(session, sessions_dir))
     for line in left_out:
-        typer.echo(f"left out: {line}", err=True)
+        typer.echo(clean(f"left out: {line}"), err=True)
     typer.echo(f"{target}: {kept} events kept, {len(left_out)} damaged piece(s) left out; "
                f"the original is unchanged (move the copy over it to use it)")

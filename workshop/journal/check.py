@@ -122,7 +122,7 @@ FIELDS = {cls: _fields(cls) for cls in CLASSES.values()}
 # ---------------------------------------------------------------------- one event
 
 def _message(err: Exception, kind: object) -> str:
-    said = str(err).splitlines()[0]
+    said = text.clean(str(err).splitlines()[0])  # msgspec quotes an unknown field's name as it is written
     where = re.search(r" - at `\$\.?([^`]*)`$", said)
     said = re.sub(r" - at `[^`]*`$", "", said)
     what = f"a {kind!r} event" if isinstance(kind, str) and kind in CLASSES else "an event of no known type"
@@ -163,14 +163,15 @@ def one(event: Event) -> str | None:
 # In the bytes our writer makes, the only escapes are \" \\ \n \t and \u003d (" = "): any other
 # is a control character, a surrogate, or someone else's writing. A C1 control would be raw.
 _ODD_ESCAPE = re.compile(rb'\\(?![\\"nt]|u003d)')
-_RAW_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_RAW_C1 = re.compile(rb"\x7f|\xc2[\x80-\x9f]")  # DEL, which JSON lets stand raw in a string, and C1
 
 
 def clean_bytes(chunk: bytes) -> bool:
     """Whether sealed blocks' bytes can hold no unclean string (see `UNCLEAN`): checked in C over
     the bytes, so the strings need no check one by one. A backslash typed before an `n` makes
     this say no too; the reader then checks those blocks one at a time."""
-    return _ODD_ESCAPE.search(chunk) is None and (b"\xc2" not in chunk or _RAW_C1.search(chunk) is None)
+    return _ODD_ESCAPE.search(chunk) is None and (
+        b"\xc2" not in chunk and b"\x7f" not in chunk or _RAW_C1.search(chunk) is None)
 
 
 def fine(found: list[TypedEvent], clean: bool = False) -> bool:

@@ -1,0 +1,76 @@
+"""Fixed in review: a refused block's reason printed raw by `validate` and `repair`, and a raw
+DEL let through by the fast path only. Each was written by hand, as someone who can write the
+session file would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.journal import hand
+from tests.journal.recorded import record
+from workshop import sessions
+from workshop.cli import app
+
+LATE = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
+ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.fixture()
+def session(tmp_path: Path) -> Path:
+    return record(tmp_path)
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.output
+
+
+def _raw_block(lines: bytes) -> bytes:
+    body = b"[[events]]\n" + lines
+    return body + b'crc = "%08x"\n\n' % zlib.crc32(body)
+
+
+# ---------------------------------------------------------------------- escapes through messages
+
+def test_an_unknown_field_s_name_does_not_reach_the_terminal_through_validate(session: Path) -> None:
+    """A refused block's reason quotes msgspec's message, which names an unknown field as it is
+    (`Object contains unknown field `...``): a quoted TOML key holding ESC reaches the terminal
+    raw from `validate` and `repair` (other commands clean their warnings)."""
+    hand.append(session, _raw_block(b'type = "present"\nat = 2026-11-23T09:30:00.000000+00:00\n'
+                                    b'participant = "521eb7aba65c"\n"\\u001b]0;owned\\u0007" = 1\n'))
+    for command in (["validate", str(session)], ["repair", str(session)]):
+        _, said = _cli(*command)
+        assert "unknown field" in said
+        assert not ESCAPES.search(said), (command[0], said)
+
+
+# ---------------------------------------------------------------------- the fast path
+
+def _note_block(i: int, token: str, text: str) -> bytes:
+    """A note block exactly as the encoder lays one out (so a large file takes the fast path),
+    written by hand."""
+    at = (LATE + dt.timedelta(microseconds=i)).isoformat(timespec="microseconds")
+    fields = {"note": f"{i:08x}", "step": "polls/order", "author": token, "name": "Ana", "text": text}
+    lines = "".join(f"{k} = {json.dumps(v, ensure_ascii=False)}\n" for k, v in fields.items())
+    return _raw_block(f'type = "note"\nat = {at}\n{lines}'.encode())
+
+
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_a_raw_del_is_refused_by_either_path(session: Path, size: str) -> None:
+    """DEL (0x7f) is a control the reader refuses (text.UNCLEAN), and JSON lets it stand raw in a
+    string. The slow path refuses it; the fast path (files over 256 KB) trusts `clean_bytes`,
+    which looks for escapes and raw C1 only: the same block is kept in a large file."""
+    ana = sessions.Session.open(session).state().participant_named("Ana").token
+    filler = [_note_block(i, ana, "filler " * 30) for i in range(1, 1500 if size == "large" else 2)]
+    hand.append(session, *filler, _note_block(9999, ana, "raw del: \x7f"))
+    texts = [n.text for n in sessions.Session.open(session).state().notes]
+    assert len(texts) > len(filler)
+    assert not any("\x7f" in t for t in texts)
