@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from workshop.engine import events
+from workshop.engine.text import clean
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person
@@ -56,7 +57,9 @@ def client_key(address: str | None, own: Collection[str] = ()) -> str:
 def this_terminal(channel: str) -> Client:
     """A participant process's own client: what `serve` said it is (each tab at /terminal/), the
     address an ssh login came from, or else this account."""
-    given = os.environ.get("WORKSHOP_CLIENT")
+    # as the file can hold it (clean, 1-80 characters): a wrong code from a client the event
+    # refused would be answered and never counted
+    given = clean(os.environ.get("WORKSHOP_CLIENT", "")).strip()[:80]
     if given:
         return Client(given, channel)
     ssh = os.environ.get("SSH_CONNECTION", "").split()
