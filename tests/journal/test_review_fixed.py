@@ -1,5 +1,6 @@
-"""Fixed in review: a refused block's reason printed raw by `validate` and `repair`, and a raw
-DEL let through by the fast path only. Each was written by hand, as someone who can write the
+"""Fixed in review: a refused block's reason printed raw by `validate` and `repair`, a raw DEL
+let through by the fast path only, and times at the calendar's edge (an event's, the header's)
+that crashed every command. Each was written by hand, as someone who can write the
 session file would."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 
 from tests.journal import hand
 from tests.journal.recorded import record
+from tests.support import polls_plan
 from workshop import sessions
 from workshop.cli import app
 
@@ -74,3 +76,28 @@ def test_a_raw_del_is_refused_by_either_path(session: Path, size: str) -> None:
     texts = [n.text for n in sessions.Session.open(session).state().notes]
     assert len(texts) > len(filler)
     assert not any("\x7f" in t for t in texts)
+
+
+# ---------------------------------------------------------------------- times at the edges
+
+@pytest.mark.parametrize("at", [b"0001-01-01T00:00:00+05:00", b"9999-12-31T23:59:59-05:00"])
+def test_a_facilitator_event_dated_at_the_calendar_s_edge_crashes_nothing(session: Path, at: bytes) -> None:
+    """Any `at` with a zone passes the reader; `trust.signed_part` then turns it to UTC, which
+    overflows: OverflowError (not a ValueError) escapes the verifier and the fold, so one
+    appended block stops `validate`, `report` and `control` with a traceback."""
+    hand.append(session, _raw_block(b'type = "pause"\nat = ' + at + b'\nnonce = "00000000"\nprev = ""\nseen = 0\n'
+                                    b'sig = "' + b"ab" * 64 + b'"\n'))
+    _cli("validate", str(session))
+    status, said = _cli("report", str(session))
+    assert status == 0, said
+    _cli("control", str(session), "next")
+
+
+@pytest.mark.parametrize("created", [b"0001-01-01 00:00:00+05:00", b"9999-12-31 23:59:59-05:00"])
+def test_a_header_created_at_the_calendar_s_edge_is_one_line_not_a_crash(tmp_path: Path, created: bytes) -> None:
+    """`check.header` takes any datetime for `created`; `control start` (and the room display's
+    `starts_at`) turn it into local time and overflow."""
+    path = sessions.create(polls_plan(), tmp_path, "s", "Sam", code="TEST42")
+    path.write_bytes(re.sub(rb"\ncreated = [^\n]*", b"\ncreated = " + created, path.read_bytes(), count=1))
+    _cli("validate", str(path))
+    _cli("control", str(path), "start")

@@ -69,7 +69,7 @@ def verifier(public_hex: object) -> Callable[[Event], bool]:
             return False
         try:
             key.verify(bytes.fromhex(sig), signed_part(event))
-        except (InvalidSignature, ValueError):
+        except (InvalidSignature, ValueError, OverflowError):  # OverflowError: an `at` UTC cannot hold
             return False
         return True
 

@@ -242,7 +242,7 @@ def header(session: dict[str, Any]) -> str | None:
         "format": lambda v: type(v) is int and 0 < v < 1000,
         "id": lambda v: type(v) is str and _SESSION_ID.fullmatch(v) is not None,
         "title": lambda v: type(v) is str and len(v) <= 200 and UNCLEAN.search(v) is None,
-        "created": lambda v: isinstance(v, dt.datetime),
+        "created": lambda v: isinstance(v, dt.datetime) and 1970 <= v.year <= 9000,  # local time, planned starts
         "facilitator": lambda v: v == "" or type(v) is str and _name_ok(v),
         "code": lambda v: type(v) is str and _CODE.fullmatch(v) is not None,
         "facilitator_key": lambda v: v == "" or type(v) is str and _KEY.fullmatch(v) is not None,
