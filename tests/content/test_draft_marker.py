@@ -40,7 +40,7 @@ def test_no_marker_no_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, t
 def test_other_problems_still_come_first_with_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "m.toml", edit({15: ["minutes = 0", "# CHECK: minutes"]}))
     code, lines = run_validate(tmp_path, monkeypatch, "--draft", "m.toml")
-    assert code == 2 and "'minutes' must be at least 1" in lines[0]
+    assert code == 2 and "'minutes' must be between 1 and 1440" in lines[0]
 
 
 def test_the_bundled_seeds_have_no_marker() -> None:

@@ -78,11 +78,11 @@ RULES = [
      ["m.toml:12:1: step 'w\\x1b[2J': id 'w\\x1b[2J' must be lower-case letters, digits and dashes"]),
     # --- minutes
     ("step-minutes-zero", edit({22: ["minutes = 0"]}),
-     ["m.toml:22:1: " + STEP2 + "'minutes' must be at least 1, not 0"]),
+     ["m.toml:22:1: " + STEP2 + "'minutes' must be between 1 and 1440, not 0"]),
     ("step-minutes-negative", edit({22: ["minutes = -3"]}),
-     ["m.toml:22:1: " + STEP2 + "'minutes' must be at least 1, not -3"]),
+     ["m.toml:22:1: " + STEP2 + "'minutes' must be between 1 and 1440, not -3"]),
     ("module-minutes-zero", edit({4: ["minutes = 0"]}),
-     ["m.toml:4:1: 'minutes' must be at least 1, not 0"]),
+     ["m.toml:4:1: 'minutes' must be between 1 and 10080, not 0"]),
     ("module-minutes-not-the-sum", edit({4: ["minutes = 12"]}),
      ["m.toml:4:1: 'minutes' is 12 but the steps add up to 10"]),
     # --- step kinds and polls
@@ -206,7 +206,7 @@ def test_several_problems_in_one_file_are_all_reported(tmp_path: Path, monkeypat
     assert len(lines) == 5
     assert lines == [
         "m.toml:1:1: id 'Trust Probe' must be lower-case letters, digits and dashes",
-        "m.toml:4:1: 'minutes' must be at least 1, not 0",
+        "m.toml:4:1: 'minutes' must be between 1 and 10080, not 0",
         "m.toml:9:1: source: 'publisher' must not be empty",
         "m.toml:15:1: " + STEP1 + "'minutes' must be a whole number, not a string",
         "m.toml:28:1: " + POLL + "option 'coaching' appears twice",
@@ -279,10 +279,10 @@ AGENDA_RULES = [
     ("override-of-a-missing-step", agenda({6: ["minutes = { welcom = 2 }"]}),
      [f"agendas/day.toml:6:1: module '{MODULE_ID}': no step 'welcom' to override (did you mean 'welcome'?)"]),
     ("override-of-zero-minutes", agenda({6: ["minutes = { welcome = 0 }"]}),
-     [f"agendas/day.toml:6:1: module '{MODULE_ID}': 'welcome' must be at least 1, not 0"]),
+     [f"agendas/day.toml:6:1: module '{MODULE_ID}': 'welcome' must be between 1 and 1440, not 0"]),
     ("override-as-a-table", agenda({6: ["[modules.minutes]", "vote = 2", "welcome = -1"]}),
      # lines 6 header, 7 'vote = 2', 8 'welcome = -1': the locator finds the very key
-     [f"agendas/day.toml:8:1: module '{MODULE_ID}': 'welcome' must be at least 1, not -1"]),
+     [f"agendas/day.toml:8:1: module '{MODULE_ID}': 'welcome' must be between 1 and 1440, not -1"]),
     ("module-named-twice", agenda(extra=["", "[[modules]]", f'module = "{MODULE_ID}"']),
      # lines 7 blank, 8 [[modules]], 9 module = …
      [f"agendas/day.toml:9:1: module '{MODULE_ID}' appears twice in the agenda (entries 1 and 2)"]),
@@ -340,7 +340,7 @@ def test_rounds_must_add_up_to_their_step(tmp_path) -> None:
     for rounds, says, line in (
         ('[[steps.rounds]]\nlabel = "A"\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 3\n', "add up to 6", 15),
         ('[[steps.rounds]]\nlabel = "A"\nminutes = 7\n', "at least two", 15),
-        ('[[steps.rounds]]\nlabel = "A"\nminutes = 0\n[[steps.rounds]]\nlabel = "B"\nminutes = 7\n', "at least 1", 17),
+        ('[[steps.rounds]]\nlabel = "A"\nminutes = 0\n[[steps.rounds]]\nlabel = "B"\nminutes = 7\n', "and 1440", 17),
         ('[[steps.rounds]]\nminutes = 3\n[[steps.rounds]]\nlabel = "B"\nminutes = 4\n', "label", 15),
     ):
         try:

@@ -157,6 +157,10 @@ def _check_session(loaded) -> tuple[list, list]:
             found.append(Problem(loaded.display, line, col, f"event {n + 1}: {what}"))
     if opened.doubts.cut_short:
         found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
+    if forged := loaded.session.forged:
+        kinds = ", ".join(sorted({kind for kind, _ in forged}))
+        found.append(Problem(loaded.display, 1, 1, f"{len(forged)} facilitator event(s) without a valid signature, "
+                             f"not obeyed ({kinds}): written by hand, copied, or the header was rewritten since"))
     said = opened.doubts.unauthenticated
     return found, [Problem(loaded.display, 1, 1, f"warning: {said}")] if said else []
 

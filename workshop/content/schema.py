@@ -35,6 +35,8 @@ STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "round
 ROUND_KEYS = ("label", "minutes")
 AGENDA_KEYS = ("title", "summary", "start", "modules")
 ITEM_KEYS = ("module", "minutes")
+STEP_MINUTES_MAX = 24 * 60  # a step, or a round, of a day at most: a larger number is a typo, and clocks overflow
+MODULE_MINUTES_MAX = 7 * 24 * 60
 
 
 
@@ -46,7 +48,7 @@ def check_module(doc: Document) -> Module:
     module_id = c.slug(data, "id", (), "")
     title = c.text(data, "title", (), "")
     summary = c.text(data, "summary", (), "")
-    minutes = c.whole(data, "minutes", (), "", low=1)
+    minutes = c.whole(data, "minutes", (), "", low=1, high=MODULE_MINUTES_MAX)
     language = c.text(data, "language", (), "", required=False)
     if language is not None and not LANGUAGE.match(language):
         c.report(("language",), "", f"language {_show(language)} must be a language tag such as 'en', 'de' or 'pt-BR'")
@@ -114,7 +116,7 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
     c.keys(entry, where, context, STEP_KEYS)
     title = c.text(entry, "title", where, context)
     kind = c.choice(entry, "kind", where, context, STEP_KINDS)
-    minutes = c.whole(entry, "minutes", where, context, low=1)
+    minutes = c.whole(entry, "minutes", where, context, low=1, high=STEP_MINUTES_MAX)
     prompt = c.text(entry, "prompt", where, context)
     notes = c.text(entry, "notes", where, context, required=False) or ""
     poll = None
@@ -153,7 +155,8 @@ def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: 
     for index, table in enumerate(tables):
         at = where + ("rounds", index)
         c.keys(table, at, context, ROUND_KEYS)
-        label, length = c.text(table, "label", at, context), c.whole(table, "minutes", at, context, low=1)
+        label, length = c.text(table, "label", at, context), c.whole(table, "minutes", at, context, low=1,
+                                                                     high=STEP_MINUTES_MAX)
         if label is not None and length is not None:
             rounds.append(Round(label, length))
     if len(rounds) != len(tables):
@@ -202,7 +205,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
                 c.report(where + ("module",), "", f"module {_show(ref)} does not exist{_suggest(ref, sorted(modules))}")
         good: list[tuple[str, int]] = []
         for step_id in overrides:
-            minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1)
+            minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1, high=STEP_MINUTES_MAX)
             if module is not None and module.step(step_id) is None:
                 steps = [s.id for s in module.steps]
                 c.report(where + ("minutes", step_id), context,

@@ -67,7 +67,7 @@ class TypedEvent(Struct, tag_field="type", forbid_unknown_fields=True, kw_only=T
     checksum, is read with the block and dropped once checked (journal/codec.py)."""
 
     at: Time | UnsetType = UNSET
-    crc: Annotated[str, Meta(max_length=8)] | UnsetType = UNSET
+    crc: Annotated[str, Meta(min_length=8, max_length=8), HEX] | UnsetType = UNSET
 
 
 class SignedEvent(TypedEvent):
@@ -75,6 +75,7 @@ class SignedEvent(TypedEvent):
 
     nonce: Nonce | UnsetType = UNSET
     prev: PrevSig | UnsetType = UNSET
+    since: Annotated[str, Meta(min_length=8, max_length=8), HEX] | UnsetType = UNSET
     seen: Count | UnsetType = UNSET
     sig: Sig | UnsetType = UNSET
 

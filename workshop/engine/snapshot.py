@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from workshop.content.model import Poll
 from workshop.engine.events import Event
 from workshop.engine.tally import tally
+from workshop.engine.text import name_key
 from workshop.engine.views import PRESENT_FOR, Ballot, Participant, PollView, SessionState, StepView
 
 if TYPE_CHECKING:
@@ -27,12 +28,21 @@ def snapshot(fold: Fold, now: float) -> SessionState:
                  elapsed[slot], fold.visited[slot], slot in skipped, slot in inserted, fold.rounds_of(slot))
         for i, slot in enumerate(order)
     )
-    polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                            p.invalid, p.resets, tuple(p.earlier), tuple(p.wordings), p.reworded, tuple(p.orphans))
+    # people whose join was lost, carrying a name someone has joined with since: their events
+    # cannot be told from a forgery, so they count for no one (found anew each time: a join
+    # may come after the events that carry its name)
+    doubtful = {t for t, name in fold.unjoined.items()
+                if t not in fold.participants and name_key(name) in fold.by_name} if fold.unjoined else set()
+    polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed,
+                            tuple(c for c in p.counted.items() if c[0] not in doubtful) if doubtful
+                            else tuple(p.counted.items()),
+                            p.late, p.invalid, p.resets, tuple(p.earlier), tuple(p.wordings), p.reworded,
+                            tuple(p.orphans))
                         for q, p in fold.polls.items()})
     notes = tuple(fold.notes.values())
-    if fold.withdrawn_notes:  # taken back: shown nowhere (most sessions have none: no pass over 78,000 notes)
-        notes = tuple(n for n in notes if not n.withdrawn)
+    if fold.withdrawn_notes or doubtful:  # taken back, or doubtful: shown nowhere (most sessions have neither)
+        notes = tuple(n for n in notes if not n.withdrawn and n.author not in doubtful)
+    unjoined = tuple(name for t, name in fold.unjoined.items() if t not in doubtful and t not in fold.participants)
     return SessionState(
         id=str(fold.header.get("id", "")), title=str(fold.header.get("title", "")),
         code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
@@ -41,7 +51,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         participants=tuple(Participant(token, name, joined, fold.last_seen[token])
                            for token, (name, joined) in fold.participants.items()),
         paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
-        forged=tuple(fold.forged), unjoined=tuple(fold.unjoined.values()), breaks=tuple(fold.trust.breaks),
+        forged=tuple(fold.forged), unjoined=unjoined, breaks=tuple(fold.trust.breaks),
         clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
         wrong_codes=fold.wrong_codes,
         facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,

@@ -18,14 +18,14 @@ from typing import Any
 from workshop.content.frozen import thaw
 from workshop.engine import rounds
 from workshop.engine.corrections import Corrections
-from workshop.engine.events import FACILITATOR, RESERVED_NAMES, Event
+from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.guesses import Guesses
 from workshop.engine.ideas import Room
 from workshop.engine.order import AgendaEvents, RunningOrder
 from workshop.engine.polls import PollEvents, PollRecord
 from workshop.engine.rounds import RoundView
 from workshop.engine.snapshot import snapshot
-from workshop.engine.text import is_date, name_key, seconds_at
+from workshop.engine.text import is_date, name_key, reserved, seconds_at
 from workshop.engine.trust import AUTHORED, SIGNED, Authority
 from workshop.engine.views import (  # noqa: F401 - where screens and reports have always found them
     HEARTBEAT,
@@ -109,10 +109,12 @@ class Fold:
         handlers, clock, count, limit = self._handlers, self.clock, self.count, self.not_after
         datetime, signed, authored = dt.datetime, SIGNED, AUTHORED
         notes, participants, last_seen = self.notes, self.participants, self.last_seen
+        pend = self.trust.pending.append  # each block's checksum, until a signed event covers them
         try:
             for event in events:
                 count += 1
                 get = event.get
+                pend(get("crc", ""))
                 kind = get("type")
                 if kind == "note":
                     author = get("author", "")
@@ -292,7 +294,7 @@ class Fold:
         if type(name) is not str or not name:
             return ""
         key = name_key(name)
-        if key in self.by_name or key in RESERVED_NAMES or key in self._unjoined_names:
+        if key in self.by_name or key in self._unjoined_names or reserved(name):
             return ""
         self.unjoined[token], self._unjoined_names[key] = name, token
         return name

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from workshop.engine.confusables import ASCII_OF
 from workshop.errors import WorkshopError
 
 NAME_MAX = 40
@@ -102,7 +103,8 @@ def readable_name(value: str) -> bool:
     what an earlier version of it let through (visible punctuation and symbols such as "<" or
     "*", which every screen and report shows escaped), but nothing that draws as blank or
     reorders, no control, one line of single spaces, 1-40 characters with a letter or digit."""
-    if not 0 < len(value) <= NAME_MAX or " ".join(value.split()) != value or UNCLEAN.search(value):
+    if not 0 < len(value) <= NAME_MAX or " ".join(value.split()) != value or UNCLEAN.search(value) \
+            or unicodedata.normalize("NFKC", value) != value:  # every writer normalised: "Ａｎａ" is "Ana"
         return False
     for ch in value:
         if ch != " " and name_char(ch) != ch and (unicodedata.category(ch)[0] not in "PS" or ch == "\u2800"
@@ -176,7 +178,17 @@ def reads_as(value: str, word: str) -> bool:
     return _skeleton(word) in _skeleton(value)
 
 
+RESERVED_WORDS = ("facilitator", "anonymous")  # what notes and anonymous polls say instead of a name
+
+
+def reserved(value: str) -> str:
+    """The word reports use instead of a name ("facilitator", "anonymous") that `value` reads as,
+    or "": the one rule every channel and the file's reader use (`reads_as`)."""
+    return next((word for word in RESERVED_WORDS if reads_as(value, word)), "")
+
+
 def _skeleton(value: str) -> str:
+    value = value.translate(ASCII_OF)  # letters of any script drawn like ASCII ones (confusables.txt)
     kept = "".join(ch for ch in unicodedata.normalize("NFD", name_key(unicodedata.normalize("NFKD", value)))
                    if ch.isalnum())  # marks on any letter, and whatever is not a letter or digit, go
     return kept.translate(_ALIKE_IN_LATIN).replace("rn", "m").replace("vv", "w")

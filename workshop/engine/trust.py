@@ -24,7 +24,9 @@ as UTC with microseconds), which the writer's dict and the reader's decoded dict
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -42,17 +44,35 @@ def needs_signature(event: Event) -> bool:
     return kind in SIGNED or (kind == "note" or kind in AUTHORED) and event.get("author") == FACILITATOR
 
 
-def signed_part(event: Event) -> bytes:
-    """The bytes a signature covers: every field but `sig`, in one canonical form."""
-    fields: dict[str, Any] = {k: v for k, v in event.items() if k != "sig"}
+def signed_part(event: Event, header: str = "") -> bytes:
+    """The bytes a signature covers: every field but `sig` (and the block's `crc`), in one
+    canonical form; an event that carries `since` (every one signed since the chain covered the
+    blocks between) covers the session header too, by its digest (`header_digest`), so a header
+    edited by hand voids every signature after it."""
+    fields: dict[str, Any] = {k: v for k, v in event.items() if k != "sig" and k != "crc"}
     at = fields.get("at")
     if isinstance(at, dt.datetime):
         fields["at"] = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
-    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    body = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+    return body + b"\n" + header.encode() if "since" in fields else body
 
 
-def verifier(public_hex: object) -> Callable[[Event], bool]:
-    """A check of facilitator events against the header's key; without a key, trust all."""
+def header_digest(header: Any) -> str:
+    """SHA-256 of a session header in one canonical form (sorted keys, JSON, times as text)."""
+    canonical = json.dumps(header, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def since(crcs: list[str]) -> str:
+    """What a signed event carries as `since`: the checksums of the blocks written since the
+    facilitator's previous signed event, in order, chained (CRC-32 of them joined), so one
+    of them changed in place, or taken out, breaks the chain."""
+    return f"{zlib.crc32(''.join(crcs).encode()):08x}"
+
+
+def verifier(public_hex: object, header: str = "") -> Callable[[Event], bool]:
+    """A check of facilitator events against the header's key (and, for chained events, the
+    header's digest); without a key, trust all."""
     if not isinstance(public_hex, str) or not public_hex:
         return lambda event: True
     from cryptography.exceptions import InvalidSignature
@@ -68,7 +88,7 @@ def verifier(public_hex: object) -> Callable[[Event], bool]:
         if not isinstance(sig, str):
             return False
         try:
-            key.verify(bytes.fromhex(sig), signed_part(event))
+            key.verify(bytes.fromhex(sig), signed_part(event, header))
         except (InvalidSignature, ValueError, OverflowError):  # OverflowError: an `at` UTC cannot hold
             return False
         return True
@@ -82,8 +102,12 @@ class Authority:
 
     def __init__(self, header: Any) -> None:
         self.keyed = isinstance(header.get("facilitator_key"), str) and bool(header.get("facilitator_key"))
+        # chained from the header's format, or from the first signed event that carries its place
+        # in the chain: deleting the `format` line cannot switch the chain off
         self.chained = self.keyed and isinstance(header.get("format"), int) and header["format"] >= 1
-        self._verify = verifier(header.get("facilitator_key"))
+        self.digest = header_digest(header) if self.keyed else ""
+        self._verify = verifier(header.get("facilitator_key"), self.digest)
+        self.pending: list[str] = []  # the checksums of the events since the last signed one obeyed
         self._signatures: set[bytes] = set()  # each signature counts once, as bytes, whatever its spelling
         self.head = ""  # the signature of the last signed event obeyed: the next one's `prev`
         self.forged: list[tuple[str, float]] = []  # (type, time) of facilitator events not obeyed
@@ -104,9 +128,11 @@ class Authority:
             self.breaks.append((position, f"a copy of a signed {kind} appended again: not obeyed"))
             return False
         self._signatures.add(raw)
-        if self.chained:
+        if self.chained or "prev" in event:
+            self.chained = True
             self._follow(event, kind, position, raw)
         self.head = sig
+        self.pending.clear()
         return True
 
     def knows(self, sig: str) -> bool:
@@ -127,6 +153,9 @@ class Authority:
                                           "(signed events moved)" if known else
                                           f"a signed event before this {kind} is missing (deleted, or in a damaged "
                                           "block)"))
+        written = event.get("since")
+        if type(written) is str and written != since(self.pending[:-1]):  # the last is this event's own
+            self.breaks.append((position, f"an event written before this {kind} was changed since, or taken out"))
         if seen > position:
             self.breaks.append((position, f"{seen - position} event(s) before this {kind} are missing (deleted, or "
                                           "in damaged blocks)"))

@@ -21,14 +21,18 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import filterfalse
 from operator import attrgetter
-from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Union, cast, get_args, get_origin, get_type_hints
 
 from workshop.engine import events, text
-from workshop.engine.events import CLASSES, FACILITATOR, RESERVED_NAMES, Event, TypedEvent
+from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
 from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
 
 _HEX = re.compile(r"[0-9a-f]*")
+# the times an event may carry: a writer's clock says now; a time a calendar or a clock cannot
+# turn into a local time (year 1 with a +05:00 offset, year 9999) would overflow whatever shows it
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
 _QID = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
 _REF = re.compile(r"[iq][1-9][0-9]{0,9}")
 _WORD = re.compile(r"[a-z][a-z0-9-]*")
@@ -42,11 +46,9 @@ def _name_ok(value: str) -> bool:
 
 @cache
 def _joiner_ok(value: str) -> bool:
-    """A name a participant may join with: never one that reads as the facilitator's or anonymous."""
-    return _name_ok(value) and text.name_key(value) not in _RESERVED
-
-
-_RESERVED = frozenset(text.name_key(n) for n in RESERVED_NAMES)
+    """A name a participant may join with: never one that reads as the facilitator's or anonymous
+    (`text.reserved`, the rule every channel applies)."""
+    return _name_ok(value) and not text.reserved(value)
 
 
 def _when_ok(value: str) -> bool:
@@ -111,7 +113,7 @@ def _fields(cls: type[TypedEvent]) -> list[tuple[str, str, bool, bool]]:
     hints = get_type_hints(cls, include_extras=True)
     out = []
     for info in msgspec.structs.fields(cls):
-        if info.name != "crc" and (shape := _shape_of(hints[info.name])) is not None:
+        if (shape := _shape_of(hints[info.name])) is not None:
             out.append((info.name, *shape, info.required))
     return out
 
@@ -139,6 +141,8 @@ def typed(event: Event) -> TypedEvent:
         raise ValueError(_message(err, event.get("type"))) from None
     if found.at is msgspec.UNSET:
         raise ValueError(_message(ValueError("Object missing required field `at`"), event.get("type")))
+    if not EARLIEST <= found.at <= LATEST:
+        raise ValueError(f"a {event['type']!r} event no writer of ours writes (its time is not between 1970 and 9000)")
     for name, shape, many, _ in FIELDS[type(found)]:
         value = getattr(found, name)
         if value is msgspec.UNSET:
@@ -185,13 +189,22 @@ def fine(found: list[TypedEvent], clean: bool = False) -> bool:
     groups: dict[type, list[TypedEvent]] = defaultdict(list)
     for event in found:
         groups[type(event)].append(event)
+    times = list(map(attrgetter("at"), found))
+    if unset in times:
+        return False
+    if times and not EARLIEST <= min(cast(list[dt.datetime], times)) <= max(cast(list[dt.datetime], times)) <= LATEST:
+        return False
     for cls, group in groups.items():
-        for name, shape, many, required in FIELDS[cls]:
+        for name, shape, many, _required in FIELDS[cls]:
             if clean and shape == "text":
                 continue
             get = attrgetter(name)
-            if shape == "hex" and required and not many:
-                if not _hex(map(get, group)):
+            if shape == "hex" and not many:  # ids, checksums: every event's own, joined (no set of them)
+                try:
+                    hexes = _hex(map(get, group))
+                except TypeError:  # an optional field some events lack
+                    hexes = _hex(v for v in map(get, group) if v is not unset)
+                if not hexes:
                     return False
                 continue
             values: set[Any] = set(map(tuple, map(get, group))) if many else set(map(get, group))
@@ -210,17 +223,12 @@ def decoder() -> Any:
     return msgspec.json.Decoder(list[events.ANY])  # type: ignore[valid-type]
 
 
-def as_dicts(found: list[TypedEvent]) -> list[Event] | None:
-    """The checked events as the fold reads them: plain dicts, `at` a datetime, no checksum."""
+def as_dicts(found: list[TypedEvent]) -> list[Event]:
+    """The checked events as the fold reads them: plain dicts, `at` a datetime, with the block's
+    `crc` (a signed event's `since` covers the checksums of the blocks before it)."""
     import msgspec
 
     out: list[Event] = msgspec.to_builtins(found, builtin_types=(dt.datetime,))
-    try:
-        for event in out:
-            del event["crc"]
-            event["at"]  # every writer gives its time
-    except KeyError:  # no time, or no checksum line (then it cannot be a sealed block): not ours
-        return None
     return out
 
 

@@ -30,6 +30,7 @@ HEADER = b"[[events]]\n"
 MARK = b"\n" + HEADER  # how a block begins, seen from the end of the one before it
 _CRC_PREFIX = b'crc = "'
 CRC_LINE_LEN = len(_CRC_PREFIX) + 8 + 2  # crc = "xxxxxxxx"\n
+CRC_TAIL = b'"\n\n'  # what follows a block's checksum digits, as `encode` writes it
 
 
 class EncodeError(WorkshopError, ValueError):
@@ -106,7 +107,7 @@ def decode(region: bytes, blocks: int) -> list[dict[str, Any]]:
         when = dt.datetime.fromisoformat
         for event in events:
             event["at"] = when(event["at"])
-            del event["crc"]
+            event["crc"]  # a sealed block's last line
     except (ValueError, KeyError, TypeError, RecursionError):  # not our writer's bytes: read it as TOML
         events = _as_toml(region)
     if len(events) != blocks:
@@ -121,8 +122,6 @@ def _as_toml(region: bytes) -> list[dict[str, Any]]:
         raise ValueError(f"not TOML: {err}") from None
     if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
         raise ValueError("not [[events]] blocks")
-    for event in events:
-        event.pop("crc", None)
     return events
 
 

@@ -174,12 +174,15 @@ class Writer:
         self.fd, self.path = fd, path
         self.staged: list[bytes] = []
 
-    def append(self, payload: Mapping[str, Any]) -> None:
-        """Stage one event; refused (EncodeError) when the reader would not let it through."""
+    def append(self, payload: Mapping[str, Any]) -> str:
+        """Stage one event; refused (EncodeError) when the reader would not let it through. The
+        block's checksum, as it will stand in the file."""
         why = check.one(dict(payload))
         if why is not None:
             raise codec.EncodeError(f"not written: {why}")
-        self.staged.append(codec.encode(payload))
+        block = codec.encode(payload)
+        self.staged.append(block)
+        return block[-len(codec.CRC_TAIL) - 8:-len(codec.CRC_TAIL)].decode("ascii")
 
     def commit(self) -> None:
         """On disk when this returns."""

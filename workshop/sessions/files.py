@@ -21,7 +21,7 @@ from workshop.content.model import Plan
 from workshop.engine import text, trust
 from workshop.errors import WorkshopError, os_message
 from workshop.journal import files, store
-from workshop.sessions import keys
+from workshop.sessions import keys, signed
 
 Clock = Callable[[], dt.datetime]
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -145,6 +145,8 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
         except files.JournalError:
             files.remove(secret_path(path))
             raise
+        written = store.load(path).header  # as every reader will read it back
+        signed.created(written, trust.header_digest(written))
     except files.JournalError as err:
         raise SessionError(str(err)) from None
     return path

@@ -104,6 +104,10 @@ def _authority(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
         if keys.public_hex(read_secret(path)) != key:
             raise SessionError(f"{path}: the header's facilitator key is not this session's (the file was replaced, "
                                "or its header rewritten): not opening it")
+        made = signed.header_of(header)
+        if made and made != fold.trust.digest:
+            raise SessionError(f"{path}: the session header is not the one this account created (its agenda, code or "
+                               "title was rewritten): not opening it")
         mark = signed.last(header)
         if mark is not None and not fold.trust.knows(mark[0]):
             return Doubts(cut_short=f"the file ends before the last event you signed (event {mark[1] + 1}): it was "
@@ -185,18 +189,21 @@ class SessionFile:
         try:
             with store.locked(self.path) as writer:
                 self.refresh()
-                chain = _Chain(self.fold.trust.head, self.fold.count)
+                chain = _Chain(self.fold.trust.head, self.fold.count, self.fold.trust.pending)
 
                 def write(event: events.TypedEvent) -> None:
                     payload = _payload(event, self.clock)
-                    writer.append(self._signed(payload, chain))  # checked as the reader will check it
+                    signing = trust.needs_signature(payload)
+                    crc = writer.append(self._signed(payload, chain) if signing else payload)  # checked as read
+                    if not signing:
+                        chain.pending.append(crc)
                     chain.seen += 1
 
                 yield write
                 writer.commit()
                 self.refresh()  # read back what is now on disk: the fold is the file, never a guess
                 if chain.signed:
-                    signed.remember(self.path, self.fold.header, chain.prev, chain.at)
+                    signed.remember(self.fold.header, chain.prev, chain.at)
         except store.JournalError as err:
             raise SessionError(str(err)) from None
 
@@ -214,17 +221,20 @@ class SessionFile:
             # from a real second `goto` (the fold counts each signature once)
             event["nonce"] = secrets.token_hex(4)
             event["prev"], event["seen"] = chain.prev, chain.seen
-            event["sig"] = keys.sign(event, self._key)
-            chain.prev, chain.at, chain.signed = event["sig"], chain.seen, True
+            event["since"] = trust.since(chain.pending)  # the blocks written since the last signed one
+            event["sig"] = keys.sign(event, self._key, self.fold.trust.digest)
+            chain.prev, chain.at, chain.signed, chain.pending = event["sig"], chain.seen, True, []
         return event
 
 
 class _Chain:
-    """Where the facilitator's chain stands while a verb stages events: the last signature and
-    how many events the file will hold before the next one."""
+    """Where the facilitator's chain stands while a verb stages events: the last signature, how
+    many events the file will hold before the next one, and the checksums of the blocks since
+    the last signed event (the fold's, then each staged one)."""
 
-    def __init__(self, prev: str, seen: int) -> None:
+    def __init__(self, prev: str, seen: int, pending: list[str]) -> None:
         self.prev, self.seen, self.at, self.signed = prev, seen, seen, False
+        self.pending = list(pending)
 
 
 def _payload(event: events.TypedEvent, clock: Clock) -> events.Event:

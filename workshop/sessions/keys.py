@@ -29,5 +29,6 @@ def public_hex(secret: bytes) -> str:
     return signing_key(secret).public_key().public_bytes_raw().hex()
 
 
-def sign(event: Event, key: Ed25519PrivateKey) -> str:
-    return key.sign(signed_part(event)).hex()
+def sign(event: Event, key: Ed25519PrivateKey, header: str = "") -> str:
+    """The signature of `event`; `header`: the session header's digest, which a chained event covers."""
+    return key.sign(signed_part(event, header)).hex()

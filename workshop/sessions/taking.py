@@ -291,9 +291,8 @@ def participant_name(name: str) -> str:
         clean = text.name(name)
     except text.TextError as err:
         raise SessionError(str(err)) from None
-    for word in sorted(RESERVED_NAMES):
-        if text.reads_as(clean, word):
-            raise SessionError(f"{clean!r} cannot be a participant's name (it reads as {word!r}): choose another")
+    if word := text.reserved(clean):
+        raise SessionError(f"{clean!r} cannot be a participant's name (it reads as {word!r}): choose another")
     return clean
 
 
