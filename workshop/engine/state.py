@@ -18,6 +18,7 @@ from typing import Any
 from workshop.content.frozen import thaw
 from workshop.engine import rounds
 from workshop.engine.corrections import Corrections
+from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, RESERVED_NAMES, Event
 from workshop.engine.ideas import Room
 from workshop.engine.order import AgendaEvents, RunningOrder
@@ -91,8 +92,8 @@ class Fold:
         self.wrong_codes = 0
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name)
                           for name in dir(self) if name.startswith("_on_")}
-        self.room, self.poll_events = Room(self), PollEvents(self)
-        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self)):
+        self.room, self.poll_events, self.decided = Room(self), PollEvents(self), Decisions(self)
+        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self), self.decided):
             self._handlers.update(part.handlers())
 
     # ------------------------------------------------------------------ applying events
