@@ -96,3 +96,10 @@ def test_a_browser_without_ed25519_is_told_it_cannot_check(minutes: Path) -> Non
     verdict, shown = read(minutes, "Object.defineProperty(Crypto.prototype, 'subtle', {get: () => undefined});")
     assert verdict.startswith("This browser cannot check the signatures")
     assert "d1: We pilot the rota in one team" in shown and "Not checked" in shown
+    html = minutes.read_text("utf-8")
+    data = json.loads(DATA.search(html).group(2))
+    data["key"] = ""  # a page that says the session had no key: nothing can be verified
+    keyless = minutes.with_name("keyless.html")
+    keyless.write_text(DATA.sub(lambda m: m.group(1) + _script_json(data) + m.group(3), html), "utf-8")
+    verdict, shown = read(keyless)
+    assert verdict.startswith("Not verified: the session has no facilitator key") and not shown

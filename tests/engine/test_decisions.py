@@ -109,3 +109,20 @@ def test_a_follow_up_s_link_is_checked_like_every_header_field(tmp_path: Path, f
     path.write_text(text, "utf-8")
     with pytest.raises(store.JournalError, match="its 'follows' is not what a session header holds there"):
         store.load(path)
+
+
+def test_the_minutes_count_a_damaged_block(decided: sessions.Session) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from workshop.cli import app
+
+    text = decided.path.read_text("utf-8")
+    at = text.index('name = "Bo"')  # inside Bo's ballot: its checksum no longer matches
+    decided.path.write_text(text[:at] + 'name = "Bx"' + text[at + len('name = "Bo"'):], "utf-8")
+    done = CliRunner().invoke(app, ["decisions", str(decided.path), "--format", "json"])
+    assert done.exit_code == 0, done.output
+    said = json.loads(done.stdout)["verification"]
+    assert said["damaged_blocks"] == 1 and not said["verified"]
+    assert "; 1 damaged block(s); " in said["sentence"]

@@ -12,6 +12,7 @@
   let events;
   try { events = data.events.map(([b, s]) => ({bytes: bytes(b), sig: s, fields: JSON.parse(new TextDecoder("utf-8", {fatal: true}).decode(bytes(b)))})); }
   catch (e) { tell("bad", fill(say.bad, {why: say.damaged})); return; }
+  if (!data.key) { tell("bad", fill(say.bad, {why: say["no-key"]})); return; }
   let key = null;
   try { key = await crypto.subtle.importKey("raw", hex(data.key), {name: "Ed25519"}, false, ["verify"]); } catch (e) { key = null; }
   let checked = key !== null;

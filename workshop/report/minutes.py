@@ -37,6 +37,7 @@ SAYS = {
     "signature": "the signature of signed event {i} ({type}) does not match its bytes",
     "order": "signed event {i} ({type}) does not follow the one before it",
     "damaged": "the signed data in this page is damaged",
+    "no-key": "the session has no facilitator key, so nothing in it is signed",
     "cannot": "This browser cannot check the signatures (it has no Ed25519 in WebCrypto, or the page was not "
               "opened from a file or over https): the decisions below are as the page's data says, not checked.",
     "unchecked": "Not checked",

@@ -23,8 +23,9 @@ from workshop.content.model import Agenda, AgendaItem, Module, Plan, Source, Ste
 from workshop.engine import dates, events
 from workshop.engine.decisions import REVIEW_STEP
 from workshop.engine.state import PollView, SessionState
+from workshop.journal import files
 from workshop.report.render import md_participant
-from workshop.sessions.files import Clock, SessionError, create, utc_now
+from workshop.sessions.files import Clock, SessionError, create, secret_path, utc_now
 from workshop.sessions.session import Session
 
 REVIEW_MODULE, REVIEW_ID = REVIEW_STEP.split("/")
@@ -171,13 +172,18 @@ def followup(first: Session, folder: Path | None = None, name: str | None = None
                   clock, follows=state.id)
     people = [(token, joined, proof) for token, (joined, _) in first.fold.participants.items()
               if (proof := first.fold.proofs.get(token))]
-    session = Session.open(path, clock)
-    with session.changing() as write:
-        for token, joined, proof in people:
-            write(events.JoinEvent(participant=token, name=joined, proof=proof))
-        for a in actions:
-            write(events.CarryEvent(note=a.note, text=a.text, session=a.session, owner=events.given(a.owner or None),
-                                    due=events.given(a.due or None), decision=events.given(a.decision or None),
-                                    status="blocked" if a.status == "blocked" else "open",
-                                    comment=events.given(a.comment or None)))
+    try:
+        with Session.open(path, clock).changing() as write:
+            for token, joined, proof in people:
+                write(events.JoinEvent(participant=token, name=joined, proof=proof))
+            for a in actions:
+                write(events.CarryEvent(note=a.note, text=a.text, session=a.session,
+                                        owner=events.given(a.owner or None), due=events.given(a.due or None),
+                                        decision=events.given(a.decision or None),
+                                        status="blocked" if a.status == "blocked" else "open",
+                                        comment=events.given(a.comment or None)))
+    except Exception:
+        files.remove(secret_path(path))  # a follow-up half made is none: nothing is left behind
+        files.remove(path)
+        raise
     return path, len(people), len(actions), len(polls)
