@@ -122,7 +122,7 @@ def chain(ws: Workshop) -> tuple[Workshop, dict[str, str], Room]:
         "slides": note_id(ws.ok("note", "first", "--owner", "Di", "Share the slides").stdout),
     }
     said = ws.ok("decide", "first", D1, "--from", "agree", "--action", ids["wfm"], "--action", ids["rota"]).stdout
-    assert said.startswith("decision d1 recorded: “We pilot the new rota in one team first”, 2 actions")
+    assert said.startswith("decision d1 recorded: “We pilot the new rota in one team first”, 2 action(s)")
     ws.ok("decide", "first", D2, "--action", ids["brief"], "--action", ids["slides"][:5])
     ws.ok("control", "first", "end")
 

@@ -35,6 +35,13 @@ SAID = {
     "blocked": "say what blocks it (--note)",
     "not-owner": "only its owner ({owner}) or the facilitator can review this action",
     "not-now": "owners review their actions while the review step runs: ask the facilitator",
+    "recorded": "decision {ref} recorded: {words}",
+    "with-actions": ", {n} action(s)",
+    "amended": "decision {ref} amended",
+    "amended-to": "decision {ref} amended: {words}",
+    "withdrew": "decision {ref} withdrawn: {words}",
+    "reviewed": "{action}: {status}",
+    "reviewed-note": "{action}: {status} ({note})",
 }
 
 
@@ -87,8 +94,8 @@ class DecisionVerbs(CorrectionVerbs):
                                        evidence=events.given(lines[:200] or None),
                                        objections=events.given(heard[:200] or None),
                                        actions=events.given(list(dict.fromkeys(ids))[:200] or None)))
-        said = f", {len(ids)} action{'s' if len(ids) != 1 else ''}" if ids else ""
-        return f"decision {ref} recorded: {quoted(words, 60)}{said}"
+        said = SAID["with-actions"].format(n=len(ids)) if ids else ""
+        return SAID["recorded"].format(ref=ref, words=quoted(words, 60)) + said
 
     def decide_consent(self) -> str:
         """The one key: the current step's consent poll (or the one an objections round follows)
@@ -115,14 +122,15 @@ class DecisionVerbs(CorrectionVerbs):
             ids = None if actions is None else list(dict.fromkeys(self._action(s, a) for a in actions))[:200]
             write(events.DecisionAmendEvent(decision=found.id, text=events.given(words), actions=events.given(ids),
                                             why=events.given(reason)))
-        return f"decision {found.id} amended" + (f": {quoted(words, 60)}" if words else "")
+        return SAID["amended-to"].format(ref=found.id, words=quoted(words, 60)) if words \
+            else SAID["amended"].format(ref=found.id)
 
     def withdraw_decision(self, ref: str, why: str | None = None) -> str:
         reason = None if why is None else wording(why, "a reason")
         with self.changing() as write:
             found = self._decision(self.state(), ref)
             write(events.DecisionWithdrawEvent(decision=found.id, why=events.given(reason)))
-        return f"decision {found.id} withdrawn: {quoted(found.text, 60)}"
+        return SAID["withdrew"].format(ref=found.id, words=quoted(found.text, 60))
 
     # ---------------------------------------------------------------- reviews of carried actions
 
@@ -142,7 +150,8 @@ class DecisionVerbs(CorrectionVerbs):
             write(events.ReviewEvent(note=action.note, status=status,  # type: ignore[arg-type]
                                      author=events.FACILITATOR if person is None else person.token,
                                      comment=events.given(said)))
-        return f"{quoted(action.text, 50)}: {status}" + (f" ({said})" if said else "")
+        return SAID["reviewed-note" if said else "reviewed"].format(action=quoted(action.text, 50), status=status,
+                                                                   note=said)
 
     def _may_review(self, s: SessionState, action: Carried, person: Person) -> None:
         if not action.owner or text.name_key(action.owner) != text.name_key(person.name) \
