@@ -91,7 +91,7 @@ def verification(state: SessionState, proof: Proof) -> dict[str, Any]:
         "key": proof.key, "signed_events": len(proof.signed), "not_from_facilitator": len(state.forged),
         "chain_breaks": [{"event": at + 1, "what": what} for at, what in state.breaks],
         "events": state.events, "participants": len(state.participants), "damaged_blocks": proof.damaged,
-        "cut_short": proof.cut_short, "tallies_differ": differ,
+        "cut_short": proof.cut_short, "tallies_differ": differ, "decisions": len(state.record.decisions),
     }
     out["verified"] = bool(proof.key) and not (state.forged or state.breaks or proof.damaged or proof.cut_short
                                                or differ)
@@ -113,8 +113,9 @@ def sentence(v: dict[str, Any]) -> str:
     parts.append(WORDS["damage"].format(n=v["damaged_blocks"]) if v["damaged_blocks"] else WORDS["no-damage"])
     if v["cut_short"]:
         parts.append(WORDS["cut-short"].format(why=v["cut_short"]))
-    parts.append(WORDS["tallies-differ"].format(ids=", ".join(v["tallies_differ"])) if v["tallies_differ"]
-                 else WORDS["tallies"])
+    if v["decisions"]:
+        parts.append(WORDS["tallies-differ"].format(ids=", ".join(v["tallies_differ"])) if v["tallies_differ"]
+                     else WORDS["tallies"])
     return f"{WORDS['verified' if v['verified'] else 'not-verified']}: " + "; ".join(p for p in parts if p) + "."
 
 

@@ -33,7 +33,8 @@ def chain(path: Path) -> list[Path]:
         raise SessionError(str(err)) from None
     known = _headers(path.parent)
     here = str(start.get("id", path.stem))
-    known[here] = (path, str(start.get("follows", "")), 0.0)
+    created = start.get("created")
+    known[here] = (path, str(start.get("follows", "")), created.timestamp() if isinstance(created, dt.datetime) else 0)
     back: list[str] = [here]
     while (before := known[back[-1]][1]) and before in known and before not in back:
         back.append(before)
