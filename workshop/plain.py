@@ -24,14 +24,14 @@ from typing import TextIO
 
 from workshop.engine.state import HEARTBEAT
 from workshop.engine.tally import plural
-from workshop.sessions import Session, SessionError
+from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person
+from workshop.sessions.refusals import NameTaken
 from workshop.sessions.who import as_person, keep
 from workshop.transcript import Transcript, poll_open, step_sentence
 
 __all__ = ["Transcript", "run", "step_sentence"]
 
-WRONG_CODE_WAIT = 2.0  # seconds a wrong join code costs before the process ends
 POLL_SECONDS = 0.2
 HELP = ("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
         "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
@@ -66,21 +66,18 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
 
     lines = _lines(source)
     state = session.state()
+    here = door.this_terminal("plain")
     say(f"Joining {state.title}. Type the join code from the facilitator's screen, then press enter.")
-    code = _next(lines)
-    if code is None or code.strip().upper() != state.code:
-        say("That code is not right: check the facilitator's screen and join again.")
-        try:
-            session.wrong_code("plain")  # counted for the facilitator, as on the join screens
-        except SessionError:
-            pass
-        time.sleep(WRONG_CODE_WAIT)  # and slow: a script cannot try codes quickly
+    try:
+        door.join_code(session, _next(lines) or "", here)
+    except SessionError as err:  # a wrong one is counted, as on every way in; the next try waits
+        say(f"Sorry: {err}. Join again to try once more.")
         return 1
     if not name:
         say("Your name, as the room will see it:")
         name = _next(lines) or ""
     try:
-        person = _person(session, name, lines, say, shared)
+        person = _person(session, name, lines, say, shared, here)
     except SessionError as err:
         say(f"Sorry: {err}.")
         return 1
@@ -93,16 +90,14 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
 
 
 def _person(session: Session, name: str, lines: Iterator[str | None], say: Callable[[str], None],
-            shared: bool) -> Person:
+            shared: bool, here: door.Client) -> Person:
     """Who this terminal is: remembered on this account (unless many people share it), new, or
     (a name someone holds) proven by its rejoin code."""
     try:
-        person, new = as_person(session, name, own=not shared)
-    except SessionError as err:
-        if "is taken" not in str(err):
-            raise
+        person, new = as_person(session, name, None, here, own=not shared)
+    except NameTaken as err:
         say(f"{err}. Your rejoin code:")
-        person, new = as_person(session, name, _next(lines) or "", own=not shared)
+        person, new = as_person(session, name, _next(lines) or "", here, own=not shared)
     session.join_now(person)
     if not shared:
         keep(session, person)

@@ -30,8 +30,8 @@ from yarl import URL
 from workshop import sessions
 from workshop.errors import WorkshopError
 from workshop.listen import listen, public_address
-from workshop.web import make_app
-from workshop.web.guard import HOST, address_of
+from workshop.web import guard, make_app
+from workshop.web.guard import HOST
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
@@ -95,12 +95,23 @@ class _ClampedResize:
         await self._service.set_terminal_size(*clamp_size(width, height))
 
 
+class _ClientApp(AppService):
+    """One participant app, told which client it serves."""
+
+    def __init__(self, command: str, client: str, **kwargs: Any) -> None:
+        super().__init__(command, **kwargs)
+        self.client = client
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return {**super()._build_environment(width, height), "WORKSHOP_CLIENT": self.client}
+
+
 class FrontDoor(Server):
     def __init__(self, command: str, limits: Limits, title: str) -> None:
         super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
         self.limits = limits
-        # running participant apps per client address: an IPv6 one by its /64, as the phone
-        # page counts it (one machine is handed a whole /64 to pick addresses from)
+        # running participant apps per client (guard.client, as the phone page counts them:
+        # this machine is one, an IPv6 address counts by its /64)
         self._apps: Counter[str] = Counter()
         self._sockets: set[web.WebSocketResponse] = set()
 
@@ -125,20 +136,41 @@ class FrontDoor(Server):
         return cast(web.StreamResponse, await super().handle_index(request))
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        """textual-serve's handler, with the checks before any process starts, and the app told
+        which client it serves (`WORKSHOP_CLIENT`): the one way in counts wrong codes per client
+        in the session file, so a new tab or a reconnect starts where the last one stopped."""
         if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
             return _refuse(403, "only pages served by this workshop may connect")
         if refused := self._over_limit(request):
             return refused
-        client = address_of(request.remote)
+        client = guard.client(request)
         self._apps[client] += 1  # taken before any await: two sockets never both get the last place
         try:
-            width, height = clamp_size(request.query.get("width"), request.query.get("height"))
-            sized = request.clone(rel_url=request.rel_url.update_query(width=width, height=height))
-            return await super().handle_websocket(sized)
+            return await self._app_for(request, client)
         finally:
             self._apps[client] -= 1
             if not self._apps[client]:
                 del self._apps[client]
+
+    async def _app_for(self, request: web.Request, client: str) -> web.StreamResponse:
+        width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+        websocket = web.WebSocketResponse(heartbeat=15)
+        service: _ClientApp | None = None
+        try:
+            await websocket.prepare(request)
+            service = _ClientApp(self.command, client, write_bytes=websocket.send_bytes,
+                                 write_str=websocket.send_str, close=websocket.close,
+                                 download_manager=self.download_manager, debug=self.debug)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # a garbled message from a browser: one line (initialize_logging)
+            logging.getLogger("textual-serve").exception(error)
+        finally:
+            if service is not None:
+                await service.stop()
+        return websocket
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
         self._sockets.add(websocket)
@@ -150,7 +182,7 @@ class FrontDoor(Server):
     def _over_limit(self, request: web.Request) -> web.Response | None:
         if sum(self._apps.values()) >= self.limits.total:
             return _refuse(503, f"the room is full ({self.limits.total} participant apps): try again later")
-        if self._apps[address_of(request.remote)] >= self.limits.per_address:
+        if self._apps[guard.client(request)] >= self.limits.per_address:
             return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
         return None
 

@@ -76,7 +76,7 @@ def comparable(path: Path) -> list[dict]:
             return names.setdefault(value, f"id{len(names)}")
         return value
 
-    unsigned = ("at", "sig", "nonce", "prev")
+    unsigned = ("at", "sig", "nonce", "prev", "seen")  # the signature and its chain: per file
     events = [{k: same(v) for k, v in e.items() if k not in unsigned} for e in store.load(path).events]
     return [e for e in events if e["type"] not in ("join", "present", "leave")]
 

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.support import polls_plan
@@ -34,8 +35,10 @@ def test_a_shared_account_remembers_nobody(tmp_path: Path) -> None:
     assert note.returncode == 2 and "is taken" in note.stderr
     plain = workshop("join", str(path), "--plain", env=env, stdin="TEST42\nAna\nWRONG9\n")
     assert plain.returncode == 1 and "rejoin code" in plain.stdout and "not the rejoin code" in plain.stdout
-    proven = workshop("vote", str(path), "--name", "Ana", "--rejoin", code, "3", env=env)
-    assert proven.returncode == 0, proven.stderr
+    deadline = time.monotonic() + 60
+    while (proven := workshop("vote", str(path), "--name", "Ana", "--rejoin", code, "3", env=env)).returncode:
+        # the wrong code just typed holds Ana's name back a second, on every way in
+        assert "too many wrong codes" in proven.stderr and time.monotonic() < deadline, proven.stderr
     state = sessions.Session.open(path).state()
     assert [(b.name, b.value) for b in state.polls["polls/pick"].ballots] == [("Ana", ("Quality",))]
     assert [p.name for p in state.participants] == ["Ana"] and state.notes == ()

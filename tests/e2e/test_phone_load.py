@@ -17,6 +17,7 @@ from tests.support import polls_plan
 from tests.tui.conftest import text_of, wait_for
 from workshop import sessions
 from workshop.journal import store
+from workshop.sessions import door
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.poll import PollPanel
 from workshop.web.room import Room
@@ -104,7 +105,7 @@ async def test_a_step_change_another_write_folded_first_still_reaches_the_pages(
     live = sessions.Session.open(path)
     live.start()
     room = Room(sessions.Session.open(path))
-    person = await room.join("Ana", "")
+    person = await room.join(live.state().code, "Ana", "", door.Client("a phone", "phone"), lambda: True)
     changed = room.changed
     live.goto("pick")
     await room.run(room.session.present, person)

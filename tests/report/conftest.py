@@ -12,6 +12,7 @@ from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
 from workshop.engine import events
+from workshop.sessions import people
 
 START = dt.datetime(2026, 4, 1, 9, 0, tzinfo=dt.UTC)
 HOSTILE_NAME = "<script>alert(1)</script>"
@@ -44,6 +45,16 @@ class Built:
     tokens: dict[str, str] = field(default_factory=dict)
 
 
+def written_as_typed(s: sessions.Session, name: str) -> people.Person:
+    """A participant whose join holds `name` exactly: every verb keeps only a name's letters,
+    digits and a little punctuation, but a file written by hand (or before that rule) may hold
+    anything, and every report must show it escaped."""
+    person = people.newcomer(name)
+    with s.changing() as write:
+        write(events.JoinEvent(participant=person.token, name=name, proof=person.proof))
+    return s.adopt(person)
+
+
 def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) -> Built:
     """A session of the polls module: `coaching` of three people pick Coaching (the others
     Planning), with a replaced ballot, a reset, a ballot after a close, hostile text, notes and
@@ -54,8 +65,8 @@ def build(folder: Path, name: str, coaching: int = 3, plan: Plan | None = None) 
     s.start()
     clock.at(10)
     names = [HOSTILE_NAME, "Bo", "Cy"]
-    tokens = {n: s.join(n) for n in names}
-    s.note(HOSTILE_NAME, HOSTILE_NOTE, action=True)
+    tokens = {HOSTILE_NAME: written_as_typed(s, HOSTILE_NAME), **{n: s.join(n) for n in names[1:]}}
+    s.note_as(tokens[HOSTILE_NAME], HOSTILE_NOTE, action=True)
     s.note(None, HOSTILE_ANSWER)
     clock.at(150)  # intro ran 30 s over
     s.next()  # pick

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from tests.bidi import FSI, PDI, RLO, in_order
 from tests.tui.conftest import FakeClock, text_of
+from tests.tui.test_kiosk import person
 from workshop import sessions
 from workshop.tui import facilitator, kiosk
 from workshop.tui.widgets.notes import NotesList
@@ -33,17 +34,11 @@ async def test_the_kiosk_isolates_the_voters_name(session_path: Path, clock: Fak
     live.goto("pick")
     app = kiosk.make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        code = ""
-        for first in (True, False):
-            app.main.query_one("#who", Input).value = NAME
-            app.main.query_one("#rejoin", Input).value = code
-            app.main.query_one("#rejoin" if code else "#who", Input).focus()
-            await pilot.press("enter")
-            await pilot.pause()
+        for first in (True, False):  # a newcomer (who chooses a PIN), then back with it
+            await person(pilot, NAME, [])
             assert isinstance(app.screen, kiosk.VoteScreen) == first
             if first:
                 assert f"Voting as {FSI}{NAME}{PDI}" in str(app.screen.query_one(Label).content)
-                code = app.screen.code
                 await pilot.press("enter")
                 await pilot.pause()
         said = text_of(app.main.query_one("#message", Static))

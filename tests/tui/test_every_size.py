@@ -108,6 +108,7 @@ async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeCl
 async def test_the_kiosk_shows_every_option_whole_at_every_size(path: Path, clock: FakeClock) -> None:
     """The kiosk never shows results (the next person must not see how the room voted), so what
     must not be cut there is the ballot: the question and every option, whole."""
+    from tests.tui.test_kiosk import person
     from workshop.tui.kiosk import VoteScreen, make_app
 
     live = sessions.Session.open(path, clock)
@@ -116,10 +117,7 @@ async def test_the_kiosk_shows_every_option_whole_at_every_size(path: Path, cloc
         for kind in wide.KINDS:
             live.goto(kind)
             app.sync()
-            app.main.query_one("#who").value = f"Zoe {kind}"  # a new voter each time (a name is one person)
-            app.main.query_one("#who").focus()
-            await pilot.press("enter")
-            await pilot.pause()
+            await person(pilot, f"Zoe {kind}", [])  # a new voter each time (a name is one person)
             assert isinstance(app.screen, VoteScreen)
             poll = live.state().poll.poll
             labels = [poll.question, *poll.options]

@@ -10,8 +10,9 @@ from textual.widgets import Digits
 
 from tests.tui.conftest import CODE, FakeClock, cli, screen_text, text_of, wait_for
 from workshop import sessions
+from workshop.engine import events as vocabulary
 from workshop.journal import store
-from workshop.sessions import who
+from workshop.sessions import people, who
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
@@ -153,7 +154,11 @@ async def test_notes_action_items_and_literal_participant_text(session_path: Pat
         await pilot.press(*"Book the coaching room")
         await pilot.press("enter")
         hostile = "[@click=app.quit]Ana[/] [bold red]x[/]"
-        assert cli("note", str(session_path), "--name", hostile, "see [link=http://e]here[/link]").returncode == 0
+        live = sessions.Session.open(session_path, clock)
+        person = people.newcomer(hostile)
+        with live.changing() as write:  # a file written by hand: every verb keeps only a name's letters
+            write(vocabulary.JoinEvent(participant=person.token, name=hostile, proof=person.proof))
+        live.note_as(live.adopt(person), "see [link=http://e]here[/link]")
         notes = app.query_one(NotesList)
         await wait_for(pilot, lambda: "see [link=http://e]here[/link]" in text_of(notes))
         shown = text_of(notes)

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from tests.support import room_plan
 from tests.tui.conftest import FakeClock, text_of
-from tests.tui.test_kiosk import message
+from tests.tui.test_kiosk import message, person
 from workshop import sessions
 from workshop.journal import store
 from workshop.tui import kiosk
@@ -18,10 +18,7 @@ from workshop.tui.kiosk import OpenPoll, make_app
 
 async def turn(pilot, name: str, typed: str) -> None:
     app = pilot.app
-    app.main.query_one("#who", Input).value = name
-    app.main.query_one("#who", Input).focus()
-    await pilot.press("enter")
-    await pilot.pause()
+    await person(pilot, name, [])  # a newcomer chooses a PIN first
     assert isinstance(app.screen, kiosk.AddScreen)
     app.screen.query_one("#add", Input).value = typed
     await pilot.press("enter")

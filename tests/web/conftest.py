@@ -14,8 +14,9 @@ from aiohttp import ClientResponse, CookieJar
 from aiohttp.test_utils import TestClient, TestServer
 
 from tests.support import polls_plan
+from tests.tui.conftest import FakeClock
 from workshop import sessions
-from workshop.web import PAGES, make_app
+from workshop.web import make_app
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -59,7 +60,7 @@ class Served:
     live: sessions.Session  # the facilitator's own handle on the session
     phones: list[Phone]
     server: TestServer
-    waits: list[float] = field(default_factory=list)  # what wrong codes were made to wait, in seconds
+    clock: FakeClock  # the session's clock on the server: a test moves it past a wrong code's wait
 
     @property
     def code(self) -> str:
@@ -79,18 +80,14 @@ class Served:
 @pytest.fixture
 async def served(tmp_path: Path) -> AsyncIterator[Served]:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "phones", "Sam")
-    live = sessions.Session.open(path)
+    clock = FakeClock()
+    live = sessions.Session.open(path, clock)
     live.start()
     live.goto("pick")
-    app = make_app(sessions.Session.open(path))
+    app = make_app(sessions.Session.open(path, clock))
     server = TestServer(app)
     await server.start_server()
-    served = Served(path, live, [], server)
-
-    async def counted(seconds: float) -> None:  # a wrong code's wait, counted instead of slept
-        served.waits.append(seconds)
-
-    app[PAGES].sleep = counted
+    served = Served(path, live, [], server, clock)
     try:
         yield served
     finally:

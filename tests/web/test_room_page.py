@@ -11,6 +11,7 @@ import pytest
 from aiohttp.test_utils import TestServer
 
 from tests.support import room_plan
+from tests.tui.conftest import FakeClock
 from tests.web.conftest import Served
 from workshop import sessions
 from workshop.web import make_app
@@ -19,12 +20,13 @@ from workshop.web import make_app
 @pytest.fixture
 async def room(tmp_path: Path) -> AsyncIterator[Served]:
     path = sessions.create(room_plan(), tmp_path / "sessions", "room", "Sam")
-    live = sessions.Session.open(path)
+    clock = FakeClock()
+    live = sessions.Session.open(path, clock)
     live.start()
     live.goto("ideas")
-    server = TestServer(make_app(sessions.Session.open(path)))
+    server = TestServer(make_app(sessions.Session.open(path, clock)))
     await server.start_server()
-    served = Served(path, live, [], server)
+    served = Served(path, live, [], server, clock)
     try:
         yield served
     finally:

@@ -144,17 +144,19 @@ def _as_participant(live, name: str, rejoin: str | None, code: str | None,
     A new person is told their rejoin code once their first act is written."""
     import os
 
+    from workshop.sessions import door
     from workshop.sessions.files import secret_path
     from workshop.sessions.who import as_person, keep
 
+    here = door.this_terminal("cli")
     if not os.access(secret_path(live.path), os.R_OK):
         if code is None and sys.stdin.isatty():
             code = typer.prompt("Join code (on the facilitator's screen)")
-        if (code or "").strip().upper() != live.state().code:
-            raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen"
-                        if code is None else "that join code is not right")
+        if code is None:
+            raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen")
+        door.join_code(live, code, here)  # wrong, or too many wrong: one line, counted
     own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
-    person, new = as_person(live, name, rejoin, own=own)
+    person, new = as_person(live, name, rejoin, here, own=own)
     said = verb(person)
     if own:
         keep(live, person)

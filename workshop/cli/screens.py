@@ -169,8 +169,8 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     max_apps: Annotated[int, typer.Option("--max", help="Terminal apps (/terminal/) at once, in all.")] = 100,
     per_address: Annotated[int, typer.Option("--per-address", help="Terminal apps (/terminal/) at once from one client "
-                                             "address, an IPv6 one by its /64 (raise it when the room shares "
-                                             "one NAT or reaches serve over IPv6).")] = 10,
+                                             "address, an IPv6 one by its /64, this machine as one (raise it when the "
+                                             "room shares one NAT or reaches serve over IPv6).")] = 10,
     sessions_dir: SessionsDir = None,
 ) -> None:
     """Serve participants' phones and browsers: a light page at / and the terminal app at /terminal/."""

@@ -56,9 +56,11 @@ from workshop.engine.fields import (  # noqa: F401 - `given`, `Reaction`, `Via`,
     WHEN,
     Address,
     Author,
+    Client,
     Count,
     Due,
     IdeaRef,
+    Joiner,
     Minutes,
     Name,
     NoteId,
@@ -203,7 +205,7 @@ class JoinEvent(TypedEvent, tag="join", kw_only=True):
     """A person joins under a name; `proof` answers their rejoin code (sessions/people.py)."""
 
     participant: Token
-    name: Name
+    name: Joiner
     proof: Proof | UnsetType = UNSET
 
 
@@ -214,6 +216,7 @@ class BallotEvent(TypedEvent, tag="ballot", kw_only=True):
     participant: Token
     value: Value
     name: Name | UnsetType = UNSET
+    via: Literal["kiosk"] | UnsetType = UNSET  # cast at the kiosk: the facilitator counts them
 
 
 class NoteEvent(SignedEvent, tag="note", kw_only=True):
@@ -239,15 +242,31 @@ class LeaveEvent(TypedEvent, tag="leave", kw_only=True):
 
 
 class WrongCodeEvent(TypedEvent, tag="wrong-code", kw_only=True):
-    """Someone typed a wrong join code on a channel."""
+    """Someone typed a wrong join code on a channel (phone, browser, terminal, plain, kiosk, cli);
+    `client` is whom the limits count (sessions/door.py; older files have none)."""
 
     channel: Word
+    client: Client | UnsetType = UNSET
+
+
+class RightCodeEvent(TypedEvent, tag="right-code", kw_only=True):
+    """The right join code from a client, forgiving its wrong ones (engine/guesses.py)."""
+
+    client: Client
+
+
+class WrongRejoinEvent(TypedEvent, tag="wrong-rejoin", kw_only=True):
+    """A wrong rejoin code (or kiosk PIN) typed for `participant`."""
+
+    participant: Token
+    channel: Word
+    client: Client
 
 
 ANY = Union[
     StartEvent, GotoEvent, PauseEvent, ResumeEvent, ExtendEvent, CloseEvent, ReopenEvent, ResetEvent,
     RevealEvent, EndEvent, RoundEvent, RevoteEvent, SkipEvent, MoveEvent, InsertEvent, ActionEvent, ServeEvent,
-    JoinEvent, BallotEvent, NoteEvent, PresentEvent, LeaveEvent, WrongCodeEvent,
+    JoinEvent, BallotEvent, NoteEvent, PresentEvent, LeaveEvent, WrongCodeEvent, RightCodeEvent, WrongRejoinEvent,
     IdeaEvent, QuestionEvent, UpvoteEvent, HandEvent, ReactEvent,
     MergeEvent, HideEvent, OptionsEvent, AnsweredEvent, QaEvent, CallEvent,
     NoteEditEvent, NoteWithdrawEvent, IdeaEditEvent, IdeaWithdrawEvent, WordingEvent,

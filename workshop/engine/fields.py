@@ -29,14 +29,15 @@ class Shape:
         return f"Shape({self.kind!r})"
 
 
-HEX, AUTHOR, NAME, OWNER, QID, REF, DATE, WHEN, WORD, TEXT, DECISION, SESSION = (
-    Shape(k) for k in ("hex", "author", "name", "owner", "qid", "ref", "date", "when", "word", "text", "decision",
-                       "session"))
+HEX, AUTHOR, NAME, JOINER, OWNER, QID, REF, DATE, WHEN, WORD, TEXT, DECISION, SESSION = (
+    Shape(k) for k in ("hex", "author", "name", "joiner", "owner", "qid", "ref", "date", "when", "word", "text",
+                       "decision", "session"))
 
 Time = Annotated[dt.datetime, Meta(tz=True)]
 Token = Annotated[str, Meta(min_length=8, max_length=64), HEX]  # a participant (12 hex) or anonymous ballot (16)
 Author = Annotated[str, Meta(min_length=8, max_length=64), AUTHOR]  # a participant's token, or FACILITATOR
 Name = Annotated[str, Meta(min_length=1, max_length=40), NAME]
+Joiner = Annotated[str, Meta(min_length=1, max_length=40), JOINER]  # a name a participant joins with
 Qid = Annotated[str, Meta(min_length=3, max_length=160), QID]
 QidOrFirst = Annotated[str, Meta(max_length=160), QID]  # "" for "first"
 NoteId = Annotated[str, Meta(min_length=4, max_length=32), HEX]
@@ -51,6 +52,7 @@ PrevSig = Annotated[str, Meta(max_length=128), HEX]  # "" before the first signe
 Due = Annotated[str, Meta(max_length=10), DATE]  # "" clears it
 Owner = Annotated[str, Meta(max_length=40), OWNER]  # a name, anyone's ("WFM team"); "" clears it
 Word = Annotated[str, Meta(min_length=1, max_length=32), WORD]
+Client = Annotated[str, Meta(min_length=1, max_length=80), TEXT]  # an address, "this machine", "account 1000", "kiosk"
 DecisionId = Annotated[str, Meta(min_length=2, max_length=12), DECISION]  # d1, d2
 SessionId = Annotated[str, Meta(min_length=1, max_length=64), SESSION]
 Count = Annotated[int, Meta(ge=0, le=2**40)]

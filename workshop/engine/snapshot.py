@@ -84,7 +84,8 @@ def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
                counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
                resets: int, earlier: tuple[tuple[Any, ...], ...] = (), wordings: tuple[str, ...] = (),
                reworded: bool = False, orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
-    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
+    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t, str(e.get("via", "")))
+                    for token, (t, e) in counted_items)
     return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
                     tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier),
                     wordings, reworded,

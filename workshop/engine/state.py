@@ -20,6 +20,7 @@ from workshop.engine import rounds
 from workshop.engine.corrections import Corrections
 from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, RESERVED_NAMES, Event
+from workshop.engine.guesses import Guesses
 from workshop.engine.ideas import Room
 from workshop.engine.order import AgendaEvents, RunningOrder
 from workshop.engine.polls import PollEvents, PollRecord
@@ -89,11 +90,12 @@ class Fold:
         self.count = 0
         self.address = ""
         self.served = ""
-        self.wrong_codes = 0
+        self.wrong_codes = 0  # wrong join and rejoin codes (engine/guesses.py counts them)
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name)
                           for name in dir(self) if name.startswith("_on_")}
-        self.room, self.poll_events, self.decided = Room(self), PollEvents(self), Decisions(self)
-        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self), self.decided):
+        self.room, self.poll_events, self.guesses = Room(self), PollEvents(self), Guesses(self)
+        self.decided = Decisions(self)
+        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self), self.guesses, self.decided):
             self._handlers.update(part.handlers())
 
     # ------------------------------------------------------------------ applying events
@@ -276,9 +278,6 @@ class Fold:
         token = event.get("participant")
         if isinstance(token, str):
             self.beats.pop(token, None)
-
-    def _on_wrong_code(self, event: Event, t: float) -> None:
-        self.wrong_codes += 1
 
     def carried(self, token: object, name: object) -> str:
         """The name an event of `token` counts under: the name they joined with, or, when their

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from workshop.errors import WorkshopError
 
@@ -25,15 +26,12 @@ TEXT_MAX = 2000
 UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # ZWSP, ZWNJ, ZWJ, word joiner, BOM
 EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE, RLE, LRO, RLO: each closed by a PDF
 PDF = "\u202c"
 ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI: each closed by a PDI
 FSI, PDI = "\u2068", "\u2069"
 MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM: invisible, they only steer direction
 BIDI_CONTROLS = EMBEDDINGS + PDF + ISOLATES + PDI + MARKS
-# What a name may not hold: invisible, so two names differing only by them look the same.
-_INVISIBLE = str.maketrans(dict.fromkeys(ZERO_WIDTH + BIDI_CONTROLS))
 # Where a bidi paragraph ends (class B): every embedding and isolate ends there too, so each line
 # of a note is isolated on its own.
 _PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
@@ -51,27 +49,75 @@ def clean(text: str) -> str:
     return UNCLEAN.sub("", text)
 
 
-# Characters that render as nothing (Unicode's Default_Ignorable_Code_Point, less what the
-# categories below already catch): fillers and joiners that would let "Ana" and "Ana" be two people.
-_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0") | frozenset(map(chr, range(0x180b, 0x1810)))
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt: Other_Default_Ignorable_Code_Point
+# and Variation_Selector from PropList.txt, with every format character, category Cf): code points
+# that render as nothing. The ranges below are the whole of that property that falls among
+# letters and marks (Hangul fillers, the grapheme joiner, Khmer inherent vowels, variation
+# selectors); the rest of it is Cf or unassigned, which no name keeps anyway.
+_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
+              (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+NAME_PUNCTUATION = "-'\u2019.,&()"  # what a name may hold besides letters, marks, digits and spaces
+_NAME_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"})
 
 
-def _ignorable(ch: str) -> bool:
-    """Invisible in a name: a format character (soft hyphen, tags, …), a variation selector, a filler."""
-    return (unicodedata.category(ch) == "Cf" or ch in _IGNORABLE or "\ufe00" <= ch <= "\ufe0f"
-            or "\U000e0100" <= ch <= "\U000e01ef")
+def ignorable(ch: str) -> bool:
+    """Whether `ch` renders as nothing: Default_Ignorable_Code_Point, or a filler (a character
+    whose whole purpose is to hold an empty place, as Khitan's small script filler does)."""
+    code = ord(ch)
+    return (unicodedata.category(ch) == "Cf" or any(low <= code <= high for low, high in _IGNORABLE)
+            or "FILLER" in unicodedata.name(ch, ""))
+
+
+def name_char(ch: str) -> str:
+    """What a name keeps of `ch`: a letter, mark or digit as it is, one of NAME_PUNCTUATION, a
+    space for any kind of space; nothing for everything else: controls, format characters,
+    symbols (U+2800 BRAILLE PATTERN BLANK among them), other punctuation, what renders as nothing."""
+    if ch.isspace() or unicodedata.category(ch) == "Zs":
+        return " "
+    if ch in NAME_PUNCTUATION or (unicodedata.category(ch) in _NAME_CATEGORIES and not ignorable(ch)):
+        return ch
+    return ""
 
 
 def name(raw: str) -> str:
-    """A display name: cleaned, without zero-width characters or bidi controls, one line, 1–40
-    characters. "Ana" and "Ana\u200b" are one person."""
-    value = " ".join("".join(ch for ch in unicodedata.normalize("NFKC", clean(raw)).translate(_INVISIBLE)
-                             if not _ignorable(ch)).split())
-    if not value:
-        raise TextError("a name cannot be empty")
+    """A display name, the one rule for every channel: compatibility-normalised (NFKC: a
+    fullwidth "Ａ" is "A"), made of letters, marks, digits, single spaces and a little
+    punctuation (`name_char`), without a mark that has no letter to sit on, 1–40 characters,
+    with at least one letter or digit. "Ana", "Ana\u200b" and "Ana\u2800" are one person."""
+    kept = "".join(name_char(ch) for ch in unicodedata.normalize("NFKC", raw))
+    kept = unicodedata.normalize("NFKC", kept)  # what removing joined together composes again
+    value = " ".join(_without_stray_marks(word) for word in kept.split())
+    value = " ".join(value.split())
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
+        typed = any(unicodedata.category(ch)[0] not in "CZ" for ch in raw)
+        raise TextError("a name needs a letter or a digit: symbols and emoji are left out" if typed
+                        else "a name cannot be empty")
     if len(value) > NAME_MAX:
         raise TextError(f"a name is at most {NAME_MAX} characters (this one has {len(value)})")
     return value
+
+
+def readable_name(value: str) -> bool:
+    """Whether `value` may stand as a name read from a session file: what `name` makes now, or
+    what an earlier version of it let through (visible punctuation and symbols such as "<" or
+    "*", which every screen and report shows escaped), but nothing that draws as blank or
+    reorders, no control, one line of single spaces, 1-40 characters with a letter or digit."""
+    if not 0 < len(value) <= NAME_MAX or " ".join(value.split()) != value or UNCLEAN.search(value):
+        return False
+    for ch in value:
+        if ch != " " and name_char(ch) != ch and (unicodedata.category(ch)[0] not in "PS" or ch == "\u2800"
+                                                  or ignorable(ch)):
+            return False
+    return any(unicodedata.category(ch)[0] in "LN" for ch in value)
+
+
+def _without_stray_marks(word: str) -> str:
+    """A word less the marks at its start: with no letter of their own, they would sit on
+    whatever a screen shows before the name."""
+    start = 0
+    while start < len(word) and unicodedata.category(word[start])[0] == "M":
+        start += 1
+    return word[start:]
 
 
 def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
@@ -87,27 +133,72 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
 # Letters of other scripts (and Latin variants) drawn like Latin letters, from Unicode's
 # confusables: with them "Аna", its first letter Cyrillic, would pass on every screen for "Ana".
 # Mapped as typed, before casefolding, since a capital and its small letter can look like two
-# different Latin letters (Greek "Η" is an H, "η" an n).
+# different Latin letters (Greek "Η" is an H, "η" an n). A name is compatibility-normalised first, so
+# the lunate sigma "ϲ" is stored as "ς", which is drawn like a "c" too.
 _DRAWN_ALIKE = {
     "A": "АΑᎪ", "B": "ВΒᏴ", "C": "СϹᏟ", "D": "Ꭰ", "E": "ЕΕᎬ", "G": "Ꮐ", "H": "НΗᎻ", "I": "ІӀΙ",
     "J": "ЈͿᎫ", "K": "КΚᏦ", "L": "ᏞԼ", "M": "МΜᎷ", "N": "Ν", "O": "ОΟՕ", "P": "РΡᏢ", "Q": "Ԛ",
-    "R": "Ꮢ", "S": "ЅՏᏚ", "T": "ТΤᎢ", "U": "Ս", "V": "ѴᏙ", "W": "ԜᎳ", "X": "ХΧ", "Y": "УҮΥ",
+    "R": "ᏒᎡ", "S": "ЅՏᏚ", "T": "ТΤᎢ", "U": "Ս", "V": "ѴᏙ", "W": "ԜᎳ", "X": "ХΧ", "Y": "УҮΥ",
     "Z": "ΖᏃ",
-    "a": "аαɑ", "c": "сϲ", "d": "ԁ", "e": "еε", "g": "ɡց", "h": "һհ", "i": "іιɩı", "j": "јϳȷ",
-    "k": "κ", "l": "ӏǀ", "n": "ηո", "o": "оοօ", "p": "рρ", "q": "ԛզ", "s": "ѕ", "u": "υμս",
+    "a": "аαɑ", "c": "сϲς", "d": "ԁ", "e": "еε", "g": "ɡց", "h": "һհ", "i": "іιɩı", "j": "јϳȷ",
+    "k": "κ", "l": "ӏǀ", "n": "ηո", "o": "оοօ", "p": "рρ", "q": "ԛզ", "r": "г", "s": "ѕ", "t": "τт", "u": "υμս",
     "v": "νѵ", "w": "ԝա", "x": "хχ", "y": "уүγ",
 }
 _LOOKALIKES = str.maketrans({ch: latin for latin, chars in _DRAWN_ALIKE.items() for ch in chars})
 
 
 def name_key(value: str) -> str:
-    """What two display names must share to be one person's: neither case nor letters drawn
-    alike tell them apart ("ANA", "ana" and "Аna" with a Cyrillic А are one name)."""
-    return value.translate(_LOOKALIKES).casefold()
+    """What two display names must share to be one person's: neither case, letters drawn alike
+    (another script's, a Latin letter's variants, accents and strokes, modifier letters beside
+    it), nor the spaces and punctuation between letters tell them apart ("ANA", "ana", "A-na",
+    "Ána", "ᴀna" and "Аna" with a Cyrillic А are one name). Marks on other scripts' letters stay:
+    there they make a different name."""
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", value):
+        if unicodedata.category(ch)[0] == "M" and kept and kept[-1].isascii() or _modifier(ch):
+            continue
+        kept.append(_latin_letter(ch).translate(_LOOKALIKES))
+    return "".join(ch for ch in "".join(kept).casefold() if ch not in _BETWEEN)
+
+
+_BETWEEN = frozenset(NAME_PUNCTUATION + " ")
 
 
 def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
+
+
+def reads_as(value: str, word: str) -> bool:
+    """Whether the name `value` reads as `word`, or holds it: on its letters alone, whatever
+    their accents, case, width, script or variant (small capitals), with the spaces and
+    punctuation between them left out, and 1, I and | read as l, 0 as O, rn as m
+    ("ꜰᴀᴄɪʟɪᴛᴀᴛᴏʀ", "faci1itat0r" and "The Facilitator" all read as "facilitator")."""
+    return _skeleton(word) in _skeleton(value)
+
+
+def _skeleton(value: str) -> str:
+    kept = "".join(ch for ch in unicodedata.normalize("NFD", name_key(unicodedata.normalize("NFKD", value)))
+                   if ch.isalnum())  # marks on any letter, and whatever is not a letter or digit, go
+    return kept.translate(_ALIKE_IN_LATIN).replace("rn", "m").replace("vv", "w")
+
+
+_ALIKE_IN_LATIN = str.maketrans({"1": "l", "i": "l", "|": "l", "!": "l", "0": "o"})
+# "LATIN SMALL LETTER DOTLESS J WITH STROKE", "LATIN LETTER SMALL CAPITAL A", "LATIN SMALL CAPITAL LETTER I
+# WITH STROKE": the one letter each is a variant of
+_LATIN_NAME = re.compile(r"LATIN (?:[A-Z]+ )*?LETTER (?:[A-Z]+ )*?([A-Z])(?: |$)")
+
+
+@lru_cache(maxsize=4096)
+def _modifier(ch: str) -> bool:
+    """A modifier letter (a spacing accent, a half ring, an apostrophe drawn as a letter)."""
+    return not ch.isascii() and unicodedata.name(ch, "").startswith("MODIFIER LETTER")
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter(ch: str) -> str:
+    """A Latin letter's variant (small capital, with a hook, a stroke…) as its plain letter."""
+    found = _LATIN_NAME.match(unicodedata.name(ch, "")) if not ch.isascii() else None
+    return found.group(1).lower() if found else ch
 
 
 def isolate(value: str) -> str:

@@ -76,6 +76,7 @@ class Ballot(NamedTuple):
     name: str  # "" on an anonymous poll
     value: tuple[Any, ...]
     at: float
+    via: str = ""  # "kiosk": cast at the kiosk
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,11 @@ class PollView:
     reworded: bool = False  # the question was reworded on the day (`wording`, or a revote's `wording`)
     # ballots kept but not counted: its options (from ideas) were never set, or their event was lost
     orphans: tuple[Ballot, ...] = ()
+
+    @property
+    def at_kiosk(self) -> int:
+        """How many people's counted ballots were cast at the kiosk (one each: a person has one)."""
+        return sum(1 for ballot in self.ballots if ballot.via == "kiosk")
 
     @property
     def round(self) -> int:
@@ -151,7 +157,7 @@ class SessionState:
     breaks: tuple[tuple[int, str], ...] = ()  # (event number from 0, what) per break in the signed chain
     clamped: int = 0  # events dated after the file was last written, read as of then
     here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
-    wrong_codes: int = 0  # wrong join codes typed on the join screens
+    wrong_codes: int = 0  # wrong join and rejoin codes (and kiosk PINs) typed on every way in
     facilitator: str = ""
     started: float | None = None  # when the facilitator started it
     ended: float | None = None  # when it ended

@@ -24,7 +24,7 @@ from operator import attrgetter
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from workshop.engine import events, text
-from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
+from workshop.engine.events import CLASSES, FACILITATOR, RESERVED_NAMES, Event, TypedEvent
 from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
 
@@ -38,10 +38,17 @@ _SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 @cache
 def _name_ok(value: str) -> bool:
-    try:
-        return text.name(value) == value
-    except text.TextError:
-        return False
+    """A name as a writer of ours leaves it, now or before (`text.readable_name`)."""
+    return text.readable_name(value)
+
+
+@cache
+def _joiner_ok(value: str) -> bool:
+    """A name a participant may join with: never one that reads as the facilitator's or anonymous."""
+    return _name_ok(value) and text.name_key(value) not in _RESERVED
+
+
+_RESERVED = frozenset(text.name_key(n) for n in RESERVED_NAMES)
 
 
 def _when_ok(value: str) -> bool:
@@ -66,6 +73,7 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "hex": _hex,
     "author": lambda values: _hex(v for v in values if v != FACILITATOR),
     "name": _each(_name_ok),
+    "joiner": _each(_joiner_ok),
     "qid": _each(lambda v: v == "" or _QID.fullmatch(v) is not None),  # "" is "first" where a QidOrFirst allows it
     "ref": _each(lambda v: _REF.fullmatch(v) is not None),
     "date": _each(lambda v: v == "" or text.is_date(v)),  # "" clears an action's due date
@@ -77,7 +85,7 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "session": _each(lambda v: _SESSION_ID.fullmatch(v) is not None and ".." not in v),
 }
 _WHAT = {"hex": "lower-case hex digits", "author": "a participant's token", "name": "a name as names are written",
-         "owner": "a name as names are written",
+         "owner": "a name as names are written", "joiner": "a name a participant may join with",
          "qid": "a step written module/step", "ref": "an idea or question (i3, q2)", "date": "a date (YYYY-MM-DD)",
          "when": "a time with its zone", "word": "a word", "text": "clean text (a control character or a surrogate)",
          "decision": "a decision's id (d1, d2)", "session": "a session's name"}

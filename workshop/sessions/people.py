@@ -74,3 +74,50 @@ def proven(token: str, name: str, code: str, proof: str) -> Person | None:
     """The person `token` is, if `code` is their rejoin code."""
     secret = secret_of(code, token)
     return Person(token, name, secret, tidy(code)) if hmac.compare_digest(proof_of(secret), proof) else None
+
+
+PIN_DIGITS = (4, 6)  # a PIN a person can remember and type at a shared keyboard
+
+
+class PinError(ValueError):
+    """A PIN that cannot be chosen; the message is one line for the user."""
+
+
+def pin_problem(pin: str) -> str:
+    """Why `pin` cannot be chosen at the kiosk, or "" (4 to 6 digits, neither one digit again
+    and again nor a straight run, the PINs a guesser tries first)."""
+    low, high = PIN_DIGITS
+    if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
+        return f"a PIN is {low} to {high} digits"
+    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
+    if steps in ({0}, {1}, {-1}):
+        return "that PIN is too easy to guess (the same digit, or a run like 1234): choose another"
+    return ""
+
+
+class Pins:
+    """The PINs people chose at one kiosk, and who they are, in that kiosk's memory only: a PIN
+    is short, so nothing made from it goes into the file, where it could be tried offline (and
+    a person's secret is not the facilitator's to keep). Each PIN is checked through the one way
+    in (sessions/door.py), so wrong ones are counted as wrong rejoin codes are."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, tuple[bytes, bytes, Person]] = {}  # token -> (salt, digest, person)
+
+    def choose(self, person: Person, pin: str) -> None:
+        if problem := pin_problem(pin):
+            raise PinError(problem)
+        salt = secrets.token_bytes(16)
+        self._held[person.token] = (salt, hmac.new(salt, pin.encode(), hashlib.sha256).digest(), person)
+
+    def knows(self, token: str) -> bool:
+        return token in self._held
+
+    def check(self, token: str, pin: str) -> Person | None:
+        """The person `token` is, if `pin` is the PIN they chose here."""
+        held = self._held.get(token)
+        if held is None:
+            return None
+        salt, digest, person = held
+        return person if hmac.compare_digest(hmac.new(salt, pin.strip().encode(), hashlib.sha256).digest(),
+                                             digest) else None

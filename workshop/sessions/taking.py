@@ -6,11 +6,15 @@ and raises `SessionError` with one line, having written nothing, when it cannot 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hmac
 import os
 import secrets
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
+
+from msgspec import UNSET, UnsetType
 
 from workshop.content.model import Poll
 from workshop.engine import ballots, dates, events, text
@@ -19,6 +23,7 @@ from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import SessionFile, Write
 from workshop.sessions.people import Person
+from workshop.sessions.refusals import NameTaken
 
 RESERVED_NAMES = events.RESERVED_NAMES
 
@@ -79,17 +84,24 @@ class Taking(SessionFile):
         return person
 
     def rejoin(self, name: str, code: str) -> Person:
-        """Come back as the person called `name`, proven by their rejoin code."""
-        clean = participant_name(name)
-        self.refresh()
-        token = self.fold.participant_named(clean)
-        if token is None:
-            raise SessionError(f"nobody called {clean!r} has joined this session")
-        person, _ = self.proven(token, code)
-        if person is None:
-            raise SessionError(f"that is not the rejoin code of {clean!r}")
-        self._people[token] = person
-        return person
+        """For scripts: come back as the person called `name`, proven by their rejoin code, within
+        the limits every way in shares (sessions/door.py)."""
+        from workshop.sessions import door
+
+        return door.rejoin(self, name, code, door.this_terminal("cli"))
+
+    def holder(self, name: str) -> str | None:
+        """The token of the participant who holds `name` (as names compare), or None."""
+        return self.fold.participant_named(name)
+
+    def still(self, person: Person) -> Person | None:
+        """`person` (from a phone's sealed cookie) as the session knows them now, if their secret
+        still gives their join's proof (an HMAC: no key derivation); None if not."""
+        proof = self.fold.proofs.get(person.token)
+        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof,
+                                                                                                 proof):
+            return None
+        return self.adopt(dataclasses.replace(person, name=self.name_of(person.token)))
 
     def proven(self, token: str, code: str) -> tuple[Person | None, bool]:
         """Participant `token` proven by their rejoin `code` (what a phone's cookie holds), or None;
@@ -110,7 +122,7 @@ class Taking(SessionFile):
             return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) \
                 or self.adopt(people.newcomer(clean))
         if token not in self._people:
-            raise SessionError(f"the name {clean!r} is taken in this session: give its rejoin code to act as them")
+            raise NameTaken(self.name_of(token))
         return self._people[token]
 
     def adopt(self, person: Person) -> Person:
@@ -122,9 +134,8 @@ class Taking(SessionFile):
         """Write the person's join unless the file has it; their name must still be theirs."""
         if person.token in self.fold.participants:
             return
-        if self.fold.participant_named(person.name) is not None:
-            raise SessionError(f"the name {person.name!r} is taken in this session: choose another, "
-                               "or give your rejoin code if it is yours")
+        if (holder := self.fold.participant_named(person.name)) is not None:
+            raise NameTaken(self.name_of(holder))
         write(events.JoinEvent(participant=person.token, name=person.name, proof=person.proof))
 
     def name_of(self, token: str) -> str:
@@ -141,11 +152,6 @@ class Taking(SessionFile):
             self._ensure_joined(write, person)
         return self.adopt(person)
 
-    def wrong_code(self, channel: str) -> None:
-        """Someone typed a wrong join code: counted in the file, for the facilitator to see."""
-        with self.changing() as write:
-            write(events.WrongCodeEvent(channel=channel))
-
     def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """For scripts: `vote_as` the person called `name`."""
         return self.vote_as(self.person(name), raw, poll_ref)
@@ -158,12 +164,13 @@ class Taking(SessionFile):
             voter = self._cast(write, person, target, value)
         return self._recorded(target, voter, value)
 
-    def cast(self, person: Person, poll_id: str, value: Sequence[object]) -> str:
-        """A ballot from a participant's screen, for the poll its form was built for."""
+    def cast(self, person: Person, poll_id: str, value: Sequence[object], via: str | None = None) -> str:
+        """A ballot from a participant's screen, for the poll its form was built for; `via`
+        "kiosk" for one cast at the kiosk (the facilitator sees how many people voted there)."""
         with self.changing() as write:
             target = self._open_poll(poll_id)
             checked = _ballot(lambda: ballots.check(target.poll, value))
-            voter = self._cast(write, person, target, checked)
+            voter = self._cast(write, person, target, checked, via)
         return self._recorded(target, voter, checked)
 
     def _open_poll(self, ref: str | None) -> PollView:
@@ -175,17 +182,18 @@ class Taking(SessionFile):
             raise SessionError(f"the poll {target.qid} is {'closed' if target.status == 'closed' else 'not open yet'}")
         return target
 
-    def _cast(self, write: Write, person: Person, target: PollView, value: list[Any]) -> str:
+    def _cast(self, write: Write, person: Person, target: PollView, value: list[Any], via: str | None = None) -> str:
         """Stage the ballot; the token it is counted under. An anonymous ballot needs no join
         and carries only a token made from the person's secret (nothing that names them), and
         its time only to the minute."""
         if target.poll.anonymous:
             voter = people.ballot_token(person.secret, target.qid)
             minute = self.clock().replace(second=0, microsecond=0)
-            write(events.BallotEvent(at=minute, poll=target.qid, participant=voter, value=value))
+            write(events.BallotEvent(at=minute, poll=target.qid, participant=voter, value=value, via=_via(via)))
             return voter
         self._ensure_joined(write, person)
-        write(events.BallotEvent(poll=target.qid, participant=person.token, name=person.name, value=value))
+        write(events.BallotEvent(poll=target.qid, participant=person.token, name=person.name, value=value,
+                                 via=_via(via)))
         return person.token
 
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
@@ -276,10 +284,19 @@ def _ballot(make: Callable[[], list[Any]]) -> list[Any]:
 
 
 def participant_name(name: str) -> str:
+    """A participant's name, the one rule for every channel: a name as `text.name` makes it
+    (letters, marks, digits, spaces, a little punctuation; nothing that draws as blank), and
+    never one that reads as "facilitator" or "anonymous", the words reports use instead."""
     try:
         clean = text.name(name)
     except text.TextError as err:
         raise SessionError(str(err)) from None
-    if text.name_key(clean) in RESERVED_NAMES:
-        raise SessionError(f"{clean!r} cannot be a participant's name: choose another")
+    for word in sorted(RESERVED_NAMES):
+        if text.reads_as(clean, word):
+            raise SessionError(f"{clean!r} cannot be a participant's name (it reads as {word!r}): choose another")
     return clean
+
+
+def _via(via: str | None) -> Literal["kiosk"] | UnsetType:
+    """Where a ballot was cast, when it was the kiosk (the facilitator counts those)."""
+    return "kiosk" if via == "kiosk" else UNSET

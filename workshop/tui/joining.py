@@ -1,13 +1,11 @@
 """Before a participant's screen follows a session: which session (`PickSession`, when several
 are running here), then the join code and a name, or a rejoin code for a name that is taken
-(`JoinScreen`). A wrong join code costs a growing wait (`wait_after`)."""
+(`JoinScreen`). Each is given what it needs and answers through `dismiss`."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,12 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.sessions import Session, SessionError
+from workshop.sessions import Session, SessionError, door
+from workshop.sessions.door import Client
 from workshop.sessions.people import Person
+from workshop.sessions.refusals import NameTaken, TooManyTries, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.who import as_person, keep
-
-if TYPE_CHECKING:
-    from workshop.tui.participant import ParticipantApp
 
 
 class PickSession(Screen[Session]):
@@ -54,24 +51,22 @@ class PickSession(Screen[Session]):
         self.dismiss(self.live[event.option_index])
 
 
-def wait_after(wrong: int) -> float:
-    """Seconds the join screen stays shut after the `wrong`-th wrong code: doubling, at most 30."""
-    return min(30.0, 0.25 * 2 ** (wrong - 1))
-
-
 class JoinScreen(Screen[Person]):
     """The room's code, then a name nobody else in the session has, or a name that is yours
-    with your rejoin code. Wrong join codes are counted in the session and slow down."""
+    with your rejoin code, through the one way in (sessions/door.py): wrong codes are counted in
+    the session, per client and per name, and the screen stays shut while they hold it back.
+    Dismissed with the person (their rejoin code kept only when they are new)."""
 
-    def __init__(self, title: str, name: str = "") -> None:
+    def __init__(self, session: Session, *, shared: bool, name: str = "", client: Client | None = None) -> None:
         super().__init__()
-        self.session_title = title
+        self.session = session
+        self.shared = shared  # many people behind one account (ssh recipe, browser): never recall a person
         self.start_name = name
-        self.wrong = 0
+        self.client = client or door.this_terminal("browser" if shared else "terminal")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.session_title, style="bold"))
+            yield Label(Text(self.session.state().title, style="bold"))
             yield Label("The join code is on the facilitator's screen.")
             yield Input(placeholder="Join code", id="code", max_length=12)
             yield Input(self.start_name, placeholder="Your name, as the room will see it", id="name", max_length=40)
@@ -79,23 +74,14 @@ class JoinScreen(Screen[Person]):
                         max_length=12, classes="hidden")
             yield Static("", id="join-error")
 
-    @property
-    def participant_app(self) -> ParticipantApp:
-        from workshop.tui.participant import ParticipantApp  # the app imports this module: not at the top
-
-        app = self.app
-        assert isinstance(app, ParticipantApp)
-        return app
-
-    @property
-    def session(self) -> Session:
-        session = self.participant_app.session
-        assert session is not None  # the app asks for a name only once a session is picked
-        return session
-
     def _error(self, message: str, focus: str) -> None:
         self.query_one("#join-error", Static).update(Text(message))  # it may quote the typed name: never markup
         self.query_one(focus, Input).focus()
+
+    @property
+    def shut(self) -> bool:
+        """Whether the screen is waiting out wrong codes (its fields take nothing meanwhile)."""
+        return self.query_one("#code", Input).disabled
 
     @on(Input.Submitted, "#code")
     def code_done(self) -> None:
@@ -103,38 +89,48 @@ class JoinScreen(Screen[Person]):
 
     @on(Input.Submitted, "#name")
     @on(Input.Submitted, "#rejoin")
-    async def name_done(self) -> None:
-        app, session = self.participant_app, self.session
-        if self.query_one("#code", Input).value.strip().upper() != session.state().code:
-            await self._wrong_code()
-            return
-        name = self.query_one("#name", Input).value
-        rejoin = self.query_one("#rejoin", Input).value.strip() or None
+    def name_done(self) -> None:
+        session = self.session
+        rejoin_field = self.query_one("#rejoin", Input)
+        rejoin = rejoin_field.value.strip() or None
         try:
-            person, new = as_person(session, name, rejoin, own=not app.shared)
+            door.join_code(session, self.query_one("#code", Input).value, self.client)
+            person, new = as_person(session, self.query_one("#name", Input).value, rejoin, self.client,
+                                    own=not self.shared)
             session.join_now(person)
-            if not app.shared:
+            if not self.shared:
                 keep(session, person)  # this terminal comes back as them by itself
+        except (WrongJoinCode, TooManyTries) as err:
+            where = "#code" if isinstance(err, WrongJoinCode) or not rejoin else "#rejoin"
+            self._error(str(err), where)
+            self._shut_for(err.wait, where)
+            return
+        except NameTaken as err:
+            rejoin_field.remove_class("hidden")  # the rightful person tabs to their code
+            self._error(str(err), "#name")
+            return
+        except WrongRejoinCode as err:
+            rejoin_field.value = ""
+            self._error(str(err), "#rejoin")
+            self._shut_for(err.wait, "#rejoin")
+            return
         except SessionError as err:
-            taken = "is taken" in str(err)
-            self.query_one("#rejoin", Input).set_class(not taken and not rejoin, "hidden")
-            self._error(str(err), "#rejoin" if rejoin else "#name")  # a taken name: change it, or tab to the code
+            self._error(str(err), "#rejoin" if rejoin else "#name")
             return
         self.dismiss(person if new else dataclasses.replace(person, code=""))
 
-    async def _wrong_code(self) -> None:
-        """Each wrong code costs twice the wait of the one before (up to half a minute), and the
-        facilitator sees the count: guessing the code is slow and seen."""
-        self.wrong += 1
-        app = self.participant_app
-        try:
-            self.session.wrong_code("browser" if app.shared else "terminal")
-        except SessionError:
-            pass  # counting it is a courtesy to the facilitator; the delay is what protects
-        self._error("That code is not right: check the facilitator's screen.", "#code")
-        for field in self.query(Input):
+    def _shut_for(self, seconds: float, then: str) -> None:
+        """Nothing is taken until the wrong codes so far allow the next try; then the field
+        `then` waits for it."""
+        if seconds <= 0:
+            return
+        fields = list(self.query(Input))
+        for field in fields:
             field.disabled = True
-        await asyncio.sleep(wait_after(self.wrong))
-        for field in self.query(Input):
-            field.disabled = False
-        self.query_one("#code", Input).focus()
+
+        def reopen() -> None:
+            for field in fields:
+                field.disabled = False
+            self.query_one(then, Input).focus()
+
+        self.set_timer(seconds, reopen)

@@ -2,7 +2,10 @@
 screen returns to a neutral "next person" screen with no trace of the ballot. Everyone names
 themselves, on anonymous polls too (the ballot is still stored without the name): a name is how
 the kiosk knows that person has voted, so a name that already voted on this poll is told so and
-not counted twice, and the count never shows more ballots than voters.
+not counted twice, and the count never shows more ballots than voters. A newcomer chooses a PIN,
+and comes back at the next poll with their name and that PIN (the six-character rejoin code is
+for other screens); wrong PINs count as wrong rejoin codes do, everywhere (sessions/door.py).
+Escape clears the form, and what the screen says belongs to the step it was said on.
 
 The kiosk is locked: no command palette, no header menu, and every way Textual offers to quit
 (ctrl+q, ctrl+c, the quit action) asks for the facilitator's code. docs/security.md lists the
@@ -11,7 +14,6 @@ tests that prove it.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Hashable
 from pathlib import Path
 
@@ -20,86 +22,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Static
 
-from workshop.engine.ideas import IDEA_MAX
+from workshop.engine import text
 from workshop.engine.state import SessionState
 from workshop.engine.text import NAME_MAX, clean, isolate
-from workshop.sessions import Clock, Session, SessionError, utc_now
-from workshop.sessions.people import Person
-from workshop.sessions.who import as_person
+from workshop.sessions import Clock, Session, SessionError, door, utc_now
+from workshop.sessions.people import Person, Pins
+from workshop.sessions.refusals import TooManyTries, WrongRejoinCode
+from workshop.sessions.session import participant_name
 from workshop.tui.follow import SessionApp
-from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.base import ShowsState, question
+from workshop.tui.kiosk_screens import AddScreen, ChoosePin, LeaveScreen, VoteScreen
+from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.contribute import asking, brainstorming
 
-
-class VoteScreen(Screen[bool]):
-    """One person's ballot. It is a screen of its own: dismissing it leaves nothing behind."""
-
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
-
-    def __init__(self, session: Session, person: Person, poll_id: str, who: str, code: str = "") -> None:
-        super().__init__()
-        self.session, self.person, self.poll_id, self.who, self.code = session, person, poll_id, who, code
-
-    def compose(self) -> ComposeResult:
-        view = self.session.state().polls[self.poll_id]
-        poll = view.poll
-        with Vertical(id="vote"):
-            yield Label(Text(f"Voting as {isolate(self.who)}", style="bold"))
-            if self.code:  # only this voter sees it, and only now: the neutral screen never shows it
-                yield Label(Text(f"Your rejoin code is {self.code}: keep it, you need it to vote here again.",
-                                 style="bold yellow"))
-            yield Static(question(poll, hint_below=True), id="vote-question")
-            yield BallotForm(poll, self.poll_id)
-            yield Static("", id="vote-error")
-        yield Footer()
-
-    @on(BallotForm.Cast)
-    def cast(self, event: BallotForm.Cast) -> None:
-        try:
-            self.session.cast(self.person, event.poll_id, event.value)
-        except SessionError as err:
-            self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
-            return
-        self.dismiss(True)  # on disk: back to the neutral screen
-
-
-class AddScreen(Screen[bool]):
-    """One person's idea (a brainstorm step) or question (a Q&A step), typed at the kiosk: like
-    a ballot, a screen of its own that leaves nothing behind for the next person."""
-
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
-
-    def __init__(self, session: Session, person: Person, kind: str, code: str = "") -> None:
-        super().__init__()
-        self.session, self.person, self.kind, self.code = session, person, kind, code
-
-    def compose(self) -> ComposeResult:
-        what = "idea" if self.kind == "idea" else "question"
-        with Vertical(id="vote"):
-            yield Label(Text(f"Adding an {what} as {isolate(self.person.name)}" if what == "idea"
-                             else f"Asking a question as {isolate(self.person.name)}", style="bold"))
-            if self.code:
-                yield Label(Text(f"Your rejoin code is {self.code}: keep it, you need it to take part here again.",
-                                 style="bold yellow"))
-            yield Input(placeholder=f"Your {what} (enter sends it)", id="add", max_length=IDEA_MAX)
-            yield Static("", id="vote-error")
-        yield Footer()
-
-    @on(Input.Submitted, "#add")
-    def send(self, event: Input.Submitted) -> None:
-        try:
-            if self.kind == "idea":
-                self.session.idea_as(self.person, event.value)
-            else:
-                self.session.ask_as(self.person, event.value)
-        except SessionError as err:
-            self.query_one("#vote-error", Static).update(Text(str(err), style="bold red"))
-            return
-        self.dismiss(True)
+KIOSK = door.Client("kiosk", "kiosk")  # one keyboard, one place: its wrong codes count together
 
 
 def what_to_do(state: SessionState) -> str:
@@ -132,32 +69,10 @@ class OpenPoll(ShowsState, Static):
             self.update(Text("No poll is open right now.", style="italic"))
             return
         line = Text(view.poll.question)
-        if view.poll.anonymous:
-            line.append("   (you may vote as anonymous)", style="dim")
+        if view.poll.anonymous:  # everyone still types their name: it is how the kiosk counts one ballot each
+            line.append("\nAn anonymous poll: type your name all the same; your ballot is stored without it.",
+                        style="dim")
         self.update(line)
-
-
-class LeaveScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Facilitator's code to leave kiosk mode:")
-            yield Input(password=True, id="leave-code")
-            yield Static("", id="leave-error")
-
-    @on(Input.Submitted, "#leave-code")
-    def check(self, event: Input.Submitted) -> None:
-        typed = event.value.strip().upper().encode()
-        if hmac.compare_digest(typed, self.code.encode()):  # no timing hint, letter by letter
-            self.dismiss(True)
-        else:
-            event.input.value = ""
-            self.query_one("#leave-error", Static).update("That is not the facilitator's code.")
 
 
 LOCKED = "Only the facilitator can leave the kiosk."
@@ -168,19 +83,22 @@ class KioskApp(SessionApp):
     TITLE = "workshop · kiosk"
     # Locked: the palette offers Quit (and the header icon opens it), so there is none. Textual
     # binds ctrl+q to quit and ctrl+c to a "press ctrl+q to quit" hint: both are rebound here, a
-    # subclass's binding replacing the App's for the same key. Escape closes a ballot or the
-    # code dialog (their own bindings); on the neutral screen it only says the kiosk is locked.
+    # subclass's binding replacing the App's for the same key. Escape closes a ballot, a PIN or
+    # the code dialog (their own bindings); on the neutral screen it clears the form.
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True),
         Binding("ctrl+c", "locked", show=False, priority=True, system=True),
-        Binding("escape", "locked", show=False),
+        Binding("escape", "clear", "Clear the form"),
     ]
 
     def __init__(self, session: Session, code: str, *, watch: bool = True) -> None:
         super().__init__(session, watch=watch)
         self.session = session
         self.code = code  # the facilitator's, read once at start: see make_app
+        self.pins = Pins()  # the PINs people chose here: in this process only (sessions/people.py)
+        self.asking = ""  # what the second field asks for: "pin", "rejoin" or nothing
+        self._said_on: Hashable = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")  # no icon: it would look like a menu
@@ -188,8 +106,7 @@ class KioskApp(SessionApp):
             yield Static(Text("Next person, please", style="bold"), id="welcome")
             yield OpenPoll("", id="question")
             yield Input(placeholder="Your name", id="who", max_length=NAME_MAX)
-            yield Input(placeholder="Your rejoin code (you were shown it at your first vote)", id="rejoin",
-                        max_length=12, password=True, classes="hidden")
+            yield Input(id="secret", max_length=12, password=True, classes="hidden")
             yield Static("", id="message")
         yield Footer()
 
@@ -203,56 +120,117 @@ class KioskApp(SessionApp):
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()
         self.main.query_one(OpenPoll).show(state)
+        if self._step_of(state) != self._said_on:  # what was said belongs to a step that is over
+            self._say("")
         return state
 
+    @staticmethod
+    def _step_of(state: SessionState) -> Hashable:
+        return what_to_do(state), state.step.qid if state.step else None, state.poll.resets if state.poll else 0
+
     def _say(self, message: Text | str, style: str = "") -> None:
+        self._said_on = self._step_of(self.session.state())
         self.main.query_one("#message", Static).update(Text(message, style=style) if isinstance(message, str)
                                                        else message)
 
+    def _ask(self, mode: str, name: str) -> None:
+        """The second field: `pin` for someone who chose one here, `rejoin` for a name held elsewhere."""
+        secret = self.main.query_one("#secret", Input)
+        self.asking, secret.value = mode, ""
+        secret.placeholder = "Your PIN" if mode == "pin" else "Your rejoin code (shown when you first joined)"
+        secret.remove_class("hidden")
+        self._say(Text.assemble(("Welcome back, ", "bold"), (isolate(name), "bold"),
+                                (": your PIN, please." if mode == "pin" else
+                                 ": this name joined on another screen; its rejoin code, please.", "bold")))
+        secret.focus()
+
+    def clear(self) -> None:
+        """The form as the next person should find it: empty, no second field, nothing said."""
+        who, secret = self.main.query_one("#who", Input), self.main.query_one("#secret", Input)
+        who.value = secret.value = ""
+        secret.add_class("hidden")
+        self.asking = ""
+        self._say("")
+        who.focus()
+
     @on(Input.Submitted, "#who")
-    @on(Input.Submitted, "#rejoin")
+    @on(Input.Submitted, "#secret")
     def who(self, event: Input.Submitted) -> None:
-        """A person names themselves; a name already in the session needs its rejoin code (the
-        kiosk is a shared keyboard: typing a name never makes you that person)."""
-        who_input, rejoin_input = self.main.query_one("#who", Input), self.main.query_one("#rejoin", Input)
-        name, rejoin = who_input.value.strip(), rejoin_input.value.strip()
+        """A person names themselves. A new name chooses a PIN; a name that chose one here gives
+        it; a name held elsewhere gives its rejoin code (and then chooses a PIN). Typing a name
+        never makes you that person: the kiosk is a shared keyboard."""
+        name = self.main.query_one("#who", Input).value
+        secret = self.main.query_one("#secret", Input).value.strip()
         try:
             self.session.refresh()
-        except SessionError as err:  # the file moved or cannot be read: say so, stay locked
+            state = self.session.state()
+            doing = what_to_do(state)
+            if not doing:
+                self._say("No poll is open right now: wait for the facilitator.", "italic")
+                return
+            if text.reads_as(name, "anonymous"):  # what the kiosk used to ask for on anonymous polls
+                self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
+                return
+            clean = participant_name(name)
+            holder = self.session.holder(clean)
+            if holder is None:
+                self.push_screen(ChoosePin(clean), lambda pin: self._new(clean, pin))
+                return
+            mode = "pin" if self.pins.knows(holder) else "rejoin"
+            if self.asking != mode or event.input.id == "who" and not secret:
+                self._ask(mode, self.session.name_of(holder))
+                return
+            if mode == "pin":
+                person = door.attempt(self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), "PIN")
+            else:
+                person = door.rejoin(self.session, clean, secret, KIOSK)
+        except (WrongRejoinCode, TooManyTries) as err:
+            self.main.query_one("#secret", Input).value = ""
+            self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
+            return
+        except SessionError as err:  # a name that cannot be, a file that cannot be read: say so, stay locked
             self._say(str(err), "bold red")
             return
-        state = self.session.state()
-        view, doing = state.poll, what_to_do(state)
-        if not doing:
-            self._say("No poll is open right now: wait for the facilitator.", "italic")
-            return
-        if name.casefold() == "anonymous":  # what the kiosk used to ask for on anonymous polls
-            self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
+        if mode == "pin":
+            self._go(person, "")
+        else:  # back with the rejoin code: a PIN for next time, so the code is typed only once here
+            self.push_screen(ChoosePin(person.name), lambda pin: self._keep(person, pin))
+
+    def _new(self, name: str, pin: str | None) -> None:
+        """A newcomer chose a PIN (None: they gave up): their name is theirs from now on."""
+        if pin is None:
+            self.clear()
             return
         try:
-            person, new = as_person(self.session, name, rejoin or None, own=False)
-            if new:
-                self.session.join_now(person)  # the name is theirs from now on, on every channel
-        except SessionError as err:
-            taken = "is taken" in str(err) or "rejoin code" in str(err)
-            rejoin_input.value = ""
-            rejoin_input.set_class(not taken, "hidden")
-            self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
-            (rejoin_input if taken else who_input).focus()
+            person = self.session.newcomer(name)
+        except SessionError as err:  # the name was taken meanwhile, on another channel
+            self._say(str(err), "bold red")
             return
-        who_input.value = rejoin_input.value = ""
-        rejoin_input.add_class("hidden")
-        self._say("")
-        if doing != "vote":
-            self.push_screen(AddScreen(self.session, person, doing, person.code if new else ""), self.added)
+        self.pins.choose(person, pin)
+        self._go(person, person.code)
+
+    def _keep(self, person: Person, pin: str | None) -> None:
+        if pin is None:
+            self.clear()
             return
-        assert view is not None
-        if self.session.my_ballot(person, view.qid) is not None:
-            self._say(Text.assemble((isolate(person.name), "bold"), (", you have already voted on this poll.", "bold")))
-            return
-        self._say("")
-        self.push_screen(VoteScreen(self.session, person, view.qid, person.name, person.code if new else ""),
-                         self.voted)
+        self.pins.choose(person, pin)
+        self._go(person, "")
+
+    def _go(self, person: Person, code: str) -> None:
+        """To this person's ballot (or idea, or question), the form cleared behind them."""
+        self.clear()
+        state = self.session.state()
+        doing, view = what_to_do(state), state.poll
+        if doing in ("idea", "question"):
+            self.push_screen(AddScreen(self.session, person, doing, code), self.added)
+        elif doing == "vote" and view is not None:
+            if self.session.my_ballot(person, view.qid) is not None:
+                self._say(Text.assemble((isolate(person.name), "bold"),
+                                        (", you have already voted on this poll.", "bold")))
+                return
+            self.push_screen(VoteScreen(self.session, person, view.qid, code), self.voted)
+        else:
+            self._say("No poll is open right now: wait for the facilitator.", "italic")
 
     def added(self, sent: bool | None) -> None:
         self._say("Thank you: it is on the board. Next person, please." if sent else "", "green")
@@ -261,6 +239,10 @@ class KioskApp(SessionApp):
     def voted(self, recorded: bool | None) -> None:
         self._say("Thank you: your ballot is recorded. Next person, please." if recorded else "", "green")
         self.main.query_one("#who", Input).focus()
+
+    def action_clear(self) -> None:
+        """Escape on the neutral screen: whoever gave up, the next person finds an empty form."""
+        self.clear()
 
     def action_leave(self) -> None:
         def done(ok: bool | None) -> None:

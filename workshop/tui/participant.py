@@ -24,7 +24,7 @@ from workshop.engine.text import clean, isolate
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.tui.follow import SessionApp
-from workshop.tui.joining import JoinScreen, PickSession, wait_after  # noqa: F401 - wait_after: for tests
+from workshop.tui.joining import JoinScreen, PickSession
 from workshop.tui.modals import PickReaction
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.contribute import ContributeArea
@@ -77,7 +77,7 @@ class ParticipantApp(SessionApp):
         self.session = self.followed = session
         state = session.state()
         self.title = clean(state.title)
-        self.push_screen(JoinScreen(state.title, self.start_name), self.joined)
+        self.push_screen(JoinScreen(session, shared=self.shared, name=self.start_name), self.joined)
 
     def joined(self, person: Person | None) -> None:
         if person is None:

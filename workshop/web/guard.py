@@ -3,13 +3,15 @@
 - Every POST carries a CSRF token: an HMAC, under a key this process drew, of a random cookie
   the page set (HttpOnly, SameSite=Strict). A page on another site can read neither, so it
   cannot make a form this server takes; and the POST must say it comes from this origin.
-- `Buckets` limit how fast one client, and one address, may act; a wrong join code (or rejoin
-  code) costs a growing wait, and after `WRONG_LIMIT` of them the address waits out a lockout.
+- `Buckets` limit how fast one client, and one address, may act. Wrong join and rejoin codes are
+  counted in the session by the one way in (sessions/door.py), as on every channel; `client`
+  decides which client a request is.
 - Every answer carries security headers; the page's CSP allows only its own script and style.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import ipaddress
@@ -23,6 +25,9 @@ from dataclasses import dataclass, field
 from aiohttp import web
 from yarl import URL
 
+from workshop import listen
+from workshop.sessions import door
+
 # A Host header as browsers send it: a name or address and a port.
 HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -34,10 +39,6 @@ HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-WRONG_LIMIT = 10  # wrong codes from one address before it is locked out for LOCKOUT seconds
-LOCKOUT = 300.0
-WRONG_WAIT = 0.5  # seconds the first wrong code costs; each further one in a row costs this more, up to MAX_WAIT
-MAX_WAIT = 5.0
 MAX_KEYS = 10_000  # clients a limiter remembers: beyond this it forgets the oldest (they get a fresh start)
 
 
@@ -70,22 +71,41 @@ def same_origin_post(request: web.Request) -> bool:
     return (page.scheme, page.host, page.port) == (served.scheme, served.host, served.port)
 
 
-def address(request: web.Request) -> str:
-    return address_of(request.remote)
+def client(request: web.Request) -> str:
+    """Which client a request is, for every limit (the phone page's and /terminal/'s) and every
+    count of wrong codes: the one place that decides. Every loopback source and this machine's
+    own addresses are one client, "this machine" (any local account can use them all); an IPv6
+    address counts by its /64 (sessions/door.py). Behind a proxy, a `--trusted-proxy` option
+    would read the proxy's forwarded address here."""
+    return door.client_key(request.remote, _own_addresses(request))
 
 
-def address_of(remote: str | None) -> str:
-    """The client address the limits count: an IPv6 address by its /64, since one laptop on a
-    LAN may pick new addresses in its /64 at will (and so a fresh limit with each)."""
+def _own_addresses(request: web.Request) -> frozenset[str]:
+    """This machine's addresses: the one this connection arrived at (a connection from it to
+    itself comes from it too), and those its name and its route to the network give."""
+    arrived = request.transport.get_extra_info("sockname") if request.transport is not None else None
+    here = _plain(str(arrived[0])) if isinstance(arrived, tuple) and arrived else ""
+    return machine_addresses() | {here}
+
+
+@functools.cache
+def machine_addresses() -> frozenset[str]:
+    found = {listen.lan_address() or ""}
     try:
-        ip = ipaddress.ip_address((remote or "").split("%")[0])
+        found |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)}
+    except (OSError, UnicodeError):
+        pass
+    return frozenset(_plain(address) for address in found if address)
+
+
+def _plain(address: str) -> str:
+    """An address as `door.client_key` compares it: an IPv4-mapped IPv6 address as IPv4."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
     except ValueError:
-        return remote or ""
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:  # a dual-stack socket's IPv4 client
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
-    return str(ip)
+        return address
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return str(mapped or ip)
 
 
 @dataclass
@@ -124,33 +144,6 @@ class Buckets:
         if len(left) > MAX_KEYS // 2:
             left = dict(list(left.items())[-(MAX_KEYS // 2):])
         self._buckets = left
-
-
-@dataclass
-class WrongCodes:
-    """Wrong join and rejoin codes per client address: each costs a longer wait, and too many
-    lock the address out for a while. Nothing about them is written to the session."""
-
-    clock: Callable[[], float] = time.monotonic
-    _wrong: dict[str, tuple[int, float]] = field(default_factory=dict)  # address -> (count, last)
-
-    def locked_for(self, address: str) -> float:
-        count, last = self._wrong.get(address, (0, 0.0))
-        left = last + LOCKOUT - self.clock()
-        return left if count >= WRONG_LIMIT and left > 0 else 0.0
-
-    def wrong(self, address: str) -> float:
-        """Count a wrong code; the seconds to wait before answering."""
-        count, last = self._wrong.get(address, (0, 0.0))
-        if self.clock() - last > LOCKOUT:
-            count = 0
-        self._wrong[address] = (count + 1, self.clock())
-        if len(self._wrong) > MAX_KEYS:  # addresses enough to pass for many people: keep the newest half
-            self._wrong = dict(sorted(self._wrong.items(), key=lambda item: item[1][1])[-(MAX_KEYS // 2):])
-        return min(MAX_WAIT, WRONG_WAIT * (count + 1))
-
-    def right(self, address: str) -> None:
-        self._wrong.pop(address, None)
 
 
 @web.middleware

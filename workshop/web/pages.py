@@ -16,14 +16,15 @@ from aiohttp import web
 
 from workshop.engine.text import balanced
 from workshop.errors import WorkshopError
-from workshop.sessions import people
+from workshop.sessions import door
 from workshop.sessions.files import CODE_ALPHABET
 from workshop.sessions.people import Person
+from workshop.sessions.refusals import TooManyTries, WrongJoinCode
 from workshop.web import form, guard, view
-from workshop.web.room import Room
+from workshop.web.room import KEEP_FOR, Busy, Room
 
 HERE = Path(__file__).parent
-KEEP_FOR = 12 * 3600  # seconds a phone stays the same person without rejoining: a long workshop day
+DERIVATIONS = (200, 20.0)  # key derivations for the whole server: this many at once, then this many a second
 KEEPALIVE = 20.0  # seconds between comments on a quiet event stream, so proxies keep it open
 THROTTLE = 0.3  # seconds between two keys on one stream: a live tally at 50 ballots/s is not 50 fetches
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
@@ -33,10 +34,8 @@ FORM = "application/x-www-form-urlencoded"  # what the page's forms send; nothin
 
 
 class Pages:
-    def __init__(self, room: Room, csrf: guard.Csrf | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+    def __init__(self, room: Room, csrf: guard.Csrf | None = None) -> None:
         self.room = room
-        self.sleep = sleep  # how a wrong code is made to wait (tests count the waits instead)
         self.csrf = csrf or guard.Csrf()
         # Who pays for a request: a joined phone pays for itself, so a room of 200 behind one NAT is
         # never held back by its shared address (on a live poll each phone refetches the page up to
@@ -50,8 +49,9 @@ class Pages:
         # each: 1,400), then a file that grows by at most 10 lines a second however many names one
         # laptop joins.
         self.writes = guard.Buckets(size=2000, rate=10.0)
-        self.wrong = guard.WrongCodes()  # wrong join codes: a right one forgives them
-        self.wrong_rejoin = guard.WrongCodes()  # wrong rejoin codes (typed, or in a cookie): only time forgives them
+        # Key derivations (a newcomer's secret, a rejoin code's proof) for the whole server: a
+        # room's joins at once, then 20 a second (about a sixth of the session's thread).
+        self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                             autoescape=True, undefined=jinja2.StrictUndefined)
@@ -60,7 +60,7 @@ class Pages:
         self.templates.filters["balanced"] = lambda value: balanced(str(value))
         self.templates.globals["time_words"] = view.time_words
         state = room.session.state()
-        self.person_cookie = f"workshop-{state.id}"  # one per session: cookies ignore the port
+        self.person_cookie = room.sealer.name  # made from this server's key: cookies ignore the port
         self.csrf_cookie = f"workshop-form-{state.id}"
 
     def routes(self) -> list[web.AbstractRouteDef]:
@@ -75,7 +75,7 @@ class Pages:
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         person = await self.person(request)
-        allowed = self.pages.take(person.token) if person else self.per_address.take(guard.address(request))
+        allowed = self.pages.take(person.token) if person else self.per_address.take(guard.client(request))
         if not allowed:
             return self.refuse(429, "too many requests: wait a moment")
         return await self.render(request, person)
@@ -103,7 +103,7 @@ class Pages:
             if not guard.same_origin_post(request):
                 return self.refuse(403, "forms are only taken from this workshop's own page")
             client = request.cookies.get(self.csrf_cookie)
-            if not self.per_client.take(client or guard.address(request)):
+            if not self.per_client.take(client or guard.client(request)):
                 return self.refuse(429, "too many requests: wait a moment and try again")
             if request.content_type != FORM:
                 return self.refuse(415, "forms are only taken as the page sends them")
@@ -121,25 +121,23 @@ class Pages:
         return handler
 
     async def join(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
-        address = guard.address(request)
+        """Through the one way in (sessions/door.py), which counts wrong codes in the session for
+        every channel; this page shows what it answers, by its type."""
+        client = door.Client(guard.client(request), "phone")
         typed = {"code": _one(fields, "code")[:20], "name": _one(fields, "name")[:200]}
-        if wait := self.locked_for(address):
-            return await self.render(request, None, f"too many wrong codes: try again in {int(wait) + 1} seconds",
-                                     429, typed)
-        if people.tidy(typed["code"]) != self.room.public.code:
-            await self.sleep(self.wrong.wrong(address))
-            return await self.render(request, None, "that is not this session's join code", 403, typed)
-        if not self.joins.take(address):  # each join is a line in the file and a PBKDF2 on the session's thread
+        if not self.joins.take(client.key):  # each join is a line in the file and a key derivation
             return await self.render(request, None, "too many joins from your address: wait a moment", 429, typed)
         try:
-            person = await self.room.join(typed["name"], _one(fields, "rejoin")[:20])
-        except WorkshopError as err:
-            if "rejoin code" in str(err) and _one(fields, "rejoin"):
-                await self.sleep(self.wrong_rejoin.wrong(address))  # a guessed rejoin code costs as a join code does
+            person = await self.room.join(typed["code"], typed["name"], _one(fields, "rejoin")[:20], client,
+                                          lambda: self.derivations.take("server"))
+        except (TooManyTries, Busy) as err:
+            return await self.render(request, None, str(err), 429, typed)
+        except WrongJoinCode as err:
+            return await self.render(request, None, str(err), 403, typed)
+        except WorkshopError as err:  # a taken name, a wrong rejoin code, a name that cannot be
             return await self.render(request, None, str(err), 409, typed)
-        self.wrong.right(address)
         response = web.HTTPSeeOther("/")
-        self.set_cookie(request, response, self.person_cookie, Room.cookie_of(person), KEEP_FOR)
+        self.set_cookie(request, response, self.person_cookie, self.room.cookie_of(person), KEEP_FOR)
         return response
 
     async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
@@ -189,23 +187,14 @@ class Pages:
         person = await self.person(request)
         if person is None:
             raise form.FormError("join first: your phone is not in this session (or it left)")
-        if not self.per_person.take(person.token) or not self.writes.take(guard.address(request)):
+        if not self.per_person.take(person.token) or not self.writes.take(guard.client(request)):
             raise web.HTTPTooManyRequests(text="refused: too many requests: wait a moment and try again\n")
         return person
 
     async def person(self, request: web.Request) -> Person | None:
-        """The person this phone's cookie proves. A cookie with someone's token and a wrong code
-        is a guessed rejoin code, and counts as one; a locked-out address's cookies are not
-        proven at all (each proof is a PBKDF2 on the session's one thread)."""
-        address = guard.address(request)
-        person, guessed = await self.room.identify(request.cookies.get(self.person_cookie),
-                                                   prove=not self.locked_for(address))
-        if guessed:
-            self.wrong_rejoin.wrong(address)
-        return person
-
-    def locked_for(self, address: str) -> float:
-        return max(self.wrong.locked_for(address), self.wrong_rejoin.locked_for(address))
+        """The person this phone's cookie proves (web/cookie.py): a cookie this server did not
+        seal is nobody, and costs no key derivation."""
+        return await self.room.identify(request.cookies.get(self.person_cookie))
 
     # ------------------------------------------------------------ live updates
 
@@ -216,7 +205,7 @@ class Pages:
         person = await self.person(request)
         if person is None:
             return self.refuse(403, "join first: live updates are for the people in the session")
-        address, ended = guard.address(request), asyncio.Event()
+        address, ended = guard.client(request), asyncio.Event()
         for index, mine, most in ((0, address, STREAMS_PER_ADDRESS), (1, person.token, STREAMS_PER_PERSON)):
             same = [task for task, who in self.streams.items() if who[index] == mine]
             for old in same[:max(0, len(same) - most + 1)]:

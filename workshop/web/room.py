@@ -2,9 +2,9 @@
 verbs every channel uses), worked by one thread so the event loop never waits on a lock or an
 fsync, and followed a few times a second so every open page hears of a change.
 
-Who a phone is comes from its cookie: the person's token and rejoin code, proven against the
-`join` event's proof once per process (a PBKDF2, so it is cached), exactly as a rejoin on any
-other channel is proven. Nothing is stored anywhere but the session file and that cookie.
+Who a phone is comes from its cookie, sealed by this server (web/cookie.py): the person's token,
+rejoin code and personal secret, checked against the `join` event's proof once per process (an
+HMAC: no key derivation). Nothing is stored anywhere but the session file and that cookie.
 """
 
 from __future__ import annotations
@@ -16,13 +16,20 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from workshop.engine.state import HEARTBEAT
-from workshop.sessions import Session, SessionError, people
+from workshop.sessions import Session, SessionError, door
+from workshop.sessions.files import read_secret
 from workshop.sessions.people import Person
 from workshop.web import form, view
+from workshop.web.cookie import Sealer
 
 T = TypeVar("T")
 FOLLOW_EVERY = 0.1  # seconds between looks at the file: a change reaches every page within about this
 MAX_PEOPLE_CACHED = 10_000
+KEEP_FOR = 12 * 3600  # seconds a phone stays the same person without rejoining: a long workshop day
+
+
+class Busy(SessionError):
+    """Too many key derivations for the whole server just now: a join waits a moment."""
 
 
 class Room:
@@ -32,7 +39,12 @@ class Room:
         self.public = view.public(session.state())
         self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
-        self._people: dict[str, Person] = {}  # "token.CODE" (a cookie, tidied) -> the person it proved
+        self._people: dict[str, Person] = {}  # token -> the person a sealed cookie (or a join) proved
+        try:
+            secret: bytes | None = read_secret(session.path)
+        except SessionError:
+            secret = None
+        self.sealer = Sealer(secret, session.state().id, KEEP_FOR)
         self._present: dict[str, float] = {}  # token -> when their presence was last written
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
@@ -72,40 +84,43 @@ class Room:
 
     # ------------------------------------------------------------ people
 
-    async def identify(self, cookie: str | None, prove: bool = True) -> tuple[Person | None, bool]:
-        """The person a cookie proves, or None (no cookie, a forged one, or a session that lost
-        them); and whether it named a person with a wrong rejoin code (a guess). Only a cookie
-        never proven before costs a proof, and only when `prove`."""
-        token, _, code = (cookie or "").partition(".")
-        if not token or not code or len(token) + len(code) > 100:
-            return None, False
-        key = f"{token}.{people.tidy(code)}"  # "abc" and "A-B-C" are one code: one entry, one proof
-        if (known := self._people.get(key)) is not None:
-            return known, False
-        if not prove:
-            return None, False
-        person, guessed = await self.run(self._prove, token, code)
-        if person is not None and len(self._people) < MAX_PEOPLE_CACHED:
-            self._people[key] = person
-        return person, guessed
+    async def identify(self, cookie: str | None) -> Person | None:
+        """The person a cookie proves, or None (no cookie, one not sealed by this server, or a
+        session that lost them). A made-up cookie fails its seal on the event loop and costs the
+        session's thread nothing; a real one is checked against its person's join once."""
+        person = self.sealer.open(cookie)
+        if person is None:
+            return None
+        if (known := self._people.get(person.token)) is not None and known.secret == person.secret:
+            return known
+        named = await self.run(self._check, person)
+        if named is not None and len(self._people) < MAX_PEOPLE_CACHED:
+            self._people[named.token] = named
+        return named
 
-    def _prove(self, token: str, code: str) -> tuple[Person | None, bool]:
-        return self.session.proven(token, code)
+    def _check(self, person: Person) -> Person | None:
+        self.session.refresh()
+        return self.session.still(person)
 
-    @staticmethod
-    def cookie_of(person: Person) -> str:
-        return f"{person.token}.{person.code}"
+    def cookie_of(self, person: Person) -> str:
+        return self.sealer.seal(person)
 
-    async def join(self, name: str, rejoin: str) -> Person:
-        """A newcomer called `name`, or (with their rejoin code) the person who holds it."""
-        person = await self.run(self._join, name, rejoin)
-        if len(self._people) < MAX_PEOPLE_CACHED:  # the page the phone is sent to next needs no second
-            self._people[self.cookie_of(person)] = person  # PBKDF2: 1.7 s of 200 joins (test_phone_load)
+    async def join(self, code: str, name: str, rejoin: str, client: door.Client,
+                   may_derive: Callable[[], bool]) -> Person:
+        """Through the one way in: the join code, then a newcomer called `name`, or (with their
+        rejoin code) the person who holds it. `may_derive()` is asked before the key derivation
+        either costs, on the session's thread: False refuses the join, and derives nothing."""
+        person = await self.run(self._join, code, name, rejoin, client, may_derive)
+        if len(self._people) < MAX_PEOPLE_CACHED:  # the page the phone is sent to next needs no check
+            self._people[person.token] = person
         return person
 
-    def _join(self, name: str, rejoin: str) -> Person:
+    def _join(self, code: str, name: str, rejoin: str, client: door.Client, may_derive: Callable[[], bool]) -> Person:
+        door.join_code(self.session, code, client)
+        if not may_derive():
+            raise Busy("the server is busy with many people joining: try again in a moment")
         if rejoin.strip():
-            return self.session.rejoin(name, rejoin)
+            return door.rejoin(self.session, name, rejoin, client)
         return self.session.newcomer(name)
 
     def cast(self, person: Person, poll_id: str, fields: dict[str, list[str]]) -> str:

@@ -37,7 +37,7 @@ class PollPanel(ShowsState, Static):
             return None
         room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.here), state.all_voted(view), room, view.rounds, _decided(state, view.qid))
+                len(state.here), state.all_voted(view), room, view.rounds, view.at_kiosk, _decided(state, view.qid))
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -70,7 +70,8 @@ class PollPanel(ShowsState, Static):
         poll = view.poll
         status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
         # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
-        count = Text(f"{len(view.ballots)} voted · {len(state.here)} here · poll {status}")
+        kiosk = f" ({view.at_kiosk} at the kiosk)" if view.at_kiosk and self.audience == "facilitator" else ""
+        count = Text(f"{len(view.ballots)} voted{kiosk} · {len(state.here)} here · poll {status}")
         if self.audience == "facilitator" and state.all_voted(view):
             count.append("  · everyone has voted", style="bold green")
         room_results = self.audience == "room" and view.visible
