@@ -79,6 +79,6 @@ def test_the_fold_counts_each_name_and_client_apart(tmp_path: Path) -> None:
         write(events.WrongRejoinEvent(participant="bbbbbbbbbbbb", channel="phone", client="10.0.0.1"))
     guesses = live.fold.guesses
     assert {k: len(v) for k, v in guesses.codes.items()} == {"10.0.0.1": 2}
-    assert {k: len(v) for k, v in guesses.rejoins.items()} == {"aa": 1, "bb": 1}
+    assert {k: len(v) for k, v in guesses.rejoins.items()} == {"aaaaaaaaaaaa": 1, "bbbbbbbbbbbb": 1}
     assert {k: len(v) for k, v in guesses.rejoin_clients.items()} == {"kiosk": 1, "10.0.0.1": 1}
     assert live.state().wrong_codes == 6

@@ -13,6 +13,7 @@ from textual.widgets import Input, SelectionList, Static
 
 from tests.support import polls_plan, room_plan
 from tests.tui.conftest import CODE, FakeClock, screen_text, text_of
+from tests.tui.test_kiosk import person
 from workshop import sessions
 from workshop.journal import store
 from workshop.tui import kiosk
@@ -101,9 +102,7 @@ async def test_a_tick_over_the_limit_is_refused_at_the_kiosk(tmp_path: Path, clo
     live.goto("many")
     app = kiosk.make_app(path, clock=clock, watch=False)
     async with app.run_test(size=(80, 30)) as pilot:
-        app.main.query_one("#who", Input).value = "Bo"
-        await pilot.press("enter")
-        await pilot.pause()
+        await person(pilot, "Bo", [])  # a newcomer: a name, then a PIN chosen twice
         assert isinstance(app.screen, kiosk.VoteScreen)
         await pilot.press("space", "down", "space", "down")
         ticks = app.screen.query_one("#choices", SelectionList)
