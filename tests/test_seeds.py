@@ -30,7 +30,7 @@ def test_validate_seeds_exits_zero(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(app, ["validate", "seeds"])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert len(lines) == len(list((ROOT / "seeds").rglob("*.toml"))) == 7
+    assert len(lines) == len(list((ROOT / "seeds").rglob("*.toml"))) == 9
     assert all(": ok: " in line for line in lines)
 
 
@@ -51,7 +51,7 @@ def test_each_module_names_its_article_by_its_real_title() -> None:
 
 
 def test_the_five_modules_together_use_every_vote_kind() -> None:
-    modules = catalog().modules.values()
+    modules = catalog().plan(DEFAULT_AGENDA).modules
     assert len(modules) == 5
     used = {kind for m in modules for kind in m.vote_kinds}
     assert used == {*VOTE_KINDS, "consent"}  # consent: each closing commitment
@@ -60,7 +60,7 @@ def test_the_five_modules_together_use_every_vote_kind() -> None:
 def test_agendas_default_half_day_and_short_45() -> None:
     lib = catalog()
     half_day = lib.plan(DEFAULT_AGENDA)
-    assert {m.id for m in half_day.modules} == set(lib.modules)
+    assert {m.id for m in half_day.modules} == set(lib.modules) - {"back-on-the-floor"}  # the follow-up's own
     assert 180 <= half_day.minutes <= 240
     assert lib.plan("short-45").minutes == 45
 
@@ -82,3 +82,37 @@ def test_modules_paraphrase_and_never_copy_a_sentence() -> None:
         copied = [" ".join(words[i : i + window]) for i in range(len(words) - window + 1)
                   if f" {' '.join(words[i : i + window])} " in f" {bundled} "]
         assert not copied, f"{name}: copied text in seeds/: {copied[:3]}"
+
+
+def test_the_half_day_ends_with_its_commitment_as_a_decision_and_the_follow_up_agenda_is_30_minutes(
+        tmp_path: Path) -> None:
+    """The half-day's last consent poll becomes a decision with the commitments marked on its step,
+    and the bundled `follow-up` agenda reviews them: with the commitment asked again, 30 minutes."""
+    import json
+
+    def ok(*args: str) -> str:
+        done = CliRunner().invoke(app, [*args, "--sessions-dir", str(tmp_path)])
+        assert done.exit_code == 0, (args, done.output)
+        return done.stdout
+
+    ok("new", "half-day", "--name", "day")
+    ok("control", "day", "start")
+    ok("control", "day", "goto", "four-steps-collaboration/commitment")
+    ok("note", "day", "--owner", "Ana", "Replay the WFM clash with Bo as a collaboration")
+    ok("vote", "day", "--name", "Ana", "4")
+    ok("vote", "day", "--name", "Bo", "3")
+    assert ok("decide", "day", "--from", "commitment").startswith("decision d1 recorded: “Within a month, each of us")
+    ok("control", "day", "end")
+    (decision,) = json.loads(ok("decisions", "day", "--format", "json"))["decisions"]
+    question = catalog().plan(DEFAULT_AGENDA).modules[-1].step("commitment").poll.question
+    assert decision["text"] == ("Within a month, each of us handles one of these conversations as a collaboration "
+                                "and tells one colleague how it went.")  # the proposal, without its question
+    (evidence,) = decision["evidence"]
+    assert f"“{question}”" in evidence and evidence.endswith("Consent ✓ 2 of 2 at 3 or more")
+    assert [a["text"] for a in decision["actions"]] == ["Replay the WFM clash with Bo as a collaboration"]
+    ok("followup", "day", "--agenda", "follow-up", "--repeat", "commitment", "--name", "later")
+    steps = json.loads(ok("report", "later", "--format", "json"))["steps"]
+    assert [s["id"] for s in steps] == ["action-review/review", "back-on-the-floor/what-changed",
+                                        "back-on-the-floor/what-helped", "four-steps-collaboration/commitment",
+                                        "next-actions/new-actions"]
+    assert sum(s["planned_seconds"] for s in steps) == 30 * 60

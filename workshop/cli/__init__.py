@@ -2,10 +2,10 @@
 
 The commands live by what they work on: content.py (validate, draft, modules, preview),
 live.py (new, control, vote, note, repair), room.py (idea, ask, upvote, hand, react), reports.py
-(report, compare), screens.py (run, join, kiosk, serve, screen, replay), housekeeping.py (sessions,
-archive). This module holds the app, the one place errors are printed, and
-the helpers they share. Commands that open no screen must not import textual (a test checks), so
-screen imports live inside the commands that need them.
+(report, compare, actions), after.py (decide, decisions, followup, review), screens.py (run, join,
+kiosk, serve, screen, replay), housekeeping.py (sessions, archive). This module holds the app,
+the one place errors are printed, and the helpers they share. Commands that open no screen must
+not import textual (a test checks), so screen imports live inside the commands that need them.
 
 No module here has `from __future__ import annotations`: typer reads every command's parameters
 on every run, and string annotations it evaluates twice per command, about 600 `eval`s
@@ -196,4 +196,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app` as their modules load
-from workshop.cli import content, housekeeping, live, reports, room, screens  # noqa: E402, F401
+from workshop.cli import after, content, housekeeping, live, reports, room, screens  # noqa: E402, F401

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _open, app, end_now
+from workshop.cli import SessionsDir, _fail, _open, _resolve, app, end_now
 from workshop.errors import os_message
 
 OutputFile = Annotated[Optional[Path], typer.Option(
@@ -124,6 +124,9 @@ def actions(
         "--format", "-f", help="md, csv, json or ics (default: from the --output file's name, else md).")] = None,
     ics_kind: Annotated[str, typer.Option(
         "--ics-kind", help="ics: event (all-day on the due date, for any calendar) or todo (task apps).")] = "event",
+    chain: Annotated[bool, typer.Option(
+        "--chain", help="Every action of the session and its follow-ups (and the sessions it follows), each "
+                        "with its latest status.")] = False,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
 ) -> None:
@@ -133,6 +136,14 @@ def actions(
     fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
     if ics_kind not in listing.ICS_KINDS:
         raise _fail(f"--ics-kind {ics_kind}: choose event or todo")
+    if chain:
+        if fmt == "ics":
+            raise _fail("--chain lists md, csv or json")
+        from workshop.sessions.chain import chain as linked
+
+        states = [_open(str(path), None).state() for path in linked(_resolve(session, sessions_dir))]
+        _emit(listing.CHAIN_FORMATS[fmt](states), output)
+        return
     state = _open(session, sessions_dir).state()
     if fmt != "ics":
         _emit(listing.FORMATS[fmt](state), output)

@@ -11,10 +11,11 @@ Steps and polls are named `module/step` (`Qid`). Every event has `at`, an aware 
 older files may lack are optional (`UNSET`: absent from the block, never written as empty).
 
 Facilitator events (the `SignedEvent` ones: control, an action mark, a `serve` address, the
-room's facilitator events, a poll's new wording; and a note or a correction whose author is the
-facilitator) carry `sig`, an Ed25519 signature (engine/trust.py), `nonce`, and the chain: `prev`,
-the signature of the facilitator's previous signed event ("" for the first), and `seen`, how
-many events the facilitator's fold had read when signing. Without a valid signature the fold
+room's facilitator events, a poll's new wording, decisions and carried actions; and a note, a
+correction or an action's review whose author is the facilitator) carry `sig`, an Ed25519
+signature (engine/trust.py), `nonce`, and the chain: `prev`, the signature of the facilitator's
+previous signed event ("" for the first), and `seen`, how many events the facilitator's fold had
+read when signing. Without a valid signature the fold
 ignores them. Corrections (note-edit, note-withdraw, idea-edit, idea-withdraw, wording) change
 nothing already written: engine/corrections.py folds them.
 """
@@ -25,6 +26,13 @@ from typing import Annotated, Any, Literal, Union
 
 from msgspec import UNSET, Meta, UnsetType
 
+from workshop.engine.afterwards import (
+    CarryEvent,
+    DecisionAmendEvent,
+    DecisionEvent,
+    DecisionWithdrawEvent,
+    ReviewEvent,
+)
 from workshop.engine.contributions import (
     AnsweredEvent,
     CallEvent,
@@ -262,6 +270,7 @@ ANY = Union[
     IdeaEvent, QuestionEvent, UpvoteEvent, HandEvent, ReactEvent,
     MergeEvent, HideEvent, OptionsEvent, AnsweredEvent, QaEvent, CallEvent,
     NoteEditEvent, NoteWithdrawEvent, IdeaEditEvent, IdeaWithdrawEvent, WordingEvent,
+    DecisionEvent, DecisionAmendEvent, DecisionWithdrawEvent, CarryEvent, ReviewEvent,
 ]
 CLASSES: dict[str, type[TypedEvent]] = {cls.__struct_config__.tag: cls for cls in ANY.__args__}  # type: ignore[attr-defined]
 
@@ -271,4 +280,6 @@ CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "res
 ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
 ROOM = ("idea", "question", "upvote", "hand", "react")
 CORRECTIONS = ("note-edit", "note-withdraw", "idea-edit", "idea-withdraw", "wording")
+# what lasts after the room (engine/afterwards.py): the facilitator's, signed like CONTROL
+DECISIONS = ("decision", "decision-amend", "decision-withdraw", "carry")
 TYPES = tuple(CLASSES)

@@ -19,7 +19,8 @@ Reaction = Literal["agree", "disagree", "slower", "louder"]
 class Shape:
     """What a string field must look like beyond its length, checked by the reader
     (journal/check.py) on every distinct value: `hex` digits, a `name` as `text.name` leaves it,
-    a `qid`, an idea or question `ref`, a `date`, a `words` token, or `text` (clean text)."""
+    a `qid`, an idea or question `ref`, a `date`, a `words` token, `text` (clean text), a
+    `decision` (d1, d2) or a `session`'s id."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -28,8 +29,9 @@ class Shape:
         return f"Shape({self.kind!r})"
 
 
-HEX, AUTHOR, NAME, JOINER, OWNER, QID, REF, DATE, WHEN, WORD, TEXT = (
-    Shape(k) for k in ("hex", "author", "name", "joiner", "owner", "qid", "ref", "date", "when", "word", "text"))
+HEX, AUTHOR, NAME, JOINER, OWNER, QID, REF, DATE, WHEN, WORD, TEXT, DECISION, SESSION = (
+    Shape(k) for k in ("hex", "author", "name", "joiner", "owner", "qid", "ref", "date", "when", "word", "text",
+                       "decision", "session"))
 
 Time = Annotated[dt.datetime, Meta(tz=True)]
 Token = Annotated[str, Meta(min_length=8, max_length=64), HEX]  # a participant (12 hex) or anonymous ballot (16)
@@ -51,6 +53,8 @@ Due = Annotated[str, Meta(max_length=10), DATE]  # "" clears it
 Owner = Annotated[str, Meta(max_length=40), OWNER]  # a name, anyone's ("WFM team"); "" clears it
 Word = Annotated[str, Meta(min_length=1, max_length=32), WORD]
 Client = Annotated[str, Meta(min_length=1, max_length=80), TEXT]  # an address, "this machine", "account 1000", "kiosk"
+DecisionId = Annotated[str, Meta(min_length=2, max_length=12), DECISION]  # d1, d2
+SessionId = Annotated[str, Meta(min_length=1, max_length=64), SESSION]
 Count = Annotated[int, Meta(ge=0, le=2**40)]
 Minutes = Annotated[int, Meta(ge=1, le=24 * 60)]
 Seconds = Annotated[int, Meta(ge=-100_000_000, le=100_000_000)]

@@ -55,7 +55,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
         wrong_codes=fold.wrong_codes,
         facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,
-        room=fold.room.view(),
+        room=fold.room.view(), record=fold.decided.view(), follows=str(fold.header.get("follows", "")),
         planned_start=fold.planned_start,
     )
 

@@ -18,6 +18,7 @@ from typing import Any
 from workshop.content.frozen import thaw
 from workshop.engine import rounds
 from workshop.engine.corrections import Corrections
+from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.guesses import Guesses
 from workshop.engine.ideas import Room
@@ -93,7 +94,8 @@ class Fold:
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name)
                           for name in dir(self) if name.startswith("_on_")}
         self.room, self.poll_events, self.guesses = Room(self), PollEvents(self), Guesses(self)
-        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self), self.guesses):
+        self.decided = Decisions(self)
+        for part in (self.room, self.poll_events, AgendaEvents(self), Corrections(self), self.guesses, self.decided):
             self._handlers.update(part.handlers())
 
     # ------------------------------------------------------------------ applying events

@@ -30,13 +30,13 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
-from workshop.engine.events import CONTROL, FACILITATOR, ROOM_CONTROL, Event
+from workshop.engine.events import CONTROL, DECISIONS, FACILITATOR, ROOM_CONTROL, Event
 
 FORMAT = 1  # the session file's format: 1 chains signed events; files without `format` are older
 
-SIGNED = frozenset((*CONTROL, "action", "serve", *ROOM_CONTROL, "wording"))
+SIGNED = frozenset((*CONTROL, "action", "serve", *ROOM_CONTROL, "wording", *DECISIONS))
 # written by the facilitator or by a participant: signed when the author is the facilitator
-AUTHORED = frozenset(("note-edit", "note-withdraw", "idea-edit", "idea-withdraw"))
+AUTHORED = frozenset(("note-edit", "note-withdraw", "idea-edit", "idea-withdraw", "review"))
 
 
 def needs_signature(event: Event) -> bool:

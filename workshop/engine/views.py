@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import rounds
+from workshop.engine.decisions import RecordView
 from workshop.engine.ideas import RoomView
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally
@@ -162,6 +163,8 @@ class SessionState:
     ended: float | None = None  # when it ended
     planned_start: float | None = None  # when the agenda meant it to start (engine/forecast.py)
     room: RoomView = RoomView()  # ideas, questions, hands and reactions (engine/ideas.py)
+    record: RecordView = RecordView()  # decisions, and a follow-up's carried actions (engine/decisions.py)
+    follows: str = ""  # the session this one follows up (its id), for a follow-up
 
     @property
     def step(self) -> StepView | None:

@@ -36,6 +36,8 @@ LATEST = dt.datetime(9000, 1, 1, tzinfo=dt.UTC)
 _QID = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
 _REF = re.compile(r"[iq][1-9][0-9]{0,9}")
 _WORD = re.compile(r"[a-z][a-z0-9-]*")
+_DECISION = re.compile(r"d[1-9][0-9]{0,9}")
+_SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
 @cache
@@ -81,11 +83,14 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "when": _each(_when_ok),
     "word": _each(lambda v: _WORD.fullmatch(v) is not None),
     "text": _clean,
+    "decision": _each(lambda v: _DECISION.fullmatch(v) is not None),
+    "session": _each(lambda v: _SESSION_ID.fullmatch(v) is not None and ".." not in v),
 }
 _WHAT = {"hex": "lower-case hex digits", "author": "a participant's token", "name": "a name as names are written",
          "owner": "a name as names are written", "joiner": "a name a participant may join with",
          "qid": "a step written module/step", "ref": "an idea or question (i3, q2)", "date": "a date (YYYY-MM-DD)",
-         "when": "a time with its zone", "word": "a word", "text": "clean text (a control character or a surrogate)"}
+         "when": "a time with its zone", "word": "a word", "text": "clean text (a control character or a surrogate)",
+         "decision": "a decision's id (d1, d2)", "session": "a session's name"}
 
 
 def _shape_of(hint: Any) -> tuple[str, bool] | None:
@@ -234,10 +239,9 @@ def as_dicts(found: list[TypedEvent]) -> list[Event]:
 
 # ---------------------------------------------------------------------- the header
 
-_SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _CODE = re.compile(r"[A-Z0-9]{4,12}")
 _KEY = re.compile(r"[0-9a-f]{64}")
-HEADER_KEYS = ("format", "id", "title", "created", "facilitator", "code", "facilitator_key", "agenda")
+HEADER_KEYS = ("format", "id", "title", "created", "facilitator", "code", "facilitator_key", "agenda", "follows")
 
 
 def header(session: dict[str, Any]) -> str | None:
@@ -255,6 +259,8 @@ def header(session: dict[str, Any]) -> str | None:
         "code": lambda v: type(v) is str and _CODE.fullmatch(v) is not None,
         "facilitator_key": lambda v: v == "" or type(v) is str and _KEY.fullmatch(v) is not None,
         "agenda": lambda v: isinstance(v, dict),
+        # a follow-up session names the session it follows up (sessions/followup.py)
+        "follows": lambda v: type(v) is str and _SESSION_ID.fullmatch(v) is not None and ".." not in v,
     }
     for key in ("id", "title", "code", "agenda"):
         if key not in session:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from workshop.engine.state import SessionState
@@ -96,3 +97,62 @@ def _iso(t: float) -> str:
 
 
 FORMATS = {"md": as_markdown, "csv": as_csv, "json": as_json}  # and as_ics, with its kind
+
+
+# ---------------------------------------------------------------------- across a chain of sessions
+
+CHAIN_FIELDS = ("id", "text", "owner", "due", "decision", "written_in", "status", "status_in", "comment")
+CHAIN_WORDS = {
+    "title": "# Action items across {sessions}",
+    "head": "| action | owner | due | decision | written in | status | since | note |",
+    "none": "None.",
+}
+
+
+def chain_rows(states: Sequence[SessionState]) -> list[dict[str, Any]]:
+    """Every action of a chain of sessions (oldest first), once, with its latest status: an action
+    carried into a follow-up keeps its id, and each review there moves it on."""
+    rows: dict[str, dict[str, Any]] = {}
+    for s in states:
+        for c in s.record.carried:
+            row = rows.setdefault(c.note, {"id": c.note, "text": c.text, "owner": c.owner, "due": c.due,
+                                           "decision": c.decision, "written_in": c.session, "status": c.status,
+                                           "status_in": s.id, "comment": c.comment, "history": []})
+            for r in c.reviews:
+                row.update(status=r.status, status_in=s.id, comment=r.comment)
+                row["history"].append({"session": s.id, "at": _iso(r.at), "status": r.status, "comment": r.comment,
+                                       "by": r.by})
+        for n in s.notes:
+            if n.action and n.id not in rows:
+                serving = s.record.serving(n.id)
+                rows[n.id] = {"id": n.id, "text": n.text, "owner": n.owner, "due": n.due,
+                              "decision": serving.text if serving else "", "written_in": s.id, "status": "open",
+                              "status_in": s.id, "comment": "", "history": []}
+    return list(rows.values())
+
+
+def chain_json(states: Sequence[SessionState]) -> str:
+    return json.dumps({"sessions": [s.id for s in states], "actions": chain_rows(states)}, ensure_ascii=False,
+                      indent=2)
+
+
+def chain_csv(states: Sequence[SessionState]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CHAIN_FIELDS, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in chain_rows(states):
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v)
+                         for k, v in row.items()})
+    return out.getvalue()
+
+
+def chain_markdown(states: Sequence[SessionState]) -> str:
+    lines = [CHAIN_WORDS["title"].format(sessions=md_escape(", ".join(s.id for s in states))), "",
+             CHAIN_WORDS["head"], "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {r['due'] or '–'} | {_cell(r['decision']) or '–'} "
+              f"| {md_escape(r['written_in'])} | {r['status']} | {md_escape(r['status_in'])} "
+              f"| {_cell(r['comment']) or '–'} |" for r in chain_rows(states)]
+    return "\n".join(lines if len(lines) > 4 else [*lines[:2], CHAIN_WORDS["none"]]) + "\n"
+
+
+CHAIN_FORMATS = {"md": chain_markdown, "csv": chain_csv, "json": chain_json}

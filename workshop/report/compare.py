@@ -22,6 +22,7 @@ from typing import Any
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
 from workshop.engine.text import isolate
+from workshop.report import followup
 from workshop.report.html import CSS, bdi
 from workshop.report.render import md_escape, md_participant
 
@@ -85,14 +86,16 @@ def compare(states: Sequence[SessionState]) -> dict[str, Any]:
         shared.append({
             "id": qid, "kind": kind, "question": present[0].poll.question, "unit": present[0].tally.unit,
             "sessions": [{"session": i, **r} for i, r in zip(ids, results, strict=True)],
-            "differences": [{"session": i, "against": ids[0], **_differences(kind, results[0], r)}
-                            for i, r in zip(ids[1:], results[1:], strict=True)],
+            "differences": [{"session": i, "against": ids[0], **_differences(kind, results[0], r),
+                             **followup.paired(present[0], v)}
+                            for i, r, v in zip(ids[1:], results[1:], present[1:], strict=True)],
         })
     return {
         "sessions": [{"id": i, "title": s.title, "status": s.status, "participants": len(s.participants)}
                      for i, s in zip(ids, states, strict=True)],
         "polls": shared,
         "not_shared": only,
+        "actions": followup.completion(states, ids),  # a follow-up's carried actions, by owner and decision
     }
 
 
@@ -123,6 +126,9 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     if any("mean" in s for s in sessions):
         rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
                      *(f"{d['mean']:+g}" if "mean" in d else "–" for d in diffs)])
+    if diffs:
+        rows.append([followup.WORDS["both"], *("" for _ in sessions),
+                     *(str(d["both"]) + (f" ({d['both_mean']:+g})" if "both_mean" in d else "") for d in diffs)])
     return header, rows
 
 
@@ -144,6 +150,7 @@ def as_markdown(data: dict[str, Any]) -> str:
         # the numbers are the report's own
         out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
         out.append("")
+    out += followup.as_markdown(data.get("actions", []))
     out += ["## Polls not shared", ""]
     out += [f"- {md_escape(p['question'])} ({md_escape(p['id'])}): only in {md_escape(', '.join(p['sessions']))}"
             f" ({p['why']})" for p in data["not_shared"]] or ["None."]
@@ -165,6 +172,7 @@ def as_html(data: dict[str, Any]) -> str:
         out += ["<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
                 for row in rows]
         out.append("</tbody></table></article>")
+    out += followup.as_html(data.get("actions", []))
     out.append("<h2>Polls not shared</h2><ul>")
     out += [f"<li>{e(p['question'])} (<code>{e(p['id'])}</code>): only in {e(', '.join(p['sessions']))} "
             f"({e(p['why'])})</li>" for p in data["not_shared"]] or ["<li>None.</li>"]
@@ -192,6 +200,7 @@ def as_rich(data: dict[str, Any]) -> Any:
         for label, *numbers in rows:
             table.add_row(Text(isolate(label)), *(Text(c) for c in numbers))
         parts.append(table)
+    parts += followup.as_rich(data.get("actions", []))
     if data["not_shared"]:
         table = Table(title=Text("Polls not shared"), title_justify="left")
         for name in ("poll", "question", "only in", "why"):

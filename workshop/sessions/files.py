@@ -113,9 +113,10 @@ def secret_state(path: Path) -> str:
 
 
 def create(plan: Plan, folder: Path | None = None, name: str | None = None, facilitator: str = "",
-           clock: Clock = utc_now, code: str | None = None) -> Path:
-    """Start a new session file for `plan`; its name defaults to the agenda and the time. A
-    failure leaves nothing behind."""
+           clock: Clock = utc_now, code: str | None = None, follows: str | None = None) -> Path:
+    """Start a new session file for `plan`; its name defaults to the agenda and the time; a
+    follow-up names the session it `follows` (sessions/followup.py). A failure leaves nothing
+    behind."""
     created = clock()
     name = check_name(name if name is not None else f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
     folder = sessions_dir(folder)
@@ -130,6 +131,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
         "code": code or "".join(secrets.choice(CODE_ALPHABET) for _ in range(6)),
         "facilitator_key": keys.public_hex(secret),  # checks the facilitator's signed events
         "agenda": freeze(plan),
+        **({"follows": follows} if follows else {}),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)

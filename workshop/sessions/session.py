@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from workshop.engine import dates, events, forecast
 from workshop.engine.state import SessionState, StepView
-from workshop.sessions.corrections import CorrectionVerbs, question_text, quoted
+from workshop.sessions.corrections import question_text, quoted
+from workshop.sessions.decisions import DecisionVerbs
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
@@ -26,7 +27,7 @@ POLL_DONE = {"close": "poll closed", "reopen": "poll reopened", "reset": "poll r
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
-class Session(CorrectionVerbs):
+class Session(DecisionVerbs):
     # ---------------------------------------------------------------- facilitator
 
     def start(self) -> str:
@@ -169,13 +170,6 @@ class Session(CorrectionVerbs):
                                      wording=events.given(None if words == poll.poll.question else words)))
         title = s.steps[poll.index].step.title
         return f"{title}: round {poll.round + 1} open" + (f" on {quoted(words, 60)}" if words else "")
-
-    @staticmethod
-    def _poll_before(s: SessionState) -> str | None:
-        """The poll a step without one follows (an objections round follows its poll)."""
-        if s.poll is not None or s.current is None:
-            return None
-        return next((p.qid for p in sorted(s.polls.values(), key=lambda p: -p.index) if p.index < s.current), None)
 
     @staticmethod
     def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:

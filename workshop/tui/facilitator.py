@@ -19,6 +19,7 @@ from textual.widgets import Header
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
 from workshop.sessions import Clock, Session, SessionError, utc_now
+from workshop.tui.decisions import DECISION_BINDINGS
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
 from workshop.tui.widgets.base import ShowsState
@@ -27,6 +28,7 @@ from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.review import ReviewPanel
 from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
@@ -66,6 +68,7 @@ class FacilitatorApp(RoomActions):
         Binding("e", "end", "End"),
         Binding("q", "quit", "Quit"),
         *ROOM_BINDINGS,
+        *DECISION_BINDINGS,
     ]
 
     def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
@@ -95,8 +98,8 @@ class FacilitatorApp(RoomActions):
         self.notes_list = self.query_one(NotesList)
         self.room_panel = self.query_one(RoomPanel)
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
-                                        self.query_one(PollPanel), self.room_panel, self.notes_list,
-                                        self.query_one(JoinBar)]
+                                        self.query_one(PollPanel), self.room_panel, self.query_one(ReviewPanel),
+                                        self.notes_list, self.query_one(JoinBar)]
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.title = clean(state.title)
@@ -288,6 +291,7 @@ class FacilitatorApp(RoomActions):
             ("Show the join page's QR code", "j", self.action_join_code),
             ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
             *self.room_commands(),
+            *self.decision_commands(),
             ("End the session", "e", self.action_end),
         ]
         for title, key, callback in commands:

@@ -31,6 +31,7 @@ from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.review import ReviewPanel
 from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timeline import Timeline
@@ -87,7 +88,8 @@ class ReplayApp(SessionApp):
     def on_mount(self) -> None:
         self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer),
                                         self.query_one(StepPanel), self.query_one(PollPanel),
-                                        self.query_one(RoomPanel), self.query_one(NotesList)]
+                                        self.query_one(RoomPanel), self.query_one(ReviewPanel),
+                                        self.query_one(NotesList)]
         self.timeline = self.query_one(Timeline)
         self.status_line = self.query_one("#replay-status", Static)
         header = self.replay.header

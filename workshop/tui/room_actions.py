@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from workshop.tui.deciding import Deciding
+from workshop.tui.decisions import Decisions
 from workshop.tui.widgets.room_panel import RoomPanel
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
@@ -28,8 +28,8 @@ ROOM_BINDINGS = [
 ]
 
 
-class RoomActions(Deciding):
-    """A typed base of the facilitator's app, on `Deciding` (whose `_do` runs an action word)."""
+class RoomActions(Decisions):
+    """A typed base of the facilitator's app, on `Decisions` and `Deciding` (whose `_do` runs an action word)."""
 
     room_panel: RoomPanel
     notify: Callable[..., None]

@@ -13,6 +13,7 @@ from workshop.engine.state import SessionState
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.rail import AgendaRail
+from workshop.tui.widgets.review import ReviewPanel
 from workshop.tui.widgets.room_panel import RoomPanel
 from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
@@ -25,7 +26,8 @@ SHORT = 30  # fewer rows than this: the timer is one line and the header goes
 def session_view(*, keys: bool = True, **notes: str) -> ComposeResult:
     """The views, in facilitator.tcss's layout; `notes` goes to the NotesList (its empty text).
     The room panel (ideas, questions, hands) shows only on steps where the room has something,
-    and names the facilitator's keys where the screen has them (`keys`: not in replay)."""
+    the review panel only on a follow-up's review step; both name the facilitator's keys where
+    the screen has them (`keys`: not in replay)."""
     with Horizontal(id="body"):
         yield AgendaRail(id="rail")
         with Vertical(id="main"):
@@ -34,6 +36,7 @@ def session_view(*, keys: bool = True, **notes: str) -> ComposeResult:
                 yield StepPanel(id="step")
                 with Vertical(id="side"):
                     yield PollPanel(id="poll")
+                    yield ReviewPanel(keys=keys, id="review")
                     yield RoomPanel(keys=keys, id="room")
                     yield NotesList(id="notes", **notes)
 

@@ -21,6 +21,11 @@ from workshop.tui.widgets.results import Results
 CONSENT_BANNER = 3  # lines a consent poll's result takes on the room display
 
 
+def _decided(state: SessionState, qid: str) -> str:
+    """The decision in force that rests on this poll ("" for none)."""
+    return next((d.id for d in state.record.decisions if qid in d.polls and d.withdrawn is None), "")
+
+
 class PollPanel(ShowsState, Static):
     def __init__(self, *, audience: Audience = "facilitator", **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -32,7 +37,7 @@ class PollPanel(ShowsState, Static):
             return None
         room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
         return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.here), state.all_voted(view), room, view.rounds, view.at_kiosk)
+                len(state.here), state.all_voted(view), room, view.rounds, view.at_kiosk, _decided(state, view.qid))
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -71,7 +76,7 @@ class PollPanel(ShowsState, Static):
             count.append("  · everyone has voted", style="bold green")
         room_results = self.audience == "room" and view.visible
         asked = Text(poll.question, style="bold") if room_results else question(poll)
-        return [asked, count, *self._rounds(view)]
+        return [asked, count, *self._rounds(view, _decided(state, view.qid))]
 
     @staticmethod
     def _consent(said: str, blocked: bool) -> Padding:
@@ -91,9 +96,10 @@ class PollPanel(ShowsState, Static):
         banner = CONSENT_BANNER if tally.consent_words(view.poll, view.tally) else 0
         return head + banner + len(console.render_lines(Results(view.tally), options, pad=False))
 
-    def _rounds(self, view: PollView) -> list[Text]:
+    def _rounds(self, view: PollView, decided: str = "") -> list[Text]:
         """Earlier rounds side by side with this one ('round 1: 2 under 3; round 2: consent'), and
-        for the facilitator, what to do when a consent poll has ballots under its threshold."""
+        for the facilitator, what to do when a consent poll has ballots under its threshold, and
+        once it has consent, the key that records it as a decision (or the decision it became)."""
         lines = []
         if view.rounds:  # the room sees how earlier rounds went only once it may see results
             told = view.visible or self.audience == "facilitator"
@@ -103,6 +109,9 @@ class PollPanel(ShowsState, Static):
         if blocks and self.audience == "facilitator":
             lines.append(Text(f"{blocks} under {view.poll.threshold}: no consent yet · o: objections round · "
                               "v: vote again", style="bold yellow"))
+        elif self.audience == "facilitator" and view.poll.threshold is not None and view.ballots:
+            lines.append(Text(f"Recorded as decision {decided}" if decided
+                              else "Consent: D records the proposal as a decision", style="bold green"))
         return lines
 
     def on_resize(self) -> None:
