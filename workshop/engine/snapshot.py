@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from workshop.content.model import Poll
-from workshop.engine.events import Event
-from workshop.engine.tally import tally
-from workshop.engine.views import PRESENT_FOR, Ballot, Participant, PollView, SessionState, StepView
+from workshop.engine.views import PollView, SessionState, StepView
 
 if TYPE_CHECKING:
+    from workshop.engine.polls import PollRecord
     from workshop.engine.state import Fold
 
 
@@ -27,9 +25,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
                  elapsed[slot], fold.visited[slot], slot in skipped, slot in inserted, fold.rounds_of(slot))
         for i, slot in enumerate(order)
     )
-    polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed, tuple(p.counted.items()), p.late,
-                            p.invalid, p.resets, tuple(p.earlier), tuple(p.wordings), p.reworded, tuple(p.orphans))
-                        for q, p in fold.polls.items()})
+    polls = _PollViews({q: (position[p.index], p) for q, p in fold.polls.items()})
     notes = tuple(fold.notes.values())
     if fold.withdrawn_notes:  # taken back: shown nowhere (most sessions have none: no pass over 78,000 notes)
         notes = tuple(n for n in notes if not n.withdrawn)
@@ -38,11 +34,10 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
         current=None if fold.current is None else position[fold.current], steps=steps, polls=polls,
         notes=notes,
-        participants=tuple(Participant(token, name, joined, fold.last_seen[token])
-                           for token, (name, joined) in fold.participants.items()),
+        joined=dict(fold.participants), seen=dict(fold.last_seen),
         paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
         forged=tuple(fold.forged), unjoined=tuple(fold.unjoined.values()), breaks=tuple(fold.trust.breaks),
-        clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
+        clamped=fold.clamped, beats=dict(fold.beats),
         wrong_codes=fold.wrong_codes,
         facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,
         room=fold.room.view(),
@@ -59,18 +54,20 @@ def _status(fold: Fold) -> str:
 
 
 class _PollViews(Mapping[str, PollView]):
-    """A state's polls, each built (ballots, tally) only when someone looks at it, from a
-    snapshot taken with the state: a screen shows one poll, and a verb checks one, so building
-    every poll's tally on every state cost most of a vote's time under the lock."""
+    """A state's polls, each built only when someone looks at it: a screen shows one poll, and a
+    verb checks one. Each is built from what its record holds at the snapshot (`PollRecord.frozen`,
+    copied once per change of its ballots, not once per state), and builds its ballots and tally
+    only when asked (engine/views.py)."""
 
-    def __init__(self, snapshot: dict[str, tuple[Any, ...]]) -> None:
-        self._snapshot = snapshot
+    def __init__(self, snapshot: dict[str, tuple[int, PollRecord]]) -> None:
+        self._snapshot = {q: (index, p.poll, p.status, p.revealed, p.late, p.invalid, p.resets,
+                              tuple(p.wordings), p.reworded, *p.frozen()) for q, (index, p) in snapshot.items()}
         self._views: dict[str, PollView] = {}
 
     def __getitem__(self, qid: str) -> PollView:
         view = self._views.get(qid)
         if view is None:
-            view = self._views[qid] = _poll_view(qid, *self._snapshot[qid])
+            view = self._views[qid] = PollView(qid, *self._snapshot[qid])
         return view
 
     def __iter__(self) -> Iterator[str]:
@@ -78,16 +75,3 @@ class _PollViews(Mapping[str, PollView]):
 
     def __len__(self) -> int:
         return len(self._snapshot)
-
-
-def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
-               counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int, earlier: tuple[tuple[Any, ...], ...] = (), wordings: tuple[str, ...] = (),
-               reworded: bool = False, orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
-    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in counted_items)
-    return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier),
-                    wordings, reworded,
-                    tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in orphans))
-
-
