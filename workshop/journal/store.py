@@ -176,10 +176,15 @@ class Writer:
 
     def append(self, payload: Mapping[str, Any]) -> None:
         """Stage one event; refused (EncodeError) when the reader would not let it through."""
+        self.staged.append(self.encode(payload))
+
+    @staticmethod
+    def encode(payload: Mapping[str, Any]) -> bytes:
+        """One event's block, refused (EncodeError) when the reader would not let it through."""
         why = check.one(dict(payload))
         if why is not None:
             raise codec.EncodeError(f"not written: {why}")
-        self.staged.append(codec.encode(payload))
+        return codec.encode(payload)
 
     def commit(self) -> None:
         """On disk when this returns."""
@@ -236,6 +241,11 @@ def append(path: Path, payload: Mapping[str, Any]) -> None:
     """Append one event under the lock, checking nothing."""
     with locked(path) as writer:
         writer.append(payload)
+
+
+def decoded(data: bytes) -> list[dict[str, Any]]:
+    """The events these blocks hold, exactly as a reader of the file will read them."""
+    return blocks.read(data)[1]
 
 
 def positions(path: Path) -> list[tuple[int, int]]:

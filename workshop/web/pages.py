@@ -145,7 +145,7 @@ class Pages:
     async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
         try:
-            await self.room.run(self.room.cast, person, _one(fields, "poll"), fields)
+            await self.room.write(self.room.cast, person, _one(fields, "poll"), fields)
         except WorkshopError as err:  # refused: the page comes back with the ballot as it was ticked
             tried = await self.room.run(self.room.tried, _one(fields, "poll"), fields)
             return await self.render(request, person, str(err), 409, tried=tried)
@@ -153,31 +153,32 @@ class Pages:
 
     async def note(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.note_as, person, _one(fields, "note"))
+        await self.room.write(self.room.session.note_as, person, _one(fields, "note"))
         return web.HTTPSeeOther("/#notes")
 
     # what the room makes: the same verbs as every other channel (sessions/room.py)
 
     async def idea(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.idea_as, person, _one(fields, "idea"))
+        await self.room.write(self.room.session.idea_as, person, _one(fields, "idea"))
         return web.HTTPSeeOther("/#room")
 
     async def ask(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.ask_as, person, _one(fields, "question"), bool(_one(fields, "anonymous")))
+        await self.room.write(self.room.session.ask_as, person, _one(fields, "question"),
+                              bool(_one(fields, "anonymous")))
         return web.HTTPSeeOther("/#room")
 
     async def upvote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        said = await self.room.run(self.room.session.upvote_as, person, _one(fields, "question"))
+        said = await self.room.write(self.room.session.upvote_as, person, _one(fields, "question"))
         if "ignored" in said:  # a second upvote writes nothing: the page says so
             return await self.render(request, person, said, 409)
         return web.HTTPSeeOther("/#room")
 
     async def hand(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.hand_as, person, _one(fields, "up") == "yes")
+        await self.room.write(self.room.session.hand_as, person, _one(fields, "up") == "yes")
         return web.HTTPSeeOther("/#room")
 
     async def leave(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
