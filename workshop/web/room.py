@@ -33,6 +33,7 @@ class Room:
         self.public = view.public(session.state())
         self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
+        self.moved = asyncio.Event()  # set, and replaced, whenever its `moment` changes (a step, a poll closed)
         self._people: dict[str, Person] = {}  # "token.CODE" (a cookie, tidied) -> the person it proved
         self._present: dict[str, float] = {}  # token -> when their presence was last written
         self._shown: tuple[tuple[int, int], view.Public] | None = None  # (events, second) -> what pages show
@@ -65,6 +66,9 @@ class Room:
         """The file changed (here or elsewhere): tell the pages if what they show did."""
         fresh, self.address = await self.run(self._look)
         if fresh.key != self.public.key:
+            if fresh.moment != self.public.moment:
+                self.moved.set()
+                self.moved = asyncio.Event()
             self.public = fresh
             self.changed.set()
             self.changed = asyncio.Event()
