@@ -1,127 +1,76 @@
-"""The 200-phone room (issue 13), `python benchmarks/run.py phones`: one `workshop serve` process,
-200 simulated phones in another (tests/e2e/phone_client.py) joining, voting on every kind of poll
-and sending a note, while the facilitator's screen runs here. Measured side by side with what a
-browser participant cost before the phone page: one textual-serve terminal participant process.
+"""Rooms of phones on one `workshop serve` (issues 13 and 30), `python benchmarks/run.py phones`
+and `thousand`: simulated phones (workshop/bench/phones.py) joining, voting on every kind of poll
+and sending a note, while the facilitator's screen runs here (workshop/bench/room.py, what
+`workshop bench room` runs).
 
-Ballot-to-facilitator latency is measured as benchmarks/run.py's `screen` and `room` groups do:
-the facilitator's poll panel records each draw, and the i-th ballot is taken to be the i-th
-counted; from the moment the phone's POST /vote was answered (the ballot is on disk by then), and
-from the moment it was sent (the tap: what the room waits for).
+`phones`: 200 phones, against what a browser participant cost before the phone page (one
+textual-serve terminal participant process). `thousand`: 1,000 phones joining within a minute,
+each tapping a poll's answer within its half minute, on the code before issue 30 (commit BEFORE,
+exported from git) and now, one after the other in one run; then the same room tapping the
+instant each poll shows (the worst a room can do).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import statistics
+import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 import aiohttp
 
 from tests.e2e.phone_client import free_port, process_figures, serving
 from tests.support import polls_plan
+from workshop.bench import room
 
+ROOT = Path(__file__).resolve().parents[1]
+BEFORE = "2fb0805"  # main before issue 30: one fsync per verb, a full state per check, a page per key
 PHONES = 200
-POLLS = ["pick", "many", "fist", "dots", "order", "word"]  # tests/support.py: one of each kind
-DRIVER = Path(__file__).resolve().parents[1] / "tests" / "e2e" / "phone_client.py"
-Latencies = Callable[[list[tuple[float, int]], list[float]], list[float]]
 
 
-def bench(latencies: Latencies) -> None:
-    import tempfile
-
+def bench() -> None:
+    figures = room.measure(PHONES, 40)
     with tempfile.TemporaryDirectory() as tmp:
-        room = asyncio.run(_room(Path(tmp), latencies))
         one = asyncio.run(_terminal_participant(Path(tmp)))
-    server, before = room["server"], PHONES * one["hwm_mib"]
-    print(f"phones: {PHONES} phones on one `serve`, {len(POLLS)} kinds of poll: {room['counted']} of {room['cast']} "
-          f"ballots counted, {room['notes']} notes, answers {room['answers']}, {room['wall']:.0f} s; to the "
-          f"facilitator's screen from POST /vote answered {_spread(room['answered'])}, from sent (the tap) "
-          f"{_spread(room['sent'])}; POST round trip {_spread(room['trip'])}\n"
-          f"  server memory idle {room['idle']['rss_mib']:.0f} MiB, with {PHONES} phones {server['rss_mib']:.0f} MiB "
-          f"(peak {server['hwm_mib']:.0f} MiB, target < 250), CPU {server['cpu_s']:.1f} s; one textual-serve "
-          f"terminal participant {one['rss_mib']:.0f} MiB (peak {one['hwm_mib']:.0f} MiB): {PHONES} of those "
-          f"{before / 1024:.1f} GiB, {before / server['hwm_mib']:.0f}x the phone server")
+    room.report(figures, lambda line: print(f"phones: {line}"))
+    before = PHONES * one["hwm_mib"]
+    print(f"phones: one textual-serve terminal participant {one['rss_mib']:.0f} MiB (peak {one['hwm_mib']:.0f} MiB): "
+          f"{PHONES} of those {before / 1024:.1f} GiB, {before / (figures.memory or 1):.0f}x the phone server")
 
 
-def _spread(seconds: list[float]) -> str:
-    ordered = sorted(seconds)
-    p95 = ordered[int(len(ordered) * 0.95) - 1]
-    return f"median {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+def bench_thousand() -> None:
+    """1,000 phones before and after issue 30, and all tapping at once after it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        old = _before(Path(tmp) / "before")
+        then = {**os.environ, "PYTHONPATH": str(old)}
+        runs: list[tuple[str, dict[str, str] | None, float]] = [
+            (f"before ({BEFORE})", then, 1.0), ("now", None, 1.0),
+            (f"before ({BEFORE}), all at once", then, 0.0), ("now, all at once", None, 0.0)]
+        if old is None:
+            print("thousand: no git history here: the code before issue 30 is not measured")
+            runs = [run for run in runs if run[1] is None]
+        for label, env, spread in runs:
+            # -P: the server imports the package PYTHONPATH names, not the one in the current folder
+            figures = room.measure(1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread)
+            room.report(figures, lambda line, label=label: print(f"thousand, {label}: {line}"))
 
 
-async def _room(folder: Path, latencies: Latencies) -> dict:
-    from workshop import sessions
-    from workshop.tui.facilitator import make_app
-    from workshop.tui.widgets.poll import PollPanel
-
-    path = sessions.create(polls_plan(), folder, "phones", "Sam")
-    live = sessions.Session.open(path)
-    live.start()
-    port = free_port()
-    with serving(path, port, folder / "serve.log") as server:
-        idle = process_figures(server.pid)
-        app = make_app(path, bell=False)
-        async with app.run_test(size=(120, 40)) as pilot:
-            seen = _watch(app.query_one(PollPanel))
-            started = time.monotonic()
-            driver = await asyncio.create_subprocess_exec(
-                sys.executable, str(DRIVER), f"http://127.0.0.1:{port}", live.state().code, str(PHONES),
-                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**20)
-            try:
-                await _said(driver)  # joined
-                found: dict[str, list[float]] = {"answered": [], "sent": [], "trip": []}
-                for step in POLLS:
-                    qid = f"polls/{step}"
-                    live.goto(step)
-                    times = await _said(driver, f"vote {qid}")
-                    for _ in range(1500):  # up to 30 s for the screen to count them all
-                        if any(q == qid and n >= PHONES for _, q, n in seen):
-                            break
-                        await pilot.pause(0.02)
-                    drawn = [(t, n) for t, q, n in seen if q == qid]
-                    for when in ("answered", "sent"):
-                        found[when] += latencies(drawn, times[when])
-                    found["trip"] += [b - a for a, b in zip(times["sent"], times["answered"], strict=True)]
-                await _said(driver, "note")
-                answers = (await _said(driver, "quit"))["answers"]
-            finally:
-                if driver.returncode is None:
-                    driver.kill()
-                await driver.wait()
-            wall = time.monotonic() - started
-        figures = process_figures(server.pid)
-    state = sessions.Session.open(path).state()
-    return {"counted": sum(len(state.polls[f"polls/{s}"].ballots) for s in POLLS), "cast": PHONES * len(POLLS),
-            "notes": len(state.notes), "answers": answers, "wall": wall, "idle": idle, "server": figures} | found
-
-
-def _watch(panel) -> list[tuple[float, str, int]]:
-    """Each time the facilitator's poll panel draws: when, which poll, how many ballots it counted."""
-    seen: list[tuple[float, str, int]] = []
-    original = panel.draw
-
-    def draw(state):
-        original(state)
-        if state.poll is not None:
-            seen.append((time.time(), state.poll.qid, len(state.poll.ballots)))
-
-    panel.draw = draw
-    return seen
-
-
-async def _said(driver: asyncio.subprocess.Process, command: str = "") -> dict:
-    """Send the phones' process a command; its one-line JSON answer."""
-    if command:
-        driver.stdin.write(f"{command}\n".encode())  # type: ignore[union-attr]
-        await driver.stdin.drain()  # type: ignore[union-attr]
-    line = await asyncio.wait_for(driver.stdout.readline(), 120)  # type: ignore[union-attr]
-    if not line:
-        raise RuntimeError(f"the phones' process ended (exit {await driver.wait()}) before answering {command!r}")
-    return json.loads(line)
+def _before(folder: Path) -> Path | None:
+    """The package as it was at BEFORE, exported from git; None without the history."""
+    try:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "workshop"], capture_output=True,
+                                 check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder
 
 
 async def _terminal_participant(folder: Path) -> dict[str, float]:

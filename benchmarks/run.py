@@ -208,32 +208,45 @@ print(" ".join(f"{x:.6f}" for x in lat))
 
 
 def bench_burst() -> None:
-    """50 processes at once, each voting for 20 participants on one poll: 1,000 ballots."""
+    """50 processes at once, each voting for 20 participants on one poll: 1,000 ballots; with the
+    code before issue 30 (benchmarks/phones.py's BEFORE, exported from git) and now, in turn."""
+    import os
+    import tempfile
+
+    from benchmarks.phones import BEFORE, _before
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old = _before(Path(tmp) / "before")
+        if old is not None:
+            _burst(Path(tmp), f"before ({BEFORE})", {**os.environ, "PYTHONPATH": str(old)})
+        _burst(Path(tmp), "now", None)
+
+
+def _burst(folder: Path, label: str, env: dict[str, str] | None) -> None:
     import statistics
     import subprocess
-    import tempfile
 
     from workshop import sessions
     from workshop.content import catalog
     from workshop.content.library import plan_for
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = sessions.create(plan_for(catalog(), "five-service-lessons"), Path(tmp), "burst")
-        s = sessions.Session.open(path)
-        s.start()
-        while s.state().poll is None or s.state().poll.poll.vote != "single":
-            s.next()
-        go = time.time() + 3.0
-        procs = [subprocess.Popen([sys.executable, "-c", BURST, str(path), str(w), str(go)],
-                                  stdout=subprocess.PIPE, text=True) for w in range(50)]
-        outs = [p.communicate(timeout=600)[0] for p in procs]
-        wall = time.time() - go
-        lat = sorted(float(x) for out in outs for x in out.split())
-        state = sessions.Session.open(path).state()
-        counted = len(state.poll.ballots)
-        tomllib.loads(path.read_text("utf-8"))
+    path = sessions.create(plan_for(catalog(), "five-service-lessons"), folder, f"burst-{len(label)}")
+    s = sessions.Session.open(path)
+    s.start()
+    while s.state().poll is None or s.state().poll.poll.vote != "single":
+        s.next()
+    go = time.time() + 3.0
+    # -P: each process imports the package PYTHONPATH names, not the one in the current folder
+    procs = [subprocess.Popen([sys.executable, "-P", "-c", BURST, str(path), str(w), str(go)], env=env,
+                              stdout=subprocess.PIPE, text=True) for w in range(50)]
+    outs = [p.communicate(timeout=600)[0] for p in procs]
+    wall = time.time() - go
+    lat = sorted(float(x) for out in outs for x in out.split())
+    state = sessions.Session.open(path).state()
+    counted = len(state.poll.ballots)
+    tomllib.loads(path.read_text("utf-8"))
     p99 = lat[int(len(lat) * 0.99) - 1]
-    print(f"burst: 50 processes x 20 ballots: {counted} counted of {len(lat)} cast, file valid TOML; "
+    print(f"burst, {label}: 50 processes x 20 ballots: {counted} counted of {len(lat)} cast, file valid TOML; "
           f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
 
 
@@ -505,7 +518,14 @@ def bench_phones() -> None:
     before it (a textual-serve terminal app process): benchmarks/phones.py."""
     from benchmarks.phones import bench
 
-    bench(_latencies)
+    bench()
+
+
+def bench_thousand() -> None:
+    """1,000 phones on one `serve`, before issue 30 and now, in one run: benchmarks/phones.py."""
+    from benchmarks.phones import bench_thousand as run
+
+    run()
 
 
 def as_installed() -> None:
@@ -526,7 +546,7 @@ def bench_check() -> None:
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
           "check": bench_check,
           "burst": bench_burst, "first": bench_first, "screen": bench_screen, "room": bench_room,
-          "replay": bench_replay, "phones": bench_phones}
+          "replay": bench_replay, "phones": bench_phones, "thousand": bench_thousand}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

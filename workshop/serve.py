@@ -232,6 +232,7 @@ def _refuse(status: int, why: str) -> web.Response:
 def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
     """Listen, announce where, serve until stopped, then take the address off the join bar."""
     limits.check()
+    _room_for_connections()
     live = sessions.Session.open(path)
     with listen(host, port) as sock:
         address = public_address(host, sock)
@@ -245,6 +246,23 @@ def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
         finally:
             if address:
                 _withdraw(live, address, echo)
+
+
+def _room_for_connections() -> None:
+    """Each phone holds its event stream open and posts on a second connection: a room of 1,000
+    needs about 2,000 file descriptors, more than many systems give a process at first (256 on
+    macOS, 1,024 on many Linux systems). Raise this process's own limit as far as it may go."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    for want in (min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536, 10240, 4096):
+        if soft >= want:
+            return
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+            return
+        except (ValueError, OSError):
+            continue  # macOS refuses more than its OPEN_MAX: try less
 
 
 def _announce(live: sessions.Session, address: str | None, sock: socket.socket, echo: Echo) -> None:

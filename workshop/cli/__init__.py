@@ -196,4 +196,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app` as their modules load
-from workshop.cli import after, content, housekeeping, live, reports, room, screens  # noqa: E402, F401
+from workshop.cli import after, bench, content, housekeeping, live, reports, room, screens  # noqa: E402, F401

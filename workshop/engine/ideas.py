@@ -226,6 +226,7 @@ class Room:
         top = p.poll.max if p.poll.max is None else min(p.poll.max, max(1, len(labels)))
         p.poll = replace(p.poll, options=labels, max=top)
         p.counted = {}
+        p.version += 1
         self.fold.poll_events.checked.clear()  # checked against the options before
         self.options[str(event.get("poll"))] = tuple(str(i) for i in ideas)
 

@@ -35,6 +35,16 @@ class PollRecord:
     orphans: list[tuple[str, tuple[float, Event]]] = field(default_factory=list)
     wordings: list[str] = field(default_factory=list)  # each earlier round's question
     reworded: bool = False
+    # Bumped whenever `counted`, `earlier` or `orphans` change: a state copies them only then
+    # (`frozen`), not once per state (1,000 ballots on six polls: most of a vote's time, #30).
+    version: int = 0
+    _frozen: tuple[int, tuple[Any, ...]] = (-1, ())
+
+    def frozen(self) -> tuple[Any, ...]:
+        """(counted items, earlier rounds, orphans) as tuples, as they stand now."""
+        if self._frozen[0] != self.version:
+            self._frozen = (self.version, (tuple(self.counted.items()), tuple(self.earlier), tuple(self.orphans)))
+        return self._frozen[1]
 
 
 class PollEvents:
@@ -65,6 +75,7 @@ class PollEvents:
     def _on_reset(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None:
             p.resets += 1
+            p.version += 1
             p.counted = {}
             p.revealed = False
 
@@ -82,6 +93,7 @@ class PollEvents:
             p.poll = replace(p.poll, question=wording)
             p.reworded = True
         p.counted = {}
+        p.version += 1
         p.revealed = False
         p.status, p.closed_by = "open", ""
 
@@ -105,6 +117,7 @@ class PollEvents:
         if p.poll.options_from and not p.poll.options:  # the event that set its options was lost
             if isinstance(value, list):
                 p.orphans.append((token, (t, event)))
+                p.version += 1
             return
         key = (poll_id if type(poll_id) is str else str(poll_id), tuple(value) if isinstance(value, list) else ())
         valid = self.checked.get(key)
@@ -119,3 +132,4 @@ class PollEvents:
             return
         p.counted.pop(token, None)  # a new ballot replaces the old and moves to the end
         p.counted[token] = (t, event)
+        p.version += 1

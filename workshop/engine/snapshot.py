@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from workshop.content.model import Poll
-from workshop.engine.events import Event
-from workshop.engine.tally import tally
 from workshop.engine.text import name_key
-from workshop.engine.views import PRESENT_FOR, Ballot, Participant, PollView, SessionState, StepView
+from workshop.engine.views import PollView, SessionState, StepView
 
 if TYPE_CHECKING:
+    from workshop.engine.polls import PollRecord
     from workshop.engine.state import Fold
 
 
@@ -33,12 +31,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
     # may come after the events that carry its name)
     doubtful = {t for t, name in fold.unjoined.items()
                 if t not in fold.participants and name_key(name) in fold.by_name} if fold.unjoined else set()
-    polls = _PollViews({q: (position[p.index], p.poll, p.status, p.revealed,
-                            tuple(c for c in p.counted.items() if c[0] not in doubtful) if doubtful
-                            else tuple(p.counted.items()),
-                            p.late, p.invalid, p.resets, tuple(p.earlier), tuple(p.wordings), p.reworded,
-                            tuple(p.orphans))
-                        for q, p in fold.polls.items()})
+    polls = _PollViews({q: (position[p.index], p) for q, p in fold.polls.items()}, doubtful)
     notes = tuple(fold.notes.values())
     if fold.withdrawn_notes or doubtful:  # taken back, or doubtful: shown nowhere (most sessions have neither)
         notes = tuple(n for n in notes if not n.withdrawn and n.author not in doubtful)
@@ -48,11 +41,10 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
         current=None if fold.current is None else position[fold.current], steps=steps, polls=polls,
         notes=notes,
-        participants=tuple(Participant(token, name, joined, fold.last_seen[token])
-                           for token, (name, joined) in fold.participants.items()),
+        joined=dict(fold.participants), seen=dict(fold.last_seen),
         paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
         forged=tuple(fold.forged), unjoined=unjoined, breaks=tuple(fold.trust.breaks),
-        clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
+        clamped=fold.clamped, beats=dict(fold.beats),
         wrong_codes=fold.wrong_codes,
         facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,
         room=fold.room.view(), record=fold.decided.view(), follows=str(fold.header.get("follows", "")),
@@ -69,18 +61,21 @@ def _status(fold: Fold) -> str:
 
 
 class _PollViews(Mapping[str, PollView]):
-    """A state's polls, each built (ballots, tally) only when someone looks at it, from a
-    snapshot taken with the state: a screen shows one poll, and a verb checks one, so building
-    every poll's tally on every state cost most of a vote's time under the lock."""
+    """A state's polls, each built only when someone looks at it: a screen shows one poll, and a
+    verb checks one. Each is built from what its record holds at the snapshot (`PollRecord.frozen`,
+    copied once per change of its ballots, not once per state), and builds its ballots and tally
+    only when asked (engine/views.py)."""
 
-    def __init__(self, snapshot: dict[str, tuple[Any, ...]]) -> None:
-        self._snapshot = snapshot
+    def __init__(self, snapshot: dict[str, tuple[int, PollRecord]], doubtful: set[str] | None = None) -> None:
+        self._snapshot = {q: (index, p.poll, p.status, p.revealed, p.late, p.invalid, p.resets,
+                              tuple(p.wordings), p.reworded, *_without(p.frozen(), doubtful))
+                          for q, (index, p) in snapshot.items()}
         self._views: dict[str, PollView] = {}
 
     def __getitem__(self, qid: str) -> PollView:
         view = self._views.get(qid)
         if view is None:
-            view = self._views[qid] = _poll_view(qid, *self._snapshot[qid])
+            view = self._views[qid] = PollView(qid, *self._snapshot[qid])
         return view
 
     def __iter__(self) -> Iterator[str]:
@@ -90,15 +85,9 @@ class _PollViews(Mapping[str, PollView]):
         return len(self._snapshot)
 
 
-def _poll_view(qid: str, index: int, poll: Poll, status: str, revealed: bool,
-               counted_items: tuple[tuple[str, tuple[float, Event]], ...], late: int, invalid: int,
-               resets: int, earlier: tuple[tuple[Any, ...], ...] = (), wordings: tuple[str, ...] = (),
-               reworded: bool = False, orphans: tuple[tuple[str, tuple[float, Event]], ...] = ()) -> PollView:
-    counted = tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t, str(e.get("via", "")))
-                    for token, (t, e) in counted_items)
-    return PollView(qid, index, poll, status, revealed, counted, late, invalid, resets,
-                    tally(poll, [b.value for b in counted]), tuple(tally(poll, values) for values in earlier),
-                    wordings, reworded,
-                    tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t) for token, (t, e) in orphans))
-
-
+def _without(frozen: tuple[Any, ...], doubtful: set[str] | None) -> tuple[Any, ...]:
+    """A poll record's counted ballots, earlier rounds and orphans, less the doubtful people's ballots."""
+    if not doubtful:
+        return frozen
+    counted, earlier, orphans = frozen
+    return tuple(c for c in counted if c[0] not in doubtful), earlier, orphans

@@ -6,7 +6,8 @@ across them (drift, who has voted). `state.py` builds them; nothing here changes
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from workshop.content.model import Module, Plan, Poll, Step
@@ -14,7 +15,7 @@ from workshop.engine import rounds
 from workshop.engine.decisions import RecordView
 from workshop.engine.ideas import RoomView
 from workshop.engine.rounds import RoundView
-from workshop.engine.tally import Tally
+from workshop.engine.tally import Tally, tally
 from workshop.engine.text import same_name
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
@@ -86,16 +87,37 @@ class PollView:
     poll: Poll
     status: str  # "waiting" (its step has not started), "open", "closed"
     revealed: bool
-    ballots: tuple[Ballot, ...]  # counted: the latest from each participant since the last reset
     late: int  # ballots that arrived while the poll was not open: not counted
     invalid: int  # ballots that break the poll's rules (a hand-edited file): not counted
     resets: int
-    tally: Tally
-    rounds: tuple[Tally, ...] = ()  # earlier rounds' results, when the facilitator called a revote
     wordings: tuple[str, ...] = ()  # the question each earlier round voted on (a revote may reword it)
     reworded: bool = False  # the question was reworded on the day (`wording`, or a revote's `wording`)
-    # ballots kept but not counted: its options (from ideas) were never set, or their event was lost
-    orphans: tuple[Ballot, ...] = ()
+    # What the fold had counted when the state was taken, as it holds it: (token, (time, event))
+    # per counted ballot, each earlier round's values, and the orphans. Ballots and tallies are
+    # built from these only when asked: a verb checking a poll needs neither (issue #30: a
+    # tally of 1,000 ballots per vote was most of a vote's time).
+    counted_items: tuple[tuple[str, tuple[float, Any]], ...] = field(default=(), repr=False)
+    earlier_values: tuple[tuple[Any, ...], ...] = field(default=(), repr=False)
+    orphan_items: tuple[tuple[str, tuple[float, Any]], ...] = field(default=(), repr=False)
+
+    @cached_property
+    def ballots(self) -> tuple[Ballot, ...]:
+        """Counted: the latest from each participant since the last reset."""
+        return _ballots(self.counted_items)
+
+    @cached_property
+    def tally(self) -> Tally:
+        return tally(self.poll, [b.value for b in self.ballots])
+
+    @cached_property
+    def rounds(self) -> tuple[Tally, ...]:
+        """Earlier rounds' results, when the facilitator called a revote."""
+        return tuple(tally(self.poll, values) for values in self.earlier_values)
+
+    @cached_property
+    def orphans(self) -> tuple[Ballot, ...]:
+        """Ballots kept but not counted: its options (from ideas) were never set, or their event was lost."""
+        return _ballots(self.orphan_items)
 
     @property
     def at_kiosk(self) -> int:
@@ -147,7 +169,10 @@ class SessionState:
     steps: tuple[StepView, ...]
     polls: Mapping[str, PollView]
     notes: tuple[Note, ...]
-    participants: tuple[Participant, ...]
+    # token -> (name, joined) and token -> last seen, copied from the fold: `participants` is
+    # built from them only when asked (1,000 of them per state cost more than a vote, #30)
+    joined: Mapping[str, tuple[str, float]]
+    seen: Mapping[str, float]
     paused_seconds: float
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
@@ -156,7 +181,7 @@ class SessionState:
     unjoined: tuple[str, ...] = ()  # names of people whose join was lost (damaged or refused): their events count
     breaks: tuple[tuple[int, str], ...] = ()  # (event number from 0, what) per break in the signed chain
     clamped: int = 0  # events dated after the file was last written, read as of then
-    here: frozenset[str] = frozenset()  # tokens of participants whose screen is here now
+    beats: Mapping[str, float] = field(default_factory=dict)  # token -> when their screen last said it is here
     wrong_codes: int = 0  # wrong join and rejoin codes (and kiosk PINs) typed on every way in
     facilitator: str = ""
     started: float | None = None  # when the facilitator started it
@@ -169,6 +194,16 @@ class SessionState:
     @property
     def step(self) -> StepView | None:
         return None if self.current is None else self.steps[self.current]
+
+    @cached_property
+    def participants(self) -> tuple[Participant, ...]:
+        seen = self.seen
+        return tuple(Participant(token, name, joined, seen[token]) for token, (name, joined) in self.joined.items())
+
+    @cached_property
+    def here(self) -> frozenset[str]:
+        """Tokens of participants whose screen is here now."""
+        return frozenset(t for t, beat in self.beats.items() if self.now - beat <= PRESENT_FOR)
 
     @property
     def poll(self) -> PollView | None:
@@ -238,3 +273,8 @@ class SessionState:
 
     def participant_named(self, name: str) -> Participant | None:
         return next((p for p in self.participants if same_name(p.name, name)), None)
+
+
+def _ballots(counted: tuple[tuple[str, tuple[float, Any]], ...]) -> tuple[Ballot, ...]:
+    return tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t, str(e.get("via", "")))
+                 for token, (t, e) in counted)

@@ -166,6 +166,11 @@ class Follower:
 
 # ---------------------------------------------------------------------------------- writing
 
+def checksum_of(block: bytes) -> str:
+    """The `crc` of a block as `codec.encode` wrote it."""
+    return block[-len(codec.CRC_TAIL) - 8:-len(codec.CRC_TAIL)].decode("ascii")
+
+
 class Writer:
     """A session file held under its exclusive lock. `append` stages an event; `commit` writes
     everything staged in one write and one fsync, so a verb's events land together or not at all."""
@@ -177,12 +182,17 @@ class Writer:
     def append(self, payload: Mapping[str, Any]) -> str:
         """Stage one event; refused (EncodeError) when the reader would not let it through. The
         block's checksum, as it will stand in the file."""
+        block = self.encode(payload)
+        self.staged.append(block)
+        return checksum_of(block)
+
+    @staticmethod
+    def encode(payload: Mapping[str, Any]) -> bytes:
+        """One event's block, refused (EncodeError) when the reader would not let it through."""
         why = check.one(dict(payload))
         if why is not None:
             raise codec.EncodeError(f"not written: {why}")
-        block = codec.encode(payload)
-        self.staged.append(block)
-        return block[-len(codec.CRC_TAIL) - 8:-len(codec.CRC_TAIL)].decode("ascii")
+        return codec.encode(payload)
 
     def commit(self) -> None:
         """On disk when this returns."""
@@ -239,6 +249,11 @@ def append(path: Path, payload: Mapping[str, Any]) -> None:
     """Append one event under the lock, checking nothing."""
     with locked(path) as writer:
         writer.append(payload)
+
+
+def decoded(data: bytes) -> list[dict[str, Any]]:
+    """The events these blocks hold, exactly as a reader of the file will read them."""
+    return blocks.read(data)[1]
 
 
 def positions(path: Path) -> list[tuple[int, int]]:

@@ -4,6 +4,10 @@ Every verb that checks before it writes runs inside `changing()`: take the file'
 what others appended, check, append, fsync, fold what was appended, release. Two processes can
 then never both see "Sam has not joined" and both join him, and a ballot checked against an
 open poll cannot land after the facilitator closed it.
+
+`together()` runs several verbs as one such step (group commit, for `workshop serve`'s room):
+one lock, one write, one fsync; each verb's events are kept only if it succeeds, and are folded
+before the next verb checks, so the verbs see each other exactly as one after another would.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from workshop.sessions.files import Clock, SessionError, read_secret, secret_sta
 
 T = TypeVar("T")
 Write = Callable[[events.TypedEvent], None]  # write(NoteEvent(…)): stage one event under the lock
+TOGETHER = 256  # verbs at most in one group commit: the lock is never held for long
 
 
 def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Follower, store.Loaded, T]:
@@ -134,6 +139,7 @@ class SessionFile:
         self._people: dict[str, Any] = {}  # token -> Person this process knows (sessions/people.py)
         self._breaks_told = 0
         self.doubts = Doubts()
+        self._group: _Group | None = None  # the group commit under way (`together`)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = utc_now, keep: list[Any] | None = None) -> Self:
@@ -185,7 +191,11 @@ class SessionFile:
     def changing(self) -> Iterator[Write]:
         """The file locked and folded up to its last byte; yields `write`, which stages one
         event. When the block ends, everything staged is written in one go (durably) and folded;
-        when it raises, nothing is written."""
+        when it raises, nothing is written. Inside `together`, the group's lock and write serve."""
+        if self._group is not None:
+            with self._grouped(self._group) as write:
+                yield write
+            return
         try:
             with store.locked(self.path) as writer:
                 self.refresh()
@@ -206,6 +216,66 @@ class SessionFile:
                     signed.remember(self.fold.header, chain.prev, chain.at)
         except store.JournalError as err:
             raise SessionError(str(err)) from None
+
+    def together(self, verbs: list[Callable[[], T]]) -> list[T | Exception]:
+        """Run `verbs` in turn as one locked change of the file: one write and one fsync for
+        them all. Each verb's `changing()` stages its events only when it succeeds, and they are
+        folded at once, so the next verb's checks see them; a verb that raises costs only itself
+        (what it raised is its result). Returns once everything is on disk; if the write fails,
+        every verb's result is that error and the fold is read again from the file."""
+        results: list[T | Exception] = []
+        try:
+            with store.locked(self.path) as writer:
+                self.refresh()
+                self._group = group = _Group(writer, self.fold.count)
+                try:
+                    for verb in verbs:
+                        try:
+                            results.append(verb())
+                        except Exception as err:  # the verb's own answer, raised to its caller
+                            results.append(err)
+                finally:
+                    self._group = None
+                writer.commit()
+                if len(poll(self.follower)) != self.fold.count - group.read:  # read past what we wrote
+                    self._read_again()  # cannot happen under the lock; if it did, the file is the truth
+                if group.chain is not None and group.chain.signed:
+                    signed.remember(self.fold.header, group.chain.prev, group.chain.at)
+        except store.JournalError as err:
+            self._read_again()  # the fold went ahead of a write that failed
+            return [SessionError(str(err)) for _ in verbs]
+        return results
+
+    @contextmanager
+    def _grouped(self, group: _Group) -> Iterator[Write]:
+        chain = _Chain(self.fold.trust.head, self.fold.count, self.fold.trust.pending)
+        staged: list[bytes] = []
+
+        def write(event: events.TypedEvent) -> None:
+            payload = _payload(event, self.clock)
+            signing = trust.needs_signature(payload)
+            block = group.writer.encode(self._signed(payload, chain) if signing else payload)  # checked as read
+            staged.append(block)
+            if not signing:
+                chain.pending.append(store.checksum_of(block))
+            chain.seen += 1
+
+        try:
+            yield write
+        except store.JournalError as err:
+            raise SessionError(str(err)) from None
+        # The verb succeeded: its events join the group's write, and are folded as the file will
+        # read them (decoded from the very bytes), for the next verb to check against.
+        group.writer.staged += staged
+        self.fold.not_after = latest_possible(self.path, self.clock)
+        self.fold.apply_all(store.decoded(b"".join(staged)))
+        if chain.signed:
+            group.chain = chain
+
+    def _read_again(self) -> None:
+        """The fold and follower anew from the file."""
+        self.follower, loaded, self.fold = start(self.path, lambda loaded: Fold(loaded.header).apply_all(loaded.events))
+        self.fold.not_after = latest_possible(self.path, self.clock)
 
     def _signed(self, event: events.Event, chain: _Chain) -> events.Event:
         """A facilitator event gets the facilitator's signature, chained to the one before it:
@@ -235,6 +305,15 @@ class _Chain:
     def __init__(self, prev: str, seen: int, pending: list[str]) -> None:
         self.prev, self.seen, self.at, self.signed = prev, seen, seen, False
         self.pending = list(pending)
+
+
+class _Group:
+    """A group commit under way: the locked writer, how many events the fold had read from the
+    file when it began, and the chain of the last verb that signed."""
+
+    def __init__(self, writer: store.Writer, read: int) -> None:
+        self.writer, self.read = writer, read
+        self.chain: _Chain | None = None
 
 
 def _payload(event: events.TypedEvent, clock: Clock) -> events.Event:

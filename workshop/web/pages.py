@@ -7,6 +7,8 @@ a page with nothing to fill in refreshes itself every few seconds."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import random
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -27,6 +29,10 @@ HERE = Path(__file__).parent
 DERIVATIONS = (200, 20.0)  # key derivations for the whole server: this many at once, then this many a second
 KEEPALIVE = 20.0  # seconds between comments on a quiet event stream, so proxies keep it open
 THROTTLE = 0.3  # seconds between two keys on one stream: a live tally at 50 ballots/s is not 50 fetches
+# Pages a second the streams may ask for between them while only a tally or a list changes: each
+# key sent costs a page, and 1,000 phones fetching theirs every THROTTLE starved the ballots
+# (docs/architecture.md). A step moving, a poll closing or results shown still go at once.
+PAGES_PER_SECOND = 250
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
 STREAMS_PER_PERSON = 4  # a phone that slept leaves a stream the server cannot tell is dead: the oldest goes
 STREAMS_PER_ADDRESS = 400  # a room of 200 behind one NAT, a tab or two each
@@ -53,8 +59,8 @@ class Pages:
         # room's joins at once, then 20 a second (about a sixth of the session's thread).
         self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
-        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                            autoescape=True, undefined=jinja2.StrictUndefined)
+        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                                            undefined=jinja2.StrictUndefined, auto_reload=False)  # no stat per page
         # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
         # (engine/text.py). Only there: a form field's value must come back as it was typed.
         self.templates.filters["balanced"] = lambda value: balanced(str(value))
@@ -143,7 +149,7 @@ class Pages:
     async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
         try:
-            await self.room.run(self.room.cast, person, _one(fields, "poll"), fields)
+            await self.room.write(self.room.cast, person, _one(fields, "poll"), fields)
         except WorkshopError as err:  # refused: the page comes back with the ballot as it was ticked
             tried = await self.room.run(self.room.tried, _one(fields, "poll"), fields)
             return await self.render(request, person, str(err), 409, tried=tried)
@@ -151,31 +157,32 @@ class Pages:
 
     async def note(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.note_as, person, _one(fields, "note"))
+        await self.room.write(self.room.session.note_as, person, _one(fields, "note"))
         return web.HTTPSeeOther("/#notes")
 
     # what the room makes: the same verbs as every other channel (sessions/room.py)
 
     async def idea(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.idea_as, person, _one(fields, "idea"))
+        await self.room.write(self.room.session.idea_as, person, _one(fields, "idea"))
         return web.HTTPSeeOther("/#room")
 
     async def ask(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.ask_as, person, _one(fields, "question"), bool(_one(fields, "anonymous")))
+        await self.room.write(self.room.session.ask_as, person, _one(fields, "question"),
+                              bool(_one(fields, "anonymous")))
         return web.HTTPSeeOther("/#room")
 
     async def upvote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        said = await self.room.run(self.room.session.upvote_as, person, _one(fields, "question"))
+        said = await self.room.write(self.room.session.upvote_as, person, _one(fields, "question"))
         if "ignored" in said:  # a second upvote writes nothing: the page says so
             return await self.render(request, person, said, 409)
         return web.HTTPSeeOther("/#room")
 
     async def hand(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.run(self.room.session.hand_as, person, _one(fields, "up") == "yes")
+        await self.room.write(self.room.session.hand_as, person, _one(fields, "up") == "yes")
         return web.HTTPSeeOther("/#room")
 
     async def leave(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
@@ -227,14 +234,24 @@ class Pages:
         sent = ""
         while not ended.is_set():
             await self.room.present(person)
-            changed, key = self.room.changed, self.room.public.key
+            changed, moved, key = self.room.changed, self.room.moved, self.room.public.key
             await response.write(f"data: {key}\n\n".encode() if key != sent else b": still here\n\n")
             sent = key
             try:
                 await asyncio.wait_for(changed.wait(), KEEPALIVE)
             except TimeoutError:
                 continue
-            await asyncio.sleep(THROTTLE)
+            await self._coalesce(moved.is_set())
+
+    async def _coalesce(self, moved: bool) -> None:
+        """Wait before the next key on a stream, so that what changes meanwhile goes as one key:
+        THROTTLE after the room moved on (a step, a poll closed, results shown); after a tally
+        or a list changed, long enough in a large room that all its streams ask for at most
+        PAGES_PER_SECOND pages (1,000 phones: a tally a phone every four seconds, each at its own
+        moment), unless the room moves on meanwhile."""
+        pause = THROTTLE if moved else max(THROTTLE, len(self.streams) / PAGES_PER_SECOND * random.uniform(0.5, 1.5))
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.room.moved.wait(), pause)
 
     # ------------------------------------------------------------ helpers
 

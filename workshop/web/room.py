@@ -10,17 +10,18 @@ HMAC: no key derivation). Nothing is stored anywhere but the session file and th
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import math
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from workshop.engine.state import HEARTBEAT
+from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret
 from workshop.sessions.people import Person
 from workshop.web import form, view
 from workshop.web.cookie import Sealer
+from workshop.web.worker import Worker
 
 T = TypeVar("T")
 FOLLOW_EVERY = 0.1  # seconds between looks at the file: a change reaches every page within about this
@@ -35,10 +36,11 @@ class Busy(SessionError):
 class Room:
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="session")
+        self.worker = Worker(session)
         self.public = view.public(session.state())
         self.address = session.state().address  # where `serve` said browsers can join: its name is allowed
         self.changed = asyncio.Event()  # set, and replaced, whenever `public` changes
+        self.moved = asyncio.Event()  # set, and replaced, whenever its `moment` changes (a step, a poll closed)
         self._people: dict[str, Person] = {}  # token -> the person a sealed cookie (or a join) proved
         try:
             secret: bytes | None = read_secret(session.path)
@@ -46,10 +48,15 @@ class Room:
             secret = None
         self.sealer = Sealer(secret, session.state().id, KEEP_FOR)
         self._present: dict[str, float] = {}  # token -> when their presence was last written
+        self._shown: tuple[tuple[int, int], view.Public] | None = None  # (events, second) -> what pages show
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
         """`work(*args)` on the session's own thread: the only thread that touches the session."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, work, *args)
+        return await self.worker.run(work, *args)
+
+    async def write(self, work: Callable[..., T], *args: Any) -> T:
+        """A verb on the session's thread, written together with the others waiting (group commit)."""
+        return await self.worker.write(work, *args)
 
     async def follow(self) -> None:
         seen, looked = -1, 0.0
@@ -71,16 +78,27 @@ class Room:
         """The file changed (here or elsewhere): tell the pages if what they show did."""
         fresh, self.address = await self.run(self._look)
         if fresh.key != self.public.key:
+            if fresh.moment != self.public.moment:
+                self.moved.set()
+                self.moved = asyncio.Event()
             self.public = fresh
             self.changed.set()
             self.changed = asyncio.Event()
 
     def _look(self) -> tuple[view.Public, str]:
         state = self.session.state()
-        return view.public(state), state.address
+        return self._public(state), state.address
+
+    def _public(self, state: SessionState) -> view.Public:
+        """What every page shows, made once per change of the file and second of the clock, not
+        once per page: a room of 1,000 asks for its page a thousand times after each change."""
+        key = (state.events, math.floor(state.now))
+        if self._shown is None or self._shown[0] != key:
+            self._shown = key, view.public(state)
+        return self._shown[1]
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self.worker.close()
 
     # ------------------------------------------------------------ people
 
@@ -146,7 +164,7 @@ class Room:
             return
         self._present[person.token] = now
         try:
-            await self.run(self.session.present, person)
+            await self.write(self.session.present, person)
         except SessionError:
             pass  # presence is a courtesy: a session that cannot take it now loses nothing
 
@@ -158,7 +176,7 @@ class Room:
     def _page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
         self.session.refresh()  # a page is never older than the file (the follower may not have looked yet)
         state = self.session.state()
-        shown = view.public(state)
+        shown = self._public(state)
         if person is None:
             return shown, None
         ballot = self.session.my_ballot(person, shown.poll.qid) if shown.poll else None

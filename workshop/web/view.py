@@ -85,6 +85,15 @@ class Public:
         counts down by itself from `remaining`)."""
         return f"{hash((self.status, self.step_qid, self.allowed, self.poll, self.round, self.room)) & 0xFFFFFFFF:08x}"
 
+    @property
+    def moment(self) -> tuple[object, ...]:
+        """What the room is doing: the step, its time and round, whether its poll is open and its
+        results shown. A change of it reaches every page at once; a tally or a list that grows
+        reaches a large room's pages a little later (pages.py)."""
+        poll = None if self.poll is None else (self.poll.qid, self.poll.status, self.poll.resets, self.poll.round,
+                                               self.poll.results is None)
+        return self.status, self.step_qid, self.allowed, self.round, poll
+
 
 @dataclass(frozen=True)
 class Mine:

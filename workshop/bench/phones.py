@@ -1,0 +1,279 @@
+"""Simulated phones for the page `workshop serve` puts at `/`: each an aiohttp client with its own
+cookie jar and its own loopback address (phones on a room's network each have one), doing what a
+phone's browser and workshop/web/static/phone.js do: open the page, post its forms with the
+scraped CSRF token from this origin, and hold /events open, fetching the page again whenever the
+stream names a key the page does not show. A process of them is driven line by line on stdin
+(`workshop bench room`, benchmarks/, tests/e2e/):
+
+    python -m workshop.bench.phones ORIGIN CODE FIRST COUNT
+    join SPREAD | vote QID SPREAD | note SPREAD | quit     # one JSON line answers each
+
+SPREAD is the seconds over which the phones act, each at its own moment, as a room does: people
+scan the code as they sit down, and tap a poll's answer once they have read it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import os
+import random
+import re
+import socket
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import suppress
+
+import aiohttp
+
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+POLL = re.compile(r'name="poll" value="([^"]+)"')
+KIND = re.compile(r'id="vote" data-kind="([a-z]+)"')
+CHOICE = re.compile(r'name="choice" id="choice-[^"]+" value="([^"]+)"')
+DOTS = re.compile(r'name="dots-(\d+)"')
+RANK = re.compile(r'name="rank" value="(\d+)"')
+KEY = re.compile(r'<body data-key="([^"]*)"')
+RECORDED = "Your vote is recorded"
+WAIT = 60.0  # seconds a phone waits for what it expects before failing with its name and last page
+
+
+class Phone:
+    def __init__(self, origin: str, name: str, address: str | None = None) -> None:
+        self.origin, self.name = origin, name
+        connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else aiohttp.TCPConnector()
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),  # loopback needs unsafe
+                                          headers={"Origin": origin}, connector=connector)
+        self.statuses: Counter[int] = Counter()
+        self.asked: list[float] = []  # when each request was sent (monotonic): what a rate limit sees
+        self.heard = 0  # keys the event stream sent
+        self.page = ""
+        self.fetched = asyncio.Event()  # set, and replaced, whenever `page` is new
+        self._stream: asyncio.Task | None = None
+        self._fetching: asyncio.Task | None = None
+        self._again = False
+
+    # ------------------------------------------------------------ what a browser does
+
+    async def get(self) -> str:
+        self.asked.append(time.monotonic())
+        async with self.http.get(f"{self.origin}/") as response:
+            self.statuses[response.status] += 1
+            text = await response.text()
+        if response.status == 200:
+            self._show(text)
+        return text
+
+    async def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[str, float, float]:
+        """A form posted as a browser posts it, then the page it is sent to: that page, when the
+        POST was sent and when it was answered (by then what it wrote is on disk)."""
+        self.asked.append(time.monotonic())
+        sent = time.time()
+        async with self.http.post(f"{self.origin}{path}", data=[("csrf", self.csrf), *fields],
+                                  allow_redirects=False) as response:
+            self.statuses[response.status] += 1
+            answered = time.time()
+            text = await response.text()
+        assert response.status == 303, f"{self.name}: {path} answered {response.status}: {text[-2000:]}"
+        return await self.get(), sent, answered
+
+    @property
+    def csrf(self) -> str:
+        found = CSRF.search(self.page)
+        assert found, f"{self.name}: no CSRF token on the page"
+        return found.group(1)
+
+    def _show(self, text: str) -> None:
+        self.page = text
+        self.fetched.set()
+        self.fetched = asyncio.Event()
+
+    # ------------------------------------------------------------ what the page's script does
+
+    def listen(self) -> None:
+        self._stream = asyncio.create_task(self._listen())
+
+    async def _listen(self) -> None:
+        async with self.http.get(f"{self.origin}/events", timeout=aiohttp.ClientTimeout(total=None)) as response:
+            self.statuses[response.status] += 1
+            async for line in response.content:
+                if line.startswith(b"data: "):
+                    self.heard += 1
+                    shown = KEY.search(self.page)
+                    if shown is None or shown.group(1) != line[6:].strip().decode():
+                        self._refresh()
+
+    @property
+    def listening(self) -> bool:
+        return self._stream is not None and not self._stream.done()
+
+    def _refresh(self) -> None:
+        """One fetch at a time, and one more if the page changed again meanwhile."""
+        if self._fetching is not None and not self._fetching.done():
+            self._again = True
+            return
+
+        async def fetch() -> None:
+            self._again = True
+            while self._again:
+                self._again = False
+                await self.get()
+
+        self._fetching = asyncio.create_task(fetch())
+
+    async def seen(self, condition: Callable[[str], bool], what: str) -> None:
+        """Until the page, as the stream keeps it fresh, satisfies `condition`."""
+        deadline = time.monotonic() + WAIT
+        while not condition(self.page):
+            if (left := deadline - time.monotonic()) <= 0:
+                stream = self._stream and self._stream.done() and (self._stream.exception() or "ended")
+                raise AssertionError(f"{self.name}: never saw {what} ({self.heard} keys heard, stream "
+                                     f"{stream or 'open'}, answers {dict(self.statuses)}); last page:\n"
+                                     f"{self.page[-2000:]}")
+            with suppress(TimeoutError):
+                await asyncio.wait_for(self.fetched.wait(), left)
+
+    # ------------------------------------------------------------ a participant's turns
+
+    async def join(self, code: str) -> None:
+        await self.get()
+        page, *_ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
+        assert 'class="who"' in page, f"{self.name}: not joined:\n{page[-2000:]}"
+
+    async def vote(self, poll: str, number: int, delay: float = 0.0) -> tuple[float, float]:
+        """Once the page shows the poll (and `delay` seconds more: reading it), a ballot varied by
+        `number`; when it was sent (the tap) and answered."""
+        await self.seen(lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll, f"the poll {poll}")
+        await asyncio.sleep(delay)
+        page, sent, answered = await self.post("/vote", ballot(self.page, number))
+        assert RECORDED in page, f"{self.name}: vote on {poll} not recorded:\n{page[-2000:]}"
+        return sent, answered
+
+    async def note(self, text: str) -> None:
+        page, *_ = await self.post("/note", [("note", text)])
+        assert html.escape(text) in page, f"{self.name}: note not shown:\n{page[-2000:]}"
+
+    async def close(self) -> None:
+        for task in (self._stream, self._fetching):
+            if task is not None:
+                task.cancel()
+                with suppress(asyncio.CancelledError, aiohttp.ClientError):
+                    await task
+        await self.http.close()
+
+
+def ballot(page: str, number: int) -> list[tuple[str, str]]:
+    """A valid ballot for the form on `page`, varied by `number`: what a person would tap."""
+    kind, poll = KIND.search(page), POLL.search(page)
+    assert kind and poll, "no ballot form on the page"
+    fields = [("poll", poll.group(1))]
+    match kind.group(1):
+        case "single" | "scale":
+            choices = CHOICE.findall(page)
+            return [*fields, ("choice", choices[number % len(choices)])]
+        case "multi":
+            choices = CHOICE.findall(page)
+            return [*fields, *(("choice", choices[(number + k) % len(choices)]) for k in range(1 + number % 2))]
+        case "dots":  # a budget of 5, at most 3 on one: 3 and 2
+            options = DOTS.findall(page)
+            counts = {options[number % len(options)]: 3, options[(number + 1) % len(options)]: 2}
+            return [*fields, *((f"dots-{o}", str(counts.get(o, 0))) for o in options)]
+        case "rank":
+            order = RANK.findall(page)
+            turn = number % len(order)
+            return [*fields, *(("rank", o) for o in order[turn:] + order[:turn])]
+        case "text":
+            return [*fields, ("answer", ["trust", "goals", "change", "time"][number % 4])]
+    raise AssertionError(f"unknown poll kind {kind.group(1)}")
+
+
+# ------------------------------------------------------------ a room of them
+
+def addresses_apart() -> bool:
+    """Whether this machine answers on loopback addresses other than 127.0.0.1 (Linux does; a
+    Mac needs each one added by hand): then each phone gets its own, as on a room's network."""
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.2", 0))
+        except OSError:
+            return False
+    return True
+
+
+def address_of(number: int) -> str:
+    return f"127.0.{1 + number // 250}.{1 + number % 250}"
+
+
+def name_of(number: int) -> str:
+    return f"Phone {number:04d}"
+
+
+class Room:
+    """Phones FIRST to FIRST + COUNT - 1, each acting at its own moment within a spread."""
+
+    def __init__(self, origin: str, code: str, first: int, count: int, apart: bool) -> None:
+        self.code = code
+        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None)
+                       for n in range(first, first + count)}
+        self.failed: dict[int, str] = {}  # phone -> the first thing that went wrong for it
+
+    async def each(self, act: Callable[[int, Phone], object], spread: float) -> list[object]:
+        """`act` for every phone still in, each after its own random wait within `spread`."""
+        async def one(n: int, phone: Phone) -> object:
+            await asyncio.sleep(random.Random(n).uniform(0, spread))
+            try:
+                return await act(n, phone)  # type: ignore[misc]
+            except (AssertionError, aiohttp.ClientError, OSError, TimeoutError) as err:
+                self.failed.setdefault(n, str(err).splitlines()[0][:300])
+                return None
+        live = {n: p for n, p in self.phones.items() if n not in self.failed}
+        return list(await asyncio.gather(*(one(n, p) for n, p in live.items())))
+
+    async def join(self, spread: float) -> dict:
+        async def act(n: int, phone: Phone) -> None:
+            await phone.join(self.code)
+            phone.listen()
+        await self.each(act, spread)
+        return {"joined": len(self.phones) - len(self.failed)}
+
+    async def vote(self, poll: str, spread: float) -> dict:
+        rolls = {n: random.Random(f"{poll}{n}").uniform(0, spread) for n in self.phones}
+        done = [t for t in await self.each(lambda n, p: p.vote(poll, n, rolls[n]), 0) if t is not None]
+        sent, answered = ([t[0] for t in done], [t[1] for t in done])  # type: ignore[index]
+        return {"sent": sent, "answered": answered}
+
+    async def note(self, spread: float) -> dict:
+        await self.each(lambda n, p: p.note(f"note from {p.name}"), spread)
+        return {"noted": len(self.phones) - len(self.failed)}
+
+    async def close(self) -> dict:
+        statuses = sum((p.statuses for p in self.phones.values()), Counter())
+        listening = sum(p.listening for n, p in self.phones.items() if n not in self.failed)
+        said = {"answers": {str(k): v for k, v in sorted(statuses.items())}, "heard": sum(p.heard for p in
+                self.phones.values()), "listening": listening, "failed": self.failed, "cpu_s": sum(os.times()[:2])}
+        await asyncio.gather(*(p.close() for p in self.phones.values()))
+        return said
+
+
+async def drive(origin: str, code: str, first: int, count: int) -> None:
+    """A room of phones as a process: one JSON line per command read from stdin."""
+    loop = asyncio.get_running_loop()
+    room = Room(origin, code, first, count, addresses_apart())
+    print(json.dumps({"ready": count}), flush=True)
+    try:
+        while (line := (await loop.run_in_executor(None, sys.stdin.readline)).split()) and line[0] != "quit":
+            if line[0] == "join":
+                said = await room.join(float(line[1]))
+            elif line[0] == "vote":
+                said = await room.vote(line[1], float(line[2]))
+            else:
+                said = await room.note(float(line[1]))
+            print(json.dumps(said), flush=True)
+    finally:
+        print(json.dumps(await room.close()), flush=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(drive(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
