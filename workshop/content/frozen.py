@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from workshop.content import languages
 from workshop.content.checker import _show
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.text import UNCLEAN
@@ -48,7 +49,8 @@ def _module(module: Module) -> dict[str, Any]:
     s = module.source
     return {"id": module.id, "title": module.title, "summary": module.summary, "minutes": module.minutes,
             "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
-            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {})}
+            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {}),
+            **({"variants": languages.authored(module)} if module.variants else {})}
 
 
 def freeze(plan: Plan) -> dict[str, Any]:
@@ -127,8 +129,8 @@ def thaw(data: dict[str, Any]) -> Plan:
             rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
             steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
                               rounds, bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
-        modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps),
-                              str(m.get("language", ""))))
+        modules.append(languages.attach(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]),
+                                              tuple(steps), str(m.get("language", ""))), m.get("variants")))
     start = data["start"]
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)
