@@ -261,3 +261,22 @@ def test_any_variant_tables_give_problems_or_a_module_never_a_crash(tail: str) -
     for lang, _ in module.variants:
         assert languages.module_in(module, lang).steps  # every language it declares can be shown
     assert all(p.message.isprintable() for p in variants.missing(doc, module))
+
+
+def test_an_agenda_gives_its_title_in_other_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.content.samples import AGENDA
+
+    write(tmp_path, "probe.toml", BILINGUAL)
+    summed = AGENDA.replace('title = "A morning"', 'title = "A morning"\nsummary = "Two steps."')
+    write(tmp_path, "agendas/day.toml", summed + '\n[variants.de]\ntitle = "Ein Vormittag"\n')
+    code, lines = run_validate(tmp_path, monkeypatch, "agendas/day.toml")
+    assert code == 2 and lines == ["agendas/day.toml:9:1: variants.de: no German summary for the agenda"]
+    code, lines = run_validate(tmp_path, monkeypatch, "--lang", "es", "agendas/day.toml")
+    assert code == 2 and lines[:2] == ["agendas/day.toml:1:1: variants.es: no Spanish title for the agenda",
+                                       "agendas/day.toml:2:1: variants.es: no Spanish summary for the agenda"]
+    assert "module 'probe-trust' is not in Spanish" in lines[2]
+    data = frozen.freeze(catalog().plan("short-45"))
+    assert data["variants"]["es"]["title"] == "De ceder a colaborar: una sesión de 45 minutos"
+    assert frozen.thaw(data).agenda.variants == catalog().plan("short-45").agenda.variants
+    data["variants"]["es"]["title"] = 45  # a hand-edited header
+    assert frozen.problems(data) == ["agenda: its titles in other languages are not text"]

@@ -144,3 +144,9 @@ def test_a_ballot_in_any_language_checks_to_the_same_first_language_value(order:
     expected = [poll.options[i] for i in order]
     assert ballots.check(words if shown else poll, value) == expected
     assert ballots.parse(words if shown else poll, [str(i + 1) for i in order]) == expected
+
+
+def test_the_sessions_title_reads_in_the_readers_language(tmp_path: Path) -> None:
+    s = _open(tmp_path)
+    assert state_in(s.state(), "es").title == "De ceder a colaborar: una sesión de 45 minutos"
+    assert state_in(s.state(), "fr").title == s.state().title == catalog().plan("short-45").agenda.title

@@ -77,8 +77,10 @@ def _languages(lib, loaded, lang: str | None) -> list:
     if loaded.module is not None and doc is not None and not loaded.problems:
         lacking = variants.not_in(doc, loaded.module, lang) if lang else None
         return variants.missing(doc, loaded.module, lang) + ([lacking] if lacking else [])
-    if loaded.agenda is not None and doc is not None and lang and not loaded.problems:
-        out = []
+    if loaded.agenda is not None and doc is not None and not loaded.problems:
+        out = variants.missing_titles(doc, loaded.agenda, lang)
+        if not lang:
+            return out
         for index, item in enumerate(loaded.agenda.items):
             module = lib.modules[item.module]
             if not languages.speaks(module, lang):

@@ -57,7 +57,8 @@ def freeze(plan: Plan) -> dict[str, Any]:
     """The plan with overrides already applied; the per-step minutes are the ones that ran."""
     a = plan.agenda
     return {"id": a.id, "title": a.title, "summary": a.summary, "start": a.start,
-            "modules": [_module(m) for m in plan.modules]}
+            "modules": [_module(m) for m in plan.modules],
+            **({"variants": {tag: dict(said) for tag, said in a.variants}} if a.variants else {})}
 
 
 def problems(data: object) -> list[str]:
@@ -71,6 +72,10 @@ def problems(data: object) -> list[str]:
     from workshop.content.problems import Invalid
 
     out = [f"agenda: {_show(key)} is not text" for key in ("id", "title") if not isinstance(data.get(key), str)]
+    titles = data.get("variants", {})
+    if not isinstance(titles, dict) or not all(isinstance(t, dict) and all(
+            k in ("title", "summary") and isinstance(v, str) for k, v in t.items()) for t in titles.values()):
+        out.append("agenda: its titles in other languages are not text")
     for i, module in enumerate(data["modules"]):
         if not isinstance(module, dict):
             out.append(f"module {i + 1}: not a module")
@@ -135,5 +140,6 @@ def thaw(data: dict[str, Any]) -> Plan:
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)
     agenda = Agenda(data["id"], data["title"], start,
-                    tuple(AgendaItem(m.id) for m in modules), data.get("summary", ""))
+                    tuple(AgendaItem(m.id) for m in modules), data.get("summary", ""),
+                    languages.titles(data.get("variants")))
     return Plan(agenda, tuple(modules))

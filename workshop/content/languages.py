@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from workshop.content.model import Module, Poll, Round, Step, Variants, Words
+from workshop.content.model import Agenda, Module, Poll, Round, Step, Variants, Words
 
 TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 SOURCE = "en"  # the language of a module that does not say
@@ -219,6 +219,18 @@ def _poll_words(table: Mapping[str, Any]) -> Words:
     if "labels" in table:
         out.append(("labels", tuple(sorted((int(k), v) for k, v in table["labels"].items()))))
     return tuple(out)
+
+
+def titles(table: Mapping[str, Any] | None) -> Variants:
+    """An agenda's `[variants.*]` tables (checked) as the model keeps them: title and summary."""
+    return tuple((tag, tuple((k, v[k]) for k in ("title", "summary") if k in v)) for tag, v in (table or {}).items())
+
+
+def title_in(agenda: Agenda, lang: str) -> str:
+    """The agenda's title as a reader of `lang` reads it: in their language when it is given in
+    it, else as written."""
+    tag = pick((tag for tag, _ in agenda.variants), lang)
+    return words(agenda.variants, tag).get("title", agenda.title) if tag else agenda.title
 
 
 def authored(module: Module) -> dict[str, Any]:

@@ -151,6 +151,7 @@ class Agenda:
     start: dt.time | dt.datetime
     items: tuple[AgendaItem, ...]
     summary: str = ""
+    variants: Variants = ()  # its title and summary in other languages ([variants.LANG])
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
 STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds", "anonymous", "show")
 ROUND_KEYS = ("label", "minutes")
-AGENDA_KEYS = ("title", "summary", "start", "modules")
+AGENDA_KEYS = ("title", "summary", "start", "modules", "variants")
 ITEM_KEYS = ("module", "minutes")
 
 
@@ -213,6 +213,8 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))
+    variants.check(c, data, None, "en", keys=("title", "summary"))
     if c.problems:
         raise Invalid(c.problems)
-    return Agenda(agenda_id, title, start, tuple(items), summary)  # type: ignore[arg-type]
+    return Agenda(agenda_id, title, start, tuple(items), summary,  # type: ignore[arg-type]
+                  languages.titles(data.get("variants")))

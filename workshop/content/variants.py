@@ -18,7 +18,7 @@ from typing import Any
 from workshop.content import languages
 from workshop.content.checker import Checker, Where, _show, _suggest, _type_name
 from workshop.content.document import Document
-from workshop.content.model import Module, Poll, Step
+from workshop.content.model import Agenda, Module, Poll, Step
 from workshop.content.problems import Problem
 
 VARIANT_KEYS = ("title", "summary", "steps")
@@ -30,14 +30,16 @@ STEP_TEXTS = ("title", "prompt", "notes")
 
 def _shared(key: str) -> str | None:
     if key in ("id", "minutes", "kind", "source", "language", "vote", "anonymous", "reveal", "show", "max", "min",
-               "budget", "cap", "max_length", "threshold", "options_from"):
+               "budget", "cap", "max_length", "threshold", "options_from", "start", "modules"):
         return f"{_show(key)} is the same in every language: give it once, in the module itself"
     return None
 
 
-def check(c: Checker, data: Mapping[str, Any], steps: tuple[Step, ...] | None, first: str) -> None:
+def check(c: Checker, data: Mapping[str, Any], steps: tuple[Step, ...] | None, first: str,
+          keys: tuple[str, ...] = VARIANT_KEYS) -> None:
     """Report what is wrong with the module's `[variants.*]` tables (`steps`: the module's own,
-    None when they are wrong themselves: only the tables' shape is checked then)."""
+    None when they are wrong themselves: only the tables' shape is checked then); an agenda's
+    give `keys` title and summary only."""
     if "variants" not in data:
         return
     table = c.table(data, "variants", (), "")
@@ -57,7 +59,7 @@ def check(c: Checker, data: Mapping[str, Any], steps: tuple[Step, ...] | None, f
         if not isinstance(variant, dict):
             c.report(where, context, f"must be a table, not {_type_name(variant)}")
             continue
-        c.keys(variant, where, context, VARIANT_KEYS, elsewhere=_shared)
+        c.keys(variant, where, context, keys, elsewhere=_shared)
         for key in ("title", "summary"):
             _text(c, variant, key, where, context)
         if "steps" in variant and (entries := c.tables(variant, "steps", where, context)) is not None and steps:
@@ -276,6 +278,24 @@ def _lacking(step: Step, tag: str) -> list[str]:
 
 def _listed(texts: list[str]) -> str:
     return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} or {texts[-1]}"
+
+
+def missing_titles(doc: Document, agenda: Agenda, lang: str | None = None) -> list[Problem]:
+    """An agenda's title (and summary, when it has one) missing in a language it declares, or
+    (`lang`) in `lang`, where the agenda is given in English: its readers would see its title so."""
+    out: list[Problem] = []
+    tags = [tag for tag, _ in agenda.variants]
+    wanted = tags if lang is None else [languages.pick(tags, lang) or lang]
+    for tag in wanted:
+        said = languages.words(agenda.variants, tag)
+        if lang is not None and languages.primary(lang) == languages.SOURCE:
+            continue
+        for key in ("title", "summary") if agenda.summary else ("title",):
+            if key not in said:
+                where: Where = ("variants", tag) if _has_table(doc, tag) else (key,)
+                out.append(doc.problem(where, f"variants.{tag}: no {languages.english_name(tag)} {key} for the "
+                                       "agenda"))
+    return out
 
 
 def not_in(doc: Document, module: Module, lang: str) -> Problem | None:

@@ -29,7 +29,8 @@ MEMO_SIZE = 8
 def state_in(state: SessionState, lang: str) -> SessionState:
     """`state` as a reader of `lang` reads it (the same object when nothing changes). Screens
     ask for one state many times over (a widget each): the last few answers are kept."""
-    if all(languages.shown_in(m, lang) == languages.first(m) for m in state.plan.modules):
+    if all(languages.shown_in(m, lang) == languages.first(m) for m in state.plan.modules) \
+            and languages.title_in(state.plan.agenda, lang) == state.plan.agenda.title:
         return state  # every module is read in its first language: as it is
     key = (id(state), lang)
     with _MEMO_LOCK:
@@ -45,9 +46,7 @@ def state_in(state: SessionState, lang: str) -> SessionState:
 
     steps = tuple(_step_in(s, module_in(s.module), lang) for s in state.steps)
     plan = Plan(state.plan.agenda, tuple(module_in(m) for m in state.plan.modules))
-    title = state.title
-    if len(plan.modules) == 1 and state.title == state.plan.modules[0].title:  # a module run on its own
-        title = plan.modules[0].title
+    title = languages.title_in(state.plan.agenda, lang) if state.title == state.plan.agenda.title else state.title
     shown = replace(state, title=title, plan=plan, steps=steps, polls=_Polls(state, lang))
     with _MEMO_LOCK:
         if len(_MEMO) >= MEMO_SIZE:
