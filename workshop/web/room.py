@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from workshop import i18n
+from workshop.content.languages import value_in
 from workshop.engine.state import HEARTBEAT
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret
@@ -152,14 +154,17 @@ class Room:
 
     # ------------------------------------------------------------ what a page shows
 
-    async def page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
-        return await self.run(self._page, person)
+    async def page(self, person: Person | None, lang: str | None = None) -> tuple[view.Public, view.Mine | None]:
+        """The page as `person` sees it, in their language (`lang`, else the request's)."""
+        return await self.run(self._page, person, lang or i18n.language())
 
-    def _page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
+    def _page(self, person: Person | None, lang: str) -> tuple[view.Public, view.Mine | None]:
         self.session.refresh()  # a page is never older than the file (the follower may not have looked yet)
         state = self.session.state()
-        shown = view.public(state)
+        shown = view.public(state, lang)
         if person is None:
             return shown, None
         ballot = self.session.my_ballot(person, shown.poll.qid) if shown.poll else None
+        if ballot is not None and shown.poll is not None:
+            ballot = value_in(shown.poll.poll, ballot)  # its options as this reader's page words them
         return shown, view.mine(state, person.token, person.name, person.code, ballot)
