@@ -64,7 +64,7 @@ def test_a_scale_poll_reads_its_labels_in_each_language(tmp_path: Path) -> None:
         s.cast(token, TRUST, value)
     s.poll_action("reveal")
     rows = state_in(s.state(), "es").polls[TRUST].tally.rows
-    assert [r.label for r in rows][::5] == ["0 las esconden", "5 me entero primero por ellas"]
+    assert [r.label for r in rows][::5] == ["0 las esconden", "5 me entero por ellas antes que nadie"]
     assert [r.value for r in rows] == [r.value for r in s.state().polls[TRUST].tally.rows]
 
 

@@ -56,7 +56,7 @@ def test_a_spanish_report_gives_each_option_once_in_spanish(folder: Path) -> Non
                     "Aceptar una solución conjunta poco familiar": 3, "Soltar y confiar en la solución conjunta": 0}
     assert hardest["ballots"] == 3
     trust = [r["label"] for r in polls[TRUST]["results"]["rows"]]
-    assert trust[0] == "0 las esconden" and trust[5] == "5 me entero primero por ellas"
+    assert trust[0] == "0 las esconden" and trust[5] == "5 me entero por ellas antes que nadie"
     steps = {s["id"]: s["title"] for s in json.loads(result.stdout)["steps"]}
     assert steps[HARDEST] == "¿Qué paso cuesta más?"
 

@@ -95,3 +95,24 @@ async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeCloc
                 said = words[lang].options[poll.options.index(label)]
                 line = next(row for row in results.splitlines() if said in row)
                 assert f"{value:g}" in line.replace(said, ""), (lang, line)
+
+
+def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_path: Path) -> None:
+    from workshop.transcript import Transcript
+
+    path = sessions.create(catalog().plan("half-day"), tmp_path, "room", "Sam", code=CODE)
+    s = sessions.Session.open(path)
+    s.start()
+    said: list[str] = []
+    with i18n.speaking("es"):
+        transcript = Transcript("nobody", said.append)
+        transcript.follow(s.state())
+        s.goto("audacious-operations/" + catalog().modules["audacious-operations"].steps[0].id)
+        transcript.follow(s.state())
+        s.goto("three-leadership-traits/plan-clarity")
+        transcript.follow(s.state())
+    assert said[0].startswith("Now: Tres rasgos del liderazgo en centros de contacto, No son (solo) los indicadores, ")
+    english = catalog().modules["audacious-operations"]
+    assert said[1].startswith(f"Now: {english.title}, {english.steps[0].title} (English), ")
+    opened = next(line for line in said if line.startswith("Poll open:"))
+    assert "Si mañana les preguntaras a diez asesores" in opened and "10 los diez" in opened
