@@ -41,6 +41,7 @@ def folder(tmp_path: Path) -> Path:
     for value, person in zip(([5], [5], [3]), people.values(), strict=True):
         s.cast(person, TRUST, value)
     s.poll_action("close")
+    s.note(None, "Ask Bernd about the early shift", action=True)
     s.end()
     return tmp_path
 
@@ -93,10 +94,35 @@ def test_a_module_in_one_language_reports_its_texts_alike_in_any(tmp_path: Path)
     assert texts("--lang", "de") == texts("--lang", "es") == texts()
 
 
-def test_compare_and_actions_read_in_the_language_too(folder: Path) -> None:
-    sessions.Session.open(folder / "room.toml")  # the session is whole
-    result = run(folder, "compare", "room", "room", "--format", "json", "--lang", "de")
+def test_compare_matches_options_across_sessions_run_before_and_after_translation(folder: Path) -> None:
+    """A session whose header has no German (run before the module was translated) and one whose
+    has: compared in German, each option is one row, in German."""
+    from dataclasses import replace
+
+    plan = catalog().plan("short-45")
+    english = replace(plan, modules=tuple(replace(m, variants=(), steps=tuple(
+        replace(s, variants=(), poll=s.poll and replace(s.poll, variants=())) for s in m.steps))
+        for m in plan.modules))
+    old = sessions.Session.open(sessions.create(english, folder, "before", "Sam", code="ABCDEF"))
+    old.start()
+    old.goto(HARDEST)
+    step = catalog().modules["four-steps-collaboration"].step("hardest-step")
+    assert step is not None and step.poll is not None
+    old.cast(old.join("Dora"), HARDEST, list(step.poll.options))
+    result = run(folder, "compare", "before", "room", "--format", "json", "--lang", "de")
     assert result.exit_code == 0, result.stderr
-    assert "Ordnen Sie die vier Schritte" in result.stdout
+    hardest = next(p for p in json.loads(result.stdout)["polls"] if p["id"] == HARDEST)
+    assert hardest["question"].startswith("Ordnen Sie die vier Schritte")
+    german = languages.poll_in(step.poll, "de").options
+    for table in (*hardest["sessions"], *hardest["differences"]):
+        assert sorted(r["label"] for r in table["rows"]) == sorted(german)  # four rows, not eight
+    change = {r["label"]: r["value"] for r in hardest["differences"][0]["rows"]}
+    assert change == {german[0]: 6 - 3, german[1]: 9 - 2, german[2]: 3 - 1, german[3]: 0}
+
+
+def test_actions_name_their_steps_in_the_readers_language(folder: Path) -> None:
+    result = run(folder, "actions", "room", "--lang", "es")
+    assert result.exit_code == 0, result.stderr
+    assert "Ask Bernd about the early shift" in result.stdout and "Termómetro de confianza" in result.stdout
     refused = run(folder, "report", "room", "--lang", "no such tag")
     assert refused.exit_code == 2 and "not a language tag" in refused.stderr

@@ -115,7 +115,6 @@ def compare(
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
     from workshop import i18n
-    from workshop.engine.in_language import state_in
     from workshop.progress import Stages
     from workshop.report import compare as comparing
 
@@ -128,9 +127,9 @@ def compare(
         states = []
         for ref in sessions:
             stages.step(f"reading {ref}")
-            states.append(state_in(_open(ref, sessions_dir).state(), reader))
+            states.append(_open(ref, sessions_dir).state())
         stages.step("comparing")
-        data = comparing.compare(states)
+        data = comparing.in_language(comparing.compare(states), states, reader)
     with i18n.speaking(reader):
         if render is not None:
             _emit(render(data), output)
