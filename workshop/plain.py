@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
+from workshop import i18n
+from workshop.engine.in_language import state_in
 from workshop.engine.state import HEARTBEAT
 from workshop.engine.tally import plural
 from workshop.sessions import Session, SessionError, door
@@ -170,7 +172,7 @@ def _command(session: Session, person: Person, line: str, say: Callable[[str], N
             session.note_as(person, rest)
             say("Your note is recorded.")
         elif verb == "where":
-            state = session.state()
+            state = state_in(session.state(), i18n.language())  # the module's texts in the reader's language
             say(step_sentence(state) or "The session has not started yet.")
             if state.poll is not None and state.poll.status == "open":
                 say(poll_open(state.poll))

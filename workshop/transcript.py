@@ -8,8 +8,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Hashable
 
+from workshop import i18n
+from workshop.content import languages
 from workshop.content.prompt import plain
 from workshop.engine.clockwords import counting
+from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.engine.tally import UNITS, consent_words, plural, shown
 
@@ -54,11 +57,14 @@ def results(view: PollView) -> str:
 
 
 def step_sentence(state: SessionState) -> str:
+    """'Now: MODULE, STEP, 5 minutes. PROMPT' of a state in the reader's language (`state_in`)."""
     step = state.step
     if step is None:
         return ""
     prompt = plain(step.step.prompt)  # sentences: no Markdown reaches a screen reader
-    return f"Now: {step.module.title}, {step.step.title}, {plural(step.allowed // 60, 'minute')}. {prompt}"
+    other = languages.other(step.module, i18n.language())
+    title = f"{step.step.title} ({other})" if other else step.step.title  # said in another language: which
+    return f"Now: {step.module.title}, {title}, {plural(step.allowed // 60, 'minute')}. {prompt}"
 
 
 def round_sentence(step: StepView) -> str:
@@ -86,6 +92,7 @@ class Transcript:
         return True
 
     def follow(self, state: SessionState) -> None:
+        state = state_in(state, i18n.language())  # the module's texts in the reader's language
         step = state.step
         if self.changed("step", step.qid if step else None) and step is not None:
             self.say(step_sentence(state))

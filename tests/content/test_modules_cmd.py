@@ -55,6 +55,7 @@ def module_row(data: dict[str, Any], file: str) -> dict[str, Any]:
         "kind": "module", "id": data["id"], "title": data["title"], "minutes": data["minutes"],
         "steps": len(data["steps"]), "votes": [k for k in VOTE_ORDER if k in used],
         "source": f"“{src['title']}”, {src['author']}, {src['publisher']}", "file": file,
+        "languages": [data.get("language", "en"), *data.get("variants", {})],  # its own first, then its variants'
     }
 
 
@@ -113,7 +114,7 @@ def test_the_table_lists_every_bundled_id() -> None:
 
 PROBE_ROW = {
     "kind": "module", "id": MODULE_ID, "title": "Trust first", "minutes": 10, "steps": 2, "votes": ["single"],
-    "source": "“An article”, A. Writer, Example Press", "file": "more/probe.toml",
+    "source": "“An article”, A. Writer, Example Press", "file": "more/probe.toml", "languages": ["en"],
 }
 PROBE_AGENDA_ROW = {
     "kind": "agenda", "id": "probe-day", "title": "A morning", "minutes": AGENDA_MINUTES, "steps": 2,

@@ -82,7 +82,7 @@ def test_the_screen_reader_hears_the_prompt_as_sentences() -> None:
     from types import SimpleNamespace
 
     opening = dict(PROMPTS)["four-steps-collaboration/opening"]
-    step = SimpleNamespace(module=SimpleNamespace(title="Four steps"), step=SimpleNamespace(
+    step = SimpleNamespace(module=SimpleNamespace(title="Four steps", language="", variants=()), step=SimpleNamespace(
         title="Power over, power to", prompt=opening), allowed=240)
     said = step_sentence(SimpleNamespace(step=step))  # type: ignore[arg-type]
     assert said.startswith("Now: Four steps, Power over, power to, 4 minutes. Two kinds of power. First,")

@@ -22,21 +22,29 @@ def validate(
     draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
     practice: Annotated[bool, typer.Option("--practice", help="Also warn about facilitation norms.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="With --practice: exit 1 when there are warnings.")] = False,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", metavar="LANG", help="Also require every module to be given in LANG (de, es…).")] = None,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
     practice = practice or strict  # --strict alone would otherwise be silently ignored
+    if lang is not None:
+        from workshop.content.languages import TAG
+
+        if not TAG.match(lang):
+            raise _fail(f"--lang {lang!r} is not a language tag such as de, es or pt-BR")
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
             raise _fail(f"nothing to watch at {', '.join(missing)}")
-        _watch(paths, path, draft, practice)
-    ok, warned = _validate(paths, path, draft, practice)
+        _watch(paths, path, draft, practice, lang=lang)
+    ok, warned = _validate(paths, path, draft, practice, lang)
     raise typer.Exit(2 if not ok else 1 if strict and warned else 0)
 
 
 def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
-              practice: bool = False) -> tuple[bool, int]:
-    """Print each file's problems (and practice warnings), or its summary; (all valid, warnings printed)."""
+              practice: bool = False, lang: str | None = None) -> tuple[bool, int]:
+    """Print each file's problems (and practice warnings), or its summary; (all valid, warnings printed).
+    Every module must give each text in every language it declares, and with `lang`, be given in it."""
     from workshop.content import library
     from workshop.engine.text import clean
 
@@ -49,6 +57,7 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
         # a module is always built from its document: `doc` is there whenever `module` is
         if loaded.module is not None and loaded.doc is not None and not draft and (marker := loaded.doc.draft_marker()):
             loaded.problems = [marker]  # an unedited draft must not pass as ready to run
+        loaded.problems += _languages(lib, loaded, lang)
         warnings = doubts + (_practice(lib, loaded) if practice else [])
         warned += len(warnings)
         for problem in sorted(loaded.problems + warnings):
@@ -56,8 +65,31 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
         if loaded.problems:
             ok = False
         else:
-            typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded)}")
+            typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded, lang)}")
     return ok, warned
+
+
+def _languages(lib, loaded, lang: str | None) -> list:
+    """What a module lacks in the languages it declares (and in `lang`); with `lang`, each module an
+    agenda runs that is not given in it, at its `module =` line."""
+    from workshop.content import languages, variants
+
+    doc = loaded.doc
+    if loaded.module is not None and doc is not None and not loaded.problems:
+        lacking = variants.not_in(doc, loaded.module, lang) if lang else None
+        return variants.missing(doc, loaded.module, lang) + ([lacking] if lacking else [])
+    if loaded.agenda is not None and doc is not None and not loaded.problems:
+        out = variants.missing_titles(doc, loaded.agenda, lang)
+        if not lang:
+            return out
+        for index, item in enumerate(loaded.agenda.items):
+            module = lib.modules[item.module]
+            if not languages.speaks(module, lang):
+                out.append(doc.problem(("modules", index, "module"), f"module {item.module!r} is not in "
+                                       f"{languages.english_name(lang)}: its readers would see it in "
+                                       f"{languages.english_name(languages.first(module))}"))
+        return out
+    return []
 
 
 def _practice(lib, loaded) -> list:
@@ -72,7 +104,7 @@ def _practice(lib, loaded) -> list:
 
 
 def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, practice: bool = False,
-           every: float = 0.3) -> None:
+           every: float = 0.3, lang: str | None = None) -> None:
     """Validate, then again whenever a file under `paths` is saved (its size or time changes).
     Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
     import time
@@ -99,7 +131,7 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
             if now != last:
                 last = now
                 typer.echo(f"--- {time.strftime('%H:%M:%S')} ---")
-                _validate(paths, path, draft, practice)
+                _validate(paths, path, draft, practice, lang)
                 sys.stdout.flush()
             time.sleep(every)
     except KeyboardInterrupt:
@@ -127,13 +159,19 @@ def draft(
                f"then `workshop validate {output}`")
 
 
-def _summary(lib, loaded) -> str:
+def _summary(lib, loaded, lang: str | None = None) -> str:
+    from workshop.content import languages
+
     if loaded.module is not None:
         m = loaded.module
-        return f"module '{m.id}', {len(m.steps)} steps, {m.minutes} min, votes: {', '.join(m.vote_kinds) or 'none'}"
+        said = f"module '{m.id}', {len(m.steps)} steps, {m.minutes} min, votes: {', '.join(m.vote_kinds) or 'none'}"
+        if m.variants:
+            said += f", languages: {', '.join(languages.languages(m))}"
+        return said + (f", complete in {languages.english_name(lang)}" if lang else "")
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
-        return f"agenda '{plan.agenda.id}', {len(plan.modules)} modules, {plan.minutes} min"
+        said = f"agenda '{plan.agenda.id}', {len(plan.modules)} modules, {plan.minutes} min"
+        return said + (f", every module in {languages.english_name(lang)}" if lang else "")
     return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
 
 
@@ -187,6 +225,8 @@ def modules(
 
 
 def _catalog_rows(lib) -> list[dict]:
+    from workshop.content import languages
+
     rows = []
     for agenda_id in sorted(lib.agendas):
         plan = lib.plan(agenda_id)
@@ -201,6 +241,7 @@ def _catalog_rows(lib) -> list[dict]:
         rows.append({
             "kind": "module", "id": m.id, "title": m.title, "minutes": m.minutes, "steps": len(m.steps),
             "votes": list(m.vote_kinds), "source": m.source.citation(), "file": lib.origins[f"module:{module_id}"],
+            "languages": list(languages.languages(m)),
         })
     return rows
 

@@ -12,9 +12,22 @@ from workshop.errors import os_message
 
 OutputFile = Annotated[Optional[Path], typer.Option(
     "--output", "-o", help="Write to this file instead of stdout (its name's ending gives the format).")]
+ReaderLanguage = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="LANG", help="The reader's language (de, es…): each module's texts in it where the module "
+                                   "has them (default: the environment's).")]
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
             ".ics": "ics"}
+
+
+def _reader(lang: str | None) -> str:
+    """The language a report is read in: `--lang`, checked, else the environment's."""
+    from workshop import i18n
+    from workshop.content.languages import TAG
+
+    if lang is not None and not TAG.match(lang):
+        raise _fail(f"--lang {lang!r} is not a language tag such as de, es or pt-BR")
+    return lang or i18n.language()
 
 
 def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
@@ -41,13 +54,17 @@ def report(
         "--format", "-f", help="md, html, csv or json (default: from the --output file's name, else md).")] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: ReaderLanguage = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
+    from workshop import i18n
     from workshop import report as renderers
+    from workshop.engine.in_language import state_in
     from workshop.progress import Stages
     from workshop.sessions.journal import bulk
 
     fmt = _format(fmt, output, ("md", "html", "csv", "json"), "md")
+    reader = _reader(lang)
     render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
               "json": renderers.as_json}[fmt or "md"]
     with bulk():  # the state and the report's pieces are acyclic: no collector passes over them
@@ -56,7 +73,8 @@ def report(
             kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
             state = _open(session, sessions_dir, kept).state()
             stages.step(f"writing {fmt}")
-            text = render(state)
+            with i18n.speaking(reader):  # each option once, in the reader's words, whatever language it was cast in
+                text = render(state_in(state, reader))
         _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
         if state.events > 10_000:
             # before `bulk` ends: the collector's first pass after it walks every object the
@@ -93,12 +111,15 @@ def compare(
                                "in the terminal).")] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: ReaderLanguage = None,
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
+    from workshop import i18n
     from workshop.progress import Stages
     from workshop.report import compare as comparing
 
     fmt = _format(fmt, output, ("md", "html", "json"), None)
+    reader = _reader(lang)
     render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
     if sessions is None or len(sessions) < 2:
         raise _fail("compare needs at least two sessions")
@@ -108,13 +129,14 @@ def compare(
             stages.step(f"reading {ref}")
             states.append(_open(ref, sessions_dir).state())
         stages.step("comparing")
-        data = comparing.compare(states)
-    if render is not None:
-        _emit(render(data), output)
-        return
-    from rich.console import Console
+        data = comparing.in_language(comparing.compare(states), states, reader)
+    with i18n.speaking(reader):
+        if render is not None:
+            _emit(render(data), output)
+            return
+        from rich.console import Console
 
-    Console().print(comparing.as_rich(data))
+        Console().print(comparing.as_rich(data))
 
 
 @app.command()
@@ -129,8 +151,11 @@ def actions(
                         "with its latest status.")] = False,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: ReaderLanguage = None,
 ) -> None:
     """The session's action items with their owners and due dates, for whoever follows up."""
+    from workshop import i18n
+    from workshop.engine.in_language import state_in
     from workshop.report import actions as listing
 
     fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
@@ -144,11 +169,14 @@ def actions(
         states = [_open(str(path), None).state() for path in linked(_resolve(session, sessions_dir))]
         _emit(listing.CHAIN_FORMATS[fmt](states), output)
         return
-    state = _open(session, sessions_dir).state()
+    reader = _reader(lang)
+    state = state_in(_open(session, sessions_dir).state(), reader)  # step titles in the reader's language
     if fmt != "ics":
-        _emit(listing.FORMATS[fmt](state), output)
+        with i18n.speaking(reader):
+            _emit(listing.FORMATS[fmt](state), output)
         return
-    text, undated = listing.as_ics(state, ics_kind)
+    with i18n.speaking(reader):
+        text, undated = listing.as_ics(state, ics_kind)
     if undated:
         typer.echo(f"{undated} action item{'s' if undated > 1 else ''} without a due date "
                    f"{'are' if undated > 1 else 'is'} not in the calendar (an event needs a day): "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from workshop.content import languages
 from workshop.content.checker import _show
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.text import UNCLEAN
@@ -48,14 +49,16 @@ def _module(module: Module) -> dict[str, Any]:
     s = module.source
     return {"id": module.id, "title": module.title, "summary": module.summary, "minutes": module.minutes,
             "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
-            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {})}
+            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {}),
+            **({"variants": languages.authored(module)} if module.variants else {})}
 
 
 def freeze(plan: Plan) -> dict[str, Any]:
     """The plan with overrides already applied; the per-step minutes are the ones that ran."""
     a = plan.agenda
     return {"id": a.id, "title": a.title, "summary": a.summary, "start": a.start,
-            "modules": [_module(m) for m in plan.modules]}
+            "modules": [_module(m) for m in plan.modules],
+            **({"variants": {tag: dict(said) for tag, said in a.variants}} if a.variants else {})}
 
 
 def problems(data: object) -> list[str]:
@@ -69,6 +72,10 @@ def problems(data: object) -> list[str]:
     from workshop.content.problems import Invalid
 
     out = [f"agenda: {_show(key)} is not text" for key in ("id", "title") if not isinstance(data.get(key), str)]
+    titles = data.get("variants", {})
+    if not isinstance(titles, dict) or not all(isinstance(t, dict) and all(
+            k in ("title", "summary") and isinstance(v, str) for k, v in t.items()) for t in titles.values()):
+        out.append("agenda: its titles in other languages are not text")
     for i, module in enumerate(data["modules"]):
         if not isinstance(module, dict):
             out.append(f"module {i + 1}: not a module")
@@ -127,11 +134,12 @@ def thaw(data: dict[str, Any]) -> Plan:
             rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
             steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
                               rounds, bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
-        modules.append(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]), tuple(steps),
-                              str(m.get("language", ""))))
+        modules.append(languages.attach(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]),
+                                              tuple(steps), str(m.get("language", ""))), m.get("variants")))
     start = data["start"]
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)
     agenda = Agenda(data["id"], data["title"], start,
-                    tuple(AgendaItem(m.id) for m in modules), data.get("summary", ""))
+                    tuple(AgendaItem(m.id) for m in modules), data.get("summary", ""),
+                    languages.titles(data.get("variants")))
     return Plan(agenda, tuple(modules))

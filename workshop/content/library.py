@@ -223,7 +223,8 @@ def plan_for(lib: Library, ref: str) -> Plan:
         return lib.plan(ref)
     if ref in lib.modules:
         module = lib.modules[ref]
-        return Plan(Agenda(module.id, module.title, dt.time(9, 0), (AgendaItem(module.id),), module.summary), (module,))
+        return Plan(Agenda(module.id, module.title, dt.time(9, 0), (AgendaItem(module.id),), module.summary,
+                           module.variants), (module,))  # the module's title in its other languages too
     known = sorted(lib.agendas) + sorted(lib.modules)
     close = difflib.get_close_matches(ref, known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else f"; try one of: {', '.join(known)}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 StepKind = Literal["talk", "discuss", "poll", "notes", "break", "brainstorm", "qa"]
 VoteKind = Literal["single", "multi", "scale", "dots", "rank", "text"]
@@ -19,6 +19,13 @@ SHOWS: tuple[str, ...] = ("cards", "cloud")  # how the room display shows a brai
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 # A consent poll is written `vote = "consent"`: a fist of five, 0 (a fist: I block) to 5.
+# A module may give its texts in other languages too (`[variants.de]` in its file, docs/format.md):
+# each part below keeps its own, as (language tag, ((field, text), ...)) pairs in the order the
+# file gives them, beside its fields, which hold the module's first language. Ids, kinds, minutes
+# and an option's place are shared: a ballot names the option by its first-language label
+# whatever language it was cast in. content/languages.py gives a part in a language.
+Words = tuple[tuple[str, Any], ...]
+Variants = tuple[tuple[str, Words], ...]
 CONSENT_LABELS = ((0, "block"), (1, "serious concerns"), (2, "concerns"), (3, "can live with it"),
                   (4, "support"), (5, "full support"))
 
@@ -54,6 +61,7 @@ class Poll:
     max_length: int = 140  # text
     options_from: str = ""  # single/multi/dots/rank: a brainstorm step of the module; its ideas become the options
     threshold: int | None = None  # a consent poll (a fist-of-five scale): a ballot under it blocks
+    variants: Variants = ()  # question, options (in their order), labels, in other languages
 
     def label_for(self, value: int) -> str:
         return dict(self.labels).get(value, "")
@@ -73,6 +81,7 @@ class Round:
 
     label: str
     minutes: int
+    variants: Variants = ()  # the label in other languages
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,7 @@ class Step:
     rounds: tuple[Round, ...] = ()  # when given, their minutes add up to the step's
     anonymous: bool = False  # brainstorm, qa: ideas and questions carry no name
     show: str = "cards"  # brainstorm: "cards" or "cloud" on the room display
+    variants: Variants = ()  # title, prompt, notes in other languages
 
     def with_minutes(self, minutes: int) -> Step:
         """This step run for `minutes`: its rounds scaled to fit, the last taking what rounding leaves."""
@@ -108,7 +118,8 @@ class Module:
     minutes: int
     source: Source
     steps: tuple[Step, ...]
-    language: str = ""  # the article's language tag ("de", "pt-BR"), when the module says
+    language: str = ""  # the language it is written in ("de", "pt-BR"), when the module says; else English
+    variants: Variants = ()  # every other language it is given in (its [variants.LANG]), title and summary
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
@@ -140,6 +151,7 @@ class Agenda:
     start: dt.time | dt.datetime
     items: tuple[AgendaItem, ...]
     summary: str = ""
+    variants: Variants = ()  # its title and summary in other languages ([variants.LANG])
 
 
 @dataclass(frozen=True)

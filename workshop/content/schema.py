@@ -7,13 +7,14 @@ built unless the whole document is right, so a running workshop never meets half
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from workshop.content import languages, variants
 from workshop.content.checker import SLUG, Where, _show, _suggest, _type_name  # noqa: F401 - _show: for practice.py
 from workshop.content.checker import Checker as _Checker
 from workshop.content.document import Document
+from workshop.content.languages import TAG
 from workshop.content.model import (
     SHOWS,
     STEP_KINDS,
@@ -27,13 +28,13 @@ from workshop.content.model import (
 from workshop.content.polls import ALL_POLL_KEYS, POLL_KEYS, _check_poll  # noqa: F401
 from workshop.content.problems import Invalid
 
-LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
+LANGUAGE = TAG  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 
-MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps")
+MODULE_KEYS = ("id", "title", "summary", "minutes", "language", "source", "steps", "variants")
 SOURCE_KEYS = ("title", "author", "publisher", "url", "seed")
 STEP_KEYS = ("id", "title", "kind", "minutes", "prompt", "notes", "poll", "rounds", "anonymous", "show")
 ROUND_KEYS = ("label", "minutes")
-AGENDA_KEYS = ("title", "summary", "start", "modules")
+AGENDA_KEYS = ("title", "summary", "start", "modules", "variants")
 ITEM_KEYS = ("module", "minutes")
 STEP_MINUTES_MAX = 24 * 60  # a step, or a round, of a day at most: a larger number is a typo, and clocks overflow
 MODULE_MINUTES_MAX = 7 * 24 * 60
@@ -58,10 +59,12 @@ def check_module(doc: Document) -> Module:
         total = sum(s.minutes for s in steps)
         if total != minutes:
             c.report(("minutes",), "", f"'minutes' is {minutes} but the steps add up to {total}")
+    variants.check(c, data, steps, language or "en")
     if c.problems:
         raise Invalid(c.problems)
     assert module_id and title and summary and minutes and source and steps
-    return Module(module_id, title, summary, minutes, source, steps, language or "")
+    module = Module(module_id, title, summary, minutes, source, steps, language or "")
+    return languages.attach(module, data.get("variants"))
 
 
 def _check_source(c: _Checker, data: Mapping[str, Any]) -> Source | None:
@@ -213,6 +216,8 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))
+    variants.check(c, data, None, "en", keys=("title", "summary"))
     if c.problems:
         raise Invalid(c.problems)
-    return Agenda(agenda_id, title, start, tuple(items), summary)  # type: ignore[arg-type]
+    return Agenda(agenda_id, title, start, tuple(items), summary,  # type: ignore[arg-type]
+                  languages.titles(data.get("variants")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine import text
 from workshop.errors import WorkshopError
@@ -22,13 +23,16 @@ class BallotError(WorkshopError, ValueError):
 
 
 def _option(poll: Poll, token: str) -> str:
-    """An option named by its label (any case) or its 1-based number."""
+    """An option named by its label (any case, in any language the poll is given in) or its
+    1-based number."""
     wanted = token.strip()
     if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(poll.options):
         return poll.options[int(wanted) - 1]
     for option in poll.options:
         if option.casefold() == wanted.casefold():
             return option
+    if poll.variants and (found := languages.canonical(poll, wanted, loose=True)) is not None:
+        return found
     choices = "; ".join(f"{i}. {o}" for i, o in enumerate(poll.options, 1))
     raise BallotError(f"no option {wanted!r} (choose from {choices})")
 
@@ -64,11 +68,17 @@ def parse(poll: Poll, raw: Sequence[str]) -> Value:
 
 
 def check(poll: Poll, value: Sequence[object]) -> Value:
-    """`value` if the poll can count it; raises BallotError saying why not."""
+    """`value` if the poll can count it, its options named as the poll's first language names
+    them (a label in another language the poll is given in names the same option, so ballots
+    from every language count together); raises BallotError saying why not."""
     if (free := _FREE.get(poll.vote)) is not None:
         return free(poll, value)
     if not all(isinstance(v, str) for v in value):
         raise BallotError("options are named by their labels")
+    if poll.variants:
+        named = [languages.canonical(poll, str(v)) for v in value]
+        poll = languages.own(poll)
+        value = [v if n is None else n for v, n in zip(value, named, strict=True)]
     unknown = [v for v in value if v not in poll.options]
     if unknown:
         raise BallotError(f"no option {unknown[0]!r}")

@@ -18,9 +18,9 @@ facilitator corrects it. A poll's options already frozen from ideas keep the wor
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from workshop.content import languages
 from workshop.engine.events import FACILITATOR, Event
 
 if TYPE_CHECKING:
@@ -83,5 +83,5 @@ class Corrections:
     def _on_wording(self, event: Event, t: float) -> None:
         p = self.fold.polls.get(str(event.get("poll")))
         if p is not None:
-            p.poll = replace(p.poll, question=_text(event.get("text"), 500))
+            p.poll = languages.reworded(p.poll, _text(event.get("text"), 500))
             p.reworded = True

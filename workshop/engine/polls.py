@@ -5,9 +5,10 @@ live in `Fold.polls`, where moving between steps opens and closes them too."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine import ballots
 from workshop.engine.events import Event
@@ -90,7 +91,7 @@ class PollEvents:
         p.wordings.append(p.poll.question)
         wording = event.get("wording")
         if type(wording) is str and wording.strip() and len(wording) <= 500:  # the new round votes on new words
-            p.poll = replace(p.poll, question=wording)
+            p.poll = languages.reworded(p.poll, wording)  # in every language: the words are the facilitator's
             p.reworded = True
         p.counted = {}
         p.version += 1

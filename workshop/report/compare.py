@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from workshop.content.languages import value_in
+from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
 from workshop.engine.text import isolate
@@ -97,6 +99,34 @@ def compare(states: Sequence[SessionState]) -> dict[str, Any]:
         "not_shared": only,
         "actions": followup.completion(states, ids),  # a follow-up's carried actions, by owner and decision
     }
+
+
+def in_language(data: dict[str, Any], states: Sequence[SessionState], lang: str) -> dict[str, Any]:
+    """`compare`'s data (made from the states as they are, so options match by their first-
+    language labels, whenever each session ran and in whatever languages) with each question,
+    option and scale label as a reader of `lang` reads it: in the words of the first session
+    whose module gives that poll in `lang`, as it is otherwise; and each session's title."""
+    shown = [state_in(s, lang) for s in states]
+    said: dict[str, PollView] = {}
+    for own, read in zip(states, shown, strict=True):
+        for qid, view in own.polls.items():
+            if qid not in said and read.polls[qid] is not view:
+                said[qid] = read.polls[qid]
+    for session, read in zip(data["sessions"], shown, strict=True):
+        session["title"] = read.title
+    for poll in [*data["polls"], *data["not_shared"]]:
+        if poll["id"] not in said:
+            continue
+        view = said[poll["id"]]
+        poll["question"] = view.poll.question
+        labels = [r.label for r in view.tally.rows]
+        for table in [*poll.get("sessions", ()), *poll.get("differences", ())]:
+            for i, row in enumerate(table["rows"]):
+                if view.poll.vote == "scale" and i < len(labels):
+                    row["label"] = labels[i]
+                elif view.poll.vote != "text":
+                    row["label"] = value_in(view.poll, (row["label"],))[0]
+    return data
 
 
 def as_json(data: dict[str, Any]) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from workshop import i18n
+from workshop.engine.in_language import state_in
 from workshop.engine.state import StepView
 from workshop.errors import WorkshopError
 from workshop.sessions import Session, SessionError, words
@@ -86,7 +88,7 @@ class Deciding(SessionApp):
 
     def action_goto(self) -> None:
         """Go to a step, or skip or move one (the agenda changed live)."""
-        state = self.session.state()
+        state = state_in(self.session.state(), i18n.language())  # titles in this screen's language
         choices = [(s.qid, s.module.title, _choice(s, state.current)) for s in state.steps]
 
         def done(picked: tuple[str, str] | None) -> None:
@@ -109,7 +111,7 @@ class Deciding(SessionApp):
             if after:
                 self._do("move", qid, after)
 
-        step = self.session.state().step_by_id(qid)
+        step = state_in(self.session.state(), i18n.language()).step_by_id(qid)
         title = step.step.title if step is not None else qid
         targets = [("start", "", "(first, before every step)"), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep

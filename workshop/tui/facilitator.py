@@ -22,7 +22,7 @@ from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.decisions import DECISION_BINDINGS
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.join import JoinBar
 from workshop.tui.widgets.keys import KeyBar
 from workshop.tui.widgets.notes import NotesList
@@ -102,7 +102,7 @@ class FacilitatorApp(RoomActions):
                                         self.notes_list, self.query_one(JoinBar)]
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
-        self.title = clean(state.title)
+        self.title = clean(title_in_language(state))
         self.sub_title = clean(f"session {state.id}")
         self.render_state(state)
         for warning in self.session.warnings:  # damage, and who wrote it: the chain broken, no key

@@ -14,6 +14,7 @@ from textual import events, on, work
 from textual.app import App
 from textual.worker import get_current_worker
 
+from workshop import i18n
 from workshop.engine.text import clean
 from workshop.errors import WorkshopError
 
@@ -58,6 +59,7 @@ class SessionApp(App[None]):
         """Redraw on a steady tick (the clock moves even when the file does not) and on every
         append by another process."""
         self.set_interval(self.tick_seconds, self.tick)
+        self.reading_language = i18n.language()  # the redraws its watching thread asks for speak it too
         if self.watch_file:
             self.follow_journal()
 
@@ -80,12 +82,17 @@ class SessionApp(App[None]):
                 size = last
             if size != last:
                 last = size
-                self.call_from_thread(self.sync)
+                self.call_from_thread(self.sync_in_language)
             time.sleep(POLL_SECONDS)
 
     def tick(self) -> None:
         if not self.closing():
             self.render_state()
+
+    def sync_in_language(self) -> None:
+        """`sync`, in the app's language (a call from a thread brings that thread's context)."""
+        with i18n.speaking(self.reading_language):
+            self.sync()
 
     def sync(self) -> None:
         if self.closing() or self.followed is None:

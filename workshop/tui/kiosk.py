@@ -33,7 +33,7 @@ from workshop.sessions.refusals import TooManyTries, WrongRejoinCode
 from workshop.sessions.session import participant_name
 from workshop.tui.follow import SessionApp
 from workshop.tui.kiosk_screens import AddScreen, ChoosePin, LeaveScreen, VoteScreen
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.contribute import asking, brainstorming
 
 KIOSK = door.Client("kiosk", "kiosk")  # one keyboard, one place: its wrong codes count together
@@ -112,7 +112,7 @@ class KioskApp(SessionApp):
 
     def on_mount(self) -> None:
         state = self.session.state()
-        self.title = clean(state.title)
+        self.title = clean(title_in_language(state))
         self.main = self.screen
         self.render_state(state)
         self.start_following()

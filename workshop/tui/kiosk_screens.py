@@ -14,7 +14,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from workshop import i18n
 from workshop.engine.ideas import IDEA_MAX
+from workshop.engine.in_language import state_in
 from workshop.engine.text import isolate
 from workshop.sessions import Session, SessionError
 from workshop.sessions.people import PIN_DIGITS, Person, pin_problem
@@ -76,7 +78,7 @@ class VoteScreen(Screen[bool]):
         self.session, self.person, self.poll_id, self.code = session, person, poll_id, code
 
     def compose(self) -> ComposeResult:
-        view = self.session.state().polls[self.poll_id]
+        view = state_in(self.session.state(), i18n.language()).polls[self.poll_id]  # in the kiosk's language
         poll = view.poll
         with Vertical(id="vote"):
             yield Label(Text(f"Voting as {isolate(self.person.name)}", style="bold"))

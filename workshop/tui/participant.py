@@ -27,6 +27,7 @@ from workshop.tui.follow import SessionApp
 from workshop.tui.joining import JoinScreen, PickSession
 from workshop.tui.modals import PickReaction
 from workshop.tui.widgets.ballot import BallotForm
+from workshop.tui.widgets.base import title_in_language
 from workshop.tui.widgets.contribute import ContributeArea
 from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, PromptView, TimeLine, WhereLine
 
@@ -76,7 +77,7 @@ class ParticipantApp(SessionApp):
             return
         self.session = self.followed = session
         state = session.state()
-        self.title = clean(state.title)
+        self.title = clean(title_in_language(state))
         self.push_screen(JoinScreen(session, shared=self.shared, name=self.start_name), self.joined)
 
     def joined(self, person: Person | None) -> None:

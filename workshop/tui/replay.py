@@ -19,6 +19,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from workshop import i18n
+from workshop.engine.in_language import state_in
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
@@ -216,6 +218,7 @@ class ReplayApp(SessionApp):
         state = self.state
         if state is None:
             return
+        state = state_in(state, i18n.language())  # titles in this screen's language
         choices = [(s.qid, s.module.title, s.step.title) for s in state.steps]
         self.push_screen(PickStep(choices, state.step.qid if state.step else None),
                          lambda qid: self.jump_to_step(qid) if qid else None)

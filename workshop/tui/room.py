@@ -30,7 +30,7 @@ from workshop.engine.state import SessionState
 from workshop.engine.text import clean
 from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.bigclock import RoomTimer
 from workshop.tui.widgets.cards import RoomCards
 from workshop.tui.widgets.ended import RoomEnd
@@ -73,7 +73,7 @@ class RoomApp(SessionApp):
 
     def on_mount(self) -> None:
         state = self.session.state()
-        self.title = clean(state.title)
+        self.title = clean(title_in_language(state))
         self.query_one(RoomTimer).starts = self.session.starts_at()
         self.render_state(state)
         self.start_following()
@@ -86,7 +86,7 @@ class RoomApp(SessionApp):
         self.query_one(JoinBar).show(state)  # the layout depends on these two
         self.query_one(JoinCode).show(state)
         self._fit(state, size or self.size)
-        self.query_one("#room-title", Static).update(Text(state.title, style="bold"))
+        self.query_one("#room-title", Static).update(Text(title_in_language(state), style="bold"))
         views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
                                          self.query_one(PollPanel), self.query_one(RoomCards), self.query_one(RoomEnd))
         for widget in views:

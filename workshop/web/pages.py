@@ -16,6 +16,8 @@ from pathlib import Path
 import jinja2
 from aiohttp import web
 
+from workshop import i18n
+from workshop.content.languages import value_in
 from workshop.engine.text import balanced
 from workshop.errors import WorkshopError
 from workshop.sessions import door
@@ -89,7 +91,9 @@ class Pages:
     async def render(self, request: web.Request, person: Person | None, error: str = "",
                      status: int = 200, fields: dict[str, str] | None = None,
                      tried: tuple[object, ...] | None = None) -> web.Response:
-        shown, mine = await self.room.page(person)
+        shown, mine = await self.room.page(person, i18n.language())
+        if tried is not None and shown.poll is not None:
+            tried = value_in(shown.poll.poll, tried)  # a refused ballot, as this page words the options
         cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
         typed = fields or {}
         code = typed.get("code") or request.query.get("code", "")

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from workshop import i18n
+from workshop.content.languages import value_in
 from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret
@@ -48,7 +50,8 @@ class Room:
             secret = None
         self.sealer = Sealer(secret, session.state().id, KEEP_FOR)
         self._present: dict[str, float] = {}  # token -> when their presence was last written
-        self._shown: tuple[tuple[int, int], view.Public] | None = None  # (events, second) -> what pages show
+        # language -> ((events, second), what pages in it show)
+        self._shown: dict[str, tuple[tuple[int, int], view.Public]] = {}
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
         """`work(*args)` on the session's own thread: the only thread that touches the session."""
@@ -89,13 +92,15 @@ class Room:
         state = self.session.state()
         return self._public(state), state.address
 
-    def _public(self, state: SessionState) -> view.Public:
-        """What every page shows, made once per change of the file and second of the clock, not
-        once per page: a room of 1,000 asks for its page a thousand times after each change."""
+    def _public(self, state: SessionState, lang: str | None = None) -> view.Public:
+        """What every page in one language shows, made once per change of the file and second of
+        the clock, not once per page: a room of 1,000 asks for its page a thousand times after
+        each change."""
+        lang = lang or i18n.language()
         key = (state.events, math.floor(state.now))
-        if self._shown is None or self._shown[0] != key:
-            self._shown = key, view.public(state)
-        return self._shown[1]
+        if self._shown.get(lang, (None,))[0] != key:
+            self._shown[lang] = key, view.public(state, lang)
+        return self._shown[lang][1]
 
     def close(self) -> None:
         self.worker.close()
@@ -170,14 +175,17 @@ class Room:
 
     # ------------------------------------------------------------ what a page shows
 
-    async def page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
-        return await self.run(self._page, person)
+    async def page(self, person: Person | None, lang: str | None = None) -> tuple[view.Public, view.Mine | None]:
+        """The page as `person` sees it, in their language (`lang`, else the request's)."""
+        return await self.run(self._page, person, lang or i18n.language())
 
-    def _page(self, person: Person | None) -> tuple[view.Public, view.Mine | None]:
+    def _page(self, person: Person | None, lang: str) -> tuple[view.Public, view.Mine | None]:
         self.session.refresh()  # a page is never older than the file (the follower may not have looked yet)
         state = self.session.state()
-        shown = self._public(state)
+        shown = self._public(state, lang)
         if person is None:
             return shown, None
         ballot = self.session.my_ballot(person, shown.poll.qid) if shown.poll else None
+        if ballot is not None and shown.poll is not None:
+            ballot = value_in(shown.poll.poll, ballot)  # its options as this reader's page words them
         return shown, view.mine(state, person.token, person.name, person.code, ballot)

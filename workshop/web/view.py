@@ -14,8 +14,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from workshop.content import prompt
+from workshop.content import languages, prompt
 from workshop.content.model import Poll
+from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import UNITS, consent_words, plural, shown
 
@@ -78,6 +79,8 @@ class Public:
     room: RoomPart | None = None
     round_remaining: int = 0  # seconds left of the running round (negative in overtime)
     round_allowed: int = 0  # the round's seconds
+    lang: str = ""  # the language the module's texts are shown in, when it is not the reader's
+    other: str = ""  # then its name, in itself ("English"): the mark beside them
 
     @property
     def key(self) -> str:
@@ -105,16 +108,22 @@ class Mine:
     upvoted: frozenset[str] = frozenset()  # the questions this person has upvoted: marked, not offered again
 
 
-def public(state: SessionState) -> Public:
+def public(state: SessionState, lang: str | None = None) -> Public:
+    """What every participant sees alike; with `lang`, what a reader of that language sees (the
+    modules' texts in it where they are given in it, else marked, engine/in_language.py)."""
+    if lang is not None:
+        state = state_in(state, lang)
     step = state.step
     if step is None:
         return Public(state.title, state.code, state.status, "", "", "", Markup(""), 0, 0, None)
     now = step.round
     round_left = _whole(now.end - step.elapsed) if now is not None else 0
+    other = languages.other(step.module, lang) if lang is not None else ""
     return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
                   prompt_html(step.step.prompt), _whole(step.remaining), step.allowed,
                   None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state),
-                  round_left, now.planned if now is not None else 0)
+                  round_left, now.planned if now is not None else 0,
+                  languages.first(step.module) if other else "", other)
 
 
 def _whole(seconds: float) -> int:

@@ -6,8 +6,11 @@ from typing import Literal
 
 from rich.text import Text
 
+from workshop import i18n
+from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine.clockwords import clock, counting, phase, round_left, time_left, time_words
+from workshop.engine.in_language import state_in
 from workshop.engine.state import SessionState, StepView
 
 __all__ = ["clock", "counting", "phase", "round_left", "time_left", "time_words"]  # every screen's words
@@ -33,6 +36,7 @@ class ShowsState:
 
     def show(self, state: SessionState) -> bool:
         self._last = state
+        state = state_in(state, i18n.language())  # the modules' texts in this screen's language
         sig = self.signature(state)
         if sig == self._shown:
             return False
@@ -45,6 +49,19 @@ class ShowsState:
         self._shown = object()
         if self._last is not None:
             self.show(self._last)
+
+
+def title_in_language(state: SessionState) -> str:
+    """The session's title as this screen's reader reads it (an agenda's, or a module's, may be
+    given in several languages)."""
+    return state_in(state, i18n.language()).title
+
+
+def other_language(step: StepView) -> Text:
+    """The mark beside a step's title when its module is not in this screen's language: the
+    name, in itself, of the language it is shown in ("  English"); empty otherwise."""
+    other = languages.other(step.module, i18n.language())
+    return Text(f"  {other}", style="dim italic") if other else Text("")
 
 
 def drift_text(seconds: float) -> str:

@@ -14,10 +14,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.content.languages import value_in
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.tui.widgets.ballot import BallotForm
-from workshop.tui.widgets.base import ShowsState, question, time_words
+from workshop.tui.widgets.base import ShowsState, other_language, question, time_words
 from workshop.tui.widgets.results import Results
 
 RECORDED = "✓ your ballot is recorded; you can change it while the poll is open"
@@ -36,6 +37,7 @@ class WhereLine(ShowsState, Static):
         else:
             line = Text(f"{step.module.title} · ", style="dim")
             line.append(step.step.title, style="bold")
+            line.append_text(other_language(step))
             self.update(line)
 
 
@@ -104,6 +106,7 @@ class PollArea(ShowsState, Vertical):
         status = self.query_one("#ballot-status", Static)
         if view.status == "open":
             mine = self.mine(view.qid)
+            mine = None if mine is None else value_in(view.poll, mine)  # as this screen words the options
             form.mount(BallotForm(view.poll, view.qid, mine))
             status.update(Text(RECORDED, style="green") if mine else "")
         else:

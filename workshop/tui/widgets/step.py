@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import Audience, ShowsState
+from workshop.tui.widgets.base import Audience, ShowsState, other_language
 from workshop.tui.widgets.paging import Paged
 
 
@@ -79,6 +79,7 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
         line.append(f"  ({step.step.kind})", style="dim")
+        line.append_text(other_language(step))
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.

@@ -1,0 +1,118 @@
+"""One poll, four screens in four languages: participants reading English, German and Spanish,
+and the facilitator French (which the module is not given in: its texts come in English, marked).
+Each screen shows the module's question and options in its own language, and the tally counts
+every ballot on the same options. (Issue 27's Pilot check; the interface's own strings are
+spot-checked beside the module's once they are translated.)"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from tests.tui.conftest import CODE, FakeClock, screen_text, text_of, wait_for
+from workshop import i18n, sessions
+from workshop.content import languages
+from workshop.content.library import catalog, plan_for
+from workshop.journal import store
+from workshop.tui import facilitator, participant
+
+MODULE = "four-steps-collaboration"
+HARDEST = f"{MODULE}/hardest-step"
+READERS = {"en": "Ana", "de": "Bernd", "es": "Carmen"}
+# each ranks the four steps by moving one option up a place: English the 2nd, German the 3rd, Spanish the 4th
+MOVES = {"en": ["down"], "de": ["down", "down"], "es": ["down", "down", "down"]}
+
+
+@pytest.fixture(autouse=True)
+def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def _poll():
+    step = catalog().modules[MODULE].step("hardest-step")
+    assert step is not None and step.poll is not None
+    return step.poll
+
+
+async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeClock) -> None:
+    plan = plan_for(catalog(), MODULE)
+    path = sessions.create(plan, tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE)
+    poll = _poll()
+    words = {lang: languages.poll_in(poll, lang) for lang in ("en", "de", "es")}
+    async with AsyncExitStack() as stack:
+        lead = facilitator.make_app(path, clock=clock, bell=False, watch=True)
+        with i18n.speaking("fr"):  # each app keeps the language it was started in
+            host = await stack.enter_async_context(lead.run_test(size=(140, 45)))
+        await host.press("n")
+        lead.session.goto(HARDEST)
+        apps = {}
+        for lang, name in READERS.items():
+            app = participant.make_app(path, clock=clock)
+            with i18n.speaking(lang):
+                pilot = await stack.enter_async_context(app.run_test(size=(100, 40)))
+            app.screen.query_one("#code", Input).value = CODE
+            await pilot.press("enter")
+            app.screen.query_one("#name", Input).value = name
+            await pilot.press("enter")
+            await wait_for(pilot, lambda app=app: bool(app.screen_stack[0].query("BallotForm")))
+            apps[lang] = (app, pilot)
+
+        for lang, (app, pilot) in apps.items():
+            main = app.screen_stack[0]
+            shown = words[lang]
+            assert shown.question in text_of(main.query_one("#question", Static))
+            screen = screen_text(app)
+            assert all(option in screen for option in shown.options), (lang, screen)
+            where = text_of(main.query_one("#where", Static))
+            assert languages.step_in(plan.modules[0].step("hardest-step"), lang).title in where  # type: ignore[arg-type]
+            assert "English" not in where  # in their own language: no mark
+            others = [o for other, w in words.items() if other != lang for o in w.options if o not in shown.options]
+            assert not any(o in screen for o in others), (lang, screen)
+            await pilot.press(*MOVES[lang], "left_square_bracket", "ctrl+s")
+            await wait_for(pilot, lambda main=main: "recorded" in text_of(main.query_one("#ballot-status", Static)))
+
+        ballots = [e["value"] for e in store.load(path).events if e["type"] == "ballot"]
+        assert ballots == [[poll.options[i] for i in order] for order in ([1, 0, 2, 3], [0, 2, 1, 3], [0, 1, 3, 2])]
+
+        await host.press("c")  # close: the results show on every screen
+        lead.render_state()
+        await wait_for(host, lambda: "8 points" in text_of(lead.screen.query_one("PollPanel", Static), width=200))
+        board = text_of(lead.screen.query_one("PollPanel", Static), width=200)
+        assert poll.question in board and all(option in board for option in poll.options)
+        assert "English" in text_of(lead.screen.query_one("#step-title", Static))  # French reads it in English, marked
+        points = {row.label: row.value for row in lead.session.state().polls[HARDEST].tally.rows}
+        assert points == {poll.options[0]: 8, poll.options[1]: 6, poll.options[2]: 3, poll.options[3]: 1}
+        for lang, (app, pilot) in apps.items():
+            main = app.screen_stack[0]
+            await wait_for(pilot, lambda main=main, lang=lang: words[lang].options[3] in text_of(
+                main.query_one("#results", Static)))
+            results = text_of(main.query_one("#results", Static))
+            for label, value in points.items():
+                said = words[lang].options[poll.options.index(label)]
+                line = next(row for row in results.splitlines() if said in row)
+                assert f"{value:g}" in line.replace(said, ""), (lang, line)
+
+
+def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_path: Path) -> None:
+    from workshop.transcript import Transcript
+
+    path = sessions.create(catalog().plan("half-day"), tmp_path, "room", "Sam", code=CODE)
+    s = sessions.Session.open(path)
+    s.start()
+    said: list[str] = []
+    with i18n.speaking("es"):
+        transcript = Transcript("nobody", said.append)
+        transcript.follow(s.state())
+        s.goto("audacious-operations/" + catalog().modules["audacious-operations"].steps[0].id)
+        transcript.follow(s.state())
+        s.goto("three-leadership-traits/plan-clarity")
+        transcript.follow(s.state())
+    assert said[0].startswith("Now: Tres rasgos del liderazgo en centros de contacto, No son (solo) los indicadores, ")
+    english = catalog().modules["audacious-operations"]
+    assert said[1].startswith(f"Now: {english.title}, {english.steps[0].title} (English), ")
+    opened = next(line for line in said if line.startswith("Poll open:"))
+    assert "Si mañana les preguntaras a diez asesores" in opened and "10 los diez" in opened

@@ -1,0 +1,271 @@
+"""A module's texts in a reader's language: which languages a module is given in, which of them a
+reader sees, and each part (module, step, round, poll) with its texts in that language.
+
+A module is written in its first language (`language`, else English) and may add others in
+`[variants.LANG]` tables (docs/format.md); the model keeps each part's other languages beside it
+(`variants`, model.py). A reader sees a module in their own language when the module is given in
+it, and in its first language otherwise (`shown_in`, and `other` for the mark screens put on it).
+A text a variant lacks (a step added on the day, a session file written by hand) is said in the
+first language. Option identity never changes: the options keep their places, and a ballot names
+its option by the first-language label (`canonical`), so ballots cast in any language count on
+one tally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from workshop.content.model import Agenda, Module, Poll, Round, Step, Variants, Words
+
+TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
+SOURCE = "en"  # the language of a module that does not say
+# Each language's own name for itself: the mark on a text shown in another language than the
+# reader's, which a reader of any language can read.
+NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français", "it": "Italiano",
+         "pt": "Português", "nl": "Nederlands", "pl": "Polski", "sv": "Svenska", "ja": "日本語"}
+# Their names in English, for messages about a file (`validate`)
+ENGLISH = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "it": "Italian",
+           "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "ja": "Japanese"}
+
+def primary(tag: str) -> str:
+    """The language of a tag without its region or script: "de-CH" -> "de"."""
+    return tag.replace("_", "-").split("-")[0].casefold()
+
+
+def first(module: Module) -> str:
+    """The language the module is written in: its `language`, else English."""
+    return module.language or SOURCE
+
+
+def languages(module: Module) -> tuple[str, ...]:
+    """Every language the module is given in, its first language first."""
+    return (first(module), *(tag for tag, _ in module.variants))
+
+
+def pick(tags: Iterable[str], wanted: str) -> str | None:
+    """Which of `tags` a reader of `wanted` reads: the same tag, else the same language ("de"
+    for "de-CH", "de-AT" for "de"); None when none is that language."""
+    tags = tuple(tags)
+    if not wanted:
+        return None
+    for tag in tags:
+        if tag.casefold() == wanted.casefold():
+            return tag
+    return next((tag for tag in tags if primary(tag) == primary(wanted)), None)
+
+
+def speaks(module: Module, lang: str) -> bool:
+    """Whether the module is given in `lang`."""
+    return pick(languages(module), lang) is not None
+
+
+def shown_in(module: Module, lang: str) -> str:
+    """The language a reader of `lang` sees the module in: theirs when the module has it, else
+    the module's first language."""
+    return pick(languages(module), lang) or first(module)
+
+
+def other(module: Module, lang: str) -> str:
+    """'' when a reader of `lang` sees the module in their language; else the name, in itself,
+    of the language they see it in ("English"), for the mark beside its texts."""
+    if speaks(module, lang):
+        return ""
+    return name(first(module))
+
+
+def name(tag: str) -> str:
+    """A language's own name for itself ("Deutsch"), or its tag when we do not know it."""
+    return NAMES.get(primary(tag), tag)
+
+
+def english_name(tag: str) -> str:
+    """A language's name in English ("German"), or its tag in quotes."""
+    return ENGLISH.get(primary(tag), f"'{tag}'")
+
+
+def words(variants: Variants, tag: str) -> dict[str, Any]:
+    """A part's texts in language `tag` (exactly that tag), as a dict; {} when it has none."""
+    return next((dict(w) for t, w in variants if t == tag), {})
+
+
+def module_in(module: Module, tag: str) -> Module:
+    """The module with its texts, and every step's, in language `tag` where it has them. `tag` is
+    one of the module's own (`shown_in`): its first language gives the module as it is."""
+    steps = tuple(step_in(s, tag) for s in module.steps)
+    said = words(module.variants, tag)
+    if not said and all(a is b for a, b in zip(steps, module.steps, strict=True)):
+        return module
+    return replace(module, steps=steps, **said)
+
+
+def step_in(step: Step, tag: str) -> Step:
+    """The step with its texts, its rounds' and its poll's in language `tag` where it has them."""
+    said = words(step.variants, tag)
+    poll = None if step.poll is None else poll_in(step.poll, tag)
+    rounds = tuple(round_in(r, tag) for r in step.rounds)
+    if not said and poll is step.poll and all(a is b for a, b in zip(rounds, step.rounds, strict=True)):
+        return step
+    return replace(step, poll=poll, rounds=rounds, **said)
+
+
+def round_in(round_: Round, tag: str) -> Round:
+    said = words(round_.variants, tag)
+    return replace(round_, **said) if said else round_
+
+
+def poll_in(poll: Poll, tag: str) -> Poll:
+    """The poll with its question, options and labels in language `tag` where it has them. It
+    keeps its own words (under the tag ""), so that `own` gives them back and a ballot cast on it
+    still names its options as the poll's first language does."""
+    said = words(poll.variants, tag)
+    if not said:
+        return poll
+    changed: dict[str, Any] = {}
+    if "question" in said:
+        changed["question"] = said["question"]
+    if len(said.get("options", ())) == len(poll.options) and poll.options:
+        changed["options"] = tuple(said["options"])
+    if said.get("labels"):
+        changed["labels"] = tuple(sorted({**dict(poll.labels), **dict(said["labels"])}.items()))
+    own = words(poll.variants, "") or {"question": poll.question, "options": poll.options, "labels": poll.labels}
+    kept = tuple((t, w) for t, w in poll.variants if t)
+    return replace(poll, variants=(("", tuple(own.items())), *kept), **changed)
+
+
+def own(poll: Poll) -> Poll:
+    """The poll in its first language: itself, or the poll `poll_in` gave it in another."""
+    said = words(poll.variants, "")
+    if not said:
+        return poll
+    return replace(poll, variants=tuple((t, w) for t, w in poll.variants if t), **said)
+
+
+def value_in(shown: Poll, value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A ballot's value (options named in the poll's first language) as `shown`, the poll in a
+    reader's language, words its options; a number or an answer as it is."""
+    options = words(shown.variants, "").get("options", ())
+    if not options or len(options) != len(shown.options):
+        return value
+    return tuple(shown.options[options.index(v)] if v in options else v for v in value)
+
+
+def canonical(poll: Poll, label: str, loose: bool = False) -> str | None:
+    """The option `label` names in any language the poll is given in, as the poll's first
+    language words it (what ballots store); None when it names none. `loose`: in any case, with
+    spaces around."""
+    first = own(poll)
+
+    def same(a: str) -> bool:
+        return a.strip().casefold() == label.strip().casefold() if loose else a == label
+
+    if label in first.options:
+        return label
+    for candidates in (first.options, *(dict(w).get("options", ()) for _, w in poll.variants)):
+        if len(candidates) == len(first.options):
+            for i, option in enumerate(candidates):
+                if same(option):
+                    return first.options[i]
+    return None
+
+
+def reworded(poll: Poll, question: str) -> Poll:
+    """The poll with its question reworded on the day: the new words are everyone's, in every
+    language (its other languages' questions would no longer say what is voted on)."""
+    poll = own(poll)
+    kept = tuple((tag, tuple((k, v) for k, v in said if k != "question")) for tag, said in poll.variants)
+    return replace(poll, question=question, variants=kept)
+
+
+# ------------------------------------------------------------------- the file's form and back
+
+
+def attach(module: Module, table: Mapping[str, Any] | None) -> Module:
+    """`module` with the texts of its `[variants.*]` tables (checked: content/variants.py) on its parts."""
+    if not table:
+        return module
+    own: list[tuple[str, Words]] = []
+    per_step: dict[str, list[tuple[str, dict]]] = {}
+    for tag, variant in table.items():
+        own.append((tag, tuple((k, variant[k]) for k in ("title", "summary") if k in variant)))
+        for entry in variant.get("steps", ()):
+            per_step.setdefault(entry["id"], []).append((tag, entry))
+    steps = tuple(_step(s, per_step.get(s.id, ())) for s in module.steps)
+    return replace(module, steps=steps, variants=tuple(own))
+
+
+def _step(step: Step, given: Any) -> Step:
+    if not given:
+        return step
+    said = tuple((tag, tuple((k, e[k]) for k in ("title", "prompt", "notes") if k in e)) for tag, e in given)
+    poll = step.poll
+    if poll is not None:
+        polls = tuple((tag, _poll_words(e["poll"])) for tag, e in given if isinstance(e.get("poll"), dict))
+        poll = replace(poll, variants=polls) if polls else poll
+    rounds = tuple(replace(r, variants=tuple((tag, (("label", e["rounds"][i]["label"]),)) for tag, e in given
+                                             if i < len(e.get("rounds", ())) and "label" in e["rounds"][i]))
+                   for i, r in enumerate(step.rounds))
+    return replace(step, variants=said, poll=poll, rounds=rounds)
+
+
+def _poll_words(table: Mapping[str, Any]) -> Words:
+    out: list[tuple[str, Any]] = []
+    if "question" in table:
+        out.append(("question", table["question"]))
+    if "options" in table:
+        out.append(("options", tuple(o.strip() for o in table["options"])))
+    if "labels" in table:
+        out.append(("labels", tuple(sorted((int(k), v) for k, v in table["labels"].items()))))
+    return tuple(out)
+
+
+def titles(table: Mapping[str, Any] | None) -> Variants:
+    """An agenda's `[variants.*]` tables (checked) as the model keeps them: title and summary."""
+    return tuple((tag, tuple((k, v[k]) for k in ("title", "summary") if k in v)) for tag, v in (table or {}).items())
+
+
+def title_in(agenda: Agenda, lang: str) -> str:
+    """The agenda's title as a reader of `lang` reads it: in their language when it is given in
+    it, else as written."""
+    tag = pick((tag for tag, _ in agenda.variants), lang)
+    return words(agenda.variants, tag).get("title", agenda.title) if tag else agenda.title
+
+
+def authored(module: Module) -> dict[str, Any]:
+    """The module's variants as its file gives them (`attach` reads them back): for the frozen
+    copy in a session's header. Every language any part is given in, and only what still fits
+    the part (a module made from others, a poll given fewer options, keeps what it can); {} for
+    a module in one language."""
+    tags = [tag for tag, _ in module.variants]
+    for step in module.steps:
+        for part in (step, step.poll, *step.rounds):
+            tags += [tag for tag, _ in (part.variants if part is not None else ()) if tag]
+    out: dict[str, Any] = {}
+    for tag in dict.fromkeys(tags):
+        if tag.casefold() == first(module).casefold():
+            continue
+        variant: dict[str, Any] = words(module.variants, tag)
+        entries = [e for s in module.steps if (e := _authored_step(s, tag))]
+        if entries:
+            variant["steps"] = entries
+        out[tag] = variant
+    return out
+
+
+def _authored_step(step: Step, tag: str) -> dict[str, Any]:
+    entry: dict[str, Any] = words(step.variants, tag)
+    if step.poll is not None and (said := words(step.poll.variants, tag)):
+        poll: dict[str, Any] = {"question": said["question"]} if "question" in said else {}
+        if step.poll.options and len(said.get("options", ())) == len(step.poll.options):
+            poll["options"] = list(said["options"])
+        own = dict(step.poll.labels) if step.poll.vote == "scale" and step.poll.threshold is None else {}
+        if scale := {str(k): v for k, v in said.get("labels", ()) if k in own}:
+            poll["labels"] = scale
+        if poll:
+            entry["poll"] = poll
+    labels = [words(r.variants, tag).get("label") for r in step.rounds]
+    if step.rounds and all(labels):
+        entry["rounds"] = [{"label": label} for label in labels]
+    return {"id": step.id, **entry} if entry else {}
