@@ -194,22 +194,19 @@ def fine(found: list[TypedEvent], clean: bool = False) -> bool:
     groups: dict[type, list[TypedEvent]] = defaultdict(list)
     for event in found:
         groups[type(event)].append(event)
-    times = list(map(attrgetter("at"), found))
-    if unset in times:
-        return False
-    if times and not EARLIEST <= min(cast(list[dt.datetime], times)) <= max(cast(list[dt.datetime], times)) <= LATEST:
+    times = cast(list[dt.datetime], list(map(attrgetter("at"), found)))
+    try:
+        if times and not EARLIEST <= min(times) <= max(times) <= LATEST:
+            return False
+    except TypeError:  # an event without its time: UNSET compares with no datetime
         return False
     for cls, group in groups.items():
-        for name, shape, many, _required in FIELDS[cls]:
-            if clean and shape == "text":
+        for name, shape, many, required in FIELDS[cls]:
+            if name == "crc" or clean and shape == "text":  # crc: the fast path's `_sealed` read it
                 continue
             get = attrgetter(name)
-            if shape == "hex" and not many:  # ids, checksums: every event's own, joined (no set of them)
-                try:
-                    hexes = _hex(map(get, group))
-                except TypeError:  # an optional field some events lack
-                    hexes = _hex(v for v in map(get, group) if v is not unset)
-                if not hexes:
+            if shape == "hex" and not many:  # ids and signatures: each event's own, joined (no set of them)
+                if not _hex(map(get, group) if required else filter(None, map(get, group))):  # UNSET is falsy
                     return False
                 continue
             values: set[Any] = set(map(tuple, map(get, group))) if many else set(map(get, group))

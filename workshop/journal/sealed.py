@@ -46,7 +46,7 @@ _CRC_AT = b'\ncrc = "'
 _TAIL = len(_CRC_AT) + 8 + 1  # the checksum line without its newline, and the newline before it
 _SEED = zlib.crc32(HEADER)  # every block's checksum covers its header, which the split removed
 _last_line = itemgetter(slice(-_TAIL, None))  # `\ncrc = "xxxxxxxx"`, the closing quote last
-_LAST_LINES = re.compile(rb'(?:\ncrc = "[0-9a-fA-F]{8}")*')
+_LAST_LINES = re.compile(rb'(?:\ncrc = "[0-9a-f]{8}")*')  # as the encoder writes them: lower-case
 _body = itemgetter(slice(None, -_TAIL + 1))  # through the newline before `crc`
 _DECODER: Any = None
 
