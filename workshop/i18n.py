@@ -12,6 +12,7 @@ is said in English.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 from collections.abc import Iterator, Mapping
@@ -79,8 +80,8 @@ def catalog(lang: str) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """`message` in the language in force."""
-    return catalog(language()).gettext(message)
+    """`message` in the language in force ("" stays "": gettext would give the catalog's header)."""
+    return catalog(language()).gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -91,3 +92,76 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Marks `message` for translation where it is defined, to be translated where it is shown."""
     return message
+
+
+def pgettext(context: str, message: str) -> str:
+    """`message` in the language in force, where the same English word needs telling apart."""
+    return catalog(language()).pgettext(context, message)
+
+
+# Numbers and dates for the reader: English as the source has always written them (reports stay
+# byte for byte), every other language by its locale's symbols and patterns from Babel (CLDR).
+# Babel is imported only here, on the first number or date said in another language: it costs
+# about 30 ms, which `workshop --help` and every English command never pay.
+
+def number(value: float, spec: str = "g") -> str:
+    """`value` formatted by `spec` (Python's format mini-language: ".1f", ",d", ".0%", "g") with
+    the decimal and grouping symbols of the language in force: 2.5 is "2,5" in German."""
+    text = format(value, spec)
+    lang = language()
+    if lang == SOURCE:
+        return text
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    decimal, group = get_decimal_symbol(lang), get_group_symbol(lang)
+    text = text.translate({ord("."): "\0", ord(","): group}).replace("\0", decimal)
+    if text.endswith("%"):  # where the locale puts the sign: "45 %" in German and French
+        pattern = Locale.parse(lang).percent_formats[None].pattern
+        text = pattern.replace("#,##0", text[:-1]).replace("#0", text[:-1]).replace("\u00a4", "")
+    return text
+
+
+def day(value: dt.date, english: str = "%d %b %Y", width: str = "medium") -> str:
+    """A date as the reader writes it: English by `english` (strftime), another language by its
+    locale's `width` ("short": 15.12.26, "medium": 15.12.2026, "long": 15. Dezember 2026)."""
+    lang = language()
+    if lang == SOURCE:
+        return value.strftime(english)
+    from babel.dates import format_date
+
+    return str(format_date(value, width, locale=lang))
+
+
+def moment(value: dt.datetime, english: str = "%H:%M") -> str:
+    """A time of day (or a date and time, `english` saying which) as the reader writes it."""
+    lang = language()
+    if lang == SOURCE:
+        return value.strftime(english)
+    from babel.dates import format_datetime, format_time
+
+    if "%d" in english or "%Y" in english:
+        return str(format_datetime(value, "medium", locale=lang))
+    return str(format_time(value, "short", locale=lang))
+
+
+NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}  # each in its own words
+
+
+def accepted(header: str | None) -> str:
+    """The interface language a browser's Accept-Language header prefers ("de-CH,de;q=0.9,en;q=0.8"
+    is German), by its q-values; English when it names none of LANGUAGES."""
+    ranked = []
+    for i, part in enumerate((header or "").split(",")):
+        tag, _sep, params = part.strip().partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if known(tag) and weight > 0:
+            ranked.append((-weight, i, known(tag)))
+    return min(ranked)[2] if ranked else SOURCE

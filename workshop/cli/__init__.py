@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 
 from workshop import __version__
 from workshop.errors import WorkshopError
+from workshop.i18n import N_, _
 
 
 def pretty_print_error(err: WorkshopError) -> None:
@@ -34,7 +35,7 @@ def pretty_print_error(err: WorkshopError) -> None:
     an argument (a path, a value quoted) that a terminal would take as a control."""
     from workshop.engine.text import clean
 
-    typer.echo(f"error: {clean(str(err))}", err=True)
+    typer.echo(_("error: {err}").format(err=clean(str(err))), err=True)
 
 
 class _Commands(TyperGroup):
@@ -51,7 +52,7 @@ class _Commands(TyperGroup):
 
 app = typer.Typer(
     cls=_Commands,
-    help="Run a timed workshop for contact-centre leaders from the terminal.",
+    help=N_("Run a timed workshop for contact-centre leaders from the terminal."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -61,19 +62,38 @@ app = typer.Typer(
 
 PathOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--path", "-p", help="Another folder of modules and agendas (repeatable; also WORKSHOP_PATH)."),
+    typer.Option("--path", "-p", help=N_("Another folder of modules and agendas (repeatable; also WORKSHOP_PATH).")),
 ]
 
 
 SessionsDir = Annotated[
     Optional[Path],
-    typer.Option("--sessions-dir", help="Folder of session files (default: WORKSHOP_SESSIONS or ./sessions)."),
+    typer.Option("--sessions-dir", help=N_("Folder of session files (default: WORKSHOP_SESSIONS or ./sessions).")),
+]
+
+
+def _speak(value: Optional[str]) -> Optional[str]:
+    """`--lang`: the language this command speaks, from here on (its help, its messages, its screen)."""
+    from workshop import i18n
+
+    if value is not None and not i18n.known(value):
+        raise typer.BadParameter(_("{lang!r} is not one of the languages: {languages}").format(
+            lang=value, languages=", ".join(i18n.LANGUAGES)))
+    if value is not None:
+        i18n.use(value)
+    return value
+
+
+LangOption = Annotated[
+    Optional[str],
+    typer.Option("--lang", callback=_speak, is_eager=True, metavar="LANG",
+                 help=N_("The language to speak: en, de, es or fr (default: LC_ALL, LC_MESSAGES or LANG).")),
 ]
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"workshop {__version__}")
+        typer.echo(_("workshop {version}").format(version=__version__))
         raise typer.Exit()
 
 
@@ -82,7 +102,7 @@ def _version(value: bool) -> None:
 
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and exit."))
     ] = False,
 ) -> None:
     """Run a timed workshop for contact-centre leaders from the terminal."""
@@ -183,12 +203,55 @@ def _starts_a_screen(argv: list[str]) -> bool:
     return name in SCREENS and not {"--help", "--plain"} & set(argv)
 
 
+def _asked_language(argv: list[str]) -> Optional[str]:
+    """The language `--lang X` (or `--lang=X`) names anywhere in `argv`, so the help and every
+    message are in it from the first line on; None when it names none."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+_HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
+
+
+def translate_help(typer_app: typer.Typer) -> None:
+    """The help of `typer_app` and of its commands and their parameters in the language in force:
+    typer reads them as it builds the command line, after this (English needs nothing)."""
+    import inspect
+    import typing
+
+    def said(holder: Any, attribute: str, text: Optional[str]) -> None:
+        original = _HELP.setdefault(id(holder), text or "")
+        if original:
+            setattr(holder, attribute, _(original))
+
+    said(typer_app.info, "help", typer_app.info.help)
+    for info in typer_app.registered_commands:
+        if info.callback is None:
+            continue
+        said(info, "help", info.help or inspect.cleandoc(info.callback.__doc__ or ""))
+        for parameter in inspect.signature(info.callback).parameters.values():
+            for extra in typing.get_args(parameter.annotation)[1:]:
+                if isinstance(extra, typer.models.ParameterInfo):
+                    said(extra, "help", extra.help)
+
+
 def main() -> None:
     global _OWNS_PROCESS
     _OWNS_PROCESS = True
     if _starts_a_screen(sys.argv[1:]):
         gc.disable()
     _only_the_command(sys.argv[1:])
+    from workshop import i18n
+
+    asked = i18n.known(_asked_language(sys.argv[1:]))
+    if asked:
+        i18n.use(asked)
+    if i18n.language() != i18n.SOURCE:
+        translate_help(app)
     try:
         app()
     except KeyboardInterrupt:

@@ -7,11 +7,12 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _open, app, end_now
+from workshop.cli import LangOption, SessionsDir, _fail, _open, app, end_now
 from workshop.errors import os_message
+from workshop.i18n import N_, _, ngettext
 
 OutputFile = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write to this file instead of stdout (its name's ending gives the format).")]
+    "--output", "-o", help=N_("Write to this file instead of stdout (its name's ending gives the format)."))]
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
             ".ics": "ics"}
@@ -25,22 +26,24 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
         fmt = SUFFIXES.get(output.suffix.lower())
         if fmt not in choices:
             if default is None:
-                raise _fail(f"--output {output.name}: give --format {said} (or a file name ending in one)")
+                raise _fail(_("--output {name}: give --format {said} (or a file name ending in one)").format(
+                    name=output.name, said=said))
             fmt = default
     elif fmt is None:
         fmt = default
     if fmt is not None and fmt not in choices:
-        raise _fail(f"unknown format {fmt!r}: choose {said}")
+        raise _fail(_("unknown format {fmt!r}: choose {said}").format(fmt=fmt, said=said))
     return fmt
 
 
 @app.command()
 def report(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, html, csv or json (default: from the --output file's name, else md).")] = None,
+        "--format", "-f", help=N_("md, html, csv or json (default: from the --output file's name, else md)."))] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
     from workshop import report as renderers
@@ -52,10 +55,10 @@ def report(
               "json": renderers.as_json}[fmt or "md"]
     with bulk():  # the state and the report's pieces are acyclic: no collector passes over them
         with Stages(2) as stages:
-            stages.step(f"reading {session}")
+            stages.step(_("reading {session}").format(session=session))
             kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
             state = _open(session, sessions_dir, kept).state()
-            stages.step(f"writing {fmt}")
+            stages.step(_("writing {fmt}").format(fmt=fmt))
             text = render(state)
         _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
         if state.events > 10_000:
@@ -87,12 +90,13 @@ def _emit(text: str, output: Path | None) -> None:
 @app.command()
 def compare(
     sessions: Annotated[Optional[list[str]], typer.Argument(
-        metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
+        metavar="SESSION...", help=N_("Two or more session names or files; the first is the baseline."))] = None,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, html or json (default: from the --output file's name, else tables "
-                               "in the terminal).")] = None,
+        "--format", "-f", help=N_("md, html or json (default: from the --output file's name, else tables "
+                               "in the terminal)."))] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
     from workshop.progress import Stages
@@ -101,11 +105,11 @@ def compare(
     fmt = _format(fmt, output, ("md", "html", "json"), None)
     render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
     if sessions is None or len(sessions) < 2:
-        raise _fail("compare needs at least two sessions")
+        raise _fail(_("compare needs at least two sessions"))
     with Stages(len(sessions) + 1) as stages:
         states = []
         for ref in sessions:
-            stages.step(f"reading {ref}")
+            stages.step(_("reading {ref}").format(ref=ref))
             states.append(_open(ref, sessions_dir).state())
         stages.step("comparing")
         data = comparing.compare(states)
@@ -119,27 +123,30 @@ def compare(
 
 @app.command()
 def actions(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, csv, json or ics (default: from the --output file's name, else md).")] = None,
+        "--format", "-f", help=N_("md, csv, json or ics (default: from the --output file's name, else md)."))] = None,
     ics_kind: Annotated[str, typer.Option(
-        "--ics-kind", help="ics: event (all-day on the due date, for any calendar) or todo (task apps).")] = "event",
+        "--ics-kind", help=N_("ics: event (all-day on the due date, for any calendar) or todo (task "
+            "apps)."))] = "event",
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """The session's action items with their owners and due dates, for whoever follows up."""
     from workshop.report import actions as listing
 
     fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
     if ics_kind not in listing.ICS_KINDS:
-        raise _fail(f"--ics-kind {ics_kind}: choose event or todo")
+        raise _fail(_("--ics-kind {ics_kind}: choose event or todo").format(ics_kind=ics_kind))
     state = _open(session, sessions_dir).state()
     if fmt != "ics":
         _emit(listing.FORMATS[fmt](state), output)
         return
     text, undated = listing.as_ics(state, ics_kind)
     if undated:
-        typer.echo(f"{undated} action item{'s' if undated > 1 else ''} without a due date "
-                   f"{'are' if undated > 1 else 'is'} not in the calendar (an event needs a day): "
-                   "--ics-kind todo lists them all", err=True)
+        typer.echo(ngettext("{n} action item without a due date is not in the calendar (an event needs a day): "
+                            "--ics-kind todo lists them all",
+                            "{n} action items without a due date are not in the calendar (an event needs a day): "
+                            "--ics-kind todo lists them all", undated).format(n=undated), err=True)
     _emit(text, output)

@@ -7,15 +7,16 @@ import typer
 
 from workshop.cli import SessionsDir, _act, app
 from workshop.cli.live import CodeOption, RejoinOption, _as_participant
+from workshop.i18n import N_
 
-SessionArg = Annotated[str, typer.Argument(help="A session name or file.")]
-NameOption = Annotated[str, typer.Option("--name", help="Your display name.")]
+SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
+NameOption = Annotated[str, typer.Option("--name", help=N_("Your display name."))]
 
 
 @app.command()
 def idea(
     session: SessionArg,
-    body: Annotated[str, typer.Argument(metavar="TEXT", help="The idea: one line, up to 280 characters.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The idea: one line, up to 280 characters."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
@@ -29,9 +30,9 @@ def idea(
 @app.command()
 def ask(
     session: SessionArg,
-    body: Annotated[str, typer.Argument(metavar="TEXT", help="The question: one line, up to 280 characters.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The question: one line, up to 280 characters."))],
     name: NameOption,
-    anonymous: Annotated[bool, typer.Option("--anonymous", help="Ask without your name.")] = False,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help=N_("Ask without your name."))] = False,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
@@ -44,7 +45,7 @@ def ask(
 @app.command()
 def upvote(
     session: SessionArg,
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id (q3, or 3).")],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help=N_("The question's id (q3, or 3)."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
@@ -59,7 +60,7 @@ def upvote(
 def hand(
     session: SessionArg,
     name: NameOption,
-    down: Annotated[bool, typer.Option("--down", help="Lower your hand.")] = False,
+    down: Annotated[bool, typer.Option("--down", help=N_("Lower your hand."))] = False,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
@@ -72,7 +73,7 @@ def hand(
 @app.command()
 def react(
     session: SessionArg,
-    reaction: Annotated[str, typer.Argument(metavar="REACTION", help="agree, disagree, slower or louder.")],
+    reaction: Annotated[str, typer.Argument(metavar="REACTION", help=N_("agree, disagree, slower or louder."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,

@@ -19,6 +19,7 @@ SHOWS: tuple[str, ...] = ("cards", "cloud")  # how the room display shows a brai
 VOTE_KINDS: tuple[str, ...] = ("single", "multi", "scale", "dots", "rank", "text")
 REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 # A consent poll is written `vote = "consent"`: a fist of five, 0 (a fist: I block) to 5.
+# not translated: a consent poll's default labels: module text, by the module's language
 CONSENT_LABELS = ((0, "block"), (1, "serious concerns"), (2, "concerns"), (3, "can live with it"),
                   (4, "support"), (5, "full support"))
 

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.report.render import md_escape, md_participant
 
 FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
@@ -42,7 +43,8 @@ def as_csv(state: SessionState) -> str:
 
 
 def as_markdown(state: SessionState) -> str:
-    lines = [f"# Action items: {md_escape(state.title)}", "", "| action | owner | due | from | step |",
+    lines = [_("# Action items: {md_escape}").format(
+        md_escape=md_escape(state.title)), "", "| action | owner | due | from | step |",
              "|---|---|---|---|---|"]
     lines += [f"| {_cell(r['text'])}{' (edited)' if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
               f"| {r['due'] or '–'} "
@@ -63,7 +65,7 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
     from icalendar import Calendar, Event, Todo
 
     calendar = Calendar()
-    calendar.add("prodid", "-//workshop//action items//EN")
+    calendar.add("prodid", _("-//workshop//action items//EN"))
     calendar.add("version", "2.0")
     undated = 0
     for row in rows(state):
@@ -71,11 +73,13 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
             undated += 1
             continue
         entry = Event() if kind == "event" else Todo()
+        # not translated: an iCalendar UID
         entry.add("uid", f"{row['id']}@{state.id}.workshop")
         entry.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
         entry.add("summary", row["text"])
-        entry.add("description", f"From {row['author']}, on {row['step_title']}, in the workshop {state.title}."
-                  + (f" Owner: {row['owner']}." if row["owner"] else ""))
+        entry.add("description", _("From {row}, on {row2}, in the workshop {title}.").format(
+            row=row['author'], row2=row['step_title'], title=state.title)
+                  + (_(" Owner: {row}.").format(row=row['owner']) if row["owner"] else ""))
         if row["owner"]:
             entry.add("contact", row["owner"])  # free text: an owner is a name, not an address
         if kind == "event":

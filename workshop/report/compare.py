@@ -22,6 +22,7 @@ from typing import Any
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
 from workshop.engine.text import isolate
+from workshop.i18n import _, number
 from workshop.report.html import CSS, bdi
 from workshop.report.render import md_escape, md_participant
 
@@ -78,7 +79,7 @@ def compare(states: Sequence[SessionState]) -> dict[str, Any]:
         if len(present) < len(states) or len(kinds) > 1:
             only.append({"id": qid, "question": present[0].poll.question,
                          "sessions": [i for i, v in zip(ids, views, strict=True) if v is not None],
-                         "why": "vote kinds differ" if len(kinds) > 1 else "not in every session"})
+                         "why": _("vote kinds differ") if len(kinds) > 1 else _("not in every session")})
             continue
         results = [_results(v) for v in present]
         kind = present[0].poll.vote
@@ -118,7 +119,8 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     for d in diffs:
         for r in d["rows"]:
             cells.setdefault(_key(kind, r["label"]), {})[f"Δ {d['session']}"] = (
-                f"{r['value']:+g} ({r['share_points']:+.1f} pts)")
+                _("{value} ({points} pts)").format(value=number(r["value"], "+g"),
+                                                   points=number(r["share_points"], "+.1f")))
     rows = [[labels.get(key, key), *(row.get(h, "0") for h in header[1:])] for key, row in cells.items()]
     if any("mean" in s for s in sessions):
         rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
@@ -131,10 +133,11 @@ def _title(poll: dict[str, Any]) -> str:
 
 
 def as_markdown(data: dict[str, Any]) -> str:
-    out = ["# Sessions compared", ""]
-    out += [f"- {md_escape(s['id'])}: {md_escape(s['title'])}, {s['status']}, {s['participants']} participants"
+    out = [_("# Sessions compared"), ""]
+    out += [_("- {md_escape}: {md_escape2}, {s}, {s2} participants").format(
+        md_escape=md_escape(s['id']), md_escape2=md_escape(s['title']), s=s['status'], s2=s['participants'])
             for s in data["sessions"]]
-    out += ["", "Differences (Δ) are against the first session.", "", "## Shared polls", ""]
+    out += ["", _("Differences (Δ) are against the first session."), "", _("## Shared polls"), ""]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         out += [f"### {md_escape(poll['question'])}", "", f"`{poll['id']}`, {poll['kind']}, {poll['unit']}", "",
@@ -144,20 +147,22 @@ def as_markdown(data: dict[str, Any]) -> str:
         # the numbers are the report's own
         out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
         out.append("")
-    out += ["## Polls not shared", ""]
-    out += [f"- {md_escape(p['question'])} ({md_escape(p['id'])}): only in {md_escape(', '.join(p['sessions']))}"
-            f" ({p['why']})" for p in data["not_shared"]] or ["None."]
+    out += [_("## Polls not shared"), ""]
+    out += [_("- {md_escape} ({md_escape2}): only in {md_escape3} ({p})").format(
+        md_escape=md_escape(p['question']), md_escape2=md_escape(p['id']),
+        md_escape3=md_escape(', '.join(p['sessions'])), p=p['why']) for p in data["not_shared"]] or ["None."]
     return "\n".join(out) + "\n"
 
 
 def as_html(data: dict[str, Any]) -> str:
     e = escape
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>Sessions compared</title><style>{CSS}</style></head><body>",
-           "<h1>Sessions compared</h1><ul>"]
-    out += [f"<li><code>{e(s['id'])}</code>: {e(s['title'])}, {e(s['status'])}, {s['participants']} participants</li>"
+           _("<title>Sessions compared</title><style>{CSS}</style></head><body>").format(CSS=CSS),
+           _("<h1>Sessions compared</h1><ul>")]
+    out += [_("<li><code>{e}</code>: {e2}, {e3}, {s} participants</li>").format(
+        e=e(s['id']), e2=e(s['title']), e3=e(s['status']), s=s['participants'])
             for s in data["sessions"]]
-    out += ["</ul><p>Differences (Δ) are against the first session.</p>", "<h2>Shared polls</h2>"]
+    out += [_("</ul><p>Differences (Δ) are against the first session.</p>"), _("<h2>Shared polls</h2>")]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         out.append(f'<article class="poll"><h3>{e(_title(poll))}</h3><table><thead><tr>'
@@ -165,9 +170,10 @@ def as_html(data: dict[str, Any]) -> str:
         out += ["<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
                 for row in rows]
         out.append("</tbody></table></article>")
-    out.append("<h2>Polls not shared</h2><ul>")
-    out += [f"<li>{e(p['question'])} (<code>{e(p['id'])}</code>): only in {e(', '.join(p['sessions']))} "
-            f"({e(p['why'])})</li>" for p in data["not_shared"]] or ["<li>None.</li>"]
+    out.append(_("<h2>Polls not shared</h2><ul>"))
+    out += [_("<li>{e} (<code>{e2}</code>): only in {e3} ({e4})</li>").format(
+        e=e(p['question']), e2=e(p['id']), e3=e(', '.join(p['sessions'])),
+        e4=e(p['why'])) for p in data["not_shared"]] or ["<li>None.</li>"]
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"
 
@@ -178,12 +184,12 @@ def as_rich(data: dict[str, Any]) -> Any:
     from rich.text import Text
 
     parts: list[Any] = []
-    sessions = Table(title=Text("Sessions compared"), title_justify="left")
+    sessions = Table(title=Text(_("Sessions compared")), title_justify="left")
     for name in ("session", "title", "status", "participants"):
         sessions.add_column(name, justify="right" if name == "participants" else "left")
     for s in data["sessions"]:
         sessions.add_row(Text(s["id"]), Text(s["title"]), Text(s["status"]), Text(str(s["participants"])))
-    parts += [sessions, Text("Differences (Δ) are against the first session.\n")]
+    parts += [sessions, Text(_("Differences (Δ) are against the first session.\n"))]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         table = Table(title=Text(_title(poll)), title_justify="left")
@@ -193,8 +199,8 @@ def as_rich(data: dict[str, Any]) -> Any:
             table.add_row(Text(isolate(label)), *(Text(c) for c in numbers))
         parts.append(table)
     if data["not_shared"]:
-        table = Table(title=Text("Polls not shared"), title_justify="left")
-        for name in ("poll", "question", "only in", "why"):
+        table = Table(title=Text(_("Polls not shared")), title_justify="left")
+        for name in ("poll", "question", _("only in"), "why"):
             table.add_column(name)
         for p in data["not_shared"]:
             table.add_row(Text(p["id"]), Text(p["question"]), Text(", ".join(p["sessions"])), Text(p["why"]))

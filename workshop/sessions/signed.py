@@ -23,6 +23,7 @@ from workshop.journal import files
 def _file(header: Mapping[str, Any]) -> Path:
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     which = hashlib.sha256(f"{header.get('id')}:{header.get('facilitator_key')}".encode()).hexdigest()[:32]
+    # not translated: a file name
     return Path(base) / "workshop" / "signed" / f"{which}.json"
 
 

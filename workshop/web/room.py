@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextvars
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from workshop.engine.state import HEARTBEAT
+from workshop.i18n import _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret
 from workshop.sessions.people import Person
@@ -49,7 +51,9 @@ class Room:
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
         """`work(*args)` on the session's own thread: the only thread that touches the session."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, work, *args)
+        # in a copy of this request's context: its language (i18n.speaking) goes along to the thread
+        return await asyncio.get_running_loop().run_in_executor(self._pool, contextvars.copy_context().run,
+                                                                work, *args)
 
     async def follow(self) -> None:
         seen, looked = -1, 0.0
@@ -118,7 +122,7 @@ class Room:
     def _join(self, code: str, name: str, rejoin: str, client: door.Client, may_derive: Callable[[], bool]) -> Person:
         door.join_code(self.session, code, client)
         if not may_derive():
-            raise Busy("the server is busy with many people joining: try again in a moment")
+            raise Busy(_("the server is busy with many people joining: try again in a moment"))
         if rejoin.strip():
             return door.rejoin(self.session, name, rejoin, client)
         return self.session.newcomer(name)
@@ -127,7 +131,7 @@ class Room:
         """A ballot form posted for the poll `poll_id` (on the session's thread)."""
         poll = self.session.poll_named(poll_id)
         if poll is None:
-            raise form.FormError("that poll is not in this session: reload the page")
+            raise form.FormError(_("that poll is not in this session: reload the page"))
         return self.session.cast(person, poll_id, form.ballot(poll, fields))
 
     def tried(self, poll_id: str, fields: dict[str, list[str]]) -> tuple[object, ...] | None:

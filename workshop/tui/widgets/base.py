@@ -9,6 +9,7 @@ from rich.text import Text
 from workshop.content.model import Poll
 from workshop.engine.clockwords import clock, counting, phase, round_left, time_left, time_words
 from workshop.engine.state import SessionState, StepView
+from workshop.i18n import N_, _
 
 __all__ = ["clock", "counting", "phase", "round_left", "time_left", "time_words"]  # every screen's words
 
@@ -50,13 +51,14 @@ class ShowsState:
 def drift_text(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes == 0:
-        return "on schedule"
-    return f"+{minutes} min behind" if minutes > 0 else f"{-minutes} min ahead"
+        return _("on schedule")
+    return _("+{minutes} min behind").format(minutes=minutes) if minutes > 0 else _("{value} min ahead").format(
+        value=-minutes)
 
 
 HINT = {
-    "single": "one option", "multi": "up to {max} options", "scale": "a number from {min} to {max}",
-    "dots": "{budget} dots to spread", "rank": "every option in order", "text": "a short answer",
+    "single": N_("one option"), "multi": N_("up to {max} options"), "scale": N_("a number from {min} to {max}"),
+    "dots": N_("{budget} dots to spread"), "rank": N_("every option in order"), "text": N_("a short answer"),
 }
 
 
@@ -64,7 +66,7 @@ def question(poll: Poll, *, hint_below: bool = False) -> Text:
     """The question in bold, then what a ballot is ('up to 2 options'), and whether it is
     anonymous: the line every screen that shows a poll starts with."""
     line = Text(poll.question, style="bold")
-    hint = HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget)
+    hint = _(HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget)
     line.append(("\n" if hint_below else "   ") + f"{poll.vote}: {hint}", style="dim")
     if poll.anonymous:
         line.append(" · anonymous", style="dim")

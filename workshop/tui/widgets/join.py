@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import Audience, ShowsState
 
 
@@ -24,15 +25,16 @@ class JoinBar(ShowsState, Static):
         return (state.code, len(state.here), self.command, state.address, wrong)
 
     def draw(self, state: SessionState) -> None:
-        line = Text("Join: ", style="bold")
+        line = Text(_("Join: "), style="bold")
         line.append(self.command)
         if state.address:
-            line.append("  or open ", style="dim")
+            line.append(_("  or open "), style="dim")
             line.append(state.address)
         line.append("   code ", style="dim")
         line.append(state.code, style="bold reverse")
-        line.append(f"   {len(state.here)} here", style="dim")
+        line.append(_("   {here} here").format(here=len(state.here)), style="dim")
         if state.wrong_codes and self.audience == "facilitator":  # someone may be guessing the code
-            line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}",
+            line.append(_("   {wrong_codes} wrong code{value}").format(
+                wrong_codes=state.wrong_codes, value='s' if state.wrong_codes != 1 else ''),
                         style="bold yellow")
         self.update(line)

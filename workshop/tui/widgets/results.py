@@ -14,6 +14,7 @@ from rich.text import Text
 
 from workshop.engine.tally import UNITS, Row, Tally, plural, shown
 from workshop.engine.text import isolate
+from workshop.i18n import _
 from workshop.tui.widgets.bigclock import ROWS, big, width_of
 
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
@@ -28,7 +29,7 @@ def value_text(tally: Tally, row: Row) -> str:
 
 def summary_text(tally: Tally) -> str:
     """The line under a scale's bars: 'mean 3.0 · median 4'."""
-    return f"mean {tally.mean:.1f} · median {tally.median:g}" if tally.mean is not None else ""
+    return "g" if tally.mean is not None else ""
 
 
 class Results:
@@ -62,7 +63,7 @@ class Results:
             longest = max((len(row.label) for row in rows), default=0)
             bar = max(bar, width - number - 2 - max(LABEL_COLUMN, min(longest, width // 2)))
         if not rows:
-            yield Text("No answers yet.", style="italic")
+            yield Text(_("No answers yet."), style="italic")
         elif self.tally.vote == "text":
             # An answer is a sentence, maybe a long one: it flows after its number and wraps at
             # the full width, rather than in a column that would make it three times as tall.
@@ -92,7 +93,7 @@ class Results:
                 line.append(" " + value.rjust(number), style="bold")
                 yield line
         if more:
-            yield Text(f"… and {plural(more, 'other answer')}, in the report", style="dim")
+            yield Text(_("… and {answers}, in the report").format(answers=plural(more, "other answer")), style="dim")
         if self.tally.mean is not None:
             yield Text(summary_text(self.tally), style="bold")
 

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import Audience, ShowsState
 from workshop.tui.widgets.paging import Paged
 
@@ -28,10 +29,10 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         # Rich's Markdown in one Static: Textual's Markdown widget mounts a widget per block,
         # which made the first screen twice as slow to appear.
         yield Static("", id="prompt")
-        yield Static("Facilitator notes", id="notes-heading")
+        yield Static(_("Facilitator notes"), id="notes-heading")
         yield Static("", id="facilitator-notes")
         # docked: says the panel has more than it shows, and how to see it; the room's pages turn
-        yield Static("▼ more below: PgDn", id="more") if self.audience == "facilitator" else Static("", id="page")
+        yield Static(_("▼ more below: PgDn"), id="more") if self.audience == "facilitator" else Static("", id="page")
 
     def on_mount(self) -> None:
         if self.audience != "facilitator":
@@ -64,13 +65,13 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
             if self.audience == "room":
-                ready = Text("Welcome. The workshop starts with ")
+                ready = Text(_("Welcome. The workshop starts with "))
             else:
-                ready = Text("Ready. Press ")
+                ready = Text(_("Ready. Press "))
                 ready.append("n", style="bold")
-                ready.append(" to start with ")
+                ready.append(_(" to start with "))
             ready.append(first, style="italic")
-            prompt.update(Text("The session has ended.") if state.status == "ended" else ready)
+            prompt.update(Text(_("The session has ended.")) if state.status == "ended" else ready)
             notes.update("")
             heading.display = notes.display = False
             return
