@@ -71,8 +71,11 @@ def template_messages(path: Path) -> Iterator[tuple[str | None, Key, int]]:
 
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     for line, function, message in env.extract_translations(path.read_text("utf-8")):
-        if function == "ngettext" and isinstance(message, tuple):
-            yield None, (message[0], message[1]), line
+        if isinstance(message, tuple):  # a call with values: ("… %(n)s …", None), or ngettext's two forms
+            if function == "ngettext":
+                yield None, (message[0], message[1]), line
+            elif isinstance(message[0], str):
+                yield None, message[0], line
         elif isinstance(message, str):
             yield None, message, line
 

@@ -32,12 +32,14 @@ HIDDEN_KEYWORDS = {"classes", "id", "name", "key", "variant", "group", "css", "a
                    "sep", "end", "encoding", "errors", "mode", "method", "content_type", "path", "prefix",
                    "suffix", "show", "check_markup", "metavar", "rich_help_panel", "expand", "justify",
                    "style", "border_title_align", "overflow"}
+# the second argument of these is a rich style
+STYLED = {"_say", "append", "stylize"}
 # calls whose string arguments are for the program, a log or a developer
 HIDDEN_CALLS = {"compile", "match", "search", "sub", "fullmatch", "findall", "split", "finditer",
                 "startswith", "endswith", "get", "pop", "setdefault", "getattr", "hasattr", "setattr",
                 "query_one", "query", "query_exactly_one", "add_class", "remove_class", "has_class",
                 "set_class", "toggle_class", "debug", "info", "warning", "exception", "log", "getLogger",
-                "AssertionError", "TypeError", "RuntimeError", "NotImplementedError", "KeyError",
+                "AssertionError", "AttributeError", "TypeError", "RuntimeError", "NotImplementedError", "KeyError",
                 "ValueError", "replace", "strip", "rstrip", "lstrip", "index", "find", "count",
                 "Path", "open", "join_path", "environ", "getenv", "encode", "decode", "bind",
                 "run_action", "post_message", "call_later", "set_interval", "Column", "add_column",
@@ -63,6 +65,17 @@ def _docstrings(tree: ast.AST) -> set[int]:
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 found.add(id(first.value))
     return found
+
+
+STYLE = re.compile(r"^(?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z]+|#[0-9a-f]{6})"
+                   r"(?: (?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z_]+|#[0-9a-f]{6}))*$")
+RICH_WORDS = {"bold", "dim", "italic", "underline", "reverse", "strike", "blink"}
+
+
+def _looks_like_style(node: ast.IfExp) -> bool:
+    """`"bold reverse yellow" if x else "bold reverse green"`: rich styles, not words."""
+    sides = [s.value for s in (node.body, node.orelse) if isinstance(s, ast.Constant) and isinstance(s.value, str)]
+    return bool(sides) and all(STYLE.match(s) and RICH_WORDS & set(s.split()) for s in sides if s)
 
 
 def _name(call: ast.Call) -> str:
@@ -95,6 +108,8 @@ def _context(node: ast.AST, parents: dict[int, ast.AST]) -> str:
     """Why a literal at `node` is not for readers ("" when nothing says it is not)."""
     child, parent = node, parents.get(id(node))
     while parent is not None:
+        if isinstance(parent, ast.IfExp) and child is not parent.test and _looks_like_style(parent):
+            return "a style"
         if isinstance(parent, ast.Compare | ast.Subscript | ast.match_case | ast.MatchValue):
             return "compared or looked up"
         if isinstance(parent, ast.arg) or child is getattr(parent, "returns", None) \
@@ -110,6 +125,8 @@ def _context(node: ast.AST, parents: dict[int, ast.AST]) -> str:
                 return "marked"
             if _name(parent) in HIDDEN_CALLS and child is not parent.func:
                 return f"{_name(parent)}()"
+            if _name(parent) in STYLED and len(parent.args) > 1 and child is parent.args[1]:
+                return "a style"
             if _name(parent) in SINKS:
                 return ""
         if isinstance(parent, ast.Dict) and any(k is child for k in parent.keys):

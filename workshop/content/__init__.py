@@ -4,7 +4,6 @@ from typing import Any
 
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step
 from workshop.content.problems import Invalid, Problem
-from workshop.i18n import _
 
 _LIBRARY = ("DEFAULT_AGENDA", "Library", "catalog", "load")
 
@@ -16,7 +15,7 @@ def __getattr__(name: str) -> Any:
         from workshop.content import library
 
         return getattr(library, name)
-    raise AttributeError(_("module 'workshop.content' has no attribute {name!r}").format(name=name))
+    raise AttributeError(f"module 'workshop.content' has no attribute {name!r}")
 
 
 __all__ = [

@@ -153,7 +153,7 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
     for loaded in given + extra:
         if loaded.module is None:
             continue
-        key = _("module:{id}").format(id=loaded.module.id)
+        key = f"module:{loaded.module.id}"  # not translated: a key
         if key in library.origins:
             if loaded in given:
                 assert loaded.doc is not None  # a module is only ever built from its document
@@ -174,7 +174,7 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
         except Invalid as err:
             loaded.problems = err.problems
             continue
-        key = _("agenda:{agenda_id}").format(agenda_id=agenda_id)
+        key = f"agenda:{agenda_id}"  # not translated: a key
         if key in library.origins and loaded in given:
             used_by = library.origins[key]
             loaded.problems = [Problem(loaded.display, 1, 1,

@@ -67,8 +67,8 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         fields["budget"] = c.whole(table, "budget", where, context, low=1, high=BUDGET_LIMIT)
         fields["cap"] = c.whole(table, "cap", where, context, required=False, low=1)
         if fields["budget"] is not None and fields["cap"] is not None and fields["cap"] > fields["budget"]:
-            c.report(where + ("cap",), context, _("cap {fields} is larger than the budget {fields2}").format(
-                fields=fields['cap'], fields2=fields['budget']))
+            c.report(where + ("cap",), context, _("cap {cap} is larger than the budget {budget}").format(
+                cap=fields['cap'], budget=fields['budget']))
     elif vote == "text":
         length = c.whole(table, "max_length", where, context, required=False, low=1, high=TEXT_LIMIT)
         fields["max_length"] = length if length is not None else 140

@@ -177,9 +177,9 @@ def _stretch_message(base: int, begin: int, end: int) -> str:
     def at(minutes: int) -> str:
         return f"{(base + minutes) // 60 % 24:02d}:{(base + minutes) % 60:02d}"
 
-    return (_("{end} minutes without a break ({at} to {at2}): add a break step so that no stretch runs over "
+    return (_("{minutes} minutes without a break ({start} to {end}): add a break step so that no stretch runs over "
         "{BREAK_EVERY} minutes").format(
-        end=end - begin, at=at(begin), at2=at(end), BREAK_EVERY=BREAK_EVERY))
+        minutes=end - begin, start=at(begin), end=at(end), BREAK_EVERY=BREAK_EVERY))
 
 
 def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module]) -> list[Problem]:
@@ -194,7 +194,7 @@ def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module])
                 continue
             for field, quote in _new_quotes(before, after):
                 line, col = _override_position(doc, index, step_id)
-                context = _("module {show}: step {show2}: ").format(show=_show(item.module), show2=_show(step_id))
+                context = _("module {module}: step {step}: ").format(module=_show(item.module), step=_show(step_id))
                 warnings.append(Problem(doc.path, line, col,
                         _('warning: {context}{SAYS} "{phrase}" but {why} in this agenda').format(
                     context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why)))

@@ -101,8 +101,8 @@ def _spans(rounds: Sequence[int], minutes: int) -> set[int]:
 def _why(kind: str, n: int, minutes: int, rounds: Sequence[int], group: int) -> str | None:
     """Why quoting `n` minutes disagrees with a step of `minutes` (and `rounds`), or None."""
     if kind == "each" and n * group > minutes:
-        return _("{group} turns of {n} minutes need {n2}, the step has {minutes}").format(
-            group=group, n=n, n2=n * group, minutes=minutes)
+        return _("{group} turns of {n} minutes need {needed}, the step has {minutes}").format(
+            group=group, n=n, needed=n * group, minutes=minutes)
     if kind == "whole" and n != minutes:
         return _("the step has {minutes} minutes").format(minutes=minutes)
     if kind == "part" and n >= minutes:

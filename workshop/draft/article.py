@@ -149,7 +149,8 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             break
     if not title:
         words = re.sub(r"[_\-.]+", " ", stem).strip()
-        return blocks, clean_text(words[:1].upper() + words[1:]) or _("Untitled article"), True
+        # not translated: the draft's content, in the article's language
+        return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point
     same = next((b for b in [*blocks[:12], top] if b is not None and b.kind in ("heading", "para")
                  and _clean_title(b.text).casefold() == _clean_title(title).casefold()), None)

@@ -169,10 +169,10 @@ def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
     if order == "mdy":
         return month_first
     raise DateError(
-            _("{words} could be {shown} or {shown2} (this locale says no order): type {isoformat} or "
-                "{isoformat2}").format(
-        words=words, shown=shown(day_first), shown2=shown(month_first), isoformat=day_first.isoformat(),
-        isoformat2=month_first.isoformat()))
+            _("{words} could be {day_month} or {month_day} (this locale says no order): type {day_month_iso} or "
+                "{month_day_iso}").format(
+        words=words, day_month=shown(day_first), month_day=shown(month_first), day_month_iso=day_first.isoformat(),
+        month_day_iso=month_first.isoformat()))
 
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -194,9 +194,9 @@ def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
     if found is None:
         raise DateError(_("{words} is not a day of the calendar").format(words=words))
     if weekday and WEEKDAYS[found.weekday()][:3] != weekday[:3]:
-        raise DateError(_("{shown} is a {title}, not a {title2}").format(
-            shown=shown(found), title=WEEKDAYS[found.weekday()].title(),
-            title2=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()))
+        raise DateError(_("{date} is a {weekday}, not a {typed}").format(
+            date=shown(found), weekday=WEEKDAYS[found.weekday()].title(),
+            typed=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()))
     return found
 
 
@@ -233,7 +233,7 @@ def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
         next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
         if next_weeks != coming:
             raise DateError(
-                    _("next {name} could be {shown} or {shown2}: type {name} for the first, or the date").format(
-                name=name, shown=shown(coming), shown2=shown(next_weeks)))
+                    _("next {name} could be {coming} or {following}: type {name} for the first, or the date").format(
+                name=name, coming=shown(coming), following=shown(next_weeks)))
         return coming
     return None

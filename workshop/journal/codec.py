@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop.errors import WorkshopError
-from workshop.i18n import _
 
 HEADER = b"[[events]]\n"
 MARK = b"\n" + HEADER  # how a block begins, seen from the end of the one before it
@@ -48,12 +47,13 @@ def _value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f").replace(" = ", " \\u003d ")
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
-    raise EncodeError(_("cannot store a {name} in an event").format(name=type(value).__name__))
+    # not translated: a bug of ours, for a developer
+    raise EncodeError(f"cannot store a {type(value).__name__} in an event")
 
 
 def _time(value: Any) -> str:
     if not isinstance(value, dt.datetime) or value.tzinfo is None:
-        raise EncodeError(_("an event's `at` must be a datetime with a time zone"))
+        raise EncodeError("an event's `at` must be a datetime with a time zone")  # not translated: a bug of ours
     return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
@@ -62,7 +62,7 @@ def encode(payload: Mapping[str, Any]) -> bytes:
     lines = []
     for key, value in payload.items():
         if not key.replace("_", "").isalnum() or not key.isascii() or key == "crc":
-            raise EncodeError(_("bad event key {key!r}").format(key=key))
+            raise EncodeError(f"bad event key {key!r}")  # not translated: a bug of ours
         lines.append(f"{key} = {_time(value) if key == 'at' else _value(value)}\n")
     body = HEADER + "".join(lines).encode("utf-8")
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)

@@ -65,7 +65,7 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
     from icalendar import Calendar, Event, Todo
 
     calendar = Calendar()
-    calendar.add("prodid", _("-//workshop//action items//EN"))
+    calendar.add("prodid", "-//workshop//action items//EN")  # not translated: iCalendar's product id
     calendar.add("version", "2.0")
     undated = 0
     for row in rows(state):
@@ -77,8 +77,8 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
         entry.add("uid", f"{row['id']}@{state.id}.workshop")
         entry.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
         entry.add("summary", row["text"])
-        entry.add("description", _("From {row}, on {row2}, in the workshop {title}.").format(
-            row=row['author'], row2=row['step_title'], title=state.title)
+        entry.add("description", _("From {author}, on {step}, in the workshop {title}.").format(
+            author=row['author'], step=row['step_title'], title=state.title)
                   + (_(" Owner: {row}.").format(row=row['owner']) if row["owner"] else ""))
         if row["owner"]:
             entry.add("contact", row["owner"])  # free text: an owner is a name, not an address

@@ -134,8 +134,8 @@ def _title(poll: dict[str, Any]) -> str:
 
 def as_markdown(data: dict[str, Any]) -> str:
     out = [_("# Sessions compared"), ""]
-    out += [_("- {md_escape}: {md_escape2}, {s}, {s2} participants").format(
-        md_escape=md_escape(s['id']), md_escape2=md_escape(s['title']), s=s['status'], s2=s['participants'])
+    out += [_("- {id}: {title}, {status}, {participants} participants").format(
+        id=md_escape(s['id']), title=md_escape(s['title']), status=s['status'], participants=s['participants'])
             for s in data["sessions"]]
     out += ["", _("Differences (Δ) are against the first session."), "", _("## Shared polls"), ""]
     for poll in data["polls"]:
@@ -148,9 +148,9 @@ def as_markdown(data: dict[str, Any]) -> str:
         out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
         out.append("")
     out += [_("## Polls not shared"), ""]
-    out += [_("- {md_escape} ({md_escape2}): only in {md_escape3} ({p})").format(
-        md_escape=md_escape(p['question']), md_escape2=md_escape(p['id']),
-        md_escape3=md_escape(', '.join(p['sessions'])), p=p['why']) for p in data["not_shared"]] or ["None."]
+    out += [_("- {question} ({id}): only in {sessions} ({why})").format(
+        question=md_escape(p['question']), id=md_escape(p['id']),
+        sessions=md_escape(', '.join(p['sessions'])), why=p['why']) for p in data["not_shared"]] or ["None."]
     return "\n".join(out) + "\n"
 
 
@@ -159,8 +159,8 @@ def as_html(data: dict[str, Any]) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            _("<title>Sessions compared</title><style>{CSS}</style></head><body>").format(CSS=CSS),
            _("<h1>Sessions compared</h1><ul>")]
-    out += [_("<li><code>{e}</code>: {e2}, {e3}, {s} participants</li>").format(
-        e=e(s['id']), e2=e(s['title']), e3=e(s['status']), s=s['participants'])
+    out += [_("<li><code>{id}</code>: {title}, {status}, {participants} participants</li>").format(
+        id=e(s['id']), title=e(s['title']), status=e(s['status']), participants=s['participants'])
             for s in data["sessions"]]
     out += [_("</ul><p>Differences (Δ) are against the first session.</p>"), _("<h2>Shared polls</h2>")]
     for poll in data["polls"]:
@@ -171,9 +171,9 @@ def as_html(data: dict[str, Any]) -> str:
                 for row in rows]
         out.append("</tbody></table></article>")
     out.append(_("<h2>Polls not shared</h2><ul>"))
-    out += [_("<li>{e} (<code>{e2}</code>): only in {e3} ({e4})</li>").format(
-        e=e(p['question']), e2=e(p['id']), e3=e(', '.join(p['sessions'])),
-        e4=e(p['why'])) for p in data["not_shared"]] or ["<li>None.</li>"]
+    out += [_("<li>{question} (<code>{id}</code>): only in {sessions} ({why})</li>").format(
+        question=e(p['question']), id=e(p['id']), sessions=e(', '.join(p['sessions'])),
+        why=e(p['why'])) for p in data["not_shared"]] or ["<li>None.</li>"]
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"
 

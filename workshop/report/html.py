@@ -110,8 +110,8 @@ def _actions(data: dict[str, Any]) -> list[str]:
     if not actions:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
-    out += [_('<li><span class="note">{bdi}</span> ({bdi2}, on {e}){owned}{edited}</li>').format(
-        bdi=bdi(n["text"]), bdi2=bdi(n["author"]), e=_e(titles.get(n['step'], n['step'])), owned=_owned(n),
+    out += [_('<li><span class="note">{note}</span> ({author}, on {step}){owned}{edited}</li>').format(
+        note=bdi(n["text"]), author=bdi(n["author"]), step=_e(titles.get(n['step'], n['step'])), owned=_owned(n),
         edited=_edited(n)) for n in actions]
     return [*out, "</ul></section>"]
 
@@ -144,9 +144,9 @@ def _agenda(data: dict[str, Any]) -> list[str]:
     actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(
-            _('</tbody><tfoot><tr><th></th><th>total</th><td class="num">{minutes}</td><td></td><td '
-                'class="num">{minutes2}</td><td class="num">{difference_words}</td></tr></tfoot></table>').format(
-        minutes=_minutes(planned), minutes2=_minutes(actual), difference_words=difference_words(drift)))
+            _('</tbody><tfoot><tr><th></th><th>total</th><td class="num">{planned}</td><td></td><td '
+                'class="num">{actual}</td><td class="num">{difference}</td></tr></tfoot></table>').format(
+        planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift)))
     ends = end_words(data["session"])
     out.append(
             _("<p>Drift: {e} (the difference column's total; a step never visited counts as skipped once the session "
@@ -175,13 +175,13 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     if poll["kind"] == "text":  # every answer's words, as the tally groups them
         out.append(cloud_html([r["label"] for r in res["rows"] for _ in range(int(r["value"]))], language))
     if "mean" in res:
-        out.append(_("<p>Mean {res}, median {res2}.</p>").format(res=res['mean'], res2=res['median']))
+        out.append(_("<p>Mean {mean}, median {median}.</p>").format(mean=res['mean'], median=res['median']))
     if "rounds_summary" in poll:
         out.append(_("<p>Voted in {poll} rounds: {e}.</p>").format(
             poll=len(poll['rounds']) + 1, e=_e(poll['rounds_summary'])))
     if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
-        out.append("<ul>" + "".join(_("<li>Round {each}, on “{e}”: {e2}</li>").format(
-            each=each['round'], e=_e(each['question']), e2=_e(each['result']))
+        out.append("<ul>" + "".join(_("<li>Round {round}, on “{question}”: {result}</li>").format(
+            round=each['round'], question=_e(each['question']), result=_e(each['result']))
                                     for each in poll["round_wordings"]) + "</ul>")
     elif poll.get("reworded"):
         out.append(_("<p class=\"meta\">The question was edited on the day.</p>"))
@@ -212,7 +212,7 @@ def _join(state: SessionState) -> list[str]:
     if url is None:
         return []
     return [_('<section id="join"><h2>Appendix: joining</h2>'),
-            _("<p>Participants joined from a browser at <code>{e}</code> with the code <code>{e2}</code>. This code "
-                "opens that page with the code filled in.</p>").format(
-                e=_e(state.served), e2=_e(state.code)),
+            _("<p>Participants joined from a browser at <code>{address}</code> with the code <code>{code}</code>. "
+                "This code opens that page with the code filled in.</p>").format(
+                address=_e(state.served), code=_e(state.code)),
             f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>', "</section>"]

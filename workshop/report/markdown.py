@@ -78,9 +78,9 @@ def _md_agenda(data: dict[str, Any]) -> list[str]:
                    f"| {actual_words(s, _minutes)} | {difference_words(s['difference_seconds'])} |")
     planned = sum(s["agenda_seconds"] for s in data["steps"])
     actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
-    out.append(_("| | **total** | {minutes} | | {minutes2} | {difference_words} |").format(
-        minutes=_minutes(planned), minutes2=_minutes(actual),
-        difference_words=difference_words(data['session']['drift_seconds'])))
+    out.append(_("| | **total** | {planned} | | {actual} | {difference} |").format(
+        planned=_minutes(planned), actual=_minutes(actual),
+        difference=difference_words(data['session']['drift_seconds'])))
     drift = (
             _("Drift: {drift_words} (the difference column's total; a step never visited counts as skipped once the "
                 "session has ended).").format(
@@ -105,13 +105,13 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
     if left_out:
         out.append(_("- and {left_out}").format(left_out=plural(left_out, 'other answer')))
     if "mean" in res:
-        out.append(_("- mean {res}, median {res2}").format(res=res['mean'], res2=res['median']))
+        out.append(_("- mean {mean}, median {median}").format(mean=res['mean'], median=res['median']))
     if "rounds_summary" in poll:
-        out.append(_("- voted in {poll} rounds: {poll2}").format(
-            poll=len(poll['rounds']) + 1, poll2=poll['rounds_summary']))
+        out.append(_("- voted in {rounds} rounds: {results}").format(
+            rounds=len(poll['rounds']) + 1, results=poll['rounds_summary']))
     for each in poll.get("round_wordings", ()):  # the proposal was reworded: each round beside its words
-        out.append(_("- round {each}, on “{md_escape}”: {each2}").format(
-            each=each['round'], md_escape=md_escape(each['question']), each2=each['result']))
+        out.append(_("- round {round}, on “{question}”: {result}").format(
+            round=each['round'], question=md_escape(each['question']), result=each['result']))
     if poll.get("reworded") and "round_wordings" not in poll:
         out.append(_("- the question was edited on the day"))
     return out + [""]

@@ -162,9 +162,9 @@ def as_json(state: SessionState) -> str:
     data = as_dict(state, notes=False)
     names, dump, text = _names(state), json.dumps, json.encoder.encode_basestring
     notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action or n.edited else
-             _('{{"step": {text}, "author": {text2}, "text": {text3}, "action": false, "at": "{iso}"}}').format(
-                 text=text(n.step), text2=text(n.name or names.get(n.author, n.author)), text3=text(n.text),
-                 iso=_iso(n.at)) for n in state.notes]
+             # not translated: JSON
+             f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
+             f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}' for n in state.notes]
     pieces: list[str] = []  # joined once: the notes are most of 17 MB, and each `+` of them would copy it all
     for key, value in data.items():
         pieces += [", " if pieces else "{", f'"{key}": ']

@@ -64,7 +64,7 @@ def this_terminal(channel: str) -> Client:
     ssh = os.environ.get("SSH_CONNECTION", "").split()
     if ssh:
         return Client(client_key(ssh[0]), channel)
-    return Client(_("account {getuid}").format(getuid=os.getuid()), channel)
+    return Client(f"account {os.getuid()}", channel)  # not translated: the key the limits count by
 
 
 def same_code(typed: str, code: str) -> bool:

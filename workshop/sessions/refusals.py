@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 from workshop.sessions.files import SessionError
 
 
@@ -54,5 +54,5 @@ class TooManyTries(Waiting):
 def _seconds(wait: float) -> str:
     whole = max(1, math.ceil(wait))
     if whole < 120:
-        return _("{whole} second{value}").format(whole=whole, value='s' if whole != 1 else '')
-    return _("{ceil} minutes").format(ceil=math.ceil(whole / 60))
+        return ngettext("{n} second", "{n} seconds", whole).format(n=whole)
+    return ngettext("{n} minute", "{n} minutes", math.ceil(whole / 60)).format(n=math.ceil(whole / 60))

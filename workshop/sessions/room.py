@@ -68,11 +68,11 @@ class RoomVerbs(Taking):
             if into.id == idea.id:
                 raise SessionError(_("an idea cannot be merged into itself"))
             if into.step != idea.step:
-                raise SessionError(_("ideas {id} and {id2} are from different steps").format(id=idea.id, id2=into.id))
+                raise SessionError(_("ideas {id} and {into} are from different steps").format(id=idea.id, into=into.id))
             if into.hidden:
                 raise SessionError(_("idea {id} is hidden: merge into one that is shown").format(id=into.id))
             write(events.MergeEvent(idea=idea.id, into=into.id))
-        return _("idea {id} merged into {id2}").format(id=idea.id, id2=into.id)
+        return _("idea {id} merged into {into}").format(id=idea.id, into=into.id)
 
     def hide(self, ref: str, on: bool = True) -> str:
         """Hide an idea or a question (or, `on=False`, show it again)."""

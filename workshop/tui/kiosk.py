@@ -34,6 +34,7 @@ from workshop.sessions.refusals import TooManyTries, WrongRejoinCode
 from workshop.sessions.session import participant_name
 from workshop.tui.follow import SessionApp
 from workshop.tui.kiosk_screens import AddScreen, ChoosePin, LeaveScreen, VoteScreen
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.contribute import asking, brainstorming
 
@@ -140,9 +141,9 @@ class KioskApp(SessionApp):
         self.asking, secret.value = mode, ""
         secret.placeholder = _("Your PIN") if mode == "pin" else _("Your rejoin code (shown when you first joined)")
         secret.remove_class("hidden")
-        self._say(Text.assemble((_("Welcome back, "), "bold"), (isolate(name), "bold"),
-                                (_(": your PIN, please.") if mode == "pin" else
-                                 _(": this name joined on another screen; its rejoin code, please."), "bold")))
+        self._say(styled(_("Welcome back, {name}: your PIN, please.") if mode == "pin" else
+                         _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
+                         "bold", name=isolate(name)))
         secret.focus()
 
     def clear(self) -> None:
@@ -187,10 +188,10 @@ class KioskApp(SessionApp):
                 person = door.rejoin(self.session, clean, secret, KIOSK)
         except (WrongRejoinCode, TooManyTries) as err:
             self.main.query_one("#secret", Input).value = ""
-            self._say(str(err), _("bold red"))  # it may quote the typed name: Text, never markup
+            self._say(str(err), "bold red")  # it may quote the typed name: Text, never markup
             return
         except SessionError as err:  # a name that cannot be, a file that cannot be read: say so, stay locked
-            self._say(str(err), _("bold red"))
+            self._say(str(err), "bold red")
             return
         if mode == "pin":
             self._go(person, "")
@@ -205,7 +206,7 @@ class KioskApp(SessionApp):
         try:
             person = self.session.newcomer(name)
         except SessionError as err:  # the name was taken meanwhile, on another channel
-            self._say(str(err), _("bold red"))
+            self._say(str(err), "bold red")
             return
         self.pins.choose(person, pin)
         self._go(person, person.code)
@@ -226,8 +227,8 @@ class KioskApp(SessionApp):
             self.push_screen(AddScreen(self.session, person, doing, code), self.added)
         elif doing == "vote" and view is not None:
             if self.session.my_ballot(person, view.qid) is not None:
-                self._say(Text.assemble((isolate(person.name), "bold"),
-                                        (_(", you have already voted on this poll."), "bold")))
+                self._say(styled(_("{name}, you have already voted on this poll."), "bold",
+                                 name=isolate(person.name)))
                 return
             self.push_screen(VoteScreen(self.session, person, view.qid, code), self.voted)
         else:

@@ -114,13 +114,12 @@ class AddScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         what = "idea" if self.kind == "idea" else "question"
         with Vertical(id="vote"):
-            yield Label(Text(_("Adding an {what} as {isolate}").format(
-                what=what, isolate=isolate(self.person.name)) if what == "idea"
-                             else _("Asking a question as {isolate}").format(
-                                 isolate=isolate(self.person.name)), style="bold"))
+            yield Label(Text((_("Adding an idea as {name}") if what == "idea" else
+                              _("Asking a question as {name}")).format(name=isolate(self.person.name)), style="bold"))
             if self.code:
                 yield Label(Text(other_screens(self.code), style="yellow"))
-            yield Input(placeholder=_("Your {what} (enter sends it)").format(what=what), id="add", max_length=IDEA_MAX)
+            yield Input(placeholder=_("Your idea (enter sends it)") if what == "idea" else
+                        _("Your question (enter sends it)"), id="add", max_length=IDEA_MAX)
             yield Static("", id="vote-error")
         yield Footer()
 

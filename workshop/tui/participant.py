@@ -27,6 +27,7 @@ from workshop.sessions.people import Person
 from workshop.tui.follow import SessionApp
 from workshop.tui.joining import JoinScreen, PickSession
 from workshop.tui.modals import PickReaction
+from workshop.tui.styled import styled
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.contribute import ContributeArea
 from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, PromptView, TimeLine, WhereLine
@@ -90,12 +91,9 @@ class ParticipantApp(SessionApp):
         line = self.screen_stack[0].query_one("#rejoin-code", Static)
         line.display = bool(person.code)
         if person.code:  # new: the only time they see it, in a line of its own that covers nothing
-            said = Text(_("Your rejoin code is "))
-            said.append(person.code, style="bold reverse")
-            said.append(_(". Keep it: it brings you back as "))
-            said.append(isolate(person.name), style="bold")
-            said.append(_(" from any screen."))
-            line.update(said)
+            line.update(styled(_("Your rejoin code is {code}. Keep it: it brings you back as {name} from any screen."),
+                               code=Text(person.code, style="bold reverse"),
+                               name=Text(isolate(person.name), style="bold")))
         self.render_state()
         self.start_following()
         self.say_here()

@@ -17,7 +17,7 @@ from workshop.engine import cloud
 from workshop.engine.ideas import Idea, Question
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.paging import Paged
 
@@ -106,8 +106,7 @@ class RoomCards(ShowsState, Paged, VerticalScroll):
                          word_cloud(answers, language_of(state), self.size.width - 4))
         if step.step.kind == "brainstorm":
             ideas = room.ideas_of(step.qid, remaining=True)
-            head = Text(_("{ideas} idea{value}").format(
-                ideas=len(ideas), value='s' if len(ideas) != 1 else ''), style="bold")
+            head = Text(ngettext("{n} idea", "{n} ideas", len(ideas)).format(n=len(ideas)), style="bold")
             if step.step.show == "cloud":
                 return Group(head, word_cloud([i.text for i in ideas], language_of(state), self.size.width - 2))
             return Group(head, *(idea_card(i) for i in ideas)) if ideas else Group(

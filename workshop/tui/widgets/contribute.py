@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.state import SessionState
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.cards import idea_card, question_line
 
@@ -74,8 +74,8 @@ class ContributeArea(ShowsState, Vertical):
             self.query_one(widget_id).display = on
         if ideas_on and step is not None:
             ideas = room.ideas_of(step.qid, remaining=True)
-            shown = Text(_("{ideas} idea{value} so far").format(
-                ideas=len(ideas), value='s' if len(ideas) != 1 else ''), style="dim")
+            shown = Text(ngettext("{n} idea so far", "{n} ideas so far", len(ideas)).format(n=len(ideas)),
+                         style="dim")
             for idea in ideas[-12:]:
                 shown.append("\n")
                 shown.append_text(idea_card(idea))

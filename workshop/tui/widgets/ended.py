@@ -18,6 +18,7 @@ from workshop.engine import tally
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
 from workshop.i18n import _
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.paging import Paged
 
@@ -58,9 +59,8 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
         self.display = state.status == "ended"
         if not self.display:
             return
-        thanks = Text(_("The workshop has ended\n"), style="bold")
-        thanks.append(state.title, style="italic")
-        thanks.append(_("\n\nThank you for taking part."), style="bold")
+        thanks = styled(_("The workshop has ended\n{title}\n\nThank you for taking part."), "bold",
+                        title=Text(state.title, style="italic"))
         self.query_one("#thanks", Static).update(thanks)
         shown = headlines(state) if self.headlines else []
         lines = Text(_("What the room said") if shown else "", style="bold underline")

@@ -79,7 +79,7 @@ class PollPanel(ShowsState, Static):
     @staticmethod
     def _consent(said: str, blocked: bool) -> Padding:
         """A consent poll's result, large: a band the width of the panel, its words centred."""
-        style = _("bold reverse yellow") if blocked else _("bold reverse green")
+        style = "bold reverse yellow" if blocked else "bold reverse green"
         return Padding(Text(said, justify="center"), (1, 0), style=style, expand=True)
 
     def lines_needed(self, state: SessionState, width: int) -> int:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from workshop import qr
 from workshop.engine.state import SessionState
 from workshop.i18n import _
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
 
 INK = Style(color="#000000", bgcolor="#ffffff")
@@ -32,11 +33,8 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
 
 
 def words(address: str, code: str) -> Text:
-    out = Text(_("Scan to join, or open\n"), style="dim")
-    out.append(address, style="bold")
-    out.append(_("\nand type the code "), style="dim")
-    out.append(code, style="bold reverse")
-    return out
+    return styled(_("Scan to join, or open\n{address}\nand type the code {code}"), "dim",
+                  address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
 
 
 class JoinCode(ShowsState, Static):

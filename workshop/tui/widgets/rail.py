@@ -56,7 +56,7 @@ class AgendaRail(ShowsState, Vertical):
             total = sum(s.planned for s in state.steps if not s.inserted)
             if planned is None:
                 return _("plan {total} min, from the start").format(total=total // 60)
-            return _("plan {hhmm}–{hhmm2}").format(hhmm=_hhmm(planned - total), hhmm2=_hhmm(planned))
+            return _("plan {start}–{end}").format(start=_hhmm(planned - total), end=_hhmm(planned))
         words = _("ends {hhmm}").format(hhmm=_hhmm(forecast))
         return words + (_(" (plan {hhmm})").format(hhmm=_hhmm(planned)) if planned else "")
 
@@ -79,7 +79,7 @@ class AgendaRail(ShowsState, Vertical):
             elif s.visited:
                 mark, style = "✓", "dim"
             elif s.skipped:
-                mark, style = "–", _("dim strike")
+                mark, style = "–", "dim strike"  # not translated: a style
             else:
                 mark, style = ("+" if s.inserted else " "), ""
             planned = s.allowed // 60

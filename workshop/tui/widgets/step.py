@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from workshop.engine.state import SessionState
 from workshop.i18n import _
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import Audience, ShowsState
 from workshop.tui.widgets.paging import Paged
 
@@ -64,13 +65,12 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         if step is None:
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
+            first_step = Text(first, style="italic")
             if self.audience == "room":
-                ready = Text(_("Welcome. The workshop starts with "))
+                ready = styled(_("Welcome. The workshop starts with {step}"), step=first_step)
             else:
-                ready = Text(_("Ready. Press "))
-                ready.append("n", style="bold")
-                ready.append(_(" to start with "))
-            ready.append(first, style="italic")
+                ready = styled(_("Ready. Press {key} to start with {step}"), key=Text("n", style="bold"),
+                               step=first_step)
             prompt.update(Text(_("The session has ended.")) if state.status == "ended" else ready)
             notes.update("")
             heading.display = notes.display = False
