@@ -141,7 +141,7 @@ def problems(lang: str) -> list[str]:
             found.append(f"{lang}: untranslated: {key[1]!r}")
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists() or mo.read_bytes() != compiled(catalog):
-        found.append(f"{lang}: {mo.relative_to(ROOT)} does not match its .po: run scripts/catalogs.py")
+        found.append(f"{lang}: {mo.name} does not match its .po: run scripts/catalogs.py")
     return found
 
 
@@ -152,7 +152,13 @@ def update() -> None:
     pot = template()
     for lang in TRANSLATED:
         catalog = read(lang)
+        created = catalog.creation_date  # type: ignore[attr-defined]
         catalog.update(pot, no_fuzzy_matching=True)  # type: ignore[attr-defined]
+        # the header says who and what, never when: a catalog changes only when its messages do
+        catalog.creation_date = catalog.revision_date = created  # type: ignore[attr-defined]
+        catalog.project, catalog.version = "workshop", ""  # type: ignore[attr-defined]
+        catalog.last_translator = catalog.language_team = "workshop's engineers"  # type: ignore[attr-defined]
+        catalog.copyright_holder = "workshop's engineers"  # type: ignore[attr-defined]
         path = po_path(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as f:

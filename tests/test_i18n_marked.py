@@ -45,7 +45,7 @@ HIDDEN_CALLS = {"compile", "match", "search", "sub", "fullmatch", "findall", "sp
                 "run_action", "post_message", "call_later", "set_interval", "Column", "add_column",
                 "cast", "TypeVar", "NewType", "namedtuple", "field", "add_route", "add_get", "add_post",
                 "route", "get_template", "Option", "Argument",
-                "plural"}
+                "plural", "changed"}
 # whole files with no words for readers, and why
 FILES = {
     "i18n.py": "the language machinery itself",

@@ -19,9 +19,21 @@ class WorkshopError(Exception):
 
 
 def os_message(path: Path | str, doing: str, err: OSError) -> str:
-    """`path: cannot read: permission denied`: an OSError as one line, in the user's terms."""
+    """`path: cannot read: permission denied`: an OSError as one line, in the user's terms;
+    `doing` is one of DOING's verbs, each a whole sentence in the catalogs."""
     reason = _(_REASONS.get(err.errno or 0) or "") or (err.strerror or str(err)).lower()
-    return _("{path}: cannot {doing}: {reason}").format(path=path, doing=doing, reason=reason)
+    return _(DOING[doing]).format(path=path, reason=reason)
+
+
+DOING = {
+    "read": N_("{path}: cannot read: {reason}"),
+    "write": N_("{path}: cannot write: {reason}"),
+    "create it": N_("{path}: cannot create it: {reason}"),
+    "create the folder": N_("{path}: cannot create the folder: {reason}"),
+    "look at it": N_("{path}: cannot look at it: {reason}"),
+    "archive": N_("{path}: cannot archive: {reason}"),
+    "delete": N_("{path}: cannot delete: {reason}"),
+}
 
 
 _REASONS = {

@@ -113,8 +113,7 @@ class Transcript:
         self._time(state)
         self._poll(state)
         for note in state.notes:
-            if note.author == self.token and self.changed(_("note {id}").format(
-                id=note.id), note.action) and note.action:
+            if note.author == self.token and self.changed(f"note {note.id}", note.action) and note.action:
                 self.say(_("Your note is now an action item: {text}").format(text=note.text))
         if self.changed("ended", state.status == "ended") and state.status == "ended":
             self.say(_("The session has ended. Thank you!"))
@@ -126,12 +125,12 @@ class Transcript:
         if step is None or state.status == "ended":
             return
         now = step.round
-        if now is not None and self.changed(_("round {qid}").format(qid=step.qid), now.index):
+        if now is not None and self.changed(f"round {step.qid}", now.index):
             self.say(round_sentence(step))
         remaining, planned = counting(step)
         unit = _("this step") if now is None or now.last else _("this round, {label}").format(label=now.label)
         said = "over" if remaining < 0 else "30" if remaining <= 30 else "60" if remaining <= 60 else ""
-        key = _("time {qid} {index}").format(qid=step.qid, index=now.index if now else '')
+        key = f"time {step.qid} {now.index if now else ''}"  # not translated: a key, as each below
         if self.changed(key, said) and said and (said == "over" or planned > int(said)):
             self.say(_("Time is up for {unit}.").format(unit=unit) if said == "over" else
                      _("1 minute left in {unit}.").format(
@@ -139,7 +138,7 @@ class Transcript:
 
     def _poll(self, state: SessionState) -> None:
         for other in state.polls.values():  # a poll left behind closes as the facilitator moves on
-            key = _("status {qid}").format(qid=other.qid)
+            key = f"status {other.qid}"  # not translated: a key
             # self.changed records each status it is shown: it is asked of every poll left behind
             changed = other is not state.poll and key in self.seen and self.changed(key, (other.status, other.resets))
             if changed and other.status == "closed":
@@ -147,11 +146,11 @@ class Transcript:
         view = state.poll
         if view is None:
             return
-        if self.changed(_("status {qid}").format(qid=view.qid), (view.status, view.resets)):
+        if self.changed(f"status {view.qid}", (view.status, view.resets)):  # not translated: a key
             if view.status == "open":
                 self.say(poll_open(view))
             elif view.status == "closed":
                 self.say(_("Poll closed: {question}").format(question=view.poll.question))
         shown = view.tally if view.visible else None
-        if self.changed(_("results {qid}").format(qid=view.qid), shown) and shown is not None:
+        if self.changed(f"results {view.qid}", shown) and shown is not None:  # not translated: a key
             self.say(results(view))

@@ -27,7 +27,7 @@ def kind_of(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise JournalError(os_message(path, _("look at it"), err)) from None
+        raise JournalError(os_message(path, "look at it", err)) from None  # not translated: a key of errors.DOING
     if stat.S_ISLNK(mode):
         return _("a symbolic link")
     if stat.S_ISDIR(mode):
@@ -52,8 +52,9 @@ def open_regular(path: Path, flags: int, doing: str, follow: bool = True) -> int
         raise JournalError(os_message(path, doing, err)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise JournalError(_("{path}: cannot {doing}: it is {kind}, not a file").format(
-            path=path, doing=doing, kind=kind_of(path) or _("not a regular file")))
+        kind = kind_of(path) or _("not a regular file")
+        raise JournalError((_("{path}: cannot read: it is {kind}, not a file") if doing == "read" else
+                            _("{path}: cannot write: it is {kind}, not a file")).format(path=path, kind=kind))
     os.set_blocking(fd, True)
     return fd
 
@@ -113,7 +114,7 @@ def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
         raise JournalError(_("{path}: {value} is already there").format(
             path=path, value=kind_of(path) or 'something')) from None
     except OSError as err:
-        raise JournalError(os_message(path, _("create it"), err)) from None
+        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     finally:
         remove(tmp)
     fsync_dir(path.parent)
@@ -127,7 +128,7 @@ def create_secret(path: Path, data: bytes) -> None:
         raise JournalError(_("{path}: {value} is already there").format(
             path=path, value=kind_of(path) or 'something')) from None
     except OSError as err:
-        raise JournalError(os_message(path, _("create it"), err)) from None
+        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     try:
         write_all(fd, data)
         os.fsync(fd)

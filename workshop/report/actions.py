@@ -43,13 +43,13 @@ def as_csv(state: SessionState) -> str:
 
 
 def as_markdown(state: SessionState) -> str:
-    lines = [_("# Action items: {md_escape}").format(
-        md_escape=md_escape(state.title)), "", "| action | owner | due | from | step |",
+    lines = [_("# Action items: {title}").format(
+        title=md_escape(state.title)), "", _("| action | owner | due | from | step |"),
              "|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])}{' (edited)' if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
+    lines += [f"| {_cell(r['text'])}{_(' (edited)') if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
               f"| {r['due'] or '–'} "
               f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
-    return "\n".join(lines if len(lines) > 4 else [*lines[:2], "None."]) + "\n"
+    return "\n".join(lines if len(lines) > 4 else [*lines[:2], _("None.")]) + "\n"
 
 
 def _cell(value: str) -> str:
@@ -79,7 +79,7 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
         entry.add("summary", row["text"])
         entry.add("description", _("From {author}, on {step}, in the workshop {title}.").format(
             author=row['author'], step=row['step_title'], title=state.title)
-                  + (_(" Owner: {row}.").format(row=row['owner']) if row["owner"] else ""))
+                  + (_(" Owner: {owner}.").format(owner=row['owner']) if row["owner"] else ""))
         if row["owner"]:
             entry.add("contact", row["owner"])  # free text: an owner is a name, not an address
         if kind == "event":

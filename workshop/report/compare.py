@@ -150,7 +150,7 @@ def as_markdown(data: dict[str, Any]) -> str:
     out += [_("## Polls not shared"), ""]
     out += [_("- {question} ({id}): only in {sessions} ({why})").format(
         question=md_escape(p['question']), id=md_escape(p['id']),
-        sessions=md_escape(', '.join(p['sessions'])), why=p['why']) for p in data["not_shared"]] or ["None."]
+        sessions=md_escape(', '.join(p['sessions'])), why=p['why']) for p in data["not_shared"]] or [_("None.")]
     return "\n".join(out) + "\n"
 
 
@@ -173,7 +173,7 @@ def as_html(data: dict[str, Any]) -> str:
     out.append(_("<h2>Polls not shared</h2><ul>"))
     out += [_("<li>{question} (<code>{id}</code>): only in {sessions} ({why})</li>").format(
         question=e(p['question']), id=e(p['id']), sessions=e(', '.join(p['sessions'])),
-        why=e(p['why'])) for p in data["not_shared"]] or ["<li>None.</li>"]
+        why=e(p['why'])) for p in data["not_shared"]] or [_("<li>None.</li>")]
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"
 

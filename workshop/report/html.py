@@ -117,8 +117,8 @@ def _actions(data: dict[str, Any]) -> list[str]:
 
 
 def _owned(note: dict[str, Any]) -> str:
-    said = [_("owner {bdi}").format(bdi=bdi(note['owner'])) if note.get("owner") else "",
-            _("due {e}").format(e=_e(note['due'])) if note.get("due") else ""]
+    said = [_("owner {owner}").format(owner=bdi(note['owner'])) if note.get("owner") else "",
+            _("due {due}").format(due=_e(note['due'])) if note.get("due") else ""]
     return "".join(f"; {part}" for part in said if part)
 
 
@@ -149,9 +149,9 @@ def _agenda(data: dict[str, Any]) -> list[str]:
         planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift)))
     ends = end_words(data["session"])
     out.append(
-            _("<p>Drift: {e} (the difference column's total; a step never visited counts as skipped once the session "
-                "has ended).{value}</p></section>").format(
-        e=_e(drift_words(drift)), value=' ' + _e(ends) if ends else ''))
+            _("<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
+                "session has ended).{ends}</p></section>").format(
+        drift=_e(drift_words(drift)), ends=' ' + _e(ends) if ends else ''))
     return out
 
 
@@ -162,7 +162,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     out = ['<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
            '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
                e=_e(poll["id"]), e2=_e(poll["kind"]), e3=_e(poll["status"]), poll=plural(poll['ballots'], 'ballot'),
-               value=' (anonymous)' if poll['anonymous'] else '',
+               value=_(' (anonymous)') if poll['anonymous'] else '',
                e4=_e(_(KIND_CAPTION.get(poll['kind'], '')))), '<div class="bars">']
     for row in rows:
         width = round(row["share"] / top * 100, 1)  # the largest row fills its track
@@ -177,8 +177,8 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     if "mean" in res:
         out.append(_("<p>Mean {mean}, median {median}.</p>").format(mean=res['mean'], median=res['median']))
     if "rounds_summary" in poll:
-        out.append(_("<p>Voted in {poll} rounds: {e}.</p>").format(
-            poll=len(poll['rounds']) + 1, e=_e(poll['rounds_summary'])))
+        out.append(_("<p>Voted in {rounds} rounds: {results}.</p>").format(
+            rounds=len(poll['rounds']) + 1, results=_e(poll['rounds_summary'])))
     if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
         out.append("<ul>" + "".join(_("<li>Round {round}, on “{question}”: {result}</li>").format(
             round=each['round'], question=_e(each['question']), result=_e(each['result']))
@@ -189,7 +189,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
 
 
 def _edited(item: dict[str, Any]) -> str:
-    return " <em>(edited)</em>" if item.get("edited") else ""
+    return _(" <em>(edited)</em>") if item.get("edited") else ""
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
@@ -197,7 +197,7 @@ def _notes(data: dict[str, Any]) -> list[str]:
     for step, notes in notes_by_step(data):
         out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
         out += ['<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(
-            bdi=bdi(n["author"]), bdi2=bdi(n["text"]), value=' <em>(action)</em>' if n['action'] else '',
+            bdi=bdi(n["author"]), bdi2=bdi(n["text"]), value=_(' <em>(action)</em>') if n['action'] else '',
             edited=_edited(n)) for n in notes]
         out.append("</ul>")
     if not data["notes"]:

@@ -33,9 +33,9 @@ def _minutes(seconds: float) -> str:
 
 def _owned(note: dict[str, Any]) -> str:
     """'; owner Ana, due 2026-12-15' for an action item that has them."""
-    said = [_("owner {md_participant}").format(
-        md_participant=md_participant(note['owner'])) if note.get("owner") else "",
-            _("due {note}").format(note=note['due']) if note.get("due") else ""]
+    said = [_("owner {owner}").format(
+        owner=md_participant(note['owner'])) if note.get("owner") else "",
+            _("due {due}").format(due=note['due']) if note.get("due") else ""]
     return "".join(f"; {part}" for part in said if part)
 
 
@@ -49,28 +49,28 @@ def as_markdown(state: SessionState) -> str:
     titles = {s["id"]: s["title"] for s in data["steps"]}
     # the step comes from the file: escaped, as a hand-edited one may hold anything
     out += [f"- {md_participant(n['text'])} ({md_participant(n['author'])}), "
-            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}{' (edited)' if n.get('edited') else ''}"
-            for n in actions] or ["None."]
+            f"on {md_escape(titles.get(n['step'], n['step']))}{_owned(n)}{_(' (edited)') if n.get('edited') else ''}"
+            for n in actions] or [_("None.")]
     out += [""]
     out += _md_agenda(data)
-    out += ["## Polls", ""]
+    out += [_("## Polls"), ""]
     for poll in data["polls"]:
         out += _md_poll(poll)
     out += room_markdown(data)
-    out += ["## Notes", ""]
+    out += [_("## Notes"), ""]
     for step, notes in notes_by_step(data):
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
         for n in notes:
-            flag = (" **(action)**" if n["action"] else "") + (" (edited)" if n.get("edited") else "")
+            flag = (_(" **(action)**") if n["action"] else "") + (_(" (edited)") if n.get("edited") else "")
             out.append(f"- {md_participant(n['author'])}: {md_participant(n['text'])}{flag}")
         out.append("")
     if not data["notes"]:
-        out += ["None.", ""]
+        out += [_("None."), ""]
     return "\n".join(out)
 
 
 def _md_agenda(data: dict[str, Any]) -> list[str]:
-    out = ["## Agenda", "", _("| step | title | planned min | extended | actual min | difference |"),
+    out = [_("## Agenda"), "", _("| step | title | planned min | extended | actual min | difference |"),
            "|---|---|---:|---:|---:|---:|"]
     for s in agenda_rows(data):
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""

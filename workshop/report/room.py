@@ -56,7 +56,7 @@ def room_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 def _lines(data: dict[str, Any], quote: Callable[[str], str], plain: Callable[[str], str]) -> list[str]:
     out: list[str] = []
     if data["ideas"]:
-        out += ["## Ideas", ""]
+        out += [_("## Ideas"), ""]
         for title, ideas in by_step(data, "ideas"):
             out += [f"### {plain(title)}", ""]
             out += [f"- `{i['id']}` {quote(i['text'])}" + (f" ({quote(i['author'])})" if i["author"] else "")

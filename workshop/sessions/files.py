@@ -142,7 +142,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SessionError(os_message(folder, _("create the folder"), err)) from None
+        raise SessionError(os_message(folder, "create the folder", err)) from None  # not translated: a DOING key
     try:
         if (there := files.kind_of(path)) is not None:  # before the secret, which is then surely ours
             raise SessionError(_("{path}: a session with this name already exists").format(
