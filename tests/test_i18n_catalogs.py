@@ -79,7 +79,8 @@ def test_plurals_follow_each_language_rules() -> None:
 def test_numbers_and_dates_read_as_each_language_writes_them() -> None:
     day = dt.date(2026, 12, 15)
     with i18n.speaking("en"):
-        assert (i18n.number(1234.5, ",.1f"), i18n.number(0.45, ".0%"), i18n.day(day)) == ("1,234.5", "45%", "15 Dec 2026")
+        said = (i18n.number(1234.5, ",.1f"), i18n.number(0.45, ".0%"), i18n.day(day))
+        assert said == ("1,234.5", "45%", "15 Dec 2026")
     with i18n.speaking("de"):
         assert (i18n.number(1234.5, ",.1f"), i18n.number(2.5, "g"), i18n.day(day)) == ("1.234,5", "2,5", "15.12.2026")
         assert i18n.number(0.45, ".0%") in ("45 %", "45\u00a0%")

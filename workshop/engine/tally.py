@@ -155,6 +155,12 @@ def consent_words(poll: Poll, result: Tally) -> str:
         ballots=result.ballots, threshold=poll.threshold)
 
 
+def mean_words(result: Tally) -> str:
+    """A scale's mean and median as every screen says them: 'mean 3.0 · median 4'."""
+    return _("mean {mean} · median {median}").format(mean=number(result.mean or 0, ".1f"),
+                                                     median=number(result.median or 0, "g"))
+
+
 def headline(poll: Poll, result: Tally) -> str:
     """What a poll came to in one line: the leading option ('Coaching: 3 votes · 50%', or two
     options tied, 'Coaching and Quality: 2 votes each · 33%'), a scale's mean and median, a
@@ -164,10 +170,12 @@ def headline(poll: Poll, result: Tally) -> str:
     if poll.threshold is not None:
         return consent_words(poll, result)
     if result.mean is not None:
-        return _("mean {mean} · median {median}").format(mean=number(result.mean, ".1f"),
-                                                          median=number(result.median or 0, "g"))
+        return mean_words(result)
     top = max(row.value for row in result.rows)
     leading = [row for row in result.rows if row.value == top]
-    labels = " and ".join(row.label for row in leading)
-    each = " each" if len(leading) > 1 else ""
-    return f"{labels}: {plural(top, UNITS[result.unit])}{each} · {leading[0].share:.0%}"
+    amount, share = plural(top, UNITS[result.unit]), number(leading[0].share, ".0%")
+    if len(leading) == 1:
+        return _("{label}: {amount} · {share}").format(label=leading[0].label, amount=amount, share=share)
+    labels = _(" and ").join(row.label for row in leading[:-1])  # three tied: "A and B and C"
+    return _("{labels} and {last}: {amount} each · {share}").format(
+        labels=labels, last=leading[-1].label, amount=amount, share=share)

@@ -115,7 +115,7 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
         for r in s["rows"]:
             key = _key(kind, r["label"])
             labels.setdefault(key, r["label"])
-            cells.setdefault(key, {})[s["session"]] = f"{r['value']:g} ({r['share'] * 100:.0f}%)"
+            cells.setdefault(key, {})[s["session"]] = f"{number(r['value'], 'g')} ({number(r['share'], '.0%')})"
     for d in diffs:
         for r in d["rows"]:
             cells.setdefault(_key(kind, r["label"]), {})[f"Δ {d['session']}"] = (

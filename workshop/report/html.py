@@ -18,7 +18,7 @@ from typing import Any
 from workshop.engine.state import SessionState
 from workshop.engine.tally import UNITS, plural
 from workshop.engine.text import balanced
-from workshop.i18n import _
+from workshop.i18n import _, number
 from workshop.qr import join_url, svg
 from workshop.report.render import (
     KIND_CAPTION,
@@ -123,7 +123,7 @@ def _owned(note: dict[str, Any]) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f}"
+    return number(seconds / 60, ".1f")
 
 
 def _agenda(data: dict[str, Any]) -> list[str]:

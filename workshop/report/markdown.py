@@ -7,7 +7,7 @@ from typing import Any
 
 from workshop.engine.state import SessionState
 from workshop.engine.tally import UNITS, plural
-from workshop.i18n import _
+from workshop.i18n import _, number
 from workshop.report.render import (
     KIND_CAPTION,
     actual_words,
@@ -28,7 +28,7 @@ from workshop.report.room import room_markdown
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f}"
+    return number(seconds / 60, ".1f")
 
 
 def _owned(note: dict[str, Any]) -> str:

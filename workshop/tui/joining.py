@@ -40,7 +40,8 @@ class PickSession(Screen[Session]):
             for session in self.live:
                 state = session.state()
                 line = Text(state.title)  # titles come from files anyone may write: never markup
-                status = _("not started yet") if state.status == "waiting" else state.status
+                status = {"waiting": _("not started yet"), "running": _("running"), "paused": _("paused"),
+                          "ended": _("ended")}.get(state.status, state.status)
                 line.append(_("   {stem} · {status} · {here} here").format(
                     stem=session.path.stem, status=status, here=len(state.here)), style="dim")
                 options.append(Option(line))

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from workshop.content import prompt
 from workshop.content.model import Poll
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import UNITS, consent_words, plural, shown
+from workshop.engine.tally import UNITS, consent_words, mean_words, plural, shown
 from workshop.i18n import N_, _
 
 VOTE_HINT = {
@@ -141,7 +141,7 @@ def poll_part(view: PollView) -> PollPart:
         results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
-            summary += "g"
+            summary = _("{ballots} · {mean_and_median}").format(ballots=summary, mean_and_median=mean_words(view.tally))
     return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round, decided)
 
 

@@ -64,7 +64,7 @@ class PollPanel(ShowsState, Static):
         """The question (what a ballot is, while the room may still vote), how many voted, and
         the rounds. The cue that everyone has voted is the facilitator's, to move on by."""
         poll = view.poll
-        status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
+        status = {"open": _("open"), "closed": _("closed"), "waiting": _("not open yet")}[view.status]
         # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
         kiosk = _(" ({at_kiosk} at the kiosk)").format(
             at_kiosk=view.at_kiosk) if view.at_kiosk and self.audience == "facilitator" else ""

@@ -12,9 +12,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from workshop.engine.tally import UNITS, Row, Tally, plural, shown
+from workshop.engine.tally import UNITS, Row, Tally, mean_words, plural, shown
 from workshop.engine.text import isolate
-from workshop.i18n import _
+from workshop.i18n import _, number
 from workshop.tui.widgets.bigclock import ROWS, big, width_of
 
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
@@ -24,12 +24,12 @@ LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then
 
 def value_text(tally: Tally, row: Row) -> str:
     """A row's number as every screen writes it: '3 votes · 50%'."""
-    return f"{plural(row.value, UNITS[tally.unit])} · {row.share:.0%}"
+    return f"{plural(row.value, UNITS[tally.unit])} · {number(row.share, '.0%')}"
 
 
 def summary_text(tally: Tally) -> str:
     """The line under a scale's bars: 'mean 3.0 · median 4'."""
-    return "g" if tally.mean is not None else ""
+    return mean_words(tally) if tally.mean is not None else ""
 
 
 class Results:
@@ -101,7 +101,7 @@ class Results:
     def _large(self, rows: list[Row], values: list[str], top: float, width: int) -> Table:
         """The room with height and width to spare: each share in the timer's block digits
         beside a bar as tall as they are, the count in words under the label."""
-        shares = [f"{row.share:.0%}" for row in rows]
+        shares = [number(row.share, ".0%") for row in rows]
         number = max(width_of(share, 1) for share in shares)
         label = max(LABEL_COLUMN, min(max(len(row.label) for row in rows), width // 3))
         bar = width - label - number - 4
