@@ -214,6 +214,23 @@ def scan_template(source: str, where: str = "") -> list[str]:
     return found
 
 
+JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
+
+
+def scan_script(source: str, where: str = "") -> list[str]:
+    """Words in the page's script: it shows only what the page gives it, translated (data-*)."""
+    found = []
+    for number, line in enumerate(source.splitlines(), 1):
+        if "// not translated:" in line:
+            continue
+        code = line.split("//", 1)[0]  # a comment is for whoever reads the script
+        for match in JS_STRING.finditer(code):
+            text = next(g for g in match.groups() if g is not None)
+            if WORDS.search(text):
+                found.append(f"{where}:{number}: not marked: {text[:60]!r}")
+    return found
+
+
 def test_every_word_in_the_package_is_marked_for_translation() -> None:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -222,6 +239,8 @@ def test_every_word_in_the_package_is_marked_for_translation() -> None:
             found += scan(path.read_text("utf-8"), relative)
     for path in sorted(PACKAGE.rglob("templates/*.html")):
         found += scan_template(path.read_text("utf-8"), path.relative_to(PACKAGE).as_posix())
+    for path in sorted(PACKAGE.rglob("static/*.js")):
+        found += scan_script(path.read_text("utf-8"), path.relative_to(PACKAGE).as_posix())
     assert found == [], f"{len(found)} strings not marked:\n" + "\n".join(found)
 
 
@@ -253,6 +272,11 @@ def test_the_scan_finds_unmarked_words(source: str) -> None:
 ])
 def test_the_scan_passes_marked_or_hidden_text(source: str) -> None:
     assert scan(source) == []
+
+
+def test_the_script_scan_finds_words_the_page_did_not_give() -> None:
+    assert scan_script('said.textContent = "At most " + most + ": untick one first.";') != []
+    assert scan_script('said.textContent = said.dataset.said.replace("{max}", most);  // "At most 2: untick"') == []
 
 
 def test_the_template_scan_finds_words_outside_trans() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -23,6 +24,9 @@ from pathlib import Path
 
 LANGUAGES = ("en", "de", "es", "fr")  # the interface's languages; the first is the source
 SOURCE = LANGUAGES[0]
+# A pseudo-locale for checking layouts right to left (`--lang x-rtl`, `?lang=x-rtl` on the phone
+# page): every string reversed inside a right-to-left isolate, values and markup kept as they are.
+PSEUDO_RTL = "x-rtl"
 LOCALE = Path(__file__).with_name("locale")
 
 _context: ContextVar[str] = ContextVar("workshop_language", default="")
@@ -34,6 +38,8 @@ def known(tag: str | None) -> str:
     "es_MX"), or "" when it is none of LANGUAGES."""
     if not tag:
         return ""
+    if tag.casefold() == PSEUDO_RTL:
+        return PSEUDO_RTL
     primary = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")[0].casefold()
     return primary if primary in LANGUAGES else ""
 
@@ -76,7 +82,37 @@ def catalog(lang: str) -> gettext.NullTranslations:
     """The interface's translations into `lang` (English: none needed)."""
     if lang == SOURCE:
         return gettext.NullTranslations()
+    if lang == PSEUDO_RTL:
+        return _Reversed()
     return gettext.translation("workshop", LOCALE, languages=[lang], fallback=True)
+
+
+def direction() -> str:
+    """The writing direction of the language in force: "rtl" or "ltr"."""
+    return "rtl" if language() == PSEUDO_RTL else "ltr"
+
+
+_KEPT = re.compile(r"(\{[^{}]*\}|%\(\w+\)s|<[^>]*>|&\w+;|\n)")  # values, markup, line breaks: as they are
+
+
+def reversed_text(message: str) -> str:
+    """`message` as the pseudo-locale says it: its words reversed, its values and markup kept, all
+    inside a right-to-left isolate (U+2067 … U+2069)."""
+    if not message:
+        return message
+    pieces = _KEPT.split(message)
+    return "\u2067" + "".join(p if _KEPT.fullmatch(p) else p[::-1] for p in pieces) + "\u2069"
+
+
+class _Reversed(gettext.NullTranslations):
+    def gettext(self, message: str) -> str:
+        return reversed_text(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return reversed_text(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return reversed_text(message)
 
 
 def _(message: str) -> str:
@@ -109,7 +145,7 @@ def number(value: float, spec: str = "g") -> str:
     the decimal and grouping symbols of the language in force: 2.5 is "2,5" in German."""
     text = format(value, spec)
     lang = language()
-    if lang == SOURCE:
+    if lang not in LANGUAGES or lang == SOURCE:
         return text
     from babel import Locale
     from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -126,7 +162,7 @@ def day(value: dt.date, english: str = "%d %b %Y", width: str = "medium") -> str
     """A date as the reader writes it: English by `english` (strftime), another language by its
     locale's `width` ("short": 15.12.26, "medium": 15.12.2026, "long": 15. Dezember 2026)."""
     lang = language()
-    if lang == SOURCE:
+    if lang not in LANGUAGES or lang == SOURCE:
         return value.strftime(english)
     from babel.dates import format_date
 
@@ -136,7 +172,7 @@ def day(value: dt.date, english: str = "%d %b %Y", width: str = "medium") -> str
 def moment(value: dt.datetime, english: str = "%H:%M") -> str:
     """A time of day (or a date and time, `english` saying which) as the reader writes it."""
     lang = language()
-    if lang == SOURCE:
+    if lang not in LANGUAGES or lang == SOURCE:
         return value.strftime(english)
     from babel.dates import format_datetime, format_time
 

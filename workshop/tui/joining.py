@@ -22,9 +22,10 @@ from workshop.sessions.door import Client
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.who import as_person, keep
+from workshop.tui.translated import Translated
 
 
-class PickSession(Screen[Session]):
+class PickSession(Translated, Screen[Session]):
     """`workshop join` named no session and several are running here: which one?"""
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Leave"))]

@@ -19,6 +19,7 @@ from workshop.engine.text import isolate
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError
 from workshop.sessions.people import PIN_DIGITS, Person, pin_problem
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import question
 
@@ -29,7 +30,7 @@ def other_screens(code: str) -> str:
         code=code))
 
 
-class ChoosePin(Screen[str]):
+class ChoosePin(Translated, Screen[str]):
     """A PIN for this kiosk, typed twice: with their name, it brings the person back at the next
     poll, instead of the six-character rejoin code. Dismissed with the PIN; escape: nothing."""
 
@@ -70,7 +71,7 @@ class ChoosePin(Screen[str]):
         self.dismiss(pin.value)
 
 
-class VoteScreen(Screen[bool]):
+class VoteScreen(Translated, Screen[bool]):
     """One person's ballot. It is a screen of its own: dismissing it leaves nothing behind."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
@@ -101,7 +102,7 @@ class VoteScreen(Screen[bool]):
         self.dismiss(True)  # on disk: back to the neutral screen
 
 
-class AddScreen(Screen[bool]):
+class AddScreen(Translated, Screen[bool]):
     """One person's idea (a brainstorm step) or question (a Q&A step), typed at the kiosk: like
     a ballot, a screen of its own that leaves nothing behind for the next person."""
 
@@ -136,7 +137,7 @@ class AddScreen(Screen[bool]):
         self.dismiss(True)
 
 
-class LeaveScreen(ModalScreen[bool]):
+class LeaveScreen(Translated, ModalScreen[bool]):
     BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
 
     def __init__(self, code: str) -> None:

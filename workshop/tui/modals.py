@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop import qr
 from workshop.i18n import N_, _
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.qr import code_size, qr_text
 
 Picked = TypeVar("Picked")
@@ -23,7 +24,7 @@ Picked = TypeVar("Picked")
 Choice = tuple[str, str, str]  # (id, group, label): steps under their module's title, which heads them once
 
 
-class _StepList(ModalScreen[Picked]):
+class _StepList(Translated, ModalScreen[Picked]):
     """A question over the steps as a list, grouped under their modules' titles, the current one
     highlighted and scrolled to; it is never taller than the window leaves room for, so its key
     line always shows. Subclasses say what choosing one gives back."""
@@ -107,7 +108,7 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
             self.dismiss((what, chosen))
 
 
-class AskText(ModalScreen[str | None]):
+class AskText(Translated, ModalScreen[str | None]):
     """A line to type. With `reading`, each keystroke shows under it how the line is read (or why
     it cannot be), and enter saves only a line that reads."""
 
@@ -153,7 +154,7 @@ class AskText(ModalScreen[str | None]):
             self.dismiss(event.value)
 
 
-class Confirm(ModalScreen[bool]):
+class Confirm(Translated, ModalScreen[bool]):
     BINDINGS = [Binding("y", "dismiss(True)", N_("Yes")), Binding("n,escape", "dismiss(False)", N_("No"))]
 
     def __init__(self, question: str) -> None:
@@ -166,7 +167,7 @@ class Confirm(ModalScreen[bool]):
             yield Label(_("y: yes   n: no"), classes="hint")
 
 
-class Info(ModalScreen[None]):
+class Info(Translated, ModalScreen[None]):
     BINDINGS = [Binding("escape,enter,q", "dismiss(None)", N_("Close"))]
 
     def __init__(self, *lines: str) -> None:
@@ -180,7 +181,7 @@ class Info(ModalScreen[None]):
             yield Label(_("escape: close"), classes="hint")
 
 
-class JoinQR(ModalScreen[None]):
+class JoinQR(Translated, ModalScreen[None]):
     """The join page's QR code as big as the screen allows, the address and code in words under
     it; or, without an address a phone can open, why not."""
 
@@ -215,7 +216,7 @@ class JoinQR(ModalScreen[None]):
             yield Label(_("escape: close"), classes="hint")
 
 
-class PickReaction(ModalScreen[str | None]):
+class PickReaction(Translated, ModalScreen[str | None]):
     """A participant's reaction to the step: counted for the facilitator, never shown to the room."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]

@@ -62,7 +62,7 @@ class Pages:
         # each request's own language (the `speaking` middleware below): the catalogs' words,
         # the browser's choice or the picker's, and the picker's list
         self.templates.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-        self.templates.globals["language"] = i18n.language
+        self.templates.globals["language"], self.templates.globals["direction"] = i18n.language, i18n.direction
         self.templates.globals["languages"] = tuple(i18n.NAMES.items())
         # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
         # (engine/text.py). Only there: a form field's value must come back as it was typed.

@@ -166,4 +166,4 @@ def time_words(remaining: int, allowed: int, paused: bool = False) -> str:
     words = _("{clock} left of {allowed} min").format(
         clock=clock, allowed=allowed // 60) if remaining >= 0 else _("{clock} over {allowed} min").format(clock=clock,
         allowed=allowed // 60)
-    return words + (" · paused" if paused else "")
+    return _("{time} · paused").format(time=words) if paused else words

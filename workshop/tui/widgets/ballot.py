@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from workshop.content.model import Poll
 from workshop.i18n import N_, _
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.ticklist import TickList
 
 HINTS = {
@@ -49,7 +50,7 @@ def hint(poll: Poll) -> Static:
     return Static(Text(_(HINTS[poll.vote]).format(max=poll.max)), classes="hint")
 
 
-class BallotForm(Vertical):
+class BallotForm(Translated, Vertical):
     # not translated: a stylesheet
     DEFAULT_CSS = """
     BallotForm { height: auto; }
