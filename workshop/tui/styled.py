@@ -11,10 +11,10 @@ from rich.text import Text
 _PLACE = re.compile(r"(\{\w+\})")
 
 
-def styled(template: str, style: str = "", **parts: Text | str) -> Text:
+def styled(template: str, style: str = "", *, base: str = "", **parts: Text | str) -> Text:
     """`template`'s words in `style`, each `{name}` replaced by `parts[name]` (a Text keeps its own
-    style; a string takes `style` too)."""
-    out = Text()
+    style; a string takes `style` too); `base` is the whole line's, under all of them."""
+    out = Text(style=base)
     for piece in _PLACE.split(template):
         name = piece[1:-1] if _PLACE.fullmatch(piece) else None
         value = parts.get(name) if name is not None else None

@@ -59,7 +59,7 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
         self.display = state.status == "ended"
         if not self.display:
             return
-        thanks = styled(_("The workshop has ended\n{title}\n\nThank you for taking part."), "bold",
+        thanks = styled(_("The workshop has ended\n{title}\n\nThank you for taking part."), base="bold",
                         title=Text(state.title, style="italic"))
         self.query_one("#thanks", Static).update(thanks)
         shown = headlines(state) if self.headlines else []

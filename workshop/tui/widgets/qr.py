@@ -33,7 +33,7 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
 
 
 def words(address: str, code: str) -> Text:
-    return styled(_("Scan to join, or open\n{address}\nand type the code {code}"), "dim",
+    return styled(_("Scan to join, or open\n{address}\nand type the code {code}"), base="dim",
                   address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
 
 

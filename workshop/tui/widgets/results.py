@@ -101,14 +101,15 @@ class Results:
     def _large(self, rows: list[Row], values: list[str], top: float, width: int) -> Table:
         """The room with height and width to spare: each share in the timer's block digits
         beside a bar as tall as they are, the count in words under the label."""
-        shares = [number(row.share, ".0%") for row in rows]
-        number = max(width_of(share, 1) for share in shares)
+        # in block digits a share is its digits and sign only: "45 %" in German is drawn "45%"
+        shares = [number(row.share, ".0%").replace("\u00a0", "").replace(" ", "") for row in rows]
+        digits = max(width_of(share, 1) for share in shares)
         label = max(LABEL_COLUMN, min(max(len(row.label) for row in rows), width // 3))
-        bar = width - label - number - 4
+        bar = width - label - digits - 4
         table = Table.grid(padding=(0, 2))
         table.add_column(width=label, overflow="fold")
         table.add_column(width=bar, no_wrap=True)
-        table.add_column(width=number, no_wrap=True)
+        table.add_column(width=digits, no_wrap=True)
         for at, (row, value, share) in enumerate(zip(rows, values, shares, strict=True)):
             if at:
                 table.add_row("", "", "")
