@@ -180,6 +180,11 @@ def hits(source: str) -> list[tuple[ast.AST, str]]:
                    for one, other in ((node.left, node.right), (node.right, node.left))) \
                     and not _covered(node, parents, exempt):
                 found.append((node, "a translation added to words"))
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
+                and any(isinstance(t, ast.Attribute) and t.attr in SHOWN_KEYWORDS | {"border_title", "border_subtitle"}
+                        for t in node.targets) and re.search(r"[^\W\d_]{2}", node.value.value) \
+                and not _covered(node, parents, exempt):
+            found.append((node, f"not marked: {node.value.value[:60]!r}"))  # widget.border_title = "Notes"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
             parent = parents.get(id(node))
             if isinstance(parent, ast.JoinedStr):
@@ -253,6 +258,7 @@ def test_every_word_in_the_package_is_marked_for_translation() -> None:
     'notify(_("Saved") + " " + name)',
     'label = f"{_(\'Votes\')}: {n}"',
     'typer.Option("--lang", help="The language of the report.")',
+    'self.border_title = "Notes"',
 ])
 def test_the_scan_finds_unmarked_words(source: str) -> None:
     assert scan(source) != []

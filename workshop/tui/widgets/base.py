@@ -62,14 +62,22 @@ HINT = {
 }
 
 
+# the vote kinds and step kinds as the screens name them (a module's file names them in English)
+VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
+              "rank": N_("rank"), "text": N_("text")}
+KIND_WORDS = {"talk": N_("talk"), "discuss": N_("discuss"), "poll": N_("poll"), "notes": N_("notes"),
+              "break": N_("break"), "brainstorm": N_("brainstorm"), "qa": N_("qa")}
+
+
 def question(poll: Poll, *, hint_below: bool = False) -> Text:
     """The question in bold, then what a ballot is ('up to 2 options'), and whether it is
     anonymous: the line every screen that shows a poll starts with."""
     line = Text(poll.question, style="bold")
     hint = _(HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget)
-    line.append(("\n" if hint_below else "   ") + f"{poll.vote}: {hint}", style="dim")
+    line.append(("\n" if hint_below else "   ") + _("{vote}: {hint}").format(vote=_(VOTE_WORDS[poll.vote]), hint=hint),
+                style="dim")
     if poll.anonymous:
-        line.append(" · anonymous", style="dim")
+        line.append(_(" · anonymous"), style="dim")
     return line
 
 

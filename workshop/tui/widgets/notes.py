@@ -25,7 +25,7 @@ class NotesList(ShowsState, OptionList):
                  **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.empty = empty
-        self.border_title = "Notes"
+        self.border_title = _("Notes")
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from workshop.engine.state import SessionState
 from workshop.i18n import _
 from workshop.tui.styled import styled
-from workshop.tui.widgets.base import Audience, ShowsState
+from workshop.tui.widgets.base import KIND_WORDS, Audience, ShowsState
 from workshop.tui.widgets.paging import Paged
 
 
@@ -79,7 +79,7 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
 
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
-        line.append(f"  ({step.step.kind})", style="dim")
+        line.append(_("  ({kind})").format(kind=_(KIND_WORDS.get(step.step.kind, step.step.kind))), style="dim")
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.
