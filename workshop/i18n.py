@@ -92,6 +92,12 @@ def direction() -> str:
     return "rtl" if language() == PSEUDO_RTL else "ltr"
 
 
+def html_open() -> str:
+    """A page's opening tag and head's start in the language in force (and its direction)."""
+    rtl = ' dir="rtl"' if direction() == "rtl" else ""
+    return f'<html lang="{language()}"{rtl}><head><meta charset="utf-8">'
+
+
 _KEPT = re.compile(r"(\{[^{}]*\}|%\(\w+\)s|<[^>]*>|&\w+;|\n)")  # values, markup, line breaks: as they are
 
 

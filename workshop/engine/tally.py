@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop.content.model import Poll
-from workshop.i18n import _, ngettext, number
+from workshop.i18n import N_, _, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,15 @@ def _scale_label(poll: Poll, x: int) -> str:
 
 
 UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
+# a vote kind and a poll's status as the screens and reports name them (files name them in English)
+VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
+              "rank": N_("rank"), "text": N_("text"), "consent": N_("consent")}
+POLL_STATUS_WORDS = {"open": N_("open"), "closed": N_("closed"), "waiting": N_("not open yet")}
+
+
+def said(words: Mapping[str, str], key: str) -> str:
+    """`key` in the reader's words, by one of the tables above (a key none has: as it is)."""
+    return _(words[key]) if key in words else key
 
 
 _FORMS: dict[str, Callable[[int], str]] = {

@@ -22,7 +22,7 @@ from typing import Any
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
 from workshop.engine.text import isolate
-from workshop.i18n import _, number
+from workshop.i18n import _, html_open, number
 from workshop.report.html import CSS, bdi
 from workshop.report.render import md_escape, md_participant
 
@@ -156,7 +156,7 @@ def as_markdown(data: dict[str, Any]) -> str:
 
 def as_html(data: dict[str, Any]) -> str:
     e = escape
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+    out = ["<!DOCTYPE html>", html_open(),
            _("<title>Sessions compared</title><style>{CSS}</style></head><body>").format(CSS=CSS),
            _("<h1>Sessions compared</h1><ul>")]
     out += [_("<li><code>{id}</code>: {title}, {status}, {participants} participants</li>").format(

@@ -16,9 +16,9 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.engine.text import balanced
-from workshop.i18n import _, number
+from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg
 from workshop.report.render import (
     KIND_CAPTION,
@@ -80,7 +80,7 @@ def as_html(state: SessionState) -> str:
     languages = {s.qid: s.module.language or "en" for s in state.steps}
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        html_open(),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # not translated: the page's markup
         f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
@@ -161,7 +161,8 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     top = max((r["share"] for r in rows), default=0) or 1
     out = ['<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
            '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
-               e=_e(poll["id"]), e2=_e(poll["kind"]), e3=_e(poll["status"]), poll=plural(poll['ballots'], 'ballot'),
+               e=_e(poll["id"]), e2=_e(said(VOTE_WORDS, poll["kind"])),
+               e3=_e(said(POLL_STATUS_WORDS, poll["status"])), poll=plural(poll['ballots'], 'ballot'),
                value=_(' (anonymous)') if poll['anonymous'] else '',
                e4=_e(_(KIND_CAPTION.get(poll['kind'], '')))), '<div class="bars">']
     for row in rows:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from workshop.engine.state import SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.i18n import _, number
 from workshop.report.render import (
     KIND_CAPTION,
@@ -95,7 +95,8 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
     out = [f"### {md_escape(poll['question'])}", "",
            (_("`{id}`, {kind}, {status}, {ballots} (anonymous); {caption}") if poll["anonymous"]
             else _("`{id}`, {kind}, {status}, {ballots}; {caption}")).format(
-               id=poll["id"], kind=poll["kind"], status=poll["status"], ballots=plural(poll["ballots"], "ballot"),
+               id=poll["id"], kind=said(VOTE_WORDS, poll["kind"]), status=said(POLL_STATUS_WORDS, poll["status"]),
+               ballots=plural(poll["ballots"], "ballot"),
                caption=_(KIND_CAPTION.get(poll["kind"], ""))), ""]
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1

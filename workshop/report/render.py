@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from workshop import i18n
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
 from workshop.engine.state import Note, PollView, SessionState, StepView
@@ -208,9 +209,11 @@ def when_words(session: dict[str, Any]) -> str:
     if not started:
         return _("not started")
     day, start = started[:10], started[11:16]
+    day = i18n.day(dt.date.fromisoformat(day), english="%Y-%m-%d")
     if not ended:
         return _("{day}, from {start} UTC").format(day=day, start=start)
-    end = ended[11:16] if ended[:10] == day else f"{ended[:10]} {ended[11:16]}"
+    end = ended[11:16] if ended[:10] == started[:10] else \
+        f"{i18n.day(dt.date.fromisoformat(ended[:10]), english='%Y-%m-%d')} {ended[11:16]}"
     return _("{day}, {start}–{end} UTC").format(day=day, start=start, end=end)
 
 
@@ -219,8 +222,13 @@ def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
     escapes the facilitator's name for the format (it comes from the file)."""
     session = data["session"]
     who = _(", facilitated by {quote}").format(quote=quote(session['facilitator'])) if session["facilitator"] else ""
-    return (f"{when_words(session)}{who}; {session['status']}, {plural(len(data['participants']), 'participant')}, "
+    status = _(STATUS_WORDS.get(session["status"], session["status"]))
+    return (f"{when_words(session)}{who}; {status}, {plural(len(data['participants']), 'participant')}, "
             f"{drift_words(session['drift_seconds'])}")
+
+
+STATUS_WORDS = {"waiting": N_("waiting"), "running": N_("running"), "paused": N_("paused"), "ended": N_("ended"),
+                "stale": N_("stale")}
 
 
 def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -251,7 +259,7 @@ def row_title(row: dict[str, Any]) -> str:
 def actual_words(row: dict[str, Any], minutes: Callable[[float], str]) -> str:
     """What the actual column says: minutes, "skipped", or "–" for a step that never ran."""
     if row.get("skipped"):
-        return "skipped"
+        return _("skipped")
     return minutes(row["actual_seconds"]) if row["visited"] else "–"
 
 
@@ -267,7 +275,7 @@ def end_words(session: dict[str, Any]) -> str:
 
 
 def difference_words(seconds: float | None) -> str:
-    return "" if seconds is None else f"{seconds / 60:+.1f}"
+    return "" if seconds is None else number(seconds / 60, "+.1f")
 
 
 def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, list[dict[str, Any]]]]:

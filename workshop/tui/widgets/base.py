@@ -9,6 +9,7 @@ from rich.text import Text
 from workshop.content.model import Poll
 from workshop.engine.clockwords import clock, counting, phase, round_left, time_left, time_words
 from workshop.engine.state import SessionState, StepView
+from workshop.engine.tally import VOTE_WORDS, said
 from workshop.i18n import N_, _
 
 __all__ = ["clock", "counting", "phase", "round_left", "time_left", "time_words"]  # every screen's words
@@ -62,9 +63,7 @@ HINT = {
 }
 
 
-# the vote kinds and step kinds as the screens name them (a module's file names them in English)
-VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
-              "rank": N_("rank"), "text": N_("text")}
+# the step kinds as the screens name them (a module's file names them in English)
 KIND_WORDS = {"talk": N_("talk"), "discuss": N_("discuss"), "poll": N_("poll"), "notes": N_("notes"),
               "break": N_("break"), "brainstorm": N_("brainstorm"), "qa": N_("qa")}
 
@@ -74,8 +73,8 @@ def question(poll: Poll, *, hint_below: bool = False) -> Text:
     anonymous: the line every screen that shows a poll starts with."""
     line = Text(poll.question, style="bold")
     hint = _(HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget)
-    line.append(("\n" if hint_below else "   ") + _("{vote}: {hint}").format(vote=_(VOTE_WORDS[poll.vote]), hint=hint),
-                style="dim")
+    kind = _("{vote}: {hint}").format(vote=said(VOTE_WORDS, poll.vote), hint=hint)
+    line.append(("\n" if hint_below else "   ") + kind, style="dim")
     if poll.anonymous:
         line.append(_(" · anonymous"), style="dim")
     return line
