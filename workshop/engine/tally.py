@@ -140,7 +140,7 @@ def round_words(poll: Poll, result: Tally) -> str:
     if not result.ballots:
         return _("no ballots")
     blocks = under(poll, result)
-    return _("{blocks} under {threshold}").format(blocks=blocks, threshold=poll.threshold) if blocks else "consent"
+    return _("{blocks} under {threshold}").format(blocks=blocks, threshold=poll.threshold) if blocks else _("consent")
 
 
 def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None) -> str:
