@@ -27,6 +27,7 @@ SINKS = {"Static", "Label", "Button", "notify", "echo", "secho", "Option", "Bind
          "WorkshopError", "_fail", "fail", "Markdown", "Text", "Input", "Checkbox", "RadioButton",
          "Switch", "Tab", "TabPane", "Collapsible", "print"}
 SHOWN_KEYWORDS = {"title", "placeholder", "tooltip", "help", "description", "label", "sub_title", "message"}
+SHOWN_ATTRIBUTES = SHOWN_KEYWORDS | {"border_title", "border_subtitle"}  # widget.border_title = "Notes"
 # keyword arguments that are never read as words
 HIDDEN_KEYWORDS = {"classes", "id", "name", "key", "variant", "group", "css", "action", "kind", "type",
                    "sep", "end", "encoding", "errors", "mode", "method", "content_type", "path", "prefix",
@@ -180,9 +181,9 @@ def hits(source: str) -> list[tuple[ast.AST, str]]:
                    for one, other in ((node.left, node.right), (node.right, node.left))) \
                     and not _covered(node, parents, exempt):
                 found.append((node, "a translation added to words"))
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
-                and any(isinstance(t, ast.Attribute) and t.attr in SHOWN_KEYWORDS | {"border_title", "border_subtitle"}
-                        for t in node.targets) and re.search(r"[^\W\d_]{2}", node.value.value) \
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
+                and isinstance(node.value.value, str) and re.search(r"[^\W\d_]{2}", node.value.value) \
+                and any(isinstance(t, ast.Attribute) and t.attr in SHOWN_ATTRIBUTES for t in node.targets) \
                 and not _covered(node, parents, exempt):
             found.append((node, f"not marked: {node.value.value[:60]!r}"))  # widget.border_title = "Notes"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:

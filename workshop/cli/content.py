@@ -113,6 +113,7 @@ def draft(
     article: Annotated[Path, typer.Argument(help=N_("An article: plain text, Markdown or a saved HTML page."))],
     output: Annotated[Optional[Path], typer.Option("--output", "-o",
                                                    help=N_("Write the module here instead of stdout."))] = None,
+    lang: LangOption = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
     from workshop.draft import draft_file
@@ -172,6 +173,7 @@ def _check_session(loaded) -> tuple[list, list]:
 def modules(
     path: PathOption = None,
     as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts instead of a table."))] = False,
+    lang: LangOption = None,
 ) -> None:
     """List the bundled modules and agendas (and those in --path / WORKSHOP_PATH)."""
     from workshop.content import library

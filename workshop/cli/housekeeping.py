@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _resolve, app
+from workshop.cli import LangOption, SessionsDir, _fail, _resolve, app
 from workshop.i18n import N_, _
 
 
@@ -14,6 +14,7 @@ def list_sessions(
     every: Annotated[bool, typer.Option("--all", help=N_("Also the sessions in the folder's archive/."))] = False,
     as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts instead of a table."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """List the folder's sessions: id, title, status, created, started, ended, participants, events."""
     from workshop.sessions import catalogue
@@ -71,6 +72,7 @@ def archive(
                                          help=N_("Remove it (and its secret) for good, after asking."))] = False,
     yes: Annotated[bool, typer.Option("--yes", help=N_("With --delete: do not ask."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Move an ended session (and its secret) to the folder's archive/, or with --delete remove it."""
     from workshop.sessions import catalogue

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import PathOption, SessionsDir, _act, _fail, app
+from workshop.cli import LangOption, PathOption, SessionsDir, _act, _fail, app
 from workshop.i18n import N_, _
 
 
@@ -20,6 +20,7 @@ def new(
     facilitator: Annotated[str, typer.Option("--facilitator", help=N_("Your name, for the report."))] = "",
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Create a session file for an agenda (or a single module) and print its path."""
     from workshop import sessions
@@ -46,6 +47,7 @@ def control(
     wording: Annotated[Optional[str], typer.Option("--wording", help=N_("revote: the question (a proposal changed "
                                                    "after its objections) the new round votes on."))] = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
     work with the room's ideas, questions and hands."""
@@ -73,6 +75,7 @@ def vote(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -93,6 +96,7 @@ def note(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
     if name is None:
@@ -118,6 +122,7 @@ def edit(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Correct a note, an idea or a poll's question, or withdraw a note or idea: a new event, nothing rewritten."""
     chosen = [what for what, on in (("TEXT", body is not None), ("--withdraw", withdraw), ("--restore", restore),
@@ -174,6 +179,7 @@ def _as_participant(live, name: str, rejoin: str | None, code: str | None,
 def repair(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a repaired copy beside a damaged session file: every intact event, nothing else. Never changes the file."""
     from workshop import sessions

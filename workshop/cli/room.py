@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import SessionsDir, _act, app
+from workshop.cli import LangOption, SessionsDir, _act, app
 from workshop.cli.live import CodeOption, RejoinOption, _as_participant
 from workshop.i18n import N_
 
@@ -21,6 +21,7 @@ def idea(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Add an idea to the current brainstorm step (prints its id)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -36,6 +37,7 @@ def ask(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Ask a question on a Q&A step (or any step while Q&A is on); prints the question's id."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -50,6 +52,7 @@ def upvote(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Upvote a question: once per person (a second upvote is ignored, with a message)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -64,6 +67,7 @@ def hand(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Raise your hand (or lower it with --down): the facilitator calls hands in the order raised."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -78,6 +82,7 @@ def react(
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """React on the current step: agree, disagree, slower or louder (each counts once per person and step)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,

@@ -181,6 +181,7 @@ def serve(
                                              "address, an IPv6 one by its /64, this machine as one (raise it when the "
                                              "room shares one NAT or reaches serve over IPv6)."))] = 10,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Serve participants' phones and browsers: a light page at / and the terminal app at /terminal/."""
     from workshop import serve as front_door

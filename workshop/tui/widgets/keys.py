@@ -15,8 +15,6 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-from workshop.i18n import _
-
 
 class Key(NamedTuple):
     key: str  # what a click presses
@@ -65,7 +63,7 @@ class KeyBar(Widget):
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(said(binding.action, _(binding.description)), style=description_style)
+            label.append(said(binding.action, binding.description), style=description_style)  # translated: Translated
             label.append(" ")
             if not enabled:
                 label.stylize("dim")
