@@ -129,4 +129,10 @@ function listen() {
   events.onmessage = (message) => { if (message.data !== document.body.dataset.key) refresh(); };
 }
 
-document.addEventListener("DOMContentLoaded", () => { wire(); listen(); });
+// The language picker changes the page as soon as a language is chosen (its button, without the script).
+function picker() {
+  const chosen = document.getElementById("lang");
+  if (chosen) chosen.addEventListener("change", () => chosen.form.submit());
+}
+
+document.addEventListener("DOMContentLoaded", () => { wire(); listen(); picker(); });
