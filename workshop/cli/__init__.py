@@ -104,6 +104,7 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and exit."))
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Run a timed workshop for contact-centre leaders from the terminal."""
 
@@ -165,6 +166,7 @@ def _only_the_command(argv: list[str]) -> None:
     benchmarks/run.py startup). The list of commands (`--help`, no arguments, an option typer
     refuses) keeps them all without their parameters; an unknown name keeps them all, for its
     error message; `--version` alone needs none. Every output stays as it was."""
+    argv = _without_lang(argv)
     at = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), len(argv))
     name, before = argv[at] if at < len(argv) else None, argv[:at]
     named = [c for c in app.registered_commands
@@ -199,8 +201,22 @@ def _starts_a_screen(argv: list[str]) -> bool:
     modules and classes by the thousand (textual alone), almost none of them garbage, and the
     collector walked them again and again: in process, from start to the app built, 224 ms
     became 203 ms (benchmarks/run.py first)."""
-    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    name = next((arg for arg in _without_lang(argv) if not arg.startswith("-")), None)
     return name in SCREENS and not {"--help", "--plain"} & set(argv)
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    """`argv` less `--lang X` (which may come before the command's name)."""
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
 
 
 def _asked_language(argv: list[str]) -> Optional[str]:
@@ -215,6 +231,10 @@ def _asked_language(argv: list[str]) -> Optional[str]:
 
 
 _HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
+# typer's own words in a command's help and errors, marked here so the catalogs translate them
+# (click's "Usage:" and "Show this message and exit." are written into it, not translatable)
+TYPER_WORDS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Missing command."), N_("No such command {name!r}."),
+               N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("Aborted!"), N_("(dynamic)"))
 
 
 def translate_help(typer_app: typer.Typer) -> None:
@@ -229,10 +249,16 @@ def translate_help(typer_app: typer.Typer) -> None:
             setattr(holder, attribute, _(original))
 
     said(typer_app.info, "help", typer_app.info.help)
-    for info in typer_app.registered_commands:
+    import typer.core
+
+    typer.core._ = _  # type: ignore[attr-defined]  # typer's own headings (gettext's `_`): ours, TYPER_WORDS
+    root = typer_app.registered_callback
+    infos: list[Any] = [*typer_app.registered_commands, *([root] if root else [])]
+    for info in infos:
         if info.callback is None:
             continue
-        said(info, "help", info.help or inspect.cleandoc(info.callback.__doc__ or ""))
+        if info is not root:
+            said(info, "help", info.help or inspect.cleandoc(info.callback.__doc__ or ""))
         for parameter in inspect.signature(info.callback).parameters.values():
             for extra in typing.get_args(parameter.annotation)[1:]:
                 if isinstance(extra, typer.models.ParameterInfo):
