@@ -109,3 +109,13 @@ def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
     assert said.returncode == 2
     assert said.stderr.startswith("erreur : aucune session 'nowhere' dans ")
     assert said.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_the_help_never_imports_babel(lang: str) -> None:
+    """Babel (about 30 ms) is imported where a number or date is said in another language, never
+    for `workshop --help` (the start-up budget, benchmarks/run.py startup)."""
+    code = (f"import sys\nsys.argv = ['workshop', '--lang', {lang!r}, '--help']\nfrom workshop.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('babel' in sys.modules)")
+    said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert said.stdout.strip().splitlines()[-1] == "False"
