@@ -98,6 +98,8 @@ UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
 VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
               "rank": N_("rank"), "text": N_("text"), "consent": N_("consent")}
 POLL_STATUS_WORDS = {"open": N_("open"), "closed": N_("closed"), "waiting": N_("not open yet")}
+SESSION_STATUS_WORDS = {"waiting": N_("waiting"), "running": N_("running"), "paused": N_("paused"),
+                        "ended": N_("ended"), "stale": N_("stale")}
 
 
 def said(words: Mapping[str, str], key: str) -> str:

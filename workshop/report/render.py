@@ -21,9 +21,9 @@ from workshop import i18n
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
 from workshop.engine.state import Note, PollView, SessionState, StepView
-from workshop.engine.tally import Tally, plural
+from workshop.engine.tally import SESSION_STATUS_WORDS, Tally, plural, said
 from workshop.engine.text import isolate
-from workshop.i18n import N_, _, number
+from workshop.i18n import N_, _, ngettext, number
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -222,13 +222,9 @@ def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
     escapes the facilitator's name for the format (it comes from the file)."""
     session = data["session"]
     who = _(", facilitated by {quote}").format(quote=quote(session['facilitator'])) if session["facilitator"] else ""
-    status = _(STATUS_WORDS.get(session["status"], session["status"]))
+    status = said(SESSION_STATUS_WORDS, session["status"])
     return (f"{when_words(session)}{who}; {status}, {plural(len(data['participants']), 'participant')}, "
             f"{drift_words(session['drift_seconds'])}")
-
-
-STATUS_WORDS = {"waiting": N_("waiting"), "running": N_("running"), "paused": N_("paused"), "ended": N_("ended"),
-                "stale": N_("stale")}
 
 
 def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -296,24 +292,29 @@ def trust_lines(data: dict[str, Any], quote: Callable[[str], str] = str) -> list
     forged = session.get("not_from_facilitator", [])
     if forged:
         kinds = ", ".join(sorted({f["type"] for f in forged}))
-        out.append(_("Ignored {forged} event(s) not from the facilitator (no valid signature): {kinds}.").format(
-            forged=len(forged), kinds=kinds))
+        # English says "(s)" whatever the count, as reports always have (byte for byte); a
+        # translation takes its language's forms
+        out.append(ngettext("Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                            "Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                            len(forged)).format(n=len(forged), kinds=kinds))
     if breaks := session.get("chain_breaks", []):
-        out.append(
-                _("The facilitator's signed events are not all as signed ({breaks} break(s) in their chain: events "
-                    "deleted, moved or copied); `workshop validate` lists them.").format(
-            breaks=len(breaks)))
+        out.append(ngettext("The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                            "events deleted, moved or copied); `workshop validate` lists them.",
+                            "The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                            "events deleted, moved or copied); `workshop validate` lists them.",
+                            len(breaks)).format(n=len(breaks)))
     if lost := session.get("joins_lost", []):
-        out.append(
-                _("Joins lost (a damaged or refused block), counted under the names their events carry: {map}.").format(
-            map=', '.join(map(quote, lost))))
+        out.append(_("Joins lost (a damaged or refused block), counted under the names their events carry: "
+                     "{names}.").format(names=", ".join(map(quote, lost))))
     for poll in data.get("polls", []):
         if kept := poll.get("not_counted"):
-            out.append(
-                    _("{kept} ballot(s) kept but not counted on “{quote}”: the event that set its options was lost, "
-                        "or never written.").format(
-                kept=len(kept), quote=quote(poll['question'])))
-    if session.get("clamped_times"):
-        out.append(_("{session} event(s) were dated after the file was written; read as of then.").format(
-            session=session['clamped_times']))
+            out.append(ngettext("{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                                "was lost, or never written.",
+                                "{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                                "was lost, or never written.", len(kept)).format(n=len(kept),
+                                                                                  question=quote(poll["question"])))
+    if clamped := session.get("clamped_times"):
+        out.append(ngettext("{n} event(s) were dated after the file was written; read as of then.",
+                            "{n} event(s) were dated after the file was written; read as of then.",
+                            clamped).format(n=clamped))
     return out + [""] if out else out
