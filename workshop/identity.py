@@ -25,6 +25,7 @@ def _file() -> Path:
 
 
 def _key(session_id: str, code: str) -> str:
+    # not translated: a key in the state file
     return f"{session_id}:{code}:people"  # ":people": entries of older formats never match
 
 

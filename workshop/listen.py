@@ -13,6 +13,7 @@ import ipaddress
 import socket
 
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 # Connecting a UDP socket sends nothing: it only asks the kernel which route, and so which local
 # address, a packet to there would take. Private ranges, so no public address is ever involved.
@@ -22,14 +23,15 @@ _ROUTE_PROBES = ("10.255.255.255", "172.31.255.255", "192.168.255.255")
 def listen(host: str, port: int) -> socket.socket:
     """A socket listening on `host:port`, or a one-line `WorkshopError` saying why not."""
     if not 1 <= port <= 65535:
-        raise WorkshopError(f"--port must be 1 to 65535, not {port}")
+        raise WorkshopError(_("--port must be 1 to 65535, not {port}").format(port=port))
     try:
         family, address, dualstack = _bind_address(host, port)
         return socket.create_server(address, family=family, dualstack_ipv6=dualstack, backlog=128)
     except (socket.gaierror, UnicodeError):
-        raise WorkshopError(f"--host {host!r}: no such host (give an address of this machine, or 0.0.0.0)") from None
+        raise WorkshopError(_("--host {host!r}: no such host (give an address of this machine, or 0.0.0.0)").format(
+            host=host)) from None
     except ValueError as err:  # a NUL byte in the host, say
-        raise WorkshopError(f"--host {host!r}: {err}") from None
+        raise WorkshopError(_("--host {host!r}: {err}").format(host=host, err=err)) from None
     except OSError as err:
         raise WorkshopError(_bind_failure(host, port, err)) from None
 
@@ -45,12 +47,15 @@ def _bind_address(host: str, port: int) -> tuple[socket.AddressFamily, tuple, bo
 
 def _bind_failure(host: str, port: int, err: OSError) -> str:
     if err.errno == errno.EADDRINUSE:
-        return f"port {port} is in use (by another program, or another `workshop serve`): choose another --port"
+        return _("port {port} is in use (by another program, or another `workshop serve`): choose another "
+            "--port").format(
+            port=port)
     if err.errno == errno.EADDRNOTAVAIL:
-        return f"--host {host}: not an address of this machine (0.0.0.0 listens on all of them)"
+        return _("--host {host}: not an address of this machine (0.0.0.0 listens on all of them)").format(host=host)
     if err.errno in (errno.EACCES, errno.EPERM):
-        return f"port {port} needs administrator rights: choose a --port above 1023"
-    return f"cannot listen on {host or '*'}:{port}: {(err.strerror or str(err)).lower()}"
+        return _("port {port} needs administrator rights: choose a --port above 1023").format(port=port)
+    return _("cannot listen on {value}:{port}: {lower}").format(
+        value=host or '*', port=port, lower=(err.strerror or str(err)).lower())
 
 
 def public_address(host: str, sock: socket.socket) -> str | None:
@@ -58,6 +63,7 @@ def public_address(host: str, sock: socket.socket) -> str | None:
     bound, port = sock.getsockname()[:2]
     ip = ipaddress.ip_address(bound)
     if ip.is_loopback:
+        # not translated: an address
         return f"http://localhost:{port}"
     if ip.is_unspecified:
         found = lan_address()
@@ -89,6 +95,7 @@ def lan_address() -> str | None:
 
 
 def url(host: str, port: int) -> str:
+    # not translated: an address
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 

@@ -26,6 +26,7 @@ from workshop import i18n
 from workshop.engine.in_language import state_in
 from workshop.engine.state import HEARTBEAT
 from workshop.engine.tally import plural
+from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken
@@ -35,11 +36,11 @@ from workshop.transcript import Transcript, poll_open, step_sentence
 __all__ = ["Transcript", "run", "step_sentence"]
 
 POLL_SECONDS = 0.2
-HELP = ("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
+HELP = (N_("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
         "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
         "idea followed by your idea, on a brainstorm step; ask followed by a question, upvote and a question's "
         "id (upvote q2), questions to hear them, most upvoted first; hand to raise or lower your hand; "
-        "react agree, disagree, slower or louder; where, to hear the step again; help; quit.")
+        "react agree, disagree, slower or louder; where, to hear the step again; help; quit."))
 
 
 def _lines(source: TextIO) -> Iterator[str | None]:
@@ -69,24 +70,26 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
     lines = _lines(source)
     state = session.state()
     here = door.this_terminal("plain")
-    say(f"Joining {state.title}. Type the join code from the facilitator's screen, then press enter.")
+    say(_("Joining {title}. Type the join code from the facilitator's screen, then press enter.").format(
+        title=state.title))
     try:
         door.join_code(session, _next(lines) or "", here)
     except SessionError as err:  # a wrong one is counted, as on every way in; the next try waits
-        say(f"Sorry: {err}. Join again to try once more.")
+        say(_("Sorry: {err}. Join again to try once more.").format(err=err))
         return 1
     if not name:
-        say("Your name, as the room will see it:")
+        say(_("Your name, as the room will see it:"))
         name = _next(lines) or ""
     try:
         person = _person(session, name, lines, say, shared, here)
     except SessionError as err:
-        say(f"Sorry: {err}.")
+        say(_("Sorry: {err}.").format(err=err))
         return 1
     _here(session, person)  # a screen reader in the room counts in the facilitator's "N here"
-    say(f"You joined as {person.name}. {HELP}")
+    say(_("You joined as {name}. {HELP}").format(name=person.name, HELP=_(HELP)))
     if person.code:
-        say(f"Your rejoin code is {person.code}: keep it, it brings you back as {person.name} from any screen.")
+        say(_("Your rejoin code is {code}: keep it, it brings you back as {name} from any screen.").format(
+            code=person.code, name=person.name))
     transcript = Transcript(person.token, say)
     return _follow(session, person, transcript, lines, say)
 
@@ -98,7 +101,7 @@ def _person(session: Session, name: str, lines: Iterator[str | None], say: Calla
     try:
         person, new = as_person(session, name, None, here, own=not shared)
     except NameTaken as err:
-        say(f"{err}. Your rejoin code:")
+        say(_("{err}. Your rejoin code:").format(err=err))
         person, new = as_person(session, name, _next(lines) or "", here, own=not shared)
     session.join_now(person)
     if not shared:
@@ -129,7 +132,7 @@ def _follow(session: Session, person: Person, transcript: Transcript, lines: Ite
             if line is None or line.strip().lower() in ("quit", "exit"):
                 _catch_up(session, transcript, say)  # what happened since the last look, then leave
                 if session.state().status != "ended":
-                    say("You left the session; join again to come back.")
+                    say(_("You left the session; join again to come back."))
                 return 0
             if line.strip():
                 _command(session, person, line.strip(), say)
@@ -150,14 +153,14 @@ def _catch_up(session: Session, transcript: Transcript, say: Callable[[str], Non
     try:
         session.refresh()
     except SessionError as err:
-        say(f"Sorry: {err}.")
+        say(_("Sorry: {err}.").format(err=err))
     state = session.state()
     transcript.follow(state)
     return state.status
 
 
 def _command(session: Session, person: Person, line: str, say: Callable[[str], None]) -> None:
-    verb, _, rest = line.partition(" ")
+    verb, _space, rest = line.partition(" ")
     verb, rest = verb.lower(), rest.strip()
     try:
         if verb == "vote":
@@ -165,25 +168,25 @@ def _command(session: Session, person: Person, line: str, say: Callable[[str], N
             text_poll = view is not None and view.poll.vote == "text"
             raw = ([rest] if rest else []) if text_poll else _words(rest)
             if not raw:
-                raise SessionError("vote needs your choice, like: vote 2")
+                raise SessionError(_("vote needs your choice, like: vote 2"))
             session.vote_as(person, raw)
-            say("Your ballot is recorded; you can change it while the poll is open.")
+            say(_("Your ballot is recorded; you can change it while the poll is open."))
         elif verb == "note":
             session.note_as(person, rest)
-            say("Your note is recorded.")
+            say(_("Your note is recorded."))
         elif verb == "where":
             state = state_in(session.state(), i18n.language())  # the module's texts in the reader's language
-            say(step_sentence(state) or "The session has not started yet.")
+            say(step_sentence(state) or _("The session has not started yet."))
             if state.poll is not None and state.poll.status == "open":
                 say(poll_open(state.poll))
         elif verb in ROOM_VERBS:
             say(_room_command(session, person, verb, rest))
         elif verb == "help":
-            say(HELP)
+            say(_(HELP))
         else:
-            say(f"Sorry: {verb!r} is not a command. {HELP}")
+            say(_("Sorry: {verb!r} is not a command. {HELP}").format(verb=verb, HELP=_(HELP)))
     except SessionError as err:
-        say(f"Sorry: {err}.")
+        say(_("Sorry: {err}.").format(err=err))
 
 
 ROOM_VERBS = ("idea", "ask", "upvote", "questions", "hand", "react")
@@ -194,7 +197,7 @@ def _room_command(session: Session, person: Person, verb: str, rest: str) -> str
     if verb == "idea":
         return _said(session.idea_as(person, rest))
     if verb == "ask":
-        return f"Your question is {session.ask_as(person, rest)}."
+        return _("Your question is {ask_as}.").format(ask_as=session.ask_as(person, rest))
     if verb == "upvote":
         return _said(session.upvote_as(person, rest))
     if verb == "hand":
@@ -205,7 +208,7 @@ def _room_command(session: Session, person: Person, verb: str, rest: str) -> str
     room = session.state().room
     listed = "; ".join(f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
                        for q in room.questions_of())
-    return f"Questions, most upvoted first: {listed}." if listed else "No questions yet."
+    return _("Questions, most upvoted first: {listed}.").format(listed=listed) if listed else _("No questions yet.")
 
 
 def _words(rest: str) -> list[str]:

@@ -38,6 +38,7 @@ def join_url(address: str, code: str) -> str | None:
     `localhost` would open itself)."""
     if not _ADDRESS.fullmatch(address) or only_here(address):
         return None
+    # not translated: an address
     return f"{address.rstrip('/')}/?code={quote(code, safe='')}"
 
 

@@ -29,6 +29,7 @@ from yarl import URL
 
 from workshop import sessions
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.listen import listen, public_address
 from workshop.web import guard, make_app
 from workshop.web.guard import HOST
@@ -47,9 +48,10 @@ class Limits:
 
     def check(self) -> None:
         if self.total < 1:
-            raise WorkshopError(f"--max must be at least 1, not {self.total}")
+            raise WorkshopError(_("--max must be at least 1, not {total}").format(total=self.total))
         if self.per_address < 1:
-            raise WorkshopError(f"--per-address must be at least 1, not {self.per_address}")
+            raise WorkshopError(_("--per-address must be at least 1, not {per_address}").format(
+                per_address=self.per_address))
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
@@ -126,7 +128,7 @@ class FrontDoor(Server):
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         if not _HOST.fullmatch(request.host):
-            return _refuse(400, "this page needs an ordinary host name or address")
+            return _refuse(400, _("this page needs an ordinary host name or address"))
         if refused := self._over_limit(request):
             return refused  # the person sees why, instead of a dead terminal
         # textual-serve builds the page's URLs from public_url; this page's own origin makes its
@@ -140,7 +142,7 @@ class FrontDoor(Server):
         which client it serves (`WORKSHOP_CLIENT`): the one way in counts wrong codes per client
         in the session file, so a new tab or a reconnect starts where the last one stopped."""
         if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
-            return _refuse(403, "only pages served by this workshop may connect")
+            return _refuse(403, _("only pages served by this workshop may connect"))
         if refused := self._over_limit(request):
             return refused
         client = guard.client(request)
@@ -181,9 +183,11 @@ class FrontDoor(Server):
 
     def _over_limit(self, request: web.Request) -> web.Response | None:
         if sum(self._apps.values()) >= self.limits.total:
-            return _refuse(503, f"the room is full ({self.limits.total} participant apps): try again later")
+            return _refuse(503, _("the room is full ({total} participant apps): try again later").format(
+                total=self.limits.total))
         if self._apps[guard.client(request)] >= self.limits.per_address:
-            return _refuse(429, f"{self.limits.per_address} participant apps are already open from your address")
+            return _refuse(429, _("{per_address} participant apps are already open from your address").format(
+                per_address=self.limits.per_address))
         return None
 
     def initialize_logging(self) -> None:
@@ -221,12 +225,13 @@ class _OneLine(logging.Formatter):
         if error is None:
             text = record.getMessage()
         else:  # a browser sent what textual-serve could not read; that tab's app has stopped
-            text = f"a browser connection ended: {type(error).__name__}" + (f": {error}" if str(error) else "")
+            text = _("a browser connection ended: {name}").format(
+                name=type(error).__name__) + (f": {error}" if str(error) else "")
         return f"serve: {text}".splitlines()[0][:200]
 
 
 def _refuse(status: int, why: str) -> web.Response:
-    return web.Response(status=status, text=f"refused: {why}\n")
+    return web.Response(status=status, text=_('refused: {why}\n').format(why=why))
 
 
 def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
@@ -268,19 +273,21 @@ def _room_for_connections() -> None:
 def _announce(live: sessions.Session, address: str | None, sock: socket.socket, echo: Echo) -> None:
     port = sock.getsockname()[1]
     if address is None:
-        echo(f"warning: this machine's network address is unknown: tell participants to open "
-             f"http://<this machine>:{port}", err=True)
+        echo(_("warning: this machine's network address is unknown: tell participants to open http://<this "
+            "machine>:{port}").format(
+            port=port), err=True)
         return
     live.announce(address)
-    echo(f"Participants open {address} and type the join code {live.state().code}.")
+    echo(_("Participants open {address} and type the join code {code}.").format(
+        address=address, code=live.state().code))
     if address.startswith("http://localhost:"):
-        echo("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)", err=True)
+        echo(_("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)"), err=True)
     else:
-        echo(f"warning: anyone who can reach port {port} and knows the code can join.", err=True)
+        echo(_("warning: anyone who can reach port {port} and knows the code can join.").format(port=port), err=True)
 
 
 def _withdraw(live: sessions.Session, address: str, echo: Echo) -> None:
     try:
         live.withdraw(address)
     except WorkshopError as err:
-        echo(f"warning: {address} is still on the join bar: {err}", err=True)
+        echo(_("warning: {address} is still on the join bar: {err}").format(address=address, err=err), err=True)

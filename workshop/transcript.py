@@ -15,14 +15,15 @@ from workshop.engine.clockwords import counting
 from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState, StepView
 from workshop.engine.tally import UNITS, consent_words, plural, shown
+from workshop.i18n import N_, _, number
 
 HOW = {
-    "single": "Type vote and one number, like: vote 2.",
-    "multi": "Type vote and up to {max} numbers, like: vote 1 3.",
-    "scale": "Type vote and a number from {min} to {max}, like: vote {max}.",
-    "dots": "Type vote and option=dots, {budget} dots in all, like: vote 1=2 2=1.",
-    "rank": "Type vote and every option's number, first choice first, like: vote {order}.",
-    "text": "Type vote and your answer, like: vote more coaching.",
+    "single": N_("Type vote and one number, like: vote 2."),
+    "multi": N_("Type vote and up to {max} numbers, like: vote 1 3."),
+    "scale": N_("Type vote and a number from {min} to {max}, like: vote {max}."),
+    "dots": N_("Type vote and option=dots, {budget} dots in all, like: vote 1=2 2=1."),
+    "rank": N_("Type vote and every option's number, first choice first, like: vote {order}."),
+    "text": N_("Type vote and your answer, like: vote more coaching."),
 }
 
 
@@ -30,30 +31,40 @@ def options_sentence(view: PollView) -> str:
     poll = view.poll
     if poll.vote == "scale":
         labels = "; ".join(f"{x} {label}" for x, label in poll.labels)
-        return f"a number from {poll.min} to {poll.max}" + (f" ({labels})" if labels else "") + "."
+        if labels:
+            return _("a number from {min} to {max} ({labels}).").format(min=poll.min, max=poll.max, labels=labels)
+        return _("a number from {min} to {max}.").format(min=poll.min, max=poll.max)
     if poll.vote == "text":
-        return "a short answer."
+        return _("a short answer.")
     listed = ", ".join(f"{i} {option}" for i, option in enumerate(poll.options, 1))
-    return f"{plural(len(poll.options), 'option')}: {listed}."
+    return "{options}: {listed}.".format(options=plural(len(poll.options), "option"), listed=listed)
 
 
 def poll_open(view: PollView) -> str:
     poll = view.poll
     order = " ".join(str(i) for i in range(1, len(poll.options) + 1))
-    how = HOW[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget, order=order)
-    anonymous = " Anonymous." if poll.anonymous else ""
-    return f"Poll open: {poll.question} {poll.vote}, {options_sentence(view)}{anonymous} {how}"
+    how = _(HOW[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget, order=order)
+    if poll.anonymous:
+        return _("Poll open: {question} {vote}, {options} Anonymous. {how}").format(
+            question=poll.question, vote=poll.vote, options=options_sentence(view), how=how)
+    return _("Poll open: {question} {vote}, {options} {how}").format(
+        question=poll.question, vote=poll.vote, options=options_sentence(view), how=how)
 
 
 def results(view: PollView) -> str:
     tally = view.tally
     unit = UNITS[tally.unit]
-    rows = "; ".join(f"{row.label}: {plural(row.value, unit)}, {row.share:.0%}" for row in shown(tally))
-    summary = f" Mean {tally.mean:.1f}, median {tally.median:g}." if tally.mean is not None else ""
+    rows = "; ".join("{label}: {value}, {share}".format(label=row.label, value=plural(row.value, unit),
+                                                           share=number(row.share, ".0%")) for row in shown(tally))
     consent = consent_words(view.poll, tally).replace(" ✓", ",")  # 'Consent, 6 of 6 at 3 or more'
-    decided = f" {consent}." if consent else ""
-    return (f"Results for {view.poll.question} {plural(tally.ballots, 'ballot')}.{decided} "
-            f"{rows or 'No answers'}.{summary}")
+    sentences = [_("Results for {question} {ballots}.").format(question=view.poll.question,
+                                                                 ballots=plural(tally.ballots, "ballot"))]
+    sentences += [f"{consent}."] if consent else []
+    sentences.append(f"{rows}." if rows else _("No answers."))
+    if tally.mean is not None:
+        sentences.append(_("Mean {mean}, median {median}.").format(mean=number(tally.mean, ".1f"),
+                                                                   median=number(tally.median or 0, "g")))
+    return " ".join(sentences)
 
 
 def step_sentence(state: SessionState) -> str:
@@ -64,7 +75,8 @@ def step_sentence(state: SessionState) -> str:
     prompt = plain(step.step.prompt)  # sentences: no Markdown reaches a screen reader
     other = languages.other(step.module, i18n.language())
     title = f"{step.step.title} ({other})" if other else step.step.title  # said in another language: which
-    return f"Now: {step.module.title}, {title}, {plural(step.allowed // 60, 'minute')}. {prompt}"
+    return _("Now: {module}, {step}, {minutes}. {prompt}").format(
+        module=step.module.title, step=title, minutes=plural(step.allowed // 60, "minute"), prompt=prompt)
 
 
 def round_sentence(step: StepView) -> str:
@@ -73,8 +85,9 @@ def round_sentence(step: StepView) -> str:
     assert now is not None
     left = math.ceil(max(0.0, now.end - step.elapsed) / 60)
     total = math.ceil(max(0.0, step.remaining) / 60)
-    return (f"Round {now.index + 1} of {len(step.rounds)}: {now.label}, {plural(left, 'minute')}; "
-            f"{plural(total, 'minute')} left in the step.")
+    return (_("Round {index} of {rounds}: {label}, {left}; {total} left in the step.").format(
+        index=now.index + 1, rounds=len(step.rounds), label=now.label, left=plural(left, 'minute'),
+        total=plural(total, 'minute')))
 
 
 class Transcript:
@@ -97,20 +110,20 @@ class Transcript:
         if self.changed("step", step.qid if step else None) and step is not None:
             self.say(step_sentence(state))
             if step.step.kind == "brainstorm":
-                self.say("Brainstorm: type idea and your idea, one per line, like: idea more coaching.")
+                self.say(_("Brainstorm: type idea and your idea, one per line, like: idea more coaching."))
         if self.changed("asking", step is not None and (step.step.kind == "qa" or state.room.qa)) \
                 and step is not None and (step.step.kind == "qa" or state.room.qa):
-            self.say("Questions are open: type ask and your question; questions lists them; upvote q1 upvotes one.")
+            self.say(_("Questions are open: type ask and your question; questions lists them; upvote q1 upvotes one."))
         was_paused = self.seen.get("paused")
         if self.changed("paused", state.status == "paused") and was_paused is not None:
-            self.say("The facilitator paused the timer." if state.status == "paused" else "The timer runs again.")
+            self.say(_("The facilitator paused the timer.") if state.status == "paused" else _("The timer runs again."))
         self._time(state)
         self._poll(state)
         for note in state.notes:
             if note.author == self.token and self.changed(f"note {note.id}", note.action) and note.action:
-                self.say(f"Your note is now an action item: {note.text}")
+                self.say(_("Your note is now an action item: {text}").format(text=note.text))
         if self.changed("ended", state.status == "ended") and state.status == "ended":
-            self.say("The session has ended. Thank you!")
+            self.say(_("The session has ended. Thank you!"))
 
     def _time(self, state: SessionState) -> None:
         """A new round, then 1 minute and 30 seconds left of the round (or of the step), and
@@ -122,28 +135,29 @@ class Transcript:
         if now is not None and self.changed(f"round {step.qid}", now.index):
             self.say(round_sentence(step))
         remaining, planned = counting(step)
-        unit = "this step" if now is None or now.last else f"this round, {now.label}"
+        unit = _("this step") if now is None or now.last else _("this round, {label}").format(label=now.label)
         said = "over" if remaining < 0 else "30" if remaining <= 30 else "60" if remaining <= 60 else ""
-        key = f"time {step.qid} {now.index if now else ''}"
+        key = f"time {step.qid} {now.index if now else ''}"  # not translated: a key, as each below
         if self.changed(key, said) and said and (said == "over" or planned > int(said)):
-            self.say(f"Time is up for {unit}." if said == "over" else
-                     f"1 minute left in {unit}." if said == "60" else f"30 seconds left in {unit}.")
+            self.say(_("Time is up for {unit}.").format(unit=unit) if said == "over" else
+                     _("1 minute left in {unit}.").format(
+                         unit=unit) if said == "60" else _("30 seconds left in {unit}.").format(unit=unit))
 
     def _poll(self, state: SessionState) -> None:
         for other in state.polls.values():  # a poll left behind closes as the facilitator moves on
-            key = f"status {other.qid}"
+            key = f"status {other.qid}"  # not translated: a key
             # self.changed records each status it is shown: it is asked of every poll left behind
             changed = other is not state.poll and key in self.seen and self.changed(key, (other.status, other.resets))
             if changed and other.status == "closed":
-                self.say(f"Poll closed: {other.poll.question}")
+                self.say(_("Poll closed: {question}").format(question=other.poll.question))
         view = state.poll
         if view is None:
             return
-        if self.changed(f"status {view.qid}", (view.status, view.resets)):
+        if self.changed(f"status {view.qid}", (view.status, view.resets)):  # not translated: a key
             if view.status == "open":
                 self.say(poll_open(view))
             elif view.status == "closed":
-                self.say(f"Poll closed: {view.poll.question}")
+                self.say(_("Poll closed: {question}").format(question=view.poll.question))
         shown = view.tally if view.visible else None
-        if self.changed(f"results {view.qid}", shown) and shown is not None:
+        if self.changed(f"results {view.qid}", shown) and shown is not None:  # not translated: a key
             self.say(results(view))

@@ -1,7 +1,8 @@
 """Every screen, every size: the window goes from 80x24 up to 240x70 and back down while a
 revealed poll of each vote kind is shown (option labels 60 characters long, one answer of 500),
 and at every size every count, share, point total, mean and median is on the screen: read from
-what the terminal shows, as the room would read it, not from the widgets."""
+what the terminal shows, as the room would read it, not from the widgets. The facilitator, the
+room and a participant are tried in German too, the longest of the interface's languages."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from textual.widgets import Input
 
 from tests.tui import wide
 from tests.tui.conftest import FakeClock, screen_text
-from workshop import sessions
+from workshop import i18n, sessions
 from workshop.journal import store
 
 SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 50), (160, 45), (120, 36), (100, 30),
@@ -47,45 +48,51 @@ def numbers_of(live: sessions.Session) -> Callable[[], list[str]]:
     return wanted
 
 
-async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+@pytest.mark.parametrize("lang", ["en", "de"])
+async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.facilitator import make_app
 
     live = sessions.Session.open(path, clock)
     app = make_app(path, clock=clock, bell=False, watch=False)
-    async with app.run_test(size=SIZES[0]) as pilot:
-        for kind in wide.KINDS:
-            live.goto(kind)
-            app.sync()
-            await every_size(pilot, app, numbers_of(live), f"facilitator, {kind}")
+    with i18n.speaking(lang):
+        async with app.run_test(size=SIZES[0]) as pilot:
+            for kind in wide.KINDS:
+                live.goto(kind)
+                app.sync()
+                await every_size(pilot, app, numbers_of(live), f"facilitator ({lang}), {kind}")
 
 
-async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+@pytest.mark.parametrize("lang", ["en", "de"])
+async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.room import make_app
 
     live = sessions.Session.open(path, clock)
     app = make_app(path, clock=clock, watch=False)
-    async with app.run_test(size=SIZES[0]) as pilot:
-        for kind in wide.KINDS:
-            live.goto(kind)
-            app.sync()
-            await every_size(pilot, app, numbers_of(live), f"room, {kind}")
+    with i18n.speaking(lang):
+        async with app.run_test(size=SIZES[0]) as pilot:
+            for kind in wide.KINDS:
+                live.goto(kind)
+                app.sync()
+                await every_size(pilot, app, numbers_of(live), f"room ({lang}), {kind}")
 
 
-async def test_a_participant_sees_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
+@pytest.mark.parametrize("lang", ["en", "de"])
+async def test_a_participant_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.participant import make_app
 
     live = sessions.Session.open(path, clock)
     app = make_app(path, clock=clock, watch=False)
-    async with app.run_test(size=SIZES[0]) as pilot:
-        app.screen.query_one("#code", Input).value = "K7P2QX"
-        await pilot.press("enter")
-        app.screen.query_one("#name", Input).value = "Zoe"
-        await pilot.press("enter")
-        await pilot.pause()
-        for kind in wide.KINDS:
-            live.goto(kind)
-            app.sync()
-            await every_size(pilot, app, numbers_of(live), f"participant, {kind}")
+    with i18n.speaking(lang):
+        async with app.run_test(size=SIZES[0]) as pilot:
+            app.screen.query_one("#code", Input).value = "K7P2QX"
+            await pilot.press("enter")
+            app.screen.query_one("#name", Input).value = "Zoe"
+            await pilot.press("enter")
+            await pilot.pause()
+            for kind in wide.KINDS:
+                live.goto(kind)
+                app.sync()
+                await every_size(pilot, app, numbers_of(live), f"participant ({lang}), {kind}")
 
 
 async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeClock) -> None:

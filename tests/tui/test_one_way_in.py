@@ -133,4 +133,5 @@ def test_the_join_screen_is_given_what_it_needs_and_imports_no_app() -> None:
     tree = ast.parse((PACKAGE / "tui" / "joining.py").read_text("utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    assert not {name for name in imported if name and name.startswith("workshop.tui.")}
+    # workshop.tui.translated is a leaf (it imports none of the screens): its bindings' words only
+    assert not {name for name in imported if name and name.startswith("workshop.tui.")} - {"workshop.tui.translated"}

@@ -83,10 +83,10 @@ def create(folder: Path, clock: Callable[[], dt.datetime], name: str = "wide") -
 
 def numbers(view: PollView) -> list[str]:
     """Every number a revealed poll must show, as the screens write them."""
+    from workshop.engine.tally import mean_words
     from workshop.tui.widgets.results import value_text
 
     found = [value_text(view.tally, row) for row in view.tally.rows]
     if view.tally.mean is not None:
-        found.append(f"mean {view.tally.mean:.1f}")
-        found.append(f"median {view.tally.median:g}")
+        found += mean_words(view.tally).split(" · ")  # 'mean 3.0', 'median 4', each on screen
     return found

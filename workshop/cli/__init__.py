@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 
 from workshop import __version__
 from workshop.errors import WorkshopError
+from workshop.i18n import N_, _
 
 
 def pretty_print_error(err: WorkshopError) -> None:
@@ -34,7 +35,7 @@ def pretty_print_error(err: WorkshopError) -> None:
     an argument (a path, a value quoted) that a terminal would take as a control."""
     from workshop.engine.text import clean
 
-    typer.echo(f"error: {clean(str(err))}", err=True)
+    typer.echo(_("error: {err}").format(err=clean(str(err))), err=True)
 
 
 class _Commands(TyperGroup):
@@ -51,7 +52,7 @@ class _Commands(TyperGroup):
 
 app = typer.Typer(
     cls=_Commands,
-    help="Run a timed workshop for contact-centre leaders from the terminal.",
+    help=N_("Run a timed workshop for contact-centre leaders from the terminal."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -61,19 +62,38 @@ app = typer.Typer(
 
 PathOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--path", "-p", help="Another folder of modules and agendas (repeatable; also WORKSHOP_PATH)."),
+    typer.Option("--path", "-p", help=N_("Another folder of modules and agendas (repeatable; also WORKSHOP_PATH).")),
 ]
 
 
 SessionsDir = Annotated[
     Optional[Path],
-    typer.Option("--sessions-dir", help="Folder of session files (default: WORKSHOP_SESSIONS or ./sessions)."),
+    typer.Option("--sessions-dir", help=N_("Folder of session files (default: WORKSHOP_SESSIONS or ./sessions).")),
+]
+
+
+def _speak(value: Optional[str]) -> Optional[str]:
+    """`--lang`: the language this command speaks, from here on (its help, its messages, its screen)."""
+    from workshop import i18n
+
+    if value is not None and not i18n.known(value):
+        raise typer.BadParameter(_("{lang!r} is not one of the languages: {languages}").format(
+            lang=value, languages=", ".join(i18n.LANGUAGES)))
+    if value is not None:
+        i18n.use(value)
+    return value
+
+
+LangOption = Annotated[
+    Optional[str],
+    typer.Option("--lang", callback=_speak, is_eager=True, metavar="LANG",
+                 help=N_("The language to speak: en, de, es or fr (default: LC_ALL, LC_MESSAGES or LANG).")),
 ]
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"workshop {__version__}")
+        typer.echo(_("workshop {version}").format(version=__version__))
         raise typer.Exit()
 
 
@@ -82,8 +102,9 @@ def _version(value: bool) -> None:
 
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and exit."))
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Run a timed workshop for contact-centre leaders from the terminal."""
 
@@ -145,6 +166,7 @@ def _only_the_command(argv: list[str]) -> None:
     benchmarks/run.py startup). The list of commands (`--help`, no arguments, an option typer
     refuses) keeps them all without their parameters; an unknown name keeps them all, for its
     error message; `--version` alone needs none. Every output stays as it was."""
+    argv = _without_lang(argv)
     at = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), len(argv))
     name, before = argv[at] if at < len(argv) else None, argv[:at]
     named = [c for c in app.registered_commands
@@ -179,8 +201,68 @@ def _starts_a_screen(argv: list[str]) -> bool:
     modules and classes by the thousand (textual alone), almost none of them garbage, and the
     collector walked them again and again: in process, from start to the app built, 224 ms
     became 203 ms (benchmarks/run.py first)."""
-    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    name = next((arg for arg in _without_lang(argv) if not arg.startswith("-")), None)
     return name in SCREENS and not {"--help", "--plain"} & set(argv)
+
+
+def _without_lang(argv: list[str]) -> list[str]:
+    """`argv` less `--lang X` (which may come before the command's name)."""
+    out: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("--lang="):
+            out.append(arg)
+    return out
+
+
+def _asked_language(argv: list[str]) -> Optional[str]:
+    """The language `--lang X` (or `--lang=X`) names anywhere in `argv`, so the help and every
+    message are in it from the first line on; None when it names none."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+_HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
+# typer's own words in a command's help and errors, marked here so the catalogs translate them
+# (click's "Usage:" and "Show this message and exit." are written into it, not translatable)
+TYPER_WORDS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Missing command."), N_("No such command {name!r}."),
+               N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("Aborted!"), N_("(dynamic)"))
+
+
+def translate_help(typer_app: typer.Typer) -> None:
+    """The help of `typer_app` and of its commands and their parameters in the language in force:
+    typer reads them as it builds the command line, after this (English needs nothing)."""
+    import inspect
+    import typing
+
+    def said(holder: Any, attribute: str, text: Optional[str]) -> None:
+        original = _HELP.setdefault(id(holder), text or "")
+        if original:
+            setattr(holder, attribute, _(original))
+
+    said(typer_app.info, "help", typer_app.info.help)
+    import typer.core
+
+    typer.core._ = _  # type: ignore[attr-defined]  # typer's own headings (gettext's `_`): ours, TYPER_WORDS
+    root = typer_app.registered_callback
+    infos: list[Any] = [*typer_app.registered_commands, *([root] if root else [])]
+    for info in infos:
+        if info.callback is None:
+            continue
+        if info is not root:
+            said(info, "help", info.help or inspect.cleandoc(info.callback.__doc__ or ""))
+        for parameter in inspect.signature(info.callback).parameters.values():
+            for extra in typing.get_args(parameter.annotation)[1:]:
+                if isinstance(extra, typer.models.ParameterInfo):
+                    said(extra, "help", extra.help)
 
 
 def main() -> None:
@@ -189,6 +271,13 @@ def main() -> None:
     if _starts_a_screen(sys.argv[1:]):
         gc.disable()
     _only_the_command(sys.argv[1:])
+    from workshop import i18n
+
+    asked = i18n.known(_asked_language(sys.argv[1:]))
+    if asked:
+        i18n.use(asked)
+    if i18n.language() != i18n.SOURCE:
+        translate_help(app)
     try:
         app()
     except KeyboardInterrupt:

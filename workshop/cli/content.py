@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import PathOption, _fail, _show, app
+from workshop.cli import LangOption, PathOption, _fail, _show, app
 from workshop.errors import os_message
+from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
     from workshop.content.model import Plan
@@ -16,14 +17,16 @@ if TYPE_CHECKING:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Module, agenda or session files, or folders of them.")],
+    paths: Annotated[list[Path], typer.Argument(help=N_("Module, agenda or session files, or folders of them."))],
     path: PathOption = None,
-    watch: Annotated[bool, typer.Option("--watch", "-w", help="Validate again on every save, until ctrl+c.")] = False,
-    draft: Annotated[bool, typer.Option("--draft", help="Accept modules that still have '# CHECK' lines.")] = False,
-    practice: Annotated[bool, typer.Option("--practice", help="Also warn about facilitation norms.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="With --practice: exit 1 when there are warnings.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w",
+            help=N_("Validate again on every save, until ctrl+c."))] = False,
+    draft: Annotated[bool, typer.Option("--draft", help=N_("Accept modules that still have '# CHECK' lines."))] = False,
+    practice: Annotated[bool, typer.Option("--practice", help=N_("Also warn about facilitation norms."))] = False,
+    strict: Annotated[bool, typer.Option("--strict",
+            help=N_("With --practice: exit 1 when there are warnings."))] = False,
     lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="LANG", help="Also require every module to be given in LANG (de, es…).")] = None,
+        "--lang", metavar="LANG", help=N_("Also require every module to be given in LANG (de, es…)."))] = None,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
     practice = practice or strict  # --strict alone would otherwise be silently ignored
@@ -35,7 +38,7 @@ def validate(
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            raise _fail(f"nothing to watch at {', '.join(missing)}")
+            raise _fail(_("nothing to watch at {missing}").format(missing=', '.join(missing)))
         _watch(paths, path, draft, practice, lang=lang)
     ok, warned = _validate(paths, path, draft, practice, lang)
     raise typer.Exit(2 if not ok else 1 if strict and warned else 0)
@@ -65,7 +68,8 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
         if loaded.problems:
             ok = False
         else:
-            typer.echo(f"{loaded.display}: ok: {_summary(lib, loaded, lang)}")
+            typer.echo(_("{display}: ok: {summary}").format(display=loaded.display,
+                                                             summary=_summary(lib, loaded, lang)))
     return ok, warned
 
 
@@ -140,9 +144,10 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
 
 @app.command()
 def draft(
-    article: Annotated[Path, typer.Argument(help="An article: plain text, Markdown or a saved HTML page.")],
+    article: Annotated[Path, typer.Argument(help=N_("An article: plain text, Markdown or a saved HTML page."))],
     output: Annotated[Optional[Path], typer.Option("--output", "-o",
-                                                   help="Write the module here instead of stdout.")] = None,
+                                                   help=N_("Write the module here instead of stdout."))] = None,
+    lang: LangOption = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
     from workshop.draft import draft_file
@@ -155,8 +160,10 @@ def draft(
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         raise _fail(os_message(output, "write", err)) from None
-    typer.echo(f"{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), "
-               f"then `workshop validate {output}`")
+    typer.echo(
+            _("{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "
+                "`workshop validate {output}`").format(
+        output=output))
 
 
 def _summary(lib, loaded, lang: str | None = None) -> str:
@@ -164,15 +171,19 @@ def _summary(lib, loaded, lang: str | None = None) -> str:
 
     if loaded.module is not None:
         m = loaded.module
-        said = f"module '{m.id}', {len(m.steps)} steps, {m.minutes} min, votes: {', '.join(m.vote_kinds) or 'none'}"
+        said = _("module '{id}', {steps} steps, {minutes} min, votes: {value}").format(
+            id=m.id, steps=len(m.steps), minutes=m.minutes, value=', '.join(m.vote_kinds) or 'none')
         if m.variants:
-            said += f", languages: {', '.join(languages.languages(m))}"
-        return said + (f", complete in {languages.english_name(lang)}" if lang else "")
+            said += _(", languages: {languages}").format(languages=', '.join(languages.languages(m)))
+        return said + (_(", complete in {language}").format(language=languages.english_name(lang)) if lang else "")
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
-        said = f"agenda '{plan.agenda.id}', {len(plan.modules)} modules, {plan.minutes} min"
-        return said + (f", every module in {languages.english_name(lang)}" if lang else "")
-    return f"session '{loaded.session.id}', {loaded.session.events} events, {loaded.session.status}"
+        said = _("agenda '{id}', {modules} modules, {minutes} min").format(
+            id=plan.agenda.id, modules=len(plan.modules), minutes=plan.minutes)
+        return said + (_(", every module in {language}").format(language=languages.english_name(lang))
+                       if lang else "")
+    return _("session '{id}', {events} events, {status}").format(
+        id=loaded.session.id, events=loaded.session.events, status=loaded.session.status)
 
 
 def _check_session(loaded) -> tuple[list, list]:
@@ -192,7 +203,7 @@ def _check_session(loaded) -> tuple[list, list]:
         at = store.positions(loaded.path)
         for n, what in loaded.session.breaks:
             line, col = at[n] if n < len(at) else (1, 1)
-            found.append(Problem(loaded.display, line, col, f"event {n + 1}: {what}"))
+            found.append(Problem(loaded.display, line, col, _("event {n}: {what}").format(n=n + 1, what=what)))
     if opened.doubts.cut_short:
         found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
     if forged := loaded.session.forged:
@@ -200,13 +211,14 @@ def _check_session(loaded) -> tuple[list, list]:
         found.append(Problem(loaded.display, 1, 1, f"{len(forged)} facilitator event(s) without a valid signature, "
                              f"not obeyed ({kinds}): written by hand, copied, or the header was rewritten since"))
     said = opened.doubts.unauthenticated
-    return found, [Problem(loaded.display, 1, 1, f"warning: {said}")] if said else []
+    return found, [Problem(loaded.display, 1, 1, _("warning: {said}").format(said=said))] if said else []
 
 
 @app.command()
 def modules(
     path: PathOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts instead of a table."))] = False,
+    lang: LangOption = None,
 ) -> None:
     """List the bundled modules and agendas (and those in --path / WORKSHOP_PATH)."""
     from workshop.content import library
@@ -214,8 +226,8 @@ def modules(
     lib = library.catalog(path or ())
     rows = _catalog_rows(lib)
     for loaded in lib.skipped:
-        typer.echo(f"warning: left out {loaded.display}: {len(loaded.problems)} problem(s); "
-                   f"see `workshop validate {loaded.display}`", err=True)
+        typer.echo(_("warning: left out {display}: {problems} problem(s); see `workshop validate {display}`").format(
+            display=loaded.display, problems=len(loaded.problems)), err=True)
     if as_json:
         import json  # only here: 1.3 ms of every command's start (benchmarks/run.py startup)
 
@@ -257,7 +269,7 @@ def _print_table(rows: list[dict]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Modules and agendas", expand=True)
+    table = Table(title=_("Modules and agendas"), expand=True)
     table.add_column("kind", no_wrap=True)
     table.add_column("id", no_wrap=True)
     table.add_column("title", ratio=3)
@@ -269,17 +281,18 @@ def _print_table(rows: list[dict]) -> None:
         # Text(), never a markup string: titles come from files anyone may write.
         table.add_row(Text(kind), Text(row["id"]), Text(row["title"]), Text(str(row["minutes"])),
                       Text(str(row["steps"])), Text(", ".join(row["votes"])))
-    table.caption = "* the default agenda"
+    table.caption = _("* the default agenda")
     Console().print(table)
 
 
 @app.command()
 def preview(
-    module: Annotated[str, typer.Argument(help="A module or agenda id, or its file (a draft you are editing).")],
-    light: Annotated[bool, typer.Option("--light", help="The light theme.")] = False,
-    watch: Annotated[bool, typer.Option("--watch", "-w", help="Show the file again on every save, on the same "
-                                                               "step.")] = False,
+    module: Annotated[str, typer.Argument(help=N_("A module or agenda id, or its file (a draft you are editing)."))],
+    light: Annotated[bool, typer.Option("--light", help=N_("The light theme."))] = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w", help=N_("Show the file again on every save, on the same "
+                                                               "step."))] = False,
     path: PathOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The facilitator's screen on a throwaway session of one module (or agenda), to see it as the room will."""
     from workshop.content import library
@@ -290,7 +303,7 @@ def preview(
         plan, problems, files = preview_plan(file, search)
         if plan is None:
             if not problems:
-                raise _fail(f"{module}: not a module or agenda file")
+                raise _fail(_("{module}: not a module or agenda file").format(module=module))
             for problem in problems:
                 typer.echo(problem, err=True)
             raise typer.Exit(2)

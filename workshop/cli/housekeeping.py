@@ -5,14 +5,16 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _resolve, app
+from workshop.cli import LangOption, SessionsDir, _fail, _resolve, app
+from workshop.i18n import N_, _
 
 
 @app.command("sessions")
 def list_sessions(
-    every: Annotated[bool, typer.Option("--all", help="Also the sessions in the folder's archive/.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
+    every: Annotated[bool, typer.Option("--all", help=N_("Also the sessions in the folder's archive/."))] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts instead of a table."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """List the folder's sessions: id, title, status, created, started, ended, participants, events."""
     from workshop.sessions import catalogue
@@ -25,7 +27,7 @@ def list_sessions(
         typer.echo(json.dumps([s.as_json() for s in found], indent=2))
         return
     if not found:
-        typer.echo(f"no sessions in {folder_of(sessions_dir)}/")
+        typer.echo(_("no sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir)))
         return
     from rich import box
     from rich.console import Console
@@ -45,7 +47,8 @@ def list_sessions(
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
     others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
-    table = Table(title=clean(f"Sessions in {folder_of(sessions_dir)}/"), box=box.SIMPLE_HEAD, collapse_padding=True,
+    table = Table(title=clean(_("Sessions in {folder_of}/").format(
+        folder_of=folder_of(sessions_dir))), box=box.SIMPLE_HEAD, collapse_padding=True,
                   pad_edge=False)
     for i, head in enumerate(heads):
         table.add_column(head, no_wrap=True, justify="right" if head in ("people", "events") else "left",
@@ -64,24 +67,25 @@ def _time(iso: str, day: str) -> str:
 
 @app.command()
 def archive(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     delete: Annotated[bool, typer.Option("--delete",
-                                         help="Remove it (and its secret) for good, after asking.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="With --delete: do not ask.")] = False,
+                                         help=N_("Remove it (and its secret) for good, after asking."))] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=N_("With --delete: do not ask."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Move an ended session (and its secret) to the folder's archive/, or with --delete remove it."""
     from workshop.sessions import catalogue
 
     path = _resolve(session, sessions_dir)
     if not delete:
-        typer.echo(f"archived: {catalogue.put_away(path)}")
+        typer.echo(_("archived: {put_away}").format(put_away=catalogue.put_away(path)))
         return
     catalogue.check_finished(path)  # before asking: a live session is refused without a question
-    if not yes and not _confirmed(f"Delete {path} and its secret for good?"):
-        raise _fail("not deleted (give --yes to delete without being asked)")
+    if not yes and not _confirmed(_("Delete {path} and its secret for good?").format(path=path)):
+        raise _fail(_("not deleted (give --yes to delete without being asked)"))
     catalogue.delete(path)
-    typer.echo(f"deleted: {path}")
+    typer.echo(_("deleted: {path}").format(path=path))
 
 
 def _confirmed(question: str) -> bool:

@@ -7,18 +7,20 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import PathOption, SessionsDir, _act, _fail, app
+from workshop.cli import LangOption, PathOption, SessionsDir, _act, _fail, app
+from workshop.i18n import N_, _
 
 
 @app.command()
 def new(
     agenda: Annotated[Optional[str], typer.Argument(
-        help="An agenda or module id (default: the default agenda).")] = None,
+        help=N_("An agenda or module id (default: the default agenda)."))] = None,
     name: Annotated[Optional[str], typer.Option("--name",
-                                                help="The session's name (default: agenda and time).")] = None,
-    facilitator: Annotated[str, typer.Option("--facilitator", help="Your name, for the report.")] = "",
+                                                help=N_("The session's name (default: agenda and time)."))] = None,
+    facilitator: Annotated[str, typer.Option("--facilitator", help=N_("Your name, for the report."))] = "",
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Create a session file for an agenda (or a single module) and print its path."""
     from workshop import sessions
@@ -31,19 +33,21 @@ def new(
 
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
-    action: Annotated[str, typer.Argument(help="start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    action: Annotated[str,
+            typer.Argument(help=N_("start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
                                                 "reveal, end, skip, unskip, move, insert-break, merge, hide, unhide, "
-                                                "answered, unanswered, call, qa")],
-    arg: Annotated[Optional[str], typer.Argument(help="goto/skip/unskip/move: a step id; extend, insert-break: "
+                                                "answered, unanswered, call, qa"))],
+    arg: Annotated[Optional[str], typer.Argument(help=N_("goto/skip/unskip/move: a step id; extend, insert-break: "
                                                       "minutes; close/reopen/reset/reveal: a poll id; merge/hide: an "
-                                                      "idea; answered: a question; qa: on/off.")] = None,
-    into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help="merge: the idea to merge into.")] = None,
-    after: Annotated[Optional[str], typer.Option("--after", help="move, insert-break: the step it goes after "
-                                                 "(`start`: first).")] = None,
-    wording: Annotated[Optional[str], typer.Option("--wording", help="revote: the question (a proposal changed "
-                                                   "after its objections) the new round votes on.")] = None,
+                                                      "idea; answered: a question; qa: on/off."))] = None,
+    into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help=N_("merge: the idea to merge into."))] = None,
+    after: Annotated[Optional[str], typer.Option("--after", help=N_("move, insert-break: the step it goes after "
+                                                 "(`start`: first)."))] = None,
+    wording: Annotated[Optional[str], typer.Option("--wording", help=N_("revote: the question (a proposal changed "
+                                                   "after its objections) the new round votes on."))] = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
     work with the room's ideas, questions and hands."""
@@ -53,23 +57,25 @@ def control(
 
 
 RejoinOption = Annotated[Optional[str], typer.Option(
-    "--rejoin", help="Your rejoin code, to act under a name you joined with elsewhere.")]
+    "--rejoin", help=N_("Your rejoin code, to act under a name you joined with elsewhere."))]
 
 
 CodeOption = Annotated[Optional[str], typer.Option(
-    "--code", help="The session's join code (asked for when this account cannot read the session's secret).")]
+    "--code", help=N_("The session's join code (asked for when this account cannot read the session's secret)."))]
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def vote(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     values: Annotated[list[str], typer.Argument(
-        help="Option labels or numbers; label=dots for dots; the order for rank; words for text.")],
-    name: Annotated[str, typer.Option("--name", help="Your display name.")],
-    poll: Annotated[Optional[str], typer.Option("--poll", help="The poll's step id (default: the open poll).")] = None,
+        help=N_("Option labels or numbers; label=dots for dots; the order for rank; words for text."))],
+    name: Annotated[str, typer.Option("--name", help=N_("Your display name."))],
+    poll: Annotated[Optional[str], typer.Option("--poll",
+            help=N_("The poll's step id (default: the open poll)."))] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -78,17 +84,19 @@ def vote(
 
 @app.command()
 def note(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
-    body: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The note."))],
     name: Annotated[Optional[str], typer.Option("--name",
-                                                help="Your display name (leave out for the facilitator).")] = None,
-    action: Annotated[bool, typer.Option("--action", help="Mark it as an action item.")] = False,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="The action item's owner (makes it one).")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="The action item's due date: 2026-12-15, 15/12/2026 "
-                                               "(your locale's order), 15 Dec, friday, next week, in 2 weeks.")] = None,
+                                                help=N_("Your display name (leave out for the facilitator)."))] = None,
+    action: Annotated[bool, typer.Option("--action", help=N_("Mark it as an action item."))] = False,
+    owner: Annotated[Optional[str], typer.Option("--owner", help=N_("The action item's owner (makes it one)."))] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help=N_(
+        "The action item's due date: 2026-12-15, 15/12/2026 (your locale's order), 15 Dec, friday, next week, "
+        "in 2 weeks."))] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
     if name is None:
@@ -100,28 +108,29 @@ def note(
 
 @app.command()
 def edit(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
-    item: Annotated[str, typer.Argument(help="A note's id (or its start), an idea's (i3), or a poll's step id.")],
-    body: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help="What it says now.")] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", help="A note: its action item's owner, anyone "
-                                                 "(\"\" clears it).")] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help="A note: its action item's due date, as --due of "
-                                               "`note` reads it (\"\" clears it).")] = None,
-    withdraw: Annotated[bool, typer.Option("--withdraw", help="Take the note or idea back.")] = False,
-    restore: Annotated[bool, typer.Option("--restore", help="Bring a withdrawn note or idea back.")] = False,
-    name: Annotated[Optional[str], typer.Option("--name", help="Your display name, for a note or idea of yours "
-                                                "while its step runs (leave out for the facilitator).")] = None,
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    item: Annotated[str, typer.Argument(help=N_("A note's id (or its start), an idea's (i3), or a poll's step id."))],
+    body: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help=N_("What it says now."))] = None,
+    owner: Annotated[Optional[str], typer.Option("--owner", help=N_("A note: its action item's owner, anyone "
+                                                 "(\"\" clears it)."))] = None,
+    due: Annotated[Optional[str], typer.Option("--due", help=N_("A note: its action item's due date, as --due of "
+                                               "`note` reads it (\"\" clears it)."))] = None,
+    withdraw: Annotated[bool, typer.Option("--withdraw", help=N_("Take the note or idea back."))] = False,
+    restore: Annotated[bool, typer.Option("--restore", help=N_("Bring a withdrawn note or idea back."))] = False,
+    name: Annotated[Optional[str], typer.Option("--name", help=N_("Your display name, for a note or idea of yours "
+                                                "while its step runs (leave out for the facilitator)."))] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Correct a note, an idea or a poll's question, or withdraw a note or idea: a new event, nothing rewritten."""
     chosen = [what for what, on in (("TEXT", body is not None), ("--withdraw", withdraw), ("--restore", restore),
                                     ("--owner/--due", owner is not None or due is not None)) if on]
     if len(chosen) != 1:
-        raise _fail("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)")
+        raise _fail(_("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)"))
     if (owner is not None or due is not None) and name is not None:
-        raise _fail("only the facilitator gives an action item its owner and due date (leave out --name)")
+        raise _fail(_("only the facilitator gives an action item its owner and due date (leave out --name)"))
 
     def change(live, person) -> str:
         if owner is not None or due is not None:
@@ -151,9 +160,9 @@ def _as_participant(live, name: str, rejoin: str | None, code: str | None,
     here = door.this_terminal("cli")
     if not os.access(secret_path(live.path), os.R_OK):
         if code is None and sys.stdin.isatty():
-            code = typer.prompt("Join code (on the facilitator's screen)")
+            code = typer.prompt(_("Join code (on the facilitator's screen)"))
         if code is None:
-            raise _fail("the join code is needed from this account (--code CODE): it is on the facilitator's screen")
+            raise _fail(_("the join code is needed from this account (--code CODE): it is on the facilitator's screen"))
         door.join_code(live, code, here)  # wrong, or too many wrong: one line, counted
     own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
     person, new = as_person(live, name, rejoin, here, own=own)
@@ -161,15 +170,16 @@ def _as_participant(live, name: str, rejoin: str | None, code: str | None,
     if own:
         keep(live, person)
     if new:
-        typer.echo(f"{person.name}: your rejoin code is {person.code}; keep it to act as {person.name} "
-                   "from another screen", err=True)
+        typer.echo(_("{name}: your rejoin code is {code}; keep it to act as {name} from another screen").format(
+            name=person.name, code=person.code), err=True)
     return said
 
 
 @app.command()
 def repair(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a repaired copy beside a damaged session file: every intact event, nothing else. Never changes the file."""
     from workshop import sessions
@@ -177,6 +187,8 @@ def repair(
 
     target, kept, left_out = sessions.repair_copy(sessions.resolve(session, sessions_dir))
     for line in left_out:
-        typer.echo(clean(f"left out: {line}"), err=True)
-    typer.echo(f"{target}: {kept} events kept, {len(left_out)} damaged piece(s) left out; "
-               f"the original is unchanged (move the copy over it to use it)")
+        typer.echo(clean(_("left out: {line}").format(line=line)), err=True)
+    typer.echo(
+            _("{target}: {kept} events kept, {left_out} damaged piece(s) left out; the original is unchanged (move "
+                "the copy over it to use it)").format(
+        target=target, kept=kept, left_out=len(left_out)))

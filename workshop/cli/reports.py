@@ -7,27 +7,23 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import SessionsDir, _fail, _open, _resolve, app, end_now
+from workshop.cli import LangOption, SessionsDir, _fail, _open, _resolve, app, end_now
 from workshop.errors import os_message
+from workshop.i18n import N_, _, ngettext
 
 OutputFile = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help="Write to this file instead of stdout (its name's ending gives the format).")]
-ReaderLanguage = Annotated[Optional[str], typer.Option(
-    "--lang", metavar="LANG", help="The reader's language (de, es…): each module's texts in it where the module "
-                                   "has them (default: the environment's).")]
+    "--output", "-o", help=N_("Write to this file instead of stdout (its name's ending gives the format)."))]
 
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
             ".ics": "ics"}
 
 
 def _reader(lang: str | None) -> str:
-    """The language a report is read in: `--lang`, checked, else the environment's."""
+    """The language a report is read in: `--lang` (which LangOption has checked and spoken), else
+    the environment's."""
     from workshop import i18n
-    from workshop.content.languages import TAG
 
-    if lang is not None and not TAG.match(lang):
-        raise _fail(f"--lang {lang!r} is not a language tag such as de, es or pt-BR")
-    return lang or i18n.language()
+    return i18n.known(lang) or i18n.language()
 
 
 def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
@@ -38,23 +34,24 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
         fmt = SUFFIXES.get(output.suffix.lower())
         if fmt not in choices:
             if default is None:
-                raise _fail(f"--output {output.name}: give --format {said} (or a file name ending in one)")
+                raise _fail(_("--output {name}: give --format {said} (or a file name ending in one)").format(
+                    name=output.name, said=said))
             fmt = default
     elif fmt is None:
         fmt = default
     if fmt is not None and fmt not in choices:
-        raise _fail(f"unknown format {fmt!r}: choose {said}")
+        raise _fail(_("unknown format {fmt!r}: choose {said}").format(fmt=fmt, said=said))
     return fmt
 
 
 @app.command()
 def report(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, html, csv or json (default: from the --output file's name, else md).")] = None,
+        "--format", "-f", help=N_("md, html, csv or json (default: from the --output file's name, else md)."))] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
-    lang: ReaderLanguage = None,
+    lang: LangOption = None,
 ) -> None:
     """Write a report of a session (live or finished)."""
     from workshop import i18n
@@ -69,10 +66,10 @@ def report(
               "json": renderers.as_json}[fmt or "md"]
     with bulk():  # the state and the report's pieces are acyclic: no collector passes over them
         with Stages(2) as stages:
-            stages.step(f"reading {session}")
+            stages.step(_("reading {session}").format(session=session))
             kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
             state = _open(session, sessions_dir, kept).state()
-            stages.step(f"writing {fmt}")
+            stages.step(_("writing {fmt}").format(fmt=fmt))
             with i18n.speaking(reader):  # each option once, in the reader's words, whatever language it was cast in
                 text = render(state_in(state, reader))
         _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
@@ -105,13 +102,13 @@ def _emit(text: str, output: Path | None) -> None:
 @app.command()
 def compare(
     sessions: Annotated[Optional[list[str]], typer.Argument(
-        metavar="SESSION...", help="Two or more session names or files; the first is the baseline.")] = None,
+        metavar="SESSION...", help=N_("Two or more session names or files; the first is the baseline."))] = None,
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, html or json (default: from the --output file's name, else tables "
-                               "in the terminal).")] = None,
+        "--format", "-f", help=N_("md, html or json (default: from the --output file's name, else tables "
+                               "in the terminal)."))] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
-    lang: ReaderLanguage = None,
+    lang: LangOption = None,
 ) -> None:
     """Compare the polls of several sessions: results side by side, differences against the first."""
     from workshop import i18n
@@ -122,11 +119,11 @@ def compare(
     reader = _reader(lang)
     render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
     if sessions is None or len(sessions) < 2:
-        raise _fail("compare needs at least two sessions")
+        raise _fail(_("compare needs at least two sessions"))
     with Stages(len(sessions) + 1) as stages:
         states = []
         for ref in sessions:
-            stages.step(f"reading {ref}")
+            stages.step(_("reading {ref}").format(ref=ref))
             states.append(_open(ref, sessions_dir).state())
         stages.step("comparing")
         data = comparing.in_language(comparing.compare(states), states, reader)
@@ -141,17 +138,18 @@ def compare(
 
 @app.command()
 def actions(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help="md, csv, json or ics (default: from the --output file's name, else md).")] = None,
+        "--format", "-f", help=N_("md, csv, json or ics (default: from the --output file's name, else md)."))] = None,
     ics_kind: Annotated[str, typer.Option(
-        "--ics-kind", help="ics: event (all-day on the due date, for any calendar) or todo (task apps).")] = "event",
+        "--ics-kind", help=N_("ics: event (all-day on the due date, for any calendar) or todo (task "
+            "apps)."))] = "event",
     chain: Annotated[bool, typer.Option(
-        "--chain", help="Every action of the session and its follow-ups (and the sessions it follows), each "
-                        "with its latest status.")] = False,
+        "--chain", help=N_("Every action of the session and its follow-ups (and the sessions it follows), each "
+                           "with its latest status."))] = False,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
-    lang: ReaderLanguage = None,
+    lang: LangOption = None,
 ) -> None:
     """The session's action items with their owners and due dates, for whoever follows up."""
     from workshop import i18n
@@ -160,10 +158,10 @@ def actions(
 
     fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
     if ics_kind not in listing.ICS_KINDS:
-        raise _fail(f"--ics-kind {ics_kind}: choose event or todo")
+        raise _fail(_("--ics-kind {ics_kind}: choose event or todo").format(ics_kind=ics_kind))
     if chain:
         if fmt == "ics":
-            raise _fail("--chain lists md, csv or json")
+            raise _fail(_("--chain lists md, csv or json"))
         from workshop.sessions.chain import chain as linked
 
         states = [_open(str(path), None).state() for path in linked(_resolve(session, sessions_dir))]
@@ -178,7 +176,8 @@ def actions(
     with i18n.speaking(reader):
         text, undated = listing.as_ics(state, ics_kind)
     if undated:
-        typer.echo(f"{undated} action item{'s' if undated > 1 else ''} without a due date "
-                   f"{'are' if undated > 1 else 'is'} not in the calendar (an event needs a day): "
-                   "--ics-kind todo lists them all", err=True)
+        typer.echo(ngettext("{n} action item without a due date is not in the calendar (an event needs a day): "
+                            "--ics-kind todo lists them all",
+                            "{n} action items without a due date are not in the calendar (an event needs a day): "
+                            "--ics-kind todo lists them all", undated).format(n=undated), err=True)
     _emit(text, output)

@@ -5,21 +5,23 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import SessionsDir, _act, app
+from workshop.cli import LangOption, SessionsDir, _act, app
 from workshop.cli.live import CodeOption, RejoinOption, _as_participant
+from workshop.i18n import N_
 
-SessionArg = Annotated[str, typer.Argument(help="A session name or file.")]
-NameOption = Annotated[str, typer.Option("--name", help="Your display name.")]
+SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
+NameOption = Annotated[str, typer.Option("--name", help=N_("Your display name."))]
 
 
 @app.command()
 def idea(
     session: SessionArg,
-    body: Annotated[str, typer.Argument(metavar="TEXT", help="The idea: one line, up to 280 characters.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The idea: one line, up to 280 characters."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Add an idea to the current brainstorm step (prints its id)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -29,12 +31,13 @@ def idea(
 @app.command()
 def ask(
     session: SessionArg,
-    body: Annotated[str, typer.Argument(metavar="TEXT", help="The question: one line, up to 280 characters.")],
+    body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The question: one line, up to 280 characters."))],
     name: NameOption,
-    anonymous: Annotated[bool, typer.Option("--anonymous", help="Ask without your name.")] = False,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help=N_("Ask without your name."))] = False,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Ask a question on a Q&A step (or any step while Q&A is on); prints the question's id."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -44,11 +47,12 @@ def ask(
 @app.command()
 def upvote(
     session: SessionArg,
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="The question's id (q3, or 3).")],
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help=N_("The question's id (q3, or 3)."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Upvote a question: once per person (a second upvote is ignored, with a message)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -59,10 +63,11 @@ def upvote(
 def hand(
     session: SessionArg,
     name: NameOption,
-    down: Annotated[bool, typer.Option("--down", help="Lower your hand.")] = False,
+    down: Annotated[bool, typer.Option("--down", help=N_("Lower your hand."))] = False,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Raise your hand (or lower it with --down): the facilitator calls hands in the order raised."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
@@ -72,11 +77,12 @@ def hand(
 @app.command()
 def react(
     session: SessionArg,
-    reaction: Annotated[str, typer.Argument(metavar="REACTION", help="agree, disagree, slower or louder.")],
+    reaction: Annotated[str, typer.Argument(metavar="REACTION", help=N_("agree, disagree, slower or louder."))],
     name: NameOption,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """React on the current step: agree, disagree, slower or louder (each counts once per person and step)."""
     _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,

@@ -6,41 +6,46 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import PathOption, SessionsDir, _fail, _resolve, _show, app
+from workshop.cli import LangOption, PathOption, SessionsDir, _fail, _resolve, _show, app
+from workshop.i18n import N_, _
 
 
 @app.command()
 def run(
     target: Annotated[Optional[str], typer.Argument(
-        help="An agenda or module id (its latest live session, or a new one) or a session name or file "
-             "(reopen it); default: the default agenda.")] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help="Name for a new session (makes one).")] = None,
-    new: Annotated[bool, typer.Option("--new", help="A new session, even when one of this agenda is still live.")]
+        help=N_("An agenda or module id (its latest live session, or a new one) or a session name or file "
+             "(reopen it); default: the default agenda."))] = None,
+    name: Annotated[Optional[str], typer.Option("--name", help=N_("Name for a new session (makes one)."))] = None,
+    new: Annotated[bool, typer.Option("--new", help=N_("A new session, even when one of this agenda is still live."))]
     = False,
-    last: Annotated[bool, typer.Option("--last", help="Reopen the latest live session, of any agenda.")] = False,
-    bell: Annotated[bool, typer.Option("--bell/--no-bell", help="Ring the terminal bell at a step's end.")] = True,
-    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+    last: Annotated[bool, typer.Option("--last", help=N_("Reopen the latest live session, of any agenda."))] = False,
+    bell: Annotated[bool, typer.Option("--bell/--no-bell", help=N_("Ring the terminal bell at a step's end."))] = True,
+    light: Annotated[bool, typer.Option("--light", help=N_("Start in the light theme."))] = False,
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Run a live workshop: the facilitator's screen. Reopens the agenda's session still live, or a
     session named, exactly where it stood."""
     from workshop import sessions
 
     if last and (target is not None or new or name is not None):
-        raise _fail("--last reopens the latest live session: give it no agenda, --new or --name")
+        raise _fail(_("--last reopens the latest live session: give it no agenda, --new or --name"))
     session_path = _reopen(target, last and not new, sessions_dir)
     if session_path is None and not last:
         session_path = _latest_or_new(target, name, new, path, sessions_dir)
     if session_path is None:
-        raise _fail(f"no session to reopen in {sessions.sessions_dir(sessions_dir)}/ (none is waiting, running or "
-                    "paused): `workshop run` starts one")
+        raise _fail(
+                _("no session to reopen in {sessions_dir}/ (none is waiting, running or paused): `workshop run` "
+                    "starts one").format(
+            sessions_dir=sessions.sessions_dir(sessions_dir)))
     from workshop.tui.facilitator import make_app
 
     _show(lambda: make_app(session_path, bell=bell, dark=not light))
     again = target if target is not None and ("/" in target or target.endswith(".toml")) else session_path.stem
-    typer.echo(f"reopen this session with: workshop run {again}"
-               + (f" --sessions-dir {sessions_dir}" if sessions_dir is not None and again == session_path.stem
+    typer.echo(_("reopen this session with: workshop run {again}").format(again=again)
+               + (_(" --sessions-dir {sessions_dir}").format(
+                   sessions_dir=sessions_dir) if sessions_dir is not None and again == session_path.stem
                   else ""), err=True)
 
 
@@ -53,7 +58,7 @@ def _reopen(target: str | None, last: bool, sessions_dir: Path | None) -> Path |
 
         latest = catalogue.latest_live(sessions_dir)
         if latest is not None:
-            _say_reopened(latest, "the latest live session")
+            _say_reopened(latest, _("the latest live session"))
         return None if latest is None else latest.path
     if target is None:
         return None
@@ -61,7 +66,7 @@ def _reopen(target: str | None, last: bool, sessions_dir: Path | None) -> Path |
         return sessions.resolve(target, sessions_dir)
     except sessions.SessionError:
         if target.endswith(".toml") or "/" in target:
-            raise _fail(f"{target}: no such session file") from None
+            raise _fail(_("{target}: no such session file").format(target=target)) from None
     return None
 
 
@@ -77,39 +82,40 @@ def _latest_or_new(target: str | None, name: str | None, new: bool, path: list[P
     try:
         plan = library.plan_for(lib, target or library.DEFAULT_AGENDA)
     except library.UnknownContent as err:
-        raise _fail(f"{err} (and no session of that name)" if target else str(err)) from None
+        raise _fail(_("{err} (and no session of that name)").format(err=err) if target else str(err)) from None
     if not new and name is None:
         latest = catalogue.latest_live(sessions_dir, plan.agenda.id)
         if latest is not None:
-            _say_reopened(latest, f"the live session of {plan.agenda.id}")
+            _say_reopened(latest, _("the live session of {id}").format(id=plan.agenda.id))
             return latest.path
     try:
         session_path = sessions.create(plan, sessions_dir, name)
     except sessions.SessionError as err:
         raise _fail(str(err)) from None
-    typer.echo(f"new session: {session_path}", err=True)
+    typer.echo(_("new session: {session_path}").format(session_path=session_path), err=True)
     return session_path
 
 
 def _say_reopened(session, which: str) -> None:
     state = session.state()
-    where = f"at {state.step.step.title!r}" if state.step is not None else "not started yet"
-    typer.echo(f"reopening {which}: {session.path.stem} ({state.status}, {where}, join code {state.code}); "
-               "--new starts another", err=True)
+    where = _("at {title!r}").format(title=state.step.step.title) if state.step is not None else _("not started yet")
+    typer.echo(_("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
+        which=which, stem=session.path.stem, status=state.status, where=where, code=state.code), err=True)
 
 
 @app.command()
 def join(
     session: Annotated[Optional[str], typer.Argument(
-        help="A session name or file (default: pick one of the live sessions).")] = None,
-    name: Annotated[str, typer.Option("--name", help="Your display name.")] = "",
+        help=N_("A session name or file (default: pick one of the live sessions)."))] = None,
+    name: Annotated[str, typer.Option("--name", help=N_("Your display name."))] = "",
     shared: Annotated[bool, typer.Option(
         "--shared", envvar="WORKSHOP_SHARED",
-        help="Many people use this account (the ssh recipe, serve): "
-             "never come back as someone by name alone.")] = False,
-    plain: Annotated[bool, typer.Option("--plain", help="A line-by-line transcript for screen readers: "
-                                        "type vote 2, note ..., help.")] = False,
+        help=N_("Many people use this account (the ssh recipe, serve): "
+             "never come back as someone by name alone."))] = False,
+    plain: Annotated[bool, typer.Option("--plain", help=N_("A line-by-line transcript for screen readers: "
+                                        "type vote 2, note ..., help."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Take part: join a live session with its code, vote and add notes."""
     from workshop import sessions
@@ -120,7 +126,8 @@ def join(
     if session is None:
         live = sessions.live_sessions(sessions_dir)
         if not live:
-            raise _fail(f"no live session in {sessions.sessions_dir(sessions_dir)}: name the session to join")
+            raise _fail(_("no live session in {sessions_dir}: name the session to join").format(
+                sessions_dir=sessions.sessions_dir(sessions_dir)))
         from workshop.tui.participant import make_app
 
         _show(lambda: make_app(live=live, name=name, shared=shared))
@@ -139,8 +146,8 @@ def _join_plain(session: str | None, name: str, sessions_dir: Path | None, share
         if session is None:
             live = sessions.live_sessions(sessions_dir)
             if len(live) != 1:
-                names = ", ".join(s.path.stem for s in live) or "none is live"
-                raise _fail(f"name the session to join ({names})")
+                names = ", ".join(s.path.stem for s in live) or _("none is live")
+                raise _fail(_("name the session to join ({names})").format(names=names))
             chosen = live[0]
         else:
             chosen = sessions.Session.open(_resolve(session, sessions_dir))
@@ -151,8 +158,9 @@ def _join_plain(session: str | None, name: str, sessions_dir: Path | None, share
 
 @app.command()
 def kiosk(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
     path = _resolve(session, sessions_dir)
@@ -163,15 +171,17 @@ def kiosk(
 
 @app.command()
 def serve(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
-    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only; "
-                                                     "0.0.0.0 for the room).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    max_apps: Annotated[int, typer.Option("--max", help="Terminal apps (/terminal/) at once, in all.")] = 100,
-    per_address: Annotated[int, typer.Option("--per-address", help="Terminal apps (/terminal/) at once from one client "
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    host: Annotated[str, typer.Option("--host", help=N_("Address to listen on (default: this machine only; "
+                                                     "0.0.0.0 for the room)."))] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help=N_("Port to listen on."))] = 8000,
+    max_apps: Annotated[int, typer.Option("--max", help=N_("Terminal apps (/terminal/) at once, in all."))] = 100,
+    per_address: Annotated[int, typer.Option("--per-address",
+            help=N_("Terminal apps (/terminal/) at once from one client "
                                              "address, an IPv6 one by its /64, this machine as one (raise it when the "
-                                             "room shares one NAT or reaches serve over IPv6).")] = 10,
+                                             "room shares one NAT or reaches serve over IPv6)."))] = 10,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Serve participants' phones and browsers: a light page at / and the terminal app at /terminal/."""
     from workshop import serve as front_door
@@ -183,11 +193,12 @@ def serve(
 
 @app.command()
 def screen(
-    session: Annotated[str, typer.Argument(help="A session name or file.")],
-    light: Annotated[bool, typer.Option("--light", help="The light theme (often better on a projector).")] = False,
-    headlines: Annotated[bool, typer.Option("--headlines", help="After the end, show each poll's headline result "
-                                            "(only polls whose results the room has seen).")] = False,
+    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    light: Annotated[bool, typer.Option("--light", help=N_("The light theme (often better on a projector)."))] = False,
+    headlines: Annotated[bool, typer.Option("--headlines", help=N_("After the end, show each poll's headline result "
+                                            "(only polls whose results the room has seen)."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """The room display for the projector: from the start time to the thanks; timer, prompt, poll
     results once revealed. Read-only."""
@@ -199,17 +210,19 @@ def screen(
 
 @app.command()
 def replay(
-    session: Annotated[str, typer.Argument(help="A session name or file (a live one replays up to now).")],
+    session: Annotated[str, typer.Argument(help=N_("A session name or file (a live one replays up to now)."))],
     speed: Annotated[float, typer.Option("--speed",
-                                         help="Start at this speed: 1, 2, 5, 10 or 60 times real time.")] = 1.0,
-    light: Annotated[bool, typer.Option("--light", help="Start in the light theme.")] = False,
+                                         help=N_("Start at this speed: 1, 2, 5, 10 or 60 times real time."))] = 1.0,
+    light: Annotated[bool, typer.Option("--light", help=N_("Start in the light theme."))] = False,
     sessions_dir: SessionsDir = None,
+    lang: LangOption = None,
 ) -> None:
     """Play a session back as the facilitator saw it. Never writes to the session file."""
     from workshop.engine.replay import SPEEDS
 
     if speed not in SPEEDS:
-        raise _fail(f"--speed {speed:g}: choose one of {', '.join(f'{s:g}' for s in SPEEDS)}")
+        raise _fail(_("--speed {speed}: choose one of {speeds}").format(
+            speed=f"{speed:g}", speeds=", ".join(f"{s:g}" for s in SPEEDS)))
     path = _resolve(session, sessions_dir)
     from workshop.tui.replay import make_app
 

@@ -12,6 +12,7 @@ from typing import Any
 from workshop.content.document import Document
 from workshop.content.problems import Problem
 from workshop.engine.text import UNCLEAN
+from workshop.i18n import _
 
 Where = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -22,19 +23,19 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):
-        return "a whole number"
+        return _("a whole number")
     if isinstance(value, float):
-        return "a decimal number"
+        return _("a decimal number")
     if isinstance(value, str):
         return "a string"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, dt.datetime):
         return "a date-time"
     if isinstance(value, dt.date):
-        return "a date without a time"
+        return _("a date without a time")
     if isinstance(value, dt.time):
         return "a time"
     return type(value).__name__
@@ -42,7 +43,7 @@ def _type_name(value: Any) -> str:
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
 
 
 def _show(value: Any) -> str:
@@ -73,21 +74,23 @@ class Checker:
             if (why := elsewhere(key)) is not None:
                 self.report(where + (key,), context, why)
             else:
-                self.report(where + (key,), context, f"unknown key {_show(key)}{_suggest(key, allowed)}")
+                self.report(where + (key,), context, _("unknown key {show}{suggest}").format(
+                    show=_show(key), suggest=_suggest(key, allowed)))
 
     def get(self, table: Mapping[str, Any], key: str, where: Where, context: str, kind: type | tuple[type, ...],
             *, required: bool = True, what: str = "") -> Any:
         """The value at `key` if present and of `kind`; otherwise report and return None."""
         if key not in table:
             if required:
-                self.report(where, context, f"missing required key {_show(key)}")
+                self.report(where, context, _("missing required key {show}").format(show=_show(key)))
             return None
         value = table[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
             self.report(where + (key,), context,
-                        f"{_show(key)} must be {what or kinds[0].__name__}, not {_type_name(value)}")
+                        _("{show} must be {value}, not {type_name}").format(
+                            show=_show(key), value=what or kinds[0].__name__, type_name=_type_name(value)))
             return None
         return value
 
@@ -96,11 +99,13 @@ class Checker:
         """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
         value = self.get(table, key, where, context, str, required=required, what="a string")
         if value is not None and required and not value.strip():
-            self.report(where + (key,), context, f"{_show(key)} must not be empty")
+            self.report(where + (key,), context, _("{show} must not be empty").format(show=_show(key)))
             return None
         if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
-            self.report(where + (key,), context, f"{_show(key)} holds a control character (U+{ord(bad.group()):04X}): "
-                        "it would reach every terminal that shows it")
+            self.report(where + (key,), context,
+                    _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows "
+                        "it").format(
+                show=_show(key), ord=ord(bad.group())))
             return None
         return value
 
@@ -111,19 +116,21 @@ class Checker:
             return None
         if low is not None and value < low or high is not None and value > high:
             if high is None:
-                bounds = f"at least {low}"
+                bounds = _("at least {low}").format(low=low)
             elif low is None:
-                bounds = f"at most {high}"
+                bounds = _("at most {high}").format(high=high)
             else:
-                bounds = f"between {low} and {high}"
-            self.report(where + (key,), context, f"{_show(key)} must be {bounds}, not {value}")
+                bounds = _("between {low} and {high}").format(low=low, high=high)
+            self.report(where + (key,), context, _("{show} must be {bounds}, not {value}").format(
+                show=_show(key), bounds=bounds, value=value))
             return None
         return value
 
     def slug(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> str | None:
         value = self.text(table, key, where, context, controls=True)  # no slug holds one: its message says why
         if value is not None and not SLUG.match(value):
-            self.report(where + (key,), context, f"{key} {_show(value)} must be lower-case letters, digits and dashes")
+            self.report(where + (key,), context, _("{key} {show} must be lower-case letters, digits and dashes").format(
+                key=key, show=_show(value)))
             return None
         return value
 
@@ -137,12 +144,13 @@ class Checker:
         if value is None:
             return None
         if not value:
-            self.report(where + (key,), context, f"{_show(key)} must have at least one entry")
+            self.report(where + (key,), context, _("{show} must have at least one entry").format(show=_show(key)))
             return None
         good = True
         for index, entry in enumerate(value):
             if not isinstance(entry, dict):
-                self.report(where + (key, index), context, f"{key}[{index}] must be a table, not {_type_name(entry)}")
+                self.report(where + (key, index), context, _("{key}[{index}] must be a table, not {type_name}").format(
+                    key=key, index=index, type_name=_type_name(entry)))
                 good = False
         return value if good else None
 
@@ -152,7 +160,8 @@ class Checker:
         if value is not None and value not in choices:
             listed = ", ".join(choices)
             self.report(where + (key,), context,
-                        f"{key} {_show(value)} is not one of {listed}{_suggest(value, choices)}")
+                        _("{key} {show} is not one of {listed}{suggest}").format(
+                            key=key, show=_show(value), listed=listed, suggest=_suggest(value, choices)))
             return None
         return value
 

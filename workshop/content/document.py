@@ -17,6 +17,7 @@ from typing import Any
 from workshop.content.locate import Locator
 from workshop.content.problems import Invalid, Problem
 from workshop.errors import os_message
+from workshop.i18n import _, number
 
 # Modules and agendas are a few kilobytes; a cap keeps a stray 50 MB file from stalling anyone.
 MAX_BYTES = 4 * 1024 * 1024
@@ -50,8 +51,8 @@ class Document:
             return None
         line = self.text.count("\n", 0, found.start()) + 1
         col = found.start(1) - (self.text.rfind("\n", 0, found.start()) + 1) + 1
-        return Problem(self.path, line, col, "still a draft: a '# CHECK' line is left to check; check it and "
-                       "delete the marker, or validate with --draft")
+        return Problem(self.path, line, col, _("still a draft: a '# CHECK' line is left to check; check it and "
+                       "delete the marker, or validate with --draft"))
 
     @property
     def kind(self) -> str | None:
@@ -77,13 +78,14 @@ def parse(raw: bytes, path: str) -> Document:
         return Invalid([Problem(path, line, col, message)])
 
     if not raw.strip():
-        raise fail(1, 1, "empty file: nothing to validate")
+        raise fail(1, 1, _("empty file: nothing to validate"))
     if (nul := raw.find(b"\x00")) >= 0:
-        raise fail(*_line_col(raw, nul), "binary file (NUL byte), not TOML text")
+        raise fail(*_line_col(raw, nul), _("binary file (NUL byte), not TOML text"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise fail(*_line_col(raw, err.start), f"not UTF-8 text: byte 0x{raw[err.start]:02x}") from None
+        raise fail(*_line_col(raw, err.start),
+                   _("not UTF-8 text: byte 0x{byte:02x}").format(byte=raw[err.start])) from None
     text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
@@ -95,12 +97,13 @@ def parse(raw: bytes, path: str) -> Document:
         else:  # "at end of document"
             line = text.count("\n") + 1
             col = len(text) - (text.rfind("\n") + 1) + 1
-        detail = _WHERE.sub("", message) or "invalid TOML"
-        raise fail(line, col, f"TOML syntax: {detail[0].lower()}{detail[1:]}") from None
+        detail = _WHERE.sub("", message) or _("invalid TOML")
+        raise fail(line, col, _("TOML syntax: {lower}{detail}").format(
+            lower=detail[0].lower(), detail=detail[1:])) from None
     except RecursionError:
-        raise fail(1, 1, "TOML nested too deeply to read") from None
+        raise fail(1, 1, _("TOML nested too deeply to read")) from None
     except ValueError as err:  # e.g. an integer with more digits than Python will convert
-        raise fail(1, 1, f"TOML value too large to read ({str(err).split(':')[0]})") from None
+        raise fail(1, 1, _("TOML value too large to read ({split})").format(split=str(err).split(':')[0])) from None
     return Document(path, text, data)
 
 
@@ -113,18 +116,19 @@ def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
 
     try:
         if path.is_dir():
-            raise fail("is a folder, not a file")
+            raise fail(_("is a folder, not a file"))
         if path.exists() and not path.is_file():
-            raise fail("not a regular file (a pipe or device?)")
+            raise fail(_("not a regular file (a pipe or device?)"))
         size = path.stat().st_size
         if size > max_bytes:
-            raise fail(f"too large: {size / 1e6:.1f} MB (a module or agenda is at most {max_bytes // 2**20} MiB)")
+            raise fail(_("too large: {size} MB (a module or agenda is at most {limit} MiB)").format(
+                size=number(size / 1e6, ".1f"), limit=max_bytes // 2**20))
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise fail("no such file or folder") from None
+        raise fail(_("no such file or folder")) from None
     except OSError as err:
         raise fail(os_message("", "read", err).removeprefix(": ")) from None
     if len(raw) > max_bytes:  # it grew while we looked
-        raise fail(f"too large (a module or agenda is at most {max_bytes // 2**20} MiB)")
+        raise fail(_("too large (a module or agenda is at most {max_bytes} MiB)").format(max_bytes=max_bytes // 2**20))
     return parse(raw, shown)

@@ -13,6 +13,7 @@ from workshop.content import languages
 from workshop.content.checker import _show
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.text import UNCLEAN
+from workshop.i18n import _
 
 
 def _poll(poll: Poll) -> dict[str, Any]:
@@ -66,28 +67,29 @@ def problems(data: object) -> list[str]:
     can write its header too): each module checked as the module schema checks an author's, its
     consent polls in the form an author writes them, and no text with a control character."""
     if not isinstance(data, dict) or not isinstance(data.get("modules"), list) or not data["modules"]:
-        return ["its agenda has no modules"]
+        return [_("its agenda has no modules")]
     from workshop.content import schema
     from workshop.content.document import Document
     from workshop.content.problems import Invalid
 
-    out = [f"agenda: {_show(key)} is not text" for key in ("id", "title") if not isinstance(data.get(key), str)]
+    out = [_("agenda: {show} is not text").format(
+        show=_show(key)) for key in ("id", "title") if not isinstance(data.get(key), str)]
     titles = data.get("variants", {})
     if not isinstance(titles, dict) or not all(isinstance(t, dict) and all(
             k in ("title", "summary") and isinstance(v, str) for k, v in t.items()) for t in titles.values()):
-        out.append("agenda: its titles in other languages are not text")
+        out.append(_("agenda: its titles in other languages are not text"))
     for i, module in enumerate(data["modules"]):
         if not isinstance(module, dict):
-            out.append(f"module {i + 1}: not a module")
+            out.append(_("module {i}: not a module").format(i=i + 1))
             continue
         try:
             schema.check_module(Document("", "", _authored(module)))
         except Invalid as err:
-            out += [f"module {i + 1}: {p.message}" for p in err.problems]
+            out += [_("module {i}: {message}").format(i=i + 1, message=p.message) for p in err.problems]
         except (TypeError, AttributeError, ValueError):
-            out.append(f"module {i + 1}: not a module")
+            out.append(_("module {i}: not a module").format(i=i + 1))
     if _unclean(data):
-        out.append("it holds a control character")
+        out.append(_("it holds a control character"))
     return out
 
 

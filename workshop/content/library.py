@@ -18,6 +18,7 @@ from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Module, Plan
 from workshop.content.problems import Invalid, Problem
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 DEFAULT_AGENDA = "half-day"
 _SESSION_HEAD = re.compile(rb"^\s*\[session\]", re.MULTILINE)
@@ -86,7 +87,7 @@ def _read(path: Path, display: str) -> Loaded:
     loaded.kind = loaded.doc.kind
     if loaded.kind is None:
         loaded.problems = [Problem(display, 1, 1,
-                                   "not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])")]
+                                   _("not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])"))]
     elif loaded.kind == "module":
         try:
             loaded.module = schema.check_module(loaded.doc)
@@ -152,14 +153,15 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
     for loaded in given + extra:
         if loaded.module is None:
             continue
-        key = f"module:{loaded.module.id}"
+        key = f"module:{loaded.module.id}"  # not translated: a key
         if key in library.origins:
             if loaded in given:
                 assert loaded.doc is not None  # a module is only ever built from its document
                 line, col = loaded.doc.locator.find(("id",))
                 used_by = library.origins[key]
                 loaded.problems.append(Problem(loaded.display, line, col,
-                                               f"module id '{loaded.module.id}' is already used by {used_by}"))
+                                               _("module id '{id}' is already used by {used_by}").format(
+                                                   id=loaded.module.id, used_by=used_by)))
             continue
         library.origins[key] = loaded.display
         library.modules[loaded.module.id] = loaded.module
@@ -172,11 +174,12 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
         except Invalid as err:
             loaded.problems = err.problems
             continue
-        key = f"agenda:{agenda_id}"
+        key = f"agenda:{agenda_id}"  # not translated: a key
         if key in library.origins and loaded in given:
             used_by = library.origins[key]
             loaded.problems = [Problem(loaded.display, 1, 1,
-                                       f"agenda id '{agenda_id}' (its file name) is already used by {used_by}")]
+                                       _("agenda id '{agenda_id}' (its file name) is already used by {used_by}").format(
+                                           agenda_id=agenda_id, used_by=used_by))]
             continue
         if key not in library.origins:
             library.origins[key] = loaded.display
@@ -188,11 +191,11 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
 
 def _expand(path: Path, library: Library) -> list[Path]:
     if not path.exists() and not path.is_symlink():
-        library.files.append(Loaded(path, str(path), problems=[Problem(str(path), 1, 1, "no such file or folder")]))
+        library.files.append(Loaded(path, str(path), problems=[Problem(str(path), 1, 1, _("no such file or folder"))]))
         return []
     files = list(toml_files(path))
     if path.is_dir() and not files:
-        problem = Problem(str(path), 1, 1, "folder holds no .toml files")
+        problem = Problem(str(path), 1, 1, _("folder holds no .toml files"))
         library.files.append(Loaded(path, str(path), problems=[problem]))
     return files
 
@@ -227,5 +230,6 @@ def plan_for(lib: Library, ref: str) -> Plan:
                            module.variants), (module,))  # the module's title in its other languages too
     known = sorted(lib.agendas) + sorted(lib.modules)
     close = difflib.get_close_matches(ref, known, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; try one of: {', '.join(known)}"
-    raise UnknownContent(f"no agenda or module {ref!r}{hint}")
+    hint = _(" (did you mean '{close}'?)").format(
+        close=close[0]) if close else _("; try one of: {known}").format(known=', '.join(known))
+    raise UnknownContent(_("no agenda or module {ref!r}{hint}").format(ref=ref, hint=hint))

@@ -9,6 +9,7 @@ from typing import Any
 from workshop.content.checker import Checker as _Checker
 from workshop.content.checker import Where, _show, _type_name
 from workshop.content.model import CONSENT_LABELS, REVEALS, VOTE_KINDS, Poll
+from workshop.i18n import _
 
 POLL_COMMON = ("question", "vote", "anonymous", "reveal")
 POLL_KEYS: dict[str, tuple[str, ...]] = {
@@ -43,19 +44,21 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         return None
     allowed = POLL_COMMON + POLL_KEYS[vote]
     c.keys(table, where, context, allowed,
-           elsewhere=lambda key: f"'{key}' is not used by a {vote} vote" if key in ALL_POLL_KEYS else None)
+           elsewhere=lambda key: _("'{key}' is not used by a {vote} vote").format(
+               key=key, vote=vote) if key in ALL_POLL_KEYS else None)
     fields: dict[str, Any] = {}
     if vote in OPTION_LIMITS and "options_from" in table:
         fields["options_from"] = c.slug(table, "options_from", where, context)
         if "options" in table:
-            c.report(where + ("options",), context, "give options or options_from, not both")
+            c.report(where + ("options",), context, _("give options or options_from, not both"))
     elif vote in OPTION_LIMITS:
         fields["options"] = _check_options(c, table, where, context, *OPTION_LIMITS[vote])
     if vote == "multi":
         options = fields.get("options") or ()
         fields["max"] = c.whole(table, "max", where, context, required=False, low=1)
         if fields["max"] is not None and options and fields["max"] > len(options):
-            c.report(where + ("max",), context, f"max {fields['max']} is more than the {len(options)} options")
+            c.report(where + ("max",), context, _("max {fields} is more than the {options} options").format(
+                fields=fields['max'], options=len(options)))
         if fields["max"] is None and "max" not in table and options:
             fields["max"] = len(options)
     elif vote == "scale":
@@ -64,7 +67,8 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         fields["budget"] = c.whole(table, "budget", where, context, low=1, high=BUDGET_LIMIT)
         fields["cap"] = c.whole(table, "cap", where, context, required=False, low=1)
         if fields["budget"] is not None and fields["cap"] is not None and fields["cap"] > fields["budget"]:
-            c.report(where + ("cap",), context, f"cap {fields['cap']} is larger than the budget {fields['budget']}")
+            c.report(where + ("cap",), context, _("cap {cap} is larger than the budget {budget}").format(
+                cap=fields['cap'], budget=fields['budget']))
     elif vote == "text":
         length = c.whole(table, "max_length", where, context, required=False, low=1, high=TEXT_LIMIT)
         fields["max_length"] = length if length is not None else 140
@@ -86,17 +90,18 @@ def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context:
     here = where + ("options",)
     if not all(isinstance(o, str) for o in options):
         wrong = next(o for o in options if not isinstance(o, str))
-        c.report(here, context, f"every option must be a string, not {_type_name(wrong)}")
+        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=_type_name(wrong)))
         return None
     if not low <= len(options) <= high:
-        c.report(here, context, f"needs {low} to {high} options, has {len(options)}")
+        c.report(here, context, _("needs {low} to {high} options, has {options}").format(
+            low=low, high=high, options=len(options)))
     seen: set[str] = set()
     for option in options:
         key = option.strip().casefold()
         if not key:
-            c.report(here, context, "an option is empty")
+            c.report(here, context, _("an option is empty"))
         elif key in seen:
-            c.report(here, context, f"option {_show(option)} appears twice")
+            c.report(here, context, _("option {show} appears twice").format(show=_show(option)))
         seen.add(key)
     return tuple(o.strip() for o in options)
 
@@ -107,9 +112,11 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
     fields["min"], fields["max"] = low, high
     if low is not None and high is not None:
         if low >= high:
-            c.report(where + ("max",), context, f"scale min {low} must be less than max {high}")
+            c.report(where + ("max",), context, _("scale min {low} must be less than max {high}").format(
+                low=low, high=high))
         elif high - low > SCALE_SPAN:
-            c.report(where + ("max",), context, f"scale {low} to {high} is more than {SCALE_SPAN} apart")
+            c.report(where + ("max",), context, _("scale {low} to {high} is more than {SCALE_SPAN} apart").format(
+                low=low, high=high, SCALE_SPAN=SCALE_SPAN))
     labels = c.table(table, "labels", where, context, required=False) or {}
     parsed: list[tuple[int, str]] = []
     for key, label in labels.items():
@@ -117,12 +124,14 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
         try:
             value = int(key)
         except ValueError:
-            c.report(here, context, f"label key {_show(key)} must be a whole number on the scale")
+            c.report(here, context, _("label key {show} must be a whole number on the scale").format(show=_show(key)))
             continue
         if not isinstance(label, str):
-            c.report(here, context, f"label for {value} must be a string, not {_type_name(label)}")
+            c.report(here, context, _("label for {value} must be a string, not {type_name}").format(
+                value=value, type_name=_type_name(label)))
         elif low is not None and high is not None and not low <= value <= high:
-            c.report(here, context, f"label for {value} is outside the scale {low} to {high}")
+            c.report(here, context, _("label for {value} is outside the scale {low} to {high}").format(
+                value=value, low=low, high=high))
         else:
             parsed.append((value, label))
     fields["labels"] = tuple(sorted(parsed))

@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from workshop.i18n import _
+
 if TYPE_CHECKING:
     from rich.markdown import Markdown
 
@@ -86,7 +88,7 @@ def _list(tokens: list[Any], at: int, out: list[str]) -> int:
             while tokens[at].type != "list_item_close":
                 at = _block(tokens, at, said)
             first = said[0] if said else ""
-            ordinal = ORDINALS[number - 1] if number <= len(ORDINALS) else f"Number {number}"
+            ordinal = ORDINALS[number - 1] if number <= len(ORDINALS) else _("Number {number}").format(number=number)
             out.append(f"{ordinal}, {first}")
             out.extend(said[1:])
         at += 1

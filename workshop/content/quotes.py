@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from workshop.i18n import _
+
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
@@ -99,15 +101,16 @@ def _spans(rounds: Sequence[int], minutes: int) -> set[int]:
 def _why(kind: str, n: int, minutes: int, rounds: Sequence[int], group: int) -> str | None:
     """Why quoting `n` minutes disagrees with a step of `minutes` (and `rounds`), or None."""
     if kind == "each" and n * group > minutes:
-        return f"{group} turns of {n} minutes need {n * group}, the step has {minutes}"
+        return _("{group} turns of {n} minutes need {needed}, the step has {minutes}").format(
+            group=group, n=n, needed=n * group, minutes=minutes)
     if kind == "whole" and n != minutes:
-        return f"the step has {minutes} minutes"
+        return _("the step has {minutes} minutes").format(minutes=minutes)
     if kind == "part" and n >= minutes:
-        return f"the step has only {minutes} minutes"
+        return _("the step has only {minutes} minutes").format(minutes=minutes)
     if kind == "round" and rounds and n not in _spans(rounds, minutes):
-        return f"its rounds last {', '.join(map(str, rounds))} minutes"
+        return _("its rounds last {map} minutes").format(map=', '.join(map(str, rounds)))
     if kind == "round" and not rounds and n > minutes:
-        return f"the step has only {minutes} minutes"
+        return _("the step has only {minutes} minutes").format(minutes=minutes)
     return None
 
 

@@ -27,6 +27,7 @@ from workshop.content.model import (
 )
 from workshop.content.polls import ALL_POLL_KEYS, POLL_KEYS, _check_poll  # noqa: F401
 from workshop.content.problems import Invalid
+from workshop.i18n import _
 
 LANGUAGE = TAG  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 
@@ -52,13 +53,15 @@ def check_module(doc: Document) -> Module:
     minutes = c.whole(data, "minutes", (), "", low=1, high=MODULE_MINUTES_MAX)
     language = c.text(data, "language", (), "", required=False)
     if language is not None and not LANGUAGE.match(language):
-        c.report(("language",), "", f"language {_show(language)} must be a language tag such as 'en', 'de' or 'pt-BR'")
+        c.report(("language",), "", _("language {show} must be a language tag such as 'en', 'de' or 'pt-BR'").format(
+            show=_show(language)))
     source = _check_source(c, data)
     steps = _check_steps(c, data)
     if minutes is not None and steps is not None:
         total = sum(s.minutes for s in steps)
         if total != minutes:
-            c.report(("minutes",), "", f"'minutes' is {minutes} but the steps add up to {total}")
+            c.report(("minutes",), "", _("'minutes' is {minutes} but the steps add up to {total}").format(
+                minutes=minutes, total=total))
     variants.check(c, data, steps, language or "en")
     if c.problems:
         raise Invalid(c.problems)
@@ -92,12 +95,14 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
     for index, entry in enumerate(entries):
         where: Where = ("steps", index)
         raw_id = entry.get("id")
-        context = f"step {_show(raw_id)}: " if isinstance(raw_id, str) and raw_id else f"step {index + 1}: "
+        context = _("step {show}: ").format(
+            show=_show(raw_id)) if isinstance(raw_id, str) and raw_id else _("step {index}: ").format(index=index + 1)
         step_id = c.slug(entry, "id", where, context)
         if step_id is not None:
             if step_id in first_seen:
-                line, _ = c.doc.locator.find(("steps", first_seen[step_id]))
-                c.report(where + ("id",), context, f"duplicate step id {_show(step_id)} (first used on line {line})")
+                line, _col = c.doc.locator.find(("steps", first_seen[step_id]))
+                c.report(where + ("id",), context, _("duplicate step id {show} (first used on line {line})").format(
+                    show=_show(step_id), line=line))
             else:
                 first_seen[step_id] = index
         steps.append(_check_step(c, entry, where, context, step_id))
@@ -106,9 +111,10 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
         poll = entry.get("poll")
         source = poll.get("options_from") if isinstance(poll, dict) else None
         if isinstance(source, str) and source not in brainstorms:
-            c.report(("steps", index, "poll", "options_from"), f"step {_show(entry.get('id'))}: poll: ",
-                     f"options_from {_show(source)} names no brainstorm step of this module"
-                     f"{_suggest(source, sorted(brainstorms))}")
+            c.report(("steps", index, "poll", "options_from"), _("step {show}: poll: ").format(
+                show=_show(entry.get('id'))),
+                     _("options_from {show} names no brainstorm step of this module{suggest}").format(
+                         show=_show(source), suggest=_suggest(source, sorted(brainstorms))))
             steps[index] = None
     if any(s is None for s in steps):
         return None
@@ -125,23 +131,26 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
     poll = None
     if kind == "poll":
         if "poll" not in entry:
-            c.report(where, context, "a poll step needs a [steps.poll] table")
+            c.report(where, context, _("a poll step needs a [steps.poll] table"))
         else:
             poll = _check_poll(c, entry, where, context)
     elif kind is not None and "poll" in entry:
-        c.report(where + ("poll",), context, f"only a poll step may have a poll (this step's kind is '{kind}')")
+        c.report(where + ("poll",), context,
+                _("only a poll step may have a poll (this step's kind is '{kind}')").format(
+            kind=kind))
     anonymous, show = False, "cards"
     if "anonymous" in entry:
         if kind in ("brainstorm", "qa"):
             anonymous = bool(c.get(entry, "anonymous", where, context, bool, what="true or false"))
         elif kind is not None:
-            c.report(where + ("anonymous",), context, "'anonymous' is for brainstorm and qa steps"
-                     + (" (a poll's goes in [steps.poll])" if kind == "poll" else ""))
+            c.report(where + ("anonymous",), context,
+                     _("'anonymous' is for brainstorm and qa steps (a poll's goes in [steps.poll])") if kind == "poll"
+                     else _("'anonymous' is for brainstorm and qa steps"))
     if "show" in entry:
         if kind == "brainstorm":
             show = c.choice(entry, "show", where, context, SHOWS) or "cards"
         elif kind is not None:
-            c.report(where + ("show",), context, "'show' is for brainstorm steps")
+            c.report(where + ("show",), context, _("'show' is for brainstorm steps"))
     rounds = _check_rounds(c, entry, where, context, minutes) if "rounds" in entry else ()
     if None in (step_id, title, kind, minutes, prompt, rounds) or (kind == "poll" and poll is None):
         return None
@@ -165,11 +174,14 @@ def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: 
     if len(rounds) != len(tables):
         return None
     if len(rounds) < 2:
-        c.report(where + ("rounds",), context, "a step with rounds needs at least two (or none: the step is one round)")
+        c.report(where + ("rounds",), context,
+                _("a step with rounds needs at least two (or none: the step is one round)"))
         return None
     total = sum(r.minutes for r in rounds)
     if minutes is not None and total != minutes:
-        c.report(where + ("rounds",), context, f"the rounds add up to {total} minutes but the step has {minutes}")
+        c.report(where + ("rounds",), context,
+                _("the rounds add up to {total} minutes but the step has {minutes}").format(
+            total=total, minutes=minutes))
         return None
     return tuple(rounds)
 
@@ -191,7 +203,8 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
     for index, entry in enumerate(entries or ()):
         where: Where = ("modules", index)
         raw = entry.get("module")
-        context = f"module {_show(raw)}: " if isinstance(raw, str) and raw else f"modules[{index}]: "
+        context = _("module {show}: ").format(
+            show=_show(raw)) if isinstance(raw, str) and raw else _("modules[{index}]: ").format(index=index)
         c.keys(entry, where, context, ITEM_KEYS)
         ref = c.text(entry, "module", where, context)
         overrides = c.table(entry, "minutes", where, context, required=False) or {}
@@ -199,20 +212,23 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
             continue
         if ref in seen:
             c.report(where + ("module",), "",
-                     f"module {_show(ref)} appears twice in the agenda (entries {seen[ref] + 1} and {index + 1})")
+                     _("module {show} appears twice in the agenda (entries {seen} and {index})").format(
+                         show=_show(ref), seen=seen[ref] + 1, index=index + 1))
         seen.setdefault(ref, index)
         module = None
         if modules is not None:
             module = modules.get(ref)
             if module is None:
-                c.report(where + ("module",), "", f"module {_show(ref)} does not exist{_suggest(ref, sorted(modules))}")
+                c.report(where + ("module",), "", _("module {show} does not exist{suggest}").format(
+                    show=_show(ref), suggest=_suggest(ref, sorted(modules))))
         good: list[tuple[str, int]] = []
         for step_id in overrides:
             minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1, high=STEP_MINUTES_MAX)
             if module is not None and module.step(step_id) is None:
                 steps = [s.id for s in module.steps]
                 c.report(where + ("minutes", step_id), context,
-                         f"no step {_show(step_id)} to override{_suggest(step_id, steps)}")
+                         _("no step {show} to override{suggest}").format(
+                             show=_show(step_id), suggest=_suggest(step_id, steps)))
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))

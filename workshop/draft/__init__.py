@@ -15,6 +15,7 @@ from workshop.draft.article import MAX_BYTES, Article, ArticleError, read_articl
 from workshop.draft.points import find_points
 from workshop.draft.writer import write_module
 from workshop.errors import WorkshopError, os_message
+from workshop.i18n import _, number
 
 __all__ = ["Article", "DraftBug", "DraftError", "draft_bytes", "draft_file", "read_article", "write_module"]
 
@@ -35,9 +36,9 @@ def draft_bytes(raw: bytes, name: str) -> str:
         raise DraftError(str(err)) from None
     text = write_module(article, find_points(list(article.blocks), article.marked), source_name=name)
     try:
-        schema.check_module(document.parse(text.encode("utf-8"), f"{name} (draft)"))
+        schema.check_module(document.parse(text.encode("utf-8"), _("{name} (draft)").format(name=name)))
     except Invalid as err:
-        raise DraftBug(f"the draft from {name} does not validate:\n{err}") from err
+        raise DraftBug(_('the draft from {name} does not validate:\n{err}').format(name=name, err=err)) from err
     return text
 
 
@@ -47,14 +48,15 @@ def draft_file(path: Path) -> str:
     name = str(path)
     try:
         if path.is_dir():
-            raise DraftError(f"{name}: is a folder, not an article")
+            raise DraftError(_("{name}: is a folder, not an article").format(name=name))
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
-                raise DraftError(f"{name}: too large to be an article ({size / 2**20:.1f} MiB; the limit is 4 MiB)")
+                raise DraftError(_("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
+                    name=name, size=number(size / 2**20, ".1f")))
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise DraftError(f"{name}: no such file") from None
+        raise DraftError(_("{name}: no such file").format(name=name)) from None
     except OSError as err:
         raise DraftError(os_message(name, "read", err)) from None
     return draft_bytes(raw, name)

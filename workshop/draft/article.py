@@ -16,6 +16,7 @@ from workshop.draft import byline, parse
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
+from workshop.i18n import _, number
 
 MAX_BYTES = 4 * 1024 * 1024
 MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx", ".mdtxt", ".mdtext", ".qmd", ".rmd")
@@ -40,21 +41,22 @@ class Article:
 
 def decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise ArticleError(f"{name}: too large to be an article ({len(raw) / 1024 / 1024:.1f} MiB; the limit is 4 MiB)")
+        raise ArticleError(_("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
+            name=name, size=number(len(raw) / 1024 / 1024, ".1f")))
     if not raw.strip():
-        raise ArticleError(f"{name}: the file is empty")
+        raise ArticleError(_("{name}: the file is empty").format(name=name))
     if b"\x00" in raw:
-        raise ArticleError(f"{name}: not a text article (binary data)")
+        raise ArticleError(_("{name}: not a text article (binary data)").format(name=name))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ArticleError(f"{name}: not a text article (binary data or not UTF-8)") from None
+        raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\n\t\f")
     if controls > max(8, len(text[:65536]) // 20):
-        raise ArticleError(f"{name}: not a text article (binary data)")
+        raise ArticleError(_("{name}: not a text article (binary data)").format(name=name))
     if not clean_text(text):
-        raise ArticleError(f"{name}: the file is empty")
+        raise ArticleError(_("{name}: the file is empty").format(name=name))
     return text
 
 
@@ -87,7 +89,7 @@ def read_article(raw: bytes, name: str) -> Article:
         try:
             blocks, meta = parse.html(text)
         except Exception:
-            raise ArticleError(f"{name}: cannot read this HTML page") from None
+            raise ArticleError(_("{name}: cannot read this HTML page").format(name=name)) from None
     elif kind == "markdown":
         blocks, meta = parse.markdown(text)
     else:
@@ -97,12 +99,12 @@ def read_article(raw: bytes, name: str) -> Article:
         block.raw = clean_text(block.raw)
     blocks = [b for b in blocks if b.text or b.kind == "media"]
     if not any(b.text for b in blocks):
-        raise ArticleError(f"{name}: no article text found")
+        raise ArticleError(_("{name}: no article text found").format(name=name))
     blocks, title, guessed = _take_title(blocks, meta, stem)
     blocks, author = _take_author(blocks, meta, title)
     blocks = _drop_boilerplate(blocks)
     if not any(b.text for b in blocks):
-        raise ArticleError(f"{name}: no article text found besides the title")
+        raise ArticleError(_("{name}: no article text found besides the title").format(name=name))
     language = _language(meta)
     guess = "" if language else guess_language(" ".join(b.text for b in blocks))
     return Article(title, author, tuple(blocks), marked, language or ("" if guess == "en" else guess), guessed, stem,
@@ -147,6 +149,7 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             break
     if not title:
         words = re.sub(r"[_\-.]+", " ", stem).strip()
+        # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point
     same = next((b for b in [*blocks[:12], top] if b is not None and b.kind in ("heading", "para")

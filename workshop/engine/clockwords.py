@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from workshop.engine.views import StepView
+from workshop.i18n import _
 
 
 def clock(seconds: float) -> str:
@@ -45,8 +46,10 @@ def left(remaining: float, allowed: int, extra: int = 0) -> str:
     """'12:30 left of 15 min', '01:10 over 10 min' ('(+2)' after it when minutes were added)."""
     plus = f" ({extra // 60:+d})" if extra else ""
     if remaining >= 0:
-        return f"{clock(math.ceil(remaining))} left of {allowed // 60} min{plus}"
-    return f"{clock(math.floor(-remaining))} over {allowed // 60} min{plus}"
+        return _("{clock} left of {allowed} min{plus}").format(
+            clock=clock(math.ceil(remaining)), allowed=allowed // 60, plus=plus)
+    return _("{clock} over {allowed} min{plus}").format(
+        clock=clock(math.floor(-remaining)), allowed=allowed // 60, plus=plus)
 
 
 def time_left(step: StepView, paused: bool = False) -> str:
@@ -56,9 +59,9 @@ def time_left(step: StepView, paused: bool = False) -> str:
     words = left(remaining, step.allowed, step.extra)
     kind = phase(remaining, step.allowed)
     if kind == "overtime":
-        words += " · over time"
+        words += _(" · over time")
     elif kind in ("amber", "red"):
-        words += f" · {math.ceil(remaining / 60)} min left" if remaining > 0 else " · time is up"
+        words += _(" · {ceil} min left").format(ceil=math.ceil(remaining / 60)) if remaining > 0 else _(" · time is up")
     return words + (" · paused" if paused else "")
 
 
@@ -76,4 +79,5 @@ def time_words(step: StepView, paused: bool = False) -> str:
     06:59 left of 7 min')."""
     if not step.rounds:
         return time_left(step, paused)
-    return f"{step.round_words} · {round_left(step)} · step {time_left(step, paused)}"
+    return _("{round_words} · {round_left} · step {time_left}").format(
+        round_words=step.round_words, round_left=round_left(step), time_left=time_left(step, paused))

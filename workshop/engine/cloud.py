@@ -17,6 +17,7 @@ from workshop.engine.tally import normalise
 
 MOST = 40  # words in a cloud; the rest are too rare to read
 
+# not translated: stop words, each list in its own language
 _COMMON = {
     "en": """a about after all also am an and any are as at be because been but by can could did do does
         for from get had has have he her his how i if in into is it its just let like many me more most

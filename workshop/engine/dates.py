@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping
 
 from workshop.engine.text import TextError
+from workshop.i18n import _
 
 ORDERS = ("dmy", "mdy")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -68,8 +69,10 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
     found = _reading(typed, today, order)
     if found is None:
         also = f", {example(order)}" if order else ""
-        raise DateError(f"{typed.strip()!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, "
-                        "next week or in 2 weeks")
+        raise DateError(
+                _("{strip!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, next week or in 2 "
+                    "weeks").format(
+            strip=typed.strip(), also=also))
     return found
 
 
@@ -109,7 +112,7 @@ def _reading(typed: str, today: dt.date, order: str | None) -> dt.date | None:
     for one that is written as a date but is none, or could be two."""
     words = " ".join(typed.lower().replace(",", " ").split())
     if not words:
-        raise DateError("no date given")
+        raise DateError(_("no date given"))
     for reader in (_iso, _numeric, _named, _relative):
         found = reader(words, today, order)
         if found is not None:
@@ -143,7 +146,7 @@ def _iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
         return None
     found = _date(*map(int, match.groups()))
     if found is None:
-        raise DateError(f"{words} is not a day of the calendar")
+        raise DateError(_("{words} is not a day of the calendar").format(words=words))
     return found
 
 
@@ -158,15 +161,18 @@ def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
 
     day_first, month_first = on(b, a), on(a, b)
     if day_first is None and month_first is None:
-        raise DateError(f"{words} is not a day of the calendar whichever way it is read")
+        raise DateError(_("{words} is not a day of the calendar whichever way it is read").format(words=words))
     if day_first is None or month_first is None or day_first == month_first:
         return day_first or month_first
     if order == "dmy":
         return day_first
     if order == "mdy":
         return month_first
-    raise DateError(f"{words} could be {shown(day_first)} or {shown(month_first)} (this locale says no order): "
-                    f"type {day_first.isoformat()} or {month_first.isoformat()}")
+    raise DateError(
+            _("{words} could be {day_month} or {month_day} (this locale says no order): type {day_month_iso} or "
+                "{month_day_iso}").format(
+        words=words, day_month=shown(day_first), month_day=shown(month_first), day_month_iso=day_first.isoformat(),
+        month_day_iso=month_first.isoformat()))
 
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -186,10 +192,11 @@ def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
     number = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month[:3]))
     found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
     if found is None:
-        raise DateError(f"{words} is not a day of the calendar")
+        raise DateError(_("{words} is not a day of the calendar").format(words=words))
     if weekday and WEEKDAYS[found.weekday()][:3] != weekday[:3]:
-        raise DateError(f"{shown(found)} is a {WEEKDAYS[found.weekday()].title()}, not a "
-                        f"{next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()}")
+        raise DateError(_("{date} is a {weekday}, not a {typed}").format(
+            date=shown(found), weekday=WEEKDAYS[found.weekday()].title(),
+            typed=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()))
     return found
 
 
@@ -220,12 +227,13 @@ def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
         name = WEEKDAYS[wanted]
         if parts[0] != "next":
             if ahead == 0:
-                raise DateError(f"today is a {name.title()}: type today, or next {name} for "
-                                f"{shown(coming)}")
+                raise DateError(_("today is a {title}: type today, or next {name} for {shown}").format(
+                    title=name.title(), name=name, shown=shown(coming)))
             return coming
         next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
         if next_weeks != coming:
-            raise DateError(f"next {name} could be {shown(coming)} or {shown(next_weeks)}: type {name} for the "
-                            f"first, or the date")
+            raise DateError(
+                    _("next {name} could be {coming} or {following}: type {name} for the first, or the date").format(
+                name=name, coming=shown(coming), following=shown(next_weeks)))
         return coming
     return None

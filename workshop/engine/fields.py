@@ -26,6 +26,7 @@ class Shape:
         self.kind = kind
 
     def __repr__(self) -> str:
+        # not translated: a type's name, for a developer
         return f"Shape({self.kind!r})"
 
 

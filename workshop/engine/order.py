@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from workshop.content.model import Module, Step
 from workshop.engine.events import Event
+from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
     from workshop.engine.state import Fold
 
-BREAK_PROMPT = "A break. Back in {minutes} minutes."
+BREAK_PROMPT = N_("A break. Back in {minutes} minutes.")
 INSERTED_KINDS = ("break", "notes")  # a break, or an objections round after a consent poll
 
 
@@ -94,7 +95,7 @@ class AgendaEvents:
                 or fold.ended or not (after == "" or after in fold.index) or kind not in INSERTED_KINDS
                 or type(title) is not str or type(prompt) is not str):
             return
-        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or BREAK_PROMPT.format(minutes=minutes))
+        step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or _(BREAK_PROMPT).format(minutes=minutes))
         fold.running.insert(qid, step, fold.index[after] if after else None)
         fold.planned.append(minutes * 60)
         fold.extra.append(0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workshop.content.model import Poll
+from workshop.i18n import N_, _, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -93,11 +94,38 @@ def _scale_label(poll: Poll, x: int) -> str:
 
 
 UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
+# a vote kind and a poll's status as the screens and reports name them (files name them in English)
+VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
+              "rank": N_("rank"), "text": N_("text"), "consent": N_("consent")}
+POLL_STATUS_WORDS = {"open": N_("open"), "closed": N_("closed"), "waiting": N_("not open yet")}
+SESSION_STATUS_WORDS = {"waiting": N_("waiting"), "running": N_("running"), "paused": N_("paused"),
+                        "ended": N_("ended"), "stale": N_("stale")}
+
+
+def said(words: Mapping[str, str], key: str) -> str:
+    """`key` in the reader's words, by one of the tables above (a key none has: as it is)."""
+    return _(words[key]) if key in words else key
+
+
+_FORMS: dict[str, Callable[[int], str]] = {
+    "vote": lambda n: ngettext("{n} vote", "{n} votes", n),
+    "answer": lambda n: ngettext("{n} answer", "{n} answers", n),
+    "dot": lambda n: ngettext("{n} dot", "{n} dots", n),
+    "point": lambda n: ngettext("{n} point", "{n} points", n),
+    "ballot": lambda n: ngettext("{n} ballot", "{n} ballots", n),
+    "upvote": lambda n: ngettext("{n} upvote", "{n} upvotes", n),
+    "participant": lambda n: ngettext("{n} participant", "{n} participants", n),
+    "option": lambda n: ngettext("{n} option", "{n} options", n),
+    "minute": lambda n: ngettext("{n} minute", "{n} minutes", n),
+    "other answer": lambda n: ngettext("{n} other answer", "{n} other answers", n),
+}
 
 
 def plural(count: float, unit: str) -> str:
-    """'1 vote', '2 votes', '0 votes', '1.5 points': `unit` is the singular."""
-    return f"{count:g} {unit}" + ("" if count == 1 else "s")
+    """'1 vote', '2 votes', '0 votes', '1.5 points', in the reader's language by its plural rules:
+    `unit` is the English singular, one of _FORMS."""
+    whole = int(count) if float(count).is_integer() else 2  # a fraction of points reads as many
+    return _FORMS[unit](whole).format(n=number(count, "g"))
 
 
 def under(poll: Poll, result: Tally) -> int:
@@ -112,9 +140,9 @@ def round_words(poll: Poll, result: Tally) -> str:
     if poll.threshold is None:
         return plural(result.ballots, "ballot")
     if not result.ballots:
-        return "no ballots"
+        return _("no ballots")
     blocks = under(poll, result)
-    return f"{blocks} under {poll.threshold}" if blocks else "consent"
+    return _("{blocks} under {threshold}").format(blocks=blocks, threshold=poll.threshold) if blocks else _("consent")
 
 
 def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None) -> str:
@@ -122,7 +150,8 @@ def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None)
     every = [*earlier, *([now] if now is not None else [])]
     if len(every) < 2:
         return ""
-    return "; ".join(f"round {i}: {round_words(poll, t)}" for i, t in enumerate(every, 1))
+    return "; ".join(_("round {i}: {round_words}").format(
+        i=i, round_words=round_words(poll, t)) for i, t in enumerate(every, 1))
 
 
 def consent_words(poll: Poll, result: Tally) -> str:
@@ -132,8 +161,15 @@ def consent_words(poll: Poll, result: Tally) -> str:
         return ""
     blocks = under(poll, result)
     if blocks:
-        return f"No consent: {blocks} under {poll.threshold}"
-    return f"Consent ✓ {result.ballots} of {result.ballots} at {poll.threshold} or more"
+        return _("No consent: {blocks} under {threshold}").format(blocks=blocks, threshold=poll.threshold)
+    return _("Consent ✓ {ballots} of {ballots} at {threshold} or more").format(
+        ballots=result.ballots, threshold=poll.threshold)
+
+
+def mean_words(result: Tally) -> str:
+    """A scale's mean and median as every screen says them: 'mean 3.0 · median 4'."""
+    return _("mean {mean} · median {median}").format(mean=number(result.mean or 0, ".1f"),
+                                                     median=number(result.median or 0, "g"))
 
 
 def headline(poll: Poll, result: Tally) -> str:
@@ -141,13 +177,16 @@ def headline(poll: Poll, result: Tally) -> str:
     options tied, 'Coaching and Quality: 2 votes each · 33%'), a scale's mean and median, a
     consent poll's result."""
     if not result.ballots:
-        return "no ballots"
+        return _("no ballots")
     if poll.threshold is not None:
         return consent_words(poll, result)
     if result.mean is not None:
-        return f"mean {result.mean:.1f} · median {result.median:g}"
+        return mean_words(result)
     top = max(row.value for row in result.rows)
     leading = [row for row in result.rows if row.value == top]
-    labels = " and ".join(row.label for row in leading)
-    each = " each" if len(leading) > 1 else ""
-    return f"{labels}: {plural(top, UNITS[result.unit])}{each} · {leading[0].share:.0%}"
+    amount, share = plural(top, UNITS[result.unit]), number(leading[0].share, ".0%")
+    if len(leading) == 1:
+        return _("{label}: {amount} · {share}").format(label=leading[0].label, amount=amount, share=share)
+    labels = _(" and ").join(row.label for row in leading[:-1])  # three tied: "A and B and C"
+    return _("{labels} and {last}: {amount} each · {share}").format(
+        labels=labels, last=leading[-1].label, amount=amount, share=share)

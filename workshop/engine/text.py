@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from workshop.engine.confusables import ASCII_OF
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 NAME_MAX = 40
 TEXT_MAX = 2000
@@ -91,10 +92,11 @@ def name(raw: str) -> str:
     value = " ".join(value.split())
     if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
         typed = any(unicodedata.category(ch)[0] not in "CZ" for ch in raw)
-        raise TextError("a name needs a letter or a digit: symbols and emoji are left out" if typed
-                        else "a name cannot be empty")
+        raise TextError(_("a name needs a letter or a digit: symbols and emoji are left out") if typed
+                        else _("a name cannot be empty"))
     if len(value) > NAME_MAX:
-        raise TextError(f"a name is at most {NAME_MAX} characters (this one has {len(value)})")
+        raise TextError(_("a name is at most {NAME_MAX} characters (this one has {value})").format(
+            NAME_MAX=NAME_MAX, value=len(value)))
     return value
 
 
@@ -126,9 +128,10 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
     """A note or answer: cleaned, not blank, at most `limit` characters."""
     value = clean(raw).strip()
     if not value:
-        raise TextError(f"{what} cannot be empty")
+        raise TextError(_("{what} cannot be empty").format(what=what))
     if len(value) > limit:
-        raise TextError(f"{what} is at most {limit} characters (this one has {len(value)})")
+        raise TextError(_("{what} is at most {limit} characters (this one has {value})").format(
+            what=what, limit=limit, value=len(value)))
     return value
 
 
@@ -275,7 +278,7 @@ def due(raw: str) -> str:
     """An action item's due date as typed: YYYY-MM-DD, a real date; raises TextError."""
     value = raw.strip()
     if not is_date(value):
-        raise TextError(f"a due date is written YYYY-MM-DD, like 2026-12-15, not {raw!r}")
+        raise TextError(_("a due date is written YYYY-MM-DD, like 2026-12-15, not {raw!r}").format(raw=raw))
     return value
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from workshop.engine.events import CONTROL, DECISIONS, FACILITATOR, ROOM_CONTROL, Event
+from workshop.i18n import _
 
 FORMAT = 1  # the session file's format: 1 chains signed events; files without `format` are older
 
@@ -125,7 +126,7 @@ class Authority:
         raw = bytes.fromhex(sig)
         if raw in self._signatures:
             self.forged.append((kind, clock))
-            self.breaks.append((position, f"a copy of a signed {kind} appended again: not obeyed"))
+            self.breaks.append((position, _("a copy of a signed {kind} appended again: not obeyed").format(kind=kind)))
             return False
         self._signatures.add(raw)
         if self.chained or "prev" in event:
@@ -145,20 +146,24 @@ class Authority:
     def _follow(self, event: Event, kind: str, position: int, raw: bytes) -> None:
         prev, seen = event.get("prev"), event.get("seen")
         if type(prev) is not str or type(seen) is not int:
-            self.breaks.append((position, f"a signed {kind} without its place in the chain"))
+            self.breaks.append((position, _("a signed {kind} without its place in the chain").format(kind=kind)))
             return
         if prev != self.head:
             known = prev != "" and bytes.fromhex(prev) in self._signatures
-            self.breaks.append((position, f"the signed {kind} here was signed after another that now comes later "
-                                          "(signed events moved)" if known else
-                                          f"a signed event before this {kind} is missing (deleted, or in a damaged "
-                                          "block)"))
+            self.breaks.append((position,
+                                _("the signed {kind} here was signed after another that now comes later (signed "
+                                  "events moved)").format(kind=kind) if known else
+                                _("a signed event before this {kind} is missing (deleted, or in a damaged "
+                                  "block)").format(kind=kind)))
         written = event.get("since")
         if type(written) is str and written != since(self.pending[:-1]):  # the last is this event's own
-            self.breaks.append((position, f"an event written before this {kind} was changed since, or taken out"))
+            self.breaks.append((position, _("an event written before this {kind} was changed since, or taken "
+                                            "out").format(kind=kind)))
         if seen > position:
-            self.breaks.append((position, f"{seen - position} event(s) before this {kind} are missing (deleted, or "
-                                          "in damaged blocks)"))
+            self.breaks.append((position,
+                    _("{seen} event(s) before this {kind} are missing (deleted, or in damaged blocks)").format(
+                seen=seen - position, kind=kind)))
         elif seen < position:
-            self.breaks.append((position, f"{position - seen} event(s) were put before this {kind} after it was "
-                                          "signed"))
+            self.breaks.append((position,
+                    _("{position} event(s) were put before this {kind} after it was signed").format(
+                position=position - seen, kind=kind)))

@@ -17,6 +17,7 @@ from workshop.engine.ideas import RoomView
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
 from workshop.engine.text import same_name
+from workshop.i18n import _
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
 # not said so for longer than this has gone (closed without saying, or its host went away).
@@ -65,7 +66,8 @@ class StepView:
     def round_words(self) -> str:
         """'Speaker B · round 2 of 3', or '' for a step without rounds: every screen's words."""
         now = self.round
-        return "" if now is None else f"{now.label} · round {now.index + 1} of {len(self.rounds)}"
+        return "" if now is None else _("{label} · round {index} of {rounds}").format(
+            label=now.label, index=now.index + 1, rounds=len(self.rounds))
 
     @property
     def overtime(self) -> float:

@@ -27,6 +27,7 @@ from workshop.engine import events, text
 from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
 from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
+from workshop.i18n import N_, _
 
 _HEX = re.compile(r"[0-9a-f]*")
 # the times an event may carry: a writer's clock says now; a time a calendar or a clock cannot
@@ -86,11 +87,13 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "decision": _each(lambda v: _DECISION.fullmatch(v) is not None),
     "session": _each(lambda v: _SESSION_ID.fullmatch(v) is not None and ".." not in v),
 }
-_WHAT = {"hex": "lower-case hex digits", "author": "a participant's token", "name": "a name as names are written",
-         "owner": "a name as names are written", "joiner": "a name a participant may join with",
-         "qid": "a step written module/step", "ref": "an idea or question (i3, q2)", "date": "a date (YYYY-MM-DD)",
-         "when": "a time with its zone", "word": "a word", "text": "clean text (a control character or a surrogate)",
-         "decision": "a decision's id (d1, d2)", "session": "a session's name"}
+_WHAT = {"hex": N_("lower-case hex digits"), "author": N_("a participant's token"),
+         "name": N_("a name as names are written"), "owner": N_("a name as names are written"),
+         "joiner": N_("a name a participant may join with"), "qid": N_("a step written module/step"),
+         "ref": N_("an idea or question (i3, q2)"), "date": N_("a date (YYYY-MM-DD)"),
+         "when": N_("a time with its zone"), "word": N_("a word"),
+         "text": N_("clean text (a control character or a surrogate)"),
+         "decision": N_("a decision's id (d1, d2)"), "session": N_("a session's name")}
 
 
 def _shape_of(hint: Any) -> tuple[str, bool] | None:
@@ -132,8 +135,10 @@ def _message(err: Exception, kind: object) -> str:
     said = text.clean(str(err).splitlines()[0])  # msgspec quotes an unknown field's name as it is written
     where = re.search(r" - at `\$\.?([^`]*)`$", said)
     said = re.sub(r" - at `[^`]*`$", "", said)
-    what = f"a {kind!r} event" if isinstance(kind, str) and kind in CLASSES else "an event of no known type"
-    return f"{what} no writer of ours writes ({said}{f' in {where.group(1)!r}' if where and where.group(1) else ''})"
+    what = _("a {kind!r} event").format(
+        kind=kind) if isinstance(kind, str) and kind in CLASSES else _("an event of no known type")
+    return _("{what} no writer of ours writes ({said}{value})").format(
+        what=what, said=said, value=f' in {where.group(1)!r}' if where and where.group(1) else '')
 
 
 def typed(event: Event) -> TypedEvent:
@@ -147,14 +152,16 @@ def typed(event: Event) -> TypedEvent:
     if found.at is msgspec.UNSET:
         raise ValueError(_message(ValueError("Object missing required field `at`"), event.get("type")))
     if not EARLIEST <= found.at <= LATEST:
-        raise ValueError(f"a {event['type']!r} event no writer of ours writes (its time is not between 1970 and 9000)")
-    for name, shape, many, _ in FIELDS[type(found)]:
+        raise ValueError(_("a {kind!r} event no writer of ours writes (its time is not between 1970 and 9000)").format(
+            kind=event["type"]))
+    for name, shape, many, _kind in FIELDS[type(found)]:
         value = getattr(found, name)
         if value is msgspec.UNSET:
             continue
         values = [v for v in value if type(v) is str] if many else [value]
         if not _CHECKS[shape](values):
-            raise ValueError(f"a {event['type']!r} event no writer of ours writes (its {name!r} is not {_WHAT[shape]})")
+            raise ValueError(_("a {type!r} event no writer of ours writes (its {name!r} is not {what})").format(
+                type=event["type"], name=name, what=_(_WHAT[shape])))
     return found
 
 
@@ -246,7 +253,7 @@ def header(session: dict[str, Any]) -> str | None:
     agenda by `content.frozen.problems` (when it is thawed)."""
     unknown = sorted(set(session) - set(HEADER_KEYS))
     if unknown:
-        return f"its key {unknown[0]!r} is not one a session header has"
+        return _("its key {unknown!r} is not one a session header has").format(unknown=unknown[0])
     checks: dict[str, Callable[[Any], bool]] = {
         "format": lambda v: type(v) is int and 0 < v < 1000,
         "id": lambda v: type(v) is str and _SESSION_ID.fullmatch(v) is not None,
@@ -261,8 +268,8 @@ def header(session: dict[str, Any]) -> str | None:
     }
     for key in ("id", "title", "code", "agenda"):
         if key not in session:
-            return f"it has no {key!r}"
+            return _("it has no {key!r}").format(key=key)
     for key, ok in checks.items():
         if key in session and not ok(session[key]):
-            return f"its {key!r} is not what a session header holds there"
+            return _("its {key!r} is not what a session header holds there").format(key=key)
     return None

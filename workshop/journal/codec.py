@@ -48,12 +48,13 @@ def _value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f").replace(" = ", " \\u003d ")
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
+    # not translated: a bug of ours, for a developer
     raise EncodeError(f"cannot store a {type(value).__name__} in an event")
 
 
 def _time(value: Any) -> str:
     if not isinstance(value, dt.datetime) or value.tzinfo is None:
-        raise EncodeError("an event's `at` must be a datetime with a time zone")
+        raise EncodeError("an event's `at` must be a datetime with a time zone")  # not translated: a bug of ours
     return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
@@ -62,7 +63,7 @@ def encode(payload: Mapping[str, Any]) -> bytes:
     lines = []
     for key, value in payload.items():
         if not key.replace("_", "").isalnum() or not key.isascii() or key == "crc":
-            raise EncodeError(f"bad event key {key!r}")
+            raise EncodeError(f"bad event key {key!r}")  # not translated: a bug of ours
         lines.append(f"{key} = {_time(value) if key == 'at' else _value(value)}\n")
     body = HEADER + "".join(lines).encode("utf-8")
     return body + b'crc = "%08x"\n\n' % zlib.crc32(body)

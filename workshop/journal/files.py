@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from workshop.errors import WorkshopError, os_message
+from workshop.i18n import _
 
 
 class JournalError(WorkshopError):
@@ -26,13 +27,13 @@ def kind_of(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise JournalError(os_message(path, "look at it", err)) from None
+        raise JournalError(os_message(path, "look at it", err)) from None  # not translated: a key of errors.DOING
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return _("a symbolic link")
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     if stat.S_ISSOCK(mode):
@@ -46,12 +47,14 @@ def open_regular(path: Path, flags: int, doing: str, follow: bool = True) -> int
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise JournalError(f"{path}: no such file") from None
+        raise JournalError(_("{path}: no such file").format(path=path)) from None
     except OSError as err:
         raise JournalError(os_message(path, doing, err)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise JournalError(f"{path}: cannot {doing}: it is {kind_of(path) or 'not a regular file'}, not a file")
+        kind = kind_of(path) or _("not a regular file")
+        raise JournalError((_("{path}: cannot read: it is {kind}, not a file") if doing == "read" else
+                            _("{path}: cannot write: it is {kind}, not a file")).format(path=path, kind=kind))
     os.set_blocking(fd, True)
     return fd
 
@@ -79,7 +82,7 @@ def read_owned(path: Path) -> bytes:
     fd = open_regular(path, os.O_RDONLY, "read", follow=False)
     try:
         if os.fstat(fd).st_uid != os.geteuid():
-            raise NotOwned(f"{path}: belongs to another account: not used")
+            raise NotOwned(_("{path}: belongs to another account: not used").format(path=path))
         with os.fdopen(fd, "rb", closefd=False) as handle:
             return handle.read()
     except OSError as err:
@@ -94,7 +97,8 @@ def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
     The bytes go to a hidden temporary name first and are linked into place, so nobody ever
     reads half a file; link() refuses an existing name, even a dangling link."""
     if (there := kind_of(path)) is not None:
-        raise JournalError(f"{path}: {there} is already there")
+        raise JournalError(_("{path}: {there} is already there").format(path=path, there=there))
+    # not translated: a file name
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666)
@@ -107,9 +111,10 @@ def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
             os.close(fd)
         os.link(tmp, path)
     except FileExistsError:
-        raise JournalError(f"{path}: {kind_of(path) or 'something'} is already there") from None
+        raise JournalError(_("{path}: {value} is already there").format(
+            path=path, value=kind_of(path) or 'something')) from None
     except OSError as err:
-        raise JournalError(os_message(path, "create it", err)) from None
+        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     finally:
         remove(tmp)
     fsync_dir(path.parent)
@@ -120,9 +125,10 @@ def create_secret(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except FileExistsError:
-        raise JournalError(f"{path}: {kind_of(path) or 'something'} is already there") from None
+        raise JournalError(_("{path}: {value} is already there").format(
+            path=path, value=kind_of(path) or 'something')) from None
     except OSError as err:
-        raise JournalError(os_message(path, "create it", err)) from None
+        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     try:
         write_all(fd, data)
         os.fsync(fd)

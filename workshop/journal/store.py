@@ -29,6 +29,7 @@ from typing import Any
 import tomli_w
 
 from workshop.errors import os_message
+from workshop.i18n import _
 from workshop.journal import blocks, check, codec, files
 from workshop.journal.files import JournalError
 
@@ -51,6 +52,7 @@ class Loaded:
 
 def header_bytes(header: Mapping[str, Any]) -> bytes:
     text = (
+        # not translated: the file's own first line, the same in every session file
         "# workshop session file: append-only. Each [[events]] block is one thing that happened.\n"
         + tomli_w.dumps({"session": dict(header)})
     ).encode("utf-8")
@@ -90,12 +92,14 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
             continue
         if isinstance(session, dict):
             if (wrong := check.header(session)) is not None:
-                raise JournalError(f"{path}:1:1: the [session] header is not one workshop wrote ({wrong}): no command "
-                                   "can use this file")
+                raise JournalError(
+                        _("{path}:1:1: the [session] header is not one workshop wrote ({wrong}): no command can use "
+                            "this file").format(
+                    path=path, wrong=wrong))
             return session, end
     if b"[session]" not in head:
-        raise JournalError(f"{path}: not a workshop session file (no [session] header)")
-    raise JournalError(f"{path}:1:1: the [session] header is damaged: no command can use this file")
+        raise JournalError(_("{path}: not a workshop session file (no [session] header)").format(path=path))
+    raise JournalError(_("{path}:1:1: the [session] header is damaged: no command can use this file").format(path=path))
 
 
 def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> list[tuple[int, int, str]]:
@@ -105,23 +109,27 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
     for piece in found.damaged:
         line, col = blocks.line_col(data, base + piece.begin)
         if piece.kind == "refused":
-            out.append((line, col, f"{piece.why}, at byte {base + piece.begin}: skipped"))
+            out.append((line, col, _("{why}, at byte {base}: skipped").format(why=piece.why, base=base + piece.begin)))
             continue
-        what = "stray bytes after an event block" if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
-            else "a damaged event block (its checksum does not match: edited by hand, or a damaged disk)"
-        out.append((line, col, f"{what} at byte {base + piece.begin}, skipped; `workshop repair` writes a copy "
-                               "without it"))
+        what = _("stray bytes after an event "
+            "block") if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
+            else _("a damaged event block (its checksum does not match: edited by hand, or a damaged disk)")
+        out.append((line, col, _("{what} at byte {base}, skipped; `workshop repair` writes a copy without it").format(
+            what=what, base=base + piece.begin)))
     if found.torn is not None:
         line, col = blocks.line_col(data, base + found.torn.begin)
-        out.append((line, col, f"an incomplete last event block at byte {base + found.torn.begin} (a writer was "
-                               "stopped mid-write), skipped; the next append removes it"))
+        out.append((line, col,
+                _("an incomplete last event block at byte {base} (a writer was stopped mid-write), skipped; the next "
+                    "append removes it").format(
+            base=base + found.torn.begin)))
     if found.crlf:
-        out.append((1, 1, "Windows (CRLF) line ends, read as plain newlines"))
+        out.append((1, 1, _("Windows (CRLF) line ends, read as plain newlines")))
     return out
 
 
 def _warnings(path: Path, damage: list[tuple[int, int, str]]) -> list[str]:
-    return [f"warning: {path}:{line}:{col}: {message}" for line, col, message in damage]
+    return [_("warning: {path}:{line}:{col}: {message}").format(
+        path=path, line=line, col=col, message=message) for line, col, message in damage]
 
 
 def load(path: Path) -> Loaded:
@@ -191,7 +199,7 @@ class Writer:
         """One event's block, refused (EncodeError) when the reader would not let it through."""
         why = check.one(dict(payload))
         if why is not None:
-            raise codec.EncodeError(f"not written: {why}")
+            raise codec.EncodeError(_("not written: {why}").format(why=why))
         return codec.encode(payload)
 
     def commit(self) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.report.render import md_escape, md_participant
 
 FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
@@ -43,12 +44,13 @@ def as_csv(state: SessionState) -> str:
 
 
 def as_markdown(state: SessionState) -> str:
-    lines = [f"# Action items: {md_escape(state.title)}", "", "| action | owner | due | from | step |",
+    lines = [_("# Action items: {title}").format(
+        title=md_escape(state.title)), "", _("| action | owner | due | from | step |"),
              "|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])}{' (edited)' if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
+    lines += [f"| {_cell(r['text'])}{_(' (edited)') if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
               f"| {r['due'] or '–'} "
               f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
-    return "\n".join(lines if len(lines) > 4 else [*lines[:2], "None."]) + "\n"
+    return "\n".join(lines if len(lines) > 4 else [*lines[:2], _("None.")]) + "\n"
 
 
 def _cell(value: str) -> str:
@@ -64,7 +66,7 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
     from icalendar import Calendar, Event, Todo
 
     calendar = Calendar()
-    calendar.add("prodid", "-//workshop//action items//EN")
+    calendar.add("prodid", "-//workshop//action items//EN")  # not translated: iCalendar's product id
     calendar.add("version", "2.0")
     undated = 0
     for row in rows(state):
@@ -72,11 +74,13 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
             undated += 1
             continue
         entry = Event() if kind == "event" else Todo()
+        # not translated: an iCalendar UID
         entry.add("uid", f"{row['id']}@{state.id}.workshop")
         entry.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
         entry.add("summary", row["text"])
-        entry.add("description", f"From {row['author']}, on {row['step_title']}, in the workshop {state.title}."
-                  + (f" Owner: {row['owner']}." if row["owner"] else ""))
+        entry.add("description", _("From {author}, on {step}, in the workshop {title}.").format(
+            author=row['author'], step=row['step_title'], title=state.title)
+                  + (_(" Owner: {owner}.").format(owner=row['owner']) if row["owner"] else ""))
         if row["owner"]:
             entry.add("contact", row["owner"])  # free text: an owner is a name, not an address
         if kind == "event":

@@ -24,6 +24,7 @@ from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import normalise
 from workshop.engine.text import isolate
+from workshop.i18n import _, html_open, number
 from workshop.report import followup
 from workshop.report.html import CSS, bdi
 from workshop.report.render import md_escape, md_participant
@@ -81,7 +82,7 @@ def compare(states: Sequence[SessionState]) -> dict[str, Any]:
         if len(present) < len(states) or len(kinds) > 1:
             only.append({"id": qid, "question": present[0].poll.question,
                          "sessions": [i for i, v in zip(ids, views, strict=True) if v is not None],
-                         "why": "vote kinds differ" if len(kinds) > 1 else "not in every session"})
+                         "why": _("vote kinds differ") if len(kinds) > 1 else _("not in every session")})
             continue
         results = [_results(v) for v in present]
         kind = present[0].poll.vote
@@ -147,11 +148,12 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
         for r in s["rows"]:
             key = _key(kind, r["label"])
             labels.setdefault(key, r["label"])
-            cells.setdefault(key, {})[s["session"]] = f"{r['value']:g} ({r['share'] * 100:.0f}%)"
+            cells.setdefault(key, {})[s["session"]] = f"{number(r['value'], 'g')} ({number(r['share'], '.0%')})"
     for d in diffs:
         for r in d["rows"]:
             cells.setdefault(_key(kind, r["label"]), {})[f"Δ {d['session']}"] = (
-                f"{r['value']:+g} ({r['share_points']:+.1f} pts)")
+                _("{value} ({points} pts)").format(value=number(r["value"], "+g"),
+                                                   points=number(r["share_points"], "+.1f")))
     rows = [[labels.get(key, key), *(row.get(h, "0") for h in header[1:])] for key, row in cells.items()]
     if any("mean" in s for s in sessions):
         rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
@@ -167,10 +169,11 @@ def _title(poll: dict[str, Any]) -> str:
 
 
 def as_markdown(data: dict[str, Any]) -> str:
-    out = ["# Sessions compared", ""]
-    out += [f"- {md_escape(s['id'])}: {md_escape(s['title'])}, {s['status']}, {s['participants']} participants"
+    out = [_("# Sessions compared"), ""]
+    out += [_("- {id}: {title}, {status}, {participants} participants").format(
+        id=md_escape(s['id']), title=md_escape(s['title']), status=s['status'], participants=s['participants'])
             for s in data["sessions"]]
-    out += ["", "Differences (Δ) are against the first session.", "", "## Shared polls", ""]
+    out += ["", _("Differences (Δ) are against the first session."), "", _("## Shared polls"), ""]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         out += [f"### {md_escape(poll['question'])}", "", f"`{poll['id']}`, {poll['kind']}, {poll['unit']}", "",
@@ -181,20 +184,22 @@ def as_markdown(data: dict[str, Any]) -> str:
         out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
         out.append("")
     out += followup.as_markdown(data.get("actions", []))
-    out += ["## Polls not shared", ""]
-    out += [f"- {md_escape(p['question'])} ({md_escape(p['id'])}): only in {md_escape(', '.join(p['sessions']))}"
-            f" ({p['why']})" for p in data["not_shared"]] or ["None."]
+    out += [_("## Polls not shared"), ""]
+    out += [_("- {question} ({id}): only in {sessions} ({why})").format(
+        question=md_escape(p['question']), id=md_escape(p['id']),
+        sessions=md_escape(', '.join(p['sessions'])), why=p['why']) for p in data["not_shared"]] or [_("None.")]
     return "\n".join(out) + "\n"
 
 
 def as_html(data: dict[str, Any]) -> str:
     e = escape
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>Sessions compared</title><style>{CSS}</style></head><body>",
-           "<h1>Sessions compared</h1><ul>"]
-    out += [f"<li><code>{e(s['id'])}</code>: {e(s['title'])}, {e(s['status'])}, {s['participants']} participants</li>"
+    out = ["<!DOCTYPE html>", html_open(),
+           _("<title>Sessions compared</title><style>{CSS}</style></head><body>").format(CSS=CSS),
+           _("<h1>Sessions compared</h1><ul>")]
+    out += [_("<li><code>{id}</code>: {title}, {status}, {participants} participants</li>").format(
+        id=e(s['id']), title=e(s['title']), status=e(s['status']), participants=s['participants'])
             for s in data["sessions"]]
-    out += ["</ul><p>Differences (Δ) are against the first session.</p>", "<h2>Shared polls</h2>"]
+    out += [_("</ul><p>Differences (Δ) are against the first session.</p>"), _("<h2>Shared polls</h2>")]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         out.append(f'<article class="poll"><h3>{e(_title(poll))}</h3><table><thead><tr>'
@@ -203,9 +208,10 @@ def as_html(data: dict[str, Any]) -> str:
                 for row in rows]
         out.append("</tbody></table></article>")
     out += followup.as_html(data.get("actions", []))
-    out.append("<h2>Polls not shared</h2><ul>")
-    out += [f"<li>{e(p['question'])} (<code>{e(p['id'])}</code>): only in {e(', '.join(p['sessions']))} "
-            f"({e(p['why'])})</li>" for p in data["not_shared"]] or ["<li>None.</li>"]
+    out.append(_("<h2>Polls not shared</h2><ul>"))
+    out += [_("<li>{question} (<code>{id}</code>): only in {sessions} ({why})</li>").format(
+        question=e(p['question']), id=e(p['id']), sessions=e(', '.join(p['sessions'])),
+        why=e(p['why'])) for p in data["not_shared"]] or [_("<li>None.</li>")]
     out.append("</ul></body></html>")
     return "\n".join(out) + "\n"
 
@@ -216,12 +222,12 @@ def as_rich(data: dict[str, Any]) -> Any:
     from rich.text import Text
 
     parts: list[Any] = []
-    sessions = Table(title=Text("Sessions compared"), title_justify="left")
+    sessions = Table(title=Text(_("Sessions compared")), title_justify="left")
     for name in ("session", "title", "status", "participants"):
         sessions.add_column(name, justify="right" if name == "participants" else "left")
     for s in data["sessions"]:
         sessions.add_row(Text(s["id"]), Text(s["title"]), Text(s["status"]), Text(str(s["participants"])))
-    parts += [sessions, Text("Differences (Δ) are against the first session.\n")]
+    parts += [sessions, Text(_("Differences (Δ) are against the first session.\n"))]
     for poll in data["polls"]:
         header, rows = _grid(poll)
         table = Table(title=Text(_title(poll)), title_justify="left")
@@ -232,8 +238,8 @@ def as_rich(data: dict[str, Any]) -> Any:
         parts.append(table)
     parts += followup.as_rich(data.get("actions", []))
     if data["not_shared"]:
-        table = Table(title=Text("Polls not shared"), title_justify="left")
-        for name in ("poll", "question", "only in", "why"):
+        table = Table(title=Text(_("Polls not shared")), title_justify="left")
+        for name in ("poll", "question", _("only in"), "why"):
             table.add_column(name)
         for p in data["not_shared"]:
             table.add_row(Text(p["id"]), Text(p["question"]), Text(", ".join(p["sessions"])), Text(p["why"]))

@@ -16,8 +16,9 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import SessionState
-from workshop.engine.tally import UNITS, plural
+from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.engine.text import balanced
+from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg
 from workshop.report.render import (
     KIND_CAPTION,
@@ -37,6 +38,7 @@ from workshop.report.room import cloud_html, room_html
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
+# not translated: the report's stylesheet
 CSS = """
 body { font: 15px/1.45 system-ui, sans-serif; color: #222; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { margin-bottom: .2rem; } h2 { border-bottom: 1px solid #ccc; margin-top: 2rem; }
@@ -68,6 +70,7 @@ def _e(value: object) -> str:
 
 def bdi(value: object) -> str:
     """A participant's string, escaped and isolated from the text around it."""
+    # not translated: markup around a participant's text
     return f"<bdi>{_e(balanced(str(value)))}</bdi>"
 
 
@@ -77,16 +80,19 @@ def as_html(state: SessionState) -> str:
     languages = {s.qid: s.module.language or "en" for s in state.steps}
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        html_open(),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # not translated: the page's markup
         f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
+        # not translated: the page's markup
         f"<header><h1>{_e(session['title'])}</h1>",
         f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(meta_words(data))}.</p>',
+        # not translated: the page's markup
         *(f'<p class="meta">{_e(line)}</p>' for line in trust_lines(data) if line),
         "</header>",
         *_actions(data),
         *_agenda(data),
-        '<section id="polls"><h2>Polls</h2>',
+        _('<section id="polls"><h2>Polls</h2>'),
         *(line for poll in data["polls"] for line in _poll(poll, languages.get(poll["id"], "en"))),
         "</section>",
         *room_html(data, languages),
@@ -100,47 +106,52 @@ def as_html(state: SessionState) -> str:
 def _actions(data: dict[str, Any]) -> list[str]:
     actions = [n for n in data["notes"] if n["action"]]
     titles = {s["id"]: s["title"] for s in data["steps"]}
-    out = ['<section id="actions"><h2>Action items</h2>']
+    out = [_('<section id="actions"><h2>Action items</h2>')]
     if not actions:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
-    out += [f'<li><span class="note">{bdi(n["text"])}</span> ({bdi(n["author"])}, on '
-            f"{_e(titles.get(n['step'], n['step']))}){_owned(n)}{_edited(n)}</li>" for n in actions]
+    out += [_('<li><span class="note">{note}</span> ({author}, on {step}){owned}{edited}</li>').format(
+        note=bdi(n["text"]), author=bdi(n["author"]), step=_e(titles.get(n['step'], n['step'])), owned=_owned(n),
+        edited=_edited(n)) for n in actions]
     return [*out, "</ul></section>"]
 
 
 def _owned(note: dict[str, Any]) -> str:
-    said = [f"owner {bdi(note['owner'])}" if note.get("owner") else "",
-            f"due {_e(note['due'])}" if note.get("due") else ""]
+    said = [_("owner {owner}").format(owner=bdi(note['owner'])) if note.get("owner") else "",
+            _("due {due}").format(due=_e(note['due'])) if note.get("due") else ""]
     return "".join(f"; {part}" for part in said if part)
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f}"
+    return number(seconds / 60, ".1f")
 
 
 def _agenda(data: dict[str, Any]) -> list[str]:
-    head = ('<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
-            '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>')
-    out = ['<section id="agenda"><h2>Agenda</h2><table>', head]
+    head = (_('<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
+            '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>'))
+    out = [_('<section id="agenda"><h2>Agenda</h2><table>'), head]
     for s in agenda_rows(data):
         diff = s["difference_seconds"]
         cls = "late" if diff and diff > 0 else "early"
         actual = actual_words(s, _minutes)
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
         shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
-        out.append(f"<tr><td><code>{_e(s['id'])}</code></td><td>{_e(row_title(s))}</td>"
-                   f'<td class="num">{_minutes(s["agenda_seconds"])}</td><td class="num">{extended}</td>'
-                   f'<td class="num">{actual}</td><td class="num">{shown}</td></tr>')
+        out.append('<tr><td><code>{e}</code></td><td>{e2}</td><td class="num">{minutes}</td><td '
+            'class="num">{extended}</td><td class="num">{actual}</td><td class="num">{shown}</td></tr>'.format(
+            e=_e(s['id']), e2=_e(row_title(s)), minutes=_minutes(s["agenda_seconds"]), extended=extended, actual=actual,
+            shown=shown))
     planned = sum(s["agenda_seconds"] for s in data["steps"])
     actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
-    out.append(f'</tbody><tfoot><tr><th></th><th>total</th><td class="num">{_minutes(planned)}</td><td></td>'
-               f'<td class="num">{_minutes(actual)}</td><td class="num">{difference_words(drift)}</td></tr>'
-               "</tfoot></table>")
+    out.append(
+            _('</tbody><tfoot><tr><th></th><th>total</th><td class="num">{planned}</td><td></td><td '
+                'class="num">{actual}</td><td class="num">{difference}</td></tr></tfoot></table>').format(
+        planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift)))
     ends = end_words(data["session"])
-    out.append(f"<p>Drift: {_e(drift_words(drift))} (the difference column's total; a step never visited "
-               f"counts as skipped once the session has ended).{' ' + _e(ends) if ends else ''}</p></section>")
+    out.append(
+            _("<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
+                "session has ended).{ends}</p></section>").format(
+        drift=_e(drift_words(drift)), ends=' ' + _e(ends) if ends else ''))
     return out
 
 
@@ -148,41 +159,47 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     res = poll["results"]
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
-    out = [f'<article class="poll"><h3>{_e(poll["question"])}</h3>',
-           f'<p class="meta"><code>{_e(poll["id"])}</code>, {_e(poll["kind"])}, {_e(poll["status"])}, '
-           f"{plural(poll['ballots'], 'ballot')}{' (anonymous)' if poll['anonymous'] else ''}; "
-           f"{_e(KIND_CAPTION.get(poll['kind'], ''))}</p>", '<div class="bars">']
+    out = ['<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
+           '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
+               e=_e(poll["id"]), e2=_e(said(VOTE_WORDS, poll["kind"])),
+               e3=_e(said(POLL_STATUS_WORDS, poll["status"])), poll=plural(poll['ballots'], 'ballot'),
+               value=_(' (anonymous)') if poll['anonymous'] else '',
+               e4=_e(_(KIND_CAPTION.get(poll['kind'], '')))), '<div class="bars">']
     for row in rows:
         width = round(row["share"] / top * 100, 1)  # the largest row fills its track
-        out.append(f'<span>{bdi(row["label"])}</span><div class="track"><div class="fill" style="width:{width}%">'
-                   f'</div></div><span class="value">{_e(plural(row["value"], UNITS[res["unit"]]))}</span>')
+        out.append('<span>{bdi}</span><div class="track"><div class="fill" style="width:{width}%"></div></div><span '
+            'class="value">{e}</span>'.format(
+            bdi=bdi(row["label"]), width=width, e=_e(plural(row["value"], UNITS[res["unit"]]))))
     out.append("</div>")
     if left_out:
-        out.append(f"<p class=\"meta\">and {plural(left_out, 'other answer')}</p>")
+        out.append(_('<p class="meta">and {left_out}</p>').format(left_out=plural(left_out, 'other answer')))
     if poll["kind"] == "text":  # every answer's words, as the tally groups them
         out.append(cloud_html([r["label"] for r in res["rows"] for _ in range(int(r["value"]))], language))
     if "mean" in res:
-        out.append(f"<p>Mean {res['mean']}, median {res['median']}.</p>")
+        out.append(_("<p>Mean {mean}, median {median}.</p>").format(mean=res['mean'], median=res['median']))
     if "rounds_summary" in poll:
-        out.append(f"<p>Voted in {len(poll['rounds']) + 1} rounds: {_e(poll['rounds_summary'])}.</p>")
+        out.append(_("<p>Voted in {rounds} rounds: {results}.</p>").format(
+            rounds=len(poll['rounds']) + 1, results=_e(poll['rounds_summary'])))
     if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
-        out.append("<ul>" + "".join(f"<li>Round {each['round']}, on “{_e(each['question'])}”: {_e(each['result'])}</li>"
+        out.append("<ul>" + "".join(_("<li>Round {round}, on “{question}”: {result}</li>").format(
+            round=each['round'], question=_e(each['question']), result=_e(each['result']))
                                     for each in poll["round_wordings"]) + "</ul>")
     elif poll.get("reworded"):
-        out.append("<p class=\"meta\">The question was edited on the day.</p>")
+        out.append(_("<p class=\"meta\">The question was edited on the day.</p>"))
     return [*out, "</article>"]
 
 
 def _edited(item: dict[str, Any]) -> str:
-    return " <em>(edited)</em>" if item.get("edited") else ""
+    return _(" <em>(edited)</em>") if item.get("edited") else ""
 
 
 def _notes(data: dict[str, Any]) -> list[str]:
-    out = ['<section id="notes"><h2>Notes</h2>']
+    out = [_('<section id="notes"><h2>Notes</h2>')]
     for step, notes in notes_by_step(data):
         out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
-        out += [f'<li><strong>{bdi(n["author"])}</strong>: <span class="note">{bdi(n["text"])}</span>'
-                f"{' <em>(action)</em>' if n['action'] else ''}{_edited(n)}</li>" for n in notes]
+        out += ['<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(
+            bdi=bdi(n["author"]), bdi2=bdi(n["text"]), value=_(' <em>(action)</em>') if n['action'] else '',
+            edited=_edited(n)) for n in notes]
         out.append("</ul>")
     if not data["notes"]:
         out.append("<p>None.</p>")
@@ -195,7 +212,8 @@ def _join(state: SessionState) -> list[str]:
     url = join_url(state.served, state.code)
     if url is None:
         return []
-    return ['<section id="join"><h2>Appendix: joining</h2>',
-            f"<p>Participants joined from a browser at <code>{_e(state.served)}</code> with the code "
-            f"<code>{_e(state.code)}</code>. This code opens that page with the code filled in.</p>",
+    return [_('<section id="join"><h2>Appendix: joining</h2>'),
+            _("<p>Participants joined from a browser at <code>{address}</code> with the code <code>{code}</code>. "
+                "This code opens that page with the code filled in.</p>").format(
+                address=_e(state.served), code=_e(state.code)),
             f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>', "</section>"]

@@ -17,11 +17,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from workshop import i18n
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
 from workshop.engine.state import Note, PollView, SessionState, StepView
-from workshop.engine.tally import Tally, plural
+from workshop.engine.tally import SESSION_STATUS_WORDS, Tally, plural, said
 from workshop.engine.text import isolate
+from workshop.i18n import N_, _, ngettext, number
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -161,6 +163,7 @@ def as_json(state: SessionState) -> str:
     data = as_dict(state, notes=False)
     names, dump, text = _names(state), json.dumps, json.encoder.encode_basestring
     notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action or n.edited else
+             # not translated: JSON
              f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
              f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}' for n in state.notes]
     pieces: list[str] = []  # joined once: the notes are most of 17 MB, and each `+` of them would copy it all
@@ -172,13 +175,13 @@ def as_json(state: SessionState) -> str:
 
 # What a poll's bars count, by vote kind: the caption under its question.
 KIND_CAPTION = {
-    "single": "votes per option",
-    "multi": "votes per option (each voter may pick several)",
-    "scale": "distribution of answers",
-    "dots": "dots per option, in total",
-    "rank": "Borda points: last place 0, each place higher one more",
-    "text": "most frequent answers",
-    "consent": "fist of five: under the threshold is a block or a serious concern",
+    "single": N_("votes per option"),
+    "multi": N_("votes per option (each voter may pick several)"),
+    "scale": N_("distribution of answers"),
+    "dots": N_("dots per option, in total"),
+    "rank": N_("Borda points: last place 0, each place higher one more"),
+    "text": N_("most frequent answers"),
+    "consent": N_("fist of five: under the threshold is a block or a serious concern"),
 }
 TEXT_ROWS = 10  # a text poll shows its most frequent answers, not a long tail of one-offs
 
@@ -194,28 +197,33 @@ def shown_rows(poll: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
 def drift_words(seconds: float) -> str:
     minutes = seconds / 60
     if round(minutes, 1) == 0:
-        return "on schedule"
-    return f"{abs(minutes):.1f} min {'behind' if minutes >= 0 else 'ahead of'} schedule"
+        return _("on schedule")
+    late = number(abs(minutes), ".1f")
+    return _("{minutes} min behind schedule").format(minutes=late) if minutes >= 0 else \
+        _("{minutes} min ahead of schedule").format(minutes=late)
 
 
 def when_words(session: dict[str, Any]) -> str:
     """'2026-04-01, 09:00–09:09 UTC', from the ISO times as_dict gives; '' before it started."""
     started, ended = session["started"], session["ended"]
     if not started:
-        return "not started"
+        return _("not started")
     day, start = started[:10], started[11:16]
+    day = i18n.day(dt.date.fromisoformat(day), english="%Y-%m-%d")
     if not ended:
-        return f"{day}, from {start} UTC"
-    end = ended[11:16] if ended[:10] == day else f"{ended[:10]} {ended[11:16]}"
-    return f"{day}, {start}–{end} UTC"
+        return _("{day}, from {start} UTC").format(day=day, start=start)
+    end = ended[11:16] if ended[:10] == started[:10] else \
+        f"{i18n.day(dt.date.fromisoformat(ended[:10]), english='%Y-%m-%d')} {ended[11:16]}"
+    return _("{day}, {start}–{end} UTC").format(day=day, start=start, end=end)
 
 
 def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
     """The report's first line: when, who ran it, who took part, how it kept time. `quote`
     escapes the facilitator's name for the format (it comes from the file)."""
     session = data["session"]
-    who = f", facilitated by {quote(session['facilitator'])}" if session["facilitator"] else ""
-    return (f"{when_words(session)}{who}; {session['status']}, {plural(len(data['participants']), 'participant')}, "
+    who = _(", facilitated by {quote}").format(quote=quote(session['facilitator'])) if session["facilitator"] else ""
+    status = said(SESSION_STATUS_WORDS, session["status"])
+    return (f"{when_words(session)}{who}; {status}, {plural(len(data['participants']), 'participant')}, "
             f"{drift_words(session['drift_seconds'])}")
 
 
@@ -225,7 +233,7 @@ def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     late = data["session"]["late_start_seconds"]
     if late:
-        rows.append({"id": "", "title": "late start", "kind": "start",
+        rows.append({"id": "", "title": _("late start"), "kind": "start",
                      "planned_seconds": 0, "agenda_seconds": 0, "extra_seconds": 0, "actual_seconds": 0,
                      "visited": True, "difference_seconds": late})
     for step in data["steps"]:
@@ -247,7 +255,7 @@ def row_title(row: dict[str, Any]) -> str:
 def actual_words(row: dict[str, Any], minutes: Callable[[float], str]) -> str:
     """What the actual column says: minutes, "skipped", or "–" for a step that never ran."""
     if row.get("skipped"):
-        return "skipped"
+        return _("skipped")
     return minutes(row["actual_seconds"]) if row["visited"] else "–"
 
 
@@ -256,14 +264,14 @@ def end_words(session: dict[str, Any]) -> str:
     planned, forecast_at = session["planned_end"], session["forecast_end"]
     if not planned:
         return ""
-    said = f"Planned end {planned[11:16]} UTC"
+    said = _("Planned end {planned} UTC").format(planned=planned[11:16])
     if forecast_at and session["status"] != "ended":
-        said += f"; forecast {forecast_at[11:16]} UTC"
+        said += _("; forecast {forecast_at} UTC").format(forecast_at=forecast_at[11:16])
     return said + "."
 
 
 def difference_words(seconds: float | None) -> str:
-    return "" if seconds is None else f"{seconds / 60:+.1f}"
+    return "" if seconds is None else number(seconds / 60, "+.1f")
 
 
 def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, list[dict[str, Any]]]]:
@@ -284,17 +292,29 @@ def trust_lines(data: dict[str, Any], quote: Callable[[str], str] = str) -> list
     forged = session.get("not_from_facilitator", [])
     if forged:
         kinds = ", ".join(sorted({f["type"] for f in forged}))
-        out.append(f"Ignored {len(forged)} event(s) not from the facilitator (no valid signature): {kinds}.")
+        # English says "(s)" whatever the count, as reports always have (byte for byte); a
+        # translation takes its language's forms
+        out.append(ngettext("Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                            "Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                            len(forged)).format(n=len(forged), kinds=kinds))
     if breaks := session.get("chain_breaks", []):
-        out.append(f"The facilitator's signed events are not all as signed ({len(breaks)} break(s) in their chain: "
-                   f"events deleted, moved or copied); `workshop validate` lists them.")
+        out.append(ngettext("The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                            "events deleted, moved or copied); `workshop validate` lists them.",
+                            "The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                            "events deleted, moved or copied); `workshop validate` lists them.",
+                            len(breaks)).format(n=len(breaks)))
     if lost := session.get("joins_lost", []):
-        out.append(f"Joins lost (a damaged or refused block), counted under the names their events carry: "
-                   f"{', '.join(map(quote, lost))}.")
+        out.append(_("Joins lost (a damaged or refused block), counted under the names their events carry: "
+                     "{names}.").format(names=", ".join(map(quote, lost))))
     for poll in data.get("polls", []):
         if kept := poll.get("not_counted"):
-            out.append(f"{len(kept)} ballot(s) kept but not counted on “{quote(poll['question'])}”: the event that "
-                       "set its options was lost, or never written.")
-    if session.get("clamped_times"):
-        out.append(f"{session['clamped_times']} event(s) were dated after the file was written; read as of then.")
+            out.append(ngettext("{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                                "was lost, or never written.",
+                                "{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                                "was lost, or never written.", len(kept)).format(n=len(kept),
+                                                                                  question=quote(poll["question"])))
+    if clamped := session.get("clamped_times"):
+        out.append(ngettext("{n} event(s) were dated after the file was written; read as of then.",
+                            "{n} event(s) were dated after the file was written; read as of then.",
+                            clamped).format(n=clamped))
     return out + [""] if out else out

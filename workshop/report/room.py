@@ -13,6 +13,7 @@ from typing import Any
 from workshop.engine import cloud
 from workshop.engine.ideas import REACTIONS
 from workshop.engine.tally import plural
+from workshop.i18n import _
 
 
 def by_step(data: dict[str, Any], key: str) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -28,9 +29,9 @@ def by_step(data: dict[str, Any], key: str) -> list[tuple[str, list[dict[str, An
 def idea_marks(idea: dict[str, Any]) -> str:
     marks = []
     if idea["merged"]:
-        marks.append(f"+{idea['merged']} merged in")
+        marks.append(_("+{idea} merged in").format(idea=idea['merged']))
     if idea["merged_into"]:
-        marks.append(f"merged into {idea['merged_into']}")
+        marks.append(_("merged into {idea}").format(idea=idea['merged_into']))
     if idea["hidden"]:
         marks.append("hidden")
     if idea.get("edited"):
@@ -55,20 +56,20 @@ def room_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 def _lines(data: dict[str, Any], quote: Callable[[str], str], plain: Callable[[str], str]) -> list[str]:
     out: list[str] = []
     if data["ideas"]:
-        out += ["## Ideas", ""]
+        out += [_("## Ideas"), ""]
         for title, ideas in by_step(data, "ideas"):
             out += [f"### {plain(title)}", ""]
             out += [f"- `{i['id']}` {quote(i['text'])}" + (f" ({quote(i['author'])})" if i["author"] else "")
                     + idea_marks(i) for i in ideas]
             out.append("")
     if data["questions"]:
-        out += ["## Questions", "", "Most upvoted first.", ""]
+        out += ["## Questions", "", _("Most upvoted first."), ""]
         out += [f"- `{q['id']}` {quote(q['text'])}" + (f" ({quote(q['author'])})" if q["author"] else "")
                 + f": {question_marks(q)}" for q in data["questions"]]
         out.append("")
     rows = room_rows(data)
     if rows:
-        out += ["## Hands and reactions", "", "| step | hands | called | " + " | ".join(REACTIONS) + " |",
+        out += [_("## Hands and reactions"), "", "| step | hands | called | " + " | ".join(REACTIONS) + " |",
                 "|---|---:|---:|" + "---:|" * len(REACTIONS)]
         out += [f"| {plain(s['title'])} | {s['hands']} | {s['called']} | "
                 + " | ".join(str(s["reactions"].get(r, 0)) for r in REACTIONS) + " |" for s in rows]
@@ -88,27 +89,29 @@ def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> 
 
     out: list[str] = []
     if data["ideas"]:
-        out.append('<section id="ideas"><h2>Ideas</h2>')
+        out.append(_('<section id="ideas"><h2>Ideas</h2>'))
         for title, ideas in by_step(data, "ideas"):
             step = ideas[0]["step"]
             out.append(f"<h3>{_e(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>")
-            out += [f"<li><code>{_e(i['id'])}</code> {bdi(i['text'])}"
+            out += ["<li><code>{e}</code> {bdi}".format(e=_e(i['id']), bdi=bdi(i['text']))
                     + (f" ({bdi(i['author'])})" if i["author"] else "") + _e(idea_marks(i)) + "</li>" for i in ideas]
             out.append("</ul>")
         out.append("</section>")
     if data["questions"]:
-        out.append('<section id="questions"><h2>Questions</h2><p class="meta">Most upvoted first.</p><ol>')
-        out += [f"<li><code>{_e(q['id'])}</code> {bdi(q['text'])}"
+        out.append(_('<section id="questions"><h2>Questions</h2><p class="meta">Most upvoted first.</p><ol>'))
+        out += ["<li><code>{e}</code> {bdi}".format(e=_e(q['id']), bdi=bdi(q['text']))
                 + (f" ({bdi(q['author'])})" if q["author"] else "") + f": {_e(question_marks(q))}</li>"
                 for q in data["questions"]]
         out.append("</ol></section>")
     rows = room_rows(data)
     if rows:
-        out.append('<section id="room"><h2>Hands and reactions</h2><table><thead><tr><th>step</th>'
-                   '<th class="num">hands</th><th class="num">called</th>'
+        out.append(_('<section id="room"><h2>Hands and reactions</h2><table><thead><tr><th>step</th>'
+                   '<th class="num">hands</th><th class="num">called</th>')
                    + "".join(f'<th class="num">{r}</th>' for r in REACTIONS) + "</tr></thead><tbody>")
-        out += [f"<tr><td>{_e(s['title'])}</td><td class=\"num\">{s['hands']}</td><td class=\"num\">{s['called']}</td>"
-                + "".join(f'<td class="num">{s["reactions"].get(r, 0)}</td>' for r in REACTIONS) + "</tr>"
+        out += ['<tr><td>{e}</td><td class="num">{s}</td><td class="num">{s2}</td>'.format(
+            e=_e(s['title']), s=s['hands'], s2=s['called'])
+                + "".join('<td class="num">{get}</td>'.format(
+                    get=s["reactions"].get(r, 0)) for r in REACTIONS) + "</tr>"
                 for s in rows]
         out.append("</tbody></table></section>")
     return out

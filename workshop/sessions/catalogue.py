@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop.errors import os_message
+from workshop.i18n import _
 from workshop.sessions.files import Clock, SessionError, secret_path, session_files, sessions_dir, utc_now
 from workshop.sessions.session import Session
 
@@ -119,8 +120,9 @@ def put_away(path: Path, clock: Clock = utc_now) -> Path:
                     os.stat(name, dir_fd=folder, follow_symlinks=False)
                 except FileNotFoundError:
                     continue
-                raise SessionError(f"{archive / name}: an archived file of that name is already there; nothing was "
-                                   "moved")
+                raise SessionError(
+                        _("{archive}: an archived file of that name is already there; nothing was moved").format(
+                    archive=archive / name))
             os.rename(session.path, path.name, dst_dir_fd=folder)  # the session first: the file is safe
             if secret_path(path).exists():
                 os.rename(secret_path(path), secret_path(path).name, dst_dir_fd=folder)
@@ -139,10 +141,11 @@ def _own_folder(folder: Path) -> Iterator[int]:
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        raise SessionError(f"{folder}: not a folder (a link, or a file, is there): nothing was moved") from None
+        raise SessionError(_("{folder}: not a folder (a link, or a file, is there): nothing was moved").format(
+            folder=folder)) from None
     try:
         if os.fstat(fd).st_uid != os.geteuid():
-            raise SessionError(f"{folder}: a folder of another account's: nothing was moved")
+            raise SessionError(_("{folder}: a folder of another account's: nothing was moved").format(folder=folder))
         yield fd
     finally:
         os.close(fd)
@@ -160,15 +163,17 @@ def delete(path: Path, clock: Clock = utc_now) -> None:
 
 def check_finished(path: Path, clock: Clock = utc_now) -> None:
     """Raise unless the session may be archived or deleted."""
-    _finished(path, clock, "put it away")
+    _finished(path, clock, _("put it away"))
 
 
 def _finished(path: Path, clock: Clock, doing: str) -> Session:
     session = Session.open(path)
     status = status_of(session, clock())
     if status in ("waiting", "running", "paused"):
-        raise SessionError(f"{path.stem} is {status}: only an ended session (or one never started for an hour) "
-                           f"can be put away; end it first (`workshop control {path.stem} end`), then {doing}")
+        raise SessionError(
+                _("{stem} is {status}: only an ended session (or one never started for an hour) can be put away; end "
+                    "it first (`workshop control {stem} end`), then {doing}").format(
+            stem=path.stem, status=status, doing=doing))
     return session
 
 

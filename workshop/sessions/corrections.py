@@ -13,6 +13,7 @@ import re
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, Idea
 from workshop.engine.state import Note, PollView, SessionState
+from workshop.i18n import _
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person
 from workshop.sessions.room import RoomVerbs, contribution
@@ -39,7 +40,8 @@ class CorrectionVerbs(RoomVerbs):
         if NOTE_ID.match(ref):
             return self.edit_note(ref, body, person)
         if person is not None:
-            raise SessionError(f"no note or idea {ref!r} of yours (a note's id, or an idea's like i3)")
+            raise SessionError(_("no note or idea {ref!r} of yours (a note's id, or an idea's like i3)").format(
+                ref=ref))
         return self.reword(ref, body)
 
     def withdraw_item(self, ref: str, person: Person | None = None, on: bool = True) -> str:
@@ -62,58 +64,63 @@ class CorrectionVerbs(RoomVerbs):
         with self.changing() as write:
             note = self._correctable_note(self.state(), ref, person, "edit")
             if note.text == clean:
-                raise SessionError("the note already says that")
+                raise SessionError(_("the note already says that"))
             write(events.NoteEditEvent(note=note.id, author=self._author(person), text=clean))
-        return f"note edited: {quoted(clean)}"
+        return _("note edited: {quoted}").format(quoted=quoted(clean))
 
     def withdraw_note(self, ref: str, person: Person | None = None, on: bool = True) -> str:
         with self.changing() as write:
             note = self._correctable_note(self.state(), ref, person, "withdraw", withdrawn=not on)
             write(events.NoteWithdrawEvent(note=note.id, author=self._author(person), on=on))
-        return f"note {'withdrawn' if on else 'back'}: {quoted(note.text)}"
+        return _("note {value}: {quoted}").format(value='withdrawn' if on else 'back', quoted=quoted(note.text))
 
     def _correctable_note(self, s: SessionState, ref: str, person: Person | None, doing: str,
                           withdrawn: bool = False) -> Note:
         notes = self.fold.notes
         found = [n for n in notes.values() if n.id.startswith(ref.lower()) and n.withdrawn == withdrawn]
         if len(found) != 1:
-            raise SessionError(f"no note {ref!r}{' withdrawn' if withdrawn else ''}" if not found
-                               else f"{ref!r} is the start of several notes' ids: give more of it")
+            raise SessionError(_("no note {ref!r}{value}").format(
+                ref=ref, value=' withdrawn' if withdrawn else '') if not found
+                               else _("{ref!r} is the start of several notes' ids: give more of it").format(ref=ref))
         note = found[0]
         if person is not None:
-            self._own(s, note.author, note.step, person, f"{doing} a note")
+            self._own(s, note.author, note.step, person, _("{doing} a note").format(doing=doing))
         return note
 
     # ---------------------------------------------------------------- ideas
 
     def edit_idea(self, ref: str, body: str, person: Person | None = None) -> str:
-        clean = contribution(body, "an idea")
+        clean = contribution(body, _("an idea"))
         with self.changing() as write:
             idea = self._correctable_idea(self.state(), ref, person, "edit")
             if idea.text == clean:
-                raise SessionError(f"idea {idea.id} already says that")
+                raise SessionError(_("idea {id} already says that").format(id=idea.id))
             write(events.IdeaEditEvent(idea=idea.id, author=self._author(person), text=clean))
-        return f"idea {idea.id} edited: {quoted(clean)}"
+        return _("idea {id} edited: {quoted}").format(id=idea.id, quoted=quoted(clean))
 
     def withdraw_idea(self, ref: str, person: Person | None = None, on: bool = True) -> str:
         with self.changing() as write:
             idea = self._correctable_idea(self.state(), ref, person, "withdraw")
             if idea.merged_into or idea.merged:
-                raise SessionError(f"idea {idea.id} is merged {'into another' if idea.merged_into else 'with others'}: "
-                                   "hide it instead (h)")
+                raise SessionError(_("idea {id} is merged into another: hide it instead (h)").format(id=idea.id)
+                                   if idea.merged_into else
+                                   _("idea {id} is merged with others: hide it instead (h)").format(id=idea.id))
             if idea.withdrawn == on:
-                raise SessionError(f"idea {idea.id} is {'already withdrawn' if on else 'not withdrawn'}")
+                raise SessionError(_("idea {id} is already withdrawn").format(id=idea.id) if on
+                                   else _("idea {id} is not withdrawn").format(id=idea.id))
             write(events.IdeaWithdrawEvent(idea=idea.id, author=self._author(person), on=on))
-        return f"idea {idea.id} {'withdrawn' if on else 'back'}: {quoted(idea.text)}"
+        return _("idea {id} {value}: {quoted}").format(
+            id=idea.id, value='withdrawn' if on else 'back', quoted=quoted(idea.text))
 
     def _correctable_idea(self, s: SessionState, ref: str, person: Person | None, doing: str) -> Idea:
         idea = self.fold.room.ideas.get(ref)
         if idea is None or idea.withdrawn and doing == "edit":
-            raise SessionError(f"no idea {ref!r}")
+            raise SessionError(_("no idea {ref!r}").format(ref=ref))
         if person is not None:
             if not idea.author:
-                raise SessionError(f"idea {idea.id} was anonymous: only the facilitator can {doing} it")
-            self._own(s, idea.author, idea.step, person, f"{doing} an idea")
+                raise SessionError(_("idea {id} was anonymous: only the facilitator can {doing} it").format(
+                    id=idea.id, doing=doing))
+            self._own(s, idea.author, idea.step, person, _("{doing} an idea").format(doing=doing))
         return idea
 
     # ---------------------------------------------------------------- a poll's wording
@@ -123,11 +130,12 @@ class CorrectionVerbs(RoomVerbs):
         clean = question_text(body)
         with self.changing() as write:
             s = self._live()
-            poll = self._poll_named(s, ref, none="this step has no poll to reword")
+            poll = self._poll_named(s, ref, none=_("this step has no poll to reword"))
             if poll.poll.question == clean:
-                raise SessionError("the question already reads so")
+                raise SessionError(_("the question already reads so"))
             write(events.WordingEvent(poll=poll.qid, text=clean))
-        return f"{s.steps[poll.index].step.title}: the question now reads {quoted(clean, 60)}"
+        return _("{title}: the question now reads {quoted}").format(
+            title=s.steps[poll.index].step.title, quoted=quoted(clean, 60))
 
     # ---------------------------------------------------------------- who may
 
@@ -138,9 +146,10 @@ class CorrectionVerbs(RoomVerbs):
     @staticmethod
     def _own(s: SessionState, author: str, step: str, person: Person, doing: str) -> None:
         if author != person.token:
-            raise SessionError(f"only its author or the facilitator can {doing}: it is not yours")
+            raise SessionError(_("only its author or the facilitator can {doing}: it is not yours").format(doing=doing))
         if s.status == "ended" or s.step is None or s.step.qid != step:
-            raise SessionError(f"you can {doing} of yours only while its step runs: ask the facilitator")
+            raise SessionError(_("you can {doing} of yours only while its step runs: ask the facilitator").format(
+                doing=doing))
 
 
 def question_text(body: str) -> str:

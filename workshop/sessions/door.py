@@ -19,12 +19,14 @@ from dataclasses import dataclass
 
 from workshop.engine import events
 from workshop.engine.text import clean
+from workshop.i18n import _
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, Waiting, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.taking import Taking, participant_name
 
+# not translated: the key the limits count a client by
 THIS_MACHINE = "this machine"  # every loopback source and the server's own addresses: one client
 
 
@@ -65,7 +67,7 @@ def this_terminal(channel: str) -> Client:
     ssh = os.environ.get("SSH_CONNECTION", "").split()
     if ssh:
         return Client(client_key(ssh[0]), channel)
-    return Client(f"account {os.getuid()}", channel)
+    return Client(f"account {os.getuid()}", channel)  # not translated: the key the limits count by
 
 
 def same_code(typed: str, code: str) -> bool:
@@ -78,7 +80,7 @@ def join_code(session: Taking, typed: str, client: Client) -> None:
     """Let `client` in with the join code `typed`, or refuse: `TooManyTries` while its wrong codes
     hold it back (even with the right code), `WrongJoinCode` (counted) when it is not the code."""
     if not people.tidy(typed):
-        raise SessionError("the join code is needed: it is on the facilitator's screen")  # not a guess
+        raise SessionError(_("the join code is needed: it is on the facilitator's screen"))  # not a guess
     session.refresh()
     _held(session.fold.guesses.join_wait(client.key, _now(session)))
     if same_code(typed, session.state().code):
@@ -98,7 +100,7 @@ def rejoin(session: Taking, name: str, code: str, client: Client) -> Person:
 
 
 def attempt(session: Taking, name: str, client: Client, check: Callable[[str], Person | None],
-            what: str = "rejoin code") -> Person:
+            what: str = _("rejoin code")) -> Person:
     """The person called `name` if `check(token)` proves them (a rejoin code, a kiosk PIN), within
     the limits: per person and per client, over every channel and process. The check (a key
     derivation) runs outside the file's lock; its answer counts only if no other process's
@@ -107,7 +109,7 @@ def attempt(session: Taking, name: str, client: Client, check: Callable[[str], P
     session.refresh()
     token = session.fold.participant_named(clean)
     if token is None:
-        raise SessionError(f"nobody called {clean!r} has joined this session")
+        raise SessionError(_("nobody called {clean!r} has joined this session").format(clean=clean))
     _held(session.fold.guesses.rejoin_wait(token, client.key, _now(session)))
     person = check(token)
     with session.changing() as write:

@@ -20,6 +20,7 @@ from workshop.content.frozen import freeze
 from workshop.content.model import Plan
 from workshop.engine import text, trust
 from workshop.errors import WorkshopError, os_message
+from workshop.i18n import _
 from workshop.journal import files, store
 from workshop.sessions import keys, signed
 
@@ -47,7 +48,8 @@ def check_name(name: str) -> str:
     name = name.removesuffix(".toml")
     if not NAME.match(name) or ".." in name:
         raise SessionError(
-            f"bad session name {name!r}: use letters, digits, '.', '_' and '-' (no path separators or '..')"
+            _("bad session name {name!r}: use letters, digits, '.', '_' and '-' (no path separators or '..')").format(
+                name=name)
         )
     return name
 
@@ -57,11 +59,13 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     as_path = Path(ref)
     if ref.endswith(".toml") or os.sep in ref or (os.altsep and os.altsep in ref):
         if not as_path.is_file():
-            raise SessionError(f"{ref}: no such session file")
+            raise SessionError(_("{ref}: no such session file").format(ref=ref))
         return as_path
+    # not translated: a file name
     path = sessions_dir(folder) / f"{check_name(ref)}.toml"
     if not path.is_file():
-        raise SessionError(f"no session {ref!r} in {sessions_dir(folder)}/")
+        raise SessionError(_("no session {ref!r} in {sessions_dir}/").format(
+            ref=ref, sessions_dir=sessions_dir(folder)))
     return path
 
 
@@ -86,6 +90,7 @@ def session_files(folder: Path | None = None) -> list[Path]:
 
 
 def secret_path(path: Path) -> Path:
+    # not translated: a file name
     return path.with_name(f".{path.stem}.secret")
 
 
@@ -95,8 +100,10 @@ def read_secret(path: Path) -> bytes:
     try:
         return files.read_owned(secret_path(path))
     except files.JournalError:
-        raise SessionError(f"{path}: the session's secret file is missing, unreadable or not this account's "
-                           f"({secret_path(path).name}, beside the session)") from None
+        raise SessionError(
+                _("{path}: the session's secret file is missing, unreadable or not this account's ({name}, beside the "
+                    "session)").format(
+            path=path, name=secret_path(path).name)) from None
 
 
 def secret_state(path: Path) -> str:
@@ -120,6 +127,7 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     created = clock()
     name = check_name(name if name is not None else f"{plan.agenda.id}-{created:%Y%m%d-%H%M%S}")
     folder = sessions_dir(folder)
+    # not translated: a file name
     path = folder / f"{name}.toml"
     secret = secrets.token_hex(32).encode()
     header = {
@@ -136,11 +144,13 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SessionError(os_message(folder, "create the folder", err)) from None
+        raise SessionError(os_message(folder, "create the folder", err)) from None  # not translated: a DOING key
     try:
         if (there := files.kind_of(path)) is not None:  # before the secret, which is then surely ours
-            raise SessionError(f"{path}: a session with this name already exists" if there == "a file"
-                               else f"{path}: {there} is already there; nothing was written")
+            raise SessionError(_("{path}: a session with this name already exists").format(
+                path=path) if there == "a file"
+                               else _("{path}: {there} is already there; nothing was written").format(
+                                   path=path, there=there))
         files.create_secret(secret_path(path), secret)
         try:
             store.create(path, header)
@@ -158,6 +168,7 @@ def repair_copy(path: Path) -> tuple[Path, int, list[str]]:
     """Write `NAME-repaired.toml` beside a session: every event it holds, nothing damaged.
     Never touches the original."""
     for n in range(1, 100):
+        # not translated: a file name
         target = path.with_name(f"{path.stem}-repaired{'' if n == 1 else f'-{n}'}.toml")
         if files.kind_of(target) is None:
             break

@@ -22,6 +22,7 @@ from typing import Any, Self, TypeVar
 
 from workshop.engine import events, trust
 from workshop.engine.state import Fold, SessionState
+from workshop.i18n import _
 from workshop.journal import store
 from workshop.sessions import keys, signed
 from workshop.sessions.files import Clock, SessionError, read_secret, secret_state, utc_now
@@ -41,7 +42,8 @@ def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Followe
     except store.JournalError as err:
         raise SessionError(str(err)) from None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
-        raise SessionError(f"{path}: the session header is not one workshop can run ({err})") from None
+        raise SessionError(_("{path}: the session header is not one workshop can run ({err})").format(
+            path=path, err=err)) from None
     return follower, loaded, built
 
 
@@ -86,7 +88,8 @@ class Doubts:
         self.cut_short, self.unauthenticated = cut_short, unauthenticated
 
     def warnings(self, path: Path) -> list[str]:
-        return [f"warning: {path}: {said}" for said in (self.cut_short, self.unauthenticated) if said]
+        return [_("warning: {path}: {said}").format(
+            path=path, said=said) for said in (self.cut_short, self.unauthenticated) if said]
 
 
 def _authority(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
@@ -100,27 +103,35 @@ def _authority(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
     key = header.get("facilitator_key")
     whose = secret_state(path)
     if whose == "theirs":
-        raise SessionError(f"{path}: the secret beside the session belongs to another account (it was replaced): "
-                           "not opening it")
+        raise SessionError(
+                _("{path}: the secret beside the session belongs to another account (it was replaced): not opening "
+                    "it").format(
+            path=path))
     if whose == "mine":
         if not isinstance(key, str) or not key:
-            raise SessionError(f"{path}: the header has no facilitator key (the file was replaced, or its header "
-                               "rewritten): not opening it")
+            raise SessionError(
+                    _("{path}: the header has no facilitator key (the file was replaced, or its header rewritten): "
+                        "not opening it").format(
+                path=path))
         if keys.public_hex(read_secret(path)) != key:
-            raise SessionError(f"{path}: the header's facilitator key is not this session's (the file was replaced, "
-                               "or its header rewritten): not opening it")
+            raise SessionError(
+                    _("{path}: the header's facilitator key is not this session's (the file was replaced, or its "
+                        "header rewritten): not opening it").format(
+                path=path))
         made = signed.header_of(header)
         if made and made != fold.trust.digest:
-            raise SessionError(f"{path}: the session header is not the one this account created (its agenda, code or "
-                               "title was rewritten): not opening it")
+            raise SessionError(_("{path}: the session header is not the one this account created (its agenda, code "
+                                 "or title was rewritten): not opening it").format(path=path))
         mark = signed.last(header)
         if mark is not None and not fold.trust.knows(mark[0]):
-            return Doubts(cut_short=f"the file ends before the last event you signed (event {mark[1] + 1}): it was "
-                                    "cut short or rewritten since")
+            return Doubts(cut_short=
+                    _("the file ends before the last event you signed (event {mark}): it was cut short or rewritten "
+                        "since").format(
+                mark=mark[1] + 1))
         return Doubts()
     if not isinstance(key, str) or not key:
-        return Doubts(unauthenticated="this session has no facilitator key: nothing in it is authenticated, any line "
-                                      "in it may have been written by hand")
+        return Doubts(unauthenticated=_("this session has no facilitator key: nothing in it is authenticated, any line "
+                                      "in it may have been written by hand"))
     return Doubts()
 
 
@@ -177,7 +188,8 @@ class SessionFile:
         """Breaks in the chain of signed events not reported yet (engine/trust.py)."""
         breaks = self.fold.trust.breaks[self._breaks_told:]
         self._breaks_told += len(breaks)
-        return [f"warning: {self.path}: event {at + 1}: {what}" for at, what in breaks]
+        return [_("warning: {path}: event {at}: {what}").format(
+            path=self.path, at=at + 1, what=what) for at, what in breaks]
 
     @property
     def folded(self) -> int:
@@ -285,8 +297,10 @@ class SessionFile:
                 try:
                     self._key = keys.signing_key(read_secret(self.path))
                 except SessionError:
-                    raise SessionError(f"only the facilitator can do that ({event['type']}): the session's secret "
-                                       f"is not readable from this account") from None
+                    raise SessionError(
+                            _("only the facilitator can do that ({event}): the session's secret is not readable from "
+                                "this account").format(
+                        event=event['type'])) from None
             # a nonce makes every signed event unique, so that a copy appended later is told
             # from a real second `goto` (the fold counts each signature once)
             event["nonce"] = secrets.token_hex(4)

@@ -19,6 +19,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from workshop.i18n import _
 from workshop.sessions.files import CODE_ALPHABET
 
 CODE_LENGTH = 6  # 32**6: about a billion codes; each guess against the file costs a PBKDF2 (docs/security.md)
@@ -47,6 +48,7 @@ def tidy(code: str) -> str:
 
 
 def secret_of(code: str, token: str) -> bytes:
+    # not translated: a key derivation's label
     return hashlib.pbkdf2_hmac("sha256", tidy(code).encode(), f"workshop-person:{token}".encode(), ROUNDS)
 
 
@@ -88,10 +90,10 @@ def pin_problem(pin: str) -> str:
     and again nor a straight run, the PINs a guesser tries first)."""
     low, high = PIN_DIGITS
     if not (pin.isascii() and pin.isdigit() and low <= len(pin) <= high):
-        return f"a PIN is {low} to {high} digits"
+        return _("a PIN is {low} to {high} digits").format(low=low, high=high)
     steps = {int(b) - int(a) for a, b in zip(pin, pin[1:], strict=False)}
     if steps in ({0}, {1}, {-1}):
-        return "that PIN is too easy to guess (the same digit, or a run like 1234): choose another"
+        return _("that PIN is too easy to guess (the same digit, or a run like 1234): choose another")
     return ""
 
 

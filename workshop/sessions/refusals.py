@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from workshop.i18n import _, ngettext
 from workshop.sessions.files import SessionError
 
 
@@ -13,8 +14,10 @@ class NameTaken(SessionError):
     """The name is someone's: the rightful person gives its rejoin code (or PIN), anyone else another name."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"the name {name!r} is taken in this session: choose another, "
-                         "or give your rejoin code if it is yours")
+        super().__init__(
+                _("the name {name!r} is taken in this session: choose another, or give your rejoin code if it is "
+                    "yours").format(
+            name=name))
         self.name = name
 
 
@@ -22,7 +25,7 @@ class Waiting(SessionError):
     """A refusal that says how long until the next try is taken (seconds; 0: at once)."""
 
     def __init__(self, message: str, wait: float) -> None:
-        super().__init__(message + (f": try again in {_seconds(wait)}" if wait > 0 else ""))
+        super().__init__(message + (_(": try again in {seconds}").format(seconds=_seconds(wait)) if wait > 0 else ""))
         self.wait = wait
 
 
@@ -30,14 +33,14 @@ class WrongJoinCode(Waiting):
     """Not the join code; counted against the client that typed it."""
 
     def __init__(self, wait: float) -> None:
-        super().__init__("that is not this session's join code (it is on the facilitator's screen)", wait)
+        super().__init__(_("that is not this session's join code (it is on the facilitator's screen)"), wait)
 
 
 class WrongRejoinCode(Waiting):
     """Not the rejoin code (or PIN) of the person called `name`; counted against them and the client."""
 
-    def __init__(self, name: str, wait: float, what: str = "rejoin code") -> None:
-        super().__init__(f"that is not the {what} of {name!r}", wait)
+    def __init__(self, name: str, wait: float, what: str = _("rejoin code")) -> None:
+        super().__init__(_("that is not the {what} of {name!r}").format(what=what, name=name), wait)
         self.name = name
 
 
@@ -45,11 +48,11 @@ class TooManyTries(Waiting):
     """Not tried at all: the wrong codes so far hold this client, or this name, back for `wait` seconds."""
 
     def __init__(self, wait: float) -> None:
-        super().__init__("too many wrong codes from here, or for this name", wait)
+        super().__init__(_("too many wrong codes from here, or for this name"), wait)
 
 
 def _seconds(wait: float) -> str:
     whole = max(1, math.ceil(wait))
     if whole < 120:
-        return f"{whole} second{'s' if whole != 1 else ''}"
-    return f"{math.ceil(whole / 60)} minutes"
+        return ngettext("{n} second", "{n} seconds", whole).format(n=whole)
+    return ngettext("{n} minute", "{n} minutes", math.ceil(whole / 60)).format(n=math.ceil(whole / 60))

@@ -15,6 +15,7 @@ from typing import cast
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
 from workshop.engine.state import SessionState, StepView
+from workshop.i18n import _
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import Write
 from workshop.sessions.people import Person
@@ -41,9 +42,9 @@ class RoomVerbs(Taking):
 
     def idea_as(self, person: Person, body: str) -> str:
         """Add an idea to the current brainstorm step; a line with its id."""
-        clean = contribution(body, "an idea")
+        clean = contribution(body, _("an idea"))
         with self.changing() as write:
-            step = self._step_of_kind("brainstorm", "ideas are added on a brainstorm step")
+            step = self._step_of_kind("brainstorm", _("ideas are added on a brainstorm step"))
             idea_id = _next_id("i", [i.id for i in self.state().room.ideas])
             if step.step.anonymous:
                 write(events.IdeaEvent(at=self._minute(), idea=idea_id, step=step.qid, text=clean))
@@ -51,7 +52,8 @@ class RoomVerbs(Taking):
                 self._ensure_joined(write, person)
                 write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name,
                                        text=clean))
-        return f"idea {idea_id} added to “{step.step.title}”{' (anonymous)' if step.step.anonymous else ''}"
+        return _("idea {idea_id} added to “{title}”{value}").format(
+            idea_id=idea_id, title=step.step.title, value=' (anonymous)' if step.step.anonymous else '')
 
     def merge(self, ref: str, into_ref: str) -> str:
         """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
@@ -61,15 +63,16 @@ class RoomVerbs(Taking):
             while into.merged_into:
                 into = self._idea(s, into.merged_into)
             if idea.merged_into:
-                raise SessionError(f"idea {idea.id} is already merged into {idea.merged_into}")
+                raise SessionError(_("idea {id} is already merged into {merged_into}").format(
+                    id=idea.id, merged_into=idea.merged_into))
             if into.id == idea.id:
-                raise SessionError("an idea cannot be merged into itself")
+                raise SessionError(_("an idea cannot be merged into itself"))
             if into.step != idea.step:
-                raise SessionError(f"ideas {idea.id} and {into.id} are from different steps")
+                raise SessionError(_("ideas {id} and {into} are from different steps").format(id=idea.id, into=into.id))
             if into.hidden:
-                raise SessionError(f"idea {into.id} is hidden: merge into one that is shown")
+                raise SessionError(_("idea {id} is hidden: merge into one that is shown").format(id=into.id))
             write(events.MergeEvent(idea=idea.id, into=into.id))
-        return f"idea {idea.id} merged into {into.id}"
+        return _("idea {id} merged into {into}").format(id=idea.id, into=into.id)
 
     def hide(self, ref: str, on: bool = True) -> str:
         """Hide an idea or a question (or, `on=False`, show it again)."""
@@ -77,16 +80,16 @@ class RoomVerbs(Taking):
             s = self._started("hide" if on else "unhide")
             item: Idea | Question | None = s.room.idea(_id(ref, "i")) or s.room.question(_id(ref, "q"))
             if item is None:
-                raise SessionError(f"no idea or question {ref!r}")
+                raise SessionError(_("no idea or question {ref!r}").format(ref=ref))
             if item.hidden == on:
-                raise SessionError(f"{item.id} is {'already hidden' if on else 'not hidden'}")
+                raise SessionError(f"{item.id} is {_('already hidden') if on else _('not hidden')}")
             write(events.HideEvent(item=item.id, on=on))
-        return f"{item.id} {'hidden' if on else 'shown again'}"
+        return f"{item.id} {'hidden' if on else _('shown again')}"
 
     def _idea(self, s: SessionState, ref: str) -> Idea:
         idea = s.room.idea(_id(ref, "i"))
         if idea is None:
-            raise SessionError(f"no idea {ref!r}")
+            raise SessionError(_("no idea {ref!r}").format(ref=ref))
         return idea
 
     def _freeze_options(self, write: Write, s: SessionState, target: StepView, again: bool = False) -> str:
@@ -100,12 +103,15 @@ class RoomVerbs(Taking):
         chosen = ideas[:OPTIONS_MAX]
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         named = s.step_by_id(source)
-        said = f"; {len(chosen)} options from the ideas of “{named.step.title if named else source}”"
+        said = _("; {chosen} options from the ideas of “{title}”").format(
+            chosen=len(chosen), title=named.step.title if named else source)
         if len(ideas) > OPTIONS_MAX:
-            said += (f" ({len(ideas) - OPTIONS_MAX} more ideas remain: a poll takes at most {OPTIONS_MAX}; "
-                     "merge or hide ideas, then reset the poll)")
+            said += (
+                    _(" ({ideas} more ideas remain: a poll takes at most {OPTIONS_MAX}; merge or hide ideas, then "
+                        "reset the poll)").format(
+                ideas=len(ideas) - OPTIONS_MAX, OPTIONS_MAX=OPTIONS_MAX))
         elif len(chosen) < 2:
-            said += " (fewer than two: add ideas on that step, then reset the poll)"
+            said += _(" (fewer than two: add ideas on that step, then reset the poll)")
         return said
 
     # ---------------------------------------------------------------- questions
@@ -122,7 +128,7 @@ class RoomVerbs(Taking):
             step = s.step
             assert step is not None
             if step.step.kind != "qa" and not s.room.qa:
-                raise SessionError("questions are asked on a Q&A step, or once the facilitator opens Q&A")
+                raise SessionError(_("questions are asked on a Q&A step, or once the facilitator opens Q&A"))
             question_id = _next_id("q", [q.id for q in s.room.questions])
             anonymous = anonymous or (step.step.kind == "qa" and step.step.anonymous)
             if anonymous:
@@ -143,34 +149,35 @@ class RoomVerbs(Taking):
             s = self._started("upvote")
             question = self._question(s, ref)
             if question.hidden:
-                raise SessionError(f"no question {ref!r}")
+                raise SessionError(_("no question {ref!r}").format(ref=ref))
             if person.token in self.fold.room.upvoters.get(question.id, ()):
-                return f"you have already upvoted {question.id}: one upvote per person (ignored)"
+                return _("you have already upvoted {id}: one upvote per person (ignored)").format(id=question.id)
             self._ensure_joined(write, person)
             write(events.UpvoteEvent(question=question.id, participant=person.token))
-        return f"upvoted {question.id} ({question.votes + 1})"
+        return _("upvoted {id} ({votes})").format(id=question.id, votes=question.votes + 1)
 
     def answered(self, ref: str, on: bool = True) -> str:
         with self.changing() as write:
             question = self._question(self._started("answered"), ref)
             if question.answered == on:
-                raise SessionError(f"{question.id} is {'already' if on else 'not'} marked answered")
+                raise SessionError(_("{id} is {value} marked answered").format(
+                    id=question.id, value='already' if on else 'not'))
             write(events.AnsweredEvent(question=question.id, on=on))
-        return f"{question.id} {'answered' if on else 'open again'}"
+        return f"{question.id} {'answered' if on else _('open again')}"
 
     def qa(self, on: bool) -> str:
         """Q&A open on every step (or only on qa steps)."""
         with self.changing() as write:
             if self._started("qa").room.qa == on:
-                raise SessionError(f"Q&A is already {'on' if on else 'off'}")
+                raise SessionError(_("Q&A is already {value}").format(value='on' if on else 'off'))
             write(events.QaEvent(on=on))
-        return f"Q&A {'on: questions on every step' if on else 'off: questions on Q&A steps only'}"
+        return f"Q&A {_('on: questions on every step') if on else _('off: questions on Q&A steps only')}"
 
     @staticmethod
     def _question(s: SessionState, ref: str) -> Question:
         question = s.room.question(_id(ref, "q"))
         if question is None:
-            raise SessionError(f"no question {ref!r}")
+            raise SessionError(_("no question {ref!r}").format(ref=ref))
         return question
 
     # ---------------------------------------------------------------- hands and reactions
@@ -184,36 +191,38 @@ class RoomVerbs(Taking):
             s = self._started("hand")
             queue = [h.participant for h in s.room.hands]
             if up and person.token in queue:
-                raise SessionError(f"your hand is already up ({queue.index(person.token) + 1} in the queue)")
+                raise SessionError(_("your hand is already up ({index} in the queue)").format(
+                    index=queue.index(person.token) + 1))
             if not up and person.token not in queue:
-                raise SessionError("your hand is not up")
+                raise SessionError(_("your hand is not up"))
             self._ensure_joined(write, person)
             write(events.HandEvent(participant=person.token, up=up))
-        return f"hand up: {len(queue) + 1} in the queue" if up else "hand down"
+        return _("hand up: {queue} in the queue").format(queue=len(queue) + 1) if up else _("hand down")
 
     def call_next(self) -> str:
         """Give the word to the first raised hand."""
         with self.changing() as write:
             hands = self._started("call").room.hands
             if not hands:
-                raise SessionError("no hand is up")
+                raise SessionError(_("no hand is up"))
             write(events.CallEvent(participant=hands[0].participant))
-        return f"{hands[0].name} has the word ({len(hands) - 1} more in the queue)"
+        return _("{name} has the word ({hands} more in the queue)").format(name=hands[0].name, hands=len(hands) - 1)
 
     def react(self, name: str, reaction: str) -> str:
         return self.react_as(self.person(name), reaction)
 
     def react_as(self, person: Person, reaction: str) -> str:
         if reaction not in REACTIONS:
-            raise SessionError(f"unknown reaction {reaction!r}: {', '.join(REACTIONS)}")
+            raise SessionError(_("unknown reaction {reaction!r}: {REACTIONS}").format(
+                reaction=reaction, REACTIONS=', '.join(REACTIONS)))
         with self.changing() as write:
             step = self._step_of_kind(None, "")
             if person.token in self.fold.room.reactions.get(step.qid, {}).get(reaction, ()):
-                return f"{reaction}: already counted on this step"
+                return _("{reaction}: already counted on this step").format(reaction=reaction)
             self._ensure_joined(write, person)
             write(events.ReactEvent(participant=person.token, step=step.qid,
                                     reaction=cast(events.Reaction, reaction)))  # one of REACTIONS
-        return f"{reaction}: counted"
+        return _("{reaction}: counted").format(reaction=reaction)
 
     # ---------------------------------------------------------------- helpers
 
@@ -222,7 +231,8 @@ class RoomVerbs(Taking):
         step = s.step
         assert step is not None
         if kind is not None and step.step.kind != kind:
-            raise SessionError(f"{refusal}: the current step ({step.step.title}) is not one")
+            raise SessionError(_("{refusal}: the current step ({title}) is not one").format(
+                refusal=refusal, title=step.step.title))
         return step
 
     def _minute(self):

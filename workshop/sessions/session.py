@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from workshop.engine import dates, events, forecast
 from workshop.engine.state import SessionState, StepView
+from workshop.i18n import N_, _
 from workshop.sessions.corrections import question_text, quoted
 from workshop.sessions.decisions import DecisionVerbs
 from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
@@ -22,8 +23,9 @@ from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_
 POLL_EVENTS: dict[str, type[events.CloseEvent | events.ReopenEvent | events.ResetEvent | events.RevealEvent]] = {
     "close": events.CloseEvent, "reopen": events.ReopenEvent, "reset": events.ResetEvent, "reveal": events.RevealEvent}
 POLL_ACTIONS = tuple(POLL_EVENTS)
-POLL_DONE = {"close": "poll closed", "reopen": "poll reopened", "reset": "poll reset, its ballots no longer count",
-             "reveal": "results shown"}
+POLL_DONE = {"close": N_("poll closed"), "reopen": N_("poll reopened"),
+        "reset": N_("poll reset, its ballots no longer count"),
+             "reveal": N_("results shown")}
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
@@ -34,7 +36,7 @@ class Session(DecisionVerbs):
         with self.changing() as write:
             s = self._live()
             if s.status != "waiting":
-                raise SessionError("the session has already started")
+                raise SessionError(_("the session has already started"))
             first = next((x for x in s.steps if not x.skipped), None)
             said = self._freeze_options(write, s, first) if first is not None else ""
             planned = self._planned_start()
@@ -77,7 +79,9 @@ class Session(DecisionVerbs):
             s = self._started("goto")
             target = s.step_by_id(ref)
             if target is None:
-                raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+                raise SessionError(
+                        _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
+                    ref=ref))
             said = self._freeze_options(write, s, target)
             write(events.GotoEvent(step=target.qid, via="goto"))
         return self._where() + said
@@ -91,13 +95,13 @@ class Session(DecisionVerbs):
             here = self._current(s)
             if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
                 write(events.RoundEvent(step=here.qid, round=now.index + 1))
-                return f"now {here.rounds[now.index + 1].label} ({here.step.title})"
+                return _("now {label} ({title})").format(label=here.rounds[now.index + 1].label, title=here.step.title)
             index = here.index + delta
             while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
             if not 0 <= index < len(s.steps):
-                raise SessionError("already at the last step: `end` to finish" if delta > 0
-                                   else "already at the first step")
+                raise SessionError(_("already at the last step: `end` to finish") if delta > 0
+                                   else _("already at the first step"))
             said = self._freeze_options(write, s, s.steps[index])
             write(events.GotoEvent(step=s.steps[index].qid, via=word))
         return self._where() + said
@@ -109,9 +113,9 @@ class Session(DecisionVerbs):
         with self.changing() as write:
             step = self._to_change(ref, "skip" if on else "unskip")
             if step.skipped == on:
-                raise SessionError(f"{step.qid} is {'already' if on else 'not'} skipped")
+                raise SessionError(_("{qid} is {value} skipped").format(qid=step.qid, value='already' if on else 'not'))
             write(events.SkipEvent(step=step.qid, on=on))
-        return f"{step.step.title}: {'skipped' if on else 'back in the agenda'}"
+        return f"{step.step.title}: {'skipped' if on else _('back in the agenda')}"
 
     def move(self, ref: str, after: str) -> str:
         """Move a step that has not run to right after the step `after` ("" or "start": first)."""
@@ -119,39 +123,45 @@ class Session(DecisionVerbs):
             step = self._to_change(ref, "move")
             target = None if after in ("", "start") else self._step_named(after)
             if target is not None and target.qid == step.qid:
-                raise SessionError("a step cannot move after itself")
+                raise SessionError(_("a step cannot move after itself"))
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
-        return f"{step.step.title}: now {f'after {quoted(target.step.title, 60)}' if target else 'first'}"
+        return _("{title}: now {value}").format(title=step.step.title, value=_("after {quoted}").format(
+            quoted=quoted(target.step.title, 60)) if target else 'first')
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
         """Add a break of `minutes` after the step `after` (default: the current step)."""
         if not 1 <= minutes <= 120:
-            raise SessionError("a break is 1 to 120 minutes")
+            raise SessionError(_("a break is 1 to 120 minutes"))
         with self.changing() as write:
             s = self._live()
             place = self._step_named(after) if after else s.step
             anchor = place or s.steps[0]
             qid = self._new_step_id(s, anchor, "break")
-            write(events.InsertEvent(step=qid, kind="break", title="Break", minutes=minutes,
+            write(events.InsertEvent(step=qid, kind="break", title=_("Break"), minutes=minutes,
                                      after=place.qid if place else ""))
-        return f"A {minutes}-minute break {f'after {quoted(place.step.title, 60)}' if place else 'first'}"
+        return _("A {minutes}-minute break {value}").format(minutes=minutes, value=_("after {quoted}").format(
+            quoted=quoted(place.step.title, 60)) if place else 'first')
 
     def objections(self, minutes: int = 5) -> str:
         """After a consent poll with blocks: a notes step on the spot, right after the poll, where
         those under the threshold say what would make the proposal work for them."""
         with self.changing() as write:
             s = self._started("objections")
-            poll = self._poll_named(s, None, none="objections follow a poll: this step has none")
+            poll = self._poll_named(s, None, none=_("objections follow a poll: this step has none"))
             here = self._current(s)
             qid = self._new_step_id(s, here, "objections")
-            prompt = (f"Objections to: {poll.poll.question}\n\nIf you voted under "
-                      f"{poll.poll.threshold or 'the middle'}, say what would make it work for you. "
-                      "Then we vote again.")
-            write(events.InsertEvent(step=qid, kind="notes", title="Objections round", minutes=minutes, after=here.qid,
+            prompt = (_("Objections to: {question}\n\nIf you voted under {threshold}, say what would make it "
+                        "work for you. Then we vote again.").format(
+                            question=poll.poll.question, threshold=poll.poll.threshold)
+                      if poll.poll.threshold else
+                      _("Objections to: {question}\n\nIf you voted under the middle, say what would make it "
+                        "work for you. Then we vote again.").format(question=poll.poll.question))
+            write(events.InsertEvent(step=qid, kind="notes", title=_("Objections round"), minutes=minutes,
+                    after=here.qid,
                                      prompt=prompt))
             write(events.GotoEvent(step=qid, via="goto"))
-        return (f"Objections round ({minutes} min) on {quoted(here.step.title, 60)}: vote again when the proposal "
-                "has changed")
+        return (_("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
+            minutes=minutes, quoted=quoted(here.step.title, 60)))
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
         """A new round of a poll (the current step's, or the one named), on new words if `wording`
@@ -163,13 +173,16 @@ class Session(DecisionVerbs):
             s = self._started("revote")
             poll = self._poll_named(s, ref or self._poll_before(s))
             if poll.status == "waiting" or not poll.ballots:
-                raise SessionError(f"the poll {poll.qid} has no ballots in this round yet: nothing to vote again on")
+                raise SessionError(
+                        _("the poll {qid} has no ballots in this round yet: nothing to vote again on").format(
+                    qid=poll.qid))
             if s.current != poll.index:
                 write(events.GotoEvent(step=poll.qid, via="goto"))
             write(events.RevoteEvent(poll=poll.qid,
                                      wording=events.given(None if words == poll.poll.question else words)))
         title = s.steps[poll.index].step.title
-        return f"{title}: round {poll.round + 1} open" + (f" on {quoted(words, 60)}" if words else "")
+        return _("{title}: round {round} open").format(
+            title=title, round=poll.round + 1) + (f" on {quoted(words, 60)}" if words else "")
 
     @staticmethod
     def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
@@ -182,61 +195,67 @@ class Session(DecisionVerbs):
     def _step_named(self, ref: str) -> StepView:
         step = self.state().step_by_id(ref)
         if step is None:
-            raise SessionError(f"no step {ref!r} in this agenda (or the id is in several modules: use module/step)")
+            raise SessionError(
+                    _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
+                ref=ref))
         return step
 
     def _to_change(self, ref: str, doing: str) -> StepView:
         s = self._live()
         step = self._step_named(ref)
         if step.index == s.current:
-            raise SessionError(f"{step.qid} is running now: it cannot {doing}")
+            raise SessionError(_("{qid} is running now: it cannot {doing}").format(qid=step.qid, doing=doing))
         if step.visited:
-            raise SessionError(f"{step.qid} has already run: only steps still to come can {doing}")
+            raise SessionError(_("{qid} has already run: only steps still to come can {doing}").format(
+                qid=step.qid, doing=doing))
         return step
 
     def pause(self) -> str:
         with self.changing() as write:
             if self._started("pause").status == "paused":
-                raise SessionError("already paused")
+                raise SessionError(_("already paused"))
             write(events.PauseEvent())
         return "paused"
 
     def resume(self) -> str:
         with self.changing() as write:
             if self._started("resume").status != "paused":
-                raise SessionError("not paused")
+                raise SessionError(_("not paused"))
             write(events.ResumeEvent())
         return "resumed"
 
     def extend(self, minutes: int) -> str:
         """Give the current step more minutes (fewer, when negative)."""
         if minutes == 0 or abs(minutes) > 120:
-            raise SessionError("extend by 1 to 120 minutes (negative to shorten)")
+            raise SessionError(_("extend by 1 to 120 minutes (negative to shorten)"))
         with self.changing() as write:
             step = self._current(self._started("extend"))
             write(events.ExtendEvent(step=step.qid, seconds=minutes * 60))
-        return f"{step.step.title}: {'+' if minutes > 0 else ''}{minutes} min"
+        return _("{title}: {value}{minutes} min").format(
+            title=step.step.title, value='+' if minutes > 0 else '', minutes=minutes)
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
         """close, reopen, reset or reveal a poll: the current step's, or the one named."""
         if action not in POLL_ACTIONS:
-            raise SessionError(f"unknown poll action {action!r}: {', '.join(POLL_ACTIONS)}")
+            raise SessionError(_("unknown poll action {action!r}: {POLL_ACTIONS}").format(
+                action=action, POLL_ACTIONS=', '.join(POLL_ACTIONS)))
         with self.changing() as write:
             s = self._started(action)
-            poll = self._poll_named(s, ref, none="this step has no poll")
+            poll = self._poll_named(s, ref, none=_("this step has no poll"))
             if action == "close" and poll.status != "open":
-                raise SessionError("the poll is not open")
+                raise SessionError(_("the poll is not open"))
             if action == "reopen" and poll.status != "closed":
-                raise SessionError("the poll is not closed")
+                raise SessionError(_("the poll is not closed"))
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
-        return f"{s.steps[poll.index].step.title}: {POLL_DONE[action]}{said}"
+        return _("{title}: {done}{said}").format(
+            title=s.steps[poll.index].step.title, done=_(POLL_DONE[action]), said=said)
 
     def end(self) -> str:
         with self.changing() as write:
             self._started("end")
             write(events.EndEvent())
-        return "session ended"
+        return _("session ended")
 
     def announce(self, address: str) -> None:
         """Say where browsers can join (written by `workshop serve`)."""
@@ -256,11 +275,12 @@ class Session(DecisionVerbs):
         owner, due = owner_and_due(owner, due, self.today())
         with self.changing() as write:
             if note_id not in self.fold.notes:
-                raise SessionError(f"no note {note_id!r}")
+                raise SessionError(_("no note {note_id!r}").format(note_id=note_id))
             write(events.ActionEvent(note=note_id, on=on, owner=events.given(owner), due=events.given(due)))
-        said = f" for {owner}" if owner else ""
-        return f"note {note_id}: {'an action item' if on else 'no longer an action item'}{said}" + (
-            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
+        said = _(" for {owner}").format(owner=owner) if owner else ""
+        return _("note {note_id}: {value}{said}").format(
+            note_id=note_id, value=_('an action item') if on else _('no longer an action item'), said=said) + (
+            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
 
     def facilitator_code(self) -> str:
         """The code that lets the facilitator leave kiosk mode. Derived from the session's secret

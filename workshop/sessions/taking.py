@@ -19,6 +19,7 @@ from msgspec import UNSET, UnsetType
 from workshop.content.model import Poll
 from workshop.engine import ballots, dates, events, text
 from workshop.engine.state import PollView, SessionState, StepView
+from workshop.i18n import _
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import SessionFile, Write
@@ -34,19 +35,19 @@ class Taking(SessionFile):
     def _live(self) -> SessionState:
         s = self.state()
         if s.status == "ended":
-            raise SessionError("the session has ended")
+            raise SessionError(_("the session has ended"))
         return s
 
     def _started(self, action: str) -> SessionState:
         s = self._live()
         if s.status == "waiting":
-            raise SessionError(f"the session has not started: `start` first, then {action}")
+            raise SessionError(_("the session has not started: `start` first, then {action}").format(action=action))
         return s
 
     @staticmethod
     def _current(s: SessionState) -> StepView:
         if s.step is None:
-            raise SessionError("the session has not started: `start` first")
+            raise SessionError(_("the session has not started: `start` first"))
         return s.step
 
     def today(self) -> dt.date:
@@ -55,21 +56,21 @@ class Taking(SessionFile):
 
     def _where(self) -> str:
         step = self.state().step
-        return f"now at {step.qid}: {step.step.title}" if step else "not started"
+        return _("now at {qid}: {title}").format(qid=step.qid, title=step.step.title) if step else _("not started")
 
     @staticmethod
     def _poll_named(s: SessionState, ref: str | None,
-                    none: str = "no poll is open: the current step has none") -> PollView:
+                    none: str = _("no poll is open: the current step has none")) -> PollView:
         """The poll `ref` names (a poll id, or a step id), or without one the current step's."""
         if not ref:
             if s.poll is None:
-                raise SessionError(none if s.step else "no poll is open")
+                raise SessionError(none if s.step else _("no poll is open"))
             return s.poll
         poll = s.polls.get(ref)
         if poll is None and (step := s.step_by_id(ref)) is not None:
             poll = s.polls.get(step.qid)
         if poll is None:
-            raise SessionError(f"no poll {ref!r} in this session")
+            raise SessionError(_("no poll {ref!r} in this session").format(ref=ref))
         return poll
 
     # ---------------------------------------------------------------- participants
@@ -176,10 +177,11 @@ class Taking(SessionFile):
     def _open_poll(self, ref: str | None) -> PollView:
         s = self.state()
         if s.status == "ended":
-            raise SessionError("the session has ended: ballots are closed (`workshop report` has the results)")
+            raise SessionError(_("the session has ended: ballots are closed (`workshop report` has the results)"))
         target = self._poll_named(s, ref)
         if target.status != "open":
-            raise SessionError(f"the poll {target.qid} is {'closed' if target.status == 'closed' else 'not open yet'}")
+            raise SessionError(_("the poll {qid} is closed").format(qid=target.qid) if target.status == "closed"
+                               else _("the poll {qid} is not open yet").format(qid=target.qid))
         return target
 
     def _cast(self, write: Write, person: Person, target: PollView, value: list[Any], via: str | None = None) -> str:
@@ -199,8 +201,9 @@ class Taking(SessionFile):
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
         """"Recorded" is said only of a ballot the fold counts."""
         if self.fold.counted(target.qid, voter) != value:
-            raise SessionError(f"the ballot on {target.qid} was written but does not count")
-        return f"ballot recorded on {target.qid}{' (anonymous)' if target.poll.anonymous else ''}"
+            raise SessionError(_("the ballot on {qid} was written but does not count").format(qid=target.qid))
+        return _("ballot recorded on {qid}{value}").format(
+            qid=target.qid, value=' (anonymous)' if target.poll.anonymous else '')
 
     def poll_named(self, poll_id: str) -> Poll | None:
         """The poll `poll_id` as it stands now (options from ideas frozen in), or None."""
@@ -233,10 +236,10 @@ class Taking(SessionFile):
         with self.changing() as write:
             s = self.state()
             if s.status == "ended":
-                raise SessionError("the session has ended: notes are closed (`workshop report` has them all)")
+                raise SessionError(_("the session has ended: notes are closed (`workshop report` has them all)"))
             step = s.step
             if step is None:
-                raise SessionError("the session has not started: notes belong to a step")
+                raise SessionError(_("the session has not started: notes belong to a step"))
             if person is not None:
                 self._ensure_joined(write, person)
             author, shown = (events.FACILITATOR, events.FACILITATOR) if person is None else (person.token, person.name)
@@ -244,8 +247,8 @@ class Taking(SessionFile):
             write(events.NoteEvent(note=note_id, step=step.qid, author=author, name=shown, text=clean))
             if action:
                 write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
-        return f"note {note_id} added to “{step.step.title}”" + (
-            f", due {dates.shown(dt.date.fromisoformat(due))}" if due else "")
+        return _("note {note_id} added to “{title}”").format(note_id=note_id, title=step.step.title) + (
+            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
 
     # ---------------------------------------------------------------- presence
 
@@ -280,7 +283,7 @@ def _ballot(make: Callable[[], list[Any]]) -> list[Any]:
     try:
         return make()
     except ballots.BallotError as err:
-        raise SessionError(f"ballot refused: {err}") from None
+        raise SessionError(_("ballot refused: {err}").format(err=err)) from None
 
 
 def participant_name(name: str) -> str:
@@ -292,7 +295,8 @@ def participant_name(name: str) -> str:
     except text.TextError as err:
         raise SessionError(str(err)) from None
     if word := text.reserved(clean):
-        raise SessionError(f"{clean!r} cannot be a participant's name (it reads as {word!r}): choose another")
+        raise SessionError(_("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
+            clean=clean, word=word))
     return clean
 
 

@@ -11,6 +11,7 @@ from workshop import i18n
 from workshop.engine.in_language import state_in
 from workshop.engine.state import StepView
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.sessions import Session, SessionError, words
 from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.notes import NotesList
@@ -50,8 +51,8 @@ class Deciding(SessionApp):
                 self._do("revote", wording=words if words.strip() and words != poll.poll.question else None)
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText("Vote again? This round's ballots stay, as its result. The new round votes on "
-                                 "(change the words if the proposal changed; enter to start it, escape: not now):",
+        self.push_screen(AskText(_("Vote again? This round's ballots stay, as its result. The new round votes on "
+                                 "(change the words if the proposal changed; enter to start it, escape: not now):"),
                                  value=poll.poll.question), done)
 
     def _poll_before(self):
@@ -63,7 +64,7 @@ class Deciding(SessionApp):
         """Reword the poll's question (a consent proposal), without a new round."""
         poll = self.session.state().poll
         if poll is None:
-            self.notify("This step has no poll to reword", severity="warning")
+            self.notify(_("This step has no poll to reword"), severity="warning")
             return
 
         def done(words: str | None) -> None:
@@ -71,7 +72,7 @@ class Deciding(SessionApp):
                 self._said(lambda: self.session.reword(None, words))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText("The poll's question, as it reads from now on:", value=poll.poll.question), done)
+        self.push_screen(AskText(_("The poll's question, as it reads from now on:"), value=poll.poll.question), done)
 
     def _said(self, verb) -> None:
         """Run a session verb; its line as a notice, or its refusal as a warning; redraw."""
@@ -113,9 +114,10 @@ class Deciding(SessionApp):
 
         step = state_in(self.session.state(), i18n.language()).step_by_id(qid)
         title = step.step.title if step is not None else qid
-        targets = [("start", "", "(first, before every step)"), *(c for c in choices if c[0] != qid)]
+        targets = [("start", "", _("(first, before every step)")), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep
-        self.push_screen(PickStep(targets, None, question=f"Move “{title}” after which step?"), done)
+        self.push_screen(PickStep(targets, None, question=_("Move “{title}” after which step?").format(
+            title=title)), done)
 
     def action_insert_break(self) -> None:
         def done(text: str | None) -> None:
@@ -123,12 +125,12 @@ class Deciding(SessionApp):
                 self._do("insert-break", text.strip())
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText("Insert a break after the current step: how many minutes?", "10"), done)
+        self.push_screen(AskText(_("Insert a break after the current step: how many minutes?"), "10"), done)
 
     def action_mark_action(self) -> None:
         note_id = self.notes_list.chosen_id()
         if not note_id:
-            self.notify("No note to mark on this step yet", severity="warning")
+            self.notify(_("No note to mark on this step yet"), severity="warning")
             return
         current = next((n for n in self.session.state().notes if n.id == note_id), None)
         try:
@@ -142,7 +144,7 @@ class Deciding(SessionApp):
         says how it reads the line before it is saved; it becomes an action item."""
         note_id = self.notes_list.chosen_id()
         if not note_id:
-            self.notify("No note on this step to give an owner yet", severity="warning")
+            self.notify(_("No note on this step to give an owner yet"), severity="warning")
             return
         from workshop.engine import dates
         from workshop.sessions.taking import date_order
@@ -155,13 +157,14 @@ class Deciding(SessionApp):
 
         def reading(typed: str) -> tuple[bool, str]:
             if not typed.strip():
-                return False, "type a name, a due date, or both"
+                return False, _("type a name, a due date, or both")
             try:
                 owner, due = dates.owner_and_due(typed, today, order)
             except dates.DateError as err:
                 return False, str(err)
-            return True, " · ".join(part for part in (f"owner {owner}" if owner else "",
-                                                     f"due {dates.shown(due)}" if due else "no due date") if part)
+            return True, " · ".join(part for part in (_("owner {owner}").format(owner=owner) if owner else "",
+                                                     _("due {shown}").format(
+                                                         shown=dates.shown(due)) if due else _("no due date")) if part)
 
         def done(typed: str | None) -> None:
             if not typed or not typed.strip():
@@ -172,8 +175,8 @@ class Deciding(SessionApp):
 
         from workshop.tui.modals import AskText
         names = sorted({p.name for p in self.session.state().participants}, key=str.casefold)
-        self.push_screen(AskText("Owner (anyone) and due date of the selected note: “Bo Chen 15/12/2026”, "
-                                 "“WFM team friday”", "Ana Lima in 2 weeks", value=now, reading=reading,
+        self.push_screen(AskText(_("Owner (anyone) and due date of the selected note: “Bo Chen 15/12/2026”, "
+                                 "“WFM team friday”"), _("Ana Lima in 2 weeks"), value=now, reading=reading,
                                  suggestions=names), done)
 
     def action_edit_note(self) -> None:
@@ -181,7 +184,7 @@ class Deciding(SessionApp):
         note_id = self.notes_list.chosen_id()
         note = next((n for n in self.session.state().notes if n.id == note_id), None)
         if note is None:
-            self.notify("No note on this step to edit yet", severity="warning")
+            self.notify(_("No note on this step to edit yet"), severity="warning")
             return
 
         def done(words: str | None) -> None:
@@ -193,8 +196,10 @@ class Deciding(SessionApp):
                 self._said(lambda: self.session.withdraw_note(note.id))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(f"Edit {note.name}'s note (empty it to withdraw it); the file keeps what it "
-                                 "said, the reports show this:", value=note.text), done)
+        self.push_screen(AskText(
+                _("Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show "
+                    "this:").format(
+            name=note.name), value=note.text), done)
 
 
 def _choice(step: StepView, current: int | None) -> str:
@@ -206,7 +211,7 @@ def _choice(step: StepView, current: int | None) -> str:
     elif step.visited:
         mark, state = "✓", "done"
     elif step.inserted:
-        mark, state = "+", "added today"
+        mark, state = "+", _("added today")
     else:
         mark, state = " ", ""
     return f"{mark} {step.step.title}" + (f"  ({state})" if state else "")

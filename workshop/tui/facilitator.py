@@ -18,6 +18,7 @@ from textual.widgets import Header
 
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.decisions import DECISION_BINDINGS
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
@@ -42,31 +43,31 @@ class FacilitatorApp(RoomActions):
     TITLE = "workshop"
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause"),
-        Binding("n", "next", "Next"),
-        Binding("p", "prev", "Prev"),
-        Binding("plus,equals_sign", "extend(1)", "+1 min", key_display="+"),
-        Binding("minus", "extend(-1)", "-1 min", key_display="-"),
-        Binding("g", "goto", "Go to"),
-        Binding("b", "insert_break", "Break"),
-        Binding("r", "reveal", "Reveal"),
-        Binding("c", "close_poll", "Close"),
-        Binding("v", "revote", "Vote again"),
-        Binding("o", "objections", "Objections", show=False),
-        Binding("a", "add_note", "Note"),
-        Binding("m", "mark_action", "Action"),
-        Binding("u", "owner", "Owner"),
-        Binding("x", "edit_note", "Edit note"),
-        Binding("left_square_bracket", "pick_note(-1)", "Note ▲", key_display="["),
-        Binding("right_square_bracket", "pick_note(1)", "Note ▼", key_display="]"),
+        Binding("space", "toggle_pause", N_("Pause")),
+        Binding("n", "next", N_("Next")),
+        Binding("p", "prev", N_("Prev")),
+        Binding("plus,equals_sign", "extend(1)", N_("+1 min"), key_display="+"),
+        Binding("minus", "extend(-1)", N_("-1 min"), key_display="-"),
+        Binding("g", "goto", N_("Go to")),
+        Binding("b", "insert_break", N_("Break")),
+        Binding("r", "reveal", N_("Reveal")),
+        Binding("c", "close_poll", N_("Close")),
+        Binding("v", "revote", N_("Vote again")),
+        Binding("o", "objections", N_("Objections"), show=False),
+        Binding("a", "add_note", N_("Note")),
+        Binding("m", "mark_action", N_("Action")),
+        Binding("u", "owner", N_("Owner")),
+        Binding("x", "edit_note", N_("Edit note")),
+        Binding("left_square_bracket", "pick_note(-1)", N_("Note ▲"), key_display="["),
+        Binding("right_square_bracket", "pick_note(1)", N_("Note ▼"), key_display="]"),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
-        Binding("pageup", "scroll_step(-1)", "Scroll", key_display="PgUp", priority=True, show=False),
-        Binding("pagedown", "scroll_step(1)", "Scroll", key_display="PgDn", priority=True),
-        Binding("f", "toggle_notes", "Hide notes"),
-        Binding("j", "join_code", "QR"),
-        Binding("k", "kiosk", "Kiosk"),
-        Binding("e", "end", "End"),
-        Binding("q", "quit", "Quit"),
+        Binding("pageup", "scroll_step(-1)", N_("Scroll"), key_display="PgUp", priority=True, show=False),
+        Binding("pagedown", "scroll_step(1)", N_("Scroll"), key_display="PgDn", priority=True),
+        Binding("f", "toggle_notes", N_("Hide notes")),
+        Binding("j", "join_code", N_("QR")),
+        Binding("k", "kiosk", N_("Kiosk")),
+        Binding("e", "end", N_("End")),
+        Binding("q", "quit", N_("Quit")),
         *ROOM_BINDINGS,
         *DECISION_BINDINGS,
     ]
@@ -76,7 +77,7 @@ class FacilitatorApp(RoomActions):
         super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
         self.bell_on = bell
-        self.join_command = join_command or f"workshop join {session.path.stem}"
+        self.join_command = join_command or _("workshop join {stem}").format(stem=session.path.stem)
         self._rang_for: str | None = None  # the step whose end the bell has rung for
         self._round_for: tuple[str, int] | None = None  # the round the bell has rung in
         self._everyone_for: tuple[str, int] | None = None
@@ -103,7 +104,7 @@ class FacilitatorApp(RoomActions):
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.title = clean(title_in_language(state))
-        self.sub_title = clean(f"session {state.id}")
+        self.sub_title = clean(_("session {id}").format(id=state.id))
         self.render_state(state)
         for warning in self.session.warnings:  # damage, and who wrote it: the chain broken, no key
             self.notify(clean(warning), markup=False, severity="warning", timeout=15)
@@ -128,9 +129,9 @@ class FacilitatorApp(RoomActions):
     def key_label(self, action: str, label: str) -> str:
         """A key's label as things stand (widgets/keys.py asks)."""
         if action == "toggle_pause" and self._status == "paused":
-            return "Resume"
+            return _("Resume")
         if action == "next" and self._status == "waiting":
-            return "Start"
+            return _("Start")
         return label
 
     def _signals(self, state: SessionState) -> None:
@@ -140,7 +141,8 @@ class FacilitatorApp(RoomActions):
         now = step.round if step is not None else None
         if step is not None and now is not None and (step.qid, now.index) != self._round_for:
             if self._round_for is not None and self._round_for[0] == step.qid and now.index > 0:
-                self.notify(f"Round {now.index + 1} of {len(step.rounds)}: {now.label}", title="Switch",
+                self.notify(_("Round {index} of {rounds}: {label}").format(
+                    index=now.index + 1, rounds=len(step.rounds), label=now.label), title=_("Switch"),
                             markup=False)
                 if self.bell_on and step.elapsed - now.start < 2:  # only as it happens, not on a restart
                     self.bell()
@@ -154,7 +156,8 @@ class FacilitatorApp(RoomActions):
             key = (poll.qid, len(poll.ballots))
             if self._everyone_for is None or self._everyone_for[0] != poll.qid:
                 self._everyone_for = key
-                self.notify(f"Everyone present has voted ({len(poll.ballots)}).", title="Poll")
+                self.notify(_("Everyone present has voted ({ballots}).").format(
+                    ballots=len(poll.ballots)), title=_("Poll"))
                 if self.bell_on:
                     self.bell()
         elif (poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid
@@ -191,7 +194,7 @@ class FacilitatorApp(RoomActions):
                 self._do("reset")
 
         from workshop.tui.modals import Confirm
-        self.push_screen(Confirm("Reset this poll? Its ballots stop counting (they stay in the file)."), done)
+        self.push_screen(Confirm(_("Reset this poll? Its ballots stop counting (they stay in the file).")), done)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
@@ -207,7 +210,7 @@ class FacilitatorApp(RoomActions):
                 self.render_state()
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText("Add a facilitator note", "What should the room remember?"), done)
+        self.push_screen(AskText(_("Add a facilitator note"), _("What should the room remember?")), done)
 
     def action_pick_note(self, step: int) -> None:
         self.notes_list.move(step)
@@ -226,11 +229,11 @@ class FacilitatorApp(RoomActions):
         panel = self.step_panel
         panel.show_notes = not panel.show_notes
         self.render_state()
-        self.notify("Facilitator notes " + ("shown" if panel.show_notes else "hidden"), timeout=2)
+        self.notify(_("Facilitator notes shown") if panel.show_notes else _("Facilitator notes hidden"), timeout=2)
 
     def action_toggle_bell(self) -> None:
         self.bell_on = not self.bell_on
-        self.notify("Bell " + ("on" if self.bell_on else "off"), timeout=2)
+        self.notify(_("Bell on") if self.bell_on else _("Bell off"), timeout=2)
 
     def action_toggle_dark(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
@@ -243,10 +246,10 @@ class FacilitatorApp(RoomActions):
             self.notify(str(err), markup=False, severity="error")
             return
         from workshop.tui.modals import Info
-        self.push_screen(Info("Kiosk: one shared terminal for a queue of voters.",
-                              f"On that terminal run:   workshop kiosk {self.session.path.stem}",
-                              f"To leave kiosk mode there, type this code:   {code}",
-                              "(Not shown on the room display; close this before projecting.)"))
+        self.push_screen(Info(_("Kiosk: one shared terminal for a queue of voters."),
+                              _("On that terminal run:   workshop kiosk {stem}").format(stem=self.session.path.stem),
+                              _("To leave kiosk mode there, type this code:   {code}").format(code=code),
+                              _("(Not shown on the room display; close this before projecting.)")))
 
     def action_join_code(self) -> None:
         """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
@@ -260,42 +263,42 @@ class FacilitatorApp(RoomActions):
                 self._do("end")
 
         from workshop.tui.modals import Confirm
-        self.push_screen(Confirm("End the session? Open polls close and the timer stops."), done)
+        self.push_screen(Confirm(_("End the session? Open polls close and the timer stops.")), done)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         commands = [
-            ("Pause or resume the timer", "space", self.action_toggle_pause),
-            ("Next step", "n", self.action_next),
-            ("Previous step", "p", self.action_prev),
-            ("Go to, skip or move a step", "g", self.action_goto),
-            ("Insert a break after the current step", "b", self.action_insert_break),
-            ("Extend the step by a minute", "+", lambda: self.action_extend(1)),
-            ("Shorten the step by a minute", "-", lambda: self.action_extend(-1)),
-            ("Reveal the poll's results", "r", self.action_reveal),
-            ("Close the poll", "c", self.action_close_poll),
-            ("Reopen the poll", "", self.action_reopen_poll),
-            ("Vote again: a new round of the poll", "v", self.action_revote),
-            ("Objections round after a consent poll", "o", self.action_objections),
-            ("Reset the poll", "its ballots stop counting", self.action_reset_poll),
-            ("Add a facilitator note", "a", self.action_add_note),
-            ("Mark the selected note as an action item", "m", self.action_mark_action),
-            ("Give the selected action item an owner and a due date", "u", self.action_owner),
-            ("Edit or withdraw the selected note", "x", self.action_edit_note),
-            ("Reword the poll's question (a proposal)", "", self.action_reword),
-            ("Select the previous note", "[", lambda: self.action_pick_note(-1)),
-            ("Select the next note", "]", lambda: self.action_pick_note(1)),
-            ("Show or hide facilitator notes", "f", self.action_toggle_notes),
-            ("Turn the bell on or off", "", self.action_toggle_bell),
-            ("Switch light and dark", "", self.action_toggle_dark),
-            ("Show the join page's QR code", "j", self.action_join_code),
-            ("Hand a terminal over as a kiosk", "k", self.action_kiosk),
+            (_("Pause or resume the timer"), "space", self.action_toggle_pause),
+            (_("Next step"), "n", self.action_next),
+            (_("Previous step"), "p", self.action_prev),
+            (_("Go to, skip or move a step"), "g", self.action_goto),
+            (_("Insert a break after the current step"), "b", self.action_insert_break),
+            (_("Extend the step by a minute"), "+", lambda: self.action_extend(1)),
+            (_("Shorten the step by a minute"), "-", lambda: self.action_extend(-1)),
+            (_("Reveal the poll's results"), "r", self.action_reveal),
+            (_("Close the poll"), "c", self.action_close_poll),
+            (_("Reopen the poll"), "", self.action_reopen_poll),
+            (_("Vote again: a new round of the poll"), "v", self.action_revote),
+            (_("Objections round after a consent poll"), "o", self.action_objections),
+            (_("Reset the poll"), _("its ballots stop counting"), self.action_reset_poll),
+            (_("Add a facilitator note"), "a", self.action_add_note),
+            (_("Mark the selected note as an action item"), "m", self.action_mark_action),
+            (_("Give the selected action item an owner and a due date"), "u", self.action_owner),
+            (_("Edit or withdraw the selected note"), "x", self.action_edit_note),
+            (_("Reword the poll's question (a proposal)"), "", self.action_reword),
+            (_("Select the previous note"), "[", lambda: self.action_pick_note(-1)),
+            (_("Select the next note"), "]", lambda: self.action_pick_note(1)),
+            (_("Show or hide facilitator notes"), "f", self.action_toggle_notes),
+            (_("Turn the bell on or off"), "", self.action_toggle_bell),
+            (_("Switch light and dark"), "", self.action_toggle_dark),
+            (_("Show the join page's QR code"), "j", self.action_join_code),
+            (_("Hand a terminal over as a kiosk"), "k", self.action_kiosk),
             *self.room_commands(),
             *self.decision_commands(),
-            ("End the session", "e", self.action_end),
+            (_("End the session"), "e", self.action_end),
         ]
         for title, key, callback in commands:
-            yield SystemCommand(title, f"key: {key}" if len(key) <= 5 and key else key, callback)
+            yield SystemCommand(title, _("key: {key}").format(key=key) if len(key) <= 5 and key else key, callback)
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,

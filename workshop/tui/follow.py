@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from workshop import i18n
 from workshop.engine.text import clean
 from workshop.errors import WorkshopError
+from workshop.tui.translated import Translated
 
 POLL_SECONDS = 0.03
 
@@ -32,7 +33,7 @@ class Followed(Protocol):
     def new_warnings(self) -> list[str]: ...
 
 
-class SessionApp(App[None]):
+class SessionApp(Translated, App[None]):
     """An app on one followed session file. Subclasses draw in `render_state()` and call
     `start_following()` once they are ready to be redrawn."""
 
@@ -42,6 +43,9 @@ class SessionApp(App[None]):
         self.watch_file = watch
         self.tick_seconds = tick
         self.theme = "textual-dark" if dark else "textual-light"
+        # this screen's language, chosen before it was made (--lang, the environment, or a
+        # test's `speaking`): the follow thread below says it too, for the redraws it asks for
+        self.language = i18n.language()
 
     @on(events.Mount)
     def _collect_after_the_first_frame(self) -> None:
@@ -59,7 +63,6 @@ class SessionApp(App[None]):
         """Redraw on a steady tick (the clock moves even when the file does not) and on every
         append by another process."""
         self.set_interval(self.tick_seconds, self.tick)
-        self.reading_language = i18n.language()  # the redraws its watching thread asks for speak it too
         if self.watch_file:
             self.follow_journal()
 
@@ -75,24 +78,20 @@ class SessionApp(App[None]):
         worker = get_current_worker()
         path = self.followed.path
         last = -1
-        while not worker.is_cancelled:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                size = last
-            if size != last:
-                last = size
-                self.call_from_thread(self.sync_in_language)
-            time.sleep(POLL_SECONDS)
+        with i18n.speaking(self.language):  # a thread starts in no context: each sync is run in this one
+            while not worker.is_cancelled:
+                try:
+                    size = os.stat(path).st_size
+                except OSError:
+                    size = last
+                if size != last:
+                    last = size
+                    self.call_from_thread(self.sync)
+                time.sleep(POLL_SECONDS)
 
     def tick(self) -> None:
         if not self.closing():
             self.render_state()
-
-    def sync_in_language(self) -> None:
-        """`sync`, in the app's language (a call from a thread brings that thread's context)."""
-        with i18n.speaking(self.reading_language):
-            self.sync()
 
     def sync(self) -> None:
         if self.closing() or self.followed is None:

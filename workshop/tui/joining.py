@@ -16,17 +16,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.door import Client
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.who import as_person, keep
+from workshop.tui.translated import Translated
 
 
-class PickSession(Screen[Session]):
+class PickSession(Translated, Screen[Session]):
     """`workshop join` named no session and several are running here: which one?"""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Leave")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Leave"))]
 
     def __init__(self, live: Sequence[Session]) -> None:
         super().__init__()
@@ -34,16 +36,18 @@ class PickSession(Screen[Session]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text("Several workshops are running here. Which one are you in?", style="bold"))
+            yield Label(Text(_("Several workshops are running here. Which one are you in?"), style="bold"))
             options = []
             for session in self.live:
                 state = session.state()
                 line = Text(state.title)  # titles come from files anyone may write: never markup
-                status = "not started yet" if state.status == "waiting" else state.status
-                line.append(f"   {session.path.stem} · {status} · {len(state.here)} here", style="dim")
+                status = {"waiting": _("not started yet"), "running": _("running"), "paused": _("paused"),
+                          "ended": _("ended")}.get(state.status, state.status)
+                line.append(_("   {stem} · {status} · {here} here").format(
+                    stem=session.path.stem, status=status, here=len(state.here)), style="dim")
                 options.append(Option(line))
             yield OptionList(*options, id="sessions")
-            yield Label("The facilitator's screen shows the session's name.", classes="hint")
+            yield Label(_("The facilitator's screen shows the session's name."), classes="hint")
         yield Footer()
 
     @on(OptionList.OptionSelected, "#sessions")
@@ -67,10 +71,10 @@ class JoinScreen(Screen[Person]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.session.state().title, style="bold"))
-            yield Label("The join code is on the facilitator's screen.")
-            yield Input(placeholder="Join code", id="code", max_length=12)
-            yield Input(self.start_name, placeholder="Your name, as the room will see it", id="name", max_length=40)
-            yield Input(placeholder="Your rejoin code (only if this name is yours already)", id="rejoin",
+            yield Label(_("The join code is on the facilitator's screen."))
+            yield Input(placeholder=_("Join code"), id="code", max_length=12)
+            yield Input(self.start_name, placeholder=_("Your name, as the room will see it"), id="name", max_length=40)
+            yield Input(placeholder=_("Your rejoin code (only if this name is yours already)"), id="rejoin",
                         max_length=12, classes="hidden")
             yield Static("", id="join-error")
 

@@ -27,12 +27,14 @@ from textual.widgets import Footer, Header, Input, Static
 from workshop.engine import text
 from workshop.engine.state import SessionState
 from workshop.engine.text import NAME_MAX, clean, isolate
+from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, door, utc_now
 from workshop.sessions.people import Person, Pins
 from workshop.sessions.refusals import TooManyTries, WrongRejoinCode
 from workshop.sessions.session import participant_name
 from workshop.tui.follow import SessionApp
 from workshop.tui.kiosk_screens import AddScreen, ChoosePin, LeaveScreen, VoteScreen
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.contribute import asking, brainstorming
 
@@ -62,20 +64,20 @@ class OpenPoll(ShowsState, Static):
         view = state.poll
         doing = what_to_do(state)
         if doing in ("idea", "question"):
-            self.update(Text("Add your idea: type your name to begin." if doing == "idea"
-                             else "Ask the room a question: type your name to begin."))
+            self.update(Text(_("Add your idea: type your name to begin.") if doing == "idea"
+                             else _("Ask the room a question: type your name to begin.")))
             return
         if view is None or view.status != "open":
-            self.update(Text("No poll is open right now.", style="italic"))
+            self.update(Text(_("No poll is open right now."), style="italic"))
             return
         line = Text(view.poll.question)
         if view.poll.anonymous:  # everyone still types their name: it is how the kiosk counts one ballot each
-            line.append("\nAn anonymous poll: type your name all the same; your ballot is stored without it.",
+            line.append(_("\nAn anonymous poll: type your name all the same; your ballot is stored without it."),
                         style="dim")
         self.update(line)
 
 
-LOCKED = "Only the facilitator can leave the kiosk."
+LOCKED = N_("Only the facilitator can leave the kiosk.")
 
 
 class KioskApp(SessionApp):
@@ -87,9 +89,9 @@ class KioskApp(SessionApp):
     # the code dialog (their own bindings); on the neutral screen it clears the form.
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("ctrl+q", "leave", "Leave kiosk (facilitator)", priority=True),
+        Binding("ctrl+q", "leave", N_("Leave kiosk (facilitator)"), priority=True),
         Binding("ctrl+c", "locked", show=False, priority=True, system=True),
-        Binding("escape", "clear", "Clear the form"),
+        Binding("escape", "clear", N_("Clear the form")),
     ]
 
     def __init__(self, session: Session, code: str, *, watch: bool = True) -> None:
@@ -103,9 +105,9 @@ class KioskApp(SessionApp):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")  # no icon: it would look like a menu
         with Vertical(id="next"):
-            yield Static(Text("Next person, please", style="bold"), id="welcome")
+            yield Static(Text(_("Next person, please"), style="bold"), id="welcome")
             yield OpenPoll("", id="question")
-            yield Input(placeholder="Your name", id="who", max_length=NAME_MAX)
+            yield Input(placeholder=_("Your name"), id="who", max_length=NAME_MAX)
             yield Input(id="secret", max_length=12, password=True, classes="hidden")
             yield Static("", id="message")
         yield Footer()
@@ -137,11 +139,11 @@ class KioskApp(SessionApp):
         """The second field: `pin` for someone who chose one here, `rejoin` for a name held elsewhere."""
         secret = self.main.query_one("#secret", Input)
         self.asking, secret.value = mode, ""
-        secret.placeholder = "Your PIN" if mode == "pin" else "Your rejoin code (shown when you first joined)"
+        secret.placeholder = _("Your PIN") if mode == "pin" else _("Your rejoin code (shown when you first joined)")
         secret.remove_class("hidden")
-        self._say(Text.assemble(("Welcome back, ", "bold"), (isolate(name), "bold"),
-                                (": your PIN, please." if mode == "pin" else
-                                 ": this name joined on another screen; its rejoin code, please.", "bold")))
+        self._say(styled(_("Welcome back, {name}: your PIN, please.") if mode == "pin" else
+                         _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
+                         "bold", name=isolate(name)))
         secret.focus()
 
     def clear(self) -> None:
@@ -166,10 +168,10 @@ class KioskApp(SessionApp):
             state = self.session.state()
             doing = what_to_do(state)
             if not doing:
-                self._say("No poll is open right now: wait for the facilitator.", "italic")
+                self._say(_("No poll is open right now: wait for the facilitator."), "italic")
                 return
             if text.reads_as(name, "anonymous"):  # what the kiosk used to ask for on anonymous polls
-                self._say("Please type your own name: an anonymous poll does not store it with your ballot.", "bold")
+                self._say(_("Please type your own name: an anonymous poll does not store it with your ballot."), "bold")
                 return
             clean = participant_name(name)
             holder = self.session.holder(clean)
@@ -225,19 +227,19 @@ class KioskApp(SessionApp):
             self.push_screen(AddScreen(self.session, person, doing, code), self.added)
         elif doing == "vote" and view is not None:
             if self.session.my_ballot(person, view.qid) is not None:
-                self._say(Text.assemble((isolate(person.name), "bold"),
-                                        (", you have already voted on this poll.", "bold")))
+                self._say(styled(_("{name}, you have already voted on this poll."), "bold",
+                                 name=isolate(person.name)))
                 return
             self.push_screen(VoteScreen(self.session, person, view.qid, code), self.voted)
         else:
-            self._say("No poll is open right now: wait for the facilitator.", "italic")
+            self._say(_("No poll is open right now: wait for the facilitator."), "italic")
 
     def added(self, sent: bool | None) -> None:
-        self._say("Thank you: it is on the board. Next person, please." if sent else "", "green")
+        self._say(_("Thank you: it is on the board. Next person, please.") if sent else "", "green")
         self.main.query_one("#who", Input).focus()
 
     def voted(self, recorded: bool | None) -> None:
-        self._say("Thank you: your ballot is recorded. Next person, please." if recorded else "", "green")
+        self._say(_("Thank you: your ballot is recorded. Next person, please.") if recorded else "", "green")
         self.main.query_one("#who", Input).focus()
 
     def action_clear(self) -> None:
@@ -253,7 +255,7 @@ class KioskApp(SessionApp):
             self.push_screen(LeaveScreen(self.code), done)
 
     def action_locked(self) -> None:
-        self.notify(LOCKED, markup=False, timeout=3)
+        self.notify(_(LOCKED), markup=False, timeout=3)
 
     async def action_quit(self) -> None:
         """Textual's own quit, however it is reached (a palette entry, an `@click` link), asks

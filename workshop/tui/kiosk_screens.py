@@ -18,22 +18,25 @@ from workshop import i18n
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.in_language import state_in
 from workshop.engine.text import isolate
+from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError
 from workshop.sessions.people import PIN_DIGITS, Person, pin_problem
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import question
 
 
 def other_screens(code: str) -> str:
-    return (f"Here, your PIN brings you back. On a phone or another screen, your rejoin code does: {code}. "
-            "Keep it.")
+    return (_("Here, your PIN brings you back. On a phone or another screen, your rejoin code does: {code}. Keep "
+        "it.").format(
+        code=code))
 
 
-class ChoosePin(Screen[str]):
+class ChoosePin(Translated, Screen[str]):
     """A PIN for this kiosk, typed twice: with their name, it brings the person back at the next
     poll, instead of the six-character rejoin code. Dismissed with the PIN; escape: nothing."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -42,11 +45,13 @@ class ChoosePin(Screen[str]):
     def compose(self) -> ComposeResult:
         low, high = PIN_DIGITS
         with Vertical(id="vote"):
-            yield Label(Text(f"Welcome, {isolate(self.person_name)}.", style="bold"))
-            yield Label(f"Choose a PIN of {low} to {high} digits. With your name, it brings you back here at the "
-                        "next poll.")
-            yield Input(placeholder="Your PIN", id="pin", password=True, max_length=high, restrict="[0-9]*")
-            yield Input(placeholder="The same PIN again", id="again", password=True, max_length=high,
+            yield Label(Text(_("Welcome, {isolate}.").format(isolate=isolate(self.person_name)), style="bold"))
+            yield Label(
+                    _("Choose a PIN of {low} to {high} digits. With your name, it brings you back here at the next "
+                        "poll.").format(
+                low=low, high=high))
+            yield Input(placeholder=_("Your PIN"), id="pin", password=True, max_length=high, restrict="[0-9]*")
+            yield Input(placeholder=_("The same PIN again"), id="again", password=True, max_length=high,
                         restrict="[0-9]*")
             yield Static("", id="vote-error")
         yield Footer()
@@ -59,7 +64,7 @@ class ChoosePin(Screen[str]):
     def chosen(self) -> None:
         pin, again = self.query_one("#pin", Input), self.query_one("#again", Input)
         problem = pin_problem(pin.value) or ("" if hmac.compare_digest(pin.value, again.value)
-                                             else "the two PINs differ: type it twice, the same")
+                                             else _("the two PINs differ: type it twice, the same"))
         if problem:
             pin.value = again.value = ""
             self.query_one("#vote-error", Static).update(Text(problem))
@@ -68,10 +73,10 @@ class ChoosePin(Screen[str]):
         self.dismiss(pin.value)
 
 
-class VoteScreen(Screen[bool]):
+class VoteScreen(Translated, Screen[bool]):
     """One person's ballot. It is a screen of its own: dismissing it leaves nothing behind."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
 
     def __init__(self, session: Session, person: Person, poll_id: str, code: str = "") -> None:
         super().__init__()
@@ -81,7 +86,7 @@ class VoteScreen(Screen[bool]):
         view = state_in(self.session.state(), i18n.language()).polls[self.poll_id]  # in the kiosk's language
         poll = view.poll
         with Vertical(id="vote"):
-            yield Label(Text(f"Voting as {isolate(self.person.name)}", style="bold"))
+            yield Label(Text(_("Voting as {isolate}").format(isolate=isolate(self.person.name)), style="bold"))
             if self.code:  # only this voter sees it, and only now: the neutral screen never shows it
                 yield Label(Text(other_screens(self.code), style="yellow"))
             yield Static(question(poll, hint_below=True), id="vote-question")
@@ -99,11 +104,11 @@ class VoteScreen(Screen[bool]):
         self.dismiss(True)  # on disk: back to the neutral screen
 
 
-class AddScreen(Screen[bool]):
+class AddScreen(Translated, Screen[bool]):
     """One person's idea (a brainstorm step) or question (a Q&A step), typed at the kiosk: like
     a ballot, a screen of its own that leaves nothing behind for the next person."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
 
     def __init__(self, session: Session, person: Person, kind: str, code: str = "") -> None:
         super().__init__()
@@ -112,11 +117,12 @@ class AddScreen(Screen[bool]):
     def compose(self) -> ComposeResult:
         what = "idea" if self.kind == "idea" else "question"
         with Vertical(id="vote"):
-            yield Label(Text(f"Adding an {what} as {isolate(self.person.name)}" if what == "idea"
-                             else f"Asking a question as {isolate(self.person.name)}", style="bold"))
+            yield Label(Text((_("Adding an idea as {name}") if what == "idea" else
+                              _("Asking a question as {name}")).format(name=isolate(self.person.name)), style="bold"))
             if self.code:
                 yield Label(Text(other_screens(self.code), style="yellow"))
-            yield Input(placeholder=f"Your {what} (enter sends it)", id="add", max_length=IDEA_MAX)
+            yield Input(placeholder=_("Your idea (enter sends it)") if what == "idea" else
+                        _("Your question (enter sends it)"), id="add", max_length=IDEA_MAX)
             yield Static("", id="vote-error")
         yield Footer()
 
@@ -133,8 +139,8 @@ class AddScreen(Screen[bool]):
         self.dismiss(True)
 
 
-class LeaveScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("escape", "dismiss(False)", "Cancel")]
+class LeaveScreen(Translated, ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
 
     def __init__(self, code: str) -> None:
         super().__init__()
@@ -142,7 +148,7 @@ class LeaveScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Facilitator's code to leave kiosk mode:")
+            yield Label(_("Facilitator's code to leave kiosk mode:"))
             yield Input(password=True, id="leave-code")
             yield Static("", id="leave-error")
 
@@ -153,4 +159,4 @@ class LeaveScreen(ModalScreen[bool]):
             self.dismiss(True)
         else:
             event.input.value = ""
-            self.query_one("#leave-error", Static).update("That is not the facilitator's code.")
+            self.query_one("#leave-error", Static).update(_("That is not the facilitator's code."))

@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop import qr
+from workshop.i18n import N_, _
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.qr import code_size, qr_text
 
 Picked = TypeVar("Picked")
@@ -22,13 +24,13 @@ Picked = TypeVar("Picked")
 Choice = tuple[str, str, str]  # (id, group, label): steps under their module's title, which heads them once
 
 
-class _StepList(ModalScreen[Picked]):
+class _StepList(Translated, ModalScreen[Picked]):
     """A question over the steps as a list, grouped under their modules' titles, the current one
     highlighted and scrolled to; it is never taller than the window leaves room for, so its key
     line always shows. Subclasses say what choosing one gives back."""
 
     AUTO_FOCUS = "*"  # even over an app that focuses nothing by itself (replay)
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
     HINT = ""
     CHROME = 9  # the dialog's border and padding, the question, the hint and its margin: lines
 
@@ -50,7 +52,7 @@ class _StepList(ModalScreen[Picked]):
             yield Label(Text(self.question))
             yield OptionList(*options, id="pick")
             if self.HINT:
-                yield Label(self.HINT, classes="hint")
+                yield Label(_(self.HINT), classes="hint")
 
     def on_mount(self) -> None:
         self._fit()
@@ -78,7 +80,7 @@ class _StepList(ModalScreen[Picked]):
 
 class PickStep(_StepList[str | None]):
     def __init__(self, choices: list[Choice], current: str | None,
-                 question: str = "Go to which step? (enter to go, escape to cancel)") -> None:
+                 question: str = _("Go to which step? (enter to go, escape to cancel)")) -> None:
         super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -89,11 +91,11 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
     """The facilitator's `g`: go to a step, or change the agenda: skip (or unskip) it, move it.
     Dismisses with (what, qid): what is "goto", "skip" or "move"."""
 
-    BINDINGS = [Binding("s", "pick('skip')", "Skip"), Binding("m", "pick('move')", "Move")]
-    HINT = "enter: go · s: skip/unskip · m: move · esc: cancel"
+    BINDINGS = [Binding("s", "pick('skip')", N_("Skip")), Binding("m", "pick('move')", N_("Move"))]
+    HINT = N_("enter: go · s: skip/unskip · m: move · esc: cancel")
 
     def __init__(self, choices: list[Choice], current: str | None,
-                 question: str = "Go to which step?") -> None:
+                 question: str = _("Go to which step?")) -> None:
         super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -106,11 +108,11 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
             self.dismiss((what, chosen))
 
 
-class AskText(ModalScreen[str | None]):
+class AskText(Translated, ModalScreen[str | None]):
     """A line to type. With `reading`, each keystroke shows under it how the line is read (or why
     it cannot be), and enter saves only a line that reads."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, title: str, placeholder: str = "", value: str = "",
                  reading: Callable[[str], tuple[bool, str]] | None = None,
@@ -152,8 +154,8 @@ class AskText(ModalScreen[str | None]):
             self.dismiss(event.value)
 
 
-class Confirm(ModalScreen[bool]):
-    BINDINGS = [Binding("y", "dismiss(True)", "Yes"), Binding("n,escape", "dismiss(False)", "No")]
+class Confirm(Translated, ModalScreen[bool]):
+    BINDINGS = [Binding("y", "dismiss(True)", N_("Yes")), Binding("n,escape", "dismiss(False)", N_("No"))]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -162,11 +164,11 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question)
-            yield Label("y: yes   n: no", classes="hint")
+            yield Label(_("y: yes   n: no"), classes="hint")
 
 
-class Info(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter,q", "dismiss(None)", "Close")]
+class Info(Translated, ModalScreen[None]):
+    BINDINGS = [Binding("escape,enter,q", "dismiss(None)", N_("Close"))]
 
     def __init__(self, *lines: str) -> None:
         super().__init__()
@@ -176,14 +178,14 @@ class Info(ModalScreen[None]):
         with Vertical(classes="dialog"):
             for line in self.lines:
                 yield Label(Text(line))
-            yield Label("escape: close", classes="hint")
+            yield Label(_("escape: close"), classes="hint")
 
 
-class JoinQR(ModalScreen[None]):
+class JoinQR(Translated, ModalScreen[None]):
     """The join page's QR code as big as the screen allows, the address and code in words under
     it; or, without an address a phone can open, why not."""
 
-    BINDINGS = [Binding("escape,enter,q,j", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,enter,q,j", "dismiss(None)", N_("Close"))]
     CHROME = (8, 6)  # the dialog's border and padding, the words and the hint: columns, lines
 
     def __init__(self, address: str, code: str) -> None:
@@ -198,23 +200,26 @@ class JoinQR(ModalScreen[None]):
                 width, height = code_size(matrix, big=True)
                 big = width + self.CHROME[0] <= self.app.size.width and height + self.CHROME[1] <= self.app.size.height
                 yield Static(qr_text(matrix, big=big), id="join-code")
-                line = Text(f"Scan to join, or open {self.address} and type the code ")
+                line = Text(_("Scan to join, or open {address} and type the code ").format(address=self.address))
                 line.append(self.code, style="bold reverse")
             elif self.address and qr.only_here(self.address):
-                line = Text(f"{self.address} only reaches this machine, so there is no code to scan: "
-                            "`workshop serve --host 0.0.0.0` lets phones in.")
+                line = Text(
+                        _("{address} only reaches this machine, so there is no code to scan: `workshop serve --host "
+                            "0.0.0.0` lets phones in.").format(
+                    address=self.address))
             elif self.address:
-                line = Text(f"{self.address} is not an address `workshop serve` writes: no code for it.")
+                line = Text(_("{address} is not an address `workshop serve` writes: no code for it.").format(
+                    address=self.address))
             else:
-                line = Text("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan.")
+                line = Text(_("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan."))
             yield Label(line)
-            yield Label("escape: close", classes="hint")
+            yield Label(_("escape: close"), classes="hint")
 
 
-class PickReaction(ModalScreen[str | None]):
+class PickReaction(Translated, ModalScreen[str | None]):
     """A participant's reaction to the step: counted for the facilitator, never shown to the room."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
     def __init__(self, reactions: tuple[str, ...]) -> None:
         super().__init__()
@@ -222,7 +227,7 @@ class PickReaction(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("React to this step (the facilitator sees how many):")
+            yield Label(_("React to this step (the facilitator sees how many):"))
             yield OptionList(*self.reactions, id="reactions")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -21,11 +21,13 @@ from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
 from workshop.engine.ideas import REACTIONS
 from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.engine.text import clean, isolate
+from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person
 from workshop.tui.follow import SessionApp
 from workshop.tui.joining import JoinScreen, PickSession
 from workshop.tui.modals import PickReaction
+from workshop.tui.styled import styled
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import title_in_language
 from workshop.tui.widgets.contribute import ContributeArea
@@ -35,8 +37,8 @@ from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, Promp
 class ParticipantApp(SessionApp):
     CSS_PATH = "participant.tcss"
     TITLE = "workshop"
-    BINDINGS = [Binding("ctrl+n", "focus_note", "Write a note"), Binding("ctrl+r", "hand", "Hand"),
-                Binding("ctrl+e", "react", "React"), Binding("ctrl+q", "quit", "Leave")]
+    BINDINGS = [Binding("ctrl+n", "focus_note", N_("Write a note")), Binding("ctrl+r", "hand", N_("Hand")),
+                Binding("ctrl+e", "react", N_("React")), Binding("ctrl+q", "quit", N_("Leave"))]
 
     def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
                  watch: bool = True, tick: float = 0.5, shared: bool = False) -> None:
@@ -58,7 +60,7 @@ class ParticipantApp(SessionApp):
             yield PromptView("", id="prompt")
             yield PollArea(self._my_ballot, id="poll")
             yield ContributeArea(lambda: self.token, id="contribute")
-            yield Input(placeholder="A note for this step (enter sends)", id="note", max_length=2000)
+            yield Input(placeholder=_("A note for this step (enter sends)"), id="note", max_length=2000)
             yield MyNotes(lambda: self.token, id="my-notes")
         yield Footer()
 
@@ -86,16 +88,13 @@ class ParticipantApp(SessionApp):
             return
         self.person = person
         self.token, self.display_name = person.token, person.name
-        self.sub_title = f"you are {isolate(person.name)}"
+        self.sub_title = _("you are {isolate}").format(isolate=isolate(person.name))
         line = self.screen_stack[0].query_one("#rejoin-code", Static)
         line.display = bool(person.code)
         if person.code:  # new: the only time they see it, in a line of its own that covers nothing
-            said = Text("Your rejoin code is ")
-            said.append(person.code, style="bold reverse")
-            said.append(". Keep it: it brings you back as ")
-            said.append(isolate(person.name), style="bold")
-            said.append(" from any screen.")
-            line.update(said)
+            line.update(styled(_("Your rejoin code is {code}. Keep it: it brings you back as {name} from any screen."),
+                               code=Text(person.code, style="bold reverse"),
+                               name=Text(isolate(person.name), style="bold")))
         self.render_state()
         self.start_following()
         self.say_here()
@@ -164,7 +163,7 @@ class ParticipantApp(SessionApp):
             status.update(Text(str(err), style="bold red"))
             return
         # the append has returned: the ballot is on disk (fsync), so now it may say so
-        status.update(Text(RECORDED, style="green"))
+        status.update(Text(_(RECORDED), style="green"))
         self.render_state()
 
     @on(Input.Submitted, "#note")
@@ -206,8 +205,9 @@ class ParticipantApp(SessionApp):
     def send_question(self, event: Input.Submitted) -> None:
         event.stop()
         anonymous = self.screen_stack[0].query_one("#ask-anonymous", Checkbox).value
-        if self._contribute(lambda person, text: f"asked: {self._live().ask_as(person, text, anonymous)}"
-                            + (" (without your name)" if anonymous else ""), event.value):
+        if self._contribute(lambda person, text: _("asked: {ask_as}").format(
+            ask_as=self._live().ask_as(person, text, anonymous))
+                            + (_(" (without your name)") if anonymous else ""), event.value):
             event.input.value = ""
 
     @on(OptionList.OptionSelected, "#questions")

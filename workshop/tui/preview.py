@@ -22,12 +22,13 @@ from textual import events, on
 from workshop import sessions
 from workshop.content.model import Plan
 from workshop.engine.state import SessionState
+from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.facilitator import FacilitatorApp
 from workshop.tui.widgets.rail import AgendaRail
 
 WATCH_SECONDS = 0.3  # how often a watched file's size and time are looked at, as `validate --watch` does
-JOIN_COMMAND = "nobody (a preview: nothing is kept)"
+JOIN_COMMAND = N_("nobody (a preview: nothing is kept)")
 
 # What reading the file again gives: the plan (None when the file has problems), the problems as
 # lines, and the files the plan is made of (an agenda's modules too), to watch from then on.
@@ -62,7 +63,7 @@ class PreviewApp(FacilitatorApp):
 
     def __init__(self, session: Session, *, reload: Reload | None = None, files: Sequence[Path] = (),
                  clock: Clock = utc_now, every: float = WATCH_SECONDS, **options: Any) -> None:
-        super().__init__(session, join_command=JOIN_COMMAND, **options)
+        super().__init__(session, join_command=_(JOIN_COMMAND), **options)
         self.reload = reload
         self.files = list(files)
         self.clock = clock
@@ -84,8 +85,8 @@ class PreviewApp(FacilitatorApp):
         assert self.reload is not None
         plan, problems, files = self.reload()
         if plan is None:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            self.notify((problems[0] if problems else "the file cannot be read") + more, title="Not reloaded",
+            more = _(" (and {problems} more)").format(problems=len(problems) - 1) if len(problems) > 1 else ""
+            self.notify((problems[0] if problems else _("the file cannot be read")) + more, title=_("Not reloaded"),
                         severity="error", markup=False, timeout=8)
             return
         if files and files != self.files:
@@ -94,12 +95,13 @@ class PreviewApp(FacilitatorApp):
         try:
             self.show_plan(plan)
         except SessionError as err:
-            self.notify(str(err), title="Not reloaded", severity="error", markup=False)
+            self.notify(str(err), title=_("Not reloaded"), severity="error", markup=False)
 
     def show_plan(self, plan: Plan) -> None:
         """The plan in a new throwaway session beside the old one, at the step the screen was on."""
         before = self.session.state()
         self.reloads += 1
+        # not translated: a session's name
         path = sessions.create(plan, self.session.path.parent, f"preview-{self.reloads}", "preview",
                                clock=self.clock)
         session = Session.open(path, self.clock)
@@ -113,7 +115,7 @@ class PreviewApp(FacilitatorApp):
         self.render_state(state)
         for view in self.views:  # each draws only what changed in what it watches: its texts may have too
             view.redraw()
-        self.notify("Reloaded", timeout=2)
+        self.notify(_("Reloaded"), timeout=2)
 
 
 def _walk_to(session: Session, before: SessionState) -> None:

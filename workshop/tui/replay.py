@@ -24,6 +24,7 @@ from workshop.engine.in_language import state_in
 from workshop.engine.replay import SPEEDS
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.i18n import N_, _
 from workshop.sessions import Recording
 from workshop.tui.follow import SessionApp
 from workshop.tui.modals import PickStep
@@ -49,19 +50,19 @@ class ReplayApp(SessionApp):
     AUTO_FOCUS = None  # home, end and the arrows move the replay, not the rail's highlight
 
     BINDINGS = [
-        Binding("space", "toggle_play", "Play"),
-        Binding("s", "speed", "Speed"),
-        Binding("i", "toggle_idle", "Idle"),
-        Binding("comma", "event(-1)", "◂ Event", key_display=","),
-        Binding("full_stop", "event(1)", "Event ▸", key_display="."),
-        Binding("p", "step(-1)", "◂ Step"),
-        Binding("n", "step(1)", "Step ▸"),
+        Binding("space", "toggle_play", N_("Play")),
+        Binding("s", "speed", N_("Speed")),
+        Binding("i", "toggle_idle", N_("Idle")),
+        Binding("comma", "event(-1)", N_("◂ Event"), key_display=","),
+        Binding("full_stop", "event(1)", N_("Event ▸"), key_display="."),
+        Binding("p", "step(-1)", N_("◂ Step")),
+        Binding("n", "step(1)", N_("Step ▸")),
         Binding("left", "nudge(-10)", "-10 s", key_display="←"),
         Binding("right", "nudge(10)", "+10 s", key_display="→"),
-        Binding("g", "goto", "Go to"),
-        Binding("home", "jump_start", "Start"),
-        Binding("end", "jump_end", "End"),
-        Binding("q", "quit", "Quit"),
+        Binding("g", "goto", N_("Go to")),
+        Binding("home", "jump_start", N_("Start")),
+        Binding("end", "jump_end", N_("End")),
+        Binding("q", "quit", N_("Quit")),
     ]
 
     def __init__(self, recording: Recording, *, speed: float = 1.0, watch: bool = True, tick: float = 0.1,
@@ -82,7 +83,7 @@ class ReplayApp(SessionApp):
     def compose(self) -> ComposeResult:
         fit_layout(self.screen, self.size)
         yield Header(show_clock=False)
-        yield from session_view(keys=False, empty="No notes on this step.")
+        yield from session_view(keys=False, empty=_("No notes on this step."))
         yield Timeline(self.replay, id="timeline")
         yield Static("", id="replay-status")
         yield KeyBar()
@@ -96,7 +97,7 @@ class ReplayApp(SessionApp):
         self.status_line = self.query_one("#replay-status", Static)
         header = self.replay.header
         self.title = clean(str(header.get("title", "")))
-        self.sub_title = clean(f"replay of {header.get('id', '')}")
+        self.sub_title = clean(_("replay of {get}").format(get=header.get('id', '')))
         self.seek(self.replay.start, 0)  # just before the first event
         self.start_following()
 
@@ -157,14 +158,16 @@ class ReplayApp(SessionApp):
         return state
 
     def _status(self) -> Text:
-        line = Text("▶ replaying" if self.playing else "❚❚ replay paused", style="bold")
+        line = Text(_("▶ replaying") if self.playing else _("❚❚ replay paused"), style="bold")
         line.append(f"  {self.speed:g}×")
         if self.skip_idle:
-            line.append(" · skipping idle", style="dim")
-        line.append(f"  {clock(max(0.0, self.at - self.replay.start))} into the session", style="")
-        line.append(f"  · event {self.count} of {len(self.replay.times)}", style="dim")
+            line.append(_(" · skipping idle"), style="dim")
+        line.append(_("  {clock} into the session").format(
+            clock=clock(max(0.0, self.at - self.replay.start))), style="")
+        line.append(_("  · event {count} of {times}").format(
+            count=self.count, times=len(self.replay.times)), style="dim")
         if self.following:
-            line.append("  · live: following the file", style="bold green")
+            line.append(_("  · live: following the file"), style="bold green")
         return line
 
     # ------------------------------------------------------------------ actions
@@ -195,7 +198,7 @@ class ReplayApp(SessionApp):
     def action_step(self, direction: int) -> None:
         entry = self.replay.next_entry(self.count) if direction > 0 else self.replay.previous_entry(self.count)
         if entry is None:
-            self.notify("No further step change" if direction > 0 else "This is the first step", timeout=2)
+            self.notify(_("No further step change") if direction > 0 else _("This is the first step"), timeout=2)
             return
         self.seek(entry.at, entry.count)
 
@@ -232,7 +235,7 @@ class ReplayApp(SessionApp):
         index = next((s.index for s in self.state.steps if s.qid == qid), None) if self.state else None
         entry = None if index is None else self.replay.entry_of(index)
         if entry is None:
-            self.notify("That step was never run in this session", severity="warning", timeout=3)
+            self.notify(_("That step was never run in this session"), severity="warning", timeout=3)
             return
         self.seek(entry.at, entry.count)
 
@@ -242,12 +245,12 @@ class ReplayApp(SessionApp):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Play or pause", "key: space", self.action_toggle_play)
-        yield SystemCommand("Change speed (1×, 2×, 5×, 10×, 60×)", "key: s", self.action_speed)
-        yield SystemCommand("Skip idle gaps on or off", "key: i", self.action_toggle_idle)
-        yield SystemCommand("Go to a step", "key: g", self.action_goto)
-        yield SystemCommand("Back to the start", "key: home", self.action_jump_start)
-        yield SystemCommand("To the end (now, for a live session)", "key: end", self.action_jump_end)
+        yield SystemCommand(_("Play or pause"), _("key: space"), self.action_toggle_play)
+        yield SystemCommand(_("Change speed (1×, 2×, 5×, 10×, 60×)"), "key: s", self.action_speed)
+        yield SystemCommand(_("Skip idle gaps on or off"), "key: i", self.action_toggle_idle)
+        yield SystemCommand(_("Go to a step"), "key: g", self.action_goto)
+        yield SystemCommand(_("Back to the start"), _("key: home"), self.action_jump_start)
+        yield SystemCommand(_("To the end (now, for a live session)"), _("key: end"), self.action_jump_end)
 
 
 def make_app(path: Path, *, speed: float = 1.0, watch: bool = True, wall: Callable[[], float] = time.time,

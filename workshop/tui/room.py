@@ -28,6 +28,7 @@ from textual.widgets import Static
 
 from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp
 from workshop.tui.widgets.base import ShowsState, title_in_language
@@ -48,14 +49,15 @@ class RoomApp(SessionApp):
     CSS_PATH = "room.tcss"
     TITLE = "workshop"
     # No key is shown on the projector; q still quits for whoever runs it.
-    BINDINGS = [Binding("q", "quit", "Quit", show=False)]
+    BINDINGS = [Binding("q", "quit", N_("Quit"), show=False)]
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "",
                  dark: bool = True, headlines: bool = False) -> None:
         super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
-        self.join_command = f"workshop join {session.path.stem}" + (f"   or open {address}" if address else "")
+        self.join_command = _("workshop join {stem}").format(
+            stem=session.path.stem) + (_("   or open {address}").format(address=address) if address else "")
         self.headlines = headlines  # the ended screen lists each poll's headline result
 
     def compose(self) -> ComposeResult:

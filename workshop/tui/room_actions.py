@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.binding import Binding
 
+from workshop.i18n import N_, _
 from workshop.tui.decisions import Decisions
 from workshop.tui.widgets.room_panel import RoomPanel
 
@@ -17,14 +18,14 @@ from workshop.tui.widgets.room_panel import RoomPanel
 # the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
 ROOM_BINDINGS = [
-    Binding("M", "merge", "Merge", show=False),
-    Binding("h", "hide_item", "Hide", show=False),
-    Binding("X", "edit_idea", "Edit idea", show=False),
-    Binding("d", "answered", "Answered", show=False),
-    Binding("w", "call_hand", "Next hand", show=False),
+    Binding("M", "merge", N_("Merge"), show=False),
+    Binding("h", "hide_item", N_("Hide"), show=False),
+    Binding("X", "edit_idea", N_("Edit idea"), show=False),
+    Binding("d", "answered", N_("Answered"), show=False),
+    Binding("w", "call_hand", N_("Next hand"), show=False),
     Binding("Q", "toggle_qa", "Q&A", show=False),
-    Binding("comma", "pick_item(-1)", "Item ▲", key_display=",", show=False),
-    Binding("full_stop", "pick_item(1)", "Item ▼", key_display=".", show=False),
+    Binding("comma", "pick_item(-1)", N_("Item ▲"), key_display=",", show=False),
+    Binding("full_stop", "pick_item(1)", N_("Item ▼"), key_display=".", show=False),
 ]
 
 
@@ -38,7 +39,8 @@ class RoomActions(Decisions):
     def _chosen(self, prefix: str, what: str) -> str | None:
         chosen = self.room_panel.chosen_id() if self.room_panel.display else None
         if not chosen or not chosen.startswith(prefix):
-            self.notify(f"No {what} selected: , and . select one in the room panel", severity="warning")
+            self.notify(_("No {what} selected: , and . select one in the room panel").format(
+                what=what), severity="warning")
             return None
         return chosen
 
@@ -52,10 +54,11 @@ class RoomActions(Decisions):
                 self._do("merge", idea, into=into.strip())
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(f"Merge idea {idea} into which idea? (its id, like i2)", "i2"), done)
+        self.push_screen(AskText(_("Merge idea {idea} into which idea? (its id, like i2)").format(
+            idea=idea), "i2"), done)
 
     def action_hide_item(self) -> None:
-        item = self._chosen("", "idea or question")
+        item = self._chosen("", _("idea or question"))
         if item is None:
             return
         state = self.session.state()
@@ -78,7 +81,8 @@ class RoomActions(Decisions):
                 self._said(lambda: self.session.withdraw_idea(idea.id))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(f"Edit idea {idea.id} (empty it to withdraw it):", value=idea.text), done)
+        self.push_screen(AskText(_("Edit idea {id} (empty it to withdraw it):").format(
+            id=idea.id), value=idea.text), done)
 
     def action_answered(self) -> None:
         question = self._chosen("q", "question")
@@ -98,10 +102,10 @@ class RoomActions(Decisions):
 
     def room_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
         return [
-            ("Merge the selected idea into another", "M", self.action_merge),
-            ("Hide or show the selected idea or question", "h", self.action_hide_item),
-            ("Edit or withdraw the selected idea", "X", self.action_edit_idea),
-            ("Mark the selected question answered (or not)", "d", self.action_answered),
-            ("Give the word to the first raised hand", "w", self.action_call_hand),
-            ("Switch Q&A on every step on or off", "Q", self.action_toggle_qa),
+            (_("Merge the selected idea into another"), "M", self.action_merge),
+            (_("Hide or show the selected idea or question"), "h", self.action_hide_item),
+            (_("Edit or withdraw the selected idea"), "X", self.action_edit_idea),
+            (_("Mark the selected question answered (or not)"), "d", self.action_answered),
+            (_("Give the word to the first raised hand"), "w", self.action_call_hand),
+            (_("Switch Q&A on every step on or off"), "Q", self.action_toggle_qa),
         ]

@@ -27,6 +27,7 @@ def make_app(session: Session, terminal: web.Application | None = None) -> web.A
     app = web.Application(middlewares=[guard.headers, guard.host_checked(lambda: room.address)],
                           client_max_size=MAX_BODY)
     pages = Pages(room)
+    app.middlewares.append(pages.speaking)
     app.add_routes(pages.routes())
     app[ROOM], app[PAGES] = room, pages
     if terminal is not None:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from workshop.content.model import Poll
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 _NUMBER = re.compile(r"-?[0-9]{1,6}")
 MAX_DOTS_FIELD = 999  # more digits than any budget: refused before a list of that many is built
@@ -27,24 +28,24 @@ def ballot(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
 
 def _option(poll: Poll, raw: str) -> str:
     if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= len(poll.options):
-        raise FormError("that option is not on this poll: reload the page")
+        raise FormError(_("that option is not on this poll: reload the page"))
     return poll.options[int(raw) - 1]
 
 
 def _choices(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
     picked: list[object] = [_option(poll, raw) for raw in fields.get("choice", ())]
     if not picked:
-        raise FormError("choose an option first")
+        raise FormError(_("choose an option first"))
     return picked
 
 
 def _scale(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
     raw = list(fields.get("choice", ()))
     if len(raw) != 1:
-        raise FormError("choose a number first")
+        raise FormError(_("choose a number first"))
     value = raw[0].strip()
     if not _NUMBER.fullmatch(value):
-        raise FormError("that is not a number on this scale")
+        raise FormError(_("that is not a number on this scale"))
     return [int(value)]
 
 
@@ -53,10 +54,10 @@ def _dots(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
     for number, option in enumerate(poll.options, 1):
         raw = (list(fields.get(f"dots-{number}", ())) or ["0"])[0].strip() or "0"
         if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_DOTS_FIELD:
-            raise FormError(f"dots are whole numbers from 0 to {poll.budget}")
+            raise FormError(_("dots are whole numbers from 0 to {budget}").format(budget=poll.budget))
         value += [option] * int(raw)
     if not value:
-        raise FormError("place at least one dot")
+        raise FormError(_("place at least one dot"))
     return value
 
 
@@ -68,7 +69,7 @@ def _rank(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
 def _text(poll: Poll, fields: Mapping[str, Sequence[str]]) -> list[object]:
     answer = "".join(fields.get("answer", ()))
     if not answer.strip():
-        raise FormError("write an answer first")
+        raise FormError(_("write an answer first"))
     return [answer]
 
 

@@ -26,10 +26,12 @@ from aiohttp import web
 from yarl import URL
 
 from workshop import listen
+from workshop.i18n import _
 from workshop.sessions import door
 
 # A Host header as browsers send it: a name or address and a port.
 HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+# not translated: the Content-Security-Policy header
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 HEADERS = {
@@ -173,15 +175,16 @@ def host_checked(announced: Callable[[], str]) -> Callable:
     @web.middleware
     async def checked(request: web.Request, handler: Callable) -> web.StreamResponse:
         if not HOST.fullmatch(request.host):
-            return web.Response(status=400, text="refused: this page needs an ordinary host name or address\n")
+            return web.Response(status=400, text=_("refused: this page needs an ordinary host name or address\n"))
         if not host_allowed(request.host, ours | {_name_in(announced())}):
-            return web.Response(status=421, text="refused: open this page by the address workshop serve "
-                                                 "announced, or by this machine's address or name\n")
+            return web.Response(status=421, text=_("refused: open this page by the address workshop serve "
+                                                 "announced, or by this machine's address or name\n"))
         return await handler(request)
     return checked
 
 
 def host_allowed(host: str, names: set[str]) -> bool:
+    # not translated: an origin
     name = _name_in(f"http://{host}")
     try:
         ipaddress.ip_address(name)

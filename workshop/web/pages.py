@@ -20,6 +20,7 @@ from workshop import i18n
 from workshop.content.languages import value_in
 from workshop.engine.text import balanced
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.sessions import door
 from workshop.sessions.files import CODE_ALPHABET
 from workshop.sessions.people import Person
@@ -28,6 +29,7 @@ from workshop.web import form, guard, view
 from workshop.web.room import KEEP_FOR, Busy, Room
 
 HERE = Path(__file__).parent
+LANGUAGE_COOKIE = "workshop-lang"  # the language picker's choice, for this browser
 DERIVATIONS = (200, 20.0)  # key derivations for the whole server: this many at once, then this many a second
 KEEPALIVE = 20.0  # seconds between comments on a quiet event stream, so proxies keep it open
 THROTTLE = 0.3  # seconds between two keys on one stream: a live tally at 50 ballots/s is not 50 fetches
@@ -61,14 +63,21 @@ class Pages:
         # room's joins at once, then 20 a second (about a sixth of the session's thread).
         self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
-        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
-                                            undefined=jinja2.StrictUndefined, auto_reload=False)  # no stat per page
+        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                                            autoescape=True, undefined=jinja2.StrictUndefined,
+                                            extensions=["jinja2.ext.i18n"], auto_reload=False)  # no stat per page
+        # each request's own language (the `speaking` middleware below): the catalogs' words,
+        # the browser's choice or the picker's, and the picker's list
+        self.templates.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+        self.templates.globals["language"], self.templates.globals["direction"] = i18n.language, i18n.direction
+        self.templates.globals["languages"] = tuple(i18n.NAMES.items())
         # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
         # (engine/text.py). Only there: a form field's value must come back as it was typed.
         self.templates.filters["balanced"] = lambda value: balanced(str(value))
         self.templates.globals["time_words"] = view.time_words
         state = room.session.state()
         self.person_cookie = room.sealer.name  # made from this server's key: cookies ignore the port
+        # not translated: a form's name
         self.csrf_cookie = f"workshop-form-{state.id}"
 
     def routes(self) -> list[web.AbstractRouteDef]:
@@ -79,13 +88,26 @@ class Pages:
                 web.post("/upvote", self.posted(self.upvote)), web.post("/hand", self.posted(self.hand)),
                 web.static("/assets", HERE / "static")]
 
+    @web.middleware
+    async def speaking(self, request: web.Request,
+                       handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        """Each request in its reader's language: the picker's (`?lang=`, then remembered by a
+        cookie), else the one the cookie remembers, else the browser's Accept-Language."""
+        picked = i18n.known(request.query.get("lang"))
+        remembered = i18n.known(request.cookies.get(LANGUAGE_COOKIE))
+        with i18n.speaking(picked or remembered or i18n.accepted(request.headers.get("Accept-Language"))):
+            response = await handler(request)
+        if picked and picked != remembered:
+            self.set_cookie(request, response, LANGUAGE_COOKIE, picked, KEEP_FOR)
+        return response
+
     # ------------------------------------------------------------ pages
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         person = await self.person(request)
         allowed = self.pages.take(person.token) if person else self.per_address.take(guard.client(request))
         if not allowed:
-            return self.refuse(429, "too many requests: wait a moment")
+            return self.refuse(429, _("too many requests: wait a moment"))
         return await self.render(request, person)
 
     async def render(self, request: web.Request, person: Person | None, error: str = "",
@@ -111,19 +133,19 @@ class Pages:
         """Every POST: same origin, a valid CSRF token, within the rate limits; then `act`."""
         async def handler(request: web.Request) -> web.StreamResponse:
             if not guard.same_origin_post(request):
-                return self.refuse(403, "forms are only taken from this workshop's own page")
+                return self.refuse(403, _("forms are only taken from this workshop's own page"))
             client = request.cookies.get(self.csrf_cookie)
             if not self.per_client.take(client or guard.client(request)):
-                return self.refuse(429, "too many requests: wait a moment and try again")
+                return self.refuse(429, _("too many requests: wait a moment and try again"))
             if request.content_type != FORM:
-                return self.refuse(415, "forms are only taken as the page sends them")
+                return self.refuse(415, _("forms are only taken as the page sends them"))
             try:
                 data = await request.post()
             except (ValueError, LookupError):  # a charset nobody knows, bytes that are not UTF-8
-                return self.refuse(400, "that form could not be read")
+                return self.refuse(400, _("that form could not be read"))
             fields = {key: [str(v) for v in data.getall(key)] for key in set(data.keys())}
             if not self.csrf.valid(client, _one(fields, "csrf")):
-                return self.refuse(403, "this page is out of date: reload it and try again")
+                return self.refuse(403, _("this page is out of date: reload it and try again"))
             try:
                 return await act(request, fields)
             except WorkshopError as err:
@@ -136,7 +158,7 @@ class Pages:
         client = door.Client(guard.client(request), "phone")
         typed = {"code": _one(fields, "code")[:20], "name": _one(fields, "name")[:200]}
         if not self.joins.take(client.key):  # each join is a line in the file and a key derivation
-            return await self.render(request, None, "too many joins from your address: wait a moment", 429, typed)
+            return await self.render(request, None, _("too many joins from your address: wait a moment"), 429, typed)
         try:
             person = await self.room.join(typed["code"], typed["name"], _one(fields, "rejoin")[:20], client,
                                           lambda: self.derivations.take("server"))
@@ -197,9 +219,9 @@ class Pages:
     async def me(self, request: web.Request) -> Person:
         person = await self.person(request)
         if person is None:
-            raise form.FormError("join first: your phone is not in this session (or it left)")
+            raise form.FormError(_("join first: your phone is not in this session (or it left)"))
         if not self.per_person.take(person.token) or not self.writes.take(guard.client(request)):
-            raise web.HTTPTooManyRequests(text="refused: too many requests: wait a moment and try again\n")
+            raise web.HTTPTooManyRequests(text=_("refused: too many requests: wait a moment and try again\n"))
         return person
 
     async def person(self, request: web.Request) -> Person | None:
@@ -215,7 +237,7 @@ class Pages:
         its next keepalive, within KEEPALIVE seconds; it is no longer counted at once)."""
         person = await self.person(request)
         if person is None:
-            return self.refuse(403, "join first: live updates are for the people in the session")
+            return self.refuse(403, _("join first: live updates are for the people in the session"))
         address, ended = guard.client(request), asyncio.Event()
         for index, mine, most in ((0, address, STREAMS_PER_ADDRESS), (1, person.token, STREAMS_PER_PERSON)):
             same = [task for task, who in self.streams.items() if who[index] == mine]
@@ -239,6 +261,7 @@ class Pages:
         while not ended.is_set():
             await self.room.present(person)
             changed, moved, key = self.room.changed, self.room.moved, self.room.public.key
+            # not translated: the event stream's protocol
             await response.write(f"data: {key}\n\n".encode() if key != sent else b": still here\n\n")
             sent = key
             try:
@@ -267,7 +290,7 @@ class Pages:
 
     @staticmethod
     def refuse(status: int, why: str) -> web.Response:
-        return web.Response(status=status, text=f"refused: {why}\n")
+        return web.Response(status=status, text=_('refused: {why}\n').format(why=why))
 
 
 def _one(fields: dict[str, list[str]], key: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from workshop import i18n
 from workshop.content.languages import value_in
 from workshop.engine.state import HEARTBEAT, SessionState
+from workshop.i18n import _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret
 from workshop.sessions.people import Person
@@ -141,7 +142,7 @@ class Room:
     def _join(self, code: str, name: str, rejoin: str, client: door.Client, may_derive: Callable[[], bool]) -> Person:
         door.join_code(self.session, code, client)
         if not may_derive():
-            raise Busy("the server is busy with many people joining: try again in a moment")
+            raise Busy(_("the server is busy with many people joining: try again in a moment"))
         if rejoin.strip():
             return door.rejoin(self.session, name, rejoin, client)
         return self.session.newcomer(name)
@@ -150,7 +151,7 @@ class Room:
         """A ballot form posted for the poll `poll_id` (on the session's thread)."""
         poll = self.session.poll_named(poll_id)
         if poll is None:
-            raise form.FormError("that poll is not in this session: reload the page")
+            raise form.FormError(_("that poll is not in this session: reload the page"))
         return self.session.cast(person, poll_id, form.ballot(poll, fields))
 
     def tried(self, poll_id: str, fields: dict[str, list[str]]) -> tuple[object, ...] | None:

@@ -18,15 +18,16 @@ from workshop.content import languages, prompt
 from workshop.content.model import Poll
 from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import UNITS, consent_words, plural, shown
+from workshop.engine.tally import UNITS, consent_words, mean_words, plural, shown
+from workshop.i18n import N_, _
 
 VOTE_HINT = {
-    "single": "Choose one.",
-    "multi": "Choose up to {max}.",
-    "scale": "Choose a number from {min} to {max}.",
-    "dots": "Share {budget} dots among the options{cap}.",
-    "rank": "Put every option in order, first choice first.",
-    "text": "A short answer, up to {max_length} characters.",
+    "single": N_("Choose one."),
+    "multi": N_("Choose up to {max}."),
+    "scale": N_("Choose a number from {min} to {max}."),
+    "dots": N_("Share {budget} dots among the options{cap}."),
+    "rank": N_("Put every option in order, first choice first."),
+    "text": N_("A short answer, up to {max_length} characters."),
 }
 
 
@@ -148,8 +149,8 @@ def room_part(state: SessionState) -> RoomPart | None:
 
 def poll_part(view: PollView) -> PollPart:
     poll = view.poll
-    cap = f", at most {poll.cap} on one" if poll.cap else ""
-    hint = VOTE_HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget, cap=cap,
+    cap = _(", at most {cap} on one").format(cap=poll.cap) if poll.cap else ""
+    hint = _(VOTE_HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget, cap=cap,
                                        max_length=poll.max_length)
     results, summary, decided = None, "", ""
     if view.visible:
@@ -158,7 +159,7 @@ def poll_part(view: PollView) -> PollPart:
         results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
-            summary += f" · mean {view.tally.mean:.1f} · median {view.tally.median:g}"
+            summary = _("{ballots} · {mean_and_median}").format(ballots=summary, mean_and_median=mean_words(view.tally))
     return PollPart(view.qid, poll, view.status, view.resets, hint, results, summary, view.round, decided)
 
 
@@ -180,5 +181,7 @@ def time_words(remaining: int, allowed: int, paused: bool = False) -> str:
     over the counting (phone.js words it the same way)."""
     minutes, seconds = divmod(abs(remaining), 60)
     clock = f"{minutes:02d}:{seconds:02d}"
-    words = f"{clock} left of {allowed // 60} min" if remaining >= 0 else f"{clock} over {allowed // 60} min"
-    return words + (" · paused" if paused else "")
+    words = _("{clock} left of {allowed} min").format(
+        clock=clock, allowed=allowed // 60) if remaining >= 0 else _("{clock} over {allowed} min").format(clock=clock,
+        allowed=allowed // 60)
+    return _("{time} · paused").format(time=words) if paused else words

@@ -11,6 +11,7 @@ seconds of a poll opening; one fsync per tap was most of what each cost (docs/ar
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import queue
 import threading
 from collections.abc import Callable
@@ -40,12 +41,16 @@ class Worker:
         self.written = 0
 
     async def run(self, work: Callable[..., T], *args: Any) -> T:
-        """`work(*args)` on the session's thread, alone."""
-        return await self._submit(lambda: work(*args), False)
+        """`work(*args)` on the session's thread, alone, in a copy of the caller's context (its
+        language, i18n.speaking, goes along)."""
+        context = contextvars.copy_context()
+        return await self._submit(lambda: context.run(work, *args), False)
 
     async def write(self, work: Callable[..., T], *args: Any) -> T:
-        """`work(*args)` on the session's thread, in one group commit with the other verbs waiting."""
-        return await self._submit(lambda: work(*args), True)
+        """`work(*args)` on the session's thread, in one group commit with the other verbs waiting,
+        in a copy of the caller's context."""
+        context = contextvars.copy_context()
+        return await self._submit(lambda: context.run(work, *args), True)
 
     async def _submit(self, work: Callable[[], T], together: bool) -> T:
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()

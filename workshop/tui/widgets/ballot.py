@@ -30,31 +30,34 @@ from textual.widgets import Button, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.model import Poll
+from workshop.i18n import N_, _
+from workshop.tui.translated import Translated
 from workshop.tui.widgets.ticklist import TickList
 
 HINTS = {
-    "single": "Up and down choose; enter (or a click) casts.",
-    "scale": "Up and down choose; enter (or a click) casts.",
-    "multi": "Tick up to {max} with space (or a click), then Cast (ctrl+s).",
-    "dots": "Up and down choose an option; + and - (or the buttons) move a dot; then Cast (ctrl+s).",
-    "rank": "[ and ] (or the buttons) move the chosen option up or down; first is your first choice. "
-            "Then Cast (ctrl+s).",
-    "text": "Type your answer; enter casts.",
+    "single": N_("Up and down choose; enter (or a click) casts."),
+    "scale": N_("Up and down choose; enter (or a click) casts."),
+    "multi": N_("Tick up to {max} with space (or a click), then Cast (ctrl+s)."),
+    "dots": N_("Up and down choose an option; + and - (or the buttons) move a dot; then Cast (ctrl+s)."),
+    "rank": N_("[ and ] (or the buttons) move the chosen option up or down; first is your first choice. "
+            "Then Cast (ctrl+s)."),
+    "text": N_("Type your answer; enter casts."),
 }
 
 
 def hint(poll: Poll) -> Static:
     """The form's keys, as literal text: `[ and ]` would vanish if read as markup."""
-    return Static(Text(HINTS[poll.vote].format(max=poll.max)), classes="hint")
+    return Static(Text(_(HINTS[poll.vote]).format(max=poll.max)), classes="hint")
 
 
-class BallotForm(Vertical):
+class BallotForm(Translated, Vertical):
+    # not translated: a stylesheet
     DEFAULT_CSS = """
     BallotForm { height: auto; }
     BallotForm .moves { height: auto; }
     BallotForm .moves Button { margin-right: 1; min-width: 10; }
     """
-    BINDINGS = [Binding("ctrl+s", "cast", "Cast ballot")]
+    BINDINGS = [Binding("ctrl+s", "cast", N_("Cast ballot"))]
 
     class Cast(Message):
         """Posted by a `BallotForm` when its participant casts: `value` as the poll stores it,
@@ -91,25 +94,25 @@ class BallotForm(Vertical):
             yield TickList(*[(Text(o), o, o in picked) for o in poll.options], most=poll.max or 0, id="choices")
             yield hint(poll)
             yield Static("", id="limit", classes="hint")
-            yield Button("Cast", id="cast", variant="primary")
+            yield Button(_("Cast"), id="cast", variant="primary")
         elif kind == "dots":
             yield OptionList(*self._dot_rows(), id="choices")
             yield Static("", id="budget", classes="hint")
             yield hint(poll)
             with Horizontal(classes="moves"):
-                yield Button("+ dot", id="more-dot")
-                yield Button("- dot", id="less-dot")
-                yield Button("Cast", id="cast", variant="primary")
+                yield Button(_("+ dot"), id="more-dot")
+                yield Button(_("- dot"), id="less-dot")
+                yield Button(_("Cast"), id="cast", variant="primary")
         elif kind == "rank":
             yield OptionList(*self._rank_rows(), id="choices")
             yield hint(poll)
             with Horizontal(classes="moves"):
-                yield Button("▲ up", id="move-up")
-                yield Button("▼ down", id="move-down")
-                yield Button("Cast", id="cast", variant="primary")
+                yield Button(_("▲ up"), id="move-up")
+                yield Button(_("▼ down"), id="move-down")
+                yield Button(_("Cast"), id="cast", variant="primary")
         else:
             start = str(self.current[0]) if self.current else ""
-            yield Input(start, placeholder="Your answer", max_length=poll.max_length, id="answer")
+            yield Input(start, placeholder=_("Your answer"), max_length=poll.max_length, id="answer")
             yield hint(poll)
 
     def on_mount(self) -> None:
@@ -145,7 +148,8 @@ class BallotForm(Vertical):
     def too_many(self, event: TickList.Refused) -> None:
         """A tick over the poll's limit, refused on the spot: the ticks stay as they were."""
         event.stop()
-        self.query_one("#limit", Static).update(Text(f"At most {self.poll.max}: untick one first.", style="bold"))
+        self.query_one("#limit", Static).update(Text(_("At most {max}: untick one first.").format(
+            max=self.poll.max), style="bold"))
 
     @on(SelectionList.SelectedChanged, "#choices")
     def ticked(self, event: SelectionList.SelectedChanged) -> None:
@@ -166,8 +170,9 @@ class BallotForm(Vertical):
 
     def _show_budget(self) -> None:
         left = (self.poll.budget or 0) - sum(self.dots.values())
-        cap = f", at most {self.poll.cap} on one" if self.poll.cap else ""
-        self.query_one("#budget", Static).update(Text(f"{left} of {self.poll.budget} dots left{cap}."))
+        cap = _(", at most {cap} on one").format(cap=self.poll.cap) if self.poll.cap else ""
+        self.query_one("#budget", Static).update(Text(_("{left} of {budget} dots left{cap}.").format(
+            left=left, budget=self.poll.budget, cap=cap)))
 
     def _move_dot(self, step: int) -> None:
         choices = self.query_one("#choices", OptionList)
@@ -175,10 +180,10 @@ class BallotForm(Vertical):
             return
         option = self.poll.options[choices.highlighted]
         if step > 0 and sum(self.dots.values()) >= (self.poll.budget or 0):
-            self.query_one("#budget", Static).update("No dots left: take one from another option first.")
+            self.query_one("#budget", Static).update(_("No dots left: take one from another option first."))
             return
         if step > 0 and self.poll.cap and self.dots[option] >= self.poll.cap:
-            self.query_one("#budget", Static).update(f"At most {self.poll.cap} dots on one option.")
+            self.query_one("#budget", Static).update(_("At most {cap} dots on one option.").format(cap=self.poll.cap))
             return
         if step < 0 and not self.dots[option]:
             return

@@ -12,6 +12,8 @@ from workshop.content.model import Poll
 from workshop.engine.clockwords import clock, counting, phase, round_left, time_left, time_words
 from workshop.engine.in_language import state_in
 from workshop.engine.state import SessionState, StepView
+from workshop.engine.tally import VOTE_WORDS, said
+from workshop.i18n import N_, _
 
 __all__ = ["clock", "counting", "phase", "round_left", "time_left", "time_words"]  # every screen's words
 
@@ -67,24 +69,31 @@ def other_language(step: StepView) -> Text:
 def drift_text(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes == 0:
-        return "on schedule"
-    return f"+{minutes} min behind" if minutes > 0 else f"{-minutes} min ahead"
+        return _("on schedule")
+    return _("+{minutes} min behind").format(minutes=minutes) if minutes > 0 else _("{value} min ahead").format(
+        value=-minutes)
 
 
 HINT = {
-    "single": "one option", "multi": "up to {max} options", "scale": "a number from {min} to {max}",
-    "dots": "{budget} dots to spread", "rank": "every option in order", "text": "a short answer",
+    "single": N_("one option"), "multi": N_("up to {max} options"), "scale": N_("a number from {min} to {max}"),
+    "dots": N_("{budget} dots to spread"), "rank": N_("every option in order"), "text": N_("a short answer"),
 }
+
+
+# the step kinds as the screens name them (a module's file names them in English)
+KIND_WORDS = {"talk": N_("talk"), "discuss": N_("discuss"), "poll": N_("poll"), "notes": N_("notes"),
+              "break": N_("break"), "brainstorm": N_("brainstorm"), "qa": N_("qa")}
 
 
 def question(poll: Poll, *, hint_below: bool = False) -> Text:
     """The question in bold, then what a ballot is ('up to 2 options'), and whether it is
     anonymous: the line every screen that shows a poll starts with."""
     line = Text(poll.question, style="bold")
-    hint = HINT[poll.vote].format(max=poll.max, min=poll.min, budget=poll.budget)
-    line.append(("\n" if hint_below else "   ") + f"{poll.vote}: {hint}", style="dim")
+    hint = _(HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget)
+    kind = _("{vote}: {hint}").format(vote=said(VOTE_WORDS, poll.vote), hint=hint)
+    line.append(("\n" if hint_below else "   ") + kind, style="dim")
     if poll.anonymous:
-        line.append(" · anonymous", style="dim")
+        line.append(_(" · anonymous"), style="dim")
     return line
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import (
     ShowsState,
     clock,
@@ -32,7 +33,7 @@ FONT = {
     "8": ("###", "# #", "###", "# #", "###"), "9": ("###", "# #", "###", "  #", "###"),
     ":": ("   ", " # ", "   ", " # ", "   "), "+": ("   ", " # ", "###", " # ", "   "),
     "-": ("   ", "   ", "###", "   ", "   "), "%": ("# #", "  #", " # ", "#  ", "# #"),
-    ".": ("   ", "   ", "   ", "   ", " # "),
+    ".": ("   ", "   ", "   ", "   ", " # "), ",": ("   ", "   ", "   ", " # ", "#  "),
 }
 ROWS = 5
 
@@ -65,6 +66,7 @@ class RoomTimer(ShowsState, Widget):
     `starts`, when the agenda means the session to start. Under a caption and digits' least
     size it is one line."""
 
+    # not translated: a stylesheet
     DEFAULT_CSS = "RoomTimer { height: auto; }"
 
     most = 0
@@ -87,19 +89,19 @@ class RoomTimer(ShowsState, Widget):
             pass  # the ended screen says it (widgets/ended.py)
         elif step is None:
             if self.starts is not None and self.starts > state.now:
-                self._caption, self._text = "Starting at", clock_time(self.starts)
+                self._caption, self._text = _("Starting at"), clock_time(self.starts)
             else:
-                self._words = "Starting soon."
+                self._words = _("Starting soon.")
         else:
             remaining, out_of = counting(step)  # the running round's time, when the step has rounds
             self._text = clock(math.ceil(remaining)) if remaining >= 0 else "+" + clock(math.floor(-remaining))
             paused = state.status == "paused"
             self._words = time_words(step, paused=paused)
             if step.rounds and just_switched(step):
-                self._words = f"Switch! Now {self._words}"
+                self._words = _("Switch! Now {words}").format(words=self._words)
             if step.step.kind == "break" and remaining >= 0:  # the room wants to know when it is back
-                self._caption, self._text = "Back at", clock_time(state.now + remaining)
-                self._words = f"Break · {self._words}"
+                self._caption, self._text = _("Back at"), clock_time(state.now + remaining)
+                self._words = _("Break · {words}").format(words=self._words)
             self.add_class(phase(remaining, out_of))
             self.set_class(just_switched(step), "switched")
         self.display = bool(self._caption or self._text or self._words)

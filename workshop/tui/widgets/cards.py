@@ -17,9 +17,11 @@ from workshop.engine import cloud
 from workshop.engine.ideas import Idea, Question
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.paging import Paged
 
+# not translated: rich styles
 SIZE_STYLE = {4: "bold reverse", 3: "bold", 2: "", 1: "dim"}
 
 
@@ -28,7 +30,7 @@ def word_cloud(texts: list[str], language: str, width: int) -> Text:
     words = cloud.words(texts, language)
     out = Text(justify="center")
     if not words:
-        return Text("No words yet.", style="italic dim")
+        return Text(_("No words yet."), style="italic dim")
     for n, line in enumerate(cloud.layout(words, max(20, width))):
         if n:
             out.append("\n")
@@ -100,19 +102,19 @@ class RoomCards(ShowsState, Paged, VerticalScroll):
         room = state.room
         if poll is not None and poll.poll.vote == "text":
             answers = [str(b.value[0]) for b in poll.ballots]
-            return Group(Text("The answers' words", style="bold"),
+            return Group(Text(_("The answers' words"), style="bold"),
                          word_cloud(answers, language_of(state), self.size.width - 4))
         if step.step.kind == "brainstorm":
             ideas = room.ideas_of(step.qid, remaining=True)
-            head = Text(f"{len(ideas)} idea{'s' if len(ideas) != 1 else ''}", style="bold")
+            head = Text(ngettext("{n} idea", "{n} ideas", len(ideas)).format(n=len(ideas)), style="bold")
             if step.step.show == "cloud":
                 return Group(head, word_cloud([i.text for i in ideas], language_of(state), self.size.width - 2))
             return Group(head, *(idea_card(i) for i in ideas)) if ideas else Group(
-                head, Text("Ideas appear here as they arrive.", style="italic dim"))
+                head, Text(_("Ideas appear here as they arrive."), style="italic dim"))
         questions = room.questions_of(None if room.qa else step.qid)
-        head = Text(f"Questions · {len(questions)} · most upvoted first", style="bold")
+        head = Text(_("Questions · {questions} · most upvoted first").format(questions=len(questions)), style="bold")
         return Group(head, *(question_line(q) for q in questions)) if questions else Group(
-            head, Text("Questions appear here as they are asked.", style="italic dim"))
+            head, Text(_("Questions appear here as they are asked."), style="italic dim"))
 
     def lines_needed(self, width: int) -> int:
         """The lines it takes at `width` (the room display shares its height by them)."""

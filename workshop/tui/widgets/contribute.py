@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.state import SessionState
+from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.cards import idea_card, question_line
 
@@ -38,11 +39,12 @@ class ContributeArea(ShowsState, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="hand-line")
-        yield Input(placeholder=f"An idea (enter adds it; one per entry, up to {IDEA_MAX} characters)",
+        yield Input(placeholder=_("An idea (enter adds it; one per entry, up to {IDEA_MAX} characters)").format(
+            IDEA_MAX=IDEA_MAX),
                     id="idea", max_length=IDEA_MAX)
         yield Static("", id="ideas")
-        yield Input(placeholder="A question (enter asks it)", id="ask", max_length=IDEA_MAX)
-        yield Checkbox("Ask without my name", id="ask-anonymous")
+        yield Input(placeholder=_("A question (enter asks it)"), id="ask", max_length=IDEA_MAX)
+        yield Checkbox(_("Ask without my name"), id="ask-anonymous")
         yield OptionList(id="questions")
         yield Static("", id="contribute-status")
 
@@ -62,7 +64,8 @@ class ContributeArea(ShowsState, Vertical):
         self.display = bool(place or ideas_on or questions_on)
         hand = self.query_one("#hand-line", Static)
         hand.display = bool(place)
-        hand.update(Text(f"✋ Your hand is up: {place} in the queue (ctrl+r lowers it)", style="bold yellow")
+        hand.update(Text(_("✋ Your hand is up: {place} in the queue (ctrl+r lowers it)").format(
+            place=place), style="bold yellow")
                     if place else "")
         step = state.step
         anonymous_step = step is not None and step.step.kind == "qa" and step.step.anonymous
@@ -71,7 +74,8 @@ class ContributeArea(ShowsState, Vertical):
             self.query_one(widget_id).display = on
         if ideas_on and step is not None:
             ideas = room.ideas_of(step.qid, remaining=True)
-            shown = Text(f"{len(ideas)} idea{'s' if len(ideas) != 1 else ''} so far", style="dim")
+            shown = Text(ngettext("{n} idea so far", "{n} ideas so far", len(ideas)).format(n=len(ideas)),
+                         style="dim")
             for idea in ideas[-12:]:
                 shown.append("\n")
                 shown.append_text(idea_card(idea))
@@ -83,13 +87,13 @@ class ContributeArea(ShowsState, Vertical):
         if questions_on and step is not None:
             listed = room.questions_of(None if room.qa else step.qid)
             if not listed:
-                questions.add_option(Option(Text("No questions yet: ask the first.", style="dim"), disabled=True))
+                questions.add_option(Option(Text(_("No questions yet: ask the first."), style="dim"), disabled=True))
             for q in listed:
                 questions.add_option(Option(question_line(q), id=q.id))
             ids = [q.id for q in listed]
             if ids:  # the selection stays on its question as the order changes
                 questions.highlighted = ids.index(chosen) if chosen in ids else 0
-            questions.border_title = "Questions, most upvoted first: enter upvotes the selected one"
+            questions.border_title = _("Questions, most upvoted first: enter upvotes the selected one")
 
     def say(self, message: str, ok: bool = True) -> None:
         self.query_one("#contribute-status", Static).update(Text(message, style="green" if ok else "bold red"))

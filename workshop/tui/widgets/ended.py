@@ -17,6 +17,8 @@ from textual.widgets import Static
 from workshop.engine import tally
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import _
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.paging import Paged
 
@@ -32,6 +34,7 @@ def headlines(state: SessionState) -> list[tuple[str, str]]:
 
 
 class RoomEnd(ShowsState, Paged, VerticalScroll):
+    # not translated: a stylesheet
     DEFAULT_CSS = """
     RoomEnd { display: none; overflow: hidden hidden; padding: 1 2; }
     RoomEnd #thanks { text-align: center; margin-bottom: 1; }
@@ -56,12 +59,11 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
         self.display = state.status == "ended"
         if not self.display:
             return
-        thanks = Text("The workshop has ended\n", style="bold")
-        thanks.append(state.title, style="italic")
-        thanks.append("\n\nThank you for taking part.", style="bold")
+        thanks = styled(_("The workshop has ended\n{title}\n\nThank you for taking part."), base="bold",
+                        title=Text(state.title, style="italic"))
         self.query_one("#thanks", Static).update(thanks)
         shown = headlines(state) if self.headlines else []
-        lines = Text("What the room said" if shown else "", style="bold underline")
+        lines = Text(_("What the room said") if shown else "", style="bold underline")
         for asked, said in shown:
             lines.append("\n\n")
             lines.append(asked, style="bold")

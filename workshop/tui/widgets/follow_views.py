@@ -17,11 +17,12 @@ from textual.widgets.option_list import Option
 from workshop.content.languages import value_in
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import N_, _
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import ShowsState, other_language, question, time_words
 from workshop.tui.widgets.results import Results
 
-RECORDED = "✓ your ballot is recorded; you can change it while the poll is open"
+RECORDED = N_("✓ your ballot is recorded; you can change it while the poll is open")
 
 
 class WhereLine(ShowsState, Static):
@@ -31,9 +32,9 @@ class WhereLine(ShowsState, Static):
     def draw(self, state: SessionState) -> None:
         step = state.step
         if state.status == "ended":
-            self.update(Text("The session has ended. Thank you!", style="bold"))
+            self.update(Text(_("The session has ended. Thank you!"), style="bold"))
         elif step is None:
-            self.update(Text("Waiting for the facilitator to start…", style="italic"))
+            self.update(Text(_("Waiting for the facilitator to start…"), style="italic"))
         else:
             line = Text(f"{step.module.title} · ", style="dim")
             line.append(step.step.title, style="bold")
@@ -108,10 +109,10 @@ class PollArea(ShowsState, Vertical):
             mine = self.mine(view.qid)
             mine = None if mine is None else value_in(view.poll, mine)  # as this screen words the options
             form.mount(BallotForm(view.poll, view.qid, mine))
-            status.update(Text(RECORDED, style="green") if mine else "")
+            status.update(Text(_(RECORDED), style="green") if mine else "")
         else:
-            status.update(Text("This poll is closed: ballots are no longer taken." if view.status == "closed"
-                               else "This poll has not opened yet.", style="italic"))
+            status.update(Text(_("This poll is closed: ballots are no longer taken.") if view.status == "closed"
+                               else _("This poll has not opened yet."), style="italic"))
 
 
 class MyNotes(ShowsState, OptionList):
@@ -134,6 +135,6 @@ class MyNotes(ShowsState, OptionList):
         for note in reversed(state.notes):
             if note.author != me or step is None or note.step != step.qid:
                 continue
-            line = Text("★ action item: " if note.action else "• ", style="bold" if note.action else "")
+            line = Text(_("★ action item: ") if note.action else "• ", style="bold" if note.action else "")
             line.append(isolate(note.text))
             self.add_option(Option(line))

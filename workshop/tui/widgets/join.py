@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _, ngettext
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import Audience, ShowsState
 
 
@@ -24,15 +26,13 @@ class JoinBar(ShowsState, Static):
         return (state.code, len(state.here), self.command, state.address, wrong)
 
     def draw(self, state: SessionState) -> None:
-        line = Text("Join: ", style="bold")
+        line = Text(_("Join: "), style="bold")
         line.append(self.command)
         if state.address:
-            line.append("  or open ", style="dim")
-            line.append(state.address)
-        line.append("   code ", style="dim")
-        line.append(state.code, style="bold reverse")
-        line.append(f"   {len(state.here)} here", style="dim")
+            line.append(styled(_("  or open {address}"), "dim", address=Text(state.address)))
+        line.append(styled(_("   code {code}"), "dim", code=Text(state.code, style="bold reverse")))
+        line.append(_("   {here} here").format(here=len(state.here)), style="dim")
         if state.wrong_codes and self.audience == "facilitator":  # someone may be guessing the code
-            line.append(f"   {state.wrong_codes} wrong code{'s' if state.wrong_codes != 1 else ''}",
-                        style="bold yellow")
+            line.append(ngettext("   {n} wrong code", "   {n} wrong codes", state.wrong_codes).format(
+                n=state.wrong_codes), style="bold yellow")
         self.update(line)

@@ -23,6 +23,7 @@ class Key(NamedTuple):
 
 class KeyBar(Widget):
     COMPONENT_CLASSES = {"keybar--key", "keybar--description"}
+    # not translated: a stylesheet
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -58,11 +59,11 @@ class KeyBar(Widget):
         keys: dict[str, Key] = {}
         # an app may say a key's label as things stand ("Resume" while paused): `key_label(action, label)`
         said = getattr(self.app, "key_label", lambda action, label: label)
-        for _, binding, enabled, _ in shown:
+        for _node, binding, enabled, _tooltip in shown:
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(said(binding.action, binding.description), style=description_style)
+            label.append(said(binding.action, binding.description), style=description_style)  # translated: Translated
             label.append(" ")
             if not enabled:
                 label.stylize("dim")

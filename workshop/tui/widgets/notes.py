@@ -14,17 +14,18 @@ from textual.widgets.option_list import Option
 
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState
 
 SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redraws stay cheap
 
 
 class NotesList(ShowsState, OptionList):
-    def __init__(self, *, empty: str = "No notes yet: a adds one; participants' notes appear here.",
+    def __init__(self, *, empty: str = _("No notes yet: a adds one; participants' notes appear here."),
                  **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.empty = empty
-        self.border_title = "Notes"
+        self.border_title = _("Notes")
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
@@ -52,11 +53,12 @@ class NotesList(ShowsState, OptionList):
                 line.append(" (edited)", style="dim")
             if note.action and (note.owner or note.due):
                 line.append(" → ", style="dim")
-                line.append(isolate(note.owner) or "no owner", style="bold")
-                line.append(f", due {note.due}" if note.due else "", style="dim")
+                line.append(isolate(note.owner) or _("no owner"), style="bold")
+                line.append(_(", due {due}").format(due=note.due) if note.due else "", style="dim")
             self.add_option(Option(line, id=note.id))
         if len(mine) > SHOWN:
-            self.add_option(Option(Text(f"… and {len(mine) - SHOWN} earlier notes, in the report", style="dim"),
+            self.add_option(Option(Text(_("… and {mine} earlier notes, in the report").format(
+                mine=len(mine) - SHOWN), style="dim"),
                                    disabled=True))
         ids = [note.id for note in reversed(mine[-SHOWN:])]
         # the selection stays on its note as others arrive; a new step starts at the newest

@@ -15,6 +15,8 @@ from typing import cast
 from textual.widget import Widget
 from textual.widgets import Static
 
+from workshop.i18n import _
+
 PAGE_SECONDS = 12.0
 
 
@@ -47,4 +49,4 @@ class Paged:
         widget.scroll_to(y=y, animate=False, immediate=True, force=True)  # overflow hidden: no scrollbar
         line = widget.query_one("#page", Static)
         line.display = pages > 1
-        line.update(f"page {page + 1} of {pages}")
+        line.update(_("page {page} of {pages}").format(page=page + 1, pages=pages))

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from workshop.engine import tally
 from workshop.engine.state import PollView, SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import Audience, ShowsState, question
 from workshop.tui.widgets.results import Results
 
@@ -61,19 +62,21 @@ class PollPanel(ShowsState, Static):
         else:
             parts.append(Text(self._hidden(view), style="italic dim"))
             if poll.options:
-                parts.append(Text("Options: " + " · ".join(poll.options), style="dim"))
+                parts.append(Text(_("Options: {options}").format(options=" · ".join(poll.options)), style="dim"))
         return Group(*parts)
 
     def _head(self, state: SessionState, view: PollView) -> list[RenderableType]:
         """The question (what a ballot is, while the room may still vote), how many voted, and
         the rounds. The cue that everyone has voted is the facilitator's, to move on by."""
         poll = view.poll
-        status = {"open": "open", "closed": "closed", "waiting": "not open yet"}[view.status]
+        status = {"open": _("open"), "closed": _("closed"), "waiting": _("not open yet")}[view.status]
         # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
-        kiosk = f" ({view.at_kiosk} at the kiosk)" if view.at_kiosk and self.audience == "facilitator" else ""
-        count = Text(f"{len(view.ballots)} voted{kiosk} · {len(state.here)} here · poll {status}")
+        kiosk = _(" ({at_kiosk} at the kiosk)").format(
+            at_kiosk=view.at_kiosk) if view.at_kiosk and self.audience == "facilitator" else ""
+        count = Text(_("{ballots} voted{kiosk} · {here} here · poll {status}").format(
+            ballots=len(view.ballots), kiosk=kiosk, here=len(state.here), status=status))
         if self.audience == "facilitator" and state.all_voted(view):
-            count.append("  · everyone has voted", style="bold green")
+            count.append(_("  · everyone has voted"), style="bold green")
         room_results = self.audience == "room" and view.visible
         asked = Text(poll.question, style="bold") if room_results else question(poll)
         return [asked, count, *self._rounds(view, _decided(state, view.qid))]
@@ -104,14 +107,16 @@ class PollPanel(ShowsState, Static):
         if view.rounds:  # the room sees how earlier rounds went only once it may see results
             told = view.visible or self.audience == "facilitator"
             said = tally.rounds_words(view.poll, view.rounds, view.tally) if told else ""
-            lines.append(Text(f"Round {view.round}" + (f" · {said}" if said else ""), style="bold"))
+            lines.append(Text(_("Round {round}").format(
+                round=view.round) + (f" · {said}" if said else ""), style="bold"))
         blocks = tally.under(view.poll, view.tally)
         if blocks and self.audience == "facilitator":
-            lines.append(Text(f"{blocks} under {view.poll.threshold}: no consent yet · o: objections round · "
-                              "v: vote again", style="bold yellow"))
+            lines.append(Text(
+                    _("{blocks} under {threshold}: no consent yet · o: objections round · v: vote again").format(
+                blocks=blocks, threshold=view.poll.threshold), style="bold yellow"))
         elif self.audience == "facilitator" and view.poll.threshold is not None and view.ballots:
-            lines.append(Text(f"Recorded as decision {decided}" if decided
-                              else "Consent: D records the proposal as a decision", style="bold green"))
+            lines.append(Text(_("Recorded as decision {decided}").format(decided=decided) if decided
+                              else _("Consent: D records the proposal as a decision"), style="bold green"))
         return lines
 
     def on_resize(self) -> None:
@@ -120,7 +125,7 @@ class PollPanel(ShowsState, Static):
 
     def _hidden(self, view: PollView) -> str:
         if self.audience == "room":
-            return "Results will show here once they are revealed."
+            return _("Results will show here once they are revealed.")
         reveal = view.poll.reveal
-        when = "when you reveal it (r)" if reveal == "manual" else "when the poll closes (c) or you reveal it (r)"
-        return f"Results hidden {when}, so the room votes unbiased."
+        when = _("when you reveal it (r)") if reveal == "manual" else _("when the poll closes (c) or you reveal it (r)")
+        return _("Results hidden {when}, so the room votes unbiased.").format(when=when)

@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 from workshop import qr
 from workshop.engine.state import SessionState
+from workshop.i18n import _
+from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
 
 INK = Style(color="#000000", bgcolor="#ffffff")
@@ -31,17 +33,15 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
 
 
 def words(address: str, code: str) -> Text:
-    out = Text("Scan to join, or open\n", style="dim")
-    out.append(address, style="bold")
-    out.append("\nand type the code ", style="dim")
-    out.append(code, style="bold reverse")
-    return out
+    return styled(_("Scan to join, or open\n{address}\nand type the code {code}"), base="dim",
+                  address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
 
 
 class JoinCode(ShowsState, Static):
     """The room's code, whenever the session has an address a phone can reach. The room decides
     whether there is space for it, and for it `big` (`size_needed`)."""
 
+    # not translated: a stylesheet
     DEFAULT_CSS = "JoinCode { width: auto; height: auto; padding: 0 2; }"
     PADDING = 4  # the columns of `padding` above
 

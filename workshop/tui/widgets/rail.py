@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState, drift_text
 
 
@@ -54,10 +55,10 @@ class AgendaRail(ShowsState, Vertical):
         if state.status == "waiting":
             total = sum(s.planned for s in state.steps if not s.inserted)
             if planned is None:
-                return f"plan {total // 60} min, from the start"
-            return f"plan {_hhmm(planned - total)}–{_hhmm(planned)}"
-        words = f"ends {_hhmm(forecast)}"
-        return words + (f" (plan {_hhmm(planned)})" if planned else "")
+                return _("plan {total} min, from the start").format(total=total // 60)
+            return _("plan {start}–{end}").format(start=_hhmm(planned - total), end=_hhmm(planned))
+        words = _("ends {hhmm}").format(hhmm=_hhmm(forecast))
+        return words + (_(" (plan {hhmm})").format(hhmm=_hhmm(planned)) if planned else "")
 
     def draw(self, state: SessionState) -> None:
         ends = self.ends_words(state)
@@ -78,7 +79,7 @@ class AgendaRail(ShowsState, Vertical):
             elif s.visited:
                 mark, style = "✓", "dim"
             elif s.skipped:
-                mark, style = "–", "dim strike"
+                mark, style = "–", "dim strike"  # not translated: a style
             else:
                 mark, style = ("+" if s.inserted else " "), ""
             planned = s.allowed // 60

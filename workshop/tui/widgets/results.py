@@ -12,8 +12,9 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from workshop.engine.tally import UNITS, Row, Tally, plural, shown
+from workshop.engine.tally import UNITS, Row, Tally, mean_words, plural, shown
 from workshop.engine.text import isolate
+from workshop.i18n import _, number
 from workshop.tui.widgets.bigclock import ROWS, big, width_of
 
 TEXT_ROWS = 8  # text answers shown; the rest are counted in a line under them
@@ -23,12 +24,12 @@ LABEL_COLUMN = 30  # a label column narrower than this: a row is its label, then
 
 def value_text(tally: Tally, row: Row) -> str:
     """A row's number as every screen writes it: '3 votes · 50%'."""
-    return f"{plural(row.value, UNITS[tally.unit])} · {row.share:.0%}"
+    return f"{plural(row.value, UNITS[tally.unit])} · {number(row.share, '.0%')}"
 
 
 def summary_text(tally: Tally) -> str:
     """The line under a scale's bars: 'mean 3.0 · median 4'."""
-    return f"mean {tally.mean:.1f} · median {tally.median:g}" if tally.mean is not None else ""
+    return mean_words(tally) if tally.mean is not None else ""
 
 
 class Results:
@@ -62,7 +63,7 @@ class Results:
             longest = max((len(row.label) for row in rows), default=0)
             bar = max(bar, width - number - 2 - max(LABEL_COLUMN, min(longest, width // 2)))
         if not rows:
-            yield Text("No answers yet.", style="italic")
+            yield Text(_("No answers yet."), style="italic")
         elif self.tally.vote == "text":
             # An answer is a sentence, maybe a long one: it flows after its number and wraps at
             # the full width, rather than in a column that would make it three times as tall.
@@ -92,7 +93,7 @@ class Results:
                 line.append(" " + value.rjust(number), style="bold")
                 yield line
         if more:
-            yield Text(f"… and {plural(more, 'other answer')}, in the report", style="dim")
+            yield Text(_("… and {answers}, in the report").format(answers=plural(more, "other answer")), style="dim")
         if self.tally.mean is not None:
             yield Text(summary_text(self.tally), style="bold")
 
@@ -100,14 +101,15 @@ class Results:
     def _large(self, rows: list[Row], values: list[str], top: float, width: int) -> Table:
         """The room with height and width to spare: each share in the timer's block digits
         beside a bar as tall as they are, the count in words under the label."""
-        shares = [f"{row.share:.0%}" for row in rows]
-        number = max(width_of(share, 1) for share in shares)
+        # in block digits a share is its digits and sign only: "45 %" in German is drawn "45%"
+        shares = [number(row.share, ".0%").replace("\u00a0", "").replace(" ", "") for row in rows]
+        digits = max(width_of(share, 1) for share in shares)
         label = max(LABEL_COLUMN, min(max(len(row.label) for row in rows), width // 3))
-        bar = width - label - number - 4
+        bar = width - label - digits - 4
         table = Table.grid(padding=(0, 2))
         table.add_column(width=label, overflow="fold")
         table.add_column(width=bar, no_wrap=True)
-        table.add_column(width=number, no_wrap=True)
+        table.add_column(width=digits, no_wrap=True)
         for at, (row, value, share) in enumerate(zip(rows, values, shares, strict=True)):
             if at:
                 table.add_row("", "", "")

@@ -18,10 +18,11 @@ from textual.widgets.option_list import Option
 from workshop.engine.ideas import REACTIONS, Idea, Question
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
 
-IDEA_KEYS = "M merge into… · h hide/show · X edit · , . select"
-QUESTION_KEYS = "d answered · h hide/show · , . select · Q Q&A on/off"
+IDEA_KEYS = N_("M merge into… · h hide/show · X edit · , . select")
+QUESTION_KEYS = N_("d answered · h hide/show · , . select · Q Q&A on/off")
 
 
 def _idea(idea: Idea) -> Text:
@@ -66,7 +67,7 @@ class RoomPanel(ShowsState, OptionList):
 
     def __init__(self, *, keys: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.border_title = "The room"
+        self.border_title = _("The room")
         self.keys = keys
 
     def signature(self, state: SessionState) -> Hashable:
@@ -91,23 +92,25 @@ class RoomPanel(ShowsState, OptionList):
         if room.hands:
             line = Text("✋ ", style="bold yellow")
             line.append(", ".join(isolate(h.name) for h in room.hands))
-            line.append("  (w: the first has the word)", style="dim")
+            line.append(_("  (w: the first has the word)"), style="dim")
             self.add_option(Option(line, disabled=True))
         if reactions:
-            self.add_option(Option(Text("Reactions: " + " · ".join(f"{r} {reactions[r]}" for r in REACTIONS
-                                                                    if r in reactions), style="bold"), disabled=True))
+            counts = " · ".join(f"{r} {reactions[r]}" for r in REACTIONS if r in reactions)
+            self.add_option(Option(Text(_("Reactions: {counts}").format(counts=counts), style="bold"), disabled=True))
         if step is not None and step.step.kind == "brainstorm":
             remaining = sum(1 for i in ideas if not i.hidden)
-            self.add_option(Option(Text(f"Ideas: {remaining}", style="bold"), disabled=True))
+            self.add_option(Option(Text(_("Ideas: {remaining}").format(
+                remaining=remaining), style="bold"), disabled=True))
         if questions or (step is not None and (step.step.kind == "qa" or room.qa)):
-            self.add_option(Option(Text(f"Questions: {sum(1 for q in questions if not q.hidden)}"
-                                        f"{' · Q&A on' if room.qa else ''}", style="bold"), disabled=True))
+            asked = sum(1 for q in questions if not q.hidden)
+            heading = _("Questions: {asked} · Q&A on") if room.qa else _("Questions: {asked}")
+            self.add_option(Option(Text(heading.format(asked=asked), style="bold"), disabled=True))
         for idea in ideas:
             self.add_option(Option(_idea(idea), id=idea.id))
         for question in questions:
             self.add_option(Option(_question(question), id=question.id))
         if (ideas or questions) and self.keys:
-            self.add_option(Option(Text(IDEA_KEYS if ideas else QUESTION_KEYS, style="dim"), disabled=True))
+            self.add_option(Option(Text(_(IDEA_KEYS if ideas else QUESTION_KEYS), style="dim"), disabled=True))
         ids = [i.id for i in ideas] + [q.id for q in questions]
         merged = room.idea(chosen) if chosen else None
         if merged is not None and merged.merged_into:  # the selection follows a merged idea into its target

@@ -13,7 +13,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine.state import SessionState
-from workshop.tui.widgets.base import Audience, ShowsState, other_language
+from workshop.i18n import _
+from workshop.tui.styled import styled
+from workshop.tui.widgets.base import KIND_WORDS, Audience, ShowsState, other_language
 from workshop.tui.widgets.paging import Paged
 
 
@@ -28,10 +30,10 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         # Rich's Markdown in one Static: Textual's Markdown widget mounts a widget per block,
         # which made the first screen twice as slow to appear.
         yield Static("", id="prompt")
-        yield Static("Facilitator notes", id="notes-heading")
+        yield Static(_("Facilitator notes"), id="notes-heading")
         yield Static("", id="facilitator-notes")
         # docked: says the panel has more than it shows, and how to see it; the room's pages turn
-        yield Static("▼ more below: PgDn", id="more") if self.audience == "facilitator" else Static("", id="page")
+        yield Static(_("▼ more below: PgDn"), id="more") if self.audience == "facilitator" else Static("", id="page")
 
     def on_mount(self) -> None:
         if self.audience != "facilitator":
@@ -63,14 +65,13 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         if step is None:
             title.update(Text(state.title, style="bold"))
             first = state.steps[0].step.title if state.steps else ""
+            first_step = Text(first, style="italic")
             if self.audience == "room":
-                ready = Text("Welcome. The workshop starts with ")
+                ready = styled(_("Welcome. The workshop starts with {step}"), step=first_step)
             else:
-                ready = Text("Ready. Press ")
-                ready.append("n", style="bold")
-                ready.append(" to start with ")
-            ready.append(first, style="italic")
-            prompt.update(Text("The session has ended.") if state.status == "ended" else ready)
+                ready = styled(_("Ready. Press {key} to start with {step}"), key=Text("n", style="bold"),
+                               step=first_step)
+            prompt.update(Text(_("The session has ended.")) if state.status == "ended" else ready)
             notes.update("")
             heading.display = notes.display = False
             return
@@ -78,7 +79,7 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
 
         line = Text(f"{step.module.title} · ", style="dim")
         line.append(step.step.title, style="bold")
-        line.append(f"  ({step.step.kind})", style="dim")
+        line.append(_("  ({kind})").format(kind=_(KIND_WORDS.get(step.step.kind, step.step.kind))), style="dim")
         line.append_text(other_language(step))
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
 from workshop.engine.state import SessionState
+from workshop.i18n import _
 from workshop.tui.widgets.base import (
     ShowsState,
     clock,
@@ -51,19 +52,21 @@ class BigTimer(ShowsState, Vertical):
         if step is None:
             self._phase("")
             digits.update("--:--")
-            status.update("ended" if state.status == "ended" else "not started: press n to begin")
+            status.update(_("ended") if state.status == "ended" else _("not started: press n to begin"))
             return
         remaining, out_of = counting(step)  # the running round's time, when the step has rounds
         if remaining >= 0:
             digits.update(clock(math.ceil(remaining)))
         else:
             digits.update("+" + clock(math.floor(-remaining)))
-        words = {"running": "running", "paused": "PAUSED", "ended": "ended"}[state.status]
+        words = {"running": _("running"), "paused": _("PAUSED"), "ended": _("ended")}[state.status]
         switched = " switched" if just_switched(step) else ""
         self._phase(phase(remaining, out_of) + (" paused" if state.status == "paused" else "") + switched)
         if step.rounds:  # the round's label and time, then the step's total beside it
-            said = f"▶ {round_words(step)}{' · NEW' if switched else ''} · {round_left(step)} · step {time_left(step)}"
+            said = _("▶ {round_words}{value} · {round_left} · step {time_left}").format(
+                round_words=round_words(step), value=_(" · NEW") if switched else "", round_left=round_left(step),
+                time_left=time_left(step))
         else:
             said = time_left(step)
-        status.update(Text(f"{words} · {said}"))
+        status.update(Text(_("{status} · {time}").format(status=words, time=said)))
 

@@ -1,12 +1,15 @@
 // The phone page's script: live updates, a local countdown, and the +/- and up/down buttons.
 // Without it every form still posts and the page refreshes itself (pages.py).
-"use strict";
+"use strict";  // not translated: a directive
 
-// The same words as view.time_words: "12:30 left of 15 min", "01:10 over 10 min".
+// The same words as view.time_words ("12:30 left of 15 min", "01:10 over 10 min"), in the
+// page's language: the page gives them, translated, in data-left and data-over of #time.
 function timeWords(remaining, allowed) {
   const abs = Math.abs(remaining);
   const clock = String(Math.floor(abs / 60)).padStart(2, "0") + ":" + String(abs % 60).padStart(2, "0");
-  return clock + (remaining >= 0 ? " left of " : " over ") + allowed + " min";
+  const time = document.getElementById("time");
+  const words = remaining >= 0 ? time.dataset.left : time.dataset.over;
+  return words.replace("{clock}", clock).replace("{allowed}", allowed);
 }
 
 // Each count in the time line (a round's, then its step's) goes down from what the page said.
@@ -34,7 +37,7 @@ function limit(form) {
     const ticked = form.querySelectorAll("input[type=checkbox]:checked").length;
     if (box.checked && ticked > most) {
       box.checked = false;
-      said.textContent = "At most " + most + ": untick one first.";
+      said.textContent = said.dataset.said.replace("{max}", most);  // the page's words, translated
     } else {
       said.textContent = "";
     }
@@ -62,7 +65,7 @@ function dots(form) {
 
 function rank(form) {
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button.up, button.down");
+    const button = event.target.closest("button.up, button.down");  // not translated: selectors
     if (!button) return;
     const item = button.closest("li");
     if (button.classList.contains("up") && item.previousElementSibling) {
@@ -126,4 +129,10 @@ function listen() {
   events.onmessage = (message) => { if (message.data !== document.body.dataset.key) refresh(); };
 }
 
-document.addEventListener("DOMContentLoaded", () => { wire(); listen(); });
+// The language picker changes the page as soon as a language is chosen (its button, without the script).
+function picker() {
+  const chosen = document.getElementById("lang");
+  if (chosen) chosen.addEventListener("change", () => chosen.form.submit());
+}
+
+document.addEventListener("DOMContentLoaded", () => { wire(); listen(); picker(); });
