@@ -40,7 +40,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         notes=notes,
         participants=tuple(Participant(token, name, joined, fold.last_seen[token])
                            for token, (name, joined) in fold.participants.items()),
-        paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
+        paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served, ways=fold.ways,
         forged=tuple(fold.forged), unjoined=tuple(fold.unjoined.values()), breaks=tuple(fold.trust.breaks),
         clamped=fold.clamped, here=frozenset(t for t, beat in fold.beats.items() if now - beat <= PRESENT_FOR),
         wrong_codes=fold.wrong_codes,

@@ -54,11 +54,12 @@ def client_key(address: str | None, own: Collection[str] = ()) -> str:
 
 
 def this_terminal(channel: str) -> Client:
-    """A participant process's own client: what `serve` said it is (each tab at /terminal/), the
-    address an ssh login came from, or else this account."""
+    """A participant process's own client: what `serve` said it is (each tab at /terminal/, each
+    login to `serve --ssh`, whose channel it names in `WORKSHOP_CHANNEL`), the address an ssh
+    login came from, or else this account."""
     given = os.environ.get("WORKSHOP_CLIENT")
     if given:
-        return Client(given, channel)
+        return Client(given, os.environ.get("WORKSHOP_CHANNEL") or channel)
     ssh = os.environ.get("SSH_CONNECTION", "").split()
     if ssh:
         return Client(client_key(ssh[0]), channel)
