@@ -30,11 +30,13 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
     return (2 * len(matrix), len(matrix)) if big else (len(matrix), (len(matrix) + 1) // 2)
 
 
-def words(address: str, code: str) -> Text:
+def words(address: str, code: str, certificate: str = "") -> Text:
     out = Text("Scan to join, or open\n", style="dim")
     out.append(address, style="bold")
     out.append("\nand type the code ", style="dim")
     out.append(code, style="bold reverse")
+    if certificate:  # self-signed: the browser warns, and this says which certificate is the right one
+        out.append(f"\ncertificate SHA-256 {certificate}", style="dim")
     return out
 
 
@@ -50,12 +52,12 @@ class JoinCode(ShowsState, Static):
     _words = Text()
 
     def signature(self, state: SessionState) -> Hashable:
-        return state.address, state.code, self.big
+        return state.address, state.code, state.ways.certificate, self.big
 
     def draw(self, state: SessionState) -> None:
         url = qr.join_url(state.address, state.code)
         self._matrix = qr.modules(url) if url else None
-        self._words = words(state.address, state.code)
+        self._words = words(state.address, state.code, state.ways.certificate_short)
         if self._matrix is None:
             self.update("")
             return
