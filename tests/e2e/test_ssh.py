@@ -241,6 +241,8 @@ def test_nothing_but_the_participant_app_runs_over_ssh(served: Served, tmp_path:
         tunnel.terminate()
         _, err = tunnel.communicate(timeout=WAIT)
     assert "administratively prohibited" in err, err
+    status, said = run_ssh(served, "-T", "-N", "-o", "ExitOnForwardFailure=yes", "-R", f"{free_port()}:127.0.0.1:22")
+    assert status == 255 and "remote port forwarding failed" in " ".join(said), said
     assert served.apps() == [] and served.events("join") == []
 
 
@@ -321,3 +323,20 @@ class socket_taken:
 
     def __exit__(self, *exc: object) -> None:
         self.sock.close()
+
+
+async def test_an_app_is_never_made_huge(served: Served) -> None:
+    """A client may ask for any window size (here through asyncssh's own client): the app's
+    terminal is kept between 20x10 and 300x100 cells, at login and at every change, as in a tab."""
+    import asyncio
+
+    from workshop.sshd import asyncssh  # imported there without cryptography's warnings about DSA
+
+    async with asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
+                                client_keys=None, agent_path=None, password=None) as conn:
+        process = await conn.create_process(term_type="xterm", term_size=(20000, 20000))
+        await asyncio.to_thread(until, served.apps, what="the app")
+        await asyncio.to_thread(until, lambda: sizes(served) == {("100", "300")}, what="the clamped size")
+        process.change_terminal_size(3, 1)
+        await asyncio.to_thread(until, lambda: sizes(served) == {("10", "20")}, what="the least size")
+        process.close()
