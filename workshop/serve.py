@@ -4,8 +4,9 @@ participant app in a browser, behind a front door.
 textual-serve starts one participant app process for every websocket and trusts every request.
 `FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
 this server served (same origin), a cap on apps in all and per client address, and terminal
-sizes clamped. `run` binds before it announces and takes the address off the join bar on the
-way out. Only the `serve` command imports this module: it pulls in aiohttp and textual-serve.
+sizes clamped. `FrontDoor.run` serves the sockets serving.py bound, over TLS when given, with
+the ssh server beside it when there is one. Only the `serve` command imports this module: it
+pulls in aiohttp and textual-serve.
 """
 
 from __future__ import annotations
