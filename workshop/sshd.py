@@ -47,6 +47,7 @@ from workshop.web import guard
 USER = "join"  # the one user: `ssh -p PORT join@HOST`
 LOGIN_WITHIN = 30.0  # seconds from connecting to a running app
 ALIVE = (30.0, 4)  # a keepalive every 30 s; a client that misses 4 in a row is gone
+CLOSE_WITHIN = 5.0  # seconds `serve` waits, stopping, for its last lines to reach the clients
 EXTRA_CONNECTIONS = 4  # connections a client may hold beyond its apps' limit (each is refused in a line)
 TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 LOCALE = re.compile(r"[A-Za-z0-9_.@-]{1,40}")
@@ -113,6 +114,10 @@ class SshServer:
         for terminal in terminals:
             terminal.end("workshop serve stopped")
         await asyncio.gather(*(t.ended.wait() for t in terminals))
+        try:  # each line said reaches its client before the connections go
+            await asyncio.wait_for(asyncio.gather(*(t.closed.wait() for t in terminals)), CLOSE_WITHIN)
+        except TimeoutError:
+            pass  # a client that does not answer: closed all the same
         for login in list(self.logins):
             login.close()
         if self._acceptor is not None:
@@ -189,7 +194,8 @@ class _Terminal(asyncssh.SSHServerSession):
         self.command: str | None = None
         self.started = False
         self.app: PtyApp | None = None
-        self.ended = asyncio.Event()
+        self.ended = asyncio.Event()  # its app has gone (or never started)
+        self.closed = asyncio.Event()  # its channel has closed, what was written to it sent
         self._why = ""  # why the app was closed, said once it has gone
         self._place: object = None
         self._typed_at = time.monotonic()
@@ -248,6 +254,7 @@ class _Terminal(asyncssh.SSHServerSession):
             self.app.reading(True)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self.closed.set()
         if self.app is not None:
             self.app.stop()
         else:
@@ -258,8 +265,10 @@ class _Terminal(asyncssh.SSHServerSession):
         self._why = why
         if self.app is not None:
             self.app.stop()
-        else:
-            self.ended.set()
+            return
+        if self.chan is not None and not self.started:
+            self.chan.close()  # nothing said yet, nothing to wait for
+        self.ended.set()
 
     def _gone(self, code: int) -> None:
         if self._place is not None:
