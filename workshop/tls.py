@@ -56,8 +56,11 @@ def given(cert: Path, key: Path, now: dt.datetime | None = None) -> Tls:
     context = _context()
     try:
         context.load_cert_chain(cert, key, password=_no_password)
-    except (ssl.SSLError, _Encrypted) as err:
-        why = "the key is not this certificate's" if "KEY_VALUES_MISMATCH" in str(err) else f"ssl refused them ({err})"
+    except _Encrypted:
+        raise WorkshopError(f"--key {key}: the key is encrypted: give it unencrypted (mode 0600)") from None
+    except ssl.SSLError as err:
+        mismatch = err.reason == "KEY_VALUES_MISMATCH"  # ssl's own code for it, never its words
+        why = "the key is not this certificate's" if mismatch else f"ssl refused them ({err.reason or err})"
         raise WorkshopError(f"--cert {cert} --key {key}: {why}") from None
     except OSError as err:
         raise WorkshopError(os_message(cert, "read it", err)) from None
