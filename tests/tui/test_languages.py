@@ -111,7 +111,8 @@ def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_
         transcript.follow(s.state())
         s.goto("three-leadership-traits/plan-clarity")
         transcript.follow(s.state())
-    assert said[0].startswith("Ahora: Tres rasgos del liderazgo en centros de contacto, No son (solo) los indicadores, ")
+    assert said[0].startswith("Ahora: Tres rasgos del liderazgo en centros de contacto, "
+                              "No son (solo) los indicadores, ")
     english = catalog().modules["audacious-operations"]
     assert said[1].startswith(f"Ahora: {english.title}, {english.steps[0].title} (English), ")
     opened = next(line for line in said if line.startswith("Encuesta abierta:"))
