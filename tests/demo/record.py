@@ -107,7 +107,7 @@ async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: st
             app.screen.query_one(Input).value = note
             await pilot.press("enter")
             await pilot.pause()
-            notes = app.notes_list
+            notes = app.main.notes_list
             notes.focus()
             notes.highlighted = 0  # the newest note: this one
             await pilot.press("m")
@@ -128,19 +128,19 @@ async def participant(path: Path, clock: VirtualClock, person: int, keys: list[s
             await pilot.pause()
         for box, text in (("#idea", idea), ("#ask", ask)):
             if text:
-                main = app.screen_stack[0]
+                main = app.main
                 main.query_one(box, Input).value = text
                 main.query_one(box, Input).focus()
                 await pilot.press("enter")
                 await pilot.pause()
         if upvote:  # the most upvoted question so far
-            questions = app.screen_stack[0].query_one("#questions")
+            questions = app.main.query_one("#questions")
             questions.focus()
             questions.highlighted = 0
             await pilot.press("enter")
             await pilot.pause()
         if note:
-            main = app.screen_stack[0]
+            main = app.main
             main.query_one("#note", Input).value = note
             main.query_one("#note", Input).focus()
             await pilot.press("enter")

@@ -31,7 +31,7 @@ async def participant(path: Path, code: str, name: str, keys: list[str]) -> floa
         await pilot.press("enter")
         await pilot.press("enter")  # the name was filled in
         for _ in range(1200):
-            if app.token and app.screen_stack[0].query("BallotForm"):
+            if app.token and app.main.query("BallotForm"):
                 break
             await pilot.pause(0.05)
         await pilot.pause()

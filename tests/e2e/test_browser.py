@@ -77,7 +77,7 @@ async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str,
         # a new person, as the tab's is: their rejoin code's line (six letters, as long as theirs) above
         app.screen.dismiss(Person(token, name, bytes(32), code="ABCDEF"))
         await pilot.pause()
-        options = app.screen_stack[0].query_one("#form OptionList", OptionList)
+        options = app.main.query_one("#form OptionList", OptionList)
         index = next(i for i in range(options.option_count) if label in text_of_option(options, i))
         region = options.content_region
         return region.x + 2, region.y + index - options.scroll_offset.y

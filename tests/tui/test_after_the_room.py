@@ -78,7 +78,7 @@ async def test_r_reviews_a_carried_action_and_replay_shows_each_review_when_it_c
     replay = make_replay(path, watch=False, wall=lambda: clock().timestamp() + 3600)
     async with replay.run_test(size=(120, 40)) as pilot:
         seen = []
-        for _ in range(len(replay.replay.events)):
+        for _ in range(len(replay.main.replay.events)):
             await pilot.press("full_stop")
             await pilot.pause()
             panel = replay.query_one(ReviewPanel)

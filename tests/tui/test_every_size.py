@@ -103,11 +103,11 @@ async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeCl
     async with app.run_test(size=SIZES[0]) as pilot:
         for kind in wide.KINDS:
             count = next(i for i, e in enumerate(journal, 1) if e["type"] == "reveal" and e["poll"] == f"wide/{kind}")
-            app.seek(app.replay.times[count - 1], count)  # just after the facilitator revealed it
+            app.main.seek(app.main.replay.times[count - 1], count)  # just after the facilitator revealed it
 
             def wanted() -> list[str]:
-                assert app.state is not None and app.state.poll is not None and app.state.poll.visible
-                return wide.numbers(app.state.poll)
+                assert app.main.state is not None and app.main.state.poll is not None and app.main.state.poll.visible
+                return wide.numbers(app.main.state.poll)
 
             await every_size(pilot, app, wanted, f"replay, {kind}")
 

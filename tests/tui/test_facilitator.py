@@ -136,7 +136,7 @@ async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeCloc
         refused = cli("vote", str(session_path), "--name", "Ana", "1")
         assert refused.returncode == 2 and "closed" in refused.stderr
         assert "poll closed" in text_of(app.query_one(PollPanel))
-        app.action_reopen_poll()
+        app.main.action_reopen_poll()
         assert "poll open" in text_of(app.query_one(PollPanel))
         ana = sessions.Session.open(session_path)
         ana.present(ana.join("Ana"))  # Ana's screen is here...
@@ -209,7 +209,7 @@ async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Pa
         clock.advance(30)
         app.tick()
         assert cli("note", str(session_path), "--name", "Ana", "while the dialog is open").returncode == 0
-        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.notes_list))
+        await wait_for(pilot, lambda: "while the dialog is open" in text_of(app.main.notes_list))
         assert app.query_one(BigTimer).query_one("#digits", Digits).value == "01:30"
         await pilot.press("escape")
         assert app.is_running
@@ -231,8 +231,8 @@ async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session
         assert bar.region.bottom <= 24 and len(lines) == bar.region.height
         assert all(len(line) <= 80 for line in lines)
         shown = " ".join(lines)
-        for binding in (b for b in app.BINDINGS if b.show):  # PgUp is left out: PgDn's pair
-            label = app.key_label(binding.action, binding.description)  # "n Start" before the start
+        for binding in (b for b in app.main.BINDINGS if b.show):  # PgUp is left out: PgDn's pair
+            label = app.main.key_label(binding.action, binding.description)  # "n Start" before the start
             assert f" {binding.key_display or binding.key} {label} " in f"{shown} "
         assert "^p palette" in shown
         row = next(y for y, line in enumerate(lines) if " n Start " in line)
@@ -246,7 +246,7 @@ async def test_a_dialog_is_sized_to_its_text(session_path: Path, clock: FakeCloc
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "n")
-        app.action_reset_poll()
+        app.main.action_reset_poll()
         await wait_for(pilot, lambda: "Reset this poll?" in screen_text(app))
         flowing = re.sub(r"[\s█▀▄]+", " ", screen_text(app))  # the dialog's lines read as one text
         assert "Reset this poll? Its ballots stop counting (they stay in the file)." in flowing

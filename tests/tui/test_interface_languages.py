@@ -62,7 +62,7 @@ async def test_three_participants_and_the_facilitator_each_in_their_own_language
         for lang, (_name, down, wanted) in PEOPLE.items():
             pilot = pilots[lang]
             app = pilot.app
-            await wait_for(pilot, lambda app=app: bool(app.screen_stack[0].query("BallotForm")), seconds=10)
+            await wait_for(pilot, lambda app=app: bool(app.main.query("BallotForm")), seconds=10)
             await pilot.pause()
             await pilot.press(*["down"] * down, "enter")
             await wait_for(pilot, lambda app=app, wanted=wanted: wanted[0] in unwrapped(screen_text(app)), seconds=10)
@@ -110,7 +110,7 @@ async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_
             assert _overlapping(app) == []
             await _join(pilot, "Ana")
             live.goto("pick")
-            await wait_for(pilot, lambda: bool(app.screen_stack[0].query("BallotForm")), seconds=10)
+            await wait_for(pilot, lambda: bool(app.main.query("BallotForm")), seconds=10)
             await pilot.pause()
             shown = unwrapped(screen_text(app).replace("\u2067", "").replace("\u2069", ""))
             hint = i18n.reversed_text("Up and down choose; enter (or a click) casts.").strip("\u2067\u2069")

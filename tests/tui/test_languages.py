@@ -58,11 +58,11 @@ async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeCloc
             await pilot.press("enter")
             app.screen.query_one("#name", Input).value = name
             await pilot.press("enter")
-            await wait_for(pilot, lambda app=app: bool(app.screen_stack[0].query("BallotForm")))
+            await wait_for(pilot, lambda app=app: bool(app.main.query("BallotForm")))
             apps[lang] = (app, pilot)
 
         for lang, (app, pilot) in apps.items():
-            main = app.screen_stack[0]
+            main = app.main
             shown = words[lang]
             assert shown.question in text_of(main.query_one("#question", Static))
             screen = screen_text(app)
@@ -87,7 +87,7 @@ async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeCloc
         points = {row.label: row.value for row in lead.session.state().polls[HARDEST].tally.rows}
         assert points == {poll.options[0]: 8, poll.options[1]: 6, poll.options[2]: 3, poll.options[3]: 1}
         for lang, (app, pilot) in apps.items():
-            main = app.screen_stack[0]
+            main = app.main
             await wait_for(pilot, lambda main=main, lang=lang: words[lang].options[3] in text_of(
                 main.query_one("#results", Static)))
             results = text_of(main.query_one("#results", Static))

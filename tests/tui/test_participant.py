@@ -26,7 +26,7 @@ def events(path: Path, type_: str) -> list[dict]:
 
 
 def shown(app: ParticipantApp, selector: str) -> str:
-    return text_of(app.screen_stack[0].query_one(selector, Static))
+    return text_of(app.main.query_one(selector, Static))
 
 
 async def join(pilot, code: str = CODE, name: str = "Ana") -> None:
@@ -91,7 +91,7 @@ async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     control(path, "goto", step)
     app = pilot.app
     await wait_for(pilot, lambda: app.session.state().step.step.id == step
-                   and bool(app.screen_stack[0].query("BallotForm")))
+                   and bool(app.main.query("BallotForm")))
     await pilot.pause()
     await pilot.press(*keys)
     await pilot.pause()
@@ -136,7 +136,7 @@ async def test_a_refused_ballot_says_why_and_writes_nothing(session_path: Path, 
     async with app.run_test(size=(100, 40)) as pilot:
         await join(pilot)
         await _vote_on(pilot, session_path, "order", [])
-        form = app.screen_stack[0].query_one("BallotForm")
+        form = app.main.query_one("BallotForm")
         form.order = ["Trust", "Trust", "Change", "Goals"]  # as a broken client might send
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -157,7 +157,7 @@ async def test_changing_a_ballot_and_a_closed_poll(session_path: Path, clock: Fa
         assert app.session.state().poll.tally.rows[2].value == 1 and len(app.session.state().poll.ballots) == 1
         control(session_path, "close")
         await wait_for(pilot, lambda: "poll is closed" in shown(app, "#ballot-status"))
-        assert not app.screen_stack[0].query("BallotForm")
+        assert not app.main.query("BallotForm")
         # results of an on-close poll appear once it closes
         assert "Quality" in shown(app, "#results")
 
@@ -167,11 +167,11 @@ async def test_notes_and_rejoining_as_the_same_person(session_path: Path, clock:
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot, name="Bo")
-        app.screen_stack[0].query_one("#note", Input).value = "[@click=app.quit]rota[/] please"
-        app.screen_stack[0].query_one("#note", Input).focus()
+        app.main.query_one("#note", Input).value = "[@click=app.quit]rota[/] please"
+        app.main.query_one("#note", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert "[@click=app.quit]rota[/] please" in text_of(app.screen_stack[0].query_one("#my-notes"))
+        assert "[@click=app.quit]rota[/] please" in text_of(app.main.query_one("#my-notes"))
         token = app.token
     again = make_app(session_path, clock=clock)
     async with again.run_test(size=(80, 24)) as pilot:
@@ -190,7 +190,7 @@ async def test_two_people_on_one_account_stay_two_people(session_path: Path, clo
         app = make_app(session_path, clock=clock)
         async with app.run_test(size=(80, 24)) as pilot:
             await join(pilot, name=name)
-            await wait_for(pilot, lambda app=app: bool(app.screen_stack[0].query("BallotForm")))
+            await wait_for(pilot, lambda app=app: bool(app.main.query("BallotForm")))
             await pilot.press(*keys)
             await pilot.pause()
             tokens[name] = app.token
@@ -252,7 +252,7 @@ async def test_a_queued_ballot_is_refused_when_the_facilitator_moved_on(session_
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot)
-        form = app.screen_stack[0].query_one("BallotForm")
+        form = app.main.query_one("BallotForm")
         form.action_cast()  # queued: "Coaching", the highlighted first option of "pick"
         sessions.Session.open(session_path, clock).next()  # the facilitator, elsewhere
         app.session.refresh()  # the follower folds the move before the ballot is handled

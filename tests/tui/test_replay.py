@@ -36,7 +36,7 @@ def engine_at(path: Path, count: int, at: float) -> SessionState:
 
 def assert_screen_shows(app, state: SessionState) -> None:
     step = state.step
-    assert state.status == app.state.status
+    assert state.status == app.main.state.status
     if step is None:
         assert app.query_one("#digits", Digits).value == "--:--"
         return
@@ -61,49 +61,49 @@ def assert_screen_shows(app, state: SessionState) -> None:
 async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
-        assert_screen_shows(app, engine_at(recorded, 0, app.replay.start))
-        for entry in app.replay.entries:
+        assert_screen_shows(app, engine_at(recorded, 0, app.main.replay.start))
+        for entry in app.main.replay.entries:
             await pilot.press("n")  # the next step boundary
-            assert (app.at, app.count) == (entry.at, entry.count)
+            assert (app.main.at, app.main.count) == (entry.at, entry.count)
             assert_screen_shows(app, engine_at(recorded, entry.count, entry.at))
             await pilot.press("right")  # and ten seconds into the step
-            assert_screen_shows(app, engine_at(recorded, app.count, app.at))
+            assert_screen_shows(app, engine_at(recorded, app.main.count, app.main.at))
         await pilot.press("p", "p")
-        entry = app.replay.entries[-3]
-        assert (app.at, app.count) == (entry.at, entry.count)
+        entry = app.main.replay.entries[-3]
+        assert (app.main.at, app.main.count) == (entry.at, entry.count)
 
 
 async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
-        for count in range(1, len(app.replay.events) + 1):
+        for count in range(1, len(app.main.replay.events) + 1):
             await pilot.press("full_stop")
-            assert app.count == count
-            assert_screen_shows(app, engine_at(recorded, count, app.at))
+            assert app.main.count == count
+            assert_screen_shows(app, engine_at(recorded, count, app.main.at))
         await pilot.press("comma")
-        assert app.count == len(app.replay.events) - 1
+        assert app.main.count == len(app.main.replay.events) - 1
 
 
 async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
-        rank = app.replay.entries[5]
+        rank = app.main.replay.entries[5]
         rail = app.query_one(AgendaRail)
         rail.post_message(AgendaRail.StepChosen(rail, "polls/order"))
         await pilot.pause()
-        assert (app.at, app.count) == (rank.at, rank.count) and app.state.step.qid == "polls/order"
+        assert (app.main.at, app.main.count) == (rank.at, rank.count) and app.main.state.step.qid == "polls/order"
         await pilot.press("g")
         await pilot.press("home", "enter")  # the first step in the picker: Intro
         await pilot.pause()
-        assert app.state.step.qid == "polls/intro" and app.at == app.replay.start
+        assert app.main.state.step.qid == "polls/intro" and app.main.at == app.main.replay.start
         timeline = app.query_one(Timeline)
         await pilot.click(Timeline, offset=(timeline.content_region.width, 0))  # the right end
-        assert app.at == app.replay.end and app.state.status == "ended"
+        assert app.main.at == app.main.replay.end and app.main.state.status == "ended"
         middle = timeline.content_region.width // 2 + 1  # +1: the widget's left padding
         await pilot.click(Timeline, offset=(middle, 1))
-        span = app.replay.end - app.replay.start
-        assert abs(app.at - (app.replay.start + span / 2)) <= span / timeline.content_region.width
-        assert_screen_shows(app, engine_at(recorded, app.count, app.at))
+        span = app.main.replay.end - app.main.replay.start
+        assert abs(app.main.at - (app.main.replay.start + span / 2)) <= span / timeline.content_region.width
+        assert_screen_shows(app, engine_at(recorded, app.main.count, app.main.at))
 
 
 async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Path) -> None:
@@ -111,18 +111,18 @@ async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Pat
     app = make_app(recorded, watch=False, wall=lambda: wall[0])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("s", "s")  # 1x -> 2x -> 5x
-        assert app.speed == 5
+        assert app.main.speed == 5
         await pilot.press("space")
         wall[0] += 10  # ten real seconds: fifty session seconds
         app.tick()
-        assert app.at == pytest.approx(app.replay.start + 50)
+        assert app.main.at == pytest.approx(app.main.replay.start + 50)
         await pilot.press("i")  # skip idle gaps
         await pilot.press("s", "s")  # 10x, 60x
         for _ in range(40):
             wall[0] += 1
             app.tick()
-        assert app.at == app.replay.end and not app.playing  # played to the end and stopped
-        assert_screen_shows(app, engine_at(recorded, len(app.replay.events), app.replay.end))
+        assert app.main.at == app.main.replay.end and not app.main.playing  # played to the end and stopped
+        assert_screen_shows(app, engine_at(recorded, len(app.main.replay.events), app.main.replay.end))
 
 
 async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
     app = make_app(path, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("end")
-        assert app.following and app.state.step.qid == "polls/pick"
+        assert app.main.following and app.main.state.step.qid == "polls/pick"
         assert cli("vote", str(path), "--name", "Ana", "Coaching").returncode == 0
         await wait_for(pilot, lambda: "1 voted" in text_of(app.query_one(PollPanel)))
         assert "following" in text_of(app.query_one("#replay-status"))
@@ -161,7 +161,7 @@ def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, 
     app = make_app(path, watch=False, wall=lambda: LATER)
 
     async def at_the_dots_poll(pilot) -> None:
-        app.seek(app.replay.start + (415 if revealed else 405))  # the facilitator revealed at 410 s
+        app.main.seek(app.main.replay.start + (415 if revealed else 405))  # the facilitator revealed at 410 s
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)
 
@@ -170,16 +170,16 @@ async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event
     wall = [LATER]
     app = make_app(recorded, watch=False, wall=lambda: wall[0])
     async with app.run_test(size=(120, 40)) as pilot:
-        paused_at = app.replay.start + 250  # the fixture pauses here for a minute: no events until 310 s
-        app.seek(paused_at)
+        paused_at = app.main.replay.start + 250  # the fixture pauses here for a minute: no events until 310 s
+        app.main.seek(paused_at)
         await pilot.press("i", "space")
         wall[0] += 0.5
         app.tick()
-        assert app.at == pytest.approx(app.replay.start + 309)
+        assert app.main.at == pytest.approx(app.main.replay.start + 309)
         await pilot.press("i")  # off again: real time only
         wall[0] += 0.5
         app.tick()
-        assert app.at == pytest.approx(app.replay.start + 309.5)
+        assert app.main.at == pytest.approx(app.main.replay.start + 309.5)
 
 
 async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tmp_path: Path) -> None:
@@ -195,7 +195,7 @@ async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tm
     app = make_app(left, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("end")
-        assert app.at == app.replay.end and not app.following and app.state.status == "running"
+        assert app.main.at == app.main.replay.end and not app.main.following and app.main.state.status == "running"
 
 
 async def test_after_a_click_on_the_rail_the_keys_move_the_replay_again(recorded: Path) -> None:
@@ -203,8 +203,8 @@ async def test_after_a_click_on_the_rail_the_keys_move_the_replay_again(recorded
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.click("#steps", offset=(5, 4))  # a step on the rail
         await pilot.pause()
-        assert app.count > 0
+        assert app.main.count > 0
         await pilot.press("home")
-        assert app.count == 0
+        assert app.main.count == 0
         await pilot.press("end")
-        assert app.at == app.replay.end
+        assert app.main.at == app.main.replay.end

@@ -110,7 +110,7 @@ async def test_a_participant_adds_an_idea_upvotes_and_raises_a_hand(tmp_path: Pa
     app = participant.make_app(s.path, clock=clock, watch=False, shared=True)
     async with app.run_test(size=(80, 30)) as pilot:
         await join(pilot, "Fay")
-        main = app.screen_stack[0]
+        main = app.main
         idea = main.query_one("#idea", Input)
         assert idea.display and not main.query_one("#ask", Input).display
         idea.focus()

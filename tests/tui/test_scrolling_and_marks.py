@@ -73,8 +73,8 @@ async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Pa
     ana = participant_app(session_path, clock=clock, watch=False)
     async with ana.run_test(size=(80, 24)) as pilot:
         await join(pilot)
-        ana.screen_stack[0].query_one("#note", Input).value = "Book the coaching room"
-        ana.screen_stack[0].query_one("#note", Input).focus()
+        ana.main.query_one("#note", Input).value = "Book the coaching room"
+        ana.main.query_one("#note", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
     live.note("Bo", "A newer note")

@@ -1,5 +1,5 @@
 """The facilitator's actions that change the agenda and record decisions, as a typed base of the
-facilitator's app: go to, skip or move a step (g), insert a break (b), vote again (v), an
+facilitator's screen: go to, skip or move a step (g), insert a break (b), vote again (v), an
 objections round (o), and action items with their owners and due dates (m, u). Every one goes
 through `_do` (the action words, workshop/sessions/words.py) or a session verb, then redraws."""
 
@@ -13,7 +13,7 @@ from workshop.engine.state import StepView
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 from workshop.sessions import Session, SessionError, words
-from workshop.tui.follow import SessionApp
+from workshop.tui.follow import SessionScreen
 from workshop.tui.widgets.notes import NotesList
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
@@ -23,7 +23,7 @@ TOLD = ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move"
         "revote")  # actions whose one line is worth a notice; the others show on the screen itself
 
 
-class Deciding(SessionApp):
+class Deciding(SessionScreen):
     session: Session
     notes_list: NotesList
 

@@ -1,23 +1,26 @@
-"""The facilitator's keys for what lasts after the room, as a typed base of the facilitator's app:
+"""The facilitator's keys for what lasts after the room, as a typed base of the facilitator's screen:
 record a decision (D: in one key, a consent poll's proposal once it has consent; otherwise its
 words typed, with the step's poll and action items), amend or withdraw one (the palette), and in
 a follow-up, review a carried action (R: done, blocked with what blocks it, dropped, or open)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from textual.binding import Binding
 
 from workshop.engine.afterwards import STATUSES
 from workshop.errors import WorkshopError
 from workshop.tui.deciding import Deciding
+from workshop.tui.palette import Command
 
 # The dialogs (workshop.tui.modals) are imported where they open: the first screen shows none.
 
 DECISION_BINDINGS = [
-    Binding("D", "decide", "Decide", show=False),
-    Binding("R", "review_action", "Review action", show=False),
+    Binding("D", "decide", "Decide", show=False,
+            tooltip="Record a decision (a consent poll's proposal once it has consent)"),
+    Binding("R", "review_action", "Review action", show=False,
+            tooltip="Review a carried action: done, blocked, dropped"),
 ]
 # Every word these keys say, in one place.
 WORDS = {
@@ -36,9 +39,9 @@ WORDS = {
     "review-bad": "start with done, blocked, dropped or open",
     "review-blocked": "say what blocks it after 'blocked'",
 }
-COMMANDS = (("Record a decision (a consent poll's proposal once it has consent)", "D", "decide"),
-            ("Amend a decision", "", "amend_decision"), ("Withdraw a decision", "", "withdraw_decision"),
-            ("Review a carried action: done, blocked, dropped", "R", "review_action"))
+# The palette's entries with no key (the keys' are their tooltips).
+DECISION_COMMANDS = (Command("Amend a decision", "", "amend_decision"),
+                     Command("Withdraw a decision", "", "withdraw_decision"))
 
 
 def read_review(typed: str) -> tuple[str, str]:
@@ -53,7 +56,7 @@ def read_review(typed: str) -> tuple[str, str]:
 
 
 class Decisions(Deciding):
-    """A typed base of the facilitator's app, on `Deciding` (whose `_said` runs a verb and says its line)."""
+    """A typed base of the facilitator's screen, on `Deciding` (whose `_said` runs a verb and says its line)."""
 
     def action_decide(self) -> None:
         s = self.session.state()
@@ -144,8 +147,3 @@ class Decisions(Deciding):
 
         from workshop.tui.modals import PickStep
         self.push_screen(PickStep(choices, first_open, question=WORDS["review-pick"]), review)
-
-    def decision_commands(self) -> Iterable[tuple[str, str, Callable[[], None]]]:
-        """The palette's entries for these keys."""
-        for title, key, action in COMMANDS:
-            yield title, key, getattr(self, f"action_{action}")

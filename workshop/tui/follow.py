@@ -1,6 +1,7 @@
-"""The base of every screen that follows a session file (`SessionApp`): it owns the session (or
-replay's recording), the theme, the steady tick and the follow loop, where a thread notices the
-file grew and the UI thread folds the new bytes and redraws."""
+"""The base of every app that follows a session file (`SessionApp`) and of its main screen
+(`SessionScreen`). The app owns the session (or replay's recording), the theme, the steady tick
+and the follow loop, where a thread notices the file grew and the UI thread folds the new bytes;
+its main screen, the first on the stack, owns the views, the keys and the layout, and redraws."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import gc
 import os
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from textual import events, on, work
 from textual.app import App
+from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.worker import get_current_worker
 
 from workshop import i18n
@@ -33,9 +36,31 @@ class Followed(Protocol):
     def new_warnings(self) -> list[str]: ...
 
 
+class SessionScreen(Translated, Screen[None]):
+    """An app's main screen: it composes the views, has the keys and follows the window's size.
+    It draws in `render_state()`."""
+
+    def render_state(self) -> object:
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        """The app's steady tick: the clock moves even when the file does not."""
+        self.render_state()
+
+    def journal_grew(self) -> None:
+        """Others appended to the file, and it is folded in: show it."""
+        self.render_state()
+
+    def push_screen(self, screen: Screen[Any], callback: Any = None) -> None:
+        """A dialog in front of this screen; `callback` is given what it is dismissed with."""
+        self.app.push_screen(screen, callback)
+
+
 class SessionApp(Translated, App[None]):
-    """An app on one followed session file. Subclasses draw in `render_state()` and call
-    `start_following()` once they are ready to be redrawn."""
+    """An app on one followed session file, shown by its main screen (`make_main`), the first on
+    the stack; once that screen is mounted, `shown()` (by default: follow the file)."""
+
+    main: SessionScreen
 
     def __init__(self, session: Followed | None, *, watch: bool = True, tick: float = 0.5, dark: bool = True) -> None:
         super().__init__()
@@ -56,8 +81,27 @@ class SessionApp(Translated, App[None]):
         nothing."""
         self.call_after_refresh(gc.enable)
 
-    def render_state(self) -> object:
+    def make_main(self) -> SessionScreen:
         raise NotImplementedError
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen is the first on the stack (the one the app's queries search): dialogs
+        come and go in front of it."""
+        self.main = self.make_main()
+        return self.main
+
+    @on(events.Mount)
+    async def _show_main(self) -> None:
+        await AwaitMount(self.main, [self.main])  # mounted, and drawn once, before anything is asked of it
+        self.shown()
+
+    def shown(self) -> None:
+        """The main screen is up."""
+        self.start_following()
+
+    def render_state(self) -> object:
+        """Redraw the main screen, whatever dialog is in front of it."""
+        return self.main.render_state()
 
     def start_following(self) -> None:
         """Redraw on a steady tick (the clock moves even when the file does not) and on every
@@ -91,7 +135,7 @@ class SessionApp(Translated, App[None]):
 
     def tick(self) -> None:
         if not self.closing():
-            self.render_state()
+            self.main.tick()
 
     def sync(self) -> None:
         if self.closing() or self.followed is None:
@@ -104,8 +148,4 @@ class SessionApp(Translated, App[None]):
         for warning in self.followed.new_warnings():  # damage or a broken chain found while following: say it once
             self.notify(clean(warning), markup=False, severity="warning", timeout=10)
         if grew:
-            self.journal_grew()
-
-    def journal_grew(self) -> None:
-        """Others appended to the file, and it is folded in: show it."""
-        self.render_state()
+            self.main.journal_grew()

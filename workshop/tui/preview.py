@@ -106,14 +106,14 @@ class PreviewApp(FacilitatorApp):
                                clock=self.clock)
         session = Session.open(path, self.clock)
         _walk_to(session, before)
-        self.session = session
+        self.session = self.main.session = session
         self.followed = session
-        self.query_one(AgendaRail).ends = session.ends
+        self.main.query_one(AgendaRail).ends = session.ends
         state = session.state()
         self.title = state.title
         self.follow_journal()  # the new file (the worker group is exclusive: the old one stops)
-        self.render_state(state)
-        for view in self.views:  # each draws only what changed in what it watches: its texts may have too
+        self.main.render_state(state)
+        for view in self.main.views:  # each draws only what changed in what it watches: its texts may have too
             view.redraw()
         self.notify(_("Reloaded"), timeout=2)
 

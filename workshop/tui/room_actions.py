@@ -1,12 +1,9 @@
 """The facilitator's keys for what the room makes: merge and hide ideas, mark questions answered,
-give the word to the next hand, switch Q&A on every step. A base of the facilitator's app; they
+give the word to the next hand, switch Q&A on every step. A base of the facilitator's screen; they
 act on the line selected in the room panel (widgets/room_panel.py), which lists these keys, so
 they stay out of the key bar on steps where they do nothing."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 from textual.binding import Binding
 
@@ -18,23 +15,21 @@ from workshop.tui.widgets.room_panel import RoomPanel
 # the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
 ROOM_BINDINGS = [
-    Binding("M", "merge", N_("Merge"), show=False),
-    Binding("h", "hide_item", N_("Hide"), show=False),
-    Binding("X", "edit_idea", N_("Edit idea"), show=False),
-    Binding("d", "answered", N_("Answered"), show=False),
-    Binding("w", "call_hand", N_("Next hand"), show=False),
-    Binding("Q", "toggle_qa", "Q&A", show=False),
+    Binding("M", "merge", N_("Merge"), show=False, tooltip=N_("Merge the selected idea into another")),
+    Binding("h", "hide_item", N_("Hide"), show=False, tooltip=N_("Hide or show the selected idea or question")),
+    Binding("X", "edit_idea", N_("Edit idea"), show=False, tooltip=N_("Edit or withdraw the selected idea")),
+    Binding("d", "answered", N_("Answered"), show=False, tooltip=N_("Mark the selected question answered (or not)")),
+    Binding("w", "call_hand", N_("Next hand"), show=False, tooltip=N_("Give the word to the first raised hand")),
+    Binding("Q", "toggle_qa", "Q&A", show=False, tooltip=N_("Switch Q&A on every step on or off")),
     Binding("comma", "pick_item(-1)", N_("Item ▲"), key_display=",", show=False),
     Binding("full_stop", "pick_item(1)", N_("Item ▼"), key_display=".", show=False),
 ]
 
 
 class RoomActions(Decisions):
-    """A typed base of the facilitator's app, on `Decisions` and `Deciding` (whose `_do` runs an action word)."""
+    """A typed base of the facilitator's screen, on `Decisions` and `Deciding` (whose `_do` runs an action word)."""
 
     room_panel: RoomPanel
-    notify: Callable[..., None]
-    push_screen: Callable[..., Any]
 
     def _chosen(self, prefix: str, what: str) -> str | None:
         chosen = self.room_panel.chosen_id() if self.room_panel.display else None
@@ -100,12 +95,3 @@ class RoomActions(Decisions):
     def action_pick_item(self, step: int) -> None:
         self.room_panel.move(step)
 
-    def room_commands(self) -> list[tuple[str, str, Callable[[], None]]]:
-        return [
-            (_("Merge the selected idea into another"), "M", self.action_merge),
-            (_("Hide or show the selected idea or question"), "h", self.action_hide_item),
-            (_("Edit or withdraw the selected idea"), "X", self.action_edit_idea),
-            (_("Mark the selected question answered (or not)"), "d", self.action_answered),
-            (_("Give the word to the first raised hand"), "w", self.action_call_hand),
-            (_("Switch Q&A on every step on or off"), "Q", self.action_toggle_qa),
-        ]

@@ -7,6 +7,7 @@ draws the same keys as text, so at 80x24 every key is on screen, and a click on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.cells import cell_len
@@ -38,6 +39,13 @@ class KeyBar(Widget):
     _keys: list[Key] | None = None
     _laid_out: tuple[int, list[list[tuple[int, Key]]]] | None = None  # width, lines of (column, key)
 
+    def __init__(self, *, label: Callable[[str, str], str] | None = None, name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+        """`label(action, description)`: a key's label as things stand ("Resume" while paused),
+        from the screen that has the keys; without it, each binding's description."""
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.label = label or (lambda action, description: description)
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -57,13 +65,11 @@ class KeyBar(Widget):
         if self.app.ENABLE_COMMAND_PALETTE and palette in active:
             shown.append(active[palette])
         keys: dict[str, Key] = {}
-        # an app may say a key's label as things stand ("Resume" while paused): `key_label(action, label)`
-        said = getattr(self.app, "key_label", lambda action, label: label)
         for _node, binding, enabled, _tooltip in shown:
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(said(binding.action, binding.description), style=description_style)  # translated: Translated
+            label.append(self.label(binding.action, binding.description), style=description_style)  # translated: Translated
             label.append(" ")
             if not enabled:
                 label.stylize("dim")
