@@ -10,7 +10,7 @@ from tests.bidi import FSI, PDI, RLO, in_order
 from tests.tui.conftest import FakeClock, text_of
 from tests.tui.test_kiosk import person
 from workshop import sessions
-from workshop.tui import facilitator, kiosk
+from workshop.tui import facilitator, kiosk, kiosk_screens
 from workshop.tui.widgets.notes import NotesList
 
 NAME = "דנה"
@@ -36,7 +36,7 @@ async def test_the_kiosk_isolates_the_voters_name(session_path: Path, clock: Fak
     async with app.run_test(size=(80, 24)) as pilot:
         for first in (True, False):  # a newcomer (who chooses a PIN), then back with it
             await person(pilot, NAME, [])
-            assert isinstance(app.screen, kiosk.VoteScreen) == first
+            assert isinstance(app.screen, kiosk_screens.VoteScreen) == first
             if first:
                 assert f"Voting as {FSI}{NAME}{PDI}" in str(app.screen.query_one(Label).content)
                 await pilot.press("enter")

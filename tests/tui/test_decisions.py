@@ -15,8 +15,8 @@ from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
 from workshop.journal import store
+from workshop.tui.display import make_app as make_room
 from workshop.tui.facilitator import make_app
-from workshop.tui.room import make_app as make_room
 from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 

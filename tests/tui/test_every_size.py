@@ -64,7 +64,7 @@ async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     live = sessions.Session.open(path, clock)
     app = make_app(path, clock=clock, watch=False)
@@ -116,7 +116,8 @@ async def test_the_kiosk_shows_every_option_whole_at_every_size(path: Path, cloc
     """The kiosk never shows results (the next person must not see how the room voted), so what
     must not be cut there is the ballot: the question and every option, whole."""
     from tests.tui.test_kiosk import person
-    from workshop.tui.kiosk import VoteScreen, make_app
+    from workshop.tui.kiosk import make_app
+    from workshop.tui.kiosk_screens import VoteScreen
 
     live = sessions.Session.open(path, clock)
     app = make_app(path, clock=clock, watch=False)

@@ -40,7 +40,7 @@ def assert_black_on_white(widget: Widget, lines: int) -> None:
 
 
 async def test_the_room_shows_the_code_while_serve_runs(session_path: Path, clock: FakeClock) -> None:
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     live = sessions.Session.open(session_path, clock)
     app = make_app(session_path, clock=clock, watch=False)
@@ -61,7 +61,7 @@ async def test_the_room_shows_the_code_while_serve_runs(session_path: Path, cloc
 
 
 async def test_the_room_shows_no_code_for_localhost(session_path: Path, clock: FakeClock) -> None:
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     sessions.Session.open(session_path, clock).announce("http://localhost:8000")
     app = make_app(session_path, clock=clock, watch=False)
@@ -74,7 +74,7 @@ async def test_the_room_shows_no_code_for_localhost(session_path: Path, clock: F
 async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, clock: FakeClock, started: bool) -> None:
     """From 80x24 up and back: the code is whole on screen beside the rest, never over the join
     bar; before the start it is there at every size, during the session only beside a wide one."""
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     live = sessions.Session.open(session_path, clock)
     live.announce(ADDRESS)

@@ -17,7 +17,7 @@ from workshop.cli import app as workshop_cli
 from workshop.journal import store
 from workshop.sessions import SessionError
 from workshop.sessions.files import secret_path
-from workshop.tui import kiosk
+from workshop.tui import kiosk, kiosk_screens
 from workshop.tui.kiosk import make_app
 
 
@@ -153,7 +153,7 @@ async def test_every_quit_asks_for_the_code(session_path: Path, clock: FakeClock
     async with app.run_test(size=(80, 24)) as pilot:
         await app.run_action("app.quit")
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, kiosk.LeaveScreen)
+        assert app.is_running and isinstance(app.screen, kiosk_screens.LeaveScreen)
 
 
 async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClock) -> None:
@@ -170,7 +170,7 @@ async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClo
         await pilot.pause()
         assert app.is_running and app.screen is app.main
         await person(pilot, "Ana", ["ctrl+c"])  # on a ballot: nothing happens
-        assert app.is_running and isinstance(app.screen, kiosk.VoteScreen)
+        assert app.is_running and isinstance(app.screen, kiosk_screens.VoteScreen)
         await pilot.press("escape")  # escape cancels the ballot, nothing more
         await pilot.pause()
         assert app.is_running and app.screen is app.main and ballots(session_path) == []
@@ -188,7 +188,7 @@ async def test_a_wrong_code_after_the_secret_went_missing(session_path: Path, cl
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+q", *"WRONG1", "enter")
         await pilot.pause()
-        assert app.is_running and isinstance(app.screen, kiosk.LeaveScreen)
+        assert app.is_running and isinstance(app.screen, kiosk_screens.LeaveScreen)
         await pilot.press(*code, "enter")
         await pilot.pause()
         assert not app.is_running

@@ -12,14 +12,15 @@ from tests.tui.conftest import FakeClock, text_of
 from tests.tui.test_kiosk import message, person
 from workshop import sessions
 from workshop.journal import store
-from workshop.tui import kiosk
-from workshop.tui.kiosk import OpenPoll, make_app
+from workshop.tui import kiosk_screens
+from workshop.tui.kiosk import make_app
+from workshop.tui.next_person import OpenPoll
 
 
 async def turn(pilot, name: str, typed: str) -> None:
     app = pilot.app
     await person(pilot, name, [])  # a newcomer chooses a PIN first
-    assert isinstance(app.screen, kiosk.AddScreen)
+    assert isinstance(app.screen, kiosk_screens.AddScreen)
     app.screen.query_one("#add", Input).value = typed
     await pilot.press("enter")
     await pilot.pause()

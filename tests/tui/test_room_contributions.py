@@ -14,7 +14,7 @@ from tests.support import room_plan
 from tests.tui.conftest import CODE, FakeClock, screen_text
 from tests.tui.test_snapshots import Fixed
 from workshop import sessions
-from workshop.tui import facilitator, participant, room
+from workshop.tui import display, facilitator, participant
 from workshop.tui.widgets.room_panel import RoomPanel
 
 IDEAS = [("Ana", "More coaching"), ("Bo", "Fewer metrics"), ("Cy", "more coaching."), ("Di", "Shadow a peer"),
@@ -165,7 +165,7 @@ def test_room_display_cards_and_cloud(snap_compare, tmp_path: Path, step: str) -
     if step == "ideas":
         s.merge("i3", "i1")
     clock.now += dt.timedelta(seconds=40)
-    app = room.make_app(s.path, clock=clock, watch=False)
+    app = display.make_app(s.path, clock=clock, watch=False)
 
     async def no_names(pilot) -> None:
         await pilot.pause()

@@ -68,7 +68,7 @@ async def test_the_room_display_lists_every_way_in_once(session_path: Path, cloc
                                                         code_shown: bool) -> None:
     """Beside the QR code the address and certificate are in its words, so the join bar leaves
     them out; where the code has no room (a running session on 80 columns), the bar says them."""
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     live = sessions.Session.open(session_path, clock)
     live.start()

@@ -227,7 +227,7 @@ def screen(
     """The room display for the projector: from the start time to the thanks; timer, prompt, poll
     results once revealed. Read-only."""
     path = _resolve(session, sessions_dir)
-    from workshop.tui.room import make_app
+    from workshop.tui.display import make_app
 
     _show(lambda: make_app(path, dark=not light, headlines=headlines))
 

@@ -40,7 +40,7 @@ class FacilitatorApp(SessionApp):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from commands(self.main, self.main.COMMANDS)
+        yield from commands(self.main, self.main.PALETTE_ONLY)
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,

@@ -68,7 +68,7 @@ class FacilitatorScreen(RoomActions):
         *DECISION_BINDINGS,
     ]
     # What the palette offers beside the keys: actions with no key of their own.
-    COMMANDS = (
+    PALETTE_ONLY = (
         Command(N_("Reopen the poll"), "", "reopen_poll"),
         Command(N_("Reset the poll"), N_("its ballots stop counting"), "reset_poll"),
         Command(N_("Reword the poll's question (a proposal)"), "", "reword"),

@@ -51,6 +51,10 @@ class SessionScreen(Translated, Screen[None]):
         """Others appended to the file, and it is folded in: show it."""
         self.render_state()
 
+    def closing(self) -> bool:
+        """While the app shuts down this screen's widgets go before its timers stop."""
+        return not self.app.is_running or self.app._closing
+
     def push_screen(self, screen: Screen[Any], callback: Any = None) -> None:
         """A dialog in front of this screen; `callback` is given what it is dismissed with."""
         self.app.push_screen(screen, callback)

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 from workshop.i18n import _
 
@@ -35,7 +36,7 @@ def bindings(node: DOMNode | type[DOMNode]) -> list[Binding]:
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
-def commands(node: DOMNode, extra: Iterable[Command] = ()) -> Iterator[SystemCommand]:
+def commands(node: Widget, extra: Iterable[Command] = ()) -> Iterator[SystemCommand]:
     """The palette's entries for `node`'s bindings that have a tooltip, then `extra`'s."""
     for binding in bindings(node):
         if binding.tooltip:

@@ -86,8 +86,8 @@ class ParticipantScreen(SessionScreen):
         """Focus where the step's action is: the ballot on an open poll, the idea box on a
         brainstorm, the question box on a Q&A step, else the note box. Typed ideas are never
         lost for want of a Tab, and the arrows work on a ballot after a note was sent."""
-        if not self.is_current or not self.is_attached:
-            return  # a dialog is in front (it keeps the keys), or the app is going
+        if not self.is_current or self.closing():
+            return  # a dialog is in front: it keeps the keys
         ballot = [*self.query("#form OptionList, #form SelectionList, #form Input")] \
             if self.query_one(PollArea).display else []
         area = self.query_one(ContributeArea)

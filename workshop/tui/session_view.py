@@ -23,8 +23,8 @@ NARROW = 100  # fewer columns than this: the rail gives its width to the step an
 SHORT = 30  # fewer rows than this: the timer is one line and the header goes
 
 
-def session_view(*, keys: bool = True, **notes: str) -> ComposeResult:
-    """The views, in facilitator.tcss's layout; `notes` goes to the NotesList (its empty text).
+def session_view(*, keys: bool = True, empty: str | None = None) -> ComposeResult:
+    """The views, in facilitator.tcss's layout; `empty` is what the NotesList says with no notes.
     The room panel (ideas, questions, hands) shows only on steps where the room has something,
     the review panel only on a follow-up's review step; both name the facilitator's keys where
     the screen has them (`keys`: not in replay)."""
@@ -38,7 +38,7 @@ def session_view(*, keys: bool = True, **notes: str) -> ComposeResult:
                     yield PollPanel(id="poll")
                     yield ReviewPanel(keys=keys, id="review")
                     yield RoomPanel(keys=keys, id="room")
-                    yield NotesList(id="notes", **notes)
+                    yield NotesList(empty=empty, id="notes")
 
 
 def fit_layout(screen: Screen, size: Size) -> None:

@@ -57,7 +57,16 @@ class BallotForm(Translated, Vertical):
     BallotForm .moves { height: auto; }
     BallotForm .moves Button { margin-right: 1; min-width: 10; }
     """
-    BINDINGS = [Binding("ctrl+s", "cast", N_("Cast ballot"))]
+    # The keys of every kind; `check_action` keeps each to its kind, so the key bar shows a
+    # ballot's own keys only.
+    BINDINGS = [
+        Binding("ctrl+s", "cast", N_("Cast ballot")),
+        Binding("plus,equals_sign,right", "move_dot(1)", N_("+ dot"), key_display="+"),
+        Binding("minus,left", "move_dot(-1)", N_("- dot"), key_display="-"),
+        Binding("left_square_bracket", "move_rank(-1)", N_("▲ up"), key_display="["),
+        Binding("right_square_bracket", "move_rank(1)", N_("▼ down"), key_display="]"),
+    ]
+    KINDS = {"move_dot": "dots", "move_rank": "rank"}  # the actions only one kind of ballot has
 
     class Cast(Message):
         """Posted by a `BallotForm` when its participant casts: `value` as the poll stores it,
@@ -73,8 +82,9 @@ class BallotForm(Translated, Vertical):
         def control(self) -> BallotForm:
             return self.form
 
-    def __init__(self, poll: Poll, poll_id: str, current: tuple | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, poll: Poll, poll_id: str, current: tuple | None = None, *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.poll = poll
         self.poll_id = poll_id
         self.current = current
@@ -174,7 +184,8 @@ class BallotForm(Translated, Vertical):
         self.query_one("#budget", Static).update(Text(_("{left} of {budget} dots left{cap}.").format(
             left=left, budget=self.poll.budget, cap=cap)))
 
-    def _move_dot(self, step: int) -> None:
+    def action_move_dot(self, step: int) -> None:
+        """A dot more (1) or less (-1) on the highlighted option."""
         choices = self.query_one("#choices", OptionList)
         if choices.highlighted is None:
             return
@@ -201,7 +212,8 @@ class BallotForm(Translated, Vertical):
             rows.append(Option(line, id=option))
         return rows
 
-    def _move_rank(self, step: int) -> None:
+    def action_move_rank(self, step: int) -> None:
+        """The highlighted option a place up (-1) or down (1)."""
         choices = self.query_one("#choices", OptionList)
         at = choices.highlighted
         if at is None or not 0 <= at + step < len(self.order):
@@ -218,14 +230,9 @@ class BallotForm(Translated, Vertical):
         choices.add_options(self._dot_rows() if self.poll.vote == "dots" else self._rank_rows())
         choices.highlighted = at
 
-    def on_key(self, event) -> None:
-        kind = self.poll.vote
-        if kind == "dots" and event.key in ("plus", "right", "equals_sign", "minus", "left"):
-            event.stop()
-            self._move_dot(1 if event.key in ("plus", "right", "equals_sign") else -1)
-        elif kind == "rank" and event.key in ("left_square_bracket", "right_square_bracket"):
-            event.stop()
-            self._move_rank(-1 if event.key == "left_square_bracket" else 1)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        kind = self.KINDS.get(action)
+        return kind is None or kind == self.poll.vote
 
     def value(self) -> list:
         kind = self.poll.vote
@@ -247,12 +254,12 @@ class BallotForm(Translated, Vertical):
     @on(Button.Pressed, "#more-dot, #less-dot")
     def dot_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self._move_dot(1 if event.button.id == "more-dot" else -1)
+        self.action_move_dot(1 if event.button.id == "more-dot" else -1)
 
     @on(Button.Pressed, "#move-up, #move-down")
     def move_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self._move_rank(-1 if event.button.id == "move-up" else 1)
+        self.action_move_rank(-1 if event.button.id == "move-up" else 1)
 
     @on(Button.Pressed, "#cast")
     def cast_pressed(self, event: Button.Pressed) -> None:

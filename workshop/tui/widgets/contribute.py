@@ -33,8 +33,9 @@ def brainstorming(state: SessionState) -> bool:
 class ContributeArea(ShowsState, Vertical):
     """`token()` is this participant's token, to find their hand in the queue."""
 
-    def __init__(self, token: Callable[[], str], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, token: Callable[[], str], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.token = token
 
     def compose(self) -> ComposeResult:

@@ -42,8 +42,9 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
     RoomEnd #page { dock: bottom; width: 100%; text-align: right; color: $text-muted; display: none; }
     """
 
-    def __init__(self, *, headlines: bool = False, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, headlines: bool = False, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.headlines = headlines
 
     def compose(self) -> ComposeResult:

@@ -73,8 +73,9 @@ class PollArea(ShowsState, Vertical):
     screen at any size), then the ballot while the poll is open. `mine(poll_id)` is this
     participant's counted ballot, to start the form from and to say it is recorded."""
 
-    def __init__(self, mine: Callable[[str], tuple | None], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, mine: Callable[[str], tuple | None], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.mine = mine
         self._form_for: Hashable = object()
 
@@ -118,8 +119,9 @@ class PollArea(ShowsState, Vertical):
 class MyNotes(ShowsState, OptionList):
     """This participant's notes on the step; one the facilitator made an action item says so."""
 
-    def __init__(self, token: Callable[[], str], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, token: Callable[[], str], *, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.token = token
 
     def signature(self, state: SessionState) -> Hashable:

@@ -17,8 +17,9 @@ from workshop.tui.widgets.base import Audience, ShowsState
 
 
 class JoinBar(ShowsState, Static):
-    def __init__(self, command: str, *, audience: Audience = "facilitator", **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, command: str, *, audience: Audience = "facilitator", name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.command = command
         self.audience = audience
         self.beside = False  # the room's join code stands beside it, with the address and certificate

@@ -69,7 +69,8 @@ class KeyBar(Widget):
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(self.label(binding.action, binding.description), style=description_style)  # translated: Translated
+            label.append(self.label(binding.action, binding.description),  # translated: Translated
+                         style=description_style)
             label.append(" ")
             if not enabled:
                 label.stylize("dim")

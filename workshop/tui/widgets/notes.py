@@ -21,10 +21,11 @@ SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redr
 
 
 class NotesList(ShowsState, OptionList):
-    def __init__(self, *, empty: str = _("No notes yet: a adds one; participants' notes appear here."),
-                 **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.empty = empty
+    def __init__(self, *, empty: str | None = None,
+                 name: str | None = None, id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.empty = empty or _("No notes yet: a adds one; participants' notes appear here.")
         self.border_title = _("Notes")
 
     def signature(self, state: SessionState) -> Hashable:

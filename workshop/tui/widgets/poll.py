@@ -28,8 +28,9 @@ def _decided(state: SessionState, qid: str) -> str:
 
 
 class PollPanel(ShowsState, Static):
-    def __init__(self, *, audience: Audience = "facilitator", **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, audience: Audience = "facilitator", name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.audience = audience
 
     def signature(self, state: SessionState) -> Hashable:

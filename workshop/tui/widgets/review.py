@@ -45,8 +45,9 @@ def _line(action: Carried) -> Text:
 
 
 class ReviewPanel(ShowsState, Static):
-    def __init__(self, *, keys: bool = True, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, keys: bool = True, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.keys = keys  # the facilitator's screen has R; replay has not
         self.border_title = WORDS["title"]
 

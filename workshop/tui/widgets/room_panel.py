@@ -65,8 +65,9 @@ class RoomPanel(ShowsState, OptionList):
     """`keys`: whether the screen has the keys the panel names (the live facilitator's does;
     replay shows the panel without them). Told by the screen, never guessed."""
 
-    def __init__(self, *, keys: bool = True, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, keys: bool = True, name: str | None = None, id: str | None = None,
+                 classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.border_title = _("The room")
         self.keys = keys
 

@@ -20,8 +20,9 @@ from workshop.tui.widgets.paging import Paged
 
 
 class StepPanel(ShowsState, Paged, VerticalScroll):
-    def __init__(self, *, show_notes: bool = True, audience: Audience = "facilitator", **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, show_notes: bool = True, audience: Audience = "facilitator", name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.audience = audience
         self.show_notes = show_notes and audience == "facilitator"
 
@@ -89,7 +90,7 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         heading.display = notes.display = has_notes
         notes.update(terminal(step.step.notes) if has_notes else "")
         if self.audience != "facilitator":
-            return  # the room's pages start at the title (RoomApp turns them)
+            return  # the room's pages start at the title (the room display turns them)
         if step.qid != self._opened:
             self._opened = step.qid
             self.scroll_home(animate=False)  # a new step opens at its title, not where the last one was

@@ -9,6 +9,7 @@ refused at Cast."""
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.text import Text
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import SelectionList
@@ -28,8 +29,9 @@ class TickList(SelectionList[str]):
         def control(self) -> TickList:
             return self.ticks
 
-    def __init__(self, *selections: tuple[object, str, bool], most: int = 0, **kwargs: object) -> None:
-        super().__init__(*selections, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *selections: tuple[Text | str, str, bool], most: int = 0, name: str | None = None,
+                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+        super().__init__(*selections, name=name, id=id, classes=classes, disabled=disabled)
         self.most = most  # 0: no limit
 
     def toggle(self, selection: Selection[str] | str) -> TickList:

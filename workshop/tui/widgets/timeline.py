@@ -32,8 +32,9 @@ class Timeline(Widget):
         def control(self) -> Timeline:
             return self.timeline
 
-    def __init__(self, replay: Replay, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, replay: Replay, *, name: str | None = None, id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.replay = replay
         self.at = replay.start
         self.until = replay.end  # the right edge: the last event, or now while the session is live

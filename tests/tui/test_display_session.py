@@ -16,7 +16,7 @@ from tests.tui.conftest import FakeClock, screen_text, unwrapped
 from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
-from workshop.tui.room import make_app
+from workshop.tui.display import make_app
 from workshop.tui.widgets.bigclock import ROWS, RoomTimer
 
 T0 = dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.UTC)  # half an hour before the agenda's 09:00

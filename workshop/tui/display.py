@@ -7,7 +7,7 @@ facilitator: every panel is told it speaks to the room.
 
 Its layout follows the window: the timer grows with it, the prompt and the poll sit side by side
 where there is width, and once a poll's results are revealed they share the screen with the
-timer by one rule (`_fit`): the results get the lines they need with bars a line tall, the timer
+timer by one rule (`DisplayScreen._fit`): the results get the lines they need with bars a line tall, the timer
 up to a quarter of the screen in block digits, and the bars grow into what is left. A prompt
 taller than its place turns its pages by itself. While `workshop serve` runs, a QR code of the
 join page stands at the right wherever it leaves the rest its room: before the start from 80
@@ -30,7 +30,7 @@ from workshop.engine.state import SessionState
 from workshop.engine.text import clean
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, utc_now
-from workshop.tui.follow import SessionApp
+from workshop.tui.follow import SessionApp, SessionScreen
 from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.bigclock import RoomTimer
 from workshop.tui.widgets.cards import RoomCards
@@ -45,12 +45,11 @@ BESIDE_THE_WAIT = 40  # columns the timer and "Starting soon" keep beside the jo
 TIMER_SHARE = 4  # beside revealed results, the timer takes up to a quarter of the screen's lines
 
 
-class RoomApp(SessionApp):
-    CSS_PATH = "room.tcss"
+class DisplayApp(SessionApp):
+    CSS_PATH = "display.tcss"
     TITLE = "workshop"
-    # No key is shown on the projector; q still quits for whoever runs it.
-    BINDINGS = [Binding("q", "quit", N_("Quit"), show=False)]
     ENABLE_COMMAND_PALETTE = False
+    main: DisplayScreen
 
     def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "",
                  dark: bool = True, headlines: bool = False) -> None:
@@ -59,6 +58,22 @@ class RoomApp(SessionApp):
         self.join_command = _("workshop join {stem}").format(
             stem=session.path.stem) + (_("   or open {address}").format(address=address) if address else "")
         self.headlines = headlines  # the ended screen lists each poll's headline result
+
+    def make_main(self) -> DisplayScreen:
+        return DisplayScreen(self.session, join_command=self.join_command, headlines=self.headlines)
+
+
+class DisplayScreen(SessionScreen):
+    """The room display's one screen: every view, fitted to the window on every resize."""
+
+    # No key is shown on the projector; q still quits for whoever runs it.
+    BINDINGS = [Binding("q", "app.quit", N_("Quit"), show=False)]
+
+    def __init__(self, session: Session, *, join_command: str, headlines: bool) -> None:
+        super().__init__()
+        self.session = session
+        self.join_command = join_command
+        self.headlines = headlines
 
     def compose(self) -> ComposeResult:
         yield Static("", id="room-title")
@@ -75,19 +90,18 @@ class RoomApp(SessionApp):
 
     def on_mount(self) -> None:
         state = self.session.state()
-        self.title = clean(title_in_language(state))
+        self.app.title = clean(title_in_language(state))
         self.query_one(RoomTimer).starts = self.session.starts_at()
         self.render_state(state)
-        self.start_following()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.render_state(size=event.size)  # the event's size: the app's is not updated yet
+        self.render_state(size=event.size)  # the event's size: the screen's may not be updated yet
 
     def render_state(self, state: SessionState | None = None, size: Size | None = None) -> SessionState:
         state = state or self.session.state()
         self.query_one(JoinBar).show(state)  # the layout depends on these two
         self.query_one(JoinCode).show(state)
-        self._fit(state, size or self.size)
+        self._fit(state, size or self.app.size)
         self.query_one("#room-title", Static).update(Text(title_in_language(state), style="bold"))
         views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
                                          self.query_one(PollPanel), self.query_one(RoomCards), self.query_one(RoomEnd))
@@ -109,7 +123,7 @@ class RoomApp(SessionApp):
         it, side by side when wide; once ended, the thanks take it. Classes change only when
         they must: each change restyles the screen."""
         revealed = state.poll is not None and state.poll.visible and state.status != "ended"
-        screen = self.screen
+        screen = self
         # a text poll: its answers, then the cloud of their words
         answers = revealed and state.poll is not None and state.poll.poll.vote == "text"
         for name, on in (("results", revealed), ("answers", answers), ("ended", state.status == "ended")):
@@ -150,7 +164,7 @@ class RoomApp(SessionApp):
         if not join.display:
             return 0
         content = join.content
-        return len(content.wrap(self.console, max(1, size.width - 2))) if isinstance(content, Text) else 1
+        return len(content.wrap(self.app.console, max(1, size.width - 2))) if isinstance(content, Text) else 1
 
     def _code_width(self, state: SessionState, code: JoinCode, size: Size) -> int:
         """The columns the join code takes (0: not shown). Not once the session has ended or
@@ -170,5 +184,5 @@ class RoomApp(SessionApp):
 
 
 def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True,
-             headlines: bool = False) -> RoomApp:
-    return RoomApp(Session.open(path, clock), watch=watch, dark=dark, headlines=headlines)
+             headlines: bool = False) -> DisplayApp:
+    return DisplayApp(Session.open(path, clock), watch=watch, dark=dark, headlines=headlines)

@@ -3,7 +3,7 @@ before the start, a running step, a hidden poll, each vote kind revealed (its ti
 block digits), a step in rounds, a break, a consent poll reached and not reached, and the ended
 screen. Nothing on it is meant for the facilitator: no key hint, no count of wrong join codes,
 no "everyone has voted" (a cue to move on), whatever the session holds.
-Update with `pytest tests/tui/test_room_snapshots.py --snapshot-update` after a deliberate change."""
+Update with `pytest tests/tui/test_display_snapshots.py --snapshot-update` after a deliberate change."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
 from workshop.sessions import door
 from workshop.sessions.refusals import WrongJoinCode
-from workshop.tui.room import make_app
+from workshop.tui.display import make_app
 from workshop.tui.widgets.bigclock import RoomTimer
 
 BALLOTS = {

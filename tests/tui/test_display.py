@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.tui.conftest import FakeClock, cli, screen_text, text_of, wait_for
-from workshop.tui.room import make_app
+from workshop.tui.display import make_app
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.step import StepPanel
 
