@@ -18,13 +18,11 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from workshop.engine.text import clean
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp
 from workshop.tui.kiosk_screens import LeaveScreen
 from workshop.tui.next_person import NextPersonScreen
-from workshop.tui.widgets.base import title_in_language
 
 LOCKED = N_("Only the facilitator can leave the kiosk.")
 
@@ -47,7 +45,6 @@ class KioskApp(SessionApp):
         super().__init__(session, watch=watch)
         self.session = session
         self.code = code  # the facilitator's, read once at start: see make_app
-        self.title = clean(title_in_language(session.state()))
 
     def make_main(self) -> NextPersonScreen:
         return NextPersonScreen(self.session)

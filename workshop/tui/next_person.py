@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from workshop.engine import text
 from workshop.engine.state import SessionState
-from workshop.engine.text import NAME_MAX, isolate
+from workshop.engine.text import NAME_MAX, clean, isolate
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person, Pins
@@ -25,7 +25,7 @@ from workshop.sessions.session import participant_name
 from workshop.tui.follow import SessionScreen
 from workshop.tui.kiosk_screens import AddScreen, ChoosePin, VoteScreen
 from workshop.tui.styled import styled
-from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.base import ShowsState, title_in_language
 from workshop.tui.widgets.contribute import asking, brainstorming
 
 KIOSK = door.Client("kiosk", "kiosk")  # one keyboard, one place: its wrong codes count together
@@ -71,7 +71,10 @@ class NextPersonScreen(SessionScreen):
     """The kiosk's main screen: "Next person, please", the open poll's question, and a name to
     type (then a PIN or a rejoin code). Escape clears the form for the next person."""
 
-    BINDINGS = [Binding("escape", "clear", N_("Clear the form"))]
+    # ctrl+q is the app's, a priority key on every screen of the kiosk (kiosk.py); named here too,
+    # so the neutral screen's key bar lists it first, as it always has.
+    BINDINGS = [Binding("ctrl+q", "app.leave", N_("Leave kiosk (facilitator)")),
+                Binding("escape", "clear", N_("Clear the form"))]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -91,7 +94,9 @@ class NextPersonScreen(SessionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.render_state()
+        state = self.session.state()
+        self.app.title = clean(title_in_language(state))
+        self.render_state(state)
 
     def render_state(self, state: SessionState | None = None) -> SessionState:
         state = state or self.session.state()

@@ -29,7 +29,9 @@ from workshop.tui.widgets.base import title_in_language
 class ParticipantApp(SessionApp):
     CSS_PATH = "participant.tcss"
     TITLE = "workshop"
-    BINDINGS = [Binding("ctrl+q", "quit", N_("Leave"))]
+    # ctrl+q leaves from every screen (picking a session, joining), as Textual's does, but not
+    # as a priority key: so the main screen's own ctrl+q, "Leave", is the one its key bar shows.
+    BINDINGS = [Binding("ctrl+q", "quit", N_("Leave"), show=False)]
     main: ParticipantScreen
 
     def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",

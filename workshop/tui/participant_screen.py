@@ -27,8 +27,8 @@ from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, Promp
 
 
 class ParticipantScreen(SessionScreen):
-    BINDINGS = [Binding("ctrl+n", "focus_note", N_("Write a note")), Binding("ctrl+r", "hand", N_("Hand")),
-                Binding("ctrl+e", "react", N_("React"))]
+    BINDINGS = [Binding("ctrl+q", "app.quit", N_("Leave")), Binding("ctrl+n", "focus_note", N_("Write a note")),
+                Binding("ctrl+r", "hand", N_("Hand")), Binding("ctrl+e", "react", N_("React"))]
 
     def __init__(self) -> None:
         super().__init__()

@@ -57,14 +57,15 @@ class BallotForm(Translated, Vertical):
     BallotForm .moves { height: auto; }
     BallotForm .moves Button { margin-right: 1; min-width: 10; }
     """
-    # The keys of every kind; `check_action` keeps each to its kind, so the key bar shows a
-    # ballot's own keys only.
+    # The keys of every kind; `check_action` keeps each to its kind. The moves stay off the key
+    # bar (at 80 columns it would push the screen's own keys out of sight): the hint line under
+    # the ballot says them, and its buttons do them.
     BINDINGS = [
         Binding("ctrl+s", "cast", N_("Cast ballot")),
-        Binding("plus,equals_sign,right", "move_dot(1)", N_("+ dot"), key_display="+"),
-        Binding("minus,left", "move_dot(-1)", N_("- dot"), key_display="-"),
-        Binding("left_square_bracket", "move_rank(-1)", N_("▲ up"), key_display="["),
-        Binding("right_square_bracket", "move_rank(1)", N_("▼ down"), key_display="]"),
+        Binding("plus,equals_sign,right", "move_dot(1)", N_("+ dot"), key_display="+", show=False),
+        Binding("minus,left", "move_dot(-1)", N_("- dot"), key_display="-", show=False),
+        Binding("left_square_bracket", "move_rank(-1)", N_("▲ up"), key_display="[", show=False),
+        Binding("right_square_bracket", "move_rank(1)", N_("▼ down"), key_display="]", show=False),
     ]
     KINDS = {"move_dot": "dots", "move_rank": "rank"}  # the actions only one kind of ballot has
 
