@@ -20,7 +20,7 @@ from workshop.journal import store
 from workshop.sessions import door
 from workshop.tui.facilitator import make_app
 from workshop.tui.widgets.poll import PollPanel
-from workshop.web.room import Room
+from workshop.web.served import ServedSession
 
 PHONES = 200
 POLLS = ["pick", "many", "fist", "dots", "order", "word"]  # one of each kind, in the plan's order
@@ -104,7 +104,7 @@ async def test_a_step_change_another_write_folded_first_still_reaches_the_pages(
     path = sessions.create(polls_plan(), tmp_path / "sessions", "follow", "Sam")
     live = sessions.Session.open(path)
     live.start()
-    room = Room(sessions.Session.open(path))
+    room = ServedSession(sessions.Session.open(path))
     person = await room.join(live.state().code, "Ana", "", door.Client("a phone", "phone"), lambda: True)
     changed = room.changed
     live.goto("pick")

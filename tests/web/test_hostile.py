@@ -19,7 +19,7 @@ from workshop.journal import store
 from workshop.serve import FrontDoor, Limits
 from workshop.sessions import door, people
 from workshop.web import PAGES, guard, pages
-from workshop.web.room import Room
+from workshop.web.served import ServedSession
 
 
 def person_cookie(phone: Phone) -> tuple[str, str]:
@@ -121,7 +121,7 @@ async def test_made_up_cookies_cost_no_key_derivation(served: Served, monkeypatc
             assert response.status in (200, 403, 429) and "You are" not in await response.text()
     assert derived == []
     assert "You are <strong><bdi>Ana</bdi></strong>" in await ana.open()
-    served.server.app[PAGES].room._people.clear()  # as after a restart: her cookie is checked again
+    served.server.app[PAGES].served._people.clear()  # as after a restart: her cookie is checked again
     assert "You are <strong><bdi>Ana</bdi></strong>" in await ana.open()
     assert derived == []  # by its seal and her join's proof: an HMAC, no key derivation
 
@@ -155,7 +155,7 @@ async def test_a_restarted_server_still_knows_its_phones_and_no_other_server_doe
     ana = await served.phone()
     await ana.join(served.code, "Ana")
     key, value = person_cookie(ana)
-    again = Room(sessions.Session.open(served.path))
+    again = ServedSession(sessions.Session.open(served.path))
     try:
         assert again.sealer.name == key and (await again.identify(value)).name == "Ana"
     finally:

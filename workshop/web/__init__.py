@@ -14,9 +14,9 @@ from aiohttp import web
 from workshop.sessions import Session
 from workshop.web import guard, proxy
 from workshop.web.pages import Pages
-from workshop.web.room import Room
+from workshop.web.served import ServedSession
 
-ROOM = web.AppKey("room", Room)
+SERVED = web.AppKey("served", ServedSession)
 PAGES = web.AppKey("pages", Pages)
 MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refused before it is read
 
@@ -25,16 +25,16 @@ def make_app(session: Session, terminal: web.Application | None = None, *, trust
              hsts: bool = False) -> web.Application:
     """The phone page for `session`, with the terminal app (textual-serve) under /terminal; behind
     the `trusted` proxy, if any (web/proxy.py); with HSTS over HTTPS when `hsts`."""
-    room = Room(session)
-    app = web.Application(middlewares=[proxy.behind_proxy, guard.headers, guard.host_checked(lambda: room.address)],
+    served = ServedSession(session)
+    app = web.Application(middlewares=[proxy.behind_proxy, guard.headers, guard.host_checked(lambda: served.address)],
                           client_max_size=MAX_BODY)
     if trusted is not None:
         app[proxy.PROXY] = trusted
     app[proxy.HSTS] = hsts
-    pages = Pages(room)
+    pages = Pages(served)
     app.middlewares.append(pages.speaking)
     app.add_routes(pages.routes())
-    app[ROOM], app[PAGES] = room, pages
+    app[SERVED], app[PAGES] = served, pages
     if terminal is not None:
         app.router.add_get("/terminal", _to_terminal)
         app.add_subapp("/terminal/", terminal)
@@ -48,11 +48,11 @@ async def _to_terminal(request: web.Request) -> web.StreamResponse:
 
 
 async def _following(app: web.Application) -> AsyncIterator[None]:
-    room = app[ROOM]
-    task = asyncio.create_task(room.follow())
+    served = app[SERVED]
+    task = asyncio.create_task(served.follow())
     yield
     task.cancel()
-    room.close()
+    served.close()
 
 
 async def _end_streams(app: web.Application) -> None:

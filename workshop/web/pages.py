@@ -26,7 +26,7 @@ from workshop.sessions.files import CODE_ALPHABET
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import TooManyTries, WrongJoinCode
 from workshop.web import form, guard, view
-from workshop.web.room import KEEP_FOR, Busy, Room
+from workshop.web.served import KEEP_FOR, Busy, ServedSession
 
 HERE = Path(__file__).parent
 LANGUAGE_COOKIE = "workshop-lang"  # the language picker's choice, for this browser
@@ -44,8 +44,8 @@ FORM = "application/x-www-form-urlencoded"  # what the page's forms send; nothin
 
 
 class Pages:
-    def __init__(self, room: Room, csrf: guard.Csrf | None = None) -> None:
-        self.room = room
+    def __init__(self, served: ServedSession, csrf: guard.Csrf | None = None) -> None:
+        self.served = served
         self.csrf = csrf or guard.Csrf()
         # Who pays for a request: a joined phone pays for itself, so a room of 200 behind one NAT is
         # never held back by its shared address (on a live poll each phone refetches the page up to
@@ -75,8 +75,8 @@ class Pages:
         # (engine/text.py). Only there: a form field's value must come back as it was typed.
         self.templates.filters["balanced"] = lambda value: balanced(str(value))
         self.templates.globals["time_words"] = view.time_words
-        state = room.session.state()
-        self.person_cookie = room.sealer.name  # made from this server's key: cookies ignore the port
+        state = served.session.state()
+        self.person_cookie = served.sealer.name  # made from this server's key: cookies ignore the port
         # not translated: a form's name
         self.csrf_cookie = f"workshop-form-{state.id}"
 
@@ -113,7 +113,7 @@ class Pages:
     async def render(self, request: web.Request, person: Person | None, error: str = "",
                      status: int = 200, fields: dict[str, str] | None = None,
                      tried: tuple[object, ...] | None = None) -> web.Response:
-        shown, mine = await self.room.page(person, i18n.language())
+        shown, mine = await self.served.page(person, i18n.language())
         if tried is not None and shown.poll is not None:
             tried = value_in(shown.poll.poll, tried)  # a refused ballot, as this page words the options
         cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
@@ -160,7 +160,7 @@ class Pages:
         if not self.joins.take(client.key):  # each join is a line in the file and a key derivation
             return await self.render(request, None, _("too many joins from your address: wait a moment"), 429, typed)
         try:
-            person = await self.room.join(typed["code"], typed["name"], _one(fields, "rejoin")[:20], client,
+            person = await self.served.join(typed["code"], typed["name"], _one(fields, "rejoin")[:20], client,
                                           lambda: self.derivations.take("server"))
         except (TooManyTries, Busy) as err:
             return await self.render(request, None, str(err), 429, typed)
@@ -169,46 +169,46 @@ class Pages:
         except WorkshopError as err:  # a taken name, a wrong rejoin code, a name that cannot be
             return await self.render(request, None, str(err), 409, typed)
         response = web.HTTPSeeOther("/")
-        self.set_cookie(request, response, self.person_cookie, self.room.cookie_of(person), KEEP_FOR)
+        self.set_cookie(request, response, self.person_cookie, self.served.cookie_of(person), KEEP_FOR)
         return response
 
     async def vote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
         try:
-            await self.room.write(self.room.cast, person, _one(fields, "poll"), fields)
+            await self.served.write(self.served.cast, person, _one(fields, "poll"), fields)
         except WorkshopError as err:  # refused: the page comes back with the ballot as it was ticked
-            tried = await self.room.run(self.room.tried, _one(fields, "poll"), fields)
+            tried = await self.served.run(self.served.tried, _one(fields, "poll"), fields)
             return await self.render(request, person, str(err), 409, tried=tried)
         return web.HTTPSeeOther("/#ballot")
 
     async def note(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.write(self.room.session.note_as, person, _one(fields, "note"))
+        await self.served.write(self.served.session.note_as, person, _one(fields, "note"))
         return web.HTTPSeeOther("/#notes")
 
     # what the room makes: the same verbs as every other channel (sessions/room.py)
 
     async def idea(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.write(self.room.session.idea_as, person, _one(fields, "idea"))
+        await self.served.write(self.served.session.idea_as, person, _one(fields, "idea"))
         return web.HTTPSeeOther("/#room")
 
     async def ask(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.write(self.room.session.ask_as, person, _one(fields, "question"),
+        await self.served.write(self.served.session.ask_as, person, _one(fields, "question"),
                               bool(_one(fields, "anonymous")))
         return web.HTTPSeeOther("/#room")
 
     async def upvote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        said = await self.room.write(self.room.session.upvote_as, person, _one(fields, "question"))
+        said = await self.served.write(self.served.session.upvote_as, person, _one(fields, "question"))
         if "ignored" in said:  # a second upvote writes nothing: the page says so
             return await self.render(request, person, said, 409)
         return web.HTTPSeeOther("/#room")
 
     async def hand(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.room.write(self.room.session.hand_as, person, _one(fields, "up") == "yes")
+        await self.served.write(self.served.session.hand_as, person, _one(fields, "up") == "yes")
         return web.HTTPSeeOther("/#room")
 
     async def leave(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
@@ -227,7 +227,7 @@ class Pages:
     async def person(self, request: web.Request) -> Person | None:
         """The person this phone's cookie proves (web/cookie.py): a cookie this server did not
         seal is nobody, and costs no key derivation."""
-        return await self.room.identify(request.cookies.get(self.person_cookie))
+        return await self.served.identify(request.cookies.get(self.person_cookie))
 
     # ------------------------------------------------------------ live updates
 
@@ -259,8 +259,8 @@ class Pages:
     async def _stream(self, response: web.StreamResponse, person: Person, ended: asyncio.Event) -> None:
         sent = ""
         while not ended.is_set():
-            await self.room.present(person)
-            changed, moved, key = self.room.changed, self.room.moved, self.room.public.key
+            await self.served.present(person)
+            changed, moved, key = self.served.changed, self.served.moved, self.served.public.key
             # not translated: the event stream's protocol
             await response.write(f"data: {key}\n\n".encode() if key != sent else b": still here\n\n")
             sent = key
@@ -278,7 +278,7 @@ class Pages:
         moment), unless the room moves on meanwhile."""
         pause = THROTTLE if moved else max(THROTTLE, len(self.streams) / PAGES_PER_SECOND * random.uniform(0.5, 1.5))
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.room.moved.wait(), pause)
+            await asyncio.wait_for(self.served.moved.wait(), pause)
 
     # ------------------------------------------------------------ helpers
 

@@ -36,7 +36,10 @@ class Busy(SessionError):
     """Too many key derivations for the whole server just now: a join waits a moment."""
 
 
-class Room:
+class ServedSession:
+    """The session this server serves, worked on its own thread and followed for the pages."""
+
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.worker = Worker(session)
