@@ -73,15 +73,18 @@ class Phone:
     async def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[str, float, float]:
         """A form posted as a browser posts it, then the page it is sent to: that page, when the
         POST was sent and when it was answered (by then what it wrote is on disk)."""
+        status, text, sent, answered = await self._send(path, fields)
+        assert status == 303, f"{self.name}: {path} answered {status}: {text[-2000:]}"
+        return await self.get(), sent, answered
+
+    async def _send(self, path: str, fields: list[tuple[str, str]]) -> tuple[int, str, float, float]:
         self.asked.append(time.monotonic())
         sent = time.time()
         async with self.http.post(f"{self.origin}{path}", data=[("csrf", self.csrf), *fields],
                                   allow_redirects=False) as response:
             self.statuses[response.status] += 1
             answered = time.time()
-            text = await response.text()
-        assert response.status == 303, f"{self.name}: {path} answered {response.status}: {text[-2000:]}"
-        return await self.get(), sent, answered
+            return response.status, await response.text(), sent, answered
 
     @property
     def csrf(self) -> str:
@@ -142,8 +145,15 @@ class Phone:
     # ------------------------------------------------------------ a participant's turns
 
     async def join(self, code: str) -> None:
+        """Join as a person does: when the server says it is busy with many people joining (its
+        key derivations are rationed, #24), try again a moment later, for up to WAIT seconds."""
         await self.get()
-        page, *_ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
+        fields = [("code", code), ("name", self.name), ("rejoin", "")]
+        again, deadline = random.Random(self.name), time.monotonic() + WAIT
+        while (answer := await self._send("/join", fields))[0] == 429 and time.monotonic() < deadline:
+            await asyncio.sleep(again.uniform(0.5, 2.0))
+        assert answer[0] == 303, f"{self.name}: /join answered {answer[0]}: {answer[1][-2000:]}"
+        page = await self.get()
         assert 'class="who"' in page, f"{self.name}: not joined:\n{page[-2000:]}"
 
     async def vote(self, poll: str, number: int, delay: float = 0.0) -> tuple[float, float]:
