@@ -9,7 +9,7 @@ import typer
 
 from workshop.cli import LangOption, PathOption, _fail, _show, app
 from workshop.errors import os_message
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workshop.content.model import Plan
@@ -34,7 +34,7 @@ def validate(
         from workshop.content.languages import TAG
 
         if not TAG.match(lang):
-            raise _fail(f"--lang {lang!r} is not a language tag such as de, es or pt-BR")
+            raise _fail(_("--lang {lang!r} is not a language tag such as de, es or pt-BR").format(lang=lang))
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
@@ -76,22 +76,23 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
 def _languages(lib, loaded, lang: str | None) -> list:
     """What a module lacks in the languages it declares (and in `lang`); with `lang`, each module an
     agenda runs that is not given in it, at its `module =` line."""
-    from workshop.content import languages, variants
+    from workshop.content import lacking, languages
 
     doc = loaded.doc
     if loaded.module is not None and doc is not None and not loaded.problems:
-        lacking = variants.not_in(doc, loaded.module, lang) if lang else None
-        return variants.missing(doc, loaded.module, lang) + ([lacking] if lacking else [])
+        absent = lacking.not_in(doc, loaded.module, lang) if lang else None
+        return lacking.missing(doc, loaded.module, lang) + ([absent] if absent else [])
     if loaded.agenda is not None and doc is not None and not loaded.problems:
-        out = variants.missing_titles(doc, loaded.agenda, lang)
+        out = lacking.missing_titles(doc, loaded.agenda, lang)
         if not lang:
             return out
         for index, item in enumerate(loaded.agenda.items):
             module = lib.modules[item.module]
             if not languages.speaks(module, lang):
-                out.append(doc.problem(("modules", index, "module"), f"module {item.module!r} is not in "
-                                       f"{languages.english_name(lang)}: its readers would see it in "
-                                       f"{languages.english_name(languages.first(module))}"))
+                out.append(doc.problem(("modules", index, "module"), _(
+                    "module {module!r} is not in {language}: its readers would see it in {first}").format(
+                    module=item.module, language=languages.called(lang),
+                    first=languages.called(languages.first(module)))))
         return out
     return []
 
@@ -175,12 +176,12 @@ def _summary(lib, loaded, lang: str | None = None) -> str:
             id=m.id, steps=len(m.steps), minutes=m.minutes, value=', '.join(m.vote_kinds) or 'none')
         if m.variants:
             said += _(", languages: {languages}").format(languages=', '.join(languages.languages(m)))
-        return said + (_(", complete in {language}").format(language=languages.english_name(lang)) if lang else "")
+        return said + (_(", complete in {language}").format(language=languages.called(lang)) if lang else "")
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
         said = _("agenda '{id}', {modules} modules, {minutes} min").format(
             id=plan.agenda.id, modules=len(plan.modules), minutes=plan.minutes)
-        return said + (_(", every module in {language}").format(language=languages.english_name(lang))
+        return said + (_(", every module in {language}").format(language=languages.called(lang))
                        if lang else "")
     return _("session '{id}', {events} events, {status}").format(
         id=loaded.session.id, events=loaded.session.events, status=loaded.session.status)
@@ -208,8 +209,11 @@ def _check_session(loaded) -> tuple[list, list]:
         found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
     if forged := loaded.session.forged:
         kinds = ", ".join(sorted({kind for kind, _ in forged}))
-        found.append(Problem(loaded.display, 1, 1, f"{len(forged)} facilitator event(s) without a valid signature, "
-                             f"not obeyed ({kinds}): written by hand, copied, or the header was rewritten since"))
+        found.append(Problem(loaded.display, 1, 1, ngettext(
+            "{n} facilitator event(s) without a valid signature, not obeyed ({kinds}): written by hand, copied, or "
+            "the header was rewritten since", "{n} facilitator event(s) without a valid signature, not obeyed "
+            "({kinds}): written by hand, copied, or the header was rewritten since", len(forged)).format(
+            n=len(forged), kinds=kinds)))
     said = opened.doubts.unauthenticated
     return found, [Problem(loaded.display, 1, 1, _("warning: {said}").format(said=said))] if said else []
 
