@@ -159,7 +159,7 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
         rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
                      *(f"{d['mean']:+g}" if "mean" in d else "–" for d in diffs)])
     if diffs:
-        rows.append([followup.WORDS["both"], *("" for _ in sessions),
+        rows.append([_(followup.WORDS["both"]), *("" for _ in sessions),
                      *(str(d["both"]) + (f" ({d['both_mean']:+g})" if "both_mean" in d else "") for d in diffs)])
     return header, rows
 
