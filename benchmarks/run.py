@@ -528,6 +528,14 @@ def bench_thousand() -> None:
     run()
 
 
+def bench_ssh() -> None:
+    """Memory per participant over ssh (`serve --ssh`), beside a tab at /terminal/ and a phone on
+    the page at /, 50 of each: benchmarks/ssh.py."""
+    from benchmarks.ssh import bench
+
+    bench()
+
+
 def as_installed() -> None:
     """Time the package as an installed copy runs, from compiled bytecode: an editable install
     compiles nothing, and some machines set PYTHONDONTWRITEBYTECODE."""
@@ -546,7 +554,7 @@ def bench_check() -> None:
 GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
           "check": bench_check,
           "burst": bench_burst, "first": bench_first, "screen": bench_screen, "room": bench_room,
-          "replay": bench_replay, "phones": bench_phones, "thousand": bench_thousand}
+          "replay": bench_replay, "phones": bench_phones, "thousand": bench_thousand, "ssh": bench_ssh}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

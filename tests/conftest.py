@@ -28,3 +28,17 @@ def utc_local_time() -> Iterator[None]:
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def english_unless_told(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's locale, and a test that chose a
+    language for its process (`workshop --lang es …` run in-process) leaves none behind."""
+    from workshop import i18n
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.forget()
+    yield
+    i18n.forget()

@@ -87,6 +87,13 @@ def test_the_phone_page_never_imports_textual() -> None:
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "textual_serve")}
 
 
+def test_serve_imports_asyncssh_only_for_ssh() -> None:
+    """asyncssh costs a third of a second to import: `serve` without `--ssh`, HTTPS and the proxy
+    included, never loads it."""
+    loaded = _modules_loaded_by("import workshop.serving, workshop.tls, workshop.web.proxy, workshop.cli.screens")
+    assert "workshop.serving" in loaded and not {m for m in loaded if m.split(".")[0] == "asyncssh"}
+
+
 SCREENS = ["tui", "web"]
 
 

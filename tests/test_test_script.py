@@ -1,5 +1,5 @@
-"""The README's test command (scripts/test, which CI's .ci/run runs too) installs tmux and
-Chromium as root, through sudo as a user, and goes on without them where neither is possible:
+"""The README's test command (scripts/test, which CI's .ci/run runs too) installs tmux, Chromium,
+Caddy and the ssh client as root, through sudo as a user, and goes on without them where neither is possible:
 driven here with stand-ins for id, sudo and apt-get that write down what they were asked."""
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ def install(tmp_path: Path, uid: int, *, sudo: bool, have: tuple[str, ...] = ())
 def test_as_root_apt_get_runs_directly(tmp_path: Path) -> None:
     asked, _, status = install(tmp_path, 0, sudo=False)
     assert status == 0
-    assert asked == ["apt-get update -qq", "apt-get install -y -qq tmux chromium"]
+    assert asked == ["apt-get update -qq", "apt-get install -y -qq tmux chromium caddy openssh-client"]
 
 
 def test_as_a_user_it_goes_through_sudo(tmp_path: Path) -> None:
-    asked, _, status = install(tmp_path, 1000, sudo=True, have=("tmux",))
+    asked, _, status = install(tmp_path, 1000, sudo=True, have=("tmux", "caddy", "ssh"))
     assert status == 0
     assert asked == ["sudo apt-get update -qq", "sudo apt-get install -y -qq chromium"]
 
@@ -51,11 +51,11 @@ def test_as_a_user_it_goes_through_sudo(tmp_path: Path) -> None:
 def test_without_root_or_sudo_it_says_so_and_goes_on(tmp_path: Path) -> None:
     asked, said, status = install(tmp_path, 1000, sudo=False)
     assert status == 0 and asked == []
-    assert "tmux chromium missing" in said and "skipped" in said
+    assert "tmux chromium caddy openssh-client missing" in said and "skipped" in said
 
 
 def test_nothing_is_installed_when_both_are_there(tmp_path: Path) -> None:
-    asked, _, status = install(tmp_path, 1000, sudo=False, have=("tmux", "chromium"))
+    asked, _, status = install(tmp_path, 1000, sudo=False, have=("tmux", "chromium", "caddy", "ssh"))
     assert (asked, status) == ([], 0)
 
 

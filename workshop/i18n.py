@@ -68,6 +68,11 @@ def use(tag: str | None) -> str:
     return _process[0]
 
 
+def forget() -> None:
+    """Forget `use`'s choice: from now on the environment speaks again (each test starts so)."""
+    _process[0] = ""
+
+
 @contextmanager
 def speaking(tag: str | None) -> Iterator[str]:
     """Speak `tag` in this block only (one request of the phone page, one report); a tag that is

@@ -20,10 +20,11 @@ from workshop.i18n import _
 _ROUTE_PROBES = ("10.255.255.255", "172.31.255.255", "192.168.255.255")
 
 
-def listen(host: str, port: int) -> socket.socket:
-    """A socket listening on `host:port`, or a one-line `WorkshopError` saying why not."""
+def listen(host: str, port: int, option: str = "--port") -> socket.socket:
+    """A socket listening on `host:port`, or a one-line `WorkshopError` saying why not (`option`
+    names the port's option in it: `--port`, `--ssh`)."""
     if not 1 <= port <= 65535:
-        raise WorkshopError(_("--port must be 1 to 65535, not {port}").format(port=port))
+        raise WorkshopError(_("{option} must be 1 to 65535, not {port}").format(option=option, port=port))
     try:
         family, address, dualstack = _bind_address(host, port)
         return socket.create_server(address, family=family, dualstack_ipv6=dualstack, backlog=128)
@@ -33,7 +34,7 @@ def listen(host: str, port: int) -> socket.socket:
     except ValueError as err:  # a NUL byte in the host, say
         raise WorkshopError(_("--host {host!r}: {err}").format(host=host, err=err)) from None
     except OSError as err:
-        raise WorkshopError(_bind_failure(host, port, err)) from None
+        raise WorkshopError(_bind_failure(host, port, err, option)) from None
 
 
 def _bind_address(host: str, port: int) -> tuple[socket.AddressFamily, tuple, bool]:
@@ -45,30 +46,30 @@ def _bind_address(host: str, port: int) -> tuple[socket.AddressFamily, tuple, bo
     return family, address, False
 
 
-def _bind_failure(host: str, port: int, err: OSError) -> str:
+def _bind_failure(host: str, port: int, err: OSError, option: str) -> str:
     if err.errno == errno.EADDRINUSE:
         return _("port {port} is in use (by another program, or another `workshop serve`): choose another "
-            "--port").format(
-            port=port)
+                 "{option}").format(port=port, option=option)
     if err.errno == errno.EADDRNOTAVAIL:
         return _("--host {host}: not an address of this machine (0.0.0.0 listens on all of them)").format(host=host)
     if err.errno in (errno.EACCES, errno.EPERM):
-        return _("port {port} needs administrator rights: choose a --port above 1023").format(port=port)
+        return _("port {port} needs administrator rights: choose a {option} above 1023").format(
+            port=port, option=option)
     return _("cannot listen on {value}:{port}: {lower}").format(
         value=host or '*', port=port, lower=(err.strerror or str(err)).lower())
 
 
-def public_address(host: str, sock: socket.socket) -> str | None:
+def public_address(host: str, sock: socket.socket, scheme: str = "http") -> str | None:
     """The address to announce for a listening socket; None when no reachable one is known."""
     bound, port = sock.getsockname()[:2]
     ip = ipaddress.ip_address(bound)
     if ip.is_loopback:
         # not translated: an address
-        return f"http://localhost:{port}"
+        return f"{scheme}://localhost:{port}"
     if ip.is_unspecified:
         found = lan_address()
-        return None if found is None else url(found, port)
-    return url(host if _is_name(host) else bound, port)  # a name the facilitator chose reads better
+        return None if found is None else url(found, port, scheme)
+    return url(host if _is_name(host) else bound, port, scheme)  # a name the facilitator chose reads better
 
 
 def lan_address() -> str | None:
@@ -94,9 +95,9 @@ def lan_address() -> str | None:
     return name if name and not name.lower().startswith("localhost") else None
 
 
-def url(host: str, port: int) -> str:
+def url(host: str, port: int, scheme: str = "http") -> str:
     # not translated: an address
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
 def _reachable(address: str) -> bool:

@@ -32,11 +32,16 @@ BORDER = 2
 _ADDRESS = re.compile(r"https?://(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?/?")
 
 
+def announceable(address: str) -> bool:
+    """Whether `address` has the one shape `workshop serve` announces: http(s)://host[:port]."""
+    return _ADDRESS.fullmatch(address) is not None
+
+
 def join_url(address: str, code: str) -> str | None:
     """The page a phone opens to join, the code filled in; None when `address` is not one
     `workshop serve` would announce, or only this machine answers at it (a phone scanning
     `localhost` would open itself)."""
-    if not _ADDRESS.fullmatch(address) or only_here(address):
+    if not announceable(address) or only_here(address):
         return None
     # not translated: an address
     return f"{address.rstrip('/')}/?code={quote(code, safe='')}"

@@ -4,22 +4,20 @@ participant app in a browser, behind a front door.
 textual-serve starts one participant app process for every websocket and trusts every request.
 `FrontDoor` keeps its protocol and adds, before any process starts: websockets only from pages
 this server served (same origin), a cap on apps in all and per client address, and terminal
-sizes clamped. `run` binds before it announces and takes the address off the join bar on the
-way out. Only the `serve` command imports this module: it pulls in aiohttp and textual-serve.
+sizes clamped. `FrontDoor.run` serves the sockets serving.py bound, over TLS when given, with
+the ssh server beside it when there is one. Only the `serve` command imports this module: it
+pulls in aiohttp and textual-serve.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import shlex
 import signal
 import socket
-import sys
-from collections import Counter
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast
 
 from aiohttp import WSCloseCode, web
@@ -28,30 +26,17 @@ from textual_serve.server import Server
 from yarl import URL
 
 from workshop import sessions
-from workshop.errors import WorkshopError
 from workshop.i18n import _
-from workshop.listen import listen, public_address
+from workshop.places import Limits, Places
 from workshop.web import guard, make_app
 from workshop.web.guard import HOST
+from workshop.web.proxy import Proxy
 
 MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
 # before it is echoed into the page.
 _HOST = HOST
 Echo = Callable[..., None]
-
-
-@dataclass(frozen=True)
-class Limits:
-    total: int = 100  # participant apps at once (`--max`)
-    per_address: int = 10  # from one client address (`--per-address`): a room behind one NAT shares it
-
-    def check(self) -> None:
-        if self.total < 1:
-            raise WorkshopError(_("--max must be at least 1, not {total}").format(total=self.total))
-        if self.per_address < 1:
-            raise WorkshopError(_("--per-address must be at least 1, not {per_address}").format(
-                per_address=self.per_address))
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
@@ -68,10 +53,11 @@ def _clamp(value: object, default: int, low: int, high: int) -> int:
     return max(low, min(high, number))
 
 
-def same_origin(origin: str | None, host: str | None) -> bool:
-    """Whether the page that opened a websocket was served under the Host it connects to. Every
-    browser sends Origin with a websocket, so a missing one is refused too: only scripts omit
-    it, and a script can claim any origin anyway (the app limits are what hold those back)."""
+def same_origin(origin: str | None, host: str | None, scheme: str | None = None) -> bool:
+    """Whether the page that opened a websocket was served under the Host it connects to (and,
+    given, the scheme: an http page may not open this https server's apps). Every browser sends
+    Origin with a websocket, so a missing one is refused too: only scripts omit it, and a script
+    can claim any origin anyway (the app limits are what hold those back)."""
     if not origin or not host or not _HOST.fullmatch(host):
         return False
     try:
@@ -80,6 +66,8 @@ def same_origin(origin: str | None, host: str | None) -> bool:
     except ValueError:
         return False
     if page.scheme not in ("http", "https") or not page.host or page.path not in ("", "/"):
+        return False
+    if scheme is not None and page.scheme != scheme:
         return False
     return (page.host, page.port) == (served.host, served.port)
 
@@ -112,9 +100,7 @@ class FrontDoor(Server):
     def __init__(self, command: str, limits: Limits, title: str) -> None:
         super().__init__(command, title=title)  # host and port unused: `run` is given a bound socket
         self.limits = limits
-        # running participant apps per client (guard.client, as the phone page counts them:
-        # this machine is one, an IPv6 address counts by its /64)
-        self._apps: Counter[str] = Counter()
+        self.places = Places(limits)  # shared with the ssh server, when `--ssh` runs one
         self._sockets: set[web.WebSocketResponse] = set()
 
     async def on_startup(self, app: web.Application) -> None:
@@ -141,18 +127,13 @@ class FrontDoor(Server):
         """textual-serve's handler, with the checks before any process starts, and the app told
         which client it serves (`WORKSHOP_CLIENT`): the one way in counts wrong codes per client
         in the session file, so a new tab or a reconnect starts where the last one stopped."""
-        if not same_origin(request.headers.get("Origin"), request.headers.get("Host")):
+        if not same_origin(request.headers.get("Origin"), request.host, request.scheme):
             return _refuse(403, _("only pages served by this workshop may connect"))
         if refused := self._over_limit(request):
             return refused
         client = guard.client(request)
-        self._apps[client] += 1  # taken before any await: two sockets never both get the last place
-        try:
+        with self.places.taken(client):  # before any await: two sockets never both get the last place
             return await self._app_for(request, client)
-        finally:
-            self._apps[client] -= 1
-            if not self._apps[client]:
-                del self._apps[client]
 
     async def _app_for(self, request: web.Request, client: str) -> web.StreamResponse:
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
@@ -182,13 +163,8 @@ class FrontDoor(Server):
             self._sockets.discard(websocket)
 
     def _over_limit(self, request: web.Request) -> web.Response | None:
-        if sum(self._apps.values()) >= self.limits.total:
-            return _refuse(503, _("the room is full ({total} participant apps): try again later").format(
-                total=self.limits.total))
-        if self._apps[guard.client(request)] >= self.limits.per_address:
-            return _refuse(429, _("{per_address} participant apps are already open from your address").format(
-                per_address=self.limits.per_address))
-        return None
+        refused = self.places.refusal(guard.client(request))
+        return None if refused is None else _refuse(*refused)
 
     def initialize_logging(self) -> None:
         """textual-serve logs a message it cannot read with its traceback: a browser must not be
@@ -200,23 +176,40 @@ class FrontDoor(Server):
         textual_serve_log.propagate = False
         textual_serve_log.setLevel(logging.WARNING)
 
-    def run(self, sock: socket.socket, session: sessions.Session) -> None:
-        """Serve the phone page and, under /terminal, this terminal app on `sock` until ctrl+c or SIGTERM."""
+    def run(self, sock: socket.socket, session: sessions.Session, ways: Ways | None = None) -> None:
+        """Serve the phone page and, under /terminal, this terminal app on `sock` (and every other
+        way in of `ways`) until ctrl+c or SIGTERM."""
         self.initialize_logging()
-        asyncio.run(self._serve(sock, session))
+        asyncio.run(self._serve(sock, session, ways or Ways()))
 
-    async def _serve(self, sock: socket.socket, session: sessions.Session) -> None:
+    async def _serve(self, sock: socket.socket, session: sessions.Session, ways: Ways) -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
-        runner = web.AppRunner(make_app(session, await self._make_app()), shutdown_timeout=5.0, access_log=None)
+        app = make_app(session, await self._make_app(), trusted=ways.trusted, hsts=ways.hsts)
+        runner = web.AppRunner(app, shutdown_timeout=5.0, access_log=None)
         await runner.setup()
         try:
-            await web.SockSite(runner, sock).start()
+            await web.SockSite(runner, sock, ssl_context=ways.tls).start()
+            if ways.ssh is not None:
+                await ways.ssh.start()
             await stop.wait()
         finally:
+            if ways.ssh is not None:
+                await ways.ssh.stop()
             await runner.cleanup()
+
+
+@dataclass(frozen=True)
+class Ways:
+    """The ways in beside plain HTTP: TLS (`--tls`), HSTS (a certificate browsers check), the
+    proxy whose forwarded headers count (`--trusted-proxy`), the ssh server (`--ssh`)."""
+
+    tls: ssl.SSLContext | None = None
+    hsts: bool = False
+    trusted: Proxy | None = None
+    ssh: Any = None  # sshd.SshServer: asyncssh is imported only when `--ssh` is given
 
 
 class _OneLine(logging.Formatter):
@@ -232,62 +225,3 @@ class _OneLine(logging.Formatter):
 
 def _refuse(status: int, why: str) -> web.Response:
     return web.Response(status=status, text=_('refused: {why}\n').format(why=why))
-
-
-def run(path: Path, host: str, port: int, limits: Limits, echo: Echo) -> None:
-    """Listen, announce where, serve until stopped, then take the address off the join bar."""
-    limits.check()
-    _room_for_connections()
-    live = sessions.Session.open(path)
-    with listen(host, port) as sock:
-        address = public_address(host, sock)
-        # Browsers only ever get the participant app: this is the whole command each tab runs.
-        # --shared: every tab runs as this account, so none may come back as someone by name alone
-        command = shlex.join([sys.executable, "-m", "workshop", "join", "--shared", str(path)])
-        door = FrontDoor(command, limits, title=live.state().title)
-        _announce(live, address, sock, echo)
-        try:
-            door.run(sock, live)
-        finally:
-            if address:
-                _withdraw(live, address, echo)
-
-
-def _room_for_connections() -> None:
-    """Each phone holds its event stream open and posts on a second connection: a room of 1,000
-    needs about 2,000 file descriptors, more than many systems give a process at first (256 on
-    macOS, 1,024 on many Linux systems). Raise this process's own limit as far as it may go."""
-    import resource
-
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    for want in (min(hard, 65536) if hard != resource.RLIM_INFINITY else 65536, 10240, 4096):
-        if soft >= want:
-            return
-        try:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
-            return
-        except (ValueError, OSError):
-            continue  # macOS refuses more than its OPEN_MAX: try less
-
-
-def _announce(live: sessions.Session, address: str | None, sock: socket.socket, echo: Echo) -> None:
-    port = sock.getsockname()[1]
-    if address is None:
-        echo(_("warning: this machine's network address is unknown: tell participants to open http://<this "
-            "machine>:{port}").format(
-            port=port), err=True)
-        return
-    live.announce(address)
-    echo(_("Participants open {address} and type the join code {code}.").format(
-        address=address, code=live.state().code))
-    if address.startswith("http://localhost:"):
-        echo(_("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)"), err=True)
-    else:
-        echo(_("warning: anyone who can reach port {port} and knows the code can join.").format(port=port), err=True)
-
-
-def _withdraw(live: sessions.Session, address: str, echo: Echo) -> None:
-    try:
-        live.withdraw(address)
-    except WorkshopError as err:
-        echo(_("warning: {address} is still on the join bar: {err}").format(address=address, err=err), err=True)

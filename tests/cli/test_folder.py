@@ -61,6 +61,23 @@ def test_archive_moves_an_ended_session_and_its_secret(ws: Workshop) -> None:
     assert sessions.Session.open(ws.sessions / "archive" / "done.toml").state().status == "ended"
 
 
+def test_the_certificate_and_host_key_serve_made_go_with_their_session(ws: Workshop) -> None:
+    """`serve --tls` and `--ssh` keep a private key beside the session: archived, it goes with the
+    session; deleted, it is gone too. Nothing secret is left behind in the folder."""
+    from workshop import sshd, tls
+
+    for name in ("kept", "gone"):
+        ws.started_at(name=name)
+        tls.self_signed(ws.file(name), ["192.0.2.5"])
+        sshd.host_key(ws.file(name))
+        ws.ok("control", name, "end")
+    ws.ok("archive", "kept")
+    ws.ok("archive", "gone", "--delete", "--yes")
+    assert sorted(p.name for p in ws.sessions.iterdir()) == ["archive"]
+    assert sorted(p.name for p in (ws.sessions / "archive").iterdir()) == [
+        ".kept.secret", ".kept.ssh-host-key", ".kept.tls.pem", "kept.toml"]
+
+
 def test_a_live_session_is_neither_archived_nor_deleted(ws: Workshop) -> None:
     ws.started_at(name="live")
     ws.refused("archive", "live", says="live is running")

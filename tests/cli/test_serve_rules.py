@@ -38,6 +38,14 @@ def test_other_origins_are_not(origin: str | None, host: str | None) -> None:
     assert not same_origin(origin, host)
 
 
+def test_over_https_only_https_pages_are_its_own() -> None:
+    """`serve --tls` (or behind a proxy): a page served over plain http on the same host and
+    port, which anyone on the network path could have written, may not open an app."""
+    assert same_origin("https://workshop.example", "workshop.example", "https")
+    assert not same_origin("http://workshop.example:443", "workshop.example:443", "https")
+    assert not same_origin("https://workshop.example", "workshop.example", "http")
+
+
 @pytest.mark.parametrize(("asked", "given"), [
     ((20000, 20000), (300, 100)),
     (("20000", "20000"), (300, 100)),

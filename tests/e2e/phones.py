@@ -45,23 +45,26 @@ class Served:
 
 
 @contextmanager
-def serve(tmp_path: Path, start: bool = True, plan: Plan | None = None) -> Iterator[Served]:
-    """A fresh session of every kind of poll (or of `plan`), served; started unless `start` is False."""
+def serve(tmp_path: Path, start: bool = True, plan: Plan | None = None, args: tuple[str, ...] = (),
+          port: int | None = None) -> Iterator[Served]:
+    """A fresh session of every kind of poll (or of `plan`), served (with `args`, on `port`);
+    started unless `start` is False."""
     path = sessions.create(plan or polls_plan(), tmp_path / "sessions", "phone", "Sam")
     live = sessions.Session.open(path)
     if start:
         live.start()
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     with open(tmp_path / "serve.log", "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
+        server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
                                   stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + 60
         while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
             assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
             time.sleep(0.05)
-        yield Served(path, live, f"http://127.0.0.1:{port}/", live.state().code)
+        scheme = "https" if "--tls" in args else "http"
+        yield Served(path, live, f"{scheme}://127.0.0.1:{port}/", live.state().code)
     finally:
         server.terminate()
         server.wait(timeout=10)

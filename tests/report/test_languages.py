@@ -125,4 +125,4 @@ def test_actions_name_their_steps_in_the_readers_language(folder: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Ask Bernd about the early shift" in result.stdout and "Termómetro de confianza" in result.stdout
     refused = run(folder, "report", "room", "--lang", "no such tag")
-    assert refused.exit_code == 2 and "not a language tag" in refused.stderr
+    assert refused.exit_code == 2 and "is not one of the languages" in refused.stderr

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from aiohttp import ClientResponse, CookieJar
+from aiohttp import ClientResponse, CookieJar, TCPConnector
 from aiohttp.test_utils import TestClient, TestServer
 
 from tests.support import polls_plan
 from tests.tui.conftest import FakeClock
-from workshop import sessions
-from workshop.web import make_app
+from tests.web.proxy import reverse_proxy
+from workshop import sessions, tls
+from workshop.web import make_app, proxy
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
@@ -59,15 +60,17 @@ class Served:
     path: Path
     live: sessions.Session  # the facilitator's own handle on the session
     phones: list[Phone]
-    server: TestServer
+    server: TestServer  # what phones connect to: the page's server, or the proxy in front of it
     clock: FakeClock  # the session's clock on the server: a test moves it past a wrong code's wait
+    behind: TestServer | None = None  # the page's own server, behind the proxy
 
     @property
     def code(self) -> str:
         return self.live.state().code
 
     async def phone(self) -> Phone:
-        client = TestClient(self.server, cookie_jar=CookieJar(unsafe=True))
+        # a self-signed certificate: the tests accept it, as a person does after the browser's warning
+        client = TestClient(self.server, cookie_jar=CookieJar(unsafe=True), connector=TCPConnector(ssl=False))
         await client.start_server()
         phone = Phone(client)
         self.phones.append(phone)
@@ -77,22 +80,35 @@ class Served:
         return self.path.read_bytes()
 
 
+# How phones reach the page: plain HTTP, HTTPS (`serve --tls`, self-signed), or HTTPS to a
+# reverse proxy that passes requests on over HTTP with X-Forwarded-* (`serve --trusted-proxy`).
+WAYS = ["http", "https", "proxy"]
+
+
 @pytest.fixture
-async def served(tmp_path: Path) -> AsyncIterator[Served]:
+async def served(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Served]:
+    way = getattr(request, "param", "http")
     path = sessions.create(polls_plan(), tmp_path / "sessions", "phones", "Sam")
     clock = FakeClock()
     live = sessions.Session.open(path, clock)
     live.start()
     live.goto("pick")
-    app = make_app(sessions.Session.open(path, clock))
+    trusted = proxy.Proxy.parse("127.0.0.1") if way == "proxy" else None
+    app = make_app(sessions.Session.open(path, clock), trusted=trusted)
+    context = tls.self_signed(path, ["127.0.0.1"]).context if way != "http" else None
     server = TestServer(app)
-    await server.start_server()
-    served = Served(path, live, [], server, clock)
+    await server.start_server(ssl=context if way == "https" else None)
+    front = server
+    if way == "proxy":
+        front = TestServer(reverse_proxy(str(server.make_url("/"))))
+        await front.start_server(ssl=context)
+    served = Served(path, live, [], front, clock, behind=server if front is not server else None)
     try:
         yield served
     finally:
         for phone in served.phones:
             await phone.client.close()
+        await front.close()
         await server.close()
 
 

@@ -5,13 +5,16 @@ made-up cookie. Every other refusal writes nothing."""
 
 from __future__ import annotations
 
-from tests.web.conftest import Served, kinds
+import pytest
+
+from tests.web.conftest import WAYS, Served, kinds
 from workshop.engine import guesses
 from workshop.journal import store
 from workshop.sessions import door
 from workshop.web import guard
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(served: Served) -> None:
     phone = await served.phone()
     await phone.open()
@@ -23,6 +26,7 @@ async def test_a_post_without_the_csrf_token_is_refused_and_writes_nothing(serve
     assert served.journal() == before
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_token_from_another_browser_is_refused(served: Served) -> None:
     """The token is bound to its browser's cookie: a page elsewhere cannot lend its token."""
     mine, theirs = await served.phone(), await served.phone()
@@ -34,11 +38,15 @@ async def test_a_token_from_another_browser_is_refused(served: Served) -> None:
     assert served.journal() == before
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_post_from_another_origin_or_none_is_refused(served: Served) -> None:
     phone = await served.phone()
     await phone.open()
     before = served.journal()
-    for origin in ("http://evil.example", f"http://evil.example:{served.server.port}", "null"):
+    others = ["http://evil.example", f"http://evil.example:{served.server.port}", "null"]
+    if served.server.scheme == "https":  # the same host and port, but a page served over plain http
+        others.append(phone.origin.replace("https://", "http://"))
+    for origin in others:
         response = await phone.post("/join", origin=origin, code=served.code, name="Ana")
         assert response.status == 403, origin
     scripted = await phone.post("/join", origin=None, code=served.code, name="Ana")  # neither Origin nor Referer
@@ -93,6 +101,7 @@ async def test_guessing_a_rejoin_code_costs_as_on_every_channel(served: Served) 
     assert served.live.state().wrong_codes == guesses.REJOIN_PER_PERSON.limit  # the facilitator's join bar
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_made_up_cookie_is_nobody(served: Served) -> None:
     """The cookie is sealed by this server: neither a person's token (it is in the file) with a
     guessed code, nor a copy altered by a byte, is anyone."""
@@ -102,6 +111,7 @@ async def test_a_made_up_cookie_is_nobody(served: Served) -> None:
     cookie = next(c for c in ana.client.session.cookie_jar if c.key.startswith("workshop-") and "form" not in c.key)
     assert token not in cookie.value and served.live.state().id not in cookie.key  # nothing readable in it
     assert cookie["httponly"] and cookie["samesite"] == "Strict"
+    assert bool(cookie["secure"]) == (served.server.scheme == "https")  # over TLS, never sent in clear
     thief = await served.phone()
     await thief.open()
     for forged in (f"{token}.AAAAAA", cookie.value[:-4] + ("AAAA" if not cookie.value.endswith("AAAA") else "BBBB")):
@@ -116,6 +126,7 @@ async def test_a_made_up_cookie_is_nobody(served: Served) -> None:
     assert "You are <strong><bdi>Ana</bdi></strong>" in await thief.open()
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_the_page_carries_security_headers(served: Served) -> None:
     phone = await served.phone()
     response = await phone.client.get("/")
@@ -126,6 +137,7 @@ async def test_the_page_carries_security_headers(served: Served) -> None:
     assert "<script>" not in await response.text()  # no inline script: the CSP would stop it anyway
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_strange_host_header_is_refused(served: Served) -> None:
     phone = await served.phone()
     response = await phone.client.get("/", headers={"Host": "evil<script>.example"})

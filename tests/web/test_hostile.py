@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.support import polls_plan
-from tests.web.conftest import Phone, Served, kinds
+from tests.web.conftest import WAYS, Phone, Served, kinds
 from workshop import sessions
 from workshop.content import prompt
 from workshop.engine import guesses, text
@@ -143,6 +143,7 @@ async def test_key_derivations_are_capped_for_the_whole_server(served: Served, m
     assert len(derived) == 2 and kinds(store.load(served.path).events).count("join") == 2
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_restarted_server_still_knows_its_phones_and_no_other_server_does(served: Served,
                                                                                    tmp_path) -> None:
     """The cookie's key comes from the session's secret: a `serve` started again on the same
@@ -236,9 +237,13 @@ def test_the_terminal_page_counts_an_ipv6_laptop_as_one_address() -> None:
     """/terminal/'s participant apps per address (`--per-address`) count an IPv6 /64 as one
     address too: a laptop cannot open app after app from fresh addresses of its own /64."""
     door_ = FrontDoor("true", Limits(total=100, per_address=2), "t")
-    door_._apps[door.client_key("2001:db8::1")] = 2  # two apps open from one address of the /64
-    assert door_._over_limit(SimpleNamespace(remote="2001:db8::ffff:7", transport=None)).status == 429
-    assert door_._over_limit(SimpleNamespace(remote="2001:db8:0:1::1", transport=None)) is None
+    door_.places._apps[door.client_key("2001:db8::1")] = 2  # two apps open from one address of the /64
+
+    def request(remote: str) -> SimpleNamespace:
+        return SimpleNamespace(remote=remote, transport=None, config_dict={})
+
+    assert door_._over_limit(request("2001:db8::ffff:7")).status == 429
+    assert door_._over_limit(request("2001:db8:0:1::1")) is None
 
 
 async def test_a_stray_bidi_closer_cannot_end_its_bdi(served: Served) -> None:
@@ -288,6 +293,7 @@ async def test_a_rank_with_an_option_twice_or_missing_is_refused(served: Served)
     assert served.journal() == before
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_a_page_under_another_name_is_refused_against_dns_rebinding(served: Served) -> None:
     """A page on evil.example, its name pointed at this server once loaded, is same-origin with
     it: its Host header names evil.example, and that is refused (421) before anything is read."""
@@ -338,6 +344,7 @@ async def test_many_names_from_one_address_cannot_grow_the_file_fast(served: Ser
     assert len([e for e in store.load(served.path).events if e["type"] == "note"]) == 3
 
 
+@pytest.mark.parametrize("served", WAYS, indirect=True)  # issue 13's guards hold over HTTPS and behind a proxy
 async def test_leave_forgets_the_phone_and_the_stream_names_nobody(served: Served) -> None:
     """Held: /leave deletes the person's cookie (same name, same path), after which the page
     asks to join and a vote is refused; the event stream carries the page's key and nothing else."""

@@ -76,6 +76,7 @@ def _speak(value: Optional[str]) -> Optional[str]:
     """`--lang`: the language this command speaks, from here on (its help, its messages, its screen)."""
     from workshop import i18n
 
+    i18n.forget()  # each command speaks as it is told, not as the one before it in this process
     if value is not None and not i18n.known(value):
         raise typer.BadParameter(_("{lang!r} is not one of the languages: {languages}").format(
             lang=value, languages=", ".join(i18n.LANGUAGES)))

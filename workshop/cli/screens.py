@@ -175,20 +175,44 @@ def serve(
     host: Annotated[str, typer.Option("--host", help=N_("Address to listen on (default: this machine only; "
                                                      "0.0.0.0 for the room)."))] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help=N_("Port to listen on."))] = 8000,
-    max_apps: Annotated[int, typer.Option("--max", help=N_("Terminal apps (/terminal/) at once, in all."))] = 100,
-    per_address: Annotated[int, typer.Option("--per-address",
-            help=N_("Terminal apps (/terminal/) at once from one client "
-                                             "address, an IPv6 one by its /64, this machine as one (raise it when the "
-                                             "room shares one NAT or reaches serve over IPv6)."))] = 10,
+    max_apps: Annotated[int, typer.Option(
+        "--max", help=N_("Terminal apps (/terminal/ and ssh) at once, in all."))] = 100,
+    per_address: Annotated[int, typer.Option("--per-address", help=N_("Terminal apps (/terminal/ and ssh) at once "
+                                             "from "
+                                             "one client address, an IPv6 one by its /64, this machine as one (raise "
+                                             "it when the room shares one NAT or reaches serve over IPv6)."))] = 10,
+    tls: Annotated[bool, typer.Option("--tls", help=N_("HTTPS (and wss): with --cert and --key, or a self-signed "
+                                      "certificate kept beside the session, its fingerprint on the join "
+                                      "bar."))] = False,
+    cert: Annotated[Optional[Path], typer.Option("--cert", help=N_("The certificate chain (PEM) for --tls: "
+                                                 "browsers check it, and answers carry HSTS."))] = None,
+    key: Annotated[Optional[Path], typer.Option(
+        "--key", help=N_("The --cert's private key (PEM, unencrypted)."))] = None,
+    trusted_proxy: Annotated[Optional[str], typer.Option("--trusted-proxy", help=N_("The address of a reverse "
+                                                         "proxy "
+                                                         "(Caddy, nginx) whose X-Forwarded-* or Forwarded headers "
+                                                         "count; from any other, none do."))] = None,
+    url: Annotated[Optional[str], typer.Option("--url", help=N_("The address people open, when a proxy serves it "
+                                               "(https://workshop.example.org): announced instead of this "
+                                               "server's own."))] = None,
+    ssh: Annotated[Optional[int], typer.Option("--ssh", help=N_("Also serve the participant app over ssh on this "
+                                               "port: ssh -p PORT join@HOST, no account needed."))] = None,
+    ssh_kiosk: Annotated[bool, typer.Option("--ssh-kiosk", help=N_("Offer the kiosk over ssh instead (one laptop "
+                                            "passed around the room)."))] = False,
+    ssh_idle: Annotated[float, typer.Option("--ssh-idle", help=N_("Minutes without a key press before an ssh "
+                                            "connection is closed."))] = 120.0,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
-    """Serve participants' phones and browsers: a light page at / and the terminal app at /terminal/."""
-    from workshop import serve as front_door
-    from workshop import sessions
+    """Serve participants' phones and browsers (a light page at /, the terminal app at /terminal/),
+    and with --ssh, terminals over ssh."""
+    from workshop import serving, sessions
+    from workshop.places import Limits
 
     path = sessions.resolve(session, sessions_dir).resolve()
-    front_door.run(path, host, port, front_door.Limits(max_apps, per_address), typer.echo)
+    options = serving.Options(tls=tls, cert=cert, key=key, trusted_proxy=trusted_proxy, url=url, ssh=ssh,
+                              ssh_kiosk=ssh_kiosk, ssh_idle=ssh_idle)
+    serving.run(path, host, port, Limits(max_apps, per_address), typer.echo, options)
 
 
 @app.command()

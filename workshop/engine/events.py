@@ -57,7 +57,9 @@ from workshop.engine.fields import (  # noqa: F401 - `given`, `Reaction`, `Via`,
     Address,
     Author,
     Client,
+    Command,
     Count,
+    Digest,
     Due,
     IdeaRef,
     Joiner,
@@ -194,9 +196,14 @@ class ActionEvent(SignedEvent, tag="action", kw_only=True):
 
 
 class ServeEvent(SignedEvent, tag="serve", kw_only=True):
-    """Where browsers join, from `workshop serve` ("" once it stops)."""
+    """Where browsers join, from `workshop serve` ("" once it stops), and every other way in it
+    runs: the SHA-256 of its self-signed certificate (for people to check), the ssh command and
+    the SHA-256 of its ssh host key. Files from before these fields read as serving none."""
 
     address: Address
+    certificate: Digest | UnsetType = UNSET
+    ssh: Command | UnsetType = UNSET
+    host_key: Digest | UnsetType = UNSET
 
 
 # ---------------------------------------------------------------------- participants
@@ -242,7 +249,7 @@ class LeaveEvent(TypedEvent, tag="leave", kw_only=True):
 
 
 class WrongCodeEvent(TypedEvent, tag="wrong-code", kw_only=True):
-    """Someone typed a wrong join code on a channel (phone, browser, terminal, plain, kiosk, cli);
+    """Someone typed a wrong join code on a channel (phone, browser, ssh, terminal, plain, kiosk, cli);
     `client` is whom the limits count (sessions/door.py; older files have none)."""
 
     channel: Word

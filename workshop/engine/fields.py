@@ -46,6 +46,8 @@ IdeaRef = Annotated[str, Meta(min_length=2, max_length=12), REF]  # i3, q2
 Text = Annotated[str, Meta(min_length=1, max_length=2000), TEXT]
 Title = Annotated[str, Meta(min_length=1, max_length=200), TEXT]
 Address = Annotated[str, Meta(max_length=300), TEXT]
+Digest = Annotated[str, Meta(min_length=64, max_length=64), HEX]  # a SHA-256, as 64 lower-case hex digits
+Command = Annotated[str, Meta(min_length=1, max_length=300), TEXT]  # a command line to type, shown as text
 Proof = Annotated[str, Meta(min_length=32, max_length=32), HEX]
 Nonce = Annotated[str, Meta(min_length=8, max_length=8), HEX]
 Sig = Annotated[str, Meta(min_length=128, max_length=128), HEX]

@@ -42,7 +42,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
         current=None if fold.current is None else position[fold.current], steps=steps, polls=polls,
         notes=notes,
         joined=dict(fold.participants), seen=dict(fold.last_seen),
-        paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served,
+        paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served, ways=fold.ways,
         forged=tuple(fold.forged), unjoined=unjoined, breaks=tuple(fold.trust.breaks),
         clamped=fold.clamped, beats=dict(fold.beats),
         wrong_codes=fold.wrong_codes,

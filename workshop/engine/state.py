@@ -37,6 +37,7 @@ from workshop.engine.views import (  # noqa: F401 - where screens and reports ha
     PollView,
     SessionState,
     StepView,
+    Ways,
     qualified,
 )
 
@@ -90,6 +91,7 @@ class Fold:
         self.count = 0
         self.address = ""
         self.served = ""
+        self.ways = Ways()  # every way in `serve` runs now
         self.wrong_codes = 0  # wrong join and rejoin codes (engine/guesses.py counts them)
         self._handlers = {name[4:].replace("_", "-"): getattr(self, name)
                           for name in dir(self) if name.startswith("_on_")}
@@ -309,6 +311,8 @@ class Fold:
         if isinstance(event.get("address"), str):
             self.address = event["address"]
             self.served = self.address or self.served
+            self.ways = Ways(self.address, *(str(event.get(key, "")) if self.address else ""
+                                             for key in ("certificate", "ssh", "host_key")))
 
     def _on_action(self, event: Event, t: float) -> None:
         note = self.notes.get(str(event.get("note")))

@@ -152,6 +152,39 @@ class Note(NamedTuple):
     withdrawn: bool = False  # taken back: a state lists only notes not withdrawn
 
 
+class Ways(NamedTuple):
+    """Every way in that `workshop serve` runs now (all "" when none): the address browsers open,
+    the SHA-256 of its self-signed certificate, the ssh command and the SHA-256 of its host key."""
+
+    address: str = ""
+    certificate: str = ""
+    ssh: str = ""
+    host_key: str = ""
+
+    @property
+    def certificate_words(self) -> str:
+        """The certificate's fingerprint as browsers show it: SHA-256, pairs of hex digits."""
+        pairs = [self.certificate[i:i + 2].upper() for i in range(0, len(self.certificate), 2)]
+        return ":".join(pairs)
+
+    @property
+    def certificate_short(self) -> str:
+        """Its first 8 pairs, for a line on screen: 64 bits no other certificate can be made to match."""
+        return self.certificate_words[:23] + "…" if self.certificate else ""
+
+    @property
+    def host_key_short(self) -> str:
+        """Its first 11 base64 digits (66 bits), as `host_key_words` starts."""
+        return self.host_key_words[:18] + "…" if self.host_key else ""
+
+    @property
+    def host_key_words(self) -> str:
+        """The host key's fingerprint as ssh shows it: SHA256: and the digest in base64."""
+        import base64
+
+        return "SHA256:" + base64.b64encode(bytes.fromhex(self.host_key)).decode().rstrip("=") if self.host_key else ""
+
+
 class Participant(NamedTuple):
     token: str
     name: str
@@ -179,6 +212,7 @@ class SessionState:
     events: int
     address: str = ""  # where browsers join, once `workshop serve` runs
     served: str = ""  # the last address `serve` announced, kept once it stops (the report shows it)
+    ways: Ways = Ways()  # every way in `serve` runs now: the address, the ssh command, their fingerprints
     forged: tuple[tuple[str, float], ...] = ()  # (type, time) of facilitator events not signed by the facilitator
     unjoined: tuple[str, ...] = ()  # names of people whose join was lost (damaged or refused): their events count
     breaks: tuple[tuple[int, str], ...] = ()  # (event number from 0, what) per break in the signed chain

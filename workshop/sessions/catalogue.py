@@ -19,7 +19,7 @@ from typing import Any
 
 from workshop.errors import os_message
 from workshop.i18n import _
-from workshop.sessions.files import Clock, SessionError, secret_path, session_files, sessions_dir, utc_now
+from workshop.sessions.files import Clock, SessionError, kept_beside, session_files, sessions_dir, utc_now
 from workshop.sessions.session import Session
 
 ARCHIVE = "archive"
@@ -106,16 +106,17 @@ def _opened(paths: list[Path]) -> list[Session]:
 
 
 def put_away(path: Path, clock: Clock = utc_now) -> Path:
-    """Move a finished (or stale) session and its secret into the folder's archive: a real
-    folder of this account's, made if missing. A link, a file or someone else's folder planted
-    at `archive` is refused, and the moves go through the folder itself (never a path a link
-    could redirect between the check and the move)."""
+    """Move a finished (or stale) session and its secret (and the certificate and host key
+    `serve` made for it) into the folder's archive: a real folder of this account's, made if
+    missing. A link, a file or someone else's folder planted at `archive` is refused, and the
+    moves go through the folder itself (never a path a link could redirect between the check
+    and the move)."""
     session = _finished(path, clock, "archive")
     archive = path.parent / ARCHIVE
     target = archive / path.name
     try:
         with _own_folder(archive) as folder:
-            for name in (path.name, secret_path(path).name):
+            for name in (path.name, *(beside.name for beside in kept_beside(path))):
                 try:
                     os.stat(name, dir_fd=folder, follow_symlinks=False)
                 except FileNotFoundError:
@@ -124,8 +125,9 @@ def put_away(path: Path, clock: Clock = utc_now) -> Path:
                         _("{archive}: an archived file of that name is already there; nothing was moved").format(
                     archive=archive / name))
             os.rename(session.path, path.name, dst_dir_fd=folder)  # the session first: the file is safe
-            if secret_path(path).exists():
-                os.rename(secret_path(path), secret_path(path).name, dst_dir_fd=folder)
+            for beside in kept_beside(path):
+                if beside.exists():
+                    os.rename(beside, beside.name, dst_dir_fd=folder)
     except OSError as err:
         raise SessionError(os_message(path, "archive", err)) from None
     return target
@@ -152,10 +154,11 @@ def _own_folder(folder: Path) -> Iterator[int]:
 
 
 def delete(path: Path, clock: Clock = utc_now) -> None:
-    """Remove a finished (or stale) session and its secret for good."""
+    """Remove a finished (or stale) session and its secret (and certificate and host key) for good."""
     _finished(path, clock, "delete")
     try:
-        secret_path(path).unlink(missing_ok=True)
+        for beside in kept_beside(path):
+            beside.unlink(missing_ok=True)
         path.unlink()
     except OSError as err:
         raise SessionError(os_message(path, "delete", err)) from None

@@ -57,13 +57,14 @@ def client_key(address: str | None, own: Collection[str] = ()) -> str:
 
 
 def this_terminal(channel: str) -> Client:
-    """A participant process's own client: what `serve` said it is (each tab at /terminal/), the
-    address an ssh login came from, or else this account."""
+    """A participant process's own client: what `serve` said it is (each tab at /terminal/, each
+    login to `serve --ssh`, whose channel it names in `WORKSHOP_CHANNEL`), the address an ssh
+    login came from, or else this account."""
     # as the file can hold it (clean, 1-80 characters): a wrong code from a client the event
     # refused would be answered and never counted
     given = clean(os.environ.get("WORKSHOP_CLIENT", "")).strip()[:80]
     if given:
-        return Client(given, channel)
+        return Client(given, os.environ.get("WORKSHOP_CHANNEL") or channel)
     ssh = os.environ.get("SSH_CONNECTION", "").split()
     if ssh:
         return Client(client_key(ssh[0]), channel)
@@ -100,7 +101,7 @@ def rejoin(session: Taking, name: str, code: str, client: Client) -> Person:
 
 
 def attempt(session: Taking, name: str, client: Client, check: Callable[[str], Person | None],
-            what: str = _("rejoin code")) -> Person:
+            what: str | None = None) -> Person:
     """The person called `name` if `check(token)` proves them (a rejoin code, a kiosk PIN), within
     the limits: per person and per client, over every channel and process. The check (a key
     derivation) runs outside the file's lock; its answer counts only if no other process's
@@ -117,8 +118,8 @@ def attempt(session: Taking, name: str, client: Client, check: Callable[[str], P
         if person is None:
             write(events.WrongRejoinEvent(participant=token, channel=client.channel, client=client.key))
     if person is None:
-        raise WrongRejoinCode(session.name_of(token), session.fold.guesses.rejoin_wait(token, client.key,
-                                                                                       _now(session)), what)
+        wait = session.fold.guesses.rejoin_wait(token, client.key, _now(session))
+        raise WrongRejoinCode(session.name_of(token), wait, what or _("rejoin code"))
     return session.adopt(person)
 
 

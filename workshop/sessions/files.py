@@ -94,6 +94,22 @@ def secret_path(path: Path) -> Path:
     return path.with_name(f".{path.stem}.secret")
 
 
+def certificate_path(path: Path) -> Path:
+    """The self-signed certificate and its key that `serve --tls` made for this session."""
+    return path.with_name(f".{path.stem}.tls.pem")
+
+
+def host_key_path(path: Path) -> Path:
+    """The ssh host key that `serve --ssh` made for this session."""
+    return path.with_name(f".{path.stem}.ssh-host-key")
+
+
+def kept_beside(path: Path) -> tuple[Path, ...]:
+    """The files kept beside a session, each this account's own with mode 0600: its secret, and
+    the certificate and the ssh host key `serve` made for it. They go where the session goes."""
+    return secret_path(path), certificate_path(path), host_key_path(path)
+
+
 def read_secret(path: Path) -> bytes:
     """The secret beside a session: only a file this account owns counts (a readable secret
     planted by someone else would let them sign as the facilitator)."""

@@ -257,10 +257,12 @@ class Session(DecisionVerbs):
             write(events.EndEvent())
         return _("session ended")
 
-    def announce(self, address: str) -> None:
-        """Say where browsers can join (written by `workshop serve`)."""
+    def announce(self, address: str, certificate: str = "", ssh: str = "", host_key: str = "") -> None:
+        """Say where browsers can join, and every other way in `workshop serve` runs: its
+        self-signed certificate's SHA-256, the ssh command, its host key's SHA-256 (hex)."""
         with self.changing() as write:
-            write(events.ServeEvent(address=address))
+            write(events.ServeEvent(address=address, certificate=events.given(certificate or None),
+                                    ssh=events.given(ssh or None), host_key=events.given(host_key or None)))
 
     def withdraw(self, address: str) -> None:
         """Take `address` off the join bar (when `serve` stops), unless another `serve` has

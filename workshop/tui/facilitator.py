@@ -255,7 +255,7 @@ class FacilitatorApp(RoomActions):
         """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
         state = self.session.state()
         from workshop.tui.modals import JoinQR
-        self.push_screen(JoinQR(state.address, state.code))
+        self.push_screen(JoinQR(state.address, state.code, state.ways))
 
     def action_end(self) -> None:
         def done(ok: bool | None) -> None:

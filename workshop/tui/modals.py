@@ -8,12 +8,13 @@ from typing import TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop import qr
+from workshop.engine.views import Ways
 from workshop.i18n import N_, _
 from workshop.tui.translated import Translated
 from workshop.tui.widgets.qr import code_size, qr_text
@@ -183,22 +184,27 @@ class Info(Translated, ModalScreen[None]):
 
 class JoinQR(Translated, ModalScreen[None]):
     """The join page's QR code as big as the screen allows, the address and code in words under
-    it; or, without an address a phone can open, why not."""
+    it; or, without an address a phone can open, why not. Then every other way in `serve` runs:
+    the self-signed certificate's fingerprint, the ssh command and its host key's."""
 
     BINDINGS = [Binding("escape,enter,q,j", "dismiss(None)", N_("Close"))]
     CHROME = (8, 6)  # the dialog's border and padding, the words and the hint: columns, lines
+    FULL_WIDTH = 120  # columns from which a whole certificate fingerprint fits on its line
 
-    def __init__(self, address: str, code: str) -> None:
+    def __init__(self, address: str, code: str, ways: Ways | None = None) -> None:
         super().__init__()
         self.address, self.code = address, code
+        self.ways = ways or Ways(address)
 
     def compose(self) -> ComposeResult:
         url = qr.join_url(self.address, self.code)
-        with Vertical(classes="dialog join-qr"):
+        extra = self._others(full=self.app.size.width >= self.FULL_WIDTH)
+        with VerticalScroll(classes="dialog join-qr"):  # on a small screen the ways below the code scroll
             if url:
                 matrix = qr.modules(url)
                 width, height = code_size(matrix, big=True)
-                big = width + self.CHROME[0] <= self.app.size.width and height + self.CHROME[1] <= self.app.size.height
+                lines = height + self.CHROME[1] + len(extra)
+                big = width + self.CHROME[0] <= self.app.size.width and lines <= self.app.size.height
                 yield Static(qr_text(matrix, big=big), id="join-code")
                 line = Text(_("Scan to join, or open {address} and type the code ").format(address=self.address))
                 line.append(self.code, style="bold reverse")
@@ -213,7 +219,20 @@ class JoinQR(Translated, ModalScreen[None]):
             else:
                 line = Text(_("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan."))
             yield Label(line)
+            for more in extra:
+                yield Label(more)
             yield Label(_("escape: close"), classes="hint")
+
+    def _others(self, full: bool) -> list[Text]:
+        """The other ways in, and the fingerprints to check: whole where a line holds them."""
+        ways, lines = self.ways, []
+        if ways.certificate and self.address:
+            words = ways.certificate_words if full else ways.certificate_short
+            lines.append(Text(f"Its certificate is self-signed (browsers warn). Its SHA-256:\n{words}"))
+        if ways.ssh:
+            words = ways.host_key_words if full else ways.host_key_short
+            lines.append(Text(f"From any terminal: {ways.ssh}   (host key {words})"))
+        return lines
 
 
 class PickReaction(Translated, ModalScreen[str | None]):

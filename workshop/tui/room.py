@@ -124,6 +124,10 @@ class RoomApp(SessionApp):
         width = self._code_width(state, code, size)
         if code.display != bool(width):
             code.display = bool(width)
+        join = self.query_one(JoinBar)
+        if join.beside != bool(width):  # the address and certificate once: beside the code, or on the bar
+            join.beside = bool(width)
+            join.show(state)
         wide = size.width - width >= WIDE
         if screen.has_class("wide") != wide:
             screen.set_class(wide, "wide")

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from aiohttp import web
 
 from workshop.sessions import Session
-from workshop.web import guard
+from workshop.web import guard, proxy
 from workshop.web.pages import Pages
 from workshop.web.room import Room
 
@@ -21,11 +21,16 @@ PAGES = web.AppKey("pages", Pages)
 MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refused before it is read
 
 
-def make_app(session: Session, terminal: web.Application | None = None) -> web.Application:
-    """The phone page for `session`, with the terminal app (textual-serve) under /terminal."""
+def make_app(session: Session, terminal: web.Application | None = None, *, trusted: proxy.Proxy | None = None,
+             hsts: bool = False) -> web.Application:
+    """The phone page for `session`, with the terminal app (textual-serve) under /terminal; behind
+    the `trusted` proxy, if any (web/proxy.py); with HSTS over HTTPS when `hsts`."""
     room = Room(session)
-    app = web.Application(middlewares=[guard.headers, guard.host_checked(lambda: room.address)],
+    app = web.Application(middlewares=[proxy.behind_proxy, guard.headers, guard.host_checked(lambda: room.address)],
                           client_max_size=MAX_BODY)
+    if trusted is not None:
+        app[proxy.PROXY] = trusted
+    app[proxy.HSTS] = hsts
     pages = Pages(room)
     app.middlewares.append(pages.speaking)
     app.add_routes(pages.routes())

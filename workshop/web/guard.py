@@ -6,7 +6,11 @@
 - `Buckets` limit how fast one client, and one address, may act. Wrong join and rejoin codes are
   counted in the session by the one way in (sessions/door.py), as on every channel; `client`
   decides which client a request is.
-- Every answer carries security headers; the page's CSP allows only its own script and style.
+- Every answer carries security headers; the page's CSP allows only its own script and style
+  (and, over HTTPS with a certificate browsers check, HSTS).
+- Behind a reverse proxy (`serve --trusted-proxy ADDR`), what that address alone forwards says
+  which scheme and host the browser used (so origin checks and Secure cookies hold) and which
+  client a request is (so the limits count people, not the proxy): `Proxy`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ import functools
 import hashlib
 import hmac
 import ipaddress
-import re
 import secrets
 import socket
 import time
@@ -28,9 +31,8 @@ from yarl import URL
 from workshop import listen
 from workshop.i18n import _
 from workshop.sessions import door
+from workshop.web.proxy import HOST, HSTS, forwarded
 
-# A Host header as browsers send it: a name or address and a port.
-HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 # not translated: the Content-Security-Policy header
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -42,6 +44,8 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 MAX_KEYS = 10_000  # clients a limiter remembers: beyond this it forgets the oldest (they get a fresh start)
+HSTS_FOR = 24 * 3600  # seconds browsers keep to HTTPS for this host: a workshop day, not a year of a name
+__all__ = ["HOST", "HSTS", "forwarded"]  # what `serve` and the tests find here too
 
 
 class Csrf:
@@ -77,15 +81,22 @@ def client(request: web.Request) -> str:
     """Which client a request is, for every limit (the phone page's and /terminal/'s) and every
     count of wrong codes: the one place that decides. Every loopback source and this machine's
     own addresses are one client, "this machine" (any local account can use them all); an IPv6
-    address counts by its /64 (sessions/door.py). Behind a proxy, a `--trusted-proxy` option
-    would read the proxy's forwarded address here."""
-    return door.client_key(request.remote, _own_addresses(request))
+    address counts by its /64 (sessions/door.py). From the `--trusted-proxy`, the address it
+    forwarded is the client's."""
+    seen = forwarded(request)
+    arrived = request.transport.get_extra_info("sockname") if request.transport is not None else None
+    return connection_client(seen.client if seen is not None else request.remote, arrived)
 
 
-def _own_addresses(request: web.Request) -> frozenset[str]:
+def connection_client(peer: str | None, arrived: object) -> str:
+    """The client a connection from `peer` that arrived at `arrived` (its socket's own address)
+    counts as: an ssh connection's as a browser's (sessions/door.py)."""
+    return door.client_key(peer, _own_addresses(arrived))
+
+
+def _own_addresses(arrived: object) -> frozenset[str]:
     """This machine's addresses: the one this connection arrived at (a connection from it to
     itself comes from it too), and those its name and its route to the network give."""
-    arrived = request.transport.get_extra_info("sockname") if request.transport is not None else None
     here = _plain(str(arrived[0])) if isinstance(arrived, tuple) and arrived else ""
     return machine_addresses() | {here}
 
@@ -158,6 +169,8 @@ async def headers(request: web.Request, handler: Callable) -> web.StreamResponse
         response = exc
     ours = HEADERS if not request.path.startswith("/terminal") else {"X-Content-Type-Options": "nosniff"}
     response.headers.update(ours)
+    if request.secure and request.config_dict.get(HSTS, False):
+        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_FOR}"
     if isinstance(response, web.HTTPException):
         raise response
     return response

@@ -32,9 +32,12 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
     return (2 * len(matrix), len(matrix)) if big else (len(matrix), (len(matrix) + 1) // 2)
 
 
-def words(address: str, code: str) -> Text:
-    return styled(_("Scan to join, or open\n{address}\nand type the code {code}"), base="dim",
-                  address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
+def words(address: str, code: str, certificate: str = "") -> Text:
+    out = styled(_("Scan to join, or open\n{address}\nand type the code {code}"), base="dim",
+                 address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
+    if certificate:  # self-signed: the browser warns, and this says which certificate is the right one
+        out.append(_("\ncertificate SHA-256 {fingerprint}").format(fingerprint=certificate), style="dim")
+    return out
 
 
 class JoinCode(ShowsState, Static):
@@ -50,12 +53,12 @@ class JoinCode(ShowsState, Static):
     _words = Text()
 
     def signature(self, state: SessionState) -> Hashable:
-        return state.address, state.code, self.big
+        return state.address, state.code, state.ways.certificate, self.big
 
     def draw(self, state: SessionState) -> None:
         url = qr.join_url(state.address, state.code)
         self._matrix = qr.modules(url) if url else None
-        self._words = words(state.address, state.code)
+        self._words = words(state.address, state.code, state.ways.certificate_short)
         if self._matrix is None:
             self.update("")
             return
