@@ -155,7 +155,7 @@ class Phone:
 
     async def join(self, code: str) -> None:
         await self.get()
-        page, *_ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
+        page, *_times = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
         assert 'class="who"' in page, _("{name}: not joined:\n{page}").format(name=self.name, page=page[-2000:])
 
     async def vote(self, poll: str, number: int, delay: float = 0.0) -> tuple[float, float]:
@@ -170,7 +170,7 @@ class Phone:
         return sent, answered
 
     async def note(self, text: str) -> None:
-        page, *_ = await self.post("/note", [("note", text)])
+        page, *_times = await self.post("/note", [("note", text)])
         assert html.escape(text) in page, _("{name}: note not shown:\n{page}").format(name=self.name, page=page[-2000:])
 
     async def close(self) -> None:
@@ -296,4 +296,5 @@ async def drive(origin: str, code: str, first: int, count: int, lang: str = i18n
 
 
 if __name__ == "__main__":
-    asyncio.run(drive(*sys.argv[1:3], int(sys.argv[3]), int(sys.argv[4]), *sys.argv[5:6]))
+    asyncio.run(drive(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
+                      sys.argv[5] if len(sys.argv) > 5 else i18n.SOURCE))

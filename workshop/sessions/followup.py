@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from workshop import i18n
-from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step
+from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step, Variants
 from workshop.engine import dates, events
 from workshop.engine.decisions import REVIEW_STEP
 from workshop.engine.state import PollView, SessionState
@@ -144,8 +144,9 @@ def plan(state: SessionState, actions: Sequence[OpenAction], again: Sequence[Pol
         owners[module.id] = module
         grouped.setdefault(module.id, []).append(_again(step, view.poll, module.language, first, state.id, name))
     repeated = [_repeated(owners[m], steps, first) for m, steps in grouped.items()]
+    variants: Variants = ()
     if agenda is not None:
-        title, start, agenda_id, variants = agenda.agenda.title, agenda.agenda.start, agenda.agenda.id, ()
+        title, start, agenda_id = agenda.agenda.title, agenda.agenda.start, agenda.agenda.id
     else:
         title, start, agenda_id = own["title"][:200], state.plan.agenda.start, "follow-up"
         variants = tuple((lang, (("title", texts[lang]["title"][:200]),)) for lang in others)
