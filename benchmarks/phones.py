@@ -57,7 +57,8 @@ def bench_thousand() -> None:
             runs = [run for run in runs if run[1] is None]
         for label, env, spread in runs:
             # -P: the server imports the package PYTHONPATH names, not the one in the current folder
-            figures = room.measure(1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread)
+            figures = room.measure(1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread,
+                                   proxied=env is None)
             verdict.report(figures, lambda line, label=label: print(f"thousand, {label}: {line}"))
 
 

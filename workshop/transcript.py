@@ -14,7 +14,7 @@ from workshop.content.prompt import plain
 from workshop.engine.clockwords import counting
 from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState, StepView
-from workshop.engine.tally import UNITS, consent_words, plural, shown
+from workshop.engine.tally import UNITS, VOTE_WORDS, consent_words, plural, shown
 from workshop.i18n import N_, _, number
 
 HOW = {
@@ -46,9 +46,9 @@ def poll_open(view: PollView) -> str:
     how = _(HOW[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget, order=order)
     if poll.anonymous:
         return _("Poll open: {question} {vote}, {options} Anonymous. {how}").format(
-            question=poll.question, vote=poll.vote, options=options_sentence(view), how=how)
+            question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how)
     return _("Poll open: {question} {vote}, {options} {how}").format(
-        question=poll.question, vote=poll.vote, options=options_sentence(view), how=how)
+        question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how)
 
 
 def results(view: PollView) -> str:

@@ -57,7 +57,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(path: Path, port: int, log: Path) -> Iterator[subprocess.Popen]:
+def serving(path: Path, port: int, log: Path, *options: str) -> Iterator[subprocess.Popen]:
     """`workshop serve` as a facilitator starts it, once it has announced its address. Its output
     goes to `log`, not to a pipe: a pipe nobody reads stops the server once 64 KiB are unread."""
     from workshop.journal import store
@@ -67,7 +67,8 @@ def serving(path: Path, port: int, log: Path) -> Iterator[subprocess.Popen]:
 
     before = announced()  # a server started again announces itself again
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
+        command = [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *options]
+        process = subprocess.Popen(command,
                                    stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30

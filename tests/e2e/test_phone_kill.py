@@ -16,7 +16,7 @@ import aiohttp
 from tests.e2e.phone_client import free_port, serving
 from tests.support import polls_plan
 from workshop import sessions
-from workshop.bench.phones import Phone, address_of, addresses_apart, ballot
+from workshop.bench.phones import PROXY, Phone, address_of, addresses_apart, ballot, client_of
 from workshop.journal import store
 
 PHONES = 300
@@ -42,11 +42,11 @@ async def test_no_acknowledged_ballot_is_lost_when_serve_is_killed_mid_load(tmp_
     live.start()
     port, apart = free_port(), addresses_apart()
     origin = f"http://127.0.0.1:{port}"
-    phones = [Phone(origin, f"Phone {n:03d}", address_of(n) if apart else None) for n in range(PHONES)]
+    phones = [Phone(origin, f"Phone {n:03d}", address_of(n) if apart else None, client_of(n)) for n in range(PHONES)]
     told: dict[str, tuple[str, ...]] = {}
     try:
         async with asyncio.timeout(DEADLINE):
-            with serving(path, port, tmp_path / "serve.log") as server:
+            with serving(path, port, tmp_path / "serve.log", "--trusted-proxy", PROXY) as server:
                 await asyncio.gather(*(phone.join(live.state().code) for phone in phones))
                 live.goto("pick")
                 for phone in phones:
@@ -60,7 +60,7 @@ async def test_no_acknowledged_ballot_is_lost_when_serve_is_killed_mid_load(tmp_
             cut_off = [p for p in phones if p.name not in told]
             assert all(r is None or isinstance(r, (aiohttp.ClientError, OSError)) for r in results), results
             assert KILL_AFTER <= len(acknowledged) < PHONES  # killed in the middle, not before or after
-            with serving(path, port, tmp_path / "again.log"):
+            with serving(path, port, tmp_path / "again.log", "--trusted-proxy", PROXY):
                 for phone in cut_off:  # the page again, as a phone does when it reconnects
                     await phone.get()
                 await asyncio.gather(*(_vote(p, "polls/pick", n, told) for n, p in enumerate(phones)

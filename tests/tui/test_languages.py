@@ -73,7 +73,7 @@ async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeCloc
             others = [o for other, w in words.items() if other != lang for o in w.options if o not in shown.options]
             assert not any(o in screen for o in others), (lang, screen)
             await pilot.press(*MOVES[lang], "left_square_bracket", "ctrl+s")
-            await wait_for(pilot, lambda main=main: "recorded" in text_of(main.query_one("#ballot-status", Static)))
+            await wait_for(pilot, lambda main=main: "✓" in text_of(main.query_one("#ballot-status", Static)))
 
         ballots = [e["value"] for e in store.load(path).events if e["type"] == "ballot"]
         assert ballots == [[poll.options[i] for i in order] for order in ([1, 0, 2, 3], [0, 2, 1, 3], [0, 1, 3, 2])]
@@ -111,8 +111,9 @@ def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_
         transcript.follow(s.state())
         s.goto("three-leadership-traits/plan-clarity")
         transcript.follow(s.state())
-    assert said[0].startswith("Now: Tres rasgos del liderazgo en centros de contacto, No son (solo) los indicadores, ")
+    assert said[0].startswith("Ahora: Tres rasgos del liderazgo en centros de contacto, "
+                              "No son (solo) los indicadores, ")
     english = catalog().modules["audacious-operations"]
-    assert said[1].startswith(f"Now: {english.title}, {english.steps[0].title} (English), ")
-    opened = next(line for line in said if line.startswith("Poll open:"))
+    assert said[1].startswith(f"Ahora: {english.title}, {english.steps[0].title} (English), ")
+    opened = next(line for line in said if line.startswith("Encuesta abierta:"))
     assert "Si mañana les preguntaras a diez asesores" in opened and "10 los diez" in opened

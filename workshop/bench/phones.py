@@ -54,12 +54,18 @@ def recorded(lang: str) -> str:
 
 
 class Phone:
-    def __init__(self, origin: str, name: str, address: str | None = None, lang: str = i18n.SOURCE) -> None:
+    def __init__(self, origin: str, name: str, address: str | None = None, client: str | None = None,
+                 lang: str = i18n.SOURCE) -> None:
+        """A phone on `origin`, from the loopback `address` when given; `client`: the address a
+        trusted proxy says it forwards for (`serve --trusted-proxy`), so each phone is a client
+        of its own as on a room's network, where this machine's loopback counts as one; `lang`:
+        the language its browser asks the page for."""
         self.origin, self.name = origin, name
         self.recorded = recorded(lang)
         connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else aiohttp.TCPConnector()
+        headers = {"Origin": origin, **({"X-Forwarded-For": client} if client else {})}
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),  # loopback needs unsafe
-                                          headers={"Origin": origin, "Accept-Language": lang}, connector=connector)
+                                          headers={**headers, "Accept-Language": lang}, connector=connector)
         self.statuses: Counter[int] = Counter()
         self.asked: list[float] = []  # when each request was sent (monotonic): what a rate limit sees
         self.heard = 0  # keys the event stream sent
@@ -224,6 +230,16 @@ def address_of(number: int) -> str:
     return f"127.0.{1 + number // 250}.{1 + number % 250}"
 
 
+# Every loopback source is this machine, one client (#24): a room of phones on one machine is
+# told apart as a proxy tells its clients apart, `serve` believing loopback as its trusted proxy.
+PROXY = "127.0.0.0/8"
+
+
+def client_of(number: int) -> str:
+    """The room's-network address phone `number` has, as the proxy header says it."""
+    return f"10.20.{number // 250}.{1 + number % 250}"
+
+
 def name_of(number: int) -> str:
     return f"Phone {number:04d}"  # not translated: a participant's name, as a person types theirs
 
@@ -233,7 +249,7 @@ class Room:
 
     def __init__(self, origin: str, code: str, first: int, count: int, apart: bool, lang: str = i18n.SOURCE) -> None:
         self.code = code
-        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None, lang)
+        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None, client_of(n), lang)
                        for n in range(first, first + count)}
         self.failed: dict[int, str] = {}  # phone -> the first thing that went wrong for it
 

@@ -54,12 +54,20 @@ class Figures:
 
 
 def measure(phones: int, seconds: float, serve: list[str] = SERVE, env: dict[str, str] | None = None,
-            spread: float = 1.0, lang: str = i18n.SOURCE) -> Figures:
+            spread: float = 1.0, proxied: bool = True, lang: str = i18n.SOURCE) -> Figures:
     """Run the room once, in a throwaway folder; `serve` and `env`: the server to measure; `spread`:
     the part of each poll's time over which its taps come (0: every phone the instant it shows);
+    `proxied`: `serve` believes loopback as its proxy (phones.PROXY), so each phone is a client
+    of its own (code from before #28 has no --trusted-proxy, and tells loopback sources apart);
     `lang`: the language the phones' browsers ask the page for (and say what went wrong in)."""
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp, _state_in(Path(tmp) / "state"):
-        return asyncio.run(_room(Path(tmp), phones, seconds, serve, env, spread, lang))
+        return asyncio.run(_room(Path(tmp), phones, seconds, [*serve, *_proxy(proxied)], env, spread, lang))
+
+
+def _proxy(proxied: bool) -> list[str]:
+    from workshop.bench.phones import PROXY
+
+    return ["--trusted-proxy", PROXY] if proxied else []
 
 
 @contextmanager
