@@ -27,7 +27,7 @@ import aiohttp
 
 from tests.e2e.phone_client import free_port, process_figures, serving
 from tests.support import polls_plan
-from workshop.bench import room
+from workshop.bench import room, verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 BEFORE = "2fb0805"  # main before issue 30: one fsync per verb, a full state per check, a page per key
@@ -38,7 +38,7 @@ def bench() -> None:
     figures = room.measure(PHONES, 40)
     with tempfile.TemporaryDirectory() as tmp:
         one = asyncio.run(_terminal_participant(Path(tmp)))
-    room.report(figures, lambda line: print(f"phones: {line}"))
+    verdict.report(figures, lambda line: print(f"phones: {line}"))
     before = PHONES * one["hwm_mib"]
     print(f"phones: one textual-serve terminal participant {one['rss_mib']:.0f} MiB (peak {one['hwm_mib']:.0f} MiB): "
           f"{PHONES} of those {before / 1024:.1f} GiB, {before / (figures.memory or 1):.0f}x the phone server")
@@ -59,7 +59,7 @@ def bench_thousand() -> None:
             # -P: the server imports the package PYTHONPATH names, not the one in the current folder
             figures = room.measure(1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread,
                                    proxied=env is None)
-            room.report(figures, lambda line, label=label: print(f"thousand, {label}: {line}"))
+            verdict.report(figures, lambda line, label=label: print(f"thousand, {label}: {line}"))
 
 
 def _before(folder: Path) -> Path | None:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 
 @dataclass(frozen=True)
@@ -21,9 +22,10 @@ class Limits:
 
     def check(self) -> None:
         if self.total < 1:
-            raise WorkshopError(f"--max must be at least 1, not {self.total}")
+            raise WorkshopError(_("--max must be at least 1, not {total}").format(total=self.total))
         if self.per_address < 1:
-            raise WorkshopError(f"--per-address must be at least 1, not {self.per_address}")
+            raise WorkshopError(_("--per-address must be at least 1, not {per_address}").format(
+                per_address=self.per_address))
 
 
 class Places:
@@ -34,9 +36,11 @@ class Places:
     def refusal(self, client: str) -> tuple[int, str] | None:
         """Why `client` may not start another app now (an HTTP status and one line), or None."""
         if sum(self._apps.values()) >= self.limits.total:
-            return 503, f"the room is full ({self.limits.total} participant apps): try again later"
+            return 503, _("the room is full ({total} participant apps): try again later").format(
+                total=self.limits.total)
         if self._apps[client] >= self.limits.per_address:
-            return 429, f"{self.limits.per_address} participant apps are already open from your address"
+            return 429, _("{per_address} participant apps are already open from your address").format(
+                per_address=self.limits.per_address)
         return None
 
     @contextmanager

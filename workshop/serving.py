@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from workshop import qr, sessions
+from workshop import i18n, qr, sessions
 from workshop.engine.views import Ways
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.listen import listen, public_address
 from workshop.places import Limits
 from workshop.serve import FrontDoor
@@ -44,14 +45,15 @@ class Options:
 
     def check(self) -> None:
         if (self.cert is None) != (self.key is None):
-            raise WorkshopError("--cert and --key go together: the certificate (PEM) and its key")
+            raise WorkshopError(_("--cert and --key go together: the certificate (PEM) and its key"))
         if self.ssh_kiosk and self.ssh is None:
-            raise WorkshopError("--ssh-kiosk offers the kiosk over ssh: give the port too (--ssh 2222)")
+            raise WorkshopError(_("--ssh-kiosk offers the kiosk over ssh: give the port too (--ssh 2222)"))
         if self.url is not None and not qr.announceable(self.url):
-            raise WorkshopError(f"--url {self.url!r}: give the address people open, as https://workshop.example.org "
-                                "(a scheme, a host and a port if not the usual one; no path)")
+            raise WorkshopError(_("--url {url!r}: give the address people open, as https://workshop.example.org (a "
+                                  "scheme, a host and a port if not the usual one; no path)").format(url=self.url))
         if not self.ssh_idle > 0:
-            raise WorkshopError(f"--ssh-idle must be more than 0 minutes, not {self.ssh_idle:g}")
+            raise WorkshopError(_("--ssh-idle must be more than 0 minutes, not {minutes}").format(
+                minutes=i18n.number(self.ssh_idle, "g")))
 
     @property
     def https(self) -> bool:
@@ -107,33 +109,38 @@ def _tls(path: Path, options: Options, address: str | None, host: str) -> Any:
 
 def _ssh_command(address: str | None, host: str, port: int | None) -> str:
     where = (urlsplit(address).hostname if address else None) or host or "localhost"
-    return f"ssh -p {port} join@{where}" if port != 22 else f"ssh join@{where}"
+    return f"ssh -p {port} join@{where}" if port != 22 else f"ssh join@{where}"  # not translated: a command
 
 
 def _announce(live: sessions.Session, ways: Ways, sock: socket.socket, ssh_sock: socket.socket | None,
               echo: Echo, made: bool) -> None:
     port = sock.getsockname()[1]
-    ports = f"ports {port} and {ssh_sock.getsockname()[1]}" if ssh_sock is not None else f"port {port}"
     if not ways.address:
-        echo(f"warning: this machine's network address is unknown: tell participants to open "
-             f"http://<this machine>:{port}", err=True)
+        echo(_("warning: this machine's network address is unknown: tell participants to open "
+               "http://<this machine>:{port}").format(port=port), err=True)
         return
     live.announce(ways.address, ways.certificate, ways.ssh, ways.host_key)
-    echo(f"Participants open {ways.address} and type the join code {live.state().code}.")
+    echo(_("Participants open {address} and type the join code {code}.").format(address=ways.address,
+                                                                                 code=live.state().code))
     if ways.certificate:
-        echo(f"Its certificate is self-signed{' (made just now)' if made else ''}: browsers warn once. Its "
-             f"SHA-256 fingerprint, to compare with the one the browser shows: {ways.certificate_words}")
+        echo((_("Its certificate is self-signed (made just now): browsers warn once. Its SHA-256 fingerprint, to "
+                "compare with the one the browser shows: {fingerprint}") if made else
+              _("Its certificate is self-signed: browsers warn once. Its SHA-256 fingerprint, to compare with the one "
+                "the browser shows: {fingerprint}")).format(fingerprint=ways.certificate_words))
     if ways.ssh:
-        echo(f"From any terminal: {ways.ssh} (no account needed; ssh asks to accept the host key "
-             f"{ways.host_key_words} the first time).")
+        echo(_("From any terminal: {ssh} (no account needed; ssh asks to accept the host key {fingerprint} the "
+               "first time).").format(ssh=ways.ssh, fingerprint=ways.host_key_words))
     if qr.only_here(ways.address):
-        echo("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)", err=True)
+        echo(_("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)"), err=True)
+    elif ssh_sock is not None:
+        echo(_("warning: anyone who can reach ports {port} and {ssh_port} and knows the code can join.").format(
+            port=port, ssh_port=ssh_sock.getsockname()[1]), err=True)
     else:
-        echo(f"warning: anyone who can reach {ports} and knows the code can join.", err=True)
+        echo(_("warning: anyone who can reach port {port} and knows the code can join.").format(port=port), err=True)
 
 
 def _withdraw(live: sessions.Session, address: str, echo: Echo) -> None:
     try:
         live.withdraw(address)
     except WorkshopError as err:
-        echo(f"warning: {address} is still on the join bar: {err}", err=True)
+        echo(_("warning: {address} is still on the join bar: {err}").format(address=address, err=err), err=True)

@@ -23,25 +23,15 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
-import re
-import time
-import warnings
 from collections import Counter
 from pathlib import Path
 
-from cryptography.utils import CryptographyDeprecationWarning
-
-with warnings.catch_warnings():  # asyncssh still names DSA, which cryptography warns of on import
-    warnings.simplefilter("ignore", CryptographyDeprecationWarning)
-    import asyncssh
-
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.journal import files
 from workshop.places import Places
-from workshop.ptyapp import PtyApp
-from workshop.serve import clamp_size
 from workshop.sessions.files import host_key_path
+from workshop.sshapp import Terminal, asyncssh
 from workshop.web import guard
 
 USER = "join"  # the one user: `ssh -p PORT join@HOST`
@@ -49,16 +39,6 @@ LOGIN_WITHIN = 30.0  # seconds from connecting to a running app
 ALIVE = (30.0, 4)  # a keepalive every 30 s; a client that misses 4 in a row is gone
 CLOSE_WITHIN = 5.0  # seconds `serve` waits, stopping, for its last lines to reach the clients
 EXTRA_CONNECTIONS = 4  # connections a client may hold beyond its apps' limit (each is refused in a line)
-TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
-LOCALE = re.compile(r"[A-Za-z0-9_.@-]{1,40}")
-# What a Textual app switches on and leaves on if it is killed: mouse reports, bracketed paste,
-# the alternate screen, a hidden cursor. Sent before the line that says why an app was closed.
-RESTORE = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?25h\x1b[?1049l\r\n"
-# The serving process's own terminal and login say nothing about a participant's.
-UNSHARED = frozenset({"COLUMNS", "LINES", "ROWS", "COLORTERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION",
-                      "TEXTUAL_DRIVER", "WINDOWID", "TMUX", "TMUX_PANE", "DISPLAY", "SSH_CONNECTION",
-                      "SSH_CLIENT", "SSH_TTY", "SSH_AUTH_SOCK", "WORKSHOP_CLIENT",
-                      "WORKSHOP_CHANNEL"})
 
 
 def host_key(session: Path) -> asyncssh.SSHKey:
@@ -72,9 +52,11 @@ def host_key(session: Path) -> asyncssh.SSHKey:
     try:
         return asyncssh.import_private_key(files.read_owned(path))
     except files.JournalError as err:
-        raise WorkshopError(f"{err} (the ssh host key: remove it and serve makes a new one)") from None
+        raise WorkshopError(_("{err} (the ssh host key: remove it and serve makes a new one)").format(
+            err=err)) from None
     except (asyncssh.KeyImportError, ValueError):
-        raise WorkshopError(f"{path}: not an ssh host key (remove it and serve makes a new one)") from None
+        raise WorkshopError(_("{path}: not an ssh host key (remove it and serve makes a new one)").format(
+            path=path)) from None
 
 
 def fingerprint(key: asyncssh.SSHKey) -> str:
@@ -82,6 +64,7 @@ def fingerprint(key: asyncssh.SSHKey) -> str:
     return hashlib.sha256(key.public_data).hexdigest()
 
 
+# not translated: a reason in the protocol, which an ssh client may show but never asked a language for
 _NOTHING_ELSE = asyncssh.ChannelOpenError(asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED, "only the workshop runs here")
 
 
@@ -112,7 +95,7 @@ class SshServer:
             self._acceptor.close()
         terminals = [login.terminal for login in self.logins if login.terminal is not None]
         for terminal in terminals:
-            terminal.end("workshop serve stopped")
+            terminal.end(terminal.speak(lambda: _("workshop serve stopped")))
         await asyncio.gather(*(t.ended.wait() for t in terminals))
         try:  # each line said reaches its client before the connections go
             await asyncio.wait_for(asyncio.gather(*(t.closed.wait() for t in terminals)), CLOSE_WITHIN)
@@ -130,7 +113,7 @@ class _Login(asyncssh.SSHServer):
     def __init__(self, server: SshServer) -> None:
         self.server = server
         self.client = ""
-        self.terminal: _Terminal | None = None
+        self.terminal: Terminal | None = None
         self._conn: asyncssh.SSHServerConnection | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
@@ -168,10 +151,10 @@ class _Login(asyncssh.SSHServer):
     def unix_server_requested(self, *args: object) -> bool:
         return False
 
-    def session_requested(self) -> _Terminal | bool:
+    def session_requested(self) -> Terminal | bool:
         if self.terminal is not None:
             return False  # one app per connection
-        self.terminal = _Terminal(self.server, self.client)
+        self.terminal = Terminal(self.server, self.client)
         return self.terminal
 
     def _started_or_closed(self) -> None:
@@ -181,132 +164,3 @@ class _Login(asyncssh.SSHServer):
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
-
-
-class _Terminal(asyncssh.SSHServerSession):
-    """One connection's session: the app in its pseudo-terminal, or one line saying why not."""
-
-    def __init__(self, server: SshServer, client: str) -> None:
-        self.server, self.client = server, client
-        self.chan: asyncssh.SSHServerChannel | None = None
-        self.term = ""
-        self.size = (80, 24)
-        self.command: str | None = None
-        self.started = False
-        self.app: PtyApp | None = None
-        self.ended = asyncio.Event()  # its app has gone (or never started)
-        self.closed = asyncio.Event()  # its channel has closed, what was written to it sent
-        self._why = ""  # why the app was closed, said once it has gone
-        self._place: object = None
-        self._typed_at = time.monotonic()
-
-    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:  # type: ignore[override]
-        self.chan = chan
-
-    def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes: object) -> bool:
-        self.term = term_type if TERM.fullmatch(term_type or "") else "xterm-256color"
-        self.size = clamp_size(*term_size[:2])
-        return True
-
-    def shell_requested(self) -> bool:
-        return True
-
-    def exec_requested(self, command: str) -> bool:
-        self.command = command  # refused with a line once the session starts
-        return True
-
-    def subsystem_requested(self, subsystem: str) -> bool:
-        return False  # no sftp, nothing else
-
-    def session_started(self) -> None:
-        self.started = True
-        if self.command is not None:
-            return self._refuse("only the workshop runs here: ssh -t with no command")
-        if not self.term:
-            return self._refuse("the workshop needs a terminal: ssh -t")
-        if refused := self.server.places.refusal(self.client):
-            return self._refuse(refused[1])
-        place = self.server.places.taken(self.client)
-        place.__enter__()  # given back when the app has gone
-        self._place = place
-        assert self.chan is not None
-        self.app = PtyApp(self.server.argv, self._environment(), self.size, self.chan.write, self._gone)
-        self._awake_in(self.server.idle)
-
-    def data_received(self, data: bytes, datatype: object) -> None:  # type: ignore[override]
-        self._typed_at = time.monotonic()
-        if self.app is not None:
-            self.app.type(data)
-
-    def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
-        if self.app is not None:
-            self.app.resize(*clamp_size(width, height))
-
-    def eof_received(self) -> bool:
-        return True  # the app decides when it is done
-
-    def pause_writing(self) -> None:
-        if self.app is not None:
-            self.app.reading(False)
-
-    def resume_writing(self) -> None:
-        if self.app is not None:
-            self.app.reading(True)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self.closed.set()
-        if self.app is not None:
-            self.app.stop()
-        else:
-            self.ended.set()
-
-    def end(self, why: str) -> None:
-        """Close the app, then say `why` in one line."""
-        self._why = why
-        if self.app is not None:
-            self.app.stop()
-            return
-        if self.chan is not None and not self.started:
-            self.chan.close()  # nothing said yet, nothing to wait for
-        self.ended.set()
-
-    def _gone(self, code: int) -> None:
-        if self._place is not None:
-            self._place.__exit__(None, None, None)  # type: ignore[attr-defined]
-            self._place = None
-        if self.chan is not None and not self.chan.is_closing():
-            if self._why:
-                self.chan.write(RESTORE + f"{self._why}\r\n".encode())
-            self.chan.exit(1 if self._why or code < 0 else code)
-        self.ended.set()
-
-    def _refuse(self, why: str) -> None:
-        assert self.chan is not None
-        self.chan.write(f"refused: {why}\r\n".encode())
-        self.chan.exit(1)
-        self.ended.set()
-
-    def _awake_in(self, seconds: float) -> None:
-        asyncio.get_running_loop().call_later(max(1.0, seconds), self._awake)
-
-    def _awake(self) -> None:
-        if self.app is None or self.app.done:
-            return
-        quiet = time.monotonic() - self._typed_at
-        if quiet >= self.server.idle:
-            minutes = self.server.idle / 60
-            self.end(f"closed after {minutes:g} minute{'s' if minutes != 1 else ''} without a key press: "
-                     "ssh again to come back")
-        else:
-            self._awake_in(self.server.idle - quiet)
-
-    def _environment(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k not in UNSHARED}
-        assert self.chan is not None
-        for name, value in self.chan.get_environment().items():
-            if (name in ("LANG", "LANGUAGE") or name.startswith("LC_")) and LOCALE.fullmatch(value):
-                env[name] = value  # the participant's language (ssh's SendEnv)
-            elif name == "COLORTERM" and value in ("truecolor", "24bit"):
-                env[name] = value
-        env.update(TERM=self.term, WORKSHOP_CLIENT=self.client, WORKSHOP_CHANNEL="ssh")
-        return env

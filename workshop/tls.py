@@ -22,7 +22,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from workshop import i18n
 from workshop.errors import WorkshopError, os_message
+from workshop.i18n import _
 from workshop.journal import files
 from workshop.sessions.files import certificate_path
 
@@ -44,26 +46,32 @@ def given(cert: Path, key: Path, now: dt.datetime | None = None) -> Tls:
     try:
         leaf = x509.load_pem_x509_certificates(_read("--cert", cert))[0]
     except ValueError:
-        raise WorkshopError(f"--cert {cert}: no certificate in it (PEM: -----BEGIN CERTIFICATE-----)") from None
+        raise WorkshopError(_("--cert {path}: no certificate in it (PEM: -----BEGIN CERTIFICATE-----)").format(
+            path=cert)) from None
     if now >= leaf.not_valid_after_utc:
-        raise WorkshopError(f"--cert {cert}: expired on {leaf.not_valid_after_utc:%Y-%m-%d}: browsers refuse it")
+        raise WorkshopError(_("--cert {path}: expired on {day}: browsers refuse it").format(
+            path=cert, day=i18n.day(leaf.not_valid_after_utc.date(), english="%Y-%m-%d")))
     try:
         serialization.load_pem_private_key(_read("--key", key), password=None)
     except TypeError:
-        raise WorkshopError(f"--key {key}: the key is encrypted: give it unencrypted (mode 0600)") from None
+        raise WorkshopError(_("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(
+            path=key)) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise WorkshopError(f"--key {key}: no private key in it (PEM: -----BEGIN PRIVATE KEY-----)") from None
+        raise WorkshopError(_("--key {path}: no private key in it (PEM: -----BEGIN PRIVATE KEY-----)").format(
+            path=key)) from None
     context = _context()
     try:
         context.load_cert_chain(cert, key, password=_no_password)
     except _Encrypted:
-        raise WorkshopError(f"--key {key}: the key is encrypted: give it unencrypted (mode 0600)") from None
+        raise WorkshopError(_("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(
+            path=key)) from None
     except ssl.SSLError as err:
         mismatch = err.reason == "KEY_VALUES_MISMATCH"  # ssl's own code for it, never its words
-        why = "the key is not this certificate's" if mismatch else f"ssl refused them ({err.reason or err})"
-        raise WorkshopError(f"--cert {cert} --key {key}: {why}") from None
+        why = _("the key is not this certificate's") if mismatch else \
+            _("ssl refused them ({reason})").format(reason=err.reason or err)
+        raise WorkshopError(f"--cert {cert} --key {key}: {why}") from None  # not translated: options and a reason
     except OSError as err:
-        raise WorkshopError(os_message(cert, "read it", err)) from None
+        raise WorkshopError(os_message(cert, "read", err)) from None
     return Tls(context, given=True)
 
 
@@ -106,9 +114,9 @@ def _read(option: str, path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise WorkshopError(f"{option} {path}: no such file") from None
+        raise WorkshopError(_("{option} {path}: no such file").format(option=option, path=path)) from None
     except OSError as err:
-        raise WorkshopError(f"{option} {os_message(path, 'read it', err)}") from None
+        raise WorkshopError(f"{option} {os_message(path, 'read', err)}") from None  # not translated: an option
 
 
 def _kept(path: Path) -> bytes | None:
@@ -119,7 +127,8 @@ def _kept(path: Path) -> bytes | None:
     try:
         return files.read_owned(path)
     except files.JournalError as err:
-        raise WorkshopError(f"{err} (the self-signed certificate: remove it and serve makes a new one)") from None
+        raise WorkshopError(_("{err} (the self-signed certificate: remove it and serve makes a new one)").format(
+            err=err)) from None
 
 
 def _certificate(pem: bytes) -> x509.Certificate | None:
@@ -177,6 +186,6 @@ def _load(context: ssl.SSLContext, pem: bytes) -> None:
     fd = os.memfd_create("workshop-tls", os.MFD_CLOEXEC)
     try:
         files.write_all(fd, pem)
-        context.load_cert_chain(f"/proc/self/fd/{fd}")
+        context.load_cert_chain(f"/proc/self/fd/{fd}")  # not translated: a path
     finally:
         os.close(fd)

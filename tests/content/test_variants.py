@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.content.samples import MODULE, run_validate, write
-from workshop.content import document, frozen, languages, schema, variants
+from workshop.content import document, frozen, languages, schema
+from workshop.content import lacking as lacks
 from workshop.content.library import catalog
 from workshop.content.problems import Invalid
 
@@ -63,7 +64,7 @@ def problems(text: str) -> list[str]:
 
 def lacking(text: str, lang: str | None = None) -> list[str]:
     doc = document.parse(text.encode(), "m.toml")
-    return [str(p) for p in variants.missing(doc, schema.check_module(doc), lang)]
+    return [str(p) for p in lacks.missing(doc, schema.check_module(doc), lang)]
 
 
 def test_a_module_in_two_languages_is_valid_and_its_summary_names_them(tmp_path: Path,
@@ -146,7 +147,7 @@ def test_the_two_translated_seeds_are_complete(module: str, lang: str, tmp_path:
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     code, lines = run_validate(tmp_path, monkeypatch, "--lang", lang, str(SEEDS / f"{module}.toml"))
     assert code == 0, lines
-    assert lines[0].endswith(f"languages: en, de, es, complete in {languages.english_name(lang)}")
+    assert lines[0].endswith(f"languages: en, de, es, complete in {languages.called(lang)}")
 
 
 def test_deleting_a_german_prompt_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -260,7 +261,7 @@ def test_any_variant_tables_give_problems_or_a_module_never_a_crash(tail: str) -
         return
     for lang, _ in module.variants:
         assert languages.module_in(module, lang).steps  # every language it declares can be shown
-    assert all(p.message.isprintable() for p in variants.missing(doc, module))
+    assert all(p.message.isprintable() for p in lacks.missing(doc, module))
 
 
 def test_an_agenda_gives_its_title_in_other_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

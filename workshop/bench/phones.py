@@ -5,11 +5,13 @@ scraped CSRF token from this origin, and hold /events open, fetching the page ag
 stream names a key the page does not show. A process of them is driven line by line on stdin
 (`workshop bench room`, benchmarks/, tests/e2e/):
 
-    python -m workshop.bench.phones ORIGIN CODE FIRST COUNT
+    python -m workshop.bench.phones ORIGIN CODE FIRST COUNT [LANG]
     join SPREAD | vote QID SPREAD | note SPREAD | quit     # one JSON line answers each
 
 SPREAD is the seconds over which the phones act, each at its own moment, as a room does: people
-scan the code as they sit down, and tap a poll's answer once they have read it.
+scan the code as they sit down, and tap a poll's answer once they have read it. LANG (English
+unless given) is the language each phone's browser asks the page for (Accept-Language): a phone
+knows its vote is recorded by what the page says in that language, and says what went wrong in it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from contextlib import suppress
 
 import aiohttp
 
+from workshop import i18n
+from workshop.i18n import _
+
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 POLL = re.compile(r'name="poll" value="([^"]+)"')
 KIND = re.compile(r'id="vote" data-kind="([a-z]+)"')
@@ -36,20 +41,31 @@ CHOICE = re.compile(r'name="choice" id="choice-[^"]+" value="([^"]+)"')
 DOTS = re.compile(r'name="dots-(\d+)"')
 RANK = re.compile(r'name="rank" value="(\d+)"')
 KEY = re.compile(r'<body data-key="([^"]*)"')
-RECORDED = "Your vote is recorded"
 WAIT = 60.0  # seconds a phone waits for what it expects before failing with its name and last page
 
 
+def recorded(lang: str) -> str:
+    """What the page says once a vote is recorded, in language `lang`, as the ballot's template
+    writes it (escaped by Jinja's own escaping)."""
+    from markupsafe import escape
+
+    with i18n.speaking(lang):
+        return str(escape(_("✓ Your vote is recorded. You can change it while the poll is open.")))
+
+
 class Phone:
-    def __init__(self, origin: str, name: str, address: str | None = None, client: str | None = None) -> None:
+    def __init__(self, origin: str, name: str, address: str | None = None, client: str | None = None,
+                 lang: str = i18n.SOURCE) -> None:
         """A phone on `origin`, from the loopback `address` when given; `client`: the address a
         trusted proxy says it forwards for (`serve --trusted-proxy`), so each phone is a client
-        of its own as on a room's network, where this machine's loopback counts as one."""
+        of its own as on a room's network, where this machine's loopback counts as one; `lang`:
+        the language its browser asks the page for."""
         self.origin, self.name = origin, name
+        self.recorded = recorded(lang)
         connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else aiohttp.TCPConnector()
         headers = {"Origin": origin, **({"X-Forwarded-For": client} if client else {})}
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),  # loopback needs unsafe
-                                          headers=headers, connector=connector)
+                                          headers={**headers, "Accept-Language": lang}, connector=connector)
         self.statuses: Counter[int] = Counter()
         self.asked: list[float] = []  # when each request was sent (monotonic): what a rate limit sees
         self.heard = 0  # keys the event stream sent
@@ -73,20 +89,24 @@ class Phone:
     async def post(self, path: str, fields: list[tuple[str, str]]) -> tuple[str, float, float]:
         """A form posted as a browser posts it, then the page it is sent to: that page, when the
         POST was sent and when it was answered (by then what it wrote is on disk)."""
+        status, text, sent, answered = await self._send(path, fields)
+        assert status == 303, _("{name}: {path} answered {status}: {page}").format(
+            name=self.name, path=path, status=status, page=text[-2000:])
+        return await self.get(), sent, answered
+
+    async def _send(self, path: str, fields: list[tuple[str, str]]) -> tuple[int, str, float, float]:
         self.asked.append(time.monotonic())
         sent = time.time()
         async with self.http.post(f"{self.origin}{path}", data=[("csrf", self.csrf), *fields],
                                   allow_redirects=False) as response:
             self.statuses[response.status] += 1
             answered = time.time()
-            text = await response.text()
-        assert response.status == 303, f"{self.name}: {path} answered {response.status}: {text[-2000:]}"
-        return await self.get(), sent, answered
+            return response.status, await response.text(), sent, answered
 
     @property
     def csrf(self) -> str:
         found = CSRF.search(self.page)
-        assert found, f"{self.name}: no CSRF token on the page"
+        assert found, _("{name}: no CSRF token on the page").format(name=self.name)
         return found.group(1)
 
     def _show(self, text: str) -> None:
@@ -133,31 +153,42 @@ class Phone:
         while not condition(self.page):
             if (left := deadline - time.monotonic()) <= 0:
                 stream = self._stream and self._stream.done() and (self._stream.exception() or "ended")
-                raise AssertionError(f"{self.name}: never saw {what} ({self.heard} keys heard, stream "
-                                     f"{stream or 'open'}, answers {dict(self.statuses)}); last page:\n"
-                                     f"{self.page[-2000:]}")
+                raise AssertionError(_("{name}: never saw {what} ({heard} keys heard, stream {stream}, answers "
+                                       "{answers}); last page:\n{page}").format(
+                    name=self.name, what=what, heard=self.heard, stream=stream or _("open"),
+                    answers=dict(self.statuses), page=self.page[-2000:]))
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.fetched.wait(), left)
 
     # ------------------------------------------------------------ a participant's turns
 
     async def join(self, code: str) -> None:
+        """Join as a person does: when the server says it is busy with many people joining (its
+        key derivations are rationed, #24), try again a moment later, for up to WAIT seconds."""
         await self.get()
-        page, *_ = await self.post("/join", [("code", code), ("name", self.name), ("rejoin", "")])
-        assert 'class="who"' in page, f"{self.name}: not joined:\n{page[-2000:]}"
+        fields = [("code", code), ("name", self.name), ("rejoin", "")]
+        again, deadline = random.Random(self.name), time.monotonic() + WAIT
+        while (answer := await self._send("/join", fields))[0] == 429 and time.monotonic() < deadline:
+            await asyncio.sleep(again.uniform(0.5, 2.0))
+        assert answer[0] == 303, _("{name}: {path} answered {status}: {page}").format(
+            name=self.name, path="/join", status=answer[0], page=answer[1][-2000:])
+        page = await self.get()
+        assert 'class="who"' in page, _("{name}: not joined:\n{page}").format(name=self.name, page=page[-2000:])
 
     async def vote(self, poll: str, number: int, delay: float = 0.0) -> tuple[float, float]:
         """Once the page shows the poll (and `delay` seconds more: reading it), a ballot varied by
         `number`; when it was sent (the tap) and answered."""
-        await self.seen(lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll, f"the poll {poll}")
+        await self.seen(lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll,
+                        _("the poll {poll}").format(poll=poll))
         await asyncio.sleep(delay)
         page, sent, answered = await self.post("/vote", ballot(self.page, number))
-        assert RECORDED in page, f"{self.name}: vote on {poll} not recorded:\n{page[-2000:]}"
+        assert self.recorded in page, _("{name}: vote on {poll} not recorded:\n{page}").format(
+            name=self.name, poll=poll, page=page[-2000:])
         return sent, answered
 
     async def note(self, text: str) -> None:
-        page, *_ = await self.post("/note", [("note", text)])
-        assert html.escape(text) in page, f"{self.name}: note not shown:\n{page[-2000:]}"
+        page, *_times = await self.post("/note", [("note", text)])
+        assert html.escape(text) in page, _("{name}: note not shown:\n{page}").format(name=self.name, page=page[-2000:])
 
     async def close(self) -> None:
         for task in (self._stream, self._fetching):
@@ -171,7 +202,7 @@ class Phone:
 def ballot(page: str, number: int) -> list[tuple[str, str]]:
     """A valid ballot for the form on `page`, varied by `number`: what a person would tap."""
     kind, poll = KIND.search(page), POLL.search(page)
-    assert kind and poll, "no ballot form on the page"
+    assert kind and poll, _("no ballot form on the page")
     fields = [("poll", poll.group(1))]
     match kind.group(1):
         case "single" | "scale":
@@ -183,7 +214,7 @@ def ballot(page: str, number: int) -> list[tuple[str, str]]:
         case "dots":  # a budget of 5, at most 3 on one: 3 and 2
             options = DOTS.findall(page)
             counts = {options[number % len(options)]: 3, options[(number + 1) % len(options)]: 2}
-            return [*fields, *((f"dots-{o}", str(counts.get(o, 0))) for o in options)]
+            return [*fields, *((f"dots-{o}", str(counts.get(o, 0))) for o in options)]  # not translated: fields
         case "rank":
             order = RANK.findall(page)
             turn = number % len(order)
@@ -221,15 +252,15 @@ def client_of(number: int) -> str:
 
 
 def name_of(number: int) -> str:
-    return f"Phone {number:04d}"
+    return f"Phone {number:04d}"  # not translated: a participant's name, as a person types theirs
 
 
 class Room:
     """Phones FIRST to FIRST + COUNT - 1, each acting at its own moment within a spread."""
 
-    def __init__(self, origin: str, code: str, first: int, count: int, apart: bool) -> None:
+    def __init__(self, origin: str, code: str, first: int, count: int, apart: bool, lang: str = i18n.SOURCE) -> None:
         self.code = code
-        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None, client_of(n))
+        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None, client_of(n), lang)
                        for n in range(first, first + count)}
         self.failed: dict[int, str] = {}  # phone -> the first thing that went wrong for it
 
@@ -259,7 +290,7 @@ class Room:
         return {"sent": sent, "answered": answered}
 
     async def note(self, spread: float) -> dict:
-        await self.each(lambda n, p: p.note(f"note from {p.name}"), spread)
+        await self.each(lambda n, p: p.note(f"note from {p.name}"), spread)  # not translated: a participant's note
         return {"noted": len(self.phones) - len(self.failed)}
 
     async def close(self) -> dict:
@@ -271,10 +302,12 @@ class Room:
         return said
 
 
-async def drive(origin: str, code: str, first: int, count: int) -> None:
-    """A room of phones as a process: one JSON line per command read from stdin."""
+async def drive(origin: str, code: str, first: int, count: int, lang: str = i18n.SOURCE) -> None:
+    """A room of phones as a process: one JSON line per command read from stdin; what went wrong
+    for a phone said in `lang`, the language its page is in."""
     loop = asyncio.get_running_loop()
-    room = Room(origin, code, first, count, addresses_apart())
+    i18n.use(lang)
+    room = Room(origin, code, first, count, addresses_apart(), lang)
     print(json.dumps({"ready": count}), flush=True)
     try:
         while (line := (await loop.run_in_executor(None, sys.stdin.readline)).split()) and line[0] != "quit":
@@ -290,4 +323,5 @@ async def drive(origin: str, code: str, first: int, count: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(drive(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
+    asyncio.run(drive(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
+                      sys.argv[5] if len(sys.argv) > 5 else i18n.SOURCE))

@@ -10,6 +10,7 @@ from workshop.content.model import Agenda, AgendaItem, Plan
 
 STEPS = ["pick", "many", "fist", "dots", "order", "word"]
 
+# not translated: a throwaway module no person reads (simulated phones answer it, the screen runs headless)
 MODULE = '''
 id = "bench"
 title = "How many phones this laptop holds"

@@ -1,8 +1,8 @@
 """`workshop bench room`: `workshop serve` on a throwaway session, a room of simulated phones
 (phones.py, in processes of their own) joining, voting on every kind of poll and sending a note,
-while the facilitator's screen runs here and moves the room through the polls. What it prints:
-how many phones it held, ballots per second, tap to facilitator's screen, the server's memory,
-and a verdict for the number asked.
+while the facilitator's screen runs here and moves the room through the polls. What it prints
+(verdict.py): how many phones it held, ballots per second, tap to facilitator's screen, the
+server's memory, and a verdict for the number asked.
 
 Tap to screen: the facilitator's poll panel records each draw, and the i-th ballot tapped is taken
 to be the i-th counted (as benchmarks/run.py's `screen` and `room` groups measure it).
@@ -14,22 +14,21 @@ import asyncio
 import json
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop import i18n
 from workshop.bench import plan
 from workshop.journal import store
 
 PER_PROCESS = 500  # phones per driver process: one Python process holds this many without falling behind
-TARGET = {"median": 0.3, "p95": 1.0, "memory": 300.0}  # seconds, seconds, MiB (issue #30)
 SERVE = [sys.executable, "-m", "workshop", "serve"]
 
 
@@ -55,13 +54,14 @@ class Figures:
 
 
 def measure(phones: int, seconds: float, serve: list[str] = SERVE, env: dict[str, str] | None = None,
-            spread: float = 1.0, proxied: bool = True) -> Figures:
+            spread: float = 1.0, proxied: bool = True, lang: str = i18n.SOURCE) -> Figures:
     """Run the room once, in a throwaway folder; `serve` and `env`: the server to measure; `spread`:
     the part of each poll's time over which its taps come (0: every phone the instant it shows);
     `proxied`: `serve` believes loopback as its proxy (phones.PROXY), so each phone is a client
-    of its own (code from before #28 has no --trusted-proxy, and tells loopback sources apart)."""
+    of its own (code from before #28 has no --trusted-proxy, and tells loopback sources apart);
+    `lang`: the language the phones' browsers ask the page for (and say what went wrong in)."""
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp, _state_in(Path(tmp) / "state"):
-        return asyncio.run(_room(Path(tmp), phones, seconds, [*serve, *_proxy(proxied)], env, spread))
+        return asyncio.run(_room(Path(tmp), phones, seconds, [*serve, *_proxy(proxied)], env, spread, lang))
 
 
 def _proxy(proxied: bool) -> list[str]:
@@ -86,7 +86,7 @@ def _state_in(folder: Path) -> Iterator[None]:
 
 
 async def _room(folder: Path, phones: int, seconds: float, serve: list[str], env: dict[str, str] | None,
-                spread: float) -> Figures:
+                spread: float, lang: str) -> Figures:
     from workshop import sessions
     from workshop.tui.facilitator import make_app
     from workshop.tui.widgets.poll import PollPanel
@@ -101,11 +101,12 @@ async def _room(folder: Path, phones: int, seconds: float, serve: list[str], env
         app = make_app(path, bell=False)
         async with app.run_test(size=(120, 40)) as pilot:
             seen = _watch(app.query_one(PollPanel))
-            async with _Drivers(origin, live.state().code, phones) as drivers:
-                await drivers.say(f"join {seconds * 0.25:.1f}")
+            async with _Drivers(origin, live.state().code, phones, lang) as drivers:
+                await drivers.say(f"join {seconds * 0.25:.1f}")  # not translated: the phones' commands, as below
                 for step in plan.STEPS:
-                    qid = f"bench/{step}"
+                    qid = f"bench/{step}"  # not translated: a poll's id
                     live.goto(step)
+                    # not translated: the phones' command
                     sent = [t for said in await drivers.say(f"vote {qid} {slot * spread:.1f}") for t in said["sent"]]
                     await _drawn(pilot, seen, qid, len(sent))
                     drawn = [(t, n) for t, q, n in seen if q == qid]
@@ -115,7 +116,7 @@ async def _room(folder: Path, phones: int, seconds: float, serve: list[str], env
                         figures.voting += max([t for t, _ in drawn] or [max(sent)]) - min(sent)
                         figures.peak = max(figures.peak, _busiest(sent))
                 live.goto("notes")
-                await drivers.say(f"note {slot * spread:.1f}")
+                await drivers.say(f"note {slot * spread:.1f}")  # not translated: the phones' command
                 ended = await drivers.say("quit")
             figures.draws = len(seen)
         figures.memory, figures.server_cpu = _process(server.pid)
@@ -128,7 +129,7 @@ def _count(figures: Figures, path: Path, ended: list[dict[str, Any]]) -> None:
     from workshop import sessions
 
     state = sessions.Session.open(path).state()
-    figures.counted = sum(len(state.polls[f"bench/{s}"].ballots) for s in plan.STEPS)
+    figures.counted = sum(len(state.polls[f"bench/{step}"].ballots) for step in plan.STEPS)
     figures.notes = sum(1 for n in state.notes if n.author != "facilitator")
     figures.taps.sort()
     for said in ended:
@@ -138,46 +139,6 @@ def _count(figures: Figures, path: Path, ended: list[dict[str, Any]]) -> None:
     lost = figures.cast - figures.counted
     listening = sum(said["listening"] for said in ended)
     figures.held = min(listening, figures.phones - len(figures.failed)) - max(0, lost)
-
-
-def report(figures: Figures, echo: Callable[[str], None]) -> bool:
-    """Print the figures and the verdict; whether the room was held."""
-    f = figures
-    refused = {s: n for s, n in f.answers.items() if s not in ("200", "303")}
-    echo(f"bench room: {f.phones} phones over {f.seconds:g} s on this machine ({os.cpu_count()} cores, load "
-         f"{f.load:.1f} when it began), {f.wall:.0f} s in all")
-    echo(f"  phones held: {f.held} of {f.phones} (joined, kept their live updates, every ballot counted)")
-    rate = f.counted / f.voting if f.voting > 0 else 0.0
-    echo(f"  ballots: {f.counted} counted of {f.cast} tapped, {rate:.0f} per second while the polls were open "
-         f"(the busiest second: {f.peak}); {f.notes} notes; refused or failed: "
-         + (", ".join(f"{n} × {s}" for s, n in refused.items()) or "none"))
-    median, p95 = _spread(f.taps)
-    echo(f"  tap to the facilitator's screen: median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
-    memory = "not measured on this system" if f.memory is None else f"{f.memory:.0f} MiB at most"
-    cpu = "" if f.server_cpu is None else f", CPU {f.server_cpu:.1f} s"
-    echo(f"  server memory: {memory}{cpu}; the facilitator's screen: {f.draws} redraws of the poll, "
-         f"CPU {f.screen_cpu:.1f} s")
-    for phone, what in list(f.failed.items())[:3]:
-        echo(f"  phone {phone}: {what}")
-    misses = [why for why, missed in (
-        (f"{f.phones - f.held} phones not held", f.held < f.phones),
-        (f"{f.cast - f.counted} ballots not counted", f.counted < f.cast),
-        (f"median {median * 1000:.0f} ms over {TARGET['median'] * 1000:.0f} ms", median > TARGET["median"]),
-        (f"p95 {p95 * 1000:.0f} ms over {TARGET['p95'] * 1000:.0f} ms", p95 > TARGET["p95"]),
-        (f"memory over {TARGET['memory']:.0f} MiB", f.memory is not None and f.memory > TARGET["memory"])) if missed]
-    if misses:
-        echo(f"verdict: not enough for {f.phones} phones on this machine: {'; '.join(misses)}")
-    else:
-        echo(f"verdict: this machine holds {f.phones} phones: every ballot counted, tap to screen under "
-             f"{TARGET['median'] * 1000:.0f} ms (median) and {TARGET['p95']:g} s (p95)")
-    return not misses
-
-
-def _spread(seconds: list[float]) -> tuple[float, float]:
-    if not seconds:
-        return float("nan"), float("nan")
-    ordered = sorted(seconds)
-    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
 def _latencies(drawn: list[tuple[float, int]], sent: list[float]) -> list[float]:
@@ -222,9 +183,9 @@ async def _drawn(pilot: Any, seen: list[tuple[float, str, int]], qid: str, count
 class _Drivers:
     """The phones' processes, each told the same command and answering one JSON line."""
 
-    def __init__(self, origin: str, code: str, phones: int) -> None:
+    def __init__(self, origin: str, code: str, phones: int, lang: str = i18n.SOURCE) -> None:
         self.argv = [[sys.executable, "-m", "workshop.bench.phones", origin, code, str(first),
-                      str(min(PER_PROCESS, phones - first))] for first in range(0, phones, PER_PROCESS)]
+                      str(min(PER_PROCESS, phones - first)), lang] for first in range(0, phones, PER_PROCESS)]
         self.procs: list[asyncio.subprocess.Process] = []
 
     async def __aenter__(self) -> _Drivers:
@@ -270,7 +231,7 @@ def _serving(path: Path, serve: list[str], env: dict[str, str], log: Path) -> It
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"workshop serve did not start: {log.read_text('utf-8', 'replace')[-2000:]}")
             time.sleep(0.05)
-        yield server, f"http://127.0.0.1:{port}"
+        yield server, f"http://127.0.0.1:{port}"  # not translated: an address
     finally:
         server.terminate()
         try:

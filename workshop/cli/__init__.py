@@ -1,6 +1,6 @@
 """The `workshop` command. Thin: each command parses its arguments and calls into the core.
 
-The commands live by what they work on: content.py (validate, draft, modules, preview),
+The commands live by what they work on: content.py (validate, draft, preview), catalog.py (modules),
 live.py (new, control, vote, note, repair), room.py (idea, ask, upvote, hand, react), reports.py
 (report, compare, actions), after.py (decide, decisions, followup, review), screens.py (run, join,
 kiosk, serve, screen, replay), housekeeping.py (sessions, archive). This module holds the app,
@@ -286,4 +286,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app` as their modules load
-from workshop.cli import after, bench, content, housekeeping, live, reports, room, screens  # noqa: E402, F401
+from workshop.cli import after, bench, catalog, content, housekeeping, live, reports, room, screens  # noqa: E402, F401

@@ -5,27 +5,31 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import _fail, app
+from workshop.cli import LangOption, _fail, app
+from workshop.i18n import N_, _
 
 
 @app.command()
 def bench(
-    what: Annotated[str, typer.Argument(help="What to measure: `room` (phones on `workshop serve`).")],
-    phones: Annotated[int, typer.Option("--phones", help="Phones in the room.")] = 200,
-    seconds: Annotated[float, typer.Option("--seconds", help="How long the room takes: a quarter to join, then "
-                                                              "six polls and a note, each tapped over a while.")]
+    what: Annotated[str, typer.Argument(help=N_("What to measure: `room` (phones on `workshop serve`)."))],
+    phones: Annotated[int, typer.Option("--phones", help=N_("Phones in the room."))] = 200,
+    seconds: Annotated[float, typer.Option("--seconds", help=N_("How long the room takes: a quarter to join, then "
+                                                                 "six polls and a note, each tapped over a while."))]
     = 120.0,
+    lang: LangOption = None,
 ) -> None:
     """Run a room of simulated phones against a throwaway session on this machine, with the
     facilitator's screen, and say whether it holds them (docs/participants.md)."""
-    if what != "room":
-        raise _fail(f"nothing called {what!r} to measure: `workshop bench room`")
-    if not 1 <= phones <= 5000:
-        raise _fail(f"--phones must be from 1 to 5000, not {phones}")
-    if not 5 <= seconds <= 3600:
-        raise _fail(f"--seconds must be from 5 to 3600, not {seconds:g}")
-    from workshop.bench import room
+    from workshop import i18n
 
-    figures = room.measure(phones, seconds)
-    held = room.report(figures, typer.echo)
+    if what != "room":
+        raise _fail(_("nothing called {what!r} to measure: `workshop bench room`").format(what=what))
+    if not 1 <= phones <= 5000:
+        raise _fail(_("--phones must be from 1 to 5000, not {phones}").format(phones=phones))
+    if not 5 <= seconds <= 3600:
+        raise _fail(_("--seconds must be from 5 to 3600, not {seconds}").format(seconds=i18n.number(seconds, "g")))
+    from workshop.bench import room, verdict
+
+    figures = room.measure(phones, seconds, lang=i18n.language())
+    held = verdict.report(figures, typer.echo)
     raise typer.Exit(0 if held else 1)

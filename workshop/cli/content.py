@@ -9,7 +9,7 @@ import typer
 
 from workshop.cli import LangOption, PathOption, _fail, _show, app
 from workshop.errors import os_message
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workshop.content.model import Plan
@@ -34,7 +34,7 @@ def validate(
         from workshop.content.languages import TAG
 
         if not TAG.match(lang):
-            raise _fail(f"--lang {lang!r} is not a language tag such as de, es or pt-BR")
+            raise _fail(_("--lang {lang!r} is not a language tag such as de, es or pt-BR").format(lang=lang))
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
@@ -76,22 +76,23 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
 def _languages(lib, loaded, lang: str | None) -> list:
     """What a module lacks in the languages it declares (and in `lang`); with `lang`, each module an
     agenda runs that is not given in it, at its `module =` line."""
-    from workshop.content import languages, variants
+    from workshop.content import lacking, languages
 
     doc = loaded.doc
     if loaded.module is not None and doc is not None and not loaded.problems:
-        lacking = variants.not_in(doc, loaded.module, lang) if lang else None
-        return variants.missing(doc, loaded.module, lang) + ([lacking] if lacking else [])
+        absent = lacking.not_in(doc, loaded.module, lang) if lang else None
+        return lacking.missing(doc, loaded.module, lang) + ([absent] if absent else [])
     if loaded.agenda is not None and doc is not None and not loaded.problems:
-        out = variants.missing_titles(doc, loaded.agenda, lang)
+        out = lacking.missing_titles(doc, loaded.agenda, lang)
         if not lang:
             return out
         for index, item in enumerate(loaded.agenda.items):
             module = lib.modules[item.module]
             if not languages.speaks(module, lang):
-                out.append(doc.problem(("modules", index, "module"), f"module {item.module!r} is not in "
-                                       f"{languages.english_name(lang)}: its readers would see it in "
-                                       f"{languages.english_name(languages.first(module))}"))
+                out.append(doc.problem(("modules", index, "module"), _(
+                    "module {module!r} is not in {language}: its readers would see it in {first}").format(
+                    module=item.module, language=languages.called(lang),
+                    first=languages.called(languages.first(module)))))
         return out
     return []
 
@@ -175,12 +176,12 @@ def _summary(lib, loaded, lang: str | None = None) -> str:
             id=m.id, steps=len(m.steps), minutes=m.minutes, value=', '.join(m.vote_kinds) or 'none')
         if m.variants:
             said += _(", languages: {languages}").format(languages=', '.join(languages.languages(m)))
-        return said + (_(", complete in {language}").format(language=languages.english_name(lang)) if lang else "")
+        return said + (_(", complete in {language}").format(language=languages.called(lang)) if lang else "")
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
         said = _("agenda '{id}', {modules} modules, {minutes} min").format(
             id=plan.agenda.id, modules=len(plan.modules), minutes=plan.minutes)
-        return said + (_(", every module in {language}").format(language=languages.english_name(lang))
+        return said + (_(", every module in {language}").format(language=languages.called(lang))
                        if lang else "")
     return _("session '{id}', {events} events, {status}").format(
         id=loaded.session.id, events=loaded.session.events, status=loaded.session.status)
@@ -208,81 +209,13 @@ def _check_session(loaded) -> tuple[list, list]:
         found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
     if forged := loaded.session.forged:
         kinds = ", ".join(sorted({kind for kind, _ in forged}))
-        found.append(Problem(loaded.display, 1, 1, f"{len(forged)} facilitator event(s) without a valid signature, "
-                             f"not obeyed ({kinds}): written by hand, copied, or the header was rewritten since"))
+        found.append(Problem(loaded.display, 1, 1, ngettext(
+            "{n} facilitator event(s) without a valid signature, not obeyed ({kinds}): written by hand, copied, or "
+            "the header was rewritten since", "{n} facilitator event(s) without a valid signature, not obeyed "
+            "({kinds}): written by hand, copied, or the header was rewritten since", len(forged)).format(
+            n=len(forged), kinds=kinds)))
     said = opened.doubts.unauthenticated
     return found, [Problem(loaded.display, 1, 1, _("warning: {said}").format(said=said))] if said else []
-
-
-@app.command()
-def modules(
-    path: PathOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help=N_("Print JSON for scripts instead of a table."))] = False,
-    lang: LangOption = None,
-) -> None:
-    """List the bundled modules and agendas (and those in --path / WORKSHOP_PATH)."""
-    from workshop.content import library
-
-    lib = library.catalog(path or ())
-    rows = _catalog_rows(lib)
-    for loaded in lib.skipped:
-        typer.echo(_("warning: left out {display}: {problems} problem(s); see `workshop validate {display}`").format(
-            display=loaded.display, problems=len(loaded.problems)), err=True)
-    if as_json:
-        import json  # only here: 1.3 ms of every command's start (benchmarks/run.py startup)
-
-        typer.echo(json.dumps(rows, indent=2))
-        return
-    _print_table(rows)
-
-
-def _catalog_rows(lib) -> list[dict]:
-    from workshop.content import languages
-
-    rows = []
-    for agenda_id in sorted(lib.agendas):
-        plan = lib.plan(agenda_id)
-        rows.append({
-            "kind": "agenda", "id": agenda_id, "title": plan.agenda.title, "minutes": plan.minutes,
-            "steps": len(plan.steps), "modules": [m.id for m in plan.modules],
-            "votes": list(plan.vote_kinds), "default": agenda_id == library_default(),
-            "file": lib.origins[f"agenda:{agenda_id}"],
-        })
-    for module_id in sorted(lib.modules):
-        m = lib.modules[module_id]
-        rows.append({
-            "kind": "module", "id": m.id, "title": m.title, "minutes": m.minutes, "steps": len(m.steps),
-            "votes": list(m.vote_kinds), "source": m.source.citation(), "file": lib.origins[f"module:{module_id}"],
-            "languages": list(languages.languages(m)),
-        })
-    return rows
-
-
-def library_default() -> str:
-    from workshop.content.library import DEFAULT_AGENDA
-
-    return DEFAULT_AGENDA
-
-
-def _print_table(rows: list[dict]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title=_("Modules and agendas"), expand=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("id", no_wrap=True)
-    table.add_column("title", ratio=3)
-    table.add_column("min", justify="right", no_wrap=True)
-    table.add_column("steps", justify="right", no_wrap=True)
-    table.add_column("votes", ratio=2)
-    for row in rows:
-        kind = row["kind"] + ("*" if row.get("default") else "")
-        # Text(), never a markup string: titles come from files anyone may write.
-        table.add_row(Text(kind), Text(row["id"]), Text(row["title"]), Text(str(row["minutes"])),
-                      Text(str(row["steps"])), Text(", ".join(row["votes"])))
-    table.caption = _("* the default agenda")
-    Console().print(table)
 
 
 @app.command()

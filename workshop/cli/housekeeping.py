@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from workshop.cli import LangOption, SessionsDir, _fail, _resolve, app
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, pgettext
 
 
 @app.command("sessions")
@@ -33,17 +33,22 @@ def list_sessions(
     from rich.console import Console
     from rich.table import Table
 
+    from workshop.engine.tally import SESSION_STATUS_WORDS, said
     from workshop.engine.text import clean
 
     # the id is what every other command needs: whole on one line at any width; the title gives
     # way, and times are as short as they can be (UTC: the year, and the day once it is known)
     rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
-        status = s.status + (" (archived)" if s.archived else "")
+        status = said(SESSION_STATUS_WORDS, s.status)
+        status = _("{status} (archived)").format(status=status) if s.archived else status
         day = s.created[:10]
         rows.append((clean(s.id), clean(s.title), status, s.created[5:16].replace("T", " "),
                      *(_time(t, day) for t in (s.started, s.ended)), str(s.participants), str(s.events)))
-    heads = ("id", "title", "status", "created", "started", "ended", "people", "events")
+    heads = (pgettext("a column of the sessions list", "id"), pgettext("a column of the sessions list", "title"),
+             pgettext("a column of the sessions list", "status"), pgettext("a column of the sessions list", "created"),
+             pgettext("a column of the sessions list", "started"), pgettext("a column of the sessions list", "ended"),
+             pgettext("a column of the sessions list", "people"), pgettext("a column of the sessions list", "events"))
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
     others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
@@ -51,7 +56,7 @@ def list_sessions(
         folder_of=folder_of(sessions_dir))), box=box.SIMPLE_HEAD, collapse_padding=True,
                   pad_edge=False)
     for i, head in enumerate(heads):
-        table.add_column(head, no_wrap=True, justify="right" if head in ("people", "events") else "left",
+        table.add_column(head, no_wrap=True, justify="right" if i >= 6 else "left",  # people and events
                          min_width=widths[i] if i != 1 else None,
                          max_width=max(5, console.width - others) if i == 1 else None,
                          overflow="ellipsis")

@@ -21,23 +21,23 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return "true/false"  # not translated: TOML's own words
     if isinstance(value, int):
         return _("a whole number")
     if isinstance(value, float):
         return _("a decimal number")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, list):
         return _("an array")
     if isinstance(value, dt.datetime):
-        return "a date-time"
+        return _("a date-time")
     if isinstance(value, dt.date):
         return _("a date without a time")
     if isinstance(value, dt.time):
-        return "a time"
+        return _("a time")
     return type(value).__name__
 
 
@@ -97,7 +97,7 @@ class Checker:
     def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
              required: bool = True, controls: bool = False) -> str | None:
         """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
-        value = self.get(table, key, where, context, str, required=required, what="a string")
+        value = self.get(table, key, where, context, str, required=required, what=_("a string"))
         if value is not None and required and not value.strip():
             self.report(where + (key,), context, _("{show} must not be empty").format(show=_show(key)))
             return None
@@ -111,7 +111,7 @@ class Checker:
 
     def whole(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True,
               low: int | None = None, high: int | None = None) -> int | None:
-        value = self.get(table, key, where, context, int, required=required, what="a whole number")
+        value = self.get(table, key, where, context, int, required=required, what=_("a whole number"))
         if value is None:
             return None
         if low is not None and value < low or high is not None and value > high:
@@ -136,7 +136,7 @@ class Checker:
 
     def table(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
               required: bool = True) -> dict | None:
-        return self.get(table, key, where, context, dict, required=required, what="a table")
+        return self.get(table, key, where, context, dict, required=required, what=_("a table"))
 
     def tables(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> list[dict] | None:
         """An array of tables, at least one; each entry that is not a table is reported."""
@@ -156,7 +156,7 @@ class Checker:
 
     def choice(self, table: Mapping[str, Any], key: str, where: Where, context: str, choices: tuple[str, ...],
                *, required: bool = True) -> str | None:
-        value = self.get(table, key, where, context, str, required=required, what="a string")
+        value = self.get(table, key, where, context, str, required=required, what=_("a string"))
         if value is not None and value not in choices:
             listed = ", ".join(choices)
             self.report(where + (key,), context,

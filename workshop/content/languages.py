@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from workshop.content.model import Agenda, Module, Poll, Round, Step, Variants, Words
+from workshop.i18n import N_, _
 
 TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 SOURCE = "en"  # the language of a module that does not say
@@ -26,9 +27,10 @@ SOURCE = "en"  # the language of a module that does not say
 # reader's, which a reader of any language can read.
 NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français", "it": "Italiano",
          "pt": "Português", "nl": "Nederlands", "pl": "Polski", "sv": "Svenska", "ja": "日本語"}
-# Their names in English, for messages about a file (`validate`)
-ENGLISH = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "it": "Italian",
-           "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "ja": "Japanese"}
+# Their names in the reader's language, for messages about a file (`validate`): marked here, said
+# where a message names one ("no German title" in English, "keine Fassung auf Deutsch" in German)
+CALLED = {"en": N_("English"), "de": N_("German"), "es": N_("Spanish"), "fr": N_("French"), "it": N_("Italian"),
+          "pt": N_("Portuguese"), "nl": N_("Dutch"), "pl": N_("Polish"), "sv": N_("Swedish"), "ja": N_("Japanese")}
 
 def primary(tag: str) -> str:
     """The language of a tag without its region or script: "de-CH" -> "de"."""
@@ -81,9 +83,10 @@ def name(tag: str) -> str:
     return NAMES.get(primary(tag), tag)
 
 
-def english_name(tag: str) -> str:
-    """A language's name in English ("German"), or its tag in quotes."""
-    return ENGLISH.get(primary(tag), f"'{tag}'")
+def called(tag: str) -> str:
+    """A language's name in the reader's language ("German" in English, "Deutsch" in German), or
+    its tag in quotes."""
+    return _(CALLED[primary(tag)]) if primary(tag) in CALLED else f"'{tag}'"
 
 
 def words(variants: Variants, tag: str) -> dict[str, Any]:
@@ -163,7 +166,7 @@ def canonical(poll: Poll, label: str, loose: bool = False) -> str | None:
 
     if label in first.options:
         return label
-    for candidates in (first.options, *(dict(w).get("options", ()) for _, w in poll.variants)):
+    for candidates in (first.options, *(dict(w).get("options", ()) for _tag, w in poll.variants)):
         if len(candidates) == len(first.options):
             for i, option in enumerate(candidates):
                 if same(option):

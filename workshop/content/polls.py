@@ -37,7 +37,7 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
     before = len(c.problems)
     question = c.text(table, "question", where, context)
     vote = c.choice(table, "vote", where, context, (*VOTE_KINDS, "consent"))
-    anonymous = c.get(table, "anonymous", where, context, bool, required=False, what="true or false")
+    anonymous = c.get(table, "anonymous", where, context, bool, required=False, what=_("true or false"))
     reveal = c.choice(table, "reveal", where, context, REVEALS, required=False)
     if vote is None:
         c.keys(table, where, context, ALL_POLL_KEYS)
@@ -84,7 +84,7 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
 
 def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context: str,
                    low: int, high: int) -> tuple[str, ...] | None:
-    options = c.get(table, "options", where, context, list, what="an array of strings")
+    options = c.get(table, "options", where, context, list, what=_("an array of strings"))
     if options is None:
         return None
     here = where + ("options",)

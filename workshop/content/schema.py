@@ -141,7 +141,7 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
     anonymous, show = False, "cards"
     if "anonymous" in entry:
         if kind in ("brainstorm", "qa"):
-            anonymous = bool(c.get(entry, "anonymous", where, context, bool, what="true or false"))
+            anonymous = bool(c.get(entry, "anonymous", where, context, bool, what=_("true or false")))
         elif kind is not None:
             c.report(where + ("anonymous",), context,
                      _("'anonymous' is for brainstorm and qa steps (a poll's goes in [steps.poll])") if kind == "poll"
@@ -196,7 +196,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
     c.keys(data, (), "", AGENDA_KEYS)
     title = c.text(data, "title", (), "")
     summary = c.text(data, "summary", (), "", required=False) or ""
-    start = c.get(data, "start", (), "", (dt.time, dt.datetime), what="a time like 09:00:00 or a date-time")
+    start = c.get(data, "start", (), "", (dt.time, dt.datetime), what=_("a time like 09:00:00 or a date-time"))
     entries = c.tables(data, "modules", (), "")
     items: list[AgendaItem] = []
     seen: dict[str, int] = {}

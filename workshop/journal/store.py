@@ -29,7 +29,7 @@ from typing import Any
 import tomli_w
 
 from workshop.errors import os_message
-from workshop.i18n import _
+from workshop.i18n import N_, _
 from workshop.journal import blocks, check, codec, files
 from workshop.journal.files import JournalError
 
@@ -38,6 +38,7 @@ __all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append",
 
 SENTINEL = b"# events follow, one [[events]] block each, oldest first\n"
 _SENTINEL_TEXT = SENTINEL.rstrip(b"\n")
+CRLF = N_("Windows (CRLF) line ends, read as plain newlines")  # a note on the file, not damage
 _COMMENT_LINE = re.compile(rb"^[ \t]*#[^\n]*$", re.MULTILINE)
 
 
@@ -123,7 +124,7 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
                     "append removes it").format(
             base=base + found.torn.begin)))
     if found.crlf:
-        out.append((1, 1, _("Windows (CRLF) line ends, read as plain newlines")))
+        out.append((1, 1, _(CRLF)))
     return out
 
 

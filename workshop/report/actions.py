@@ -15,8 +15,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from workshop import i18n
+from workshop.engine.afterwards import status_said
 from workshop.engine.state import SessionState
-from workshop.i18n import _
+from workshop.i18n import N_, _
 from workshop.report.render import md_escape, md_participant
 
 FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
@@ -48,9 +50,14 @@ def as_markdown(state: SessionState) -> str:
         title=md_escape(state.title)), "", _("| action | owner | due | from | step |"),
              "|---|---|---|---|---|"]
     lines += [f"| {_cell(r['text'])}{_(' (edited)') if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
-              f"| {r['due'] or '–'} "
+              f"| {due_day(r['due']) or '–'} "
               f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
     return "\n".join(lines if len(lines) > 4 else [*lines[:2], _("None.")]) + "\n"
+
+
+def due_day(due: str) -> str:
+    """A due date (ISO) as the reader writes a day; '' when there is none."""
+    return i18n.day(dt.date.fromisoformat(due), english="%Y-%m-%d") if due else ""
 
 
 def _cell(value: str) -> str:
@@ -106,10 +113,10 @@ FORMATS = {"md": as_markdown, "csv": as_csv, "json": as_json}  # and as_ics, wit
 # ---------------------------------------------------------------------- across a chain of sessions
 
 CHAIN_FIELDS = ("id", "text", "owner", "due", "decision", "written_in", "status", "status_in", "comment")
-CHAIN_WORDS = {
-    "title": "# Action items across {sessions}",
-    "head": "| action | owner | due | decision | written in | status | since | note |",
-    "none": "None.",
+CHAIN_WORDS = {  # marked here, said in the reader's language where shown
+    "title": N_("# Action items across {sessions}"),
+    "head": N_("| action | owner | due | decision | written in | status | since | note |"),
+    "none": N_("None."),
 }
 
 
@@ -151,12 +158,12 @@ def chain_csv(states: Sequence[SessionState]) -> str:
 
 
 def chain_markdown(states: Sequence[SessionState]) -> str:
-    lines = [CHAIN_WORDS["title"].format(sessions=md_escape(", ".join(s.id for s in states))), "",
-             CHAIN_WORDS["head"], "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {r['due'] or '–'} | {_cell(r['decision']) or '–'} "
-              f"| {md_escape(r['written_in'])} | {r['status']} | {md_escape(r['status_in'])} "
-              f"| {_cell(r['comment']) or '–'} |" for r in chain_rows(states)]
-    return "\n".join(lines if len(lines) > 4 else [*lines[:2], CHAIN_WORDS["none"]]) + "\n"
+    lines = [_(CHAIN_WORDS["title"]).format(sessions=md_escape(", ".join(s.id for s in states))), "",
+             _(CHAIN_WORDS["head"]), "|---|---|---|---|---|---|---|---|"]
+    lines += [f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {due_day(r['due']) or '–'} "
+              f"| {_cell(r['decision']) or '–'} | {md_escape(r['written_in'])} | {status_said(r['status'])} "
+              f"| {md_escape(r['status_in'])} | {_cell(r['comment']) or '–'} |" for r in chain_rows(states)]
+    return "\n".join(lines if len(lines) > 4 else [*lines[:2], _(CHAIN_WORDS["none"])]) + "\n"
 
 
 CHAIN_FORMATS = {"md": chain_markdown, "csv": chain_csv, "json": chain_json}

@@ -22,9 +22,9 @@ from typing import Any
 from workshop.content.languages import value_in
 from workshop.engine.in_language import state_in
 from workshop.engine.state import PollView, SessionState
-from workshop.engine.tally import normalise
+from workshop.engine.tally import SESSION_STATUS_WORDS, VOTE_WORDS, normalise, said
 from workshop.engine.text import isolate
-from workshop.i18n import _, html_open, number
+from workshop.i18n import _, html_open, number, pgettext
 from workshop.report import followup
 from workshop.report.html import CSS, bdi
 from workshop.report.render import md_escape, md_participant
@@ -141,7 +141,8 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     """One poll as a header and rows of plain strings: options down, sessions then differences across.
     The label column is untrusted text; the caller escapes it for its format."""
     kind, sessions, diffs = poll["kind"], poll["sessions"], poll["differences"]
-    header = ["option", *(s["session"] for s in sessions), *(f"Δ {d['session']}" for d in diffs)]
+    header = [pgettext("a column of a comparison", "option"), *(s["session"] for s in sessions),
+              *(f"Δ {d['session']}" for d in diffs)]
     cells: dict[str, dict[str, str]] = {}
     labels: dict[str, str] = {}
     for s in sessions:
@@ -156,27 +157,37 @@ def _grid(poll: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
                                                    points=number(r["share_points"], "+.1f")))
     rows = [[labels.get(key, key), *(row.get(h, "0") for h in header[1:])] for key, row in cells.items()]
     if any("mean" in s for s in sessions):
-        rows.append(["mean", *(str(s.get("mean", "–")) for s in sessions),
-                     *(f"{d['mean']:+g}" if "mean" in d else "–" for d in diffs)])
+        rows.append([pgettext("a row of a comparison", "mean"),
+                     *(number(s["mean"], "") if "mean" in s else "–" for s in sessions),
+                     *(number(d["mean"], "+g") if "mean" in d else "–" for d in diffs)])
     if diffs:
-        rows.append([followup.WORDS["both"], *("" for _ in sessions),
-                     *(str(d["both"]) + (f" ({d['both_mean']:+g})" if "both_mean" in d else "") for d in diffs)])
+        rows.append([_(followup.WORDS["both"]), *("" for _ in sessions),
+                     *(str(d["both"]) + (f" ({number(d['both_mean'], '+g')})" if "both_mean" in d else "")
+                       for d in diffs)])
     return header, rows
 
 
+def _kind(poll: dict[str, Any]) -> str:
+    """A poll's vote kind and what its tally counts, in the reader's words: 'scale, votes'."""
+    units = {"votes": pgettext("what a tally counts", "votes"), "answers": pgettext("what a tally counts", "answers"),
+             "dots": pgettext("what a tally counts", "dots"), "points": pgettext("what a tally counts", "points")}
+    return f"{said(VOTE_WORDS, poll['kind'])}, {units.get(poll['unit'], poll['unit'])}"
+
+
 def _title(poll: dict[str, Any]) -> str:
-    return f"{poll['question']} ({poll['id']}, {poll['kind']}, {poll['unit']})"
+    return f"{poll['question']} ({poll['id']}, {_kind(poll)})"
 
 
 def as_markdown(data: dict[str, Any]) -> str:
     out = [_("# Sessions compared"), ""]
     out += [_("- {id}: {title}, {status}, {participants} participants").format(
-        id=md_escape(s['id']), title=md_escape(s['title']), status=s['status'], participants=s['participants'])
+        id=md_escape(s['id']), title=md_escape(s['title']), status=said(SESSION_STATUS_WORDS, s['status']),
+        participants=s['participants'])
             for s in data["sessions"]]
     out += ["", _("Differences (Δ) are against the first session."), "", _("## Shared polls"), ""]
     for poll in data["polls"]:
         header, rows = _grid(poll)
-        out += [f"### {md_escape(poll['question'])}", "", f"`{poll['id']}`, {poll['kind']}, {poll['unit']}", "",
+        out += [f"### {md_escape(poll['question'])}", "", f"`{poll['id']}`, {_kind(poll)}", "",
                 "| " + " | ".join(md_escape(h) for h in header) + " |",
                 "|---|" + "---:|" * (len(header) - 1)]
         # the label is untrusted and a table row is one line: an answer's line breaks become spaces;
@@ -197,7 +208,8 @@ def as_html(data: dict[str, Any]) -> str:
            _("<title>Sessions compared</title><style>{CSS}</style></head><body>").format(CSS=CSS),
            _("<h1>Sessions compared</h1><ul>")]
     out += [_("<li><code>{id}</code>: {title}, {status}, {participants} participants</li>").format(
-        id=e(s['id']), title=e(s['title']), status=e(s['status']), participants=s['participants'])
+        id=e(s['id']), title=e(s['title']), status=e(said(SESSION_STATUS_WORDS, s['status'])),
+        participants=s['participants'])
             for s in data["sessions"]]
     out += [_("</ul><p>Differences (Δ) are against the first session.</p>"), _("<h2>Shared polls</h2>")]
     for poll in data["polls"]:
@@ -223,10 +235,14 @@ def as_rich(data: dict[str, Any]) -> Any:
 
     parts: list[Any] = []
     sessions = Table(title=Text(_("Sessions compared")), title_justify="left")
-    for name in ("session", "title", "status", "participants"):
-        sessions.add_column(name, justify="right" if name == "participants" else "left")
+    for name, justify in ((pgettext("a column of a comparison", "session"), "left"),
+                          (pgettext("a column of a comparison", "title"), "left"),
+                          (pgettext("a column of a comparison", "status"), "left"),
+                          (pgettext("a column of a comparison", "participants"), "right")):
+        sessions.add_column(name, justify=justify)  # type: ignore[arg-type]
     for s in data["sessions"]:
-        sessions.add_row(Text(s["id"]), Text(s["title"]), Text(s["status"]), Text(str(s["participants"])))
+        sessions.add_row(Text(s["id"]), Text(s["title"]), Text(said(SESSION_STATUS_WORDS, s["status"])),
+                         Text(str(s["participants"])))
     parts += [sessions, Text(_("Differences (Δ) are against the first session.\n"))]
     for poll in data["polls"]:
         header, rows = _grid(poll)
@@ -239,7 +255,8 @@ def as_rich(data: dict[str, Any]) -> Any:
     parts += followup.as_rich(data.get("actions", []))
     if data["not_shared"]:
         table = Table(title=Text(_("Polls not shared")), title_justify="left")
-        for name in ("poll", "question", _("only in"), "why"):
+        for name in (pgettext("a column of a comparison", "poll"), pgettext("a column of a comparison", "question"),
+                     _("only in"), pgettext("a column of a comparison", "why")):
             table.add_column(name)
         for p in data["not_shared"]:
             table.add_row(Text(p["id"]), Text(p["question"]), Text(", ".join(p["sessions"])), Text(p["why"]))

@@ -10,20 +10,31 @@ from html import escape
 from typing import Any
 
 from workshop.engine.state import PollView, SessionState
+from workshop.i18n import N_, _, number, pgettext
 from workshop.report.html import bdi
 from workshop.report.render import md_escape, md_participant
 
 STATUSES = ("done", "blocked", "dropped", "open")
-COLUMNS = ("actions", "done", "blocked", "dropped", "open", "done %")
-WORDS = {
-    "heading": "Actions carried into {session}",
-    "intro": "{done} of {actions} done ({rate:.0%}); {blocked} blocked, {dropped} dropped, {open} still open.",
-    "by-owner": "By owner",
-    "by-decision": "By decision",
-    "no-owner": "(no owner)",
-    "no-decision": "(no decision)",
-    "both": "answered both: their own mean change",
+WORDS = {  # marked here, said in the reader's language where shown
+    "heading": N_("Actions carried into {session}"),
+    "intro": N_("{done} of {actions} done ({rate}); {blocked} blocked, {dropped} dropped, {open} still open."),
+    "by-owner": N_("By owner"),
+    "by-decision": N_("By decision"),
+    "no-owner": N_("(no owner)"),
+    "no-decision": N_("(no decision)"),
+    "both": N_("answered both: their own mean change"),
 }
+
+
+def _intro(entry: dict[str, Any]) -> str:
+    return _(WORDS["intro"]).format(**{**entry, "rate": number(entry["rate"], ".0%")})
+
+
+def _columns() -> tuple[str, ...]:
+    """A table's column headings: how many actions, and how many of them are in each status."""
+    return (pgettext("a column of actions", "actions"), pgettext("a column of actions", "done"),
+            pgettext("a column of actions", "blocked"), pgettext("a column of actions", "dropped"),
+            pgettext("a column of actions", "open"), pgettext("a column of actions", "done %"))
 
 
 def paired(first: PollView, then: PollView) -> dict[str, Any]:
@@ -61,23 +72,24 @@ def completion(states: Sequence[SessionState], ids: Sequence[str]) -> list[dict[
 
 
 def _rows(group: list[dict[str, Any]], key: str, none: str) -> list[list[str]]:
-    return [[g[key] or none, *(str(g[s]) for s in ("actions", *STATUSES)), f"{g['rate']:.0%}"] for g in group]
+    return [[g[key] or none, *(str(g[s]) for s in ("actions", *STATUSES)), number(g["rate"], ".0%")] for g in group]
 
 
 def tables(entry: dict[str, Any]) -> list[tuple[str, list[list[str]]]]:
     """(heading, rows) per table of one session's actions; the first cell of a row is untrusted."""
-    return [(WORDS["by-owner"], _rows(entry["by_owner"], "owner", WORDS["no-owner"])),
-            (WORDS["by-decision"], _rows(entry["by_decision"], "decision", WORDS["no-decision"]))]
+    return [(_(WORDS["by-owner"]), _rows(entry["by_owner"], "owner", _(WORDS["no-owner"]))),
+            (_(WORDS["by-decision"]), _rows(entry["by_decision"], "decision", _(WORDS["no-decision"])))]
 
 
 def as_markdown(actions: list[dict[str, Any]]) -> list[str]:
     out = []
     for entry in actions:
-        out += [f"## {md_escape(WORDS['heading'].format(session=entry['session']))}", "",
-                WORDS["intro"].format(**entry), ""]  # numbers and our words: nothing to escape
+        out += [f"## {md_escape(_(WORDS['heading']).format(session=entry['session']))}", "",
+                _intro(entry), ""]  # numbers and our words: nothing to escape
+        columns = _columns()
         for heading, rows in tables(entry):
-            out += [f"### {heading}", "", "| | " + " | ".join(COLUMNS) + " |",
-                    "|---|" + "---:|" * len(COLUMNS)]
+            out += [f"### {heading}", "", "| | " + " | ".join(columns) + " |",
+                    "|---|" + "---:|" * len(columns)]
             out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
             out.append("")
     return out
@@ -87,11 +99,11 @@ def as_html(actions: list[dict[str, Any]]) -> list[str]:
     e = escape
     out = []
     for entry in actions:
-        out += [f"<h2>{e(WORDS['heading'].format(session=entry['session']))}</h2>",
-                f"<p>{e(WORDS['intro'].format(**entry))}</p>"]
+        out += [f"<h2>{e(_(WORDS['heading']).format(session=entry['session']))}</h2>",
+                f"<p>{e(_intro(entry))}</p>"]
         for heading, rows in tables(entry):
             out.append(f"<h3>{e(heading)}</h3><table><thead><tr><th></th>"
-                       + "".join(f'<th class="num">{e(c)}</th>' for c in COLUMNS) + "</tr></thead><tbody>")
+                       + "".join(f'<th class="num">{e(c)}</th>' for c in _columns()) + "</tr></thead><tbody>")
             out += ["<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:])
                     + "</tr>" for row in rows]
             out.append("</tbody></table>")
@@ -106,12 +118,12 @@ def as_rich(actions: list[dict[str, Any]]) -> list[Any]:
 
     parts: list[Any] = []
     for entry in actions:
-        parts.append(Text(WORDS["heading"].format(session=entry["session"]) + ": "
-                          + WORDS["intro"].format(**entry)))
+        parts.append(Text(_("{heading}: {intro}").format(heading=_(WORDS["heading"]).format(session=entry["session"]),
+                                                          intro=_intro(entry))))
         for heading, rows in tables(entry):
             table = Table(title=Text(heading), title_justify="left")
             table.add_column("")
-            for column in COLUMNS:
+            for column in _columns():
                 table.add_column(column, justify="right")
             for first, *numbers in rows:
                 table.add_row(Text(isolate(first)), *(Text(n) for n in numbers))

@@ -12,37 +12,43 @@ import re
 from collections.abc import Sequence
 
 from workshop.engine import events, evidence, text
-from workshop.engine.afterwards import STATUSES
+from workshop.engine.afterwards import STATUSES, status_said
 from workshop.engine.decisions import REVIEW_STEP, Carried, Decision
 from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import under
+from workshop.i18n import N_, _, ngettext
 from workshop.sessions.corrections import CorrectionVerbs, quoted
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person
 
 WORDING_MAX = 2000
-SAID = {
-    "no-step": "the session has not started: a decision is made on a step",
-    "no-words": "say what was decided (TEXT), or name a consent poll (--from) whose proposal it is",
-    "no-action": "no action item {ref!r} in this session (a note marked as one: its id, or the start of it)",
-    "several": "{ref!r} is the start of several {what}' ids: give more of it",
-    "no-decision": "no decision {ref!r} in this session (d1, d2, …)",
-    "withdrawn": "decision {ref} was withdrawn: record a new one instead",
-    "nothing": "say what changes: new words, the actions (--action), or both",
-    "no-consent": "no consent to record here: this step's poll is not a consent poll that reached consent",
-    "no-carried": "no action {ref!r} carried into this session (`workshop actions --chain` lists them)",
-    "status": "an action is done, blocked, dropped or open, not {status!r}",
-    "blocked": "say what blocks it (--note)",
-    "not-owner": "only its owner ({owner}) or the facilitator can review this action",
-    "not-now": "owners review their actions while the review step runs: ask the facilitator",
-    "recorded": "decision {ref} recorded: {words}",
-    "with-actions": ", {n} action(s)",
-    "amended": "decision {ref} amended",
-    "amended-to": "decision {ref} amended: {words}",
-    "withdrew": "decision {ref} withdrawn: {words}",
+SAID = {  # marked here, said in the language in force where a verb refuses or answers
+    "no-step": N_("the session has not started: a decision is made on a step"),
+    "no-words": N_("say what was decided (TEXT), or name a consent poll (--from) whose proposal it is"),
+    "no-action": N_("no action item {ref!r} in this session (a note marked as one: its id, or the start of it)"),
+    "several-actions": N_("{ref!r} is the start of several actions' ids: give more of it"),
+    "several-items": N_("{ref!r} is the start of several action items' ids: give more of it"),
+    "no-decision": N_("no decision {ref!r} in this session (d1, d2, …)"),
+    "withdrawn": N_("decision {ref} was withdrawn: record a new one instead"),
+    "nothing": N_("say what changes: new words, the actions (--action), or both"),
+    "no-consent": N_("no consent to record here: this step's poll is not a consent poll that reached consent"),
+    "no-carried": N_("no action {ref!r} carried into this session (`workshop actions --chain` lists them)"),
+    "status": N_("an action is done, blocked, dropped or open, not {status!r}"),
+    "blocked": N_("say what blocks it (--note)"),
+    "not-owner": N_("only its owner ({owner}) or the facilitator can review this action"),
+    "not-now": N_("owners review their actions while the review step runs: ask the facilitator"),
+    "recorded": N_("decision {ref} recorded: {words}"),
+    "amended": N_("decision {ref} amended"),
+    "amended-to": N_("decision {ref} amended: {words}"),
+    "withdrew": N_("decision {ref} withdrawn: {words}"),
     "reviewed": "{action}: {status}",
     "reviewed-note": "{action}: {status} ({note})",
 }
+
+
+def said(key: str) -> str:
+    """One of SAID in the language in force."""
+    return _(SAID[key])
 
 
 def proposal(question: str) -> str:
@@ -54,9 +60,10 @@ def proposal(question: str) -> str:
     return said[:1].upper() + said[1:] if said else question
 
 
-def wording(body: str, what: str = "a decision") -> str:
+def wording(body: str, what: str | None = None) -> str:
+    """A decision's words (or, `what` says, a reason's or a note's): cleaned, not blank, not too long."""
     try:
-        return text.body(body, what, WORDING_MAX)
+        return text.body(body, what or _("a decision"), WORDING_MAX)
     except text.TextError as err:
         raise SessionError(str(err)) from None
 
@@ -72,16 +79,16 @@ class DecisionVerbs(CorrectionVerbs):
         with self.changing() as write:
             s = self.state()
             if s.step is None:
-                raise SessionError(SAID["no-step"])
+                raise SessionError(said("no-step"))
             views = list({v.qid: v for v in (self._poll_named(s, ref) for ref in polls)}.values())
             if body is None:
                 consent = next((v for v in views if v.poll.threshold is not None), None)
                 if consent is None:
-                    raise SessionError(SAID["no-words"])
+                    raise SessionError(said("no-words"))
                 body = proposal(consent.poll.question)
             words = wording(body)
             step = s.steps[views[0].index] if views else s.step
-            lines = [line for v in views for line in evidence.rounds(v)]
+            lines = [line for v in views for line in evidence.rounds(v, evidence.written_in(s, v))]
             heard = [line for v in views for line in evidence.objections(s, v)]
             steps = {step.qid, s.step.qid, *(q for v in views for q in evidence.objection_steps(s, v))}
             ids = self._defaults(s, steps) if actions is None else [self._action(s, ref) for ref in actions]
@@ -94,8 +101,11 @@ class DecisionVerbs(CorrectionVerbs):
                                        evidence=events.given(lines[:200] or None),
                                        objections=events.given(heard[:200] or None),
                                        actions=events.given(list(dict.fromkeys(ids))[:200] or None)))
-        said = SAID["with-actions"].format(n=len(ids)) if ids else ""
-        return SAID["recorded"].format(ref=ref, words=quoted(words, 60)) + said
+        if ids:  # English says "(s)" whatever the count, as it always has
+            return ngettext("decision {ref} recorded: {words}, {n} action(s)",
+                            "decision {ref} recorded: {words}, {n} action(s)", len(ids)).format(
+                ref=ref, words=quoted(words, 60), n=len(ids))
+        return said("recorded").format(ref=ref, words=quoted(words, 60))
 
     def decide_consent(self) -> str:
         """The one key: the current step's consent poll (or the one an objections round follows)
@@ -103,7 +113,7 @@ class DecisionVerbs(CorrectionVerbs):
         s = self.state()
         view = s.poll or (s.polls.get(ref) if (ref := self._poll_before(s)) else None)
         if view is None or view.poll.threshold is None or not view.ballots or under(view.poll, view.tally):
-            raise SessionError(SAID["no-consent"])
+            raise SessionError(said("no-consent"))
         return self.decide(None, [view.qid])
 
     def recorded(self, view: PollView) -> Decision | None:
@@ -113,24 +123,24 @@ class DecisionVerbs(CorrectionVerbs):
     def amend_decision(self, ref: str, body: str | None = None, actions: Sequence[str] | None = None,
                        why: str | None = None) -> str:
         if body is None and actions is None:
-            raise SessionError(SAID["nothing"])
+            raise SessionError(said("nothing"))
         words = None if body is None else wording(body)
-        reason = None if why is None else wording(why, "a reason")
+        reason = None if why is None else wording(why, _("a reason"))
         with self.changing() as write:
             s = self.state()
             found = self._decision(s, ref)
             ids = None if actions is None else list(dict.fromkeys(self._action(s, a) for a in actions))[:200]
             write(events.DecisionAmendEvent(decision=found.id, text=events.given(words), actions=events.given(ids),
                                             why=events.given(reason)))
-        return SAID["amended-to"].format(ref=found.id, words=quoted(words, 60)) if words \
-            else SAID["amended"].format(ref=found.id)
+        return said("amended-to").format(ref=found.id, words=quoted(words, 60)) if words \
+            else said("amended").format(ref=found.id)
 
     def withdraw_decision(self, ref: str, why: str | None = None) -> str:
-        reason = None if why is None else wording(why, "a reason")
+        reason = None if why is None else wording(why, _("a reason"))
         with self.changing() as write:
             found = self._decision(self.state(), ref)
             write(events.DecisionWithdrawEvent(decision=found.id, why=events.given(reason)))
-        return SAID["withdrew"].format(ref=found.id, words=quoted(found.text, 60))
+        return said("withdrew").format(ref=found.id, words=quoted(found.text, 60))
 
     # ---------------------------------------------------------------- reviews of carried actions
 
@@ -138,10 +148,10 @@ class DecisionVerbs(CorrectionVerbs):
         """Mark a carried action done, blocked (with what blocks it), dropped or open again: the
         facilitator at any time, its owner while the review step runs."""
         if status not in STATUSES:
-            raise SessionError(SAID["status"].format(status=status))
-        said = None if not comment or not comment.strip() else wording(comment, "a note")
-        if status == "blocked" and said is None:
-            raise SessionError(SAID["blocked"])
+            raise SessionError(said("status").format(status=status))
+        note = None if not comment or not comment.strip() else wording(comment, _("a note"))
+        if status == "blocked" and note is None:
+            raise SessionError(said("blocked"))
         with self.changing() as write:
             s = self.state()
             action = self._carried(s, ref)
@@ -149,16 +159,16 @@ class DecisionVerbs(CorrectionVerbs):
                 self._may_review(s, action, person)
             write(events.ReviewEvent(note=action.note, status=status,  # type: ignore[arg-type]
                                      author=events.FACILITATOR if person is None else person.token,
-                                     comment=events.given(said)))
-        return SAID["reviewed-note" if said else "reviewed"].format(action=quoted(action.text, 50), status=status,
-                                                                   note=said)
+                                     comment=events.given(note)))
+        return SAID["reviewed-note" if note else "reviewed"].format(action=quoted(action.text, 50),
+                                                                   status=status_said(status), note=note)
 
     def _may_review(self, s: SessionState, action: Carried, person: Person) -> None:
         if not action.owner or text.name_key(action.owner) != text.name_key(person.name) \
                 or person.token not in self.fold.participants:
-            raise SessionError(SAID["not-owner"].format(owner=action.owner or "nobody named"))
+            raise SessionError(said("not-owner").format(owner=action.owner or _("nobody named")))
         if s.status == "ended" or s.step is None or s.step.qid != REVIEW_STEP:
-            raise SessionError(SAID["not-now"])
+            raise SessionError(said("not-now"))
 
     # ---------------------------------------------------------------- finding things
 
@@ -166,25 +176,25 @@ class DecisionVerbs(CorrectionVerbs):
     def _carried(s: SessionState, ref: str) -> Carried:
         found = [a for a in s.record.carried if a.note.startswith(ref.lower())]
         if len(found) != 1:
-            raise SessionError(SAID["no-carried"].format(ref=ref) if not found
-                               else SAID["several"].format(ref=ref, what="actions"))
+            raise SessionError(said("no-carried").format(ref=ref) if not found
+                               else said("several-actions").format(ref=ref))
         return found[0]
 
     @staticmethod
     def _decision(s: SessionState, ref: str) -> Decision:
         found = s.record.decision(ref.strip().lower())
         if found is None:
-            raise SessionError(SAID["no-decision"].format(ref=ref))
+            raise SessionError(said("no-decision").format(ref=ref))
         if found.withdrawn is not None:
-            raise SessionError(SAID["withdrawn"].format(ref=found.id))
+            raise SessionError(said("withdrawn").format(ref=found.id))
         return found
 
     @staticmethod
     def _action(s: SessionState, ref: str) -> str:
         found = [n.id for n in s.notes if n.action and n.id.startswith(ref.strip().lower())]
         if len(found) != 1:
-            raise SessionError(SAID["no-action"].format(ref=ref) if not found
-                               else SAID["several"].format(ref=ref, what="action items"))
+            raise SessionError(said("no-action").format(ref=ref) if not found
+                               else said("several-items").format(ref=ref))
         return found[0]
 
     @staticmethod

@@ -96,12 +96,12 @@ def secret_path(path: Path) -> Path:
 
 def certificate_path(path: Path) -> Path:
     """The self-signed certificate and its key that `serve --tls` made for this session."""
-    return path.with_name(f".{path.stem}.tls.pem")
+    return path.with_name(f".{path.stem}.tls.pem")  # not translated: a file name
 
 
 def host_key_path(path: Path) -> Path:
     """The ssh host key that `serve --ssh` made for this session."""
-    return path.with_name(f".{path.stem}.ssh-host-key")
+    return path.with_name(f".{path.stem}.ssh-host-key")  # not translated: a file name
 
 
 def kept_beside(path: Path) -> tuple[Path, ...]:

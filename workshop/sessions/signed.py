@@ -28,7 +28,7 @@ from workshop.journal import files
 def _file(header: Mapping[str, Any]) -> Path:
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     which = hashlib.sha256(str(header.get("facilitator_key")).encode()).hexdigest()[:32]
-    return Path(base) / "workshop" / "signed" / f"{which}.json"
+    return Path(base) / "workshop" / "signed" / f"{which}.json"  # not translated: a file name
 
 
 def _read(header: Mapping[str, Any]) -> dict[str, Any]:

@@ -228,10 +228,12 @@ class JoinQR(Translated, ModalScreen[None]):
         ways, lines = self.ways, []
         if ways.certificate and self.address:
             words = ways.certificate_words if full else ways.certificate_short
-            lines.append(Text(f"Its certificate is self-signed (browsers warn). Its SHA-256:\n{words}"))
+            lines.append(Text(_("Its certificate is self-signed (browsers warn). Its SHA-256:\n{fingerprint}").format(
+                fingerprint=words)))
         if ways.ssh:
             words = ways.host_key_words if full else ways.host_key_short
-            lines.append(Text(f"From any terminal: {ways.ssh}   (host key {words})"))
+            lines.append(Text(_("From any terminal: {ssh}   (host key {fingerprint})").format(ssh=ways.ssh,
+                                                                                          fingerprint=words)))
         return lines
 
 

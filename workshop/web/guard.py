@@ -170,7 +170,7 @@ async def headers(request: web.Request, handler: Callable) -> web.StreamResponse
     ours = HEADERS if not request.path.startswith("/terminal") else {"X-Content-Type-Options": "nosniff"}
     response.headers.update(ours)
     if request.secure and request.config_dict.get(HSTS, False):
-        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_FOR}"
+        response.headers["Strict-Transport-Security"] = f"max-age={HSTS_FOR}"  # not translated: a header
     if isinstance(response, web.HTTPException):
         raise response
     return response

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 
 # A Host header as browsers send it: a name or address and a port.
 HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
@@ -40,8 +41,8 @@ class Proxy:
         try:
             return cls(ipaddress.ip_network(text.strip(), strict=False))
         except ValueError:
-            raise WorkshopError(f"--trusted-proxy {text!r}: give the proxy's address (127.0.0.1, 10.0.0.5, "
-                                "or a network like 10.0.0.0/24)") from None
+            raise WorkshopError(_("--trusted-proxy {text!r}: give the proxy's address (127.0.0.1, 10.0.0.5, or a "
+                                  "network like 10.0.0.0/24)").format(text=text)) from None
 
     def trusts(self, request: web.Request) -> bool:
         try:
@@ -84,7 +85,7 @@ def _forwarded_address(value: str) -> str:
     return str(ipaddress.ip_address(value))
 
 
-PROXY = web.AppKey("trusted proxy", Proxy)
+PROXY = web.AppKey("trusted proxy", Proxy)  # not translated: a key's name
 HSTS = web.AppKey("hsts", bool)
 
 
@@ -109,8 +110,8 @@ async def behind_proxy(request: web.Request, handler: Callable) -> web.StreamRes
         try:
             seen = proxy.read(request)
         except ValueError:
-            return web.Response(status=400, text="refused: the proxy forwarded a scheme, host or address "
-                                                 "that is not one\n")
+            return web.Response(status=400, text=_("refused: the proxy forwarded a scheme, host or address that is "
+                                                   "not one\n"))
         if seen is not None:
             request = request.clone(scheme=seen.scheme, host=seen.host)
     return await handler(request)

@@ -7,40 +7,46 @@ Participant text goes in as Text: shown literally, never as markup, and isolated
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Hashable
 
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
+from workshop import i18n
+from workshop.engine.afterwards import status_said
 from workshop.engine.decisions import REVIEW_STEP, Carried
 from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
 
-MARKS = {"done": ("✓ done", "bold green"), "blocked": ("■ blocked", "bold yellow"),
-         "dropped": ("✗ dropped", "dim"), "open": ("○ open", "bold")}
-WORDS = {
-    "title": "Last time's actions",
-    "counts": "{done} done · {blocked} blocked · {dropped} dropped · {open} open",
-    "keys": "R: mark one done, blocked or dropped",
-    "due": " · due {due}",
-    "by": " (by {by})",
+# not translated: each status's mark and style (its word is status_said's)
+MARKS = {"done": ("✓", "bold green"), "blocked": ("■", "bold yellow"), "dropped": ("✗", "dim"), "open": ("○", "bold")}
+WORDS = {  # marked here, said in the facilitator's language where shown
+    "title": N_("Last time's actions"),
+    "counts": N_("{done} done · {blocked} blocked · {dropped} dropped · {open} open"),
+    "keys": N_("R: mark one done, blocked or dropped"),
+    "due": N_(" · due {due}"),
+    "by": N_(" (by {by})"),
 }
 
 
 def _line(action: Carried) -> Text:
-    mark, style = MARKS.get(action.status, MARKS["open"])
-    line = Text(f"{mark:<10}", style=style)
+    status = action.status if action.status in MARKS else "open"
+    mark, style = MARKS[status]
+    line = Text(f"{mark} {status_said(status)}".ljust(10), style=style)
     line.append(isolate(" ".join(action.text.split())))
     line.append(" · ", style="dim")
     line.append(isolate(action.owner) or "–", style="bold")
-    line.append(WORDS["due"].format(due=action.due) if action.due else "", style="dim")
+    line.append(_(WORDS["due"]).format(due=i18n.day(dt.date.fromisoformat(action.due), english="%Y-%m-%d"))
+                if action.due else "", style="dim")
     if action.comment:
         line.append(": ", style="dim")
         line.append(isolate(action.comment), style="italic")
     if action.reviews:
-        line.append(WORDS["by"].format(by=isolate(action.reviews[-1].by)), style="dim")
+        line.append(_(WORDS["by"]).format(by=isolate(action.reviews[-1].by)), style="dim")
     return line
 
 
@@ -49,7 +55,7 @@ class ReviewPanel(ShowsState, Static):
                  classes: str | None = None, disabled: bool = False) -> None:
         super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.keys = keys  # the facilitator's screen has R; replay has not
-        self.border_title = WORDS["title"]
+        self.border_title = _(WORDS["title"])
 
     def signature(self, state: SessionState) -> Hashable:
         shown = state.step is not None and state.step.qid == REVIEW_STEP and bool(state.record.carried)
@@ -61,7 +67,7 @@ class ReviewPanel(ShowsState, Static):
         if not self.display:
             return
         counts = {status: sum(1 for a in carried if a.status == status) for status in MARKS}
-        parts = [Text(WORDS["counts"].format(**counts), style="bold"), *(_line(a) for a in carried)]
+        parts = [Text(_(WORDS["counts"]).format(**counts), style="bold"), *(_line(a) for a in carried)]
         if self.keys:
-            parts.append(Text(WORDS["keys"], style="dim"))
+            parts.append(Text(_(WORDS["keys"]), style="dim"))
         self.update(Group(*parts))
