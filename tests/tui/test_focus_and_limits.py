@@ -16,7 +16,7 @@ from tests.tui.conftest import CODE, FakeClock, screen_text, text_of
 from tests.tui.test_kiosk import person
 from workshop import sessions
 from workshop.journal import store
-from workshop.tui import kiosk
+from workshop.tui import kiosk, kiosk_screens
 from workshop.tui.participant import make_app
 
 
@@ -103,7 +103,7 @@ async def test_a_tick_over_the_limit_is_refused_at_the_kiosk(tmp_path: Path, clo
     app = kiosk.make_app(path, clock=clock, watch=False)
     async with app.run_test(size=(80, 30)) as pilot:
         await person(pilot, "Bo", [])  # a newcomer: a name, then a PIN chosen twice
-        assert isinstance(app.screen, kiosk.VoteScreen)
+        assert isinstance(app.screen, kiosk_screens.VoteScreen)
         await pilot.press("space", "down", "space", "down")
         ticks = app.screen.query_one("#choices", SelectionList)
         top = ticks.content_region.y - ticks.region.y
