@@ -40,6 +40,7 @@ UNSHARED = frozenset({"COLUMNS", "LINES", "ROWS", "COLORTERM", "TERM_PROGRAM", "
                       "TEXTUAL_DRIVER", "WINDOWID", "TMUX", "TMUX_PANE", "DISPLAY", "SSH_CONNECTION",
                       "SSH_CLIENT", "SSH_TTY", "SSH_AUTH_SOCK", "WORKSHOP_CLIENT",
                       "WORKSHOP_CHANNEL"})
+SAID_WITHIN = 5.0  # seconds a client has to take the last line before its connection is closed
 T = TypeVar("T")
 
 
@@ -115,6 +116,7 @@ class Terminal(asyncssh.SSHServerSession):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed.set()
+        self._hang_up(0)
         if self.app is not None:
             self.app.stop()
         else:
@@ -138,13 +140,22 @@ class Terminal(asyncssh.SSHServerSession):
             if self._why:
                 self.chan.write(RESTORE + f"{self._why}\r\n".encode())
             self.chan.exit(1 if self._why or code < 0 else code)
+            self._hang_up(SAID_WITHIN)
         self.ended.set()
 
     def _refuse(self, why: str) -> None:
         assert self.chan is not None
         self.chan.write(self.speak(lambda: _("refused: {why}\n").format(why=why)).replace("\n", "\r\n").encode())
         self.chan.exit(1)
+        self._hang_up(SAID_WITHIN)
         self.ended.set()
+
+    def _hang_up(self, after: float) -> None:
+        """Close the whole connection `after` seconds from now: its one session has ended and no
+        other is given, so a client that kept it open (answering keepalives, never idle) would
+        hold it for ever. The wait lets the last line reach a client that closes the session."""
+        if self.chan is not None:
+            asyncio.get_running_loop().call_later(after, self.chan.get_connection().close)
 
     def _awake_in(self, seconds: float) -> None:
         asyncio.get_running_loop().call_later(max(1.0, seconds), self._awake)
