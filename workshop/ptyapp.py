@@ -37,6 +37,9 @@ class PtyApp:
                 (os.POSIX_SPAWN_OPEN, 0, os.ttyname(slave), os.O_RDWR, 0),
                 (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)],
                 setsigdef=(signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
+        except BaseException:
+            os.close(master)  # an app that never started keeps no terminal open
+            raise
         finally:
             os.close(slave)
         os.set_blocking(master, False)

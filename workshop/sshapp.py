@@ -32,6 +32,7 @@ __all__ = ["Terminal", "asyncssh"]
 
 TERM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 LOCALE = re.compile(r"[A-Za-z0-9_.@-]{1,40}")
+LANGUAGE_VARIABLE = re.compile(r"LANG|LANGUAGE|LC_[A-Z]{1,20}")  # a name ssh sends is any string (`LC_X=1`)
 # What a Textual app switches on and leaves on if it is killed: mouse reports, bracketed paste,
 # the alternate screen, a hidden cursor. Sent before the line that says why an app was closed.
 RESTORE = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?25h\x1b[?1049l\r\n"
@@ -40,6 +41,7 @@ UNSHARED = frozenset({"COLUMNS", "LINES", "ROWS", "COLORTERM", "TERM_PROGRAM", "
                       "TEXTUAL_DRIVER", "WINDOWID", "TMUX", "TMUX_PANE", "DISPLAY", "SSH_CONNECTION",
                       "SSH_CLIENT", "SSH_TTY", "SSH_AUTH_SOCK", "WORKSHOP_CLIENT",
                       "WORKSHOP_CHANNEL"})
+SAID_WITHIN = 5.0  # seconds a client has to take the last line before its connection is closed
 T = TypeVar("T")
 
 
@@ -90,7 +92,12 @@ class Terminal(asyncssh.SSHServerSession):
         place.__enter__()  # given back when the app has gone
         self._place = place
         assert self.chan is not None
-        self.app = PtyApp(self.server.argv, self._environment(), self.size, self.chan.write, self._gone)
+        try:
+            self.app = PtyApp(self.server.argv, self._environment(), self.size, self.chan.write, self._gone)
+        except (OSError, ValueError) as err:  # no pty left, the process table full: the place given back
+            place.__exit__(None, None, None)
+            self._place, error = None, type(err).__name__
+            return self._refuse(self.speak(lambda: _("the app could not start ({error})").format(error=error)))
         self._awake_in(self.server.idle)
 
     def data_received(self, data: bytes, datatype: object) -> None:  # type: ignore[override]
@@ -115,6 +122,7 @@ class Terminal(asyncssh.SSHServerSession):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed.set()
+        self._hang_up(0)
         if self.app is not None:
             self.app.stop()
         else:
@@ -138,13 +146,22 @@ class Terminal(asyncssh.SSHServerSession):
             if self._why:
                 self.chan.write(RESTORE + f"{self._why}\r\n".encode())
             self.chan.exit(1 if self._why or code < 0 else code)
+            self._hang_up(SAID_WITHIN)
         self.ended.set()
 
     def _refuse(self, why: str) -> None:
         assert self.chan is not None
         self.chan.write(self.speak(lambda: _("refused: {why}\n").format(why=why)).replace("\n", "\r\n").encode())
         self.chan.exit(1)
+        self._hang_up(SAID_WITHIN)
         self.ended.set()
+
+    def _hang_up(self, after: float) -> None:
+        """Close the whole connection `after` seconds from now: its one session has ended and no
+        other is given, so a client that kept it open (answering keepalives, never idle) would
+        hold it for ever. The wait lets the last line reach a client that closes the session."""
+        if self.chan is not None:
+            asyncio.get_running_loop().call_later(after, self.chan.get_connection().close)
 
     def _awake_in(self, seconds: float) -> None:
         asyncio.get_running_loop().call_later(max(1.0, seconds), self._awake)
@@ -183,4 +200,4 @@ class Terminal(asyncssh.SSHServerSession):
 def _locale(sent: Mapping[str, str]) -> dict[str, str]:
     """The language variables a client sent (LANG, LANGUAGE, LC_*), those that look like one."""
     return {name: value for name, value in sent.items()
-            if (name in ("LANG", "LANGUAGE") or name.startswith("LC_")) and LOCALE.fullmatch(value)}
+            if LANGUAGE_VARIABLE.fullmatch(name) and LOCALE.fullmatch(value)}

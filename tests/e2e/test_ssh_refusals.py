@@ -166,3 +166,44 @@ async def test_an_app_is_never_made_huge(served: Served) -> None:
         process.change_terminal_size(3, 1)
         await asyncio.to_thread(until, lambda: sizes(served) == {("10", "20")}, what="the least size")
         process.close()
+
+
+async def test_a_connection_is_closed_once_its_one_session_has_ended(served: Served) -> None:
+    """A client refused a command, or whose app has quit, gets no other session on that
+    connection: the server closes it, rather than let the client hold it for ever, answering
+    keepalives, past every idle limit and in the count of its address's connections."""
+    from workshop.sshd import asyncssh
+
+    async def connect() -> asyncssh.SSHClientConnection:
+        return await asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
+                                      client_keys=None, agent_path=None, password=None)
+
+    conn = await connect()
+    refused = await conn.run("cat /etc/passwd", term_type="xterm")
+    assert refused.exit_status == 1 and "refused" in str(refused.stdout)
+    await asyncio.wait_for(conn.wait_closed(), 15)  # the client never closes it: the server does
+    conn = await connect()
+    process = await conn.create_process(term_type="xterm", term_size=(80, 24))
+    shown = ""
+    while "Join code" not in shown:  # the app is up and reading keys
+        shown += await asyncio.wait_for(process.stdout.read(4096), WAIT)
+    process.stdin.write("\x11")  # ctrl+q: the app quits, the client keeps the connection
+    await asyncio.wait_for(process.wait_closed(), WAIT)
+    await asyncio.wait_for(conn.wait_closed(), 15)
+
+
+async def test_a_made_up_environment_name_neither_breaks_a_login_nor_keeps_its_place(served: Served) -> None:
+    """ssh lets a client name any variable it sends (`LC_X=1`, a NUL in it): no app can be started
+    with such a name. Sent again and again, it must not leave places taken (and terminals open)
+    until the address can no longer start an app: the name is not passed on, the login works."""
+    from workshop.sshd import asyncssh
+
+    for name in ("LC_X=1", "LC_\x00", "LC_ALL=C LANG"):  # more than --per-address 2
+        async with asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
+                                    client_keys=None, agent_path=None, password=None) as conn:
+            process = await conn.create_process(term_type="xterm", env={name: "de_DE.UTF-8"})
+            shown = ""
+            while "Join code" not in shown:  # a participant app, as for anyone
+                shown += await asyncio.wait_for(process.stdout.read(4096), WAIT)
+            process.close()
+        await asyncio.to_thread(until, lambda: not served.apps(), what="the app ending")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from aiohttp import ClientSession, DummyCookieJar, TCPConnector
 from aiohttp.test_utils import TestServer
+from multidict import CIMultiDict
 
 from tests.support import polls_plan
 from tests.tui.conftest import FakeClock
@@ -118,3 +119,54 @@ async def test_hsts_only_over_https_with_a_certificate_browsers_check(page) -> N
             assert ("Strict-Transport-Security" in answer.headers) == expected, kwargs
             if expected:
                 assert answer.headers["Strict-Transport-Security"] == "max-age=86400"
+
+
+async def wrong_code_with(server: TestServer, headers: list[tuple[str, str]]) -> int:
+    """A wrong join code through the proxy, whose request carries `headers` exactly as listed
+    (the same name on several lines, as a proxy that adds its own line sends them)."""
+    async with ClientSession(connector=TCPConnector(local_addr=(PROXY, 0)), cookie_jar=DummyCookieJar()) as client:
+        url, host = server.make_url("/"), f"127.0.0.1:{server.port}"
+        page = await client.get(url, headers=CIMultiDict(headers))
+        if page.status != 200:
+            return page.status
+        csrf = CSRF.search(await page.text()).group(1)
+        cookie = page.headers.get("Set-Cookie", "").split(";")[0]
+        posted = await client.post(server.make_url("/join"), allow_redirects=False, data={
+            "csrf": csrf, "code": "WRONG1", "name": "Eve"},
+            headers=CIMultiDict([*headers, ("Origin", f"https://{host}"), ("Cookie", cookie)]))
+        return posted.status
+
+
+async def test_a_proxy_that_adds_its_own_line_is_the_one_read(page) -> None:
+    """HAProxy's `option forwardfor` adds an `X-Forwarded-For` line of its own below the one a
+    browser sent: both lines are one list (RFC 9110), whose last entry is the proxy's. A browser
+    that sends its own line first cannot pick the address it counts as (a new one per guess)."""
+    path, start = page
+    server = await start()
+    host = f"127.0.0.1:{server.port}"
+    statuses = [await wrong_code_with(server, [("X-Forwarded-For", forged), ("X-Forwarded-Proto", "https"),
+                                               ("X-Forwarded-Host", host), ("X-Forwarded-For", "198.51.100.7")])
+                for forged in ("10.9.9.1", "10.9.9.2")]
+    assert statuses == [403, 429]  # a wrong code counted, then the same client held back: a new address won nothing
+    assert clients(path) == ["198.51.100.7"]
+
+
+@pytest.mark.parametrize("forged", [
+    'for=10.9.9.9;proto=https;host="{host}";x="',  # its quote swallows the proxy's element
+    'for=10.9.9.9;proto=https;host="{host}", for=10.9.9.8;x="',
+])
+async def test_a_forwarded_header_cannot_swallow_the_element_the_proxy_appended(page, forged: str) -> None:
+    """A proxy speaking RFC 7239 appends its element (`, for="[2001:db8::7]";proto=https`) to the
+    Forwarded header a browser sent. A browser's unclosed quote must not turn the proxy's element
+    into text inside its own, leaving its own element last: a Forwarded header that does not
+    parse is refused (400), nothing written."""
+    path, start = page
+    server = await start()
+    host = f"127.0.0.1:{server.port}"
+    appended = f'{forged.format(host=host)}, for="[2001:db8::7]";proto=https;host="{host}"'
+    before = path.read_bytes()
+    assert await wrong_code_with(server, [("Forwarded", appended)]) == 400
+    assert path.read_bytes() == before and clients(path) == []
+    proxied = f'for=10.9.9.9, for="[2001:db8::7]";proto=https;host="{host}"'  # the same, well formed
+    status = await wrong_code_with(server, [("Forwarded", proxied)])
+    assert status == 403 and clients(path) == ["2001:db8::/64"]

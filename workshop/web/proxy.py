@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiohttp import web
+from multidict import CIMultiDictProxy
 
 from workshop.errors import WorkshopError
 from workshop.i18n import _
@@ -57,9 +58,10 @@ class Proxy:
         from the proxy's own machine, straight to this port). ValueError when it is malformed."""
         headers = request.headers
         if any(name in headers for name in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host")):
-            scheme, host, address = (_last(headers.get(f"X-Forwarded-{part}")) for part in ("Proto", "Host", "For"))
-        elif request.forwarded:
-            last = request.forwarded[-1]
+            scheme, host, address = (_last(_joined(headers, f"X-Forwarded-{part}"))
+                                     for part in ("Proto", "Host", "For"))
+        elif forwarded := _joined(headers, "Forwarded"):
+            last = _last_element(forwarded)
             scheme, host, address = last.get("proto"), last.get("host"), last.get("for")
         else:
             return None
@@ -70,8 +72,43 @@ class Proxy:
         return Forwarded(scheme, host, _forwarded_address(address) if address else (request.remote or ""))
 
 
+def _joined(headers: CIMultiDictProxy[str], name: str) -> str | None:
+    """Every line of header `name` as the one list they are (RFC 9110): a proxy may add a line
+    of its own below the browser's (HAProxy does) rather than append to it."""
+    lines = headers.getall(name, [])
+    return ", ".join(lines) if lines else None
+
+
 def _last(value: str | None) -> str | None:
     return value.split(",")[-1].strip() if value else None
+
+
+def _last_element(value: str) -> dict[str, str]:
+    """The last element of a Forwarded header (RFC 7239), which the proxy appended: the whole
+    header read strictly, ValueError for anything that is not its grammar. A lenient reading
+    (aiohttp's skips what it cannot read) would let a browser's unclosed quote swallow the
+    proxy's element, leaving the browser's own last."""
+    elements: list[dict[str, str]] = [{}]
+    at = 0
+    while at < len(value):
+        if value[at] in " \t;,":
+            if value[at] == ",":
+                elements.append({})
+            at += 1
+            continue
+        pair = _PAIR.match(value, at)
+        if pair is None:
+            raise ValueError("Forwarded")
+        name, token, quoted = pair.groups()
+        elements[-1][name.lower()] = token if token is not None else re.sub(r"\\(.)", r"\1", quoted)
+        at = pair.end()
+    return elements[-1]
+
+
+# a forwarded-pair, then only a separator (RFC 7239; `:` and `[]` unquoted too, as proxies write
+# an address and its port)
+_PAIR = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]+)=(?:([!#$%&'*+.^_`|~0-9A-Za-z:\[\]-]+)|\"((?:[^\"\\]|\\.)*)\")"
+                   r"(?=[ \t]*(?:[;,]|$))")
 
 
 def _forwarded_address(value: str) -> str:
