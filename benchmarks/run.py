@@ -100,7 +100,7 @@ def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
     from workshop.content import catalog
     from workshop.content.frozen import freeze
     from workshop.content.model import Agenda, AgendaItem, Plan
-    from workshop.engine.state import qualified
+    from workshop.engine.views import qualified
     from workshop.journal import codec, store
 
     lib = catalog()

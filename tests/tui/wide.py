@@ -10,7 +10,7 @@ from pathlib import Path
 from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
-from workshop.engine.state import PollView
+from workshop.engine.views import PollView
 
 
 def label(text: str) -> str:

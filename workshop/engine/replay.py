@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.engine.events import Event
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
+from workshop.engine.views import SessionState
 
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 60.0)  # times real time
 STEP_MOVES = frozenset({"start", "goto", "end"})

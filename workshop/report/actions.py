@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.report.render import md_escape, md_participant
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from workshop.engine import evidence
 from workshop.engine.events import Event
-from workshop.engine.state import SessionState
 from workshop.engine.trust import needs_signature
+from workshop.engine.views import SessionState
 from workshop.report.render import md_escape, md_participant
 
 # Every sentence a reader of the minutes reads, in one place.

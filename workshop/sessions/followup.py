@@ -22,7 +22,7 @@ from typing import NamedTuple
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Source, Step
 from workshop.engine import dates, events
 from workshop.engine.decisions import REVIEW_STEP
-from workshop.engine.state import PollView, SessionState
+from workshop.engine.views import PollView, SessionState
 from workshop.journal import files
 from workshop.report.render import md_participant
 from workshop.sessions.files import Clock, SessionError, create, secret_path, utc_now

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from workshop.engine import events, trust
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.journal import store
 from workshop.sessions import keys, signed

@@ -14,7 +14,7 @@ from typing import cast
 
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
-from workshop.engine.state import SessionState, StepView
+from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import Write

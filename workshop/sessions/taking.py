@@ -18,7 +18,7 @@ from msgspec import UNSET, UnsetType
 
 from workshop.content.model import Poll
 from workshop.engine import ballots, dates, events, text
-from workshop.engine.state import PollView, SessionState, StepView
+from workshop.engine.views import PollView, SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions import people
 from workshop.sessions.files import SessionError

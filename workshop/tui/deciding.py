@@ -9,7 +9,7 @@ import datetime as dt
 
 from workshop import i18n
 from workshop.engine.in_language import state_in
-from workshop.engine.state import StepView
+from workshop.engine.views import StepView
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 from workshop.sessions import Session, SessionError, words

@@ -16,8 +16,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.decisions import DECISION_BINDINGS

@@ -19,8 +19,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
 
 from workshop.engine.ideas import REACTIONS
-from workshop.engine.state import HEARTBEAT, SessionState
 from workshop.engine.text import clean, isolate
+from workshop.engine.views import HEARTBEAT, SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine.decisions import REVIEW_STEP, Carried
-from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.engine.views import SessionState
 from workshop.tui.widgets.base import ShowsState
 
 MARKS = {"done": ("✓ done", "bold green"), "blocked": ("■ blocked", "bold yellow"),
