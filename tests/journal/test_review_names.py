@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import by_name
 from tests.journal import hand
 from tests.journal.recorded import Ticking, record
 from tests.support import polls_plan
@@ -44,7 +45,7 @@ def test_a_name_carried_before_its_person_joins_is_not_theirs(tmp_path: Path) ->
                 hand.block({"type": "ballot", "at": LATE, "poll": "polls/pick", "participant": "abcdefabcdef",
                             "value": ["Quality"], "name": "Ana"}))
     live = sessions.Session.open(path, Ticking())
-    live.vote("Ana", ["Coaching"])  # the real Ana joins now, on any channel
+    by_name.vote(live, "Ana", ["Coaching"])  # the real Ana joins now, on any channel
     live.note("Ana", "my own note")
     state = sessions.Session.open(path).state()
     assert [b.name for b in state.polls["polls/pick"].ballots].count("Ana") == 1

@@ -153,10 +153,6 @@ class Taking(SessionFile):
             self._ensure_joined(write, person)
         return self.adopt(person)
 
-    def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
-        """For scripts: `vote_as` the person called `name`."""
-        return self.vote_as(self.person(name), raw, poll_ref)
-
     def vote_as(self, person: Person, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """Cast (or replace) a ballot typed as words; returns a line saying what was recorded."""
         with self.changing() as write:
