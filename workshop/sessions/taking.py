@@ -99,8 +99,7 @@ class Taking(SessionFile):
         """`person` (from a phone's sealed cookie) as the session knows them now, if their secret
         still gives their join's proof (an HMAC: no key derivation); None if not."""
         proof = self.fold.proofs.get(person.token)
-        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof,
-                                                                                                 proof):
+        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof, proof):
             return None
         return self.adopt(dataclasses.replace(person, name=self.name_of(person.token)))
 
@@ -208,9 +207,8 @@ class Taking(SessionFile):
 
     def my_ballot(self, person: Person, poll_id: str) -> tuple | None:
         """The counted ballot of `person` on a poll, if any."""
-        if poll_id not in self.fold.polls:
-            return None
-        anonymous = self.fold.polls[poll_id].poll.anonymous
+        record = self.fold.polls.get(poll_id)
+        anonymous = record is not None and record.poll.anonymous
         value = self.fold.counted(poll_id, people.ballot_token(person.secret, poll_id) if anonymous else person.token)
         return None if value is None else tuple(value)
 
