@@ -33,7 +33,7 @@ def _reads_as_facilitator(name: str) -> bool:
 
 
 def test_a_name_carried_before_its_person_joins_is_not_theirs(tmp_path: Path) -> None:
-    """`Fold.carried` refuses a carried name only if someone *already* joined with it: a note and
+    """`People.carried` refuses a carried name only if someone *already* joined with it: a note and
     a ballot appended under a made-up token and the name "Ana" before Ana arrives are shown as
     Ana's once she has joined, beside her own; the poll counts two ballots for "Ana"."""
     path = sessions.create(polls_plan(), tmp_path, "s", "Sam", clock=Ticking(), code="TEST42")

@@ -32,6 +32,7 @@ class RunningOrder:
         self.visited: set[int] = set()  # the steps that have run (timing.py marks them)
 
     def step(self, slot: int) -> Step:
+        """The step in `slot`."""
         return self.pairs[slot][1]
 
     def position(self, slot: int) -> int:

@@ -55,9 +55,8 @@ class PollEvents:
 
     def __init__(self, context: Context, running: RunningOrder, people: People) -> None:
         self.context, self.running, self.people = context, running, people
-        self.polls = {q: PollRecord(s.poll, i) for i, (q, (_, s)) in enumerate(zip(running.qids, running.pairs,
-                                                                                    strict=True))
-                      if s.poll is not None}
+        steps = zip(running.qids, running.pairs, strict=True)
+        self.polls = {q: PollRecord(s.poll, i) for i, (q, (_, s)) in enumerate(steps) if s.poll is not None}
         self.last_seen = context.last_seen  # read per ballot
         # (poll, value) -> whether it is a valid ballot: a room votes the same few values again
         # and again, and a check builds the poll's option set each time

@@ -160,15 +160,6 @@ class Fold:
     # ------------------------------------------------------------------ reading the state
 
     @property
-    def current(self) -> int | None:
-        """The slot of the step running now, if any (replay.py finds the step moves by it)."""
-        return self.context.current
-
-    @property
-    def ended(self) -> bool:
-        return self.context.ended
-
-    @property
     def participants(self) -> Mapping[str, tuple[str, float]]:
         """token -> (name, joined), for everyone who joined."""
         return self.people.participants
@@ -187,10 +178,6 @@ class Fold:
     def polls(self) -> Mapping[str, PollRecord]:
         """The polls by step, as the fold has them so far."""
         return self.poll_events.polls
-
-    def carried(self, token: object, name: object) -> str:
-        """The name an event of `token` counts under (people.py)."""
-        return self.people.carried(token, name)
 
     def participant_named(self, name: str) -> str | None:
         """The token of the participant who joined first under `name` (people.py)."""
