@@ -100,7 +100,7 @@ def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
     from workshop.content import catalog
     from workshop.content.frozen import freeze
     from workshop.content.model import Agenda, AgendaItem, Plan
-    from workshop.engine.state import qualified
+    from workshop.engine.views import qualified
     from workshop.journal import codec, store
 
     lib = catalog()
@@ -201,7 +201,7 @@ lat = []
 for i in range(20):
     s = sessions.Session.open(path)
     t = time.perf_counter()
-    s.vote(f"w{worker}-p{i}", [str(1 + (worker + i) % 3)])
+    s.vote_as(s.person(f"w{worker}-p{i}"), [str(1 + (worker + i) % 3)])
     lat.append(time.perf_counter() - t)
 print(" ".join(f"{x:.6f}" for x in lat))
 """

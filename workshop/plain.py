@@ -24,8 +24,8 @@ from typing import TextIO
 
 from workshop import i18n
 from workshop.engine.in_language import state_in
-from workshop.engine.state import HEARTBEAT
 from workshop.engine.tally import plural
+from workshop.engine.views import HEARTBEAT
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person

@@ -13,8 +13,8 @@ from workshop.content import languages
 from workshop.content.prompt import plain
 from workshop.engine.clockwords import counting
 from workshop.engine.in_language import state_in
-from workshop.engine.state import PollView, SessionState, StepView
 from workshop.engine.tally import UNITS, VOTE_WORDS, consent_words, plural, shown
+from workshop.engine.views import PollView, SessionState, StepView
 from workshop.i18n import N_, _, number
 
 HOW = {

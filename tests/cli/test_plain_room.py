@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests import by_name
 from tests.support import room_plan
 from workshop import plain, sessions
 
@@ -25,7 +26,7 @@ def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -
                     "Sorry: questions are asked on a Q&A step, or once the facilitator opens Q&A."]
     s.goto("questions")
     said.clear()
-    s.ask("Bo", "Who decides?")
+    by_name.ask(s, "Bo", "Who decides?")
     for line in ("ask When do we start?", "upvote q1", "upvote 1", "questions"):
         plain._command(s, person, line, said.append)
     assert said == ["Your question is q2.", "Upvoted q1 (1).",

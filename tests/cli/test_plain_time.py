@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests import by_name
 from tests.cli.test_agenda_live import MODULE as TIMING
 from tests.engine.test_consent import MODULE as CONSENT
 from workshop import sessions
@@ -57,7 +58,7 @@ def test_a_consent_poll_is_said_as_a_result(tmp_path: Path) -> None:
     live = sessions.Session.open(path, lambda: now[0])
     live.start()
     for name, value in (("Ana", "4"), ("Bo", "2"), ("Cy", "5")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.poll_action("close")
     heard: list[str] = []
     Transcript("nobody", heard.append).follow(live.state())

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import by_name
 from tests.engine.test_consent import MODULE
 from workshop import sessions
 from workshop.cli import app
@@ -39,10 +40,10 @@ def minutes(tmp_path: Path) -> Path:
     live = sessions.Session.open(sessions.create(plan, folder, "minutes", "Sam"))
     live.start()
     for name, value in (("Ana", "1"), ("Bo", "4")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.revote(None, "Can you live with a pilot first?")
     for name, value in (("Ana", "3"), ("Bo", "4")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.note_as(None, "Book the WFM review", owner="Ana", due="2026-12-15")
     live.note("Bo", "Draft the <b>pilot</b> rota", action=True)  # a participant's words: not signed
     live.decide("We pilot the rota in one team <script>first</script>", ["agree"], None)

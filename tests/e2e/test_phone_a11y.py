@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.e2e.phones import ARGS, CHROMIUM, PHONE, WAIT, Served, join, serve
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
@@ -188,7 +189,7 @@ def states(page, served: Served, at: Callable[[str], None]) -> None:
     expect(page.locator(".ideas")).to_contain_text("Shorter shifts", timeout=WAIT)
     at("a brainstorm with an idea")
     live.goto("questions")
-    live.ask("Bo", "Who decides the rota?")
+    by_name.ask(live, "Bo", "Who decides the rota?")
     expect(page.locator(".questions")).to_contain_text("Who decides the rota?", timeout=WAIT)
     at("questions to upvote")
     page.get_by_role("button", name="upvote this question, Who decides the rota?").click()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.engine.test_consent import MODULE
 from workshop import sessions
 from workshop.content import document, schema
@@ -42,7 +43,7 @@ def decided(tmp_path: Path) -> sessions.Session:
     live = sessions.Session.open(sessions.create(_plan(), tmp_path / "sessions", "d", "Sam"))
     live.start()
     for name, value in (("Ana", "3"), ("Bo", "4")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.note_as(None, "Book the WFM review", owner="Ana")
     live.decide("We pilot it", ["agree"], None)
     return live
@@ -84,7 +85,7 @@ def test_a_review_counts_from_the_owner_only_on_the_review_step(decided: session
 def test_the_minutes_say_when_the_tallies_a_decision_quotes_no_longer_match(decided: sessions.Session) -> None:
     assert minutes.verification(decided.state(), _proof(decided))["verified"]
     decided.poll_action("reopen", "agree")  # after the decision: the tally it quotes can change now
-    decided.vote("Cy", ["1"])
+    by_name.vote(decided, "Cy", ["1"])
     said = minutes.verification(decided.state(), _proof(decided))
     assert said["tallies_differ"] == ["d1"] and not said["verified"]
     assert "the tallies decision(s) d1 quote no longer match the ballots in the file" in minutes.sentence(said)

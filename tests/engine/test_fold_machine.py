@@ -14,8 +14,9 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from tests.support import polls_plan
 from workshop.content.frozen import freeze
 from workshop.engine import ballots
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
 from workshop.engine.tally import normalise
+from workshop.engine.views import SessionState
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC).timestamp()
 PLAN = polls_plan()

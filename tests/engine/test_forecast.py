@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from workshop.content.frozen import freeze
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Round, Source, Step
 from workshop.engine import forecast
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
+from workshop.engine.views import SessionState
 
 NINE = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 STEPS = (

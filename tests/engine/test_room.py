@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests import by_name
 from tests.support import room_plan
 from workshop import sessions
 from workshop.engine.ideas import OPTIONS_MAX, candidates, option_labels
@@ -41,9 +42,9 @@ def test_a_brainstorm_becomes_a_dots_poll(tmp_path: Path) -> None:
     s = _session(tmp_path)
     s.start()
     with pytest.raises(SessionError, match="brainstorm step"):
-        s.idea("Ana", "too early")
+        by_name.idea(s, "Ana", "too early")
     s.next()
-    ids = [s.idea(name, text).split()[1] for name, text in zip(PEOPLE + ["Ed"], TEXTS, strict=False)]
+    ids = [by_name.idea(s, name, text).split()[1] for name, text in zip(PEOPLE + ["Ed"], TEXTS, strict=False)]
     assert ids == ["i1", "i2", "i3", "i4", "i5"]
     assert s.merge("2", "i1") == "idea i2 merged into i1"
     with pytest.raises(SessionError, match="already merged"):
@@ -54,8 +55,8 @@ def test_a_brainstorm_becomes_a_dots_poll(tmp_path: Path) -> None:
     poll = s.state().poll
     assert poll.poll.options == ("More coaching", "Fewer metrics", "Shadow a peer")
     assert s.state().room.options["room/vote"] == ("i1", "i3", "i5")
-    s.vote("Ana", ["More coaching=2", "Shadow a peer"])
-    s.vote("Bo", ["1", "2", "3"])
+    by_name.vote(s, "Ana", ["More coaching=2", "Shadow a peer"])
+    by_name.vote(s, "Bo", ["1", "2", "3"])
     rows = {r.label: r.value for r in s.state().poll.tally.rows}
     assert rows == {"More coaching": 3, "Fewer metrics": 1, "Shadow a peer": 2}
     s.merge("i3", "i1")  # after the poll opened: its options stay as they were frozen
@@ -69,7 +70,7 @@ def test_more_ideas_than_a_poll_takes_are_left_out_with_a_message(tmp_path: Path
     s.start()
     s.next()
     for n in range(OPTIONS_MAX + 4):
-        s.idea(PEOPLE[n % 4], f"idea number {n}")
+        by_name.idea(s, PEOPLE[n % 4], f"idea number {n}")
     s.merge("i34", "i2")
     said = s.next()
     assert f"{OPTIONS_MAX} options" in said and "3 more ideas remain" in said
@@ -81,17 +82,17 @@ def test_questions_upvotes_hands_and_reactions(tmp_path: Path) -> None:
     s = _session(tmp_path)
     s.start()
     with pytest.raises(SessionError, match="Q&A"):
-        s.ask("Ana", "Too early?")
+        by_name.ask(s, "Ana", "Too early?")
     s.qa(True)
-    assert s.ask("Ana", "Why now?") == "q1"
+    assert by_name.ask(s, "Ana", "Why now?") == "q1"
     s.qa(False)
     s.goto("questions")
-    assert s.ask("Bo", "Who decides?", anonymous=True) == "q2"
-    assert s.ask("Cy", "When?") == "q3"
-    assert s.upvote("Bo", "q3") == "upvoted q3 (1)"
-    assert "ignored" in s.upvote("Bo", "3")
-    s.upvote("Ana", "q3")
-    s.upvote("Cy", "q2")
+    assert by_name.ask(s, "Bo", "Who decides?", anonymous=True) == "q2"
+    assert by_name.ask(s, "Cy", "When?") == "q3"
+    assert by_name.upvote(s, "Bo", "q3") == "upvoted q3 (1)"
+    assert "ignored" in by_name.upvote(s, "Bo", "3")
+    by_name.upvote(s, "Ana", "q3")
+    by_name.upvote(s, "Cy", "q2")
     s.answered("q3")
     room = s.state().room
     assert [(q.id, q.votes, q.name, q.answered) for q in room.questions] == [
@@ -101,20 +102,20 @@ def test_questions_upvotes_hands_and_reactions(tmp_path: Path) -> None:
     assert "author" not in asked and "name" not in asked and asked["at"].second == 0
     s.hide("q1")
     assert [q.id for q in s.state().room.questions_of()] == ["q3", "q2"]
-    s.hand("Ana")
-    s.hand("Bo")
+    by_name.hand(s, "Ana")
+    by_name.hand(s, "Bo")
     with pytest.raises(SessionError, match="already up"):
-        s.hand("Ana")
+        by_name.hand(s, "Ana")
     assert s.call_next().startswith("Ana has the word")
     assert [h.name for h in s.state().room.hands] == ["Bo"]
-    s.hand("Bo", up=False)
+    by_name.hand(s, "Bo", up=False)
     with pytest.raises(SessionError, match="no hand"):
         s.call_next()
-    assert s.react("Cy", "slower") == "slower: counted"
-    assert "already" in s.react("Cy", "slower")
-    s.react("Ana", "slower")
+    assert by_name.react(s, "Cy", "slower") == "slower: counted"
+    assert "already" in by_name.react(s, "Cy", "slower")
+    by_name.react(s, "Ana", "slower")
     with pytest.raises(SessionError, match="unknown reaction"):
-        s.react("Ana", "boo")
+        by_name.react(s, "Ana", "boo")
     room = s.state().room
     assert room.reactions == {"room/questions": {"slower": 2}}
     assert room.hands_raised == {"room/questions": 2} and room.hands_called == {"room/questions": 1}
@@ -124,7 +125,7 @@ def test_an_anonymous_brainstorm_stores_no_name(tmp_path: Path) -> None:
     s = _session(tmp_path)
     s.start()
     s.goto("secret")
-    s.idea("Ana", "say it plainly")
+    by_name.idea(s, "Ana", "say it plainly")
     idea = store.load(s.path).events[-1]
     assert idea["type"] == "idea" and "author" not in idea and "name" not in idea
     assert "Ana" not in s.path.read_text("utf-8").split("[[events]]", 1)[1]
@@ -134,8 +135,8 @@ def test_the_room_s_facilitator_events_need_the_signature(tmp_path: Path) -> Non
     s = _session(tmp_path)
     s.start()
     s.next()
-    s.idea("Ana", "one")
-    s.idea("Bo", "two")
+    by_name.idea(s, "Ana", "one")
+    by_name.idea(s, "Bo", "two")
     header = store.load(s.path).header
     forged = [{"type": "merge", "at": T0, "idea": "i2", "into": "i1"},
               {"type": "hide", "at": T0, "item": "i1", "on": True}]
@@ -168,7 +169,7 @@ def test_random_ideas_merges_hides_and_votes(ops: list[tuple]) -> None:
             before = s.state()
             try:
                 if op == "idea":
-                    s.idea(a, b)
+                    by_name.idea(s, a, b)
                 elif op == "merge":
                     s.merge(f"i{a}", f"i{b}")
                 elif op == "hide":
@@ -180,7 +181,7 @@ def test_random_ideas_merges_hides_and_votes(ops: list[tuple]) -> None:
                 else:
                     options = before.polls["room/vote"].poll.options
                     picks = [options[i] for i in b if i < len(options)]
-                    s.vote(a, picks or ["nothing"], "vote")
+                    by_name.vote(s, a, picks or ["nothing"], "vote")
                     expected[s.fold.participant_named(a)] = tuple(sorted(picks, key=options.index))
             except SessionError:
                 pass
@@ -213,8 +214,8 @@ def test_contributions_count_only_from_joined_people_once_and_where_they_belong(
     s = _session(tmp_path)
     s.start()
     s.goto("questions")
-    s.ask("Ana", "Why?")
-    s.upvote("Bo", "q1")
+    by_name.ask(s, "Ana", "Why?")
+    by_name.upvote(s, "Bo", "q1")
     loaded = store.load(s.path)
     bo = s.fold.participant_named("Bo")
     written = [
@@ -236,10 +237,10 @@ def test_the_replay_timeline_marks_ideas_and_questions(tmp_path: Path) -> None:
     s = _session(tmp_path)
     s.start()
     s.next()
-    s.idea("Ana", "More coaching")
-    s.idea("Bo", "Quiet hour")
+    by_name.idea(s, "Ana", "More coaching")
+    by_name.idea(s, "Bo", "Quiet hour")
     s.goto("room/questions")
-    s.ask("Ana", "Who owns the rota?")
+    by_name.ask(s, "Ana", "Who owns the rota?")
     loaded = store.load(s.path)
     kinds = [kind for _, kind in Replay(loaded.header, loaded.events).marks]
     assert (kinds.count("idea"), kinds.count("question")) == (2, 1)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import by_name
 from tests.journal.recorded import record
 from tests.support import polls_plan
 from workshop import sessions
@@ -104,9 +105,9 @@ def _block_of(path: Path, kind: str) -> bytes:
 
 def test_a_signed_event_appended_again_is_not_obeyed_again(session: Path) -> None:
     live = sessions.Session.open(session)
-    live.vote("Dee", ["Goals", "Trust", "Change", "Letting go"])
+    by_name.vote(live, "Dee", ["Goals", "Trust", "Change", "Letting go"])
     live.poll_action("reset")
-    live.vote("Eve", ["Trust", "Goals", "Change", "Letting go"])
+    by_name.vote(live, "Eve", ["Trust", "Goals", "Change", "Letting go"])
     assert len(live.state().polls["polls/order"].ballots) == 1
     with session.open("ab") as handle:
         handle.write(_block_of(session, "reset"))  # the facilitator's own, signed reset, once more
@@ -156,7 +157,7 @@ def test_blocks_that_try_to_swallow_the_ones_between_them_hide_nothing(session: 
                             b'text = "hi", "crc": "0"}, {"type": "note", "at": ' + t +
                             b', "note": "n2", "author": "zz", "name": "b", "step": "x", "text": "t", "junk": [{"a": 1'))
     live = sessions.Session.open(session)
-    live.vote("Dee", ["Goals", "Trust", "Change", "Letting go"])  # an honest ballot in between
+    by_name.vote(live, "Dee", ["Goals", "Trust", "Change", "Letting go"])  # an honest ballot in between
     with session.open("ab") as handle:  # ...and closed in a later one, with the count of events kept
         handle.write(sealed(b'q = 1}], "crc": "0"}, {"type": "present", "participant": "p0", "at": ' + t +
                             b', "crc": "0"}, {"type": "note", "at": ' + t +

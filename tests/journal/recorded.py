@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from tests import by_name
 from tests.support import polls_plan
 from workshop import sessions
 from workshop.journal import blocks
@@ -32,15 +33,15 @@ def record(folder: Path, name: str = "rec") -> Path:
     s.note("Ana", 'First "note" [b]x[/b] with = signs')
     s.note(None, "From the front", action=True)
     s.goto("pick")
-    s.vote("Ana", ["Coaching"])
-    s.vote("Bo", ["2"])
+    by_name.vote(s, "Ana", ["Coaching"])
+    by_name.vote(s, "Bo", ["2"])
     s.pause()
     s.resume()
     s.goto("fist")
-    s.vote("Ana", ["4"])  # anonymous
+    by_name.vote(s, "Ana", ["4"])  # anonymous
     s.extend(2)
     s.goto("order")
-    s.vote("Cy", ["Trust", "Goals", "Change", "Letting go"])
+    by_name.vote(s, "Cy", ["Trust", "Goals", "Change", "Letting go"])
     return path
 
 

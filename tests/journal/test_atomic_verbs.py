@@ -8,6 +8,7 @@ import multiprocessing
 import time
 from pathlib import Path
 
+from tests import by_name
 from tests.support import polls_plan
 from workshop import sessions
 from workshop.journal import store
@@ -28,7 +29,7 @@ def _same_name_voter(path: Path, barrier: multiprocessing.synchronize.Barrier) -
     for round_ in range(ROUNDS):
         barrier.wait(timeout=120)  # every process votes under the round's new name at once
         try:
-            sessions.Session.open(path).vote(f"Sam {round_}", ["Coaching"])
+            by_name.vote(sessions.Session.open(path), f"Sam {round_}", ["Coaching"])
         except sessions.SessionError as err:  # the others are told the name is taken, in one line
             assert "is taken" in str(err)
 
@@ -55,7 +56,7 @@ def _hurried_voter(path: Path, who: int, said: multiprocessing.Queue, stop: floa
         name = f"voter {who}-{n}"
         n += 1
         try:
-            sessions.Session.open(path).vote(name, ["Planning"])
+            by_name.vote(sessions.Session.open(path), name, ["Planning"])
         except sessions.SessionError:
             continue  # refused while the poll was closed: nothing was said to the voter
         said.put(name)

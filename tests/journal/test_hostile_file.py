@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import by_name
 from tests.journal import hand
 from tests.journal.recorded import Ticking, record
 from tests.support import polls_plan
@@ -77,9 +78,9 @@ def test_a_signed_event_respelt_is_not_obeyed_again(tmp_path: Path, kind: str, r
     live = sessions.Session.open(path, Ticking())
     live.start()
     live.goto("pick")
-    live.vote("Ana", ["Coaching"])
+    by_name.vote(live, "Ana", ["Coaching"])
     live.poll_action("reset")
-    live.vote("Bo", ["Quality"])
+    by_name.vote(live, "Bo", ["Quality"])
     live.pause()
     live.resume()
     live.goto("order")
@@ -178,7 +179,7 @@ def test_a_lone_surrogate_in_an_idea_cannot_stop_the_room(tmp_path: Path) -> Non
     live = sessions.Session.open(path, Ticking())
     live.start()
     live.next()  # the brainstorm
-    live.idea("Ana", "More coaching")
+    by_name.idea(live, "Ana", "More coaching")
     state = live.state()
     ana = state.participant_named("Ana")
     hand.append(path, hand.block({"type": "idea", "at": LATE, "idea": "i9", "step": state.step.qid, "author": ana.token,

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests import by_name
 from tests.journal import hand
 from tests.journal.recorded import Ticking, record
 from tests.support import polls_plan
@@ -32,7 +33,7 @@ def _reads_as_facilitator(name: str) -> bool:
 
 
 def test_a_name_carried_before_its_person_joins_is_not_theirs(tmp_path: Path) -> None:
-    """`Fold.carried` refuses a carried name only if someone *already* joined with it: a note and
+    """`People.carried` refuses a carried name only if someone *already* joined with it: a note and
     a ballot appended under a made-up token and the name "Ana" before Ana arrives are shown as
     Ana's once she has joined, beside her own; the poll counts two ballots for "Ana"."""
     path = sessions.create(polls_plan(), tmp_path, "s", "Sam", clock=Ticking(), code="TEST42")
@@ -44,7 +45,7 @@ def test_a_name_carried_before_its_person_joins_is_not_theirs(tmp_path: Path) ->
                 hand.block({"type": "ballot", "at": LATE, "poll": "polls/pick", "participant": "abcdefabcdef",
                             "value": ["Quality"], "name": "Ana"}))
     live = sessions.Session.open(path, Ticking())
-    live.vote("Ana", ["Coaching"])  # the real Ana joins now, on any channel
+    by_name.vote(live, "Ana", ["Coaching"])  # the real Ana joins now, on any channel
     live.note("Ana", "my own note")
     state = sessions.Session.open(path).state()
     assert [b.name for b in state.polls["polls/pick"].ballots].count("Ana") == 1

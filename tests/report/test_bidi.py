@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from rich.console import Console
 
+from tests import by_name
 from tests.bidi import FSI, PDI, RLO, in_order
 from tests.engine.test_text import TYPED, isolates_nest
 from tests.support import polls_plan
@@ -45,7 +46,7 @@ def answered(folder: Path, answer: str = OPEN_OVERRIDE) -> sessions.Session:
     live.note(RTL_NAME, OPEN_OVERRIDE, action=True)
     live.note("Bo", "plain")
     live.goto("word")
-    live.vote(RTL_NAME, [answer])
+    by_name.vote(live, RTL_NAME, [answer])
     return live
 
 

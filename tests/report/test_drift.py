@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import by_name
 from tests.report.conftest import START, Clock
 from tests.support import polls_plan
 from workshop import sessions
@@ -24,7 +25,7 @@ def run(folder: Path) -> sessions.Session:
     s.start()
     clock.at(180)
     s.next()  # pick
-    s.vote("Ana", ["1"])
+    by_name.vote(s, "Ana", ["1"])
     clock.at(200)
     s.pause()
     clock.at(320)

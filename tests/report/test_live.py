@@ -18,7 +18,8 @@ from pathlib import Path
 from workshop import sessions
 path = Path(sys.argv[1])
 for i in range(120):
-    sessions.Session.open(path).vote(f"voter {i}", [["Coaching", "Planning", "Quality"][i % 3]])
+    s = sessions.Session.open(path)
+    s.vote_as(s.person(f"voter {i}"), [["Coaching", "Planning", "Quality"][i % 3]])
     time.sleep(0.03)  # a room voting over a few seconds, while reports are taken
 """
 

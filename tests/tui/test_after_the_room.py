@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests import by_name
 from tests.tui.conftest import FakeClock, screen_text, text_of
 from tests.tui.test_decisions import deciding  # noqa: F401 - the fixture: a session on a consent poll
 from workshop import sessions
@@ -19,7 +20,7 @@ from workshop.tui.widgets.review import ReviewPanel
 async def test_d_records_a_consent_poll_s_proposal_in_one_key(deciding: Path, clock: FakeClock) -> None:  # noqa: F811
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "3"), ("Bo", "4")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.note_as(None, "Book the WFM review", owner="Ana", due="2026-12-15")
     app = make_app(deciding, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.engine.test_consent import MODULE
 from tests.tui.conftest import CODE, FakeClock, screen_text, text_of, unwrapped
 from workshop import sessions
@@ -53,7 +54,7 @@ async def test_u_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path,
 async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "1"), ("Bo", "4"), ("Cy", "0")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     app = make_app(deciding, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         panel = text_of(app.query_one(PollPanel))
@@ -69,7 +70,7 @@ async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path,
         state = app.session.state()
         assert state.step.qid == "decide/agree" and state.poll.round == 2 and state.poll.status == "open"
         for name, value in (("Ana", "3"), ("Bo", "4"), ("Cy", "3")):
-            live.vote(name, [value])
+            by_name.vote(live, name, [value])
         app.session.refresh()
         app.render_state()
         await pilot.pause()
@@ -89,7 +90,7 @@ async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(de
                                                                               clock: FakeClock) -> None:
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "1"), ("Bo", "4")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     app = make_app(deciding, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("o")
@@ -99,7 +100,7 @@ async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(de
         await pilot.press("enter")
         await pilot.pause()
         for name, value in (("Ana", "4"), ("Bo", "4")):
-            live.vote(name, [value])
+            by_name.vote(live, name, [value])
         app.session.refresh()
         await pilot.press("n")
         await pilot.pause()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
+from tests import by_name
 from tests.tui.conftest import FakeClock, screen_text, unwrapped, wait_for
 from workshop import sessions
 from workshop.content import library
@@ -98,7 +99,7 @@ async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(t
     poll_step = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "single")
     live.goto(poll_step.qid)
     for name in ("Ana", "Bo", "Cy"):
-        live.vote(name, ["1"])
+        by_name.vote(live, name, ["1"])
     app = make_app(path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("r")

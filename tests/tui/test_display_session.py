@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.cli.test_agenda_live import MODULE as TIMING
 from tests.support import POLLS_MODULE, polls_plan
 from tests.tui.conftest import FakeClock, screen_text, unwrapped
@@ -85,7 +86,7 @@ async def test_the_ended_screen_has_headline_results_only_when_asked_and_only_th
                                   ("dots", [["Coaching=3", "Quality=2"]], False)):
         live.goto(step)
         for name, ballot in zip(("Ana", "Bo", "Cy"), ballots, strict=False):
-            live.vote(name, ballot)
+            by_name.vote(live, name, ballot)
         if reveal:
             live.poll_action("reveal")
     live.end()
@@ -169,7 +170,7 @@ async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path
     for n, option in enumerate(options[:-1]):  # the last option chosen by nobody: a zero to draw
         value = [str(n)] if view.poll.vote == "scale" else list(reversed(options)) if view.poll.vote == "rank" \
             else [f"{option}=1"] if view.poll.vote == "dots" else [option]
-        live.vote(f"P{n}", value)
+        by_name.vote(live, f"P{n}", value)
     live.poll_action("reveal")
     app = make_app(path, clock=clock, watch=False)
     async with app.run_test(size=SIZES[0]) as pilot:
@@ -196,7 +197,7 @@ async def test_more_questions_than_fit_turn_their_pages(tmp_path: Path) -> None:
     live.start()
     live.goto("questions")
     for n in range(1, 25):
-        live.ask(f"P{n}", f"Question number {n} from the floor?")
+        by_name.ask(live, f"P{n}", f"Question number {n} from the floor?")
     app = make_app(path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
         first = await redraw(app, pilot)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.cli.test_agenda_live import MODULE as TIMING
 from tests.engine.test_consent import MODULE as CONSENT
 from tests.support import polls_plan
@@ -56,7 +57,7 @@ def _session(tmp_path: Path, clock: Fixed, step: str, reveal: bool) -> Path:
         live.goto(step)
         clock.now += dt.timedelta(seconds=25)
         for name, ballot in zip(("Ana", "Bo", "Cy", "Di"), BALLOTS[step], strict=False):
-            live.vote(name, ballot)
+            by_name.vote(live, name, ballot)
             live.present(live.person(name))  # everyone here has voted: the facilitator's cue
         _wrong_code(live)  # the facilitator's join bar counts it; the room's never does
         if reveal:
@@ -126,14 +127,14 @@ def _moment(tmp_path: Path, clock: Fixed, moment: str) -> Path:
     elif moment.startswith("consent"):
         ballots = [[4], [5], [3], [4], [3], [5]] if moment == "consent reached" else [[4], [2], [3], [1], [5], [4]]
         for name, ballot in zip(("Ana", "Bo", "Cy", "Di", "Ed", "Flo"), ballots, strict=True):
-            live.vote(name, [str(ballot[0])])
+            by_name.vote(live, name, [str(ballot[0])])
             live.present(live.person(name))
         live.poll_action("close")
     elif moment == "the end":
         for step in ("pick", "fist", "order"):
             live.goto(step)
             for name, ballot in zip(("Ana", "Bo", "Cy"), BALLOTS[step], strict=False):
-                live.vote(name, ballot)
+                by_name.vote(live, name, ballot)
             live.poll_action("reveal")
         live.end()
     return path

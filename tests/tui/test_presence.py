@@ -11,7 +11,7 @@ import pytest
 from tests.tui.conftest import FakeClock, text_of, wait_for
 from tests.tui.test_participant import join
 from workshop import sessions
-from workshop.engine.state import PRESENT_FOR
+from workshop.engine.views import PRESENT_FOR
 from workshop.journal import store
 from workshop.tui.facilitator import make_app as facilitator_app
 from workshop.tui.participant import make_app as participant_app

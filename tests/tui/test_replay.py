@@ -13,7 +13,8 @@ from textual.widgets import Digits
 from tests.support import polls_plan, record_session
 from tests.tui.conftest import cli, text_of, wait_for
 from workshop import sessions
-from workshop.engine.state import SessionState, fold
+from workshop.engine.state import fold
+from workshop.engine.views import SessionState
 from workshop.journal import store
 from workshop.tui.replay import make_app
 from workshop.tui.widgets.poll import PollPanel

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
+from tests import by_name
 from tests.support import room_plan
 from tests.tui.conftest import CODE, FakeClock, screen_text
 from tests.tui.test_snapshots import Fixed
@@ -33,14 +34,14 @@ def brainstorm(folder: Path, clock, step: str = "ideas", plan=None) -> sessions.
     s.start()
     s.goto(step)
     for name, text in IDEAS:
-        s.idea(name, text)
+        by_name.idea(s, name, text)
     return s
 
 
 async def test_the_facilitator_merges_hides_and_calls_the_next_hand(tmp_path: Path, clock: FakeClock) -> None:
     s = brainstorm(tmp_path, clock)
-    s.hand("Bo")
-    s.hand("Cy")
+    by_name.hand(s, "Bo")
+    by_name.hand(s, "Cy")
     app = facilitator.make_app(s.path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         panel = app.query_one(RoomPanel)
@@ -78,10 +79,10 @@ async def test_the_facilitator_sees_questions_by_upvotes_and_marks_one_answered(
     s = sessions.Session.open(path, clock)
     s.start()
     s.goto("questions")
-    s.ask("Ana", "Who decides?")
-    s.ask("Bo", "When?", anonymous=True)
-    s.upvote("Cy", "q2")
-    s.react("Cy", "louder")
+    by_name.ask(s, "Ana", "Who decides?")
+    by_name.ask(s, "Bo", "When?", anonymous=True)
+    by_name.upvote(s, "Cy", "q2")
+    by_name.react(s, "Cy", "louder")
     app = facilitator.make_app(path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
         shown = screen_text(app)
@@ -125,8 +126,8 @@ async def test_a_participant_adds_an_idea_upvotes_and_raises_a_hand(tmp_path: Pa
         assert [h.name for h in s.state().room.hands] == ["Fay"]
         assert "Your hand is up: 1 in the queue" in screen_text(app)
         s.goto("questions")
-        s.ask("Bo", "Who decides?")
-        s.ask("Cy", "When?")
+        by_name.ask(s, "Bo", "Who decides?")
+        by_name.ask(s, "Cy", "When?")
         app.session.refresh()
         app.render_state()
         await pilot.pause()

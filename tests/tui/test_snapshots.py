@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import by_name
 from tests.support import polls_plan
 from workshop import sessions
 from workshop.tui.facilitator import make_app
@@ -34,8 +35,8 @@ def _session(tmp_path: Path, clock: Fixed, reveal: bool, poll: bool = True) -> P
         return path
     live.goto("dots")
     clock.now += dt.timedelta(seconds=40)
-    live.vote("Ana", ["Coaching=3", "Quality=2"])
-    live.vote("Bo", ["Planning=2", "Coaching=1"])
+    by_name.vote(live, "Ana", ["Coaching=3", "Quality=2"])
+    by_name.vote(live, "Bo", ["Planning=2", "Coaching=1"])
     live.join("Cy")
     live.note("Bo", "Dots on coaching again, as last quarter")
     if reveal:

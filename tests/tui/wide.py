@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from tests import by_name
 from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
-from workshop.engine.state import PollView
+from workshop.engine.views import PollView
 
 
 def label(text: str) -> str:
@@ -75,7 +76,7 @@ def create(folder: Path, clock: Callable[[], dt.datetime], name: str = "wide") -
     for kind in KINDS:
         live.goto(kind)
         for who, raw in zip(NAMES, BALLOTS[kind], strict=False):
-            live.vote(who, raw)
+            by_name.vote(live, who, raw)
         live.poll_action("reveal")
     live.goto("talk")
     return path

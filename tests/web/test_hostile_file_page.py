@@ -9,6 +9,7 @@ from pathlib import Path
 from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient, TestServer
 
+from tests import by_name
 from tests.journal import hand
 from tests.support import room_plan
 from tests.web.conftest import Phone
@@ -21,7 +22,7 @@ async def test_a_surrogate_in_an_idea_leaves_every_phone_its_page(tmp_path: Path
     live = sessions.Session.open(path)
     live.start()
     live.next()  # the brainstorm, whose ideas every phone shows
-    live.idea("Ana", "More coaching")
+    by_name.idea(live, "Ana", "More coaching")
     state = live.state()
     ana = state.participant_named("Ana").token
     late = dt.datetime.now(dt.UTC)

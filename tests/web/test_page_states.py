@@ -13,6 +13,7 @@ from pathlib import Path
 from aiohttp import CookieJar
 from aiohttp.test_utils import TestClient, TestServer
 
+from tests import by_name
 from tests.cli.test_agenda_live import MODULE as TIMING
 from tests.engine.test_consent import MODULE as CONSENT
 from tests.support import room_plan
@@ -89,7 +90,7 @@ async def test_a_consent_poll_shows_its_result(tmp_path: Path) -> None:
     live = sessions.Session.open(path)
     live.start()
     for name, value in (("Bo", "4"), ("Cy", "2"), ("Di", "5")):
-        live.vote(name, [value])
+        by_name.vote(live, name, [value])
     live.poll_action("close")
     async with TestClient(TestServer(make_app(sessions.Session.open(path))), cookie_jar=CookieJar(unsafe=True)) as c:
         phone = Phone(c)
@@ -110,8 +111,8 @@ async def test_upvotes_say_what_they_do_and_mark_ones_own(tmp_path: Path) -> Non
         forms.feed(await phone.open())
         assert forms.forms["/idea"] == ["room"] and "room" not in forms.forms["/hand"]  # the hand apart
         live.goto("questions")
-        live.ask("Bo", "Who decides the rota?")
-        live.ask("Cy", "When do we start?")
+        by_name.ask(live, "Bo", "Who decides the rota?")
+        by_name.ask(live, "Cy", "When do we start?")
         page = await phone.open()
         assert page.count("upvotes: upvote this question, <bdi>") == 2 and 'aria-label="Upvote"' not in page
         await phone.post("/upvote", question="q1")

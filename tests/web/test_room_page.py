@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestServer
 
+from tests import by_name
 from tests.support import room_plan
 from tests.tui.conftest import FakeClock
 from tests.web.conftest import Served
@@ -41,7 +42,7 @@ async def test_a_phone_adds_ideas_asks_upvotes_and_raises_a_hand(room: Served) -
     page = await phone.open()
     assert 'action="/idea"' in page and 'action="/ask"' not in page
     assert (await phone.post("/idea", idea="More <b>coaching</b>")).status == 303
-    room.live.idea("Bo", "Fewer metrics")
+    by_name.idea(room.live, "Bo", "Fewer metrics")
     page = await phone.open()
     assert "Ideas so far: 2" in page and "More &lt;b&gt;coaching&lt;/b&gt;" in page and "Bo" not in page
     assert (await phone.post("/hand", up="yes")).status == 303
@@ -54,7 +55,7 @@ async def test_a_phone_adds_ideas_asks_upvotes_and_raises_a_hand(room: Served) -
     assert 'action="/ask"' in page and 'action="/idea"' not in page
     await phone.post("/ask", question="Who decides?")
     await phone.post("/ask", question="Who pays?", anonymous="yes")
-    room.live.ask("Bo", "When?")
+    by_name.ask(room.live, "Bo", "When?")
     assert (await phone.post("/upvote", question="q3")).status == 303
     again = await phone.post("/upvote", question="q3")
     assert again.status == 409 and "already upvoted" in phone.last

@@ -51,7 +51,7 @@ def control(
 ) -> None:
     """Act as the facilitator: move through steps and rounds, run the timer and the polls, change the agenda,
     work with the room's ideas, questions and hands."""
-    from workshop.sessions import words
+    from workshop.cli import words
 
     _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
 

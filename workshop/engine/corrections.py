@@ -18,13 +18,14 @@ facilitator corrects it. A poll's options already frozen from ideas keep the wor
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from workshop.content import languages
+from workshop.engine.context import Context
 from workshop.engine.events import FACILITATOR, Event
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
+from workshop.engine.ideas import Room
+from workshop.engine.notes import Notes
+from workshop.engine.order import RunningOrder
+from workshop.engine.people import People
+from workshop.engine.polls import PollEvents
 
 TEXT_MAX = 2000
 
@@ -36,8 +37,12 @@ def _text(value: object, limit: int = TEXT_MAX) -> str:
 
 
 class Corrections:
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
+    """The part of the fold that applies corrections to what the notes, room and polls parts hold."""
+
+    def __init__(self, context: Context, running: RunningOrder, people: People, notes: Notes, room: Room,
+                 polls: PollEvents) -> None:
+        self.context, self.running, self.people = context, running, people
+        self.notes, self.room, self.polls = notes, room, polls
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
         return {"note-edit": self._on_note_edit, "note-withdraw": self._on_note_withdraw,
@@ -50,38 +55,38 @@ class Corrections:
         by = event.get("author")
         if by == FACILITATOR:
             return True
-        fold = self.fold
-        return (type(by) is str and by == author and by in fold.participants and not fold.ended
-                and fold.current is not None and fold.qids[fold.current] == step)
+        current = self.context.live()
+        return (type(by) is str and by == author and by in self.people.participants
+                and current is not None and self.running.qids[current] == step)
 
     def _on_note_edit(self, event: Event, t: float) -> None:
-        note = self.fold.notes.get(str(event.get("note")))
+        notes = self.notes.by_id
+        note = notes.get(str(event.get("note")))
         if note is not None and not note.withdrawn and self._may(event, note.author, note.step):
-            self.fold.notes[note.id] = note._replace(text=_text(event.get("text")), edited=True)
+            notes[note.id] = note._replace(text=_text(event.get("text")), edited=True)
 
     def _on_note_withdraw(self, event: Event, t: float) -> None:
-        note = self.fold.notes.get(str(event.get("note")))
+        note = self.notes.by_id.get(str(event.get("note")))
         if note is not None and self._may(event, note.author, note.step):
             on = bool(event.get("on", True))
             if on != note.withdrawn:
-                self.fold.withdrawn_notes += 1 if on else -1
-                self.fold.notes[note.id] = note._replace(withdrawn=on)
+                self.notes.withdrawn += 1 if on else -1
+                self.notes.by_id[note.id] = note._replace(withdrawn=on)
 
     def _on_idea_edit(self, event: Event, t: float) -> None:
-        ideas = self.fold.room.ideas
+        ideas = self.room.ideas
         idea = ideas.get(str(event.get("idea")))
         if idea is not None and not idea.withdrawn and self._may(event, idea.author or "-", idea.step):
             ideas[idea.id] = idea._replace(text=_text(event.get("text"), 280), edited=True)
 
     def _on_idea_withdraw(self, event: Event, t: float) -> None:
-        ideas = self.fold.room.ideas
+        ideas = self.room.ideas
         idea = ideas.get(str(event.get("idea")))
         if idea is None or idea.merged_into or idea.merged or not self._may(event, idea.author or "-", idea.step):
             return
         ideas[idea.id] = idea._replace(withdrawn=bool(event.get("on", True)))
 
     def _on_wording(self, event: Event, t: float) -> None:
-        p = self.fold.polls.get(str(event.get("poll")))
-        if p is not None:
-            p.poll = languages.reworded(p.poll, _text(event.get("text"), 500))
-            p.reworded = True
+        poll = str(event.get("poll"))
+        if poll in self.polls.polls:
+            self.polls.reword(poll, _text(event.get("text"), 500))

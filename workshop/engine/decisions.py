@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from workshop.engine.afterwards import STATUSES
+from workshop.engine.context import Context
 from workshop.engine.events import FACILITATOR, Event
+from workshop.engine.order import RunningOrder
+from workshop.engine.people import People
 from workshop.engine.text import name_key
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
 
 REVIEW_STEP = "action-review/review"  # the step a follow-up opens with (sessions/followup.py)
 
@@ -96,8 +96,10 @@ def _strings(value: object) -> tuple[str, ...]:
 
 
 class Decisions:
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
+    """The part of the fold that holds the decisions and carried actions, and applies their events."""
+
+    def __init__(self, context: Context, running: RunningOrder, people: People) -> None:
+        self.context, self.running, self.people = context, running, people
         self.decisions: dict[str, Decision] = {}
         self.carried: dict[str, Carried] = {}
 
@@ -158,9 +160,8 @@ class Decisions:
         participant who joined under that name, while the review step runs; "" for nobody."""
         if author == FACILITATOR:
             return FACILITATOR
-        fold = self.fold
-        joined = fold.participants.get(author) if type(author) is str else None
+        joined = self.people.participants.get(author) if type(author) is str else None
         if joined is None or not action.owner or name_key(joined[0]) != name_key(action.owner):
             return ""
-        running = not fold.ended and fold.current is not None and fold.qids[fold.current] == REVIEW_STEP
-        return joined[0] if running else ""
+        current = self.context.live()
+        return joined[0] if current is not None and self.running.qids[current] == REVIEW_STEP else ""

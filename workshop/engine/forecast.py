@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 
 
 def planned_start(start: dt.time | dt.datetime, created: dt.datetime) -> dt.datetime | None:

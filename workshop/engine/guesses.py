@@ -13,12 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from workshop.engine.events import Event
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
 
 
 @dataclass(frozen=True)
@@ -56,8 +52,8 @@ REJOIN_PER_CLIENT = Rule(first=1.0, most=30.0, limit=10, window=900.0)  # per cl
 class Guesses:
     """The part of the fold that counts wrong codes (as `ideas.Room` folds the room's contributions)."""
 
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
+    def __init__(self) -> None:
+        self.wrong_codes = 0  # wrong join and rejoin codes (and kiosk PINs), on every way in
         self.codes: dict[str, list[float]] = {}  # client -> its latest wrong join codes since a right one
         self.rejoins: dict[str, list[float]] = {}  # participant token -> the latest wrong rejoin codes for them
         self.rejoin_clients: dict[str, list[float]] = {}  # client -> its latest wrong rejoin codes
@@ -67,7 +63,7 @@ class Guesses:
                 "wrong-rejoin": self._on_wrong_rejoin}
 
     def _on_wrong_code(self, event: Event, t: float) -> None:
-        self.fold.wrong_codes += 1
+        self.wrong_codes += 1
         _add(self.codes, event.get("client"), t, JOIN_CODE)
 
     def _on_right_code(self, event: Event, t: float) -> None:
@@ -76,7 +72,7 @@ class Guesses:
             self.codes.pop(client, None)
 
     def _on_wrong_rejoin(self, event: Event, t: float) -> None:
-        self.fold.wrong_codes += 1
+        self.wrong_codes += 1
         _add(self.rejoins, event.get("participant"), t, REJOIN_PER_PERSON)
         _add(self.rejoin_clients, event.get("client"), t, REJOIN_PER_CLIENT)
 

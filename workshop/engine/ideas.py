@@ -26,13 +26,14 @@ with a valid signature (engine/trust.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from workshop.engine.context import Context
 from workshop.engine.events import Event
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
+from workshop.engine.order import RunningOrder
+from workshop.engine.people import People
+from workshop.engine.polls import PollEvents
 
 IDEA_MAX = 280  # characters in one idea or question
 OPTIONS_MAX = 30  # options a poll takes from a brainstorm; the rest are left out with a message
@@ -132,10 +133,11 @@ def _text(value: object) -> str:
 
 
 class Room:
-    """The part of the fold that applies the room's contributions."""
+    """The part of the fold that applies the room's contributions: it reads who joined (people),
+    the steps (running) and the polls whose options come from ideas."""
 
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
+    def __init__(self, context: Context, running: RunningOrder, people: People, polls: PollEvents) -> None:
+        self.context, self.running, self.people, self.polls = context, running, people, polls
         self.ideas: dict[str, Idea] = {}
         self.questions: dict[str, Question] = {}
         self.upvoters: dict[str, set[str]] = {}
@@ -155,28 +157,28 @@ class Room:
     # ------------------------------------------------------------------ where things may happen
 
     def _current(self) -> str | None:
-        f = self.fold
-        return None if f.current is None or f.ended else f.qids[f.current]
+        slot = self.context.live()
+        return None if slot is None else self.running.qids[slot]
 
     def _kind(self, qid: str) -> str:
-        return self.fold.running.pairs[self.fold.index[qid]][1].kind
+        return self.running.step(self.running.slot[qid]).kind
 
     def _author(self, event: Event, anonymous: bool, t: float) -> tuple[str, str]:
         """(token, name) of a contribution: a joined participant's, or ("", "") on an anonymous step."""
         if anonymous:
             return "", ""
         token = event.get("author")
-        name = self.fold.carried(token, event.get("name"))  # a lost join: the name it carries
+        name = self.people.carried(token, event.get("name"))  # a lost join: the name it carries
         if not name or type(token) is not str:
             raise ValueError("not from a joined participant")
-        self.fold._seen(token, t)
+        self.context.seen(token, t)
         return token, name
 
     def _joined(self, event: Event, t: float) -> str:
         token = event.get("participant")
-        if type(token) is not str or token not in self.fold.participants and token not in self.fold.unjoined:
+        if type(token) is not str or not self.people.counts(token):
             raise ValueError("not from a joined participant")
-        self.fold._seen(token, t)
+        self.context.seen(token, t)
         return token
 
     # ------------------------------------------------------------------ ideas and options
@@ -186,7 +188,7 @@ class Room:
         if type(idea_id) is not str or idea_id in self.ideas or step is None or event.get("step") != step \
                 or self._kind(step) != "brainstorm":
             return
-        anonymous = self.fold.running.pairs[self.fold.index[step]][1].anonymous
+        anonymous = self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous, t)
         self.ideas[idea_id] = Idea(idea_id, step, author, name, _text(event.get("text")), t)
 
@@ -216,19 +218,14 @@ class Room:
     def _on_options(self, event: Event, t: float) -> None:
         """A poll with `options_from` gets its options, frozen: what the fold counts ballots
         against from now on. Ballots counted against earlier options stop counting."""
-        p = self.fold.polls.get(str(event.get("poll")))
-        options, ideas = event.get("options"), event.get("ideas")
-        if p is None or not p.poll.options_from or type(options) is not list or type(ideas) is not list:
+        poll, options, ideas = str(event.get("poll")), event.get("options"), event.get("ideas")
+        if not self.polls.takes_options(poll) or type(options) is not list or type(ideas) is not list:
             return
         labels = tuple(_text(o) for o in options)
         if len({o.casefold() for o in labels}) != len(labels) or len(labels) > OPTIONS_MAX:
             raise ValueError("options not distinct")
-        top = p.poll.max if p.poll.max is None else min(p.poll.max, max(1, len(labels)))
-        p.poll = replace(p.poll, options=labels, max=top)
-        p.counted = {}
-        p.version += 1
-        self.fold.poll_events.checked.clear()  # checked against the options before
-        self.options[str(event.get("poll"))] = tuple(str(i) for i in ideas)
+        self.polls.set_options(poll, labels)
+        self.options[poll] = tuple(str(i) for i in ideas)
 
     # ------------------------------------------------------------------ questions
 
@@ -237,7 +234,7 @@ class Room:
         if type(question_id) is not str or question_id in self.questions or step is None \
                 or event.get("step") != step or not (self.qa or self._kind(step) == "qa"):
             return
-        anonymous = self._kind(step) == "qa" and self.fold.running.pairs[self.fold.index[step]][1].anonymous
+        anonymous = self._kind(step) == "qa" and self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous or event.get("author") is None, t)
         self.questions[question_id] = Question(question_id, step, author, name, _text(event.get("text")), t)
         self.upvoters[question_id] = set()
@@ -245,7 +242,7 @@ class Room:
     def _on_upvote(self, event: Event, t: float) -> None:
         question = self.questions.get(str(event.get("question")))
         token = self._joined(event, t)
-        if question is None or token in self.upvoters[question.id] or self.fold.ended:
+        if question is None or token in self.upvoters[question.id] or self.context.ended:
             return
         self.upvoters[question.id].add(token)
         self.questions[question.id] = question._replace(votes=question.votes + 1)
@@ -264,7 +261,7 @@ class Room:
         token = self._joined(event, t)
         if not event.get("up", True):
             self.hands.pop(token, None)
-        elif token not in self.hands and not self.fold.ended:
+        elif token not in self.hands and not self.context.ended:
             self.hands[token] = t
             if (step := self._current()) is not None:
                 self.raised[step] = self.raised.get(step, 0) + 1
@@ -285,7 +282,7 @@ class Room:
     # ------------------------------------------------------------------ the view
 
     def view(self) -> RoomView:
-        names = self.fold.participants
+        names = self.people.participants
         questions = sorted(self.questions.values(), key=lambda q: (-q.votes, q.at))
         return RoomView(
             ideas=tuple(i for i in self.ideas.values() if not i.withdrawn), questions=tuple(questions),

@@ -9,20 +9,19 @@ that has run can be neither skipped nor moved: its time is history.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from workshop.content.model import Module, Step
+from workshop.engine.context import Context
 from workshop.engine.events import Event
 from workshop.i18n import N_, _
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
 
 BREAK_PROMPT = N_("A break. Back in {minutes} minutes.")
 INSERTED_KINDS = ("break", "notes")  # a break, or an objections round after a consent poll
 
 
 class RunningOrder:
+    """The steps by slot, the order they run in, and which are skipped, inserted or have run."""
+
     def __init__(self, pairs: tuple[tuple[Module, Step], ...], qids: list[str]) -> None:
         self.pairs = list(pairs)  # slot -> (module, step)
         self.qids = list(qids)  # slot -> "module/step"
@@ -30,6 +29,11 @@ class RunningOrder:
         self.order = list(range(len(self.qids)))  # the running order, as slots
         self.skipped: set[int] = set()
         self.inserted: set[int] = set()
+        self.visited: set[int] = set()  # the steps that have run (timing.py marks them)
+
+    def step(self, slot: int) -> Step:
+        """The step in `slot`."""
+        return self.pairs[slot][1]
 
     def position(self, slot: int) -> int:
         return self.order.index(slot)
@@ -61,43 +65,40 @@ class RunningOrder:
 
 class AgendaEvents:
     """The part of the fold that applies the agenda changed live (as `ideas.Room` applies the
-    room's contributions): the steps' slots and times stay the fold's."""
+    room's contributions): the running order is its own, each step's times the timing part's,
+    which `added` tells of each step inserted (its planned seconds)."""
 
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
+    def __init__(self, context: Context, running: RunningOrder, added: Callable[[int], None]) -> None:
+        self.context, self.running, self.added = context, running, added
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
         return {"skip": self._on_skip, "move": self._on_move, "insert": self._on_insert}
 
     def _changeable(self, event: Event, key: str = "step") -> int | None:
         """The slot of a step that has not run yet (only those can be skipped or moved)."""
-        fold = self.fold
-        slot = fold.index.get(str(event.get(key)))
-        if slot is None or fold.visited[slot] or slot == fold.current or fold.ended:
+        slot = self.running.slot.get(str(event.get(key)))
+        if slot is None or slot in self.running.visited or slot == self.context.current or self.context.ended:
             return None
         return slot
 
     def _on_skip(self, event: Event, t: float) -> None:
         if (slot := self._changeable(event)) is not None:
-            self.fold.running.skip(slot, bool(event.get("on", True)))
+            self.running.skip(slot, bool(event.get("on", True)))
 
     def _on_move(self, event: Event, t: float) -> None:
-        slot, after, index = self._changeable(event), event.get("after", ""), self.fold.index
+        slot, after, index = self._changeable(event), event.get("after", ""), self.running.slot
         if slot is not None and (after == "" or after in index):
-            self.fold.running.move(slot, index[after] if after else None)
+            self.running.move(slot, index[after] if after else None)
 
     def _on_insert(self, event: Event, t: float) -> None:
         """A step added on the day: a break, or a notes step (an objections round)."""
-        fold = self.fold
+        index = self.running.slot
         qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
         kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
-        if (type(qid) is not str or qid in fold.index or type(minutes) is not int or not 1 <= minutes <= 120
-                or fold.ended or not (after == "" or after in fold.index) or kind not in INSERTED_KINDS
+        if (type(qid) is not str or qid in index or type(minutes) is not int or not 1 <= minutes <= 120
+                or self.context.ended or not (after == "" or after in index) or kind not in INSERTED_KINDS
                 or type(title) is not str or type(prompt) is not str):
             return
         step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or _(BREAK_PROMPT).format(minutes=minutes))
-        fold.running.insert(qid, step, fold.index[after] if after else None)
-        fold.planned.append(minutes * 60)
-        fold.extra.append(0)
-        fold.elapsed.append(0.0)
-        fold.visited.append(False)
+        self.running.insert(qid, step, index[after] if after else None)
+        self.added(minutes * 60)

@@ -1,20 +1,22 @@
-"""The part of the fold that applies what happens to polls: closing, reopening, resets,
-revotes, reveals and ballots (as `ideas.Room` applies the room's contributions). The records
-live in `Fold.polls`, where moving between steps opens and closes them too."""
+"""The part of the fold that holds the polls and applies what happens to them: closing,
+reopening, resets, revotes, reveals and ballots (as `ideas.Room` applies the room's
+contributions). Moving between steps opens and closes them too (timing.py asks, `enter`,
+`leave` and `end`); a brainstorm's ideas give a poll its options (`set_options`) and a
+correction its new words (`reword`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine import ballots
+from workshop.engine.context import Context
 from workshop.engine.events import Event
-
-if TYPE_CHECKING:
-    from workshop.engine.state import Fold
+from workshop.engine.order import RunningOrder
+from workshop.engine.people import People
 
 
 @dataclass
@@ -49,11 +51,13 @@ class PollRecord:
 
 
 class PollEvents:
-    """Applies poll events to the fold's `polls`."""
+    """The polls of a session as the fold has them so far (`polls`), and the events that change them."""
 
-    def __init__(self, fold: Fold) -> None:
-        self.fold = fold
-        self.polls, self.last_seen = fold.polls, fold.last_seen  # the fold's own: read per ballot
+    def __init__(self, context: Context, running: RunningOrder, people: People) -> None:
+        self.context, self.running, self.people = context, running, people
+        steps = zip(running.qids, running.pairs, strict=True)
+        self.polls = {q: PollRecord(s.poll, i) for i, (q, (_, s)) in enumerate(steps) if s.poll is not None}
+        self.last_seen = context.last_seen  # read per ballot
         # (poll, value) -> whether it is a valid ballot: a room votes the same few values again
         # and again, and a check builds the poll's option set each time
         self.checked: dict[tuple[str, tuple[Any, ...]], bool] = {}
@@ -65,12 +69,61 @@ class PollEvents:
     def _poll_of(self, event: Event) -> PollRecord | None:
         return self.polls.get(str(event.get("poll")))
 
+    # ------------------------------------------------------------------ what other parts ask
+
+    def leave(self, slot: int) -> None:
+        """The room moved off step `slot`: its poll, if open, closes."""
+        left = self.polls.get(self.running.qids[slot])
+        if left is not None and left.status == "open":
+            left.status, left.closed_by = "closed", "moved-on"
+
+    def enter(self, slot: int) -> None:
+        """The room moved to step `slot`: its poll opens, unless the facilitator closed it."""
+        entered = self.polls.get(self.running.qids[slot])
+        if entered is not None and (entered.status == "waiting" or entered.closed_by == "moved-on"):
+            entered.status, entered.closed_by = "open", ""
+
+    def end(self) -> None:
+        """The session ended: every open poll closes."""
+        for state in self.polls.values():
+            if state.status == "open":
+                state.status, state.closed_by = "closed", "ended"
+
+    def takes_options(self, poll_id: str) -> bool:
+        """Whether `poll_id` is a poll whose options come from a brainstorm's ideas."""
+        p = self.polls.get(poll_id)
+        return p is not None and bool(p.poll.options_from)
+
+    def set_options(self, poll_id: str, labels: tuple[str, ...]) -> None:
+        """The options of a poll that takes them from ideas, frozen: what ballots count against from
+        now on. Ballots counted against earlier options stop counting."""
+        p = self.polls[poll_id]
+        top = p.poll.max if p.poll.max is None else min(p.poll.max, max(1, len(labels)))
+        p.poll = replace(p.poll, options=labels, max=top)
+        p.counted = {}
+        p.version += 1
+        self.checked.clear()  # checked against the options before
+
+    def reword(self, poll_id: str, text: str) -> None:
+        """The poll's question (a consent proposal) now reads `text`, in every language."""
+        p = self.polls[poll_id]
+        p.poll = languages.reworded(p.poll, text)
+        p.reworded = True
+
+    def counted(self, poll_id: str, participant: str) -> Any:
+        """The value of `participant`'s counted ballot on a poll (as stored), or None."""
+        p = self.polls.get(poll_id)
+        entry = None if p is None else p.counted.get(participant)
+        return None if entry is None else entry[1].get("value")
+
+    # ------------------------------------------------------------------ the events
+
     def _on_close(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None and p.status == "open":
             p.status, p.closed_by = "closed", "facilitator"
 
     def _on_reopen(self, event: Event, t: float) -> None:
-        if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.fold.ended:
+        if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.context.ended:
             p.status, p.closed_by = "open", ""
 
     def _on_reset(self, event: Event, t: float) -> None:
@@ -85,7 +138,7 @@ class PollEvents:
         voted on, and everyone votes again (after a consent poll's objections, on a proposal
         reworded as `wording` says, or on the top options of a dot vote)."""
         p = self._poll_of(event)
-        if p is None or self.fold.ended or p.index != self.fold.current:
+        if p is None or self.context.ended or p.index != self.context.current:
             return
         p.earlier.append(tuple(e["value"] for _, e in p.counted.values()))
         p.wordings.append(p.poll.question)
@@ -110,7 +163,7 @@ class PollEvents:
         if token in self.last_seen:
             self.last_seen[token] = t
         elif "name" in event:  # a named ballot whose voter's join was lost: it counts, under its name
-            self.fold.carried(token, event["name"])
+            self.people.carried(token, event["name"])
         if p.status != "open":
             p.late += 1
             return

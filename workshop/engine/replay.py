@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.engine.events import Event
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
+from workshop.engine.views import SessionState
 
 SPEEDS = (1.0, 2.0, 5.0, 10.0, 60.0)  # times real time
 STEP_MOVES = frozenset({"start", "goto", "end"})
@@ -56,6 +57,7 @@ class Replay:
         last = self.times[-1] if self.times else 0.0
         # names bound locally: opening a 100,000-event replay spends this loop once per event
         limit, datetime, moves = self.not_after, dt.datetime, self._moves
+        moved = moves.context  # the running step and the end, as the moves alone have them
         keep, time_of, mark = self.events.append, self.times.append, self.marks.append
         for event in events:
             at = event.get("at")
@@ -69,10 +71,10 @@ class Replay:
             last = t
             kind = event.get("type")
             if kind in STEP_MOVES:
-                before = (moves.current, moves.ended)
+                before = (moved.current, moved.ended)
                 moves.apply(event)
-                if (moves.current, moves.ended) != before:
-                    index = None if moves.ended else moves.current
+                if (moved.current, moved.ended) != before:
+                    index = None if moved.ended else moved.current
                     self.entries.append(Entry(t, len(self.events), index))
             elif kind in MARKED:
                 mark((t, kind))

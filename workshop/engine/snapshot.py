@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from workshop.engine.text import name_key
 from workshop.engine.views import PollView, SessionState, StepView
 
 if TYPE_CHECKING:
@@ -14,50 +13,37 @@ if TYPE_CHECKING:
 
 
 def snapshot(fold: Fold, now: float) -> SessionState:
-    """The session at `now` (seconds since the epoch, no earlier than the fold's clock)."""
-    elapsed = list(fold.elapsed)
-    if fold.running_since is not None and fold.current is not None:
-        elapsed[fold.current] += now - fold.running_since
-    paused = fold.paused_total + (now - fold.paused_since if fold.paused_since is not None else 0.0)
-    order, skipped, inserted = fold.running.order, fold.running.skipped, fold.running.inserted
+    """The session at `now` (seconds since the epoch, no earlier than the fold's clock), from
+    what each of the fold's parts holds."""
+    timing, running, people = fold.timing, fold.running, fold.people
+    elapsed = list(timing.elapsed)
+    current = fold.context.current
+    if timing.running_since is not None and current is not None:
+        elapsed[current] += now - timing.running_since
+    order, skipped, inserted, visited = running.order, running.skipped, running.inserted, running.visited
     position = {slot: i for i, slot in enumerate(order)}
     steps = tuple(
-        StepView(fold.qids[slot], i, *fold.running.pairs[slot], fold.planned[slot], fold.extra[slot],
-                 elapsed[slot], fold.visited[slot], slot in skipped, slot in inserted, fold.rounds_of(slot))
+        StepView(running.qids[slot], i, *running.pairs[slot], timing.planned[slot], timing.extra[slot],
+                 elapsed[slot], slot in visited, slot in skipped, slot in inserted, timing.rounds_of(slot))
         for i, slot in enumerate(order)
     )
-    # people whose join was lost, carrying a name someone has joined with since: their events
-    # cannot be told from a forgery, so they count for no one (found anew each time: a join
-    # may come after the events that carry its name)
-    doubtful = {t for t, name in fold.unjoined.items()
-                if t not in fold.participants and name_key(name) in fold.by_name} if fold.unjoined else set()
-    polls = _PollViews({q: (position[p.index], p) for q, p in fold.polls.items()}, doubtful)
-    notes = tuple(fold.notes.values())
-    if fold.withdrawn_notes or doubtful:  # taken back, or doubtful: shown nowhere (most sessions have neither)
-        notes = tuple(n for n in notes if not n.withdrawn and n.author not in doubtful)
-    unjoined = tuple(name for t, name in fold.unjoined.items() if t not in doubtful and t not in fold.participants)
+    doubtful = people.doubtful()
+    polls = _PollViews({q: (position[p.index], p) for q, p in fold.poll_events.polls.items()}, doubtful)
+    header = fold.header
     return SessionState(
-        id=str(fold.header.get("id", "")), title=str(fold.header.get("title", "")),
-        code=str(fold.header.get("code", "")), plan=fold.plan, now=now, status=_status(fold),
-        current=None if fold.current is None else position[fold.current], steps=steps, polls=polls,
-        notes=notes,
-        joined=dict(fold.participants), seen=dict(fold.last_seen),
-        paused_seconds=paused, events=fold.count, address=fold.address, served=fold.served, ways=fold.ways,
-        forged=tuple(fold.forged), unjoined=unjoined, breaks=tuple(fold.trust.breaks),
-        clamped=fold.clamped, beats=dict(fold.beats),
-        wrong_codes=fold.wrong_codes,
-        facilitator=str(fold.header.get("facilitator", "")), started=fold.started, ended=fold.ended_at,
-        room=fold.room.view(), record=fold.decided.view(), follows=str(fold.header.get("follows", "")),
-        planned_start=fold.planned_start,
+        id=str(header.get("id", "")), title=str(header.get("title", "")),
+        code=str(header.get("code", "")), plan=fold.plan, now=now, status=timing.status(),
+        current=None if current is None else position[current], steps=steps, polls=polls,
+        notes=fold.notebook.shown(doubtful),
+        joined=dict(people.participants), seen=dict(fold.context.last_seen),
+        paused_seconds=timing.paused(now), events=fold.count, address=fold.address, served=fold.served, ways=fold.ways,
+        forged=tuple(fold.forged), unjoined=people.lost_joins(doubtful), breaks=tuple(fold.trust.breaks),
+        clamped=fold.clamped, beats=dict(people.beats),
+        wrong_codes=fold.guesses.wrong_codes,
+        facilitator=str(header.get("facilitator", "")), started=timing.started, ended=timing.ended_at,
+        room=fold.room.view(), record=fold.decided.view(), follows=str(header.get("follows", "")),
+        planned_start=timing.planned_start,
     )
-
-
-def _status(fold: Fold) -> str:
-    if fold.ended:
-        return "ended"
-    if fold.current is None:
-        return "waiting"
-    return "paused" if fold.paused_since is not None else "running"
 
 
 class _PollViews(Mapping[str, PollView]):

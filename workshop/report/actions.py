@@ -17,7 +17,7 @@ from typing import Any
 
 from workshop import i18n
 from workshop.engine.afterwards import status_said
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.report.render import md_escape, md_participant
 

@@ -13,7 +13,7 @@ import csv
 import io
 import json
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.report.render import _iso
 
 HEADER = ("session", "poll", "kind", "participant", "value", "at")

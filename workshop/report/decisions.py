@@ -19,10 +19,10 @@ from typing import Any
 from workshop import i18n
 from workshop.engine import evidence
 from workshop.engine.events import Event
-from workshop.engine.state import SessionState
 from workshop.engine.tally import SESSION_STATUS_WORDS
 from workshop.engine.tally import said as status_said
 from workshop.engine.trust import needs_signature
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _, ngettext
 from workshop.report.render import md_escape, md_participant
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from workshop.engine.state import PollView, SessionState
+from workshop.engine.views import PollView, SessionState
 from workshop.i18n import N_, _, number, pgettext
 from workshop.report.html import bdi
 from workshop.report.render import md_escape, md_participant

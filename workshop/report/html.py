@@ -15,9 +15,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from workshop.engine.state import SessionState
 from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.engine.text import balanced
+from workshop.engine.views import SessionState
 from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg
 from workshop.report.render import (

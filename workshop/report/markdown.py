@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from workshop.engine.state import SessionState
 from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
+from workshop.engine.views import SessionState
 from workshop.i18n import _, number
 from workshop.report.render import (
     KIND_CAPTION,

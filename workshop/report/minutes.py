@@ -22,8 +22,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from workshop.engine.state import SessionState
 from workshop.engine.trust import signed_part
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _, html_open
 from workshop.report.decisions import Proof, context, due_day, minutes, said
 from workshop.report.html import CSS, bdi

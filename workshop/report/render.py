@@ -20,9 +20,9 @@ from typing import Any
 from workshop import i18n
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
-from workshop.engine.state import Note, PollView, SessionState, StepView
 from workshop.engine.tally import SESSION_STATUS_WORDS, Tally, plural, said
 from workshop.engine.text import isolate
+from workshop.engine.views import Note, PollView, SessionState, StepView
 from workshop.i18n import N_, _, ngettext, number
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")

@@ -1,6 +1,6 @@
 """Sessions: where their files live (files), reading and changing one under its lock (journal),
-the verbs everyone shares (session), the facilitator's words for them (words), and replay's
-read-only view (recording)."""
+the verbs everyone shares (session), and replay's read-only view (recording). The facilitator's
+action words for `workshop control` are the command line's (workshop/cli/words.py)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import re
 
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, Idea
-from workshop.engine.state import Note, PollView, SessionState
+from workshop.engine.views import Note, PollView, SessionState
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person

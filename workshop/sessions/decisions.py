@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from workshop.engine import events, evidence, text
 from workshop.engine.afterwards import STATUSES, status_said
 from workshop.engine.decisions import REVIEW_STEP, Carried, Decision
-from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import under
+from workshop.engine.views import PollView, SessionState
 from workshop.i18n import N_, _, ngettext
 from workshop.sessions.corrections import CorrectionVerbs, quoted
 from workshop.sessions.files import SessionError

@@ -23,7 +23,7 @@ from workshop import i18n
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Source, Step, Variants
 from workshop.engine import dates, events
 from workshop.engine.decisions import REVIEW_STEP
-from workshop.engine.state import PollView, SessionState
+from workshop.engine.views import PollView, SessionState
 from workshop.i18n import N_, _
 from workshop.journal import files
 from workshop.report.render import md_participant

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Any, Self, TypeVar
 
 from workshop.engine import events, trust
-from workshop.engine.state import Fold, SessionState
+from workshop.engine.state import Fold
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.journal import store
-from workshop.sessions import keys, signed
-from workshop.sessions.files import Clock, SessionError, read_secret, secret_state, utc_now
+from workshop.sessions import doubts, keys, signed
+from workshop.sessions.files import Clock, SessionError, read_secret, utc_now
 
 T = TypeVar("T")
 Write = Callable[[events.TypedEvent], None]  # write(NoteEvent(…)): stage one event under the lock
@@ -80,61 +81,6 @@ def latest_possible(path: Path, clock: Clock | None = None) -> float:
     return max(written, clock().timestamp() if clock else 0.0) + 1.0
 
 
-class Doubts:
-    """What opening a session found about who wrote it, beyond damage: the file cut short behind
-    the facilitator's back (`cut_short`), or no key at all (`unauthenticated`)."""
-
-    def __init__(self, cut_short: str = "", unauthenticated: str = "") -> None:
-        self.cut_short, self.unauthenticated = cut_short, unauthenticated
-
-    def warnings(self, path: Path) -> list[str]:
-        return [_("warning: {path}: {said}").format(
-            path=path, said=said) for said in (self.cut_short, self.unauthenticated) if said]
-
-
-def _authority(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
-    """Who signs this session, checked as the file is opened.
-
-    On the facilitator's account (the secret beside the session is this account's), the header's
-    key must be the secret's: missing, empty or another key means the file was replaced or its
-    header rewritten, and it is refused. The chain must still reach the last event this account
-    signed. Elsewhere, a session without a key is opened with a warning: nothing in it can be
-    told from a hand-written line."""
-    key = header.get("facilitator_key")
-    whose = secret_state(path)
-    if whose == "theirs":
-        raise SessionError(
-                _("{path}: the secret beside the session belongs to another account (it was replaced): not opening "
-                    "it").format(
-            path=path))
-    if whose == "mine":
-        if not isinstance(key, str) or not key:
-            raise SessionError(
-                    _("{path}: the header has no facilitator key (the file was replaced, or its header rewritten): "
-                        "not opening it").format(
-                path=path))
-        if keys.public_hex(read_secret(path)) != key:
-            raise SessionError(
-                    _("{path}: the header's facilitator key is not this session's (the file was replaced, or its "
-                        "header rewritten): not opening it").format(
-                path=path))
-        made = signed.header_of(header)
-        if made and made != fold.trust.digest:
-            raise SessionError(_("{path}: the session header is not the one this account created (its agenda, code "
-                                 "or title was rewritten): not opening it").format(path=path))
-        mark = signed.last(header)
-        if mark is not None and not fold.trust.knows(mark[0]):
-            return Doubts(cut_short=
-                    _("the file ends before the last event you signed (event {mark}): it was cut short or rewritten "
-                        "since").format(
-                mark=mark[1] + 1))
-        return Doubts()
-    if not isinstance(key, str) or not key:
-        return Doubts(unauthenticated=_("this session has no facilitator key: nothing in it is authenticated, any line "
-                                      "in it may have been written by hand"))
-    return Doubts()
-
-
 class SessionFile:
     """A session file and its fold, read once; `refresh` picks up what others appended."""
 
@@ -149,7 +95,7 @@ class SessionFile:
         self._key: Any = None  # the facilitator's signing key, read from the secret when first needed
         self._people: dict[str, Any] = {}  # token -> Person this process knows (sessions/people.py)
         self._breaks_told = 0
-        self.doubts = Doubts()
+        self.doubts = doubts.Doubts()
         self._group: _Group | None = None  # the group commit under way (`together`)
 
     @classmethod
@@ -163,12 +109,12 @@ class SessionFile:
             return fold.apply_all(loaded.events)
 
         follower, loaded, fold = start(path, build)
-        doubts = _authority(path, loaded.header, fold)
+        found = doubts.checked(path, loaded.header, fold)
         if keep is not None:
             keep.append(loaded)
         opened = cls(path, fold, follower, loaded, clock)
-        opened.doubts = doubts
-        opened.warnings = [*opened.warnings, *doubts.warnings(path), *opened.new_breaks()]
+        opened.doubts = found
+        opened.warnings = [*opened.warnings, *found.warnings(path), *opened.new_breaks()]
         return opened
 
     def refresh(self) -> int:

@@ -14,7 +14,7 @@ from typing import cast
 
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
-from workshop.engine.state import SessionState, StepView
+from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
 from workshop.sessions.journal import Write
@@ -35,10 +35,6 @@ class RoomVerbs(Taking):
     `Session` adds the facilitator's."""
 
     # ---------------------------------------------------------------- ideas
-
-    def idea(self, name: str, body: str) -> str:
-        """For scripts: `idea_as` the person called `name`."""
-        return self.idea_as(self.person(name), body)
 
     def idea_as(self, person: Person, body: str) -> str:
         """Add an idea to the current brainstorm step; a line with its id."""
@@ -116,10 +112,6 @@ class RoomVerbs(Taking):
 
     # ---------------------------------------------------------------- questions
 
-    def ask(self, name: str, body: str, anonymous: bool = False) -> str:
-        """For scripts: `ask_as` the person called `name`."""
-        return self.ask_as(self.person(name), body, anonymous)
-
     def ask_as(self, person: Person, body: str, anonymous: bool = False) -> str:
         """Ask a question on a qa step, or on any step while Q&A is on; a line with its id."""
         clean = contribution(body, "a question")
@@ -138,10 +130,6 @@ class RoomVerbs(Taking):
                 write(events.QuestionEvent(question=question_id, step=step.qid, author=person.token, name=person.name,
                       text=clean))
         return question_id
-
-    def upvote(self, name: str, ref: str) -> str:
-        """For scripts: `upvote_as` the person called `name`."""
-        return self.upvote_as(self.person(name), ref)
 
     def upvote_as(self, person: Person, ref: str) -> str:
         """One upvote per person per question; a second writes nothing and says so."""
@@ -182,9 +170,6 @@ class RoomVerbs(Taking):
 
     # ---------------------------------------------------------------- hands and reactions
 
-    def hand(self, name: str, up: bool = True) -> str:
-        return self.hand_as(self.person(name), up)
-
     def hand_as(self, person: Person, up: bool = True) -> str:
         """Raise (or lower) a hand; a line with the place in the queue."""
         with self.changing() as write:
@@ -207,9 +192,6 @@ class RoomVerbs(Taking):
                 raise SessionError(_("no hand is up"))
             write(events.CallEvent(participant=hands[0].participant))
         return _("{name} has the word ({hands} more in the queue)").format(name=hands[0].name, hands=len(hands) - 1)
-
-    def react(self, name: str, reaction: str) -> str:
-        return self.react_as(self.person(name), reaction)
 
     def react_as(self, person: Person, reaction: str) -> str:
         if reaction not in REACTIONS:

@@ -13,7 +13,7 @@ import hmac
 from dataclasses import replace
 
 from workshop.engine import dates, events, forecast
-from workshop.engine.state import SessionState, StepView
+from workshop.engine.views import SessionState, StepView
 from workshop.i18n import N_, _
 from workshop.sessions.corrections import question_text, quoted
 from workshop.sessions.decisions import DecisionVerbs

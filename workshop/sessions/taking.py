@@ -18,7 +18,7 @@ from msgspec import UNSET, UnsetType
 
 from workshop.content.model import Poll
 from workshop.engine import ballots, dates, events, text
-from workshop.engine.state import PollView, SessionState, StepView
+from workshop.engine.views import PollView, SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
@@ -99,8 +99,7 @@ class Taking(SessionFile):
         """`person` (from a phone's sealed cookie) as the session knows them now, if their secret
         still gives their join's proof (an HMAC: no key derivation); None if not."""
         proof = self.fold.proofs.get(person.token)
-        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof,
-                                                                                                 proof):
+        if proof is None or person.token not in self.fold.participants or not hmac.compare_digest(person.proof, proof):
             return None
         return self.adopt(dataclasses.replace(person, name=self.name_of(person.token)))
 
@@ -152,10 +151,6 @@ class Taking(SessionFile):
         with self.changing() as write:
             self._ensure_joined(write, person)
         return self.adopt(person)
-
-    def vote(self, name: str, raw: Sequence[str], poll_ref: str | None = None) -> str:
-        """For scripts: `vote_as` the person called `name`."""
-        return self.vote_as(self.person(name), raw, poll_ref)
 
     def vote_as(self, person: Person, raw: Sequence[str], poll_ref: str | None = None) -> str:
         """Cast (or replace) a ballot typed as words; returns a line saying what was recorded."""
@@ -212,9 +207,8 @@ class Taking(SessionFile):
 
     def my_ballot(self, person: Person, poll_id: str) -> tuple | None:
         """The counted ballot of `person` on a poll, if any."""
-        if poll_id not in self.fold.polls:
-            return None
-        anonymous = self.fold.polls[poll_id].poll.anonymous
+        record = self.fold.polls.get(poll_id)
+        anonymous = record is not None and record.poll.anonymous
         value = self.fold.counted(poll_id, people.ballot_token(person.secret, poll_id) if anonymous else person.token)
         return None if value is None else tuple(value)
 

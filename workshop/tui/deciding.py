@@ -1,54 +1,58 @@
 """The facilitator's actions that change the agenda and record decisions, as a typed base of the
 facilitator's screen: go to, skip or move a step (g), insert a break (b), vote again (v), an
-objections round (o), and action items with their owners and due dates (m, u). Every one goes
-through `_do` (the action words, workshop/sessions/words.py) or a session verb, then redraws."""
+objections round (o), and action items with their owners and due dates (m, u). Every one calls a
+typed session verb through `_do` or `_said`, then redraws."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from workshop import i18n
 from workshop.engine.in_language import state_in
-from workshop.engine.state import StepView
+from workshop.engine.views import StepView
 from workshop.errors import WorkshopError
 from workshop.i18n import _
-from workshop.sessions import Session, SessionError, words
+from workshop.sessions import Session, SessionError
 from workshop.tui.follow import SessionScreen
 from workshop.tui.widgets.notes import NotesList
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
 # the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
 
-TOLD = ("extend", "close", "reopen", "reset", "reveal", "skip", "unskip", "move", "insert-break", "objections",
-        "revote")  # actions whose one line is worth a notice; the others show on the screen itself
+TOLD = 2.0  # seconds the one line of an action worth a notice shows (the others show on the screen itself)
+ROOM = 4.0  # ... of an action on the room's ideas, questions and hands, and of a poll's options from ideas
 
 
 class Deciding(SessionScreen):
     session: Session
     notes_list: NotesList
 
-    def _do(self, action: str, arg: str | None = None, after: str | None = None, into: str | None = None,
-            wording: str | None = None) -> None:
+    def _do(self, verb: Callable[[], str], told: float | None = None) -> None:
+        """Run a typed session verb and redraw; its one line as a notice for `told` seconds (none
+        when None, unless it froze a poll's options from ideas), or its refusal as a warning."""
         try:
-            message = words.act(self.session, action, arg, after, into, wording)
+            message = verb()
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="warning")
             return
         self.render_state()
-        if action in TOLD or action in words.ROOM_WORDS or "options" in message:  # a poll's options from ideas
-            self.notify(message[:1].upper() + message[1:], markup=False,
-                        timeout=4 if action in words.ROOM_WORDS or "options" in message else 2)
+        if "options" in message:  # a poll's options from ideas
+            told = ROOM
+        if told is not None:
+            self.notify(message[:1].upper() + message[1:], markup=False, timeout=told)
 
     def action_revote(self) -> None:
         """Vote again: a new round of the poll, on the proposal as the dialog reads it (enter keeps it)."""
         poll = self.session.state().poll or self._poll_before()
         if poll is None:
-            self._do("revote")  # says why not
+            self._do(lambda: self.session.revote(), TOLD)  # says why not
             return
 
         def done(words: str | None) -> None:
             if words is not None:
-                self._do("revote", wording=words if words.strip() and words != poll.poll.question else None)
+                wording = words if words.strip() and words != poll.poll.question else None
+                self._do(lambda: self.session.revote(None, wording), TOLD)
 
         from workshop.tui.modals import AskText
         self.push_screen(AskText(_("Vote again? This round's ballots stay, as its result. The new round votes on "
@@ -85,7 +89,7 @@ class Deciding(SessionScreen):
         self.notify(said[:1].upper() + said[1:], markup=False, timeout=3)
 
     def action_objections(self) -> None:
-        self._do("objections")
+        self._do(lambda: self.session.objections(), TOLD)
 
     def action_goto(self) -> None:
         """Go to a step, or skip or move one (the agenda changed live)."""
@@ -100,9 +104,9 @@ class Deciding(SessionScreen):
                 self._move(qid, choices)
             elif what == "skip":
                 skipped = next(s.skipped for s in self.session.state().steps if s.qid == qid)
-                self._do("unskip" if skipped else "skip", qid)
+                self._do(lambda: self.session.skip(qid, on=not skipped), TOLD)
             else:
-                self._do("goto", qid)
+                self._do(lambda: self.session.goto(qid))
 
         from workshop.tui.modals import AgendaPick
         self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
@@ -110,7 +114,7 @@ class Deciding(SessionScreen):
     def _move(self, qid: str, choices: list[tuple[str, str, str]]) -> None:
         def done(after: str | None) -> None:
             if after:
-                self._do("move", qid, after)
+                self._do(lambda: self.session.move(qid, after), TOLD)
 
         step = state_in(self.session.state(), i18n.language()).step_by_id(qid)
         title = step.step.title if step is not None else qid
@@ -122,7 +126,7 @@ class Deciding(SessionScreen):
     def action_insert_break(self) -> None:
         def done(text: str | None) -> None:
             if text:
-                self._do("insert-break", text.strip())
+                self._do(lambda: self.session.insert_break(_whole_minutes(text.strip())), TOLD)
 
         from workshop.tui.modals import AskText
         self.push_screen(AskText(_("Insert a break after the current step: how many minutes?"), "10"), done)
@@ -200,6 +204,15 @@ class Deciding(SessionScreen):
                 _("Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show "
                     "this:").format(
             name=note.name), value=note.text), done)
+
+
+def _whole_minutes(typed: str) -> int:
+    """A break's length as typed in its dialog."""
+    try:
+        return int(typed)
+    except ValueError:
+        raise SessionError(_("{message}, not {arg!r}").format(
+            message=_("insert-break takes whole minutes, like `insert-break 10`"), arg=typed)) from None
 
 
 def _choice(step: StepView, current: int | None) -> str:

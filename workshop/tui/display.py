@@ -26,8 +26,8 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.geometry import Size
 from textual.widgets import Static
 
-from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, utc_now
 from workshop.tui.follow import SessionApp, SessionScreen

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header
 
-from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError
+from workshop.tui.deciding import TOLD
 from workshop.tui.decisions import DECISION_BINDINGS, DECISION_COMMANDS
 from workshop.tui.palette import Command
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
@@ -170,37 +171,37 @@ class FacilitatorScreen(RoomActions):
 
     def action_toggle_pause(self) -> None:
         status = self.session.state().status
-        self._do("pause" if status == "running" else "resume")
+        self._do(self.session.pause if status == "running" else self.session.resume)
 
     def action_next(self) -> None:
-        self._do("start" if self.session.state().status == "waiting" else "next")
+        self._do(self.session.start if self.session.state().status == "waiting" else self.session.next)
 
     def action_prev(self) -> None:
-        self._do("prev")
+        self._do(self.session.prev)
 
     def action_extend(self, minutes: int) -> None:
-        self._do("extend", str(minutes))
+        self._do(lambda: self.session.extend(minutes), TOLD)
 
     def action_reveal(self) -> None:
-        self._do("reveal")
+        self._do(lambda: self.session.poll_action("reveal"), TOLD)
 
     def action_close_poll(self) -> None:
-        self._do("close")
+        self._do(lambda: self.session.poll_action("close"), TOLD)
 
     def action_reopen_poll(self) -> None:
-        self._do("reopen")
+        self._do(lambda: self.session.poll_action("reopen"), TOLD)
 
     def action_reset_poll(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
-                self._do("reset")
+                self._do(lambda: self.session.poll_action("reset"), TOLD)
 
         from workshop.tui.modals import Confirm
         self.push_screen(Confirm(_("Reset this poll? Its ballots stop counting (they stay in the file).")), done)
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
-        self._do("goto", event.qid)
+        self._do(lambda: self.session.goto(event.qid))
 
     def action_add_note(self) -> None:
         def done(text: str | None) -> None:
@@ -255,7 +256,7 @@ class FacilitatorScreen(RoomActions):
     def action_end(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
-                self._do("end")
+                self._do(self.session.end)
 
         from workshop.tui.modals import Confirm
         self.push_screen(Confirm(_("End the session? Open polls close and the timer stops.")), done)

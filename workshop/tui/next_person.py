@@ -15,8 +15,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
 from workshop.engine import text
-from workshop.engine.state import SessionState
 from workshop.engine.text import NAME_MAX, clean, isolate
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person, Pins

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from workshop.engine.state import HEARTBEAT
 from workshop.engine.text import clean
+from workshop.engine.views import HEARTBEAT
 from workshop.i18n import N_
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.sessions.people import Person

@@ -21,7 +21,7 @@ from textual import events, on
 
 from workshop import sessions
 from workshop.content.model import Plan
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Clock, Session, SessionError, utc_now
 from workshop.tui.facilitator import FacilitatorApp

@@ -17,8 +17,8 @@ from textual.widgets import Header, Static
 from workshop import i18n
 from workshop.engine.in_language import state_in
 from workshop.engine.replay import SPEEDS, Replay
-from workshop.engine.state import SessionState
 from workshop.engine.text import clean
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.follow import SessionScreen
 from workshop.tui.modals import PickStep

@@ -8,6 +8,7 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from workshop.i18n import N_, _
+from workshop.tui.deciding import ROOM
 from workshop.tui.decisions import Decisions
 from workshop.tui.widgets.room_panel import RoomPanel
 
@@ -46,7 +47,7 @@ class RoomActions(Decisions):
 
         def done(into: str | None) -> None:
             if into:
-                self._do("merge", idea, into=into.strip())
+                self._do(lambda: self.session.merge(idea, into.strip()), ROOM)
 
         from workshop.tui.modals import AskText
         self.push_screen(AskText(_("Merge idea {idea} into which idea? (its id, like i2)").format(
@@ -58,7 +59,7 @@ class RoomActions(Decisions):
             return
         state = self.session.state()
         found = state.room.idea(item) or state.room.question(item)
-        self._do("unhide" if found is not None and found.hidden else "hide", item)
+        self._do(lambda: self.session.hide(item, on=not (found is not None and found.hidden)), ROOM)
 
     def action_edit_idea(self) -> None:
         """Correct the selected idea's words; emptied, it is withdrawn."""
@@ -84,13 +85,13 @@ class RoomActions(Decisions):
         if question is None:
             return
         found = self.session.state().room.question(question)
-        self._do("unanswered" if found is not None and found.answered else "answered", question)
+        self._do(lambda: self.session.answered(question, on=not (found is not None and found.answered)), ROOM)
 
     def action_call_hand(self) -> None:
-        self._do("call")
+        self._do(self.session.call_next, ROOM)
 
     def action_toggle_qa(self) -> None:
-        self._do("qa", "off" if self.session.state().room.qa else "on")
+        self._do(lambda: self.session.qa(not self.session.state().room.qa), ROOM)
 
     def action_pick_item(self, step: int) -> None:
         self.room_panel.move(step)

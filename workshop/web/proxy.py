@@ -58,6 +58,7 @@ class Proxy:
         from the proxy's own machine, straight to this port). ValueError when it is malformed."""
         headers = request.headers
         if any(name in headers for name in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host")):
+            # not translated: header names
             scheme, host, address = (_last(_joined(headers, f"X-Forwarded-{part}"))
                                      for part in ("Proto", "Host", "For"))
         elif forwarded := _joined(headers, "Forwarded"):

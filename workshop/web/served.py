@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from workshop import i18n
 from workshop.content.languages import value_in
-from workshop.engine.state import HEARTBEAT, SessionState
+from workshop.engine.views import HEARTBEAT, SessionState
 from workshop.i18n import _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.files import read_secret

@@ -17,8 +17,8 @@ from markupsafe import Markup
 from workshop.content import languages, prompt
 from workshop.content.model import Poll
 from workshop.engine.in_language import state_in
-from workshop.engine.state import PollView, SessionState
 from workshop.engine.tally import UNITS, consent_words, mean_words, plural, shown
+from workshop.engine.views import PollView, SessionState
 from workshop.i18n import N_, _
 
 VOTE_HINT = {

@@ -11,8 +11,8 @@ from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine.clockwords import clock, counting, phase, round_left, time_left, time_words
 from workshop.engine.in_language import state_in
-from workshop.engine.state import SessionState, StepView
 from workshop.engine.tally import VOTE_WORDS, said
+from workshop.engine.views import SessionState, StepView
 from workshop.i18n import N_, _
 
 __all__ = ["clock", "counting", "phase", "round_left", "time_left", "time_words"]  # every screen's words

@@ -12,7 +12,7 @@ from collections.abc import Hashable
 from rich.text import Text
 from textual.widget import Widget
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import (
     ShowsState,

@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from workshop.engine import cloud
 from workshop.engine.ideas import Idea, Question
-from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.paging import Paged

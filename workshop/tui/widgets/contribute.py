@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import IDEA_MAX
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.cards import idea_card, question_line

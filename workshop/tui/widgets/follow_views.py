@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.languages import value_in
-from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import ShowsState, other_language, question, time_words

@@ -10,7 +10,7 @@ from collections.abc import Hashable
 from rich.text import Text
 from textual.widgets import Static
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.styled import styled
 from workshop.tui.widgets.base import Audience, ShowsState

@@ -12,8 +12,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop.engine import tally
-from workshop.engine.state import PollView, SessionState
+from workshop.engine.views import PollView, SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import Audience, ShowsState, question
 from workshop.tui.widgets.results import Results

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workshop import qr
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState

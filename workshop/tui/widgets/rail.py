@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState, drift_text
 

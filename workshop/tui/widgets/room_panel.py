@@ -16,8 +16,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop.engine.ideas import REACTIONS, Idea, Question
-from workshop.engine.state import SessionState
 from workshop.engine.text import isolate
+from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
 

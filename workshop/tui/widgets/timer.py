@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from workshop.engine.state import SessionState
+from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import (
     ShowsState,

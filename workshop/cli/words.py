@@ -1,5 +1,5 @@
-"""The facilitator's actions as words (`workshop control S extend 2`, the facilitator's keys),
-mapped onto the typed verbs of `Session`. Only this table knows the words."""
+"""The facilitator's actions as words (`workshop control S extend 2`), parsed onto the typed verbs
+of `Session`. Only this table knows the words; screens call the verbs themselves."""
 
 from __future__ import annotations
 
