@@ -337,7 +337,7 @@ async def _latency(folder: Path) -> None:
     path = _new_session(folder, "latency")
     live = sessions.Session.open(path)
     live.start()
-    target = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "scale")
+    target = next(s for s in live.state().steps if s.spec.poll is not None and s.spec.poll.vote == "scale")
     live.goto(target.qid)
     app = make_app(path, bell=False)
     async with app.run_test(size=(120, 40)) as pilot:

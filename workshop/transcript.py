@@ -72,9 +72,9 @@ def step_sentence(state: SessionState) -> str:
     step = state.step
     if step is None:
         return ""
-    prompt = plain(step.step.prompt)  # sentences: no Markdown reaches a screen reader
+    prompt = plain(step.spec.prompt)  # sentences: no Markdown reaches a screen reader
     other = languages.other(step.module, i18n.language())
-    title = f"{step.step.title} ({other})" if other else step.step.title  # said in another language: which
+    title = f"{step.spec.title} ({other})" if other else step.spec.title  # said in another language: which
     return _("Now: {module}, {step}, {minutes}. {prompt}").format(
         module=step.module.title, step=title, minutes=plural(step.allowed // 60, "minute"), prompt=prompt)
 
@@ -109,10 +109,10 @@ class Transcript:
         step = state.step
         if self.changed("step", step.qid if step else None) and step is not None:
             self.say(step_sentence(state))
-            if step.step.kind == "brainstorm":
+            if step.spec.kind == "brainstorm":
                 self.say(_("Brainstorm: type idea and your idea, one per line, like: idea more coaching."))
-        if self.changed("asking", step is not None and (step.step.kind == "qa" or state.room.qa)) \
-                and step is not None and (step.step.kind == "qa" or state.room.qa):
+        if self.changed("asking", step is not None and (step.spec.kind == "qa" or state.room.qa)) \
+                and step is not None and (step.spec.kind == "qa" or state.room.qa):
             self.say(_("Questions are open: type ask and your question; questions lists them; upvote q1 upvotes one."))
         was_paused = self.seen.get("paused")
         if self.changed("paused", state.status == "paused") and was_paused is not None:

@@ -176,31 +176,31 @@ async def _run(work: Path, clock: VirtualClock, plan, out: Path) -> None:
     clock.wait(60)
     await facilitator(path, clock, ["n"])  # start
     for number, step in enumerate(steps):
-        planned = step.step.minutes * 60
+        planned = step.spec.minutes * 60
         ran = planned * PACE[number % len(PACE)]
-        for person, idea in enumerate(IDEAS.get(step.step.id, ())):
+        for person, idea in enumerate(IDEAS.get(step.spec.id, ())):
             clock.wait(min(45, ran / 8))
             await participant(path, clock, person, [], idea=idea)
-        for person, question in QUESTIONS.get(step.step.id, ()):
+        for person, question in QUESTIONS.get(step.spec.id, ()):
             clock.wait(min(45, ran / 8))
             await participant(path, clock, person, [], ask=question)
-        if step.step.id in QUESTIONS:
+        if step.spec.id in QUESTIONS:
             for person in (0, 2):
                 clock.wait(10)
                 await participant(path, clock, person, [], upvote=True)
-        if step.step.id in IDEAS:  # the facilitator merges the duplicate
+        if step.spec.id in IDEAS:  # the facilitator merges the duplicate
             ideas = sessions.Session.open(path).state().room.ideas_of(step.qid)
             twin = next(i for i in ideas if normalise(i.text) == normalise(ideas[-1].text))
             clock.wait(20)
             await facilitator(path, clock, [], merge=twin.id)
-        poll = step.step.poll
+        poll = step.spec.poll
         if poll is not None:
             poll = sessions.Session.open(path).state().polls[step.qid].poll  # options_from: as frozen
             for person in range(len(PEOPLE)):
                 clock.wait(min(45, ran / 8))
                 await participant(path, clock, person, ballot_keys(poll, person))
-        if step.step.id in NOTES:
-            person, note = NOTES[step.step.id]
+        if step.spec.id in NOTES:
+            person, note = NOTES[step.spec.id]
             clock.wait(60)
             await participant(path, clock, person, [], note)
         if number == min(10, len(steps) - 2):
@@ -211,7 +211,7 @@ async def _run(work: Path, clock: VirtualClock, plan, out: Path) -> None:
             ran += 60
         keys = ["r"] if poll is not None and poll.reveal == "manual" else []
         clock.wait(max(0.0, ran - clock_in_step(clock, path)))
-        await facilitator(path, clock, keys, ACTIONS.get(step.step.id, ""))
+        await facilitator(path, clock, keys, ACTIONS.get(step.spec.id, ""))
         clock.wait(5)
         await facilitator(path, clock, ["n"] if number + 1 < len(steps) else ["e", "y"])
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -89,12 +89,12 @@ def test_each_reader_sees_the_step_in_their_language_or_marked_in_english(tmp_pa
     state = s.state()
     assert state.step is not None and state.step.module.id == "three-leadership-traits"
     german = state_in(state, "de")
-    assert german.step is not None and german.step.step.title == "Es liegt nicht (nur) an den Kennzahlen"
+    assert german.step is not None and german.step.spec.title == "Es liegt nicht (nur) an den Kennzahlen"
     assert german.step.module.title == "Drei Eigenschaften guter Führung im Contact Center"
     assert languages.other(german.step.module, "de") == ""
     s.goto("audacious-operations/" + catalog().modules["audacious-operations"].steps[0].id)
     french = state_in(s.state(), "fr")
-    assert french.step is not None and french.step.step.title == s.state().step.step.title  # type: ignore[union-attr]
+    assert french.step is not None and french.step.spec.title == s.state().step.spec.title  # type: ignore[union-attr]
     assert languages.other(french.step.module, "fr") == "English"
     assert state_in(state, "en") is state  # a reader of the first language reads it as it is
 

@@ -188,8 +188,8 @@ def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int,
     ids = [str(next(refs)) for _ in range(count)]
     for k, ref in enumerate(ids):
         token, name = rng.choice(people[:40])
-        who = {} if step.step.anonymous and step.step.kind == "brainstorm" else {"author": token, "name": name}
-        if step.step.kind == "brainstorm" or k % 4 == 0:
+        who = {} if step.spec.anonymous and step.spec.kind == "brainstorm" else {"author": token, "name": name}
+        if step.spec.kind == "brainstorm" or k % 4 == 0:
             out.append(("idea", {"idea": "i" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]} | who))
         out.append(("question", {"question": "q" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]}
                     | ({} if k % 5 == 0 else {"author": token, "name": name})))

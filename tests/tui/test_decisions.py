@@ -62,7 +62,7 @@ async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path,
         await pilot.press("o")
         await pilot.pause()
         state = app.session.state()
-        assert state.step.step.title == "Objections round" and state.step.step.kind == "notes"
+        assert state.step.spec.title == "Objections round" and state.step.spec.kind == "notes"
         await pilot.press("v")
         await pilot.pause()
         await pilot.press("enter")  # the proposal as it was
@@ -104,15 +104,15 @@ async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(de
         app.session.refresh()
         await pilot.press("n")
         await pilot.pause()
-        assert app.session.state().step.step.title == "Pick"  # the next step, not the round already held
+        assert app.session.state().step.spec.title == "Pick"  # the next step, not the round already held
         await pilot.press("p")
         await pilot.pause()
-        assert app.session.state().step.step.title == "Do we agree?"  # and back over it too
+        assert app.session.state().step.spec.title == "Do we agree?"  # and back over it too
         await pilot.press("g")
         await pilot.pause()
         await pilot.press("down", "enter")  # asked for by name, it is entered again
         await pilot.pause()
-        assert app.session.state().step.step.title == "Objections round"
+        assert app.session.state().step.spec.title == "Objections round"
 
 
 async def test_the_owner_dialog_reads_dates_as_typed_and_says_so_before_saving(

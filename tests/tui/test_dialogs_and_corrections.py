@@ -36,12 +36,12 @@ async def test_go_to_at_80x24_shows_the_last_step_highlighted_and_its_keys(tmp_p
         await pilot.pause()
         shown = unwrapped(screen_text(app))
         assert "enter: go · s: skip/unskip · m: move · esc: cancel" in shown
-        assert f"{state.steps[1].step.title[:20]}" in shown and "(now)" in shown  # scrolled to the current step
+        assert f"{state.steps[1].spec.title[:20]}" in shown and "(now)" in shown  # scrolled to the current step
         assert "(done)" in shown and shown.count("(done)") == 1  # only the step that ran
         await pilot.press("end")
         await pilot.pause()
         shown = unwrapped(screen_text(app))
-        assert last.step.title[:25] in shown
+        assert last.spec.title[:25] in shown
         assert "enter: go · s: skip/unskip · m: move · esc: cancel" in shown
         assert app.screen.chosen() == last.qid
         lines = screen_text(app).splitlines()
@@ -96,7 +96,7 @@ async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(t
     path = half_day(tmp_path, clock)
     live = sessions.Session.open(path, clock)
     live.start()
-    poll_step = next(s for s in live.state().steps if s.step.poll is not None and s.step.poll.vote == "single")
+    poll_step = next(s for s in live.state().steps if s.spec.poll is not None and s.spec.poll.vote == "single")
     live.goto(poll_step.qid)
     for name in ("Ana", "Bo", "Cy"):
         by_name.vote(live, name, ["1"])
@@ -105,7 +105,7 @@ async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(t
         await pilot.press("r")
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
-        assert said == [f"{poll_step.step.title}: results shown"]  # its title, not "module/step: reveal"
+        assert said == [f"{poll_step.spec.title}: results shown"]  # its title, not "module/step: reveal"
         await wait_for(pilot, lambda: bool(app.screen.query("Toast")))
         toast = app.screen.query("Toast").last()
         assert said[0] in unwrapped(screen_text(app))

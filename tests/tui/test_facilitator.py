@@ -105,7 +105,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         for step_id, cast in ballots.items():
             await pilot.press("n")
             panel = app.query_one(PollPanel)
-            assert app.session.state().step.step.id == step_id
+            assert app.session.state().step.spec.id == step_id
             for name, value in cast:
                 done = cli("vote", str(session_path), "--name", name, *value)
                 assert done.returncode == 0, done.stderr
@@ -198,7 +198,7 @@ async def test_reopening_a_session_returns_to_the_same_step_and_time(session_pat
     again = make_app(session_path, clock=clock, bell=False, watch=False)
     async with again.run_test(size=(100, 30)):
         assert again.query_one("#digits", Digits).value == before == "01:15"
-        assert again.session.state().step.step.id == "pick"
+        assert again.session.state().step.spec.id == "pick"
         assert f"code {CODE}" in text_of(again.query_one(JoinBar))
 
 

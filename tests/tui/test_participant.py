@@ -90,7 +90,7 @@ async def test_following_the_facilitator_from_another_process(session_path: Path
 async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     control(path, "goto", step)
     app = pilot.app
-    await wait_for(pilot, lambda: app.session.state().step.step.id == step
+    await wait_for(pilot, lambda: app.session.state().step.spec.id == step
                    and bool(app.main.query("BallotForm")))
     await pilot.pause()
     await pilot.press(*keys)

@@ -131,7 +131,7 @@ def test_the_readme_command_again_after_a_kill_is_the_same_session(tmp_path: Pat
     wait_screen(r"running ·")
     assert list((room / "sessions").glob("*.toml")) == made  # no second session: the room is not split
     assert sessions.Session.open(made[0]).state().step.qid == step
-    title = sessions.Session.open(made[0]).state().step.step.title
+    title = sessions.Session.open(made[0]).state().step.spec.title
     again = wait_screen("▶ " + re.escape(title[:18]))  # the rail marks the step the file has as current
     assert f"code {code}" in again
     tmux("send-keys", "-t", "ws", "q")

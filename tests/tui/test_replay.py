@@ -45,9 +45,9 @@ def assert_screen_shows(app, state: SessionState) -> None:
     whole = math.ceil(left) if left >= 0 else math.floor(left)
     minutes, seconds = divmod(abs(whole), 60)
     assert app.query_one("#digits", Digits).value == f"{'+' if whole < 0 else ''}{minutes:02d}:{seconds:02d}"
-    assert step.step.title in text_of(app.query_one("#step-title"))
+    assert step.spec.title in text_of(app.query_one("#step-title"))
     marked = [line for line in text_of(app.query_one(AgendaRail).query_one("#steps")).splitlines() if "▶" in line]
-    assert len(marked) == 1 and step.step.title in marked[0]
+    assert len(marked) == 1 and step.spec.title in marked[0]
     poll = state.poll
     shown = text_of(app.query_one(PollPanel))
     if poll is not None:

@@ -129,5 +129,5 @@ async def test_skip_move_and_a_break_from_the_facilitators_screen(timed: Path, c
         steps = app.session.state().steps
         assert kinds(timed)[-1] == "insert"
         brk = next(s for s in steps if s.inserted)
-        assert brk.step.minutes == 10 and steps[brk.index - 1].qid == "timing/pairs"
+        assert brk.spec.minutes == 10 and steps[brk.index - 1].qid == "timing/pairs"
         assert "+ Break" in text_of(app.query_one(AgendaRail).query_one("#steps"))

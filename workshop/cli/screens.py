@@ -98,7 +98,7 @@ def _latest_or_new(target: str | None, name: str | None, new: bool, path: list[P
 
 def _say_reopened(session, which: str) -> None:
     state = session.state()
-    where = _("at {title!r}").format(title=state.step.step.title) if state.step is not None else _("not started yet")
+    where = _("at {title!r}").format(title=state.step.spec.title) if state.step is not None else _("not started yet")
     typer.echo(_("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
         which=which, stem=session.path.stem, status=state.status, where=where, code=state.code), err=True)
 

@@ -1,5 +1,5 @@
 """Corrections on the day, as events: nothing already written is changed, and replay shows each
-correction when it came. The part of the fold that applies them (as `ideas.Room` applies the
+correction when it came. The part of the fold that applies them (as `ideas.Contributions` applies the
 room's contributions).
 
 | type          | fields              | who writes it |
@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from workshop.engine.context import Context
 from workshop.engine.events import FACILITATOR, Event
-from workshop.engine.ideas import Room
+from workshop.engine.ideas import Contributions
 from workshop.engine.notes import Notes
 from workshop.engine.order import RunningOrder
 from workshop.engine.people import People
@@ -39,7 +39,7 @@ def _text(value: object, limit: int = TEXT_MAX) -> str:
 class Corrections:
     """The part of the fold that applies corrections to what the notes, room and polls parts hold."""
 
-    def __init__(self, context: Context, running: RunningOrder, people: People, notes: Notes, room: Room,
+    def __init__(self, context: Context, running: RunningOrder, people: People, notes: Notes, room: Contributions,
                  polls: PollEvents) -> None:
         self.context, self.running, self.people = context, running, people
         self.notes, self.room, self.polls = notes, room, polls

@@ -46,7 +46,7 @@ def objection_steps(state: SessionState, view: PollView) -> list[str]:
     """The objections rounds held right after a poll's step (inserted notes steps), in order."""
     after = []
     for step in state.steps[view.index + 1:]:
-        if not (step.inserted and step.step.kind == "notes" and step.step.id.startswith("objections")):
+        if not (step.inserted and step.spec.kind == "notes" and step.spec.id.startswith("objections")):
             break
         after.append(step.qid)
     return after

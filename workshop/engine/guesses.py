@@ -50,7 +50,7 @@ REJOIN_PER_CLIENT = Rule(first=1.0, most=30.0, limit=10, window=900.0)  # per cl
 
 
 class Guesses:
-    """The part of the fold that counts wrong codes (as `ideas.Room` folds the room's contributions)."""
+    """The part of the fold that counts wrong codes (as `ideas.Contributions` folds the room's contributions)."""
 
     def __init__(self) -> None:
         self.wrong_codes = 0  # wrong join and rejoin codes (and kiosk PINs), on every way in

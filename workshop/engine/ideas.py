@@ -1,7 +1,7 @@
 """What the room contributes: ideas (brainstorm steps), questions and upvotes (Q&A), raised
 hands and reactions, and the poll options frozen from a brainstorm's ideas.
 
-`Room` is the part of the fold (engine/state.py) that applies these events; `RoomView` is the
+`Contributions` is the part of the fold (engine/state.py) that applies these events; `RoomView` is the
 frozen view a `SessionState` carries. Like the rest of the fold it is pure: the fold, not the
 writer, decides what counts. A participant's idea, question, upvote, hand or reaction counts
 only under the token of someone who joined (an anonymous idea or question carries no token at
@@ -132,7 +132,7 @@ def _text(value: object) -> str:
     return value
 
 
-class Room:
+class Contributions:
     """The part of the fold that applies the room's contributions: it reads who joined (people),
     the steps (running) and the polls whose options come from ideas."""
 

@@ -57,12 +57,12 @@ def state_in(state: SessionState, lang: str) -> SessionState:
 
 def _step_in(view: StepView, module: Module, lang: str) -> StepView:
     tag = languages.shown_in(view.module, lang)
-    step = languages.step_in(view.step, tag)
-    if step is view.step and module is view.module:
+    step = languages.step_in(view.spec, tag)
+    if step is view.spec and module is view.module:
         return view
     rounds = tuple(replace(r, label=step.rounds[r.index].label) if r.index < len(step.rounds) else r
                    for r in view.rounds)
-    return replace(view, module=module, step=step, rounds=rounds)
+    return replace(view, module=module, spec=step, rounds=rounds)
 
 
 class _Polls(Mapping[str, PollView]):
@@ -78,7 +78,7 @@ class _Polls(Mapping[str, PollView]):
             own = self._state.polls[qid]
             step = self._state.steps[own.index] if own.index < len(self._state.steps) else None
             tag = languages.shown_in(step.module, self._lang) if step is not None else ""
-            view = self._views[qid] = poll_view_in(own, tag, step.step.poll if step is not None else None)
+            view = self._views[qid] = poll_view_in(own, tag, step.spec.poll if step is not None else None)
         return view
 
     def __iter__(self) -> Iterator[str]:

@@ -64,7 +64,7 @@ class RunningOrder:
 
 
 class AgendaEvents:
-    """The part of the fold that applies the agenda changed live (as `ideas.Room` applies the
+    """The part of the fold that applies the agenda changed live (as `ideas.Contributions` applies the
     room's contributions): the running order is its own, each step's times the timing part's,
     which `added` tells of each step inserted (its planned seconds)."""
 

@@ -1,5 +1,5 @@
 """The part of the fold that holds the polls and applies what happens to them: closing,
-reopening, resets, revotes, reveals and ballots (as `ideas.Room` applies the room's
+reopening, resets, revotes, reveals and ballots (as `ideas.Contributions` applies the room's
 contributions). Moving between steps opens and closes them too (timing.py asks, `enter`,
 `leave` and `end`); a brainstorm's ideas give a poll its options (`set_options`) and a
 correction its new words (`reword`)."""

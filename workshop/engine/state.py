@@ -21,7 +21,7 @@ from workshop.engine.corrections import Corrections
 from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.guesses import Guesses
-from workshop.engine.ideas import Room
+from workshop.engine.ideas import Contributions
 from workshop.engine.notes import Notes
 from workshop.engine.order import AgendaEvents, RunningOrder
 from workshop.engine.people import People
@@ -55,7 +55,7 @@ class Fold:
         self.timing = Timing(context, running, polls)
         self.agenda = AgendaEvents(context, running, self.timing.add_step)
         self.notebook = Notes()
-        self.room = Room(context, running, people, polls)
+        self.room = Contributions(context, running, people, polls)
         self.corrections = Corrections(context, running, people, self.notebook, self.room, polls)
         self.guesses = Guesses()
         self.decided = Decisions(context, running, people)

@@ -34,7 +34,7 @@ class StepView:
     qid: str
     index: int
     module: Module
-    step: Step
+    spec: Step  # what the agenda says of it (title, kind, prompt, poll)
     planned: int  # seconds, as the agenda planned them
     extra: int  # seconds added (or taken away) by the facilitator
     elapsed: float  # seconds this step has run, over all its visits
@@ -250,7 +250,7 @@ class SessionState:
     def step_by_id(self, ref: str) -> StepView | None:
         """A step by `module/step`, or by its bare step id when that is unambiguous."""
         exact = [s for s in self.steps if s.qid == ref]
-        loose = [s for s in self.steps if s.step.id == ref]
+        loose = [s for s in self.steps if s.spec.id == ref]
         found = exact or loose
         return found[0] if len(found) == 1 else None
 

@@ -25,7 +25,7 @@ FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "e
 
 
 def rows(state: SessionState) -> list[dict[str, Any]]:
-    titles = {s.qid: s.step.title for s in state.steps}
+    titles = {s.qid: s.spec.title for s in state.steps}
     return [{"text": n.text, "owner": n.owner, "due": n.due, "author": n.name, "step": n.step,
              "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id, "edited": n.edited}
             for n in state.notes if n.action]

@@ -138,7 +138,7 @@ def sentence(v: dict[str, Any]) -> str:
 
 def minutes(state: SessionState, proof: Proof) -> dict[str, Any]:
     """The minutes as plain data: what every format shows."""
-    titles = {s.qid: s.step.title for s in state.steps}
+    titles = {s.qid: s.spec.title for s in state.steps}
     notes = {n.id: n for n in state.notes}
     decisions = []
     for d in state.record.decisions:

@@ -137,7 +137,7 @@ def _round(poll: Poll, result: Tally) -> dict[str, Any]:
 def _step(state: SessionState, s: StepView) -> dict[str, Any]:
     """A step as it ran. An inserted break was in no plan: its minutes count as added on the day."""
     out: dict[str, Any] = {
-        "id": s.qid, "title": s.step.title, "planned_seconds": s.planned + s.extra,
+        "id": s.qid, "title": s.spec.title, "planned_seconds": s.planned + s.extra,
         "agenda_seconds": 0 if s.inserted else s.planned, "extra_seconds": s.extra + (s.planned if s.inserted else 0),
         "actual_seconds": round(s.elapsed, 1), "visited": s.visited, "skipped": s.skipped, "inserted": s.inserted,
         "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),

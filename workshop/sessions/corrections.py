@@ -135,7 +135,7 @@ class CorrectionVerbs(RoomVerbs):
                 raise SessionError(_("the question already reads so"))
             write(events.WordingEvent(poll=poll.qid, text=clean))
         return _("{title}: the question now reads {quoted}").format(
-            title=s.steps[poll.index].step.title, quoted=quoted(clean, 60))
+            title=s.steps[poll.index].spec.title, quoted=quoted(clean, 60))
 
     # ---------------------------------------------------------------- who may
 

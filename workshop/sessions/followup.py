@@ -138,7 +138,7 @@ def plan(state: SessionState, actions: Sequence[OpenAction], again: Sequence[Pol
     grouped: dict[str, list[Step]] = {}
     owners: dict[str, Module] = {}
     for view in again:
-        module, step = state.steps[view.index].module, state.steps[view.index].step
+        module, step = state.steps[view.index].module, state.steps[view.index].spec
         if module.id in {m.id for m in modules}:
             continue  # the agenda runs this module, poll and all
         owners[module.id] = module

@@ -42,14 +42,14 @@ class RoomVerbs(Taking):
         with self.changing() as write:
             step = self._step_of_kind("brainstorm", _("ideas are added on a brainstorm step"))
             idea_id = _next_id("i", [i.id for i in self.state().room.ideas])
-            if step.step.anonymous:
+            if step.spec.anonymous:
                 write(events.IdeaEvent(at=self._minute(), idea=idea_id, step=step.qid, text=clean))
             else:
                 self._ensure_joined(write, person)
                 write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name,
                                        text=clean))
         return _("idea {idea_id} added to “{title}”{value}").format(
-            idea_id=idea_id, title=step.step.title, value=' (anonymous)' if step.step.anonymous else '')
+            idea_id=idea_id, title=step.spec.title, value=' (anonymous)' if step.spec.anonymous else '')
 
     def merge(self, ref: str, into_ref: str) -> str:
         """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
@@ -91,7 +91,7 @@ class RoomVerbs(Taking):
     def _freeze_options(self, write: Write, s: SessionState, target: StepView, again: bool = False) -> str:
         """As a poll with `options_from` first opens (`again`: is reset), write its options: the
         remaining ideas of its brainstorm, at most OPTIONS_MAX. What to say about it, or ""."""
-        poll = target.step.poll
+        poll = target.spec.poll
         if poll is None or not poll.options_from or (target.qid in s.room.options and not again):
             return ""
         source = f"{target.module.id}/{poll.options_from}"
@@ -100,7 +100,7 @@ class RoomVerbs(Taking):
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         named = s.step_by_id(source)
         said = _("; {chosen} options from the ideas of “{title}”").format(
-            chosen=len(chosen), title=named.step.title if named else source)
+            chosen=len(chosen), title=named.spec.title if named else source)
         if len(ideas) > OPTIONS_MAX:
             said += (
                     _(" ({ideas} more ideas remain: a poll takes at most {OPTIONS_MAX}; merge or hide ideas, then "
@@ -119,10 +119,10 @@ class RoomVerbs(Taking):
             s = self._started("ask")
             step = s.step
             assert step is not None
-            if step.step.kind != "qa" and not s.room.qa:
+            if step.spec.kind != "qa" and not s.room.qa:
                 raise SessionError(_("questions are asked on a Q&A step, or once the facilitator opens Q&A"))
             question_id = _next_id("q", [q.id for q in s.room.questions])
-            anonymous = anonymous or (step.step.kind == "qa" and step.step.anonymous)
+            anonymous = anonymous or (step.spec.kind == "qa" and step.spec.anonymous)
             if anonymous:
                 write(events.QuestionEvent(at=self._minute(), question=question_id, step=step.qid, text=clean))
             else:
@@ -212,9 +212,9 @@ class RoomVerbs(Taking):
         s = self._started(kind or "react")
         step = s.step
         assert step is not None
-        if kind is not None and step.step.kind != kind:
+        if kind is not None and step.spec.kind != kind:
             raise SessionError(_("{refusal}: the current step ({title}) is not one").format(
-                refusal=refusal, title=step.step.title))
+                refusal=refusal, title=step.spec.title))
         return step
 
     def _minute(self):

@@ -95,7 +95,7 @@ class Session(DecisionVerbs):
             here = self._current(s)
             if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
                 write(events.RoundEvent(step=here.qid, round=now.index + 1))
-                return _("now {label} ({title})").format(label=here.rounds[now.index + 1].label, title=here.step.title)
+                return _("now {label} ({title})").format(label=here.rounds[now.index + 1].label, title=here.spec.title)
             index = here.index + delta
             while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
@@ -115,7 +115,7 @@ class Session(DecisionVerbs):
             if step.skipped == on:
                 raise SessionError(_("{qid} is {value} skipped").format(qid=step.qid, value='already' if on else 'not'))
             write(events.SkipEvent(step=step.qid, on=on))
-        return f"{step.step.title}: {'skipped' if on else _('back in the agenda')}"
+        return f"{step.spec.title}: {'skipped' if on else _('back in the agenda')}"
 
     def move(self, ref: str, after: str) -> str:
         """Move a step that has not run to right after the step `after` ("" or "start": first)."""
@@ -125,8 +125,8 @@ class Session(DecisionVerbs):
             if target is not None and target.qid == step.qid:
                 raise SessionError(_("a step cannot move after itself"))
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
-        return _("{title}: now {value}").format(title=step.step.title, value=_("after {quoted}").format(
-            quoted=quoted(target.step.title, 60)) if target else 'first')
+        return _("{title}: now {value}").format(title=step.spec.title, value=_("after {quoted}").format(
+            quoted=quoted(target.spec.title, 60)) if target else 'first')
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
         """Add a break of `minutes` after the step `after` (default: the current step)."""
@@ -140,7 +140,7 @@ class Session(DecisionVerbs):
             write(events.InsertEvent(step=qid, kind="break", title=_("Break"), minutes=minutes,
                                      after=place.qid if place else ""))
         return _("A {minutes}-minute break {value}").format(minutes=minutes, value=_("after {quoted}").format(
-            quoted=quoted(place.step.title, 60)) if place else 'first')
+            quoted=quoted(place.spec.title, 60)) if place else 'first')
 
     def objections(self, minutes: int = 5) -> str:
         """After a consent poll with blocks: a notes step on the spot, right after the poll, where
@@ -161,7 +161,7 @@ class Session(DecisionVerbs):
                                      prompt=prompt))
             write(events.GotoEvent(step=qid, via="goto"))
         return (_("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
-            minutes=minutes, quoted=quoted(here.step.title, 60)))
+            minutes=minutes, quoted=quoted(here.spec.title, 60)))
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
         """A new round of a poll (the current step's, or the one named), on new words if `wording`
@@ -180,13 +180,13 @@ class Session(DecisionVerbs):
                 write(events.GotoEvent(step=poll.qid, via="goto"))
             write(events.RevoteEvent(poll=poll.qid,
                                      wording=events.given(None if words == poll.poll.question else words)))
-        title = s.steps[poll.index].step.title
+        title = s.steps[poll.index].spec.title
         return _("{title}: round {round} open").format(
             title=title, round=poll.round + 1) + (f" on {quoted(words, 60)}" if words else "")
 
     @staticmethod
     def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
-        n = sum(1 for x in s.steps if x.inserted and x.step.id.startswith(stem)) + 1
+        n = sum(1 for x in s.steps if x.inserted and x.spec.id.startswith(stem)) + 1
         qid = f"{anchor.module.id}/{stem}-{n}"
         while s.step_by_id(qid) is not None:
             qid += "-b"
@@ -232,7 +232,7 @@ class Session(DecisionVerbs):
             step = self._current(self._started("extend"))
             write(events.ExtendEvent(step=step.qid, seconds=minutes * 60))
         return _("{title}: {value}{minutes} min").format(
-            title=step.step.title, value='+' if minutes > 0 else '', minutes=minutes)
+            title=step.spec.title, value='+' if minutes > 0 else '', minutes=minutes)
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
         """close, reopen, reset or reveal a poll: the current step's, or the one named."""
@@ -249,7 +249,7 @@ class Session(DecisionVerbs):
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
         return _("{title}: {done}{said}").format(
-            title=s.steps[poll.index].step.title, done=_(POLL_DONE[action]), said=said)
+            title=s.steps[poll.index].spec.title, done=_(POLL_DONE[action]), said=said)
 
     def end(self) -> str:
         with self.changing() as write:
@@ -294,4 +294,4 @@ class Session(DecisionVerbs):
 def _passed_over(step: StepView) -> bool:
     """A step `next` and `prev` do not stop at: skipped, or an objections round already held (the
     room went back to vote again; moving on means the step after it)."""
-    return step.skipped or (step.inserted and step.step.kind == "notes" and step.visited)
+    return step.skipped or (step.inserted and step.spec.kind == "notes" and step.visited)

@@ -56,7 +56,7 @@ class Taking(SessionFile):
 
     def _where(self) -> str:
         step = self.state().step
-        return _("now at {qid}: {title}").format(qid=step.qid, title=step.step.title) if step else _("not started")
+        return _("now at {qid}: {title}").format(qid=step.qid, title=step.spec.title) if step else _("not started")
 
     @staticmethod
     def _poll_named(s: SessionState, ref: str | None,
@@ -241,7 +241,7 @@ class Taking(SessionFile):
             write(events.NoteEvent(note=note_id, step=step.qid, author=author, name=shown, text=clean))
             if action:
                 write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
-        return _("note {note_id} added to “{title}”").format(note_id=note_id, title=step.step.title) + (
+        return _("note {note_id} added to “{title}”").format(note_id=note_id, title=step.spec.title) + (
             _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
 
     # ---------------------------------------------------------------- presence

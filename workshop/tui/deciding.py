@@ -117,7 +117,7 @@ class Deciding(SessionScreen):
                 self._do(lambda: self.session.move(qid, after), TOLD)
 
         step = state_in(self.session.state(), i18n.language()).step_by_id(qid)
-        title = step.step.title if step is not None else qid
+        title = step.spec.title if step is not None else qid
         targets = [("start", "", _("(first, before every step)")), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep
         self.push_screen(PickStep(targets, None, question=_("Move “{title}” after which step?").format(
@@ -227,4 +227,4 @@ def _choice(step: StepView, current: int | None) -> str:
         mark, state = "+", _("added today")
     else:
         mark, state = " ", ""
-    return f"{mark} {step.step.title}" + (f"  ({state})" if state else "")
+    return f"{mark} {step.spec.title}" + (f"  ({state})" if state else "")

@@ -128,7 +128,7 @@ def _walk_to(session: Session, before: SessionState) -> None:
     if here is not None:
         steps = session.state().steps
         target = next((s for s in steps if s.qid == here.qid), None) or next(
-            (s for s in steps if s.step.id == here.step.id), None) or steps[min(here.index, len(steps) - 1)]
+            (s for s in steps if s.spec.id == here.spec.id), None) or steps[min(here.index, len(steps) - 1)]
         if target.index != session.state().current:
             session.goto(target.qid)
     if before.status == "paused":

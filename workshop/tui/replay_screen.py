@@ -212,7 +212,7 @@ class ReplayScreen(SessionScreen):
         if state is None:
             return
         state = state_in(state, i18n.language())  # titles in this screen's language
-        choices = [(s.qid, s.module.title, s.step.title) for s in state.steps]
+        choices = [(s.qid, s.module.title, s.spec.title) for s in state.steps]
         self.push_screen(PickStep(choices, state.step.qid if state.step else None),
                          lambda qid: self.jump_to_step(qid) if qid else None)
 

@@ -32,7 +32,7 @@ VOTE_HINT = {
 
 
 @dataclass(frozen=True)
-class Row:
+class ResultLine:
     label: str
     amount: str  # "3 votes"
     percent: int
@@ -45,7 +45,7 @@ class PollPart:
     status: str  # "waiting", "open", "closed"
     resets: int
     hint: str
-    results: tuple[Row, ...] | None  # None while the reveal rule hides them
+    results: tuple[ResultLine, ...] | None  # None while the reveal rule hides them
     summary: str  # "5 ballots · mean 3.2"
     round: int = 1  # after a revote: 2, 3…
     decided: str = ""  # a consent poll's result once shown: "Consent ✓ 6 of 6 at 3 or more"
@@ -120,8 +120,8 @@ def public(state: SessionState, lang: str | None = None) -> Public:
     now = step.round
     round_left = _whole(now.end - step.elapsed) if now is not None else 0
     other = languages.other(step.module, lang) if lang is not None else ""
-    return Public(state.title, state.code, state.status, step.module.title, step.step.title, step.qid,
-                  prompt_html(step.step.prompt), _whole(step.remaining), step.allowed,
+    return Public(state.title, state.code, state.status, step.module.title, step.spec.title, step.qid,
+                  prompt_html(step.spec.prompt), _whole(step.remaining), step.allowed,
                   None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state),
                   round_left, now.planned if now is not None else 0,
                   languages.first(step.module) if other else "", other)
@@ -136,15 +136,15 @@ def room_part(state: SessionState) -> RoomPart | None:
     step, room = state.step, state.room
     if step is None or state.status == "ended":
         return None
-    ideas = step.step.kind == "brainstorm"
-    asking = step.step.kind == "qa" or room.qa
+    ideas = step.spec.kind == "brainstorm"
+    asking = step.spec.kind == "qa" or room.qa
     hands = tuple(h.participant for h in room.hands)
     if not (ideas or asking or hands):
         return None
     listed = tuple((i.text, i.merged) for i in room.ideas_of(step.qid, remaining=True)) if ideas else ()
     questions = tuple((q.id, q.text, q.votes, q.answered) for q in room.questions_of(None if room.qa else step.qid)) \
         if asking else ()
-    return RoomPart(ideas, asking, step.step.kind == "qa" and step.step.anonymous, listed, questions, hands)
+    return RoomPart(ideas, asking, step.spec.kind == "qa" and step.spec.anonymous, listed, questions, hands)
 
 
 def poll_part(view: PollView) -> PollPart:
@@ -156,7 +156,7 @@ def poll_part(view: PollView) -> PollPart:
     if view.visible:
         decided = consent_words(poll, view.tally)
         unit = UNITS[view.tally.unit]
-        results = tuple(Row(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
+        results = tuple(ResultLine(r.label, plural(r.value, unit), round(r.share * 100)) for r in shown(view.tally))
         summary = plural(view.tally.ballots, "ballot")
         if view.tally.mean is not None:
             summary = _("{ballots} · {mean_and_median}").format(ballots=summary, mean_and_median=mean_words(view.tally))

@@ -77,7 +77,7 @@ class RoomTimer(ShowsState, Widget):
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
-        back = step is not None and step.step.kind == "break" and clock_time(state.now + step.remaining)
+        back = step is not None and step.spec.kind == "break" and clock_time(state.now + step.remaining)
         return timer_signature(state), self.starts, back  # while paused, the break ends later
 
     def draw(self, state: SessionState) -> None:
@@ -99,7 +99,7 @@ class RoomTimer(ShowsState, Widget):
             self._words = time_words(step, paused=paused)
             if step.rounds and just_switched(step):
                 self._words = _("Switch! Now {words}").format(words=self._words)
-            if step.step.kind == "break" and remaining >= 0:  # the room wants to know when it is back
+            if step.spec.kind == "break" and remaining >= 0:  # the room wants to know when it is back
                 self._caption, self._text = _("Back at"), clock_time(state.now + remaining)
                 self._words = _("Break · {words}").format(words=self._words)
             self.add_class(phase(remaining, out_of))

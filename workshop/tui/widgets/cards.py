@@ -66,9 +66,9 @@ def room_signature(state: SessionState) -> Hashable:
     if step is None or state.status == "ended":
         return None
     room = state.room
-    if step.step.kind == "brainstorm":
+    if step.spec.kind == "brainstorm":
         return ("ideas", step.qid, tuple(i for i in room.ideas_of(step.qid, remaining=True)))
-    if step.step.kind == "qa" or room.qa:
+    if step.spec.kind == "qa" or room.qa:
         return ("questions", step.qid, room.questions_of(None if room.qa else step.qid))
     return None
 
@@ -104,10 +104,10 @@ class RoomCards(ShowsState, Paged, VerticalScroll):
             answers = [str(b.value[0]) for b in poll.ballots]
             return Group(Text(_("The answers' words"), style="bold"),
                          word_cloud(answers, language_of(state), self.size.width - 4))
-        if step.step.kind == "brainstorm":
+        if step.spec.kind == "brainstorm":
             ideas = room.ideas_of(step.qid, remaining=True)
             head = Text(ngettext("{n} idea", "{n} ideas", len(ideas)).format(n=len(ideas)), style="bold")
-            if step.step.show == "cloud":
+            if step.spec.show == "cloud":
                 return Group(head, word_cloud([i.text for i in ideas], language_of(state), self.size.width - 2))
             return Group(head, *(idea_card(i) for i in ideas)) if ideas else Group(
                 head, Text(_("Ideas appear here as they arrive."), style="italic dim"))

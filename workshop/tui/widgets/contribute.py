@@ -22,12 +22,12 @@ from workshop.tui.widgets.cards import idea_card, question_line
 
 def asking(state: SessionState) -> bool:
     step = state.step
-    return step is not None and state.status != "ended" and (step.step.kind == "qa" or state.room.qa)
+    return step is not None and state.status != "ended" and (step.spec.kind == "qa" or state.room.qa)
 
 
 def brainstorming(state: SessionState) -> bool:
     step = state.step
-    return step is not None and state.status != "ended" and step.step.kind == "brainstorm"
+    return step is not None and state.status != "ended" and step.spec.kind == "brainstorm"
 
 
 class ContributeArea(ShowsState, Vertical):
@@ -69,7 +69,7 @@ class ContributeArea(ShowsState, Vertical):
             place=place), style="bold yellow")
                     if place else "")
         step = state.step
-        anonymous_step = step is not None and step.step.kind == "qa" and step.step.anonymous
+        anonymous_step = step is not None and step.spec.kind == "qa" and step.spec.anonymous
         for widget_id, on in (("#idea", ideas_on), ("#ideas", ideas_on), ("#ask", questions_on),
                               ("#ask-anonymous", questions_on and not anonymous_step), ("#questions", questions_on)):
             self.query_one(widget_id).display = on

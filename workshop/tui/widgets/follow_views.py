@@ -37,7 +37,7 @@ class WhereLine(ShowsState, Static):
             self.update(Text(_("Waiting for the facilitator to start…"), style="italic"))
         else:
             line = Text(f"{step.module.title} · ", style="dim")
-            line.append(step.step.title, style="bold")
+            line.append(step.spec.title, style="bold")
             line.append_text(other_language(step))
             self.update(line)
 
@@ -65,7 +65,7 @@ class PromptView(ShowsState, Static):
     def draw(self, state: SessionState) -> None:
         from workshop.content.prompt import terminal  # rich's Markdown is slow to import: only once a step is shown
 
-        self.update(terminal(state.step.step.prompt) if state.step else "")
+        self.update(terminal(state.step.spec.prompt) if state.step else "")
 
 
 class PollArea(ShowsState, Vertical):

@@ -86,7 +86,7 @@ class AgendaRail(ShowsState, Vertical):
             actual = f"{round(s.elapsed / 60)}/" if s.visited and s.index != state.current else ""
             minutes = "skip" if s.skipped else f"{actual}{planned}′"
             room = max(8, width - 4 - len(minutes) - 2)  # mark, padding, scrollbar
-            title = s.step.title if len(s.step.title) <= room else s.step.title[: room - 1] + "…"
+            title = s.spec.title if len(s.spec.title) <= room else s.spec.title[: room - 1] + "…"
             line = Text(f"{mark} ", style=style)
             line.append(title.ljust(room), style=style)  # Text.append: a title is never markup
             line.append(" " + minutes, style="dim")

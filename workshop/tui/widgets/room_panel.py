@@ -55,9 +55,9 @@ def items(state: SessionState) -> tuple[tuple[Idea, ...], tuple[Question, ...]]:
     step, room = state.step, state.room
     if step is None:
         return (), ()
-    ideas = tuple(i for i in room.ideas_of(step.qid) if not i.merged_into) if step.step.kind == "brainstorm" else ()
+    ideas = tuple(i for i in room.ideas_of(step.qid) if not i.merged_into) if step.spec.kind == "brainstorm" else ()
     questions = room.questions_of(None if room.qa else step.qid, shown=False) \
-        if step.step.kind == "qa" or room.qa else ()
+        if step.spec.kind == "qa" or room.qa else ()
     return ideas, questions
 
 
@@ -76,7 +76,7 @@ class RoomPanel(ShowsState, OptionList):
         if step is None:
             return None
         ideas, questions = items(state)
-        return (step.qid, step.step.kind, state.room.qa, ideas, questions, state.room.hands,
+        return (step.qid, step.spec.kind, state.room.qa, ideas, questions, state.room.hands,
                 tuple(state.room.reactions.get(step.qid, {}).items()))
 
     def draw(self, state: SessionState) -> None:
@@ -86,7 +86,7 @@ class RoomPanel(ShowsState, OptionList):
         ideas, questions = items(state)
         room = state.room
         reactions = room.reactions.get(step.qid, {}) if step else {}
-        shown = step is not None and (step.step.kind in ("brainstorm", "qa") or room.qa or room.hands or reactions)
+        shown = step is not None and (step.spec.kind in ("brainstorm", "qa") or room.qa or room.hands or reactions)
         self.display = bool(shown)
         if not shown:
             return
@@ -98,11 +98,11 @@ class RoomPanel(ShowsState, OptionList):
         if reactions:
             counts = " · ".join(f"{r} {reactions[r]}" for r in REACTIONS if r in reactions)
             self.add_option(Option(Text(_("Reactions: {counts}").format(counts=counts), style="bold"), disabled=True))
-        if step is not None and step.step.kind == "brainstorm":
+        if step is not None and step.spec.kind == "brainstorm":
             remaining = sum(1 for i in ideas if not i.hidden)
             self.add_option(Option(Text(_("Ideas: {remaining}").format(
                 remaining=remaining), style="bold"), disabled=True))
-        if questions or (step is not None and (step.step.kind == "qa" or room.qa)):
+        if questions or (step is not None and (step.spec.kind == "qa" or room.qa)):
             asked = sum(1 for q in questions if not q.hidden)
             heading = _("Questions: {asked} · Q&A on") if room.qa else _("Questions: {asked}")
             self.add_option(Option(Text(heading.format(asked=asked), style="bold"), disabled=True))

@@ -65,7 +65,7 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         heading = self.query_one("#notes-heading", Static)
         if step is None:
             title.update(Text(state.title, style="bold"))
-            first = state.steps[0].step.title if state.steps else ""
+            first = state.steps[0].spec.title if state.steps else ""
             first_step = Text(first, style="italic")
             if self.audience == "room":
                 ready = styled(_("Welcome. The workshop starts with {step}"), step=first_step)
@@ -79,16 +79,16 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
         from workshop.content.prompt import terminal  # only once a step is shown: rich's Markdown is slow to import
 
         line = Text(f"{step.module.title} · ", style="dim")
-        line.append(step.step.title, style="bold")
-        line.append(_("  ({kind})").format(kind=_(KIND_WORDS.get(step.step.kind, step.step.kind))), style="dim")
+        line.append(step.spec.title, style="bold")
+        line.append(_("  ({kind})").format(kind=_(KIND_WORDS.get(step.spec.kind, step.spec.kind))), style="dim")
         line.append_text(other_language(step))
         title.update(line)
         # Module text is the author's Markdown; it is content we ship or an author wrote, not
         # participant input, which never reaches this widget.
-        prompt.update(terminal(step.step.prompt))
-        has_notes = bool(step.step.notes) and self.show_notes
+        prompt.update(terminal(step.spec.prompt))
+        has_notes = bool(step.spec.notes) and self.show_notes
         heading.display = notes.display = has_notes
-        notes.update(terminal(step.step.notes) if has_notes else "")
+        notes.update(terminal(step.spec.notes) if has_notes else "")
         if self.audience != "facilitator":
             return  # the room's pages start at the title (the room display turns them)
         if step.qid != self._opened:
