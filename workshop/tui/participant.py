@@ -8,7 +8,7 @@ It only follows the journal, so a facilitator that restarts changes nothing here
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.text import Text
@@ -184,7 +184,7 @@ class ParticipantApp(SessionApp):
         assert self.session is not None  # the views and keys act only once a session is picked
         return self.session
 
-    def _contribute(self, verb, *args: object) -> bool:
+    def _contribute(self, verb: Callable[..., str], *args: object) -> bool:
         area = self.screen_stack[0].query_one(ContributeArea)
         try:
             said = verb(self.person, *args)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -74,7 +74,7 @@ class BallotForm(Translated, Vertical):
             return self.form
 
     def __init__(self, poll: Poll, poll_id: str, current: tuple | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.poll = poll
         self.poll_id = poll_id
         self.current = current
@@ -218,7 +218,7 @@ class BallotForm(Translated, Vertical):
         choices.add_options(self._dot_rows() if self.poll.vote == "dots" else self._rank_rows())
         choices.highlighted = at
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         kind = self.poll.vote
         if kind == "dots" and event.key in ("plus", "right", "equals_sign", "minus", "left"):
             event.stop()
