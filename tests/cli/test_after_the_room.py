@@ -94,7 +94,7 @@ class Room:
             self.codes[name] = found.group(1)
 
 
-@pytest.fixture()
+@pytest.fixture
 def chain(ws: Workshop) -> tuple[Workshop, dict[str, str], Room]:
     content = ws.root / "rota-content"
     content.mkdir()

@@ -133,7 +133,7 @@ def test_no_facilitator_event_without_its_own_signature_is_obeyed(recorded: Path
     assert _obeyed(path) == before
 
 
-@pytest.fixture()
+@pytest.fixture
 def mine(tmp_path: Path) -> Path:
     """Recorded in this test's own state folder, where the facilitator's record of the last
     event they signed is kept (sessions/signed.py)."""

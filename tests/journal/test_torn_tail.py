@@ -28,7 +28,7 @@ def _new(path: Path, events: int) -> Path:
     return path
 
 
-@pytest.fixture()
+@pytest.fixture
 def session(tmp_path: Path) -> Path:
     return _new(tmp_path / "s.toml", 3)
 

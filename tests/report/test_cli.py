@@ -28,7 +28,7 @@ def refused(folder: Path, *args: str, says: str) -> None:
     assert result.stdout == ""
 
 
-@pytest.fixture()
+@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     build(tmp_path, "a", coaching=3)
     build(tmp_path, "b", coaching=1, plan=renamed_word_plan())

@@ -32,12 +32,12 @@ class FakeClock:
         self.now += dt.timedelta(seconds=seconds)
 
 
-@pytest.fixture()
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture()
+@pytest.fixture
 def session_path(tmp_path: Path, clock: FakeClock) -> Path:
     return sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam", clock=clock, code=CODE)
 

@@ -21,7 +21,7 @@ from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 
 
-@pytest.fixture()
+@pytest.fixture
 def deciding(tmp_path: Path, clock: FakeClock) -> Path:
     module = schema.check_module(document.parse(MODULE.encode(), "decide.toml"))
     plan = Plan(Agenda("decide", "Decide", dt.time(9), (AgendaItem("decide"),)), (module,))

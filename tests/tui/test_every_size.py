@@ -23,7 +23,7 @@ SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 
          (80, 24)]
 
 
-@pytest.fixture()
+@pytest.fixture
 def path(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the participant remembers nothing of ours
     return wide.create(tmp_path / "sessions", clock)

@@ -59,7 +59,7 @@ def stop_server() -> None:
         time.sleep(0.1)  # the server goes away in its own time
 
 
-@pytest.fixture()
+@pytest.fixture
 def terminal():
     yield
     subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)

@@ -23,7 +23,7 @@ from workshop.tui.widgets.timeline import Timeline
 LATER = 1_900_000_000.0  # "now" for a finished session: long after it
 
 
-@pytest.fixture()
+@pytest.fixture
 def recorded(tmp_path: Path) -> Path:
     return record_session(tmp_path / "sessions")
 

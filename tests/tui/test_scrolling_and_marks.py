@@ -30,7 +30,7 @@ def long_plan() -> Plan:
     return Plan(Agenda("polls", "Long prompts", dt.time(9), (AgendaItem(module.id),)), (module,))
 
 
-@pytest.fixture()
+@pytest.fixture
 def long_session(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     return sessions.create(long_plan(), tmp_path / "sessions", "long", "Sam", clock=clock, code=CODE)

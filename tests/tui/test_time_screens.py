@@ -23,7 +23,7 @@ from workshop.tui.widgets.rail import AgendaRail
 from workshop.tui.widgets.timer import BigTimer
 
 
-@pytest.fixture()
+@pytest.fixture
 def timed(tmp_path: Path, clock: FakeClock) -> Path:
     """A session of the timing module (open 5, long 12, pairs 6 in two rounds of 3, close 12),
     standing at the start of its pair work."""

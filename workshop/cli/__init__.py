@@ -98,7 +98,7 @@ LangOption = Annotated[
 def _version(value: bool) -> None:
     if value:
         typer.echo(_("workshop {version}").format(version=__version__))
-        raise typer.Exit()
+        raise typer.Exit
 
 
 @app.callback()
