@@ -1,15 +1,28 @@
 """For every test: the machine's time zone is UTC, and the user's state folder (where a terminal
 participant's identity is remembered) is the test's own. Screens show clock times (a forecast
 end) in local time, so snapshots and asserted words must not depend on where the tests run; and
-a person remembered by one test (or by another run at the same time) must not be in the next."""
+a person remembered by one test (or by another run at the same time) must not be in the next.
+
+Every test under tests/e2e/ is marked `e2e` here (it drives real processes), so a new file there
+is left out of the fast loop without being told; tests elsewhere carry their own `e2e`, `load`
+and `slow` marks (pyproject.toml says what each means)."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(E2E):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(autouse=True)
