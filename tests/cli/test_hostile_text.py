@@ -299,6 +299,7 @@ def _started(plan: Plan, folder: Path) -> sessions.Session:
 
 @settings(max_examples=50, deadline=None, database=None)
 @given(note=st.text())
+@pytest.mark.slow
 def test_any_note_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, note: str) -> None:
     live = _started(plan, folder)
     before = live.path.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -220,6 +221,7 @@ def _is_aot(value: Any) -> bool:
 
 @SETTINGS
 @given(flat_modules)
+@pytest.mark.slow
 def test_the_locator_finds_every_key_on_its_line(data: dict[str, Any]) -> None:
     text, at = render(data)
     doc = document.parse(text.encode(), "x.toml")  # the rendering is valid TOML …

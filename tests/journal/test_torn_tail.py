@@ -34,6 +34,7 @@ def session(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("before", [0, 3])
+@pytest.mark.slow
 def test_every_tear_of_the_last_block_keeps_the_complete_events(tmp_path: Path, before: int) -> None:
     session = _new(tmp_path / "s.toml", before)
     full = session.read_bytes()

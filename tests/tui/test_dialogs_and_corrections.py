@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from tests.tui.conftest import FakeClock, screen_text, unwrapped, wait_for
@@ -50,6 +51,7 @@ async def test_go_to_at_80x24_shows_the_last_step_highlighted_and_its_keys(tmp_p
         assert app.session.state().steps[-1].skipped
 
 
+@pytest.mark.slow
 async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path: Path, clock: FakeClock) -> None:
     path = half_day(tmp_path, clock)
     live = sessions.Session.open(path, clock)
@@ -88,6 +90,7 @@ async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path
     assert ("Book the WFM review", "Ana") in texts  # the text was corrected first, then the owner
 
 
+@pytest.mark.slow
 async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(tmp_path: Path,
                                                                                clock: FakeClock) -> None:
     from workshop.tui.widgets.poll import PollPanel

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Digits
 
 from tests.tui.conftest import CODE, FakeClock, cli, screen_text, text_of, wait_for
@@ -81,6 +82,7 @@ async def test_going_back_resumes_the_step_and_the_rail_marks_it(session_path: P
         assert [e.get("via") for e in journal(session_path) if e["type"] == "goto"] == ["next", "prev"]
 
 
+@pytest.mark.e2e
 async def test_every_vote_kind_with_ballots_from_other_processes(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     ballots = {
@@ -127,6 +129,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         assert "0 here" in text_of(app.query_one(JoinBar))  # command-line voters never said they are here
 
 
+@pytest.mark.e2e
 async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -146,6 +149,7 @@ async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeCloc
         assert "everyone has voted" in text_of(app.query_one(PollPanel))
 
 
+@pytest.mark.slow
 async def test_notes_action_items_and_literal_participant_text(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -202,6 +206,7 @@ async def test_reopening_a_session_returns_to_the_same_step_and_time(session_pat
         assert f"code {CODE}" in text_of(again.query_one(JoinBar))
 
 
+@pytest.mark.e2e
 async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(100, 30)) as pilot:

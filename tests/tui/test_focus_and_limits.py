@@ -39,6 +39,7 @@ async def join(pilot, name: str = "Ana") -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_an_idea_typed_on_a_brainstorm_step_lands_without_tab(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(room_plan(), tmp_path / "s", "room", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)

@@ -38,6 +38,7 @@ PEOPLE = {  # language: a name, the option each picks (by how far down), what th
 }
 
 
+@pytest.mark.slow
 async def test_three_participants_and_the_facilitator_each_in_their_own_language(session_path: Path,
                                                                                    clock: FakeClock) -> None:
     async with AsyncExitStack() as stack:

@@ -71,6 +71,7 @@ async def test_the_room_shows_no_code_for_localhost(session_path: Path, clock: F
 
 
 @pytest.mark.parametrize("started", [False, True], ids=["waiting", "running"])
+@pytest.mark.slow
 async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, clock: FakeClock, started: bool) -> None:
     """From 80x24 up and back: the code is whole on screen beside the rest, never over the join
     bar; before the start it is there at every size, during the session only beside a wide one."""

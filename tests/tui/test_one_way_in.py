@@ -55,6 +55,7 @@ async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(se
         assert app.person is not None and app.person.name == "Ana"
 
 
+@pytest.mark.slow
 async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_name(session_path: Path,
                                                                                    clock: FakeClock) -> None:
     """A tab at /terminal/ (or the ssh recipe's account) let anyone try rejoin code after rejoin

@@ -58,6 +58,7 @@ def assert_screen_shows(app, state: SessionState) -> None:
         assert (note.text in notes) == (note.step == step.qid)
 
 
+@pytest.mark.slow
 async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -73,6 +74,7 @@ async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) ->
         assert (app.at, app.count) == (entry.at, entry.count)
 
 
+@pytest.mark.slow
 async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -84,6 +86,7 @@ async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorde
         assert app.count == len(app.replay.events) - 1
 
 
+@pytest.mark.slow
 async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -125,6 +128,7 @@ async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Pat
         assert_screen_shows(app, engine_at(recorded, len(app.replay.events), app.replay.end))
 
 
+@pytest.mark.e2e
 async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam")
     live = sessions.Session.open(path)
@@ -139,6 +143,7 @@ async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
         assert "following" in text_of(app.query_one("#replay-status"))
 
 
+@pytest.mark.slow
 async def test_replay_never_writes_to_the_session_file(recorded: Path) -> None:
     before = recorded.read_bytes(), recorded.stat().st_mtime_ns
     app = make_app(recorded, watch=True, wall=lambda: LATER)
@@ -148,6 +153,7 @@ async def test_replay_never_writes_to_the_session_file(recorded: Path) -> None:
     assert (recorded.read_bytes(), recorded.stat().st_mtime_ns) == before
 
 
+@pytest.mark.e2e
 def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(recorded: Path) -> None:
     done = cli("replay", str(recorded), "--speed", "3")
     assert done.returncode == 2 and done.stderr.strip() == "error: --speed 3: choose one of 1, 2, 5, 10, 60"
@@ -198,6 +204,7 @@ async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tm
         assert app.at == app.replay.end and not app.following and app.state.status == "running"
 
 
+@pytest.mark.slow
 async def test_after_a_click_on_the_rail_the_keys_move_the_replay_again(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -157,6 +157,7 @@ SIZES = [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50), (200, 60)]
 
 
 @pytest.mark.parametrize("step", ["nps", "pick", "many", "fist", "dots", "order"])
+@pytest.mark.slow
 async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path: Path, step: str) -> None:
     clock = FakeClock()
     path = sessions.create(plan_of(SCALE), tmp_path, "nps", "Sam", clock=clock, code="K7P2QX")
