@@ -25,6 +25,7 @@ _spec.loader.exec_module(catalogs)
 
 
 @pytest.mark.parametrize("lang", catalogs.TRANSLATED)
+@pytest.mark.slow
 def test_each_catalog_has_every_marked_message_and_no_stale_one(lang: str) -> None:
     assert catalogs.problems(lang) == []
 
@@ -50,6 +51,7 @@ def test_every_translation_names_the_same_values_as_the_english(lang: str) -> No
     assert wrong == []
 
 
+@pytest.mark.slow
 def test_the_scan_finds_a_message_missing_from_a_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A catalog without one of the marked messages, or with one no longer marked, is reported."""
     po = catalogs.po_path("de").read_text("utf-8")

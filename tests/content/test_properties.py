@@ -130,6 +130,7 @@ anything = st.dictionaries(st.text(max_size=8), values, max_size=6)
 
 @SETTINGS
 @given(st.one_of(modules, agendas, anything), st.booleans())
+@pytest.mark.slow
 def test_random_documents_raise_only_invalid_and_point_inside(data: dict[str, Any], with_module: bool) -> None:
     text = tomli_w.dumps(data)
     problems = check(text.encode(), {PROBE.id: PROBE} if with_module else {})

@@ -354,6 +354,7 @@ _texts = st.lists(st.one_of(_pieces, st.text(max_size=30)), max_size=40).map("".
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_texts)
+@pytest.mark.slow
 def test_random_text_never_crashes_the_drafter(text: str) -> None:
     raw = text.encode("utf-8", "surrogatepass")
     try:

@@ -184,6 +184,7 @@ _pieces = st.sampled_from([
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=60).map("".join),
        st.sampled_from(["a.md", "a.txt", "a.html"]))
+@pytest.mark.slow
 def test_any_text_drafts_a_module_that_passes_practice(text: str, name: str) -> None:
     try:
         drafted, _ = _draft(text, name)

@@ -12,6 +12,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,7 +76,22 @@ def start(path: Path, *args: str, port: int | None = None) -> Serving:
     while not serve_events(path) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
     assert serve_events(path), process.communicate(timeout=5)
+    # announced is not yet serving: the socket listens before the server answers (and before it
+    # takes ctrl+c as its own); a page answered, whatever its status, is
+    while not answers(port) and time.monotonic() < deadline + 20 and process.poll() is None:
+        time.sleep(0.05)
+    assert answers(port), process.communicate(timeout=5)
     return Serving(path, port, process)
+
+
+def answers(port: int) -> bool:
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+    except urllib.error.HTTPError:
+        return True  # refused, but by the server
+    except OSError:
+        return False
+    return True
 
 
 def stop(serving: Serving, signum: int = signal.SIGTERM) -> int:

@@ -97,6 +97,7 @@ def test_nothing_that_draws_blank_makes_a_second_ana_or_a_facilitator() -> None:
             assert refused(typed), (hex(ord(ch)), typed)
 
 
+@pytest.mark.slow
 def test_no_letter_drawn_alike_makes_a_second_ana_or_a_facilitator() -> None:
     alike = drawn_like_latin()
     assert len(alike["a"]) > 50 and "\u1d00" in alike["a"]  # small capital A among them

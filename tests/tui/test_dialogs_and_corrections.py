@@ -23,6 +23,7 @@ def half_day(tmp_path: Path, clock: FakeClock) -> Path:
     return sessions.create(plan, tmp_path / "sessions", "day", "Sam", clock=clock)
 
 
+@pytest.mark.slow
 async def test_go_to_at_80x24_shows_the_last_step_highlighted_and_its_keys(tmp_path: Path, clock: FakeClock) -> None:
     path = half_day(tmp_path, clock)
     live = sessions.Session.open(path, clock)

@@ -32,6 +32,7 @@ def types(path: Path) -> list[str]:
     return [e["type"] for e in journal(path)]
 
 
+@pytest.mark.slow
 async def test_start_pause_extend_and_the_timer(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -178,6 +179,7 @@ async def test_notes_action_items_and_literal_participant_text(session_path: Pat
         assert "★ facilitator: Book the coaching room" in text_of(notes)
 
 
+@pytest.mark.slow
 async def test_facilitator_notes_hide_and_the_session_ends(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -192,6 +194,7 @@ async def test_facilitator_notes_hide_and_the_session_ends(session_path: Path, c
         assert types(session_path)[-1] == "end"  # nothing more is written
 
 
+@pytest.mark.slow
 async def test_reopening_a_session_returns_to_the_same_step_and_time(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -246,6 +249,7 @@ async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session
         assert "Intro" in text_of(app.query_one("#step-title"))
 
 
+@pytest.mark.slow
 async def test_a_dialog_is_sized_to_its_text(session_path: Path, clock: FakeClock) -> None:
     """The reset question was clipped ("...stay in the fil") in a fixed-width dialog."""
     app = make_app(session_path, clock=clock, bell=False, watch=False)

@@ -24,6 +24,7 @@ from workshop.tui.facilitator import make_app
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+@pytest.mark.slow
 async def test_escapes_and_surrogates_in_the_file_leave_the_facilitator_s_screen_whole(
         session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)

@@ -96,6 +96,7 @@ def _overlapping(app) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_path: Path,
                                                                         clock: FakeClock) -> None:
     """The pseudo right-to-left language on a participant's screen at 80x24: the join form, then a

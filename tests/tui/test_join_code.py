@@ -102,6 +102,7 @@ async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, cloc
                 assert "and type the code TEST42" in shown
 
 
+@pytest.mark.slow
 async def test_j_shows_the_code_big_and_escape_closes_it(session_path: Path, clock: FakeClock) -> None:
     from workshop.tui.facilitator import make_app
 
@@ -140,6 +141,7 @@ async def test_j_fits_the_code_at_80_by_24(session_path: Path, clock: FakeClock)
     ("http://localhost:8000", "only reaches this machine"),
     ('javascript:alert(1)//"<b>[bold]', 'javascript:alert(1)//"<b>[bold] is not an address'),  # shown as typed
 ])
+@pytest.mark.slow
 async def test_j_without_a_reachable_address_says_why(session_path: Path, clock: FakeClock, address: str,
                                                       says: str) -> None:
     from workshop.tui.facilitator import make_app

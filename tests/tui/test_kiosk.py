@@ -114,6 +114,7 @@ async def test_every_voter_names_themselves_on_an_anonymous_poll(session_path: P
         assert len(state.polls["polls/fist"].ballots) <= len(state.participants) == 2
 
 
+@pytest.mark.slow
 async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -127,6 +128,7 @@ async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: Fa
         assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_the_command_palette_is_not_there(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -138,6 +140,7 @@ async def test_the_command_palette_is_not_there(session_path: Path, clock: FakeC
         assert app.is_running and app.return_code is None
 
 
+@pytest.mark.slow
 async def test_the_header_icon_opens_nothing(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -182,6 +185,7 @@ async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClo
         assert app.is_running and app.screen is app.main
 
 
+@pytest.mark.slow
 async def test_a_wrong_code_after_the_secret_went_missing(session_path: Path, clock: FakeClock) -> None:
     """The code is read when the kiosk starts: a secret that goes missing later cannot crash it
     (it used to, with a traceback, leaving the shell to whoever stood there)."""

@@ -85,6 +85,7 @@ async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(s
         assert "Ana" not in message(app) and app.screen is app.main and app.is_running
 
 
+@pytest.mark.slow
 async def test_thank_you_belongs_to_the_step_it_was_said_on(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()
@@ -159,6 +160,7 @@ async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_p
         assert held.wait > 60
 
 
+@pytest.mark.slow
 async def test_a_newcomer_who_gives_up_at_the_pin_writes_nothing(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()

@@ -74,6 +74,7 @@ async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_na
         ("browser", sessions.Session.open(session_path).state().participants[0].token)]
 
 
+@pytest.mark.slow
 async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_path: Path, clock: FakeClock,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """"is taken" in the message decided whether the rejoin field appeared."""
@@ -85,6 +86,7 @@ async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_p
         assert app.screen.query_one("#rejoin", Input).display  # a taken name: tab to your code
 
 
+@pytest.mark.slow
 async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: Path, clock: FakeClock,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.tui.test_kiosk import message, type_into
@@ -105,6 +107,7 @@ async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: P
     assert code  # she has one: the kiosk asked for it, not for another name
 
 
+@pytest.mark.slow
 def test_a_reworded_refusal_changes_nothing_plain_mode_does(session_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Plain mode asked for a rejoin code only when the message said "is taken"."""
@@ -116,6 +119,7 @@ def test_a_reworded_refusal_changes_nothing_plain_mode_does(session_path: Path,
     assert "You joined as Ana." in out.getvalue()
 
 
+@pytest.mark.slow
 def test_no_screen_or_page_reads_a_refusal_s_words() -> None:
     """`"is taken" in str(err)` decided what three channels did next: now only types do."""
     readers = []

@@ -43,6 +43,7 @@ def control(path: Path, *args: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -47,6 +47,7 @@ def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.startswith("error: no agenda or module 'no-such-module'")
 
 
+@pytest.mark.slow
 async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
     """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
     step it was on, without a restart. A save that does not validate leaves the screen as it was."""

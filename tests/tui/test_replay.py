@@ -109,6 +109,7 @@ async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(rec
         assert_screen_shows(app, engine_at(recorded, app.count, app.at))
 
 
+@pytest.mark.slow
 async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Path) -> None:
     wall = [LATER]
     app = make_app(recorded, watch=False, wall=lambda: wall[0])
@@ -188,6 +189,7 @@ async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event
         assert app.at == pytest.approx(app.replay.start + 309.5)
 
 
+@pytest.mark.slow
 async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tmp_path: Path) -> None:
     fresh = sessions.create(polls_plan(), tmp_path / "sessions", "fresh", "Sam")
     app = make_app(fresh, watch=False, wall=lambda: LATER)

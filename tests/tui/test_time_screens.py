@@ -101,6 +101,7 @@ async def test_the_rail_forecasts_the_end(timed: Path, clock: FakeClock) -> None
             assert f"(plan {dt.datetime.fromtimestamp(planned).strftime('%H:%M')})" in rail
 
 
+@pytest.mark.slow
 async def test_skip_move_and_a_break_from_the_facilitators_screen(timed: Path, clock: FakeClock) -> None:
     app = make_app(timed, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
