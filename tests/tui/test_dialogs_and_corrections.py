@@ -120,6 +120,7 @@ async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(t
         assert " space Resume " in screen_text(app) and " space Pause " not in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_before_the_start_the_rail_shows_the_day_as_planned(tmp_path: Path) -> None:
     import datetime as dt
 

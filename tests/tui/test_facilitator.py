@@ -69,6 +69,7 @@ async def test_start_pause_extend_and_the_timer(session_path: Path, clock: FakeC
         assert app.query_one("#digits", Digits).value == "+01:15"
 
 
+@pytest.mark.slow
 async def test_going_back_resumes_the_step_and_the_rail_marks_it(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -231,6 +232,7 @@ async def test_the_join_bar_shows_the_browser_address_once_serving(session_path:
         await wait_for(pilot, lambda: "or open http://localhost:8123" in text_of(app.query_one(JoinBar)))
 
 
+@pytest.mark.slow
 async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -46,6 +46,7 @@ def reworded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("typed", [CODE.lower(), f" {CODE[:3]}-{CODE[3:]} ", f"{CODE[:2]} {CODE[2:]}"])
+@pytest.mark.slow
 async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(session_path: Path, clock: FakeClock,
                                                                              typed: str) -> None:
     """The phone page took "test-42"; the terminal took only "TEST42" with spaces around it."""

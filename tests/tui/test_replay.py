@@ -163,6 +163,7 @@ def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(reco
 
 
 @pytest.mark.parametrize("revealed", [False, True], ids=["before-reveal", "after-reveal"])
+@pytest.mark.slow
 def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, revealed: bool) -> None:
     path = record_session(tmp_path / "sessions")
     app = make_app(path, watch=False, wall=lambda: LATER)
@@ -173,6 +174,7 @@ def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, 
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)
 
 
+@pytest.mark.slow
 async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event(recorded: Path) -> None:
     wall = [LATER]
     app = make_app(recorded, watch=False, wall=lambda: wall[0])

@@ -45,6 +45,7 @@ async def redraw(app, pilot) -> str:
     return unwrapped(screen_text(app))
 
 
+@pytest.mark.slow
 async def test_before_the_start_a_break_and_after_the_end(tmp_path: Path) -> None:
     clock = Clock()
     path = sessions.create(polls_plan(), tmp_path, "day", "Sam", clock=clock, code="K7P2QX")
@@ -99,6 +100,7 @@ async def test_the_ended_screen_has_headline_results_only_when_asked_and_only_th
             assert "Where to invest?" not in shown  # never revealed: it stays hidden
 
 
+@pytest.mark.slow
 async def test_a_round_shows_its_label_and_time_with_the_steps_beside_it(tmp_path: Path) -> None:
     clock = Clock()
     path = sessions.create(plan_of(TIMING), tmp_path, "pairs", "Sam", clock=clock, code="K7P2QX")
