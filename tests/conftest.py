@@ -1,15 +1,50 @@
 """For every test: the machine's time zone is UTC, and the user's state folder (where a terminal
 participant's identity is remembered) is the test's own. Screens show clock times (a forecast
 end) in local time, so snapshots and asserted words must not depend on where the tests run; and
-a person remembered by one test (or by another run at the same time) must not be in the next."""
+a person remembered by one test (or by another run at the same time) must not be in the next.
+
+Every test under tests/e2e/ is marked `e2e` here (it drives real processes), so a new file there
+is left out of the fast loop without being told; tests elsewhere carry their own `e2e`, `load`
+and `slow` marks (pyproject.toml says what each means). typer's command line is built once for
+every in-process run of a command (CliRunner), not once a run."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(E2E):
+            item.add_marker(pytest.mark.e2e)
+
+
+_BUILT: dict[tuple[int, ...], Any] = {}
+
+
+def _build_once(app: typer.Typer) -> Any:
+    """typer's command line for `app`, as typer.testing would build it again for every run (every
+    command's parameters read anew: about a tenth of a second, most of what a test of a command
+    costs); built once per app and set of commands, as a process running `workshop` builds it once."""
+    key = (id(app), *map(id, app.registered_commands))
+    if key not in _BUILT:
+        _BUILT[key] = typer.main.get_command(app)
+    return _BUILT[key]
+
+
+@pytest.fixture(autouse=True)
+def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(typer.testing, "_get_command", _build_once)
 
 
 @pytest.fixture(autouse=True)

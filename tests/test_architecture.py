@@ -22,6 +22,7 @@ def _modules_loaded_by(code: str) -> set[str]:
 
 
 @pytest.mark.parametrize("package", [p for p in CORE if (PACKAGE / p).is_dir()])
+@pytest.mark.e2e
 def test_core_package_imports_without_textual(package: str) -> None:
     files = (PACKAGE / package).glob("*.py")
     submodules = sorted(f"workshop.{package}.{f.stem}" for f in files if f.stem != "__init__")
@@ -30,6 +31,7 @@ def test_core_package_imports_without_textual(package: str) -> None:
     assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
 
 
+@pytest.mark.e2e
 def test_the_join_code_and_the_reports_import_without_textual_or_segno() -> None:
     """The report draws the join code too, so its module is core; segno (30 ms) loads only when
     a code is drawn."""
@@ -48,6 +50,7 @@ def test_content_package_exists() -> None:
     ["report", "demo", "--format", "html"], ["report", "demo", "--format", "csv"],
     ["compare", "demo", "sessions/demo.toml", "--format", "md"], ["draft", "docs/authoring.md"],
 ])
+@pytest.mark.e2e
 def test_commands_without_a_screen_do_not_import_textual(argv: list[str]) -> None:
     code = (
         "from typer.testing import CliRunner\n"
@@ -60,6 +63,7 @@ def test_commands_without_a_screen_do_not_import_textual(argv: list[str]) -> Non
     assert not {"textual", "textual_serve", "aiohttp", "workshop.serve"} & loaded  # serve's web stack, too
 
 
+@pytest.mark.e2e
 def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run([sys.executable, "-m", "workshop", "--version"], capture_output=True, text=True, check=True)
     from workshop import __version__
@@ -67,6 +71,7 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert out.stdout.strip() == f"workshop {__version__}"
 
 
+@pytest.mark.e2e
 def test_the_engine_does_no_io_and_never_imports_the_journal() -> None:
     loaded = _modules_loaded_by("import workshop.engine.state, workshop.engine.ballots, workshop.engine.tally")
     assert "workshop.engine.state" in loaded
@@ -78,6 +83,7 @@ def test_the_engine_does_no_io_and_never_imports_the_journal() -> None:
         assert "import workshop.journal" not in text and "from workshop.journal" not in text, source.name
 
 
+@pytest.mark.e2e
 def test_the_phone_page_never_imports_textual() -> None:
     """A room of phones costs one light process: the web package renders state with Jinja2 and
     acts through the session verbs, with no terminal app (nor textual-serve) behind it."""

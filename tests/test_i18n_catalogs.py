@@ -25,6 +25,7 @@ _spec.loader.exec_module(catalogs)
 
 
 @pytest.mark.parametrize("lang", catalogs.TRANSLATED)
+@pytest.mark.slow
 def test_each_catalog_has_every_marked_message_and_no_stale_one(lang: str) -> None:
     assert catalogs.problems(lang) == []
 
@@ -50,6 +51,7 @@ def test_every_translation_names_the_same_values_as_the_english(lang: str) -> No
     assert wrong == []
 
 
+@pytest.mark.slow
 def test_the_scan_finds_a_message_missing_from_a_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A catalog without one of the marked messages, or with one no longer marked, is reported."""
     po = catalogs.po_path("de").read_text("utf-8")
@@ -89,6 +91,7 @@ def test_numbers_and_dates_read_as_each_language_writes_them() -> None:
         assert "déc." in i18n.day(day)
 
 
+@pytest.mark.e2e
 def test_help_is_said_in_the_language_asked_for() -> None:
     """`--lang` (or the environment) says the commands' help in that language, Typer's own words
     aside."""
@@ -102,6 +105,7 @@ def test_help_is_said_in_the_language_asked_for() -> None:
     assert "Dirige desde la terminal un taller" in spanish
 
 
+@pytest.mark.e2e
 def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
     workshop = [sys.executable, "-m", "workshop"]
     said = subprocess.run([*workshop, "report", "nowhere", "--sessions-dir", str(tmp_path), "--lang", "fr"],
@@ -112,6 +116,7 @@ def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.e2e
 def test_the_help_never_imports_babel(lang: str) -> None:
     """Babel (about 30 ms) is imported where a number or date is said in another language, never
     for `workshop --help` (the start-up budget, benchmarks/run.py startup)."""

@@ -237,6 +237,7 @@ def scan_script(source: str, where: str = "") -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_every_word_in_the_package_is_marked_for_translation() -> None:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):

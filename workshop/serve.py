@@ -112,7 +112,7 @@ class FrontDoor(Server):
         for websocket in list(self._sockets):
             await websocket.close(code=WSCloseCode.GOING_AWAY, message=b"workshop serve stopped")
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         if not _HOST.fullmatch(request.host):
             return _refuse(400, _("this page needs an ordinary host name or address"))
         if refused := self._over_limit(request):

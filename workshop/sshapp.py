@@ -62,7 +62,7 @@ class Terminal(asyncssh.SSHServerSession):
         self._place: object = None
         self._typed_at = time.monotonic()
 
-    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:  # type: ignore[override]
+    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:
         self.chan = chan
 
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes: object) -> bool:
@@ -99,8 +99,9 @@ class Terminal(asyncssh.SSHServerSession):
             self._place, error = None, type(err).__name__
             return self._refuse(self.speak(lambda: _("the app could not start ({error})").format(error=error)))
         self._awake_in(self.server.idle)
+        return None
 
-    def data_received(self, data: bytes, datatype: object) -> None:  # type: ignore[override]
+    def data_received(self, data: bytes, datatype: object) -> None:
         self._typed_at = time.monotonic()
         if self.app is not None:
             self.app.type(data)

@@ -201,7 +201,7 @@ class Workshop:
         return lines[0]
 
 
-@pytest.fixture()
+@pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workshop:
     monkeypatch.delenv("WORKSHOP_PATH", raising=False)
     monkeypatch.delenv("WORKSHOP_SESSIONS", raising=False)

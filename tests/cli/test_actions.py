@@ -35,7 +35,7 @@ def test_owner_and_due_travel_to_every_format(ws: Workshop) -> None:
 def test_the_ics_has_one_todo_per_action_and_parses(ws: Workshop) -> None:
     with_actions(ws)
     calendar = Calendar.from_ical(ws.ok("actions", "s", "--format", "ics", "--ics-kind", "todo").stdout)
-    todos = [c for c in calendar.walk("VTODO")]
+    todos = list(calendar.walk("VTODO"))
     assert [str(t["SUMMARY"]) for t in todos] == ["Book the WFM review", "Share the slides"]
     first = todos[0]
     assert first.decoded("DUE").isoformat() == "2026-12-15" and str(first["CONTACT"]) == "Ana Lima"

@@ -94,7 +94,7 @@ class Room:
             self.codes[name] = found.group(1)
 
 
-@pytest.fixture()
+@pytest.fixture
 def chain(ws: Workshop) -> tuple[Workshop, dict[str, str], Room]:
     content = ws.root / "rota-content"
     content.mkdir()
@@ -146,6 +146,7 @@ def chain(ws: Workshop) -> tuple[Workshop, dict[str, str], Room]:
     return ws, ids, room
 
 
+@pytest.mark.slow
 def test_the_minutes_say_what_was_decided_on_what_and_that_the_file_proves_it(chain) -> None:
     ws, ids, _ = chain
     minutes = json.loads(ws.ok("decisions", "first", "--format", "json").stdout)
@@ -170,6 +171,7 @@ def test_the_minutes_say_what_was_decided_on_what_and_that_the_file_proves_it(ch
     assert "- Book the WFM review (Ana, 2026-12-15)" in markdown
 
 
+@pytest.mark.slow
 def test_compare_shows_the_shift_who_answered_both_and_the_actions_done(chain) -> None:
     ws, _, _ = chain
     data = json.loads(ws.ok("compare", "first", "second", "--format", "json").stdout)
@@ -195,6 +197,7 @@ def test_compare_shows_the_shift_who_answered_both_and_the_actions_done(chain) -
     assert "| answered both: their own mean change |  |  | 2 (+1) |" in table
 
 
+@pytest.mark.slow
 def test_actions_across_the_chain_each_with_its_latest_status(chain) -> None:
     ws, ids, _ = chain
     listed = json.loads(ws.ok("actions", "first", "--chain", "--format", "json").stdout)
@@ -211,6 +214,7 @@ def test_actions_across_the_chain_each_with_its_latest_status(chain) -> None:
         "actions", "first", "--chain", "--format", "json").stdout  # from either end, the same chain
 
 
+@pytest.mark.slow
 def test_the_follow_up_starts_with_the_review_and_ends_with_new_actions(chain) -> None:
     ws, _, _ = chain
     report = ws.report("second")
@@ -221,6 +225,7 @@ def test_the_follow_up_starts_with_the_review_and_ends_with_new_actions(chain) -
     assert 'follows = "first"' in header
 
 
+@pytest.mark.slow
 def test_only_owners_review_their_own_actions_and_only_during_the_review(chain, ws: Workshop) -> None:
     _, ids, room = chain
     ws.ok("followup", "second", "--name", "third")
@@ -235,6 +240,7 @@ def test_only_owners_review_their_own_actions_and_only_during_the_review(chain, 
                says="while the review step runs")
 
 
+@pytest.mark.slow
 def test_decisions_are_amended_and_withdrawn_as_new_events(chain, ws: Workshop) -> None:
     ws.ok("decide", "first", "--amend", "d1", "We pilot the new rota in two teams first", "--why", "Bo's team asked")
     ws.ok("decide", "first", "--withdraw", "d2", "--why", "covered by the budget")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import vobject
 from icalendar import Calendar
 
@@ -77,6 +78,7 @@ def test_compare_and_report_take_the_format_from_the_file_name(ws: Workshop) -> 
     ws.refused("compare", "a", "b", "-o", str(ws.root / "x.txt"), says="--format md, html or json")
 
 
+@pytest.mark.e2e
 def test_sessions_keeps_ids_whole_at_80_columns(ws: Workshop) -> None:
     ws.new("half-day-20261123-090211")
     ws.ok("control", "half-day-20261123-090211", "start")
@@ -88,6 +90,7 @@ def test_sessions_keeps_ids_whole_at_80_columns(ws: Workshop) -> None:
     assert "running" in table
 
 
+@pytest.mark.e2e
 def test_the_ids_stay_whole_however_long_the_title(ws: Workshop, tmp_path: Path) -> None:
     ws.new("a-rather-long-session-name-0001")
     env = {**os.environ, "COLUMNS": "80"}

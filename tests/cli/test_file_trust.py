@@ -146,6 +146,7 @@ def _workshop(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("kind", ["link", "dangling link", "folder", "fifo"])
 @pytest.mark.parametrize("name", [".victim.secret", "victim.toml"])
+@pytest.mark.e2e
 def test_nothing_planted_at_a_new_sessions_names_is_written_through(ws: Workshop, tmp_path: Path, kind: str,
                                                                      name: str) -> None:
     ws.sessions.mkdir()
@@ -162,6 +163,7 @@ def test_nothing_planted_at_a_new_sessions_names_is_written_through(ws: Workshop
     assert sorted(os.listdir(ws.sessions)) == [name]  # a failed `new` leaves nothing behind
 
 
+@pytest.mark.e2e
 def test_listing_live_sessions_passes_over_links_pipes_and_folders(ws: Workshop, tmp_path: Path) -> None:
     ws.sessions.mkdir()
     _plant(ws.sessions / "dangling.toml", "dangling link", tmp_path / "x")
@@ -175,6 +177,7 @@ def test_listing_live_sessions_passes_over_links_pipes_and_folders(ws: Workshop,
     assert listed == ["real.toml"]
 
 
+@pytest.mark.e2e
 def test_a_session_file_that_is_a_pipe_is_refused_not_waited_on(ws: Workshop, tmp_path: Path) -> None:
     ws.sessions.mkdir()
     os.mkfifo(ws.file("pipe"))

@@ -299,6 +299,7 @@ def _started(plan: Plan, folder: Path) -> sessions.Session:
 
 @settings(max_examples=50, deadline=None, database=None)
 @given(note=st.text())
+@pytest.mark.slow
 def test_any_note_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, note: str) -> None:
     live = _started(plan, folder)
     before = live.path.read_bytes()
@@ -316,6 +317,7 @@ def test_any_note_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, n
 
 @settings(max_examples=50, deadline=None, database=None)
 @given(name=st.text(max_size=60), note=st.text(min_size=1, max_size=30).filter(lambda t: clean(t).strip()))
+@pytest.mark.slow
 def test_any_name_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, name: str, note: str) -> None:
     live = _started(plan, folder)
     before = live.path.read_bytes()

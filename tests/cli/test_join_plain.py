@@ -81,6 +81,7 @@ def comparable(path: Path) -> list[dict]:
     return [e for e in events if e["type"] not in ("join", "present", "leave")]
 
 
+@pytest.mark.e2e
 def test_a_whole_agenda_by_plain_lines_writes_what_vote_and_note_write(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     plain_path = sessions.create(polls_plan(), tmp_path / "s", "plain", "Sam", code="TEST42")
@@ -133,6 +134,7 @@ def test_a_whole_agenda_by_plain_lines_writes_what_vote_and_note_write(tmp_path:
     assert joins == [["Ana"], ["Ana"]]
 
 
+@pytest.mark.e2e
 async def test_a_screen_reader_in_the_room_counts_in_the_facilitators_here(tmp_path: Path) -> None:
     """`join --plain` says it is here as a screen does: the facilitator's "N here" counts it while
     it runs, and not once it has left; a poll it voted on is everyone's, so the facilitator's cue

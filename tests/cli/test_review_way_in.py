@@ -10,6 +10,7 @@ from tests.cli.test_way_in import at_once, shared, workshop, wrong_rejoins  # no
 
 
 @pytest.mark.parametrize("client", ["x" * 81, "\x01"], ids=["long", "control"])
+@pytest.mark.slow
 def test_a_client_name_the_file_cannot_hold_still_meets_the_name_s_limit(shared, client: str) -> None:  # noqa: F811
     """docs/security.md: someone with a shell "can name any client [WORKSHOP_CLIENT] ... and still
     meets each name's own limit". A client the event's definition refuses (over 80 characters, or

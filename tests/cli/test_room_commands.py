@@ -37,7 +37,7 @@ class Room:
         assert len(result.stderr.splitlines()) == 1 and snapshot(self.sessions) == before
 
 
-@pytest.fixture()
+@pytest.fixture
 def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Room:
     monkeypatch.delenv("WORKSHOP_PATH", raising=False)
     monkeypatch.chdir(tmp_path)

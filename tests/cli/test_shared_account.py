@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.support import polls_plan
 from workshop import sessions
 
@@ -20,6 +22,7 @@ def workshop(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.Com
                           env=env, timeout=60)
 
 
+@pytest.mark.e2e
 def test_a_shared_account_remembers_nobody(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "shared", code="TEST42")
     live = sessions.Session.open(path)

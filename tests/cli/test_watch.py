@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.support import write_module
 
 
@@ -32,6 +34,7 @@ def read_until(out: queue.Queue, needle: str, seconds: float = 20) -> list[str]:
     raise AssertionError(f"{needle!r} never came; saw {seen}")
 
 
+@pytest.mark.e2e
 def test_watch_sees_each_save(tmp_path: Path) -> None:
     module = write_module(tmp_path)
     good = module.read_text("utf-8")

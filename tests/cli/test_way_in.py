@@ -48,6 +48,7 @@ def at_once(argv_stdin: list[tuple[list[str], str]], env: dict[str, str]) -> tup
     return [(status, out) for out, status in done], time.monotonic() - started
 
 
+@pytest.mark.e2e
 def test_wrong_rejoin_codes_from_a_script_are_counted_and_held_back(shared) -> None:
     """`vote --rejoin` was a free guess each time, limited only by how fast a script ran: eight
     at once were eight guesses. Each answered one is counted against Ana's name, and no more
@@ -66,6 +67,7 @@ def test_wrong_rejoin_codes_from_a_script_are_counted_and_held_back(shared) -> N
 
 
 @pytest.mark.parametrize("typed", ["test42", "TE ST-42", " test-42 "])
+@pytest.mark.e2e
 def test_the_join_code_is_the_code_however_it_is_typed(tmp_path: Path, typed: str) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "codes", code="TEST42")
     live = sessions.Session.open(path)
@@ -75,6 +77,7 @@ def test_the_join_code_is_the_code_however_it_is_typed(tmp_path: Path, typed: st
     assert done.returncode == 0 and "You joined as Ana." in done.stdout, done.stdout
 
 
+@pytest.mark.e2e
 def test_wrong_join_codes_in_plain_mode_are_counted_and_held_back(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "plain", code="TEST42")
     sessions.Session.open(path).start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -129,6 +130,7 @@ anything = st.dictionaries(st.text(max_size=8), values, max_size=6)
 
 @SETTINGS
 @given(st.one_of(modules, agendas, anything), st.booleans())
+@pytest.mark.slow
 def test_random_documents_raise_only_invalid_and_point_inside(data: dict[str, Any], with_module: bool) -> None:
     text = tomli_w.dumps(data)
     problems = check(text.encode(), {PROBE.id: PROBE} if with_module else {})
@@ -220,6 +222,7 @@ def _is_aot(value: Any) -> bool:
 
 @SETTINGS
 @given(flat_modules)
+@pytest.mark.slow
 def test_the_locator_finds_every_key_on_its_line(data: dict[str, Any]) -> None:
     text, at = render(data)
     doc = document.parse(text.encode(), "x.toml")  # the rendering is valid TOML …

@@ -140,6 +140,7 @@ def test_a_symlink_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert len(lines) == 1 and lines[0].startswith("loop.toml:1:1: "), lines
 
 
+@pytest.mark.e2e
 def test_a_named_pipe_does_not_hang(tmp_path: Path) -> None:
     """A FIFO with no writer blocks whoever opens it for reading; validate must not wait for it."""
     os.mkfifo(tmp_path / "pipe.toml")

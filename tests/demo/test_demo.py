@@ -7,6 +7,8 @@ import asyncio
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.demo.record import PEOPLE, record
 from workshop import sessions
 from workshop.journal import store
@@ -26,6 +28,7 @@ def test_the_shipped_demo_is_a_whole_session_with_every_kind_of_vote() -> None:
     assert len(replay.entries) == len(state.steps) + 1  # every step, then the end
 
 
+@pytest.mark.slow
 def test_the_recorder_drives_the_apps_to_the_same_kind_of_session(tmp_path: Path) -> None:
     out = tmp_path / "short.toml"
     asyncio.run(record(out, "short-45"))

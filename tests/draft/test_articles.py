@@ -317,6 +317,7 @@ _pieces = st.sampled_from([
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join),
        st.sampled_from(["a.md", "a.html"]))
+@pytest.mark.slow
 def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str) -> None:
     try:
         drafted = draft_bytes(text.encode("utf-8", "surrogatepass"), name)

@@ -222,6 +222,7 @@ def test_the_draft_never_copies_whole_sentences(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("article", [NUMBERED, THREE_TRAITS, LEAD_INS, MARKDOWN, HTML, NO_POINTS])
+@pytest.mark.e2e
 def test_drafting_is_deterministic(tmp_path: Path, article: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(article, encoding="utf-8")
@@ -292,6 +293,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text article (binary data)"),
     (b"caf\xe9 \xff\xfe latin-1 text", "not a text article"),
 ])
+@pytest.mark.e2e
 def test_unusable_files_fail_with_one_line(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "x.bin"
     path.write_bytes(content)
@@ -331,6 +333,7 @@ def test_output_option_writes_the_file(tmp_path: Path) -> None:
     assert refused.exit_code == 2 and "still a draft" in refused.output and len(refused.output.splitlines()) == 1
 
 
+@pytest.mark.e2e
 def test_stdout_without_output_option(tmp_path: Path) -> None:
     article = tmp_path / "traits.txt"
     article.write_text(THREE_TRAITS, encoding="utf-8")
@@ -351,6 +354,7 @@ _texts = st.lists(st.one_of(_pieces, st.text(max_size=30)), max_size=40).map("".
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_texts)
+@pytest.mark.slow
 def test_random_text_never_crashes_the_drafter(text: str) -> None:
     raw = text.encode("utf-8", "surrogatepass")
     try:

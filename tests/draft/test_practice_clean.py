@@ -161,6 +161,7 @@ def _articles(draw: st.DrawFn) -> tuple[object, str]:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_articles(), st.sampled_from(["guide.md", "guide.markdown", "guide.txt"]))
+@pytest.mark.slow
 def test_any_guide_drafts_with_its_title_author_and_sections_and_passes_practice(case, name: str) -> None:
     article, author = case
     drafted, module = _draft(article.text(), name)
@@ -183,6 +184,7 @@ _pieces = st.sampled_from([
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=60).map("".join),
        st.sampled_from(["a.md", "a.txt", "a.html"]))
+@pytest.mark.slow
 def test_any_text_drafts_a_module_that_passes_practice(text: str, name: str) -> None:
     try:
         drafted, _ = _draft(text, name)

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _bench(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
@@ -17,6 +19,7 @@ def _bench(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           timeout=600, env=env, cwd=tmp_path)
 
 
+@pytest.mark.load
 def test_a_room_of_200_phones_prints_its_figures_and_a_verdict(tmp_path: Path) -> None:
     done = _bench(tmp_path, "room", "--phones", "200", "--seconds", "20")
     out = done.stdout

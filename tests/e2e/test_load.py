@@ -8,6 +8,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.load_driver import results, spawn
 from tests.support import polls_plan
 from tests.tui.conftest import text_of, wait_for
@@ -19,6 +21,7 @@ from workshop.tui.widgets.poll import PollPanel
 PROCESSES, APPS = 5, 10
 
 
+@pytest.mark.load
 async def test_fifty_participants_vote_once_each(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room", "Sam")
     live = sessions.Session.open(path)

@@ -32,7 +32,7 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disa
 DATA = re.compile(r'(<script type="application/json" id="signed-data">)(.*?)(</script>)', re.DOTALL)
 
 
-@pytest.fixture()
+@pytest.fixture
 def minutes(tmp_path: Path) -> Path:
     module = schema.check_module(document.parse(MODULE.encode(), "decide.toml"))
     plan = Plan(Agenda("decide", "Decide", dt.time(9), (AgendaItem("decide"),)), (module,))

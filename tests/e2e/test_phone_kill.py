@@ -12,6 +12,7 @@ import signal
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from tests.e2e.phone_client import free_port, serving
 from tests.support import polls_plan
@@ -36,6 +37,7 @@ async def _vote(phone: Phone, poll: str, number: int, told: dict[str, tuple[str,
             told[phone.name] = tuple(OPTIONS[int(value) - 1] for key, value in fields if key == "choice")
 
 
+@pytest.mark.load
 async def test_no_acknowledged_ballot_is_lost_when_serve_is_killed_mid_load(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "kill", "Sam")
     live = sessions.Session.open(path)

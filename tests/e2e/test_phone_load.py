@@ -12,6 +12,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.phone_client import answers, close_all, free_port, join_all, note_all, process_figures, serving, vote_all
 from tests.support import polls_plan
 from tests.tui.conftest import text_of, wait_for
@@ -28,6 +30,7 @@ BOUND = 150  # seconds for the whole room: a hang fails here rather than at CI's
 MEMORY_TARGET_MIB = 250  # the target for 200 phones
 
 
+@pytest.mark.load
 async def test_two_hundred_phones_join_vote_on_every_kind_and_note(tmp_path: Path, record_property, capsys) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "phones", "Sam")
     live = sessions.Session.open(path)

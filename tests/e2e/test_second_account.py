@@ -38,7 +38,7 @@ def _same_python() -> bool:
     return out.stdout.strip() == str(tuple(sys.version_info[:2]))
 
 
-@pytest.fixture()
+@pytest.fixture
 def shared(tmp_path: Path) -> Iterator[Path]:
     """A sessions folder as the recipe sets it up: group-owned, setgid, group-writable, reachable."""
     if not _same_python():

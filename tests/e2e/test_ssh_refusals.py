@@ -90,7 +90,7 @@ def test_an_idle_connection_is_closed_with_a_line(served: Served) -> None:
 def test_the_kiosk_over_ssh(served: Served) -> None:
     open_window(served, "kiosk", 100, 30)
     wait_screen("room:kiosk", r"(?i)next person|your name")
-    assert [pid for pid in served.apps()]  # the kiosk, not the participant app
+    assert list(served.apps())  # the kiosk, not the participant app
     assert subprocess.run(["pgrep", "-f", f"workshop kiosk {served.path}"], capture_output=True).returncode == 0
 
 

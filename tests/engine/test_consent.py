@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,6 +115,7 @@ ACTION = st.one_of(st.tuples(st.sampled_from(["ana", "bo", "cy", "di"]), st.inte
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(ACTION, max_size=40))
+@pytest.mark.slow
 def test_revote_sequences_match_a_recount(actions: list) -> None:
     stream: list[tuple] = [("start",)]
     rounds: list[dict[str, int]] = [{}]

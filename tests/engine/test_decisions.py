@@ -38,7 +38,7 @@ def _proof(live: sessions.Session) -> minutes.Proof:
     return minutes.Proof(live.fold.header["facilitator_key"], minutes.obeyed(loaded.events, live.fold.trust.knows))
 
 
-@pytest.fixture()
+@pytest.fixture
 def decided(tmp_path: Path) -> sessions.Session:
     live = sessions.Session.open(sessions.create(_plan(), tmp_path / "sessions", "d", "Sam"))
     live.start()

@@ -7,6 +7,7 @@ import datetime as dt
 import statistics
 from collections import Counter
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -188,3 +189,4 @@ class SessionMachine(RuleBasedStateMachine):
 
 SessionMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=40, deadline=None)
 TestSessionMachine = SessionMachine.TestCase
+TestSessionMachine.pytestmark = [pytest.mark.slow]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,6 +129,7 @@ CONTROL = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(CONTROL, max_size=40), st.integers(-15, 15))
+@pytest.mark.slow
 def test_no_control_sequence_makes_a_live_forecast_earlier_than_now(actions: list, extension: int) -> None:
     run = Run()
     minute = 0.0

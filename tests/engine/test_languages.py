@@ -135,6 +135,7 @@ def test_a_readers_own_ballot_is_shown_in_their_words(tmp_path: Path) -> None:
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.permutations(range(4)), st.sampled_from(["en", "de", "es"]), st.booleans())
+@pytest.mark.slow
 def test_a_ballot_in_any_language_checks_to_the_same_first_language_value(order: list[int], lang: str,
                                                                           shown: bool) -> None:
     """Named in any language the poll is given in, on the poll as the module gives it or as a

@@ -83,6 +83,7 @@ def refused(name: str) -> bool:
     return False
 
 
+@pytest.mark.slow
 def test_nothing_that_draws_blank_makes_a_second_ana_or_a_facilitator() -> None:
     """Ana holds her name; "facilitator" is nobody's. Each character of every blank-drawing
     class, before, inside and after either name, is Ana again (taken) or refused, never a name
@@ -96,6 +97,7 @@ def test_nothing_that_draws_blank_makes_a_second_ana_or_a_facilitator() -> None:
             assert refused(typed), (hex(ord(ch)), typed)
 
 
+@pytest.mark.slow
 def test_no_letter_drawn_alike_makes_a_second_ana_or_a_facilitator() -> None:
     alike = drawn_like_latin()
     assert len(alike["a"]) > 50 and "\u1d00" in alike["a"]  # small capital A among them
@@ -115,6 +117,7 @@ def test_no_letter_drawn_alike_makes_a_second_ana_or_a_facilitator() -> None:
 
 @settings(max_examples=400, deadline=None, database=None)
 @given(st.text(st.characters(codec=None, exclude_categories=("Cs",)), max_size=50))
+@pytest.mark.slow
 def test_any_text_is_refused_or_a_name_of_letters(raw: str) -> None:
     """Over all of Unicode: a name holds only letters, marks, digits, single spaces and the
     little punctuation, nothing that draws as nothing, at least one letter or digit, no mark

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,6 +34,7 @@ def comparable(state):
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, len(EVENTS)), st.floats(0, 30)), min_size=1, max_size=12))
+@pytest.mark.slow
 def test_any_instant_in_any_order_is_the_fold_of_its_prefix(seeks: list[tuple[int, float]]) -> None:
     replay = Replay(LOADED.header, EVENTS)
     for count, later in seeks:

@@ -159,6 +159,7 @@ OPS = st.one_of(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(OPS, max_size=24))
+@pytest.mark.slow
 def test_random_ideas_merges_hides_and_votes(ops: list[tuple]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         s = _session(Path(folder))

@@ -59,6 +59,7 @@ def test_text_without_right_to_left_is_shown_unchanged(plain: str) -> None:
 @example(typed=RLI + "abc")  # an open isolate would take the closing PDI
 @example(typed=RLO * 200 + "x")  # past the bidi algorithm's depth of 125
 @example(typed=RLI * 200 + PDI * 250 + RLE * 130 + "x")
+@pytest.mark.slow
 def test_nothing_isolated_can_reorder_what_follows(typed: str) -> None:
     shown = text.isolate(typed)
     assert without_added(shown) == without_added(typed)  # only controls are added

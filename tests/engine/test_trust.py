@@ -20,7 +20,7 @@ from workshop.journal import codec, store
 from workshop.report import render
 
 
-@pytest.fixture()
+@pytest.fixture
 def session(tmp_path: Path) -> Path:
     return record(tmp_path)  # started, standing on "order", with ballots and notes
 

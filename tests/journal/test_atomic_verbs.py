@@ -8,6 +8,8 @@ import multiprocessing
 import time
 from pathlib import Path
 
+import pytest
+
 from tests import by_name
 from tests.support import polls_plan
 from workshop import sessions
@@ -34,6 +36,8 @@ def _same_name_voter(path: Path, barrier: multiprocessing.synchronize.Barrier) -
             assert "is taken" in str(err)
 
 
+@pytest.mark.e2e
+@pytest.mark.load
 def test_eight_processes_voting_under_one_new_name_join_it_once(tmp_path: Path) -> None:
     path = _started(tmp_path)
     context = multiprocessing.get_context("fork")
@@ -72,6 +76,8 @@ def _toggling_facilitator(path: Path, stop: float) -> None:
         time.sleep(0.005)
 
 
+@pytest.mark.e2e
+@pytest.mark.load
 def test_no_ballot_is_acknowledged_and_not_counted_while_the_poll_closes_and_reopens(tmp_path: Path) -> None:
     path = _started(tmp_path)
     context = multiprocessing.get_context("fork")

@@ -9,6 +9,8 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.support import polls_plan
 from workshop.content.frozen import freeze
 from workshop.journal import store
@@ -27,6 +29,8 @@ for i in range(count):
 """
 
 
+@pytest.mark.e2e
+@pytest.mark.load
 def test_twenty_processes_appending_at_once_lose_and_double_nothing(tmp_path: Path) -> None:
     path = tmp_path / "busy.toml"
     store.create(path, {"id": "busy", "title": "Busy", "code": "ABCDEF", "agenda": freeze(polls_plan())})

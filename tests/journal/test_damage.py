@@ -92,6 +92,7 @@ def check(path: Path, data: bytes, damaged: bytes, p: int | None,
     assert store.load(path).events[:-1] == loaded.events
 
 
+@pytest.mark.slow
 def test_thousands_of_random_damages_are_contained(clean, tmp_path: Path) -> None:
     rng = random.Random(20261128)
     data = clean[0]
@@ -102,6 +103,7 @@ def test_thousands_of_random_damages_are_contained(clean, tmp_path: Path) -> Non
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), rounds=st.integers(1, 3))
+@pytest.mark.slow
 def test_several_damages_never_crash_a_command(clean, tmp_path: Path, seed: int, rounds: int) -> None:
     """Several damages at once: whatever is left, the commands answer in one line or work."""
     from typer.testing import CliRunner

@@ -106,6 +106,7 @@ def _respelt(block: bytes, draw: st.DrawFn) -> bytes:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
+@pytest.mark.slow
 def test_nothing_written_by_hand_raises_or_escapes(recorded: Path, tmp_path_factory, data) -> None:
     path = _copy(recorded, tmp_path_factory.mktemp("h"))
     tokens = tuple(p.token for p in sessions.Session.open(path).state().participants)
@@ -122,6 +123,7 @@ def test_nothing_written_by_hand_raises_or_escapes(recorded: Path, tmp_path_fact
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
+@pytest.mark.slow
 def test_no_facilitator_event_without_its_own_signature_is_obeyed(recorded: Path, tmp_path_factory, data) -> None:
     path = _copy(recorded, tmp_path_factory.mktemp("f"))
     before = _obeyed(path)
@@ -133,7 +135,7 @@ def test_no_facilitator_event_without_its_own_signature_is_obeyed(recorded: Path
     assert _obeyed(path) == before
 
 
-@pytest.fixture()
+@pytest.fixture
 def mine(tmp_path: Path) -> Path:
     """Recorded in this test's own state folder, where the facilitator's record of the last
     event they signed is kept (sessions/signed.py)."""

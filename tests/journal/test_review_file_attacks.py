@@ -17,7 +17,7 @@ from workshop import sessions
 from workshop.cli import app
 
 
-@pytest.fixture()
+@pytest.fixture
 def session(tmp_path: Path) -> Path:
     return record(tmp_path)  # started, standing on "order", a pause and resume behind it
 

@@ -24,7 +24,7 @@ LATE = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@pytest.fixture()
+@pytest.fixture
 def session(tmp_path: Path) -> Path:
     return record(tmp_path)
 

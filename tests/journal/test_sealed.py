@@ -42,6 +42,7 @@ def test_an_undamaged_file_reads_the_same_by_either_path(recorded, chunk: int, m
         _same(data.rstrip(b"\n") + tail, start, monkeypatch)
 
 
+@pytest.mark.slow
 def test_random_damage_reads_the_same_by_either_path(recorded, monkeypatch) -> None:
     data, start = recorded
     rng = random.Random(18)

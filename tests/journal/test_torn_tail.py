@@ -28,12 +28,13 @@ def _new(path: Path, events: int) -> Path:
     return path
 
 
-@pytest.fixture()
+@pytest.fixture
 def session(tmp_path: Path) -> Path:
     return _new(tmp_path / "s.toml", 3)
 
 
 @pytest.mark.parametrize("before", [0, 3])
+@pytest.mark.slow
 def test_every_tear_of_the_last_block_keeps_the_complete_events(tmp_path: Path, before: int) -> None:
     session = _new(tmp_path / "s.toml", before)
     full = session.read_bytes()

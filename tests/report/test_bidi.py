@@ -58,6 +58,7 @@ def tail_in_order(line: str, tail: str) -> bool:
 @settings(max_examples=30, deadline=None, database=None)
 @given(name=TYPED.filter(lambda t: any(ch.isalnum() for ch in t) and "anonymous" not in t.casefold()),
        note=TYPED.filter(lambda t: t.strip()))
+@pytest.mark.slow
 def test_no_name_or_note_reorders_the_markdown_after_it(folder: Path, name: str, note: str) -> None:
     live = session(folder)
     live.note(name, note, action=True)

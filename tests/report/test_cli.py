@@ -28,7 +28,7 @@ def refused(folder: Path, *args: str, says: str) -> None:
     assert result.stdout == ""
 
 
-@pytest.fixture()
+@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     build(tmp_path, "a", coaching=3)
     build(tmp_path, "b", coaching=1, plan=renamed_word_plan())
@@ -97,6 +97,7 @@ def test_compare_refusals(folder: Path) -> None:
     assert not (folder / "x.txt").exists()
 
 
+@pytest.mark.e2e
 def test_report_and_compare_import_neither_textual_nor_the_progress_bar(folder: Path) -> None:
     import subprocess
     import sys
@@ -130,6 +131,7 @@ workshop.cli.main()
 """
 
 
+@pytest.mark.e2e
 def test_a_report_sent_to_a_file_is_whole_while_the_bar_shows_on_the_terminal(folder: Path, tmp_path: Path) -> None:
     """`workshop report big > report.md` in a terminal: the bar goes to the terminal (stderr),
     and every byte of the report to the file, never into the bar's display."""

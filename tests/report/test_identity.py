@@ -46,6 +46,7 @@ def test_reports_are_byte_identical_to_the_recorded_ones(states: dict, mix: str,
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.slow
 def test_the_command_writes_the_same_bytes(fmt: str, tmp_path: Path) -> None:
     """`workshop report` of the ended session (its report depends on no clock), to a file and to stdout."""
     out = tmp_path / f"notes.{fmt}"
@@ -58,6 +59,7 @@ def test_the_command_writes_the_same_bytes(fmt: str, tmp_path: Path) -> None:
         _same(shown.stdout, _expected("notes", fmt) + "\n")
 
 
+@pytest.mark.slow
 def test_replay_at_the_end_reports_the_same() -> None:
     path = EXPECTED / "notes.toml"
     replay = sessions.Recording(path).replay

@@ -23,7 +23,7 @@ def run(folder: Path, *args: str) -> Result:
     return CliRunner().invoke(app, [*args, "--sessions-dir", str(folder)])
 
 
-@pytest.fixture()
+@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A short-45 session in which Ana votes from an English screen, Bernd from a German one and
     Carmen from a Spanish one, each naming the options as their screen words them."""

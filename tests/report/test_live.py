@@ -9,6 +9,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.support import polls_plan
 from workshop import sessions
 
@@ -24,6 +26,7 @@ for i in range(120):
 """
 
 
+@pytest.mark.e2e
 def test_reports_during_voting_see_a_growing_whole_prefix(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path, "live")
     live = sessions.Session.open(path)

@@ -5,6 +5,7 @@ import io
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,12 +33,12 @@ class FakeClock:
         self.now += dt.timedelta(seconds=seconds)
 
 
-@pytest.fixture()
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture()
+@pytest.fixture
 def session_path(tmp_path: Path, clock: FakeClock) -> Path:
     return sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam", clock=clock, code=CODE)
 
@@ -58,10 +59,12 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True, text=True, timeout=60)
 
 
-async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    """Let the app run until `condition` holds (the file watcher works in the background)."""
-    steps = int(seconds / 0.05)
-    for _ in range(steps):
+async def wait_for(pilot, condition: Callable[[], bool], seconds: float = 30.0) -> None:
+    """Let the app run until `condition` holds (the file watcher works in the background, another
+    process may be writing): checked every 0.05 s up to a deadline generous enough for a machine
+    whose cores are all busy, which only a failing test waits out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if condition():
             return
         await pilot.pause(0.05)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests import by_name
 from tests.tui.conftest import FakeClock, screen_text, text_of
 from tests.tui.test_decisions import deciding  # noqa: F401 - the fixture: a session on a consent poll
@@ -17,6 +19,7 @@ from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.review import ReviewPanel
 
 
+@pytest.mark.slow
 async def test_d_records_a_consent_poll_s_proposal_in_one_key(deciding: Path, clock: FakeClock) -> None:  # noqa: F811
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "3"), ("Bo", "4")):
@@ -46,6 +49,7 @@ async def test_d_records_a_consent_poll_s_proposal_in_one_key(deciding: Path, cl
             "d2", "We start with coaching", (), "decide/pick")
 
 
+@pytest.mark.slow
 async def test_r_reviews_a_carried_action_and_replay_shows_each_review_when_it_came(
         deciding: Path, clock: FakeClock) -> None:  # noqa: F811
     first = sessions.Session.open(deciding, clock)

@@ -43,6 +43,7 @@ def ballots(path: Path) -> list[list]:
     return [e["value"] for e in store.load(path).events if e["type"] == "ballot"]
 
 
+@pytest.mark.slow
 async def test_the_rank_hint_names_its_keys(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -51,6 +52,7 @@ async def test_the_rank_hint_names_its_keys(session_path: Path, clock: FakeClock
         assert "[ and ] (or the buttons) move the chosen option up or down" in shown, shown
 
 
+@pytest.mark.slow
 async def test_rank_by_mouse_alone(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -66,6 +68,7 @@ async def test_rank_by_mouse_alone(session_path: Path, clock: FakeClock) -> None
         assert "your ballot is recorded" in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_dots_by_mouse_alone(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Label, Static
 
 from tests.bidi import FSI, PDI, RLO, in_order
@@ -28,6 +29,7 @@ async def test_the_facilitators_notes_isolate_name_and_note(session_path: Path, 
         assert in_order(line, 0, line.index(FSI)) and in_order(line, line.rindex(PDI) + 1, len(line))
 
 
+@pytest.mark.slow
 async def test_the_kiosk_isolates_the_voters_name(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()

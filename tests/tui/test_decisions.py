@@ -22,7 +22,7 @@ from workshop.tui.widgets.notes import NotesList
 from workshop.tui.widgets.poll import PollPanel
 
 
-@pytest.fixture()
+@pytest.fixture
 def deciding(tmp_path: Path, clock: FakeClock) -> Path:
     module = schema.check_module(document.parse(MODULE.encode(), "decide.toml"))
     plan = Plan(Agenda("decide", "Decide", dt.time(9), (AgendaItem("decide"),)), (module,))
@@ -31,6 +31,7 @@ def deciding(tmp_path: Path, clock: FakeClock) -> Path:
     return path
 
 
+@pytest.mark.slow
 async def test_u_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path, clock: FakeClock) -> None:
     sessions.Session.open(deciding, clock).note(None, "Book the WFM review")
     app = make_app(deciding, clock=clock, bell=False, watch=False)
@@ -51,6 +52,7 @@ async def test_u_gives_the_selected_note_an_owner_and_a_due_date(deciding: Path,
         assert [e["type"] for e in store.load(deciding).events].count("action") == 1
 
 
+@pytest.mark.slow
 async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "1"), ("Bo", "4"), ("Cy", "0")):
@@ -86,6 +88,7 @@ async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path,
         assert "objections round" not in screen_text(room)
 
 
+@pytest.mark.slow
 async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(deciding: Path,
                                                                               clock: FakeClock) -> None:
     live = sessions.Session.open(deciding, clock)
@@ -115,6 +118,7 @@ async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(de
         assert app.session.state().step.spec.title == "Objections round"
 
 
+@pytest.mark.slow
 async def test_the_owner_dialog_reads_dates_as_typed_and_says_so_before_saving(
         deciding: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
     """The reproduction: 'Bo Chen 15/12/2026' once became an owner of that name with no due date."""

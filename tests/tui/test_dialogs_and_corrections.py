@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from tests import by_name
@@ -23,6 +24,7 @@ def half_day(tmp_path: Path, clock: FakeClock) -> Path:
     return sessions.create(plan, tmp_path / "sessions", "day", "Sam", clock=clock)
 
 
+@pytest.mark.slow
 async def test_go_to_at_80x24_shows_the_last_step_highlighted_and_its_keys(tmp_path: Path, clock: FakeClock) -> None:
     path = half_day(tmp_path, clock)
     live = sessions.Session.open(path, clock)
@@ -51,6 +53,7 @@ async def test_go_to_at_80x24_shows_the_last_step_highlighted_and_its_keys(tmp_p
         assert app.session.state().steps[-1].skipped
 
 
+@pytest.mark.slow
 async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path: Path, clock: FakeClock) -> None:
     path = half_day(tmp_path, clock)
     live = sessions.Session.open(path, clock)
@@ -89,6 +92,7 @@ async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path
     assert ("Book the WFM review", "Ana") in texts  # the text was corrected first, then the owner
 
 
+@pytest.mark.slow
 async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(tmp_path: Path,
                                                                                clock: FakeClock) -> None:
     from workshop.tui.widgets.poll import PollPanel
@@ -117,6 +121,7 @@ async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(t
         assert " space Resume " in screen_text(app) and " space Pause " not in screen_text(app)
 
 
+@pytest.mark.slow
 async def test_before_the_start_the_rail_shows_the_day_as_planned(tmp_path: Path) -> None:
     import datetime as dt
 

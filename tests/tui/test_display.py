@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.tui.conftest import FakeClock, cli, screen_text, text_of, wait_for
 from workshop.tui.display import make_app
 from workshop.tui.widgets.poll import PollPanel
 from workshop.tui.widgets.step import StepPanel
 
 
+@pytest.mark.e2e
 async def test_the_room_sees_what_it_should_and_nothing_more(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(160, 45)) as pilot:

@@ -46,6 +46,7 @@ async def redraw(app, pilot) -> str:
     return unwrapped(screen_text(app))
 
 
+@pytest.mark.slow
 async def test_before_the_start_a_break_and_after_the_end(tmp_path: Path) -> None:
     clock = Clock()
     path = sessions.create(polls_plan(), tmp_path, "day", "Sam", clock=clock, code="K7P2QX")
@@ -77,6 +78,7 @@ async def test_before_the_start_a_break_and_after_the_end(tmp_path: Path) -> Non
         assert "left of" not in shown and "Back at" not in shown and "Join:" not in shown  # no frozen timer
 
 
+@pytest.mark.slow
 async def test_the_ended_screen_has_headline_results_only_when_asked_and_only_those_seen(tmp_path: Path) -> None:
     clock = Clock()
     path = sessions.create(polls_plan(), tmp_path, "day", "Sam", clock=clock, code="K7P2QX")
@@ -99,6 +101,7 @@ async def test_the_ended_screen_has_headline_results_only_when_asked_and_only_th
             assert "Where to invest?" not in shown  # never revealed: it stays hidden
 
 
+@pytest.mark.slow
 async def test_a_round_shows_its_label_and_time_with_the_steps_beside_it(tmp_path: Path) -> None:
     clock = Clock()
     path = sessions.create(plan_of(TIMING), tmp_path, "pairs", "Sam", clock=clock, code="K7P2QX")
@@ -116,6 +119,7 @@ async def test_a_round_shows_its_label_and_time_with_the_steps_beside_it(tmp_pat
 LONG = "\n\n".join(f"Paragraph {i} of a long prompt, to be read to the room slowly." for i in range(1, 31))
 
 
+@pytest.mark.slow
 async def test_a_prompt_too_long_for_the_projector_turns_its_pages(tmp_path: Path) -> None:
     clock = Clock()
     text = POLLS_MODULE.replace('prompt = "Welcome."', f'prompt = """{LONG}"""', 1)
@@ -158,6 +162,7 @@ SIZES = [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50), (200, 60)]
 
 
 @pytest.mark.parametrize("step", ["nps", "pick", "many", "fist", "dots", "order"])
+@pytest.mark.slow
 async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path: Path, step: str) -> None:
     clock = FakeClock()
     path = sessions.create(plan_of(SCALE), tmp_path, "nps", "Sam", clock=clock, code="K7P2QX")
@@ -188,6 +193,7 @@ async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path
                 assert f"mean {tally.mean:.1f} · median {tally.median:g}" in shown, (size, shown)
 
 
+@pytest.mark.slow
 async def test_more_questions_than_fit_turn_their_pages(tmp_path: Path) -> None:
     from tests.support import room_plan
 

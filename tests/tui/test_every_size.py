@@ -23,7 +23,7 @@ SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 
          (80, 24)]
 
 
-@pytest.fixture()
+@pytest.fixture
 def path(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # the participant remembers nothing of ours
     return wide.create(tmp_path / "sessions", clock)
@@ -49,6 +49,7 @@ def numbers_of(live: sessions.Session) -> Callable[[], list[str]]:
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.slow
 async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.facilitator import make_app
 
@@ -63,6 +64,7 @@ async def test_the_facilitator_sees_every_number_at_every_size(path: Path, clock
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.slow
 async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.display import make_app
 
@@ -77,6 +79,7 @@ async def test_the_room_sees_every_number_at_every_size(path: Path, clock: FakeC
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.slow
 async def test_a_participant_sees_every_number_at_every_size(path: Path, clock: FakeClock, lang: str) -> None:
     from workshop.tui.participant import make_app
 
@@ -95,6 +98,7 @@ async def test_a_participant_sees_every_number_at_every_size(path: Path, clock: 
                 await every_size(pilot, app, numbers_of(live), f"participant ({lang}), {kind}")
 
 
+@pytest.mark.slow
 async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeClock) -> None:
     from workshop.tui.replay import make_app
 
@@ -112,6 +116,7 @@ async def test_replay_shows_every_number_at_every_size(path: Path, clock: FakeCl
             await every_size(pilot, app, wanted, f"replay, {kind}")
 
 
+@pytest.mark.slow
 async def test_the_kiosk_shows_every_option_whole_at_every_size(path: Path, clock: FakeClock) -> None:
     """The kiosk never shows results (the next person must not see how the room voted), so what
     must not be cut there is the ballot: the question and every option, whole."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Digits
 
 from tests.tui.conftest import CODE, FakeClock, cli, screen_text, text_of, wait_for
@@ -31,6 +32,7 @@ def types(path: Path) -> list[str]:
     return [e["type"] for e in journal(path)]
 
 
+@pytest.mark.slow
 async def test_start_pause_extend_and_the_timer(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -67,6 +69,7 @@ async def test_start_pause_extend_and_the_timer(session_path: Path, clock: FakeC
         assert app.query_one("#digits", Digits).value == "+01:15"
 
 
+@pytest.mark.slow
 async def test_going_back_resumes_the_step_and_the_rail_marks_it(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -81,6 +84,7 @@ async def test_going_back_resumes_the_step_and_the_rail_marks_it(session_path: P
         assert [e.get("via") for e in journal(session_path) if e["type"] == "goto"] == ["next", "prev"]
 
 
+@pytest.mark.e2e
 async def test_every_vote_kind_with_ballots_from_other_processes(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     ballots = {
@@ -127,6 +131,7 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         assert "0 here" in text_of(app.query_one(JoinBar))  # command-line voters never said they are here
 
 
+@pytest.mark.e2e
 async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -146,6 +151,7 @@ async def test_close_reopen_and_late_ballots(session_path: Path, clock: FakeCloc
         assert "everyone has voted" in text_of(app.query_one(PollPanel))
 
 
+@pytest.mark.slow
 async def test_notes_action_items_and_literal_participant_text(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -174,6 +180,7 @@ async def test_notes_action_items_and_literal_participant_text(session_path: Pat
         assert "★ facilitator: Book the coaching room" in text_of(notes)
 
 
+@pytest.mark.slow
 async def test_facilitator_notes_hide_and_the_session_ends(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -188,6 +195,7 @@ async def test_facilitator_notes_hide_and_the_session_ends(session_path: Path, c
         assert types(session_path)[-1] == "end"  # nothing more is written
 
 
+@pytest.mark.slow
 async def test_reopening_a_session_returns_to_the_same_step_and_time(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -202,6 +210,7 @@ async def test_reopening_a_session_returns_to_the_same_step_and_time(session_pat
         assert f"code {CODE}" in text_of(again.query_one(JoinBar))
 
 
+@pytest.mark.e2e
 async def test_the_screen_keeps_updating_while_a_dialog_is_open(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -223,6 +232,7 @@ async def test_the_join_bar_shows_the_browser_address_once_serving(session_path:
         await wait_for(pilot, lambda: "or open http://localhost:8123" in text_of(app.query_one(JoinBar)))
 
 
+@pytest.mark.slow
 async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -241,6 +251,7 @@ async def test_every_key_is_on_screen_at_80_by_24_and_a_click_presses_it(session
         assert "Intro" in text_of(app.query_one("#step-title"))
 
 
+@pytest.mark.slow
 async def test_a_dialog_is_sized_to_its_text(session_path: Path, clock: FakeClock) -> None:
     """The reset question was clipped ("...stay in the fil") in a fixed-width dialog."""
     app = make_app(session_path, clock=clock, bell=False, watch=False)

@@ -39,6 +39,7 @@ async def join(pilot, name: str = "Ana") -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_an_idea_typed_on_a_brainstorm_step_lands_without_tab(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(room_plan(), tmp_path / "s", "room", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)
@@ -58,6 +59,7 @@ async def test_an_idea_typed_on_a_brainstorm_step_lands_without_tab(tmp_path: Pa
         assert [e["text"] for e in events(path, "idea")] == ["Shorter shifts", "Coaching hour"]
 
 
+@pytest.mark.slow
 async def test_after_a_note_the_arrows_work_on_the_poll(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "p", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)
@@ -74,6 +76,7 @@ async def test_after_a_note_the_arrows_work_on_the_poll(tmp_path: Path, clock: F
         assert [e["value"] for e in events(path, "ballot")] == [["Planning"]]
 
 
+@pytest.mark.slow
 async def test_a_tick_over_the_limit_is_refused_on_the_terminal(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "p", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)
@@ -95,6 +98,7 @@ async def test_a_tick_over_the_limit_is_refused_on_the_terminal(tmp_path: Path, 
         assert [e["value"] for e in events(path, "ballot")] == [["Coaching", "Quality"]]
 
 
+@pytest.mark.slow
 async def test_a_tick_over_the_limit_is_refused_at_the_kiosk(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "p", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)
@@ -116,6 +120,7 @@ async def test_a_tick_over_the_limit_is_refused_at_the_kiosk(tmp_path: Path, clo
         assert [e["value"] for e in events(path, "ballot")] == [["Coaching", "Planning"]]
 
 
+@pytest.mark.slow
 async def test_the_rejoin_code_stands_in_its_own_line(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(polls_plan(), tmp_path / "s", "p", "Sam", clock=clock, code=CODE)
     live = sessions.Session.open(path, clock)

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ from workshop.tui.facilitator import make_app
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+@pytest.mark.slow
 async def test_escapes_and_surrogates_in_the_file_leave_the_facilitator_s_screen_whole(
         session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
@@ -52,6 +54,7 @@ async def test_escapes_and_surrogates_in_the_file_leave_the_facilitator_s_screen
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
+@pytest.mark.slow
 def test_random_hostile_events_never_reach_the_screen(tmp_path_factory, data) -> None:
     """The property test's hostile events (tests/journal/test_hostile_properties.py), appended to a
     running session: the facilitator's screen opens, shows no control character, and keeps its title."""

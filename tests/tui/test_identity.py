@@ -47,6 +47,7 @@ async def type_in(pilot, name: str, rejoin: str = "", code: str = CODE) -> str:
     return text_of(errors.first(Static)) if errors else ""
 
 
+@pytest.mark.e2e
 async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(session_path: Path,
                                                                                  clock: FakeClock) -> None:
     code = ana_votes(session_path)
@@ -64,6 +65,7 @@ async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(
     assert [(b.name, b.value) for b in ballots] == [("Ana", ("Quality",))]  # replaced: still one voice
 
 
+@pytest.mark.e2e
 async def test_another_account_cannot_become_a_name_without_its_code(session_path: Path, clock: FakeClock,
                                                                      monkeypatch: pytest.MonkeyPatch,
                                                                      tmp_path: Path) -> None:
@@ -76,6 +78,7 @@ async def test_another_account_cannot_become_a_name_without_its_code(session_pat
         assert app.person.name == "Ana"
 
 
+@pytest.mark.e2e
 async def test_one_s_own_terminal_comes_back_as_the_same_person(session_path: Path, clock: FakeClock) -> None:
     ana_votes(session_path)
     app = make_app(session_path, clock=clock)
@@ -84,6 +87,7 @@ async def test_one_s_own_terminal_comes_back_as_the_same_person(session_path: Pa
         assert app.session.my_ballot(app.person, "polls/pick") == ("Coaching",)
 
 
+@pytest.mark.slow
 async def test_wrong_join_codes_slow_down_and_are_counted(session_path: Path, clock: FakeClock) -> None:
     """Each wrong code shuts the join screen for twice as long as the one before, and is counted
     in the session: a second screen (a new tab, a reconnect) starts where the first stopped."""
@@ -116,6 +120,7 @@ async def test_wrong_join_codes_slow_down_and_are_counted(session_path: Path, cl
         assert "3 wrong codes" in text_of(facilitator.query_one(JoinBar))
 
 
+@pytest.mark.e2e
 async def test_notes_after_the_end_are_refused(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()

@@ -38,6 +38,7 @@ PEOPLE = {  # language: a name, the option each picks (by how far down), what th
 }
 
 
+@pytest.mark.slow
 async def test_three_participants_and_the_facilitator_each_in_their_own_language(session_path: Path,
                                                                                    clock: FakeClock) -> None:
     async with AsyncExitStack() as stack:
@@ -95,6 +96,7 @@ def _overlapping(app) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_path: Path,
                                                                         clock: FakeClock) -> None:
     """The pseudo right-to-left language on a participant's screen at 80x24: the join form, then a

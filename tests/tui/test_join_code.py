@@ -71,6 +71,7 @@ async def test_the_room_shows_no_code_for_localhost(session_path: Path, clock: F
 
 
 @pytest.mark.parametrize("started", [False, True], ids=["waiting", "running"])
+@pytest.mark.slow
 async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, clock: FakeClock, started: bool) -> None:
     """From 80x24 up and back: the code is whole on screen beside the rest, never over the join
     bar; before the start it is there at every size, during the session only beside a wide one."""
@@ -101,6 +102,7 @@ async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, cloc
                 assert "and type the code TEST42" in shown
 
 
+@pytest.mark.slow
 async def test_j_shows_the_code_big_and_escape_closes_it(session_path: Path, clock: FakeClock) -> None:
     from workshop.tui.facilitator import make_app
 
@@ -139,6 +141,7 @@ async def test_j_fits_the_code_at_80_by_24(session_path: Path, clock: FakeClock)
     ("http://localhost:8000", "only reaches this machine"),
     ('javascript:alert(1)//"<b>[bold]', 'javascript:alert(1)//"<b>[bold] is not an address'),  # shown as typed
 ])
+@pytest.mark.slow
 async def test_j_without_a_reachable_address_says_why(session_path: Path, clock: FakeClock, address: str,
                                                       says: str) -> None:
     from workshop.tui.facilitator import make_app

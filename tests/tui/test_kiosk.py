@@ -66,6 +66,7 @@ def message(app) -> str:
     return text_of(app.main.query_one("#message", Static))
 
 
+@pytest.mark.e2e
 async def test_three_people_in_a_row_and_no_double_votes(session_path: Path, clock: FakeClock) -> None:
     for args in (["start"], ["goto", "pick"]):
         assert cli("control", str(session_path), *args).returncode == 0
@@ -87,6 +88,7 @@ async def test_three_people_in_a_row_and_no_double_votes(session_path: Path, clo
         assert app.screen is app.main and len(ballots(session_path)) == 3
 
 
+@pytest.mark.e2e
 async def test_every_voter_names_themselves_on_an_anonymous_poll(session_path: Path, clock: FakeClock) -> None:
     for args in (["start"], ["goto", "fist"]):  # fist: an anonymous scale poll
         assert cli("control", str(session_path), *args).returncode == 0
@@ -112,6 +114,7 @@ async def test_every_voter_names_themselves_on_an_anonymous_poll(session_path: P
         assert len(state.polls["polls/fist"].ballots) <= len(state.participants) == 2
 
 
+@pytest.mark.slow
 async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -125,6 +128,7 @@ async def test_leaving_needs_the_facilitators_code(session_path: Path, clock: Fa
         assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_the_command_palette_is_not_there(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,6 +140,7 @@ async def test_the_command_palette_is_not_there(session_path: Path, clock: FakeC
         assert app.is_running and app.return_code is None
 
 
+@pytest.mark.slow
 async def test_the_header_icon_opens_nothing(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -156,6 +161,7 @@ async def test_every_quit_asks_for_the_code(session_path: Path, clock: FakeClock
         assert app.is_running and isinstance(app.screen, kiosk_screens.LeaveScreen)
 
 
+@pytest.mark.e2e
 async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClock) -> None:
     for args in (["start"], ["goto", "pick"]):
         assert cli("control", str(session_path), *args).returncode == 0
@@ -179,6 +185,7 @@ async def test_ctrl_c_and_escape_do_not_leave(session_path: Path, clock: FakeClo
         assert app.is_running and app.screen is app.main
 
 
+@pytest.mark.slow
 async def test_a_wrong_code_after_the_secret_went_missing(session_path: Path, clock: FakeClock) -> None:
     """The code is read when the kiosk starts: a secret that goes missing later cannot crash it
     (it used to, with a traceback, leaving the shell to whoever stood there)."""
@@ -209,6 +216,7 @@ def test_no_secret_is_one_line_at_start(session_path: Path, damage: str, monkeyp
         make_app(session_path)
 
 
+@pytest.mark.slow
 def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> None:
     clock = Fixed()
     path = sessions.create(polls_plan(), tmp_path / "sessions", "room-a", "Sam", clock=clock, code="K7P2QX")
@@ -226,6 +234,7 @@ def test_the_neutral_screen_after_three_voters(snap_compare, tmp_path: Path) -> 
     assert snap_compare(app, terminal_size=(80, 24), run_before=three)
 
 
+@pytest.mark.e2e
 async def test_a_session_file_gone_from_under_the_kiosk_keeps_it_locked(session_path: Path, clock: FakeClock) -> None:
     for args in (["start"], ["goto", "pick"]):
         assert cli("control", str(session_path), *args).returncode == 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import FakeClock, cli, text_of
@@ -22,6 +23,7 @@ def shown_fields(app) -> list[Input]:
     return [field for field in app.main.query(Input) if field.display]
 
 
+@pytest.mark.slow
 async def test_three_people_over_three_polls_come_back_with_their_pins(session_path: Path, clock: FakeClock) -> None:
     """Three people vote on three polls, each coming back twice, with their name and PIN; one
     gives up half-way (escape at the PIN prompt) and leaves nothing behind; nobody types a
@@ -61,6 +63,7 @@ async def test_three_people_over_three_polls_come_back_with_their_pins(session_p
     assert [len(state.polls[f"polls/{p}"].ballots) for p in ("pick", "fist", "word")] == [3, 3, 3]
 
 
+@pytest.mark.e2e
 async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(session_path: Path,
                                                                                clock: FakeClock) -> None:
     """Ana joined on another screen. At the kiosk she types her name, is asked for her code,
@@ -82,6 +85,7 @@ async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(s
         assert "Ana" not in message(app) and app.screen is app.main and app.is_running
 
 
+@pytest.mark.slow
 async def test_thank_you_belongs_to_the_step_it_was_said_on(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()
@@ -98,6 +102,7 @@ async def test_thank_you_belongs_to_the_step_it_was_said_on(session_path: Path, 
         assert "Which first?" not in text_of(app.main.query_one("#question", Static))
 
 
+@pytest.mark.e2e
 async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(session_path: Path,
                                                                             clock: FakeClock) -> None:
     """One person can name themselves twice at a shared keyboard; the facilitator, who sees the
@@ -120,6 +125,7 @@ async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(sess
         assert "3 voted (2 at the kiosk)" in text_of(facilitator.query_one(PollPanel), width=160)
 
 
+@pytest.mark.slow
 async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_path: Path, clock: FakeClock) -> None:
     from workshop.engine.guesses import REJOIN_PER_PERSON
     from workshop.sessions import door
@@ -154,6 +160,7 @@ async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_p
         assert held.wait > 60
 
 
+@pytest.mark.slow
 async def test_a_newcomer_who_gives_up_at_the_pin_writes_nothing(session_path: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.support import room_plan
@@ -26,6 +27,7 @@ async def turn(pilot, name: str, typed: str) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_ideas_and_questions_at_the_kiosk(tmp_path: Path, clock: FakeClock) -> None:
     path = sessions.create(room_plan(), tmp_path / "sessions", "room", "Sam", clock=clock, code="KIOSK1")
     live = sessions.Session.open(path, clock)

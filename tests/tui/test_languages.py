@@ -38,6 +38,7 @@ def _poll():
     return step.poll
 
 
+@pytest.mark.slow
 async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeClock) -> None:
     plan = plan_for(catalog(), MODULE)
     path = sessions.create(plan, tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE)

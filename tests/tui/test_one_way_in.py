@@ -46,6 +46,7 @@ def reworded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("typed", [CODE.lower(), f" {CODE[:3]}-{CODE[3:]} ", f"{CODE[:2]} {CODE[2:]}"])
+@pytest.mark.slow
 async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(session_path: Path, clock: FakeClock,
                                                                              typed: str) -> None:
     """The phone page took "test-42"; the terminal took only "TEST42" with spaces around it."""
@@ -55,6 +56,7 @@ async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(se
         assert app.person is not None and app.person.name == "Ana"
 
 
+@pytest.mark.slow
 async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_name(session_path: Path,
                                                                                    clock: FakeClock) -> None:
     """A tab at /terminal/ (or the ssh recipe's account) let anyone try rejoin code after rejoin
@@ -73,6 +75,7 @@ async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_na
         ("browser", sessions.Session.open(session_path).state().participants[0].token)]
 
 
+@pytest.mark.slow
 async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_path: Path, clock: FakeClock,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """"is taken" in the message decided whether the rejoin field appeared."""
@@ -84,6 +87,7 @@ async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_p
         assert app.screen.query_one("#rejoin", Input).display  # a taken name: tab to your code
 
 
+@pytest.mark.slow
 async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: Path, clock: FakeClock,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.tui.test_kiosk import message, type_into
@@ -104,6 +108,7 @@ async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: P
     assert code  # she has one: the kiosk asked for it, not for another name
 
 
+@pytest.mark.slow
 def test_a_reworded_refusal_changes_nothing_plain_mode_does(session_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Plain mode asked for a rejoin code only when the message said "is taken"."""
@@ -115,6 +120,7 @@ def test_a_reworded_refusal_changes_nothing_plain_mode_does(session_path: Path,
     assert "You joined as Ana." in out.getvalue()
 
 
+@pytest.mark.slow
 def test_no_screen_or_page_reads_a_refusal_s_words() -> None:
     """`"is taken" in str(err)` decided what three channels did next: now only types do."""
     readers = []

@@ -43,6 +43,7 @@ def control(path: Path, *args: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -55,6 +56,7 @@ async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> 
         assert [e["name"] for e in events(session_path, "join")] == ["Ana"]
 
 
+@pytest.mark.e2e
 async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeClock, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli("note", str(session_path), "--name", "Ana", "x").returncode != 0  # not started: nothing written
@@ -71,6 +73,7 @@ async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeCloc
         assert len(events(session_path, "join")) == 2
 
 
+@pytest.mark.e2e
 async def test_following_the_facilitator_from_another_process(session_path: Path, clock: FakeClock) -> None:
     app = make_app(session_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -105,6 +108,7 @@ async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     ("order", ["down", "left_square_bracket", "ctrl+s"], ["Goals", "Trust", "Change", "Letting go"]),
     ("word", [*"Coaching", "enter"], ["Coaching"]),
 ])
+@pytest.mark.e2e
 async def test_every_ballot_kind(session_path: Path, clock: FakeClock, step: str, keys: list[str], value: list) -> None:
     control(session_path, "start")
     app = make_app(session_path, clock=clock)
@@ -116,6 +120,7 @@ async def test_every_ballot_kind(session_path: Path, clock: FakeClock, step: str
         assert len(cast) == 1 and cast[0]["value"] == value and cast[0]["poll"] == f"polls/{step}"
 
 
+@pytest.mark.e2e
 async def test_dots_over_budget_and_cap_are_refused_with_a_message(session_path: Path, clock: FakeClock) -> None:
     control(session_path, "start")
     app = make_app(session_path, clock=clock)
@@ -130,6 +135,7 @@ async def test_dots_over_budget_and_cap_are_refused_with_a_message(session_path:
         assert events(session_path, "ballot")[0]["value"] == ["Coaching"] * 3 + ["Planning"] * 2
 
 
+@pytest.mark.e2e
 async def test_a_refused_ballot_says_why_and_writes_nothing(session_path: Path, clock: FakeClock) -> None:
     control(session_path, "start")
     app = make_app(session_path, clock=clock)
@@ -144,6 +150,7 @@ async def test_a_refused_ballot_says_why_and_writes_nothing(session_path: Path, 
         assert events(session_path, "ballot") == []
 
 
+@pytest.mark.e2e
 async def test_changing_a_ballot_and_a_closed_poll(session_path: Path, clock: FakeClock) -> None:
     control(session_path, "start")
     app = make_app(session_path, clock=clock)
@@ -162,6 +169,7 @@ async def test_changing_a_ballot_and_a_closed_poll(session_path: Path, clock: Fa
         assert "Quality" in shown(app, "#results")
 
 
+@pytest.mark.e2e
 async def test_notes_and_rejoining_as_the_same_person(session_path: Path, clock: FakeClock) -> None:
     control(session_path, "start")
     app = make_app(session_path, clock=clock)
@@ -180,6 +188,7 @@ async def test_notes_and_rejoining_as_the_same_person(session_path: Path, clock:
         assert len(events(session_path, "join")) == 1
 
 
+@pytest.mark.e2e
 async def test_two_people_on_one_account_stay_two_people(session_path: Path, clock: FakeClock) -> None:
     """The ssh recipe puts a whole room on one account: a different name is a different person,
     and typing your own name again brings your ballots back."""
@@ -202,6 +211,7 @@ async def test_two_people_on_one_account_stay_two_people(session_path: Path, clo
         (tokens["Ana"], ["Coaching"]), (tokens["Bo"], ["Planning"])]
 
 
+@pytest.mark.e2e
 async def test_join_without_a_session_offers_the_live_ones(tmp_path: Path, clock: FakeClock) -> None:
     folder = tmp_path / "sessions"
     morning = sessions.create(polls_plan(), folder, "morning", clock=clock, code="AAAAAA")
@@ -223,6 +233,7 @@ async def test_join_without_a_session_offers_the_live_ones(tmp_path: Path, clock
         assert [e["name"] for e in events(morning, "join")] == ["Cy"] and events(afternoon, "join") == []
 
 
+@pytest.mark.e2e
 def test_join_without_a_session_when_none_is_live(tmp_path: Path) -> None:
     done = cli("join", "--sessions-dir", str(tmp_path / "sessions"))
     assert done.returncode == 2
@@ -230,6 +241,7 @@ def test_join_without_a_session_when_none_is_live(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "kept"), [("Bob [/x]", "Bob x"), ("[@click=app.quit]Eve", "clickapp.quitEve")])
+@pytest.mark.e2e
 async def test_a_taken_name_that_looks_like_markup_is_quoted_as_kept(session_path: Path, clock: FakeClock,
                                                                     name: str, kept: str) -> None:
     """A name keeps letters, digits and a little punctuation: markup's brackets go, and what is
@@ -243,6 +255,7 @@ async def test_a_taken_name_that_looks_like_markup_is_quoted_as_kept(session_pat
         assert f"the name {kept!r} is taken" in text_of(app.screen.query_one("#join-error", Static))
 
 
+@pytest.mark.e2e
 async def test_a_queued_ballot_is_refused_when_the_facilitator_moved_on(session_path: Path, clock: FakeClock) -> None:
     """The ballot names the poll its form was built for. If the facilitator's `next` is folded
     before the ballot's message is handled, the ballot is refused, never cast on the next poll

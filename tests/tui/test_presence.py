@@ -24,6 +24,7 @@ def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "state"
 
 
+@pytest.mark.slow
 async def test_a_participant_screen_says_it_is_here_and_that_it_left(session_path: Path, clock: FakeClock) -> None:
     app = participant_app(session_path, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -32,6 +33,7 @@ async def test_a_participant_screen_says_it_is_here_and_that_it_left(session_pat
     assert [e["type"] for e in store.load(session_path).events] == ["join", "present", "leave"]
 
 
+@pytest.mark.slow
 async def test_here_goes_down_when_a_participant_leaves(session_path: Path, clock: FakeClock) -> None:
     app = facilitator_app(session_path, clock=clock, bell=False, watch=True)
     elsewhere = sessions.Session.open(session_path, clock)

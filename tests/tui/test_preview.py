@@ -36,6 +36,7 @@ async def test_preview_shows_the_module_as_the_room_will_and_keeps_nothing(tmp_p
     assert not session.exists() and not session.parent.exists()
 
 
+@pytest.mark.e2e
 def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
     module = write_module(tmp_path / "drafts")
     module.write_text(module.read_text("utf-8").replace('vote = "rank"', 'vote = "rnak"'), encoding="utf-8")
@@ -46,6 +47,7 @@ def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.startswith("error: no agenda or module 'no-such-module'")
 
 
+@pytest.mark.slow
 async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
     """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
     step it was on, without a restart. A save that does not validate leaves the screen as it was."""
@@ -80,6 +82,7 @@ async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_pa
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
+@pytest.mark.e2e
 def test_preview_watch_in_a_real_terminal(tmp_path: Path) -> None:
     """The command itself: `workshop preview --watch FILE` in tmux shows a saved change on the same step."""
     module = write_module(tmp_path / "drafts")

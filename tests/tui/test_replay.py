@@ -24,7 +24,7 @@ from workshop.tui.widgets.timeline import Timeline
 LATER = 1_900_000_000.0  # "now" for a finished session: long after it
 
 
-@pytest.fixture()
+@pytest.fixture
 def recorded(tmp_path: Path) -> Path:
     return record_session(tmp_path / "sessions")
 
@@ -59,6 +59,7 @@ def assert_screen_shows(app, state: SessionState) -> None:
         assert (note.text in notes) == (note.step == step.qid)
 
 
+@pytest.mark.slow
 async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -74,6 +75,7 @@ async def test_every_step_boundary_shows_what_the_engine_says(recorded: Path) ->
         assert (app.main.at, app.main.count) == (entry.at, entry.count)
 
 
+@pytest.mark.slow
 async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -85,6 +87,7 @@ async def test_stepping_by_event_takes_simultaneous_events_one_at_a_time(recorde
         assert app.main.count == len(app.main.replay.events) - 1
 
 
+@pytest.mark.slow
 async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -107,6 +110,7 @@ async def test_jump_from_the_rail_and_the_step_picker_and_scrub_the_timeline(rec
         assert_screen_shows(app, engine_at(recorded, app.main.count, app.main.at))
 
 
+@pytest.mark.slow
 async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Path) -> None:
     wall = [LATER]
     app = make_app(recorded, watch=False, wall=lambda: wall[0])
@@ -126,6 +130,7 @@ async def test_playing_moves_the_virtual_clock_at_the_chosen_speed(recorded: Pat
         assert_screen_shows(app, engine_at(recorded, len(app.main.replay.events), app.main.replay.end))
 
 
+@pytest.mark.e2e
 async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
     path = sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam")
     live = sessions.Session.open(path)
@@ -140,6 +145,7 @@ async def test_a_live_session_is_followed_as_it_grows(tmp_path: Path) -> None:
         assert "following" in text_of(app.query_one("#replay-status"))
 
 
+@pytest.mark.slow
 async def test_replay_never_writes_to_the_session_file(recorded: Path) -> None:
     before = recorded.read_bytes(), recorded.stat().st_mtime_ns
     app = make_app(recorded, watch=True, wall=lambda: LATER)
@@ -149,6 +155,7 @@ async def test_replay_never_writes_to_the_session_file(recorded: Path) -> None:
     assert (recorded.read_bytes(), recorded.stat().st_mtime_ns) == before
 
 
+@pytest.mark.e2e
 def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(recorded: Path) -> None:
     done = cli("replay", str(recorded), "--speed", "3")
     assert done.returncode == 2 and done.stderr.strip() == "error: --speed 3: choose one of 1, 2, 5, 10, 60"
@@ -157,6 +164,7 @@ def test_the_command_refuses_a_speed_it_does_not_have_and_a_missing_session(reco
 
 
 @pytest.mark.parametrize("revealed", [False, True], ids=["before-reveal", "after-reveal"])
+@pytest.mark.slow
 def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, revealed: bool) -> None:
     path = record_session(tmp_path / "sessions")
     app = make_app(path, watch=False, wall=lambda: LATER)
@@ -167,6 +175,7 @@ def test_replay_at_a_poll_before_and_after_reveal(snap_compare, tmp_path: Path, 
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_dots_poll)
 
 
+@pytest.mark.slow
 async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event(recorded: Path) -> None:
     wall = [LATER]
     app = make_app(recorded, watch=False, wall=lambda: wall[0])
@@ -183,6 +192,7 @@ async def test_skip_idle_jumps_a_quiet_stretch_to_a_second_before_the_next_event
         assert app.main.at == pytest.approx(app.main.replay.start + 309.5)
 
 
+@pytest.mark.slow
 async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tmp_path: Path) -> None:
     fresh = sessions.create(polls_plan(), tmp_path / "sessions", "fresh", "Sam")
     app = make_app(fresh, watch=False, wall=lambda: LATER)
@@ -199,6 +209,7 @@ async def test_a_session_never_started_or_left_long_ago_stays_in_its_own_time(tm
         assert app.main.at == app.main.replay.end and not app.main.following and app.main.state.status == "running"
 
 
+@pytest.mark.slow
 async def test_after_a_click_on_the_rail_the_keys_move_the_replay_again(recorded: Path) -> None:
     app = make_app(recorded, watch=False, wall=lambda: LATER)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -38,6 +38,7 @@ def brainstorm(folder: Path, clock, step: str = "ideas", plan=None) -> sessions.
     return s
 
 
+@pytest.mark.slow
 async def test_the_facilitator_merges_hides_and_calls_the_next_hand(tmp_path: Path, clock: FakeClock) -> None:
     s = brainstorm(tmp_path, clock)
     by_name.hand(s, "Bo")
@@ -106,6 +107,7 @@ async def join(pilot, name: str = "Ana") -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_a_participant_adds_an_idea_upvotes_and_raises_a_hand(tmp_path: Path, clock: FakeClock) -> None:
     s = brainstorm(tmp_path, clock)
     app = participant.make_app(s.path, clock=clock, watch=False, shared=True)

@@ -30,12 +30,13 @@ def long_plan() -> Plan:
     return Plan(Agenda("polls", "Long prompts", dt.time(9), (AgendaItem(module.id),)), (module,))
 
 
-@pytest.fixture()
+@pytest.fixture
 def long_session(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     return sessions.create(long_plan(), tmp_path / "sessions", "long", "Sam", clock=clock, code=CODE)
 
 
+@pytest.mark.slow
 async def test_a_new_step_opens_at_its_top_and_pgdn_scrolls_from_anywhere(long_session: Path, clock: FakeClock) -> None:
     app = make_app(long_session, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -63,6 +64,7 @@ async def join(pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Path, clock: FakeClock, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from workshop.tui.participant import make_app as participant_app
@@ -95,6 +97,7 @@ async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Pa
         assert "★ action item: Book the coaching room" in unwrapped(screen_text(again))
 
 
+@pytest.mark.slow
 async def test_a_ticked_box_shows_a_mark(session_path: Path, clock: FakeClock, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from workshop.tui.participant import make_app as participant_app

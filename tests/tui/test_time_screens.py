@@ -23,7 +23,7 @@ from workshop.tui.widgets.rail import AgendaRail
 from workshop.tui.widgets.timer import BigTimer
 
 
-@pytest.fixture()
+@pytest.fixture
 def timed(tmp_path: Path, clock: FakeClock) -> Path:
     """A session of the timing module (open 5, long 12, pairs 6 in two rounds of 3, close 12),
     standing at the start of its pair work."""
@@ -61,6 +61,7 @@ async def test_rounds_switch_with_a_signal_and_the_bell_on_the_facilitators_scre
         assert not timer.has_class("switched") and "NEW" not in text_of(timer.query_one("#timer-status"))
 
 
+@pytest.mark.slow
 async def test_n_moves_the_room_to_the_next_round_before_the_next_step(timed: Path, clock: FakeClock) -> None:
     app = make_app(timed, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -75,6 +76,7 @@ async def test_n_moves_the_room_to_the_next_round_before_the_next_step(timed: Pa
         assert app.session.state().step.qid == "timing/close"
 
 
+@pytest.mark.slow
 async def test_the_room_sees_the_switch(timed: Path, clock: FakeClock) -> None:
     app = make_room(timed, clock=clock, watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -101,6 +103,7 @@ async def test_the_rail_forecasts_the_end(timed: Path, clock: FakeClock) -> None
             assert f"(plan {dt.datetime.fromtimestamp(planned).strftime('%H:%M')})" in rail
 
 
+@pytest.mark.slow
 async def test_skip_move_and_a_break_from_the_facilitators_screen(timed: Path, clock: FakeClock) -> None:
     app = make_app(timed, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import re
 
+import pytest
+
 from tests.web.conftest import Phone, Served, kinds
 from workshop.journal import store
 
@@ -133,6 +135,7 @@ async def test_the_join_code_can_come_in_the_address(served: Served) -> None:
     assert 'id="code" name="code" value=""' in await phone.open('/?code="><script>')
 
 
+@pytest.mark.slow
 async def test_the_event_stream_says_when_the_page_changed(served: Served) -> None:
     phone = await served.phone()
     await phone.join(served.code, "Ana")

@@ -37,7 +37,7 @@ def report(figures: Figures, echo: Callable[[str], None]) -> bool:
         median=n(median * 1000, ".0f"), p95=n(p95 * 1000, ".0f")))
     memory = _("not measured on this system") if f.memory is None else _("{mib} MiB at most").format(
         mib=n(f.memory, ".0f"))
-    screen = dict(memory=memory, draws=f.draws, screen=n(f.screen_cpu, ".1f"))
+    screen = {"memory": memory, "draws": f.draws, "screen": n(f.screen_cpu, ".1f")}
     lines.append(_("server memory: {memory}; the facilitator's screen: {draws} redraws of the poll, CPU {screen} s")
                  .format(**screen) if f.server_cpu is None else
                  _("server memory: {memory}, CPU {cpu} s; the facilitator's screen: {draws} redraws of the poll, CPU "

@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -28,6 +28,9 @@ from typer.core import TyperGroup
 from workshop import __version__
 from workshop.errors import WorkshopError
 from workshop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop.sessions import Session
 
 
 def pretty_print_error(err: WorkshopError) -> None:
@@ -95,7 +98,7 @@ LangOption = Annotated[
 def _version(value: bool) -> None:
     if value:
         typer.echo(_("workshop {version}").format(version=__version__))
-        raise typer.Exit()
+        raise typer.Exit
 
 
 @app.callback()
@@ -115,7 +118,7 @@ def _fail(message: str) -> WorkshopError:
     return WorkshopError(message)
 
 
-def _open(ref: str, folder: Path | None, keep: list[Any] | None = None):
+def _open(ref: str, folder: Path | None, keep: list[Any] | None = None) -> "Session":
     from workshop import sessions
 
     session = sessions.Session.open(sessions.resolve(ref, folder), keep=keep)
@@ -252,7 +255,7 @@ def translate_help(typer_app: typer.Typer) -> None:
     said(typer_app.info, "help", typer_app.info.help)
     import typer.core
 
-    typer.core._ = _  # type: ignore[attr-defined]  # typer's own headings (gettext's `_`): ours, TYPER_WORDS
+    typer.core._ = _  # typer's own headings (gettext's `_`): ours, TYPER_WORDS
     root = typer_app.registered_callback
     infos: list[Any] = [*typer_app.registered_commands, *([root] if root else [])]
     for info in infos:

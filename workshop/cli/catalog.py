@@ -1,12 +1,15 @@
 """`workshop modules`: the bundled modules and agendas (and those on --path), as a table in the
 reader's language or as JSON for scripts (its keys and values in English, as the files say them)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from workshop.cli import LangOption, PathOption, app
 from workshop.i18n import N_, _, pgettext
+
+if TYPE_CHECKING:
+    from workshop.content.library import Library
 
 
 @app.command()
@@ -31,7 +34,7 @@ def modules(
     _print_table(rows)
 
 
-def _catalog_rows(lib) -> list[dict]:
+def _catalog_rows(lib: "Library") -> list[dict]:
     from workshop.content import languages
 
     rows = []

@@ -12,7 +12,9 @@ from workshop.errors import os_message
 from workshop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
+    from workshop.content.library import Library, Loaded
     from workshop.content.model import Plan
+    from workshop.content.problems import Problem
 
 
 @app.command()
@@ -73,7 +75,7 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
     return ok, warned
 
 
-def _languages(lib, loaded, lang: str | None) -> list:
+def _languages(lib: "Library", loaded: "Loaded", lang: str | None) -> list["Problem"]:
     """What a module lacks in the languages it declares (and in `lang`); with `lang`, each module an
     agenda runs that is not given in it, at its `module =` line."""
     from workshop.content import lacking, languages
@@ -97,13 +99,13 @@ def _languages(lib, loaded, lang: str | None) -> list:
     return []
 
 
-def _practice(lib, loaded) -> list:
+def _practice(lib: "Library", loaded: "Loaded") -> list["Problem"]:
     """Practice warnings for a module (as written, even when invalid) or a valid agenda (as run)."""
     from workshop.content import practice
 
     if loaded.doc is not None and loaded.kind == "module":
         return practice.check_module(loaded.doc)
-    if loaded.agenda is not None and not loaded.problems:
+    if loaded.agenda is not None and loaded.doc is not None and not loaded.problems:
         return practice.check_agenda(loaded.doc, lib.plan(loaded.agenda.id), lib.modules)
     return []
 
@@ -167,7 +169,7 @@ def draft(
         output=output))
 
 
-def _summary(lib, loaded, lang: str | None = None) -> str:
+def _summary(lib: "Library", loaded: "Loaded", lang: str | None = None) -> str:
     from workshop.content import languages
 
     if loaded.module is not None:
@@ -187,7 +189,7 @@ def _summary(lib, loaded, lang: str | None = None) -> str:
         id=loaded.session.id, events=loaded.session.events, status=loaded.session.status)
 
 
-def _check_session(loaded) -> tuple[list, list]:
+def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
     """A session file is valid when the journal reads it, the engine can fold it, and the chain
     of the facilitator's signed events is whole; (problems, warnings)."""
     from workshop import sessions

@@ -3,12 +3,16 @@
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from workshop.cli import LangOption, PathOption, SessionsDir, _act, _fail, app
 from workshop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop.sessions import Session
+    from workshop.sessions.people import Person
 
 
 @app.command()
@@ -132,7 +136,7 @@ def edit(
     if (owner is not None or due is not None) and name is not None:
         raise _fail(_("only the facilitator gives an action item its owner and due date (leave out --name)"))
 
-    def change(live, person) -> str:
+    def change(live: "Session", person: "Person | None") -> str:
         if owner is not None or due is not None:
             return live.mark_action(live.note_id(item), True, owner, due)
         if body is not None:
@@ -146,7 +150,7 @@ def edit(
                                                              lambda person: change(live, person)))
 
 
-def _as_participant(live, name: str, rejoin: str | None, code: str | None,
+def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | None,
                     verb: Callable[..., str]) -> str:
     """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
     that cannot read the session's secret (not the facilitator's), the join code is needed too.

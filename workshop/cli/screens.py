@@ -2,12 +2,15 @@
 
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from workshop.cli import LangOption, PathOption, SessionsDir, _fail, _resolve, _show, app
 from workshop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from workshop.sessions import Session
 
 
 @app.command()
@@ -96,7 +99,7 @@ def _latest_or_new(target: str | None, name: str | None, new: bool, path: list[P
     return session_path
 
 
-def _say_reopened(session, which: str) -> None:
+def _say_reopened(session: "Session", which: str) -> None:
     state = session.state()
     where = _("at {title!r}").format(title=state.step.spec.title) if state.step is not None else _("not started yet")
     typer.echo(_("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(

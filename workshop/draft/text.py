@@ -32,25 +32,25 @@ _NAME_STOP = {
 # A sentence ends at . ! ? before a capital (Latin scripts), or right after 。！？ (Chinese, Japanese).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[„]?[A-Z0-9À-ÖØ-Þ])|(?<=[。！？])")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]+")
-_STOPWORDS = set(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-     "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
-     "do", "does", "doing", "down", "during", "each", "even", "ever", "every", "few", "for", "from", "further",
-     "get", "gets", "getting", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-     "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "made",
-     "make", "makes", "many", "may", "me", "might", "more", "most", "much", "must", "my", "need", "needs", "no",
-     "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
-     "over", "own", "per", "quite", "rather", "really", "same", "say", "says", "she", "should", "so", "some",
-     "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-     "to", "too", "under", "until", "up", "upon", "us", "use", "used", "very", "want", "was", "way", "ways", "we",
-     "well", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "within",
-     "without", "would", "yet", "you", "your", "yours", "able", "another", "around", "back", "come", "comes",
-     "even", "first", "going", "good", "great", "instead", "keep", "know", "lot", "new", "next", "part", "put",
-     "see", "still", "take", "thing", "things", "think", "time", "times", "today", "two", "three", "four", "five",
-     "whether", "don’t", "doesn’t", "it’s", "that’s", "we’re", "they’re", "you’re", "i’m", "can’t", "won’t",
-     "isn’t", "aren’t", "don't", "doesn't", "it's", "that's", "we're", "they're", "you're", "i'm", "can't", "won't",
-     "isn't"]
-)
+_STOPWORDS = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "doing", "down", "during", "each", "even", "ever", "every", "few", "for", "from", "further",
+    "get", "gets", "getting", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
+    "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "let", "lets", "like", "made",
+    "make", "makes", "many", "may", "me", "might", "more", "most", "much", "must", "my", "need", "needs", "no",
+    "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "per", "quite", "rather", "really", "same", "say", "says", "she", "should", "so", "some",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "too", "under", "until", "up", "upon", "us", "use", "used", "very", "want", "was", "way", "ways", "we",
+    "well", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "within",
+    "without", "would", "yet", "you", "your", "yours", "able", "another", "around", "back", "come", "comes",
+    "first", "going", "good", "great", "instead", "keep", "know", "lot", "new", "next", "part", "put",
+    "see", "still", "take", "thing", "things", "think", "time", "times", "today", "two", "three", "four", "five",
+    "whether", "don’t", "doesn’t", "it’s", "that’s", "we’re", "they’re", "you’re", "i’m", "can’t", "won’t",
+    "isn’t", "aren’t", "don't", "doesn't", "it's", "that's", "we're", "they're", "you're", "i'm", "can't", "won't",
+    "isn't",
+}
 
 
 

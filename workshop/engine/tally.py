@@ -52,7 +52,7 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
         return Tally(kind, n, _rows({o: counts[o] for o in poll.options}, total), "dots")
     if kind == "rank":
         size = len(poll.options)
-        points: Counter[str] = Counter({o: 0 for o in poll.options})
+        points: Counter[str] = Counter(dict.fromkeys(poll.options, 0))
         for value in values:
             for place, option in enumerate(value):
                 points[str(option)] += size - 1 - place

@@ -229,7 +229,7 @@ def decoder() -> Any:
     """msgspec's decoder of a JSON array of events into their definitions."""
     import msgspec
 
-    return msgspec.json.Decoder(list[events.ANY])  # type: ignore[valid-type]
+    return msgspec.json.Decoder(list[events.ANY])
 
 
 def as_dicts(found: list[TypedEvent]) -> list[Event]:

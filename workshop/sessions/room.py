@@ -10,6 +10,7 @@ no token, and its time only to the minute, like an anonymous ballot.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import cast
 
 from workshop.engine import events, text
@@ -217,7 +218,7 @@ class RoomVerbs(Taking):
                 refusal=refusal, title=step.spec.title))
         return step
 
-    def _minute(self):
+    def _minute(self) -> dt.datetime:
         return self.clock().replace(second=0, microsecond=0)
 
 

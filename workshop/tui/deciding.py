@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from workshop import i18n
 from workshop.engine.in_language import state_in
-from workshop.engine.views import StepView
+from workshop.engine.views import PollView, StepView
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 from workshop.sessions import Session, SessionError
@@ -59,7 +59,7 @@ class Deciding(SessionScreen):
                                  "(change the words if the proposal changed; enter to start it, escape: not now):"),
                                  value=poll.poll.question), done)
 
-    def _poll_before(self):
+    def _poll_before(self) -> PollView | None:
         s = self.session.state()
         ref = self.session._poll_before(s)
         return None if ref is None else s.polls.get(ref)
@@ -78,7 +78,7 @@ class Deciding(SessionScreen):
         from workshop.tui.modals import AskText
         self.push_screen(AskText(_("The poll's question, as it reads from now on:"), value=poll.poll.question), done)
 
-    def _said(self, verb) -> None:
+    def _said(self, verb: Callable[[], str]) -> None:
         """Run a session verb; its line as a notice, or its refusal as a warning; redraw."""
         try:
             said = verb()

@@ -5,6 +5,8 @@ makes, and notes; with the participant's keys. It is shown once the participant 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -131,7 +133,7 @@ class ParticipantScreen(SessionScreen):
         assert self.session is not None  # the views and keys act only once joined
         return self.session
 
-    def _contribute(self, verb, *args: object) -> bool:
+    def _contribute(self, verb: Callable[..., str], *args: object) -> bool:
         area = self.query_one(ContributeArea)
         try:
             said = verb(self.person, *args)

@@ -10,6 +10,7 @@ import math
 from collections.abc import Hashable
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from workshop.engine.views import SessionState
@@ -123,7 +124,7 @@ class RoomTimer(ShowsState, Widget):
     def _extra_lines(self) -> int:
         return bool(self._caption) + bool(self._words)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         scale = self.scale()
         return 1 if not scale else ROWS * scale + self._extra_lines()
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -93,7 +94,7 @@ class KeyBar(Widget):
             self._laid_out = (width, lines)
         return self._laid_out[1]
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._layout(width))
 
     def render(self) -> Text:
