@@ -63,19 +63,26 @@ def import_ms(module: str) -> float:
     """What importing `module` adds to an interpreter that has imported typer, as every command
     has: the self time (`-X importtime`) of each module it brings that typer did not, best of 7
     (a loaded machine makes the wall-clock difference of two starts mostly noise)."""
+
     def modules(code: str) -> dict[str, int]:
-        err = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
-                             check=True).stderr
+        err = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True, check=True
+        ).stderr
         found = {}
         for line in err.splitlines():
             if line.startswith("import time:") and "|" in line and "self" not in line:
-                own, _, name = line[len("import time:"):].split("|")
+                own, _, name = line[len("import time:") :].split("|")
                 found[name.strip()] = int(own)
         return found
 
     typer_only = set(modules("import typer"))
-    return min(sum(us for name, us in modules(f"import typer, {module}").items() if name not in typer_only)
-               for _ in range(7)) / 1000
+    return (
+        min(
+            sum(us for name, us in modules(f"import typer, {module}").items() if name not in typer_only)
+            for _ in range(7)
+        )
+        / 1000
+    )
 
 
 def measure(name: str, module: str | None, make: Callable[[], Reader]) -> None:

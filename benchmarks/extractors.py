@@ -14,18 +14,23 @@ import subprocess
 import sys
 import time
 
-BODY = ("Agents who hear the reason for a change tend to adopt it sooner and with fewer complaints. "
-        "Supervisors who explain the why save themselves a week of repeated questions. ")
+BODY = (
+    "Agents who hear the reason for a change tend to adopt it sooner and with fewer complaints. "
+    "Supervisors who explain the why save themselves a week of repeated questions. "
+)
 SECTIONS = ["Start the shift with one clear aim", "Let the queue data speak first", "Close the loop before home time"]
 CHROME = ["NAVLINK", "COMMENTTEXT", "RELATEDLINK", "FOOTERTEXT", "COOKIETEXT"]
 
 
 def _article(tag: str = "article", h: str = "h2") -> str:
     # every paragraph distinct (P0 … P6): extractors rightly drop repeated paragraphs as boilerplate
-    sections = "".join(f"<{h}>{s}</{h}><p>P{2 * n + 1}. {BODY}</p><p>P{2 * n + 2}. {BODY}</p>"
-                       for n, s in enumerate(SECTIONS))
-    return (f"<{tag}><h1>Calmer Mornings On The Floor</h1><p class='byline'>By Pat Invented</p><p>P0. {BODY}</p>"
-            f"{sections}</{tag}>")
+    sections = "".join(
+        f"<{h}>{s}</{h}><p>P{2 * n + 1}. {BODY}</p><p>P{2 * n + 2}. {BODY}</p>" for n, s in enumerate(SECTIONS)
+    )
+    return (
+        f"<{tag}><h1>Calmer Mornings On The Floor</h1><p class='byline'>By Pat Invented</p><p>P0. {BODY}</p>"
+        f"{sections}</{tag}>"
+    )
 
 
 def _semantic() -> str:
@@ -65,15 +70,20 @@ def _long_comments() -> str:
     return _div_soup().replace("<div class='sidebar'>", f"<div id='discussion'>{thread}</div><div class='sidebar'>")
 
 
-PAGES = {"semantic": _semantic(), "div soup": _div_soup(), "h3 sections": _h3_sections(),
-         "long comments": _long_comments()}
+PAGES = {
+    "semantic": _semantic(),
+    "div soup": _div_soup(),
+    "h3 sections": _h3_sections(),
+    "long comments": _long_comments(),
+}
 
 
 def _trafilatura(page: str) -> tuple[str, str]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(page, output_format="python", include_formatting=True, with_metadata=True,
-                                      include_comments=False)
+    doc = trafilatura.bare_extraction(
+        page, output_format="python", include_formatting=True, with_metadata=True, include_comments=False
+    )
     text = trafilatura.extract(page, output_format="markdown", include_formatting=True, include_comments=False) or ""
     return (getattr(doc, "title", "") or ""), text
 
@@ -91,8 +101,10 @@ EXTRACTORS = {"trafilatura": ("trafilatura", _trafilatura), "readability-lxml": 
 def _score(title: str, text: str) -> str:
     found = [s for s in SECTIONS if s in text]
     kept = [c for c in CHROME if c in text]
-    return (f"title {'ok' if title == 'Calmer Mornings On The Floor' else repr(title)}, headings {len(found)}/3, "
-            f"body {'ok' if all(f'P{n}.' in text for n in range(7)) else 'MISSING'}, chrome kept {kept or 'none'}")
+    return (
+        f"title {'ok' if title == 'Calmer Mornings On The Floor' else repr(title)}, headings {len(found)}/3, "
+        f"body {'ok' if all(f'P{n}.' in text for n in range(7)) else 'MISSING'}, chrome kept {kept or 'none'}"
+    )
 
 
 def main() -> None:

@@ -52,8 +52,12 @@ class Tmux:
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(WIDTH), "-y", str(HEIGHT), "cat")
         self._tmux("set-option", "-g", "window-size", "manual")
         self._tmux("set-option", "-g", "default-terminal", "tmux-256color")
-        self.control = subprocess.Popen(["tmux", "-L", self.socket, "-C", "attach", "-t", "bench"],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.control = subprocess.Popen(
+            ["tmux", "-L", self.socket, "-C", "attach", "-t", "bench"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
         assert self.control.stdout
         while not self.control.stdout.readline().startswith(b"%session-changed"):
             pass  # attached: from here on commands have a client to act for
@@ -129,9 +133,11 @@ def in_tmux(workshop: list[str], rounds: int = ROUNDS) -> None:
         script = Path(tmp) / "minimal.py"
         script.write_text(MINIMAL)
         # each run of `workshop run` in a folder of its own: its new session is named by the second
-        commands = {"workshop": f"cd \"$(mktemp -d -p {tmp})\" && WORKSHOP_SESSIONS=. exec "
-                                f"{_quote([*workshop, 'run', '--no-bell'])}",
-                    "minimal": f"cd {tmp} && exec {_quote([sys.executable, str(script)])}"}
+        commands = {
+            "workshop": f'cd "$(mktemp -d -p {tmp})" && WORKSHOP_SESSIONS=. exec '
+            f"{_quote([*workshop, 'run', '--no-bell'])}",
+            "minimal": f"cd {tmp} && exec {_quote([sys.executable, str(script)])}",
+        }
         tmux = Tmux(env)
         try:
             times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
@@ -140,15 +146,19 @@ def in_tmux(workshop: list[str], rounds: int = ROUNDS) -> None:
                     times[name].append(tmux.first_screen(command))
         finally:
             tmux.close()
-    print(f"screen: first full screen in tmux ({WIDTH}x{HEIGHT}, {rounds} runs each), `workshop run` (a new "
-          f"session on the default agenda) against a minimal Textual app, target <= 1.1x:")
+    print(
+        f"screen: first full screen in tmux ({WIDTH}x{HEIGHT}, {rounds} runs each), `workshop run` (a new "
+        f"session on the default agenda) against a minimal Textual app, target <= 1.1x:"
+    )
     for index, what in enumerate(("launch to key bar", "launch to complete screen")):
         ours = [t[index] for t in times["workshop"]]
         minimal = [t[index] for t in times["minimal"]]
         mid, mid_minimal = statistics.median(ours), statistics.median(minimal)
-        print(f"  {what}: best {min(ours) * 1000:.0f} ms against {min(minimal) * 1000:.0f} ms, "
-              f"{min(ours) / min(minimal):.2f}x; median {mid * 1000:.0f} ms against "
-              f"{mid_minimal * 1000:.0f} ms, {mid / mid_minimal:.2f}x")
+        print(
+            f"  {what}: best {min(ours) * 1000:.0f} ms against {min(minimal) * 1000:.0f} ms, "
+            f"{min(ours) / min(minimal):.2f}x; median {mid * 1000:.0f} ms against "
+            f"{mid_minimal * 1000:.0f} ms, {mid / mid_minimal:.2f}x"
+        )
 
 
 HEADLESS = """
@@ -195,13 +205,19 @@ def headless(path: Path, rounds: int = ROUNDS) -> None:
     """`workshop run SESSION` (reopening one) against the minimal app, headless."""
 
     def first(kind: str) -> float:
-        out = subprocess.run([sys.executable, "-c", HEADLESS, repr(time.time()), kind, str(path)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", HEADLESS, repr(time.time()), kind, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return float(out.stdout.strip().splitlines()[-1])
 
     ours, minimal = [], []
     for _ in range(rounds):
         ours.append(first("workshop"))
         minimal.append(first("minimal"))
-    print(f"screen: first full screen headless (`workshop run SESSION`): {min(ours) * 1000:.0f} ms, minimal "
-          f"Textual app {min(minimal) * 1000:.0f} ms, ratio {min(ours) / min(minimal):.2f}x")
+    print(
+        f"screen: first full screen headless (`workshop run SESSION`): {min(ours) * 1000:.0f} ms, minimal "
+        f"Textual app {min(minimal) * 1000:.0f} ms, ratio {min(ours) / min(minimal):.2f}x"
+    )

@@ -40,8 +40,10 @@ def bench() -> None:
         one = asyncio.run(_terminal_participant(Path(tmp)))
     verdict.report(figures, lambda line: print(f"phones: {line}"))
     before = PHONES * one["hwm_mib"]
-    print(f"phones: one textual-serve terminal participant {one['rss_mib']:.0f} MiB (peak {one['hwm_mib']:.0f} MiB): "
-          f"{PHONES} of those {before / 1024:.1f} GiB, {before / (figures.memory or 1):.0f}x the phone server")
+    print(
+        f"phones: one textual-serve terminal participant {one['rss_mib']:.0f} MiB (peak {one['hwm_mib']:.0f} MiB): "
+        f"{PHONES} of those {before / 1024:.1f} GiB, {before / (figures.memory or 1):.0f}x the phone server"
+    )
 
 
 def bench_thousand() -> None:
@@ -50,23 +52,28 @@ def bench_thousand() -> None:
         old = _before(Path(tmp) / "before")
         then = {**os.environ, "PYTHONPATH": str(old)}
         runs: list[tuple[str, dict[str, str] | None, float]] = [
-            (f"before ({BEFORE})", then, 1.0), ("now", None, 1.0),
-            (f"before ({BEFORE}), all at once", then, 0.0), ("now, all at once", None, 0.0)]
+            (f"before ({BEFORE})", then, 1.0),
+            ("now", None, 1.0),
+            (f"before ({BEFORE}), all at once", then, 0.0),
+            ("now, all at once", None, 0.0),
+        ]
         if old is None:
             print("thousand: no git history here: the code before issue 30 is not measured")
             runs = [run for run in runs if run[1] is None]
         for label, env, spread in runs:
             # -P: the server imports the package PYTHONPATH names, not the one in the current folder
-            figures = room.measure(1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread,
-                                   proxied=env is None)
+            figures = room.measure(
+                1000, 240, [sys.executable, "-P", "-m", "workshop", "serve"], env, spread, proxied=env is None
+            )
             verdict.report(figures, lambda line, label=label: print(f"thousand, {label}: {line}"))
 
 
 def _before(folder: Path) -> Path | None:
     """The package as it was at BEFORE, exported from git; None without the history."""
     try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "workshop"], capture_output=True,
-                                 check=True, timeout=60).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BEFORE, "workshop"], capture_output=True, check=True, timeout=60
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
@@ -120,6 +127,7 @@ def _quiet(pid: int) -> Callable[[], bool]:
     def quiet() -> bool:
         looks.append(process_figures(pid)["cpu_s"])
         return len(looks) > 4 and len(set(looks[-5:])) == 1
+
     return quiet
 
 

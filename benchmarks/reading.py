@@ -56,6 +56,7 @@ def _timed_check(job: Callable[[], object]) -> Callable[[], float]:
                     return inner(*args, **kwargs)
                 finally:
                     spent[0] += time.process_time() - start
+
             return timed
 
         check.fine, check.clean_bytes = timing(fine), timing(clean)
@@ -86,8 +87,9 @@ def _unchecked(job: Callable[[], object]) -> Callable[[], object]:
 def _before(folder: Path) -> Path | None:
     """The package as it was at BEFORE, exported from git; None without the history."""
     try:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", BEFORE, "workshop"], capture_output=True,
-                                 check=True, timeout=60).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BEFORE, "workshop"], capture_output=True, check=True, timeout=60
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
@@ -111,10 +113,14 @@ def bench_check(big_session: Callable[..., Path]) -> None:
             job = lambda path=path: report.as_json(sessions.Session.open(path).state())  # noqa: E731
             checked, unchecked = cpu_best(5, job, _unchecked(job))
             inside = min(_timed_check(job)() for _ in range(5))
-            print(f"check ({mix}-heavy, 100,000 events): report in process {checked * 1000:.0f} ms with every event "
-                  f"checked, {unchecked * 1000:.0f} ms without; timed inside the report, the check itself takes "
-                  f"{inside * 1000:.0f} ms: {inside / checked:.1%} of it (target <= 10%)")
+            print(
+                f"check ({mix}-heavy, 100,000 events): report in process {checked * 1000:.0f} ms with every event "
+                f"checked, {unchecked * 1000:.0f} ms without; timed inside the report, the check itself takes "
+                f"{inside * 1000:.0f} ms: {inside / checked:.1%} of it (target <= 10%)"
+            )
             if old is not None:
                 now, before = cpu_best(3, _process(ROOT, path), _process(old, path))
-                print(f"  `workshop report --format json` as a process (CPU): {now * 1000:.0f} ms now, "
-                      f"{before * 1000:.0f} ms at {BEFORE} (before the check): {now / before:.2f}x")
+                print(
+                    f"  `workshop report --format json` as a process (CPU): {now * 1000:.0f} ms now, "
+                    f"{before * 1000:.0f} ms at {BEFORE} (before the check): {now / before:.2f}x"
+                )

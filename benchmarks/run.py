@@ -47,8 +47,10 @@ def bench_toml() -> None:
     std = lambda: [tomllib.loads(t) for t in seeds * 50]  # noqa: E731
     fast = (lambda: [rtoml.loads(t) for t in seeds * 50]) if rtoml else std
     t_std, t_fast = best_of(5, std, fast)
-    print(f"toml: {len(seeds)} seed files x50: tomllib {t_std * 1000:.1f} ms, rtoml {t_fast * 1000:.1f} ms "
-          f"(tomllib/rtoml {t_std / t_fast:.1f}x; content stays on tomllib for its exact syntax-error positions)")
+    print(
+        f"toml: {len(seeds)} seed files x50: tomllib {t_std * 1000:.1f} ms, rtoml {t_fast * 1000:.1f} ms "
+        f"(tomllib/rtoml {t_std / t_fast:.1f}x; content stays on tomllib for its exact syntax-error positions)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = big_session(Path(tmp) / "s.toml", 20_000)
         text = path.read_text("utf-8")
@@ -58,9 +60,11 @@ def bench_toml() -> None:
         std = lambda: tomllib.loads(text)  # noqa: E731
         fast = (lambda: rtoml.loads(text)) if rtoml else std
         t_std, t_fast, t_ours = best_of(3, std, fast, ours)
-    print(f"toml: 20,000-event session ({len(data) / 2**20:.1f} MiB): tomllib {t_std * 1000:.0f} ms, "
-          f"rtoml {t_fast * 1000:.0f} ms, journal reader (checksums + decode) {t_ours * 1000:.0f} ms: "
-          f"journal/tomllib {t_ours / t_std:.2f}x, journal/rtoml {t_ours / t_fast:.2f}x")
+    print(
+        f"toml: 20,000-event session ({len(data) / 2**20:.1f} MiB): tomllib {t_std * 1000:.0f} ms, "
+        f"rtoml {t_fast * 1000:.0f} ms, journal reader (checksums + decode) {t_ours * 1000:.0f} ms: "
+        f"journal/tomllib {t_ours / t_std:.2f}x, journal/rtoml {t_ours / t_fast:.2f}x"
+    )
 
 
 def bench_validate() -> None:
@@ -71,8 +75,10 @@ def bench_validate() -> None:
     run = lambda: library.load([seeds], library.search_path(), library.neighbours([seeds]))  # noqa: E731
     parse_only = lambda: [tomllib.loads(p.read_text("utf-8")) for p in seeds.rglob("*.toml")]  # noqa: E731
     t_all, t_parse = best_of(5, run, parse_only)
-    print(f"validate: seeds/ in {t_all * 1000:.1f} ms; parsing alone {t_parse * 1000:.1f} ms "
-          f"(validation = {t_all / t_parse:.1f}x parsing)")
+    print(
+        f"validate: seeds/ in {t_all * 1000:.1f} ms; parsing alone {t_parse * 1000:.1f} ms "
+        f"(validation = {t_all / t_parse:.1f}x parsing)"
+    )
 
 
 def _run(argv: list[str]) -> Callable[[], object]:
@@ -115,8 +121,10 @@ def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
     notes = mix == "notes"
     people = [f"{i:012x}" for i in range(200 if notes else 60)]
     blocks = [codec.encode({"type": "start", "at": t0})]
-    blocks += [codec.encode({"type": "join", "at": t0, "participant": p, "name": f"Participant {i}"})
-               for i, p in enumerate(people)]
+    blocks += [
+        codec.encode({"type": "join", "at": t0, "participant": p, "name": f"Participant {i}"})
+        for i, p in enumerate(people)
+    ]
     about = " about the rota, coaching time and what the floor needs next" if notes else ""
     per_step = max(1, (count - len(blocks)) // len(steps))
     n = len(blocks)
@@ -128,15 +136,36 @@ def big_session(path: Path, count: int = 100_000, mix: str = "ballots") -> Path:
             when = at + dt.timedelta(milliseconds=k * 10)
             who = people[k % len(people)]
             # a poll whose options come from a brainstorm's ideas has none here: its step gets notes
-            if step.poll is not None and (step.poll.options or step.poll.vote in ("scale", "text")) \
-                    and (k % 20 < 11 if notes else k % 10):
-                blocks.append(codec.encode({"type": "ballot", "at": when, "poll": qualified(module, step),
-                                            "participant": who, "value": _some_ballot(step.poll, k)}))
+            if (
+                step.poll is not None
+                and (step.poll.options or step.poll.vote in ("scale", "text"))
+                and (k % 20 < 11 if notes else k % 10)
+            ):
+                blocks.append(
+                    codec.encode(
+                        {
+                            "type": "ballot",
+                            "at": when,
+                            "poll": qualified(module, step),
+                            "participant": who,
+                            "value": _some_ballot(step.poll, k),
+                        }
+                    )
+                )
             else:
-                blocks.append(codec.encode({"type": "note", "at": when, "note": f"{n:08x}",
-                                            "step": qualified(module, step), "author": who,
-                                            "name": f"Participant {k % len(people)}",
-                                            "text": f"note number {n}{about}"}))
+                blocks.append(
+                    codec.encode(
+                        {
+                            "type": "note",
+                            "at": when,
+                            "note": f"{n:08x}",
+                            "step": qualified(module, step),
+                            "author": who,
+                            "name": f"Participant {k % len(people)}",
+                            "text": f"note number {n}{about}",
+                        }
+                    )
+                )
             n += 1
         n = len(blocks)
         if n >= count:
@@ -153,7 +182,7 @@ def _some_ballot(poll, k: int) -> list:
     if poll.vote == "text":
         return [["Coaching", "coaching.", "more time", "trust"][k % 4]]
     if poll.vote == "rank":
-        return opts[k % len(opts):] + opts[: k % len(opts)]
+        return opts[k % len(opts) :] + opts[: k % len(opts)]
     if poll.vote == "dots":
         return [opts[k % len(opts)]] * min(poll.budget, poll.cap or poll.budget)
     if poll.vote == "multi":
@@ -182,12 +211,14 @@ def _report(path: Path, mix: str) -> None:
     tomllib_process = _run([sys.executable, "-c", f"import tomllib; tomllib.load(open({str(path)!r}, 'rb'))"])
     t_cli, t_toml_proc, t_report, t_parse = best_of(3, command, tomllib_process, json_report, parse)
     events = sessions.Session.open(path).state().events
-    print(f"report ({mix}-heavy): {events:,} events ({size / 2**20:.1f} MiB), target <= 0.10x of tomllib "
-          f"and < 0.5 s\n"
-          f"  as processes: `workshop report --format json` {t_cli * 1000:.0f} ms, "
-          f"`python -c 'tomllib.load(...)'` {t_toml_proc * 1000:.0f} ms: {t_cli / t_toml_proc:.2f}x\n"
-          f"  in process:   Session.open + state + as_json {t_report * 1000:.0f} ms, "
-          f"tomllib.loads {t_parse * 1000:.0f} ms: {t_report / t_parse:.2f}x")
+    print(
+        f"report ({mix}-heavy): {events:,} events ({size / 2**20:.1f} MiB), target <= 0.10x of tomllib "
+        f"and < 0.5 s\n"
+        f"  as processes: `workshop report --format json` {t_cli * 1000:.0f} ms, "
+        f"`python -c 'tomllib.load(...)'` {t_toml_proc * 1000:.0f} ms: {t_cli / t_toml_proc:.2f}x\n"
+        f"  in process:   Session.open + state + as_json {t_report * 1000:.0f} ms, "
+        f"tomllib.loads {t_parse * 1000:.0f} ms: {t_report / t_parse:.2f}x"
+    )
 
 
 BURST = """
@@ -237,8 +268,12 @@ def _burst(folder: Path, label: str, env: dict[str, str] | None) -> None:
         s.next()
     go = time.time() + 3.0
     # -P: each process imports the package PYTHONPATH names, not the one in the current folder
-    procs = [subprocess.Popen([sys.executable, "-P", "-c", BURST, str(path), str(w), str(go)], env=env,
-                              stdout=subprocess.PIPE, text=True) for w in range(50)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-P", "-c", BURST, str(path), str(w), str(go)], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for w in range(50)
+    ]
     outs = [p.communicate(timeout=600)[0] for p in procs]
     wall = time.time() - go
     lat = sorted(float(x) for out in outs for x in out.split())
@@ -246,8 +281,10 @@ def _burst(folder: Path, label: str, env: dict[str, str] | None) -> None:
     counted = len(state.poll.ballots)
     tomllib.loads(path.read_text("utf-8"))
     p99 = lat[int(len(lat) * 0.99) - 1]
-    print(f"burst, {label}: 50 processes x 20 ballots: {counted} counted of {len(lat)} cast, file valid TOML; "
-          f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
+    print(
+        f"burst, {label}: 50 processes x 20 ballots: {counted} counted of {len(lat)} cast, file valid TOML; "
+        f"wall {wall:.1f} s; vote latency median {statistics.median(lat) * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms"
+    )
 
 
 def _new_session(folder: Path, name: str) -> Path:
@@ -343,8 +380,11 @@ async def _latency(folder: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         seen = _watch_ballots(app.query_one(PollPanel))
         count, rate = 250, 50.0
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target.qid, str(count), str(rate)],
-                                  stdout=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), target.qid, str(count), str(rate)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         while writer.poll() is None:
             await pilot.pause(0.01)
         written = [float(line.split()[1]) for line in writer.stdout.read().splitlines()]  # type: ignore[union-attr]
@@ -354,8 +394,10 @@ async def _latency(folder: Path) -> None:
             await pilot.pause(0.02)
     latencies = _latencies(seen, written)
     p95 = latencies[int(len(latencies) * 0.95) - 1]
-    print(f"screen: {len(latencies)} of {count} ballots at {rate:.0f}/s reached the screen; latency median "
-          f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target p95 <= 50 ms, issue #18)")
+    print(
+        f"screen: {len(latencies)} of {count} ballots at {rate:.0f}/s reached the screen; latency median "
+        f"{statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms (target p95 <= 50 ms, issue #18)"
+    )
 
 
 async def _redraw(folder: Path) -> None:
@@ -372,11 +414,23 @@ async def _redraw(folder: Path) -> None:
     live.start()
     step = live.state().step.qid
     now = dt.datetime.now(dt.UTC)
-    blocks = [codec.encode({"type": "join", "at": now, "participant": f"p{i:04d}", "name": f"Person {i}"})
-              for i in range(200)]
-    blocks += [codec.encode({"type": "note", "at": now, "note": f"n{i:05d}", "step": step, "author": f"p{i % 200:04d}",
-                             "name": f"Person {i % 200}", "text": f"note {i} about the rota and coaching time"})
-               for i in range(2000)]
+    blocks = [
+        codec.encode({"type": "join", "at": now, "participant": f"p{i:04d}", "name": f"Person {i}"}) for i in range(200)
+    ]
+    blocks += [
+        codec.encode(
+            {
+                "type": "note",
+                "at": now,
+                "note": f"n{i:05d}",
+                "step": step,
+                "author": f"p{i % 200:04d}",
+                "name": f"Person {i % 200}",
+                "text": f"note {i} about the rota and coaching time",
+            }
+        )
+        for i in range(2000)
+    ]
     with open(path, "ab") as handle:
         handle.write(b"".join(blocks))
     app = make_app(path, bell=False, watch=False)
@@ -414,10 +468,12 @@ async def _redraw(folder: Path) -> None:
         redrawn = drawn(widgets)
         t_full = timed(rebuild)
         await pilot.pause()
-    print(f"screen: redraw with 2,000 notes and 200 participants: idle tick {t_tick * 1000:.1f} ms, "
-          f"one new note (read + fold + redraw) {t_event * 1000:.1f} ms, full rebuild of all {redrawn} widgets "
-          f"{t_full * 1000:.1f} ms (event/full {t_event / t_full:.2f}x); only widgets whose part of the state "
-          f"changed redraw, and the notes list shows the newest 100")
+    print(
+        f"screen: redraw with 2,000 notes and 200 participants: idle tick {t_tick * 1000:.1f} ms, "
+        f"one new note (read + fold + redraw) {t_event * 1000:.1f} ms, full rebuild of all {redrawn} widgets "
+        f"{t_full * 1000:.1f} ms (event/full {t_event / t_full:.2f}x); only widgets whose part of the state "
+        f"changed redraw, and the notes list shows the newest 100"
+    )
 
 
 def bench_replay() -> None:
@@ -445,11 +501,13 @@ def bench_replay() -> None:
 
         t_jump = min(jump() for _ in range(3))
         t_screen = min(asyncio.run(_replay_screen(path)) for _ in range(3))
-    print(f"replay: 100,000 events: open (read + index) {t_open * 1000:.0f} ms, jump first -> last step "
-          f"{t_jump * 1000:.0f} ms (target: each under 300 ms), to the first screen {t_screen * 1000:.0f} ms; "
-          f"the json report of the same "
-          f"file {t_json * 1000:.0f} ms (open/json {t_open / t_json:.2f}x, jump/json {t_jump / t_json:.2f}x)\n"
-          f"  html report {t_html * 1000:.0f} ms ({t_html / t_json:.2f}x the json report)")
+    print(
+        f"replay: 100,000 events: open (read + index) {t_open * 1000:.0f} ms, jump first -> last step "
+        f"{t_jump * 1000:.0f} ms (target: each under 300 ms), to the first screen {t_screen * 1000:.0f} ms; "
+        f"the json report of the same "
+        f"file {t_json * 1000:.0f} ms (open/json {t_open / t_json:.2f}x, jump/json {t_jump / t_json:.2f}x)\n"
+        f"  html report {t_html * 1000:.0f} ms ({t_html / t_json:.2f}x the json report)"
+    )
 
 
 async def _replay_screen(path: Path) -> float:
@@ -507,10 +565,12 @@ async def _room(folder: Path, env: dict[str, str]) -> None:
     latencies = _latencies(seen, written)
     p95 = latencies[int(len(latencies) * 0.95) - 1]
     per_process = statistics.median(memory) / 1024
-    print(f"room: {processes} processes x {apps} participant apps: {counted} ballots counted of {len(casts)} cast; "
-          f"ballot-to-facilitator latency median {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {p95 * 1000:.0f} ms; "
-          f"memory per participant process {per_process:.0f} MiB peak ({per_process / apps:.1f} MiB per app)")
+    print(
+        f"room: {processes} processes x {apps} participant apps: {counted} ballots counted of {len(casts)} cast; "
+        f"ballot-to-facilitator latency median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms; "
+        f"memory per participant process {per_process:.0f} MiB peak ({per_process / apps:.1f} MiB per app)"
+    )
 
 
 def bench_phones() -> None:
@@ -551,10 +611,21 @@ def bench_check() -> None:
     run(big_session)
 
 
-GROUPS = {"toml": bench_toml, "validate": bench_validate, "startup": bench_startup, "report": bench_report,
-          "check": bench_check,
-          "burst": bench_burst, "first": bench_first, "screen": bench_screen, "room": bench_room,
-          "replay": bench_replay, "phones": bench_phones, "thousand": bench_thousand, "ssh": bench_ssh}
+GROUPS = {
+    "toml": bench_toml,
+    "validate": bench_validate,
+    "startup": bench_startup,
+    "report": bench_report,
+    "check": bench_check,
+    "burst": bench_burst,
+    "first": bench_first,
+    "screen": bench_screen,
+    "room": bench_room,
+    "replay": bench_replay,
+    "phones": bench_phones,
+    "thousand": bench_thousand,
+    "ssh": bench_ssh,
+}
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or list(GROUPS)

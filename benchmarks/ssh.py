@@ -34,14 +34,21 @@ DRIVER = Path(__file__).resolve().parents[1] / "tests" / "e2e" / "phone_client.p
 def bench() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        found = {"ssh": asyncio.run(_ssh(folder)), "/terminal/": asyncio.run(_tabs(folder)),
-                 "phone page": asyncio.run(_phones(folder))}
-    print(f"ssh: memory per participant, {COUNT} at once on one `serve` each way (serve's growth + the processes "
-          "it started for them, by PSS):")
+        found = {
+            "ssh": asyncio.run(_ssh(folder)),
+            "/terminal/": asyncio.run(_tabs(folder)),
+            "phone page": asyncio.run(_phones(folder)),
+        }
+    print(
+        f"ssh: memory per participant, {COUNT} at once on one `serve` each way (serve's growth + the processes "
+        "it started for them, by PSS):"
+    )
     for way, figures in found.items():
-        print(f"  {way:<11} {figures['per']:6.1f} MiB each ({figures['serve'] * 1024:4.0f} KiB in serve, "
-              f"{figures['apps']:4.1f} MiB in {figures['processes']:.0f} processes of its own, resident "
-              f"{figures['rss']:4.1f} MiB; {figures['total'] / 1024:.2f} GiB for {COUNT})")
+        print(
+            f"  {way:<11} {figures['per']:6.1f} MiB each ({figures['serve'] * 1024:4.0f} KiB in serve, "
+            f"{figures['apps']:4.1f} MiB in {figures['processes']:.0f} processes of its own, resident "
+            f"{figures['rss']:4.1f} MiB; {figures['total'] / 1024:.2f} GiB for {COUNT})"
+        )
     ssh, tabs, phones = (found[k]["per"] for k in ("ssh", "/terminal/", "phone page"))
     print(f"  an ssh participant costs {ssh / tabs:.2f}x a /terminal/ tab and {ssh / phones:.0f}x a phone")
 
@@ -52,8 +59,22 @@ def _serving(path: Path, *args: str) -> Iterator[subprocess.Popen]:
 
     log = path.with_suffix(".log")
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--max", str(COUNT + 10),
-                                    "--per-address", str(COUNT + 10), *args], stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workshop",
+                "serve",
+                str(path),
+                "--max",
+                str(COUNT + 10),
+                "--per-address",
+                str(COUNT + 10),
+                *args,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 60
         while not any(e["type"] == "serve" for e in store.load(path).events):
@@ -120,8 +141,14 @@ def _figures(server: int, before: float, below: list[int]) -> dict[str, float]:
     grown = process_figures(server)["rss_mib"] - before
     apps = sum(_pss_mib(p) for p in below)
     resident = sum(process_figures(p)["rss_mib"] for p in below)  # each counting every page it maps
-    return {"serve": grown / COUNT, "apps": apps / COUNT, "processes": len(below) / COUNT, "rss": resident / COUNT,
-            "per": (grown + apps) / COUNT, "total": grown + apps}
+    return {
+        "serve": grown / COUNT,
+        "apps": apps / COUNT,
+        "processes": len(below) / COUNT,
+        "rss": resident / COUNT,
+        "per": (grown + apps) / COUNT,
+        "total": grown + apps,
+    }
 
 
 async def _ssh(folder: Path) -> dict[str, float]:
@@ -134,8 +161,15 @@ async def _ssh(folder: Path) -> dict[str, float]:
         connections, drains = [], []
         try:
             for _ in range(COUNT):
-                conn = await asyncssh.connect("127.0.0.1", port, username="join", known_hosts=None, client_keys=None,
-                                              agent_path=None, password=None)
+                conn = await asyncssh.connect(
+                    "127.0.0.1",
+                    port,
+                    username="join",
+                    known_hosts=None,
+                    client_keys=None,
+                    agent_path=None,
+                    password=None,
+                )
                 process = await conn.create_process(term_type="xterm-256color", term_size=(100, 30), encoding=None)
                 connections.append(conn)
                 drains.append(asyncio.create_task(_read_all(process.stdout)))  # what the app draws, as ssh shows it
@@ -160,8 +194,10 @@ async def _tabs(folder: Path) -> dict[str, float]:
     with _serving(path, "--port", str(port)) as server:
         before = process_figures(server.pid)["rss_mib"]
         async with aiohttp.ClientSession() as client:
-            sockets = [await client.ws_connect(f"{origin}/terminal/ws?width=100&height=30", origin=origin)
-                       for _ in range(COUNT)]
+            sockets = [
+                await client.ws_connect(f"{origin}/terminal/ws?width=100&height=30", origin=origin)
+                for _ in range(COUNT)
+            ]
             drains = [asyncio.create_task(_drain(ws)) for ws in sockets]
             try:
                 below = await _settled(server.pid, COUNT)
@@ -184,8 +220,15 @@ async def _phones(folder: Path) -> dict[str, float]:
     with _serving(path, "--port", str(port)) as server:
         before = process_figures(server.pid)["rss_mib"]
         driver = await asyncio.create_subprocess_exec(
-            sys.executable, str(DRIVER), f"http://127.0.0.1:{port}", code, str(COUNT),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**20)
+            sys.executable,
+            str(DRIVER),
+            f"http://127.0.0.1:{port}",
+            code,
+            str(COUNT),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            limit=2**20,
+        )
         try:
             joined = json.loads(await asyncio.wait_for(driver.stdout.readline(), 120))  # type: ignore[union-attr]
             assert joined["joined"] == COUNT, joined

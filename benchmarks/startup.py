@@ -42,8 +42,9 @@ def command_names() -> list[tuple[str, bool]]:
     """Every command of `workshop`, in the order `--help` lists them, and whether it opens a screen."""
     from workshop.cli import SCREENS, app
 
-    names = [c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-")
-             for c in app.registered_commands]
+    names = [
+        c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-") for c in app.registered_commands
+    ]
     return [(name, name in SCREENS) for name in names]
 
 
@@ -56,16 +57,22 @@ def bench(rounds: int = 7) -> None:
     figures = best(rounds, [typer_only] + [base + args for args in argvs])
     (c_typer, t_typer), ours = figures[0], figures[1:]
     for args, (cpu, wall) in zip(argvs[:2], ours[:2], strict=True):
-        print(f"startup: workshop {' '.join(args)} {wall * 1000:.0f} ms, python -c 'import typer' "
-              f"{t_typer * 1000:.0f} ms, ratio {wall / t_typer:.2f}x; CPU {cpu * 1000:.0f} ms against "
-              f"{c_typer * 1000:.0f} ms, {cpu / c_typer:.2f}x (target <= {TARGET}x)")
-    print(f"startup: `workshop CMD --help`, CPU against `import typer` ({c_typer * 1000:.0f} ms); "
-          f"target <= {TARGET}x for the screen-less ones:")
+        print(
+            f"startup: workshop {' '.join(args)} {wall * 1000:.0f} ms, python -c 'import typer' "
+            f"{t_typer * 1000:.0f} ms, ratio {wall / t_typer:.2f}x; CPU {cpu * 1000:.0f} ms against "
+            f"{c_typer * 1000:.0f} ms, {cpu / c_typer:.2f}x (target <= {TARGET}x)"
+        )
+    print(
+        f"startup: `workshop CMD --help`, CPU against `import typer` ({c_typer * 1000:.0f} ms); "
+        f"target <= {TARGET}x for the screen-less ones:"
+    )
     over = []
     for (name, screen), (cpu, _) in zip(names, ours[2:], strict=True):
         ratio = cpu / c_typer
         if ratio > TARGET and not screen:
             over.append(name)
-        print(f"  {name:<9} {cpu * 1000:4.0f} ms {ratio:.2f}x{'  (opens a screen)' if screen else ''}"
-              f"{'  OVER' if ratio > TARGET and not screen else ''}")
+        print(
+            f"  {name:<9} {cpu * 1000:4.0f} ms {ratio:.2f}x{'  (opens a screen)' if screen else ''}"
+            f"{'  OVER' if ratio > TARGET and not screen else ''}"
+        )
     print(f"startup: screen-less commands over {TARGET}x: {', '.join(over) or 'none'}")

@@ -37,8 +37,10 @@ def _text(node: ast.expr) -> str | None:
 
 
 def _is_command(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
-               for d in node.decorator_list)
+    return any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
+        for d in node.decorator_list
+    )
 
 
 def python_messages(path: Path) -> Iterator[tuple[str | None, Key, int]]:
@@ -97,8 +99,9 @@ def template() -> object:
 
     pot = Catalog(project="workshop", domain="workshop", fuzzy=False)
     for (context, message), where in sorted(extract().items(), key=lambda kv: kv[1][0]):
-        pot.add(message, locations=where, context=context,
-                flags=("python-brace-format",) if "{" in str(message) else ())
+        pot.add(
+            message, locations=where, context=context, flags=("python-brace-format",) if "{" in str(message) else ()
+        )
     return pot
 
 

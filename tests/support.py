@@ -8,7 +8,7 @@ from pathlib import Path
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
 
-POLLS_MODULE = '''
+POLLS_MODULE = """
 id = "polls"
 title = "Every kind of poll"
 summary = "One poll of each vote kind."
@@ -99,7 +99,7 @@ prompt = "One word."
 question = "One word for today?"
 vote = "text"
 max_length = 60
-'''
+"""
 
 
 def polls_module():
@@ -187,7 +187,7 @@ def record_session(folder: Path, name: str = "recorded") -> Path:
     return path
 
 
-ROOM_MODULE = '''
+ROOM_MODULE = """
 id = "room"
 title = "The room makes the content"
 summary = "A brainstorm, a vote on its ideas, questions."
@@ -240,7 +240,7 @@ title = "Questions"
 kind = "qa"
 minutes = 3
 prompt = "Ask anything; upvote what you want answered."
-'''
+"""
 
 
 def room_module():

@@ -16,7 +16,9 @@ CORE = ["content", "journal", "engine", "draft"]
 def _modules_loaded_by(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return set(out.stdout.split())
 
@@ -45,11 +47,20 @@ def test_content_package_exists() -> None:
     assert (PACKAGE / "content" / "__init__.py").is_file()
 
 
-@pytest.mark.parametrize("argv", [
-    ["--version"], ["modules"], ["modules", "--json"], ["validate", "seeds"], ["validate", "sessions/demo.toml"],
-    ["report", "demo", "--format", "html"], ["report", "demo", "--format", "csv"],
-    ["compare", "demo", "sessions/demo.toml", "--format", "md"], ["draft", "docs/authoring.md"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--version"],
+        ["modules"],
+        ["modules", "--json"],
+        ["validate", "seeds"],
+        ["validate", "sessions/demo.toml"],
+        ["report", "demo", "--format", "html"],
+        ["report", "demo", "--format", "csv"],
+        ["compare", "demo", "sessions/demo.toml", "--format", "md"],
+        ["draft", "docs/authoring.md"],
+    ],
+)
 @pytest.mark.e2e
 def test_commands_without_a_screen_do_not_import_textual(argv: list[str]) -> None:
     code = (

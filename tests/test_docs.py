@@ -35,8 +35,9 @@ def test_every_option_of_a_command_is_named_in_the_readme_or_the_docs(name: str)
 
 @pytest.mark.parametrize("kind", TYPES)
 def test_every_event_type_is_in_the_sessions_doc(kind: str) -> None:
-    assert re.search(rf"^\| [^|]*`{re.escape(kind)}`", SESSIONS, re.MULTILINE), \
+    assert re.search(rf"^\| [^|]*`{re.escape(kind)}`", SESSIONS, re.MULTILINE), (
         f"docs/sessions.md's events table has no row for `{kind}`"
+    )
 
 
 def test_every_test_security_md_names_exists() -> None:
@@ -64,7 +65,8 @@ PICTURES = {
 def test_every_picture_in_the_guides_is_the_screen_as_the_tests_see_it(picture: str) -> None:
     shown = ROOT / "docs" / "images" / picture
     assert shown.read_bytes() == (SNAPSHOTS / PICTURES[picture]).read_bytes(), (
-        f"docs/images/{picture} is not the current snapshot: copy tests/tui/__snapshots__/{PICTURES[picture]} over it")
+        f"docs/images/{picture} is not the current snapshot: copy tests/tui/__snapshots__/{PICTURES[picture]} over it"
+    )
 
 
 def test_every_picture_the_guides_show_is_checked() -> None:
@@ -80,11 +82,19 @@ def _messages() -> list[type]:
 
     from textual.message import Message
 
-    modules = [importlib.import_module("workshop." + ".".join(p.relative_to(ROOT / "workshop").with_suffix("").parts))
-               for p in (ROOT / "workshop" / "tui").rglob("*.py") if p.stem != "__init__"]
-    found = {cls for module in modules for _, owner in inspect.getmembers(module, inspect.isclass)
-             if owner.__module__ == module.__name__
-             for cls in vars(owner).values() if isinstance(cls, type) and issubclass(cls, Message)}
+    modules = [
+        importlib.import_module("workshop." + ".".join(p.relative_to(ROOT / "workshop").with_suffix("").parts))
+        for p in (ROOT / "workshop" / "tui").rglob("*.py")
+        if p.stem != "__init__"
+    ]
+    found = {
+        cls
+        for module in modules
+        for _, owner in inspect.getmembers(module, inspect.isclass)
+        if owner.__module__ == module.__name__
+        for cls in vars(owner).values()
+        if isinstance(cls, type) and issubclass(cls, Message)
+    }
     return sorted(found, key=lambda cls: cls.__qualname__)
 
 

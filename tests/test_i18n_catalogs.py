@@ -96,20 +96,31 @@ def test_help_is_said_in_the_language_asked_for() -> None:
     """`--lang` (or the environment) says the commands' help in that language, Typer's own words
     aside."""
     workshop = [sys.executable, "-m", "workshop"]
-    german = subprocess.run([*workshop, "report", "--help", "--lang", "de"], capture_output=True, text=True,
-                            cwd=ROOT, check=True).stdout
+    german = subprocess.run(
+        [*workshop, "report", "--help", "--lang", "de"], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout
     assert "Einen Bericht über eine Sitzung schreiben" in german
     assert "Die Sprache der Ausgabe" in german
-    spanish = subprocess.run([*workshop, "--help"], capture_output=True, text=True, cwd=ROOT, check=True,
-                             env={"LANG": "es_ES.UTF-8", "PATH": "/usr/bin:/bin"}).stdout
+    spanish = subprocess.run(
+        [*workshop, "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={"LANG": "es_ES.UTF-8", "PATH": "/usr/bin:/bin"},
+    ).stdout
     assert "Dirige desde la terminal un taller" in spanish
 
 
 @pytest.mark.e2e
 def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
     workshop = [sys.executable, "-m", "workshop"]
-    said = subprocess.run([*workshop, "report", "nowhere", "--sessions-dir", str(tmp_path), "--lang", "fr"],
-                          capture_output=True, text=True, cwd=ROOT)
+    said = subprocess.run(
+        [*workshop, "report", "nowhere", "--sessions-dir", str(tmp_path), "--lang", "fr"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert said.returncode == 2
     assert said.stderr.startswith("erreur : aucune session 'nowhere' dans ")
     assert said.stderr.count("\n") == 1
@@ -120,7 +131,9 @@ def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
 def test_the_help_never_imports_babel(lang: str) -> None:
     """Babel (about 30 ms) is imported where a number or date is said in another language, never
     for `workshop --help` (the start-up budget, benchmarks/run.py startup)."""
-    code = (f"import sys\nsys.argv = ['workshop', '--lang', {lang!r}, '--help']\nfrom workshop.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\nprint('babel' in sys.modules)")
+    code = (
+        f"import sys\nsys.argv = ['workshop', '--lang', {lang!r}, '--help']\nfrom workshop.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\nprint('babel' in sys.modules)"
+    )
     said = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert said.stdout.strip().splitlines()[-1] == "False"

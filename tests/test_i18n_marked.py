@@ -23,36 +23,147 @@ MARKERS = {"_", "N_", "ngettext", "pgettext"}
 # words: two runs of letters with a space between ("no such file", "Vote now")
 WORDS = re.compile(r"[^\W\d_]{2,}[,.:;!?'’…)-]*\s+[(\"'“‘]?[^\W\d_]{2,}")
 # calls whose text argument a reader sees, whatever it is (a single word too: "Join")
-SINKS = {"Static", "Label", "Button", "notify", "echo", "secho", "Option", "Binding", "Header",
-         "WorkshopError", "_fail", "fail", "Markdown", "Text", "Input", "Checkbox", "RadioButton",
-         "Switch", "Tab", "TabPane", "Collapsible", "print"}
+SINKS = {
+    "Static",
+    "Label",
+    "Button",
+    "notify",
+    "echo",
+    "secho",
+    "Option",
+    "Binding",
+    "Header",
+    "WorkshopError",
+    "_fail",
+    "fail",
+    "Markdown",
+    "Text",
+    "Input",
+    "Checkbox",
+    "RadioButton",
+    "Switch",
+    "Tab",
+    "TabPane",
+    "Collapsible",
+    "print",
+}
 SHOWN_KEYWORDS = {"title", "placeholder", "tooltip", "help", "description", "label", "sub_title", "message"}
 SHOWN_ATTRIBUTES = SHOWN_KEYWORDS | {"border_title", "border_subtitle"}  # widget.border_title = "Notes"
 # keyword arguments that are never read as words
-HIDDEN_KEYWORDS = {"classes", "id", "name", "key", "variant", "group", "css", "action", "kind", "type",
-                   "sep", "end", "encoding", "errors", "mode", "method", "content_type", "path", "prefix",
-                   "suffix", "show", "check_markup", "metavar", "rich_help_panel", "expand", "justify",
-                   "style", "border_title_align", "overflow"}
+HIDDEN_KEYWORDS = {
+    "classes",
+    "id",
+    "name",
+    "key",
+    "variant",
+    "group",
+    "css",
+    "action",
+    "kind",
+    "type",
+    "sep",
+    "end",
+    "encoding",
+    "errors",
+    "mode",
+    "method",
+    "content_type",
+    "path",
+    "prefix",
+    "suffix",
+    "show",
+    "check_markup",
+    "metavar",
+    "rich_help_panel",
+    "expand",
+    "justify",
+    "style",
+    "border_title_align",
+    "overflow",
+}
 # the second argument of these is a rich style
 STYLED = {"_say", "append", "stylize"}
 # calls whose string arguments are for the program, a log or a developer
-HIDDEN_CALLS = {"compile", "match", "search", "sub", "fullmatch", "findall", "split", "finditer",
-                "startswith", "endswith", "get", "pop", "setdefault", "getattr", "hasattr", "setattr",
-                "query_one", "query", "query_exactly_one", "add_class", "remove_class", "has_class",
-                "set_class", "toggle_class", "debug", "info", "warning", "exception", "log", "getLogger",
-                "AssertionError", "AttributeError", "TypeError", "RuntimeError", "NotImplementedError", "KeyError",
-                "ValueError", "replace", "strip", "rstrip", "lstrip", "index", "find", "count",
-                "Path", "open", "join_path", "environ", "getenv", "encode", "decode", "bind",
-                "run_action", "post_message", "call_later", "set_interval", "Column", "add_column",
-                "cast", "TypeVar", "NewType", "namedtuple", "field", "add_route", "add_get", "add_post",
-                "route", "get_template", "Option", "Argument",
-                "plural", "changed"}
+HIDDEN_CALLS = {
+    "compile",
+    "match",
+    "search",
+    "sub",
+    "fullmatch",
+    "findall",
+    "split",
+    "finditer",
+    "startswith",
+    "endswith",
+    "get",
+    "pop",
+    "setdefault",
+    "getattr",
+    "hasattr",
+    "setattr",
+    "query_one",
+    "query",
+    "query_exactly_one",
+    "add_class",
+    "remove_class",
+    "has_class",
+    "set_class",
+    "toggle_class",
+    "debug",
+    "info",
+    "warning",
+    "exception",
+    "log",
+    "getLogger",
+    "AssertionError",
+    "AttributeError",
+    "TypeError",
+    "RuntimeError",
+    "NotImplementedError",
+    "KeyError",
+    "ValueError",
+    "replace",
+    "strip",
+    "rstrip",
+    "lstrip",
+    "index",
+    "find",
+    "count",
+    "Path",
+    "open",
+    "join_path",
+    "environ",
+    "getenv",
+    "encode",
+    "decode",
+    "bind",
+    "run_action",
+    "post_message",
+    "call_later",
+    "set_interval",
+    "Column",
+    "add_column",
+    "cast",
+    "TypeVar",
+    "NewType",
+    "namedtuple",
+    "field",
+    "add_route",
+    "add_get",
+    "add_post",
+    "route",
+    "get_template",
+    "Option",
+    "Argument",
+    "plural",
+    "changed",
+}
 # whole files with no words for readers, and why
 FILES = {
     "i18n.py": "the language machinery itself",
     "draft/phrases.py": "the drafter's words for the room, in the article's own language (four of them)",
     "draft/writer.py": "the draft module's own text and its CHECK comments: the author's file, content beside "
-                       "the article's language, which module language variants translate, not the interface",
+    "the article's language, which module language variants translate, not the interface",
     "draft/points.py": "the draft's CHECK reasons, written into the module file by writer.py",
     "draft/byline.py": "patterns that read bylines in four languages",
 }
@@ -68,8 +179,10 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-STYLE = re.compile(r"^(?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z]+|#[0-9a-f]{6})"
-                   r"(?: (?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z_]+|#[0-9a-f]{6}))*$")
+STYLE = re.compile(
+    r"^(?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z]+|#[0-9a-f]{6})"
+    r"(?: (?:(?:not )?(?:bold|dim|italic|underline|reverse|strike|blink)|on|[a-z_]+|#[0-9a-f]{6}))*$"
+)
 RICH_WORDS = {"bold", "dim", "italic", "underline", "reverse", "strike", "blink"}
 
 
@@ -113,8 +226,12 @@ def _context(node: ast.AST, parents: dict[int, ast.AST]) -> str:
             return "a style"
         if isinstance(parent, ast.Compare | ast.Subscript | ast.match_case | ast.MatchValue):
             return "compared or looked up"
-        if isinstance(parent, ast.arg) or child is getattr(parent, "returns", None) \
-                or isinstance(parent, ast.AnnAssign) and child is parent.annotation:
+        if (
+            isinstance(parent, ast.arg)
+            or child is getattr(parent, "returns", None)
+            or isinstance(parent, ast.AnnAssign)
+            and child is parent.annotation
+        ):
             return "an annotation"
         if isinstance(parent, ast.keyword):
             if parent.arg in HIDDEN_KEYWORDS:
@@ -170,21 +287,32 @@ def hits(source: str) -> list[tuple[ast.AST, str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
             words = _words("".join(v.value for v in node.values if isinstance(v, ast.Constant)))
-            if (WORDS.search(words) or re.search(r"[^\W\d_]{3}", words)) \
-                    and not _context(node, parents) and not _covered(node, parents, exempt):
+            if (
+                (WORDS.search(words) or re.search(r"[^\W\d_]{3}", words))
+                and not _context(node, parents)
+                and not _covered(node, parents, exempt)
+            ):
                 found.append((node, f"words around values (an f-string): {words[:60]!r}"))
-            if any(isinstance(v, ast.FormattedValue) and _marked(v.value) for v in node.values) and \
-                    words.strip() and not _covered(node, parents, exempt):
+            if (
+                any(isinstance(v, ast.FormattedValue) and _marked(v.value) for v in node.values)
+                and words.strip()
+                and not _covered(node, parents, exempt)
+            ):
                 found.append((node, f"a translation inside an f-string of words: {words[:60]!r}"))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            if any(_marked(one) and (_marked(other) or isinstance(other, ast.Constant) and isinstance(other.value, str))
-                   for one, other in ((node.left, node.right), (node.right, node.left))) \
-                    and not _covered(node, parents, exempt):
+            if any(
+                _marked(one) and (_marked(other) or isinstance(other, ast.Constant) and isinstance(other.value, str))
+                for one, other in ((node.left, node.right), (node.right, node.left))
+            ) and not _covered(node, parents, exempt):
                 found.append((node, "a translation added to words"))
-        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) \
-                and isinstance(node.value.value, str) and re.search(r"[^\W\d_]{2}", node.value.value) \
-                and any(isinstance(t, ast.Attribute) and t.attr in SHOWN_ATTRIBUTES for t in node.targets) \
-                and not _covered(node, parents, exempt):
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+            and re.search(r"[^\W\d_]{2}", node.value.value)
+            and any(isinstance(t, ast.Attribute) and t.attr in SHOWN_ATTRIBUTES for t in node.targets)
+            and not _covered(node, parents, exempt)
+        ):
             found.append((node, f"not marked: {node.value.value[:60]!r}"))  # widget.border_title = "Notes"
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs:
             parent = parents.get(id(node))
@@ -215,7 +343,7 @@ def scan_template(source: str, where: str = "") -> list[str]:
         for match in pattern.finditer(stripped):
             text = re.sub(r"{{.*?}}|{%.*?%}|&\w+;", "", match.group(1)).strip()
             if re.search(r"[^\W\d_]{2}", text):
-                line = stripped[:match.start()].count("\n") + 1
+                line = stripped[: match.start()].count("\n") + 1
                 found.append(f"{where}:~{line}: not marked: {text[:60]!r}")
     return found
 
@@ -251,33 +379,39 @@ def test_every_word_in_the_package_is_marked_for_translation() -> None:
     assert found == [], f"{len(found)} strings not marked:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("source", [
-    'Static("Waiting for the facilitator")',
-    'raise WorkshopError(f"{path}: no such session")',
-    'Button("Join", id="join")',
-    'typer.echo("Session ended.")',
-    'def f():\n    return "the poll is closed"',
-    'notify(_("Saved") + " " + name)',
-    'label = f"{_(\'Votes\')}: {n}"',
-    'typer.Option("--lang", help="The language of the report.")',
-    'self.border_title = "Notes"',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Static("Waiting for the facilitator")',
+        'raise WorkshopError(f"{path}: no such session")',
+        'Button("Join", id="join")',
+        'typer.echo("Session ended.")',
+        'def f():\n    return "the poll is closed"',
+        'notify(_("Saved") + " " + name)',
+        "label = f\"{_('Votes')}: {n}\"",
+        'typer.Option("--lang", help="The language of the report.")',
+        'self.border_title = "Notes"',
+    ],
+)
 def test_the_scan_finds_unmarked_words(source: str) -> None:
     assert scan(source) != []
 
 
-@pytest.mark.parametrize("source", [
-    'Static(_("Waiting for the facilitator"))',
-    'raise WorkshopError(_("{path}: no such session").format(path=path))',
-    'Button(_("Join"), id="join")',
-    'text = ngettext("{n} vote", "{n} votes", n).format(n=n)',
-    'Static("", classes="hint dim")',
-    'if kind == "next week": pass',
-    'HINT = N_("Press n to start")',
-    'log.debug("reading the file")',
-    '# not translated: a TOML comment in the file\nLINE = "# written by workshop"',
-    'typer.Option("--lang", help=N_("The language of the report."))',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Static(_("Waiting for the facilitator"))',
+        'raise WorkshopError(_("{path}: no such session").format(path=path))',
+        'Button(_("Join"), id="join")',
+        'text = ngettext("{n} vote", "{n} votes", n).format(n=n)',
+        'Static("", classes="hint dim")',
+        'if kind == "next week": pass',
+        'HINT = N_("Press n to start")',
+        'log.debug("reading the file")',
+        '# not translated: a TOML comment in the file\nLINE = "# written by workshop"',
+        'typer.Option("--lang", help=N_("The language of the report."))',
+    ],
+)
 def test_the_scan_passes_marked_or_hidden_text(source: str) -> None:
     assert scan(source) == []
 

@@ -33,15 +33,14 @@ def table_keys(doc: str, heading: str) -> set[str]:
     start = next(i for i, line in enumerate(lines) if line.startswith("|"))
     end = next((i for i, line in enumerate(lines[start:], start) if not line.startswith("|")), len(lines))
     keys: set[str] = set()
-    for row in lines[start + 2:end]:  # not the header, nor its rule
+    for row in lines[start + 2 : end]:  # not the header, nor its rule
         keys.update(re.findall(r"`([^`]+)`", row.split("|")[1]))
     return keys
 
 
 def bound(app: type[App], *nodes: type[DOMNode]) -> set[str]:
     """The keys `app` and `nodes` bind themselves (not Textual's own), and the palette's key."""
-    keys = {shown_key(b) for node in (app, *nodes) for b in vars(node).get("BINDINGS", [])
-            if not b.system}
+    keys = {shown_key(b) for node in (app, *nodes) for b in vars(node).get("BINDINGS", []) if not b.system}
     if app.ENABLE_COMMAND_PALETTE:
         keys.add(app.COMMAND_PALETTE_BINDING)
     return keys

@@ -27,7 +27,7 @@ def from_half_blocks(lines: list[str]) -> list[list[bool]]:
 
 def from_full_blocks(lines: list[str]) -> list[list[bool]]:
     assert all(line[0::2] == line[1::2] and set(line) <= {" ", "█"} for line in lines)  # two cells a module
-    return [[line[i:i + 2] == "██" for i in range(0, len(line), 2)] for line in lines]
+    return [[line[i : i + 2] == "██" for i in range(0, len(line), 2)] for line in lines]
 
 
 def from_svg_path(markup: str, size: int) -> list[list[bool]]:
@@ -58,21 +58,39 @@ def segnos_own(url: str, border: int = qr.BORDER) -> list[list[bool]]:
     return [light[:] for _ in range(border)] + body + [light[:] for _ in range(border)]
 
 
-@pytest.mark.parametrize(("address", "url"), [
-    ("http://192.168.1.5:8000", URL),
-    ("http://192.168.1.5:8000/", URL),
-    ("https://room.example.org", "https://room.example.org/?code=K7P2QX"),
-    ("http://[fd00::5]:8000", "http://[fd00::5]:8000/?code=K7P2QX"),
-])
+@pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        ("http://192.168.1.5:8000", URL),
+        ("http://192.168.1.5:8000/", URL),
+        ("https://room.example.org", "https://room.example.org/?code=K7P2QX"),
+        ("http://[fd00::5]:8000", "http://[fd00::5]:8000/?code=K7P2QX"),
+    ],
+)
 def test_the_join_url_is_the_address_and_the_code(address: str, url: str) -> None:
     assert qr.join_url(address, "K7P2QX") == url
 
 
-@pytest.mark.parametrize("address", [
-    "", "javascript:alert(1)", 'http://x/"><script>alert(1)</script>', "http://x:8000/path", "http://u:p@x:8000",
-    "ftp://x", "http://x:8000?a=b", "http://x:8000#frag", "http://x y", " http://x", "http://x\n",
-    "http://localhost:8000", "http://app.localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "",
+        "javascript:alert(1)",
+        'http://x/"><script>alert(1)</script>',
+        "http://x:8000/path",
+        "http://u:p@x:8000",
+        "ftp://x",
+        "http://x:8000?a=b",
+        "http://x:8000#frag",
+        "http://x y",
+        " http://x",
+        "http://x\n",
+        "http://localhost:8000",
+        "http://app.localhost:8000",
+        "http://127.0.0.1:8000",
+        "http://[::1]:8000",
+    ],
+)
 def test_no_code_for_an_address_serve_would_not_write_or_a_phone_cannot_reach(address: str) -> None:
     assert qr.join_url(address, "K7P2QX") is None
 
@@ -94,11 +112,14 @@ def test_full_blocks_decode_to_segnos_modules() -> None:
     assert from_full_blocks(qr.full_blocks(qr.modules(URL))) == segnos_own(URL)
 
 
-@given(st.integers(1, 9).flatmap(lambda width: st.lists(st.lists(st.booleans(), min_size=width, max_size=width),
-                                                          min_size=1, max_size=9)))
+@given(
+    st.integers(1, 9).flatmap(
+        lambda width: st.lists(st.lists(st.booleans(), min_size=width, max_size=width), min_size=1, max_size=9)
+    )
+)
 def test_half_blocks_keep_every_module(matrix: list[list[bool]]) -> None:
     decoded = from_half_blocks(qr.half_blocks(matrix))
-    assert decoded[:len(matrix)] == matrix and not any(cell for row in decoded[len(matrix):] for cell in row)
+    assert decoded[: len(matrix)] == matrix and not any(cell for row in decoded[len(matrix) :] for cell in row)
 
 
 def test_the_svg_is_markup_for_a_page_and_holds_only_numbers() -> None:

@@ -79,13 +79,17 @@ def test_modules_paraphrase_and_never_copy_a_sentence() -> None:
     bundled = " ".join(_words(text))
     for name in ARTICLE_FILES:
         words = _words((ARTICLES / name).read_text("utf-8"))
-        copied = [" ".join(words[i : i + window]) for i in range(len(words) - window + 1)
-                  if f" {' '.join(words[i : i + window])} " in f" {bundled} "]
+        copied = [
+            " ".join(words[i : i + window])
+            for i in range(len(words) - window + 1)
+            if f" {' '.join(words[i : i + window])} " in f" {bundled} "
+        ]
         assert not copied, f"{name}: copied text in seeds/: {copied[:3]}"
 
 
 def test_the_half_day_ends_with_its_commitment_as_a_decision_and_the_follow_up_agenda_is_30_minutes(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     """The half-day's last consent poll becomes a decision with the commitments marked on its step,
     and the bundled `follow-up` agenda reviews them: with the commitment asked again, 30 minutes."""
     import json
@@ -105,14 +109,20 @@ def test_the_half_day_ends_with_its_commitment_as_a_decision_and_the_follow_up_a
     ok("control", "day", "end")
     (decision,) = json.loads(ok("decisions", "day", "--format", "json"))["decisions"]
     question = catalog().plan(DEFAULT_AGENDA).modules[-1].step("commitment").poll.question
-    assert decision["text"] == ("Within a month, each of us handles one of these conversations as a collaboration "
-                                "and tells one colleague how it went.")  # the proposal, without its question
+    assert decision["text"] == (
+        "Within a month, each of us handles one of these conversations as a collaboration "
+        "and tells one colleague how it went."
+    )  # the proposal, without its question
     (evidence,) = decision["evidence"]
     assert f"“{question}”" in evidence and evidence.endswith("Consent ✓ 2 of 2 at 3 or more")
     assert [a["text"] for a in decision["actions"]] == ["Replay the WFM clash with Bo as a collaboration"]
     ok("followup", "day", "--agenda", "follow-up", "--repeat", "commitment", "--name", "later")
     steps = json.loads(ok("report", "later", "--format", "json"))["steps"]
-    assert [s["id"] for s in steps] == ["action-review/review", "back-on-the-floor/what-changed",
-                                        "back-on-the-floor/what-helped", "four-steps-collaboration/commitment",
-                                        "next-actions/new-actions"]
+    assert [s["id"] for s in steps] == [
+        "action-review/review",
+        "back-on-the-floor/what-changed",
+        "back-on-the-floor/what-helped",
+        "four-steps-collaboration/commitment",
+        "next-actions/new-actions",
+    ]
     assert sum(s["planned_seconds"] for s in steps) == 30 * 60

@@ -31,8 +31,13 @@ def install(tmp_path: Path, uid: int, *, sudo: bool, have: tuple[str, ...] = ())
         stand_in(bin_, "sudo", 'SUDO_WAS="sudo " exec "$@"')
     for program in have:
         stand_in(bin_, program, "true")
-    done = subprocess.run([BASH, str(ROOT / "scripts" / "system-packages")], capture_output=True, text=True,
-                          env={"PATH": str(bin_)}, timeout=60)
+    done = subprocess.run(
+        [BASH, str(ROOT / "scripts" / "system-packages")],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(bin_)},
+        timeout=60,
+    )
     return (log.read_text().splitlines() if log.exists() else []), done.stderr, done.returncode
 
 

@@ -164,6 +164,7 @@ def pgettext(context: str, message: str) -> str:
 # Babel is imported only here, on the first number or date said in another language: it costs
 # about 30 ms, which `workshop --help` and every English command never pay.
 
+
 def number(value: float, spec: str = "g") -> str:
     """`value` formatted by `spec` (Python's format mini-language: ".1f", ",d", ".0%", "g") with
     the decimal and grouping symbols of the language in force: 2.5 is "2,5" in German."""

@@ -29,8 +29,9 @@ def listen(host: str, port: int, option: str = "--port") -> socket.socket:
         family, address, dualstack = _bind_address(host, port)
         return socket.create_server(address, family=family, dualstack_ipv6=dualstack, backlog=128)
     except (socket.gaierror, UnicodeError):
-        raise WorkshopError(_("--host {host!r}: no such host (give an address of this machine, or 0.0.0.0)").format(
-            host=host)) from None
+        raise WorkshopError(
+            _("--host {host!r}: no such host (give an address of this machine, or 0.0.0.0)").format(host=host)
+        ) from None
     except ValueError as err:  # a NUL byte in the host, say
         raise WorkshopError(_("--host {host!r}: {err}").format(host=host, err=err)) from None
     except OSError as err:
@@ -48,15 +49,18 @@ def _bind_address(host: str, port: int) -> tuple[socket.AddressFamily, tuple, bo
 
 def _bind_failure(host: str, port: int, err: OSError, option: str) -> str:
     if err.errno == errno.EADDRINUSE:
-        return _("port {port} is in use (by another program, or another `workshop serve`): choose another "
-                 "{option}").format(port=port, option=option)
+        return _(
+            "port {port} is in use (by another program, or another `workshop serve`): choose another {option}"
+        ).format(port=port, option=option)
     if err.errno == errno.EADDRNOTAVAIL:
         return _("--host {host}: not an address of this machine (0.0.0.0 listens on all of them)").format(host=host)
     if err.errno in (errno.EACCES, errno.EPERM):
         return _("port {port} needs administrator rights: choose a {option} above 1023").format(
-            port=port, option=option)
+            port=port, option=option
+        )
     return _("cannot listen on {value}:{port}: {lower}").format(
-        value=host or '*', port=port, lower=(err.strerror or str(err)).lower())
+        value=host or "*", port=port, lower=(err.strerror or str(err)).lower()
+    )
 
 
 def public_address(host: str, sock: socket.socket, scheme: str = "http") -> str | None:

@@ -24,8 +24,9 @@ class Limits:
         if self.total < 1:
             raise WorkshopError(_("--max must be at least 1, not {total}").format(total=self.total))
         if self.per_address < 1:
-            raise WorkshopError(_("--per-address must be at least 1, not {per_address}").format(
-                per_address=self.per_address))
+            raise WorkshopError(
+                _("--per-address must be at least 1, not {per_address}").format(per_address=self.per_address)
+            )
 
 
 class Places:
@@ -37,10 +38,12 @@ class Places:
         """Why `client` may not start another app now (an HTTP status and one line), or None."""
         if sum(self._apps.values()) >= self.limits.total:
             return 503, _("the room is full ({total} participant apps): try again later").format(
-                total=self.limits.total)
+                total=self.limits.total
+            )
         if self._apps[client] >= self.limits.per_address:
             return 429, _("{per_address} participant apps are already open from your address").format(
-                per_address=self.limits.per_address)
+                per_address=self.limits.per_address
+            )
         return None
 
     @contextmanager

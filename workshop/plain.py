@@ -36,11 +36,13 @@ from workshop.transcript import Transcript, poll_open, step_sentence
 __all__ = ["Transcript", "run", "step_sentence"]
 
 POLL_SECONDS = 0.2
-HELP = (N_("Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
-        "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
-        "idea followed by your idea, on a brainstorm step; ask followed by a question, upvote and a question's "
-        "id (upvote q2), questions to hear them, most upvoted first; hand to raise or lower your hand; "
-        "react agree, disagree, slower or louder; where, to hear the step again; help; quit."))
+HELP = N_(
+    "Commands: vote followed by your choice (vote 2; several numbers for multi or rank, in order; "
+    "option=dots for dots, like vote 1=3 2=2; words for a text answer); note followed by your note; "
+    "idea followed by your idea, on a brainstorm step; ask followed by a question, upvote and a question's "
+    "id (upvote q2), questions to hear them, most upvoted first; hand to raise or lower your hand; "
+    "react agree, disagree, slower or louder; where, to hear the step again; help; quit."
+)
 
 
 def _lines(source: TextIO) -> Iterator[str | None]:
@@ -60,8 +62,9 @@ def _lines(source: TextIO) -> Iterator[str | None]:
             yield ""
 
 
-def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextIO = sys.stdout,
-        shared: bool = False) -> int:
+def run(
+    session: Session, name: str = "", source: TextIO = sys.stdin, out: TextIO = sys.stdout, shared: bool = False
+) -> int:
     """Join and follow `session` until it ends or input closes; 0, or 1 if joining failed."""
 
     def say(sentence: str) -> None:
@@ -70,8 +73,11 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
     lines = _lines(source)
     state = session.state()
     here = door.this_terminal("plain")
-    say(_("Joining {title}. Type the join code from the facilitator's screen, then press enter.").format(
-        title=state.title))
+    say(
+        _("Joining {title}. Type the join code from the facilitator's screen, then press enter.").format(
+            title=state.title
+        )
+    )
     try:
         door.join_code(session, _next(lines) or "", here)
     except SessionError as err:  # a wrong one is counted, as on every way in; the next try waits
@@ -88,14 +94,23 @@ def run(session: Session, name: str = "", source: TextIO = sys.stdin, out: TextI
     _here(session, person)  # a screen reader in the room counts in the facilitator's "N here"
     say(_("You joined as {name}. {HELP}").format(name=person.name, HELP=_(HELP)))
     if person.code:
-        say(_("Your rejoin code is {code}: keep it, it brings you back as {name} from any screen.").format(
-            code=person.code, name=person.name))
+        say(
+            _("Your rejoin code is {code}: keep it, it brings you back as {name} from any screen.").format(
+                code=person.code, name=person.name
+            )
+        )
     transcript = Transcript(person.token, say)
     return _follow(session, person, transcript, lines, say)
 
 
-def _person(session: Session, name: str, lines: Iterator[str | None], say: Callable[[str], None],
-            shared: bool, here: door.Client) -> Person:
+def _person(
+    session: Session,
+    name: str,
+    lines: Iterator[str | None],
+    say: Callable[[str], None],
+    shared: bool,
+    here: door.Client,
+) -> Person:
     """Who this terminal is: remembered on this account (unless many people share it), new, or
     (a name someone holds) proven by its rejoin code."""
     try:
@@ -124,8 +139,9 @@ def _here(session: Session, person: Person, leaving: bool = False) -> None:
         pass  # the file cannot take it now: presence runs out, or the next heartbeat tries again
 
 
-def _follow(session: Session, person: Person, transcript: Transcript, lines: Iterator[str | None],
-            say: Callable[[str], None]) -> int:
+def _follow(
+    session: Session, person: Person, transcript: Transcript, lines: Iterator[str | None], say: Callable[[str], None]
+) -> int:
     last = beat = time.monotonic()
     try:
         for line in lines:
@@ -206,8 +222,10 @@ def _room_command(session: Session, person: Person, verb: str, rest: str) -> str
     if verb == "react":
         return _said(session.react_as(person, rest.lower()))
     room = session.state().room
-    listed = "; ".join(f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
-                       for q in room.questions_of())
+    listed = "; ".join(
+        f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
+        for q in room.questions_of()
+    )
     return _("Questions, most upvoted first: {listed}.").format(listed=listed) if listed else _("No questions yet.")
 
 

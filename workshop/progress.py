@@ -48,13 +48,19 @@ class Stages:
         with self._lock:
             if self._finished:
                 return
-            self._bar = Progress(TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn(),
-                                 console=Console(stderr=True), transient=True)
+            self._bar = Progress(
+                TextColumn("{task.description}", markup=False),
+                BarColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self._task = self._bar.add_task(self.label, total=self.total, completed=self.done)
             self._bar.start()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         with self._lock:
             self._finished = True
             self._timer.cancel()

@@ -22,8 +22,14 @@ class PtyApp:
     """`argv` in a pseudo-terminal of `size`: what it writes goes to `output`, its exit status to
     `gone` once it has ended."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int],
-                 output: Callable[[bytes], None], gone: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        env: dict[str, str],
+        size: tuple[int, int],
+        output: Callable[[bytes], None],
+        gone: Callable[[int], None],
+    ) -> None:
         self._output, self._gone = output, gone
         self._loop = asyncio.get_running_loop()
         self._typed = bytearray()
@@ -33,10 +39,18 @@ class PtyApp:
             self.master = master
             self.resize(*size)
             # setsid, then opening the terminal by its name: it becomes the app's controlling terminal
-            self.pid = os.posix_spawn(argv[0], argv, env, setsid=True, file_actions=[
-                (os.POSIX_SPAWN_OPEN, 0, os.ttyname(slave), os.O_RDWR, 0),
-                (os.POSIX_SPAWN_DUP2, 0, 1), (os.POSIX_SPAWN_DUP2, 0, 2)],
-                setsigdef=(signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
+            self.pid = os.posix_spawn(
+                argv[0],
+                argv,
+                env,
+                setsid=True,
+                file_actions=[
+                    (os.POSIX_SPAWN_OPEN, 0, os.ttyname(slave), os.O_RDWR, 0),
+                    (os.POSIX_SPAWN_DUP2, 0, 1),
+                    (os.POSIX_SPAWN_DUP2, 0, 2),
+                ],
+                setsigdef=(signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT, signal.SIGTERM, signal.SIGHUP),
+            )
         except BaseException:
             os.close(master)  # an app that never started keeps no terminal open
             raise
@@ -51,7 +65,7 @@ class PtyApp:
     def type(self, data: bytes) -> None:
         if self.done:
             return
-        self._typed += data[:MAX_TYPED - len(self._typed)]
+        self._typed += data[: MAX_TYPED - len(self._typed)]
         self._write()
 
     def resize(self, width: int, height: int) -> None:

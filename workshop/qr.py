@@ -78,8 +78,10 @@ def half_blocks(matrix: list[list[bool]]) -> list[str]:
     below it, more quiet zone."""
     glyphs = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
     rows = [*matrix, [False] * len(matrix[0])] if len(matrix) % 2 else matrix
-    return ["".join(glyphs[top, bottom] for top, bottom in zip(rows[i], rows[i + 1], strict=True))
-            for i in range(0, len(rows), 2)]
+    return [
+        "".join(glyphs[top, bottom] for top, bottom in zip(rows[i], rows[i + 1], strict=True))
+        for i in range(0, len(rows), 2)
+    ]
 
 
 def full_blocks(matrix: list[list[bool]]) -> list[str]:
@@ -92,6 +94,17 @@ def svg(url: str, scale: int = 5) -> str:
     """The code as SVG markup for inside an HTML page: no XML declaration, no namespace (HTML
     knows <svg>), no title (segno escapes none): only numbers and our own colours, never the URL."""
     out = io.BytesIO()
-    _code(url).save(out, kind="svg", xmldecl=False, svgns=False, border=BORDER, scale=scale,
-                    dark="#000", light="#fff", svgclass="qr", lineclass=None, omitsize=False)
+    _code(url).save(
+        out,
+        kind="svg",
+        xmldecl=False,
+        svgns=False,
+        border=BORDER,
+        scale=scale,
+        dark="#000",
+        light="#fff",
+        svgclass="qr",
+        lineclass=None,
+        omitsize=False,
+    )
     return out.getvalue().decode("ascii").strip()

@@ -41,8 +41,10 @@ Echo = Callable[..., None]
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
     """A terminal size an app can live with: a huge one costs gigabytes, a garbled one crashes it."""
-    return (_clamp(width, DEFAULT_SIZE[0], MIN_SIZE[0], MAX_SIZE[0]),
-            _clamp(height, DEFAULT_SIZE[1], MIN_SIZE[1], MAX_SIZE[1]))
+    return (
+        _clamp(width, DEFAULT_SIZE[0], MIN_SIZE[0], MAX_SIZE[0]),
+        _clamp(height, DEFAULT_SIZE[1], MIN_SIZE[1], MAX_SIZE[1]),
+    )
 
 
 def _clamp(value: object, default: int, low: int, high: int) -> int:
@@ -141,9 +143,15 @@ class FrontDoor(Server):
         service: _ClientApp | None = None
         try:
             await websocket.prepare(request)
-            service = _ClientApp(self.command, client, write_bytes=websocket.send_bytes,
-                                 write_str=websocket.send_str, close=websocket.close,
-                                 download_manager=self.download_manager, debug=self.debug)
+            service = _ClientApp(
+                self.command,
+                client,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
             await service.start(width, height)
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
@@ -218,10 +226,11 @@ class _OneLine(logging.Formatter):
         if error is None:
             text = record.getMessage()
         else:  # a browser sent what textual-serve could not read; that tab's app has stopped
-            text = _("a browser connection ended: {name}").format(
-                name=type(error).__name__) + (f": {error}" if str(error) else "")
+            text = _("a browser connection ended: {name}").format(name=type(error).__name__) + (
+                f": {error}" if str(error) else ""
+            )
         return f"serve: {text}".splitlines()[0][:200]
 
 
 def _refuse(status: int, why: str) -> web.Response:
-    return web.Response(status=status, text=_('refused: {why}\n').format(why=why))
+    return web.Response(status=status, text=_("refused: {why}\n").format(why=why))

@@ -49,11 +49,18 @@ class Options:
         if self.ssh_kiosk and self.ssh is None:
             raise WorkshopError(_("--ssh-kiosk offers the kiosk over ssh: give the port too (--ssh 2222)"))
         if self.url is not None and not qr.announceable(self.url):
-            raise WorkshopError(_("--url {url!r}: give the address people open, as https://workshop.example.org (a "
-                                  "scheme, a host and a port if not the usual one; no path)").format(url=self.url))
+            raise WorkshopError(
+                _(
+                    "--url {url!r}: give the address people open, as https://workshop.example.org (a "
+                    "scheme, a host and a port if not the usual one; no path)"
+                ).format(url=self.url)
+            )
         if not self.ssh_idle > 0:
-            raise WorkshopError(_("--ssh-idle must be more than 0 minutes, not {minutes}").format(
-                minutes=i18n.number(self.ssh_idle, "g")))
+            raise WorkshopError(
+                _("--ssh-idle must be more than 0 minutes, not {minutes}").format(
+                    minutes=i18n.number(self.ssh_idle, "g")
+                )
+            )
 
     @property
     def https(self) -> bool:
@@ -81,15 +88,22 @@ def run(path: Path, host: str, port: int, limits: Limits, echo: Echo, options: O
             from workshop import sshd
 
             kiosk = [sys.executable, "-m", "workshop", "kiosk", str(path)]
-            ssh = sshd.SshServer(path, ssh_sock, door.places, kiosk if options.ssh_kiosk else command,
-                                 idle=options.ssh_idle * 60)
-        ways = Ways(address or "", tls.fingerprint if tls else "",
-                    _ssh_command(address, host, options.ssh) if ssh else "",
-                    ssh.fingerprint if ssh else "")
+            ssh = sshd.SshServer(
+                path, ssh_sock, door.places, kiosk if options.ssh_kiosk else command, idle=options.ssh_idle * 60
+            )
+        ways = Ways(
+            address or "",
+            tls.fingerprint if tls else "",
+            _ssh_command(address, host, options.ssh) if ssh else "",
+            ssh.fingerprint if ssh else "",
+        )
         _announce(live, ways, sock, ssh_sock, echo, made=bool(tls and tls.made))
         try:
-            door.run(sock, live, Open(tls=tls.context if tls else None, hsts=bool(tls and tls.given),
-                                      trusted=trusted, ssh=ssh))
+            door.run(
+                sock,
+                live,
+                Open(tls=tls.context if tls else None, hsts=bool(tls and tls.given), trusted=trusted, ssh=ssh),
+            )
         finally:
             if address:
                 _withdraw(live, address, echo)
@@ -112,29 +126,56 @@ def _ssh_command(address: str | None, host: str, port: int | None) -> str:
     return f"ssh -p {port} join@{where}" if port != 22 else f"ssh join@{where}"  # not translated: a command
 
 
-def _announce(live: sessions.Session, ways: Ways, sock: socket.socket, ssh_sock: socket.socket | None,
-              echo: Echo, made: bool) -> None:
+def _announce(
+    live: sessions.Session, ways: Ways, sock: socket.socket, ssh_sock: socket.socket | None, echo: Echo, made: bool
+) -> None:
     port = sock.getsockname()[1]
     if not ways.address:
-        echo(_("warning: this machine's network address is unknown: tell participants to open "
-               "http://<this machine>:{port}").format(port=port), err=True)
+        echo(
+            _(
+                "warning: this machine's network address is unknown: tell participants to open "
+                "http://<this machine>:{port}"
+            ).format(port=port),
+            err=True,
+        )
         return
     live.announce(ways.address, ways.certificate, ways.ssh, ways.host_key)
-    echo(_("Participants open {address} and type the join code {code}.").format(address=ways.address,
-                                                                                 code=live.state().code))
+    echo(
+        _("Participants open {address} and type the join code {code}.").format(
+            address=ways.address, code=live.state().code
+        )
+    )
     if ways.certificate:
-        echo((_("Its certificate is self-signed (made just now): browsers warn once. Its SHA-256 fingerprint, to "
-                "compare with the one the browser shows: {fingerprint}") if made else
-              _("Its certificate is self-signed: browsers warn once. Its SHA-256 fingerprint, to compare with the one "
-                "the browser shows: {fingerprint}")).format(fingerprint=ways.certificate_words))
+        echo(
+            (
+                _(
+                    "Its certificate is self-signed (made just now): browsers warn once. Its SHA-256 fingerprint, to "
+                    "compare with the one the browser shows: {fingerprint}"
+                )
+                if made
+                else _(
+                    "Its certificate is self-signed: browsers warn once. Its SHA-256 fingerprint, to compare "
+                    "with the one "
+                    "the browser shows: {fingerprint}"
+                )
+            ).format(fingerprint=ways.certificate_words)
+        )
     if ways.ssh:
-        echo(_("From any terminal: {ssh} (no account needed; ssh asks to accept the host key {fingerprint} the "
-               "first time).").format(ssh=ways.ssh, fingerprint=ways.host_key_words))
+        echo(
+            _(
+                "From any terminal: {ssh} (no account needed; ssh asks to accept the host key {fingerprint} the "
+                "first time)."
+            ).format(ssh=ways.ssh, fingerprint=ways.host_key_words)
+        )
     if qr.only_here(ways.address):
         echo(_("warning: listening on this machine only: nobody else can join (--host 0.0.0.0 lets them in)"), err=True)
     elif ssh_sock is not None:
-        echo(_("warning: anyone who can reach ports {port} and {ssh_port} and knows the code can join.").format(
-            port=port, ssh_port=ssh_sock.getsockname()[1]), err=True)
+        echo(
+            _("warning: anyone who can reach ports {port} and {ssh_port} and knows the code can join.").format(
+                port=port, ssh_port=ssh_sock.getsockname()[1]
+            ),
+            err=True,
+        )
     else:
         echo(_("warning: anyone who can reach port {port} and knows the code can join.").format(port=port), err=True)
 

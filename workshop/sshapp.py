@@ -37,10 +37,27 @@ LANGUAGE_VARIABLE = re.compile(r"LANG|LANGUAGE|LC_[A-Z]{1,20}")  # a name ssh se
 # the alternate screen, a hidden cursor. Sent before the line that says why an app was closed.
 RESTORE = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?2004l\x1b[?25h\x1b[?1049l\r\n"
 # The serving process's own terminal and login say nothing about a participant's.
-UNSHARED = frozenset({"COLUMNS", "LINES", "ROWS", "COLORTERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION",
-                      "TEXTUAL_DRIVER", "WINDOWID", "TMUX", "TMUX_PANE", "DISPLAY", "SSH_CONNECTION",
-                      "SSH_CLIENT", "SSH_TTY", "SSH_AUTH_SOCK", "WORKSHOP_CLIENT",
-                      "WORKSHOP_CHANNEL"})
+UNSHARED = frozenset(
+    {
+        "COLUMNS",
+        "LINES",
+        "ROWS",
+        "COLORTERM",
+        "TERM_PROGRAM",
+        "TERM_PROGRAM_VERSION",
+        "TEXTUAL_DRIVER",
+        "WINDOWID",
+        "TMUX",
+        "TMUX_PANE",
+        "DISPLAY",
+        "SSH_CONNECTION",
+        "SSH_CLIENT",
+        "SSH_TTY",
+        "SSH_AUTH_SOCK",
+        "WORKSHOP_CLIENT",
+        "WORKSHOP_CHANNEL",
+    }
+)
 SAID_WITHIN = 5.0  # seconds a client has to take the last line before its connection is closed
 T = TypeVar("T")
 
@@ -173,10 +190,15 @@ class Terminal(asyncssh.SSHServerSession):
         quiet = time.monotonic() - self._typed_at
         if quiet >= self.server.idle:
             minutes = self.server.idle / 60
-            self.end(self.speak(lambda: ngettext(
-                "closed after {minutes} minute without a key press: ssh again to come back",
-                "closed after {minutes} minutes without a key press: ssh again to come back",
-                int(minutes) if minutes == int(minutes) else 2).format(minutes=i18n.number(minutes, "g"))))
+            self.end(
+                self.speak(
+                    lambda: ngettext(
+                        "closed after {minutes} minute without a key press: ssh again to come back",
+                        "closed after {minutes} minutes without a key press: ssh again to come back",
+                        int(minutes) if minutes == int(minutes) else 2,
+                    ).format(minutes=i18n.number(minutes, "g"))
+                )
+            )
         else:
             self._awake_in(self.server.idle - quiet)
 
@@ -200,5 +222,6 @@ class Terminal(asyncssh.SSHServerSession):
 
 def _locale(sent: Mapping[str, str]) -> dict[str, str]:
     """The language variables a client sent (LANG, LANGUAGE, LC_*), those that look like one."""
-    return {name: value for name, value in sent.items()
-            if LANGUAGE_VARIABLE.fullmatch(name) and LOCALE.fullmatch(value)}
+    return {
+        name: value for name, value in sent.items() if LANGUAGE_VARIABLE.fullmatch(name) and LOCALE.fullmatch(value)
+    }

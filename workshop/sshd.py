@@ -52,11 +52,13 @@ def host_key(session: Path) -> asyncssh.SSHKey:
     try:
         return asyncssh.import_private_key(files.read_owned(path))
     except files.JournalError as err:
-        raise WorkshopError(_("{err} (the ssh host key: remove it and serve makes a new one)").format(
-            err=err)) from None
+        raise WorkshopError(
+            _("{err} (the ssh host key: remove it and serve makes a new one)").format(err=err)
+        ) from None
     except (asyncssh.KeyImportError, ValueError):
-        raise WorkshopError(_("{path}: not an ssh host key (remove it and serve makes a new one)").format(
-            path=path)) from None
+        raise WorkshopError(
+            _("{path}: not an ssh host key (remove it and serve makes a new one)").format(path=path)
+        ) from None
 
 
 def fingerprint(key: asyncssh.SSHKey) -> str:
@@ -82,11 +84,26 @@ class SshServer:
 
     async def start(self) -> None:
         self._acceptor = await asyncssh.listen(
-            sock=self.sock, server_factory=lambda: _Login(self), server_host_keys=[self.key],
-            login_timeout=LOGIN_WITHIN, keepalive_interval=ALIVE[0], keepalive_count_max=ALIVE[1],
-            allow_pty=True, line_editor=False, encoding=None, x11_forwarding=False,
-            agent_forwarding=False, allow_scp=False, sftp_factory=None, password_auth=False,
-            kbdint_auth=False, public_key_auth=False, host_based_auth=False, gss_auth=False, gss_kex=False)
+            sock=self.sock,
+            server_factory=lambda: _Login(self),
+            server_host_keys=[self.key],
+            login_timeout=LOGIN_WITHIN,
+            keepalive_interval=ALIVE[0],
+            keepalive_count_max=ALIVE[1],
+            allow_pty=True,
+            line_editor=False,
+            encoding=None,
+            x11_forwarding=False,
+            agent_forwarding=False,
+            allow_scp=False,
+            sftp_factory=None,
+            password_auth=False,
+            kbdint_auth=False,
+            public_key_auth=False,
+            host_based_auth=False,
+            gss_auth=False,
+            gss_kex=False,
+        )
 
     async def stop(self) -> None:
         """Every app told to quit and waited for (killed after STOP_WITHIN), every connection
@@ -123,8 +140,10 @@ class _Login(asyncssh.SSHServer):
         self.server.logins.add(self)
         self.server.connections[self.client] += 1
         limits = self.server.places.limits
-        if (self.server.connections[self.client] > limits.per_address + EXTRA_CONNECTIONS
-                or len(self.server.logins) > limits.total + EXTRA_CONNECTIONS):
+        if (
+            self.server.connections[self.client] > limits.per_address + EXTRA_CONNECTIONS
+            or len(self.server.logins) > limits.total + EXTRA_CONNECTIONS
+        ):
             conn.close()  # a flood of connections, not people: no line for it
             return
         asyncio.get_running_loop().call_later(LOGIN_WITHIN, self._started_or_closed)

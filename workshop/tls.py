@@ -46,29 +46,39 @@ def given(cert: Path, key: Path, now: dt.datetime | None = None) -> Tls:
     try:
         leaf = x509.load_pem_x509_certificates(_read("--cert", cert))[0]
     except ValueError:
-        raise WorkshopError(_("--cert {path}: no certificate in it (PEM: -----BEGIN CERTIFICATE-----)").format(
-            path=cert)) from None
+        raise WorkshopError(
+            _("--cert {path}: no certificate in it (PEM: -----BEGIN CERTIFICATE-----)").format(path=cert)
+        ) from None
     if now >= leaf.not_valid_after_utc:
-        raise WorkshopError(_("--cert {path}: expired on {day}: browsers refuse it").format(
-            path=cert, day=i18n.day(leaf.not_valid_after_utc.date(), english="%Y-%m-%d")))
+        raise WorkshopError(
+            _("--cert {path}: expired on {day}: browsers refuse it").format(
+                path=cert, day=i18n.day(leaf.not_valid_after_utc.date(), english="%Y-%m-%d")
+            )
+        )
     try:
         serialization.load_pem_private_key(_read("--key", key), password=None)
     except TypeError:
-        raise WorkshopError(_("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(
-            path=key)) from None
+        raise WorkshopError(
+            _("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(path=key)
+        ) from None
     except (ValueError, UnsupportedAlgorithm):
-        raise WorkshopError(_("--key {path}: no private key in it (PEM: -----BEGIN PRIVATE KEY-----)").format(
-            path=key)) from None
+        raise WorkshopError(
+            _("--key {path}: no private key in it (PEM: -----BEGIN PRIVATE KEY-----)").format(path=key)
+        ) from None
     context = _context()
     try:
         context.load_cert_chain(cert, key, password=_no_password)
     except _Encrypted:
-        raise WorkshopError(_("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(
-            path=key)) from None
+        raise WorkshopError(
+            _("--key {path}: the key is encrypted: give it unencrypted (mode 0600)").format(path=key)
+        ) from None
     except ssl.SSLError as err:
         mismatch = err.reason == "KEY_VALUES_MISMATCH"  # ssl's own code for it, never its words
-        why = _("the key is not this certificate's") if mismatch else \
-            _("ssl refused them ({reason})").format(reason=err.reason or err)
+        why = (
+            _("the key is not this certificate's")
+            if mismatch
+            else _("ssl refused them ({reason})").format(reason=err.reason or err)
+        )
         raise WorkshopError(f"--cert {cert} --key {key}: {why}") from None  # not translated: options and a reason
     except OSError as err:
         raise WorkshopError(os_message(cert, "read", err)) from None
@@ -127,8 +137,9 @@ def _kept(path: Path) -> bytes | None:
     try:
         return files.read_owned(path)
     except files.JournalError as err:
-        raise WorkshopError(_("{err} (the self-signed certificate: remove it and serve makes a new one)").format(
-            err=err)) from None
+        raise WorkshopError(
+            _("{err} (the self-signed certificate: remove it and serve makes a new one)").format(err=err)
+        ) from None
 
 
 def _certificate(pem: bytes) -> x509.Certificate | None:
@@ -168,15 +179,21 @@ def _make(stem: str, names: list[str], now: dt.datetime) -> bytes:
         except ValueError:
             alternatives.append(x509.DNSName(name.lower()))
     certificate = (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + VALID_FOR)
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + VALID_FOR)
         .add_extension(x509.SubjectAlternativeName(alternatives), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .sign(key, hashes.SHA256()))
-    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption())
+        .sign(key, hashes.SHA256())
+    )
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
     return private + certificate.public_bytes(serialization.Encoding.PEM)
 
 

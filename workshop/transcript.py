@@ -46,24 +46,36 @@ def poll_open(view: PollView) -> str:
     how = _(HOW[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget, order=order)
     if poll.anonymous:
         return _("Poll open: {question} {vote}, {options} Anonymous. {how}").format(
-            question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how)
+            question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how
+        )
     return _("Poll open: {question} {vote}, {options} {how}").format(
-        question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how)
+        question=poll.question, vote=_(VOTE_WORDS[poll.vote]), options=options_sentence(view), how=how
+    )
 
 
 def results(view: PollView) -> str:
     tally = view.tally
     unit = UNITS[tally.unit]
-    rows = "; ".join("{label}: {value}, {share}".format(label=row.label, value=plural(row.value, unit),
-                                                           share=number(row.share, ".0%")) for row in shown(tally))
+    rows = "; ".join(
+        "{label}: {value}, {share}".format(
+            label=row.label, value=plural(row.value, unit), share=number(row.share, ".0%")
+        )
+        for row in shown(tally)
+    )
     consent = consent_words(view.poll, tally).replace(" ✓", ",")  # 'Consent, 6 of 6 at 3 or more'
-    sentences = [_("Results for {question} {ballots}.").format(question=view.poll.question,
-                                                                 ballots=plural(tally.ballots, "ballot"))]
+    sentences = [
+        _("Results for {question} {ballots}.").format(
+            question=view.poll.question, ballots=plural(tally.ballots, "ballot")
+        )
+    ]
     sentences += [f"{consent}."] if consent else []
     sentences.append(f"{rows}." if rows else _("No answers."))
     if tally.mean is not None:
-        sentences.append(_("Mean {mean}, median {median}.").format(mean=number(tally.mean, ".1f"),
-                                                                   median=number(tally.median or 0, "g")))
+        sentences.append(
+            _("Mean {mean}, median {median}.").format(
+                mean=number(tally.mean, ".1f"), median=number(tally.median or 0, "g")
+            )
+        )
     return " ".join(sentences)
 
 
@@ -76,7 +88,8 @@ def step_sentence(state: SessionState) -> str:
     other = languages.other(step.module, i18n.language())
     title = f"{step.spec.title} ({other})" if other else step.spec.title  # said in another language: which
     return _("Now: {module}, {step}, {minutes}. {prompt}").format(
-        module=step.module.title, step=title, minutes=plural(step.allowed // 60, "minute"), prompt=prompt)
+        module=step.module.title, step=title, minutes=plural(step.allowed // 60, "minute"), prompt=prompt
+    )
 
 
 def round_sentence(step: StepView) -> str:
@@ -85,9 +98,13 @@ def round_sentence(step: StepView) -> str:
     assert now is not None
     left = math.ceil(max(0.0, now.end - step.elapsed) / 60)
     total = math.ceil(max(0.0, step.remaining) / 60)
-    return (_("Round {index} of {rounds}: {label}, {left}; {total} left in the step.").format(
-        index=now.index + 1, rounds=len(step.rounds), label=now.label, left=plural(left, 'minute'),
-        total=plural(total, 'minute')))
+    return _("Round {index} of {rounds}: {label}, {left}; {total} left in the step.").format(
+        index=now.index + 1,
+        rounds=len(step.rounds),
+        label=now.label,
+        left=plural(left, "minute"),
+        total=plural(total, "minute"),
+    )
 
 
 class Transcript:
@@ -111,8 +128,11 @@ class Transcript:
             self.say(step_sentence(state))
             if step.spec.kind == "brainstorm":
                 self.say(_("Brainstorm: type idea and your idea, one per line, like: idea more coaching."))
-        if self.changed("asking", step is not None and (step.spec.kind == "qa" or state.room.qa)) \
-                and step is not None and (step.spec.kind == "qa" or state.room.qa):
+        if (
+            self.changed("asking", step is not None and (step.spec.kind == "qa" or state.room.qa))
+            and step is not None
+            and (step.spec.kind == "qa" or state.room.qa)
+        ):
             self.say(_("Questions are open: type ask and your question; questions lists them; upvote q1 upvotes one."))
         was_paused = self.seen.get("paused")
         if self.changed("paused", state.status == "paused") and was_paused is not None:
@@ -139,9 +159,13 @@ class Transcript:
         said = "over" if remaining < 0 else "30" if remaining <= 30 else "60" if remaining <= 60 else ""
         key = f"time {step.qid} {now.index if now else ''}"  # not translated: a key, as each below
         if self.changed(key, said) and said and (said == "over" or planned > int(said)):
-            self.say(_("Time is up for {unit}.").format(unit=unit) if said == "over" else
-                     _("1 minute left in {unit}.").format(
-                         unit=unit) if said == "60" else _("30 seconds left in {unit}.").format(unit=unit))
+            self.say(
+                _("Time is up for {unit}.").format(unit=unit)
+                if said == "over"
+                else _("1 minute left in {unit}.").format(unit=unit)
+                if said == "60"
+                else _("30 seconds left in {unit}.").format(unit=unit)
+            )
 
     def _poll(self, state: SessionState) -> None:
         for other in state.polls.values():  # a poll left behind closes as the facilitator moves on

@@ -24,10 +24,14 @@ def test_owner_and_due_travel_to_every_format(ws: Workshop) -> None:
     with_actions(ws)
     listed = json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]
     assert [(a["text"], a["owner"], a["due"]) for a in listed] == [
-        ("Book the WFM review", "Ana Lima", "2026-12-15"), ("Share the slides", "", "")]
+        ("Book the WFM review", "Ana Lima", "2026-12-15"),
+        ("Share the slides", "", ""),
+    ]
     rows = list(csv.DictReader(io.StringIO(ws.ok("actions", "s", "--format", "csv").stdout)))
     assert [(r["text"], r["owner"], r["due"]) for r in rows] == [
-        ("Book the WFM review", "Ana Lima", "2026-12-15"), ("Share the slides", "", "")]
+        ("Book the WFM review", "Ana Lima", "2026-12-15"),
+        ("Share the slides", "", ""),
+    ]
     markdown = ws.ok("actions", "s").stdout
     assert "| Book the WFM review | Ana Lima | 2026-12-15 |" in markdown and "Just a note" not in markdown
 
@@ -47,7 +51,7 @@ def test_the_report_opens_with_the_actions(ws: Workshop) -> None:
     report = ws.ok("report", "s").stdout
     actions = report.index("## Action items")
     assert actions < report.index("## Agenda")
-    assert "owner Ana Lima; due 2026-12-15" in report[actions:report.index("## Agenda")]
+    assert "owner Ana Lima; due 2026-12-15" in report[actions : report.index("## Agenda")]
 
 
 def test_a_due_date_that_is_not_one_is_refused(ws: Workshop) -> None:

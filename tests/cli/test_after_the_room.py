@@ -13,7 +13,7 @@ import pytest
 
 from tests.cli.conftest import Workshop
 
-MODULE = '''
+MODULE = """
 id = "rota"
 title = "The new rota"
 summary = "A proposal, its consent check, a confidence scale and the commitments."
@@ -62,16 +62,20 @@ title = "Commitments"
 kind = "notes"
 minutes = 3
 prompt = "Who does what, by when?"
-'''
+"""
 
 D1 = "We pilot the new rota in one team first"
 D2 = "Coaching time is protected every week"
-ROUND_1 = ("rota/agree, round 1: “Can you live with the new rota from January?” · 4 ballots · 0 block: 1 · "
-           "1 serious concerns: 1 · 2 concerns: 0 · 3 can live with it: 0 · 4 support: 1 · 5 full support: 1 · "
-           "No consent: 2 under 3")
-ROUND_2 = ("rota/agree, round 2: “Can you live with a pilot in one team first?” · 4 ballots · 0 block: 0 · "
-           "1 serious concerns: 0 · 2 concerns: 0 · 3 can live with it: 2 · 4 support: 1 · 5 full support: 1 · "
-           "Consent ✓ 4 of 4 at 3 or more")
+ROUND_1 = (
+    "rota/agree, round 1: “Can you live with the new rota from January?” · 4 ballots · 0 block: 1 · "
+    "1 serious concerns: 1 · 2 concerns: 0 · 3 can live with it: 0 · 4 support: 1 · 5 full support: 1 · "
+    "No consent: 2 under 3"
+)
+ROUND_2 = (
+    "rota/agree, round 2: “Can you live with a pilot in one team first?” · 4 ballots · 0 block: 0 · "
+    "1 serious concerns: 0 · 2 concerns: 0 · 3 can live with it: 2 · 4 support: 1 · 5 full support: 1 · "
+    "Consent ✓ 4 of 4 at 3 or more"
+)
 
 
 def note_id(said: str) -> str:
@@ -155,17 +159,23 @@ def test_the_minutes_say_what_was_decided_on_what_and_that_the_file_proves_it(ch
     assert d1["polls"] == ["rota/agree"] and d1["evidence"] == [ROUND_1, ROUND_2] and d1["evidence_matches"]
     assert d1["objections"] == ["Ana: Too soon for my team", "Cy: Needs WFM on board"]
     assert [(a["text"], a["owner"], a["due"]) for a in d1["actions"]] == [
-        ("Book the WFM review", "Ana", "2026-12-15"), ("Draft the pilot rota", "Bo", "2026-12-20")]
+        ("Book the WFM review", "Ana", "2026-12-15"),
+        ("Draft the pilot rota", "Bo", "2026-12-20"),
+    ]
     assert (d2["id"], d2["text"], d2["step"], d2["polls"], d2["evidence"]) == ("d2", D2, "rota/commit", [], [])
     assert [(a["text"], a["owner"], a["due"]) for a in d2["actions"]] == [
-        ("Brief the team leaders", "Cy", ""), ("Share the slides", "Di", "")]
+        ("Brief the team leaders", "Cy", ""),
+        ("Share the slides", "Di", ""),
+    ]
     v = minutes["verification"]
     events = ws.report("first")["session"]["events"]
     assert v["verified"] and v["participants"] == 4 and v["events"] == events and v["damaged_blocks"] == 0
     assert not v["chain_breaks"] and not v["not_from_facilitator"] and not v["tallies_differ"]
-    assert v["sentence"] == (f"Verified: the chain of {v['signed_events']} signed events is unbroken and every "
-                             f"signature is good; {events} events; 4 participants; no damaged block; the tallies "
-                             "every decision quotes match the ballots in the file.")
+    assert v["sentence"] == (
+        f"Verified: the chain of {v['signed_events']} signed events is unbroken and every "
+        f"signature is good; {events} events; 4 participants; no damaged block; the tallies "
+        "every decision quotes match the ballots in the file."
+    )
     markdown = ws.ok("decisions", "first").stdout
     assert f"## d1: {D1} (in force)" in markdown and f"- {ROUND_2}" in markdown
     assert "- Book the WFM review (Ana, 2026-12-15)" in markdown
@@ -186,8 +196,15 @@ def test_compare_shows_the_shift_who_answered_both_and_the_actions_done(chain) -
     confidence = polls["rota/confidence"]["differences"][0]
     assert confidence["both"] == 2 and confidence["both_mean"] == 1.0 and confidence["mean"] == 2.0
     (actions,) = data["actions"]
-    assert (actions["session"], actions["follows"], actions["actions"], actions["done"], actions["blocked"],
-            actions["dropped"], actions["rate"]) == ("second", "first", 4, 2, 1, 1, 0.5)
+    assert (
+        actions["session"],
+        actions["follows"],
+        actions["actions"],
+        actions["done"],
+        actions["blocked"],
+        actions["dropped"],
+        actions["rate"],
+    ) == ("second", "first", 4, 2, 1, 1, 0.5)
     owners = {o["owner"]: (o["done"], o["blocked"], o["dropped"], o["rate"]) for o in actions["by_owner"]}
     assert owners == {"Ana": (1, 0, 0, 1.0), "Bo": (1, 0, 0, 1.0), "Cy": (0, 1, 0, 0.0), "Di": (0, 0, 1, 0.0)}
     decisions = {d["decision"]: (d["actions"], d["done"], d["rate"]) for d in actions["by_decision"]}
@@ -203,23 +220,35 @@ def test_actions_across_the_chain_each_with_its_latest_status(chain) -> None:
     listed = json.loads(ws.ok("actions", "first", "--chain", "--format", "json").stdout)
     assert listed["sessions"] == ["first", "second"]
     rows = {r["id"]: r for r in listed["actions"]}
-    assert [(rows[ids[k]]["status"], rows[ids[k]]["status_in"], rows[ids[k]]["comment"], rows[ids[k]]["decision"])
-            for k in ("wfm", "rota", "brief", "slides", "review")] == [
-        ("done", "second", "", D1), ("done", "second", "", D1), ("blocked", "second", "waiting for IT", D2),
-        ("dropped", "second", "nobody asked for them", D2), ("open", "second", "", "")]
+    assert [
+        (rows[ids[k]]["status"], rows[ids[k]]["status_in"], rows[ids[k]]["comment"], rows[ids[k]]["decision"])
+        for k in ("wfm", "rota", "brief", "slides", "review")
+    ] == [
+        ("done", "second", "", D1),
+        ("done", "second", "", D1),
+        ("blocked", "second", "waiting for IT", D2),
+        ("dropped", "second", "nobody asked for them", D2),
+        ("open", "second", "", ""),
+    ]
     assert [h["by"] for h in rows[ids["wfm"]]["history"]] == ["Ana"]  # the owner, under the name she joined with
     assert [h["by"] for h in rows[ids["rota"]]["history"]] == ["facilitator"]
     assert all(rows[ids[k]]["written_in"] == "first" for k in ("wfm", "rota", "brief", "slides"))
-    assert ws.ok("actions", "second", "--chain", "--format", "json").stdout == ws.ok(
-        "actions", "first", "--chain", "--format", "json").stdout  # from either end, the same chain
+    assert (
+        ws.ok("actions", "second", "--chain", "--format", "json").stdout
+        == ws.ok("actions", "first", "--chain", "--format", "json").stdout
+    )  # from either end, the same chain
 
 
 @pytest.mark.slow
 def test_the_follow_up_starts_with_the_review_and_ends_with_new_actions(chain) -> None:
     ws, _, _ = chain
     report = ws.report("second")
-    assert [s["id"] for s in report["steps"]] == ["action-review/review", "rota/agree", "rota/confidence",
-                                                   "next-actions/new-actions"]
+    assert [s["id"] for s in report["steps"]] == [
+        "action-review/review",
+        "rota/agree",
+        "rota/confidence",
+        "next-actions/new-actions",
+    ]
     assert {p["name"] for p in report["participants"]} == {"Ana", "Bo", "Cy", "Di"}
     header = Path(ws.file("second")).read_text("utf-8")
     assert 'follows = "first"' in header
@@ -230,14 +259,32 @@ def test_only_owners_review_their_own_actions_and_only_during_the_review(chain, 
     _, ids, room = chain
     ws.ok("followup", "second", "--name", "third")
     ws.ok("control", "third", "start")
-    ws.refused("review", "third", ids["brief"], "done", "--name", "Ana", "--rejoin", room.codes["Ana"],
-               says="only its owner (Cy) or the facilitator")
+    ws.refused(
+        "review",
+        "third",
+        ids["brief"],
+        "done",
+        "--name",
+        "Ana",
+        "--rejoin",
+        room.codes["Ana"],
+        says="only its owner (Cy) or the facilitator",
+    )
     ws.refused("review", "third", ids["brief"], "blocked", says="say what blocks it")
     ws.refused("review", "third", ids["brief"], "finished", says="done, blocked, dropped or open")
     ws.refused("review", "third", ids["wfm"], "done", says="no action")  # done last time: not carried again
     ws.ok("control", "third", "next")
-    ws.refused("review", "third", ids["brief"], "done", "--name", "Cy", "--rejoin", room.codes["Cy"],
-               says="while the review step runs")
+    ws.refused(
+        "review",
+        "third",
+        ids["brief"],
+        "done",
+        "--name",
+        "Cy",
+        "--rejoin",
+        room.codes["Cy"],
+        says="while the review step runs",
+    )
 
 
 @pytest.mark.slow
@@ -247,7 +294,10 @@ def test_decisions_are_amended_and_withdrawn_as_new_events(chain, ws: Workshop) 
     minutes = json.loads(ws.ok("decisions", "first", "--format", "json").stdout)
     d1, d2 = minutes["decisions"]
     assert (d1["text"], d1["recorded_text"], [c["why"] for c in d1["amended"]]) == (
-        "We pilot the new rota in two teams first", D1, ["Bo's team asked"])
+        "We pilot the new rota in two teams first",
+        D1,
+        ["Bo's team asked"],
+    )
     assert d2["status"] == "withdrawn" and d2["withdrawn"]["why"] == "covered by the budget"
     ws.refused("decide", "first", "--amend", "d2", "Again", says="was withdrawn")
     ws.refused("decide", "first", "--amend", "d9", "Again", says="no decision 'd9'")

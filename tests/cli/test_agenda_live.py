@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from workshop.cli import app
 
-MODULE = '''
+MODULE = """
 id = "timing"
 title = "Timing"
 summary = "Steps of known lengths, one in rounds."
@@ -59,7 +59,7 @@ title = "Close"
 kind = "talk"
 minutes = 12
 prompt = "Bye."
-'''
+"""
 
 
 class Cli:

@@ -27,7 +27,8 @@ def test_the_facilitator_edits_a_note_and_its_owner_and_due_date(ws: Workshop) -
     assert path.read_bytes()[:size] == before  # appended, nothing rewritten
     listed = json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]
     assert [(a["text"], a["owner"], a["due"], a["edited"]) for a in listed] == [
-        ("Book the WFM review", "WFM team", "2027-01-04", True)]
+        ("Book the WFM review", "WFM team", "2027-01-04", True)
+    ]
     report = ws.ok("report", "s").stdout
     assert "Book the WFM review" in report and "revew" not in report and "(edited)" in report
     event = Calendar.from_ical(ws.ok("actions", "s", "--format", "ics").stdout).walk("VEVENT")[0]
@@ -78,8 +79,10 @@ def test_a_revote_on_new_wording_keeps_each_rounds_wording_beside_its_result(ws:
         ws.ok("vote", "s", "--name", name, value)
     poll = ws.poll("fist")
     assert poll["question"] == "How ready are we, with a trial of two weeks?" and poll["reworded"]
-    assert [r["question"] for r in poll["round_wordings"]] == ["How ready are we?",
-                                                               "How ready are we, with a trial of two weeks?"]
+    assert [r["question"] for r in poll["round_wordings"]] == [
+        "How ready are we?",
+        "How ready are we, with a trial of two weeks?",
+    ]
     report = ws.ok("report", "s").stdout
     assert "round 1, on “How ready are we?”" in report
     assert "round 2, on “How ready are we, with a trial of two weeks?”" in report

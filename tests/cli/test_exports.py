@@ -41,11 +41,14 @@ def test_ics_events_are_all_day_on_the_due_date_for_two_parsers(ws: Workshop) ->
     events = Calendar.from_ical(text).walk("VEVENT")
     assert [(str(e["SUMMARY"]), e.decoded("DTSTART"), e.decoded("DTEND")) for e in events] == [
         ("Book the WFM review", dt.date(2026, 12, 15), dt.date(2026, 12, 16)),
-        ("Share the forecast; then, call\nback", dt.date(2027, 1, 4), dt.date(2027, 1, 5))]
+        ("Share the forecast; then, call\nback", dt.date(2027, 1, 4), dt.date(2027, 1, 5)),
+    ]
     parsed = vobject.readOne(text)
     read = [(e.summary.value, e.dtstart.value, e.dtend.value) for e in parsed.vevent_list]
-    assert read == [("Book the WFM review", dt.date(2026, 12, 15), dt.date(2026, 12, 16)),
-                    ("Share the forecast; then, call\nback", dt.date(2027, 1, 4), dt.date(2027, 1, 5))]
+    assert read == [
+        ("Book the WFM review", dt.date(2026, 12, 15), dt.date(2026, 12, 16)),
+        ("Share the forecast; then, call\nback", dt.date(2027, 1, 4), dt.date(2027, 1, 5)),
+    ]
     assert all(not isinstance(value, dt.datetime) for _, value, _ in read)  # all-day: dates, no time
     assert "1 action item without a due date" in result.stderr
 
@@ -83,8 +86,13 @@ def test_sessions_keeps_ids_whole_at_80_columns(ws: Workshop) -> None:
     ws.new("half-day-20261123-090211")
     ws.ok("control", "half-day-20261123-090211", "start")
     env = {**os.environ, "COLUMNS": "80", "LINES": "24"}
-    table = subprocess.run([sys.executable, "-m", "workshop", "sessions", "--sessions-dir", str(ws.sessions)],
-                           capture_output=True, text=True, env=env, timeout=60).stdout
+    table = subprocess.run(
+        [sys.executable, "-m", "workshop", "sessions", "--sessions-dir", str(ws.sessions)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    ).stdout
     assert "half-day-20261123-090211" in table
     assert max(len(line) for line in table.splitlines()) <= 80
     assert "running" in table
@@ -94,6 +102,11 @@ def test_sessions_keeps_ids_whole_at_80_columns(ws: Workshop) -> None:
 def test_the_ids_stay_whole_however_long_the_title(ws: Workshop, tmp_path: Path) -> None:
     ws.new("a-rather-long-session-name-0001")
     env = {**os.environ, "COLUMNS": "80"}
-    table = subprocess.run([sys.executable, "-m", "workshop", "sessions", "--sessions-dir", str(ws.sessions)],
-                           capture_output=True, text=True, env=env, timeout=60).stdout
+    table = subprocess.run(
+        [sys.executable, "-m", "workshop", "sessions", "--sessions-dir", str(ws.sessions)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    ).stdout
     assert "a-rather-long-session-name-0001" in table

@@ -140,22 +140,38 @@ def _plant(target: Path, kind: str, elsewhere: Path) -> None:
 
 def _workshop(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """In a process of its own, with a time limit: a command that would hang fails the test."""
-    return subprocess.run([sys.executable, "-m", "workshop", *args], capture_output=True, text=True, timeout=60,
-                          cwd=cwd, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 @pytest.mark.parametrize("kind", ["link", "dangling link", "folder", "fifo"])
 @pytest.mark.parametrize("name", [".victim.secret", "victim.toml"])
 @pytest.mark.e2e
-def test_nothing_planted_at_a_new_sessions_names_is_written_through(ws: Workshop, tmp_path: Path, kind: str,
-                                                                     name: str) -> None:
+def test_nothing_planted_at_a_new_sessions_names_is_written_through(
+    ws: Workshop, tmp_path: Path, kind: str, name: str
+) -> None:
     ws.sessions.mkdir()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.write_bytes(b"precious")
     _plant(ws.sessions / name, kind, elsewhere)
     before = snapshot(ws.sessions)
-    done = _workshop("new", MODULE_ID, "--name", "victim", "--path", str(ws.content),
-                     "--sessions-dir", str(ws.sessions), cwd=tmp_path)
+    done = _workshop(
+        "new",
+        MODULE_ID,
+        "--name",
+        "victim",
+        "--path",
+        str(ws.content),
+        "--sessions-dir",
+        str(ws.sessions),
+        cwd=tmp_path,
+    )
     assert done.returncode == 2, done.stderr
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "already there" in done.stderr
     assert elsewhere.read_bytes() == b"precious"

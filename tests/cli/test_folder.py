@@ -31,10 +31,15 @@ def test_sessions_lists_every_session_with_its_status(ws: Workshop) -> None:
     stale(ws)
     found = listed(ws)
     assert {k: v["status"] for k, v in found.items()} == {
-        "waiting": "waiting", "running": "running", "ended": "ended", "old": "stale"}
+        "waiting": "waiting",
+        "running": "running",
+        "ended": "ended",
+        "old": "stale",
+    }
     assert found["running"]["started"] and not found["running"]["ended"] and found["ended"]["ended"]
     assert found["running"]["events"] == 1 and found["old"]["created"].startswith(
-        (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).strftime("%Y-%m-%d"))
+        (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).strftime("%Y-%m-%d")
+    )
     table = ws.ok("sessions").stdout
     assert "running" in table and "stale" in table
 
@@ -75,7 +80,11 @@ def test_the_certificate_and_host_key_serve_made_go_with_their_session(ws: Works
     ws.ok("archive", "gone", "--delete", "--yes")
     assert sorted(p.name for p in ws.sessions.iterdir()) == ["archive"]
     assert sorted(p.name for p in (ws.sessions / "archive").iterdir()) == [
-        ".kept.secret", ".kept.ssh-host-key", ".kept.tls.pem", "kept.toml"]
+        ".kept.secret",
+        ".kept.ssh-host-key",
+        ".kept.tls.pem",
+        "kept.toml",
+    ]
 
 
 def test_a_live_session_is_neither_archived_nor_deleted(ws: Workshop) -> None:

@@ -32,14 +32,19 @@ def without_controls(text: str) -> str:
 
 # Invisible in a name: zero-width characters and bidi controls (marks, embeddings, overrides,
 # isolates). A name loses them, so "Ana" and "Ana\u200b" are one person; notes keep them.
-INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff"  # zero-width
-             "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")  # bidi
+INVISIBLE = (
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width
+    "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)  # bidi
 
 
 # Unicode's Default_Ignorable_Code_Point among letters and marks (PropList.txt's
 # Other_Default_Ignorable_Code_Point and Variation_Selector): they draw as nothing
-IGNORABLE_LETTERS = ("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
-                     + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0))))
+IGNORABLE_LETTERS = (
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 
 
 def as_a_name(text: str) -> str:
@@ -47,12 +52,18 @@ def as_a_name(text: str) -> str:
     compatibility-normalised (NFKC: a fullwidth "Ａ" is "A"), keeping letters, marks and digits
     (less those that draw as nothing), single spaces and - ' ’ . , & ( ), and no mark at the start
     of a word; "" when nothing with a letter or a digit is left (refused)."""
-    kept = "".join(" " if ch.isspace() or unicodedata.category(ch) == "Zs" else
-                   ch if ch in "-'\u2019.,&()" or (unicodedata.category(ch)[0] in "LMN"
-                                                    and ch not in IGNORABLE_LETTERS) else ""
-                   for ch in unicodedata.normalize("NFKC", text))
-    words = [word.lstrip("".join(c for c in word if unicodedata.category(c)[0] == "M"))
-             for word in unicodedata.normalize("NFKC", kept).split()]
+    kept = "".join(
+        " "
+        if ch.isspace() or unicodedata.category(ch) == "Zs"
+        else ch
+        if ch in "-'\u2019.,&()" or (unicodedata.category(ch)[0] in "LMN" and ch not in IGNORABLE_LETTERS)
+        else ""
+        for ch in unicodedata.normalize("NFKC", text)
+    )
+    words = [
+        word.lstrip("".join(c for c in word if unicodedata.category(c)[0] == "M"))
+        for word in unicodedata.normalize("NFKC", kept).split()
+    ]
     name = " ".join(" ".join(words).split())
     return name if any(unicodedata.category(ch)[0] in "LN" for ch in name) else ""
 
@@ -140,16 +151,26 @@ def test_names_differing_only_by_invisible_characters_are_one_person(ws: Worksho
 # each a name drawn like "Ana", "HOPE", … with letters of another script (Cyrillic, Greek,
 # Armenian, Cherokee) or Latin variants: on a screen, in a report, on a phone, one cannot tell
 # them from the first (a capital and its small letter may look like two Latin letters: Η, η)
-DRAWN_ALIKE = {"Ana": ["\u0410na", "An\u0430", "\u0391na", "\u0410N\u0410", "A\u03b7a", "\u0251na", "\u13aaNA"],
-               "HOPE": ["\u041d\u041e\u0420\u0415", "\u0397\u039f\u03a1\u0395"],
-               "Nik": ["\u039dik", "N\u0131k", "N\u0456k"],
-               "Dave": ["D\u03b1\u03bde", "Da\u0475e"], "Lucy": ["L\u03c5cy", "L\u03bccy", "L\u057dcy"],
-               "Ivan": ["\u04c0van"], "Bob": ["B\u0585b"], "Sam": ["\u054fam", "\u13daam"],
-               "Paul": ["Pa\u057dl", "\u13e2aul"], "Greg": ["Gre\u0261"], "Kim": ["\u13e6im"]}
+DRAWN_ALIKE = {
+    "Ana": ["\u0410na", "An\u0430", "\u0391na", "\u0410N\u0410", "A\u03b7a", "\u0251na", "\u13aaNA"],
+    "HOPE": ["\u041d\u041e\u0420\u0415", "\u0397\u039f\u03a1\u0395"],
+    "Nik": ["\u039dik", "N\u0131k", "N\u0456k"],
+    "Dave": ["D\u03b1\u03bde", "Da\u0475e"],
+    "Lucy": ["L\u03c5cy", "L\u03bccy", "L\u057dcy"],
+    "Ivan": ["\u04c0van"],
+    "Bob": ["B\u0585b"],
+    "Sam": ["\u054fam", "\u13daam"],
+    "Paul": ["Pa\u057dl", "\u13e2aul"],
+    "Greg": ["Gre\u0261"],
+    "Kim": ["\u13e6im"],
+}
 
 
-@pytest.mark.parametrize(("name", "alike"), [(n, a) for n, alikes in DRAWN_ALIKE.items() for a in alikes],
-                         ids=lambda v: v.encode("unicode_escape").decode())
+@pytest.mark.parametrize(
+    ("name", "alike"),
+    [(n, a) for n, alikes in DRAWN_ALIKE.items() for a in alikes],
+    ids=lambda v: v.encode("unicode_escape").decode(),
+)
 def test_a_name_drawn_alike_in_another_script_is_taken(ws: Workshop, name: str, alike: str) -> None:
     """Nobody can pass for a participant with look-alike letters: the name counts as taken, and
     becoming its holder needs the rejoin code, as for the same name typed plainly."""
@@ -187,11 +208,16 @@ def test_names_of_other_scripts_that_draw_no_latin_name_still_join(ws: Workshop)
     for name in ("Ana", "\u0391\u03b8\u03b7\u03bd\u03ac", "\u0410\u043d\u043d\u0430", "Anja"):
         ws.ok("vote", "s", "--name", name, "Coaching")
     assert [p["name"] for p in ws.report()["participants"]] == [
-        "Ana", "\u0391\u03b8\u03b7\u03bd\u03ac", "\u0410\u043d\u043d\u0430", "Anja"]
+        "Ana",
+        "\u0391\u03b8\u03b7\u03bd\u03ac",
+        "\u0410\u043d\u043d\u0430",
+        "Anja",
+    ]
 
 
-@pytest.mark.parametrize("name", [n for n in HOSTILE.values() if as_a_name(n)],
-                         ids=[k for k, n in HOSTILE.items() if as_a_name(n)])
+@pytest.mark.parametrize(
+    "name", [n for n in HOSTILE.values() if as_a_name(n)], ids=[k for k, n in HOSTILE.items() if as_a_name(n)]
+)
 def test_a_notes_author_comes_back_as_a_name_keeps_it(ws: Workshop, name: str) -> None:
     path = ws.started_at()
     ws.ok("note", "s", "--name", name, "--action", "hello")

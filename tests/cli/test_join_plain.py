@@ -36,9 +36,14 @@ class Plain:
     """`workshop join --plain` in its own process; its transcript read line by line."""
 
     def __init__(self, path: Path, env: dict[str, str]) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "workshop", "join", str(path), "--plain"],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                        text=True, env=env)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "workshop", "join", str(path), "--plain"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.lines: Queue[str] = Queue()
         self.transcript: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -100,19 +105,25 @@ def test_a_whole_agenda_by_plain_lines_writes_what_vote_and_note_write(tmp_path:
     for number, (step, typed, _) in enumerate(AGENDA):
         facilitator.goto(step)
         if number:
-            assert ana.hear("Poll closed: ") == "Poll closed: " + facilitator.state().polls[
-                f"polls/{AGENDA[number - 1][0]}"].poll.question  # the facilitator moved on
+            assert (
+                ana.hear("Poll closed: ")
+                == "Poll closed: " + facilitator.state().polls[f"polls/{AGENDA[number - 1][0]}"].poll.question
+            )  # the facilitator moved on
         opened = ana.hear("Poll open: ")
         ana.type(typed)
         ana.hear("Your ballot is recorded")
         if step == "pick":
-            assert opened == ("Poll open: Which first? single, 3 options: 1 Coaching, 2 Planning, 3 Quality. "
-                              "Type vote and one number, like: vote 2.")
+            assert opened == (
+                "Poll open: Which first? single, 3 options: 1 Coaching, 2 Planning, 3 Quality. "
+                "Type vote and one number, like: vote 2."
+            )
             ana.type("vote 7")
             assert ana.hear("Sorry: ").startswith("Sorry: ballot refused: no option '7'")
             facilitator.poll_action("reveal")
-            assert ana.hear("Results for ") == ("Results for Which first? 1 ballot. Coaching: 0 votes, 0%; "
-                                                "Planning: 1 vote, 100%; Quality: 0 votes, 0%.")
+            assert ana.hear("Results for ") == (
+                "Results for Which first? 1 ballot. Coaching: 0 votes, 0%; "
+                "Planning: 1 vote, 100%; Quality: 0 votes, 0%."
+            )
     facilitator.end()
     ana.hear("The session has ended.")
     assert ana.process.wait(timeout=20) == 0

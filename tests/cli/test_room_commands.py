@@ -32,8 +32,10 @@ class Room:
     def refused(self, *args: str, says: str) -> None:
         before = snapshot(self.sessions)
         result = self.run(*args)
-        assert result.exit_code == 2 and result.stderr.startswith("error: ") and says in result.stderr, \
-            (args, result.stderr)
+        assert result.exit_code == 2 and result.stderr.startswith("error: ") and says in result.stderr, (
+            args,
+            result.stderr,
+        )
         assert len(result.stderr.splitlines()) == 1 and snapshot(self.sessions) == before
 
 
@@ -50,8 +52,13 @@ def test_a_scripted_brainstorm_vote_and_questions(room: Room) -> None:
     room.ok("control", "s", "start")
     room.refused("idea", "s", "--name", "Ana", "Too soon", says="brainstorm step")
     room.ok("control", "s", "next")
-    ideas = [("Ana", "More coaching"), ("Bo", "Fewer metrics"), ("Cy", "More coaching!"), ("Di", "Shadow a peer"),
-             ("Ed", "Quiet hour")]
+    ideas = [
+        ("Ana", "More coaching"),
+        ("Bo", "Fewer metrics"),
+        ("Cy", "More coaching!"),
+        ("Di", "Shadow a peer"),
+        ("Ed", "Quiet hour"),
+    ]
     said = [room.ok("idea", "s", "--name", name, text) for name, text in ideas]
     assert said[0] == "idea i1 added to “Ideas”" and said[4].startswith("idea i5")
     room.refused("idea", "s", "--name", "Ana", "x" * 281, says="at most 280")
@@ -62,8 +69,10 @@ def test_a_scripted_brainstorm_vote_and_questions(room: Room) -> None:
     room.ok("vote", "s", "--name", "Bo", "Fewer metrics", "Shadow a peer", "Quiet hour")
     room.ok("vote", "s", "--name", "Cy", "1=3")
     room.ok("control", "s", "goto", "questions")
-    assert [room.ok("ask", "s", "--name", n, t) for n, t in
-            (("Ana", "Who decides?"), ("Bo", "When do we start?"), ("Cy", "What budget?"))] == ["q1", "q2", "q3"]
+    assert [
+        room.ok("ask", "s", "--name", n, t)
+        for n, t in (("Ana", "Who decides?"), ("Bo", "When do we start?"), ("Cy", "What budget?"))
+    ] == ["q1", "q2", "q3"]
     room.ok("upvote", "s", "--name", "Ana", "q2")
     room.ok("upvote", "s", "--name", "Cy", "q2")
     room.ok("upvote", "s", "--name", "Di", "q3")
@@ -72,16 +81,26 @@ def test_a_scripted_brainstorm_vote_and_questions(room: Room) -> None:
     room.ok("control", "s", "answered", "q2")
     data = json.loads(room.ok("report", "s", "--format", "json"))
     assert [(i["id"], i["text"], i["author"], i["merged_into"], i["hidden"]) for i in data["ideas"]] == [
-        ("i1", "More coaching", "Ana", None, False), ("i2", "Fewer metrics", "Bo", None, False),
-        ("i3", "More coaching!", "Cy", "i1", False), ("i4", "Shadow a peer", "Di", None, False),
-        ("i5", "Quiet hour", "Ed", None, False)]
+        ("i1", "More coaching", "Ana", None, False),
+        ("i2", "Fewer metrics", "Bo", None, False),
+        ("i3", "More coaching!", "Cy", "i1", False),
+        ("i4", "Shadow a peer", "Di", None, False),
+        ("i5", "Quiet hour", "Ed", None, False),
+    ]
     poll = next(p for p in data["polls"] if p["id"] == "room/vote")
     assert poll["options"] == ["More coaching", "Fewer metrics", "Shadow a peer", "Quiet hour"]
     assert poll["options_from"] == "ideas" and poll["ideas"] == ["i1", "i2", "i4", "i5"]
     assert {r["label"]: r["value"] for r in poll["results"]["rows"]} == {
-        "More coaching": 5, "Fewer metrics": 1, "Shadow a peer": 1, "Quiet hour": 2}
+        "More coaching": 5,
+        "Fewer metrics": 1,
+        "Shadow a peer": 1,
+        "Quiet hour": 2,
+    }
     assert [(q["id"], q["votes"], q["answered"]) for q in data["questions"]] == [
-        ("q2", 2, True), ("q3", 1, False), ("q1", 0, False)]
+        ("q2", 2, True),
+        ("q3", 1, False),
+        ("q1", 0, False),
+    ]
     markdown = room.ok("report", "s")
     assert "## Ideas" in markdown and "## Questions" in markdown
 

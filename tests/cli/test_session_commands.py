@@ -86,9 +86,7 @@ def test_new_with_an_unknown_id_suggests_or_lists(ws: Workshop) -> None:
     before = snapshot(ws.root)
     close = ws.run("new", "zz-cli-prob", "--path", str(ws.content))
     assert close.exit_code == 2
-    assert close.stderr.splitlines() == [
-        "error: no agenda or module 'zz-cli-prob' (did you mean 'zz-cli-probe'?)"
-    ]
+    assert close.stderr.splitlines() == ["error: no agenda or module 'zz-cli-prob' (did you mean 'zz-cli-probe'?)"]
     far = ws.run("new", "nosuch", "--path", str(ws.content))
     assert far.exit_code == 2
     lines = far.stderr.splitlines()
@@ -173,13 +171,16 @@ def test_extend_lengthens_and_shortens_the_current_step(ws: Workshop) -> None:
     assert planned[qid("pick")] == 120 + 120
 
 
-@pytest.mark.parametrize(("arg", "says"), [
-    ("lots", "whole minutes"),
-    ("1.5", "whole minutes"),
-    ("0", "1 to 120"),
-    ("121", "1 to 120"),
-    ("", "whole minutes"),
-])
+@pytest.mark.parametrize(
+    ("arg", "says"),
+    [
+        ("lots", "whole minutes"),
+        ("1.5", "whole minutes"),
+        ("0", "1 to 120"),
+        ("121", "1 to 120"),
+        ("", "whole minutes"),
+    ],
+)
 def test_extend_with_a_bad_number_is_refused(ws: Workshop, arg: str, says: str) -> None:
     ws.started_at("pick")
     ws.refused("control", "s", "extend", arg, says=says)
@@ -254,8 +255,19 @@ def test_end_closes_the_open_poll_and_ends_the_session(ws: Workshop) -> None:
 
 
 ACTIONS = [
-    ["start"], ["next"], ["prev"], ["goto", "pick"], ["pause"], ["resume"], ["extend", "2"],
-    ["extend", "-1"], ["close"], ["reopen"], ["reset"], ["reveal"], ["end"],
+    ["start"],
+    ["next"],
+    ["prev"],
+    ["goto", "pick"],
+    ["pause"],
+    ["resume"],
+    ["extend", "2"],
+    ["extend", "-1"],
+    ["close"],
+    ["reopen"],
+    ["reset"],
+    ["reveal"],
+    ["end"],
 ]
 
 
@@ -326,7 +338,10 @@ def test_rank_is_tallied_by_borda_points(ws: Workshop) -> None:
     ws.ok("vote", "s", "--name", "Cy", "change", "trust", "goals", "letting go")  # Change 3, Trust 2, Goals 1
     rows = ws.poll("order")["results"]["rows"]
     assert [(r["label"], r["value"]) for r in rows] == [
-        ("Trust", 7), ("Goals", 6), ("Change", 5), ("Letting go", 0),
+        ("Trust", 7),
+        ("Goals", 6),
+        ("Change", 5),
+        ("Letting go", 0),
     ]
     assert ws.poll("order")["results"]["unit"] == "points"
 
@@ -361,31 +376,34 @@ def test_a_second_dots_ballot_replaces_rather_than_adds(ws: Workshop) -> None:
     assert ws.poll("dots")["ballots"] == 1
 
 
-@pytest.mark.parametrize(("step", "values", "says"), [
-    ("pick", ["Nothing"], "no option 'Nothing'"),
-    ("pick", ["0"], "no option '0'"),
-    ("pick", ["4"], "no option '4'"),
-    ("pick", ["Coaching", "Quality"], "exactly one"),
-    ("many", ["1", "2", "3"], "at most 2 options"),
-    ("many", ["Coaching", "coaching"], "chosen twice"),
-    ("many", ["Hiring"], "no option 'Hiring'"),
-    ("fist", ["6"], "outside the scale 0 to 5"),
-    ("fist", ["-1"], "outside the scale 0 to 5"),
-    ("fist", ["lots"], "not a number"),
-    ("fist", ["2", "3"], "one number"),
-    ("dots", ["Coaching=3", "Quality=3"], "over the budget of 5"),
-    ("dots", ["Coaching=2", "Planning=2", "Quality=2"], "over the budget of 5"),
-    ("dots", ["Coaching=4"], "over the cap of 3"),
-    ("dots", ["Coaching=2", "coaching=2"], "over the cap of 3"),
-    ("dots", ["Coaching=lots"], "option=dots"),
-    ("dots", ["Hiring=1"], "no option 'Hiring'"),
-    ("dots", ["Coaching=0"], "at least one dot"),
-    ("order", ["Trust", "Trust", "Change", "Goals"], "ranked twice"),
-    ("order", ["Trust", "Goals", "Change"], "missing 'Letting go'"),
-    ("order", ["1", "2", "3", "5"], "no option '5'"),
-    ("word", [" "], "cannot be empty"),
-    ("word", ["x" * 61], "at most 60 characters"),
-])
+@pytest.mark.parametrize(
+    ("step", "values", "says"),
+    [
+        ("pick", ["Nothing"], "no option 'Nothing'"),
+        ("pick", ["0"], "no option '0'"),
+        ("pick", ["4"], "no option '4'"),
+        ("pick", ["Coaching", "Quality"], "exactly one"),
+        ("many", ["1", "2", "3"], "at most 2 options"),
+        ("many", ["Coaching", "coaching"], "chosen twice"),
+        ("many", ["Hiring"], "no option 'Hiring'"),
+        ("fist", ["6"], "outside the scale 0 to 5"),
+        ("fist", ["-1"], "outside the scale 0 to 5"),
+        ("fist", ["lots"], "not a number"),
+        ("fist", ["2", "3"], "one number"),
+        ("dots", ["Coaching=3", "Quality=3"], "over the budget of 5"),
+        ("dots", ["Coaching=2", "Planning=2", "Quality=2"], "over the budget of 5"),
+        ("dots", ["Coaching=4"], "over the cap of 3"),
+        ("dots", ["Coaching=2", "coaching=2"], "over the cap of 3"),
+        ("dots", ["Coaching=lots"], "option=dots"),
+        ("dots", ["Hiring=1"], "no option 'Hiring'"),
+        ("dots", ["Coaching=0"], "at least one dot"),
+        ("order", ["Trust", "Trust", "Change", "Goals"], "ranked twice"),
+        ("order", ["Trust", "Goals", "Change"], "missing 'Letting go'"),
+        ("order", ["1", "2", "3", "5"], "no option '5'"),
+        ("word", [" "], "cannot be empty"),
+        ("word", ["x" * 61], "at most 60 characters"),
+    ],
+)
 def test_invalid_ballots_are_refused_with_the_reason(ws: Workshop, step: str, values: list[str], says: str) -> None:
     ws.started_at(step)
     line = ws.refused("vote", "s", "--name", "Ana", *values, says=says)
@@ -393,11 +411,14 @@ def test_invalid_ballots_are_refused_with_the_reason(ws: Workshop, step: str, va
     assert ws.poll(step)["ballots"] == 0
 
 
-@pytest.mark.parametrize(("step", "values"), [
-    ("pick", ["²"]),  # str.isdigit() is true for a superscript two, int() refuses it
-    ("dots", ["Coaching=²"]),
-    ("dots", ["Coaching=100000000000000000000"]),
-])
+@pytest.mark.parametrize(
+    ("step", "values"),
+    [
+        ("pick", ["²"]),  # str.isdigit() is true for a superscript two, int() refuses it
+        ("dots", ["Coaching=²"]),
+        ("dots", ["Coaching=100000000000000000000"]),
+    ],
+)
 def test_odd_numbers_in_a_ballot_are_refused_not_crashed_on(ws: Workshop, step: str, values: list[str]) -> None:
     ws.started_at(step)
     ws.refused("vote", "s", "--name", "Ana", *values, says="ballot refused")
@@ -498,8 +519,15 @@ def test_markdown_report_has_the_questions_results_and_action_items(ws: Workshop
     ws.ok("note", "s", "Just a thought")
     md = ws.ok("report", "s", "--format", "md").stdout
     assert md == ws.ok("report", "s").stdout  # md is the default
-    for question in ["Which first?", "Which matter most?", "How ready are we?", "Where to invest?",
-                     "Hardest first?", "One word for today?", "Is the rota fair?"]:
+    for question in [
+        "Which first?",
+        "Which matter most?",
+        "How ready are we?",
+        "Where to invest?",
+        "Hardest first?",
+        "One word for today?",
+        "Is the rota fair?",
+    ]:
         assert f"### {question}" in md
     actions = md.split("## Action items", 1)[1].split("## ", 1)[0]
     assert "Book the room (facilitator)" in actions

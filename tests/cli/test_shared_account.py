@@ -18,8 +18,9 @@ from workshop import sessions
 
 
 def workshop(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "workshop", *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", *args], input=stdin, capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 @pytest.mark.e2e

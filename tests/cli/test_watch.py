@@ -38,9 +38,13 @@ def read_until(out: queue.Queue, needle: str, seconds: float = 20) -> list[str]:
 def test_watch_sees_each_save(tmp_path: Path) -> None:
     module = write_module(tmp_path)
     good = module.read_text("utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "workshop", "validate", "--watch", str(module)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "validate", "--watch", str(module)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     try:
         out = lines_of(proc)
         read_until(out, "ok: module 'polls'")

@@ -19,8 +19,9 @@ from workshop.journal import store
 
 
 def workshop(*args: str, env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "workshop", *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", *args], input=stdin, capture_output=True, text=True, env=env, timeout=60
+    )
 
 
 @pytest.fixture
@@ -40,11 +41,20 @@ def at_once(argv_stdin: list[tuple[list[str], str]], env: dict[str, str]) -> tup
     """Processes started together, as a script in a hurry starts them; (status, output) each,
     and the seconds from the first start to the last end."""
     started = time.monotonic()
-    running = [subprocess.Popen([sys.executable, "-m", "workshop", *argv], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-               for argv, _ in argv_stdin]
-    done = [(p.communicate(stdin, timeout=120)[0], p.returncode) for p, (_, stdin) in zip(running, argv_stdin,
-                                                                                          strict=True)]
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-m", "workshop", *argv],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        for argv, _ in argv_stdin
+    ]
+    done = [
+        (p.communicate(stdin, timeout=120)[0], p.returncode) for p, (_, stdin) in zip(running, argv_stdin, strict=True)
+    ]
     return [(status, out) for out, status in done], time.monotonic() - started
 
 
@@ -55,8 +65,9 @@ def test_wrong_rejoin_codes_from_a_script_are_counted_and_held_back(shared) -> N
     are answered than the rule allows in the time they took."""
     path, env = shared
     workshop("vote", str(path), "--name", "Ana", "1", env=env)
-    results, seconds = at_once([(["vote", str(path), "--name", "Ana", "--rejoin", f"ZZZZZ{n}", "2"], "")
-                                for n in range(8)], env)
+    results, seconds = at_once(
+        [(["vote", str(path), "--name", "Ana", "--rejoin", f"ZZZZZ{n}", "2"], "") for n in range(8)], env
+    )
     assert all(status == 2 and out.count("\n") == 1 for status, out in results)
     said = [out for _, out in results]
     assert all("not the rejoin code of 'Ana'" in out or "too many wrong codes" in out for out in said)

@@ -17,34 +17,34 @@ from workshop.cli import app
 MODULE_ID = "probe-trust"
 
 BASE_LINES = [
-    f'id = "{MODULE_ID}"',                     # 1
-    'title = "Trust first"',                   # 2
-    'summary = "A short module."',             # 3
-    "minutes = 10",                            # 4
-    "",                                        # 5
-    "[source]",                                # 6
-    'title = "An article"',                    # 7
-    'author = "A. Writer"',                    # 8
-    'publisher = "Example Press"',             # 9
-    "",                                        # 10
-    "[[steps]]",                               # 11
-    'id = "welcome"',                          # 12
-    'title = "Welcome"',                       # 13
-    'kind = "talk"',                           # 14
-    "minutes = 4",                             # 15
-    'prompt = "Hello."',                       # 16
-    "",                                        # 17
-    "[[steps]]",                               # 18
-    'id = "vote"',                             # 19
-    'title = "Vote"',                          # 20
-    'kind = "poll"',                           # 21
-    "minutes = 6",                             # 22
-    'prompt = "Vote now."',                    # 23
-    "",                                        # 24
-    "[steps.poll]",                            # 25
-    'question = "Which first?"',               # 26
-    'vote = "single"',                         # 27
-    'options = ["Coaching", "Planning"]',      # 28
+    f'id = "{MODULE_ID}"',  # 1
+    'title = "Trust first"',  # 2
+    'summary = "A short module."',  # 3
+    "minutes = 10",  # 4
+    "",  # 5
+    "[source]",  # 6
+    'title = "An article"',  # 7
+    'author = "A. Writer"',  # 8
+    'publisher = "Example Press"',  # 9
+    "",  # 10
+    "[[steps]]",  # 11
+    'id = "welcome"',  # 12
+    'title = "Welcome"',  # 13
+    'kind = "talk"',  # 14
+    "minutes = 4",  # 15
+    'prompt = "Hello."',  # 16
+    "",  # 17
+    "[[steps]]",  # 18
+    'id = "vote"',  # 19
+    'title = "Vote"',  # 20
+    'kind = "poll"',  # 21
+    "minutes = 6",  # 22
+    'prompt = "Vote now."',  # 23
+    "",  # 24
+    "[steps.poll]",  # 25
+    'question = "Which first?"',  # 26
+    'vote = "single"',  # 27
+    'options = ["Coaching", "Planning"]',  # 28
 ]
 assert len(BASE_LINES) == 28
 
@@ -67,12 +67,12 @@ def poll(*lines: str) -> str:
 
 
 AGENDA_LINES = [
-    'title = "A morning"',                      # 1
-    "start = 09:00:00",                         # 2
-    "",                                         # 3
-    "[[modules]]",                              # 4
-    f'module = "{MODULE_ID}"',                  # 5
-    "minutes = { welcome = 2 }",                # 6
+    'title = "A morning"',  # 1
+    "start = 09:00:00",  # 2
+    "",  # 3
+    "[[modules]]",  # 4
+    f'module = "{MODULE_ID}"',  # 5
+    "minutes = { welcome = 2 }",  # 6
 ]
 AGENDA = "\n".join(AGENDA_LINES) + "\n"
 AGENDA_MINUTES = 10 - 4 + 2  # the module's 10 minutes with `welcome` cut from 4 to 2

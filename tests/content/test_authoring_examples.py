@@ -12,7 +12,7 @@ from workshop.content import document, schema
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text("utf-8")
 BLOCKS = re.findall(r"```toml\n(.*?)```", DOC, re.S)
-HEAD = '''id = "docs"
+HEAD = """id = "docs"
 title = "Docs example"
 summary = "An example from docs/authoring.md."
 minutes = {minutes}
@@ -21,15 +21,15 @@ minutes = {minutes}
 title = "An article"
 author = "An author"
 publisher = "A publisher"
-'''
-POLL_STEP = '''
+"""
+POLL_STEP = """
 [[steps]]
 id = "vote"
 title = "Vote"
 kind = "poll"
 minutes = 4
 prompt = "Vote."
-'''
+"""
 
 
 @pytest.mark.parametrize("block", [b for b in BLOCKS if b.startswith("[steps.poll]")])

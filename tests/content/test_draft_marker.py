@@ -10,16 +10,21 @@ import pytest
 from tests.content.samples import MODULE, MODULE_OK, edit, run_validate, write
 from workshop.content import document, schema
 
-DRAFT = edit({13: ["title = \"Welcome\"", "  # CHECK: the title is a placeholder"],
-              20: ["# CHECK: poll", 'title = "Vote"']})
+DRAFT = edit(
+    {13: ['title = "Welcome"', "  # CHECK: the title is a placeholder"], 20: ["# CHECK: poll", 'title = "Vote"']}
+)
 
 
 def test_a_check_marker_is_one_problem_at_its_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "m.toml", DRAFT)
     code, lines = run_validate(tmp_path, monkeypatch, "m.toml")
     assert code == 2
-    assert lines == [("m.toml:14:3: still a draft: a '# CHECK' line is left to check; check it and delete the marker, "
-                      "or validate with --draft")]
+    assert lines == [
+        (
+            "m.toml:14:3: still a draft: a '# CHECK' line is left to check; check it and delete the marker, "
+            "or validate with --draft"
+        )
+    ]
 
 
 def test_draft_option_accepts_the_markers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -27,11 +32,14 @@ def test_draft_option_accepts_the_markers(tmp_path: Path, monkeypatch: pytest.Mo
     assert run_validate(tmp_path, monkeypatch, "--draft", "m.toml") == (0, [f"m.toml: ok: {MODULE_OK}"])
 
 
-@pytest.mark.parametrize("text", [
-    MODULE,
-    edit({16: ['prompt = "Say why # CHECK matters."']}),  # inside a string, not a comment line
-    edit({16: ['prompt = "Hello."  # CHECKED by the team lead']}),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        MODULE,
+        edit({16: ['prompt = "Say why # CHECK matters."']}),  # inside a string, not a comment line
+        edit({16: ['prompt = "Hello."  # CHECKED by the team lead']}),
+    ],
+)
 def test_no_marker_no_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     write(tmp_path, "m.toml", text)
     assert run_validate(tmp_path, monkeypatch, "m.toml") == (0, [f"m.toml: ok: {MODULE_OK}"])

@@ -52,9 +52,14 @@ def module_row(data: dict[str, Any], file: str) -> dict[str, Any]:
     used = {s["poll"]["vote"] for s in data["steps"] if "poll" in s}
     src = data["source"]
     return {
-        "kind": "module", "id": data["id"], "title": data["title"], "minutes": data["minutes"],
-        "steps": len(data["steps"]), "votes": [k for k in VOTE_ORDER if k in used],
-        "source": f"“{src['title']}”, {src['author']}, {src['publisher']}", "file": file,
+        "kind": "module",
+        "id": data["id"],
+        "title": data["title"],
+        "minutes": data["minutes"],
+        "steps": len(data["steps"]),
+        "votes": [k for k in VOTE_ORDER if k in used],
+        "source": f"“{src['title']}”, {src['author']}, {src['publisher']}",
+        "file": file,
         "languages": [data.get("language", "en"), *data.get("variants", {})],  # its own first, then its variants'
     }
 
@@ -69,9 +74,15 @@ def agenda_row(agenda_id: str, data: dict[str, Any], modules: dict[str, dict[str
         steps += len(module["steps"])
         used |= {s["poll"]["vote"] for s in module["steps"] if "poll" in s}
     return {
-        "kind": "agenda", "id": agenda_id, "title": data["title"], "minutes": minutes, "steps": steps,
-        "modules": [item["module"] for item in data["modules"]], "votes": [k for k in VOTE_ORDER if k in used],
-        "default": agenda_id == DEFAULT_AGENDA, "file": file,
+        "kind": "agenda",
+        "id": agenda_id,
+        "title": data["title"],
+        "minutes": minutes,
+        "steps": steps,
+        "modules": [item["module"] for item in data["modules"]],
+        "votes": [k for k in VOTE_ORDER if k in used],
+        "default": agenda_id == DEFAULT_AGENDA,
+        "file": file,
     }
 
 
@@ -113,12 +124,26 @@ def test_the_table_lists_every_bundled_id() -> None:
 
 
 PROBE_ROW = {
-    "kind": "module", "id": MODULE_ID, "title": "Trust first", "minutes": 10, "steps": 2, "votes": ["single"],
-    "source": "“An article”, A. Writer, Example Press", "file": "more/probe.toml", "languages": ["en"],
+    "kind": "module",
+    "id": MODULE_ID,
+    "title": "Trust first",
+    "minutes": 10,
+    "steps": 2,
+    "votes": ["single"],
+    "source": "“An article”, A. Writer, Example Press",
+    "file": "more/probe.toml",
+    "languages": ["en"],
 }
 PROBE_AGENDA_ROW = {
-    "kind": "agenda", "id": "probe-day", "title": "A morning", "minutes": AGENDA_MINUTES, "steps": 2,
-    "modules": [MODULE_ID], "votes": ["single"], "default": False, "file": "more/agendas/probe-day.toml",
+    "kind": "agenda",
+    "id": "probe-day",
+    "title": "A morning",
+    "minutes": AGENDA_MINUTES,
+    "steps": 2,
+    "modules": [MODULE_ID],
+    "votes": ["single"],
+    "default": False,
+    "file": "more/agendas/probe-day.toml",
 }
 
 

@@ -71,10 +71,12 @@ def test_no_markdown_reaches_a_screen_reader_or_a_phone(step: str, markdown: str
 def test_a_table_is_one_sentence_a_row_and_a_list_is_counted() -> None:
     opening = dict(PROMPTS)["four-steps-collaboration/opening"]
     said = prompt.plain(opening)
-    assert said.startswith("Two kinds of power. First, \"Power over\": getting your way by control")
-    assert "Second, \"Power to\": the capacity to make something happen with other people." in said
-    assert ("Compromise: each side gives something up; Collaboration: each side's real needs get met. "
-            "Compromise: ends the argument; Collaboration: solves the problem.") in said
+    assert said.startswith('Two kinds of power. First, "Power over": getting your way by control')
+    assert 'Second, "Power to": the capacity to make something happen with other people.' in said
+    assert (
+        "Compromise: each side gives something up; Collaboration: each side's real needs get met. "
+        "Compromise: ends the argument; Collaboration: solves the problem."
+    ) in said
 
 
 def test_the_screen_reader_hears_the_prompt_as_sentences() -> None:
@@ -82,9 +84,11 @@ def test_the_screen_reader_hears_the_prompt_as_sentences() -> None:
     from types import SimpleNamespace
 
     opening = dict(PROMPTS)["four-steps-collaboration/opening"]
-    step = SimpleNamespace(module=SimpleNamespace(title="Four steps", language="", variants=()), step=SimpleNamespace(
-        title="Power over, power to", prompt=opening), allowed=240)
+    step = SimpleNamespace(
+        module=SimpleNamespace(title="Four steps", language="", variants=()),
+        step=SimpleNamespace(title="Power over, power to", prompt=opening),
+        allowed=240,
+    )
     said = step_sentence(SimpleNamespace(step=step))  # type: ignore[arg-type]
     assert said.startswith("Now: Four steps, Power over, power to, 4 minutes. Two kinds of power. First,")
     assert "**" not in said and "|" not in said
-

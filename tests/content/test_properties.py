@@ -55,10 +55,39 @@ def test_random_bytes_raise_only_invalid(raw: bytes) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from([b"[[steps]]\n", b"[steps.poll]\n", b"[[modules]]\n", b"id = ", b'"x"', b"1",
-                                 b"\n", b"=", b"[", b"]", b"{", b"}", b'"""', b"'''", b"#", b".", b",", b"\xff",
-                                 b"minutes = ", b"options = [", b"vote = ", b"\\", b"\r\n", b"\x00"]), max_size=40)
-       .map(b"".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"[[steps]]\n",
+                b"[steps.poll]\n",
+                b"[[modules]]\n",
+                b"id = ",
+                b'"x"',
+                b"1",
+                b"\n",
+                b"=",
+                b"[",
+                b"]",
+                b"{",
+                b"}",
+                b'"""',
+                b"'''",
+                b"#",
+                b".",
+                b",",
+                b"\xff",
+                b"minutes = ",
+                b"options = [",
+                b"vote = ",
+                b"\\",
+                b"\r\n",
+                b"\x00",
+            ]
+        ),
+        max_size=40,
+    ).map(b"".join)
+)
 def test_toml_shaped_bytes_raise_only_invalid(raw: bytes) -> None:
     assert_inside(check(raw), raw.count(b"\n") + 1)
 
@@ -80,51 +109,68 @@ def either(good: st.SearchStrategy) -> st.SearchStrategy:
     return st.one_of(good, good, values)
 
 
-polls = st.fixed_dictionaries({}, optional={
-    "question": either(texts),
-    "vote": either(st.sampled_from([*VOTE_KINDS, "singel", ""])),
-    "anonymous": either(st.booleans()),
-    "reveal": either(st.sampled_from([*REVEALS, "later"])),
-    "options": either(st.lists(st.sampled_from(["A", "B", " a ", "C", "", "Dé"]), max_size=13)),
-    "min": either(st.integers(-12, 12)),
-    "max": either(st.integers(-12, 14)),
-    "budget": either(st.integers(-1, 101)),
-    "cap": either(st.integers(-1, 101)),
-    "labels": either(st.dictionaries(st.integers(-12, 12).map(str) | texts, either(texts), max_size=4)),
-    "max_length": either(st.integers(-1, 501)),
-    "colour": values,
-})
-steps = st.fixed_dictionaries({}, optional={
-    "id": either(st.sampled_from(["welcome", "vote", "a", "B c", "", "-x"])),
-    "title": either(texts),
-    "kind": either(st.sampled_from([*STEP_KINDS, "pol"])),
-    "minutes": either(st.integers(-2, 30)),
-    "prompt": either(texts),
-    "notes": either(texts),
-    "poll": either(polls),
-    "minuts": values,
-})
-sources = st.fixed_dictionaries({}, optional={k: either(texts)
-                                              for k in ("title", "author", "publisher", "url", "seed")})
-modules = st.fixed_dictionaries({"steps": either(st.lists(steps, max_size=4))}, optional={
-    "id": either(st.sampled_from(["probe-trust", "m", "M!", ""])),
-    "title": either(texts),
-    "summary": either(texts),
-    "minutes": either(st.integers(-1, 60)),
-    "source": either(sources),
-    "sumary": values,
-})
-items = st.fixed_dictionaries({}, optional={
-    "module": either(st.sampled_from(["probe-trust", "probe-trsut", "", "x"])),
-    "minutes": either(st.dictionaries(st.sampled_from(["welcome", "vote", "welcom", "x"]), either(st.integers(-1, 9)),
-                                      max_size=3)),
-    "note": values,
-})
-agendas = st.fixed_dictionaries({"modules": either(st.lists(items, max_size=4))}, optional={
-    "title": either(texts),
-    "summary": either(texts),
-    "start": either(st.times() | st.datetimes()),
-})
+polls = st.fixed_dictionaries(
+    {},
+    optional={
+        "question": either(texts),
+        "vote": either(st.sampled_from([*VOTE_KINDS, "singel", ""])),
+        "anonymous": either(st.booleans()),
+        "reveal": either(st.sampled_from([*REVEALS, "later"])),
+        "options": either(st.lists(st.sampled_from(["A", "B", " a ", "C", "", "Dé"]), max_size=13)),
+        "min": either(st.integers(-12, 12)),
+        "max": either(st.integers(-12, 14)),
+        "budget": either(st.integers(-1, 101)),
+        "cap": either(st.integers(-1, 101)),
+        "labels": either(st.dictionaries(st.integers(-12, 12).map(str) | texts, either(texts), max_size=4)),
+        "max_length": either(st.integers(-1, 501)),
+        "colour": values,
+    },
+)
+steps = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": either(st.sampled_from(["welcome", "vote", "a", "B c", "", "-x"])),
+        "title": either(texts),
+        "kind": either(st.sampled_from([*STEP_KINDS, "pol"])),
+        "minutes": either(st.integers(-2, 30)),
+        "prompt": either(texts),
+        "notes": either(texts),
+        "poll": either(polls),
+        "minuts": values,
+    },
+)
+sources = st.fixed_dictionaries(
+    {}, optional={k: either(texts) for k in ("title", "author", "publisher", "url", "seed")}
+)
+modules = st.fixed_dictionaries(
+    {"steps": either(st.lists(steps, max_size=4))},
+    optional={
+        "id": either(st.sampled_from(["probe-trust", "m", "M!", ""])),
+        "title": either(texts),
+        "summary": either(texts),
+        "minutes": either(st.integers(-1, 60)),
+        "source": either(sources),
+        "sumary": values,
+    },
+)
+items = st.fixed_dictionaries(
+    {},
+    optional={
+        "module": either(st.sampled_from(["probe-trust", "probe-trsut", "", "x"])),
+        "minutes": either(
+            st.dictionaries(st.sampled_from(["welcome", "vote", "welcom", "x"]), either(st.integers(-1, 9)), max_size=3)
+        ),
+        "note": values,
+    },
+)
+agendas = st.fixed_dictionaries(
+    {"modules": either(st.lists(items, max_size=4))},
+    optional={
+        "title": either(texts),
+        "summary": either(texts),
+        "start": either(st.times() | st.datetimes()),
+    },
+)
 anything = st.dictionaries(st.text(max_size=8), values, max_size=6)
 
 
@@ -156,31 +202,51 @@ def plain(good: st.SearchStrategy) -> st.SearchStrategy:
 
 
 flat_polls = st.tuples(
-    st.fixed_dictionaries({}, optional={
-        "question": plain(texts), "vote": plain(st.sampled_from([*VOTE_KINDS, "x"])),
-        "reveal": plain(st.sampled_from(REVEALS)),
-        "options": plain(st.lists(st.sampled_from(["A", "B", "a", "C"]), max_size=13)),
-        "min": plain(st.integers(-12, 12)), "max": plain(st.integers(-12, 14)), "budget": plain(st.integers(-1, 101)),
-        "cap": plain(st.integers(-1, 101)), "max_length": plain(st.integers(-1, 501)),
-        "anonymous": plain(st.booleans()),
-    }),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "question": plain(texts),
+            "vote": plain(st.sampled_from([*VOTE_KINDS, "x"])),
+            "reveal": plain(st.sampled_from(REVEALS)),
+            "options": plain(st.lists(st.sampled_from(["A", "B", "a", "C"]), max_size=13)),
+            "min": plain(st.integers(-12, 12)),
+            "max": plain(st.integers(-12, 14)),
+            "budget": plain(st.integers(-1, 101)),
+            "cap": plain(st.integers(-1, 101)),
+            "max_length": plain(st.integers(-1, 501)),
+            "anonymous": plain(st.booleans()),
+        },
+    ),
     st.dictionaries(key_names, flat, max_size=2),
 ).map(lambda t: {**t[1], **t[0]})
 flat_steps = st.tuples(
-    st.fixed_dictionaries({}, optional={
-        "id": plain(st.sampled_from(["welcome", "vote", "Bad id"])), "title": plain(texts),
-        "kind": plain(st.sampled_from([*STEP_KINDS, "pol"])), "minutes": plain(st.integers(-2, 30)),
-        "prompt": plain(texts), "notes": plain(texts), "poll": st.one_of(flat_polls, flat_polls, flat),
-    }),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "id": plain(st.sampled_from(["welcome", "vote", "Bad id"])),
+            "title": plain(texts),
+            "kind": plain(st.sampled_from([*STEP_KINDS, "pol"])),
+            "minutes": plain(st.integers(-2, 30)),
+            "prompt": plain(texts),
+            "notes": plain(texts),
+            "poll": st.one_of(flat_polls, flat_polls, flat),
+        },
+    ),
     st.dictionaries(key_names, flat, max_size=2),
 ).map(lambda t: {**t[1], **t[0]})
 flat_modules = st.tuples(
-    st.fixed_dictionaries({"steps": st.one_of(st.lists(flat_steps, min_size=1, max_size=4), flat)}, optional={
-        "id": plain(st.sampled_from(["probe-trust", "Bad"])), "title": plain(texts), "summary": plain(texts),
-        "minutes": plain(st.integers(-1, 60)),
-        "source": st.one_of(
-            st.fixed_dictionaries({}, optional={k: plain(texts) for k in ("title", "author", "publisher")}), flat),
-    }),
+    st.fixed_dictionaries(
+        {"steps": st.one_of(st.lists(flat_steps, min_size=1, max_size=4), flat)},
+        optional={
+            "id": plain(st.sampled_from(["probe-trust", "Bad"])),
+            "title": plain(texts),
+            "summary": plain(texts),
+            "minutes": plain(st.integers(-1, 60)),
+            "source": st.one_of(
+                st.fixed_dictionaries({}, optional={k: plain(texts) for k in ("title", "author", "publisher")}), flat
+            ),
+        },
+    ),
     st.dictionaries(key_names, flat, max_size=2),
 ).map(lambda t: {**t[1], **t[0]})
 
@@ -236,4 +302,3 @@ def test_the_locator_finds_every_key_on_its_line(data: dict[str, Any]) -> None:
         lines_with_keys = set(at.values()) | {1}
         for p in err.problems:
             assert p.line in lines_with_keys and p.col == 1, (p, text)
-

@@ -25,8 +25,11 @@ BYTES = [
     # a PNG header: newlines at offsets 5 and 7, the first NUL at offset 8 starts line 3
     ("png-header", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.toml:3:1: binary file (NUL byte), not TOML text"),
     ("nested-arrays", b"a = " + b"[" * 5000 + b"]" * 5000, "x.toml:1:1: TOML nested too deeply to read"),
-    ("nested-inline-tables", b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000,
-     "x.toml:1:1: TOML nested too deeply to read"),
+    (
+        "nested-inline-tables",
+        b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000,
+        "x.toml:1:1: TOML nested too deeply to read",
+    ),
     # 'a = "open' is 9 characters: the newline that ends the string too early is column 10
     ("unterminated-string", b'a = "open\nb = 1\n', "x.toml:1:10: TOML syntax: illegal character '\\n'"),
     # the BOM is not a column the author can see: 'a = = 1' fails at its second '=', column 5
@@ -48,10 +51,13 @@ def test_a_byte_order_mark_still_validates(tmp_path: Path, monkeypatch: pytest.M
 def test_windows_line_endings_keep_the_line_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = edit({15: ["minuts = 4"]}).replace("\n", "\r\n")
     write(tmp_path, "crlf.toml", text.encode())
-    assert run_validate(tmp_path, monkeypatch, "crlf.toml") == (2, [
-        "crlf.toml:11:1: step 'welcome': missing required key 'minutes'",
-        "crlf.toml:15:1: step 'welcome': unknown key 'minuts' (did you mean 'minutes'?)",
-    ])
+    assert run_validate(tmp_path, monkeypatch, "crlf.toml") == (
+        2,
+        [
+            "crlf.toml:11:1: step 'welcome': missing required key 'minutes'",
+            "crlf.toml:15:1: step 'welcome': unknown key 'minuts' (did you mean 'minutes'?)",
+        ],
+    )
 
 
 def test_missing_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,10 +75,13 @@ def test_a_folder_is_searched_recursively(tmp_path: Path, monkeypatch: pytest.Mo
     write(tmp_path, "a/b/bad.toml", "x = ")
     write(tmp_path, "a/b/notes.txt", "not content")
     # 'x = ' ends where a value should start: line 1, column 5
-    assert run_validate(tmp_path, monkeypatch, "a") == (2, [
-        f"a/good.toml: ok: {MODULE_OK}",
-        "a/b/bad.toml:1:5: TOML syntax: invalid value",
-    ])
+    assert run_validate(tmp_path, monkeypatch, "a") == (
+        2,
+        [
+            f"a/good.toml: ok: {MODULE_OK}",
+            "a/b/bad.toml:1:5: TOML syntax: invalid value",
+        ],
+    )
 
 
 def test_a_good_file_and_a_missing_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,7 +105,9 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
             monkeypatch.setattr(pathlib.Path, "open", refuse)
         assert run_validate(tmp_path, monkeypatch, "locked.toml") == (
-            2, ["locked.toml:1:1: cannot read: permission denied"])
+            2,
+            ["locked.toml:1:1: cannot read: permission denied"],
+        )
     finally:
         locked.chmod(0o644)
 
@@ -115,13 +126,17 @@ def test_one_byte_over_4_mib_is_too_large(tmp_path: Path, monkeypatch: pytest.Mo
     size = 4 * 1024 * 1024 + 1  # 4_194_305 bytes = 4.2 MB
     write(tmp_path, "big.toml", b"#" * size)
     assert run_validate(tmp_path, monkeypatch, "big.toml") == (
-        2, ["big.toml:1:1: too large: 4.2 MB (a module or agenda is at most 4 MiB)"])
+        2,
+        ["big.toml:1:1: too large: 4.2 MB (a module or agenda is at most 4 MiB)"],
+    )
 
 
 def test_a_device_that_never_ends_is_cut_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # /dev/zero reports size 0 but reads forever: it is refused before any reading
     assert run_validate(tmp_path, monkeypatch, "/dev/zero") == (
-        2, ["/dev/zero:1:1: not a regular file (a pipe or device?)"])
+        2,
+        ["/dev/zero:1:1: not a regular file (a pipe or device?)"],
+    )
 
 
 def test_an_integer_too_long_for_python_to_convert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,8 +160,14 @@ def test_a_named_pipe_does_not_hang(tmp_path: Path) -> None:
     """A FIFO with no writer blocks whoever opens it for reading; validate must not wait for it."""
     os.mkfifo(tmp_path / "pipe.toml")
     try:
-        done = subprocess.run([sys.executable, "-m", "workshop", "validate", "pipe.toml"], cwd=tmp_path,
-                              capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "workshop", "validate", "pipe.toml"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("`workshop validate pipe.toml` still waiting after 10 s on a named pipe")
     assert done.returncode == 2

@@ -36,12 +36,18 @@ NOTES = {  # step id -> (person, note): what the room wrote down
 }
 ACTIONS = {"experiment": "Pilot the no-meeting morning with two teams and report back in March"}
 QUESTIONS = {  # qa step id -> (person, question) asked, then each other person upvotes the first listed
-    "questions": ((1, "How do we keep a shared measure from turning into a blame chart?"),
-                  (3, "Can we pilot this across two sites at once?")),
+    "questions": (
+        (1, "How do we keep a shared measure from turning into a blame chart?"),
+        (3, "Can we pilot this across two sites at once?"),
+    ),
 }
 IDEAS = {  # brainstorm step id -> one idea per person, in turn (two say the same thing)
-    "rework": ("Swap one early shift a week between the two teams", "A shared measure: resolved first time",
-               "Pilot ten-minute coaching in the quiet half hours", "A shared measure: resolved first time!"),
+    "rework": (
+        "Swap one early shift a week between the two teams",
+        "A shared measure: resolved first time",
+        "Pilot ten-minute coaching in the quiet half hours",
+        "A shared measure: resolved first time!",
+    ),
     "hero-ask": ("Air cover when we try something new", "Time to coach", "Clear priorities", "time to coach"),
 }
 
@@ -89,8 +95,7 @@ def ballot_keys(poll, person: int) -> list[str]:
     return list(words[person]) + ["enter"]
 
 
-async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: str = "",
-                      merge: str = "") -> None:
+async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: str = "", merge: str = "") -> None:
     from workshop.tui.facilitator import make_app
 
     app = make_app(path, clock=clock, bell=False, watch=False)
@@ -114,8 +119,16 @@ async def facilitator(path: Path, clock: VirtualClock, keys: list[str], note: st
         await pilot.pause()
 
 
-async def participant(path: Path, clock: VirtualClock, person: int, keys: list[str], note: str = "",
-                      idea: str = "", ask: str = "", upvote: bool = False) -> None:
+async def participant(
+    path: Path,
+    clock: VirtualClock,
+    person: int,
+    keys: list[str],
+    note: str = "",
+    idea: str = "",
+    ask: str = "",
+    upvote: bool = False,
+) -> None:
     from workshop.tui.participant import make_app
 
     app = make_app(path, clock=clock, name=PEOPLE[person], watch=False)

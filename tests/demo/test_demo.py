@@ -37,4 +37,4 @@ def test_the_recorder_drives_the_apps_to_the_same_kind_of_session(tmp_path: Path
     assert state.status == "ended" and all(step.visited for step in state.steps)
     assert all(len(view.ballots) == len(PEOPLE) for view in state.polls.values())
     first = [e["type"] for e in events if e["type"] in ("join", "start")]
-    assert first[:len(PEOPLE) + 1] == ["join"] * len(PEOPLE) + ["start"]  # everyone joins, then it starts
+    assert first[: len(PEOPLE) + 1] == ["join"] * len(PEOPLE) + ["start"]  # everyone joins, then it starts

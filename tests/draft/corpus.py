@@ -15,32 +15,40 @@ PULL = "QUOTEMARK"  # in every pull quote, aside and block quote: never in a dra
 FRONT = "FRONTMARK"  # in front-matter fields the draft has no use for (description, tags)
 
 PARAS = {
-    "en": ["Supervisors who read a handful of notes each week learn more than any dashboard shows them. "
-           "The habit takes ten minutes and pays back within a month.",
-           "Agents rarely object to being measured; they object to being measured on the wrong thing. "
-           "Ask them which number they would choose, then listen.",
-           "A target that ignores the kind of call punishes whoever takes the difficult ones. "
-           "Split the queue before you set the bar.",
-           "Nobody reads a long summary at the end of a shift. Three lines that name the customer, "
-           "the promise and the next step are enough."],
-    "de": ["Teamleitungen, die jede Woche ein paar Notizen lesen, erfahren mehr als jedes Dashboard zeigt. "
-           "Die Gewohnheit kostet wenig Zeit und zahlt sich schnell aus.",
-           "Mitarbeitende haben selten etwas gegen Messungen, aber viel gegen die falschen Zahlen. "
-           "Fragen Sie, welche Zahl sie selbst wählen würden, und hören Sie zu.",
-           "Ein Ziel, das die Art des Anrufs nicht beachtet, bestraft die Menschen mit den schweren Fällen. "
-           "Teilen Sie die Warteschlange, bevor Sie die Latte legen."],
-    "es": ["Los supervisores que leen algunas notas cada semana aprenden más de lo que muestra cualquier panel. "
-           "El hábito cuesta poco y se paga solo en un mes.",
-           "Los agentes rara vez se oponen a que los midan; se oponen a que los midan con la cifra equivocada. "
-           "Pregúnteles qué número elegirían y escuche con atención.",
-           "Un objetivo que ignora el tipo de llamada castiga a quien atiende las más difíciles. "
-           "Divida la cola antes de fijar la meta."],
-    "fr": ["Les superviseurs qui lisent quelques notes chaque semaine en apprennent plus que le tableau de bord. "
-           "Cette habitude prend peu de temps et se rentabilise vite.",
-           "Les conseillers acceptent d’être mesurés, mais pas sur le mauvais chiffre. "
-           "Demandez-leur quel indicateur ils choisiraient, puis écoutez.",
-           "Un objectif qui ignore le type d’appel pénalise ceux qui prennent les appels difficiles. "
-           "Séparez la file avant de fixer la barre."],
+    "en": [
+        "Supervisors who read a handful of notes each week learn more than any dashboard shows them. "
+        "The habit takes ten minutes and pays back within a month.",
+        "Agents rarely object to being measured; they object to being measured on the wrong thing. "
+        "Ask them which number they would choose, then listen.",
+        "A target that ignores the kind of call punishes whoever takes the difficult ones. "
+        "Split the queue before you set the bar.",
+        "Nobody reads a long summary at the end of a shift. Three lines that name the customer, "
+        "the promise and the next step are enough.",
+    ],
+    "de": [
+        "Teamleitungen, die jede Woche ein paar Notizen lesen, erfahren mehr als jedes Dashboard zeigt. "
+        "Die Gewohnheit kostet wenig Zeit und zahlt sich schnell aus.",
+        "Mitarbeitende haben selten etwas gegen Messungen, aber viel gegen die falschen Zahlen. "
+        "Fragen Sie, welche Zahl sie selbst wählen würden, und hören Sie zu.",
+        "Ein Ziel, das die Art des Anrufs nicht beachtet, bestraft die Menschen mit den schweren Fällen. "
+        "Teilen Sie die Warteschlange, bevor Sie die Latte legen.",
+    ],
+    "es": [
+        "Los supervisores que leen algunas notas cada semana aprenden más de lo que muestra cualquier panel. "
+        "El hábito cuesta poco y se paga solo en un mes.",
+        "Los agentes rara vez se oponen a que los midan; se oponen a que los midan con la cifra equivocada. "
+        "Pregúnteles qué número elegirían y escuche con atención.",
+        "Un objetivo que ignora el tipo de llamada castiga a quien atiende las más difíciles. "
+        "Divida la cola antes de fijar la meta.",
+    ],
+    "fr": [
+        "Les superviseurs qui lisent quelques notes chaque semaine en apprennent plus que le tableau de bord. "
+        "Cette habitude prend peu de temps et se rentabilise vite.",
+        "Les conseillers acceptent d’être mesurés, mais pas sur le mauvais chiffre. "
+        "Demandez-leur quel indicateur ils choisiraient, puis écoutez.",
+        "Un objectif qui ignore le type d’appel pénalise ceux qui prennent les appels difficiles. "
+        "Séparez la file avant de fixer la barre.",
+    ],
 }
 
 # Extra pieces a section may hold, each in the forms guides use; PULL marks the text to be left out.
@@ -54,13 +62,13 @@ PIECES = {
     "admonition": f":::tip A habit worth keeping\n{PULL} Read one note a day.\n:::",
     "fenced-div": "::: {.content}\nThe template fits on one screen.\n:::",
     "figure": '<figure>\n  <img src="floor.jpg" alt="Two agents at a desk">\n'
-              "  <figcaption>Notes are read aloud at the huddle.</figcaption>\n</figure>",
+    "  <figcaption>Notes are read aloud at the huddle.</figcaption>\n</figure>",
     "img": '<img src="chart.png" alt="A chart of wrap-up times" width="600">',
     "p": '<p>Read the notes <a href="https://example.org/guide">with the agent</a>, not about them.</p>',
     "div": '<div class="note">\n<p>Keep the template short.<br>Three fields are plenty.</p>\n</div>',
     "details": "<details>\n<summary>An example template</summary>\n<p>Customer, promise, next step.</p>\n</details>",
     "inline": 'See the <a href="https://example.org/t">short template</a> and the <em>longer one</em>.<br>\n'
-              "Both fit on one screen.",
+    "Both fit on one screen.",
     "bullets": "- one number to watch\n- one story to tell\n- one thing to stop",
     "numbered": "1. Read the note.\n2. Ask what is missing.\n3. Agree a change.",
     "table": "| Call type | Target |\n|---|---|\n| Billing | 3 |\n| Complaints | 6 |",
@@ -120,10 +128,17 @@ class Article:
                 lines.append(f"authors: [{self.author}]")
             elif self.author:
                 lines += ["authors:", f"  - name: {self.author}", "    role: guest"]
-            lines += ["date: 2024-03-04", f"lang: {self.language}", f"description: {FRONT} what this guide covers",
-                      f"tags: [{FRONT}, notes]", "---", ""]
-        top = {"h1": [f"# {self.title}"], "setext": [self.title, "=" * len(self.title)],
-               "plain": [self.title]}.get(self.title_form, [])
+            lines += [
+                "date: 2024-03-04",
+                f"lang: {self.language}",
+                f"description: {FRONT} what this guide covers",
+                f"tags: [{FRONT}, notes]",
+                "---",
+                "",
+            ]
+        top = {"h1": [f"# {self.title}"], "setext": [self.title, "=" * len(self.title)], "plain": [self.title]}.get(
+            self.title_form, []
+        )
         if self.byline and top:  # glued: the next line, so Markdown reads both as one paragraph (or heading)
             top = [top[0], self.byline, *top[1:]] if self.glued else [*top, "", self.byline]
         elif self.byline:
@@ -146,18 +161,31 @@ HEADINGS = {
     "es": ["Por qué importa el tiempo de cierre", "Revisar las notas juntos", "¿Qué meta es justa?"],
     "fr": ["Pourquoi le temps de clôture compte", "Relire les notes ensemble", "Quel objectif est juste ?"],
 }
-TITLES = {"en": "Making After-Call Work Count", "de": "Nachbearbeitung, die sich lohnt",
-          "es": "Que el trabajo posterior a la llamada cuente", "fr": "Faire compter le travail après l’appel"}
+TITLES = {
+    "en": "Making After-Call Work Count",
+    "de": "Nachbearbeitung, die sich lohnt",
+    "es": "Que el trabajo posterior a la llamada cuente",
+    "fr": "Faire compter le travail après l’appel",
+}
 AUTHORS = {"en": "Jordan Reyes", "de": "Jana Beispiel", "es": "María Ejemplo", "fr": "Claire Exemple"}
 
-ALL_PIECES = [["aside", "figure", "p"], ["aside-blocks", "inline", "bullets", "details"],
-              ["blockquote", "div", "table", "code", "img"], ["md-quote", "numbered", "comment"]]
+ALL_PIECES = [
+    ["aside", "figure", "p"],
+    ["aside-blocks", "inline", "bullets", "details"],
+    ["blockquote", "div", "table", "code", "img"],
+    ["md-quote", "numbered", "comment"],
+]
 
 
 def guide(language: str = "en", **changes: object) -> Article:
     """A guide in `language` with front matter, every kind of HTML piece, and one section per heading."""
-    options: dict = {"title": TITLES[language], "headings": HEADINGS[language], "language": language,
-                     "author": AUTHORS[language], "pieces": ALL_PIECES}
+    options: dict = {
+        "title": TITLES[language],
+        "headings": HEADINGS[language],
+        "language": language,
+        "author": AUTHORS[language],
+        "pieces": ALL_PIECES,
+    }
     options.update(changes)
     return Article(**options)
 
@@ -186,9 +214,11 @@ def web_page(language: str = "en", whole: bool = True) -> str:
         f'<blockquote class="pullquote"><p>{PULL} a line lifted for emphasis</p></blockquote>\n'
         f'<aside class="callout"><p>{PULL} a side note</p></aside>\n'
         f"<p>{paras[(i + 1) % len(paras)]} <a href='/more'>More on this</a>.</p>"
-        for i, heading in enumerate(HEADINGS[language]))
-    page = PAGE.format(lang=language, title=TITLES[language], author=AUTHORS[language], front=FRONT,
-                       intro=paras[-1], sections=sections)
+        for i, heading in enumerate(HEADINGS[language])
+    )
+    page = PAGE.format(
+        lang=language, title=TITLES[language], author=AUTHORS[language], front=FRONT, intro=paras[-1], sections=sections
+    )
     if whole:
         return page
     start, end = page.index("<h1>"), page.index("</article>")

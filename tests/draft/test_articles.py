@@ -19,9 +19,11 @@ from workshop.content import document, schema
 from workshop.content.model import Module
 from workshop.draft import DraftError, draft_bytes, draft_file
 
-PARA = ("Morning huddles work best when they are short and start on time. "
-        "Supervisors who skip them notice the difference by lunchtime. "
-        "A written agenda keeps the huddle from drifting into complaints.")
+PARA = (
+    "Morning huddles work best when they are short and start on time. "
+    "Supervisors who skip them notice the difference by lunchtime. "
+    "A written agenda keeps the huddle from drifting into complaints."
+)
 
 GUIDE = f"""---
 title: "The Quiet Huddle: A Field Guide"
@@ -132,9 +134,11 @@ PAGE = f"""<!DOCTYPE html>
 </body></html>
 """
 
-GERMAN_PARA = ("Eine kurze Besprechung am Morgen spart später viele Rückfragen. "
-               "Wer pünktlich beginnt, gewinnt das Vertrauen des Teams. "
-               "Die Tagesordnung bleibt sichtbar an der Wand.")
+GERMAN_PARA = (
+    "Eine kurze Besprechung am Morgen spart später viele Rückfragen. "
+    "Wer pünktlich beginnt, gewinnt das Vertrauen des Teams. "
+    "Die Tagesordnung bleibt sichtbar an der Wand."
+)
 GERMAN = f"""---
 title: Gute Übergaben im Schichtbetrieb
 author: Jana Erfunden
@@ -154,8 +158,9 @@ language: de
 {GERMAN_PARA}
 """
 
-JAPANESE_PARA = ("朝の短い打ち合わせは一日の流れを整えます。時間どおりに始めることが大切です。"
-                 "記録は全員が読める場所に置きます。")
+JAPANESE_PARA = (
+    "朝の短い打ち合わせは一日の流れを整えます。時間どおりに始めることが大切です。記録は全員が読める場所に置きます。"
+)
 JAPANESE = f"""<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>引き継ぎを確実にする方法</title></head>
 <body><nav><a href="/">ホーム NAV_TEXT</a></nav>
@@ -168,27 +173,62 @@ JAPANESE = f"""<!DOCTYPE html>
 """
 
 SHAPELESS = "---\ntitle: Notes From A Long Night Shift\n---\n\n" + "\n\n".join(
-    f"Hour {n} brought a different kind of call and a different kind of tiredness. {PARA}" for n in range(1, 10))
+    f"Hour {n} brought a different kind of call and a different kind of tiredness. {PARA}" for n in range(1, 10)
+)
 
 LONG = "# Long Headings\n\n" + "\n\n".join(
     f"## {w} " + "and a heading that keeps going well past any reasonable length for a step title " * 2 + f"\n\n{PARA}"
-    for w in ("First", "Second"))
+    for w in ("First", "Second")
+)
 
 # name, text, file name, title, main headings (None: no structure, any number of parts)
 CASES = [
-    ("front matter and asides", GUIDE, "guide.md", "The Quiet Huddle: A Field Guide",
-     ["Why hold a huddle at all?", "Who should speak first?", "What happens after the huddle?"]),
-    ("nested headings, no title in front matter", NESTED, "rota.md", "Rota Planning Without Tears",
-     ["Forecast the week", "Publish early", "Review on Fridays"]),
-    ("question headings", QUESTIONS, "questions.md", "Hard Questions For Team Leaders",
-     ["What does a good day look like?", "Which metric do you trust least?", "When did you last sit with an agent?"]),
-    ("saved web page", PAGE, "page.html", "Handovers That Hold",
-     ["Write it down before you leave", "Name an owner for each open case", "Read the notes together"]),
-    ("German", GERMAN, "uebergabe.md", "Gute Übergaben im Schichtbetrieb",
-     ["Schriftliche Übergabe für jede Schicht", "Größere Fälle gehören in eine Hand",
-      "Warum lesen wir die Notizen gemeinsam?"]),
-    ("Japanese", JAPANESE, "hikitsugi.html", "引き継ぎを確実にする方法",
-     ["書いて残す", "担当者を決める", "一緒に読むのはなぜですか？"]),
+    (
+        "front matter and asides",
+        GUIDE,
+        "guide.md",
+        "The Quiet Huddle: A Field Guide",
+        ["Why hold a huddle at all?", "Who should speak first?", "What happens after the huddle?"],
+    ),
+    (
+        "nested headings, no title in front matter",
+        NESTED,
+        "rota.md",
+        "Rota Planning Without Tears",
+        ["Forecast the week", "Publish early", "Review on Fridays"],
+    ),
+    (
+        "question headings",
+        QUESTIONS,
+        "questions.md",
+        "Hard Questions For Team Leaders",
+        ["What does a good day look like?", "Which metric do you trust least?", "When did you last sit with an agent?"],
+    ),
+    (
+        "saved web page",
+        PAGE,
+        "page.html",
+        "Handovers That Hold",
+        ["Write it down before you leave", "Name an owner for each open case", "Read the notes together"],
+    ),
+    (
+        "German",
+        GERMAN,
+        "uebergabe.md",
+        "Gute Übergaben im Schichtbetrieb",
+        [
+            "Schriftliche Übergabe für jede Schicht",
+            "Größere Fälle gehören in eine Hand",
+            "Warum lesen wir die Notizen gemeinsam?",
+        ],
+    ),
+    (
+        "Japanese",
+        JAPANESE,
+        "hikitsugi.html",
+        "引き継ぎを確実にする方法",
+        ["書いて残す", "担当者を決める", "一緒に読むのはなぜですか？"],
+    ),
     ("no structure", SHAPELESS, "night.md", "Notes From A Long Night Shift", None),
 ]
 
@@ -208,7 +248,8 @@ def _discuss(module: Module) -> list:
 
 @pytest.mark.parametrize(("text", "name", "title", "headings"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_article_drafts_with_its_title_and_one_step_per_section(
-        tmp_path: Path, text: str, name: str, title: str, headings: list[str] | None) -> None:
+    tmp_path: Path, text: str, name: str, title: str, headings: list[str] | None
+) -> None:
     target, drafted, module = _draft(tmp_path, text, name)
     assert CliRunner().invoke(app, ["validate", "--draft", str(target)]).exit_code == 0
     assert module.title == title and module.source.title == title
@@ -279,11 +320,14 @@ def test_a_long_heading_is_trimmed_with_the_full_heading_in_the_notes(tmp_path: 
     assert full in first.notes
 
 
-@pytest.mark.parametrize("byline", [
-    '<p class="byline">By Ari Fictional</p>',
-    '<div class="post-meta"><span class="author-name">Ari Fictional</span> · 4 min read</div>',
-    '<p>Words: <a rel="author" href="/ari">Ari Fictional</a></p>',
-])
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Ari Fictional</p>',
+        '<div class="post-meta"><span class="author-name">Ari Fictional</span> · 4 min read</div>',
+        '<p>Words: <a rel="author" href="/ari">Ari Fictional</a></p>',
+    ],
+)
 def test_web_page_byline_without_author_metadata(tmp_path: Path, byline: str) -> None:
     page = PAGE.replace('<meta name="author" content="Ari Fictional">', "")
     _, _, module = _draft(tmp_path, page.replace('<p class="byline">By Ari Fictional</p>', byline), "page.html")
@@ -307,16 +351,51 @@ def test_the_title_heading_may_come_after_a_long_preamble(tmp_path: Path) -> Non
     assert len(_discuss(module)) == 3
 
 
-_pieces = st.sampled_from([
-    "# ", "## ", "### ", "1. ", "- ", "**", "\n", "\n\n", "---\n", "title: ", "author:\n  - ", "lang: ", "```", "> ",
-    "<h2>", "</h2>", "<aside>", "</aside>", "<title>", "</title>", '<html lang="', '">', "<meta name=author content=",
-    "?", "？", "日本語の文。", "Übergröße", "\x00", "\x1b", "\u2028", '"', "\\", "[a](b)", "<!-- c -->", "&#x110000;",
-])
+_pieces = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "### ",
+        "1. ",
+        "- ",
+        "**",
+        "\n",
+        "\n\n",
+        "---\n",
+        "title: ",
+        "author:\n  - ",
+        "lang: ",
+        "```",
+        "> ",
+        "<h2>",
+        "</h2>",
+        "<aside>",
+        "</aside>",
+        "<title>",
+        "</title>",
+        '<html lang="',
+        '">',
+        "<meta name=author content=",
+        "?",
+        "？",
+        "日本語の文。",
+        "Übergröße",
+        "\x00",
+        "\x1b",
+        "\u2028",
+        '"',
+        "\\",
+        "[a](b)",
+        "<!-- c -->",
+        "&#x110000;",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join),
-       st.sampled_from(["a.md", "a.html"]))
+@given(
+    st.lists(st.one_of(_pieces, st.text(max_size=20)), max_size=50).map("".join), st.sampled_from(["a.md", "a.html"])
+)
 @pytest.mark.slow
 def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str) -> None:
     try:
@@ -328,8 +407,21 @@ def test_random_markdown_and_pages_never_crash_the_drafter(text: str, name: str)
 
 
 def test_twelve_sections_are_twelve_steps_and_more_are_counted(tmp_path: Path) -> None:
-    words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliet", "Kilo",
-             "Lima", "Mike"]
+    words = [
+        "Alpha",
+        "Bravo",
+        "Charlie",
+        "Delta",
+        "Echo",
+        "Foxtrot",
+        "Golf",
+        "Hotel",
+        "India",
+        "Juliet",
+        "Kilo",
+        "Lima",
+        "Mike",
+    ]
     sections = [f"## {w} habits\n\n{w} {PARA}" for w in words]
     _, drafted, module = _draft(tmp_path, "# Many\n\n" + "\n\n".join(sections[:12]), "many.md")
     assert [s.title for s in _discuss(module)] == [f"{w} habits" for w in words[:12]]

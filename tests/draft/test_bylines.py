@@ -10,8 +10,18 @@ from workshop.content import document, schema
 from workshop.content.model import Module
 from workshop.draft import draft_bytes
 
-LANGUAGE_OF = {"von": "de", "geschrieben": "de", "datum-de": "de", "por": "es", "escrito": "es", "fecha-es": "es",
-               "par": "fr", "ecrit": "fr", "date-fr": "fr", "publie-par": "fr"}
+LANGUAGE_OF = {
+    "von": "de",
+    "geschrieben": "de",
+    "datum-de": "de",
+    "por": "es",
+    "escrito": "es",
+    "fecha-es": "es",
+    "par": "fr",
+    "ecrit": "fr",
+    "date-fr": "fr",
+    "publie-par": "fr",
+}
 
 
 def _module(text: str, name: str) -> tuple[str, Module]:
@@ -49,10 +59,14 @@ def test_plain_text_with_a_byline(byline: str) -> None:
     line, author = BYLINES[byline]
     language = LANGUAGE_OF.get(byline, "en")
     paras = PARAS[language]
-    sections = "\n\n".join(f"{heading}\n\n{paras[i % len(paras)]}\n\n{paras[(i + 1) % len(paras)]}"
-                           for i, heading in enumerate(HEADINGS[language]))
-    for text in (f"{TITLES[language]}\n{line}\n\n{paras[-1]}\n\n{sections}\n",
-                 f"{line}\n\n{TITLES[language]}\n\n{paras[-1]}\n\n{sections}\n"):
+    sections = "\n\n".join(
+        f"{heading}\n\n{paras[i % len(paras)]}\n\n{paras[(i + 1) % len(paras)]}"
+        for i, heading in enumerate(HEADINGS[language])
+    )
+    for text in (
+        f"{TITLES[language]}\n{line}\n\n{paras[-1]}\n\n{sections}\n",
+        f"{line}\n\n{TITLES[language]}\n\n{paras[-1]}\n\n{sections}\n",
+    ):
         _, module = _module(text, "article.txt")
         assert module.title == TITLES[language]
         assert module.source.author == (author or "not named")
@@ -66,12 +80,15 @@ def test_the_author_in_front_matter_wins_over_a_byline(key: str) -> None:
     assert module.title == TITLES["en"] and module.source.author == AUTHORS["en"]
 
 
-@pytest.mark.parametrize("opening", [
-    "By Monday, each team lead sends the rota to the floor.",
-    "Von Anfang an war klar, dass die Übergabe zählt.",
-    "Par ailleurs, les équipes lisent les notes ensemble.",
-    "Por último, la cola se divide antes de fijar la meta.",
-])
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "By Monday, each team lead sends the rota to the floor.",
+        "Von Anfang an war klar, dass die Übergabe zählt.",
+        "Par ailleurs, les équipes lisent les notes ensemble.",
+        "Por último, la cola se divide antes de fijar la meta.",
+    ],
+)
 def test_a_sentence_that_starts_like_a_byline_is_text(opening: str) -> None:
     text = f"# Floor Notes\n\n{opening}\n\n## First part\n\n{PARAS['en'][0]}\n\n## Second part\n\n{PARAS['en'][1]}\n"
     drafted, module = _module(text, "notes.md")
@@ -80,19 +97,26 @@ def test_a_sentence_that_starts_like_a_byline_is_text(opening: str) -> None:
 
 
 def test_a_section_named_like_a_byline_or_a_date_is_a_section() -> None:
-    text = (f"# Floor Notes\n\n{PARAS['en'][0]}\n\n## By Design Thinking\n\n{PARAS['en'][1]}\n\n"
-            f"## March 2024\n\n{PARAS['en'][2]}\n\n## Written By Hand\n\n{PARAS['en'][3]}\n")
+    text = (
+        f"# Floor Notes\n\n{PARAS['en'][0]}\n\n## By Design Thinking\n\n{PARAS['en'][1]}\n\n"
+        f"## March 2024\n\n{PARAS['en'][2]}\n\n## Written By Hand\n\n{PARAS['en'][3]}\n"
+    )
     _, module = _module(text, "notes.md")
-    assert [s.title for s in module.steps if s.kind == "discuss"] == ["By Design Thinking", "March 2024",
-                                                                      "Written By Hand"]
+    assert [s.title for s in module.steps if s.kind == "discuss"] == [
+        "By Design Thinking",
+        "March 2024",
+        "Written By Hand",
+    ]
     assert module.source.author == "not named"
 
 
 def test_a_byline_on_a_web_page_under_the_heading() -> None:
-    page = ("<html><body><article><h1>Making After-Call Work Count<br>by Jordan Reyes</h1>"
-            "<p><time>4 March 2024</time> · 6 min read</p>"
-            + "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in zip(HEADINGS["en"], PARAS["en"], strict=True))
-            + "</article></body></html>")
+    page = (
+        "<html><body><article><h1>Making After-Call Work Count<br>by Jordan Reyes</h1>"
+        "<p><time>4 March 2024</time> · 6 min read</p>"
+        + "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in zip(HEADINGS["en"], PARAS["en"], strict=True))
+        + "</article></body></html>"
+    )
     _, module = _module(page, "page.html")
     assert module.title == "Making After-Call Work Count" and module.source.author == "Jordan Reyes"
     assert [s.title for s in module.steps if s.kind == "discuss"] == HEADINGS["en"]

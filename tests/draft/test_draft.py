@@ -18,8 +18,10 @@ from workshop.content import document, schema
 from workshop.content.model import Module
 from workshop.draft import DraftError, draft_bytes, draft_file
 
-FILLER = ("Teams that practise this find that the daily work gets calmer and customers notice it. "
-          "It takes a few weeks of steady effort before the change shows up in the numbers. ")
+FILLER = (
+    "Teams that practise this find that the daily work gets calmer and customers notice it. "
+    "It takes a few weeks of steady effort before the change shows up in the numbers. "
+)
 
 NUMBERED = f"""Four Steps To Better Handovers
 
@@ -193,8 +195,18 @@ def test_html_page_without_its_chrome(tmp_path: Path) -> None:
     assert _discuss_titles(module) == ["Staff to the forecast", "Offer a call-back", "Fix the top reason for calling"]
     assert module.title == "Quiet Queues"
     assert module.source.author == "Alex Sample"
-    for secret in ("STYLE", "SCRIPT", "NAV_HOME", "NAV_MENU", "COOKIE", "SHARE", "ASIDE", "NEWSLETTER", "FORM",
-                   "FOOTER"):
+    for secret in (
+        "STYLE",
+        "SCRIPT",
+        "NAV_HOME",
+        "NAV_MENU",
+        "COOKIE",
+        "SHARE",
+        "ASIDE",
+        "NEWSLETTER",
+        "FORM",
+        "FOOTER",
+    ):
         assert f"{secret}_SECRET" not in text, secret
     for chrome in ("cookies", "Pricing", "All rights reserved", "tracker", "color: red"):
         assert chrome not in text
@@ -227,17 +239,25 @@ def test_drafting_is_deterministic(tmp_path: Path, article: str) -> None:
     path = tmp_path / "a.txt"
     path.write_text(article, encoding="utf-8")
     first = draft_file(path)
-    code = "import sys; from pathlib import Path; from workshop.draft import draft_file; " \
-           "sys.stdout.write(draft_file(Path(sys.argv[1])))"
-    other = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
-                           env={"PYTHONHASHSEED": "12345", "PATH": ""}, cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import sys; from pathlib import Path; from workshop.draft import draft_file; "
+        "sys.stdout.write(draft_file(Path(sys.argv[1])))"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert first == other.stdout == draft_file(path)
 
 
 HOSTILE = [
     'The "quoted" point',
     "A back\\slash and \\n and \\u0000",
-    'Triple """ quotes \'\'\' here',
+    "Triple \"\"\" quotes ''' here",
     "Control \x07 bell \x1b[31m red \x0b tab\tend",
     "[@click=app.quit]Quit[/] markup",
     "Unicode \u2028 line and \u202e override",
@@ -250,12 +270,15 @@ def test_hostile_headings_still_give_valid_toml(tmp_path: Path, form: str) -> No
     if form == "numbered":
         article = "Hostile Points\n\n" + "\n".join(f"{n}. {h}. {FILLER}" for n, h in enumerate(HOSTILE, 1))
     elif form == "markdown":
-        article = "# Hostile [@click=app.quit] \"title\"\n\n" + "\n\n".join(f"## {h}\n\n{FILLER}" for h in HOSTILE)
+        article = '# Hostile [@click=app.quit] "title"\n\n' + "\n\n".join(f"## {h}\n\n{FILLER}" for h in HOSTILE)
     else:
         import html
 
-        article = "<html><body><h1>Hostile</h1>" + "".join(
-            f"<h2>{html.escape(h)}</h2><p>{FILLER}</p>" for h in HOSTILE) + "</body></html>"
+        article = (
+            "<html><body><h1>Hostile</h1>"
+            + "".join(f"<h2>{html.escape(h)}</h2><p>{FILLER}</p>" for h in HOSTILE)
+            + "</body></html>"
+        )
     text, module = _draft(tmp_path, article, f"hostile.{'html' if form == 'html' else 'md'}")
     assert tomllib.loads(text)["minutes"] == module.minutes
     assert len(_discuss_titles(module)) == len(HOSTILE)
@@ -268,11 +291,14 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the c
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the articles live in ../shared/seeds, absent here")
-@pytest.mark.parametrize(("name", "count", "found_by"), [
-    ("000_bc041a64a00e4380.txt", 4, "numbered list"),  # four ways to collaborate
-    ("001_b0eb7777b7eb671a.txt", 5, "numbered list"),  # five lessons
-    ("003_743e1b3814e2bfc9.txt", 3, "headings"),  # three traits, after the sentence announcing them
-])
+@pytest.mark.parametrize(
+    ("name", "count", "found_by"),
+    [
+        ("000_bc041a64a00e4380.txt", 4, "numbered list"),  # four ways to collaborate
+        ("001_b0eb7777b7eb671a.txt", 5, "numbered list"),  # five lessons
+        ("003_743e1b3814e2bfc9.txt", 3, "headings"),  # three traits, after the sentence announcing them
+    ],
+)
 def test_the_seed_articles_still_draft_as_before(name: str, count: int, found_by: str) -> None:
     text = draft_file(SEEDS / name)
     assert len(_discuss_titles(_module(text))) == count
@@ -283,16 +309,23 @@ def test_the_seed_articles_still_draft_as_before(name: str, count: int, found_by
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "workshop", "draft", *args], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[2])
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", "draft", *args],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    (b"  \n\n \t\n", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text article (binary data)"),
-    (b"caf\xe9 \xff\xfe latin-1 text", "not a text article"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n \t\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text article (binary data)"),
+        (b"caf\xe9 \xff\xfe latin-1 text", "not a text article"),
+    ],
+)
 @pytest.mark.e2e
 def test_unusable_files_fail_with_one_line(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "x.bin"
@@ -344,11 +377,47 @@ def test_stdout_without_output_option(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------------------ properties
 
-_pieces = st.sampled_from([
-    "# ", "## ", "1. ", "2) ", "3. ", "Step 4: ", "- ", "**", "__", "\n", "\n\n", "<h2>", "</h2>", "<p>", "<script>",
-    "<ol><li>", "</li>", "By ", "Here are three traits", '"', "\\", '"""', "\x00", "\x1b", "\r", "\u2028", "[@click=x]",
-    "©", "cookie", " | ", "---\n", "```", "Leaders walk the floor", ".", ":", "é", "\ufeff",
-])
+_pieces = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "1. ",
+        "2) ",
+        "3. ",
+        "Step 4: ",
+        "- ",
+        "**",
+        "__",
+        "\n",
+        "\n\n",
+        "<h2>",
+        "</h2>",
+        "<p>",
+        "<script>",
+        "<ol><li>",
+        "</li>",
+        "By ",
+        "Here are three traits",
+        '"',
+        "\\",
+        '"""',
+        "\x00",
+        "\x1b",
+        "\r",
+        "\u2028",
+        "[@click=x]",
+        "©",
+        "cookie",
+        " | ",
+        "---\n",
+        "```",
+        "Leaders walk the floor",
+        ".",
+        ":",
+        "é",
+        "\ufeff",
+    ]
+)
 _texts = st.lists(st.one_of(_pieces, st.text(max_size=30)), max_size=40).map("".join)
 
 

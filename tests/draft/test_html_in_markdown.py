@@ -65,8 +65,12 @@ def test_html_tags_do_not_make_a_markdown_file_a_web_page() -> None:
 
 def test_only_a_web_page_file_or_a_whole_page_takes_the_web_page_path() -> None:
     fragment = web_page("en", whole=False)
-    for name, text in (("page.html", web_page("en")), ("page.htm", fragment), ("page.txt", web_page("en")),
-                       ("page.html", fragment)):
+    for name, text in (
+        ("page.html", web_page("en")),
+        ("page.htm", fragment),
+        ("page.txt", web_page("en")),
+        ("page.html", fragment),
+    ):
         assert read_article(text.encode(), name).marked, name
         drafted, module = _draft(text, name)
         assert module.title == TITLES["en"] and _discussed(module) == HEADINGS["en"], name
@@ -107,19 +111,24 @@ def test_html_text_is_read_as_text() -> None:
         assert left_out not in body, left_out
 
 
-@pytest.mark.parametrize("piece", [PIECES["figure"], PIECES["img"], PIECES["table"], PIECES["code"],
-                                   "![The floor plan, drawn](plan.png)"])
+@pytest.mark.parametrize(
+    "piece", [PIECES["figure"], PIECES["img"], PIECES["table"], PIECES["code"], "![The floor plan, drawn](plan.png)"]
+)
 def test_a_section_that_holds_only_a_picture_a_table_or_code_is_still_a_step(piece: str) -> None:
-    text = (f"# Floor Notes\n\nWhy this matters to every shift.\n\n## The floor plan\n\n{piece}\n\n"
-            "## Breaks\n\nBreaks are planned with the team.\n\n## Handovers\n\nEach handover is written.\n")
+    text = (
+        f"# Floor Notes\n\nWhy this matters to every shift.\n\n## The floor plan\n\n{piece}\n\n"
+        "## Breaks\n\nBreaks are planned with the team.\n\n## Handovers\n\nEach handover is written.\n"
+    )
     for name in ("plan.md", "plan.txt"):
         _, module = _draft(text, name)
         assert _discussed(module) == ["The floor plan", "Breaks", "Handovers"], name
 
 
 def test_an_aside_over_several_blocks_is_left_out_whole() -> None:
-    text = "# Notes\n\nFirst words.\n\n<aside>\n\n## Not a section\n\nQUOTEMARK inside\n\n</aside>\n\n" \
-           "## Real one\n\nText one.\n\n## Real two\n\nText two.\n"
+    text = (
+        "# Notes\n\nFirst words.\n\n<aside>\n\n## Not a section\n\nQUOTEMARK inside\n\n</aside>\n\n"
+        "## Real one\n\nText one.\n\n## Real two\n\nText two.\n"
+    )
     body = _body(text)
     assert "Not a section" not in body and not any(PULL in b for b in body)
     assert "Real one" in body and "Text two." in body
@@ -132,36 +141,55 @@ def test_an_element_never_closed_does_not_swallow_the_article() -> None:
 
 
 def test_html_headings_inside_markdown_are_sections() -> None:
-    text = "---\ntitle: Mixed Headings\n---\n\nIntro words here.\n\n<h2 id='a'>Plan the week</h2>\n\nText.\n\n" \
-           "<h2>Review on Friday</h2>\n<p>More text.</p>\n"
+    text = (
+        "---\ntitle: Mixed Headings\n---\n\nIntro words here.\n\n<h2 id='a'>Plan the week</h2>\n\nText.\n\n"
+        "<h2>Review on Friday</h2>\n<p>More text.</p>\n"
+    )
     _, module = _draft(text, "mixed.md")
     assert module.title == "Mixed Headings" and _discussed(module) == ["Plan the week", "Review on Friday"]
 
 
 def test_site_generator_marks_are_not_text() -> None:
-    text = "# Marks\n\n{% include toc.html %}\n\n## Plan the week {#plan}\n\nText {{< ref \"x\" >}} here.\n\n" \
-           "## Review on Friday\n{: .lead}\n\nMore text.\n"
+    text = (
+        '# Marks\n\n{% include toc.html %}\n\n## Plan the week {#plan}\n\nText {{< ref "x" >}} here.\n\n'
+        "## Review on Friday\n{: .lead}\n\nMore text.\n"
+    )
     drafted, module = _draft(text, "marks.md")
     assert _discussed(module) == ["Plan the week", "Review on Friday"]
     assert "{%" not in drafted and "{{" not in drafted and "{#" not in drafted
 
 
-@pytest.mark.parametrize(("front", "title", "author"), [
-    ('title: "Wrap-up: A Guide"\nauthor: Jordan Reyes', "Wrap-up: A Guide", "Jordan Reyes"),
-    ("title: 'It''s Wrap-up Time'\nauthors: [Jordan Reyes, Sam Lee]", "It's Wrap-up Time", "Jordan Reyes, Sam Lee"),
-    ("title: >-\n  A Folded\n  Title\nauthors:\n  - Jordan Reyes\n  - Sam Lee", "A Folded Title",
-     "Jordan Reyes, Sam Lee"),
-    ("title: Mapping Author # a comment\nauthor:\n  name: Jordan Reyes\n  url: https://example.org",
-     "Mapping Author", "Jordan Reyes"),
-    ('title: Inline Map\nauthor: { name: "Jordan Reyes", twitter: "@jr" }', "Inline Map", "Jordan Reyes"),
-    ("title: People\nauthors:\n  - name: Jordan Reyes\n    role: lead\n  - name: Sam Lee", "People",
-     "Jordan Reyes, Sam Lee"),
-    ("titel: Gute Übergaben\nautor: Jana Beispiel", "Gute Übergaben", "Jana Beispiel"),
-    ("titre: Faire simple\nauteurs: [Claire Exemple]", "Faire simple", "Claire Exemple"),
-    ('título: "Menos es más"\nautora: María Ejemplo', "Menos es más", "María Ejemplo"),
-    ('title: "Wrap-up &amp; Notes"\nauthor: "Jordan Reyes <jr@example.org> (https://example.org/jr)"',
-     "Wrap-up & Notes", "Jordan Reyes"),
-])
+@pytest.mark.parametrize(
+    ("front", "title", "author"),
+    [
+        ('title: "Wrap-up: A Guide"\nauthor: Jordan Reyes', "Wrap-up: A Guide", "Jordan Reyes"),
+        ("title: 'It''s Wrap-up Time'\nauthors: [Jordan Reyes, Sam Lee]", "It's Wrap-up Time", "Jordan Reyes, Sam Lee"),
+        (
+            "title: >-\n  A Folded\n  Title\nauthors:\n  - Jordan Reyes\n  - Sam Lee",
+            "A Folded Title",
+            "Jordan Reyes, Sam Lee",
+        ),
+        (
+            "title: Mapping Author # a comment\nauthor:\n  name: Jordan Reyes\n  url: https://example.org",
+            "Mapping Author",
+            "Jordan Reyes",
+        ),
+        ('title: Inline Map\nauthor: { name: "Jordan Reyes", twitter: "@jr" }', "Inline Map", "Jordan Reyes"),
+        (
+            "title: People\nauthors:\n  - name: Jordan Reyes\n    role: lead\n  - name: Sam Lee",
+            "People",
+            "Jordan Reyes, Sam Lee",
+        ),
+        ("titel: Gute Übergaben\nautor: Jana Beispiel", "Gute Übergaben", "Jana Beispiel"),
+        ("titre: Faire simple\nauteurs: [Claire Exemple]", "Faire simple", "Claire Exemple"),
+        ('título: "Menos es más"\nautora: María Ejemplo', "Menos es más", "María Ejemplo"),
+        (
+            'title: "Wrap-up &amp; Notes"\nauthor: "Jordan Reyes <jr@example.org> (https://example.org/jr)"',
+            "Wrap-up & Notes",
+            "Jordan Reyes",
+        ),
+    ],
+)
 def test_yaml_front_matter_forms(front: str, title: str, author: str) -> None:
     text = f"---\n{front}\ndescription: {FRONT}\n---\n\n## One part\n\nText one.\n\n## Two part\n\nText two.\n"
     drafted, module = _draft(text, "front.md")
@@ -170,8 +198,10 @@ def test_yaml_front_matter_forms(front: str, title: str, author: str) -> None:
 
 
 def test_toml_front_matter() -> None:
-    text = ('+++\ntitle = "Hugo Style"\nauthors = ["Jordan Reyes"]\nlanguage = "de"\n+++\n\n'
-            "## Eins\n\nErster Text.\n\n## Zwei\n\nZweiter Text.\n")
+    text = (
+        '+++\ntitle = "Hugo Style"\nauthors = ["Jordan Reyes"]\nlanguage = "de"\n+++\n\n'
+        "## Eins\n\nErster Text.\n\n## Zwei\n\nZweiter Text.\n"
+    )
     _, module = _draft(text, "hugo.md")
     assert (module.title, module.source.author, module.language) == ("Hugo Style", "Jordan Reyes", "de")
     assert _discussed(module) == ["Eins", "Zwei"]
@@ -189,9 +219,11 @@ def test_cli_draft_of_a_guide_validates_as_a_draft(tmp_path: Path) -> None:
 def test_fenced_containers_are_read_and_their_asides_left_out() -> None:
     """Pandoc's fenced divs and the admonitions of documentation sites (::: tip): the text of a plain
     container is the article's, the text of a note, a tip or a pull quote is not."""
-    text = ("# Floor Notes\n\nWhy this matters to every shift.\n\n::: {#body .content}\n\n## Breaks\n\n"
-            f"Breaks are planned with the team.\n\n::: {{.pullquote}}\n{PULL} one\n:::\n\n:::tip Handy\n{PULL} two\n"
-            ":::\n\n## Handovers\n\nEach handover is written.\n\n:::\n")
+    text = (
+        "# Floor Notes\n\nWhy this matters to every shift.\n\n::: {#body .content}\n\n## Breaks\n\n"
+        f"Breaks are planned with the team.\n\n::: {{.pullquote}}\n{PULL} one\n:::\n\n:::tip Handy\n{PULL} two\n"
+        ":::\n\n## Handovers\n\nEach handover is written.\n\n:::\n"
+    )
     drafted, module = _draft(text, "fenced.md")
     assert _discussed(module) == ["Breaks", "Handovers"]
     assert PULL not in drafted and ":::" not in drafted

@@ -63,14 +63,22 @@ def peak_memory_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def spawn(path: Path, code: str, processes: int, apps: int, env: dict[str, str],
-          delay: float = 2.0) -> list[subprocess.Popen]:
+def spawn(
+    path: Path, code: str, processes: int, apps: int, env: dict[str, str], delay: float = 2.0
+) -> list[subprocess.Popen]:
     """Start the room: `processes` drivers of `apps` participants each, all beginning together
     once every process has had `delay` seconds to import."""
     go = time.time() + delay
-    return [subprocess.Popen([sys.executable, __file__, str(path), code, f"p{n}", str(apps), str(go)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-            for n in range(processes)]
+    return [
+        subprocess.Popen(
+            [sys.executable, __file__, str(path), code, f"p{n}", str(apps), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for n in range(processes)
+    ]
 
 
 def results(procs: list[subprocess.Popen], timeout: float) -> tuple[list[float], list[int]]:

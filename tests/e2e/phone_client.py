@@ -50,6 +50,7 @@ def answers(phones: list[Phone]) -> Counter[int]:
 
 # ------------------------------------------------------------ the server
 
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -68,8 +69,7 @@ def serving(path: Path, port: int, log: Path, *options: str) -> Iterator[subproc
     before = announced()  # a server started again announces itself again
     with open(log, "wb") as out:
         command = [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *options]
-        process = subprocess.Popen(command,
-                                   stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30
         while announced() <= before:
@@ -89,5 +89,8 @@ def process_figures(pid: int) -> dict[str, float]:
     """A process's resident memory now and at its peak (MiB), and the CPU it used (user + system s)."""
     status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
     stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return {"rss_mib": int(status["VmRSS"].split()[0]) / 1024, "hwm_mib": int(status["VmHWM"].split()[0]) / 1024,
-            "cpu_s": (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")}
+    return {
+        "rss_mib": int(status["VmRSS"].split()[0]) / 1024,
+        "hwm_mib": int(status["VmHWM"].split()[0]) / 1024,
+        "cpu_s": (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK"),
+    }

@@ -21,8 +21,16 @@ from workshop.content.model import Plan
 from workshop.journal import store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 WAIT = 20_000  # ms: a loaded two-core machine starts pages slowly; a broken page never gets there
 
@@ -45,8 +53,9 @@ class Served:
 
 
 @contextmanager
-def serve(tmp_path: Path, start: bool = True, plan: Plan | None = None, args: tuple[str, ...] = (),
-          port: int | None = None) -> Iterator[Served]:
+def serve(
+    tmp_path: Path, start: bool = True, plan: Plan | None = None, args: tuple[str, ...] = (), port: int | None = None
+) -> Iterator[Served]:
     """A fresh session of every kind of poll (or of `plan`), served (with `args`, on `port`);
     started unless `start` is False."""
     path = sessions.create(plan or polls_plan(), tmp_path / "sessions", "phone", "Sam")
@@ -56,8 +65,12 @@ def serve(tmp_path: Path, start: bool = True, plan: Plan | None = None, args: tu
     port = port or free_port()
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     with open(tmp_path / "serve.log", "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
-                                  stdout=log, stderr=subprocess.STDOUT, env=env)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     try:
         deadline = time.monotonic() + 60
         while socket.socket().connect_ex(("127.0.0.1", port)) != 0:

@@ -24,8 +24,10 @@ from tests.support import polls_plan
 from workshop import sessions
 from workshop.journal import store
 
-NEEDS = pytest.mark.skipif(not (shutil.which("tmux") and shutil.which("ssh")),
-                                reason="needs tmux and the ssh client (CI installs both with apt-get)")
+NEEDS = pytest.mark.skipif(
+    not (shutil.which("tmux") and shutil.which("ssh")),
+    reason="needs tmux and the ssh client (CI installs both with apt-get)",
+)
 SOCKET = f"workshop-ssh-test-{os.getpid()}"  # a tmux server of this run's own
 WAIT = 60  # seconds: a loaded two-core machine starts an app slowly; a broken one never shows it
 
@@ -55,13 +57,30 @@ class Served:
         return [e for e in store.load(self.path).events if e["type"] in types]
 
     def ssh(self, *args: str, user: str = "join", command: tuple[str, ...] = (), log: str = "ERROR") -> list[str]:
-        return ["ssh", "-p", str(self.ssh_port), "-o", "StrictHostKeyChecking=accept-new", "-o",
-                f"UserKnownHostsFile={self.known}", "-o", "BatchMode=yes", "-o", f"LogLevel={log}",
-                *args, f"{user}@127.0.0.1", *command]
+        return [
+            "ssh",
+            "-p",
+            str(self.ssh_port),
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+            "-o",
+            f"UserKnownHostsFile={self.known}",
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            f"LogLevel={log}",
+            *args,
+            f"{user}@127.0.0.1",
+            *command,
+        ]
 
     def apps(self) -> list[int]:
-        return [int(p) for p in subprocess.run(["pgrep", "-f", f"workshop (join --shared|kiosk) {self.path}"],
-                                                capture_output=True, text=True).stdout.split()]
+        return [
+            int(p)
+            for p in subprocess.run(
+                ["pgrep", "-f", f"workshop (join --shared|kiosk) {self.path}"], capture_output=True, text=True
+            ).stdout.split()
+        ]
 
 
 @contextmanager
@@ -74,8 +93,23 @@ def ssh_room(tmp_path: Path, args: tuple[str, ...] = ("--per-address", "2")) -> 
     ssh_port = free_port()
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
     with open(tmp_path / "serve.log", "w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(free_port()),
-                                    "--ssh", str(ssh_port), *args], stdout=log, stderr=subprocess.STDOUT, env=env)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "workshop",
+                "serve",
+                str(path),
+                "--port",
+                str(free_port()),
+                "--ssh",
+                str(ssh_port),
+                *args,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     server = Served(path, live, ssh_port, process, tmp_path / "known_hosts")
     try:
         until(lambda: server.events("serve") or process.poll() is not None, what="the serve event")
@@ -95,6 +129,7 @@ def wait_screen(window: str, pattern: str, seconds: float = WAIT) -> str:
     def shown() -> str | None:
         text = screen(window)
         return text if re.search(pattern, text) else None
+
     return until(shown, seconds, what=f"{pattern!r} on {window}")
 
 

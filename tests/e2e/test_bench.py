@@ -15,8 +15,14 @@ import pytest
 
 def _bench(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    return subprocess.run([sys.executable, "-m", "workshop", "bench", *args], capture_output=True, text=True,
-                          timeout=600, env=env, cwd=tmp_path)
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", "bench", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        cwd=tmp_path,
+    )
 
 
 @pytest.mark.load
@@ -25,11 +31,19 @@ def test_a_room_of_200_phones_prints_its_figures_and_a_verdict(tmp_path: Path) -
     out = done.stdout
     assert re.search(r"^bench room: 200 phones over 20 s on this machine \(\d+ cores, load [\d.]+", out, re.M), out
     assert re.search(r"^  phones held: 200 of 200 ", out, re.M), out
-    assert re.search(r"^  ballots: 1200 counted of 1200 tapped, \d+ per second .*; 200 notes; refused or failed: "
-                     r"none$", out, re.M), out
+    assert re.search(
+        r"^  ballots: 1200 counted of 1200 tapped, \d+ per second .*; 200 notes; refused or failed: "
+        r"none$",
+        out,
+        re.M,
+    ), out
     assert re.search(r"^  tap to the facilitator's screen: median \d+ ms, p95 \d+ ms$", out, re.M), out
-    assert re.search(r"^  server memory: (\d+ MiB at most, CPU [\d.]+ s|not measured on this system); "
-                     r"the facilitator's screen: \d+ redraws of the poll, CPU [\d.]+ s$", out, re.M), out
+    assert re.search(
+        r"^  server memory: (\d+ MiB at most, CPU [\d.]+ s|not measured on this system); "
+        r"the facilitator's screen: \d+ redraws of the poll, CPU [\d.]+ s$",
+        out,
+        re.M,
+    ), out
     verdict = out.splitlines()[-1]
     if done.returncode == 0:  # on a loaded machine it may say why not, and exit 1
         assert verdict.startswith("verdict: this machine holds 200 phones"), out
@@ -39,8 +53,10 @@ def test_a_room_of_200_phones_prints_its_figures_and_a_verdict(tmp_path: Path) -
 
 
 def test_bench_refuses_what_it_cannot_measure(tmp_path: Path) -> None:
-    for args, said in ((["nothing"], "nothing called 'nothing' to measure"),
-                       (["room", "--phones", "0"], "--phones must be from 1 to 5000"),
-                       (["room", "--seconds", "1"], "--seconds must be from 5 to 3600")):
+    for args, said in (
+        (["nothing"], "nothing called 'nothing' to measure"),
+        (["room", "--phones", "0"], "--phones must be from 1 to 5000"),
+        (["room", "--seconds", "1"], "--seconds must be from 5 to 3600"),
+    ):
         done = _bench(tmp_path, *args)
         assert done.returncode == 2 and said in done.stderr, done.stderr

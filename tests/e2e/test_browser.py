@@ -23,8 +23,16 @@ from workshop.journal import store
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.async_api", reason="needs playwright (pip install -e '.[test]')")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt-get install chromium; CI installs it)")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -44,6 +52,7 @@ def wait_until(condition, seconds: float = 30):
 
 def wait_idle(pid: int, seconds: float = 60) -> None:
     """Until the process has used no CPU for a second: started, painted, waiting for input."""
+
     def cpu() -> int:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
@@ -60,8 +69,9 @@ def events(path: Path, type_: str) -> list[dict]:
     return [e for e in store.load(path).events if e["type"] == type_]
 
 
-async def option_cell(path: Path, tmp: Path, token: str, name: str, label: str,
-                      size: tuple[int, int]) -> tuple[int, int]:
+async def option_cell(
+    path: Path, tmp: Path, token: str, name: str, label: str, size: tuple[int, int]
+) -> tuple[int, int]:
     """Where `label` sits on the browser's terminal: the same app, at the same size, on a copy of
     the same session, lays it out in the same place."""
     from workshop.sessions.people import Person
@@ -97,11 +107,21 @@ def test_a_browser_participant_joins_and_votes_by_clicking(tmp_path: Path) -> No
     # One state folder for the terminal participant and the server's tabs, as on a real host: Ana
     # votes from her terminal, so this account remembers her; a browser tab must not become her.
     state = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    ana = subprocess.run([sys.executable, "-m", "workshop", "vote", str(path), "--name", "Ana", "Coaching"],
-                         capture_output=True, text=True, env=state, timeout=60)
+    ana = subprocess.run(
+        [sys.executable, "-m", "workshop", "vote", str(path), "--name", "Ana", "Coaching"],
+        capture_output=True,
+        text=True,
+        env=state,
+        timeout=60,
+    )
     assert ana.returncode == 0, ana.stderr
-    server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=state)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=state,
+    )
     try:
         wait_until(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0)
         assert events(path, "serve")[0]["address"] == f"http://localhost:{port}"
@@ -123,8 +143,13 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
         await page.wait_for_selector(".xterm-screen", timeout=30_000)
         # textual-serve starts one participant app process for this tab: wait for it, then until it
         # has painted and sits waiting for keys (keys sent before that are lost)
-        found = await asyncio.to_thread(lambda: wait_until(lambda: subprocess.run(
-            ["pgrep", "-f", f"workshop join --shared {path}"], capture_output=True, text=True).stdout.split()))
+        found = await asyncio.to_thread(
+            lambda: wait_until(
+                lambda: subprocess.run(
+                    ["pgrep", "-f", f"workshop join --shared {path}"], capture_output=True, text=True
+                ).stdout.split()
+            )
+        )
         for pid in found:  # the app, and any shell textual-serve started it through
             await asyncio.to_thread(wait_idle, int(pid))
         await page.focus(".xterm-helper-textarea")  # where xterm.js listens for keys
@@ -147,7 +172,8 @@ async def _browse(path: Path, tmp_path: Path, port: int, code: str) -> None:
         cell = await page.evaluate(
             "() => { const t = document.querySelector('.xterm-helper-textarea').getBoundingClientRect();"
             " const s = document.querySelector('.xterm-screen').getBoundingClientRect();"
-            " return [t.width, t.height, s.x, s.y, s.width, s.height]; }")
+            " return [t.width, t.height, s.x, s.y, s.width, s.height]; }"
+        )
         width, height, left, top, screen_w, screen_h = cell
         size = (int(screen_w // width), int(screen_h // height))
         token = events(path, "join")[-1]["participant"]

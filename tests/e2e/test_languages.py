@@ -39,16 +39,28 @@ def facilitator(served: Served, *args: str) -> str:
     """The facilitator at a terminal in French (its locale says so): one `workshop control`
     command, its answer."""
     env = {**os.environ, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR.UTF-8"}
-    done = subprocess.run([sys.executable, "-m", "workshop", "control", str(served.path), *args],
-                          capture_output=True, text=True, timeout=60, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "control", str(served.path), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 PHONES = {  # the browser's language: a name, the option picked, the page's words before and after
     "en-GB": ("Ana", 1, "Join the workshop", "Join", "Vote", "Your vote is recorded", "Results: "),
-    "de-DE": ("Bo", 2, "Am Workshop teilnehmen", "Beitreten", "Abstimmen", "Ihre Stimme ist gespeichert",
-              "Ergebnisse: "),
+    "de-DE": (
+        "Bo",
+        2,
+        "Am Workshop teilnehmen",
+        "Beitreten",
+        "Abstimmen",
+        "Ihre Stimme ist gespeichert",
+        "Ergebnisse: ",
+    ),
     "es-MX": ("Cai", 2, "Únete al taller", "Unirme", "Votar", "Tu voto está registrado", "Resultados: "),
 }
 

@@ -27,8 +27,15 @@ from workshop.report.minutes import _script_json
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip install -e '.[test]')")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (apt-get install chromium; CI installs it)")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DATA = re.compile(r'(<script type="application/json" id="signed-data">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -63,8 +70,9 @@ def read(page: Path, init: str = "") -> tuple[str, str]:
             if init:
                 tab.add_init_script(init)
             tab.goto(page.as_uri())
-            tab.wait_for_function("!document.getElementById('verdict').textContent.startsWith('Checking')",
-                                  timeout=30_000)
+            tab.wait_for_function(
+                "!document.getElementById('verdict').textContent.startsWith('Checking')", timeout=30_000
+            )
             return tab.inner_text("#verdict"), tab.inner_text("#decisions")
         finally:
             browser.close()
@@ -85,8 +93,9 @@ def test_the_minutes_read_verified_and_not_once_a_signed_event_is_changed(minute
         fields = json.loads(signed)
         if fields["type"] == "decision":
             fields["text"] = "We roll the rota out everywhere at once"
-            entry[0] = base64.b64encode(json.dumps(fields, sort_keys=True, ensure_ascii=False,
-                                                   separators=(",", ":")).encode() + b"\n" + header).decode()
+            entry[0] = base64.b64encode(
+                json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + header
+            ).decode()
     changed = minutes.with_name("changed.html")
     changed.write_text(DATA.sub(lambda m: m.group(1) + _script_json(data) + m.group(3), html), "utf-8")
     verdict, shown = read(changed)

@@ -33,9 +33,11 @@ def served(tmp_path: Path) -> Iterator[Served]:
 def dialogs(page, seen: list[str]) -> list[str]:
     """Collects into `seen` the messages of the dialogs the page opens (each dismissed): any at
     all means participant text ran as script."""
+
     def fired(dialog) -> None:
         seen.append(dialog.message)
         dialog.dismiss()
+
     page.on("dialog", fired)
     return seen
 
@@ -154,9 +156,13 @@ def test_a_phone_joins_votes_in_every_kind_by_tapping_and_sees_results(browser, 
     assert [(n["author"], n["text"]) for n in served.events("note")] == [(ana, "Glad to be here")]
     ballots = served.events("ballot")
     assert [(b["poll"], b["value"]) for b in ballots] == [
-        ("polls/pick", ["Planning"]), ("polls/many", ["Coaching", "Quality"]), ("polls/fist", [4]),
+        ("polls/pick", ["Planning"]),
+        ("polls/many", ["Coaching", "Quality"]),
+        ("polls/fist", [4]),
         ("polls/dots", ["Coaching", "Coaching", "Planning"]),
-        ("polls/order", ["Letting go", "Goals", "Trust", "Change"]), ("polls/word", ["trust"])]
+        ("polls/order", ["Letting go", "Goals", "Trust", "Change"]),
+        ("polls/word", ["trust"]),
+    ]
     voters = {b["poll"]: b["participant"] for b in ballots}
     assert voters.pop("polls/fist") != ana  # anonymous: the journal does not say it was hers
     assert set(voters.values()) == {ana}
@@ -198,7 +204,10 @@ def test_a_half_made_ballot_survives_an_update_and_each_tap_counts_once(browser,
     vote(page)
     context.close()
     assert [b["value"] for b in served.events("ballot")] == [
-        ["Coaching", "Planning"], ["Goals", "Change", "Trust", "Letting go"], ["half a thought"]]
+        ["Coaching", "Planning"],
+        ["Goals", "Change", "Trust", "Letting go"],
+        ["half a thought"],
+    ]
 
 
 def test_the_page_works_without_javascript(browser, served: Served) -> None:
@@ -219,7 +228,8 @@ def test_the_page_works_without_javascript(browser, served: Served) -> None:
     expect(page.get_by_label("Quality")).to_be_checked()
     served.live.poll_action("close")
     expect(page.get_by_role("region", name="Results").get_by_role("row", name="Quality")).to_contain_text(
-        "1 vote", timeout=WAIT)
+        "1 vote", timeout=WAIT
+    )
     context.close()
     assert [j["name"] for j in served.events("join")] == ["Bo"]
     assert [(b["poll"], b["name"], b["value"]) for b in served.events("ballot")] == [("polls/pick", "Bo", ["Quality"])]
@@ -242,7 +252,8 @@ def test_hostile_names_notes_and_answers_are_shown_as_typed(browser, served: Ser
     page.get_by_label("Rejoin code").fill("ABCDEF")
     page.get_by_role("button", name="Join").tap()
     expect(page.get_by_role("alert")).to_have_text(  # a name keeps letters, digits and a little punctuation
-        "nobody called 'img srcx onerroralert(4)' has joined this session", timeout=WAIT)
+        "nobody called 'img srcx onerroralert(4)' has joined this session", timeout=WAIT
+    )
     expect(page.get_by_label("Your name")).to_have_value("<img src=x onerror=alert(4)>")  # kept to correct
 
     join(page, served, HOSTILE_NAME)

@@ -27,32 +27,46 @@ POLLS = {  # step: its poll's table, with results shown live so the page shows t
     "pick": 'question = "Which first?"\nvote = "single"\noptions = ["Coaching", "Planning", "Quality"]',
     "many": 'question = "Which matter?"\nvote = "multi"\nmax = 2\noptions = ["Coaching", "Planning", "Quality"]',
     "fist": 'question = "How ready are we?"\nvote = "scale"\nmin = 0\nmax = 5\n'
-            'labels = { 0 = "not at all", 5 = "fully" }',
+    'labels = { 0 = "not at all", 5 = "fully" }',
     "dots": 'question = "Where to invest?"\nvote = "dots"\nbudget = 5\ncap = 3\n'
-            'options = ["Coaching", "Planning", "Quality"]',
+    'options = ["Coaching", "Planning", "Quality"]',
     "order": 'question = "Hardest first?"\nvote = "rank"\noptions = ["Trust", "Goals", "Change"]',
     "word": 'question = "One word for today?"\nvote = "text"\nmax_length = 60',
     "agree": 'question = "Can you live with the proposal?"\nvote = "consent"',
 }
-BALLOTS = {"pick": ["Planning"], "many": ["Coaching", "Quality"], "fist": [4],
-           "dots": ["Quality", "Quality", "Coaching"], "order": ["Goals", "Trust", "Change"], "word": ["Trust"],
-           "agree": [2]}
+BALLOTS = {
+    "pick": ["Planning"],
+    "many": ["Coaching", "Quality"],
+    "fist": [4],
+    "dots": ["Quality", "Quality", "Coaching"],
+    "order": ["Goals", "Trust", "Change"],
+    "word": ["Trust"],
+    "agree": [2],
+}
 
 
 def plan() -> Plan:
-    steps = ['[[steps]]\nid = "intro"\ntitle = "Two kinds of power"\nkind = "talk"\nminutes = 3\nprompt = """\n'
-             '**Power over** and *power to*:\n\n- first\n- second\n\n| Compromise | Collaboration |\n|---|---|\n'
-             '| ends the argument | solves the problem |\n"""\n',
-             '[[steps]]\nid = "pairs"\ntitle = "Pair work"\nkind = "discuss"\nminutes = 6\nprompt = "In pairs."\n'
-             '[[steps.rounds]]\nlabel = "Speaker A"\nminutes = 3\n[[steps.rounds]]\nlabel = "Speaker B"\nminutes = 3\n']
-    steps += [f'[[steps]]\nid = "{step}"\ntitle = "Poll {step}"\nkind = "poll"\nminutes = 2\nprompt = "Vote."\n'
-              f'[steps.poll]\n{table}\nreveal = "live"\n' for step, table in POLLS.items()]
-    steps += ['[[steps]]\nid = "ideas"\ntitle = "Ideas"\nkind = "brainstorm"\nminutes = 3\n'
-              'prompt = "One idea per entry."\n',
-              '[[steps]]\nid = "questions"\ntitle = "Questions"\nkind = "qa"\nminutes = 3\nprompt = "Ask anything."\n',
-              '[[steps]]\nid = "coffee"\ntitle = "Coffee"\nkind = "break"\nminutes = 10\nprompt = "Back soon."\n']
-    text = ('id = "a11y"\ntitle = "Every state"\nsummary = "Each state of the phone page."\nminutes = 39\n'
-            '[source]\ntitle = "T"\nauthor = "A"\npublisher = "P"\n\n' + "\n".join(steps))
+    steps = [
+        '[[steps]]\nid = "intro"\ntitle = "Two kinds of power"\nkind = "talk"\nminutes = 3\nprompt = """\n'
+        "**Power over** and *power to*:\n\n- first\n- second\n\n| Compromise | Collaboration |\n|---|---|\n"
+        '| ends the argument | solves the problem |\n"""\n',
+        '[[steps]]\nid = "pairs"\ntitle = "Pair work"\nkind = "discuss"\nminutes = 6\nprompt = "In pairs."\n'
+        '[[steps.rounds]]\nlabel = "Speaker A"\nminutes = 3\n[[steps.rounds]]\nlabel = "Speaker B"\nminutes = 3\n',
+    ]
+    steps += [
+        f'[[steps]]\nid = "{step}"\ntitle = "Poll {step}"\nkind = "poll"\nminutes = 2\nprompt = "Vote."\n'
+        f'[steps.poll]\n{table}\nreveal = "live"\n'
+        for step, table in POLLS.items()
+    ]
+    steps += [
+        '[[steps]]\nid = "ideas"\ntitle = "Ideas"\nkind = "brainstorm"\nminutes = 3\nprompt = "One idea per entry."\n',
+        '[[steps]]\nid = "questions"\ntitle = "Questions"\nkind = "qa"\nminutes = 3\nprompt = "Ask anything."\n',
+        '[[steps]]\nid = "coffee"\ntitle = "Coffee"\nkind = "break"\nminutes = 10\nprompt = "Back soon."\n',
+    ]
+    text = (
+        'id = "a11y"\ntitle = "Every state"\nsummary = "Each state of the phone page."\nminutes = 39\n'
+        '[source]\ntitle = "T"\nauthor = "A"\npublisher = "P"\n\n' + "\n".join(steps)
+    )
     module = schema.check_module(document.parse(text.encode(), "a11y.toml"))
     return Plan(Agenda("a11y", "Every state", dt.time(9), (AgendaItem(module.id),)), (module,))
 
@@ -114,8 +128,9 @@ def browser() -> Iterator:
 def check(page, where: str, seen: list[str]) -> None:
     """No axe violation, and every text's contrast measured; what failed is added to `seen`."""
     page.wait_for_load_state("domcontentloaded")
-    results = axe_playwright.Axe().run(page, options={
-        "resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}})
+    results = axe_playwright.Axe().run(
+        page, options={"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
+    )
     for violation in results.response["violations"]:
         nodes = [node["html"][:80] for node in violation["nodes"]]
         seen.append(f"{where}: {violation['id']} ({violation['impact']}): {nodes}")

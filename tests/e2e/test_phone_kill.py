@@ -30,8 +30,9 @@ async def _vote(phone: Phone, poll: str, number: int, told: dict[str, tuple[str,
     """Vote once the page shows the poll; a phone told "recorded" notes what it chose."""
     await phone.seen(lambda page: f'name="poll" value="{poll}"' in page, f"the poll {poll}")
     fields = ballot(phone.page, number)
-    async with phone.http.post(f"{phone.origin}/vote", data=[("csrf", phone.csrf), *fields],
-                               allow_redirects=False) as response:
+    async with phone.http.post(
+        f"{phone.origin}/vote", data=[("csrf", phone.csrf), *fields], allow_redirects=False
+    ) as response:
         await response.read()
         if response.status == 303:  # answered: the ballot is on disk, the page will say "recorded"
             told[phone.name] = tuple(OPTIONS[int(value) - 1] for key, value in fields if key == "choice")
@@ -65,8 +66,7 @@ async def test_no_acknowledged_ballot_is_lost_when_serve_is_killed_mid_load(tmp_
             with serving(path, port, tmp_path / "again.log", "--trusted-proxy", PROXY):
                 for phone in cut_off:  # the page again, as a phone does when it reconnects
                     await phone.get()
-                await asyncio.gather(*(_vote(p, "polls/pick", n, told) for n, p in enumerate(phones)
-                                       if p in cut_off))
+                await asyncio.gather(*(_vote(p, "polls/pick", n, told) for n, p in enumerate(phones) if p in cut_off))
                 assert len(told) == PHONES  # the cut-off phones voted on the server that came back
                 for phone in phones[:5]:  # each still the same person, shown their own ballot
                     await phone.get()

@@ -42,8 +42,12 @@ def serving(path: Path, tmp_path: Path, lang: str, locale: str) -> Iterator[str]
     port = free_port()
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LC_ALL": f"{locale}.UTF-8"}
     with open(tmp_path / f"serve-{lang}.log", "w") as log:
-        server = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
-                                  stdout=log, stderr=subprocess.STDOUT, env=env)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
     try:
         deadline = time.monotonic() + 60
         while socket.socket().connect_ex(("127.0.0.1", port)) != 0:

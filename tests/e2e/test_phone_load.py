@@ -64,10 +64,12 @@ async def test_two_hundred_phones_join_vote_on_every_kind_and_note(tmp_path: Pat
     asked = sorted(t for phone in phones for t in phone.asked)
     busiest = max(bisect.bisect_left(asked, t + 1.0) - n for n, t in enumerate(asked))  # in any one second
 
-    report = (f"{PHONES} phones: server VmRSS {figures['rss_mib']:.0f} MiB, VmHWM {figures['hwm_mib']:.0f} MiB, "
-              f"CPU {figures['cpu_s']:.1f} s; {len(asked)} requests from one address in {asked[-1] - asked[0]:.0f} s "
-              f"(busiest second {busiest}), answers {dict(sorted(statuses.items()))}, {sum(heard)} event-stream keys; "
-              f"seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()))
+    report = (
+        f"{PHONES} phones: server VmRSS {figures['rss_mib']:.0f} MiB, VmHWM {figures['hwm_mib']:.0f} MiB, "
+        f"CPU {figures['cpu_s']:.1f} s; {len(asked)} requests from one address in {asked[-1] - asked[0]:.0f} s "
+        f"(busiest second {busiest}), answers {dict(sorted(statuses.items()))}, {sum(heard)} event-stream keys; "
+        f"seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items())
+    )
     with capsys.disabled():  # in every run's output, not only a failing one's
         print(f"\n{report}")
     record_property("phone_load", report)  # and in the junit report
@@ -93,8 +95,11 @@ async def test_two_hundred_phones_join_vote_on_every_kind_and_note(tmp_path: Pat
         else:
             assert voters == tokens, qid
     # phone n picked option n mod 3: 67, 67 and 66 of 200
-    assert Counter(b.value[0] for b in state.polls["polls/pick"].ballots) == {"Coaching": 67, "Planning": 67,
-                                                                             "Quality": 66}
+    assert Counter(b.value[0] for b in state.polls["polls/pick"].ballots) == {
+        "Coaching": 67,
+        "Planning": 67,
+        "Quality": 66,
+    }
     notes = [n for n in state.notes if n.author in tokens]
     assert len(notes) == PHONES and {n.text for n in notes} == {f"note from {phone.name}" for phone in phones}
     assert figures["hwm_mib"] < MEMORY_TARGET_MIB, report

@@ -33,8 +33,9 @@ pytestmark = pytest.mark.skipif(
 def _same_python() -> bool:
     if not SYSTEM_PYTHON.exists():
         return False
-    out = subprocess.run([str(SYSTEM_PYTHON), "-c", "import sys; print(sys.version_info[:2])"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", "import sys; print(sys.version_info[:2])"], capture_output=True, text=True
+    )
     return out.stdout.strip() == str(tuple(sys.version_info[:2]))
 
 
@@ -59,21 +60,45 @@ def shared(tmp_path: Path) -> Iterator[Path]:
 def as_participant(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`workshop ARGS` as the second account: its own uid, the shared group, its own home."""
     home = folder.parent / "home"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_STATE_HOME": str(home / "state"),
-           "PYTHONPATH": _code_path(folder.parent)}
-    command = ["setpriv", f"--reuid={PARTICIPANT}", f"--regid={GROUP}", "--clear-groups", "--",
-               str(SYSTEM_PYTHON), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=env, cwd=str(home),
-                          stdin=subprocess.DEVNULL)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_STATE_HOME": str(home / "state"),
+        "PYTHONPATH": _code_path(folder.parent),
+    }
+    command = [
+        "setpriv",
+        f"--reuid={PARTICIPANT}",
+        f"--regid={GROUP}",
+        "--clear-groups",
+        "--",
+        str(SYSTEM_PYTHON),
+        *args,
+    ]
+    return subprocess.run(
+        command, capture_output=True, text=True, timeout=120, env=env, cwd=str(home), stdin=subprocess.DEVNULL
+    )
 
 
 def _code_path(root: Path) -> str:
     """Where the second account finds workshop and its libraries: where they are, if it can read
     them there; otherwise a copy beside the shared folder (a checkout in root's home is not)."""
     here = [str(ROOT), sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]]
-    probe = subprocess.run(["setpriv", f"--reuid={PARTICIPANT}", f"--regid={GROUP}", "--clear-groups", "--",
-                            str(SYSTEM_PYTHON), "-c", "import workshop.cli, cryptography"],
-                           env={"PYTHONPATH": ":".join(here)}, capture_output=True, timeout=60)
+    probe = subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={PARTICIPANT}",
+            f"--regid={GROUP}",
+            "--clear-groups",
+            "--",
+            str(SYSTEM_PYTHON),
+            "-c",
+            "import workshop.cli, cryptography",
+        ],
+        env={"PYTHONPATH": ":".join(here)},
+        capture_output=True,
+        timeout=60,
+    )
     if probe.returncode == 0:
         return ":".join(here)
     copy = root / "code"
@@ -111,8 +136,10 @@ def test_a_second_account_votes_named_and_anonymous_and_cannot_command(shared: P
     assert state.polls["polls/fist"].ballots[0].name == ""
     control = as_participant(shared, *cli, "control", str(path), "end")
     assert control.returncode == 2 and "only the facilitator" in control.stderr
-    forge = ("from workshop.journal import codec; import datetime as dt, sys; "
-             "open(sys.argv[1], 'ab').write(codec.encode({'type': 'end', 'at': dt.datetime.now(dt.UTC)}))")
+    forge = (
+        "from workshop.journal import codec; import datetime as dt, sys; "
+        "open(sys.argv[1], 'ab').write(codec.encode({'type': 'end', 'at': dt.datetime.now(dt.UTC)}))"
+    )
     assert as_participant(shared, "-c", forge, str(path)).returncode == 0  # the file takes the bytes...
     assert store.load(path).events[-1]["type"] == "end"
     live.refresh()

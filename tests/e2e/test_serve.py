@@ -37,7 +37,8 @@ def apps(path: Path) -> list[int]:
     for entry in Path("/proc").iterdir():
         try:
             if entry.name.isdigit() and (entry / "cmdline").read_bytes().split(b"\0")[:-1] == [
-                    a.encode() for a in argv]:
+                a.encode() for a in argv
+            ]:
                 found.append(int(entry.name))
         except OSError:
             continue  # gone while we looked
@@ -70,8 +71,12 @@ def session_path(tmp_path: Path) -> Path:
 
 def start(path: Path, *args: str, port: int | None = None) -> Serving:
     port = port or free_port()
-    process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 20
     while not serve_events(path) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
@@ -220,11 +225,14 @@ def test_a_busy_port_is_one_line_and_announces_nothing(session_path: Path) -> No
     assert_one_line_refusal(result, session_path, "is in use")
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (["--host", "203.0.113.7"], "not an address of this machine"),  # a documentation address: never ours
-    (["--host", "no such host"], "no such host"),
-    (["--port", "70000"], "65535"),
-])
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--host", "203.0.113.7"], "not an address of this machine"),  # a documentation address: never ours
+        (["--host", "no such host"], "no such host"),
+        (["--port", "70000"], "65535"),
+    ],
+)
 def test_a_bad_address_is_one_line_and_announces_nothing(session_path: Path, args: list[str], says: str) -> None:
     assert_one_line_refusal(run_serve(session_path, *args), session_path, says)
 

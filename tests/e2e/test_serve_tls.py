@@ -37,8 +37,12 @@ def served_once(path: Path, *args: str) -> tuple[dict, bytes, dict[str, str]]:
     """Start serve, read what it announced and the certificate and headers it serves, stop it."""
     port = free_port()
     before = len([e for e in serve_events(path) if e["address"]])
-    process = subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(port), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while len([e for e in serve_events(path) if e["address"]]) <= before:
@@ -74,15 +78,22 @@ def make_certificate(folder: Path, name: str = "localhost", days: int = 30) -> t
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = dt.datetime.now(dt.UTC)
-    certificate = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
-                   .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=400))
-                   .not_valid_after(now + dt.timedelta(days=days))
-                   .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
-                   .sign(key, hashes.SHA256()))
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=400))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
     cert, private = folder / f"{name}-{days}.crt", folder / f"{name}-{days}.key"
     cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
+    private.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return cert, private
 
 
@@ -99,9 +110,13 @@ def test_every_bad_certificate_is_one_line_and_announces_nothing(session_path: P
     _, other_key = make_certificate(tmp_path, "other.example")
     expired, expired_key = make_certificate(tmp_path, "old.example", days=-1)
     locked = tmp_path / "locked.key"
-    locked.write_bytes(serialization.load_pem_private_key(key.read_bytes(), None).private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(b"secret")))
+    locked.write_bytes(
+        serialization.load_pem_private_key(key.read_bytes(), None).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"secret"),
+        )
+    )
     for args, says in [
         (["--cert", str(tmp_path / "missing.crt"), "--key", str(key)], "missing.crt: no such file"),
         (["--cert", str(cert)], "--cert and --key go together"),

@@ -63,8 +63,10 @@ def test_two_participants_join_vote_resize_and_quit_and_a_third_is_refused(serve
             time.sleep(0.3)
         tmux("send-keys", "-t", f"room:{window}", "Enter")
     until(lambda: len(served.events("ballot")) == 2, what="two ballots")
-    assert sorted((b["name"], b["value"][0]) for b in served.events("ballot")) == [("Ana", "Planning"),
-                                                                                  ("Bo", "Quality")]
+    assert sorted((b["name"], b["value"][0]) for b in served.events("ballot")) == [
+        ("Ana", "Planning"),
+        ("Bo", "Quality"),
+    ]
 
     # a window resized: the app's terminal follows it and the app lays itself out again
     wait_screen("room:ana", r"Keep it: it brings you back as Ana from any screen\.")  # one line at 100 columns

@@ -40,8 +40,13 @@ def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Served]:
 
 
 def run_ssh(served: Served, *args: str, user: str = "join", command: tuple[str, ...] = ()) -> tuple[int, list[str]]:
-    done = subprocess.run(served.ssh(*args, user=user, command=command), capture_output=True, text=True,
-                          timeout=WAIT, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        served.ssh(*args, user=user, command=command),
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+        stdin=subprocess.DEVNULL,
+    )
     return done.returncode, [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
 
 
@@ -54,13 +59,33 @@ def test_nothing_but_the_participant_app_runs_over_ssh(served: Served, tmp_path:
     assert status == 1 and said == ["refused: the workshop needs a terminal: ssh -t"], said
     status, said = run_ssh(served, "-tt", user="root")
     assert status == 255 and "Permission denied" in said[-1], said
-    sftp = subprocess.run(["sftp", "-P", str(served.ssh_port), "-o", "StrictHostKeyChecking=accept-new", "-o",
-                           f"UserKnownHostsFile={served.known}", "-o", "BatchMode=yes", "join@127.0.0.1"],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=WAIT)
+    sftp = subprocess.run(
+        [
+            "sftp",
+            "-P",
+            str(served.ssh_port),
+            "-o",
+            "StrictHostKeyChecking=accept-new",
+            "-o",
+            f"UserKnownHostsFile={served.known}",
+            "-o",
+            "BatchMode=yes",
+            "join@127.0.0.1",
+        ],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=WAIT,
+    )
     assert sftp.returncode != 0 and "subsystem request failed" in sftp.stderr, sftp.stderr
     local = free_port()
-    tunnel = subprocess.Popen(served.ssh("-T", "-N", "-L", f"{local}:127.0.0.1:{served.ssh_port}", log="INFO"),
-                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    tunnel = subprocess.Popen(
+        served.ssh("-T", "-N", "-L", f"{local}:127.0.0.1:{served.ssh_port}", log="INFO"),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         until(lambda: socket.socket().connect_ex(("127.0.0.1", local)) == 0, what="the client's end of the tunnel")
         with socket.create_connection(("127.0.0.1", local), timeout=WAIT) as through:
@@ -110,8 +135,12 @@ def test_the_host_key_is_kept_and_a_busy_ssh_port_is_one_line(tmp_path: Path) ->
     key = path.with_name(".keys.ssh-host-key")
 
     def serve(*args: str) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-m", "workshop", "serve", str(path), "--port", str(free_port()),
-                                 *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "workshop", "serve", str(path), "--port", str(free_port()), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def keys() -> list[str]:
         return [e["host_key"] for e in store.load(path).events if e.get("host_key")]
@@ -129,8 +158,9 @@ def test_the_host_key_is_kept_and_a_busy_ssh_port_is_one_line(tmp_path: Path) ->
         busy = serve("--ssh", str(port))
         out, err = busy.communicate(timeout=WAIT)
         assert busy.returncode == 2 and "Traceback" not in err
-        assert err.strip().splitlines() == [f"error: port {port} is in use (by another program, or another "
-                                            "`workshop serve`): choose another --ssh"]
+        assert err.strip().splitlines() == [
+            f"error: port {port} is in use (by another program, or another `workshop serve`): choose another --ssh"
+        ]
         assert path.read_bytes() == before
     key.unlink()
     key.symlink_to(tmp_path / "elsewhere")  # planted: never followed, never written through
@@ -158,8 +188,15 @@ async def test_an_app_is_never_made_huge(served: Served) -> None:
     terminal is kept between 20x10 and 300x100 cells, at login and at every change, as in a tab."""
     from workshop.sshd import asyncssh  # imported there without cryptography's warnings about DSA
 
-    async with asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
-                                client_keys=None, agent_path=None, password=None) as conn:
+    async with asyncssh.connect(
+        "127.0.0.1",
+        served.ssh_port,
+        username="join",
+        known_hosts=None,
+        client_keys=None,
+        agent_path=None,
+        password=None,
+    ) as conn:
         process = await conn.create_process(term_type="xterm", term_size=(20000, 20000))
         await asyncio.to_thread(until, served.apps, what="the app")
         await asyncio.to_thread(until, lambda: sizes(served) == {("100", "300")}, what="the clamped size")
@@ -175,8 +212,15 @@ async def test_a_connection_is_closed_once_its_one_session_has_ended(served: Ser
     from workshop.sshd import asyncssh
 
     async def connect() -> asyncssh.SSHClientConnection:
-        return await asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
-                                      client_keys=None, agent_path=None, password=None)
+        return await asyncssh.connect(
+            "127.0.0.1",
+            served.ssh_port,
+            username="join",
+            known_hosts=None,
+            client_keys=None,
+            agent_path=None,
+            password=None,
+        )
 
     conn = await connect()
     refused = await conn.run("cat /etc/passwd", term_type="xterm")
@@ -199,8 +243,15 @@ async def test_a_made_up_environment_name_neither_breaks_a_login_nor_keeps_its_p
     from workshop.sshd import asyncssh
 
     for name in ("LC_X=1", "LC_\x00", "LC_ALL=C LANG"):  # more than --per-address 2
-        async with asyncssh.connect("127.0.0.1", served.ssh_port, username="join", known_hosts=None,
-                                    client_keys=None, agent_path=None, password=None) as conn:
+        async with asyncssh.connect(
+            "127.0.0.1",
+            served.ssh_port,
+            username="join",
+            known_hosts=None,
+            client_keys=None,
+            agent_path=None,
+            password=None,
+        ) as conn:
             process = await conn.create_process(term_type="xterm", env={name: "de_DE.UTF-8"})
             shown = ""
             while "Join code" not in shown:  # a participant app, as for anyone

@@ -114,13 +114,23 @@ def caddy(tmp_path: Path, port: int, upstream: int) -> subprocess.Popen:
     block = re.search(r"```caddy\n(.*?)```", DOCS.read_text(), re.S).group(1)
     site = block.replace("workshop.example.org", "localhost").replace("127.0.0.1:8000", f"127.0.0.1:{upstream}")
     config = tmp_path / "Caddyfile"
-    config.write_text("{\n\tadmin off\n\tauto_https disable_redirects\n\tskip_install_trust\n"
-                      f"\thttp_port {free_port()}\n\thttps_port {port}\n}}\n\n{site}")
-    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "PATH": "/usr/bin:/bin"}
+    config.write_text(
+        "{\n\tadmin off\n\tauto_https disable_redirects\n\tskip_install_trust\n"
+        f"\thttp_port {free_port()}\n\thttps_port {port}\n}}\n\n{site}"
+    )
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PATH": "/usr/bin:/bin",
+    }
     with open(tmp_path / "caddy.log", "w") as log:
-        return subprocess.Popen([CADDY, "run", "--config", str(config), "--adapter", "caddyfile"],
-                                stdout=log, stderr=subprocess.STDOUT, env=env)
+        return subprocess.Popen(
+            [CADDY, "run", "--config", str(config), "--adapter", "caddyfile"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
 
 
 def test_a_phone_behind_a_reverse_proxy_terminating_tls(browser, tmp_path: Path) -> None:
@@ -128,8 +138,11 @@ def test_a_phone_behind_a_reverse_proxy_terminating_tls(browser, tmp_path: Path)
     if CADDY:
         proxy = caddy(tmp_path, port, upstream)
     else:  # the system has no Caddy: the test's own proxy, setting the same forwarded headers
-        proxy = subprocess.Popen([sys.executable, "-m", "tests.web.proxy", f"http://127.0.0.1:{upstream}", str(port),
-                                  str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proxy = subprocess.Popen(
+            [sys.executable, "-m", "tests.web.proxy", f"http://127.0.0.1:{upstream}", str(port), str(tmp_path)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     try:
         listening(port)
         public = f"https://localhost:{port}"

@@ -80,10 +80,12 @@ async def phone_guesses(serving: Serving, stop_at: float, said: Counter) -> None
             if csrf is None:  # limited: the page itself waits a moment
                 await asyncio.sleep(0.2)
                 continue
-            posted = await client.post(f"{serving.origin}/join", allow_redirects=False,
-                                       headers={"Origin": serving.origin},
-                                       data={"csrf": csrf.group(1), "code": "TEST42", "name": "Ana",
-                                             "rejoin": f"PH{n:04d}"})
+            posted = await client.post(
+                f"{serving.origin}/join",
+                allow_redirects=False,
+                headers={"Origin": serving.origin},
+                data={"csrf": csrf.group(1), "code": "TEST42", "name": "Ana", "rejoin": f"PH{n:04d}"},
+            )
             said[f"phone {posted.status}"] += 1
             n += 1
             await asyncio.sleep(0.1)
@@ -103,8 +105,20 @@ async def script_guesses(path: Path, stop_at: float, said: Counter) -> None:
     n = 0
     while time.monotonic() < stop_at:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "workshop", "vote", str(path), "--name", "Ana", "--rejoin", f"CL{n:04d}", "1",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env)
+            sys.executable,
+            "-m",
+            "workshop",
+            "vote",
+            str(path),
+            "--name",
+            "Ana",
+            "--rejoin",
+            f"CL{n:04d}",
+            "1",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=env,
+        )
         _, err = await process.communicate()
         said["too many" if b"too many" in err else "answered" if b"not the rejoin code" in err else "other"] += 1
         n += 1
@@ -136,8 +150,18 @@ async def test_guessing_one_name_on_every_channel_at_once_is_one_count(session_p
     code together. Every channel's answered guesses land in one count, and together they get no
     more answers than the documented limit for one name (five, then a quarter of an hour)."""
     env = {**os.environ, "WORKSHOP_SHARED": "1"}
-    first = await asyncio.create_subprocess_exec(sys.executable, "-m", "workshop", "vote", str(session_path),
-                                                 "--name", "Ana", "1", env=env, stderr=asyncio.subprocess.PIPE)
+    first = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "workshop",
+        "vote",
+        str(session_path),
+        "--name",
+        "Ana",
+        "1",
+        env=env,
+        stderr=asyncio.subprocess.PIPE,
+    )
     await first.communicate()
     serving = start(session_path)
     said: Counter = Counter()
@@ -154,9 +178,12 @@ async def test_guessing_one_name_on_every_channel_at_once_is_one_count(session_p
             await until(lambda: events(session_path, "wrong-rejoin"), 60)
             began = events(session_path, "wrong-rejoin")[0]["at"].timestamp()
             stop_at = time.monotonic() + 25
-            await asyncio.gather(phone_guesses(serving, stop_at, said), terminal_guesses(tab, stop_at, said),
-                                 script_guesses(session_path, stop_at, said),
-                                 kiosk_guesses(session_path, stop_at, said))
+            await asyncio.gather(
+                phone_guesses(serving, stop_at, said),
+                terminal_guesses(tab, stop_at, said),
+                script_guesses(session_path, stop_at, said),
+                kiosk_guesses(session_path, stop_at, said),
+            )
             tab.reader.cancel()
     finally:
         stop(serving)
@@ -165,8 +192,14 @@ async def test_guessing_one_name_on_every_channel_at_once_is_one_count(session_p
     elapsed = wrong[-1]["at"].timestamp() - began + 1
     assert wrong[0]["channel"] == "browser"  # the tab's guess, in the same count as the rest
     assert len(wrong) <= REJOIN_PER_PERSON.most_in(elapsed) <= REJOIN_PER_PERSON.limit
-    tries = said["terminal"] + said["kiosk"] + sum(v for k, v in said.items() if k.startswith("phone")) + \
-        said["too many"] + said["answered"] + said["other"]
+    tries = (
+        said["terminal"]
+        + said["kiosk"]
+        + sum(v for k, v in said.items() if k.startswith("phone"))
+        + said["too many"]
+        + said["answered"]
+        + said["other"]
+    )
     assert tries > 4 * len(wrong)  # they tried far more often than they were answered
     assert said["too many"] and said["phone 429"] and said["kiosk"], said  # held back on each channel
     token = sessions.Session.open(session_path).state().participants[0].token
@@ -181,8 +214,9 @@ def serving(session_path: Path) -> Iterator[Serving]:
 
 
 def from_address(n: int) -> aiohttp.ClientSession:
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(f"127.0.0.{n}", 0)),
-                                 cookie_jar=aiohttp.CookieJar(unsafe=True))
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(local_addr=(f"127.0.0.{n}", 0)), cookie_jar=aiohttp.CookieJar(unsafe=True)
+    )
 
 
 async def test_twenty_loopback_addresses_are_one_client(serving: Serving, session_path: Path) -> None:
@@ -198,9 +232,12 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
                 page = await (await client.get(f"{serving.origin}/")).text()
                 csrf = CSRF.search(page)
                 if csrf is not None:
-                    posted = await client.post(f"{serving.origin}/join", allow_redirects=False,
-                                               headers={"Origin": serving.origin},
-                                               data={"csrf": csrf.group(1), "code": f"WR{n:04d}", "name": "Eve"})
+                    posted = await client.post(
+                        f"{serving.origin}/join",
+                        allow_redirects=False,
+                        headers={"Origin": serving.origin},
+                        data={"csrf": csrf.group(1), "code": f"WR{n:04d}", "name": "Eve"},
+                    )
                     statuses[posted.status] += 1
                 await asyncio.sleep(0.05)
 
@@ -212,8 +249,12 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
     held = JOIN_CODE.wait([e["at"].timestamp() for e in wrong], time.time())
     async with from_address(30) as client:  # held back: even the right code waits, from a new address
         page = await (await client.get(f"{serving.origin}/")).text()
-        posted = await client.post(f"{serving.origin}/join", allow_redirects=False, headers={"Origin": serving.origin},
-                                   data={"csrf": CSRF.search(page).group(1), "code": "TEST42", "name": "Eve"})
+        posted = await client.post(
+            f"{serving.origin}/join",
+            allow_redirects=False,
+            headers={"Origin": serving.origin},
+            data={"csrf": CSRF.search(page).group(1), "code": "TEST42", "name": "Eve"},
+        )
         assert posted.status == 429 or not held, held
     opened, refused = [], 0
     sockets = [from_address(n) for n in range(40, 46)]
@@ -238,8 +279,9 @@ async def test_tabs_that_reconnect_start_where_the_last_one_stopped(serving: Ser
     path, started = serving.path, time.monotonic()
     async with aiohttp.ClientSession() as client:
         for round_ in range(3):
-            tabs = [Tab(await client.ws_connect(f"{serving.origin}/terminal/ws", origin=serving.origin))
-                    for _ in range(3)]
+            tabs = [
+                Tab(await client.ws_connect(f"{serving.origin}/terminal/ws", origin=serving.origin)) for _ in range(3)
+            ]
             for tab in tabs:
                 await tab.shows("facilitator's screen")
             for attempt in range(3):

@@ -12,8 +12,7 @@ from workshop.engine.tally import normalise
 
 def test_words_group_as_the_tally_groups_and_leave_out_common_words() -> None:
     cloud = words(["More coaching", "more COACHING.", "Coaching time!", "the time for feedback"])
-    assert [(w.text, w.times, w.size) for w in cloud] == [
-        ("coaching", 3, 4), ("time", 2, 3), ("feedback", 1, 1)]
+    assert [(w.text, w.times, w.size) for w in cloud] == [("coaching", 3, 4), ("time", 2, 3), ("feedback", 1, 1)]
     assert all(w.text.casefold() not in stop_words("en") for w in cloud)
 
 
@@ -22,8 +21,22 @@ def test_the_session_language_s_common_words_are_left_out() -> None:
     assert [w.text for w in words(["le temps et la paix", "le temps"], "fr")] == ["temps", "paix"]
 
 
-TEXTS = st.lists(st.sampled_from(["Coaching", "coaching!", "Quiet hour", "Time", "time off", "Feedback now",
-                                  "more feedback", "Shadow a peer", "hour"]), max_size=30)
+TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "Coaching",
+            "coaching!",
+            "Quiet hour",
+            "Time",
+            "time off",
+            "Feedback now",
+            "more feedback",
+            "Shadow a peer",
+            "hour",
+        ]
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=80, deadline=None)
@@ -37,8 +50,9 @@ def test_the_same_words_give_the_same_cloud_in_any_order(texts: list[str], rnd, 
         return [(normalise(w.text), w.times, w.size) for w in cloud]
 
     assert keys(first) == keys(again)
-    assert [[normalise(w.text) for w in line] for line in layout(first, width)] == \
-        [[normalise(w.text) for w in line] for line in layout(again, width)]
+    assert [[normalise(w.text) for w in line] for line in layout(first, width)] == [
+        [normalise(w.text) for w in line] for line in layout(again, width)
+    ]
     laid = layout(first, width)
     assert sorted(normalise(w.text) for line in laid for w in line) == sorted(normalise(w.text) for w in first)
     for line in laid:

@@ -17,8 +17,10 @@ def made_again() -> str:
     for char, entries in data.items():
         if len(char) != 1 or char.isascii() or unicodedata.name(char, "").startswith("LATIN "):
             continue
-        like = sorted((e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()),
-                      key=lambda c: (c.isdigit(), c))
+        like = sorted(
+            (e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalnum()),
+            key=lambda c: (c.isdigit(), c),
+        )
         if like:
             pairs[char] = like[0]
     return "".join(char + latin for char, latin in sorted(pairs.items()))
@@ -37,5 +39,5 @@ def test_no_script_spells_a_reserved_word_in_letters_drawn_like_latin() -> None:
     for word in text.RESERVED_WORDS:
         for i, letter in enumerate(word):
             for char in like.get(letter, ()):
-                typed = word[:i] + char + word[i + 1:]
+                typed = word[:i] + char + word[i + 1 :]
                 assert text.reserved(typed) == word, (hex(ord(char)), typed)

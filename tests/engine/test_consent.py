@@ -16,7 +16,7 @@ from workshop.content.model import Agenda, AgendaItem, Plan
 from workshop.engine import tally
 from workshop.engine.state import Fold
 
-MODULE = '''
+MODULE = """
 id = "decide"
 title = "Decide"
 summary = "A proposal, a consent check, a dot vote."
@@ -49,10 +49,14 @@ prompt = "Pick one."
 question = "Which first?"
 vote = "single"
 options = ["Coaching", "Planning", "Quality"]
-'''
+"""
 MOD = schema.check_module(document.parse(MODULE.encode(), "decide.toml"))
-HEADER = {"id": "c", "title": "Consent", "code": "ABCDEF",
-          "agenda": freeze(Plan(Agenda("d", "D", dt.time(9), (AgendaItem("decide"),)), (MOD,)))}
+HEADER = {
+    "id": "c",
+    "title": "Consent",
+    "code": "ABCDEF",
+    "agenda": freeze(Plan(Agenda("d", "D", dt.time(9), (AgendaItem("decide"),)), (MOD,))),
+}
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
@@ -76,9 +80,17 @@ def test_a_consent_poll_is_a_fist_of_five_that_knows_what_blocks() -> None:
 
 
 def test_revote_keeps_each_round_and_counts_the_latest() -> None:
-    fold = Fold(HEADER).apply_all(events(
-        ("start",), ballot("ana", [2]), ballot("bo", [4]), ballot("cy", [0]),
-        ("revote", {"poll": "decide/agree"}), ballot("ana", [3]), ballot("bo", [5])))
+    fold = Fold(HEADER).apply_all(
+        events(
+            ("start",),
+            ballot("ana", [2]),
+            ballot("bo", [4]),
+            ballot("cy", [0]),
+            ("revote", {"poll": "decide/agree"}),
+            ballot("ana", [3]),
+            ballot("bo", [5]),
+        )
+    )
     view = fold.state().poll
     assert view.round == 2 and len(view.rounds) == 1
     assert view.rounds[0].ballots == 3 and tally.under(view.poll, view.rounds[0]) == 2
@@ -88,29 +100,40 @@ def test_revote_keeps_each_round_and_counts_the_latest() -> None:
 
 def test_replay_shows_each_round_as_it_happened() -> None:
     stream = events(("start",), ballot("ana", [1]), ("revote", {"poll": "decide/agree"}), ballot("ana", [4]))
-    seen = [(Fold(HEADER).apply_all(stream[:n]).state().poll.round,
-             Fold(HEADER).apply_all(stream[:n]).state().poll.tally.ballots) for n in range(1, 5)]
+    seen = [
+        (
+            Fold(HEADER).apply_all(stream[:n]).state().poll.round,
+            Fold(HEADER).apply_all(stream[:n]).state().poll.tally.ballots,
+        )
+        for n in range(1, 5)
+    ]
     assert seen == [(1, 0), (1, 1), (2, 0), (2, 1)]
 
 
 def test_a_revote_on_a_poll_that_is_not_current_counts_for_nothing() -> None:
-    fold = Fold(HEADER).apply_all(events(("start",), ballot("ana", [4]), ("goto", {"step": "decide/pick"}),
-                                         ("revote", {"poll": "decide/agree"})))
+    fold = Fold(HEADER).apply_all(
+        events(("start",), ballot("ana", [4]), ("goto", {"step": "decide/pick"}), ("revote", {"poll": "decide/agree"}))
+    )
     assert fold.state().polls["decide/agree"].round == 1
 
 
 def test_revote_works_on_any_kind() -> None:
-    fold = Fold(HEADER).apply_all(events(
-        ("start",), ("goto", {"step": "decide/pick"}), ballot("ana", ["Coaching"], "decide/pick"),
-        ("close", {"poll": "decide/pick"}), ("revote", {"poll": "decide/pick"}),
-        ballot("ana", ["Quality"], "decide/pick")))
+    fold = Fold(HEADER).apply_all(
+        events(
+            ("start",),
+            ("goto", {"step": "decide/pick"}),
+            ballot("ana", ["Coaching"], "decide/pick"),
+            ("close", {"poll": "decide/pick"}),
+            ("revote", {"poll": "decide/pick"}),
+            ballot("ana", ["Quality"], "decide/pick"),
+        )
+    )
     view = fold.state().poll
     assert view.status == "open" and [r.value for r in view.rounds[0].rows] == [1, 0, 0]
     assert [r.value for r in view.tally.rows] == [0, 0, 1]
 
 
-ACTION = st.one_of(st.tuples(st.sampled_from(["ana", "bo", "cy", "di"]), st.integers(0, 5)),
-                   st.just(("revote", 0)))
+ACTION = st.one_of(st.tuples(st.sampled_from(["ana", "bo", "cy", "di"]), st.integers(0, 5)), st.just(("revote", 0)))
 
 
 @settings(max_examples=200, deadline=None)

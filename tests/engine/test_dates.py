@@ -35,15 +35,18 @@ def test_a_refusal_says_what_the_two_readings_would_be() -> None:
         dates.read("next friday", TODAY, "dmy")
 
 
-@pytest.mark.parametrize(("typed", "owner", "due"), [
-    ("Bo Chen 15/12/2026", "Bo Chen", dt.date(2026, 12, 15)),
-    ("WFM team", "WFM team", None),
-    ("Ana Lima in 2 weeks", "Ana Lima", dt.date(2026, 12, 21)),
-    ("Ana due friday", "Ana", dt.date(2026, 12, 11)),
-    ("friday", "", dt.date(2026, 12, 11)),
-    ("Team 7", "Team 7", None),
-    ("WFM team Tue 15 Dec 2026", "WFM team", dt.date(2026, 12, 15)),
-])
+@pytest.mark.parametrize(
+    ("typed", "owner", "due"),
+    [
+        ("Bo Chen 15/12/2026", "Bo Chen", dt.date(2026, 12, 15)),
+        ("WFM team", "WFM team", None),
+        ("Ana Lima in 2 weeks", "Ana Lima", dt.date(2026, 12, 21)),
+        ("Ana due friday", "Ana", dt.date(2026, 12, 11)),
+        ("friday", "", dt.date(2026, 12, 11)),
+        ("Team 7", "Team 7", None),
+        ("WFM team Tue 15 Dec 2026", "WFM team", dt.date(2026, 12, 15)),
+    ],
+)
 def test_owner_and_due_on_one_line(typed: str, owner: str, due: dt.date | None) -> None:
     assert dates.owner_and_due(typed, TODAY, "dmy") == (owner, due)
 
@@ -54,11 +57,20 @@ def test_a_line_ending_in_a_date_that_is_none_is_refused_not_kept_as_a_name() ->
             dates.owner_and_due(typed, TODAY, None)
 
 
-@pytest.mark.parametrize(("environ", "order"), [
-    ({"LANG": "en_GB.UTF-8"}, "dmy"), ({"LANG": "en_US.UTF-8"}, "mdy"), ({"LANG": "de_DE.UTF-8"}, "dmy"),
-    ({"LANG": "en_US.UTF-8", "LC_TIME": "fr_FR.UTF-8"}, "dmy"), ({"LC_ALL": "en_US", "LANG": "en_GB"}, "mdy"),
-    ({"LANG": "C.UTF-8"}, None), ({}, None), ({"LANG": "ja_JP.UTF-8"}, None), ({"LANG": "POSIX"}, None),
-])
+@pytest.mark.parametrize(
+    ("environ", "order"),
+    [
+        ({"LANG": "en_GB.UTF-8"}, "dmy"),
+        ({"LANG": "en_US.UTF-8"}, "mdy"),
+        ({"LANG": "de_DE.UTF-8"}, "dmy"),
+        ({"LANG": "en_US.UTF-8", "LC_TIME": "fr_FR.UTF-8"}, "dmy"),
+        ({"LC_ALL": "en_US", "LANG": "en_GB"}, "mdy"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({}, None),
+        ({"LANG": "ja_JP.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+    ],
+)
 def test_the_order_comes_from_the_locale(environ: dict[str, str], order: str | None) -> None:
     assert dates.order_of(environ) == order
 

@@ -51,10 +51,12 @@ def decided(tmp_path: Path) -> sessions.Session:
 
 def test_a_hand_written_decision_amendment_or_carried_action_counts_for_nothing(decided: sessions.Session) -> None:
     path = decided.path
-    for forged in ({"type": "decision", "decision": "d2", "step": "decide/agree", "text": "We sack everyone"},
-                   {"type": "decision-amend", "decision": "d1", "text": "We sack everyone"},
-                   {"type": "decision-withdraw", "decision": "d1"},
-                   {"type": "carry", "note": "f0f0f0f0", "text": "Pay Mallory", "session": "d"}):
+    for forged in (
+        {"type": "decision", "decision": "d2", "step": "decide/agree", "text": "We sack everyone"},
+        {"type": "decision-amend", "decision": "d1", "text": "We sack everyone"},
+        {"type": "decision-withdraw", "decision": "d1"},
+        {"type": "carry", "note": "f0f0f0f0", "text": "Pay Mallory", "session": "d"},
+    ):
         _append_raw(path, forged)
     live = sessions.Session.open(path)
     state = live.state()
@@ -95,7 +97,7 @@ def test_a_deleted_signed_event_is_a_break_the_minutes_report(decided: sessions.
     text = decided.path.read_text("utf-8")
     blocks = text.split("\n[[events]]\n")
     close = next(i for i, b in enumerate(blocks) if b.startswith('type = "close"'))
-    decided.path.write_text("\n[[events]]\n".join(blocks[:close] + blocks[close + 1:]), "utf-8")
+    decided.path.write_text("\n[[events]]\n".join(blocks[:close] + blocks[close + 1 :]), "utf-8")
     live = sessions.Session.open(decided.path)
     said = minutes.verification(live.state(), _proof(live))
     assert not said["verified"] and said["chain_breaks"]
@@ -121,7 +123,7 @@ def test_the_minutes_count_a_damaged_block(decided: sessions.Session) -> None:
 
     text = decided.path.read_text("utf-8")
     at = text.index('name = "Bo"')  # inside Bo's ballot: its checksum no longer matches
-    decided.path.write_text(text[:at] + 'name = "Bx"' + text[at + len('name = "Bo"'):], "utf-8")
+    decided.path.write_text(text[:at] + 'name = "Bx"' + text[at + len('name = "Bo"') :], "utf-8")
     done = CliRunner().invoke(app, ["decisions", str(decided.path), "--format", "json"])
     assert done.exit_code == 0, done.output
     said = json.loads(done.stdout)["verification"]

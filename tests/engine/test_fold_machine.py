@@ -115,8 +115,14 @@ class SessionMachine(RuleBasedStateMachine):
     @precondition(lambda self: self.state().step is not None)
     @rule(text=st.text(max_size=30))
     def note(self, text: str) -> None:
-        self._apply("note", note=f"n{len(self.events)}", step=self.state().step.qid, author="facilitator",
-                    name="facilitator", text=text)
+        self._apply(
+            "note",
+            note=f"n{len(self.events)}",
+            step=self.state().step.qid,
+            author="facilitator",
+            name="facilitator",
+            text=text,
+        )
 
     # ------------------------------------------------------------------ invariants
 

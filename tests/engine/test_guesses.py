@@ -42,8 +42,10 @@ def test_each_wrong_code_doubles_the_wait_then_locks() -> None:
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(st.sampled_from([JOIN_CODE, REJOIN_PER_PERSON, REJOIN_PER_CLIENT]),
-       st.lists(st.floats(0, 7200, allow_nan=False), max_size=200).map(sorted))
+@given(
+    st.sampled_from([JOIN_CODE, REJOIN_PER_PERSON, REJOIN_PER_CLIENT]),
+    st.lists(st.floats(0, 7200, allow_nan=False), max_size=200).map(sorted),
+)
 def test_no_window_ever_answers_more_than_the_limit(rule: Rule, tries: list[float]) -> None:
     """However the tries are timed (a script, many tabs, many channels), the answered ones never
     number more than `limit` in any window, and never more than a patient guesser gets."""
@@ -55,12 +57,15 @@ def test_no_window_ever_answers_more_than_the_limit(rule: Rule, tries: list[floa
 
 
 def test_the_figures_in_docs_security_are_what_the_rules_allow() -> None:
-    per_name, per_client, codes = (REJOIN_PER_PERSON.most_in(3600), REJOIN_PER_CLIENT.most_in(3600),
-                                   JOIN_CODE.most_in(3600))
+    per_name, per_client, codes = (
+        REJOIN_PER_PERSON.most_in(3600),
+        REJOIN_PER_CLIENT.most_in(3600),
+        JOIN_CODE.most_in(3600),
+    )
     assert (per_name, per_client, codes) == (20, 40, 120)
     assert f"{per_name} guesses an hour" in SECURITY and f"{per_client} an hour" in SECURITY
     assert f"{codes} wrong join codes an hour" in SECURITY
-    space = 32 ** CODE_LENGTH
+    space = 32**CODE_LENGTH
     years = space / 2 / (REJOIN_PER_PERSON.most_in(86400) * 365)
     said = re.search(r"on average ([\d,]+) years", SECURITY)
     assert said and abs(int(said.group(1).replace(",", "")) - years) < 50, (years, said)

@@ -53,7 +53,8 @@ def test_ballots_cast_in_three_languages_count_on_one_tally(tmp_path: Path) -> N
         seen = state_in(s.state(), lang).polls[HARDEST]
         assert seen.poll.question == shown.question
         assert {r.label: r.value for r in seen.tally.rows} == {
-            shown.options[poll.options.index(label)]: value for label, value in points.items()}
+            shown.options[poll.options.index(label)]: value for label, value in points.items()
+        }
 
 
 def test_a_scale_poll_reads_its_labels_in_each_language(tmp_path: Path) -> None:
@@ -77,8 +78,12 @@ def test_workshop_vote_takes_an_option_in_any_of_the_modules_languages(tmp_path:
     poll = _module_poll(HARDEST)
     german = languages.poll_in(poll, "de").options
     by_name.vote(s, "Bernd", [german[3].upper(), "1", poll.options[1], german[2]])  # any case, numbers, English
-    assert s.state().polls[HARDEST].ballots[0].value == (poll.options[3], poll.options[0], poll.options[1],
-                                                         poll.options[2])
+    assert s.state().polls[HARDEST].ballots[0].value == (
+        poll.options[3],
+        poll.options[0],
+        poll.options[1],
+        poll.options[2],
+    )
     with pytest.raises(sessions.SessionError, match="no option"):
         by_name.vote(s, "Bernd", ["Loslassen"] * 4)  # a word from a label is not a label
 
@@ -117,8 +122,11 @@ def test_a_question_reworded_on_the_day_is_everyones(tmp_path: Path) -> None:
     for lang in ("en", "de", "es"):
         view = state_in(s.state(), lang).polls["four-steps-collaboration/commitment"]
         assert view.poll.question.startswith("Each of us tries one")
-        assert len(view.wordings) == 1 and view.wordings[0] == languages.poll_in(
-            _module_poll("four-steps-collaboration/commitment"), lang).question  # round 1's words, in `lang`
+        assert (
+            len(view.wordings) == 1
+            and view.wordings[0]
+            == languages.poll_in(_module_poll("four-steps-collaboration/commitment"), lang).question
+        )  # round 1's words, in `lang`
 
 
 def test_a_readers_own_ballot_is_shown_in_their_words(tmp_path: Path) -> None:
@@ -136,8 +144,9 @@ def test_a_readers_own_ballot_is_shown_in_their_words(tmp_path: Path) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.permutations(range(4)), st.sampled_from(["en", "de", "es"]), st.booleans())
 @pytest.mark.slow
-def test_a_ballot_in_any_language_checks_to_the_same_first_language_value(order: list[int], lang: str,
-                                                                          shown: bool) -> None:
+def test_a_ballot_in_any_language_checks_to_the_same_first_language_value(
+    order: list[int], lang: str, shown: bool
+) -> None:
     """Named in any language the poll is given in, on the poll as the module gives it or as a
     reader's screen shows it, a ballot is the same stored value."""
     poll = _module_poll(HARDEST)

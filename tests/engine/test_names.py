@@ -33,8 +33,9 @@ def draws_blank() -> tuple[str, ...]:
     vast = [ch for ch in every if unicodedata.category(ch) in ("Co", "Cn")]
     ends = {a for a, b in zip(vast, vast[1:], strict=False) if ord(b) != ord(a) + 1}
     ends |= {b for a, b in zip(vast, vast[1:], strict=False) if ord(b) != ord(a) + 1}
-    return tuple(ch for i, ch in enumerate(every)
-                 if unicodedata.category(ch) not in ("Co", "Cn") or i % 97 == 0 or ch in ends)
+    return tuple(
+        ch for i, ch in enumerate(every) if unicodedata.category(ch) not in ("Co", "Cn") or i % 97 == 0 or ch in ends
+    )
 
 
 @cache
@@ -45,10 +46,13 @@ def _draws_blank() -> tuple[str, ...]:
     every character whose name says blank, filler, variation selector, grapheme joiner or
     inherent (Hangul and Khitan fillers, U+2800 BRAILLE PATTERN BLANK, Khmer's inherent vowels)."""
     words = ("BLANK", "FILLER", "VARIATION SELECTOR", "GRAPHEME JOINER", "INHERENT", "INVISIBLE", "ZERO WIDTH")
-    return tuple(ch for ch in every_code_point()
-                 if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp")
-                 or not unicodedata.normalize("NFKC", ch).strip()
-                 or any(word in unicodedata.name(ch, "") for word in words))
+    return tuple(
+        ch
+        for ch in every_code_point()
+        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn", "Zs", "Zl", "Zp")
+        or not unicodedata.normalize("NFKC", ch).strip()
+        or any(word in unicodedata.name(ch, "") for word in words)
+    )
 
 
 @cache
@@ -67,10 +71,36 @@ def drawn_like_latin() -> dict[str, tuple[str, ...]]:
             letter = name.split(" LETTER ", 1)[1].removeprefix("SMALL CAPITAL ").split(" ")[0]
             if len(letter) == 1:
                 alike.setdefault(letter.lower(), set()).add(ch)
-    for ch, latin in (("а", "a"), ("А", "a"), ("α", "a"), ("Ꭺ", "a"), ("ɑ", "a"), ("с", "c"), ("ϲ", "c"),
-                      ("і", "i"), ("ι", "i"), ("ı", "i"), ("ӏ", "l"), ("ǀ", "l"), ("о", "o"), ("ο", "o"),
-                      ("օ", "o"), ("т", "t"), ("Т", "t"), ("τ", "t"), ("η", "n"), ("ո", "n"), ("Ν", "n"),
-                      ("ѕ", "s"), ("υ", "u"), ("μ", "u"), ("ս", "u"), ("у", "y"), ("г", "r"), ("Ꭱ", "r")):
+    for ch, latin in (
+        ("а", "a"),
+        ("А", "a"),
+        ("α", "a"),
+        ("Ꭺ", "a"),
+        ("ɑ", "a"),
+        ("с", "c"),
+        ("ϲ", "c"),
+        ("і", "i"),
+        ("ι", "i"),
+        ("ı", "i"),
+        ("ӏ", "l"),
+        ("ǀ", "l"),
+        ("о", "o"),
+        ("ο", "o"),
+        ("օ", "o"),
+        ("т", "t"),
+        ("Т", "t"),
+        ("τ", "t"),
+        ("η", "n"),
+        ("ո", "n"),
+        ("Ν", "n"),
+        ("ѕ", "s"),
+        ("υ", "u"),
+        ("μ", "u"),
+        ("ս", "u"),
+        ("у", "y"),
+        ("г", "r"),
+        ("Ꭱ", "r"),
+    ):
         alike.setdefault(latin, set()).add(ch)
     return {latin: tuple(sorted(chars)) for latin, chars in alike.items()}
 
@@ -108,10 +138,17 @@ def test_no_letter_drawn_alike_makes_a_second_ana_or_a_facilitator() -> None:
     for word in ("facilitator", "anonymous"):
         for i, latin in enumerate(word):
             for ch in alike.get(latin, ()):
-                typed = word[:i] + ch + word[i + 1:]
+                typed = word[:i] + ch + word[i + 1 :]
                 assert refused(typed), (hex(ord(ch)), typed)
-    for typed in ("faci1itator", "FACILITAT0R", "f a c i l i t a t o r", "Facilitator.", "ꜰᴀᴄɪʟɪᴛᴀᴛᴏʀ",
-                  "The Facilitator", "anonym0us"):
+    for typed in (
+        "faci1itator",
+        "FACILITAT0R",
+        "f a c i l i t a t o r",
+        "Facilitator.",
+        "ꜰᴀᴄɪʟɪᴛᴀᴛᴏʀ",
+        "The Facilitator",
+        "anonym0us",
+    ):
         assert refused(typed), typed
 
 

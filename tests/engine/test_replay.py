@@ -27,9 +27,17 @@ EVENTS = LOADED.events
 
 def comparable(state):
     """The state without its tallies' float noise: what a screen or report would show."""
-    return (state.status, state.current, state.now, [(s.elapsed, s.extra, s.visited) for s in state.steps],
-            {q: (p.status, p.revealed, p.ballots, p.tally) for q, p in state.polls.items()},
-            state.notes, state.participants, state.paused_seconds, state.events)
+    return (
+        state.status,
+        state.current,
+        state.now,
+        [(s.elapsed, s.extra, s.visited) for s in state.steps],
+        {q: (p.status, p.revealed, p.ballots, p.tally) for q, p in state.polls.items()},
+        state.notes,
+        state.participants,
+        state.paused_seconds,
+        state.events,
+    )
 
 
 @settings(max_examples=60, deadline=None)
@@ -50,8 +58,8 @@ def test_step_moves_and_marks() -> None:
     indices = [e.index for e in replay.entries]
     assert indices == [0, 1, 2, 3, 4, 5, 6, None] and replay.ended
     for entry in replay.entries[:-1]:
-        assert fold(LOADED.header, EVENTS[:entry.count], entry.at).current == entry.index
-        assert fold(LOADED.header, EVENTS[:entry.count - 1], entry.at).current != entry.index
+        assert fold(LOADED.header, EVENTS[: entry.count], entry.at).current == entry.index
+        assert fold(LOADED.header, EVENTS[: entry.count - 1], entry.at).current != entry.index
     kinds = [kind for _, kind in replay.marks]
     assert kinds.count("ballot") == sum(e["type"] == "ballot" for e in EVENTS)
     assert kinds.count("note") == sum(e["type"] == "note" for e in EVENTS)

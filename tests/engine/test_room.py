@@ -96,7 +96,10 @@ def test_questions_upvotes_hands_and_reactions(tmp_path: Path) -> None:
     s.answered("q3")
     room = s.state().room
     assert [(q.id, q.votes, q.name, q.answered) for q in room.questions] == [
-        ("q3", 2, "Cy", True), ("q2", 1, "", False), ("q1", 0, "Ana", False)]
+        ("q3", 2, "Cy", True),
+        ("q2", 1, "", False),
+        ("q1", 0, "Ana", False),
+    ]
     events = store.load(s.path).events
     asked = next(e for e in events if e["type"] == "question" and e["question"] == "q2")
     assert "author" not in asked and "name" not in asked and asked["at"].second == 0
@@ -138,8 +141,10 @@ def test_the_room_s_facilitator_events_need_the_signature(tmp_path: Path) -> Non
     by_name.idea(s, "Ana", "one")
     by_name.idea(s, "Bo", "two")
     header = store.load(s.path).header
-    forged = [{"type": "merge", "at": T0, "idea": "i2", "into": "i1"},
-              {"type": "hide", "at": T0, "item": "i1", "on": True}]
+    forged = [
+        {"type": "merge", "at": T0, "idea": "i2", "into": "i1"},
+        {"type": "hide", "at": T0, "item": "i1", "on": True},
+    ]
     state = fold(header, [*store.load(s.path).events, *forged])
     assert [i.remaining for i in state.room.ideas] == [True, True]
     assert [kind for kind, _ in state.forged] == ["merge", "hide"]
@@ -188,8 +193,9 @@ def test_random_ideas_merges_hides_and_votes(ops: list[tuple]) -> None:
                 pass
             after = s.state()
             view = after.polls["room/vote"]
-            if (op == "goto" and a == "vote" and "room/vote" not in before.room.options) or \
-                    (op == "reset" and before.status != "waiting"):
+            if (op == "goto" and a == "vote" and "room/vote" not in before.room.options) or (
+                op == "reset" and before.status != "waiting"
+            ):
                 chosen = candidates(before.room.ideas_of("room/ideas"))[:OPTIONS_MAX]
                 assert view.poll.options == tuple(option_labels(chosen))
                 expected = {}
@@ -222,8 +228,15 @@ def test_contributions_count_only_from_joined_people_once_and_where_they_belong(
     written = [
         {"type": "upvote", "at": T0, "question": "q1", "participant": bo},  # Bo again
         {"type": "upvote", "at": T0, "question": "q1", "participant": "nobody"},  # never joined
-        {"type": "question", "at": T0, "question": "q2", "step": "room/questions", "author": "nobody",
-         "name": "Ana", "text": "Not Ana's"},
+        {
+            "type": "question",
+            "at": T0,
+            "question": "q2",
+            "step": "room/questions",
+            "author": "nobody",
+            "name": "Ana",
+            "text": "Not Ana's",
+        },
         {"type": "idea", "at": T0, "idea": "i1", "step": "room/ideas", "author": bo, "text": "not now"},
         {"type": "hand", "at": T0, "participant": "nobody", "up": True},
         {"type": "react", "at": T0, "participant": bo, "step": "room/intro", "reaction": "agree"},  # not current

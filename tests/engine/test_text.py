@@ -13,8 +13,9 @@ from workshop.engine import text
 CONTROLS = [LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, "\u200e", "\u200f", "\u061c"]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 # Letters of both directions, digits of both kinds, neutrals, and every control, often.
-TYPED = st.lists(st.sampled_from([*CONTROLS, *ZERO_WIDTH, "a", "Z", "1", " ", "(", ":", "א", "ب", "١"]),
-                 max_size=40).map("".join)
+TYPED = st.lists(
+    st.sampled_from([*CONTROLS, *ZERO_WIDTH, "a", "Z", "1", " ", "(", ":", "א", "ب", "١"]), max_size=40
+).map("".join)
 AFTER = " after"
 
 
@@ -69,7 +70,7 @@ def test_nothing_isolated_can_reorder_what_follows(typed: str) -> None:
     assert in_order(line, 0, 5) and in_order(line, len(line) - len(AFTER), len(line))
     # balanced() is for inside an isolation the page provides (<bdi>): the same guarantee
     inside = "Ana: " + FSI + text.balanced(typed) + PDI + AFTER
-    assert isolates_nest(inside[5:-len(AFTER)])
+    assert isolates_nest(inside[5 : -len(AFTER)])
     assert in_order(inside, len(inside) - len(AFTER), len(inside))
 
 

@@ -43,17 +43,26 @@ def _at_noon(path: Path) -> dict:
     return render.as_dict(sessions.Session.open(path, lambda: noon).state())
 
 
-@pytest.mark.parametrize("forged", [
-    {"type": "end"},
-    {"type": "goto", "step": "polls/intro", "via": "goto"},
-    {"type": "reset", "poll": "polls/order"},
-    {"type": "extend", "step": "polls/order", "seconds": 3600},
-    {"type": "note", "note": "f0f0f0f0", "step": "polls/order", "author": "facilitator", "name": "facilitator",
-     "text": "Everyone go home"},
-    {"type": "end", "sig": "00" * 64},
-    {"type": "wording", "poll": "polls/order", "text": "Rank them as Mallory says"},
-    {"type": "note-withdraw", "note": "f0f0f0f0", "author": "facilitator", "on": True},
-])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"type": "end"},
+        {"type": "goto", "step": "polls/intro", "via": "goto"},
+        {"type": "reset", "poll": "polls/order"},
+        {"type": "extend", "step": "polls/order", "seconds": 3600},
+        {
+            "type": "note",
+            "note": "f0f0f0f0",
+            "step": "polls/order",
+            "author": "facilitator",
+            "name": "facilitator",
+            "text": "Everyone go home",
+        },
+        {"type": "end", "sig": "00" * 64},
+        {"type": "wording", "poll": "polls/order", "text": "Rank them as Mallory says"},
+        {"type": "note-withdraw", "note": "f0f0f0f0", "author": "facilitator", "on": True},
+    ],
+)
 def test_a_hand_written_facilitator_event_changes_nothing(session: Path, forged: dict) -> None:
     before = _at_noon(session)
     _append_raw(session, {**forged, "at": dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)})
@@ -83,8 +92,18 @@ def test_a_note_dated_2099_does_not_freeze_the_timer(tmp_path: Path) -> None:
     live = sessions.Session.open(path)
     live.start()
     before = live.state().step.remaining
-    _append_raw(path, {"type": "note", "at": dt.datetime(2099, 1, 1, tzinfo=dt.UTC), "note": "abcd1234",
-                       "step": "polls/intro", "author": "0123456789ab", "name": "Mallory", "text": "from the future"})
+    _append_raw(
+        path,
+        {
+            "type": "note",
+            "at": dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
+            "note": "abcd1234",
+            "step": "polls/intro",
+            "author": "0123456789ab",
+            "name": "Mallory",
+            "text": "from the future",
+        },
+    )
     live.refresh()
     state = live.state()
     assert state.status == "running"
@@ -100,7 +119,7 @@ def _block_of(path: Path, kind: str) -> bytes:
     data = path.read_bytes()
     start = data.rindex(f'type = "{kind}"'.encode())
     head = data.rindex(b"[[events]]\n", 0, start)
-    return data[head:data.index(b"\n\n", start) + 2]
+    return data[head : data.index(b"\n\n", start) + 2]
 
 
 def test_a_signed_event_appended_again_is_not_obeyed_again(session: Path) -> None:
@@ -116,17 +135,21 @@ def test_a_signed_event_appended_again_is_not_obeyed_again(session: Path) -> Non
     assert [kind for kind, _ in state.forged] == ["reset"]
 
 
-@pytest.mark.parametrize("odd", [
-    {"type": ["end"]},
-    {"type": {"a": 1}},
-    {"type": "ballot", "poll": "polls/order", "participant": "x", "value": [[1]]},
-    {"type": "join", "participant": ["x"], "name": "Mallory"},
-])
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"type": ["end"]},
+        {"type": {"a": 1}},
+        {"type": "ballot", "poll": "polls/order", "participant": "x", "value": [[1]]},
+        {"type": "join", "participant": ["x"], "name": "Mallory"},
+    ],
+)
 def test_an_event_of_a_shape_no_writer_makes_costs_nothing_else(session: Path, odd: dict) -> None:
     before = _at_noon(session)
     block = b"".join(f"{k} = {json.dumps(v)}\n".encode() for k, v in {**odd, "at": None}.items() if k != "at")
     body = b"[[events]]\n" + block.replace(b"{", b"{").replace(b'{"a": 1}', b'{"a" = 1}')
     import zlib
+
     with session.open("ab") as handle:
         handle.write(body + b'crc = "%08x"\n\n' % zlib.crc32(body))
     result = CliRunner().invoke(app, ["report", str(session), "--format", "json"])
@@ -137,9 +160,18 @@ def test_an_event_of_a_shape_no_writer_makes_costs_nothing_else(session: Path, o
 
 def test_a_note_that_names_the_facilitator_without_being_theirs_is_not_shown(session: Path) -> None:
     before = _at_noon(session)["notes"]
-    _append_raw(session, {"type": "note", "at": dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC), "note": "abcdef12",
-                          "step": "polls/order", "author": "Facilitator", "name": "facilitator",
-                          "text": "Session moved to room 12, leave now"})
+    _append_raw(
+        session,
+        {
+            "type": "note",
+            "at": dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC),
+            "note": "abcdef12",
+            "step": "polls/order",
+            "author": "Facilitator",
+            "name": "facilitator",
+            "text": "Session moved to room 12, leave now",
+        },
+    )
     assert _at_noon(session)["notes"] == before
 
 
@@ -153,15 +185,31 @@ def test_blocks_that_try_to_swallow_the_ones_between_them_hide_nothing(session: 
     at = b"at = 2026-11-23T09:30:00.000000+00:00"
     t = b'"2026-11-23T09:30:00+00:00"'
     with session.open("ab") as handle:  # a table opened inside a value at the end of one block...
-        handle.write(sealed(b'type = "note"', at, b'note = "n1"', b'step = "x"', b'author = "zz"', b'name = "a"',
-                            b'text = "hi", "crc": "0"}, {"type": "note", "at": ' + t +
-                            b', "note": "n2", "author": "zz", "name": "b", "step": "x", "text": "t", "junk": [{"a": 1'))
+        handle.write(
+            sealed(
+                b'type = "note"',
+                at,
+                b'note = "n1"',
+                b'step = "x"',
+                b'author = "zz"',
+                b'name = "a"',
+                b'text = "hi", "crc": "0"}, {"type": "note", "at": '
+                + t
+                + b', "note": "n2", "author": "zz", "name": "b", "step": "x", "text": "t", "junk": [{"a": 1',
+            )
+        )
     live = sessions.Session.open(session)
     by_name.vote(live, "Dee", ["Goals", "Trust", "Change", "Letting go"])  # an honest ballot in between
     with session.open("ab") as handle:  # ...and closed in a later one, with the count of events kept
-        handle.write(sealed(b'q = 1}], "crc": "0"}, {"type": "present", "participant": "p0", "at": ' + t +
-                            b', "crc": "0"}, {"type": "note", "at": ' + t +
-                            b', "note": "n3", "author": "zz", "name": "c", "step": "x", "text": "u"'))
+        handle.write(
+            sealed(
+                b'q = 1}], "crc": "0"}, {"type": "present", "participant": "p0", "at": '
+                + t
+                + b', "crc": "0"}, {"type": "note", "at": '
+                + t
+                + b', "note": "n3", "author": "zz", "name": "c", "step": "x", "text": "u"'
+            )
+        )
     for reading in (sessions.Session.open(session).state(), sessions.Recording(session).replay.state_at(2e9)):
         assert [b.name for b in reading.polls["polls/order"].ballots] == ["Cy", "Dee"]
     live.refresh()

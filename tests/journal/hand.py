@@ -40,7 +40,7 @@ def of_type(path: Path, type_: str) -> list[bytes]:
 
 def reseal(block: bytes, change: tuple[bytes, bytes] | None = None) -> bytes:
     """`block` with bytes replaced (`change`: old, new) and its checksum made to fit again."""
-    body = block[:block.rindex(b'crc = "')]
+    body = block[: block.rindex(b'crc = "')]
     if change is not None:
         assert change[0] in body, change
         body = body.replace(*change)

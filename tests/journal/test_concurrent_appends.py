@@ -36,8 +36,10 @@ def test_twenty_processes_appending_at_once_lose_and_double_nothing(tmp_path: Pa
     store.create(path, {"id": "busy", "title": "Busy", "code": "ABCDEF", "agenda": freeze(polls_plan())})
     writers, each = 20, 25
     go = time.time() + 2.0  # every process starts appending at the same moment
-    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), _token(w), str(each), str(go)])
-             for w in range(writers)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), _token(w), str(each), str(go)])
+        for w in range(writers)
+    ]
     assert [p.wait(timeout=120) for p in procs] == [0] * writers
     loaded = store.load(path)
     assert not loaded.warnings

@@ -29,13 +29,13 @@ def mutate(data: bytes, rng: random.Random) -> tuple[bytes, int | None]:
     kind = rng.choice(["flip", "flip", "insert", "delete", "space", "crlf"])
     p = rng.randrange(len(data))
     if kind == "flip":
-        return data[:p] + bytes([data[p] ^ (1 << rng.randrange(8))]) + data[p + 1:], p
+        return data[:p] + bytes([data[p] ^ (1 << rng.randrange(8))]) + data[p + 1 :], p
     if kind == "insert":
         return data[:p] + bytes([rng.randrange(256)]) + data[p:], p
     if kind == "delete":
-        return data[:p] + data[p + 1:], p
+        return data[:p] + data[p + 1 :], p
     if kind == "space":  # on a blank line: harmless to TOML and to us
-        blanks = [i for i in range(1, len(data)) if data[i - 1:i + 1] == b"\n\n"] or [len(data)]
+        blanks = [i for i in range(1, len(data)) if data[i - 1 : i + 1] == b"\n\n"] or [len(data)]
         at = rng.choice(blanks)
         return data[:at] + b" " + data[at:], None
     return data.replace(b"\n", b"\r\n"), None  # an editor that converts line ends
@@ -49,8 +49,9 @@ def touched(spans: list[tuple[int, int]], p: int | None) -> set[int]:
     return {i for i, (head, stop) in enumerate(spans) if head - 2 <= p < stop}
 
 
-def check(path: Path, data: bytes, damaged: bytes, p: int | None,
-          clean: tuple[bytes, list[dict], list[tuple[int, int]]]) -> None:
+def check(
+    path: Path, data: bytes, damaged: bytes, p: int | None, clean: tuple[bytes, list[dict], list[tuple[int, int]]]
+) -> None:
     original, events, spans = clean
     path.write_bytes(damaged)
     try:
@@ -88,7 +89,7 @@ def check(path: Path, data: bytes, damaged: bytes, p: int | None,
     live.join("Zed")
     after = path.read_bytes()
     scan = blocks.scan(damaged, store.header_end(damaged))
-    assert after.startswith(damaged[:scan.end])
+    assert after.startswith(damaged[: scan.end])
     assert store.load(path).events[:-1] == loaded.events
 
 
@@ -116,9 +117,13 @@ def test_several_damages_never_crash_a_command(clean, tmp_path: Path, seed: int,
         damaged, _p = mutate(damaged, rng)
     path = tmp_path / "h.toml"
     path.write_bytes(damaged)
-    for argv in (["report", str(path), "--format", "json"], ["validate", str(path)],
-                 ["vote", str(path), "--name", "Zed", "1"], ["note", str(path), "x"],
-                 ["control", str(path), "next"]):
+    for argv in (
+        ["report", str(path), "--format", "json"],
+        ["validate", str(path)],
+        ["vote", str(path), "--name", "Zed", "1"],
+        ["note", str(path), "x"],
+        ["control", str(path), "next"],
+    ):
         result = CliRunner().invoke(app, argv)
         assert result.exit_code in (0, 2), (argv, result.output, result.exception)
         assert result.exception is None or isinstance(result.exception, SystemExit), (argv, result.exception)

@@ -47,6 +47,7 @@ def _away(path: Path) -> None:
 
 # ---------------------------------------------------------------------- authority
 
+
 @pytest.mark.parametrize("key_line", [None, b'facilitator_key = ""\n'])
 def test_a_header_without_its_key_is_refused_where_the_secret_is(session: Path, key_line: bytes | None) -> None:
     header, blocks = hand.split(session)
@@ -141,13 +142,30 @@ def test_a_file_cut_short_behind_the_facilitator_s_back_is_told_to_them(session:
 
 HOSTILE = [
     {"type": "join", "participant": "0a0a0a0a0a0a", "name": "Mal\x1b]0;owned\x07\x1b[31m"},
-    {"type": "note", "note": "0b0b0b0b", "step": "polls/order", "author": "0c0c0c0c0c0c", "name": "Eve",
-     "text": "wipe\x1b[2J \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\"},
-    {"type": "note", "note": "0d0d0d0d", "step": "polls/order", "author": "0c0c0c0c0c0c", "name": "Eve",
-     "text": "half a character \udc00"},
+    {
+        "type": "note",
+        "note": "0b0b0b0b",
+        "step": "polls/order",
+        "author": "0c0c0c0c0c0c",
+        "name": "Eve",
+        "text": "wipe\x1b[2J \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\",
+    },
+    {
+        "type": "note",
+        "note": "0d0d0d0d",
+        "step": "polls/order",
+        "author": "0c0c0c0c0c0c",
+        "name": "Eve",
+        "text": "half a character \udc00",
+    },
     {"type": "join", "participant": "0e0e0e0e0e0e", "name": "Sur\udc00"},
-    {"type": "ballot", "poll": "polls/order", "participant": "0f0f0f0f0f0f", "name": "C1\x9b2J",
-     "value": ["Trust", "Goals", "Change", "Letting go"]},
+    {
+        "type": "ballot",
+        "poll": "polls/order",
+        "participant": "0f0f0f0f0f0f",
+        "name": "C1\x9b2J",
+        "value": ["Trust", "Goals", "Change", "Letting go"],
+    },
 ]
 
 
@@ -182,8 +200,20 @@ def test_a_lone_surrogate_in_an_idea_cannot_stop_the_room(tmp_path: Path) -> Non
     by_name.idea(live, "Ana", "More coaching")
     state = live.state()
     ana = state.participant_named("Ana")
-    hand.append(path, hand.block({"type": "idea", "at": LATE, "idea": "i9", "step": state.step.qid, "author": ana.token,
-                                  "name": "Ana", "text": "half \udc00 a character"}))
+    hand.append(
+        path,
+        hand.block(
+            {
+                "type": "idea",
+                "at": LATE,
+                "idea": "i9",
+                "step": state.step.qid,
+                "author": ana.token,
+                "name": "Ana",
+                "text": "half \udc00 a character",
+            }
+        ),
+    )
     for fmt in ("md", "json", "html"):
         assert _cli("report", str(path), "--format", fmt)[0] == 0
     status, said = _cli("control", str(path), "next")  # into the poll whose options are the ideas
@@ -194,7 +224,7 @@ def test_a_lone_surrogate_in_an_idea_cannot_stop_the_room(tmp_path: Path) -> Non
 def test_a_header_cut_inside_a_scale_poll_is_one_line(session: Path) -> None:
     header, blocks = hand.split(session)
     cut = header.index(b'vote = "scale"')
-    head = header[:header.index(b"\n", cut) + 1] + b"\n" + header[header.index(b"# events follow"):]
+    head = header[: header.index(b"\n", cut) + 1] + b"\n" + header[header.index(b"# events follow") :]
     hand.rewrite(session, head, blocks)
     for command in (["validate", str(session)], ["report", str(session)]):
         status, said = _cli(*command)
@@ -202,6 +232,7 @@ def test_a_header_cut_inside_a_scale_poll_is_one_line(session: Path) -> None:
 
 
 # ---------------------------------------------------------------------- damage does not spread
+
 
 def test_a_damaged_join_costs_nothing_but_the_join(session: Path) -> None:
     header, blocks = hand.split(session)
@@ -216,6 +247,7 @@ def test_a_damaged_join_costs_nothing_but_the_join(session: Path) -> None:
 
 
 # ---------------------------------------------------------------------- folders and modes
+
 
 def test_archive_refuses_a_planted_link_and_moves_nothing(tmp_path: Path) -> None:
     path = record(tmp_path)

@@ -26,28 +26,71 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 AT = dt.datetime(2026, 11, 23, 9, 40, tzinfo=dt.UTC)
 FIELDS = sorted({f for cls in events.CLASSES.values() for f in cls.__struct_fields__} - {"crc"})
 
-escapes = st.sampled_from(["\x1b]0;owned\x07", "wipe\x1b[2J", "\x9b31m", "half \udc00", "\ud800x", "bell\x07",
-                           "\x1b]8;;http://evil.example\x1b\\link"])
+escapes = st.sampled_from(
+    [
+        "\x1b]0;owned\x07",
+        "wipe\x1b[2J",
+        "\x9b31m",
+        "half \udc00",
+        "\ud800x",
+        "bell\x07",
+        "\x1b]8;;http://evil.example\x1b\\link",
+    ]
+)
 nasty_text = st.one_of(
     escapes,
     st.text(max_size=12),
-    st.sampled_from(["Ana\u2800", "facilitator", "x" * 5000, "", " ", "polls/order", "0123456789ab", "i1", "q1",
-                     "2026-12-15"]),
+    st.sampled_from(
+        ["Ana\u2800", "facilitator", "x" * 5000, "", " ", "polls/order", "0123456789ab", "i1", "q1", "2026-12-15"]
+    ),
     st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Lu", "Nd"]), max_size=8),
 )
-value = st.one_of(nasty_text, st.integers(-2**70, 2**70), st.booleans(), st.lists(nasty_text, max_size=4),
-                  st.lists(st.integers(), max_size=3))
-sig = st.one_of(st.text("0123456789abcdef", min_size=128, max_size=128),
-                st.text("0123456789ABCDEF", min_size=128, max_size=128), nasty_text)
+value = st.one_of(
+    nasty_text,
+    st.integers(-(2**70), 2**70),
+    st.booleans(),
+    st.lists(nasty_text, max_size=4),
+    st.lists(st.integers(), max_size=3),
+)
+sig = st.one_of(
+    st.text("0123456789abcdef", min_size=128, max_size=128),
+    st.text("0123456789ABCDEF", min_size=128, max_size=128),
+    nasty_text,
+)
 
 
-PLAUSIBLE = {"participant": "0123456789ab", "author": "0123456789ab", "name": "Mal", "step": "polls/order",
-             "poll": "polls/order", "note": "0a0b0c0d", "text": "hello", "idea": "i1", "question": "q1", "into": "i2",
-             "item": "i1", "value": ["Trust", "Goals", "Change", "Letting go"], "via": "goto", "seconds": 600,
-             "round": 1, "on": True, "up": True, "after": "", "kind": "break", "title": "Break", "minutes": 5,
-             "address": "http://10.0.0.2:8000", "channel": "phone", "reaction": "agree", "options": ["A", "B"],
-             "ideas": ["i1", "i2"], "owner": "Mal", "due": "2026-12-15", "planned": "2026-11-23T09:00:00+00:00",
-             "proof": "0" * 32}
+PLAUSIBLE = {
+    "participant": "0123456789ab",
+    "author": "0123456789ab",
+    "name": "Mal",
+    "step": "polls/order",
+    "poll": "polls/order",
+    "note": "0a0b0c0d",
+    "text": "hello",
+    "idea": "i1",
+    "question": "q1",
+    "into": "i2",
+    "item": "i1",
+    "value": ["Trust", "Goals", "Change", "Letting go"],
+    "via": "goto",
+    "seconds": 600,
+    "round": 1,
+    "on": True,
+    "up": True,
+    "after": "",
+    "kind": "break",
+    "title": "Break",
+    "minutes": 5,
+    "address": "http://10.0.0.2:8000",
+    "channel": "phone",
+    "reaction": "agree",
+    "options": ["A", "B"],
+    "ideas": ["i1", "i2"],
+    "owner": "Mal",
+    "due": "2026-12-15",
+    "planned": "2026-11-23T09:00:00+00:00",
+    "proof": "0" * 32,
+}
 
 
 @st.composite
@@ -65,8 +108,9 @@ def hostile_event(draw: st.DrawFn, facilitator_only: bool = False, tokens: tuple
         if tokens and who in event:
             event[who] = draw(st.sampled_from(tokens))
     if fields:  # one of its own fields hostile (text as text, mostly), now and then more
-        for name in draw(st.lists(st.sampled_from(fields), min_size=1, max_size=draw(st.sampled_from([1, 1, 1, 3])),
-                                  unique=True)):
+        for name in draw(
+            st.lists(st.sampled_from(fields), min_size=1, max_size=draw(st.sampled_from([1, 1, 1, 3])), unique=True)
+        ):
             event[name] = draw(st.one_of(escapes, nasty_text) if isinstance(event[name], str) else value)
     for name in draw(st.lists(st.sampled_from(FIELDS), max_size=draw(st.sampled_from([0, 0, 2])), unique=True)):
         event[name] = draw(value)  # and fields it does not have
@@ -110,11 +154,15 @@ def _respelt(block: bytes, draw: st.DrawFn) -> bytes:
 def test_nothing_written_by_hand_raises_or_escapes(recorded: Path, tmp_path_factory, data) -> None:
     path = _copy(recorded, tmp_path_factory.mktemp("h"))
     tokens = tuple(p.token for p in sessions.Session.open(path).state().participants)
-    hand.append(path, *(hand.block(e) for e in data.draw(st.lists(hostile_event(tokens=tokens), min_size=1,
-                                                                   max_size=8))))
+    hand.append(
+        path, *(hand.block(e) for e in data.draw(st.lists(hostile_event(tokens=tokens), min_size=1, max_size=8)))
+    )
     runner = CliRunner()
-    for command in (["validate", str(path)], ["sessions", "--sessions-dir", str(path.parent)],
-                    *(["report", str(path), "--format", f] for f in ("md", "csv", "html", "json"))):
+    for command in (
+        ["validate", str(path)],
+        ["sessions", "--sessions-dir", str(path.parent)],
+        *(["report", str(path), "--format", f] for f in ("md", "csv", "html", "json")),
+    ):
         result = runner.invoke(app, command)
         assert result.exception is None or isinstance(result.exception, SystemExit), (command, result.exception)
         assert result.exit_code in (0, 2), command
@@ -156,5 +204,9 @@ def test_a_deleted_or_moved_signed_event_is_reported(mine: Path, tmp_path_factor
     hand.rewrite(path, header, blocks)
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2, result.output
-    assert "missing" in result.output or "moved" in result.output or "put before" in result.output \
+    assert (
+        "missing" in result.output
+        or "moved" in result.output
+        or "put before" in result.output
         or "cut short" in result.output
+    )

@@ -44,6 +44,7 @@ def _ended_with_a_closed_poll(path: Path) -> None:
 
 # ---------------------------------------------------------------------- the chain switched off
 
+
 def test_removing_the_format_line_does_not_switch_the_chain_off(session: Path) -> None:
     """`Authority.chained` is read from the header's `format`, which nothing signs: a group member
     who deletes that one line (and then Ana's ballot and the facilitator's signed `close`) leaves a
@@ -54,8 +55,9 @@ def test_removing_the_format_line_does_not_switch_the_chain_off(session: Path) -
     assert b"format = 1\n" in header
     ballot = next(i for i, b in enumerate(blocks) if hand.kind(b) == "ballot")
     close = next(i for i, b in enumerate(blocks) if hand.kind(b) == "close")
-    hand.rewrite(session, header.replace(b"format = 1\n", b""),
-                 [b for i, b in enumerate(blocks) if i not in (ballot, close)])
+    hand.rewrite(
+        session, header.replace(b"format = 1\n", b""), [b for i, b in enumerate(blocks) if i not in (ballot, close)]
+    )
     status, said = _cli("validate", str(session))
     assert status == 2, said
 
@@ -77,6 +79,7 @@ def test_renaming_the_session_in_its_header_does_not_hide_a_file_cut_short(sessi
 
 # ---------------------------------------------------------------------- the header is nobody's
 
+
 def test_a_rewritten_agenda_is_noticed_where_the_secret_is(session: Path) -> None:
     """Nothing signs the header: a group member rewrites the frozen agenda (the question the room
     votes on, when results are shown) and every account, the facilitator's included, runs it."""
@@ -91,6 +94,7 @@ def test_a_rewritten_agenda_is_noticed_where_the_secret_is(session: Path) -> Non
 
 # ---------------------------------------------------------------------- unsigned events rewritten
 
+
 def test_a_ballot_rewritten_in_place_before_the_signed_close_is_noticed(session: Path) -> None:
     """The chain counts events (`seen`) but does not cover them: Ana's ballot, cast before the
     signed close, reveal and end, is changed in place (same block count, checksum refitted).
@@ -104,13 +108,15 @@ def test_a_ballot_rewritten_in_place_before_the_signed_close_is_noticed(session:
     ana = next(i for i, b in enumerate(blocks) if hand.kind(b) == "ballot" and b'"Coaching"' in b)
     blocks[ana] = hand.reseal(blocks[ana], (b'["Coaching"]', b'["Quality"]'))
     hand.rewrite(session, header, blocks)
-    assert [b.value for b in sessions.Session.open(session).state().polls["polls/pick"].ballots if b.name == "Ana"] \
-        == [("Quality",)]
+    assert [b.value for b in sessions.Session.open(session).state().polls["polls/pick"].ballots if b.name == "Ana"] == [
+        ("Quality",)
+    ]
     status, said = _cli("validate", str(session))
     assert status == 2, said
 
 
 # ---------------------------------------------------------------------- the header's numbers
+
 
 def test_a_header_whose_step_runs_for_ever_is_one_line_not_a_crash(tmp_path: Path) -> None:
     """A step's `minutes` has no upper bound (content/schema.py checks `low=1` only): a header

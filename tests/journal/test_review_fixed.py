@@ -42,12 +42,18 @@ def _raw_block(lines: bytes) -> bytes:
 
 # ---------------------------------------------------------------------- escapes through messages
 
+
 def test_an_unknown_field_s_name_does_not_reach_the_terminal_through_validate(session: Path) -> None:
     """A refused block's reason quotes msgspec's message, which names an unknown field as it is
     (`Object contains unknown field `...``): a quoted TOML key holding ESC reaches the terminal
     raw from `validate` and `repair` (other commands clean their warnings)."""
-    hand.append(session, _raw_block(b'type = "present"\nat = 2026-11-23T09:30:00.000000+00:00\n'
-                                    b'participant = "521eb7aba65c"\n"\\u001b]0;owned\\u0007" = 1\n'))
+    hand.append(
+        session,
+        _raw_block(
+            b'type = "present"\nat = 2026-11-23T09:30:00.000000+00:00\n'
+            b'participant = "521eb7aba65c"\n"\\u001b]0;owned\\u0007" = 1\n'
+        ),
+    )
     for command in (["validate", str(session)], ["repair", str(session)]):
         _, said = _cli(*command)
         assert "unknown field" in said
@@ -55,6 +61,7 @@ def test_an_unknown_field_s_name_does_not_reach_the_terminal_through_validate(se
 
 
 # ---------------------------------------------------------------------- the fast path
+
 
 def _note_block(i: int, token: str, text: str) -> bytes:
     """A note block exactly as the encoder lays one out (so a large file takes the fast path),
@@ -80,13 +87,18 @@ def test_a_raw_del_is_refused_by_either_path(session: Path, size: str) -> None:
 
 # ---------------------------------------------------------------------- times at the edges
 
+
 @pytest.mark.parametrize("at", [b"0001-01-01T00:00:00+05:00", b"9999-12-31T23:59:59-05:00"])
 def test_a_facilitator_event_dated_at_the_calendar_s_edge_crashes_nothing(session: Path, at: bytes) -> None:
     """Any `at` with a zone passes the reader; `trust.signed_part` then turns it to UTC, which
     overflows: OverflowError (not a ValueError) escapes the verifier and the fold, so one
     appended block stops `validate`, `report` and `control` with a traceback."""
-    hand.append(session, _raw_block(b'type = "pause"\nat = ' + at + b'\nnonce = "00000000"\nprev = ""\nseen = 0\n'
-                                    b'sig = "' + b"ab" * 64 + b'"\n'))
+    hand.append(
+        session,
+        _raw_block(
+            b'type = "pause"\nat = ' + at + b'\nnonce = "00000000"\nprev = ""\nseen = 0\nsig = "' + b"ab" * 64 + b'"\n'
+        ),
+    )
     _cli("validate", str(session))
     status, said = _cli("report", str(session))
     assert status == 0, said

@@ -57,26 +57,32 @@ def _sealed(body: bytes, upper: bool = False) -> bytes:
     return codec.HEADER + body + b'crc = "' + (crc.upper() if upper else crc) + b'"\n\n'
 
 
-@pytest.mark.parametrize("body", [
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = {"a": 1}\n',  # a table inside a value
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = [{"a": 1}]\n',
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\ntext = "open\nnext = 1"\n',  # a string over two lines
-    b'at = 2026-11-23T09:00:00.000000+00:00\ntype = "note"\n',  # its time first
-    b'type = "note"\nat = "2026-11-23T09:00:00.000000+00:00"\n',  # its time a string
-    b'type = "note"\nat = 2026-11-23T09:00:00+01:00\n',  # another zone
-    b'type = "note"\nat = 2026-11-23T09:00:00+00:00\n',  # whole seconds
-    b'type = "note"\n',  # no time at all
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = null\n',
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = 1_000\n',
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = 1.5\ny = true\nz = [[1, "a"], []]\n',
-    b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\ncrc = "00000000"\n',  # a second checksum line
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = {"a": 1}\n',  # a table inside a value
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = [{"a": 1}]\n',
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\ntext = "open\nnext = 1"\n',  # a string over two lines
+        b'at = 2026-11-23T09:00:00.000000+00:00\ntype = "note"\n',  # its time first
+        b'type = "note"\nat = "2026-11-23T09:00:00.000000+00:00"\n',  # its time a string
+        b'type = "note"\nat = 2026-11-23T09:00:00+01:00\n',  # another zone
+        b'type = "note"\nat = 2026-11-23T09:00:00+00:00\n',  # whole seconds
+        b'type = "note"\n',  # no time at all
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = null\n',
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = 1_000\n',
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\nx = 1.5\ny = true\nz = [[1, "a"], []]\n',
+        b'type = "note"\nat = 2026-11-23T09:00:00.000000+00:00\ncrc = "00000000"\n',  # a second checksum line
+    ],
+)
 @pytest.mark.parametrize("upper", [False, True])
 def test_blocks_made_to_fit_their_checksums_read_the_same(recorded, body: bytes, upper: bool, monkeypatch) -> None:
     data, start = recorded
     blocks_at = data.find(codec.HEADER, start)
     head, tail = data[:blocks_at], data[blocks_at:]
     middle = tail.find(codec.MARK, len(tail) // 2) + 2
-    for made in (head + _sealed(body, upper) + tail, head + tail[:middle] + _sealed(body, upper) + tail[middle:],
-                 data + _sealed(body, upper)):
+    for made in (
+        head + _sealed(body, upper) + tail,
+        head + tail[:middle] + _sealed(body, upper) + tail[middle:],
+        data + _sealed(body, upper),
+    ):
         _same(made, start, monkeypatch)

@@ -27,16 +27,22 @@ def _live(folder: Path) -> sessions.Session:
 def test_verbs_together_see_each_other_and_a_refused_one_costs_only_itself(tmp_path: Path) -> None:
     live = _live(tmp_path)
     ana, other_ana, ben = (people.newcomer(n) for n in ("Ana", "ana", "Ben"))
-    results = live.together([
-        lambda: live.cast(ana, "polls/pick", ["Coaching"]),  # joins Ana, then her ballot
-        lambda: live.cast(other_ana, "polls/pick", ["Planning"]),  # the name is Ana's by now: refused
-        lambda: live.cast(ben, "polls/pick", ["Nothing"]),  # not an option: refused
-        lambda: live.cast(ben, "polls/pick", ["Quality"]),
-        lambda: live.cast(ana, "polls/pick", ["Planning"]),  # Ana changes her mind: it replaces the first
-    ])
+    results = live.together(
+        [
+            lambda: live.cast(ana, "polls/pick", ["Coaching"]),  # joins Ana, then her ballot
+            lambda: live.cast(other_ana, "polls/pick", ["Planning"]),  # the name is Ana's by now: refused
+            lambda: live.cast(ben, "polls/pick", ["Nothing"]),  # not an option: refused
+            lambda: live.cast(ben, "polls/pick", ["Quality"]),
+            lambda: live.cast(ana, "polls/pick", ["Planning"]),  # Ana changes her mind: it replaces the first
+        ]
+    )
     assert [r if isinstance(r, str) else type(r).__name__ for r in results] == [
-        "ballot recorded on polls/pick", "NameTaken", "SessionError", "ballot recorded on polls/pick",
-        "ballot recorded on polls/pick"]
+        "ballot recorded on polls/pick",
+        "NameTaken",
+        "SessionError",
+        "ballot recorded on polls/pick",
+        "ballot recorded on polls/pick",
+    ]
     assert isinstance(results[1], NameTaken) and "Nothing" in str(results[2])
     # what another process reads from the file: two joins, three ballots, two counted
     events = store.load(live.path).events
@@ -69,7 +75,8 @@ def test_what_others_appended_before_is_folded_before_the_first_verb_checks(tmp_
 
 
 def test_a_failed_write_answers_every_verb_with_it_and_the_fold_stays_the_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     live = _live(tmp_path)
     ana = people.newcomer("Ana")
 

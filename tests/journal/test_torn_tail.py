@@ -17,8 +17,15 @@ T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
 def _event(i: int) -> dict:
-    return {"type": "note", "at": T0 + dt.timedelta(seconds=i), "note": f"{i:08x}", "step": "polls/intro",
-            "author": "facilitator", "name": "facilitator", "text": f"note {i} \"quoted\" [b]x[/b] ✓"}
+    return {
+        "type": "note",
+        "at": T0 + dt.timedelta(seconds=i),
+        "note": f"{i:08x}",
+        "step": "polls/intro",
+        "author": "facilitator",
+        "name": "facilitator",
+        "text": f'note {i} "quoted" [b]x[/b] ✓',
+    }
 
 
 def _new(path: Path, events: int) -> Path:

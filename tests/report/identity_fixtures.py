@@ -32,13 +32,53 @@ EXPECTED = Path(__file__).with_name("expected")
 START = dt.datetime(2026, 5, 4, 8, 40, tzinfo=dt.UTC)
 MIXES = ("notes", "ballots")
 FORMATS = {"json": report.as_json, "md": report.as_markdown, "html": report.as_html, "csv": report.as_csv}
-NAMES = [stored_name(n) for n in ("Ana", "Bo", "Cy", "<script>alert(1)</script>", "Zoë Ñúñez", "محمد", "שרה",
-                                   "*bold* _it_", "=SUM(A1)", "O'Neil", "Li \u202eevil", "Dee [x](javascript:y)")]
-TEXTS = ["More coaching time", "coaching.", "Trust the team", "  trust  ", "<img src=x onerror=alert(1)>",
-         "[@click=app.quit]x[/]", "line one\nline two", "tab\there", 'quote "this" = that', "back\\slash",
-         "+1 from me", "-minus", "@mention", "'quoted", "نحتاج إلى مزيد من الوقت", "עוד זמן לאימון",
-         "emoji 🎉 ok", "| pipe | table |", "# heading", "1. listed", "a = b = c", "\u2066isolated\u2069",
-         "x" * 300, "Schedule adherence vs. quality?", "ok", "OK!", "déjà vu", "nul?"]
+NAMES = [
+    stored_name(n)
+    for n in (
+        "Ana",
+        "Bo",
+        "Cy",
+        "<script>alert(1)</script>",
+        "Zoë Ñúñez",
+        "محمد",
+        "שרה",
+        "*bold* _it_",
+        "=SUM(A1)",
+        "O'Neil",
+        "Li \u202eevil",
+        "Dee [x](javascript:y)",
+    )
+]
+TEXTS = [
+    "More coaching time",
+    "coaching.",
+    "Trust the team",
+    "  trust  ",
+    "<img src=x onerror=alert(1)>",
+    "[@click=app.quit]x[/]",
+    "line one\nline two",
+    "tab\there",
+    'quote "this" = that',
+    "back\\slash",
+    "+1 from me",
+    "-minus",
+    "@mention",
+    "'quoted",
+    "نحتاج إلى مزيد من الوقت",
+    "עוד זמן לאימון",
+    "emoji 🎉 ok",
+    "| pipe | table |",
+    "# heading",
+    "1. listed",
+    "a = b = c",
+    "\u2066isolated\u2069",
+    "x" * 300,
+    "Schedule adherence vs. quality?",
+    "ok",
+    "OK!",
+    "déjà vu",
+    "nul?",
+]
 
 
 class Clock:
@@ -108,33 +148,83 @@ def record(folder: Path, mix: str) -> Path:
         if poll is not None:
             for _ in range(ballots_per_poll):
                 token, name = rng.choice(people[:40])
-                fields = {"poll": step.qid, "participant": token + "a00a" if poll.anonymous else token,
-                          "value": _ballot(poll, rng)}
+                fields = {
+                    "poll": step.qid,
+                    "participant": token + "a00a" if poll.anonymous else token,
+                    "value": _ballot(poll, rng),
+                }
                 events.append(("ballot", fields if poll.anonymous else fields | {"name": name}))
         events += _room(step, people, rng, notes_per_step // 6 + 2, refs)
         for k in range(notes_per_step):
             token, name = rng.choice(people[:40]) if k % 9 else ("facilitator", "facilitator")
             note_ids.append(f"{len(note_ids):08x}")
-            events.append(("note", {"note": note_ids[-1], "step": step.qid, "author": token, "name": name,
-                                    "text": rng.choice(TEXTS)}))
+            events.append(
+                (
+                    "note",
+                    {"note": note_ids[-1], "step": step.qid, "author": token, "name": name, "text": rng.choice(TEXTS)},
+                )
+            )
         if index == 2:  # late joiners, a note on no step, one from nobody, a repeated id
             events += [("join", {"participant": t, "name": n}) for t, n in people[40:]]
-            events += [("note", {"note": "e15e0000", "step": "nowhere/else", "author": people[0][0],
-                                 "name": "Ana 0", "text": "on a step no agenda has"}),
-                       ("note", {"note": "5744a6e2", "step": step.qid, "author": "ffffffffffff", "name": "Ana 0",
-                                 "text": "from nobody, under a name someone joined with"}),
-                       ("note", {"note": "5744a6e3", "step": step.qid, "author": "fffffffffffe", "name": "X",
-                                 "text": "from someone whose join was lost"}),
-                       ("note", {"note": note_ids[0], "step": step.qid, "author": people[1][0], "name": "Bo 1",
-                                 "text": "same id again"}),
-                       ("wrong-code", {"channel": "phone"}),
-                       ("ballot", {"poll": "nowhere/poll", "participant": people[0][0], "value": ["x"]})]
+            events += [
+                (
+                    "note",
+                    {
+                        "note": "e15e0000",
+                        "step": "nowhere/else",
+                        "author": people[0][0],
+                        "name": "Ana 0",
+                        "text": "on a step no agenda has",
+                    },
+                ),
+                (
+                    "note",
+                    {
+                        "note": "5744a6e2",
+                        "step": step.qid,
+                        "author": "ffffffffffff",
+                        "name": "Ana 0",
+                        "text": "from nobody, under a name someone joined with",
+                    },
+                ),
+                (
+                    "note",
+                    {
+                        "note": "5744a6e3",
+                        "step": step.qid,
+                        "author": "fffffffffffe",
+                        "name": "X",
+                        "text": "from someone whose join was lost",
+                    },
+                ),
+                (
+                    "note",
+                    {
+                        "note": note_ids[0],
+                        "step": step.qid,
+                        "author": people[1][0],
+                        "name": "Bo 1",
+                        "text": "same id again",
+                    },
+                ),
+                ("wrong-code", {"channel": "phone"}),
+                ("ballot", {"poll": "nowhere/poll", "participant": people[0][0], "value": ["x"]}),
+            ]
         rng.shuffle(events)
         bulk(events)
         if index == 2:  # a block written by hand, no writer's: refused by the reader, counted nowhere
             with path.open("ab") as handle:
-                handle.write(codec.encode({"type": "react", "at": clock.at(seconds), "participant": people[0][0],
-                                           "step": step.qid, "reaction": "boo"}))
+                handle.write(
+                    codec.encode(
+                        {
+                            "type": "react",
+                            "at": clock.at(seconds),
+                            "participant": people[0][0],
+                            "step": step.qid,
+                            "reaction": "boo",
+                        }
+                    )
+                )
         kind = poll.kind if poll else ""
         _facilitate_room(s, step, index, rng)
         if index == 3:
@@ -152,21 +242,53 @@ def record(folder: Path, mix: str) -> Path:
         if kind == "consent" and "objections" not in " ".join(x.qid for x in state.steps):
             s.poll_action("close")
             s.objections(3)
-            bulk([("note", {"note": f"0b{i:06x}", "step": s.state().step.qid, "author": t, "name": n,  # type: ignore[union-attr]
-                            "text": rng.choice(TEXTS)}) for i, (t, n) in enumerate(people[:12])])
+            bulk(
+                [
+                    (
+                        "note",
+                        {
+                            "note": f"0b{i:06x}",
+                            "step": s.state().step.qid,
+                            "author": t,
+                            "name": n,  # type: ignore[union-attr]
+                            "text": rng.choice(TEXTS),
+                        },
+                    )
+                    for i, (t, n) in enumerate(people[:12])
+                ]
+            )
             s.revote()
-            bulk([("ballot", {"poll": step.qid, "participant": t, "name": n, "value": [rng.randint(2, 5)]})
-                  for t, n in people[:30]])
+            bulk(
+                [
+                    ("ballot", {"poll": step.qid, "participant": t, "name": n, "value": [rng.randint(2, 5)]})
+                    for t, n in people[:30]
+                ]
+            )
         elif kind == "single" and not any(p.resets for p in state.polls.values()):
             s.poll_action("reset")
-            bulk([("ballot", {"poll": step.qid, "participant": t, "name": n, "value": _ballot(poll, rng)})
-                  for t, n in people[:9]])
+            bulk(
+                [
+                    ("ballot", {"poll": step.qid, "participant": t, "name": n, "value": _ballot(poll, rng)})
+                    for t, n in people[:9]
+                ]
+            )
         if poll is not None and poll.reveal == "manual" and rng.random() < 0.7:
             s.poll_action("reveal")
         if poll is not None and index % 3 == 0:
             s.poll_action("close")
-            bulk([("ballot", {"poll": step.qid, "participant": people[3][0], "name": people[3][1],
-                              "value": _ballot(poll, rng)})])
+            bulk(
+                [
+                    (
+                        "ballot",
+                        {
+                            "poll": step.qid,
+                            "participant": people[3][0],
+                            "name": people[3][1],
+                            "value": _ballot(poll, rng),
+                        },
+                    )
+                ]
+            )
         for note_id in rng.sample(note_ids[-notes_per_step:], 2):
             owner, due = rng.choice([(None, None), ("Ana 0", "2026-06-01"), ("محمد 5", None), (None, "2026-07-15")])
             s.mark_action(note_id, owner=owner, due=due)
@@ -180,8 +302,9 @@ def record(folder: Path, mix: str) -> Path:
     return path
 
 
-def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int,
-          refs: itertools.count) -> list[tuple[str, dict]]:
+def _room(
+    step, people: list[tuple[str, str]], rng: random.Random, count: int, refs: itertools.count
+) -> list[tuple[str, dict]]:
     """The room's contributions on a step: ideas on a brainstorm, questions (on a Q&A step, or
     on any once Q&A is on: those elsewhere count for nothing), upvotes, hands and reactions."""
     out: list[tuple[str, dict]] = []
@@ -191,12 +314,27 @@ def _room(step, people: list[tuple[str, str]], rng: random.Random, count: int,
         who = {} if step.spec.anonymous and step.spec.kind == "brainstorm" else {"author": token, "name": name}
         if step.spec.kind == "brainstorm" or k % 4 == 0:
             out.append(("idea", {"idea": "i" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]} | who))
-        out.append(("question", {"question": "q" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]}
-                    | ({} if k % 5 == 0 else {"author": token, "name": name})))
-        out += [("upvote", {"question": "q" + rng.choice(ids), "participant": rng.choice(people)[0]})
-                for _ in range(rng.randint(0, 4))]
-        out.append(("react", {"participant": rng.choice(people)[0], "step": step.qid,
-                              "reaction": rng.choice(["agree", "disagree", "slower", "louder"])}))
+        out.append(
+            (
+                "question",
+                {"question": "q" + ref, "step": step.qid, "text": rng.choice(TEXTS)[:280]}
+                | ({} if k % 5 == 0 else {"author": token, "name": name}),
+            )
+        )
+        out += [
+            ("upvote", {"question": "q" + rng.choice(ids), "participant": rng.choice(people)[0]})
+            for _ in range(rng.randint(0, 4))
+        ]
+        out.append(
+            (
+                "react",
+                {
+                    "participant": rng.choice(people)[0],
+                    "step": step.qid,
+                    "reaction": rng.choice(["agree", "disagree", "slower", "louder"]),
+                },
+            )
+        )
         if k % 3 == 0:
             out.append(("hand", {"participant": rng.choice(people)[0], "up": k % 6 == 0}))
     return out

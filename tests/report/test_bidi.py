@@ -56,8 +56,10 @@ def tail_in_order(line: str, tail: str) -> bool:
 
 
 @settings(max_examples=30, deadline=None, database=None)
-@given(name=TYPED.filter(lambda t: any(ch.isalnum() for ch in t) and "anonymous" not in t.casefold()),
-       note=TYPED.filter(lambda t: t.strip()))
+@given(
+    name=TYPED.filter(lambda t: any(ch.isalnum() for ch in t) and "anonymous" not in t.casefold()),
+    note=TYPED.filter(lambda t: t.strip()),
+)
 @pytest.mark.slow
 def test_no_name_or_note_reorders_the_markdown_after_it(folder: Path, name: str, note: str) -> None:
     live = session(folder)
@@ -103,13 +105,13 @@ def test_compared_answers_cannot_reorder_their_rows(folder: Path) -> None:
     data = compare.compare([answered(folder).state(), answered(folder, "plain answer").state()])
     md = compare.as_markdown(data)
     row = next(line for line in md.splitlines() if "override left open" in line)
-    assert tail_in_order(row, row[row.index(PDI) + 1:])
+    assert tail_in_order(row, row[row.index(PDI) + 1 :])
     page = compare.as_html(data)
     assert f"<td><bdi>{OPEN_OVERRIDE}\u202c</bdi></td>" in page and "<td><bdi>plain answer</bdi></td>" in page
     out = io.StringIO()
     Console(file=out, width=200, color_system=None).print(compare.as_rich(data))
     row = next(line for line in out.getvalue().splitlines() if "override left open" in line)
-    assert tail_in_order(row, row[row.index(PDI) + 1:])
+    assert tail_in_order(row, row[row.index(PDI) + 1 :])
 
 
 def test_the_terminal_tally_isolates_answers(folder: Path) -> None:
@@ -117,4 +119,4 @@ def test_the_terminal_tally_isolates_answers(folder: Path) -> None:
     out = io.StringIO()
     Console(file=out, width=100, color_system=None).print(Results(view.tally))
     row = next(line for line in out.getvalue().splitlines() if "override left open" in line)
-    assert text.isolate(OPEN_OVERRIDE) in row and tail_in_order(row, row[row.index(PDI) + 1:])
+    assert text.isolate(OPEN_OVERRIDE) in row and tail_in_order(row, row[row.index(PDI) + 1 :])

@@ -147,8 +147,13 @@ def test_a_report_sent_to_a_file_is_whole_while_the_bar_shows_on_the_terminal(fo
     reader.start()
     out = tmp_path / "report.md"
     with open(out, "wb") as stdout:
-        subprocess.run([sys.executable, "-c", SLOW_REPORT, "report", "a", "--sessions-dir", str(folder)],
-                       stdout=stdout, stderr=secondary, check=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-c", SLOW_REPORT, "report", "a", "--sessions-dir", str(folder)],
+            stdout=stdout,
+            stderr=secondary,
+            check=True,
+            timeout=120,
+        )
     os.close(secondary)
     reader.join(10)
     assert out.read_text("utf-8") == expected

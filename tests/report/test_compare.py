@@ -30,7 +30,10 @@ def test_a_known_difference_is_reported(tmp_path: Path) -> None:
     diff = pick["differences"][0]
     assert (diff["session"], diff["against"]) == ("b", "a")
     assert {r["label"]: (r["value"], r["share_points"]) for r in diff["rows"]} == {
-        "Coaching": (-2, -66.7), "Planning": (2, 66.7), "Quality": (0, 0.0)}
+        "Coaching": (-2, -66.7),
+        "Planning": (2, 66.7),
+        "Quality": (0, 0.0),
+    }
 
 
 def test_scale_polls_compare_their_means(tmp_path: Path) -> None:
@@ -56,7 +59,9 @@ def test_text_answers_match_as_the_tally_groups_them(tmp_path: Path) -> None:
     b = build(tmp_path, "b").session.state()
     word = poll(c.compare([a, b]), "polls/word")
     assert [(r["label"], r["value"]) for r in word["differences"][0]["rows"]] == [
-        (HOSTILE_ANSWER, 0), ("=SUM(A1:A9)", 0)]
+        (HOSTILE_ANSWER, 0),
+        ("=SUM(A1:A9)", 0),
+    ]
 
 
 def test_every_renderer_shows_the_difference_and_escapes_answers(tmp_path: Path) -> None:

@@ -21,10 +21,22 @@ def rows(text: str) -> list[dict[str, str]]:
 
 def test_the_rows_are_exactly_the_counted_ballots(tmp_path: Path) -> None:
     state = build(tmp_path, "a").session.state()
-    got = [(r["session"], r["poll"], r["kind"], unguard(r["participant"]), tuple(json.loads(r["value"])),
-            dt.datetime.fromisoformat(r["at"]).timestamp()) for r in rows(as_csv(state))]
-    counted = [(state.id, v.qid, v.poll.vote, b.participant if v.poll.anonymous else b.name, b.value, float(int(b.at)))
-               for v in state.polls.values() for b in v.ballots]
+    got = [
+        (
+            r["session"],
+            r["poll"],
+            r["kind"],
+            unguard(r["participant"]),
+            tuple(json.loads(r["value"])),
+            dt.datetime.fromisoformat(r["at"]).timestamp(),
+        )
+        for r in rows(as_csv(state))
+    ]
+    counted = [
+        (state.id, v.qid, v.poll.vote, b.participant if v.poll.anonymous else b.name, b.value, float(int(b.at)))
+        for v in state.polls.values()
+        for b in v.ballots
+    ]
     assert got == counted
 
 

@@ -54,9 +54,17 @@ def test_drift_is_the_total_of_the_agenda_tables_differences(tmp_path: Path) -> 
     assert state.drift == (state.ended - state.started) - sum(s.planned for s in state.steps)
     rows = agenda_table(as_markdown(state))
     differences = {row[0] or row[1]: row[5] for row in rows}
-    assert differences == {"polls/intro": "+1.0", "polls/pick": "-1.0", "polls/many": "+2.0", "polls/fist": "-2.0",
-                           "polls/dots": "-2.0", "polls/order": "+0.0", "polls/word": "-1.0", "paused": "+2.0",
-                           "**total**": "-1.0"}
+    assert differences == {
+        "polls/intro": "+1.0",
+        "polls/pick": "-1.0",
+        "polls/many": "+2.0",
+        "polls/fist": "-2.0",
+        "polls/dots": "-2.0",
+        "polls/order": "+0.0",
+        "polls/word": "-1.0",
+        "paused": "+2.0",
+        "**total**": "-1.0",
+    }
     assert sum(float(v) for k, v in differences.items() if k != "**total**") == -1.0
     assert [row[3] for row in rows if row[0] == "polls/many"] == ["+2"]  # the extension, in its own column
     assert sum(s["difference_seconds"] for s in data["steps"]) + data["session"]["paused_seconds"] == state.drift

@@ -68,9 +68,35 @@ def test_hostile_participant_text_is_shown_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert {tag for tag, _ in checker.tags} <= {
-        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "code", "section",
-        "ul", "li", "span", "strong", "em", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "article", "div",
-        "bdi"}
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "code",
+        "section",
+        "ul",
+        "li",
+        "span",
+        "strong",
+        "em",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "article",
+        "div",
+        "bdi",
+    }
 
 
 def test_action_items_come_first_then_agenda_polls_and_notes(tmp_path: Path) -> None:
@@ -111,7 +137,7 @@ def test_a_served_session_ends_with_its_join_code(tmp_path: Path) -> None:
     built.session.withdraw("http://192.168.1.5:8000")
     assert built.session.state().address == ""
     page = as_html(built.session.state())
-    assert page.replace(page[page.index('<section id="join">'):page.index("</body>")], "") == plain
+    assert page.replace(page[page.index('<section id="join">') : page.index("</body>")], "") == plain
     checker = parsed(page)
     appendix = page.split('<section id="join">', 1)[1]
     assert "<code>http://192.168.1.5:8000</code>" in appendix and "<code>ABCDEF</code>" in appendix
@@ -121,8 +147,9 @@ def test_a_served_session_ends_with_its_join_code(tmp_path: Path) -> None:
     assert not any(name in ("src", "href") or name.startswith("on") for _, attrs in checker.tags for name in attrs)
 
 
-@pytest.mark.parametrize("address", ["javascript:alert(1)", 'http://x/"><script>alert(1)</script>',
-                                     "http://localhost:8000"])
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", 'http://x/"><script>alert(1)</script>', "http://localhost:8000"]
+)
 def test_no_join_code_for_an_address_serve_would_not_write(tmp_path: Path, address: str) -> None:
     built = build(tmp_path, "a")
     plain = as_html(built.session.state())

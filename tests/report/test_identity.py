@@ -28,10 +28,13 @@ def _same(made: str, expected: str) -> None:
     """Equal, or a failure that says where they part (pytest's own diff of half a megabyte would
     take many minutes)."""
     if made != expected:
-        at = next((i for i, (a, b) in enumerate(zip(made, expected, strict=False)) if a != b),
-                  min(len(made), len(expected)))
-        pytest.fail(f"differs at character {at} of {len(expected)}: made {made[at - 80:at + 80]!r}, "
-                    f"recorded {expected[at - 80:at + 80]!r}")
+        at = next(
+            (i for i, (a, b) in enumerate(zip(made, expected, strict=False)) if a != b), min(len(made), len(expected))
+        )
+        pytest.fail(
+            f"differs at character {at} of {len(expected)}: made {made[at - 80 : at + 80]!r}, "
+            f"recorded {expected[at - 80 : at + 80]!r}"
+        )
 
 
 @pytest.fixture(scope="module")

@@ -53,8 +53,12 @@ def test_a_spanish_report_gives_each_option_once_in_spanish(folder: Path) -> Non
     hardest = polls[HARDEST]
     assert hardest["question"] == "Ordena los cuatro pasos hacia la colaboración, del más difícil para ti al más fácil."
     rows = {r["label"]: r["value"] for r in hardest["results"]["rows"]}
-    assert rows == {"Acordar metas compartidas y roles claros": 9, "Construir confianza con empatía y escucha": 6,
-                    "Aceptar una solución conjunta poco familiar": 3, "Soltar y confiar en la solución conjunta": 0}
+    assert rows == {
+        "Acordar metas compartidas y roles claros": 9,
+        "Construir confianza con empatía y escucha": 6,
+        "Aceptar una solución conjunta poco familiar": 3,
+        "Soltar y confiar en la solución conjunta": 0,
+    }
     assert hardest["ballots"] == 3
     trust = [r["label"] for r in polls[TRUST]["results"]["rows"]]
     assert trust[0] == "0 las esconden" and trust[5] == "5 me entero por ellas antes que nadie"
@@ -67,9 +71,11 @@ def test_every_format_writes_the_options_in_the_readers_language(folder: Path, f
     spanish = run(folder, "report", "room", "--lang", "es", "--format", fmt).stdout
     german = run(folder, "report", "room", "--lang", "de", "--format", fmt).stdout
     english = run(folder, "report", "room", "--lang", "en", "--format", fmt).stdout
-    for text, option in ((spanish, "Acordar metas compartidas y roles claros"),
-                         (german, "Gemeinsame Ziele und klare Rollen vereinbaren"),
-                         (english, "Agree shared goals and clear roles")):
+    for text, option in (
+        (spanish, "Acordar metas compartidas y roles claros"),
+        (german, "Gemeinsame Ziele und klare Rollen vereinbaren"),
+        (english, "Agree shared goals and clear roles"),
+    ):
         assert text.count(option) >= 1
     for other in ("Acordar metas compartidas", "Gemeinsame Ziele und klare"):  # no language leaks into another
         assert other not in english
@@ -88,8 +94,9 @@ def test_a_module_in_one_language_reports_its_texts_alike_in_any(tmp_path: Path)
 
     def texts(*lang: str) -> list:
         data = json.loads(run(tmp_path, "report", "a", "--format", "json", *lang).stdout)
-        return [(p["question"], p["options"], p["results"]["rows"]) for p in data["polls"]] + \
-            [s["title"] for s in data["steps"]]
+        return [(p["question"], p["options"], p["results"]["rows"]) for p in data["polls"]] + [
+            s["title"] for s in data["steps"]
+        ]
 
     assert texts("--lang", "de") == texts("--lang", "es") == texts()
 
@@ -100,9 +107,17 @@ def test_compare_matches_options_across_sessions_run_before_and_after_translatio
     from dataclasses import replace
 
     plan = catalog().plan("short-45")
-    english = replace(plan, modules=tuple(replace(m, variants=(), steps=tuple(
-        replace(s, variants=(), poll=s.poll and replace(s.poll, variants=())) for s in m.steps))
-        for m in plan.modules))
+    english = replace(
+        plan,
+        modules=tuple(
+            replace(
+                m,
+                variants=(),
+                steps=tuple(replace(s, variants=(), poll=s.poll and replace(s.poll, variants=())) for s in m.steps),
+            )
+            for m in plan.modules
+        ),
+    )
     old = sessions.Session.open(sessions.create(english, folder, "before", "Sam", code="ABCDEF"))
     old.start()
     old.goto(HARDEST)

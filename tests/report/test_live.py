@@ -35,8 +35,12 @@ def test_reports_during_voting_see_a_growing_whole_prefix(tmp_path: Path) -> Non
     voter = subprocess.Popen([sys.executable, "-c", VOTER, str(path)])
     counts = []
     while voter.poll() is None or not counts:
-        done = subprocess.run([sys.executable, "-m", "workshop", "report", str(path), "--format", "json"],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "workshop", "report", str(path), "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0 and done.stderr == ""
         poll = next(p for p in json.loads(done.stdout)["polls"] if p["id"] == "polls/many")
         counts.append(poll["ballots"])

@@ -31,8 +31,11 @@ async def test_d_records_a_consent_poll_s_proposal_in_one_key(deciding: Path, cl
         await pilot.press("D")
         await pilot.pause()
         (decision,) = app.session.state().record.decisions
-        assert (decision.id, decision.text, decision.polls) == ("d1", "Can you live with the proposal?",
-                                                                ("decide/agree",))
+        assert (decision.id, decision.text, decision.polls) == (
+            "d1",
+            "Can you live with the proposal?",
+            ("decide/agree",),
+        )
         assert [n.text for n in app.session.state().notes if n.id in decision.actions] == ["Book the WFM review"]
         assert decision.evidence[0].endswith("Consent ✓ 2 of 2 at 3 or more")
         assert "Recorded as decision d1" in text_of(app.query_one(PollPanel))
@@ -46,12 +49,18 @@ async def test_d_records_a_consent_poll_s_proposal_in_one_key(deciding: Path, cl
         await pilot.pause()
         second = app.session.state().record.decisions[1]
         assert (second.id, second.text, second.polls, second.step) == (
-            "d2", "We start with coaching", (), "decide/pick")
+            "d2",
+            "We start with coaching",
+            (),
+            "decide/pick",
+        )
 
 
 @pytest.mark.slow
 async def test_r_reviews_a_carried_action_and_replay_shows_each_review_when_it_came(
-        deciding: Path, clock: FakeClock) -> None:  # noqa: F811
+    deciding: Path,  # noqa: F811 - the fixture imported above
+    clock: FakeClock,
+) -> None:
     first = sessions.Session.open(deciding, clock)
     first.note_as(None, "Book the WFM review", owner="Ana", due="2026-12-15")
     first.note_as(None, "Share the slides", owner="Bo")
@@ -89,6 +98,9 @@ async def test_r_reviews_a_carried_action_and_replay_shows_each_review_when_it_c
             panel = replay.query_one(ReviewPanel)
             seen.append(text_of(panel).splitlines()[0] if panel.display else "")
         said = [line for n, line in enumerate(seen) if line and line != seen[n - 1]]
-        assert said == ["0 done · 0 blocked · 0 dropped · 2 open", "0 done · 1 blocked · 0 dropped · 1 open",
-                        "1 done · 1 blocked · 0 dropped · 0 open"]
+        assert said == [
+            "0 done · 0 blocked · 0 dropped · 2 open",
+            "0 done · 1 blocked · 0 dropped · 1 open",
+            "1 done · 1 blocked · 0 dropped · 0 open",
+        ]
         assert "R: mark one" not in text_of(replay.query_one(ReviewPanel))  # replay has no keys

@@ -89,8 +89,7 @@ async def test_blocks_offer_an_objections_round_then_a_new_round(deciding: Path,
 
 
 @pytest.mark.slow
-async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(deciding: Path,
-                                                                              clock: FakeClock) -> None:
+async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(deciding: Path, clock: FakeClock) -> None:
     live = sessions.Session.open(deciding, clock)
     for name, value in (("Ana", "1"), ("Bo", "4")):
         by_name.vote(live, name, [value])
@@ -120,7 +119,8 @@ async def test_after_consent_on_a_revote_n_moves_on_past_the_objections_round(de
 
 @pytest.mark.slow
 async def test_the_owner_dialog_reads_dates_as_typed_and_says_so_before_saving(
-        deciding: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    deciding: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reproduction: 'Bo Chen 15/12/2026' once became an owner of that name with no due date."""
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
     sessions.Session.open(deciding, clock).note(None, "Book the WFM review")

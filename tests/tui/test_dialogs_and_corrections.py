@@ -93,8 +93,9 @@ async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path
 
 
 @pytest.mark.slow
-async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(tmp_path: Path,
-                                                                               clock: FakeClock) -> None:
+async def test_messages_use_titles_stay_clear_of_results_and_keys_follow_state(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     from workshop.tui.widgets.poll import PollPanel
 
     path = half_day(tmp_path, clock)

@@ -84,8 +84,10 @@ async def test_the_ended_screen_has_headline_results_only_when_asked_and_only_th
     path = sessions.create(polls_plan(), tmp_path, "day", "Sam", clock=clock, code="K7P2QX")
     live = sessions.Session.open(path, clock)
     live.start()
-    for step, ballots, reveal in (("pick", [["Coaching"], ["Coaching"], ["Quality"]], True),
-                                  ("dots", [["Coaching=3", "Quality=2"]], False)):
+    for step, ballots, reveal in (
+        ("pick", [["Coaching"], ["Coaching"], ["Quality"]], True),
+        ("dots", [["Coaching=3", "Quality=2"]], False),
+    ):
         live.goto(step)
         for name, ballot in zip(("Ana", "Bo", "Cy"), ballots, strict=False):
             by_name.vote(live, name, ballot)
@@ -141,7 +143,9 @@ async def test_a_prompt_too_long_for_the_projector_turns_its_pages(tmp_path: Pat
         assert "page 1 of" in await redraw(app, pilot)  # and round again
 
 
-SCALE = POLLS_MODULE + '''
+SCALE = (
+    POLLS_MODULE
+    + """
 [[steps]]
 id = "nps"
 title = "Eleven points"
@@ -155,7 +159,8 @@ min = 0
 max = 10
 labels = { 0 = "not at all likely", 10 = "extremely likely" }
 reveal = "live"
-'''
+"""
+)
 SCALE = SCALE.replace("minutes = 14", "minutes = 17", 1)
 
 SIZES = [(80, 24), (100, 30), (120, 40), (160, 45), (200, 50), (200, 60)]
@@ -173,8 +178,15 @@ async def test_revealed_results_share_every_size_with_a_timer_in_digits(tmp_path
     assert view is not None
     options = view.poll.options or [str(x) for x in range(view.poll.min or 0, (view.poll.max or 0) + 1)]
     for n, option in enumerate(options[:-1]):  # the last option chosen by nobody: a zero to draw
-        value = [str(n)] if view.poll.vote == "scale" else list(reversed(options)) if view.poll.vote == "rank" \
-            else [f"{option}=1"] if view.poll.vote == "dots" else [option]
+        value = (
+            [str(n)]
+            if view.poll.vote == "scale"
+            else list(reversed(options))
+            if view.poll.vote == "rank"
+            else [f"{option}=1"]
+            if view.poll.vote == "dots"
+            else [option]
+        )
         by_name.vote(live, f"P{n}", value)
     live.poll_action("reveal")
     app = make_app(path, clock=clock, watch=False)

@@ -37,15 +37,29 @@ BALLOTS = {
     "word": [["More coaching"], ["more coaching."], ["A calmer rota, planned a month ahead"]],
 }
 SHOWS = [("talk", "running step"), ("dots", "hidden poll")] + [
-    (step, f"{kind} revealed") for step, kind in
-    (("pick", "single"), ("many", "multi"), ("fist", "scale"), ("dots", "dots"), ("order", "rank"), ("word", "text"))]
-CASES = [pytest.param(size, step, "revealed" in what, id=f"room {size[0]}x{size[1]}, {what}")
-         for size in ((80, 24), (200, 50)) for step, what in SHOWS]
+    (step, f"{kind} revealed")
+    for step, kind in (
+        ("pick", "single"),
+        ("many", "multi"),
+        ("fist", "scale"),
+        ("dots", "dots"),
+        ("order", "rank"),
+        ("word", "text"),
+    )
+]
+CASES = [
+    pytest.param(size, step, "revealed" in what, id=f"room {size[0]}x{size[1]}, {what}")
+    for size in ((80, 24), (200, 50))
+    for step, what in SHOWS
+]
 
 # What a key hint looks like: a key named with what it does, a key in brackets, or the footer;
 # and the facilitator's lines: wrong join codes, the cue that everyone has voted, what to do next.
-HINTS = re.compile(r"\bpress\b|\(([a-z]|PgDn|ctrl\+\w)\)|\bPgDn\b|\^p|\bpalette\b|\bq Quit\b|wrong code"
-                   r"|everyone has voted|objections round|vote again|more below", re.IGNORECASE)
+HINTS = re.compile(
+    r"\bpress\b|\(([a-z]|PgDn|ctrl\+\w)\)|\bPgDn\b|\^p|\bpalette\b|\bq Quit\b|wrong code"
+    r"|everyone has voted|objections round|vote again|more below",
+    re.IGNORECASE,
+)
 
 
 def _session(tmp_path: Path, clock: Fixed, step: str, reveal: bool) -> Path:
@@ -83,8 +97,9 @@ def test_room(snap_compare, tmp_path: Path, size: tuple[int, int], step: str, re
     assert snap_compare(app, terminal_size=size, run_before=_for_the_room)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (200, 50)],
-                         ids=["room 80x24, waiting, served", "room 200x50, waiting, served"])
+@pytest.mark.parametrize(
+    "size", [(80, 24), (200, 50)], ids=["room 80x24, waiting, served", "room 200x50, waiting, served"]
+)
 def test_room_waiting_with_the_join_code(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     """Before the start, while `serve` runs: the QR code of the join page beside the wait, black on
     white (small at 80x24, two cells a module where the screen allows)."""
@@ -101,11 +116,15 @@ def _moment(tmp_path: Path, clock: Fixed, moment: str) -> Path:
     """A session at one of the room's moments: before the start (made half an hour before the
     agenda's 09:00), a break, a step in rounds, a consent poll, the end."""
     if moment.startswith("consent"):
-        plan = Plan(Agenda("d", "Deciding together", dt.time(9), (AgendaItem("decide"),)),
-                    (schema.check_module(document.parse(CONSENT.encode(), "decide.toml")),))
+        plan = Plan(
+            Agenda("d", "Deciding together", dt.time(9), (AgendaItem("decide"),)),
+            (schema.check_module(document.parse(CONSENT.encode(), "decide.toml")),),
+        )
     elif moment == "rounds":
-        plan = Plan(Agenda("t", "Timing", dt.time(9), (AgendaItem("timing"),)),
-                    (schema.check_module(document.parse(TIMING.encode(), "timing.toml")),))
+        plan = Plan(
+            Agenda("t", "Timing", dt.time(9), (AgendaItem("timing"),)),
+            (schema.check_module(document.parse(TIMING.encode(), "timing.toml")),),
+        )
     else:
         plan = polls_plan()
     if moment == "before the start":
@@ -143,8 +162,10 @@ def _moment(tmp_path: Path, clock: Fixed, moment: str) -> Path:
 MOMENTS = ["before the start", "a break", "rounds", "consent reached", "consent not reached", "the end"]
 
 
-@pytest.mark.parametrize(("size", "moment"), [
-    pytest.param(size, moment, id=f"room {size[0]}x{size[1]}, {moment}") for size in SIZES for moment in MOMENTS])
+@pytest.mark.parametrize(
+    ("size", "moment"),
+    [pytest.param(size, moment, id=f"room {size[0]}x{size[1]}, {moment}") for size in SIZES for moment in MOMENTS],
+)
 def test_room_through_the_session(snap_compare, tmp_path: Path, size: tuple[int, int], moment: str) -> None:
     clock = Fixed()
     app = make_app(_moment(tmp_path, clock, moment), clock=clock, watch=False, headlines=True)

@@ -19,8 +19,19 @@ from tests.tui.conftest import FakeClock, screen_text
 from workshop import i18n, sessions
 from workshop.journal import store
 
-SIZES = [(80, 24), (100, 30), (120, 36), (160, 45), (200, 50), (240, 70), (200, 50), (160, 45), (120, 36), (100, 30),
-         (80, 24)]
+SIZES = [
+    (80, 24),
+    (100, 30),
+    (120, 36),
+    (160, 45),
+    (200, 50),
+    (240, 70),
+    (200, 50),
+    (160, 45),
+    (120, 36),
+    (100, 30),
+    (80, 24),
+]
 
 
 @pytest.fixture

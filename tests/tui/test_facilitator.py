@@ -92,8 +92,10 @@ async def test_every_vote_kind_with_ballots_from_other_processes(session_path: P
         "many": [("Ana", ["1", "3"]), ("Bo", ["Coaching"])],
         "fist": [("Ana", ["4"]), ("Bo", ["2"])],
         "dots": [("Ana", ["Coaching=3", "Quality=2"]), ("Bo", ["Planning=2"])],
-        "order": [("Ana", ["Trust", "Goals", "Change", "Letting go"]),
-                  ("Bo", ["Goals", "Trust", "Letting go", "Change"])],
+        "order": [
+            ("Ana", ["Trust", "Goals", "Change", "Letting go"]),
+            ("Bo", ["Goals", "Trust", "Letting go", "Change"]),
+        ],
         "word": [("Ana", ["Coaching"]), ("Bo", ["coaching."]), ("Cy", ["speed"])],
     }
     expected = {

@@ -13,12 +13,22 @@ from workshop.cli import SCREENS, _starts_a_screen, app
 from workshop.tui.facilitator import make_app
 
 
-@pytest.mark.parametrize(("argv", "starts"), [
-    (["run"], True), (["run", "--no-bell", "half-day"], True), (["join", "demo"], True),
-    (["replay", "demo", "--speed", "2"], True), (["preview", "m.toml"], True),
-    (["run", "--help"], False), (["join", "demo", "--plain"], False), (["serve", "demo"], False),
-    (["report", "demo"], False), (["--version"], False), ([], False),
-])
+@pytest.mark.parametrize(
+    ("argv", "starts"),
+    [
+        (["run"], True),
+        (["run", "--no-bell", "half-day"], True),
+        (["join", "demo"], True),
+        (["replay", "demo", "--speed", "2"], True),
+        (["preview", "m.toml"], True),
+        (["run", "--help"], False),
+        (["join", "demo", "--plain"], False),
+        (["serve", "demo"], False),
+        (["report", "demo"], False),
+        (["--version"], False),
+        ([], False),
+    ],
+)
 def test_only_a_command_that_opens_a_screen_starts_without_the_collector(argv: list[str], starts: bool) -> None:
     assert _starts_a_screen(argv) is starts
 

@@ -26,7 +26,8 @@ CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 @pytest.mark.slow
 async def test_escapes_and_surrogates_in_the_file_leave_the_facilitator_s_screen_whole(
-        session_path: Path, clock: FakeClock) -> None:
+    session_path: Path, clock: FakeClock
+) -> None:
     live = sessions.Session.open(session_path, clock)
     live.start()
     live.goto("order")
@@ -34,8 +35,20 @@ async def test_escapes_and_surrogates_in_the_file_leave_the_facilitator_s_screen
     late = clock() + dt.timedelta(seconds=1)
     ana = live.state().participant_named("Ana").token
     blocks = [hand.block({**e, "at": late}) for e in HOSTILE]
-    blocks += [hand.block({"type": "note", "at": late, "note": f"{n:08x}", "step": "polls/order", "author": ana,
-                           "name": "Ana", "text": text}) for n, text in enumerate(("wipe\x1b[2J", "half \udc00"))]
+    blocks += [
+        hand.block(
+            {
+                "type": "note",
+                "at": late,
+                "note": f"{n:08x}",
+                "step": "polls/order",
+                "author": ana,
+                "name": "Ana",
+                "text": text,
+            }
+        )
+        for n, text in enumerate(("wipe\x1b[2J", "half \udc00"))
+    ]
     goto = hand.of_type(session_path, "goto")[0]
     sig = re.search(rb'sig = "([0-9a-f]{128})"', goto).group(1)
     blocks.append(hand.reseal(goto, (sig, sig.upper())))  # a copy of the first goto, re-spelt

@@ -48,8 +48,9 @@ async def type_in(pilot, name: str, rejoin: str = "", code: str = CODE) -> str:
 
 
 @pytest.mark.e2e
-async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(session_path: Path,
-                                                                                 clock: FakeClock) -> None:
+async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(
+    session_path: Path, clock: FakeClock
+) -> None:
     code = ana_votes(session_path)
     app = make_app(session_path, clock=clock, shared=True)  # the browser tab, or the ssh recipe's account
     async with app.run_test(size=(80, 24)) as pilot:
@@ -66,9 +67,9 @@ async def test_a_shared_channel_never_becomes_an_existing_name_without_its_code(
 
 
 @pytest.mark.e2e
-async def test_another_account_cannot_become_a_name_without_its_code(session_path: Path, clock: FakeClock,
-                                                                     monkeypatch: pytest.MonkeyPatch,
-                                                                     tmp_path: Path) -> None:
+async def test_another_account_cannot_become_a_name_without_its_code(
+    session_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     code = ana_votes(session_path)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "someone-else"))
     app = make_app(session_path, clock=clock)
@@ -102,8 +103,7 @@ async def test_wrong_join_codes_slow_down_and_are_counted(session_path: Path, cl
             started = time.monotonic()
             said = await type_in(pilot, "Mallory", code="WRONG1")
             assert "not this session's join code" in said and screen.shut
-            waits.append(JOIN_CODE.wait(app.session.fold.guesses.codes[this_terminal("x").key],
-                                        clock().timestamp()))
+            waits.append(JOIN_CODE.wait(app.session.fold.guesses.codes[this_terminal("x").key], clock().timestamp()))
             await wait_for(pilot, lambda screen=screen: not screen.shut, seconds=60)
             assert time.monotonic() - started >= waits[-1]  # shut for that long
             if len(waits) < 3:

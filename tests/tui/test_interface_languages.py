@@ -39,8 +39,9 @@ PEOPLE = {  # language: a name, the option each picks (by how far down), what th
 
 
 @pytest.mark.slow
-async def test_three_participants_and_the_facilitator_each_in_their_own_language(session_path: Path,
-                                                                                   clock: FakeClock) -> None:
+async def test_three_participants_and_the_facilitator_each_in_their_own_language(
+    session_path: Path, clock: FakeClock
+) -> None:
     async with AsyncExitStack() as stack:
         with i18n.speaking("fr"):
             chair = facilitator.make_app(session_path, clock=clock, bell=False)
@@ -74,8 +75,11 @@ async def test_three_participants_and_the_facilitator_each_in_their_own_language
         # the three ballots, from three languages, count on the same options
         await wait_for(chair_pilot, lambda: len(chair.session.state().poll.ballots) == 3, seconds=10)
         await chair_pilot.press("r")
-        await wait_for(chair_pilot, lambda: "Coaching : 1 voix" in unwrapped(screen_text(chair))
-                       or "3 votes" in unwrapped(screen_text(chair)), seconds=10)
+        await wait_for(
+            chair_pilot,
+            lambda: "Coaching : 1 voix" in unwrapped(screen_text(chair)) or "3 votes" in unwrapped(screen_text(chair)),
+            seconds=10,
+        )
         tally = chair.session.state().poll.tally
         assert {row.label: row.value for row in tally.rows} == {"Coaching": 1, "Planning": 2, "Quality": 0}
         said = unwrapped(screen_text(chair))
@@ -86,19 +90,21 @@ def _overlapping(app) -> list[str]:
     """Pairs of the screen's leaves (widgets with no child shown) whose visible parts cross: what
     the compositor draws of each, its region cut to its container's."""
     drawn = app.screen._compositor.visible_widgets
-    parts = [(w, region.intersection(clip)) for w, (region, clip) in drawn.items()
-             if not any(child in drawn for child in w.children)]
+    parts = [
+        (w, region.intersection(clip))
+        for w, (region, clip) in drawn.items()
+        if not any(child in drawn for child in w.children)
+    ]
     found = []
     for i, (one, shown) in enumerate(parts):
-        for other, seen in parts[i + 1:]:
+        for other, seen in parts[i + 1 :]:
             if shown.area and seen.area and shown.overlaps(seen):
                 found.append(f"{one!r} and {other!r}: {shown} {seen}")
     return found
 
 
 @pytest.mark.slow
-async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_path: Path,
-                                                                        clock: FakeClock) -> None:
+async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_path: Path, clock: FakeClock) -> None:
     """The pseudo right-to-left language on a participant's screen at 80x24: the join form, then a
     poll. Every sentence of ours is whole on the screen (read from what the terminal shows), and
     no two of the screen's parts lie over each other."""
@@ -121,6 +127,12 @@ async def test_a_right_to_left_screen_cuts_nothing_and_overlaps_nothing(session_
             assert _overlapping(app) == []
             await pilot.press("down", "enter")
             recorded = i18n.reversed_text("✓ your ballot is recorded; you can change it while the poll is open")
-            await wait_for(pilot, lambda: recorded.strip("\u2067\u2069") in unwrapped(
-                screen_text(app).replace("\u2067", "").replace("\u2069", "")), seconds=10)
+            await wait_for(
+                pilot,
+                lambda: (
+                    recorded.strip("\u2067\u2069")
+                    in unwrapped(screen_text(app).replace("\u2067", "").replace("\u2069", ""))
+                ),
+                seconds=10,
+            )
             assert _overlapping(app) == []

@@ -25,7 +25,7 @@ URL = f"{ADDRESS}/?code={CODE}"
 def shown_in(app, region: Region) -> list[str]:
     """The lines the terminal shows in `region`."""
     lines = screen_text(app).splitlines()
-    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+    return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 
 def code_lines(app, widget: Widget, size: int, *, big: bool = False) -> list[str]:
@@ -89,15 +89,17 @@ async def test_the_room_code_fits_or_goes_at_every_size(session_path: Path, cloc
             await pilot.pause()
             shown = screen_text(app)
             # before the start: when it starts (the agenda's 09:00 when that is still to come)
-            assert ("Starting soon." in shown or "Starting at" in shown) if not started else "Welcome." in shown, \
-                (width, height)
+            assert ("Starting soon." in shown or "Starting at" in shown) if not started else "Welcome." in shown, (
+                width,
+                height,
+            )
             assert code.display == (not started or width >= 160), (width, height)
             if code.display:
                 assert code.region.bottom <= join.region.y and code.region.right <= width, (width, height)
                 assert main.region.width >= (40 if not started else 120)
                 matrix = segnos_own(URL)
                 drawn = code_lines(app, code, len(matrix), big=code.big)
-                decoded = from_full_blocks(drawn) if code.big else from_half_blocks(drawn)[:len(matrix)]
+                decoded = from_full_blocks(drawn) if code.big else from_half_blocks(drawn)[: len(matrix)]
                 assert decoded == matrix, (width, height)
                 assert "and type the code TEST42" in shown
 
@@ -132,18 +134,22 @@ async def test_j_fits_the_code_at_80_by_24(session_path: Path, clock: FakeClock)
         await pilot.pause()
         drawn = app.screen.query_one("#join-code", Static)
         matrix = segnos_own(URL)
-        assert from_half_blocks(code_lines(app, drawn, len(matrix)))[:len(matrix)] == matrix
+        assert from_half_blocks(code_lines(app, drawn, len(matrix)))[: len(matrix)] == matrix
         assert "escape: close" in screen_text(app)
 
 
-@pytest.mark.parametrize(("address", "says"), [
-    ("", "Nobody can join from a browser yet"),
-    ("http://localhost:8000", "only reaches this machine"),
-    ('javascript:alert(1)//"<b>[bold]', 'javascript:alert(1)//"<b>[bold] is not an address'),  # shown as typed
-])
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("", "Nobody can join from a browser yet"),
+        ("http://localhost:8000", "only reaches this machine"),
+        ('javascript:alert(1)//"<b>[bold]', 'javascript:alert(1)//"<b>[bold] is not an address'),  # shown as typed
+    ],
+)
 @pytest.mark.slow
-async def test_j_without_a_reachable_address_says_why(session_path: Path, clock: FakeClock, address: str,
-                                                      says: str) -> None:
+async def test_j_without_a_reachable_address_says_why(
+    session_path: Path, clock: FakeClock, address: str, says: str
+) -> None:
     from workshop.tui.facilitator import make_app
 
     if address:

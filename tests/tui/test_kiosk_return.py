@@ -34,8 +34,9 @@ async def test_three_people_over_three_polls_come_back_with_their_pins(session_p
     app = make_app(session_path, clock=clock, watch=False)
     typed: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        for number, (poll, keys) in enumerate((("pick", ["enter"]), ("fist", ["down", "enter"]),
-                                                ("word", [*"more time", "enter"]))):
+        for number, (poll, keys) in enumerate(
+            (("pick", ["enter"]), ("fist", ["down", "enter"]), ("word", [*"more time", "enter"]))
+        ):
             live.goto(poll)
             app.session.refresh()
             app.render_state()
@@ -64,8 +65,9 @@ async def test_three_people_over_three_polls_come_back_with_their_pins(session_p
 
 
 @pytest.mark.e2e
-async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(session_path: Path,
-                                                                               clock: FakeClock) -> None:
+async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(
+    session_path: Path, clock: FakeClock
+) -> None:
     """Ana joined on another screen. At the kiosk she types her name, is asked for her code,
     and gives up with escape: the next person found her name still there, and the prompt."""
     for args in (["start"], ["goto", "pick"]):
@@ -103,8 +105,9 @@ async def test_thank_you_belongs_to_the_step_it_was_said_on(session_path: Path, 
 
 
 @pytest.mark.e2e
-async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(session_path: Path,
-                                                                            clock: FakeClock) -> None:
+async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(
+    session_path: Path, clock: FakeClock
+) -> None:
     """One person can name themselves twice at a shared keyboard; the facilitator, who sees the
     queue, sees how many people the kiosk counted on the poll."""
     from workshop.tui.facilitator import make_app as facilitator_app

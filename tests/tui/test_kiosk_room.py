@@ -47,7 +47,8 @@ async def test_ideas_and_questions_at_the_kiosk(tmp_path: Path, clock: FakeClock
         await turn(pilot, "Cy", "When does the pilot start?")
     events = store.load(path).events
     assert [(e["name"], e["text"]) for e in events if e["type"] == "idea"] == [
-        ("Ana", "More coaching time"), ("Bo", "Fewer metrics")]
-    assert [(e["name"], e["text"]) for e in events if e["type"] == "question"] == [
-        ("Cy", "When does the pilot start?")]
+        ("Ana", "More coaching time"),
+        ("Bo", "Fewer metrics"),
+    ]
+    assert [(e["name"], e["text"]) for e in events if e["type"] == "question"] == [("Cy", "When does the pilot start?")]
     assert [e["name"] for e in events if e["type"] == "join"] == ["Ana", "Bo", "Cy"]

@@ -89,8 +89,10 @@ async def test_four_languages_one_poll_one_tally(tmp_path: Path, clock: FakeCloc
         assert points == {poll.options[0]: 8, poll.options[1]: 6, poll.options[2]: 3, poll.options[3]: 1}
         for lang, (app, pilot) in apps.items():
             main = app.main
-            await wait_for(pilot, lambda main=main, lang=lang: words[lang].options[3] in text_of(
-                main.query_one("#results", Static)))
+            await wait_for(
+                pilot,
+                lambda main=main, lang=lang: words[lang].options[3] in text_of(main.query_one("#results", Static)),
+            )
             results = text_of(main.query_one("#results", Static))
             for label, value in points.items():
                 said = words[lang].options[poll.options.index(label)]
@@ -112,8 +114,9 @@ def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_
         transcript.follow(s.state())
         s.goto("three-leadership-traits/plan-clarity")
         transcript.follow(s.state())
-    assert said[0].startswith("Ahora: Tres rasgos del liderazgo en centros de contacto, "
-                              "No son (solo) los indicadores, ")
+    assert said[0].startswith(
+        "Ahora: Tres rasgos del liderazgo en centros de contacto, No son (solo) los indicadores, "
+    )
     english = catalog().modules["audacious-operations"]
     assert said[1].startswith(f"Ahora: {english.title}, {english.steps[0].title} (English), ")
     opened = next(line for line in said if line.startswith("Encuesta abierta:"))

@@ -35,8 +35,9 @@ def scan(source: str, where: str = "") -> list[str]:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         literal = _constant_text(node.args[0])
-        plain = any(k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
-                    for k in node.keywords)
+        plain = any(
+            k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False for k in node.keywords
+        )
         if name in MARKUP_CALLS and literal and "[" in literal and not plain:
             found.append(f"{where}:{node.lineno}: {name}({literal!r})")
     return found

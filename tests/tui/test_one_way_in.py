@@ -47,8 +47,9 @@ def reworded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("typed", [CODE.lower(), f" {CODE[:3]}-{CODE[3:]} ", f"{CODE[:2]} {CODE[2:]}"])
 @pytest.mark.slow
-async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(session_path: Path, clock: FakeClock,
-                                                                             typed: str) -> None:
+async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(
+    session_path: Path, clock: FakeClock, typed: str
+) -> None:
     """The phone page took "test-42"; the terminal took only "TEST42" with spaces around it."""
     app = make_app(session_path, clock=clock, shared=True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -57,8 +58,9 @@ async def test_the_join_code_as_people_type_it_is_the_code_on_the_join_screen(se
 
 
 @pytest.mark.slow
-async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_name(session_path: Path,
-                                                                                   clock: FakeClock) -> None:
+async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_name(
+    session_path: Path, clock: FakeClock
+) -> None:
     """A tab at /terminal/ (or the ssh recipe's account) let anyone try rejoin code after rejoin
     code as fast as they could type, and wrote nothing."""
     code = ana_votes(session_path)
@@ -72,13 +74,15 @@ async def test_wrong_rejoin_codes_on_a_shared_screen_are_counted_and_hold_the_na
         assert app.person is None
     wrong = [e for e in store.load(session_path).events if e["type"] == "wrong-rejoin"]
     assert [(e["channel"], e["participant"]) for e in wrong] == [
-        ("browser", sessions.Session.open(session_path).state().participants[0].token)]
+        ("browser", sessions.Session.open(session_path).state().participants[0].token)
+    ]
 
 
 @pytest.mark.slow
-async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_path: Path, clock: FakeClock,
-                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    """"is taken" in the message decided whether the rejoin field appeared."""
+async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(
+    session_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "is taken" in the message decided whether the rejoin field appeared."""
     ana_votes(session_path)
     reworded(monkeypatch)
     app = make_app(session_path, clock=clock, shared=True)
@@ -88,8 +92,9 @@ async def test_a_reworded_refusal_changes_nothing_the_join_screen_does(session_p
 
 
 @pytest.mark.slow
-async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: Path, clock: FakeClock,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(
+    session_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.tui.test_kiosk import message, type_into
     from workshop.tui.kiosk import make_app as kiosk_app
 
@@ -109,8 +114,9 @@ async def test_a_reworded_refusal_changes_nothing_the_kiosk_does(session_path: P
 
 
 @pytest.mark.slow
-def test_a_reworded_refusal_changes_nothing_plain_mode_does(session_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_reworded_refusal_changes_nothing_plain_mode_does(
+    session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Plain mode asked for a rejoin code only when the message said "is taken"."""
     code = ana_votes(session_path)
     reworded(monkeypatch)
@@ -126,9 +132,14 @@ def test_no_screen_or_page_reads_a_refusal_s_words() -> None:
     readers = []
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Compare) and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops) and any(
+            if (
+                isinstance(node, ast.Compare)
+                and any(isinstance(op, ast.In | ast.NotIn) for op in node.ops)
+                and any(
                     isinstance(side, ast.Call) and isinstance(side.func, ast.Name) and side.func.id == "str"
-                    for side in node.comparators):
+                    for side in node.comparators
+                )
+            ):
                 readers.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert readers == []
 

@@ -57,8 +57,9 @@ async def test_a_wrong_code_is_refused(session_path: Path, clock: FakeClock) -> 
 
 
 @pytest.mark.e2e
-async def test_a_name_someone_has_is_refused(session_path: Path, clock: FakeClock, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_name_someone_has_is_refused(
+    session_path: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli("note", str(session_path), "--name", "Ana", "x").returncode != 0  # not started: nothing written
     control(session_path, "start")
     with monkeypatch.context() as elsewhere:  # Ana is someone on another account
@@ -93,21 +94,23 @@ async def test_following_the_facilitator_from_another_process(session_path: Path
 async def _vote_on(pilot, path: Path, step: str, keys: list[str]) -> None:
     control(path, "goto", step)
     app = pilot.app
-    await wait_for(pilot, lambda: app.session.state().step.spec.id == step
-                   and bool(app.main.query("BallotForm")))
+    await wait_for(pilot, lambda: app.session.state().step.spec.id == step and bool(app.main.query("BallotForm")))
     await pilot.pause()
     await pilot.press(*keys)
     await pilot.pause()
 
 
-@pytest.mark.parametrize(("step", "keys", "value"), [
-    ("pick", ["down", "enter"], ["Planning"]),
-    ("many", ["space", "down", "down", "space", "ctrl+s"], ["Coaching", "Quality"]),
-    ("fist", ["down", "down", "down", "enter"], [3]),
-    ("dots", ["plus", "plus", "down", "plus", "ctrl+s"], ["Coaching", "Coaching", "Planning"]),
-    ("order", ["down", "left_square_bracket", "ctrl+s"], ["Goals", "Trust", "Change", "Letting go"]),
-    ("word", [*"Coaching", "enter"], ["Coaching"]),
-])
+@pytest.mark.parametrize(
+    ("step", "keys", "value"),
+    [
+        ("pick", ["down", "enter"], ["Planning"]),
+        ("many", ["space", "down", "down", "space", "ctrl+s"], ["Coaching", "Quality"]),
+        ("fist", ["down", "down", "down", "enter"], [3]),
+        ("dots", ["plus", "plus", "down", "plus", "ctrl+s"], ["Coaching", "Coaching", "Planning"]),
+        ("order", ["down", "left_square_bracket", "ctrl+s"], ["Goals", "Trust", "Change", "Letting go"]),
+        ("word", [*"Coaching", "enter"], ["Coaching"]),
+    ],
+)
 @pytest.mark.e2e
 async def test_every_ballot_kind(session_path: Path, clock: FakeClock, step: str, keys: list[str], value: list) -> None:
     control(session_path, "start")
@@ -208,7 +211,9 @@ async def test_two_people_on_one_account_stay_two_people(session_path: Path, clo
     assert tokens["Ana"] != tokens["Bo"] and tokens["ana"] == tokens["Ana"]
     assert [e["name"] for e in events(session_path, "join")] == ["Ana", "Bo"]
     assert [(e["participant"], e["value"]) for e in events(session_path, "ballot")] == [
-        (tokens["Ana"], ["Coaching"]), (tokens["Bo"], ["Planning"])]
+        (tokens["Ana"], ["Coaching"]),
+        (tokens["Bo"], ["Planning"]),
+    ]
 
 
 @pytest.mark.e2e
@@ -242,8 +247,9 @@ def test_join_without_a_session_when_none_is_live(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "kept"), [("Bob [/x]", "Bob x"), ("[@click=app.quit]Eve", "clickapp.quitEve")])
 @pytest.mark.e2e
-async def test_a_taken_name_that_looks_like_markup_is_quoted_as_kept(session_path: Path, clock: FakeClock,
-                                                                    name: str, kept: str) -> None:
+async def test_a_taken_name_that_looks_like_markup_is_quoted_as_kept(
+    session_path: Path, clock: FakeClock, name: str, kept: str
+) -> None:
     """A name keeps letters, digits and a little punctuation: markup's brackets go, and what is
     left is quoted as text."""
     control(session_path, "start")

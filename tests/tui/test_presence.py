@@ -1,4 +1,4 @@
-""""N here" counts people whose screen is here now: it goes up when a participant's screen
+""" "N here" counts people whose screen is here now: it goes up when a participant's screen
 joins, down when it closes (or stops saying so), and never counts command-line voters."""
 
 from __future__ import annotations

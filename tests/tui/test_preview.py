@@ -63,20 +63,28 @@ async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_pa
             assert "Pick one" in text_of(app.query_one("#step-title"))
             assert "Which first?" in text_of(app.query_one("#poll"))
 
-            module.write_text(module.read_text("utf-8").replace("Which first?", "Which comes first for us?")
-                              .replace('title = "Intro"', 'title = "A warmer welcome"'), encoding="utf-8")
+            module.write_text(
+                module.read_text("utf-8")
+                .replace("Which first?", "Which comes first for us?")
+                .replace('title = "Intro"', 'title = "A warmer welcome"'),
+                encoding="utf-8",
+            )
             await wait_for(pilot, lambda: "Which comes first for us?" in text_of(app.query_one("#poll")), seconds=20)
             assert "Pick one" in text_of(app.query_one("#step-title"))  # still on the step the author was on
             assert "A warmer welcome" in text_of(app.query_one(AgendaRail).query_one("#steps"))
 
             saved = module.read_text("utf-8")
             module.write_text(saved.replace('vote = "single"', 'vote = "singel"'), encoding="utf-8")
-            await wait_for(pilot, lambda: app.reloads == 1 and any(
-                "singel" in str(n.message) for n in app._notifications), seconds=20)
+            await wait_for(
+                pilot,
+                lambda: app.reloads == 1 and any("singel" in str(n.message) for n in app._notifications),
+                seconds=20,
+            )
             assert "Which comes first for us?" in text_of(app.query_one("#poll"))  # the last good version stays
 
-            module.write_text(saved.replace('id = "pick"', 'id = "choose"').replace("Pick one.", "Choose one now."),
-                              encoding="utf-8")
+            module.write_text(
+                saved.replace('id = "pick"', 'id = "choose"').replace("Pick one.", "Choose one now."), encoding="utf-8"
+            )
             await wait_for(pilot, lambda: "Choose one now." in text_of(app.query_one("#prompt")), seconds=20)
             assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
 
@@ -107,8 +115,7 @@ def test_preview_watch_in_a_real_terminal(tmp_path: Path) -> None:
         wait_screen("(talk)")
         tmux("send-keys", "-t", "ws", "n")
         wait_screen("Which first?")
-        module.write_text(module.read_text("utf-8").replace("Which first?", "Which one comes first?"),
-                          encoding="utf-8")
+        module.write_text(module.read_text("utf-8").replace("Which first?", "Which one comes first?"), encoding="utf-8")
         shown = wait_screen("Which one comes first?")
         assert "Pick one" in shown
     finally:

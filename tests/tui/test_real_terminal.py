@@ -22,8 +22,10 @@ from tests.support import write_module
 from tests.tui.conftest import cli
 from workshop import sessions
 
-pytestmark = [pytest.mark.e2e,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)"),
+]
 
 # a tmux server of this run's own: two runs at once (a developer's and CI's) never share one
 SOCKET = f"workshop-test-{os.getpid()}"
@@ -64,8 +66,10 @@ def left_seconds(text: str) -> int | None:
 def stop_server() -> None:
     subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
     deadline = time.monotonic() + 60
-    while (subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True).returncode == 0
-           and time.monotonic() < deadline):
+    while (
+        subprocess.run(["tmux", "-L", SOCKET, "ls"], capture_output=True).returncode == 0
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.1)  # the server goes away in its own time
 
 

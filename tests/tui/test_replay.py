@@ -52,8 +52,9 @@ def assert_screen_shows(app, state: SessionState) -> None:
     shown = text_of(app.query_one(PollPanel))
     if poll is not None:
         assert f"{len(poll.ballots)} voted · {len(state.here)} here" in shown
-        assert ("Results hidden" in shown) != (poll.revealed or poll.poll.reveal == "live"
-                                               or (poll.poll.reveal == "on-close" and poll.status == "closed"))
+        assert ("Results hidden" in shown) != (
+            poll.revealed or poll.poll.reveal == "live" or (poll.poll.reveal == "on-close" and poll.status == "closed")
+        )
     notes = text_of(app.query_one("#notes"))
     for note in state.notes:
         assert (note.text in notes) == (note.step == step.qid)

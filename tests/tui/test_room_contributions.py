@@ -18,8 +18,13 @@ from workshop import sessions
 from workshop.tui import display, facilitator, participant
 from workshop.tui.widgets.room_panel import RoomPanel
 
-IDEAS = [("Ana", "More coaching"), ("Bo", "Fewer metrics"), ("Cy", "more coaching."), ("Di", "Shadow a peer"),
-         ("Ed", "Quiet hour [b]now[/b]")]
+IDEAS = [
+    ("Ana", "More coaching"),
+    ("Bo", "Fewer metrics"),
+    ("Cy", "more coaching."),
+    ("Di", "Shadow a peer"),
+    ("Ed", "Quiet hour [b]now[/b]"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -74,8 +79,9 @@ async def test_the_facilitator_merges_hides_and_calls_the_next_hand(tmp_path: Pa
         assert s.state().poll.poll.options == ("More coaching", "Fewer metrics", "Quiet hour [b]now[/b]")
 
 
-async def test_the_facilitator_sees_questions_by_upvotes_and_marks_one_answered(tmp_path: Path,
-                                                                                clock: FakeClock) -> None:
+async def test_the_facilitator_sees_questions_by_upvotes_and_marks_one_answered(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = sessions.create(room_plan(), tmp_path, "room", "Sam", clock=clock, code=CODE)
     s = sessions.Session.open(path, clock)
     s.start()
@@ -157,8 +163,6 @@ async def test_a_participant_adds_an_idea_upvotes_and_raises_a_hand(tmp_path: Pa
         await pilot.pause()
         s.refresh()
         assert s.state().room.reactions == {"room/questions": {"agree": 1}}
-
-
 
 
 @pytest.mark.parametrize("step", ["ideas", "secret"])

@@ -65,8 +65,9 @@ async def join(pilot) -> None:
 
 
 @pytest.mark.slow
-async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Path, clock: FakeClock, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_m_marks_the_selected_note_and_its_author_sees_it(
+    session_path: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop.tui.participant import make_app as participant_app
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
@@ -98,8 +99,9 @@ async def test_m_marks_the_selected_note_and_its_author_sees_it(session_path: Pa
 
 
 @pytest.mark.slow
-async def test_a_ticked_box_shows_a_mark(session_path: Path, clock: FakeClock, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_ticked_box_shows_a_mark(
+    session_path: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop.tui.participant import make_app as participant_app
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
@@ -116,6 +118,8 @@ async def test_a_ticked_box_shows_a_mark(session_path: Path, clock: FakeClock, t
         await pilot.press("down", "space")  # ticks Planning
         await pilot.pause()
         shown = screen_text(app)
-        boxes = {o: next(line.split("▌")[0] for line in shown.splitlines() if "▐" in line and o in line)
-                 for o in ("Coaching", "Planning", "Quality")}
+        boxes = {
+            o: next(line.split("▌")[0] for line in shown.splitlines() if "▐" in line and o in line)
+            for o in ("Coaching", "Planning", "Quality")
+        }
         assert boxes["Planning"].endswith("▐X") and boxes["Coaching"].endswith("▐ ") and boxes["Quality"].endswith("▐ ")

@@ -44,13 +44,22 @@ def _session(tmp_path: Path, clock: Fixed, reveal: bool, poll: bool = True) -> P
     return path
 
 
-SCREENS = {"80x24 dark": ((80, 24), True), "80x24 light": ((80, 24), False),
-           "160x45 dark": ((160, 45), True), "160x45 light": ((160, 45), False)}
+SCREENS = {
+    "80x24 dark": ((80, 24), True),
+    "80x24 light": ((80, 24), False),
+    "160x45 dark": ((160, 45), True),
+    "160x45 light": ((160, 45), False),
+}
 
 
-@pytest.mark.parametrize(("size", "dark", "reveal"), [
-    pytest.param(size, dark, reveal, id=f"{screen}, dots poll {'revealed' if reveal else 'hidden'}")
-    for reveal in (False, True) for screen, (size, dark) in SCREENS.items()])
+@pytest.mark.parametrize(
+    ("size", "dark", "reveal"),
+    [
+        pytest.param(size, dark, reveal, id=f"{screen}, dots poll {'revealed' if reveal else 'hidden'}")
+        for reveal in (False, True)
+        for screen, (size, dark) in SCREENS.items()
+    ],
+)
 def test_poll_step(snap_compare, tmp_path: Path, size: tuple[int, int], dark: bool, reveal: bool) -> None:
     clock = Fixed()
     app = make_app(_session(tmp_path, clock, reveal), clock=clock, bell=False, watch=False, dark=dark)

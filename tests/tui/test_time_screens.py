@@ -40,8 +40,9 @@ def kinds(path: Path) -> list[str]:
     return [e["type"] for e in store.load(path).events]
 
 
-async def test_rounds_switch_with_a_signal_and_the_bell_on_the_facilitators_screen(timed: Path,
-                                                                                   clock: FakeClock) -> None:
+async def test_rounds_switch_with_a_signal_and_the_bell_on_the_facilitators_screen(
+    timed: Path, clock: FakeClock
+) -> None:
     app = make_app(timed, clock=clock, bell=True, watch=False)
     rang: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:

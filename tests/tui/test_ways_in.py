@@ -37,8 +37,13 @@ async def test_the_join_bar_lists_every_way_in_once(session_path: Path, clock: F
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         shown = flat(app)
-        for way in (f"or open {ADDRESS}", f"or {SSH}", "certificate SHA-256 0C:B9:52:C5:C5:99:23:25…",
-                    "ssh host key SHA256:qbrtJo8e/FE…", f"code {CODE}"):
+        for way in (
+            f"or open {ADDRESS}",
+            f"or {SSH}",
+            "certificate SHA-256 0C:B9:52:C5:C5:99:23:25…",
+            "ssh host key SHA256:qbrtJo8e/FE…",
+            f"code {CODE}",
+        ):
             assert shown.count(way) == 1, (way, shown)
         sessions.Session.open(session_path, clock).withdraw(ADDRESS)
         app.sync()
@@ -59,13 +64,14 @@ async def test_j_shows_the_https_code_and_every_fingerprint_in_full(session_path
         drawn = app.screen.query_one("#join-code")
         assert from_full_blocks(code_lines(app, drawn, len(matrix), big=True)) == matrix
         shown = flat(app)
-        assert ":".join(CERTIFICATE[i:i + 2] for i in range(0, 64, 2)).upper() in shown  # all 32 pairs
+        assert ":".join(CERTIFICATE[i : i + 2] for i in range(0, 64, 2)).upper() in shown  # all 32 pairs
         assert f"From any terminal: {SSH} (host key SHA256:qbrtJo8e/FEIXp2thp6sISKEJe+KpXuj5s3gqpu6TJs)" in shown
 
 
 @pytest.mark.parametrize(("size", "code_shown"), [((160, 45), True), ((80, 24), False)], ids=["wide", "narrow"])
-async def test_the_room_display_lists_every_way_in_once(session_path: Path, clock: FakeClock, size: tuple[int, int],
-                                                        code_shown: bool) -> None:
+async def test_the_room_display_lists_every_way_in_once(
+    session_path: Path, clock: FakeClock, size: tuple[int, int], code_shown: bool
+) -> None:
     """Beside the QR code the address and certificate are in its words, so the join bar leaves
     them out; where the code has no room (a running session on 80 columns), the bar says them."""
     from workshop.tui.display import make_app

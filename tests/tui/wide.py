@@ -19,8 +19,10 @@ def label(text: str) -> str:
     return (text + " " + "." * 60)[:60]
 
 
-A, B, C, D = (label(f"{word} option that needs the whole width of a line to say")
-              for word in ("First", "Second", "Third", "Fourth"))
+A, B, C, D = (
+    label(f"{word} option that needs the whole width of a line to say")
+    for word in ("First", "Second", "Third", "Fourth")
+)
 LOW, HIGH = label("0 means not at all ready for this change"), label("5 means fully ready for this")
 LONG_ANSWER = ("We should stop measuring handle time alone and look at the whole journey " * 8)[:499] + "!"
 
@@ -39,14 +41,20 @@ def module_text() -> str:
         ("rank", f'vote = "rank"\noptions = [{opts}]'),
         ("text", 'vote = "text"\nmax_length = 500'),
     ]
-    talk = ('[[steps]]\nid = "talk"\ntitle = "Why we are here"\nkind = "talk"\nminutes = 5\n'
-            'prompt = "Think of a customer who came back."\n')
+    talk = (
+        '[[steps]]\nid = "talk"\ntitle = "Why we are here"\nkind = "talk"\nminutes = 5\n'
+        'prompt = "Think of a customer who came back."\n'
+    )
     steps = [talk]
     for kind, body in polls:
-        steps.append(f'[[steps]]\nid = "{kind}"\ntitle = "A {kind} poll"\nkind = "poll"\nminutes = 3\n'
-                     f'prompt = "Vote: {kind}."\n[steps.poll]\nquestion = "Which {kind} answer?"\n{body}\n')
-    head = ('id = "wide"\ntitle = "Long labels"\nsummary = "Every vote kind with long labels."\nminutes = 23\n'
-            '[source]\ntitle = "A test article"\nauthor = "Test Author"\npublisher = "Test Press"\n\n')
+        steps.append(
+            f'[[steps]]\nid = "{kind}"\ntitle = "A {kind} poll"\nkind = "poll"\nminutes = 3\n'
+            f'prompt = "Vote: {kind}."\n[steps.poll]\nquestion = "Which {kind} answer?"\n{body}\n'
+        )
+    head = (
+        'id = "wide"\ntitle = "Long labels"\nsummary = "Every vote kind with long labels."\nminutes = 23\n'
+        '[source]\ntitle = "A test article"\nauthor = "Test Author"\npublisher = "Test Press"\n\n'
+    )
     return head + "\n".join(steps)
 
 

@@ -12,8 +12,18 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-       "transfer-encoding", "upgrade", "content-length", "content-encoding"}
+HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "content-length",
+    "content-encoding",
+}
 
 
 def forwarded_headers(request: web.Request, client: str | None = None, style: str = "x-forwarded") -> dict[str, str]:
@@ -26,8 +36,9 @@ def forwarded_headers(request: web.Request, client: str | None = None, style: st
     return {"X-Forwarded-For": address, "X-Forwarded-Proto": request.scheme, "X-Forwarded-Host": request.host}
 
 
-def reverse_proxy(upstream: str, forward: Callable[[web.Request], dict[str, str]] = forwarded_headers
-                  ) -> web.Application:
+def reverse_proxy(
+    upstream: str, forward: Callable[[web.Request], dict[str, str]] = forwarded_headers
+) -> web.Application:
     app = web.Application(client_max_size=1024 * 1024)
     sessions: list[aiohttp.ClientSession] = []
 
@@ -42,8 +53,9 @@ def reverse_proxy(upstream: str, forward: Callable[[web.Request], dict[str, str]
         url = upstream.rstrip("/") + request.path_qs
         if request.headers.get("Upgrade", "").lower() == "websocket":
             return await _websocket(request, await client(), url, headers)
-        async with (await client()).request(request.method, url, headers=headers, data=await request.read(),
-                                            allow_redirects=False) as answer:
+        async with (await client()).request(
+            request.method, url, headers=headers, data=await request.read(), allow_redirects=False
+        ) as answer:
             response = web.StreamResponse(status=answer.status, reason=answer.reason)
             for key, value in answer.headers.items():
                 if key.lower() not in HOP:
@@ -63,8 +75,9 @@ def reverse_proxy(upstream: str, forward: Callable[[web.Request], dict[str, str]
     return app
 
 
-async def _websocket(request: web.Request, session: aiohttp.ClientSession, url: str,
-                     headers: CIMultiDict) -> web.StreamResponse:
+async def _websocket(
+    request: web.Request, session: aiohttp.ClientSession, url: str, headers: CIMultiDict
+) -> web.StreamResponse:
     for name in ("Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-WebSocket-Extensions"):
         headers.pop(name, None)
     browser = web.WebSocketResponse()

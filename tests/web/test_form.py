@@ -12,8 +12,9 @@ from workshop.web import form
 
 POLLS = {step.id: step.poll for step in polls_module().steps if step.poll is not None}
 KEYS = st.sampled_from(["choice", "rank", "answer", "dots-1", "dots-2", "dots-3", "dots-9", "poll", "csrf"])
-VALUES = st.one_of(st.sampled_from(["1", "2", "3", "4", "0", "-1", "5", "999999", "", " ", "x", "１"]),
-                   st.text(max_size=30))
+VALUES = st.one_of(
+    st.sampled_from(["1", "2", "3", "4", "0", "-1", "5", "999999", "", " ", "x", "１"]), st.text(max_size=30)
+)
 FIELDS = st.dictionaries(KEYS, st.lists(VALUES, max_size=5), max_size=6)
 
 

@@ -27,8 +27,23 @@ async def test_a_surrogate_in_an_idea_leaves_every_phone_its_page(tmp_path: Path
     ana = state.participant_named("Ana").token
     late = dt.datetime.now(dt.UTC)
     hostile = (("i7", "half \udc00 a character"), ("i8", "bell \x07\x1b]0;owned\x07"))
-    hand.append(path, *(hand.block({"type": "idea", "at": late, "idea": ref, "step": state.step.qid, "author": ana,
-                                    "name": "Ana", "text": text}) for ref, text in hostile))
+    hand.append(
+        path,
+        *(
+            hand.block(
+                {
+                    "type": "idea",
+                    "at": late,
+                    "idea": ref,
+                    "step": state.step.qid,
+                    "author": ana,
+                    "name": "Ana",
+                    "text": text,
+                }
+            )
+            for ref, text in hostile
+        ),
+    )
     server = TestServer(make_app(sessions.Session.open(path)))
     await server.start_server()
     client = TestClient(server, cookie_jar=CookieJar(unsafe=True))

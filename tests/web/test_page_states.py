@@ -77,8 +77,9 @@ async def test_a_round_shows_its_time_and_the_steps(tmp_path: Path) -> None:
     live.start()
     live.goto("pairs")
     now[0] += dt.timedelta(seconds=1)
-    async with TestClient(TestServer(make_app(sessions.Session.open(path, lambda: now[0]))),
-                          cookie_jar=CookieJar(unsafe=True)) as client:
+    async with TestClient(
+        TestServer(make_app(sessions.Session.open(path, lambda: now[0]))), cookie_jar=CookieJar(unsafe=True)
+    ) as client:
         phone = Phone(client)
         await phone.join("ROUNDS", "Ana")
         page = re.sub(r"<[^>]+>", "", await phone.open())

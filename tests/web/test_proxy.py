@@ -29,8 +29,9 @@ async def page(tmp_path: Path) -> AsyncIterator[tuple[Path, Callable[..., TestSe
 
     async def start(trusted: str | None = PROXY, hsts: bool = False, ssl: object = None) -> TestServer:
         clock = FakeClock()
-        app = make_app(sessions.Session.open(path, clock), trusted=proxy.Proxy.parse(trusted) if trusted else None,
-                       hsts=hsts)
+        app = make_app(
+            sessions.Session.open(path, clock), trusted=proxy.Proxy.parse(trusted) if trusted else None, hsts=hsts
+        )
         server = TestServer(app, host="127.0.0.1")
         await server.start_server(ssl=ssl)
         servers.append(server)
@@ -44,17 +45,21 @@ async def page(tmp_path: Path) -> AsyncIterator[tuple[Path, Callable[..., TestSe
 async def wrong_code(server: TestServer, source: str, headers: dict[str, str], origin: str = "") -> tuple[int, str]:
     """A browser (or what claims to be one) from `source` types a wrong join code on a page of
     `origin` (by default, the one its headers name): the status, and the form cookie as set."""
-    async with ClientSession(connector=TCPConnector(local_addr=(source, 0), ssl=False),
-                             cookie_jar=DummyCookieJar()) as client:  # the cookie is sent back as a browser would
+    async with ClientSession(
+        connector=TCPConnector(local_addr=(source, 0), ssl=False), cookie_jar=DummyCookieJar()
+    ) as client:  # the cookie is sent back as a browser would
         url = server.make_url("/")
         page = await client.get(url, headers=headers)
         csrf = CSRF.search(await page.text()).group(1)
         cookie = page.headers.get("Set-Cookie", "")
         scheme, host = headers.get("X-Forwarded-Proto", "https"), headers.get("X-Forwarded-Host", url.authority)
         origin = origin or f"{scheme}://{host}"
-        posted = await client.post(server.make_url("/join"), allow_redirects=False,
-                                   headers={**headers, "Origin": origin, "Cookie": cookie.split(";")[0]},
-                                   data={"csrf": csrf, "code": "WRONG1", "name": "Eve"})
+        posted = await client.post(
+            server.make_url("/join"),
+            allow_redirects=False,
+            headers={**headers, "Origin": origin, "Cookie": cookie.split(";")[0]},
+            data={"csrf": csrf, "code": "WRONG1", "name": "Eve"},
+        )
         return posted.status, cookie
 
 
@@ -68,8 +73,11 @@ async def test_forwarded_headers_count_from_the_trusted_proxy_only(page) -> None
     for another address, nor for https, by claiming it."""
     path, start = page
     server = await start()
-    claims = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https",
-              "X-Forwarded-Host": f"127.0.0.1:{server.port}"}
+    claims = {
+        "X-Forwarded-For": "203.0.113.9",
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-Host": f"127.0.0.1:{server.port}",
+    }
     status, cookie = await wrong_code(server, "127.0.0.1", claims, origin=f"http://127.0.0.1:{server.port}")
     assert "Secure" not in cookie and status == 403
     assert clients(path) == ["this machine"]  # the claim is ignored: counted as where it came from
@@ -85,17 +93,28 @@ async def test_only_the_entry_the_proxy_added_counts(page) -> None:
     path, start = page
     server = await start()
     host = f"127.0.0.1:{server.port}"
-    await wrong_code(server, PROXY, {"X-Forwarded-For": "10.9.9.9, 198.51.100.7", "X-Forwarded-Proto": "https",
-                                     "X-Forwarded-Host": host, "Forwarded": "for=10.8.8.8;proto=https"})
+    await wrong_code(
+        server,
+        PROXY,
+        {
+            "X-Forwarded-For": "10.9.9.9, 198.51.100.7",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": host,
+            "Forwarded": "for=10.8.8.8;proto=https",
+        },
+    )
     await wrong_code(server, PROXY, {"Forwarded": f'for=10.7.7.7, for="[2001:db8::5]:4711";proto=https;host="{host}"'})
     assert clients(path) == ["198.51.100.7", "2001:db8::/64"]
 
 
-@pytest.mark.parametrize("claims", [
-    {"X-Forwarded-For": "not an address", "X-Forwarded-Proto": "https"},
-    {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "gopher"},
-    {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Host": "evil<script>.example"},
-])
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"X-Forwarded-For": "not an address", "X-Forwarded-Proto": "https"},
+        {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "gopher"},
+        {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Host": "evil<script>.example"},
+    ],
+)
 async def test_a_malformed_forward_is_refused_and_writes_nothing(page, claims: dict[str, str]) -> None:
     path, start = page
     server = await start()
@@ -131,9 +150,12 @@ async def wrong_code_with(server: TestServer, headers: list[tuple[str, str]]) ->
             return page.status
         csrf = CSRF.search(await page.text()).group(1)
         cookie = page.headers.get("Set-Cookie", "").split(";")[0]
-        posted = await client.post(server.make_url("/join"), allow_redirects=False, data={
-            "csrf": csrf, "code": "WRONG1", "name": "Eve"},
-            headers=CIMultiDict([*headers, ("Origin", f"https://{host}"), ("Cookie", cookie)]))
+        posted = await client.post(
+            server.make_url("/join"),
+            allow_redirects=False,
+            data={"csrf": csrf, "code": "WRONG1", "name": "Eve"},
+            headers=CIMultiDict([*headers, ("Origin", f"https://{host}"), ("Cookie", cookie)]),
+        )
         return posted.status
 
 
@@ -144,17 +166,29 @@ async def test_a_proxy_that_adds_its_own_line_is_the_one_read(page) -> None:
     path, start = page
     server = await start()
     host = f"127.0.0.1:{server.port}"
-    statuses = [await wrong_code_with(server, [("X-Forwarded-For", forged), ("X-Forwarded-Proto", "https"),
-                                               ("X-Forwarded-Host", host), ("X-Forwarded-For", "198.51.100.7")])
-                for forged in ("10.9.9.1", "10.9.9.2")]
+    statuses = [
+        await wrong_code_with(
+            server,
+            [
+                ("X-Forwarded-For", forged),
+                ("X-Forwarded-Proto", "https"),
+                ("X-Forwarded-Host", host),
+                ("X-Forwarded-For", "198.51.100.7"),
+            ],
+        )
+        for forged in ("10.9.9.1", "10.9.9.2")
+    ]
     assert statuses == [403, 429]  # a wrong code counted, then the same client held back: a new address won nothing
     assert clients(path) == ["198.51.100.7"]
 
 
-@pytest.mark.parametrize("forged", [
-    'for=10.9.9.9;proto=https;host="{host}";x="',  # its quote swallows the proxy's element
-    'for=10.9.9.9;proto=https;host="{host}", for=10.9.9.8;x="',
-])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        'for=10.9.9.9;proto=https;host="{host}";x="',  # its quote swallows the proxy's element
+        'for=10.9.9.9;proto=https;host="{host}", for=10.9.9.8;x="',
+    ],
+)
 async def test_a_forwarded_header_cannot_swallow_the_element_the_proxy_appended(page, forged: str) -> None:
     """A proxy speaking RFC 7239 appends its element (`, for="[2001:db8::7]";proto=https`) to the
     Forwarded header a browser sent. A browser's unclosed quote must not turn the proxy's element

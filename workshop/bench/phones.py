@@ -54,8 +54,9 @@ def recorded(lang: str) -> str:
 
 
 class Phone:
-    def __init__(self, origin: str, name: str, address: str | None = None, client: str | None = None,
-                 lang: str = i18n.SOURCE) -> None:
+    def __init__(
+        self, origin: str, name: str, address: str | None = None, client: str | None = None, lang: str = i18n.SOURCE
+    ) -> None:
         """A phone on `origin`, from the loopback `address` when given; `client`: the address a
         trusted proxy says it forwards for (`serve --trusted-proxy`), so each phone is a client
         of its own as on a room's network, where this machine's loopback counts as one; `lang`:
@@ -64,8 +65,11 @@ class Phone:
         self.recorded = recorded(lang)
         connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else aiohttp.TCPConnector()
         headers = {"Origin": origin, **({"X-Forwarded-For": client} if client else {})}
-        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),  # loopback needs unsafe
-                                          headers={**headers, "Accept-Language": lang}, connector=connector)
+        self.http = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True),  # loopback needs unsafe
+            headers={**headers, "Accept-Language": lang},
+            connector=connector,
+        )
         self.statuses: Counter[int] = Counter()
         self.asked: list[float] = []  # when each request was sent (monotonic): what a rate limit sees
         self.heard = 0  # keys the event stream sent
@@ -91,14 +95,16 @@ class Phone:
         POST was sent and when it was answered (by then what it wrote is on disk)."""
         status, text, sent, answered = await self._send(path, fields)
         assert status == 303, _("{name}: {path} answered {status}: {page}").format(
-            name=self.name, path=path, status=status, page=text[-2000:])
+            name=self.name, path=path, status=status, page=text[-2000:]
+        )
         return await self.get(), sent, answered
 
     async def _send(self, path: str, fields: list[tuple[str, str]]) -> tuple[int, str, float, float]:
         self.asked.append(time.monotonic())
         sent = time.time()
-        async with self.http.post(f"{self.origin}{path}", data=[("csrf", self.csrf), *fields],
-                                  allow_redirects=False) as response:
+        async with self.http.post(
+            f"{self.origin}{path}", data=[("csrf", self.csrf), *fields], allow_redirects=False
+        ) as response:
             self.statuses[response.status] += 1
             answered = time.time()
             return response.status, await response.text(), sent, answered
@@ -153,10 +159,19 @@ class Phone:
         while not condition(self.page):
             if (left := deadline - time.monotonic()) <= 0:
                 stream = self._stream and self._stream.done() and (self._stream.exception() or "ended")
-                raise AssertionError(_("{name}: never saw {what} ({heard} keys heard, stream {stream}, answers "
-                                       "{answers}); last page:\n{page}").format(
-                    name=self.name, what=what, heard=self.heard, stream=stream or _("open"),
-                    answers=dict(self.statuses), page=self.page[-2000:]))
+                raise AssertionError(
+                    _(
+                        "{name}: never saw {what} ({heard} keys heard, stream {stream}, answers "
+                        "{answers}); last page:\n{page}"
+                    ).format(
+                        name=self.name,
+                        what=what,
+                        heard=self.heard,
+                        stream=stream or _("open"),
+                        answers=dict(self.statuses),
+                        page=self.page[-2000:],
+                    )
+                )
             with suppress(TimeoutError):
                 await asyncio.wait_for(self.fetched.wait(), left)
 
@@ -171,19 +186,23 @@ class Phone:
         while (answer := await self._send("/join", fields))[0] == 429 and time.monotonic() < deadline:
             await asyncio.sleep(again.uniform(0.5, 2.0))
         assert answer[0] == 303, _("{name}: {path} answered {status}: {page}").format(
-            name=self.name, path="/join", status=answer[0], page=answer[1][-2000:])
+            name=self.name, path="/join", status=answer[0], page=answer[1][-2000:]
+        )
         page = await self.get()
         assert 'class="who"' in page, _("{name}: not joined:\n{page}").format(name=self.name, page=page[-2000:])
 
     async def vote(self, poll: str, number: int, delay: float = 0.0) -> tuple[float, float]:
         """Once the page shows the poll (and `delay` seconds more: reading it), a ballot varied by
         `number`; when it was sent (the tap) and answered."""
-        await self.seen(lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll,
-                        _("the poll {poll}").format(poll=poll))
+        await self.seen(
+            lambda page: (m := POLL.search(page)) is not None and m.group(1) == poll,
+            _("the poll {poll}").format(poll=poll),
+        )
         await asyncio.sleep(delay)
         page, sent, answered = await self.post("/vote", ballot(self.page, number))
         assert self.recorded in page, _("{name}: vote on {poll} not recorded:\n{page}").format(
-            name=self.name, poll=poll, page=page[-2000:])
+            name=self.name, poll=poll, page=page[-2000:]
+        )
         return sent, answered
 
     async def note(self, text: str) -> None:
@@ -226,6 +245,7 @@ def ballot(page: str, number: int) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------ a room of them
 
+
 def addresses_apart() -> bool:
     """Whether this machine answers on loopback addresses other than 127.0.0.1 (Linux does; a
     Mac needs each one added by hand): then each phone gets its own, as on a room's network."""
@@ -260,12 +280,15 @@ class Room:
 
     def __init__(self, origin: str, code: str, first: int, count: int, apart: bool, lang: str = i18n.SOURCE) -> None:
         self.code = code
-        self.phones = {n: Phone(origin, name_of(n), address_of(n) if apart else None, client_of(n), lang)
-                       for n in range(first, first + count)}
+        self.phones = {
+            n: Phone(origin, name_of(n), address_of(n) if apart else None, client_of(n), lang)
+            for n in range(first, first + count)
+        }
         self.failed: dict[int, str] = {}  # phone -> the first thing that went wrong for it
 
     async def each(self, act: Callable[[int, Phone], object], spread: float) -> list[object]:
         """`act` for every phone still in, each after its own random wait within `spread`."""
+
         async def one(n: int, phone: Phone) -> object:
             await asyncio.sleep(random.Random(n).uniform(0, spread))
             try:
@@ -273,6 +296,7 @@ class Room:
             except (AssertionError, aiohttp.ClientError, OSError, TimeoutError) as err:
                 self.failed.setdefault(n, str(err).splitlines()[0][:300])
                 return None
+
         live = {n: p for n, p in self.phones.items() if n not in self.failed}
         return list(await asyncio.gather(*(one(n, p) for n, p in live.items())))
 
@@ -280,6 +304,7 @@ class Room:
         async def act(n: int, phone: Phone) -> None:
             await phone.join(self.code)
             phone.listen()
+
         await self.each(act, spread)
         return {"joined": len(self.phones) - len(self.failed)}
 
@@ -296,8 +321,13 @@ class Room:
     async def close(self) -> dict:
         statuses = sum((p.statuses for p in self.phones.values()), Counter())
         listening = sum(p.listening for n, p in self.phones.items() if n not in self.failed)
-        said = {"answers": {str(k): v for k, v in sorted(statuses.items())}, "heard": sum(p.heard for p in
-                self.phones.values()), "listening": listening, "failed": self.failed, "cpu_s": sum(os.times()[:2])}
+        said = {
+            "answers": {str(k): v for k, v in sorted(statuses.items())},
+            "heard": sum(p.heard for p in self.phones.values()),
+            "listening": listening,
+            "failed": self.failed,
+            "cpu_s": sum(os.times()[:2]),
+        }
         await asyncio.gather(*(p.close() for p in self.phones.values()))
         return said
 
@@ -323,5 +353,12 @@ async def drive(origin: str, code: str, first: int, count: int, lang: str = i18n
 
 
 if __name__ == "__main__":
-    asyncio.run(drive(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]),
-                      sys.argv[5] if len(sys.argv) > 5 else i18n.SOURCE))
+    asyncio.run(
+        drive(
+            sys.argv[1],
+            sys.argv[2],
+            int(sys.argv[3]),
+            int(sys.argv[4]),
+            sys.argv[5] if len(sys.argv) > 5 else i18n.SOURCE,
+        )
+    )

@@ -11,7 +11,7 @@ from workshop.content.model import Agenda, AgendaItem, Plan
 STEPS = ["pick", "many", "fist", "dots", "order", "word"]
 
 # not translated: a throwaway module no person reads (simulated phones answer it, the screen runs headless)
-MODULE = '''
+MODULE = """
 id = "bench"
 title = "How many phones this laptop holds"
 summary = "One poll of every kind, then notes: what `workshop bench room` asks of a room."
@@ -108,7 +108,7 @@ title = "Notes"
 kind = "notes"
 minutes = 2
 prompt = "A note for the record."
-'''
+"""
 
 
 def plan() -> Plan:

@@ -53,8 +53,15 @@ class Figures:
     load: float = 0.0  # the machine's 1-minute load when the run began
 
 
-def measure(phones: int, seconds: float, serve: list[str] = SERVE, env: dict[str, str] | None = None,
-            spread: float = 1.0, proxied: bool = True, lang: str = i18n.SOURCE) -> Figures:
+def measure(
+    phones: int,
+    seconds: float,
+    serve: list[str] = SERVE,
+    env: dict[str, str] | None = None,
+    spread: float = 1.0,
+    proxied: bool = True,
+    lang: str = i18n.SOURCE,
+) -> Figures:
     """Run the room once, in a throwaway folder; `serve` and `env`: the server to measure; `spread`:
     the part of each poll's time over which its taps come (0: every phone the instant it shows);
     `proxied`: `serve` believes loopback as its proxy (phones.PROXY), so each phone is a client
@@ -85,8 +92,9 @@ def _state_in(folder: Path) -> Iterator[None]:
             os.environ["XDG_STATE_HOME"] = before
 
 
-async def _room(folder: Path, phones: int, seconds: float, serve: list[str], env: dict[str, str] | None,
-                spread: float, lang: str) -> Figures:
+async def _room(
+    folder: Path, phones: int, seconds: float, serve: list[str], env: dict[str, str] | None, spread: float, lang: str
+) -> Figures:
     from workshop import sessions
     from workshop.tui.facilitator import make_app
     from workshop.tui.widgets.poll import PollPanel
@@ -184,14 +192,28 @@ class _Drivers:
     """The phones' processes, each told the same command and answering one JSON line."""
 
     def __init__(self, origin: str, code: str, phones: int, lang: str = i18n.SOURCE) -> None:
-        self.argv = [[sys.executable, "-m", "workshop.bench.phones", origin, code, str(first),
-                      str(min(PER_PROCESS, phones - first)), lang] for first in range(0, phones, PER_PROCESS)]
+        self.argv = [
+            [
+                sys.executable,
+                "-m",
+                "workshop.bench.phones",
+                origin,
+                code,
+                str(first),
+                str(min(PER_PROCESS, phones - first)),
+                lang,
+            ]
+            for first in range(0, phones, PER_PROCESS)
+        ]
         self.procs: list[asyncio.subprocess.Process] = []
 
     async def __aenter__(self) -> _Drivers:
         for argv in self.argv:
-            self.procs.append(await asyncio.create_subprocess_exec(
-                *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24))
+            self.procs.append(
+                await asyncio.create_subprocess_exec(
+                    *argv, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, limit=2**24
+                )
+            )
         await self.say("")
         return self
 
@@ -223,8 +245,9 @@ def _serving(path: Path, serve: list[str], env: dict[str, str], log: Path) -> It
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with open(log, "wb") as out:
-        server = subprocess.Popen([*serve, str(path), "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
-                                  env=env)
+        server = subprocess.Popen(
+            [*serve, str(path), "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env
+        )
     try:
         deadline = time.monotonic() + 60
         while not any(e["type"] == "serve" for e in store.load(path).events):

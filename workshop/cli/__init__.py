@@ -13,7 +13,6 @@ on every run, and string annotations it evaluates twice per command, about 600 `
 benchmarks/run.py startup).
 """
 
-
 import copy
 import gc
 import os
@@ -81,8 +80,11 @@ def _speak(value: Optional[str]) -> Optional[str]:
 
     i18n.forget()  # each command speaks as it is told, not as the one before it in this process
     if value is not None and not i18n.known(value):
-        raise typer.BadParameter(_("{lang!r} is not one of the languages: {languages}").format(
-            lang=value, languages=", ".join(i18n.LANGUAGES)))
+        raise typer.BadParameter(
+            _("{lang!r} is not one of the languages: {languages}").format(
+                lang=value, languages=", ".join(i18n.LANGUAGES)
+            )
+        )
     if value is not None:
         i18n.use(value)
     return value
@@ -90,8 +92,13 @@ def _speak(value: Optional[str]) -> Optional[str]:
 
 LangOption = Annotated[
     Optional[str],
-    typer.Option("--lang", callback=_speak, is_eager=True, metavar="LANG",
-                 help=N_("The language to speak: en, de, es or fr (default: LC_ALL, LC_MESSAGES or LANG).")),
+    typer.Option(
+        "--lang",
+        callback=_speak,
+        is_eager=True,
+        metavar="LANG",
+        help=N_("The language to speak: en, de, es or fr (default: LC_ALL, LC_MESSAGES or LANG)."),
+    ),
 ]
 
 
@@ -102,8 +109,6 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-
-
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Print the version and exit."))
@@ -173,8 +178,11 @@ def _only_the_command(argv: list[str]) -> None:
     argv = _without_lang(argv)
     at = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), len(argv))
     name, before = argv[at] if at < len(argv) else None, argv[:at]
-    named = [c for c in app.registered_commands
-             if name == (c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-"))]
+    named = [
+        c
+        for c in app.registered_commands
+        if name == (c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-"))
+    ]
     if "--help" in before or name is None and argv[:1] != ["--version"]:
         # the list of commands: their names and help, none of their parameters
         app.registered_commands = [_listed(c) for c in app.registered_commands]
@@ -237,8 +245,18 @@ def _asked_language(argv: list[str]) -> Optional[str]:
 _HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
 # typer's own words in a command's help and errors, marked here so the catalogs translate them
 # (click's "Usage:" and "Show this message and exit." are written into it, not translatable)
-TYPER_WORDS = (N_("Arguments"), N_("Options"), N_("Commands"), N_("Missing command."), N_("No such command {name!r}."),
-               N_("required"), N_("default: {default}"), N_("env var: {var}"), N_("Aborted!"), N_("(dynamic)"))
+TYPER_WORDS = (
+    N_("Arguments"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Missing command."),
+    N_("No such command {name!r}."),
+    N_("required"),
+    N_("default: {default}"),
+    N_("env var: {var}"),
+    N_("Aborted!"),
+    N_("(dynamic)"),
+)
 
 
 def translate_help(typer_app: typer.Typer) -> None:

@@ -1,6 +1,5 @@
 """After the room: decide, decisions (the minutes), followup, review."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -14,18 +13,30 @@ from workshop.i18n import N_, _, ngettext
 @app.command()
 def decide(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    body: Annotated[Optional[str], typer.Argument(
-        metavar="[TEXT]", help=N_("What the room decided (a consent poll's proposal when left out)."))] = None,
-    polls: Annotated[Optional[list[str]], typer.Option(
-        "--from", help=N_("A poll the decision rests on (repeatable): its step id."))] = None,
-    actions: Annotated[Optional[list[str]], typer.Option(
-        "--action", help=N_("An action item that follows from it (repeatable): a note's id or its start. Default: "
-                            "the action items on its steps that no decision lists yet."))] = None,
-    amend: Annotated[Optional[str], typer.Option("--amend", help=N_("Change decision D (d1): new TEXT, --action, "
-                                                                    "or both."))] = None,
+    body: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[TEXT]", help=N_("What the room decided (a consent poll's proposal when left out).")),
+    ] = None,
+    polls: Annotated[
+        Optional[list[str]], typer.Option("--from", help=N_("A poll the decision rests on (repeatable): its step id."))
+    ] = None,
+    actions: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--action",
+            help=N_(
+                "An action item that follows from it (repeatable): a note's id or its start. Default: "
+                "the action items on its steps that no decision lists yet."
+            ),
+        ),
+    ] = None,
+    amend: Annotated[
+        Optional[str], typer.Option("--amend", help=N_("Change decision D (d1): new TEXT, --action, or both."))
+    ] = None,
     withdraw: Annotated[Optional[str], typer.Option("--withdraw", help=N_("Withdraw decision D (d1)."))] = None,
-    why: Annotated[Optional[str], typer.Option("--why", help=N_("--amend, --withdraw: the reason, kept with it."))
-                   ] = None,
+    why: Annotated[
+        Optional[str], typer.Option("--why", help=N_("--amend, --withdraw: the reason, kept with it."))
+    ] = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -47,8 +58,10 @@ def decide(
 @app.command()
 def decisions(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=N_("md, html or json (default: from the --output file's name, else md)."))] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option("--format", "-f", help=N_("md, html or json (default: from the --output file's name, else md).")),
+    ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -62,10 +75,13 @@ def decisions(
     kept: list = []
     live = _open(session, sessions_dir, kept)
     state = live.state()
-    proof = minutes.Proof(str(live.fold.header.get("facilitator_key") or ""),
-                          minutes.obeyed(kept[0].events if kept else (), live.fold.trust.knows),
-                          sum(1 for _line, _col, said in live.damage if said != _(CRLF)),
-                          live.doubts.cut_short, header=live.fold.trust.digest)
+    proof = minutes.Proof(
+        str(live.fold.header.get("facilitator_key") or ""),
+        minutes.obeyed(kept[0].events if kept else (), live.fold.trust.knows),
+        sum(1 for _line, _col, said in live.damage if said != _(CRLF)),
+        live.doubts.cut_short,
+        header=live.fold.trust.digest,
+    )
     if fmt == "html":
         _emit(as_html(state, proof), output)
         return
@@ -76,12 +92,20 @@ def decisions(
 @app.command()
 def followup(
     session: Annotated[str, typer.Argument(help=N_("The session to follow up (ended)."))],
-    agenda: Annotated[Optional[str], typer.Option(
-        "--agenda", help=N_("An agenda or module to run between the review and the new actions."))] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help=N_("The follow-up's name (default: the session's, "
-                                                                  "-followup- and the time)."))] = None,
-    repeat: Annotated[Optional[list[str]], typer.Option(
-        "--repeat", help=N_("A scale or consent poll of the session to ask again (repeatable): its step id."))] = None,
+    agenda: Annotated[
+        Optional[str],
+        typer.Option("--agenda", help=N_("An agenda or module to run between the review and the new actions.")),
+    ] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Option("--name", help=N_("The follow-up's name (default: the session's, -followup- and the time).")),
+    ] = None,
+    repeat: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--repeat", help=N_("A scale or consent poll of the session to ask again (repeatable): its step id.")
+        ),
+    ] = None,
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -94,23 +118,36 @@ def followup(
     made, people, carried, again = make(_open(session, sessions_dir), sessions_dir, name, plan, repeat or ())
     typer.echo(str(made))
     # English says "(s)" whatever the count, as it always has; a translation takes its language's forms
-    typer.echo("; ".join((
-        ngettext("{n} people can rejoin with their rejoin codes", "{n} people can rejoin with their rejoin codes",
-                 people).format(n=people),
-        ngettext("{n} open action(s) to review", "{n} open action(s) to review", carried).format(n=carried),
-        ngettext("{n} poll(s) asked again", "{n} poll(s) asked again", again).format(n=again))), err=True)
+    typer.echo(
+        "; ".join(
+            (
+                ngettext(
+                    "{n} people can rejoin with their rejoin codes",
+                    "{n} people can rejoin with their rejoin codes",
+                    people,
+                ).format(n=people),
+                ngettext("{n} open action(s) to review", "{n} open action(s) to review", carried).format(n=carried),
+                ngettext("{n} poll(s) asked again", "{n} poll(s) asked again", again).format(n=again),
+            )
+        ),
+        err=True,
+    )
 
 
 @app.command()
 def review(
     session: Annotated[str, typer.Argument(help=N_("A follow-up session's name or file."))],
-    action: Annotated[str, typer.Argument(help=N_("The action's id (or its start): `workshop actions --chain` "
-                                                  "lists them."))],
+    action: Annotated[
+        str, typer.Argument(help=N_("The action's id (or its start): `workshop actions --chain` lists them."))
+    ],
     status: Annotated[str, typer.Argument(help=N_("done, blocked, dropped, or open again."))],
-    note: Annotated[Optional[str], typer.Option("--note", help=N_("What blocks it, or any word on it (needed for "
-                                                                  "blocked)."))] = None,
-    name: Annotated[Optional[str], typer.Option("--name", help=N_("Your name, as the action's owner (leave out for "
-                                                                  "the facilitator)."))] = None,
+    note: Annotated[
+        Optional[str], typer.Option("--note", help=N_("What blocks it, or any word on it (needed for blocked)."))
+    ] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Option("--name", help=N_("Your name, as the action's owner (leave out for the facilitator).")),
+    ] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
@@ -120,6 +157,10 @@ def review(
     if name is None:
         _act(session, sessions_dir, lambda live: live.review(action, status, note))
         return
-    _act(session, sessions_dir, lambda live: _as_participant(
-        live, name, rejoin, code, lambda person: live.review(action, status, note, person)))
-
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(
+            live, name, rejoin, code, lambda person: live.review(action, status, note, person)
+        ),
+    )

@@ -1,6 +1,5 @@
 """`workshop bench room`: how many phones this machine holds, measured before the day."""
 
-
 from typing import Annotated
 
 import typer
@@ -13,9 +12,13 @@ from workshop.i18n import N_, _
 def bench(
     what: Annotated[str, typer.Argument(help=N_("What to measure: `room` (phones on `workshop serve`)."))],
     phones: Annotated[int, typer.Option("--phones", help=N_("Phones in the room."))] = 200,
-    seconds: Annotated[float, typer.Option("--seconds", help=N_("How long the room takes: a quarter to join, then "
-                                                                 "six polls and a note, each tapped over a while."))]
-    = 120.0,
+    seconds: Annotated[
+        float,
+        typer.Option(
+            "--seconds",
+            help=N_("How long the room takes: a quarter to join, then six polls and a note, each tapped over a while."),
+        ),
+    ] = 120.0,
     lang: LangOption = None,
 ) -> None:
     """Run a room of simulated phones against a throwaway session on this machine, with the

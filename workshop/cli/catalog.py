@@ -24,8 +24,12 @@ def modules(
     lib = library.catalog(path or ())
     rows = _catalog_rows(lib)
     for loaded in lib.skipped:
-        typer.echo(_("warning: left out {display}: {problems} problem(s); see `workshop validate {display}`").format(
-            display=loaded.display, problems=len(loaded.problems)), err=True)
+        typer.echo(
+            _("warning: left out {display}: {problems} problem(s); see `workshop validate {display}`").format(
+                display=loaded.display, problems=len(loaded.problems)
+            ),
+            err=True,
+        )
     if as_json:
         import json  # only here: 1.3 ms of every command's start (benchmarks/run.py startup)
 
@@ -40,19 +44,34 @@ def _catalog_rows(lib: "Library") -> list[dict]:
     rows = []
     for agenda_id in sorted(lib.agendas):
         plan = lib.plan(agenda_id)
-        rows.append({
-            "kind": "agenda", "id": agenda_id, "title": plan.agenda.title, "minutes": plan.minutes,
-            "steps": len(plan.steps), "modules": [m.id for m in plan.modules],
-            "votes": list(plan.vote_kinds), "default": agenda_id == library_default(),
-            "file": lib.origins[f"agenda:{agenda_id}"],
-        })
+        rows.append(
+            {
+                "kind": "agenda",
+                "id": agenda_id,
+                "title": plan.agenda.title,
+                "minutes": plan.minutes,
+                "steps": len(plan.steps),
+                "modules": [m.id for m in plan.modules],
+                "votes": list(plan.vote_kinds),
+                "default": agenda_id == library_default(),
+                "file": lib.origins[f"agenda:{agenda_id}"],
+            }
+        )
     for module_id in sorted(lib.modules):
         m = lib.modules[module_id]
-        rows.append({
-            "kind": "module", "id": m.id, "title": m.title, "minutes": m.minutes, "steps": len(m.steps),
-            "votes": list(m.vote_kinds), "source": m.source.citation(), "file": lib.origins[f"module:{module_id}"],
-            "languages": list(languages.languages(m)),
-        })
+        rows.append(
+            {
+                "kind": "module",
+                "id": m.id,
+                "title": m.title,
+                "minutes": m.minutes,
+                "steps": len(m.steps),
+                "votes": list(m.vote_kinds),
+                "source": m.source.citation(),
+                "file": lib.origins[f"module:{module_id}"],
+                "languages": list(languages.languages(m)),
+            }
+        )
     return rows
 
 
@@ -80,7 +99,13 @@ def _print_table(rows: list[dict]) -> None:
     for row in rows:
         kind = kinds.get(row["kind"], row["kind"]) + ("*" if row.get("default") else "")
         # Text(), never a markup string: titles come from files anyone may write.
-        table.add_row(Text(kind), Text(row["id"]), Text(row["title"]), Text(str(row["minutes"])),
-                      Text(str(row["steps"])), Text(", ".join(said(VOTE_WORDS, v) for v in row["votes"])))
+        table.add_row(
+            Text(kind),
+            Text(row["id"]),
+            Text(row["title"]),
+            Text(str(row["minutes"])),
+            Text(str(row["steps"])),
+            Text(", ".join(said(VOTE_WORDS, v) for v in row["votes"])),
+        )
     table.caption = _("* the default agenda")
     Console().print(table)

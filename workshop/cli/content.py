@@ -1,6 +1,5 @@
 """Commands on content files: validate, draft, modules, preview."""
 
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -21,14 +20,18 @@ if TYPE_CHECKING:
 def validate(
     paths: Annotated[list[Path], typer.Argument(help=N_("Module, agenda or session files, or folders of them."))],
     path: PathOption = None,
-    watch: Annotated[bool, typer.Option("--watch", "-w",
-            help=N_("Validate again on every save, until ctrl+c."))] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", help=N_("Validate again on every save, until ctrl+c."))
+    ] = False,
     draft: Annotated[bool, typer.Option("--draft", help=N_("Accept modules that still have '# CHECK' lines."))] = False,
     practice: Annotated[bool, typer.Option("--practice", help=N_("Also warn about facilitation norms."))] = False,
-    strict: Annotated[bool, typer.Option("--strict",
-            help=N_("With --practice: exit 1 when there are warnings."))] = False,
-    lang: Annotated[Optional[str], typer.Option(
-        "--lang", metavar="LANG", help=N_("Also require every module to be given in LANG (de, es…)."))] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help=N_("With --practice: exit 1 when there are warnings."))
+    ] = False,
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", metavar="LANG", help=N_("Also require every module to be given in LANG (de, es…).")),
+    ] = None,
 ) -> None:
     """Check content files; print one line per problem (path:line:col: message) and exit 2, or a summary per file."""
     practice = practice or strict  # --strict alone would otherwise be silently ignored
@@ -40,14 +43,15 @@ def validate(
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            raise _fail(_("nothing to watch at {missing}").format(missing=', '.join(missing)))
+            raise _fail(_("nothing to watch at {missing}").format(missing=", ".join(missing)))
         _watch(paths, path, draft, practice, lang=lang)
     ok, warned = _validate(paths, path, draft, practice, lang)
     raise typer.Exit(2 if not ok else 1 if strict and warned else 0)
 
 
-def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
-              practice: bool = False, lang: str | None = None) -> tuple[bool, int]:
+def _validate(
+    paths: list[Path], path: list[Path] | None, draft: bool = False, practice: bool = False, lang: str | None = None
+) -> tuple[bool, int]:
     """Print each file's problems (and practice warnings), or its summary; (all valid, warnings printed).
     Every module must give each text in every language it declares, and with `lang`, be given in it."""
     from workshop.content import library
@@ -70,8 +74,9 @@ def _validate(paths: list[Path], path: list[Path] | None, draft: bool = False,
         if loaded.problems:
             ok = False
         else:
-            typer.echo(_("{display}: ok: {summary}").format(display=loaded.display,
-                                                             summary=_summary(lib, loaded, lang)))
+            typer.echo(
+                _("{display}: ok: {summary}").format(display=loaded.display, summary=_summary(lib, loaded, lang))
+            )
     return ok, warned
 
 
@@ -91,10 +96,16 @@ def _languages(lib: "Library", loaded: "Loaded", lang: str | None) -> list["Prob
         for index, item in enumerate(loaded.agenda.items):
             module = lib.modules[item.module]
             if not languages.speaks(module, lang):
-                out.append(doc.problem(("modules", index, "module"), _(
-                    "module {module!r} is not in {language}: its readers would see it in {first}").format(
-                    module=item.module, language=languages.called(lang),
-                    first=languages.called(languages.first(module)))))
+                out.append(
+                    doc.problem(
+                        ("modules", index, "module"),
+                        _("module {module!r} is not in {language}: its readers would see it in {first}").format(
+                            module=item.module,
+                            language=languages.called(lang),
+                            first=languages.called(languages.first(module)),
+                        ),
+                    )
+                )
         return out
     return []
 
@@ -110,8 +121,14 @@ def _practice(lib: "Library", loaded: "Loaded") -> list["Problem"]:
     return []
 
 
-def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, practice: bool = False,
-           every: float = 0.3, lang: str | None = None) -> None:
+def _watch(
+    paths: list[Path],
+    path: list[Path] | None,
+    draft: bool = False,
+    practice: bool = False,
+    every: float = 0.3,
+    lang: str | None = None,
+) -> None:
     """Validate, then again whenever a file under `paths` is saved (its size or time changes).
     Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
     import time
@@ -123,7 +140,7 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
     def seen() -> frozenset:
         found = set()
         for root in watched:
-            for file in (library.toml_files(root) if root.is_dir() else [root]):
+            for file in library.toml_files(root) if root.is_dir() else [root]:
                 try:
                     info = file.stat()
                 except OSError:
@@ -148,8 +165,9 @@ def _watch(paths: list[Path], path: list[Path] | None, draft: bool = False, prac
 @app.command()
 def draft(
     article: Annotated[Path, typer.Argument(help=N_("An article: plain text, Markdown or a saved HTML page."))],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o",
-                                                   help=N_("Write the module here instead of stdout."))] = None,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help=N_("Write the module here instead of stdout."))
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
@@ -164,9 +182,11 @@ def draft(
     except OSError as err:
         raise _fail(os_message(output, "write", err)) from None
     typer.echo(
-            _("{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "
-                "`workshop validate {output}`").format(
-        output=output))
+        _(
+            "{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "
+            "`workshop validate {output}`"
+        ).format(output=output)
+    )
 
 
 def _summary(lib: "Library", loaded: "Loaded", lang: str | None = None) -> str:
@@ -175,18 +195,20 @@ def _summary(lib: "Library", loaded: "Loaded", lang: str | None = None) -> str:
     if loaded.module is not None:
         m = loaded.module
         said = _("module '{id}', {steps} steps, {minutes} min, votes: {value}").format(
-            id=m.id, steps=len(m.steps), minutes=m.minutes, value=', '.join(m.vote_kinds) or 'none')
+            id=m.id, steps=len(m.steps), minutes=m.minutes, value=", ".join(m.vote_kinds) or "none"
+        )
         if m.variants:
-            said += _(", languages: {languages}").format(languages=', '.join(languages.languages(m)))
+            said += _(", languages: {languages}").format(languages=", ".join(languages.languages(m)))
         return said + (_(", complete in {language}").format(language=languages.called(lang)) if lang else "")
     if loaded.agenda is not None:
         plan = lib.plan(loaded.agenda.id)
         said = _("agenda '{id}', {modules} modules, {minutes} min").format(
-            id=plan.agenda.id, modules=len(plan.modules), minutes=plan.minutes)
-        return said + (_(", every module in {language}").format(language=languages.called(lang))
-                       if lang else "")
+            id=plan.agenda.id, modules=len(plan.modules), minutes=plan.minutes
+        )
+        return said + (_(", every module in {language}").format(language=languages.called(lang)) if lang else "")
     return _("session '{id}', {events} events, {status}").format(
-        id=loaded.session.id, events=loaded.session.events, status=loaded.session.status)
+        id=loaded.session.id, events=loaded.session.events, status=loaded.session.status
+    )
 
 
 def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
@@ -211,11 +233,21 @@ def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
         found.append(Problem(loaded.display, 1, 1, opened.doubts.cut_short))
     if forged := loaded.session.forged:
         kinds = ", ".join(sorted({kind for kind, _ in forged}))
-        found.append(Problem(loaded.display, 1, 1, ngettext(
-            "{n} facilitator event(s) without a valid signature, not obeyed ({kinds}): written by hand, copied, or "
-            "the header was rewritten since", "{n} facilitator event(s) without a valid signature, not obeyed "
-            "({kinds}): written by hand, copied, or the header was rewritten since", len(forged)).format(
-            n=len(forged), kinds=kinds)))
+        found.append(
+            Problem(
+                loaded.display,
+                1,
+                1,
+                ngettext(
+                    "{n} facilitator event(s) without a valid signature, not obeyed ({kinds}): written by "
+                    "hand, copied, or "
+                    "the header was rewritten since",
+                    "{n} facilitator event(s) without a valid signature, not obeyed "
+                    "({kinds}): written by hand, copied, or the header was rewritten since",
+                    len(forged),
+                ).format(n=len(forged), kinds=kinds),
+            )
+        )
     said = opened.doubts.unauthenticated
     return found, [Problem(loaded.display, 1, 1, _("warning: {said}").format(said=said))] if said else []
 
@@ -224,8 +256,9 @@ def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
 def preview(
     module: Annotated[str, typer.Argument(help=N_("A module or agenda id, or its file (a draft you are editing)."))],
     light: Annotated[bool, typer.Option("--light", help=N_("The light theme."))] = False,
-    watch: Annotated[bool, typer.Option("--watch", "-w", help=N_("Show the file again on every save, on the same "
-                                                               "step."))] = False,
+    watch: Annotated[
+        bool, typer.Option("--watch", "-w", help=N_("Show the file again on every save, on the same step."))
+    ] = False,
     path: PathOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -254,8 +287,14 @@ def preview(
     from workshop.tui.preview import make_app, throwaway_session
 
     with throwaway_session(plan) as session_path:
-        _show(lambda: make_app(session_path, dark=not light, files=files,
-                               reload=(lambda: preview_plan(file, search)) if watch else None))
+        _show(
+            lambda: make_app(
+                session_path,
+                dark=not light,
+                files=files,
+                reload=(lambda: preview_plan(file, search)) if watch else None,
+            )
+        )
 
 
 def preview_plan(file: Path, search: list[Path]) -> "tuple[Plan | None, list[str], list[Path]]":
@@ -271,6 +310,12 @@ def preview_plan(file: Path, search: list[Path]) -> "tuple[Plan | None, list[str
     if content is None:
         return None, [], [file]
     plan = library.plan_for(lib, content.id)
-    files = [file, *(Path(lib.origins[f"module:{m.id}"]) for m in plan.modules
-                     if loaded is not None and loaded.agenda is not None and f"module:{m.id}" in lib.origins)]
+    files = [
+        file,
+        *(
+            Path(lib.origins[f"module:{m.id}"])
+            for m in plan.modules
+            if loaded is not None and loaded.agenda is not None and f"module:{m.id}" in lib.origins
+        ),
+    ]
     return plan, [], list(dict.fromkeys(files))

@@ -1,6 +1,5 @@
 """Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
 
-
 from typing import Annotated
 
 import typer
@@ -43,23 +42,45 @@ def list_sessions(
         status = said(SESSION_STATUS_WORDS, s.status)
         status = _("{status} (archived)").format(status=status) if s.archived else status
         day = s.created[:10]
-        rows.append((clean(s.id), clean(s.title), status, s.created[5:16].replace("T", " "),
-                     *(_time(t, day) for t in (s.started, s.ended)), str(s.participants), str(s.events)))
-    heads = (pgettext("a column of the sessions list", "id"), pgettext("a column of the sessions list", "title"),
-             pgettext("a column of the sessions list", "status"), pgettext("a column of the sessions list", "created"),
-             pgettext("a column of the sessions list", "started"), pgettext("a column of the sessions list", "ended"),
-             pgettext("a column of the sessions list", "people"), pgettext("a column of the sessions list", "events"))
+        rows.append(
+            (
+                clean(s.id),
+                clean(s.title),
+                status,
+                s.created[5:16].replace("T", " "),
+                *(_time(t, day) for t in (s.started, s.ended)),
+                str(s.participants),
+                str(s.events),
+            )
+        )
+    heads = (
+        pgettext("a column of the sessions list", "id"),
+        pgettext("a column of the sessions list", "title"),
+        pgettext("a column of the sessions list", "status"),
+        pgettext("a column of the sessions list", "created"),
+        pgettext("a column of the sessions list", "started"),
+        pgettext("a column of the sessions list", "ended"),
+        pgettext("a column of the sessions list", "people"),
+        pgettext("a column of the sessions list", "events"),
+    )
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
     others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
-    table = Table(title=clean(_("Sessions in {folder_of}/").format(
-        folder_of=folder_of(sessions_dir))), box=box.SIMPLE_HEAD, collapse_padding=True,
-                  pad_edge=False)
+    table = Table(
+        title=clean(_("Sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir))),
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
     for i, head in enumerate(heads):
-        table.add_column(head, no_wrap=True, justify="right" if i >= 6 else "left",  # people and events
-                         min_width=widths[i] if i != 1 else None,
-                         max_width=max(5, console.width - others) if i == 1 else None,
-                         overflow="ellipsis")
+        table.add_column(
+            head,
+            no_wrap=True,
+            justify="right" if i >= 6 else "left",  # people and events
+            min_width=widths[i] if i != 1 else None,
+            max_width=max(5, console.width - others) if i == 1 else None,
+            overflow="ellipsis",
+        )
     for row in rows:
         table.add_row(*row)
     console.print(table)
@@ -73,8 +94,9 @@ def _time(iso: str, day: str) -> str:
 @app.command()
 def archive(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    delete: Annotated[bool, typer.Option("--delete",
-                                         help=N_("Remove it (and its secret) for good, after asking."))] = False,
+    delete: Annotated[
+        bool, typer.Option("--delete", help=N_("Remove it (and its secret) for good, after asking."))
+    ] = False,
     yes: Annotated[bool, typer.Option("--yes", help=N_("With --delete: do not ask."))] = False,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,

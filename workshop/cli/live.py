@@ -1,6 +1,5 @@
 """Commands that act on a session: new, control, vote, note, edit, repair."""
 
-
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -17,10 +16,12 @@ if TYPE_CHECKING:
 
 @app.command()
 def new(
-    agenda: Annotated[Optional[str], typer.Argument(
-        help=N_("An agenda or module id (default: the default agenda)."))] = None,
-    name: Annotated[Optional[str], typer.Option("--name",
-                                                help=N_("The session's name (default: agenda and time)."))] = None,
+    agenda: Annotated[
+        Optional[str], typer.Argument(help=N_("An agenda or module id (default: the default agenda)."))
+    ] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--name", help=N_("The session's name (default: agenda and time)."))
+    ] = None,
     facilitator: Annotated[str, typer.Option("--facilitator", help=N_("Your name, for the report."))] = "",
     path: PathOption = None,
     sessions_dir: SessionsDir = None,
@@ -38,18 +39,37 @@ def new(
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    action: Annotated[str,
-            typer.Argument(help=N_("start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
-                                                "reveal, end, skip, unskip, move, insert-break, merge, hide, unhide, "
-                                                "answered, unanswered, call, qa"))],
-    arg: Annotated[Optional[str], typer.Argument(help=N_("goto/skip/unskip/move: a step id; extend, insert-break: "
-                                                      "minutes; close/reopen/reset/reveal: a poll id; merge/hide: an "
-                                                      "idea; answered: a question; qa: on/off."))] = None,
+    action: Annotated[
+        str,
+        typer.Argument(
+            help=N_(
+                "start, next, prev, goto, pause, resume, extend, close, reopen, reset, "
+                "reveal, end, skip, unskip, move, insert-break, merge, hide, unhide, "
+                "answered, unanswered, call, qa"
+            )
+        ),
+    ],
+    arg: Annotated[
+        Optional[str],
+        typer.Argument(
+            help=N_(
+                "goto/skip/unskip/move: a step id; extend, insert-break: "
+                "minutes; close/reopen/reset/reveal: a poll id; merge/hide: an "
+                "idea; answered: a question; qa: on/off."
+            )
+        ),
+    ] = None,
     into: Annotated[Optional[str], typer.Argument(metavar="[INTO]", help=N_("merge: the idea to merge into."))] = None,
-    after: Annotated[Optional[str], typer.Option("--after", help=N_("move, insert-break: the step it goes after "
-                                                 "(`start`: first)."))] = None,
-    wording: Annotated[Optional[str], typer.Option("--wording", help=N_("revote: the question (a proposal changed "
-                                                   "after its objections) the new round votes on."))] = None,
+    after: Annotated[
+        Optional[str], typer.Option("--after", help=N_("move, insert-break: the step it goes after (`start`: first)."))
+    ] = None,
+    wording: Annotated[
+        Optional[str],
+        typer.Option(
+            "--wording",
+            help=N_("revote: the question (a proposal changed after its objections) the new round votes on."),
+        ),
+    ] = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -60,43 +80,62 @@ def control(
     _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
 
 
-RejoinOption = Annotated[Optional[str], typer.Option(
-    "--rejoin", help=N_("Your rejoin code, to act under a name you joined with elsewhere."))]
+RejoinOption = Annotated[
+    Optional[str], typer.Option("--rejoin", help=N_("Your rejoin code, to act under a name you joined with elsewhere."))
+]
 
 
-CodeOption = Annotated[Optional[str], typer.Option(
-    "--code", help=N_("The session's join code (asked for when this account cannot read the session's secret)."))]
+CodeOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--code", help=N_("The session's join code (asked for when this account cannot read the session's secret).")
+    ),
+]
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def vote(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    values: Annotated[list[str], typer.Argument(
-        help=N_("Option labels or numbers; label=dots for dots; the order for rank; words for text."))],
+    values: Annotated[
+        list[str],
+        typer.Argument(help=N_("Option labels or numbers; label=dots for dots; the order for rank; words for text.")),
+    ],
     name: Annotated[str, typer.Option("--name", help=N_("Your display name."))],
-    poll: Annotated[Optional[str], typer.Option("--poll",
-            help=N_("The poll's step id (default: the open poll)."))] = None,
+    poll: Annotated[
+        Optional[str], typer.Option("--poll", help=N_("The poll's step id (default: the open poll)."))
+    ] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.vote_as(person, values, poll)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.vote_as(person, values, poll)),
+    )
 
 
 @app.command()
 def note(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The note."))],
-    name: Annotated[Optional[str], typer.Option("--name",
-                                                help=N_("Your display name (leave out for the facilitator)."))] = None,
+    name: Annotated[
+        Optional[str], typer.Option("--name", help=N_("Your display name (leave out for the facilitator)."))
+    ] = None,
     action: Annotated[bool, typer.Option("--action", help=N_("Mark it as an action item."))] = False,
     owner: Annotated[Optional[str], typer.Option("--owner", help=N_("The action item's owner (makes it one)."))] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help=N_(
-        "The action item's due date: 2026-12-15, 15/12/2026 (your locale's order), 15 Dec, friday, next week, "
-        "in 2 weeks."))] = None,
+    due: Annotated[
+        Optional[str],
+        typer.Option(
+            "--due",
+            help=N_(
+                "The action item's due date: 2026-12-15, 15/12/2026 (your locale's order), 15 Dec, friday, next week, "
+                "in 2 weeks."
+            ),
+        ),
+    ] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
@@ -106,8 +145,13 @@ def note(
     if name is None:
         _act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
         return
-    _act(session, sessions_dir, lambda live: _as_participant(
-        live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(
+            live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)
+        ),
+    )
 
 
 @app.command()
@@ -115,22 +159,42 @@ def edit(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     item: Annotated[str, typer.Argument(help=N_("A note's id (or its start), an idea's (i3), or a poll's step id."))],
     body: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help=N_("What it says now."))] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", help=N_("A note: its action item's owner, anyone "
-                                                 "(\"\" clears it)."))] = None,
-    due: Annotated[Optional[str], typer.Option("--due", help=N_("A note: its action item's due date, as --due of "
-                                               "`note` reads it (\"\" clears it)."))] = None,
+    owner: Annotated[
+        Optional[str], typer.Option("--owner", help=N_('A note: its action item\'s owner, anyone ("" clears it).'))
+    ] = None,
+    due: Annotated[
+        Optional[str],
+        typer.Option(
+            "--due", help=N_('A note: its action item\'s due date, as --due of `note` reads it ("" clears it).')
+        ),
+    ] = None,
     withdraw: Annotated[bool, typer.Option("--withdraw", help=N_("Take the note or idea back."))] = False,
     restore: Annotated[bool, typer.Option("--restore", help=N_("Bring a withdrawn note or idea back."))] = False,
-    name: Annotated[Optional[str], typer.Option("--name", help=N_("Your display name, for a note or idea of yours "
-                                                "while its step runs (leave out for the facilitator)."))] = None,
+    name: Annotated[
+        Optional[str],
+        typer.Option(
+            "--name",
+            help=N_(
+                "Your display name, for a note or idea of yours while its step runs (leave out for the facilitator)."
+            ),
+        ),
+    ] = None,
     rejoin: RejoinOption = None,
     code: CodeOption = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
     """Correct a note, an idea or a poll's question, or withdraw a note or idea: a new event, nothing rewritten."""
-    chosen = [what for what, on in (("TEXT", body is not None), ("--withdraw", withdraw), ("--restore", restore),
-                                    ("--owner/--due", owner is not None or due is not None)) if on]
+    chosen = [
+        what
+        for what, on in (
+            ("TEXT", body is not None),
+            ("--withdraw", withdraw),
+            ("--restore", restore),
+            ("--owner/--due", owner is not None or due is not None),
+        )
+        if on
+    ]
     if len(chosen) != 1:
         raise _fail(_("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)"))
     if (owner is not None or due is not None) and name is not None:
@@ -146,12 +210,14 @@ def edit(
     if name is None:
         _act(session, sessions_dir, lambda live: change(live, None))
         return
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: change(live, person)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: change(live, person)),
+    )
 
 
-def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | None,
-                    verb: Callable[..., str]) -> str:
+def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | None, verb: Callable[..., str]) -> str:
     """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
     that cannot read the session's secret (not the facilitator's), the join code is needed too.
     A new person is told their rejoin code once their first act is written."""
@@ -174,8 +240,12 @@ def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | 
     if own:
         keep(live, person)
     if new:
-        typer.echo(_("{name}: your rejoin code is {code}; keep it to act as {name} from another screen").format(
-            name=person.name, code=person.code), err=True)
+        typer.echo(
+            _("{name}: your rejoin code is {code}; keep it to act as {name} from another screen").format(
+                name=person.name, code=person.code
+            ),
+            err=True,
+        )
     return said
 
 
@@ -193,6 +263,8 @@ def repair(
     for line in left_out:
         typer.echo(clean(_("left out: {line}").format(line=line)), err=True)
     typer.echo(
-            _("{target}: {kept} events kept, {left_out} damaged piece(s) left out; the original is unchanged (move "
-                "the copy over it to use it)").format(
-        target=target, kept=kept, left_out=len(left_out)))
+        _(
+            "{target}: {kept} events kept, {left_out} damaged piece(s) left out; the original is unchanged (move "
+            "the copy over it to use it)"
+        ).format(target=target, kept=kept, left_out=len(left_out))
+    )

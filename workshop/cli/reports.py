@@ -1,6 +1,5 @@
 """Reports of sessions: report, compare, actions."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -11,11 +10,22 @@ from workshop.cli import LangOption, SessionsDir, _fail, _open, _resolve, app, e
 from workshop.errors import os_message
 from workshop.i18n import N_, _, ngettext
 
-OutputFile = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", help=N_("Write to this file instead of stdout (its name's ending gives the format)."))]
+OutputFile = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output", "-o", help=N_("Write to this file instead of stdout (its name's ending gives the format).")
+    ),
+]
 
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json",
-            ".ics": "ics"}
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".ics": "ics",
+}
 
 
 def _reader(lang: str | None) -> str:
@@ -34,8 +44,11 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
         fmt = SUFFIXES.get(output.suffix.lower())
         if fmt not in choices:
             if default is None:
-                raise _fail(_("--output {name}: give --format {said} (or a file name ending in one)").format(
-                    name=output.name, said=said))
+                raise _fail(
+                    _("--output {name}: give --format {said} (or a file name ending in one)").format(
+                        name=output.name, said=said
+                    )
+                )
             fmt = default
     elif fmt is None:
         fmt = default
@@ -47,8 +60,12 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
 @app.command()
 def report(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=N_("md, html, csv or json (default: from the --output file's name, else md)."))] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f", help=N_("md, html, csv or json (default: from the --output file's name, else md).")
+        ),
+    ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -62,8 +79,12 @@ def report(
 
     fmt = _format(fmt, output, ("md", "html", "csv", "json"), "md")
     reader = _reader(lang)
-    render = {"md": renderers.as_markdown, "html": renderers.as_html, "csv": renderers.as_csv,
-              "json": renderers.as_json}[fmt or "md"]
+    render = {
+        "md": renderers.as_markdown,
+        "html": renderers.as_html,
+        "csv": renderers.as_csv,
+        "json": renderers.as_json,
+    }[fmt or "md"]
     with bulk():  # the state and the report's pieces are acyclic: no collector passes over them
         with Stages(2) as stages:
             stages.step(_("reading {session}").format(session=session))
@@ -101,11 +122,18 @@ def _emit(text: str, output: Path | None) -> None:
 
 @app.command()
 def compare(
-    sessions: Annotated[Optional[list[str]], typer.Argument(
-        metavar="SESSION...", help=N_("Two or more session names or files; the first is the baseline."))] = None,
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=N_("md, html or json (default: from the --output file's name, else tables "
-                               "in the terminal)."))] = None,
+    sessions: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="SESSION...", help=N_("Two or more session names or files; the first is the baseline.")),
+    ] = None,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help=N_("md, html or json (default: from the --output file's name, else tables in the terminal)."),
+        ),
+    ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -139,14 +167,28 @@ def compare(
 @app.command()
 def actions(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    fmt: Annotated[Optional[str], typer.Option(
-        "--format", "-f", help=N_("md, csv, json or ics (default: from the --output file's name, else md)."))] = None,
-    ics_kind: Annotated[str, typer.Option(
-        "--ics-kind", help=N_("ics: event (all-day on the due date, for any calendar) or todo (task "
-            "apps)."))] = "event",
-    chain: Annotated[bool, typer.Option(
-        "--chain", help=N_("Every action of the session and its follow-ups (and the sessions it follows), each "
-                           "with its latest status."))] = False,
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f", help=N_("md, csv, json or ics (default: from the --output file's name, else md).")
+        ),
+    ] = None,
+    ics_kind: Annotated[
+        str,
+        typer.Option(
+            "--ics-kind", help=N_("ics: event (all-day on the due date, for any calendar) or todo (task apps).")
+        ),
+    ] = "event",
+    chain: Annotated[
+        bool,
+        typer.Option(
+            "--chain",
+            help=N_(
+                "Every action of the session and its follow-ups (and the sessions it follows), each "
+                "with its latest status."
+            ),
+        ),
+    ] = False,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -176,8 +218,14 @@ def actions(
     with i18n.speaking(reader):
         text, undated = listing.as_ics(state, ics_kind)
     if undated:
-        typer.echo(ngettext("{n} action item without a due date is not in the calendar (an event needs a day): "
-                            "--ics-kind todo lists them all",
-                            "{n} action items without a due date are not in the calendar (an event needs a day): "
-                            "--ics-kind todo lists them all", undated).format(n=undated), err=True)
+        typer.echo(
+            ngettext(
+                "{n} action item without a due date is not in the calendar (an event needs a day): "
+                "--ics-kind todo lists them all",
+                "{n} action items without a due date are not in the calendar (an event needs a day): "
+                "--ics-kind todo lists them all",
+                undated,
+            ).format(n=undated),
+            err=True,
+        )
     _emit(text, output)

@@ -1,6 +1,5 @@
 """Commands for what participants contribute: idea, ask, upvote, hand, react."""
 
-
 from typing import Annotated
 
 import typer
@@ -24,8 +23,11 @@ def idea(
     lang: LangOption = None,
 ) -> None:
     """Add an idea to the current brainstorm step (prints its id)."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.idea_as(person, body)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.idea_as(person, body)),
+    )
 
 
 @app.command()
@@ -40,8 +42,11 @@ def ask(
     lang: LangOption = None,
 ) -> None:
     """Ask a question on a Q&A step (or any step while Q&A is on); prints the question's id."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.ask_as(person, body, anonymous)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.ask_as(person, body, anonymous)),
+    )
 
 
 @app.command()
@@ -55,8 +60,11 @@ def upvote(
     lang: LangOption = None,
 ) -> None:
     """Upvote a question: once per person (a second upvote is ignored, with a message)."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.upvote_as(person, question)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.upvote_as(person, question)),
+    )
 
 
 @app.command()
@@ -70,8 +78,11 @@ def hand(
     lang: LangOption = None,
 ) -> None:
     """Raise your hand (or lower it with --down): the facilitator calls hands in the order raised."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.hand_as(person, not down)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.hand_as(person, not down)),
+    )
 
 
 @app.command()
@@ -85,5 +96,8 @@ def react(
     lang: LangOption = None,
 ) -> None:
     """React on the current step: agree, disagree, slower or louder (each counts once per person and step)."""
-    _act(session, sessions_dir, lambda live: _as_participant(live, name, rejoin, code,
-                                                             lambda person: live.react_as(person, reaction)))
+    _act(
+        session,
+        sessions_dir,
+        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.react_as(person, reaction)),
+    )

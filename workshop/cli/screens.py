@@ -1,6 +1,5 @@
 """Commands that open a screen: run, join, kiosk, serve, screen, replay."""
 
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -15,12 +14,19 @@ if TYPE_CHECKING:
 
 @app.command()
 def run(
-    target: Annotated[Optional[str], typer.Argument(
-        help=N_("An agenda or module id (its latest live session, or a new one) or a session name or file "
-             "(reopen it); default: the default agenda."))] = None,
+    target: Annotated[
+        Optional[str],
+        typer.Argument(
+            help=N_(
+                "An agenda or module id (its latest live session, or a new one) or a session name or file "
+                "(reopen it); default: the default agenda."
+            )
+        ),
+    ] = None,
     name: Annotated[Optional[str], typer.Option("--name", help=N_("Name for a new session (makes one)."))] = None,
-    new: Annotated[bool, typer.Option("--new", help=N_("A new session, even when one of this agenda is still live."))]
-    = False,
+    new: Annotated[
+        bool, typer.Option("--new", help=N_("A new session, even when one of this agenda is still live."))
+    ] = False,
     last: Annotated[bool, typer.Option("--last", help=N_("Reopen the latest live session, of any agenda."))] = False,
     bell: Annotated[bool, typer.Option("--bell/--no-bell", help=N_("Ring the terminal bell at a step's end."))] = True,
     light: Annotated[bool, typer.Option("--light", help=N_("Start in the light theme."))] = False,
@@ -39,17 +45,24 @@ def run(
         session_path = _latest_or_new(target, name, new, path, sessions_dir)
     if session_path is None:
         raise _fail(
-                _("no session to reopen in {sessions_dir}/ (none is waiting, running or paused): `workshop run` "
-                    "starts one").format(
-            sessions_dir=sessions.sessions_dir(sessions_dir)))
+            _(
+                "no session to reopen in {sessions_dir}/ (none is waiting, running or paused): `workshop run` "
+                "starts one"
+            ).format(sessions_dir=sessions.sessions_dir(sessions_dir))
+        )
     from workshop.tui.facilitator import make_app
 
     _show(lambda: make_app(session_path, bell=bell, dark=not light))
     again = target if target is not None and ("/" in target or target.endswith(".toml")) else session_path.stem
-    typer.echo(_("reopen this session with: workshop run {again}").format(again=again)
-               + (_(" --sessions-dir {sessions_dir}").format(
-                   sessions_dir=sessions_dir) if sessions_dir is not None and again == session_path.stem
-                  else ""), err=True)
+    typer.echo(
+        _("reopen this session with: workshop run {again}").format(again=again)
+        + (
+            _(" --sessions-dir {sessions_dir}").format(sessions_dir=sessions_dir)
+            if sessions_dir is not None and again == session_path.stem
+            else ""
+        ),
+        err=True,
+    )
 
 
 def _reopen(target: str | None, last: bool, sessions_dir: Path | None) -> Path | None:
@@ -73,8 +86,9 @@ def _reopen(target: str | None, last: bool, sessions_dir: Path | None) -> Path |
     return None
 
 
-def _latest_or_new(target: str | None, name: str | None, new: bool, path: list[Path] | None,
-                   sessions_dir: Path | None) -> Path:
+def _latest_or_new(
+    target: str | None, name: str | None, new: bool, path: list[Path] | None, sessions_dir: Path | None
+) -> Path:
     """The agenda's (or module's) latest live session, unless `new` or `name` ask for a new one;
     else a new session of it."""
     from workshop import sessions
@@ -102,21 +116,32 @@ def _latest_or_new(target: str | None, name: str | None, new: bool, path: list[P
 def _say_reopened(session: "Session", which: str) -> None:
     state = session.state()
     where = _("at {title!r}").format(title=state.step.spec.title) if state.step is not None else _("not started yet")
-    typer.echo(_("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
-        which=which, stem=session.path.stem, status=state.status, where=where, code=state.code), err=True)
+    typer.echo(
+        _("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
+            which=which, stem=session.path.stem, status=state.status, where=where, code=state.code
+        ),
+        err=True,
+    )
 
 
 @app.command()
 def join(
-    session: Annotated[Optional[str], typer.Argument(
-        help=N_("A session name or file (default: pick one of the live sessions)."))] = None,
+    session: Annotated[
+        Optional[str], typer.Argument(help=N_("A session name or file (default: pick one of the live sessions)."))
+    ] = None,
     name: Annotated[str, typer.Option("--name", help=N_("Your display name."))] = "",
-    shared: Annotated[bool, typer.Option(
-        "--shared", envvar="WORKSHOP_SHARED",
-        help=N_("Many people use this account (the ssh recipe, serve): "
-             "never come back as someone by name alone."))] = False,
-    plain: Annotated[bool, typer.Option("--plain", help=N_("A line-by-line transcript for screen readers: "
-                                        "type vote 2, note ..., help."))] = False,
+    shared: Annotated[
+        bool,
+        typer.Option(
+            "--shared",
+            envvar="WORKSHOP_SHARED",
+            help=N_("Many people use this account (the ssh recipe, serve): never come back as someone by name alone."),
+        ),
+    ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help=N_("A line-by-line transcript for screen readers: type vote 2, note ..., help.")),
+    ] = False,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -129,8 +154,11 @@ def join(
     if session is None:
         live = sessions.live_sessions(sessions_dir)
         if not live:
-            raise _fail(_("no live session in {sessions_dir}: name the session to join").format(
-                sessions_dir=sessions.sessions_dir(sessions_dir)))
+            raise _fail(
+                _("no live session in {sessions_dir}: name the session to join").format(
+                    sessions_dir=sessions.sessions_dir(sessions_dir)
+                )
+            )
         from workshop.tui.participant import make_app
 
         _show(lambda: make_app(live=live, name=name, shared=shared))
@@ -175,35 +203,82 @@ def kiosk(
 @app.command()
 def serve(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
-    host: Annotated[str, typer.Option("--host", help=N_("Address to listen on (default: this machine only; "
-                                                     "0.0.0.0 for the room)."))] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option("--host", help=N_("Address to listen on (default: this machine only; 0.0.0.0 for the room)."))
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help=N_("Port to listen on."))] = 8000,
-    max_apps: Annotated[int, typer.Option(
-        "--max", help=N_("Terminal apps (/terminal/ and ssh) at once, in all."))] = 100,
-    per_address: Annotated[int, typer.Option("--per-address", help=N_("Terminal apps (/terminal/ and ssh) at once "
-                                             "from "
-                                             "one client address, an IPv6 one by its /64, this machine as one (raise "
-                                             "it when the room shares one NAT or reaches serve over IPv6)."))] = 10,
-    tls: Annotated[bool, typer.Option("--tls", help=N_("HTTPS (and wss): with --cert and --key, or a self-signed "
-                                      "certificate kept beside the session, its fingerprint on the join "
-                                      "bar."))] = False,
-    cert: Annotated[Optional[Path], typer.Option("--cert", help=N_("The certificate chain (PEM) for --tls: "
-                                                 "browsers check it, and answers carry HSTS."))] = None,
-    key: Annotated[Optional[Path], typer.Option(
-        "--key", help=N_("The --cert's private key (PEM, unencrypted)."))] = None,
-    trusted_proxy: Annotated[Optional[str], typer.Option("--trusted-proxy", help=N_("The address of a reverse "
-                                                         "proxy "
-                                                         "(Caddy, nginx) whose X-Forwarded-* or Forwarded headers "
-                                                         "count; from any other, none do."))] = None,
-    url: Annotated[Optional[str], typer.Option("--url", help=N_("The address people open, when a proxy serves it "
-                                               "(https://workshop.example.org): announced instead of this "
-                                               "server's own."))] = None,
-    ssh: Annotated[Optional[int], typer.Option("--ssh", help=N_("Also serve the participant app over ssh on this "
-                                               "port: ssh -p PORT join@HOST, no account needed."))] = None,
-    ssh_kiosk: Annotated[bool, typer.Option("--ssh-kiosk", help=N_("Offer the kiosk over ssh instead (one laptop "
-                                            "passed around the room)."))] = False,
-    ssh_idle: Annotated[float, typer.Option("--ssh-idle", help=N_("Minutes without a key press before an ssh "
-                                            "connection is closed."))] = 120.0,
+    max_apps: Annotated[
+        int, typer.Option("--max", help=N_("Terminal apps (/terminal/ and ssh) at once, in all."))
+    ] = 100,
+    per_address: Annotated[
+        int,
+        typer.Option(
+            "--per-address",
+            help=N_(
+                "Terminal apps (/terminal/ and ssh) at once "
+                "from "
+                "one client address, an IPv6 one by its /64, this machine as one (raise "
+                "it when the room shares one NAT or reaches serve over IPv6)."
+            ),
+        ),
+    ] = 10,
+    tls: Annotated[
+        bool,
+        typer.Option(
+            "--tls",
+            help=N_(
+                "HTTPS (and wss): with --cert and --key, or a self-signed "
+                "certificate kept beside the session, its fingerprint on the join "
+                "bar."
+            ),
+        ),
+    ] = False,
+    cert: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--cert", help=N_("The certificate chain (PEM) for --tls: browsers check it, and answers carry HSTS.")
+        ),
+    ] = None,
+    key: Annotated[
+        Optional[Path], typer.Option("--key", help=N_("The --cert's private key (PEM, unencrypted)."))
+    ] = None,
+    trusted_proxy: Annotated[
+        Optional[str],
+        typer.Option(
+            "--trusted-proxy",
+            help=N_(
+                "The address of a reverse "
+                "proxy "
+                "(Caddy, nginx) whose X-Forwarded-* or Forwarded headers "
+                "count; from any other, none do."
+            ),
+        ),
+    ] = None,
+    url: Annotated[
+        Optional[str],
+        typer.Option(
+            "--url",
+            help=N_(
+                "The address people open, when a proxy serves it "
+                "(https://workshop.example.org): announced instead of this "
+                "server's own."
+            ),
+        ),
+    ] = None,
+    ssh: Annotated[
+        Optional[int],
+        typer.Option(
+            "--ssh",
+            help=N_("Also serve the participant app over ssh on this port: ssh -p PORT join@HOST, no account needed."),
+        ),
+    ] = None,
+    ssh_kiosk: Annotated[
+        bool,
+        typer.Option("--ssh-kiosk", help=N_("Offer the kiosk over ssh instead (one laptop passed around the room).")),
+    ] = False,
+    ssh_idle: Annotated[
+        float, typer.Option("--ssh-idle", help=N_("Minutes without a key press before an ssh connection is closed."))
+    ] = 120.0,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -213,8 +288,16 @@ def serve(
     from workshop.places import Limits
 
     path = sessions.resolve(session, sessions_dir).resolve()
-    options = serving.Options(tls=tls, cert=cert, key=key, trusted_proxy=trusted_proxy, url=url, ssh=ssh,
-                              ssh_kiosk=ssh_kiosk, ssh_idle=ssh_idle)
+    options = serving.Options(
+        tls=tls,
+        cert=cert,
+        key=key,
+        trusted_proxy=trusted_proxy,
+        url=url,
+        ssh=ssh,
+        ssh_kiosk=ssh_kiosk,
+        ssh_idle=ssh_idle,
+    )
     serving.run(path, host, port, Limits(max_apps, per_address), typer.echo, options)
 
 
@@ -222,8 +305,13 @@ def serve(
 def screen(
     session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
     light: Annotated[bool, typer.Option("--light", help=N_("The light theme (often better on a projector)."))] = False,
-    headlines: Annotated[bool, typer.Option("--headlines", help=N_("After the end, show each poll's headline result "
-                                            "(only polls whose results the room has seen)."))] = False,
+    headlines: Annotated[
+        bool,
+        typer.Option(
+            "--headlines",
+            help=N_("After the end, show each poll's headline result (only polls whose results the room has seen)."),
+        ),
+    ] = False,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -238,8 +326,9 @@ def screen(
 @app.command()
 def replay(
     session: Annotated[str, typer.Argument(help=N_("A session name or file (a live one replays up to now)."))],
-    speed: Annotated[float, typer.Option("--speed",
-                                         help=N_("Start at this speed: 1, 2, 5, 10 or 60 times real time."))] = 1.0,
+    speed: Annotated[
+        float, typer.Option("--speed", help=N_("Start at this speed: 1, 2, 5, 10 or 60 times real time."))
+    ] = 1.0,
     light: Annotated[bool, typer.Option("--light", help=N_("Start in the light theme."))] = False,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
@@ -248,8 +337,11 @@ def replay(
     from workshop.engine.replay import SPEEDS
 
     if speed not in SPEEDS:
-        raise _fail(_("--speed {speed}: choose one of {speeds}").format(
-            speed=f"{speed:g}", speeds=", ".join(f"{s:g}" for s in SPEEDS)))
+        raise _fail(
+            _("--speed {speed}: choose one of {speeds}").format(
+                speed=f"{speed:g}", speeds=", ".join(f"{s:g}" for s in SPEEDS)
+            )
+        )
     path = _resolve(session, sessions_dir)
     from workshop.tui.replay import make_app
 

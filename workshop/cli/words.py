@@ -10,16 +10,40 @@ from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
 ROOM_WORDS = ("merge", "hide", "unhide", "answered", "unanswered", "call", "qa")
-WORDS = ("start", "next", "prev", "goto", "pause", "resume", "extend", *POLL_ACTIONS, "end",
-         "skip", "unskip", "move", "insert-break", "objections", "revote", *ROOM_WORDS)
-USAGE = (N_("start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
-         "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
-         "revote [POLL], merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, "
-         "qa on|off"))
+WORDS = (
+    "start",
+    "next",
+    "prev",
+    "goto",
+    "pause",
+    "resume",
+    "extend",
+    *POLL_ACTIONS,
+    "end",
+    "skip",
+    "unskip",
+    "move",
+    "insert-break",
+    "objections",
+    "revote",
+    *ROOM_WORDS,
+)
+USAGE = N_(
+    "start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
+    "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
+    "revote [POLL], merge IDEA INTO, hide ITEM, unhide ITEM, answered QUESTION, unanswered QUESTION, call, "
+    "qa on|off"
+)
 
 
-def act(session: Session, word: str, arg: str | None = None, after: str | None = None,
-        into: str | None = None, wording: str | None = None) -> str:
+def act(
+    session: Session,
+    word: str,
+    arg: str | None = None,
+    after: str | None = None,
+    into: str | None = None,
+    wording: str | None = None,
+) -> str:
     """Do the action `word` names (with its arguments); a one-line account of what happened."""
     if wording is not None:
         if word != "revote":
@@ -39,13 +63,13 @@ def act(session: Session, word: str, arg: str | None = None, after: str | None =
 
 def _verb(session: Session, word: str, arg: str | None, after: str | None = None) -> Callable[[], str]:
     if word in ("hide", "unhide"):
-        return lambda: session.hide(_needed(arg, _("{word} needs an idea or question id, like `{word} i3`").format(
-            word=word)),
-                                    word == "hide")
+        return lambda: session.hide(
+            _needed(arg, _("{word} needs an idea or question id, like `{word} i3`").format(word=word)), word == "hide"
+        )
     if word in ("answered", "unanswered"):
-        return lambda: session.answered(_needed(arg, _("{word} needs a question id, like `{word} q2`").format(
-            word=word)),
-                                        word == "answered")
+        return lambda: session.answered(
+            _needed(arg, _("{word} needs a question id, like `{word} q2`").format(word=word)), word == "answered"
+        )
     if word == "qa":
         if arg not in ("on", "off"):
             raise SessionError(_("qa takes on or off: `qa on` opens questions on every step"))
@@ -74,8 +98,14 @@ def _verb(session: Session, word: str, arg: str | None, after: str | None = None
         return lambda: session.insert_break(length, after)
     if word in POLL_ACTIONS:
         return lambda: session.poll_action(word, arg)
-    plain = {"start": session.start, "next": session.next, "prev": session.prev, "pause": session.pause,
-             "resume": session.resume, "end": session.end}.get(word)
+    plain = {
+        "start": session.start,
+        "next": session.next,
+        "prev": session.prev,
+        "pause": session.pause,
+        "resume": session.resume,
+        "end": session.end,
+    }.get(word)
     if plain is None:
         raise SessionError(_("unknown action {word!r}: {USAGE}").format(word=word, USAGE=_(USAGE)))
     if arg is not None:
@@ -101,5 +131,6 @@ def minutes(arg: str | None) -> int:
     try:
         return int("1" if arg is None else arg)
     except ValueError:
-        raise SessionError(_("extend takes whole minutes, like `extend 2` or `extend -1`, not {arg!r}").format(
-            arg=arg)) from None
+        raise SessionError(
+            _("extend takes whole minutes, like `extend 2` or `extend -1`, not {arg!r}").format(arg=arg)
+        ) from None

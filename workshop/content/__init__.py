@@ -19,6 +19,17 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "DEFAULT_AGENDA", "Agenda", "AgendaItem", "Invalid", "Library", "Module", "Plan", "Poll",
-    "Problem", "Source", "Step", "catalog", "load",
+    "DEFAULT_AGENDA",
+    "Agenda",
+    "AgendaItem",
+    "Invalid",
+    "Library",
+    "Module",
+    "Plan",
+    "Poll",
+    "Problem",
+    "Source",
+    "Step",
+    "catalog",
+    "load",
 ]

@@ -18,7 +18,6 @@ Where = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"  # not translated: TOML's own words
@@ -65,8 +64,14 @@ class Checker:
     def report(self, where: Where, context: str, message: str) -> None:
         self.problems.append(self.doc.problem(where, f"{context}{message}"))
 
-    def keys(self, table: Mapping[str, Any], where: Where, context: str, allowed: tuple[str, ...],
-             elsewhere: Callable[[str], str | None] = lambda key: None) -> None:
+    def keys(
+        self,
+        table: Mapping[str, Any],
+        where: Where,
+        context: str,
+        allowed: tuple[str, ...],
+        elsewhere: Callable[[str], str | None] = lambda key: None,
+    ) -> None:
         """Report keys that are not allowed, suggesting the near miss."""
         for key in table:
             if key in allowed:
@@ -74,11 +79,23 @@ class Checker:
             if (why := elsewhere(key)) is not None:
                 self.report(where + (key,), context, why)
             else:
-                self.report(where + (key,), context, _("unknown key {show}{suggest}").format(
-                    show=_show(key), suggest=_suggest(key, allowed)))
+                self.report(
+                    where + (key,),
+                    context,
+                    _("unknown key {show}{suggest}").format(show=_show(key), suggest=_suggest(key, allowed)),
+                )
 
-    def get(self, table: Mapping[str, Any], key: str, where: Where, context: str, kind: type | tuple[type, ...],
-            *, required: bool = True, what: str = "") -> Any:
+    def get(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: Where,
+        context: str,
+        kind: type | tuple[type, ...],
+        *,
+        required: bool = True,
+        what: str = "",
+    ) -> Any:
         """The value at `key` if present and of `kind`; otherwise report and return None."""
         if key not in table:
             if required:
@@ -88,29 +105,53 @@ class Checker:
         kinds = kind if isinstance(kind, tuple) else (kind,)
         ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
         if not ok:
-            self.report(where + (key,), context,
-                        _("{show} must be {value}, not {type_name}").format(
-                            show=_show(key), value=what or kinds[0].__name__, type_name=_type_name(value)))
+            self.report(
+                where + (key,),
+                context,
+                _("{show} must be {value}, not {type_name}").format(
+                    show=_show(key), value=what or kinds[0].__name__, type_name=_type_name(value)
+                ),
+            )
             return None
         return value
 
-    def text(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
-             required: bool = True, controls: bool = False) -> str | None:
+    def text(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: Where,
+        context: str,
+        *,
+        required: bool = True,
+        controls: bool = False,
+    ) -> str | None:
         """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
         value = self.get(table, key, where, context, str, required=required, what=_("a string"))
         if value is not None and required and not value.strip():
             self.report(where + (key,), context, _("{show} must not be empty").format(show=_show(key)))
             return None
         if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
-            self.report(where + (key,), context,
-                    _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows "
-                        "it").format(
-                show=_show(key), ord=ord(bad.group())))
+            self.report(
+                where + (key,),
+                context,
+                _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows it").format(
+                    show=_show(key), ord=ord(bad.group())
+                ),
+            )
             return None
         return value
 
-    def whole(self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True,
-              low: int | None = None, high: int | None = None) -> int | None:
+    def whole(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: Where,
+        context: str,
+        *,
+        required: bool = True,
+        low: int | None = None,
+        high: int | None = None,
+    ) -> int | None:
         value = self.get(table, key, where, context, int, required=required, what=_("a whole number"))
         if value is None:
             return None
@@ -121,21 +162,28 @@ class Checker:
                 bounds = _("at most {high}").format(high=high)
             else:
                 bounds = _("between {low} and {high}").format(low=low, high=high)
-            self.report(where + (key,), context, _("{show} must be {bounds}, not {value}").format(
-                show=_show(key), bounds=bounds, value=value))
+            self.report(
+                where + (key,),
+                context,
+                _("{show} must be {bounds}, not {value}").format(show=_show(key), bounds=bounds, value=value),
+            )
             return None
         return value
 
     def slug(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> str | None:
         value = self.text(table, key, where, context, controls=True)  # no slug holds one: its message says why
         if value is not None and not SLUG.match(value):
-            self.report(where + (key,), context, _("{key} {show} must be lower-case letters, digits and dashes").format(
-                key=key, show=_show(value)))
+            self.report(
+                where + (key,),
+                context,
+                _("{key} {show} must be lower-case letters, digits and dashes").format(key=key, show=_show(value)),
+            )
             return None
         return value
 
-    def table(self, table: Mapping[str, Any], key: str, where: Where, context: str, *,
-              required: bool = True) -> dict | None:
+    def table(
+        self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True
+    ) -> dict | None:
         return self.get(table, key, where, context, dict, required=required, what=_("a table"))
 
     def tables(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> list[dict] | None:
@@ -149,19 +197,36 @@ class Checker:
         good = True
         for index, entry in enumerate(value):
             if not isinstance(entry, dict):
-                self.report(where + (key, index), context, _("{key}[{index}] must be a table, not {type_name}").format(
-                    key=key, index=index, type_name=_type_name(entry)))
+                self.report(
+                    where + (key, index),
+                    context,
+                    _("{key}[{index}] must be a table, not {type_name}").format(
+                        key=key, index=index, type_name=_type_name(entry)
+                    ),
+                )
                 good = False
         return value if good else None
 
-    def choice(self, table: Mapping[str, Any], key: str, where: Where, context: str, choices: tuple[str, ...],
-               *, required: bool = True) -> str | None:
+    def choice(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        where: Where,
+        context: str,
+        choices: tuple[str, ...],
+        *,
+        required: bool = True,
+    ) -> str | None:
         value = self.get(table, key, where, context, str, required=required, what=_("a string"))
         if value is not None and value not in choices:
             listed = ", ".join(choices)
-            self.report(where + (key,), context,
-                        _("{key} {show} is not one of {listed}{suggest}").format(
-                            key=key, show=_show(value), listed=listed, suggest=_suggest(value, choices)))
+            self.report(
+                where + (key,),
+                context,
+                _("{key} {show} is not one of {listed}{suggest}").format(
+                    key=key, show=_show(value), listed=listed, suggest=_suggest(value, choices)
+                ),
+            )
             return None
         return value
 

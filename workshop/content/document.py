@@ -51,8 +51,15 @@ class Document:
             return None
         line = self.text.count("\n", 0, found.start()) + 1
         col = found.start(1) - (self.text.rfind("\n", 0, found.start()) + 1) + 1
-        return Problem(self.path, line, col, _("still a draft: a '# CHECK' line is left to check; check it and "
-                       "delete the marker, or validate with --draft"))
+        return Problem(
+            self.path,
+            line,
+            col,
+            _(
+                "still a draft: a '# CHECK' line is left to check; check it and "
+                "delete the marker, or validate with --draft"
+            ),
+        )
 
     @property
     def kind(self) -> str | None:
@@ -84,8 +91,9 @@ def parse(raw: bytes, path: str) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise fail(*_line_col(raw, err.start),
-                   _("not UTF-8 text: byte 0x{byte:02x}").format(byte=raw[err.start])) from None
+        raise fail(
+            *_line_col(raw, err.start), _("not UTF-8 text: byte 0x{byte:02x}").format(byte=raw[err.start])
+        ) from None
     text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
@@ -98,12 +106,13 @@ def parse(raw: bytes, path: str) -> Document:
             line = text.count("\n") + 1
             col = len(text) - (text.rfind("\n") + 1) + 1
         detail = _WHERE.sub("", message) or _("invalid TOML")
-        raise fail(line, col, _("TOML syntax: {lower}{detail}").format(
-            lower=detail[0].lower(), detail=detail[1:])) from None
+        raise fail(
+            line, col, _("TOML syntax: {lower}{detail}").format(lower=detail[0].lower(), detail=detail[1:])
+        ) from None
     except RecursionError:
         raise fail(1, 1, _("TOML nested too deeply to read")) from None
     except ValueError as err:  # e.g. an integer with more digits than Python will convert
-        raise fail(1, 1, _("TOML value too large to read ({split})").format(split=str(err).split(':')[0])) from None
+        raise fail(1, 1, _("TOML value too large to read ({split})").format(split=str(err).split(":")[0])) from None
     return Document(path, text, data)
 
 
@@ -121,8 +130,11 @@ def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
             raise fail(_("not a regular file (a pipe or device?)"))
         size = path.stat().st_size
         if size > max_bytes:
-            raise fail(_("too large: {size} MB (a module or agenda is at most {limit} MiB)").format(
-                size=number(size / 1e6, ".1f"), limit=max_bytes // 2**20))
+            raise fail(
+                _("too large: {size} MB (a module or agenda is at most {limit} MiB)").format(
+                    size=number(size / 1e6, ".1f"), limit=max_bytes // 2**20
+                )
+            )
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
     except FileNotFoundError:

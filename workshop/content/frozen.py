@@ -17,8 +17,12 @@ from workshop.i18n import _
 
 
 def _poll(poll: Poll) -> dict[str, Any]:
-    out: dict[str, Any] = {"question": poll.question, "vote": poll.vote, "anonymous": poll.anonymous,
-                           "reveal": poll.reveal}
+    out: dict[str, Any] = {
+        "question": poll.question,
+        "vote": poll.vote,
+        "anonymous": poll.anonymous,
+        "reveal": poll.reveal,
+    }
     for key in ("options", "min", "max", "budget", "cap", "threshold"):
         value = getattr(poll, key)
         if value not in (None, ()):
@@ -33,8 +37,14 @@ def _poll(poll: Poll) -> dict[str, Any]:
 
 
 def _step(step: Step) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": step.id, "title": step.title, "kind": step.kind, "minutes": step.minutes,
-                           "prompt": step.prompt, "notes": step.notes}
+    out: dict[str, Any] = {
+        "id": step.id,
+        "title": step.title,
+        "kind": step.kind,
+        "minutes": step.minutes,
+        "prompt": step.prompt,
+        "notes": step.notes,
+    }
     if step.poll is not None:
         out["poll"] = _poll(step.poll)
     if step.anonymous:
@@ -48,18 +58,29 @@ def _step(step: Step) -> dict[str, Any]:
 
 def _module(module: Module) -> dict[str, Any]:
     s = module.source
-    return {"id": module.id, "title": module.title, "summary": module.summary, "minutes": module.minutes,
-            "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
-            "steps": [_step(st) for st in module.steps], **({"language": module.language} if module.language else {}),
-            **({"variants": languages.authored(module)} if module.variants else {})}
+    return {
+        "id": module.id,
+        "title": module.title,
+        "summary": module.summary,
+        "minutes": module.minutes,
+        "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
+        "steps": [_step(st) for st in module.steps],
+        **({"language": module.language} if module.language else {}),
+        **({"variants": languages.authored(module)} if module.variants else {}),
+    }
 
 
 def freeze(plan: Plan) -> dict[str, Any]:
     """The plan with overrides already applied; the per-step minutes are the ones that ran."""
     a = plan.agenda
-    return {"id": a.id, "title": a.title, "summary": a.summary, "start": a.start,
-            "modules": [_module(m) for m in plan.modules],
-            **({"variants": {tag: dict(said) for tag, said in a.variants}} if a.variants else {})}
+    return {
+        "id": a.id,
+        "title": a.title,
+        "summary": a.summary,
+        "start": a.start,
+        "modules": [_module(m) for m in plan.modules],
+        **({"variants": {tag: dict(said) for tag, said in a.variants}} if a.variants else {}),
+    }
 
 
 def problems(data: object) -> list[str]:
@@ -72,11 +93,16 @@ def problems(data: object) -> list[str]:
     from workshop.content.document import Document
     from workshop.content.problems import Invalid
 
-    out = [_("agenda: {show} is not text").format(
-        show=_show(key)) for key in ("id", "title") if not isinstance(data.get(key), str)]
+    out = [
+        _("agenda: {show} is not text").format(show=_show(key))
+        for key in ("id", "title")
+        if not isinstance(data.get(key), str)
+    ]
     titles = data.get("variants", {})
-    if not isinstance(titles, dict) or not all(isinstance(t, dict) and all(
-            k in ("title", "summary") and isinstance(v, str) for k, v in t.items()) for t in titles.values()):
+    if not isinstance(titles, dict) or not all(
+        isinstance(t, dict) and all(k in ("title", "summary") and isinstance(v, str) for k, v in t.items())
+        for t in titles.values()
+    ):
         out.append(_("agenda: its titles in other languages are not text"))
     for i, module in enumerate(data["modules"]):
         if not isinstance(module, dict):
@@ -134,14 +160,43 @@ def thaw(data: dict[str, Any]) -> Plan:
                 p["labels"] = tuple(sorted((int(k), v) for k, v in p.get("labels", {}).items()))
                 poll = Poll(**p)
             rounds = tuple(Round(r["label"], r["minutes"]) for r in st.get("rounds", ()))
-            steps.append(Step(st["id"], st["title"], st["kind"], st["minutes"], st["prompt"], st.get("notes", ""), poll,
-                              rounds, bool(st.get("anonymous", False)), str(st.get("show", "cards"))))
-        modules.append(languages.attach(Module(m["id"], m["title"], m["summary"], m["minutes"], Source(**m["source"]),
-                                              tuple(steps), str(m.get("language", ""))), m.get("variants")))
+            steps.append(
+                Step(
+                    st["id"],
+                    st["title"],
+                    st["kind"],
+                    st["minutes"],
+                    st["prompt"],
+                    st.get("notes", ""),
+                    poll,
+                    rounds,
+                    bool(st.get("anonymous", False)),
+                    str(st.get("show", "cards")),
+                )
+            )
+        modules.append(
+            languages.attach(
+                Module(
+                    m["id"],
+                    m["title"],
+                    m["summary"],
+                    m["minutes"],
+                    Source(**m["source"]),
+                    tuple(steps),
+                    str(m.get("language", "")),
+                ),
+                m.get("variants"),
+            )
+        )
     start = data["start"]
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)
-    agenda = Agenda(data["id"], data["title"], start,
-                    tuple(AgendaItem(m.id) for m in modules), data.get("summary", ""),
-                    languages.titles(data.get("variants")))
+    agenda = Agenda(
+        data["id"],
+        data["title"],
+        start,
+        tuple(AgendaItem(m.id) for m in modules),
+        data.get("summary", ""),
+        languages.titles(data.get("variants")),
+    )
     return Plan(agenda, tuple(modules))

@@ -21,12 +21,16 @@ from workshop.i18n import _, pgettext
 
 def _what(text: str) -> str:
     """A text of a module, named for the reader ("title", "poll question")."""
-    words = {"title": pgettext("a text of a module", "title"), "summary": pgettext("a text of a module", "summary"),
-             "prompt": pgettext("a text of a module", "prompt"), "notes": pgettext("a text of a module", "notes"),
-             "poll.question": pgettext("a text of a module", "poll question"),
-             "poll.options": pgettext("a text of a module", "poll options"),
-             "poll.labels": pgettext("a text of a module", "poll labels"),
-             "rounds.label": pgettext("a text of a module", "round labels")}
+    words = {
+        "title": pgettext("a text of a module", "title"),
+        "summary": pgettext("a text of a module", "summary"),
+        "prompt": pgettext("a text of a module", "prompt"),
+        "notes": pgettext("a text of a module", "notes"),
+        "poll.question": pgettext("a text of a module", "poll question"),
+        "poll.options": pgettext("a text of a module", "poll options"),
+        "poll.labels": pgettext("a text of a module", "poll labels"),
+        "rounds.label": pgettext("a text of a module", "round labels"),
+    }
     return words.get(text, text)
 
 
@@ -45,26 +49,42 @@ def missing(doc: Document, module: Module, lang: str | None = None) -> list[Prob
         for key in ("title", "summary"):
             if key not in dict(said):
                 line, _col = doc.locator.find((key,))
-                out.append(doc.problem(("variants", tag) if _has_table(doc, tag) else (key,), _(
-                    "variants.{tag}: no {language} {what} (the {first} one is on line {line})").format(
-                    tag=tag, language=name, what=_what(key), first=first, line=line)))
+                out.append(
+                    doc.problem(
+                        ("variants", tag) if _has_table(doc, tag) else (key,),
+                        _("variants.{tag}: no {language} {what} (the {first} one is on line {line})").format(
+                            tag=tag, language=name, what=_what(key), first=first, line=line
+                        ),
+                    )
+                )
         for index, step in enumerate(module.steps):
             texts = _lacking(step, tag)
             if not texts:
                 continue
             own: Where = ("steps", index)
             if step.id not in places:
-                out.append(doc.problem(own, _("variants.{tag}: step {show} is not given in {language}: no {texts} (add "
-                                              "[[variants.{tag}.steps]] with id = {show})").format(
-                    tag=tag, show=_show(step.id), language=name, texts=_listed([_what(t) for t in texts]))))
+                out.append(
+                    doc.problem(
+                        own,
+                        _(
+                            "variants.{tag}: step {show} is not given in {language}: no {texts} (add "
+                            "[[variants.{tag}.steps]] with id = {show})"
+                        ).format(tag=tag, show=_show(step.id), language=name, texts=_listed([_what(t) for t in texts])),
+                    )
+                )
                 continue
             at: Where = ("variants", tag, "steps", places[step.id])
             for text in texts:
                 target = at + ("poll",) if text.startswith("poll") and "poll" in table["steps"][places[step.id]] else at
                 line, _col = doc.locator.find(own + _own_key(text))
-                out.append(doc.problem(target, _("variants.{tag}: step {show}: no {language} {what} (the {first} one "
-                                                 "is on line {line})").format(
-                    tag=tag, show=_show(step.id), language=name, what=_what(text), first=first, line=line)))
+                out.append(
+                    doc.problem(
+                        target,
+                        _(
+                            "variants.{tag}: step {show}: no {language} {what} (the {first} one is on line {line})"
+                        ).format(tag=tag, show=_show(step.id), language=name, what=_what(text), first=first, line=line),
+                    )
+                )
     return out
 
 
@@ -73,8 +93,12 @@ def _has_table(doc: Document, tag: str) -> bool:
 
 
 def _own_key(text: str) -> Where:
-    return {"poll.question": ("poll", "question"), "poll.options": ("poll", "options"),
-            "poll.labels": ("poll", "labels"), "rounds.label": ("rounds",)}.get(text, (text,))
+    return {
+        "poll.question": ("poll", "question"),
+        "poll.options": ("poll", "options"),
+        "poll.labels": ("poll", "labels"),
+        "rounds.label": ("rounds",),
+    }.get(text, (text,))
 
 
 def _lacking(step: Step, tag: str) -> list[str]:
@@ -87,8 +111,11 @@ def _lacking(step: Step, tag: str) -> list[str]:
             out.append("poll.question")
         if step.poll.options and "options" not in poll:
             out.append("poll.options")
-        if step.poll.threshold is None and step.poll.labels and set(dict(poll.get("labels", ()))) != set(
-                dict(step.poll.labels)):
+        if (
+            step.poll.threshold is None
+            and step.poll.labels
+            and set(dict(poll.get("labels", ()))) != set(dict(step.poll.labels))
+        ):
             out.append("poll.labels")
     if step.rounds and not all(languages.words(r.variants, tag).get("label") for r in step.rounds):
         out.append("rounds.label")
@@ -96,7 +123,7 @@ def _lacking(step: Step, tag: str) -> list[str]:
 
 
 def _listed(texts: list[str]) -> str:
-    """"title", "title or prompt", "title, prompt or notes"."""
+    """ "title", "title or prompt", "title, prompt or notes"."""
     if len(texts) == 1:
         return texts[0]
     return _("{items} or {last}").format(items=", ".join(texts[:-1]), last=texts[-1])
@@ -115,8 +142,14 @@ def missing_titles(doc: Document, agenda: Agenda, lang: str | None = None) -> li
         for key in ("title", "summary") if agenda.summary else ("title",):
             if key not in said:
                 where: Where = ("variants", tag) if _has_table(doc, tag) else (key,)
-                out.append(doc.problem(where, _("variants.{tag}: no {language} {what} for the agenda").format(
-                    tag=tag, language=languages.called(tag), what=_what(key))))
+                out.append(
+                    doc.problem(
+                        where,
+                        _("variants.{tag}: no {language} {what} for the agenda").format(
+                            tag=tag, language=languages.called(tag), what=_what(key)
+                        ),
+                    )
+                )
     return out
 
 
@@ -124,6 +157,9 @@ def not_in(doc: Document, module: Module, lang: str) -> Problem | None:
     """For `validate --lang`: a problem when the module is not given in `lang` at all."""
     if languages.speaks(module, lang):
         return None
-    return doc.problem(("id",), _("not in {language}: a reader of it sees the module in {first} (give its texts in "
-                                  "[variants.{tag}])").format(
-        language=languages.called(lang), first=languages.called(languages.first(module)), tag=lang))
+    return doc.problem(
+        ("id",),
+        _("not in {language}: a reader of it sees the module in {first} (give its texts in [variants.{tag}])").format(
+            language=languages.called(lang), first=languages.called(languages.first(module)), tag=lang
+        ),
+    )

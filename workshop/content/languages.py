@@ -25,12 +25,33 @@ TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en
 SOURCE = "en"  # the language of a module that does not say
 # Each language's own name for itself: the mark on a text shown in another language than the
 # reader's, which a reader of any language can read.
-NAMES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français", "it": "Italiano",
-         "pt": "Português", "nl": "Nederlands", "pl": "Polski", "sv": "Svenska", "ja": "日本語"}
+NAMES = {
+    "en": "English",
+    "de": "Deutsch",
+    "es": "Español",
+    "fr": "Français",
+    "it": "Italiano",
+    "pt": "Português",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "sv": "Svenska",
+    "ja": "日本語",
+}
 # Their names in the reader's language, for messages about a file (`validate`): marked here, said
 # where a message names one ("no German title" in English, "keine Fassung auf Deutsch" in German)
-CALLED = {"en": N_("English"), "de": N_("German"), "es": N_("Spanish"), "fr": N_("French"), "it": N_("Italian"),
-          "pt": N_("Portuguese"), "nl": N_("Dutch"), "pl": N_("Polish"), "sv": N_("Swedish"), "ja": N_("Japanese")}
+CALLED = {
+    "en": N_("English"),
+    "de": N_("German"),
+    "es": N_("Spanish"),
+    "fr": N_("French"),
+    "it": N_("Italian"),
+    "pt": N_("Portuguese"),
+    "nl": N_("Dutch"),
+    "pl": N_("Polish"),
+    "sv": N_("Swedish"),
+    "ja": N_("Japanese"),
+}
+
 
 def primary(tag: str) -> str:
     """The language of a tag without its region or script: "de-CH" -> "de"."""
@@ -207,9 +228,17 @@ def _step(step: Step, given: Any) -> Step:
     if poll is not None:
         polls = tuple((tag, _poll_words(e["poll"])) for tag, e in given if isinstance(e.get("poll"), dict))
         poll = replace(poll, variants=polls) if polls else poll
-    rounds = tuple(replace(r, variants=tuple((tag, (("label", e["rounds"][i]["label"]),)) for tag, e in given
-                                             if i < len(e.get("rounds", ())) and "label" in e["rounds"][i]))
-                   for i, r in enumerate(step.rounds))
+    rounds = tuple(
+        replace(
+            r,
+            variants=tuple(
+                (tag, (("label", e["rounds"][i]["label"]),))
+                for tag, e in given
+                if i < len(e.get("rounds", ())) and "label" in e["rounds"][i]
+            ),
+        )
+        for i, r in enumerate(step.rounds)
+    )
     return replace(step, variants=said, poll=poll, rounds=rounds)
 
 

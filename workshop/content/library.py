@@ -86,8 +86,9 @@ def _read(path: Path, display: str) -> Loaded:
         return loaded
     loaded.kind = loaded.doc.kind
     if loaded.kind is None:
-        loaded.problems = [Problem(display, 1, 1,
-                                   _("not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])"))]
+        loaded.problems = [
+            Problem(display, 1, 1, _("not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])"))
+        ]
     elif loaded.kind == "module":
         try:
             loaded.module = schema.check_module(loaded.doc)
@@ -159,9 +160,14 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
                 assert loaded.doc is not None  # a module is only ever built from its document
                 line, col = loaded.doc.locator.find(("id",))
                 used_by = library.origins[key]
-                loaded.problems.append(Problem(loaded.display, line, col,
-                                               _("module id '{id}' is already used by {used_by}").format(
-                                                   id=loaded.module.id, used_by=used_by)))
+                loaded.problems.append(
+                    Problem(
+                        loaded.display,
+                        line,
+                        col,
+                        _("module id '{id}' is already used by {used_by}").format(id=loaded.module.id, used_by=used_by),
+                    )
+                )
             continue
         library.origins[key] = loaded.display
         library.modules[loaded.module.id] = loaded.module
@@ -177,9 +183,16 @@ def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Pa
         key = f"agenda:{agenda_id}"  # not translated: a key
         if key in library.origins and loaded in given:
             used_by = library.origins[key]
-            loaded.problems = [Problem(loaded.display, 1, 1,
-                                       _("agenda id '{agenda_id}' (its file name) is already used by {used_by}").format(
-                                           agenda_id=agenda_id, used_by=used_by))]
+            loaded.problems = [
+                Problem(
+                    loaded.display,
+                    1,
+                    1,
+                    _("agenda id '{agenda_id}' (its file name) is already used by {used_by}").format(
+                        agenda_id=agenda_id, used_by=used_by
+                    ),
+                )
+            ]
             continue
         if key not in library.origins:
             library.origins[key] = loaded.display
@@ -226,10 +239,15 @@ def plan_for(lib: Library, ref: str) -> Plan:
         return lib.plan(ref)
     if ref in lib.modules:
         module = lib.modules[ref]
-        return Plan(Agenda(module.id, module.title, dt.time(9, 0), (AgendaItem(module.id),), module.summary,
-                           module.variants), (module,))  # the module's title in its other languages too
+        return Plan(
+            Agenda(module.id, module.title, dt.time(9, 0), (AgendaItem(module.id),), module.summary, module.variants),
+            (module,),
+        )  # the module's title in its other languages too
     known = sorted(lib.agendas) + sorted(lib.modules)
     close = difflib.get_close_matches(ref, known, n=1)
-    hint = _(" (did you mean '{close}'?)").format(
-        close=close[0]) if close else _("; try one of: {known}").format(known=', '.join(known))
+    hint = (
+        _(" (did you mean '{close}'?)").format(close=close[0])
+        if close
+        else _("; try one of: {known}").format(known=", ".join(known))
+    )
     raise UnknownContent(_("no agenda or module {ref!r}{hint}").format(ref=ref, hint=hint))

@@ -27,8 +27,14 @@ REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 Words = tuple[tuple[str, Any], ...]
 Variants = tuple[tuple[str, Words], ...]
 # not translated: a consent poll's default labels: module text, by the module's language
-CONSENT_LABELS = ((0, "block"), (1, "serious concerns"), (2, "concerns"), (3, "can live with it"),
-                  (4, "support"), (5, "full support"))
+CONSENT_LABELS = (
+    (0, "block"),
+    (1, "serious concerns"),
+    (2, "concerns"),
+    (3, "can live with it"),
+    (4, "support"),
+    (5, "full support"),
+)
 
 
 @dataclass(frozen=True)

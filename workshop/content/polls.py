@@ -43,9 +43,15 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         c.keys(table, where, context, ALL_POLL_KEYS)
         return None
     allowed = POLL_COMMON + POLL_KEYS[vote]
-    c.keys(table, where, context, allowed,
-           elsewhere=lambda key: _("'{key}' is not used by a {vote} vote").format(
-               key=key, vote=vote) if key in ALL_POLL_KEYS else None)
+    c.keys(
+        table,
+        where,
+        context,
+        allowed,
+        elsewhere=lambda key: (
+            _("'{key}' is not used by a {vote} vote").format(key=key, vote=vote) if key in ALL_POLL_KEYS else None
+        ),
+    )
     fields: dict[str, Any] = {}
     if vote in OPTION_LIMITS and "options_from" in table:
         fields["options_from"] = c.slug(table, "options_from", where, context)
@@ -57,8 +63,11 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         options = fields.get("options") or ()
         fields["max"] = c.whole(table, "max", where, context, required=False, low=1)
         if fields["max"] is not None and options and fields["max"] > len(options):
-            c.report(where + ("max",), context, _("max {fields} is more than the {options} options").format(
-                fields=fields['max'], options=len(options)))
+            c.report(
+                where + ("max",),
+                context,
+                _("max {fields} is more than the {options} options").format(fields=fields["max"], options=len(options)),
+            )
         if fields["max"] is None and "max" not in table and options:
             fields["max"] = len(options)
     elif vote == "scale":
@@ -67,8 +76,11 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         fields["budget"] = c.whole(table, "budget", where, context, low=1, high=BUDGET_LIMIT)
         fields["cap"] = c.whole(table, "cap", where, context, required=False, low=1)
         if fields["budget"] is not None and fields["cap"] is not None and fields["cap"] > fields["budget"]:
-            c.report(where + ("cap",), context, _("cap {cap} is larger than the budget {budget}").format(
-                cap=fields['cap'], budget=fields['budget']))
+            c.report(
+                where + ("cap",),
+                context,
+                _("cap {cap} is larger than the budget {budget}").format(cap=fields["cap"], budget=fields["budget"]),
+            )
     elif vote == "text":
         length = c.whole(table, "max_length", where, context, required=False, low=1, high=TEXT_LIMIT)
         fields["max_length"] = length if length is not None else 140
@@ -78,12 +90,18 @@ def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_c
         vote = "scale"
     if len(c.problems) > before or question is None:
         return None
-    return Poll(question=question, vote=vote, anonymous=bool(anonymous), reveal=reveal or "on-close",  # type: ignore[arg-type]
-                **fields)
+    return Poll(
+        question=question,
+        vote=vote,  # type: ignore[arg-type]
+        anonymous=bool(anonymous),
+        reveal=reveal or "on-close",  # type: ignore[arg-type]
+        **fields,
+    )
 
 
-def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context: str,
-                   low: int, high: int) -> tuple[str, ...] | None:
+def _check_options(
+    c: _Checker, table: Mapping[str, Any], where: Where, context: str, low: int, high: int
+) -> tuple[str, ...] | None:
     options = c.get(table, "options", where, context, list, what=_("an array of strings"))
     if options is None:
         return None
@@ -93,8 +111,11 @@ def _check_options(c: _Checker, table: Mapping[str, Any], where: Where, context:
         c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=_type_name(wrong)))
         return None
     if not low <= len(options) <= high:
-        c.report(here, context, _("needs {low} to {high} options, has {options}").format(
-            low=low, high=high, options=len(options)))
+        c.report(
+            here,
+            context,
+            _("needs {low} to {high} options, has {options}").format(low=low, high=high, options=len(options)),
+        )
     seen: set[str] = set()
     for option in options:
         key = option.strip().casefold()
@@ -112,11 +133,17 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
     fields["min"], fields["max"] = low, high
     if low is not None and high is not None:
         if low >= high:
-            c.report(where + ("max",), context, _("scale min {low} must be less than max {high}").format(
-                low=low, high=high))
+            c.report(
+                where + ("max",), context, _("scale min {low} must be less than max {high}").format(low=low, high=high)
+            )
         elif high - low > SCALE_SPAN:
-            c.report(where + ("max",), context, _("scale {low} to {high} is more than {SCALE_SPAN} apart").format(
-                low=low, high=high, SCALE_SPAN=SCALE_SPAN))
+            c.report(
+                where + ("max",),
+                context,
+                _("scale {low} to {high} is more than {SCALE_SPAN} apart").format(
+                    low=low, high=high, SCALE_SPAN=SCALE_SPAN
+                ),
+            )
     labels = c.table(table, "labels", where, context, required=False) or {}
     parsed: list[tuple[int, str]] = []
     for key, label in labels.items():
@@ -127,11 +154,19 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
             c.report(here, context, _("label key {show} must be a whole number on the scale").format(show=_show(key)))
             continue
         if not isinstance(label, str):
-            c.report(here, context, _("label for {value} must be a string, not {type_name}").format(
-                value=value, type_name=_type_name(label)))
+            c.report(
+                here,
+                context,
+                _("label for {value} must be a string, not {type_name}").format(
+                    value=value, type_name=_type_name(label)
+                ),
+            )
         elif low is not None and high is not None and not low <= value <= high:
-            c.report(here, context, _("label for {value} is outside the scale {low} to {high}").format(
-                value=value, low=low, high=high))
+            c.report(
+                here,
+                context,
+                _("label for {value} is outside the scale {low} to {high}").format(value=value, low=low, high=high),
+            )
         else:
             parsed.append((value, label))
     fields["labels"] = tuple(sorted(parsed))

@@ -52,11 +52,16 @@ def check_module(doc: Document) -> list[Problem]:
         if not isinstance(step, dict):
             continue
         where: Where = ("steps", index)
-        context = _("step {show}: ").format(
-            show=_show(step['id'])) if isinstance(step.get("id"), str) else _("step {index}: ").format(index=index + 1)
+        context = (
+            _("step {show}: ").format(show=_show(step["id"]))
+            if isinstance(step.get("id"), str)
+            else _("step {index}: ").format(index=index + 1)
+        )
         if isinstance(step.get("poll"), dict):
-            warnings += [_warning(doc, where + ("poll",) + key, context + "poll: " + message)
-                         for key, message in _poll(step["poll"], step.get("prompt"))]
+            warnings += [
+                _warning(doc, where + ("poll",) + key, context + "poll: " + message)
+                for key, message in _poll(step["poll"], step.get("prompt"))
+            ]
         warnings += _step_quotes(doc, step, where, context)
     return warnings
 
@@ -66,26 +71,51 @@ def _long_module(doc: Document, steps: list) -> list[Problem]:
     total = sum(_whole(s.get("minutes")) or 0 for s in tables)
     if total <= MODULE_WITHOUT_BREAK or any(s.get("kind") == "break" for s in tables):
         return []
-    return [_warning(doc, ("minutes",),
-            _("the steps run {total} minutes with no break: a module over {MODULE_WITHOUT_BREAK} minutes needs a "
-                "break step").format(
-        total=total, MODULE_WITHOUT_BREAK=MODULE_WITHOUT_BREAK))]
+    return [
+        _warning(
+            doc,
+            ("minutes",),
+            _(
+                "the steps run {total} minutes with no break: a module over {MODULE_WITHOUT_BREAK} minutes needs a "
+                "break step"
+            ).format(total=total, MODULE_WITHOUT_BREAK=MODULE_WITHOUT_BREAK),
+        )
+    ]
 
 
 def _poll(poll: Mapping[str, Any], prompt: Any) -> Iterator[tuple[Where, str]]:
     """(key, message) for each rule this poll table breaks."""
     options = poll.get("options")
     if isinstance(options, list) and len(options) > MOST_OPTIONS:
-        yield ("options",), (
-                _("{options} options on one vote: more than {MOST_OPTIONS} are hard to read and weigh; shortlist or "
-                    "group them").format(
-            options=len(options), MOST_OPTIONS=MOST_OPTIONS))
+        yield (
+            ("options",),
+            (
+                _(
+                    "{options} options on one vote: more than {MOST_OPTIONS} are hard to read and weigh; shortlist or "
+                    "group them"
+                ).format(options=len(options), MOST_OPTIONS=MOST_OPTIONS)
+            ),
+        )
     if poll.get("reveal") == "live" and poll.get("anonymous") is not True:
-        yield ("reveal",), (_('a named poll revealed live: early votes sway later ones; use reveal = "on-close" '
-                            'or "manual", or make it anonymous'))
+        yield (
+            ("reveal",),
+            (
+                _(
+                    'a named poll revealed live: early votes sway later ones; use reveal = "on-close" '
+                    'or "manual", or make it anonymous'
+                )
+            ),
+        )
     if poll.get("vote") == "scale" and _mentions_fist(poll, prompt):
-        yield ("vote",), (_('fist-of-five is a consent check: use a consent poll (vote = "consent"), '
-                          'or drop "fist" to keep a rating'))
+        yield (
+            ("vote",),
+            (
+                _(
+                    'fist-of-five is a consent check: use a consent poll (vote = "consent"), '
+                    'or drop "fist" to keep a rating'
+                )
+            ),
+        )
     if poll.get("vote") == "dots":
         yield from _dots(poll, options)
 
@@ -102,18 +132,31 @@ def _dots(poll: Mapping[str, Any], options: Any) -> Iterator[tuple[Where, str]]:
     if budget is not None and count and budget * 2 > count:
         low, high = math.ceil(count / 4), math.ceil(count / 3)
         advice = f"{low}" if low == high else f"{low} or {high}"
-        yield ("budget",), (
-                _("{budget} dots on {count} options is more than half: give about a quarter to a third as many dots "
-                    "as options ({advice})").format(
-            budget=budget, count=count, advice=advice))
+        yield (
+            ("budget",),
+            (
+                _(
+                    "{budget} dots on {count} options is more than half: give about a quarter to a third as many dots "
+                    "as options ({advice})"
+                ).format(budget=budget, count=count, advice=advice)
+            ),
+        )
     if budget is None or budget < 2:
         return
     if "cap" not in poll:
-        yield (), _("no cap on the {budget} dots: add cap = {value} so no one puts every dot on one option").format(
-            budget=budget, value=max(1, budget // 2))
+        yield (
+            (),
+            _("no cap on the {budget} dots: add cap = {value} so no one puts every dot on one option").format(
+                budget=budget, value=max(1, budget // 2)
+            ),
+        )
     elif cap is not None and cap >= budget:
-        yield ("cap",), _("cap {cap} is the whole budget, so it limits nothing: make it {value}").format(
-            cap=cap, value=max(1, budget // 2))
+        yield (
+            ("cap",),
+            _("cap {cap} is the whole budget, so it limits nothing: make it {value}").format(
+                cap=cap, value=max(1, budget // 2)
+            ),
+        )
 
 
 def _step_quotes(doc: Document, step: Mapping[str, Any], where: Where, context: str) -> list[Problem]:
@@ -126,8 +169,16 @@ def _step_quotes(doc: Document, step: Mapping[str, Any], where: Where, context: 
         text = step.get(field)
         for quote in contradictions(text, minutes, rounds) if isinstance(text, str) else ():
             line, col = _quote_position(doc, where + (field,), quote)
-            found.append(Problem(doc.path, line, col, _('warning: {context}{SAYS} "{phrase}" but {why}').format(
-                context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why)))
+            found.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    _('warning: {context}{SAYS} "{phrase}" but {why}').format(
+                        context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why
+                    ),
+                )
+            )
     return found
 
 
@@ -177,9 +228,10 @@ def _stretch_message(base: int, begin: int, end: int) -> str:
     def at(minutes: int) -> str:
         return f"{(base + minutes) // 60 % 24:02d}:{(base + minutes) % 60:02d}"
 
-    return (_("{minutes} minutes without a break ({start} to {end}): add a break step so that no stretch runs over "
-        "{BREAK_EVERY} minutes").format(
-        minutes=end - begin, start=at(begin), end=at(end), BREAK_EVERY=BREAK_EVERY))
+    return _(
+        "{minutes} minutes without a break ({start} to {end}): add a break step so that no stretch runs over "
+        "{BREAK_EVERY} minutes"
+    ).format(minutes=end - begin, start=at(begin), end=at(end), BREAK_EVERY=BREAK_EVERY)
 
 
 def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module]) -> list[Problem]:
@@ -195,9 +247,16 @@ def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module])
             for field, quote in _new_quotes(before, after):
                 line, col = _override_position(doc, index, step_id)
                 context = _("module {module}: step {step}: ").format(module=_show(item.module), step=_show(step_id))
-                warnings.append(Problem(doc.path, line, col,
+                warnings.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        col,
                         _('warning: {context}{SAYS} "{phrase}" but {why} in this agenda').format(
-                    context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why)))
+                            context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why
+                        ),
+                    )
+                )
     return warnings
 
 

@@ -115,8 +115,11 @@ def _table(tokens: list[Any], at: int, out: list[str]) -> int:
             if in_head:
                 heads = row
             else:
-                cells = [f"{head}: {cell}" if head else cell
-                         for head, cell in zip(heads + [""] * len(row), row, strict=False) if cell]
+                cells = [
+                    f"{head}: {cell}" if head else cell
+                    for head, cell in zip(heads + [""] * len(row), row, strict=False)
+                    if cell
+                ]
                 out.append(_sentence("; ".join(cells)))
         at += 1
     return at + 1

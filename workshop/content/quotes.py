@@ -26,25 +26,50 @@ from dataclasses import dataclass
 
 from workshop.i18n import _
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_WORD = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
-         rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}")
+_WORD = (
+    rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[1:10])}))?"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}"
+)
 QUOTE = re.compile(rf"(?<![\w.,:])(?P<number>\d{{1,3}}|{_WORD})[ -](?:minutes?|mins?)\b", re.IGNORECASE)
 
 _EACH = re.compile(r"^\s*(?:each|apiece|per (?:person|speaker|head))\b", re.IGNORECASE)
 _WHOLE_AFTER = re.compile(r"^\s*(?:in all|in total|total)\b", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(r"\b(?:keep(?: it| this| the step)? (?:to|within)|stick to|all|the full|the whole)\s+$",
-                           re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:keep(?: it| this| the step)? (?:to|within)|stick to|all|the full|the whole)\s+$", re.IGNORECASE
+)
 _STEP_NOUN = re.compile(r"^\s*(?:break|step|exercise|discussion|activity|talk|poll|slot)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:after|first|last|final)\s+$", re.IGNORECASE)
 # "N minutes in" is a moment only when the phrase ends there: "three minutes in pairs" is a length
 _PART_AFTER = re.compile(r"^\s*(?:before|left|remaining|into|to go|in(?=\s*(?:[,;:)]|$)))", re.IGNORECASE)
 _ROUND_NOUN = re.compile(r"^\s*round\b", re.IGNORECASE)
-_GROUPS = ((re.compile(r"\b(?:groups? of four|fours)\b", re.IGNORECASE), 4),
-           (re.compile(r"\b(?:threes|trios?|groups? of three)\b", re.IGNORECASE), 3),
-           (re.compile(r"\bpairs?\b", re.IGNORECASE), 2))
+_GROUPS = (
+    (re.compile(r"\b(?:groups? of four|fours)\b", re.IGNORECASE), 4),
+    (re.compile(r"\b(?:threes|trios?|groups? of three)\b", re.IGNORECASE), 3),
+    (re.compile(r"\bpairs?\b", re.IGNORECASE), 2),
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +95,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     """The text before and after a quote, within its sentence (a line break or a full stop ends it)."""
     head = max(text.rfind(mark, 0, start) for mark in (".", "\n", "!", "?", ";")) + 1
     tails = [i for i in (text.find(mark, end) for mark in (".", "\n", "!", "?", ";")) if i >= 0]
-    return text[head:start], text[end:min(tails, default=len(text))]
+    return text[head:start], text[end : min(tails, default=len(text))]
 
 
 def _group(before: str, after: str) -> int:
@@ -102,13 +127,14 @@ def _why(kind: str, n: int, minutes: int, rounds: Sequence[int], group: int) -> 
     """Why quoting `n` minutes disagrees with a step of `minutes` (and `rounds`), or None."""
     if kind == "each" and n * group > minutes:
         return _("{group} turns of {n} minutes need {needed}, the step has {minutes}").format(
-            group=group, n=n, needed=n * group, minutes=minutes)
+            group=group, n=n, needed=n * group, minutes=minutes
+        )
     if kind == "whole" and n != minutes:
         return _("the step has {minutes} minutes").format(minutes=minutes)
     if kind == "part" and n >= minutes:
         return _("the step has only {minutes} minutes").format(minutes=minutes)
     if kind == "round" and rounds and n not in _spans(rounds, minutes):
-        return _("its rounds last {map} minutes").format(map=', '.join(map(str, rounds)))
+        return _("its rounds last {map} minutes").format(map=", ".join(map(str, rounds)))
     if kind == "round" and not rounds and n > minutes:
         return _("the step has only {minutes} minutes").format(minutes=minutes)
     return None

@@ -41,7 +41,6 @@ STEP_MINUTES_MAX = 24 * 60  # a step, or a round, of a day at most: a larger num
 MODULE_MINUTES_MAX = 7 * 24 * 60
 
 
-
 def check_module(doc: Document) -> Module:
     """The module in `doc`, or Invalid with every problem found."""
     c = _Checker(doc)
@@ -53,15 +52,21 @@ def check_module(doc: Document) -> Module:
     minutes = c.whole(data, "minutes", (), "", low=1, high=MODULE_MINUTES_MAX)
     language = c.text(data, "language", (), "", required=False)
     if language is not None and not LANGUAGE.match(language):
-        c.report(("language",), "", _("language {show} must be a language tag such as 'en', 'de' or 'pt-BR'").format(
-            show=_show(language)))
+        c.report(
+            ("language",),
+            "",
+            _("language {show} must be a language tag such as 'en', 'de' or 'pt-BR'").format(show=_show(language)),
+        )
     source = _check_source(c, data)
     steps = _check_steps(c, data)
     if minutes is not None and steps is not None:
         total = sum(s.minutes for s in steps)
         if total != minutes:
-            c.report(("minutes",), "", _("'minutes' is {minutes} but the steps add up to {total}").format(
-                minutes=minutes, total=total))
+            c.report(
+                ("minutes",),
+                "",
+                _("'minutes' is {minutes} but the steps add up to {total}").format(minutes=minutes, total=total),
+            )
     variants.check(c, data, steps, language or "en")
     if c.problems:
         raise Invalid(c.problems)
@@ -95,14 +100,20 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
     for index, entry in enumerate(entries):
         where: Where = ("steps", index)
         raw_id = entry.get("id")
-        context = _("step {show}: ").format(
-            show=_show(raw_id)) if isinstance(raw_id, str) and raw_id else _("step {index}: ").format(index=index + 1)
+        context = (
+            _("step {show}: ").format(show=_show(raw_id))
+            if isinstance(raw_id, str) and raw_id
+            else _("step {index}: ").format(index=index + 1)
+        )
         step_id = c.slug(entry, "id", where, context)
         if step_id is not None:
             if step_id in first_seen:
                 line, _col = c.doc.locator.find(("steps", first_seen[step_id]))
-                c.report(where + ("id",), context, _("duplicate step id {show} (first used on line {line})").format(
-                    show=_show(step_id), line=line))
+                c.report(
+                    where + ("id",),
+                    context,
+                    _("duplicate step id {show} (first used on line {line})").format(show=_show(step_id), line=line),
+                )
             else:
                 first_seen[step_id] = index
         steps.append(_check_step(c, entry, where, context, step_id))
@@ -111,10 +122,13 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
         poll = entry.get("poll")
         source = poll.get("options_from") if isinstance(poll, dict) else None
         if isinstance(source, str) and source not in brainstorms:
-            c.report(("steps", index, "poll", "options_from"), _("step {show}: poll: ").format(
-                show=_show(entry.get('id'))),
-                     _("options_from {show} names no brainstorm step of this module{suggest}").format(
-                         show=_show(source), suggest=_suggest(source, sorted(brainstorms))))
+            c.report(
+                ("steps", index, "poll", "options_from"),
+                _("step {show}: poll: ").format(show=_show(entry.get("id"))),
+                _("options_from {show} names no brainstorm step of this module{suggest}").format(
+                    show=_show(source), suggest=_suggest(source, sorted(brainstorms))
+                ),
+            )
             steps[index] = None
     if any(s is None for s in steps):
         return None
@@ -135,17 +149,23 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
         else:
             poll = _check_poll(c, entry, where, context)
     elif kind is not None and "poll" in entry:
-        c.report(where + ("poll",), context,
-                _("only a poll step may have a poll (this step's kind is '{kind}')").format(
-            kind=kind))
+        c.report(
+            where + ("poll",),
+            context,
+            _("only a poll step may have a poll (this step's kind is '{kind}')").format(kind=kind),
+        )
     anonymous, show = False, "cards"
     if "anonymous" in entry:
         if kind in ("brainstorm", "qa"):
             anonymous = bool(c.get(entry, "anonymous", where, context, bool, what=_("true or false")))
         elif kind is not None:
-            c.report(where + ("anonymous",), context,
-                     _("'anonymous' is for brainstorm and qa steps (a poll's goes in [steps.poll])") if kind == "poll"
-                     else _("'anonymous' is for brainstorm and qa steps"))
+            c.report(
+                where + ("anonymous",),
+                context,
+                _("'anonymous' is for brainstorm and qa steps (a poll's goes in [steps.poll])")
+                if kind == "poll"
+                else _("'anonymous' is for brainstorm and qa steps"),
+            )
     if "show" in entry:
         if kind == "brainstorm":
             show = c.choice(entry, "show", where, context, SHOWS) or "cards"
@@ -157,8 +177,9 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
     return Step(step_id, title, kind, minutes, prompt, notes, poll, rounds, anonymous, show)  # type: ignore[arg-type]
 
 
-def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: str,
-                  minutes: int | None) -> tuple[Round, ...] | None:
+def _check_rounds(
+    c: _Checker, entry: Mapping[str, Any], where: Where, context: str, minutes: int | None
+) -> tuple[Round, ...] | None:
     """`[[steps.rounds]]`: two or more, each a label and whole minutes, adding up to the step's."""
     tables = c.tables(entry, "rounds", where, context)
     if tables is None:
@@ -167,21 +188,26 @@ def _check_rounds(c: _Checker, entry: Mapping[str, Any], where: Where, context: 
     for index, table in enumerate(tables):
         at = where + ("rounds", index)
         c.keys(table, at, context, ROUND_KEYS)
-        label, length = c.text(table, "label", at, context), c.whole(table, "minutes", at, context, low=1,
-                                                                     high=STEP_MINUTES_MAX)
+        label, length = (
+            c.text(table, "label", at, context),
+            c.whole(table, "minutes", at, context, low=1, high=STEP_MINUTES_MAX),
+        )
         if label is not None and length is not None:
             rounds.append(Round(label, length))
     if len(rounds) != len(tables):
         return None
     if len(rounds) < 2:
-        c.report(where + ("rounds",), context,
-                _("a step with rounds needs at least two (or none: the step is one round)"))
+        c.report(
+            where + ("rounds",), context, _("a step with rounds needs at least two (or none: the step is one round)")
+        )
         return None
     total = sum(r.minutes for r in rounds)
     if minutes is not None and total != minutes:
-        c.report(where + ("rounds",), context,
-                _("the rounds add up to {total} minutes but the step has {minutes}").format(
-            total=total, minutes=minutes))
+        c.report(
+            where + ("rounds",),
+            context,
+            _("the rounds add up to {total} minutes but the step has {minutes}").format(total=total, minutes=minutes),
+        )
         return None
     return tuple(rounds)
 
@@ -203,37 +229,59 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
     for index, entry in enumerate(entries or ()):
         where: Where = ("modules", index)
         raw = entry.get("module")
-        context = _("module {show}: ").format(
-            show=_show(raw)) if isinstance(raw, str) and raw else _("modules[{index}]: ").format(index=index)
+        context = (
+            _("module {show}: ").format(show=_show(raw))
+            if isinstance(raw, str) and raw
+            else _("modules[{index}]: ").format(index=index)
+        )
         c.keys(entry, where, context, ITEM_KEYS)
         ref = c.text(entry, "module", where, context)
         overrides = c.table(entry, "minutes", where, context, required=False) or {}
         if ref is None:
             continue
         if ref in seen:
-            c.report(where + ("module",), "",
-                     _("module {show} appears twice in the agenda (entries {seen} and {index})").format(
-                         show=_show(ref), seen=seen[ref] + 1, index=index + 1))
+            c.report(
+                where + ("module",),
+                "",
+                _("module {show} appears twice in the agenda (entries {seen} and {index})").format(
+                    show=_show(ref), seen=seen[ref] + 1, index=index + 1
+                ),
+            )
         seen.setdefault(ref, index)
         module = None
         if modules is not None:
             module = modules.get(ref)
             if module is None:
-                c.report(where + ("module",), "", _("module {show} does not exist{suggest}").format(
-                    show=_show(ref), suggest=_suggest(ref, sorted(modules))))
+                c.report(
+                    where + ("module",),
+                    "",
+                    _("module {show} does not exist{suggest}").format(
+                        show=_show(ref), suggest=_suggest(ref, sorted(modules))
+                    ),
+                )
         good: list[tuple[str, int]] = []
         for step_id in overrides:
             minutes = c.whole(overrides, step_id, where + ("minutes",), context, low=1, high=STEP_MINUTES_MAX)
             if module is not None and module.step(step_id) is None:
                 steps = [s.id for s in module.steps]
-                c.report(where + ("minutes", step_id), context,
-                         _("no step {show} to override{suggest}").format(
-                             show=_show(step_id), suggest=_suggest(step_id, steps)))
+                c.report(
+                    where + ("minutes", step_id),
+                    context,
+                    _("no step {show} to override{suggest}").format(
+                        show=_show(step_id), suggest=_suggest(step_id, steps)
+                    ),
+                )
             elif minutes is not None:
                 good.append((step_id, minutes))
         items.append(AgendaItem(ref, tuple(good)))
     variants.check(c, data, None, "en", keys=("title", "summary"))
     if c.problems:
         raise Invalid(c.problems)
-    return Agenda(agenda_id, title, start, tuple(items), summary,  # type: ignore[arg-type]
-                  languages.titles(data.get("variants")))
+    return Agenda(
+        agenda_id,
+        title,  # type: ignore[arg-type]
+        start,
+        tuple(items),
+        summary,
+        languages.titles(data.get("variants")),
+    )

@@ -28,14 +28,37 @@ STEP_TEXTS = ("title", "prompt", "notes")
 
 
 def _shared(key: str) -> str | None:
-    if key in ("id", "minutes", "kind", "source", "language", "vote", "anonymous", "reveal", "show", "max", "min",
-               "budget", "cap", "max_length", "threshold", "options_from", "start", "modules"):
+    if key in (
+        "id",
+        "minutes",
+        "kind",
+        "source",
+        "language",
+        "vote",
+        "anonymous",
+        "reveal",
+        "show",
+        "max",
+        "min",
+        "budget",
+        "cap",
+        "max_length",
+        "threshold",
+        "options_from",
+        "start",
+        "modules",
+    ):
         return _("{key} is the same in every language: give it once, in the module itself").format(key=_show(key))
     return None
 
 
-def check(c: Checker, data: Mapping[str, Any], steps: tuple[Step, ...] | None, first: str,
-          keys: tuple[str, ...] = VARIANT_KEYS) -> None:
+def check(
+    c: Checker,
+    data: Mapping[str, Any],
+    steps: tuple[Step, ...] | None,
+    first: str,
+    keys: tuple[str, ...] = VARIANT_KEYS,
+) -> None:
     """Report what is wrong with the module's `[variants.*]` tables (`steps`: the module's own,
     None when they are wrong themselves: only the tables' shape is checked then); an agenda's
     give `keys` title and summary only."""
@@ -50,12 +73,16 @@ def check(c: Checker, data: Mapping[str, Any], steps: tuple[Step, ...] | None, f
         where: Where = ("variants", tag)
         context = _("variants.{tag}: ").format(tag=tag)
         if not languages.TAG.match(tag):
-            c.report(where, "", _("variants: {tag} must be a language tag such as 'de', 'es' or 'pt-BR'").format(
-                tag=_show(tag)))
+            c.report(
+                where,
+                "",
+                _("variants: {tag} must be a language tag such as 'de', 'es' or 'pt-BR'").format(tag=_show(tag)),
+            )
             continue
         if tag.casefold() == first.casefold():
-            c.report(where, context, _("'{tag}' is the module's own language: its texts are the module's").format(
-                tag=tag))
+            c.report(
+                where, context, _("'{tag}' is the module's own language: its texts are the module's").format(tag=tag)
+            )
             continue
         if not isinstance(variant, dict):
             c.report(where, context, _("must be a table, not {type_name}").format(type_name=_type_name(variant)))
@@ -73,8 +100,11 @@ def _text(c: Checker, table: Mapping[str, Any], key: str, where: Where, context:
     """An optional text: when given, a string that is not empty."""
     value = c.text(table, key, where, context, required=False)
     if value is not None and not value.strip():
-        c.report(where + (key,), context,
-                 _("{key} must not be empty (leave it out to say it in the first language)").format(key=_show(key)))
+        c.report(
+            where + (key,),
+            context,
+            _("{key} must not be empty (leave it out to say it in the first language)").format(key=_show(key)),
+        )
         return None
     return value
 
@@ -91,21 +121,32 @@ def _check_steps(c: Checker, entries: list[dict], where: Where, context: str, st
         here = context + _("step {show}: ").format(show=_show(step_id))
         step = next((s for s in steps if s.id == step_id), None)
         if step is None:
-            c.report(at + ("id",), context, _("no step {show} in this module{suggest}").format(
-                show=_show(step_id), suggest=_suggest(step_id, ids)))
+            c.report(
+                at + ("id",),
+                context,
+                _("no step {show} in this module{suggest}").format(show=_show(step_id), suggest=_suggest(step_id, ids)),
+            )
             continue
         if step_id in seen:
             line, _col = c.doc.locator.find(where + ("steps", seen[step_id]))
-            c.report(at + ("id",), context, _("step {show} is given twice in this language (first on line "
-                                              "{line})").format(show=_show(step_id), line=line))
+            c.report(
+                at + ("id",),
+                context,
+                _("step {show} is given twice in this language (first on line {line})").format(
+                    show=_show(step_id), line=line
+                ),
+            )
             continue
         seen[step_id] = index
         for key in STEP_TEXTS:
             _text(c, entry, key, at, here)
         if "poll" in entry:
             if step.poll is None:
-                c.report(at + ("poll",), here, _("only a poll step has a poll (this step's kind is '{kind}')").format(
-                    kind=step.kind))
+                c.report(
+                    at + ("poll",),
+                    here,
+                    _("only a poll step has a poll (this step's kind is '{kind}')").format(kind=step.kind),
+                )
             elif (poll := c.table(entry, "poll", at, here)) is not None:
                 _check_poll(c, poll, at + ("poll",), here + _("poll: "), step.poll)
         if "rounds" in entry:
@@ -117,16 +158,24 @@ def _check_poll(c: Checker, table: Mapping[str, Any], where: Where, context: str
     _text(c, table, "question", where, context)
     if "options" in table:
         if not poll.options:
-            c.report(where + ("options",), context, _("'options' has nothing to say here: its options come from ideas")
-                     if poll.options_from else _("'options' has nothing to say here: a {kind} vote has none").format(
-                         kind=poll.kind))
+            c.report(
+                where + ("options",),
+                context,
+                _("'options' has nothing to say here: its options come from ideas")
+                if poll.options_from
+                else _("'options' has nothing to say here: a {kind} vote has none").format(kind=poll.kind),
+            )
         else:
             _check_options(c, table, where, context, poll)
     if "labels" in table:
         if poll.vote != "scale" or poll.threshold is not None or not poll.labels:
-            c.report(where + ("labels",), context, _("'labels' has nothing to say here: the poll's own has no labels")
-                     if poll.vote == "scale" and poll.threshold is None else
-                     _("'labels' has nothing to say here: a {kind} vote has none").format(kind=poll.kind))
+            c.report(
+                where + ("labels",),
+                context,
+                _("'labels' has nothing to say here: the poll's own has no labels")
+                if poll.vote == "scale" and poll.threshold is None
+                else _("'labels' has nothing to say here: a {kind} vote has none").format(kind=poll.kind),
+            )
         elif (labels := c.table(table, "labels", where, context)) is not None:
             own = dict(poll.labels)
             for key, label in labels.items():
@@ -134,14 +183,20 @@ def _check_poll(c: Checker, table: Mapping[str, Any], where: Where, context: str
                 try:
                     value = int(key)
                 except ValueError:
-                    c.report(at, context, _("label key {key} must be a whole number on the scale").format(
-                        key=_show(key)))
+                    c.report(
+                        at, context, _("label key {key} must be a whole number on the scale").format(key=_show(key))
+                    )
                     continue
                 if not isinstance(label, str) or not label.strip():
                     c.report(at, context, _("label for {value} must be a string that is not empty").format(value=value))
                 elif value not in own:
-                    c.report(at, context, _("label for {value} stands for no label of the poll's own (it labels "
-                                            "{labels})").format(value=value, labels=", ".join(map(str, own))))
+                    c.report(
+                        at,
+                        context,
+                        _("label for {value} stands for no label of the poll's own (it labels {labels})").format(
+                            value=value, labels=", ".join(map(str, own))
+                        ),
+                    )
 
 
 def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: str, poll: Poll) -> None:
@@ -155,8 +210,13 @@ def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: 
         return
     if len(options) != len(poll.options):
         # a poll has two options or more: the count is never one
-        c.report(here, context, _("needs {n} options, one for each of the poll's own in the same order, has "
-                                  "{has}").format(n=len(poll.options), has=len(options)))
+        c.report(
+            here,
+            context,
+            _("needs {n} options, one for each of the poll's own in the same order, has {has}").format(
+                n=len(poll.options), has=len(options)
+            ),
+        )
     seen: set[str] = set()
     for option in options:
         key = option.strip().casefold()
@@ -179,8 +239,13 @@ def _check_rounds(c: Checker, entry: Mapping[str, Any], where: Where, context: s
         _text(c, table, "label", where + ("rounds", index), context)
     if len(tables) != len(step.rounds):
         # a step has two rounds or more: the count is never one
-        c.report(where + ("rounds",), context, _("needs {n} rounds, one for each of the step's own in the same "
-                                                 "order, has {has}").format(n=len(step.rounds), has=len(tables)))
+        c.report(
+            where + ("rounds",),
+            context,
+            _("needs {n} rounds, one for each of the step's own in the same order, has {has}").format(
+                n=len(step.rounds), has=len(tables)
+            ),
+        )
 
 
 def _check_options_apart(c: Checker, table: Mapping[str, Any], steps: tuple[Step, ...]) -> None:
@@ -200,10 +265,14 @@ def _check_options_apart(c: Checker, table: Mapping[str, Any], steps: tuple[Step
             for i, option in enumerate(options):
                 key = option.strip().casefold() if isinstance(option, str) else ""
                 if owner.setdefault(key, i) != i:
-                    c.report(("variants", tag, "steps", place, "poll", "options"),
-                             _("variants.{tag}: step {show}: poll: ").format(tag=tag, show=_show(step.id)),
-                             _("option {show} is also option {n}: in every language an option's label must name "
-                               "that option only").format(show=_show(option), n=owner[key] + 1))
+                    c.report(
+                        ("variants", tag, "steps", place, "poll", "options"),
+                        _("variants.{tag}: step {show}: poll: ").format(tag=tag, show=_show(step.id)),
+                        _(
+                            "option {show} is also option {n}: in every language an option's label must name "
+                            "that option only"
+                        ).format(show=_show(option), n=owner[key] + 1),
+                    )
 
 
 def _variant_poll(variant: Any, step_id: str) -> tuple[int, dict] | None:

@@ -38,7 +38,7 @@ def draft_bytes(raw: bytes, name: str) -> str:
     try:
         schema.check_module(document.parse(text.encode("utf-8"), _("{name} (draft)").format(name=name)))
     except Invalid as err:
-        raise DraftBug(_('the draft from {name} does not validate:\n{err}').format(name=name, err=err)) from err
+        raise DraftBug(_("the draft from {name} does not validate:\n{err}").format(name=name, err=err)) from err
     return text
 
 
@@ -52,8 +52,11 @@ def draft_file(path: Path) -> str:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_BYTES:
-                raise DraftError(_("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
-                    name=name, size=number(size / 2**20, ".1f")))
+                raise DraftError(
+                    _("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
+                        name=name, size=number(size / 2**20, ".1f")
+                    )
+                )
             raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise DraftError(_("{name}: no such file").format(name=name)) from None

@@ -41,8 +41,11 @@ class Article:
 
 def decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise ArticleError(_("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
-            name=name, size=number(len(raw) / 1024 / 1024, ".1f")))
+        raise ArticleError(
+            _("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
+                name=name, size=number(len(raw) / 1024 / 1024, ".1f")
+            )
+        )
     if not raw.strip():
         raise ArticleError(_("{name}: the file is empty").format(name=name))
     if b"\x00" in raw:
@@ -60,9 +63,11 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-_MARKDOWN = re.compile(r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$|.*\[[^\]\n]+\]\([^)\s]+\))"
-                       r"|^<(p|div|h[1-6]|aside|blockquote|figure|section|article|details|ul|ol|table|img|br)\b",
-                       re.MULTILINE | re.IGNORECASE)
+_MARKDOWN = re.compile(
+    r"^(#{1,6}[ \t]+\S|```|~~~|\S.*\n(=+|-+)[ \t]*$|.*\[[^\]\n]+\]\([^)\s]+\))"
+    r"|^<(p|div|h[1-6]|aside|blockquote|figure|section|article|details|ul|ol|table|img|br)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def kind_of(text: str, name: str) -> str:
@@ -107,8 +112,16 @@ def read_article(raw: bytes, name: str) -> Article:
         raise ArticleError(_("{name}: no article text found besides the title").format(name=name))
     language = _language(meta)
     guess = "" if language else guess_language(" ".join(b.text for b in blocks))
-    return Article(title, author, tuple(blocks), marked, language or ("" if guess == "en" else guess), guessed, stem,
-                   language_guessed=bool(guess) and guess != "en")
+    return Article(
+        title,
+        author,
+        tuple(blocks),
+        marked,
+        language or ("" if guess == "en" else guess),
+        guessed,
+        stem,
+        language_guessed=bool(guess) and guess != "en",
+    )
 
 
 def _language(meta: dict[str, str]) -> str:
@@ -120,6 +133,7 @@ def _language(meta: dict[str, str]) -> str:
 
 
 # ------------------------------------------------------------------------------------ title and author
+
 
 def _clean_title(text: str) -> str:
     """A page title less its site name: the longest part around " | ", " – " and the like."""
@@ -152,15 +166,24 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point
-    same = next((b for b in [*blocks[:12], top] if b is not None and b.kind in ("heading", "para")
-                 and _clean_title(b.text).casefold() == _clean_title(title).casefold()), None)
+    same = next(
+        (
+            b
+            for b in [*blocks[:12], top]
+            if b is not None
+            and b.kind in ("heading", "para")
+            and _clean_title(b.text).casefold() == _clean_title(title).casefold()
+        ),
+        None,
+    )
     return [b for b in blocks if b is not same], title.rstrip("."), False
 
 
 _BIO = re.compile(
     r"^(?-i:([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){1,3}))\s+is\s+(?:the\s+|a\s+|an\s+)?[^.]{0,80}?\b(founder|author"
     r"|writer|director|president|ceo|consultant|principal|manager|head|partner|editor|lead|vp|analyst|specialist"
-    r"|expert|speaker|coach|professor|researcher)\b", re.IGNORECASE
+    r"|expert|speaker|coach|professor|researcher)\b",
+    re.IGNORECASE,
 )
 
 
@@ -184,9 +207,14 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             if is_meta and ((name and not dashed) or sections == 0):
                 author = author or name
                 continue
-        if (index < 4 and block.kind == "para" and is_name(block.text) and not block.text.endswith(".")
-                and block.text.casefold() != title.casefold()
-                and (not author or block.text.casefold() in author.casefold())):  # a bare name: the byline
+        if (
+            index < 4
+            and block.kind == "para"
+            and is_name(block.text)
+            and not block.text.endswith(".")
+            and block.text.casefold() != title.casefold()
+            and (not author or block.text.casefold() in author.casefold())
+        ):  # a bare name: the byline
             author = author or block.text
             continue
         rest.append(block)
@@ -206,8 +234,7 @@ def _boilerplate(block: Block) -> bool:
     if BOILERPLATE.search(text) and len(text) < 400:
         return True
     # breadcrumbs and image captions: "Article | Customer Experience"
-    return (" | " in text and not re.search(r"[.!?:;…]$", text) and len(text) < 120
-            and block.kind in ("para", "heading"))
+    return " | " in text and not re.search(r"[.!?:;…]$", text) and len(text) < 120 and block.kind in ("para", "heading")
 
 
 def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
@@ -225,8 +252,11 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
 # ------------------------------------------------------------------------------------ plain text
 
 _ITEM = re.compile(r"^\s{0,3}(\d{1,2})[.)]\s+(\S.*)$")
-_STEP = re.compile(r"^\s{0,3}(?:step|lesson|tip|rule|trait|habit|point|part|principle|no\.?|#)"
-                   r"\s*(\d{1,2})\s*[:.)\-–—]\s*(\S.*)$", re.IGNORECASE)
+_STEP = re.compile(
+    r"^\s{0,3}(?:step|lesson|tip|rule|trait|habit|point|part|principle|no\.?|#)"
+    r"\s*(\d{1,2})\s*[:.)\-–—]\s*(\S.*)$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s{0,6}[-*+•·▪◦‣●]\s+(\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
 
@@ -253,8 +283,9 @@ def plain_blocks(text: str) -> list[Block]:
         elif m := _BULLET.match(raw):
             flush()
             blocks.append(Block("bullet", clean_text(m.group(1))))
-        elif current and (_TERMINAL.search(current[-1])
-                          or not (wrapped and len(current[-1]) >= 50 or line[:1].islower())):
+        elif current and (
+            _TERMINAL.search(current[-1]) or not (wrapped and len(current[-1]) >= 50 or line[:1].islower())
+        ):
             flush()
             current.append(line)
         else:

@@ -13,10 +13,12 @@ import re
 from workshop.draft.parse import Block
 from workshop.draft.text import clean_text, is_name
 
-_BY = (r"by|written by|words by|text by|story by|posted by|published by|authors?|"
-       r"von|geschrieben von|verfasst von|text von|autor(?:in)?(?:nen)?|"
-       r"por|escrito por|redactado por|autora?s?|"
-       r"par|écrit par|ecrit par|rédigé par|redige par|auteurs?|autrices?")
+_BY = (
+    r"by|written by|words by|text by|story by|posted by|published by|authors?|"
+    r"von|geschrieben von|verfasst von|text von|autor(?:in)?(?:nen)?|"
+    r"por|escrito por|redactado por|autora?s?|"
+    r"par|écrit par|ecrit par|rédigé par|redige par|auteurs?|autrices?"
+)
 BYLINE = re.compile(rf"^(?:{_BY})\s*(?::\s*|\s[-–—]\s*|\s+)(?P<rest>\S.{{0,150}})$", re.IGNORECASE)
 _DASH_NAME = re.compile(r"^[—–]\s*(?P<rest>\S.{0,80})$")
 
@@ -49,7 +51,9 @@ _DATE_LEAD = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|dated|on"
     r"|veröffentlicht|erschienen|aktualisiert|zuletzt\s+aktualisiert|stand|datum|am|vom"
     r"|publicado|actualizado|última\s+actualización|fecha|el|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|le|du)"
-    r"(?:\s+(?:on|am|el|le))?\s*:?\s*", re.IGNORECASE)
+    r"(?:\s+(?:on|am|el|le))?\s*:?\s*",
+    re.IGNORECASE,
+)
 READING = re.compile(
     r"^(?:(?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|lectura|temps\s+de\s+lecture|lecture)\s*:?\s*)?"
     r"(?:ca\.\s*|about\s+|approx\.?\s+)?\d{1,3}[\s-]*(?:min(?:ute)?s?|minuten|minutos|mn)\.?"
@@ -60,13 +64,75 @@ READING = re.compile(
 _PARTS = re.compile(r"\s+[|·•∙⋅/]\s+|\s+[—–]\s+|\s+-\s+|\s*\|\s*|\s*[·•]\s*")
 _DATED_BY = re.compile(r"^(.+?)(?:\s+(?=(?:by|von|por|par)\s)|,\s+)(.+)$", re.IGNORECASE)
 # Where a byline's name ends: its role, a date, the publication
-_NAME_END = re.compile(r"\s*[,;(|·•]\s*|\s+[—–-]\s+|\s+(?:on|in|for|at|am|im|für|bei|el|en|para|le|dans|pour|chez)"
-                       r"\s+(?=\S)", re.IGNORECASE)
-_PARTICLES = {"van", "von", "de", "da", "del", "der", "den", "la", "le", "du", "di", "dos", "das", "y", "e", "and",
-              "und", "et", "&", "bin", "al", "ter", "ten", "zu", "of"}
-_NOT_NAMES = {"the", "a", "an", "our", "your", "this", "that", "these", "how", "why", "what", "when", "der", "die",
-              "das", "ein", "eine", "el", "los", "las", "un", "una", "les", "une", "ce", "cette", "nos", "vos",
-              "team", "staff", "editors", "redaktion", "equipo", "équipe", "admin"}
+_NAME_END = re.compile(
+    r"\s*[,;(|·•]\s*|\s+[—–-]\s+|\s+(?:on|in|for|at|am|im|für|bei|el|en|para|le|dans|pour|chez)"
+    r"\s+(?=\S)",
+    re.IGNORECASE,
+)
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "da",
+    "del",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "di",
+    "dos",
+    "das",
+    "y",
+    "e",
+    "and",
+    "und",
+    "et",
+    "&",
+    "bin",
+    "al",
+    "ter",
+    "ten",
+    "zu",
+    "of",
+}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "your",
+    "this",
+    "that",
+    "these",
+    "how",
+    "why",
+    "what",
+    "when",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "el",
+    "los",
+    "las",
+    "un",
+    "una",
+    "les",
+    "une",
+    "ce",
+    "cette",
+    "nos",
+    "vos",
+    "team",
+    "staff",
+    "editors",
+    "redaktion",
+    "equipo",
+    "équipe",
+    "admin",
+}
 
 
 def _plain(text: str) -> str:
@@ -110,7 +176,7 @@ def byline_name(text: str) -> str | None:
 def is_date(text: str) -> bool:
     text = _plain(text).strip(" .,")
     lead = _DATE_LEAD.match(text)
-    return bool(DATE.match((text[lead.end():] if lead else text).strip(" .,")))
+    return bool(DATE.match((text[lead.end() :] if lead else text).strip(" .,")))
 
 
 def meta_line(text: str) -> tuple[bool, str]:

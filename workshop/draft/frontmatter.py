@@ -15,10 +15,24 @@ import tomllib
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(?:\s+|$)(.*)$")
 _AUTHOR_KEYS = ("author", "authors", "creator", "creators")
 # The same fields named in German, Spanish or French
-_ALIASES = {"titel": "title", "título": "title", "titulo": "title", "titre": "title", "autor": "author",
-            "autora": "author", "autorin": "author", "auteur": "author", "autrice": "author", "verfasser": "author",
-            "autoren": "authors", "autores": "authors", "auteurs": "authors", "sprache": "lang", "idioma": "lang",
-            "langue": "lang"}
+_ALIASES = {
+    "titel": "title",
+    "título": "title",
+    "titulo": "title",
+    "titre": "title",
+    "autor": "author",
+    "autora": "author",
+    "autorin": "author",
+    "auteur": "author",
+    "autrice": "author",
+    "verfasser": "author",
+    "autoren": "authors",
+    "autores": "authors",
+    "auteurs": "authors",
+    "sprache": "lang",
+    "idioma": "lang",
+    "langue": "lang",
+}
 
 
 def _scalar(value: str) -> str:
@@ -38,7 +52,7 @@ def _closing(value: str, quote: str) -> int:
             index += 2
             continue
         if value[index] == quote:
-            if quote == "'" and value[index + 1:index + 2] == "'":
+            if quote == "'" and value[index + 1 : index + 2] == "'":
                 index += 2
                 continue
             return index
@@ -62,8 +76,9 @@ def _inline_map(value: str) -> dict[str, str]:
 
 def _person(value: str | dict[str, str]) -> str:
     if isinstance(value, dict):
-        return value.get("name") or " ".join(p for p in (value.get("given") or value.get("first", ""),
-                                                         value.get("family") or value.get("last", "")) if p)
+        return value.get("name") or " ".join(
+            p for p in (value.get("given") or value.get("first", ""), value.get("family") or value.get("last", "")) if p
+        )
     if value.startswith("{"):
         return _person(_inline_map(value))
     return value
@@ -145,9 +160,10 @@ def toml_front(text: str) -> tuple[dict[str, str], str] | None:
         if isinstance(value, str):
             found.setdefault(key, _tidy(value, key in _AUTHOR_KEYS))
         elif isinstance(value, list) and key in _AUTHOR_KEYS:
-            names = [_person({k.lower(): str(x) for k, x in v.items()}) if isinstance(v, dict) else str(v)
-                     for v in value]
+            names = [
+                _person({k.lower(): str(x) for k, x in v.items()}) if isinstance(v, dict) else str(v) for v in value
+            ]
             found.setdefault(key, ", ".join(n for n in names if n))
         elif isinstance(value, dict) and key in _AUTHOR_KEYS:
             found.setdefault(key, _person({k.lower(): str(x) for k, x in value.items()}))
-    return found, text[m.end():]
+    return found, text[m.end() :]

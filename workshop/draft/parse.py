@@ -115,8 +115,11 @@ def _converted(text: str) -> list[Block]:
     return markdown(text)[0] if text.strip() else []
 
 
-_ASIDE = re.compile(r"aside|pull-?quote|quote|note|tip|info|warning|caution|danger|important|callout|sidebar"
-                    r"|admonition|box", re.IGNORECASE)
+_ASIDE = re.compile(
+    r"aside|pull-?quote|quote|note|tip|info|warning|caution|danger|important|callout|sidebar"
+    r"|admonition|box",
+    re.IGNORECASE,
+)
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
@@ -135,7 +138,7 @@ def _inline(children: list) -> str:
                 if not m.group(1):
                     skip.append(tag)
                 elif tag in skip:  # closes the innermost element of that name
-                    del skip[len(skip) - 1 - skip[::-1].index(tag):]
+                    del skip[len(skip) - 1 - skip[::-1].index(tag) :]
             elif not skip and tag == "br":
                 parts.append("\n")
             elif not skip and tag in ("strong", "b"):
@@ -177,18 +180,68 @@ def is_document(text: str) -> bool:
 # Tags whose text is never the article, and class or id words that mark chrome: what readability
 # leaves in (a share bar inside the article) and, without readability, the page around the article.
 # A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "iframe", "template",
-         "blockquote", "button", "select", "textarea", "object", "canvas", "dialog", "menu", "head", "title", "pre"}
+_SKIP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "svg",
+    "iframe",
+    "template",
+    "blockquote",
+    "button",
+    "select",
+    "textarea",
+    "object",
+    "canvas",
+    "dialog",
+    "menu",
+    "head",
+    "title",
+    "pre",
+}
 # Images, tables and code are no text to draft from, but a section that holds only one is still a section.
 _MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
 MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup",
-           "time", "u", "font", "bdi", "bdo", "kbd", "samp", "var", "del", "ins", "label"}
-_CHROME = re.compile(r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
-                     r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only"
-                     r"|pull-?quote",
-                     re.IGNORECASE)
+_INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "font",
+    "bdi",
+    "bdo",
+    "kbd",
+    "samp",
+    "var",
+    "del",
+    "ins",
+    "label",
+}
+_CHROME = re.compile(
+    r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
+    r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only"
+    r"|pull-?quote",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
 _META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
 
@@ -234,8 +287,10 @@ class _Markdown(HTMLParser):
             return
         if tag in _MEDIA:
             self.out.append(f"\n\n{MEDIA}\n\n")
-        if tag not in _VOID and (tag in _SKIP or (tag not in ("html", "body", "main", "article") and (
-                "hidden" in values or _CHROME.search(marker)))):
+        if tag not in _VOID and (
+            tag in _SKIP
+            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
+        ):
             self.skip = [tag]
         elif tag in ("strong", "b"):
             self.out.append("**")

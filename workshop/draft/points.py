@@ -30,8 +30,17 @@ class Point:
 
 
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _ANNOUNCE = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w’'-]+\s+){0,2}?"
@@ -70,7 +79,7 @@ def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
     main = next((level for level in levels if sum(blocks[i].level == level for i in heads) >= 2), None)
     points = []
     for index in (i for i in heads if blocks[i].level == main):
-        section = _until_heading(blocks[index + 1:], blocks[index].level)
+        section = _until_heading(blocks[index + 1 :], blocks[index].level)
         if section:
             parts = tuple(b.text for b in section if b.kind == "heading")
             points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
@@ -103,7 +112,7 @@ def _split_lead(raw: str) -> tuple[str, str]:
     if m := re.match(r"^([^:.!?]{3,70}):\s+(\S.*)$", plain):
         return heading_text(m.group(1)), m.group(2)
     head = (sentences(plain) or [""])[0]
-    return heading_text(head), plain[len(head):].strip()
+    return heading_text(head), plain[len(head) :].strip()
 
 
 def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
@@ -123,10 +132,13 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
     for position, index in enumerate(best):
         heading, rest = _split_lead(blocks[index].raw)
         end = best[position + 1] if position + 1 < len(best) else len(blocks)
-        following = list(takewhile(lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1),
-                                   blocks[index + 1:end]))
+        following = list(
+            takewhile(
+                lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1), blocks[index + 1 : end]
+            )
+        )
         if position + 1 == len(best):
-            following = following[:min(most, 2)]
+            following = following[: min(most, 2)]
         else:
             most = max(most, len(following))
         points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + _body(following))))
@@ -135,12 +147,16 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
 
 def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
     """Plain text: short heading-like lines (or wholly bold ones), each with text under it."""
+
     def is_heading(block: Block) -> bool:
         bold = re.fullmatch(r"\*\*(.+)\*\*", block.raw) and len(block.text) <= HEADING_LIMIT
         return block.kind == "para" and (title_like(block.text) or bool(bold))
 
-    found = [i for i, b in enumerate(blocks) if is_heading(b) and not NOT_A_POINT.match(b.text)
-             and i + 1 < len(blocks) and not is_heading(blocks[i + 1])]
+    found = [
+        i
+        for i, b in enumerate(blocks)
+        if is_heading(b) and not NOT_A_POINT.match(b.text) and i + 1 < len(blocks) and not is_heading(blocks[i + 1])
+    ]
     if announce_at >= 0 and len(after := [i for i in found if i > announce_at]) >= announced >= 2:
         found = after[:announced]
     if len(found) < 2:
@@ -148,7 +164,7 @@ def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tu
     points = []
     for position, index in enumerate(found):
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
-        section = list(takewhile(lambda b: not (is_heading(b) and NOT_A_POINT.match(b.text)), blocks[index + 1:end]))
+        section = list(takewhile(lambda b: not (is_heading(b) and NOT_A_POINT.match(b.text)), blocks[index + 1 : end]))
         if position + 1 == len(found) and announce_at >= 0:
             section = section[:2]
         points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", _body(section)))
@@ -157,8 +173,14 @@ def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tu
 
 def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
     lead = re.compile(r"^\s*(\*\*|__)(.{2,100}?)\1\s*[:.\-–—]?\s*(\S.*)?$")
-    found = [i for i, b in enumerate(blocks) if b.kind in ("para", "bullet") and (m := lead.match(b.raw))
-             and len(m.group(2).split()) <= 14 and (m.group(3) or i + 1 < len(blocks))]
+    found = [
+        i
+        for i, b in enumerate(blocks)
+        if b.kind in ("para", "bullet")
+        and (m := lead.match(b.raw))
+        and len(m.group(2).split()) <= 14
+        and (m.group(3) or i + 1 < len(blocks))
+    ]
     if len(found) < 2:
         return None
     points = []
@@ -166,8 +188,8 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         m = lead.match(blocks[index].raw)
         assert m is not None
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
-        following = blocks[index + 1:end]
-        following = following[:next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
+        following = blocks[index + 1 : end]
+        following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
         if position + 1 == len(found):
             following = following[:1]
         rest = clean_text((m.group(3) or "").replace("**", ""))
@@ -186,12 +208,15 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
             sections[-1][1].append(block)
     sections = [(h, body) for h, body in sections if body]
     size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
-    groups = [(heading if start == 0 else "", body[start:start + size])
-              for heading, body in sections for start in range(0, len(body), size)]
+    groups = [
+        (heading if start == 0 else "", body[start : start + size])
+        for heading, body in sections
+        for start in range(0, len(body), size)
+    ]
     while len(groups) > FALLBACK_POINTS:  # merge the smallest neighbours, keeping order
         sizes = [len(a[1]) + len(b[1]) for a, b in pairwise(groups)]
         at = sizes.index(min(sizes))
-        groups[at:at + 2] = [(groups[at][0] or groups[at + 1][0], groups[at][1] + groups[at + 1][1])]
+        groups[at : at + 2] = [(groups[at][0] or groups[at + 1][0], groups[at][1] + groups[at + 1][1])]
     points: list[Point] = []
     used: list[str] = []
     for number, (heading, body) in enumerate(groups, start=1):
@@ -219,7 +244,7 @@ def summary(point: Point, untimed: bool = False) -> str:
     if words := keywords(point.body, 4, []):
         parts.append("its key words are " + ", ".join(words))
     if (central := _central(point.body)) and not (untimed and QUOTE.search(central)):
-        parts.append(f"its central sentence begins \"{central}\"")
+        parts.append(f'its central sentence begins "{central}"')
     if not parts:
         return ""
     text = "In brief (reword this): " + "; ".join(parts)

@@ -45,8 +45,25 @@ def toml_string(text: str) -> str:
 
 
 # Letters NFKD does not take apart into a Latin letter and a mark.
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o", "ł": "l",
-                        "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "Þ": "th", "ı": "i"})
+_LATIN = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "Þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -55,7 +72,7 @@ def slug(text: str, limit: int = 40) -> str:
     plain = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     if len(plain) > limit:
         plain = plain[:limit]
-        if "-" in plain[limit // 2:]:
+        if "-" in plain[limit // 2 :]:
             plain = plain[: plain.rindex("-")]
         plain = plain.strip("-")
     return plain
@@ -84,6 +101,7 @@ def _labels(headings: list[str]) -> list[str]:
 
 # ------------------------------------------------------------------------------------ the draft
 
+
 def _minutes(point: Point) -> int:
     words = len(point.body.split()) if spaced(point.body) else len(point.body) // 2  # about 2 characters a word
     return 5 if words < 60 else 6 if words < 150 else 7 if words < 300 else 8
@@ -97,14 +115,30 @@ class _Out:
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
-    def step(self, ids: _Ids, *, wanted: str, fallback: str, title: str, kind: str, minutes: int, prompt: str,
-             notes: str = "", checks: dict[str, str] | None = None) -> str:
+    def step(
+        self,
+        ids: _Ids,
+        *,
+        wanted: str,
+        fallback: str,
+        title: str,
+        kind: str,
+        minutes: int,
+        prompt: str,
+        notes: str = "",
+        checks: dict[str, str] | None = None,
+    ) -> str:
         checks = checks or {}
         step_id = ids.take(wanted, fallback)
         self.minutes += minutes
         self.add("", "[[steps]]", f"id = {toml_string(step_id)}")
-        for key, value in (("title", title), ("kind", kind), ("minutes", minutes), ("prompt", prompt),
-                           ("notes", notes)):
+        for key, value in (
+            ("title", title),
+            ("kind", kind),
+            ("minutes", minutes),
+            ("prompt", prompt),
+            ("notes", notes),
+        ):
             if key == "notes" and not value:
                 continue
             if key in checks:
@@ -145,15 +179,25 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         listing = "\n".join(f"- {h}" for h in headings if _words(h, safe))
         by = say.by.format(author=author) if _words(author, safe) else ""
         named = _words(title, safe) or "…"
-        return (say.opening.format(title=named, by=by) + (f"\n\n{say.listing}\n\n{listing}\n" if listing else ""),
-                "Say in a sentence or two, in your own words, why you chose this article for this group.")
+        return (
+            say.opening.format(title=named, by=by) + (f"\n\n{say.listing}\n\n{listing}\n" if listing else ""),
+            "Say in a sentence or two, in your own words, why you chose this article for this group.",
+        )
 
     prompt, notes = _fitting(opening_texts, OPENING_MINUTES)
     body.step(
-        ids, wanted="opening", fallback="opening", title=say.opening_title, kind="talk", minutes=OPENING_MINUTES,
-        prompt=prompt, notes=notes,
-        checks={"title": "the opening's title and prompt are placeholders; write your own.",
-                "minutes": "minutes for the opening."},
+        ids,
+        wanted="opening",
+        fallback="opening",
+        title=say.opening_title,
+        kind="talk",
+        minutes=OPENING_MINUTES,
+        prompt=prompt,
+        notes=notes,
+        checks={
+            "title": "the opening's title and prompt are placeholders; write your own.",
+            "minutes": "minutes for the opening.",
+        },
     )
 
     scale_polls = SCALE_RANGE[0] <= n <= SCALE_RANGE[1]
@@ -161,8 +205,9 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         ending = say.endings[number % len(say.endings)]
         minutes = _minutes(point)
 
-        def point_texts(safe: bool, point: Point = point, heading: str = heading,
-                        ending: str = ending) -> tuple[str, str]:
+        def point_texts(
+            safe: bool, point: Point = point, heading: str = heading, ending: str = ending
+        ) -> tuple[str, str]:
             hint = _words(opening((sentences(point.body) or [""])[0], HINT_WORDS), safe)
             shown = _words(heading, safe)
             question = (shown if asks(shown) else say.stand.format(heading=shown)) if shown else ""
@@ -171,29 +216,48 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
                 full = _words(clean_text(point.heading), safe)
                 notes = f"The article's heading in full: {full}" if full else notes
             if hint:
-                notes += ("\n\n" if notes else "") + (f"It opens with \"{hint}\" Read that part of the article "
-                                                      "again and say it in your own words.")
+                notes += ("\n\n" if notes else "") + (
+                    f'It opens with "{hint}" Read that part of the article again and say it in your own words.'
+                )
             brief = section_summary(point, safe)
             return " ".join(filter(None, (question, ending))) + (f"\n\n{brief}" if brief else ""), notes
 
         prompt, notes = _fitting(point_texts, minutes)
         notes_check = "write this in your own words (never the article's sentences)."
         if point.generated:
-            notes_check = ("the drafter found no heading here and named this part by its frequent words; "
-                           "write this in your own words.")
+            notes_check = (
+                "the drafter found no heading here and named this part by its frequent words; "
+                "write this in your own words."
+            )
         point_id = body.step(
-            ids, wanted=heading if not point.generated else f"part-{number + 1}", fallback=f"point-{number + 1}",
-            title=heading, kind="discuss", minutes=minutes, prompt=prompt, notes=notes,
-            checks={"title": "the title is the article's heading; make it yours (short, and not a copied sentence)."
-                    if not point.generated else "a made-up title for this part of the article; name it yourself.",
-                    "minutes": "minutes proposed from the length of this point in the article.",
-                    "prompt": "a discussion prompt with a summary to reword: make both fit this point and this group"
-                              " (never the article's sentences).",
-                    "notes": notes_check},
+            ids,
+            wanted=heading if not point.generated else f"part-{number + 1}",
+            fallback=f"point-{number + 1}",
+            title=heading,
+            kind="discuss",
+            minutes=minutes,
+            prompt=prompt,
+            notes=notes,
+            checks={
+                "title": "the title is the article's heading; make it yours (short, and not a copied sentence)."
+                if not point.generated
+                else "a made-up title for this part of the article; name it yourself.",
+                "minutes": "minutes proposed from the length of this point in the article.",
+                "prompt": "a discussion prompt with a summary to reword: make both fit this point and this group"
+                " (never the article's sentences).",
+                "notes": notes_check,
+            },
         )
         if scale_polls:
-            _scale_poll(body, ids, say, f"{point_id[:30].rstrip('-')}-today", f"point-{number + 1}-today",
-                        say.today_title.format(label=labels[number]), heading)
+            _scale_poll(
+                body,
+                ids,
+                say,
+                f"{point_id[:30].rstrip('-')}-today",
+                f"point-{number + 1}-today",
+                say.today_title.format(label=labels[number]),
+                heading,
+            )
 
     if n >= 2:
         _focus_poll(body, ids, say, labels)
@@ -201,7 +265,12 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         _scale_poll(body, ids, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
 
     body.step(
-        ids, wanted="one-thing", fallback="one-thing", title=say.closing_title, kind="notes", minutes=4,
+        ids,
+        wanted="one-thing",
+        fallback="one-thing",
+        title=say.closing_title,
+        kind="notes",
+        minutes=4,
         prompt=say.closing,
         checks={"prompt": "the closing prompt; make it fit this module.", "minutes": "minutes for the closing."},
     )
@@ -229,10 +298,14 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         "[source]",
         "# CHECK: the article's exact title" + (" (guessed from the file name)" if article.title_guessed else "") + ".",
         f"title = {toml_string(clean_text(article.title) or title)}",
-        "# CHECK: the author" + (" as found in the article." if article.author else
-                                 " was not found; write \"not named\" only if the article does not say."),
+        "# CHECK: the author"
+        + (
+            " as found in the article."
+            if article.author
+            else ' was not found; write "not named" only if the article does not say.'
+        ),
         f"author = {toml_string(clean_text(article.author) or 'not named')}",
-        "# CHECK: the publisher (\"not named\" when the article does not say), and add url = \"...\".",
+        '# CHECK: the publisher ("not named" when the article does not say), and add url = "...".',
         'publisher = "not named"',
     ]
     return "\n".join(head + body.lines) + "\n"
@@ -251,13 +324,26 @@ def _scale_poll(body: _Out, ids: _Ids, say: Phrases, wanted: str, fallback: str,
     else:
         question = (say.today_asked if ends_sentence(topic) else say.today).format(heading=topic)
     body.step(
-        ids, wanted=wanted, fallback=fallback, title=title, kind="poll", minutes=3, prompt=say.scale_prompt,
-        checks={"title": "poll wording: the question, the title and the labels.",
-                "minutes": "minutes for the poll."},
+        ids,
+        wanted=wanted,
+        fallback=fallback,
+        title=title,
+        kind="poll",
+        minutes=3,
+        prompt=say.scale_prompt,
+        checks={"title": "poll wording: the question, the title and the labels.", "minutes": "minutes for the poll."},
     )
     low, high = say.labels
-    body.add("", "[steps.poll]", f"question = {toml_string(question)}", 'vote = "scale"', "anonymous = true",
-             "min = 0", "max = 5", f"labels = {{ 0 = {toml_string(low)}, 5 = {toml_string(high)} }}")
+    body.add(
+        "",
+        "[steps.poll]",
+        f"question = {toml_string(question)}",
+        'vote = "scale"',
+        "anonymous = true",
+        "min = 0",
+        "max = 5",
+        f"labels = {{ 0 = {toml_string(low)}, 5 = {toml_string(high)} }}",
+    )
 
 
 def _focus_poll(body: _Out, ids: _Ids, say: Phrases, labels: list[str]) -> None:
@@ -269,15 +355,28 @@ def _focus_poll(body: _Out, ids: _Ids, say: Phrases, labels: list[str]) -> None:
     dots = budget >= 2
     cap = max(1, budget // 2)
     body.step(
-        ids, wanted="first-focus", fallback="first-focus", title=say.focus_title, kind="poll", minutes=5,
+        ids,
+        wanted="first-focus",
+        fallback="first-focus",
+        title=say.focus_title,
+        kind="poll",
+        minutes=5,
         prompt=say.dots_prompt.format(budget=budget, cap=cap) if dots else say.single_prompt,
-        checks={"title": "poll wording: the question, and options short enough to read at a glance.",
-                "minutes": "minutes for the poll and a short debrief."},
+        checks={
+            "title": "poll wording: the question, and options short enough to read at a glance.",
+            "minutes": "minutes for the poll and a short debrief.",
+        },
     )
     options = ", ".join(toml_string(label) for label in labels)
-    body.add("", "[steps.poll]", f"question = {toml_string(say.focus_question)}",
-             'vote = "dots"' if dots else 'vote = "single"', 'reveal = "on-close"',
-             *([f"budget = {budget}", f"cap = {cap}"] if dots else []), f"options = [{options}]")
+    body.add(
+        "",
+        "[steps.poll]",
+        f"question = {toml_string(say.focus_question)}",
+        'vote = "dots"' if dots else 'vote = "single"',
+        'reveal = "on-close"',
+        *([f"budget = {budget}", f"cap = {cap}"] if dots else []),
+        f"options = [{options}]",
+    )
 
 
 def _language(tag: str, guessed: bool) -> list[str]:
@@ -286,8 +385,9 @@ def _language(tag: str, guessed: bool) -> list[str]:
     if guessed:
         check = "# CHECK: the article's language, guessed from its words; the room's text is written in it"
     elif phrases(tag) is PHRASES["en"] and not tag.lower().startswith("en"):
-        check = ("# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: "
-                 "translate it")
+        check = (
+            "# CHECK: the article's language; the drafter's own text (opening, polls, closing) is English: translate it"
+        )
     else:
         check = "# CHECK: the article's language; the room's text is written in it, the notes are in English"
     return ([] if tag.lower().startswith("en") else [check]) + [f"language = {toml_string(tag)}"]

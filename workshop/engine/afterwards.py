@@ -40,9 +40,12 @@ STATUSES: tuple[str, ...] = ("open", "done", "blocked", "dropped")
 
 def status_said(status: str) -> str:
     """An action's status in the reader's words (a status none of STATUSES: as it is)."""
-    return {"open": pgettext("an action's status", "open"), "done": pgettext("an action's status", "done"),
-            "blocked": pgettext("an action's status", "blocked"),
-            "dropped": pgettext("an action's status", "dropped")}.get(status, status)
+    return {
+        "open": pgettext("an action's status", "open"),
+        "done": pgettext("an action's status", "done"),
+        "blocked": pgettext("an action's status", "blocked"),
+        "dropped": pgettext("an action's status", "dropped"),
+    }.get(status, status)
 
 
 Lines = Annotated[list[Text], Meta(max_length=200)]

@@ -50,8 +50,9 @@ def parse(poll: Poll, raw: Sequence[str]) -> Value:
         try:
             number = int(raw[0])
         except ValueError:
-            raise BallotError(_("{raw!r} is not a number from {min} to {max}").format(
-                raw=raw[0], min=poll.min, max=poll.max)) from None
+            raise BallotError(
+                _("{raw!r} is not a number from {min} to {max}").format(raw=raw[0], min=poll.min, max=poll.max)
+            ) from None
         return check(poll, [number])
     if poll.vote == "dots":
         value: list[str] = []
@@ -63,8 +64,9 @@ def parse(poll: Poll, raw: Sequence[str]) -> Value:
             if not (count.isascii() and count.isdigit()) or len(count) > 4:
                 raise BallotError(_("{item!r}: write option=dots, like 'Coaching=3'").format(item=item))
             if int(count) > (poll.budget or 0):  # before building a list of that many dots
-                raise BallotError(_("{count} dots is over the budget of {budget}").format(
-                    count=count, budget=poll.budget))
+                raise BallotError(
+                    _("{count} dots is over the budget of {budget}").format(count=count, budget=poll.budget)
+                )
             value += [_option(poll, label)] * int(count)
         return check(poll, value)
     return check(poll, [_option(poll, r) for r in raw])
@@ -104,8 +106,9 @@ def _scale(poll: Poll, value: Sequence[object]) -> Value:
         raise BallotError(_("give one number from {min} to {max}").format(min=poll.min, max=poll.max))
     assert poll.min is not None and poll.max is not None
     if not poll.min <= value[0] <= poll.max:
-        raise BallotError(_("{value} is outside the scale {min} to {max}").format(
-            value=value[0], min=poll.min, max=poll.max))
+        raise BallotError(
+            _("{value} is outside the scale {min} to {max}").format(value=value[0], min=poll.min, max=poll.max)
+        )
     return [value[0]]
 
 
@@ -132,8 +135,11 @@ def _dots(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
     if len(picks) > poll.budget:
         raise BallotError(_("{picks} dots is over the budget of {budget}").format(picks=len(picks), budget=poll.budget))
     if poll.cap is not None and (over := [o for o, n in counts.items() if n > poll.cap]):
-        raise BallotError(_("{counts} dots on {over!r} is over the cap of {cap} per option").format(
-            counts=counts[over[0]], over=over[0], cap=poll.cap))
+        raise BallotError(
+            _("{counts} dots on {over!r} is over the cap of {cap} per option").format(
+                counts=counts[over[0]], over=over[0], cap=poll.cap
+            )
+        )
     return [o for o in poll.options for _ in range(counts[o])]  # one canonical order
 
 
@@ -149,4 +155,8 @@ def _rank(poll: Poll, picks: list[str], counts: Counter[str]) -> Value:
 # what each vote kind asks of a ballot: of its one free value, or of the options it picks
 _FREE: dict[str, Callable[[Poll, Sequence[object]], Value]] = {"text": _text, "scale": _scale}
 _PICKS: dict[str, Callable[[Poll, list[str], Counter[str]], Value]] = {
-    "single": _single, "multi": _multi, "dots": _dots, "rank": _rank}
+    "single": _single,
+    "multi": _multi,
+    "dots": _dots,
+    "rank": _rank,
+}

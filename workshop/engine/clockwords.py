@@ -47,9 +47,11 @@ def left(remaining: float, allowed: int, extra: int = 0) -> str:
     plus = f" ({extra // 60:+d})" if extra else ""
     if remaining >= 0:
         return _("{clock} left of {allowed} min{plus}").format(
-            clock=clock(math.ceil(remaining)), allowed=allowed // 60, plus=plus)
+            clock=clock(math.ceil(remaining)), allowed=allowed // 60, plus=plus
+        )
     return _("{clock} over {allowed} min{plus}").format(
-        clock=clock(math.floor(-remaining)), allowed=allowed // 60, plus=plus)
+        clock=clock(math.floor(-remaining)), allowed=allowed // 60, plus=plus
+    )
 
 
 def time_left(step: StepView, paused: bool = False) -> str:
@@ -80,4 +82,5 @@ def time_words(step: StepView, paused: bool = False) -> str:
     if not step.rounds:
         return time_left(step, paused)
     return _("{round_words} · {round_left} · step {time_left}").format(
-        round_words=step.round_words, round_left=round_left(step), time_left=time_left(step, paused))
+        round_words=step.round_words, round_left=round_left(step), time_left=time_left(step, paused)
+    )

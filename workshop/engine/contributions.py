@@ -25,6 +25,7 @@ from workshop.engine.fields import (
 
 # ---------------------------------------------------------------------- the room's contributions
 
+
 class IdeaEvent(TypedEvent, tag="idea", kw_only=True):
     """An idea on the current brainstorm step (no author on an anonymous step)."""
 
@@ -109,6 +110,7 @@ class CallEvent(SignedEvent, tag="call", kw_only=True):
 
 
 # ---------------------------------------------------------------------- corrections (engine/corrections.py)
+
 
 class NoteEditEvent(SignedEvent, tag="note-edit", kw_only=True):
     """A note's text corrected: by the facilitator (signed), or by its author while its step runs."""

@@ -39,15 +39,26 @@ def _text(value: object, limit: int = TEXT_MAX) -> str:
 class Corrections:
     """The part of the fold that applies corrections to what the notes, room and polls parts hold."""
 
-    def __init__(self, context: Context, running: RunningOrder, people: People, notes: Notes, room: Contributions,
-                 polls: PollEvents) -> None:
+    def __init__(
+        self,
+        context: Context,
+        running: RunningOrder,
+        people: People,
+        notes: Notes,
+        room: Contributions,
+        polls: PollEvents,
+    ) -> None:
         self.context, self.running, self.people = context, running, people
         self.notes, self.room, self.polls = notes, room, polls
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"note-edit": self._on_note_edit, "note-withdraw": self._on_note_withdraw,
-                "idea-edit": self._on_idea_edit, "idea-withdraw": self._on_idea_withdraw,
-                "wording": self._on_wording}
+        return {
+            "note-edit": self._on_note_edit,
+            "note-withdraw": self._on_note_withdraw,
+            "idea-edit": self._on_idea_edit,
+            "idea-withdraw": self._on_idea_withdraw,
+            "wording": self._on_wording,
+        }
 
     def _may(self, event: Event, author: str, step: str) -> bool:
         """Whether the event's author may correct what `author` wrote on `step`: the facilitator
@@ -56,8 +67,13 @@ class Corrections:
         if by == FACILITATOR:
             return True
         current = self.context.live()
-        return (type(by) is str and by == author and by in self.people.participants
-                and current is not None and self.running.qids[current] == step)
+        return (
+            type(by) is str
+            and by == author
+            and by in self.people.participants
+            and current is not None
+            and self.running.qids[current] == step
+        )
 
     def _on_note_edit(self, event: Event, t: float) -> None:
         notes = self.notes.by_id

@@ -31,8 +31,20 @@ from workshop.i18n import _
 
 ORDERS = ("dmy", "mdy")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Territories whose everyday numeric dates put the month first, or the year first (so a
 # day-month pair typed there has no order of its own); everywhere else the day comes first.
@@ -70,9 +82,10 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
     if found is None:
         also = f", {example(order)}" if order else ""
         raise DateError(
-                _("{strip!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, next week or in 2 "
-                    "weeks").format(
-            strip=typed.strip(), also=also))
+            _(
+                "{strip!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, next week or in 2 weeks"
+            ).format(strip=typed.strip(), also=also)
+        )
     return found
 
 
@@ -85,7 +98,7 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
     lowered = [w.lower() for w in words]
     if "due" in lowered:
         at = len(lowered) - 1 - lowered[::-1].index("due")
-        return " ".join(words[:at]), read(" ".join(words[at + 1:]), today, order)
+        return " ".join(words[:at]), read(" ".join(words[at + 1 :]), today, order)
     refusal: DateError | None = None
     for size in range(min(4, len(words)), 0, -1):
         try:
@@ -169,10 +182,17 @@ def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
     if order == "mdy":
         return month_first
     raise DateError(
-            _("{words} could be {day_month} or {month_day} (this locale says no order): type {day_month_iso} or "
-                "{month_day_iso}").format(
-        words=words, day_month=shown(day_first), month_day=shown(month_first), day_month_iso=day_first.isoformat(),
-        month_day_iso=month_first.isoformat()))
+        _(
+            "{words} could be {day_month} or {month_day} (this locale says no order): type {day_month_iso} or "
+            "{month_day_iso}"
+        ).format(
+            words=words,
+            day_month=shown(day_first),
+            month_day=shown(month_first),
+            day_month_iso=day_first.isoformat(),
+            month_day_iso=month_first.isoformat(),
+        )
+    )
 
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -194,9 +214,13 @@ def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
     if found is None:
         raise DateError(_("{words} is not a day of the calendar").format(words=words))
     if weekday and WEEKDAYS[found.weekday()][:3] != weekday[:3]:
-        raise DateError(_("{date} is a {weekday}, not a {typed}").format(
-            date=shown(found), weekday=WEEKDAYS[found.weekday()].title(),
-            typed=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title()))
+        raise DateError(
+            _("{date} is a {weekday}, not a {typed}").format(
+                date=shown(found),
+                weekday=WEEKDAYS[found.weekday()].title(),
+                typed=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title(),
+            )
+        )
     return found
 
 
@@ -227,13 +251,18 @@ def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
         name = WEEKDAYS[wanted]
         if parts[0] != "next":
             if ahead == 0:
-                raise DateError(_("today is a {title}: type today, or next {name} for {shown}").format(
-                    title=name.title(), name=name, shown=shown(coming)))
+                raise DateError(
+                    _("today is a {title}: type today, or next {name} for {shown}").format(
+                        title=name.title(), name=name, shown=shown(coming)
+                    )
+                )
             return coming
         next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
         if next_weeks != coming:
             raise DateError(
-                    _("next {name} could be {coming} or {following}: type {name} for the first, or the date").format(
-                name=name, coming=shown(coming), following=shown(next_weeks)))
+                _("next {name} could be {coming} or {following}: type {name} for the first, or the date").format(
+                    name=name, coming=shown(coming), following=shown(next_weeks)
+                )
+            )
         return coming
     return None

@@ -104,8 +104,13 @@ class Decisions:
         self.carried: dict[str, Carried] = {}
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"decision": self._on_decision, "decision-amend": self._on_amend,
-                "decision-withdraw": self._on_withdraw, "carry": self._on_carry, "review": self._on_review}
+        return {
+            "decision": self._on_decision,
+            "decision-amend": self._on_amend,
+            "decision-withdraw": self._on_withdraw,
+            "carry": self._on_carry,
+            "review": self._on_review,
+        }
 
     def view(self) -> RecordView:
         return RecordView(tuple(self.decisions.values()), tuple(self.carried.values()))
@@ -115,9 +120,17 @@ class Decisions:
         if type(ref) is not str or ref in self.decisions:
             return
         text = _words(event.get("text"))
-        self.decisions[ref] = Decision(ref, str(event.get("step", "")), text, _strings(event.get("polls")),
-                                       _strings(event.get("evidence")), _strings(event.get("objections")),
-                                       _strings(event.get("actions")), t, text)
+        self.decisions[ref] = Decision(
+            ref,
+            str(event.get("step", "")),
+            text,
+            _strings(event.get("polls")),
+            _strings(event.get("evidence")),
+            _strings(event.get("objections")),
+            _strings(event.get("actions")),
+            t,
+            text,
+        )
 
     def _on_amend(self, event: Event, t: float) -> None:
         found = self.decisions.get(str(event.get("decision")))
@@ -126,8 +139,9 @@ class Decisions:
         text = _words(event["text"]) if "text" in event else found.text
         actions = _strings(event["actions"]) if "actions" in event else found.actions
         why = str(event.get("why", ""))
-        self.decisions[found.id] = found._replace(text=text, actions=actions,
-                                                  amended=(*found.amended, Change(t, text, why)))
+        self.decisions[found.id] = found._replace(
+            text=text, actions=actions, amended=(*found.amended, Change(t, text, why))
+        )
 
     def _on_withdraw(self, event: Event, t: float) -> None:
         found = self.decisions.get(str(event.get("decision")))
@@ -139,10 +153,17 @@ class Decisions:
         if type(note) is not str or note in self.carried:
             return
         status = event.get("status", "open")
-        self.carried[note] = Carried(note, _words(event.get("text")), str(event.get("owner", "")),
-                                     str(event.get("due", "")), str(event.get("session", "")),
-                                     str(event.get("decision", "")), status if status in STATUSES else "open",
-                                     str(event.get("comment", "")), t)
+        self.carried[note] = Carried(
+            note,
+            _words(event.get("text")),
+            str(event.get("owner", "")),
+            str(event.get("due", "")),
+            str(event.get("session", "")),
+            str(event.get("decision", "")),
+            status if status in STATUSES else "open",
+            str(event.get("comment", "")),
+            t,
+        )
 
     def _on_review(self, event: Event, t: float) -> None:
         action = self.carried.get(str(event.get("note")))
@@ -152,8 +173,9 @@ class Decisions:
         by = self._reviewer(event.get("author"), action)
         if by:
             comment = str(event.get("comment", ""))
-            self.carried[action.note] = action._replace(status=status, comment=comment,
-                                                        reviews=(*action.reviews, Review(t, str(status), comment, by)))
+            self.carried[action.note] = action._replace(
+                status=status, comment=comment, reviews=(*action.reviews, Review(t, str(status), comment, by))
+            )
 
     def _reviewer(self, author: object, action: Carried) -> str:
         """Who reviews: the facilitator (signed: the fold checked it), or the action's owner, a

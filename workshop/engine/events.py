@@ -91,6 +91,7 @@ RESERVED_NAMES = frozenset({FACILITATOR, "anonymous"})  # what notes and anonymo
 
 # ---------------------------------------------------------------------- the facilitator's control
 
+
 class StartEvent(SignedEvent, tag="start", kw_only=True):
     """The first step begins; `planned`: when the agenda meant it to start (ISO 8601)."""
 
@@ -208,6 +209,7 @@ class ServeEvent(SignedEvent, tag="serve", kw_only=True):
 
 # ---------------------------------------------------------------------- participants
 
+
 class JoinEvent(TypedEvent, tag="join", kw_only=True):
     """A person joins under a name; `proof` answers their rejoin code (sessions/people.py)."""
 
@@ -271,18 +273,72 @@ class WrongRejoinEvent(TypedEvent, tag="wrong-rejoin", kw_only=True):
 
 
 ANY = Union[
-    StartEvent, GotoEvent, PauseEvent, ResumeEvent, ExtendEvent, CloseEvent, ReopenEvent, ResetEvent,
-    RevealEvent, EndEvent, RoundEvent, RevoteEvent, SkipEvent, MoveEvent, InsertEvent, ActionEvent, ServeEvent,
-    JoinEvent, BallotEvent, NoteEvent, PresentEvent, LeaveEvent, WrongCodeEvent, RightCodeEvent, WrongRejoinEvent,
-    IdeaEvent, QuestionEvent, UpvoteEvent, HandEvent, ReactEvent,
-    MergeEvent, HideEvent, OptionsEvent, AnsweredEvent, QaEvent, CallEvent,
-    NoteEditEvent, NoteWithdrawEvent, IdeaEditEvent, IdeaWithdrawEvent, WordingEvent,
-    DecisionEvent, DecisionAmendEvent, DecisionWithdrawEvent, CarryEvent, ReviewEvent,
+    StartEvent,
+    GotoEvent,
+    PauseEvent,
+    ResumeEvent,
+    ExtendEvent,
+    CloseEvent,
+    ReopenEvent,
+    ResetEvent,
+    RevealEvent,
+    EndEvent,
+    RoundEvent,
+    RevoteEvent,
+    SkipEvent,
+    MoveEvent,
+    InsertEvent,
+    ActionEvent,
+    ServeEvent,
+    JoinEvent,
+    BallotEvent,
+    NoteEvent,
+    PresentEvent,
+    LeaveEvent,
+    WrongCodeEvent,
+    RightCodeEvent,
+    WrongRejoinEvent,
+    IdeaEvent,
+    QuestionEvent,
+    UpvoteEvent,
+    HandEvent,
+    ReactEvent,
+    MergeEvent,
+    HideEvent,
+    OptionsEvent,
+    AnsweredEvent,
+    QaEvent,
+    CallEvent,
+    NoteEditEvent,
+    NoteWithdrawEvent,
+    IdeaEditEvent,
+    IdeaWithdrawEvent,
+    WordingEvent,
+    DecisionEvent,
+    DecisionAmendEvent,
+    DecisionWithdrawEvent,
+    CarryEvent,
+    ReviewEvent,
 ]
 CLASSES: dict[str, type[TypedEvent]] = {cls.__struct_config__.tag: cls for cls in ANY.__args__}  # type: ignore[attr-defined]
 
-CONTROL = ("start", "goto", "pause", "resume", "extend", "close", "reopen", "reset", "reveal", "end",
-           "round", "skip", "move", "insert", "revote")
+CONTROL = (
+    "start",
+    "goto",
+    "pause",
+    "resume",
+    "extend",
+    "close",
+    "reopen",
+    "reset",
+    "reveal",
+    "end",
+    "round",
+    "skip",
+    "move",
+    "insert",
+    "revote",
+)
 # the facilitator's part in the room's contributions (engine/ideas.py): signed like CONTROL
 ROOM_CONTROL = ("merge", "hide", "options", "answered", "qa", "call")
 ROOM = ("idea", "question", "upvote", "hand", "react")

@@ -22,10 +22,12 @@ def round_line(qid: str, number: int, wording: str, result: Tally, view: PollVie
     """'team/agree, round 2: “Can you live with it?” · 4 ballots · 0 block: 0 · … · Consent ✓ …'."""
     rows = " · ".join(f"{row.label}: {i18n.number(row.value, 'g')}" for row in result.rows)
     ballots, result_words = plural(result.ballots, "ballot"), headline(view.poll, result)
-    line = (_("{qid}, round {number}: “{wording}” · {ballots} · {rows} · {result}") if rows else
-            _("{qid}, round {number}: “{wording}” · {ballots} · {result}")).format(
-        qid=qid, number=number, wording=wording, ballots=ballots, rows=rows, result=result_words)
-    return line if len(line) <= LINE_MAX else line[:LINE_MAX - 1] + "…"
+    line = (
+        _("{qid}, round {number}: “{wording}” · {ballots} · {rows} · {result}")
+        if rows
+        else _("{qid}, round {number}: “{wording}” · {ballots} · {result}")
+    ).format(qid=qid, number=number, wording=wording, ballots=ballots, rows=rows, result=result_words)
+    return line if len(line) <= LINE_MAX else line[: LINE_MAX - 1] + "…"
 
 
 def written_in(state: SessionState, view: PollView) -> str:
@@ -38,14 +40,13 @@ def rounds(view: PollView, lang: str = i18n.SOURCE) -> list[str]:
     wordings = [*view.wordings, view.poll.question]
     results = [*view.rounds, view.tally]
     with i18n.speaking(lang):
-        return [round_line(view.qid, n, w, t, view)
-                for n, (w, t) in enumerate(zip(wordings, results, strict=True), 1)]
+        return [round_line(view.qid, n, w, t, view) for n, (w, t) in enumerate(zip(wordings, results, strict=True), 1)]
 
 
 def objection_steps(state: SessionState, view: PollView) -> list[str]:
     """The objections rounds held right after a poll's step (inserted notes steps), in order."""
     after = []
-    for step in state.steps[view.index + 1:]:
+    for step in state.steps[view.index + 1 :]:
         if not (step.inserted and step.spec.kind == "notes" and step.spec.id.startswith("objections")):
             break
         after.append(step.qid)
@@ -56,7 +57,7 @@ def objections(state: SessionState, view: PollView) -> list[str]:
     """The notes of the objections rounds after a poll, each 'Ana: too soon'."""
     after = objection_steps(state, view)
     lines = [f"{n.name}: {n.text}" for n in state.notes if n.step in after and not n.action]
-    return [line if len(line) <= LINE_MAX else line[:LINE_MAX - 1] + "…" for line in lines]
+    return [line if len(line) <= LINE_MAX else line[: LINE_MAX - 1] + "…" for line in lines]
 
 
 def matches(evidence: tuple[str, ...], polls: tuple[str, ...], state: SessionState) -> bool:
@@ -70,7 +71,6 @@ def matches(evidence: tuple[str, ...], polls: tuple[str, ...], state: SessionSta
                 return False
             continue
         first = written_in(state, view)
-        if not any(signed == rounds(view, lang)[:len(signed)]
-                   for lang in dict.fromkeys((first, *i18n.LANGUAGES))):
+        if not any(signed == rounds(view, lang)[: len(signed)] for lang in dict.fromkeys((first, *i18n.LANGUAGES))):
             return False
     return True

@@ -2,7 +2,6 @@
 type, its length and the shape its strings must have, and the two bases, `TypedEvent` (every
 event has its time) and `SignedEvent` (the facilitator's, signed and chained)."""
 
-
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +12,6 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 T = TypeVar("T")
 Via = Literal["next", "prev", "goto"]
 Reaction = Literal["agree", "disagree", "slower", "louder"]
-
 
 
 class Shape:
@@ -31,8 +29,23 @@ class Shape:
 
 
 HEX, AUTHOR, NAME, JOINER, OWNER, QID, REF, DATE, WHEN, WORD, TEXT, DECISION, SESSION = (
-    Shape(k) for k in ("hex", "author", "name", "joiner", "owner", "qid", "ref", "date", "when", "word", "text",
-                       "decision", "session"))
+    Shape(k)
+    for k in (
+        "hex",
+        "author",
+        "name",
+        "joiner",
+        "owner",
+        "qid",
+        "ref",
+        "date",
+        "when",
+        "word",
+        "text",
+        "decision",
+        "session",
+    )
+)
 
 Time = Annotated[dt.datetime, Meta(tz=True)]
 Token = Annotated[str, Meta(min_length=8, max_length=64), HEX]  # a participant (12 hex) or anonymous ballot (16)
@@ -85,5 +98,3 @@ class SignedEvent(TypedEvent):
     since: Annotated[str, Meta(min_length=8, max_length=8), HEX] | UnsetType = UNSET
     seen: Count | UnsetType = UNSET
     sig: Sig | UnsetType = UNSET
-
-

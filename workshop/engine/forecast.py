@@ -38,8 +38,7 @@ def planned_end(state: SessionState) -> float | None:
 
 def to_come(state: SessionState) -> float:
     """Seconds of the steps still to run after the current one."""
-    return sum(s.allowed for s in state.steps
-               if not s.skipped and not s.visited and s.index != state.current)
+    return sum(s.allowed for s in state.steps if not s.skipped and not s.visited and s.index != state.current)
 
 
 def forecast_end(state: SessionState, planned: float | None = None) -> float:

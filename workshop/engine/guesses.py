@@ -26,7 +26,7 @@ class Rule:
 
     def wait(self, times: Sequence[float], now: float) -> float:
         """Seconds from `now` until a try is taken, after wrong codes at `times` (oldest first)."""
-        recent = [t for t in times[-self.limit:] if now - t < self.window]
+        recent = [t for t in times[-self.limit :] if now - t < self.window]
         if not recent:
             return 0.0
         if len(recent) >= self.limit:
@@ -59,8 +59,11 @@ class Guesses:
         self.rejoin_clients: dict[str, list[float]] = {}  # client -> its latest wrong rejoin codes
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"wrong-code": self._on_wrong_code, "right-code": self._on_right_code,
-                "wrong-rejoin": self._on_wrong_rejoin}
+        return {
+            "wrong-code": self._on_wrong_code,
+            "right-code": self._on_right_code,
+            "wrong-rejoin": self._on_wrong_rejoin,
+        }
 
     def _on_wrong_code(self, event: Event, t: float) -> None:
         self.wrong_codes += 1
@@ -80,8 +83,10 @@ class Guesses:
         return JOIN_CODE.wait(self.codes.get(client, ()), now)
 
     def rejoin_wait(self, token: str, client: str, now: float) -> float:
-        return max(REJOIN_PER_PERSON.wait(self.rejoins.get(token, ()), now),
-                   REJOIN_PER_CLIENT.wait(self.rejoin_clients.get(client, ()), now))
+        return max(
+            REJOIN_PER_PERSON.wait(self.rejoins.get(token, ()), now),
+            REJOIN_PER_CLIENT.wait(self.rejoin_clients.get(client, ()), now),
+        )
 
 
 def _add(counts: dict[str, list[float]], key: object, t: float, rule: Rule) -> None:
@@ -89,4 +94,4 @@ def _add(counts: dict[str, list[float]], key: object, t: float, rule: Rule) -> N
     if isinstance(key, str) and key:
         times = counts.setdefault(key, [])
         times.append(t)
-        del times[:-rule.limit]
+        del times[: -rule.limit]

@@ -150,9 +150,19 @@ class Contributions:
         self.options: dict[str, tuple[str, ...]] = {}
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"idea": self._on_idea, "merge": self._on_merge, "hide": self._on_hide, "options": self._on_options,
-                "question": self._on_question, "upvote": self._on_upvote, "answered": self._on_answered,
-                "qa": self._on_qa, "hand": self._on_hand, "call": self._on_call, "react": self._on_react}
+        return {
+            "idea": self._on_idea,
+            "merge": self._on_merge,
+            "hide": self._on_hide,
+            "options": self._on_options,
+            "question": self._on_question,
+            "upvote": self._on_upvote,
+            "answered": self._on_answered,
+            "qa": self._on_qa,
+            "hand": self._on_hand,
+            "call": self._on_call,
+            "react": self._on_react,
+        }
 
     # ------------------------------------------------------------------ where things may happen
 
@@ -185,8 +195,13 @@ class Contributions:
 
     def _on_idea(self, event: Event, t: float) -> None:
         idea_id, step = event.get("idea"), self._current()
-        if type(idea_id) is not str or idea_id in self.ideas or step is None or event.get("step") != step \
-                or self._kind(step) != "brainstorm":
+        if (
+            type(idea_id) is not str
+            or idea_id in self.ideas
+            or step is None
+            or event.get("step") != step
+            or self._kind(step) != "brainstorm"
+        ):
             return
         anonymous = self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous, t)
@@ -231,8 +246,13 @@ class Contributions:
 
     def _on_question(self, event: Event, t: float) -> None:
         question_id, step = event.get("question"), self._current()
-        if type(question_id) is not str or question_id in self.questions or step is None \
-                or event.get("step") != step or not (self.qa or self._kind(step) == "qa"):
+        if (
+            type(question_id) is not str
+            or question_id in self.questions
+            or step is None
+            or event.get("step") != step
+            or not (self.qa or self._kind(step) == "qa")
+        ):
             return
         anonymous = self._kind(step) == "qa" and self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous or event.get("author") is None, t)
@@ -285,10 +305,14 @@ class Contributions:
         names = self.people.participants
         questions = sorted(self.questions.values(), key=lambda q: (-q.votes, q.at))
         return RoomView(
-            ideas=tuple(i for i in self.ideas.values() if not i.withdrawn), questions=tuple(questions),
+            ideas=tuple(i for i in self.ideas.values() if not i.withdrawn),
+            questions=tuple(questions),
             hands=tuple(Hand(token, names[token][0], at) for token, at in self.hands.items()),
             called=None if self.called is None else Hand(self.called[0], names[self.called[0]][0], self.called[1]),
             qa=self.qa,
             reactions={step: {r: len(who[r]) for r in REACTIONS if r in who} for step, who in self.reactions.items()},
-            hands_raised=dict(self.raised), hands_called=dict(self.calls), options=dict(self.options),
-            upvoters={q: frozenset(who) for q, who in self.upvoters.items() if who})
+            hands_raised=dict(self.raised),
+            hands_called=dict(self.calls),
+            options=dict(self.options),
+            upvoters={q: frozenset(who) for q, who in self.upvoters.items() if who},
+        )

@@ -29,8 +29,10 @@ MEMO_SIZE = 8
 def state_in(state: SessionState, lang: str) -> SessionState:
     """`state` as a reader of `lang` reads it (the same object when nothing changes). Screens
     ask for one state many times over (a widget each): the last few answers are kept."""
-    if all(languages.shown_in(m, lang) == languages.first(m) for m in state.plan.modules) \
-            and languages.title_in(state.plan.agenda, lang) == state.plan.agenda.title:
+    if (
+        all(languages.shown_in(m, lang) == languages.first(m) for m in state.plan.modules)
+        and languages.title_in(state.plan.agenda, lang) == state.plan.agenda.title
+    ):
         return state  # every module is read in its first language: as it is
     key = (id(state), lang)
     with _MEMO_LOCK:
@@ -60,8 +62,9 @@ def _step_in(view: StepView, module: Module, lang: str) -> StepView:
     step = languages.step_in(view.spec, tag)
     if step is view.spec and module is view.module:
         return view
-    rounds = tuple(replace(r, label=step.rounds[r.index].label) if r.index < len(step.rounds) else r
-                   for r in view.rounds)
+    rounds = tuple(
+        replace(r, label=step.rounds[r.index].label) if r.index < len(step.rounds) else r for r in view.rounds
+    )
     return replace(view, module=module, spec=step, rounds=rounds)
 
 
@@ -102,8 +105,10 @@ def poll_view_in(view: PollView, tag: str, planned: Poll | None = None) -> PollV
     # its tallies and ballots made from the first language's labels, then worded: set where the
     # view keeps what it builds on demand (engine/views.py: cached, so nothing counts twice)
     worded.__dict__.update(
-        tally=tally_in(view.tally, shown), rounds=tuple(tally_in(t, shown) for t in view.rounds),
-        ballots=tuple(b._replace(value=languages.value_in(shown, b.value)) for b in view.ballots))
+        tally=tally_in(view.tally, shown),
+        rounds=tuple(tally_in(t, shown) for t in view.rounds),
+        ballots=tuple(b._replace(value=languages.value_in(shown, b.value)) for b in view.ballots),
+    )
     return worded
 
 

@@ -95,9 +95,17 @@ class AgendaEvents:
         index = self.running.slot
         qid, minutes, after = event.get("step"), event.get("minutes"), event.get("after", "")
         kind, title, prompt = event.get("kind", "break"), event.get("title", "Break"), event.get("prompt", "")
-        if (type(qid) is not str or qid in index or type(minutes) is not int or not 1 <= minutes <= 120
-                or self.context.ended or not (after == "" or after in index) or kind not in INSERTED_KINDS
-                or type(title) is not str or type(prompt) is not str):
+        if (
+            type(qid) is not str
+            or qid in index
+            or type(minutes) is not int
+            or not 1 <= minutes <= 120
+            or self.context.ended
+            or not (after == "" or after in index)
+            or kind not in INSERTED_KINDS
+            or type(title) is not str
+            or type(prompt) is not str
+        ):
             return
         step = Step(qid.rpartition("/")[2], title, kind, minutes, prompt or _(BREAK_PROMPT).format(minutes=minutes))
         self.running.insert(qid, step, index[after] if after else None)

@@ -63,8 +63,14 @@ class PollEvents:
         self.checked: dict[tuple[str, tuple[Any, ...]], bool] = {}
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"close": self._on_close, "reopen": self._on_reopen, "reset": self._on_reset,
-                "revote": self._on_revote, "reveal": self._on_reveal, "ballot": self._on_ballot}
+        return {
+            "close": self._on_close,
+            "reopen": self._on_reopen,
+            "reset": self._on_reset,
+            "revote": self._on_revote,
+            "reveal": self._on_reveal,
+            "ballot": self._on_ballot,
+        }
 
     def _poll_of(self, event: Event) -> PollRecord | None:
         return self.polls.get(str(event.get("poll")))

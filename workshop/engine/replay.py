@@ -106,7 +106,7 @@ class Replay:
         count = self.count_at(t) if count is None else count
         if self._fold.count > count:
             self._fold = self._new_fold()  # going back: fold again from the start
-        batch = self.events[self._fold.count:count]
+        batch = self.events[self._fold.count : count]
         paused = len(batch) > 5000 and gc.isenabled()
         if paused:  # a long jump: the collector would rescan the fold's fresh, acyclic records (40 ms of 190)
             gc.disable()

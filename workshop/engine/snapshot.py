@@ -23,25 +23,53 @@ def snapshot(fold: Fold, now: float) -> SessionState:
     order, skipped, inserted, visited = running.order, running.skipped, running.inserted, running.visited
     position = {slot: i for i, slot in enumerate(order)}
     steps = tuple(
-        StepView(running.qids[slot], i, *running.pairs[slot], timing.planned[slot], timing.extra[slot],
-                 elapsed[slot], slot in visited, slot in skipped, slot in inserted, timing.rounds_of(slot))
+        StepView(
+            running.qids[slot],
+            i,
+            *running.pairs[slot],
+            timing.planned[slot],
+            timing.extra[slot],
+            elapsed[slot],
+            slot in visited,
+            slot in skipped,
+            slot in inserted,
+            timing.rounds_of(slot),
+        )
         for i, slot in enumerate(order)
     )
     doubtful = people.doubtful()
     polls = _PollViews({q: (position[p.index], p) for q, p in fold.poll_events.polls.items()}, doubtful)
     header = fold.header
     return SessionState(
-        id=str(header.get("id", "")), title=str(header.get("title", "")),
-        code=str(header.get("code", "")), plan=fold.plan, now=now, status=timing.status(),
-        current=None if current is None else position[current], steps=steps, polls=polls,
+        id=str(header.get("id", "")),
+        title=str(header.get("title", "")),
+        code=str(header.get("code", "")),
+        plan=fold.plan,
+        now=now,
+        status=timing.status(),
+        current=None if current is None else position[current],
+        steps=steps,
+        polls=polls,
         notes=fold.notebook.shown(doubtful),
-        joined=dict(people.participants), seen=dict(fold.context.last_seen),
-        paused_seconds=timing.paused(now), events=fold.count, address=fold.address, served=fold.served, ways=fold.ways,
-        forged=tuple(fold.forged), unjoined=people.lost_joins(doubtful), breaks=tuple(fold.trust.breaks),
-        clamped=fold.clamped, beats=dict(people.beats),
+        joined=dict(people.participants),
+        seen=dict(fold.context.last_seen),
+        paused_seconds=timing.paused(now),
+        events=fold.count,
+        address=fold.address,
+        served=fold.served,
+        ways=fold.ways,
+        forged=tuple(fold.forged),
+        unjoined=people.lost_joins(doubtful),
+        breaks=tuple(fold.trust.breaks),
+        clamped=fold.clamped,
+        beats=dict(people.beats),
         wrong_codes=fold.guesses.wrong_codes,
-        facilitator=str(header.get("facilitator", "")), started=timing.started, ended=timing.ended_at,
-        room=fold.room.view(), record=fold.decided.view(), follows=str(header.get("follows", "")),
+        facilitator=str(header.get("facilitator", "")),
+        started=timing.started,
+        ended=timing.ended_at,
+        room=fold.room.view(),
+        record=fold.decided.view(),
+        follows=str(header.get("follows", "")),
         planned_start=timing.planned_start,
     )
 
@@ -53,9 +81,21 @@ class _PollViews(Mapping[str, PollView]):
     only when asked (engine/views.py)."""
 
     def __init__(self, snapshot: dict[str, tuple[int, PollRecord]], doubtful: set[str] | None = None) -> None:
-        self._snapshot = {q: (index, p.poll, p.status, p.revealed, p.late, p.invalid, p.resets,
-                              tuple(p.wordings), p.reworded, *_without(p.frozen(), doubtful))
-                          for q, (index, p) in snapshot.items()}
+        self._snapshot = {
+            q: (
+                index,
+                p.poll,
+                p.status,
+                p.revealed,
+                p.late,
+                p.invalid,
+                p.resets,
+                tuple(p.wordings),
+                p.reworded,
+                *_without(p.frozen(), doubtful),
+            )
+            for q, (index, p) in snapshot.items()
+        }
         self._views: dict[str, PollView] = {}
 
     def __getitem__(self, qid: str) -> PollView:

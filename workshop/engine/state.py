@@ -73,9 +73,17 @@ class Fold:
         self.served = ""
         self.ways = Ways()  # every way in `serve` runs now
         self._handlers = handler_table(
-            self.timing.handlers(), self.agenda.handlers(), self.people.handlers(), polls.handlers(),
-            self.notebook.handlers(), self.room.handlers(), self.corrections.handlers(), self.guesses.handlers(),
-            self.decided.handlers(), {"serve": self._on_serve})
+            self.timing.handlers(),
+            self.agenda.handlers(),
+            self.people.handlers(),
+            polls.handlers(),
+            self.notebook.handlers(),
+            self.room.handlers(),
+            self.corrections.handlers(),
+            self.guesses.handlers(),
+            self.decided.handlers(),
+            {"serve": self._on_serve},
+        )
 
     # ------------------------------------------------------------------ applying events
 
@@ -112,26 +120,43 @@ class Fold:
                     # by the (signed) facilitator or by a participant who joined, shown under the name
                     # they joined with: a note cannot pass for someone else's by what it says it is
                     note_id, text = get("note"), get("text")
-                    if type(note_id) is not str or type(text) is not str or type(author) is not str \
-                            or note_id in notes:
+                    if type(note_id) is not str or type(text) is not str or type(author) is not str or note_id in notes:
                         continue
-                    name = FACILITATOR if author == FACILITATOR else participants.get(author, ("",))[0] \
-                        or carried(author, get("name"))
+                    name = (
+                        FACILITATOR
+                        if author == FACILITATOR
+                        else participants.get(author, ("",))[0] or carried(author, get("name"))
+                    )
                     if not name:
                         self.unreadable += 1
                         continue
                     step = get("step", "")
                     # tuple.__new__ skips Note's own __new__, a Python function: 78,000 notes 15 ms sooner
-                    notes[note_id] = _new_note(Note, (note_id, step if type(step) is str else str(step), author,
-                                                      name, text, clock, False, "", "", False, False))
+                    notes[note_id] = _new_note(
+                        Note,
+                        (
+                            note_id,
+                            step if type(step) is str else str(step),
+                            author,
+                            name,
+                            text,
+                            clock,
+                            False,
+                            "",
+                            "",
+                            False,
+                            False,
+                        ),
+                    )
                     if author in last_seen:
                         last_seen[author] = clock
                     continue
                 if type(kind) is not str:
                     self.unreadable += 1
                     continue
-                if (kind in signed or kind in authored and get("author") == FACILITATOR) \
-                        and not self.trust.obeys(event, kind, count - 1, clock):
+                if (kind in signed or kind in authored and get("author") == FACILITATOR) and not self.trust.obeys(
+                    event, kind, count - 1, clock
+                ):
                     continue
                 at = get("at")
                 t = at.timestamp() if isinstance(at, datetime) else clock
@@ -157,8 +182,10 @@ class Fold:
         if isinstance(event.get("address"), str):
             self.address = event["address"]
             self.served = self.address or self.served
-            self.ways = Ways(self.address, *(str(event.get(key, "")) if self.address else ""
-                                             for key in ("certificate", "ssh", "host_key")))
+            self.ways = Ways(
+                self.address,
+                *(str(event.get(key, "")) if self.address else "" for key in ("certificate", "ssh", "host_key")),
+            )
 
     # ------------------------------------------------------------------ reading the state
 

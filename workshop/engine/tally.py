@@ -95,11 +95,23 @@ def _scale_label(poll: Poll, x: int) -> str:
 
 UNITS = {"votes": "vote", "answers": "answer", "dots": "dot", "points": "point"}
 # a vote kind and a poll's status as the screens and reports name them (files name them in English)
-VOTE_WORDS = {"single": N_("single"), "multi": N_("multi"), "scale": N_("scale"), "dots": N_("dots"),
-              "rank": N_("rank"), "text": N_("text"), "consent": N_("consent")}
+VOTE_WORDS = {
+    "single": N_("single"),
+    "multi": N_("multi"),
+    "scale": N_("scale"),
+    "dots": N_("dots"),
+    "rank": N_("rank"),
+    "text": N_("text"),
+    "consent": N_("consent"),
+}
 POLL_STATUS_WORDS = {"open": N_("open"), "closed": N_("closed"), "waiting": N_("not open yet")}
-SESSION_STATUS_WORDS = {"waiting": N_("waiting"), "running": N_("running"), "paused": N_("paused"),
-                        "ended": N_("ended"), "stale": N_("stale")}
+SESSION_STATUS_WORDS = {
+    "waiting": N_("waiting"),
+    "running": N_("running"),
+    "paused": N_("paused"),
+    "ended": N_("ended"),
+    "stale": N_("stale"),
+}
 
 
 def said(words: Mapping[str, str], key: str) -> str:
@@ -150,8 +162,9 @@ def rounds_words(poll: Poll, earlier: Sequence[Tally], now: Tally | None = None)
     every = [*earlier, *([now] if now is not None else [])]
     if len(every) < 2:
         return ""
-    return "; ".join(_("round {i}: {round_words}").format(
-        i=i, round_words=round_words(poll, t)) for i, t in enumerate(every, 1))
+    return "; ".join(
+        _("round {i}: {round_words}").format(i=i, round_words=round_words(poll, t)) for i, t in enumerate(every, 1)
+    )
 
 
 def consent_words(poll: Poll, result: Tally) -> str:
@@ -163,13 +176,15 @@ def consent_words(poll: Poll, result: Tally) -> str:
     if blocks:
         return _("No consent: {blocks} under {threshold}").format(blocks=blocks, threshold=poll.threshold)
     return _("Consent ✓ {ballots} of {ballots} at {threshold} or more").format(
-        ballots=result.ballots, threshold=poll.threshold)
+        ballots=result.ballots, threshold=poll.threshold
+    )
 
 
 def mean_words(result: Tally) -> str:
     """A scale's mean and median as every screen says them: 'mean 3.0 · median 4'."""
-    return _("mean {mean} · median {median}").format(mean=number(result.mean or 0, ".1f"),
-                                                     median=number(result.median or 0, "g"))
+    return _("mean {mean} · median {median}").format(
+        mean=number(result.mean or 0, ".1f"), median=number(result.median or 0, "g")
+    )
 
 
 def headline(poll: Poll, result: Tally) -> str:
@@ -189,4 +204,5 @@ def headline(poll: Poll, result: Tally) -> str:
         return _("{label}: {amount} · {share}").format(label=leading[0].label, amount=amount, share=share)
     labels = _(" and ").join(row.label for row in leading[:-1])  # three tied: "A and B and C"
     return _("{labels} and {last}: {amount} each · {share}").format(
-        labels=labels, last=leading[-1].label, amount=amount, share=share)
+        labels=labels, last=leading[-1].label, amount=amount, share=share
+    )

@@ -56,8 +56,17 @@ def clean(text: str) -> str:
 # that render as nothing. The ranges below are the whole of that property that falls among
 # letters and marks (Hangul fillers, the grapheme joiner, Khmer inherent vowels, variation
 # selectors); the rest of it is Cf or unassigned, which no name keeps anyway.
-_IGNORABLE = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180F, 0x180F),
-              (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180D),
+    (0x180F, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
 NAME_PUNCTUATION = "-'\u2019.,&()"  # what a name may hold besides letters, marks, digits and spaces
 _NAME_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No"})
 
@@ -66,8 +75,11 @@ def ignorable(ch: str) -> bool:
     """Whether `ch` renders as nothing: Default_Ignorable_Code_Point, or a filler (a character
     whose whole purpose is to hold an empty place, as Khitan's small script filler does)."""
     code = ord(ch)
-    return (unicodedata.category(ch) == "Cf" or any(low <= code <= high for low, high in _IGNORABLE)
-            or "FILLER" in unicodedata.name(ch, ""))
+    return (
+        unicodedata.category(ch) == "Cf"
+        or any(low <= code <= high for low, high in _IGNORABLE)
+        or "FILLER" in unicodedata.name(ch, "")
+    )
 
 
 def name_char(ch: str) -> str:
@@ -92,11 +104,17 @@ def name(raw: str) -> str:
     value = " ".join(value.split())
     if not any(unicodedata.category(ch)[0] in "LN" for ch in value):
         typed = any(unicodedata.category(ch)[0] not in "CZ" for ch in raw)
-        raise TextError(_("a name needs a letter or a digit: symbols and emoji are left out") if typed
-                        else _("a name cannot be empty"))
+        raise TextError(
+            _("a name needs a letter or a digit: symbols and emoji are left out")
+            if typed
+            else _("a name cannot be empty")
+        )
     if len(value) > NAME_MAX:
-        raise TextError(_("a name is at most {NAME_MAX} characters (this one has {value})").format(
-            NAME_MAX=NAME_MAX, value=len(value)))
+        raise TextError(
+            _("a name is at most {NAME_MAX} characters (this one has {value})").format(
+                NAME_MAX=NAME_MAX, value=len(value)
+            )
+        )
     return value
 
 
@@ -105,12 +123,19 @@ def readable_name(value: str) -> bool:
     what an earlier version of it let through (visible punctuation and symbols such as "<" or
     "*", which every screen and report shows escaped), but nothing that draws as blank or
     reorders, no control, one line of single spaces, 1-40 characters with a letter or digit."""
-    if not 0 < len(value) <= NAME_MAX or " ".join(value.split()) != value or UNCLEAN.search(value) \
-            or unicodedata.normalize("NFKC", value) != value:  # every writer normalised: "Ａｎａ" is "Ana"
+    if (
+        not 0 < len(value) <= NAME_MAX
+        or " ".join(value.split()) != value
+        or UNCLEAN.search(value)
+        or unicodedata.normalize("NFKC", value) != value
+    ):  # every writer normalised: "Ａｎａ" is "Ana"
         return False
     for ch in value:
-        if ch != " " and name_char(ch) != ch and (unicodedata.category(ch)[0] not in "PS" or ch == "\u2800"
-                                                  or ignorable(ch)):
+        if (
+            ch != " "
+            and name_char(ch) != ch
+            and (unicodedata.category(ch)[0] not in "PS" or ch == "\u2800" or ignorable(ch))
+        ):
             return False
     return any(unicodedata.category(ch)[0] in "LN" for ch in value)
 
@@ -130,8 +155,11 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
     if not value:
         raise TextError(_("{what} cannot be empty").format(what=what))
     if len(value) > limit:
-        raise TextError(_("{what} is at most {limit} characters (this one has {value})").format(
-            what=what, limit=limit, value=len(value)))
+        raise TextError(
+            _("{what} is at most {limit} characters (this one has {value})").format(
+                what=what, limit=limit, value=len(value)
+            )
+        )
     return value
 
 
@@ -141,13 +169,53 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
 # different Latin letters (Greek "Η" is an H, "η" an n). A name is compatibility-normalised first, so
 # the lunate sigma "ϲ" is stored as "ς", which is drawn like a "c" too.
 _DRAWN_ALIKE = {
-    "A": "АΑᎪ", "B": "ВΒᏴ", "C": "СϹᏟ", "D": "Ꭰ", "E": "ЕΕᎬ", "G": "Ꮐ", "H": "НΗᎻ", "I": "ІӀΙ",
-    "J": "ЈͿᎫ", "K": "КΚᏦ", "L": "ᏞԼ", "M": "МΜᎷ", "N": "Ν", "O": "ОΟՕ", "P": "РΡᏢ", "Q": "Ԛ",
-    "R": "ᏒᎡ", "S": "ЅՏᏚ", "T": "ТΤᎢ", "U": "Ս", "V": "ѴᏙ", "W": "ԜᎳ", "X": "ХΧ", "Y": "УҮΥ",
+    "A": "АΑᎪ",
+    "B": "ВΒᏴ",
+    "C": "СϹᏟ",
+    "D": "Ꭰ",
+    "E": "ЕΕᎬ",
+    "G": "Ꮐ",
+    "H": "НΗᎻ",
+    "I": "ІӀΙ",
+    "J": "ЈͿᎫ",
+    "K": "КΚᏦ",
+    "L": "ᏞԼ",
+    "M": "МΜᎷ",
+    "N": "Ν",
+    "O": "ОΟՕ",
+    "P": "РΡᏢ",
+    "Q": "Ԛ",
+    "R": "ᏒᎡ",
+    "S": "ЅՏᏚ",
+    "T": "ТΤᎢ",
+    "U": "Ս",
+    "V": "ѴᏙ",
+    "W": "ԜᎳ",
+    "X": "ХΧ",
+    "Y": "УҮΥ",
     "Z": "ΖᏃ",
-    "a": "аαɑ", "c": "сϲς", "d": "ԁ", "e": "еε", "g": "ɡց", "h": "һհ", "i": "іιɩı", "j": "јϳȷ",
-    "k": "κ", "l": "ӏǀ", "n": "ηո", "o": "оοօ", "p": "рρ", "q": "ԛզ", "r": "г", "s": "ѕ", "t": "τт", "u": "υμս",
-    "v": "νѵ", "w": "ԝա", "x": "хχ", "y": "уүγ",
+    "a": "аαɑ",
+    "c": "сϲς",
+    "d": "ԁ",
+    "e": "еε",
+    "g": "ɡց",
+    "h": "һհ",
+    "i": "іιɩı",
+    "j": "јϳȷ",
+    "k": "κ",
+    "l": "ӏǀ",
+    "n": "ηո",
+    "o": "оοօ",
+    "p": "рρ",
+    "q": "ԛզ",
+    "r": "г",
+    "s": "ѕ",
+    "t": "τт",
+    "u": "υμս",
+    "v": "νѵ",
+    "w": "ԝա",
+    "x": "хχ",
+    "y": "уүγ",
 }
 _LOOKALIKES = str.maketrans({ch: latin for latin, chars in _DRAWN_ALIKE.items() for ch in chars})
 
@@ -192,8 +260,9 @@ def reserved(value: str) -> str:
 
 def _skeleton(value: str) -> str:
     value = value.translate(ASCII_OF)  # letters of any script drawn like ASCII ones (confusables.txt)
-    kept = "".join(ch for ch in unicodedata.normalize("NFD", name_key(unicodedata.normalize("NFKD", value)))
-                   if ch.isalnum())  # marks on any letter, and whatever is not a letter or digit, go
+    kept = "".join(
+        ch for ch in unicodedata.normalize("NFD", name_key(unicodedata.normalize("NFKD", value))) if ch.isalnum()
+    )  # marks on any letter, and whatever is not a letter or digit, go
     return kept.translate(_ALIKE_IN_LATIN).replace("rn", "m").replace("vv", "w")
 
 

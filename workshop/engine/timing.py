@@ -46,8 +46,15 @@ class Timing:
         self.planned_start: float | None = None
 
     def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"start": self._on_start, "goto": self._on_goto, "round": self._on_round, "pause": self._on_pause,
-                "resume": self._on_resume, "extend": self._on_extend, "end": self._on_end}
+        return {
+            "start": self._on_start,
+            "goto": self._on_goto,
+            "round": self._on_round,
+            "pause": self._on_pause,
+            "resume": self._on_resume,
+            "extend": self._on_extend,
+            "end": self._on_end,
+        }
 
     def add_step(self, planned: int) -> None:
         """A step inserted on the day (order.py), planned for `planned` seconds, in the next slot."""
@@ -69,7 +76,7 @@ class Timing:
         return rounds.timeline(step.rounds, self.round_extra.get(slot, {}), self.round_moved.get(slot, {}))
 
     def status(self) -> str:
-        """"waiting", "running", "paused" or "ended"."""
+        """ "waiting", "running", "paused" or "ended"."""
         if self.context.ended:
             return "ended"
         if self.context.current is None:
@@ -144,8 +151,12 @@ class Timing:
             self.extra[index] += given
             if views := self.rounds_of(index):  # to the round running now (or the last, for a later step)
                 now = rounds.current(views, self.step_time(index, t)) if index == self.context.current else views[-1]
-                rounds.share(self.running.step(index).rounds, self.round_extra.setdefault(index, {}),
-                             (now or views[-1]).index, given)
+                rounds.share(
+                    self.running.step(index).rounds,
+                    self.round_extra.setdefault(index, {}),
+                    (now or views[-1]).index,
+                    given,
+                )
 
     def _on_end(self, event: Event, t: float) -> None:
         if self.context.ended:

@@ -150,20 +150,38 @@ class Authority:
             return
         if prev != self.head:
             known = prev != "" and bytes.fromhex(prev) in self._signatures
-            self.breaks.append((position,
-                                _("the signed {kind} here was signed after another that now comes later (signed "
-                                  "events moved)").format(kind=kind) if known else
-                                _("a signed event before this {kind} is missing (deleted, or in a damaged "
-                                  "block)").format(kind=kind)))
+            self.breaks.append(
+                (
+                    position,
+                    _(
+                        "the signed {kind} here was signed after another that now comes later (signed events moved)"
+                    ).format(kind=kind)
+                    if known
+                    else _("a signed event before this {kind} is missing (deleted, or in a damaged block)").format(
+                        kind=kind
+                    ),
+                )
+            )
         written = event.get("since")
         if type(written) is str and written != since(self.pending[:-1]):  # the last is this event's own
-            self.breaks.append((position, _("an event written before this {kind} was changed since, or taken "
-                                            "out").format(kind=kind)))
+            self.breaks.append(
+                (position, _("an event written before this {kind} was changed since, or taken out").format(kind=kind))
+            )
         if seen > position:
-            self.breaks.append((position,
+            self.breaks.append(
+                (
+                    position,
                     _("{seen} event(s) before this {kind} are missing (deleted, or in damaged blocks)").format(
-                seen=seen - position, kind=kind)))
+                        seen=seen - position, kind=kind
+                    ),
+                )
+            )
         elif seen < position:
-            self.breaks.append((position,
+            self.breaks.append(
+                (
+                    position,
                     _("{position} event(s) were put before this {kind} after it was signed").format(
-                position=position - seen, kind=kind)))
+                        position=position - seen, kind=kind
+                    ),
+                )
+            )

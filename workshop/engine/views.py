@@ -66,8 +66,13 @@ class StepView:
     def round_words(self) -> str:
         """'Speaker B · round 2 of 3', or '' for a step without rounds: every screen's words."""
         now = self.round
-        return "" if now is None else _("{label} · round {index} of {rounds}").format(
-            label=now.label, index=now.index + 1, rounds=len(self.rounds))
+        return (
+            ""
+            if now is None
+            else _("{label} · round {index} of {rounds}").format(
+                label=now.label, index=now.index + 1, rounds=len(self.rounds)
+            )
+        )
 
     @property
     def overtime(self) -> float:
@@ -164,7 +169,7 @@ class Ways(NamedTuple):
     @property
     def certificate_words(self) -> str:
         """The certificate's fingerprint as browsers show it: SHA-256, pairs of hex digits."""
-        pairs = [self.certificate[i:i + 2].upper() for i in range(0, len(self.certificate), 2)]
+        pairs = [self.certificate[i : i + 2].upper() for i in range(0, len(self.certificate), 2)]
         return ":".join(pairs)
 
     @property
@@ -304,13 +309,15 @@ class SessionState:
     def not_voted(self, poll: PollView) -> list[str]:
         """The names of participants present now without a counted ballot on a named poll."""
         voted = {b.participant for b in poll.ballots}
-        return sorted((p.name for p in self.participants if p.token in self.here and p.token not in voted),
-                      key=str.casefold)
+        return sorted(
+            (p.name for p in self.participants if p.token in self.here and p.token not in voted), key=str.casefold
+        )
 
     def participant_named(self, name: str) -> Participant | None:
         return next((p for p in self.participants if same_name(p.name, name)), None)
 
 
 def _ballots(counted: tuple[tuple[str, tuple[float, Any]], ...]) -> tuple[Ballot, ...]:
-    return tuple(Ballot(token, str(e.get("name", "")), tuple(e["value"]), t, str(e.get("via", "")))
-                 for token, (t, e) in counted)
+    return tuple(
+        Ballot(token, str(e.get("name", "")), tuple(e["value"]), t, str(e.get("via", ""))) for token, (t, e) in counted
+    )

@@ -142,8 +142,12 @@ def read(data: bytes, start: int = 0) -> tuple[Scan, list[dict[str, Any]]]:
     """`scan`, then the events of its sealed blocks, oldest first. A sealed block that still
     cannot be read (its checksum was made to fit bytes our writer never writes) is damaged."""
     first = data.find(codec.HEADER, start)
-    if (first >= 0 and len(data) - first >= sealed.FAST_FROM and (first == 0 or data[first - 1] == 10)
-            and not data[start:first].strip()):
+    if (
+        first >= 0
+        and len(data) - first >= sealed.FAST_FROM
+        and (first == 0 or data[first - 1] == 10)
+        and not data[start:first].strip()
+    ):
         whole = sealed.read(data, first)  # the usual large file: every block sealed, back to back
         if whole is not None:
             return Scan(runs=[(first, memoryview(data)[first:])], size=len(data)), whole

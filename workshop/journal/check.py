@@ -87,13 +87,21 @@ _CHECKS: dict[str, Callable[[Iterable[str]], bool]] = {
     "decision": _each(lambda v: _DECISION.fullmatch(v) is not None),
     "session": _each(lambda v: _SESSION_ID.fullmatch(v) is not None and ".." not in v),
 }
-_WHAT = {"hex": N_("lower-case hex digits"), "author": N_("a participant's token"),
-         "name": N_("a name as names are written"), "owner": N_("a name as names are written"),
-         "joiner": N_("a name a participant may join with"), "qid": N_("a step written module/step"),
-         "ref": N_("an idea or question (i3, q2)"), "date": N_("a date (YYYY-MM-DD)"),
-         "when": N_("a time with its zone"), "word": N_("a word"),
-         "text": N_("clean text (a control character or a surrogate)"),
-         "decision": N_("a decision's id (d1, d2)"), "session": N_("a session's name")}
+_WHAT = {
+    "hex": N_("lower-case hex digits"),
+    "author": N_("a participant's token"),
+    "name": N_("a name as names are written"),
+    "owner": N_("a name as names are written"),
+    "joiner": N_("a name a participant may join with"),
+    "qid": N_("a step written module/step"),
+    "ref": N_("an idea or question (i3, q2)"),
+    "date": N_("a date (YYYY-MM-DD)"),
+    "when": N_("a time with its zone"),
+    "word": N_("a word"),
+    "text": N_("clean text (a control character or a surrogate)"),
+    "decision": N_("a decision's id (d1, d2)"),
+    "session": N_("a session's name"),
+}
 
 
 def _shape_of(hint: Any) -> tuple[str, bool] | None:
@@ -131,14 +139,19 @@ FIELDS = {cls: _fields(cls) for cls in CLASSES.values()}
 
 # ---------------------------------------------------------------------- one event
 
+
 def _message(err: Exception, kind: object) -> str:
     said = text.clean(str(err).splitlines()[0])  # msgspec quotes an unknown field's name as it is written
     where = re.search(r" - at `\$\.?([^`]*)`$", said)
     said = re.sub(r" - at `[^`]*`$", "", said)
-    what = _("a {kind!r} event").format(
-        kind=kind) if isinstance(kind, str) and kind in CLASSES else _("an event of no known type")
+    what = (
+        _("a {kind!r} event").format(kind=kind)
+        if isinstance(kind, str) and kind in CLASSES
+        else _("an event of no known type")
+    )
     return _("{what} no writer of ours writes ({said}{value})").format(
-        what=what, said=said, value=f' in {where.group(1)!r}' if where and where.group(1) else '')
+        what=what, said=said, value=f" in {where.group(1)!r}" if where and where.group(1) else ""
+    )
 
 
 def typed(event: Event) -> TypedEvent:
@@ -152,16 +165,22 @@ def typed(event: Event) -> TypedEvent:
     if found.at is msgspec.UNSET:
         raise ValueError(_message(ValueError("Object missing required field `at`"), event.get("type")))
     if not EARLIEST <= found.at <= LATEST:
-        raise ValueError(_("a {kind!r} event no writer of ours writes (its time is not between 1970 and 9000)").format(
-            kind=event["type"]))
+        raise ValueError(
+            _("a {kind!r} event no writer of ours writes (its time is not between 1970 and 9000)").format(
+                kind=event["type"]
+            )
+        )
     for name, shape, many, _kind in FIELDS[type(found)]:
         value = getattr(found, name)
         if value is msgspec.UNSET:
             continue
         values = [v for v in value if type(v) is str] if many else [value]
         if not _CHECKS[shape](values):
-            raise ValueError(_("a {type!r} event no writer of ours writes (its {name!r} is not {what})").format(
-                type=event["type"], name=name, what=_(_WHAT[shape])))
+            raise ValueError(
+                _("a {type!r} event no writer of ours writes (its {name!r} is not {what})").format(
+                    type=event["type"], name=name, what=_(_WHAT[shape])
+                )
+            )
     return found
 
 
@@ -187,7 +206,8 @@ def clean_bytes(chunk: bytes) -> bool:
     the bytes, so the strings need no check one by one. A backslash typed before an `n` makes
     this say no too; the reader then checks those blocks one at a time."""
     return _ODD_ESCAPE.search(chunk) is None and (
-        b"\xc2" not in chunk and b"\x7f" not in chunk or _RAW_C1.search(chunk) is None)
+        b"\xc2" not in chunk and b"\x7f" not in chunk or _RAW_C1.search(chunk) is None
+    )
 
 
 def fine(found: list[TypedEvent], clean: bool = False) -> bool:

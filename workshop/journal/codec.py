@@ -71,7 +71,7 @@ def encode(payload: Mapping[str, Any]) -> bytes:
 
 def _as_json(region: bytes) -> bytes:
     """Sealed blocks, back to back, as one JSON array (see the module's docstring)."""
-    body = region[len(HEADER):].replace(b"+00:00\n", b'+00:00"\n').replace(b"\nat = ", b'\nat = "')
+    body = region[len(HEADER) :].replace(b"+00:00\n", b'+00:00"\n').replace(b"\nat = ", b'\nat = "')
     if body.startswith(b"at = "):
         body = b'at = "' + body[5:]
     body = body.replace(b'"\n\n' + HEADER, b'"},{"').rstrip(b"\n")  # between blocks, as written
@@ -131,12 +131,14 @@ def all_sealed(region: bytes) -> bool:
     if not region.startswith(HEADER):
         return not region.strip()
     seed, crc32, line = zlib.crc32(HEADER), zlib.crc32, CRC_LINE_LEN
-    parts = region[len(HEADER):].split(MARK)
+    parts = region[len(HEADER) :].split(MARK)
     parts[-1] = parts[-1].rstrip(b"\n") + b"\n"  # the file may end without its blank line
     try:
         # every part ends with its fixed-length crc line, `crc = "xxxxxxxx"` and a newline
         return all(
-            p[-line:-10] == _CRC_PREFIX and p[-2:] == b'"\n' and p[-line - 1 : -line] == b"\n"
+            p[-line:-10] == _CRC_PREFIX
+            and p[-2:] == b'"\n'
+            and p[-line - 1 : -line] == b"\n"
             and crc32(p[:-line], seed) == int(p[-10:-2], 16)
             for p in parts
         )

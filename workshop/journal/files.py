@@ -53,8 +53,13 @@ def open_regular(path: Path, flags: int, doing: str, follow: bool = True) -> int
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         kind = kind_of(path) or _("not a regular file")
-        raise JournalError((_("{path}: cannot read: it is {kind}, not a file") if doing == "read" else
-                            _("{path}: cannot write: it is {kind}, not a file")).format(path=path, kind=kind))
+        raise JournalError(
+            (
+                _("{path}: cannot read: it is {kind}, not a file")
+                if doing == "read"
+                else _("{path}: cannot write: it is {kind}, not a file")
+            ).format(path=path, kind=kind)
+        )
     os.set_blocking(fd, True)
     return fd
 
@@ -111,8 +116,9 @@ def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
             os.close(fd)
         os.link(tmp, path)
     except FileExistsError:
-        raise JournalError(_("{path}: {value} is already there").format(
-            path=path, value=kind_of(path) or 'something')) from None
+        raise JournalError(
+            _("{path}: {value} is already there").format(path=path, value=kind_of(path) or "something")
+        ) from None
     except OSError as err:
         raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     finally:
@@ -125,8 +131,9 @@ def create_secret(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     except FileExistsError:
-        raise JournalError(_("{path}: {value} is already there").format(
-            path=path, value=kind_of(path) or 'something')) from None
+        raise JournalError(
+            _("{path}: {value} is already there").format(path=path, value=kind_of(path) or "something")
+        ) from None
     except OSError as err:
         raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
     try:
@@ -142,7 +149,7 @@ def create_secret(path: Path, data: bytes) -> None:
 def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def remove(path: Path) -> None:

@@ -66,7 +66,7 @@ def read(data: bytes, first: int) -> list[dict[str, Any]] | None:
     pos, end = first + len(HEADER), len(data)
     while pos < end:
         cut = data.find(_SEP, pos + _CHUNK)
-        got = _chunk(data[pos:cut if cut >= 0 else end], cut < 0, decode)
+        got = _chunk(data[pos : cut if cut >= 0 else end], cut < 0, decode)
         if got is None:
             return None
         found += got
@@ -82,7 +82,7 @@ def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[Any
         parts[-1] = parts[-1].rstrip(b"\n")  # the file may end without its blank line, or with more
     if not _sealed(parts) or not check.clean_bytes(chunk):
         return None
-    text = b'[{"' + b'},{"'.join(parts) + b'}]'
+    text = b'[{"' + b'},{"'.join(parts) + b"}]"
     text = text.replace(b"\nat = ", b'\nat":"').replace(b"+00:00\n", b'+00:00"\n')
     text = text.replace(b" = ", b'": ').replace(b"\n", b',\n"')
     try:

@@ -33,8 +33,7 @@ from workshop.i18n import N_, _
 from workshop.journal import blocks, check, codec, files
 from workshop.journal.files import JournalError
 
-__all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append", "create", "load", "locked",
-           "repair"]
+__all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append", "create", "load", "locked", "repair"]
 
 SENTINEL = b"# events follow, one [[events]] block each, oldest first\n"
 _SENTINEL_TEXT = SENTINEL.rstrip(b"\n")
@@ -71,6 +70,7 @@ def create(path: Path, header: Mapping[str, Any]) -> None:
 
 # ---------------------------------------------------------------------------------- reading
 
+
 def header_end(data: bytes) -> int:
     """Where the header ends: after the sentinel line, or (the sentinel damaged) at the first
     block's header, or (no events yet) at the end."""
@@ -94,9 +94,11 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         if isinstance(session, dict):
             if (wrong := check.header(session)) is not None:
                 raise JournalError(
-                        _("{path}:1:1: the [session] header is not one workshop wrote ({wrong}): no command can use "
-                            "this file").format(
-                    path=path, wrong=wrong))
+                    _(
+                        "{path}:1:1: the [session] header is not one workshop wrote ({wrong}): no command can use "
+                        "this file"
+                    ).format(path=path, wrong=wrong)
+                )
             return session, end
     if b"[session]" not in head:
         raise JournalError(_("{path}: not a workshop session file (no [session] header)").format(path=path))
@@ -112,25 +114,42 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
         if piece.kind == "refused":
             out.append((line, col, _("{why}, at byte {base}: skipped").format(why=piece.why, base=base + piece.begin)))
             continue
-        what = _("stray bytes after an event "
-            "block") if data[base + piece.begin:base + piece.begin + 10] != b"[[events]]" \
+        what = (
+            _("stray bytes after an event block")
+            if data[base + piece.begin : base + piece.begin + 10] != b"[[events]]"
             else _("a damaged event block (its checksum does not match: edited by hand, or a damaged disk)")
-        out.append((line, col, _("{what} at byte {base}, skipped; `workshop repair` writes a copy without it").format(
-            what=what, base=base + piece.begin)))
+        )
+        out.append(
+            (
+                line,
+                col,
+                _("{what} at byte {base}, skipped; `workshop repair` writes a copy without it").format(
+                    what=what, base=base + piece.begin
+                ),
+            )
+        )
     if found.torn is not None:
         line, col = blocks.line_col(data, base + found.torn.begin)
-        out.append((line, col,
-                _("an incomplete last event block at byte {base} (a writer was stopped mid-write), skipped; the next "
-                    "append removes it").format(
-            base=base + found.torn.begin)))
+        out.append(
+            (
+                line,
+                col,
+                _(
+                    "an incomplete last event block at byte {base} (a writer was stopped mid-write), skipped; the next "
+                    "append removes it"
+                ).format(base=base + found.torn.begin),
+            )
+        )
     if found.crlf:
         out.append((1, 1, _(CRLF)))
     return out
 
 
 def _warnings(path: Path, damage: list[tuple[int, int, str]]) -> list[str]:
-    return [_("warning: {path}:{line}:{col}: {message}").format(
-        path=path, line=line, col=col, message=message) for line, col, message in damage]
+    return [
+        _("warning: {path}:{line}:{col}: {message}").format(path=path, line=line, col=col, message=message)
+        for line, col, message in damage
+    ]
 
 
 def load(path: Path) -> Loaded:
@@ -175,9 +194,10 @@ class Follower:
 
 # ---------------------------------------------------------------------------------- writing
 
+
 def checksum_of(block: bytes) -> str:
     """The `crc` of a block as `codec.encode` wrote it."""
-    return block[-len(codec.CRC_TAIL) - 8:-len(codec.CRC_TAIL)].decode("ascii")
+    return block[-len(codec.CRC_TAIL) - 8 : -len(codec.CRC_TAIL)].decode("ascii")
 
 
 class Writer:
@@ -233,7 +253,7 @@ class Writer:
             cut = len(data) if torn is None else torn.begin
             if cut < len(data):
                 os.ftruncate(self.fd, offset + cut)
-            kept = data[max(0, cut - len(SENTINEL) - 1):cut]
+            kept = data[max(0, cut - len(SENTINEL) - 1) : cut]
             if kept.endswith((b"\n\n", SENTINEL, _SENTINEL_TEXT + b"\r\n")):
                 return b""
             return b"\n" if kept.endswith(b"\n") else b"\n\n"

@@ -26,9 +26,21 @@ FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "e
 
 def rows(state: SessionState) -> list[dict[str, Any]]:
     titles = {s.qid: s.spec.title for s in state.steps}
-    return [{"text": n.text, "owner": n.owner, "due": n.due, "author": n.name, "step": n.step,
-             "step_title": titles.get(n.step, n.step), "at": _iso(n.at), "id": n.id, "edited": n.edited}
-            for n in state.notes if n.action]
+    return [
+        {
+            "text": n.text,
+            "owner": n.owner,
+            "due": n.due,
+            "author": n.name,
+            "step": n.step,
+            "step_title": titles.get(n.step, n.step),
+            "at": _iso(n.at),
+            "id": n.id,
+            "edited": n.edited,
+        }
+        for n in state.notes
+        if n.action
+    ]
 
 
 def as_json(state: SessionState) -> str:
@@ -40,18 +52,25 @@ def as_csv(state: SessionState) -> str:
     writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows(state):  # a cell starting = + - @ is text here, never a spreadsheet formula
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v)
-                         for k, v in row.items()})
+        writer.writerow(
+            {k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()}
+        )
     return out.getvalue()
 
 
 def as_markdown(state: SessionState) -> str:
-    lines = [_("# Action items: {title}").format(
-        title=md_escape(state.title)), "", _("| action | owner | due | from | step |"),
-             "|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])}{_(' (edited)') if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
-              f"| {due_day(r['due']) or '–'} "
-              f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |" for r in rows(state)]
+    lines = [
+        _("# Action items: {title}").format(title=md_escape(state.title)),
+        "",
+        _("| action | owner | due | from | step |"),
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {_cell(r['text'])}{_(' (edited)') if r['edited'] else ''} | {_cell(r['owner']) or '–'} "
+        f"| {due_day(r['due']) or '–'} "
+        f"| {_cell(r['author'])} | {md_escape(r['step_title'])} |"
+        for r in rows(state)
+    ]
     return "\n".join(lines if len(lines) > 4 else [*lines[:2], _("None.")]) + "\n"
 
 
@@ -85,9 +104,13 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
         entry.add("uid", f"{row['id']}@{state.id}.workshop")
         entry.add("dtstamp", dt.datetime.fromisoformat(row["at"]))
         entry.add("summary", row["text"])
-        entry.add("description", _("From {author}, on {step}, in the workshop {title}.").format(
-            author=row['author'], step=row['step_title'], title=state.title)
-                  + (_(" Owner: {owner}.").format(owner=row['owner']) if row["owner"] else ""))
+        entry.add(
+            "description",
+            _("From {author}, on {step}, in the workshop {title}.").format(
+                author=row["author"], step=row["step_title"], title=state.title
+            )
+            + (_(" Owner: {owner}.").format(owner=row["owner"]) if row["owner"] else ""),
+        )
         if row["owner"]:
             entry.add("contact", row["owner"])  # free text: an owner is a name, not an address
         if kind == "event":
@@ -126,25 +149,46 @@ def chain_rows(states: Sequence[SessionState]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for s in states:
         for c in s.record.carried:
-            row = rows.setdefault(c.note, {"id": c.note, "text": c.text, "owner": c.owner, "due": c.due,
-                                           "decision": c.decision, "written_in": c.session, "status": c.status,
-                                           "status_in": s.id, "comment": c.comment, "history": []})
+            row = rows.setdefault(
+                c.note,
+                {
+                    "id": c.note,
+                    "text": c.text,
+                    "owner": c.owner,
+                    "due": c.due,
+                    "decision": c.decision,
+                    "written_in": c.session,
+                    "status": c.status,
+                    "status_in": s.id,
+                    "comment": c.comment,
+                    "history": [],
+                },
+            )
             for r in c.reviews:
                 row.update(status=r.status, status_in=s.id, comment=r.comment)
-                row["history"].append({"session": s.id, "at": _iso(r.at), "status": r.status, "comment": r.comment,
-                                       "by": r.by})
+                row["history"].append(
+                    {"session": s.id, "at": _iso(r.at), "status": r.status, "comment": r.comment, "by": r.by}
+                )
         for n in s.notes:
             if n.action and n.id not in rows:
                 serving = s.record.serving(n.id)
-                rows[n.id] = {"id": n.id, "text": n.text, "owner": n.owner, "due": n.due,
-                              "decision": serving.text if serving else "", "written_in": s.id, "status": "open",
-                              "status_in": s.id, "comment": "", "history": []}
+                rows[n.id] = {
+                    "id": n.id,
+                    "text": n.text,
+                    "owner": n.owner,
+                    "due": n.due,
+                    "decision": serving.text if serving else "",
+                    "written_in": s.id,
+                    "status": "open",
+                    "status_in": s.id,
+                    "comment": "",
+                    "history": [],
+                }
     return list(rows.values())
 
 
 def chain_json(states: Sequence[SessionState]) -> str:
-    return json.dumps({"sessions": [s.id for s in states], "actions": chain_rows(states)}, ensure_ascii=False,
-                      indent=2)
+    return json.dumps({"sessions": [s.id for s in states], "actions": chain_rows(states)}, ensure_ascii=False, indent=2)
 
 
 def chain_csv(states: Sequence[SessionState]) -> str:
@@ -152,17 +196,25 @@ def chain_csv(states: Sequence[SessionState]) -> str:
     writer = csv.DictWriter(out, CHAIN_FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in chain_rows(states):
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v)
-                         for k, v in row.items()})
+        writer.writerow(
+            {k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()}
+        )
     return out.getvalue()
 
 
 def chain_markdown(states: Sequence[SessionState]) -> str:
-    lines = [_(CHAIN_WORDS["title"]).format(sessions=md_escape(", ".join(s.id for s in states))), "",
-             _(CHAIN_WORDS["head"]), "|---|---|---|---|---|---|---|---|"]
-    lines += [f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {due_day(r['due']) or '–'} "
-              f"| {_cell(r['decision']) or '–'} | {md_escape(r['written_in'])} | {status_said(r['status'])} "
-              f"| {md_escape(r['status_in'])} | {_cell(r['comment']) or '–'} |" for r in chain_rows(states)]
+    lines = [
+        _(CHAIN_WORDS["title"]).format(sessions=md_escape(", ".join(s.id for s in states))),
+        "",
+        _(CHAIN_WORDS["head"]),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {_cell(r['text'])} | {_cell(r['owner']) or '–'} | {due_day(r['due']) or '–'} "
+        f"| {_cell(r['decision']) or '–'} | {md_escape(r['written_in'])} | {status_said(r['status'])} "
+        f"| {md_escape(r['status_in'])} | {_cell(r['comment']) or '–'} |"
+        for r in chain_rows(states)
+    ]
     return "\n".join(lines if len(lines) > 4 else [*lines[:2], _(CHAIN_WORDS["none"])]) + "\n"
 
 

@@ -36,6 +36,14 @@ def as_csv(state: SessionState) -> str:
         for ballot in view.ballots:
             # an anonymous ballot has no name: its per-poll token keeps ballots apart
             who = ballot.participant if view.poll.anonymous else (ballot.name or ballot.participant)
-            writer.writerow((guard(state.id), view.qid, view.poll.vote, guard(who),
-                             json.dumps(list(ballot.value), ensure_ascii=False), _iso(ballot.at)))
+            writer.writerow(
+                (
+                    guard(state.id),
+                    view.qid,
+                    view.poll.vote,
+                    guard(who),
+                    json.dumps(list(ballot.value), ensure_ascii=False),
+                    _iso(ballot.at),
+                )
+            )
     return out.getvalue()

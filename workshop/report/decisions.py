@@ -92,13 +92,20 @@ def _shown(t: float) -> str:
 def verification(state: SessionState, proof: Proof) -> dict[str, Any]:
     differ = [d.id for d in state.record.decisions if not evidence.matches(d.evidence, d.polls, state)]
     out: dict[str, Any] = {
-        "key": proof.key, "signed_events": len(proof.signed), "not_from_facilitator": len(state.forged),
+        "key": proof.key,
+        "signed_events": len(proof.signed),
+        "not_from_facilitator": len(state.forged),
         "chain_breaks": [{"event": at + 1, "what": what} for at, what in state.breaks],
-        "events": state.events, "participants": len(state.participants), "damaged_blocks": proof.damaged,
-        "cut_short": proof.cut_short, "tallies_differ": differ, "decisions": len(state.record.decisions),
+        "events": state.events,
+        "participants": len(state.participants),
+        "damaged_blocks": proof.damaged,
+        "cut_short": proof.cut_short,
+        "tallies_differ": differ,
+        "decisions": len(state.record.decisions),
     }
-    out["verified"] = bool(proof.key) and not (state.forged or state.breaks or proof.damaged or proof.cut_short
-                                               or differ)
+    out["verified"] = bool(proof.key) and not (
+        state.forged or state.breaks or proof.damaged or proof.cut_short or differ
+    )
     return out
 
 
@@ -106,32 +113,55 @@ def sentence(v: dict[str, Any]) -> str:
     """The verification line: 'Verified: the chain of 24 signed events is unbroken …'. English says
     "(s)" whatever the count, as the minutes always have; a translation takes its language's forms."""
     signed, events, people = v["signed_events"], v["events"], v["participants"]
-    parts = [ngettext("the chain of {n} signed events is unbroken and every signature is good",
-                      "the chain of {n} signed events is unbroken and every signature is good", signed).format(n=signed)
-             if v["key"] and not v["chain_breaks"] and not v["not_from_facilitator"] else ""]
+    parts = [
+        ngettext(
+            "the chain of {n} signed events is unbroken and every signature is good",
+            "the chain of {n} signed events is unbroken and every signature is good",
+            signed,
+        ).format(n=signed)
+        if v["key"] and not v["chain_breaks"] and not v["not_from_facilitator"]
+        else ""
+    ]
     if not v["key"]:
         parts = [said("unsigned")]
     if breaks := v["chain_breaks"]:
         first = _("event {n}: {what}").format(n=breaks[0]["event"], what=breaks[0]["what"])
-        parts.append(ngettext("{n} break(s) in the chain of signed events ({first})",
-                              "{n} break(s) in the chain of signed events ({first})", len(breaks)).format(
-            n=len(breaks), first=first))
+        parts.append(
+            ngettext(
+                "{n} break(s) in the chain of signed events ({first})",
+                "{n} break(s) in the chain of signed events ({first})",
+                len(breaks),
+            ).format(n=len(breaks), first=first)
+        )
     if forged := v["not_from_facilitator"]:
-        parts.append(ngettext("{n} event(s) claim to be the facilitator's without a good signature",
-                              "{n} event(s) claim to be the facilitator's without a good signature", forged).format(
-            n=forged))
+        parts.append(
+            ngettext(
+                "{n} event(s) claim to be the facilitator's without a good signature",
+                "{n} event(s) claim to be the facilitator's without a good signature",
+                forged,
+            ).format(n=forged)
+        )
     parts.append(ngettext("{n} events", "{n} events", events).format(n=events))
     parts.append(ngettext("{n} participants", "{n} participants", people).format(n=people))
     damaged = v["damaged_blocks"]
-    parts.append(ngettext("{n} damaged block(s)", "{n} damaged block(s)", damaged).format(n=damaged) if damaged
-                 else said("no-damage"))
+    parts.append(
+        ngettext("{n} damaged block(s)", "{n} damaged block(s)", damaged).format(n=damaged)
+        if damaged
+        else said("no-damage")
+    )
     if v["cut_short"]:
         parts.append(said("cut-short").format(why=v["cut_short"]))
     if v["decisions"]:
         differ = v["tallies_differ"]
-        parts.append(ngettext("the tallies decision(s) {ids} quote no longer match the ballots in the file",
-                              "the tallies decision(s) {ids} quote no longer match the ballots in the file",
-                              len(differ)).format(ids=", ".join(differ)) if differ else said("tallies"))
+        parts.append(
+            ngettext(
+                "the tallies decision(s) {ids} quote no longer match the ballots in the file",
+                "the tallies decision(s) {ids} quote no longer match the ballots in the file",
+                len(differ),
+            ).format(ids=", ".join(differ))
+            if differ
+            else said("tallies")
+        )
     findings = "; ".join(p for p in parts if p)
     return (_("Verified: {findings}.") if v["verified"] else _("Not verified: {findings}.")).format(findings=findings)
 
@@ -142,22 +172,46 @@ def minutes(state: SessionState, proof: Proof) -> dict[str, Any]:
     notes = {n.id: n for n in state.notes}
     decisions = []
     for d in state.record.decisions:
-        decisions.append({
-            "id": d.id, "text": d.text, "status": WORDS["withdrawn" if d.withdrawn else "in-force"],  # English
-            "step": d.step, "step_title": titles.get(d.step, d.step), "at": _iso(d.at), "recorded_text": d.first_text,
-            "amended": [{"at": _iso(c.at), "text": c.text, "why": c.why} for c in d.amended],
-            "withdrawn": None if d.withdrawn is None else {"at": _iso(d.withdrawn.at), "why": d.withdrawn.why},
-            "polls": list(d.polls), "evidence": list(d.evidence),
-            "evidence_matches": evidence.matches(d.evidence, d.polls, state), "objections": list(d.objections),
-            "actions": [{"id": a, "text": notes[a].text if a in notes else "", "owner": notes[a].owner if a in notes
-                         else "", "due": notes[a].due if a in notes else "", "author": notes[a].name if a in notes
-                         else ""} for a in d.actions],
-        })
+        decisions.append(
+            {
+                "id": d.id,
+                "text": d.text,
+                "status": WORDS["withdrawn" if d.withdrawn else "in-force"],  # English
+                "step": d.step,
+                "step_title": titles.get(d.step, d.step),
+                "at": _iso(d.at),
+                "recorded_text": d.first_text,
+                "amended": [{"at": _iso(c.at), "text": c.text, "why": c.why} for c in d.amended],
+                "withdrawn": None if d.withdrawn is None else {"at": _iso(d.withdrawn.at), "why": d.withdrawn.why},
+                "polls": list(d.polls),
+                "evidence": list(d.evidence),
+                "evidence_matches": evidence.matches(d.evidence, d.polls, state),
+                "objections": list(d.objections),
+                "actions": [
+                    {
+                        "id": a,
+                        "text": notes[a].text if a in notes else "",
+                        "owner": notes[a].owner if a in notes else "",
+                        "due": notes[a].due if a in notes else "",
+                        "author": notes[a].name if a in notes else "",
+                    }
+                    for a in d.actions
+                ],
+            }
+        )
     v = verification(state, proof)
-    return {"session": {"id": state.id, "title": state.title, "status": state.status,
-                        "facilitator": state.facilitator, "follows": state.follows,
-                        "started": _iso(state.started) if state.started else None},
-            "verification": {**v, "sentence": sentence(v)}, "decisions": decisions}
+    return {
+        "session": {
+            "id": state.id,
+            "title": state.title,
+            "status": state.status,
+            "facilitator": state.facilitator,
+            "follows": state.follows,
+            "started": _iso(state.started) if state.started else None,
+        },
+        "verification": {**v, "sentence": sentence(v)},
+        "decisions": decisions,
+    }
 
 
 def as_json(data: dict[str, Any]) -> str:
@@ -166,10 +220,13 @@ def as_json(data: dict[str, Any]) -> str:
 
 def context(data: dict[str, Any], escape: Callable[[str], str] = str) -> str:
     s = data["session"]
-    day = i18n.day(dt.date.fromisoformat(s["started"][:10]), english="%Y-%m-%d") if s["started"] else \
-        _("not started")
-    return said("session").format(id=escape(s["id"]), day=day, facilitator=escape(s["facilitator"]) or _("not named"),
-                                  status=status_said(SESSION_STATUS_WORDS, s["status"]))
+    day = i18n.day(dt.date.fromisoformat(s["started"][:10]), english="%Y-%m-%d") if s["started"] else _("not started")
+    return said("session").format(
+        id=escape(s["id"]),
+        day=day,
+        facilitator=escape(s["facilitator"]) or _("not named"),
+        status=status_said(SESSION_STATUS_WORDS, s["status"]),
+    )
 
 
 def as_markdown(data: dict[str, Any]) -> str:
@@ -181,23 +238,36 @@ def as_markdown(data: dict[str, Any]) -> str:
     if v["key"]:
         out += ["", said("key").format(key=f"`{v['key']}`")]
     for d in data["decisions"] or []:
-        out += ["", _("## {id}: {text} ({status})").format(id=d["id"], text=md_participant(" ".join(d["text"].split())),
-                                                            status=_(d["status"])), "",
-                said("recorded").format(step=md_escape(d["step_title"]), at=_shown_iso(d["at"])) + "  "]
+        out += [
+            "",
+            _("## {id}: {text} ({status})").format(
+                id=d["id"], text=md_participant(" ".join(d["text"].split())), status=_(d["status"])
+            ),
+            "",
+            said("recorded").format(step=md_escape(d["step_title"]), at=_shown_iso(d["at"])) + "  ",
+        ]
         for c in d["amended"]:
-            out.append(said("amended").format(at=_shown_iso(c["at"]), text=md_participant(c["text"]))
-                       + (f" ({md_participant(c['why'])})" if c["why"] else "") + "  ")
+            out.append(
+                said("amended").format(at=_shown_iso(c["at"]), text=md_participant(c["text"]))
+                + (f" ({md_participant(c['why'])})" if c["why"] else "")
+                + "  "
+            )
         if d["withdrawn"]:
             w = d["withdrawn"]
-            out.append(said("withdrawn-at").format(at=_shown_iso(w["at"]))
-                       + (f" ({md_participant(w['why'])})" if w["why"] else ""))
+            out.append(
+                said("withdrawn-at").format(at=_shown_iso(w["at"]))
+                + (f" ({md_participant(w['why'])})" if w["why"] else "")
+            )
         for heading, lines in (("rests-on", d["evidence"]), ("objections", d["objections"])):
             if lines:
                 out += ["", f"**{said(heading)}**", "", *(f"- {md_participant(line)}" for line in lines)]
         if d["actions"]:
             out += ["", f"**{said('actions')}**", ""]
-            out += [f"- {md_participant(a['text'])} ({md_participant(a['owner']) or said('no-owner')}, "
-                    f"{due_day(a['due']) or said('no-due')})" for a in d["actions"]]
+            out += [
+                f"- {md_participant(a['text'])} ({md_participant(a['owner']) or said('no-owner')}, "
+                f"{due_day(a['due']) or said('no-due')})"
+                for a in d["actions"]
+            ]
     if not data["decisions"]:
         out += ["", said("none")]
     return "\n".join(out) + "\n"

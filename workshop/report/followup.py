@@ -32,9 +32,14 @@ def _intro(entry: dict[str, Any]) -> str:
 
 def _columns() -> tuple[str, ...]:
     """A table's column headings: how many actions, and how many of them are in each status."""
-    return (pgettext("a column of actions", "actions"), pgettext("a column of actions", "done"),
-            pgettext("a column of actions", "blocked"), pgettext("a column of actions", "dropped"),
-            pgettext("a column of actions", "open"), pgettext("a column of actions", "done %"))
+    return (
+        pgettext("a column of actions", "actions"),
+        pgettext("a column of actions", "done"),
+        pgettext("a column of actions", "blocked"),
+        pgettext("a column of actions", "dropped"),
+        pgettext("a column of actions", "open"),
+        pgettext("a column of actions", "done %"),
+    )
 
 
 def paired(first: PollView, then: PollView) -> dict[str, Any]:
@@ -65,9 +70,15 @@ def completion(states: Sequence[SessionState], ids: Sequence[str]) -> list[dict[
         for a in carried:
             owners.setdefault(a.owner, []).append(a)
             decisions.setdefault(a.decision, []).append(a)
-        out.append({"session": sid, "follows": state.follows, **_counts(carried),
-                    "by_owner": [{"owner": k, **_counts(v)} for k, v in owners.items()],
-                    "by_decision": [{"decision": k, **_counts(v)} for k, v in decisions.items()]})
+        out.append(
+            {
+                "session": sid,
+                "follows": state.follows,
+                **_counts(carried),
+                "by_owner": [{"owner": k, **_counts(v)} for k, v in owners.items()],
+                "by_decision": [{"decision": k, **_counts(v)} for k, v in decisions.items()],
+            }
+        )
     return out
 
 
@@ -77,19 +88,24 @@ def _rows(group: list[dict[str, Any]], key: str, none: str) -> list[list[str]]:
 
 def tables(entry: dict[str, Any]) -> list[tuple[str, list[list[str]]]]:
     """(heading, rows) per table of one session's actions; the first cell of a row is untrusted."""
-    return [(_(WORDS["by-owner"]), _rows(entry["by_owner"], "owner", _(WORDS["no-owner"]))),
-            (_(WORDS["by-decision"]), _rows(entry["by_decision"], "decision", _(WORDS["no-decision"])))]
+    return [
+        (_(WORDS["by-owner"]), _rows(entry["by_owner"], "owner", _(WORDS["no-owner"]))),
+        (_(WORDS["by-decision"]), _rows(entry["by_decision"], "decision", _(WORDS["no-decision"]))),
+    ]
 
 
 def as_markdown(actions: list[dict[str, Any]]) -> list[str]:
     out = []
     for entry in actions:
-        out += [f"## {md_escape(_(WORDS['heading']).format(session=entry['session']))}", "",
-                _intro(entry), ""]  # numbers and our words: nothing to escape
+        out += [
+            f"## {md_escape(_(WORDS['heading']).format(session=entry['session']))}",
+            "",
+            _intro(entry),
+            "",
+        ]  # numbers and our words: nothing to escape
         columns = _columns()
         for heading, rows in tables(entry):
-            out += [f"### {heading}", "", "| | " + " | ".join(columns) + " |",
-                    "|---|" + "---:|" * len(columns)]
+            out += [f"### {heading}", "", "| | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
             out += ["| " + " | ".join([md_participant(" ".join(row[0].split())), *row[1:]]) + " |" for row in rows]
             out.append("")
     return out
@@ -99,13 +115,17 @@ def as_html(actions: list[dict[str, Any]]) -> list[str]:
     e = escape
     out = []
     for entry in actions:
-        out += [f"<h2>{e(_(WORDS['heading']).format(session=entry['session']))}</h2>",
-                f"<p>{e(_intro(entry))}</p>"]
+        out += [f"<h2>{e(_(WORDS['heading']).format(session=entry['session']))}</h2>", f"<p>{e(_intro(entry))}</p>"]
         for heading, rows in tables(entry):
-            out.append(f"<h3>{e(heading)}</h3><table><thead><tr><th></th>"
-                       + "".join(f'<th class="num">{e(c)}</th>' for c in _columns()) + "</tr></thead><tbody>")
-            out += ["<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:])
-                    + "</tr>" for row in rows]
+            out.append(
+                f"<h3>{e(heading)}</h3><table><thead><tr><th></th>"
+                + "".join(f'<th class="num">{e(c)}</th>' for c in _columns())
+                + "</tr></thead><tbody>"
+            )
+            out += [
+                "<tr>" + f"<td>{bdi(row[0])}</td>" + "".join(f'<td class="num">{e(c)}</td>' for c in row[1:]) + "</tr>"
+                for row in rows
+            ]
             out.append("</tbody></table>")
     return out
 
@@ -118,8 +138,13 @@ def as_rich(actions: list[dict[str, Any]]) -> list[Any]:
 
     parts: list[Any] = []
     for entry in actions:
-        parts.append(Text(_("{heading}: {intro}").format(heading=_(WORDS["heading"]).format(session=entry["session"]),
-                                                          intro=_intro(entry))))
+        parts.append(
+            Text(
+                _("{heading}: {intro}").format(
+                    heading=_(WORDS["heading"]).format(session=entry["session"]), intro=_intro(entry)
+                )
+            )
+        )
         for heading, rows in tables(entry):
             table = Table(title=Text(heading), title_justify="left")
             table.add_column("")

@@ -110,15 +110,24 @@ def _actions(data: dict[str, Any]) -> list[str]:
     if not actions:
         return [*out, "<p>None.</p></section>"]
     out.append('<ul class="actions">')
-    out += [_('<li><span class="note">{note}</span> ({author}, on {step}){owned}{edited}</li>').format(
-        note=bdi(n["text"]), author=bdi(n["author"]), step=_e(titles.get(n['step'], n['step'])), owned=_owned(n),
-        edited=_edited(n)) for n in actions]
+    out += [
+        _('<li><span class="note">{note}</span> ({author}, on {step}){owned}{edited}</li>').format(
+            note=bdi(n["text"]),
+            author=bdi(n["author"]),
+            step=_e(titles.get(n["step"], n["step"])),
+            owned=_owned(n),
+            edited=_edited(n),
+        )
+        for n in actions
+    ]
     return [*out, "</ul></section>"]
 
 
 def _owned(note: dict[str, Any]) -> str:
-    said = [_("owner {owner}").format(owner=bdi(note['owner'])) if note.get("owner") else "",
-            _("due {due}").format(due=_e(note['due'])) if note.get("due") else ""]
+    said = [
+        _("owner {owner}").format(owner=bdi(note["owner"])) if note.get("owner") else "",
+        _("due {due}").format(due=_e(note["due"])) if note.get("due") else "",
+    ]
     return "".join(f"; {part}" for part in said if part)
 
 
@@ -127,8 +136,10 @@ def _minutes(seconds: float) -> str:
 
 
 def _agenda(data: dict[str, Any]) -> list[str]:
-    head = (_('<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
-            '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>'))
+    head = _(
+        '<thead><tr><th>step</th><th>title</th><th class="num">planned min</th><th class="num">extended</th>'
+        '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>'
+    )
     out = [_('<section id="agenda"><h2>Agenda</h2><table>'), head]
     for s in agenda_rows(data):
         diff = s["difference_seconds"]
@@ -136,22 +147,33 @@ def _agenda(data: dict[str, Any]) -> list[str]:
         actual = actual_words(s, _minutes)
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
         shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
-        out.append('<tr><td><code>{e}</code></td><td>{e2}</td><td class="num">{minutes}</td><td '
+        out.append(
+            '<tr><td><code>{e}</code></td><td>{e2}</td><td class="num">{minutes}</td><td '
             'class="num">{extended}</td><td class="num">{actual}</td><td class="num">{shown}</td></tr>'.format(
-            e=_e(s['id']), e2=_e(row_title(s)), minutes=_minutes(s["agenda_seconds"]), extended=extended, actual=actual,
-            shown=shown))
+                e=_e(s["id"]),
+                e2=_e(row_title(s)),
+                minutes=_minutes(s["agenda_seconds"]),
+                extended=extended,
+                actual=actual,
+                shown=shown,
+            )
+        )
     planned = sum(s["agenda_seconds"] for s in data["steps"])
     actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(
-            _('</tbody><tfoot><tr><th></th><th>total</th><td class="num">{planned}</td><td></td><td '
-                'class="num">{actual}</td><td class="num">{difference}</td></tr></tfoot></table>').format(
-        planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift)))
+        _(
+            '</tbody><tfoot><tr><th></th><th>total</th><td class="num">{planned}</td><td></td><td '
+            'class="num">{actual}</td><td class="num">{difference}</td></tr></tfoot></table>'
+        ).format(planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift))
+    )
     ends = end_words(data["session"])
     out.append(
-            _("<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
-                "session has ended).{ends}</p></section>").format(
-        drift=_e(drift_words(drift)), ends=' ' + _e(ends) if ends else ''))
+        _(
+            "<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
+            "session has ended).{ends}</p></section>"
+        ).format(drift=_e(drift_words(drift)), ends=" " + _e(ends) if ends else "")
+    )
     return out
 
 
@@ -159,33 +181,52 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     res = poll["results"]
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
-    out = ['<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
-           '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
-               e=_e(poll["id"]), e2=_e(said(VOTE_WORDS, poll["kind"])),
-               e3=_e(said(POLL_STATUS_WORDS, poll["status"])), poll=plural(poll['ballots'], 'ballot'),
-               value=_(' (anonymous)') if poll['anonymous'] else '',
-               e4=_e(_(KIND_CAPTION.get(poll['kind'], '')))), '<div class="bars">']
+    out = [
+        '<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
+        '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
+            e=_e(poll["id"]),
+            e2=_e(said(VOTE_WORDS, poll["kind"])),
+            e3=_e(said(POLL_STATUS_WORDS, poll["status"])),
+            poll=plural(poll["ballots"], "ballot"),
+            value=_(" (anonymous)") if poll["anonymous"] else "",
+            e4=_e(_(KIND_CAPTION.get(poll["kind"], ""))),
+        ),
+        '<div class="bars">',
+    ]
     for row in rows:
         width = round(row["share"] / top * 100, 1)  # the largest row fills its track
-        out.append('<span>{bdi}</span><div class="track"><div class="fill" style="width:{width}%"></div></div><span '
+        out.append(
+            '<span>{bdi}</span><div class="track"><div class="fill" style="width:{width}%"></div></div><span '
             'class="value">{e}</span>'.format(
-            bdi=bdi(row["label"]), width=width, e=_e(plural(row["value"], UNITS[res["unit"]]))))
+                bdi=bdi(row["label"]), width=width, e=_e(plural(row["value"], UNITS[res["unit"]]))
+            )
+        )
     out.append("</div>")
     if left_out:
-        out.append(_('<p class="meta">and {left_out}</p>').format(left_out=plural(left_out, 'other answer')))
+        out.append(_('<p class="meta">and {left_out}</p>').format(left_out=plural(left_out, "other answer")))
     if poll["kind"] == "text":  # every answer's words, as the tally groups them
         out.append(cloud_html([r["label"] for r in res["rows"] for _ in range(int(r["value"]))], language))
     if "mean" in res:
-        out.append(_("<p>Mean {mean}, median {median}.</p>").format(mean=res['mean'], median=res['median']))
+        out.append(_("<p>Mean {mean}, median {median}.</p>").format(mean=res["mean"], median=res["median"]))
     if "rounds_summary" in poll:
-        out.append(_("<p>Voted in {rounds} rounds: {results}.</p>").format(
-            rounds=len(poll['rounds']) + 1, results=_e(poll['rounds_summary'])))
+        out.append(
+            _("<p>Voted in {rounds} rounds: {results}.</p>").format(
+                rounds=len(poll["rounds"]) + 1, results=_e(poll["rounds_summary"])
+            )
+        )
     if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
-        out.append("<ul>" + "".join(_("<li>Round {round}, on “{question}”: {result}</li>").format(
-            round=each['round'], question=_e(each['question']), result=_e(each['result']))
-                                    for each in poll["round_wordings"]) + "</ul>")
+        out.append(
+            "<ul>"
+            + "".join(
+                _("<li>Round {round}, on “{question}”: {result}</li>").format(
+                    round=each["round"], question=_e(each["question"]), result=_e(each["result"])
+                )
+                for each in poll["round_wordings"]
+            )
+            + "</ul>"
+        )
     elif poll.get("reworded"):
-        out.append(_("<p class=\"meta\">The question was edited on the day.</p>"))
+        out.append(_('<p class="meta">The question was edited on the day.</p>'))
     return [*out, "</article>"]
 
 
@@ -197,9 +238,15 @@ def _notes(data: dict[str, Any]) -> list[str]:
     out = [_('<section id="notes"><h2>Notes</h2>')]
     for step, notes in notes_by_step(data):
         out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
-        out += ['<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(
-            bdi=bdi(n["author"]), bdi2=bdi(n["text"]), value=_(' <em>(action)</em>') if n['action'] else '',
-            edited=_edited(n)) for n in notes]
+        out += [
+            '<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(
+                bdi=bdi(n["author"]),
+                bdi2=bdi(n["text"]),
+                value=_(" <em>(action)</em>") if n["action"] else "",
+                edited=_edited(n),
+            )
+            for n in notes
+        ]
         out.append("</ul>")
     if not data["notes"]:
         out.append("<p>None.</p>")
@@ -212,8 +259,12 @@ def _join(state: SessionState) -> list[str]:
     url = join_url(state.served, state.code)
     if url is None:
         return []
-    return [_('<section id="join"><h2>Appendix: joining</h2>'),
-            _("<p>Participants joined from a browser at <code>{address}</code> with the code <code>{code}</code>. "
-                "This code opens that page with the code filled in.</p>").format(
-                address=_e(state.served), code=_e(state.code)),
-            f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>', "</section>"]
+    return [
+        _('<section id="join"><h2>Appendix: joining</h2>'),
+        _(
+            "<p>Participants joined from a browser at <code>{address}</code> with the code <code>{code}</code>. "
+            "This code opens that page with the code filled in.</p>"
+        ).format(address=_e(state.served), code=_e(state.code)),
+        f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>',
+        "</section>",
+    ]

@@ -61,14 +61,36 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
         "steps": [_step(state, s) for s in state.steps],
         "polls": [_poll(state, view) for view in state.polls.values()],
         "notes": [note_dict(n, names) for n in state.notes] if notes else [],
-        "participants": [{"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)}
-                         for p in state.participants],
-        "ideas": [{"id": i.id, "step": i.step, "text": i.text, "author": i.name or None,
-                   "merged_into": i.merged_into or None, "merged": i.merged, "hidden": i.hidden, "at": _iso(i.at),
-                   **({"edited": True} if i.edited else {})}
-                  for i in state.room.ideas],
-        "questions": [{"id": q.id, "step": q.step, "text": q.text, "author": q.name or None, "votes": q.votes,
-                       "answered": q.answered, "hidden": q.hidden, "at": _iso(q.at)} for q in state.room.questions],
+        "participants": [
+            {"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)} for p in state.participants
+        ],
+        "ideas": [
+            {
+                "id": i.id,
+                "step": i.step,
+                "text": i.text,
+                "author": i.name or None,
+                "merged_into": i.merged_into or None,
+                "merged": i.merged,
+                "hidden": i.hidden,
+                "at": _iso(i.at),
+                **({"edited": True} if i.edited else {}),
+            }
+            for i in state.room.ideas
+        ],
+        "questions": [
+            {
+                "id": q.id,
+                "step": q.step,
+                "text": q.text,
+                "author": q.name or None,
+                "votes": q.votes,
+                "answered": q.answered,
+                "hidden": q.hidden,
+                "at": _iso(q.at),
+            }
+            for q in state.room.questions
+        ],
     }
 
 
@@ -79,10 +101,18 @@ def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
     if t.mean is not None:
         results["mean"], results["median"] = round(t.mean, 3), t.median
     entry = {
-        "id": view.qid, "kind": view.poll.kind, "question": view.poll.question,
-        "anonymous": view.poll.anonymous, "status": view.status, "ballots": len(view.ballots),
-        "late": view.late, "resets": view.resets, "results": results, "options": list(view.poll.options),
-        "options_from": view.poll.options_from or None, "ideas": list(state.room.options.get(view.qid, ())),
+        "id": view.qid,
+        "kind": view.poll.kind,
+        "question": view.poll.question,
+        "anonymous": view.poll.anonymous,
+        "status": view.status,
+        "ballots": len(view.ballots),
+        "late": view.late,
+        "resets": view.resets,
+        "results": results,
+        "options": list(view.poll.options),
+        "options_from": view.poll.options_from or None,
+        "ideas": list(state.room.options.get(view.qid, ())),
     }
     if view.poll.threshold is not None:
         entry["threshold"], entry["under"] = view.poll.threshold, tally.under(view.poll, t)
@@ -95,9 +125,10 @@ def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
         if view.reworded:  # each round beside the words it voted on, the latest's last
             for entry_round, wording in zip(rounds, view.wordings, strict=False):
                 entry_round["question"] = wording
-            entry["round_wordings"] = [{"round": i, "question": q, "result": tally.round_words(view.poll, r)}
-                                       for i, (q, r) in enumerate(zip([*view.wordings, view.poll.question],
-                                                                      [*view.rounds, t], strict=True), 1)]
+            entry["round_wordings"] = [
+                {"round": i, "question": q, "result": tally.round_words(view.poll, r)}
+                for i, (q, r) in enumerate(zip([*view.wordings, view.poll.question], [*view.rounds, t], strict=True), 1)
+            ]
     if view.reworded:
         entry["reworded"] = True
     return entry
@@ -105,7 +136,10 @@ def _poll(state: SessionState, view: PollView) -> dict[str, Any]:
 
 def _session(state: SessionState) -> dict[str, Any]:
     session: dict[str, Any] = {
-        "id": state.id, "title": state.title, "status": state.status, "events": state.events,
+        "id": state.id,
+        "title": state.title,
+        "status": state.status,
+        "events": state.events,
         "facilitator": state.facilitator,
         "started": _iso(state.started) if state.started is not None else None,
         "ended": _iso(state.ended) if state.ended is not None else None,
@@ -114,7 +148,8 @@ def _session(state: SessionState) -> dict[str, Any]:
         "late_start_seconds": round(state.late_start, 1),
         "planned_start": _iso(state.planned_start) if state.planned_start is not None else None,
         "planned_end": _iso(end) if (end := forecast.planned_end(state)) is not None else None,
-        "forecast_end": _iso(forecast.forecast_end(state)) if state.started is not None else None}
+        "forecast_end": _iso(forecast.forecast_end(state)) if state.started is not None else None,
+    }
     if state.forged:  # only when there is something to say, so ordinary reports stay as they were
         session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
     if state.breaks:
@@ -137,22 +172,38 @@ def _round(poll: Poll, result: Tally) -> dict[str, Any]:
 def _step(state: SessionState, s: StepView) -> dict[str, Any]:
     """A step as it ran. An inserted break was in no plan: its minutes count as added on the day."""
     out: dict[str, Any] = {
-        "id": s.qid, "title": s.spec.title, "planned_seconds": s.planned + s.extra,
-        "agenda_seconds": 0 if s.inserted else s.planned, "extra_seconds": s.extra + (s.planned if s.inserted else 0),
-        "actual_seconds": round(s.elapsed, 1), "visited": s.visited, "skipped": s.skipped, "inserted": s.inserted,
+        "id": s.qid,
+        "title": s.spec.title,
+        "planned_seconds": s.planned + s.extra,
+        "agenda_seconds": 0 if s.inserted else s.planned,
+        "extra_seconds": s.extra + (s.planned if s.inserted else 0),
+        "actual_seconds": round(s.elapsed, 1),
+        "visited": s.visited,
+        "skipped": s.skipped,
+        "inserted": s.inserted,
         "difference_seconds": None if (d := state.step_drift(s)) is None else round(d, 1),
-        "hands": state.room.hands_raised.get(s.qid, 0), "called": state.room.hands_called.get(s.qid, 0),
-        "reactions": dict(state.room.reactions.get(s.qid, {}))}
+        "hands": state.room.hands_raised.get(s.qid, 0),
+        "called": state.room.hands_called.get(s.qid, 0),
+        "reactions": dict(state.room.reactions.get(s.qid, {})),
+    }
     if s.rounds:
-        out["rounds"] = [{"label": r.label, "planned_seconds": r.planned,
-                          "actual_seconds": round(r.actual(s.elapsed), 1)} for r in s.rounds]
+        out["rounds"] = [
+            {"label": r.label, "planned_seconds": r.planned, "actual_seconds": round(r.actual(s.elapsed), 1)}
+            for r in s.rounds
+        ]
     return out
 
 
 def note_dict(n: Note, names: dict[str, str]) -> dict[str, Any]:
-    return {"step": n.step, "author": n.name or names.get(n.author, n.author), "text": n.text,
-            "action": n.action, "at": _iso(n.at), **({"owner": n.owner, "due": n.due} if n.action else {}),
-            **({"edited": True} if n.edited else {})}
+    return {
+        "step": n.step,
+        "author": n.name or names.get(n.author, n.author),
+        "text": n.text,
+        "action": n.action,
+        "at": _iso(n.at),
+        **({"owner": n.owner, "due": n.due} if n.action else {}),
+        **({"edited": True} if n.edited else {}),
+    }
 
 
 def as_json(state: SessionState) -> str:
@@ -162,10 +213,14 @@ def as_json(state: SessionState) -> str:
     against 117 ms, benchmarks/run.py report)."""
     data = as_dict(state, notes=False)
     names, dump, text = _names(state), json.dumps, json.encoder.encode_basestring
-    notes = [dump(note_dict(n, names), ensure_ascii=False) if n.action or n.edited else
-             # not translated: JSON
-             f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
-             f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}' for n in state.notes]
+    notes = [
+        dump(note_dict(n, names), ensure_ascii=False)
+        if n.action or n.edited
+        # not translated: JSON
+        else f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
+        f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}'
+        for n in state.notes
+    ]
     pieces: list[str] = []  # joined once: the notes are most of 17 MB, and each `+` of them would copy it all
     for key, value in data.items():
         pieces += [", " if pieces else "{", f'"{key}": ']
@@ -199,8 +254,11 @@ def drift_words(seconds: float) -> str:
     if round(minutes, 1) == 0:
         return _("on schedule")
     late = number(abs(minutes), ".1f")
-    return _("{minutes} min behind schedule").format(minutes=late) if minutes >= 0 else \
-        _("{minutes} min ahead of schedule").format(minutes=late)
+    return (
+        _("{minutes} min behind schedule").format(minutes=late)
+        if minutes >= 0
+        else _("{minutes} min ahead of schedule").format(minutes=late)
+    )
 
 
 def when_words(session: dict[str, Any]) -> str:
@@ -212,8 +270,11 @@ def when_words(session: dict[str, Any]) -> str:
     day = i18n.day(dt.date.fromisoformat(day), english="%Y-%m-%d")
     if not ended:
         return _("{day}, from {start} UTC").format(day=day, start=start)
-    end = ended[11:16] if ended[:10] == started[:10] else \
-        f"{i18n.day(dt.date.fromisoformat(ended[:10]), english='%Y-%m-%d')} {ended[11:16]}"
+    end = (
+        ended[11:16]
+        if ended[:10] == started[:10]
+        else f"{i18n.day(dt.date.fromisoformat(ended[:10]), english='%Y-%m-%d')} {ended[11:16]}"
+    )
     return _("{day}, {start}–{end} UTC").format(day=day, start=start, end=end)
 
 
@@ -221,10 +282,12 @@ def meta_words(data: dict[str, Any], quote: Callable[[str], str] = str) -> str:
     """The report's first line: when, who ran it, who took part, how it kept time. `quote`
     escapes the facilitator's name for the format (it comes from the file)."""
     session = data["session"]
-    who = _(", facilitated by {quote}").format(quote=quote(session['facilitator'])) if session["facilitator"] else ""
+    who = _(", facilitated by {quote}").format(quote=quote(session["facilitator"])) if session["facilitator"] else ""
     status = said(SESSION_STATUS_WORDS, session["status"])
-    return (f"{when_words(session)}{who}; {status}, {plural(len(data['participants']), 'participant')}, "
-            f"{drift_words(session['drift_seconds'])}")
+    return (
+        f"{when_words(session)}{who}; {status}, {plural(len(data['participants']), 'participant')}, "
+        f"{drift_words(session['drift_seconds'])}"
+    )
 
 
 def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -233,18 +296,50 @@ def agenda_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
     late = data["session"]["late_start_seconds"]
     if late:
-        rows.append({"id": "", "title": _("late start"), "kind": "start",
-                     "planned_seconds": 0, "agenda_seconds": 0, "extra_seconds": 0, "actual_seconds": 0,
-                     "visited": True, "difference_seconds": late})
+        rows.append(
+            {
+                "id": "",
+                "title": _("late start"),
+                "kind": "start",
+                "planned_seconds": 0,
+                "agenda_seconds": 0,
+                "extra_seconds": 0,
+                "actual_seconds": 0,
+                "visited": True,
+                "difference_seconds": late,
+            }
+        )
     for step in data["steps"]:
         rows.append(dict(step, kind="step"))
-        rows += [{"id": "", "title": f"· {r['label']}", "kind": "round", "planned_seconds": r["planned_seconds"],
-                  "agenda_seconds": r["planned_seconds"], "extra_seconds": 0, "actual_seconds": r["actual_seconds"],
-                  "visited": step["visited"], "difference_seconds": None} for r in step.get("rounds", ())]
+        rows += [
+            {
+                "id": "",
+                "title": f"· {r['label']}",
+                "kind": "round",
+                "planned_seconds": r["planned_seconds"],
+                "agenda_seconds": r["planned_seconds"],
+                "extra_seconds": 0,
+                "actual_seconds": r["actual_seconds"],
+                "visited": step["visited"],
+                "difference_seconds": None,
+            }
+            for r in step.get("rounds", ())
+        ]
     paused = data["session"]["paused_seconds"]
     if paused:
-        rows.append({"id": "", "title": "paused", "kind": "paused", "planned_seconds": 0, "agenda_seconds": 0,
-                     "extra_seconds": 0, "actual_seconds": paused, "visited": True, "difference_seconds": paused})
+        rows.append(
+            {
+                "id": "",
+                "title": "paused",
+                "kind": "paused",
+                "planned_seconds": 0,
+                "agenda_seconds": 0,
+                "extra_seconds": 0,
+                "actual_seconds": paused,
+                "visited": True,
+                "difference_seconds": paused,
+            }
+        )
     return rows
 
 
@@ -281,7 +376,8 @@ def notes_by_step(data: dict[str, Any]) -> list[tuple[dict[str, Any] | None, lis
         groups.setdefault(note["step"], []).append(note)
     steps = {s["id"]: s for s in data["steps"]}
     ordered: list[tuple[dict[str, Any] | None, list[dict[str, Any]]]] = [
-        (s, groups.pop(s["id"])) for s in data["steps"] if s["id"] in groups]
+        (s, groups.pop(s["id"])) for s in data["steps"] if s["id"] in groups
+    ]
     return ordered + [(steps.get(step), notes) for step, notes in groups.items()]
 
 
@@ -294,27 +390,46 @@ def trust_lines(data: dict[str, Any], quote: Callable[[str], str] = str) -> list
         kinds = ", ".join(sorted({f["type"] for f in forged}))
         # English says "(s)" whatever the count, as reports always have (byte for byte); a
         # translation takes its language's forms
-        out.append(ngettext("Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
-                            "Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
-                            len(forged)).format(n=len(forged), kinds=kinds))
+        out.append(
+            ngettext(
+                "Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                "Ignored {n} event(s) not from the facilitator (no valid signature): {kinds}.",
+                len(forged),
+            ).format(n=len(forged), kinds=kinds)
+        )
     if breaks := session.get("chain_breaks", []):
-        out.append(ngettext("The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
-                            "events deleted, moved or copied); `workshop validate` lists them.",
-                            "The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
-                            "events deleted, moved or copied); `workshop validate` lists them.",
-                            len(breaks)).format(n=len(breaks)))
+        out.append(
+            ngettext(
+                "The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                "events deleted, moved or copied); `workshop validate` lists them.",
+                "The facilitator's signed events are not all as signed ({n} break(s) in their chain: "
+                "events deleted, moved or copied); `workshop validate` lists them.",
+                len(breaks),
+            ).format(n=len(breaks))
+        )
     if lost := session.get("joins_lost", []):
-        out.append(_("Joins lost (a damaged or refused block), counted under the names their events carry: "
-                     "{names}.").format(names=", ".join(map(quote, lost))))
+        out.append(
+            _("Joins lost (a damaged or refused block), counted under the names their events carry: {names}.").format(
+                names=", ".join(map(quote, lost))
+            )
+        )
     for poll in data.get("polls", []):
         if kept := poll.get("not_counted"):
-            out.append(ngettext("{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
-                                "was lost, or never written.",
-                                "{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
-                                "was lost, or never written.", len(kept)).format(n=len(kept),
-                                                                                  question=quote(poll["question"])))
+            out.append(
+                ngettext(
+                    "{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                    "was lost, or never written.",
+                    "{n} ballot(s) kept but not counted on “{question}”: the event that set its options "
+                    "was lost, or never written.",
+                    len(kept),
+                ).format(n=len(kept), question=quote(poll["question"]))
+            )
     if clamped := session.get("clamped_times"):
-        out.append(ngettext("{n} event(s) were dated after the file was written; read as of then.",
-                            "{n} event(s) were dated after the file was written; read as of then.",
-                            clamped).format(n=clamped))
+        out.append(
+            ngettext(
+                "{n} event(s) were dated after the file was written; read as of then.",
+                "{n} event(s) were dated after the file was written; read as of then.",
+                clamped,
+            ).format(n=clamped)
+        )
     return out + [""] if out else out

@@ -29,9 +29,9 @@ def by_step(data: dict[str, Any], key: str) -> list[tuple[str, list[dict[str, An
 def idea_marks(idea: dict[str, Any]) -> str:
     marks = []
     if idea["merged"]:
-        marks.append(_("+{idea} merged in").format(idea=idea['merged']))
+        marks.append(_("+{idea} merged in").format(idea=idea["merged"]))
     if idea["merged_into"]:
-        marks.append(_("merged into {idea}").format(idea=idea['merged_into']))
+        marks.append(_("merged into {idea}").format(idea=idea["merged_into"]))
     if idea["hidden"]:
         marks.append("hidden")
     if idea.get("edited"):
@@ -59,20 +59,36 @@ def _lines(data: dict[str, Any], quote: Callable[[str], str], plain: Callable[[s
         out += [_("## Ideas"), ""]
         for title, ideas in by_step(data, "ideas"):
             out += [f"### {plain(title)}", ""]
-            out += [f"- `{i['id']}` {quote(i['text'])}" + (f" ({quote(i['author'])})" if i["author"] else "")
-                    + idea_marks(i) for i in ideas]
+            out += [
+                f"- `{i['id']}` {quote(i['text'])}"
+                + (f" ({quote(i['author'])})" if i["author"] else "")
+                + idea_marks(i)
+                for i in ideas
+            ]
             out.append("")
     if data["questions"]:
         out += ["## Questions", "", _("Most upvoted first."), ""]
-        out += [f"- `{q['id']}` {quote(q['text'])}" + (f" ({quote(q['author'])})" if q["author"] else "")
-                + f": {question_marks(q)}" for q in data["questions"]]
+        out += [
+            f"- `{q['id']}` {quote(q['text'])}"
+            + (f" ({quote(q['author'])})" if q["author"] else "")
+            + f": {question_marks(q)}"
+            for q in data["questions"]
+        ]
         out.append("")
     rows = room_rows(data)
     if rows:
-        out += [_("## Hands and reactions"), "", "| step | hands | called | " + " | ".join(REACTIONS) + " |",
-                "|---|---:|---:|" + "---:|" * len(REACTIONS)]
-        out += [f"| {plain(s['title'])} | {s['hands']} | {s['called']} | "
-                + " | ".join(str(s["reactions"].get(r, 0)) for r in REACTIONS) + " |" for s in rows]
+        out += [
+            _("## Hands and reactions"),
+            "",
+            "| step | hands | called | " + " | ".join(REACTIONS) + " |",
+            "|---|---:|---:|" + "---:|" * len(REACTIONS),
+        ]
+        out += [
+            f"| {plain(s['title'])} | {s['hands']} | {s['called']} | "
+            + " | ".join(str(s["reactions"].get(r, 0)) for r in REACTIONS)
+            + " |"
+            for s in rows
+        ]
         out.append("")
     return out
 
@@ -93,26 +109,42 @@ def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> 
         for title, ideas in by_step(data, "ideas"):
             step = ideas[0]["step"]
             out.append(f"<h3>{_e(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>")
-            out += ["<li><code>{e}</code> {bdi}".format(e=_e(i['id']), bdi=bdi(i['text']))
-                    + (f" ({bdi(i['author'])})" if i["author"] else "") + _e(idea_marks(i)) + "</li>" for i in ideas]
+            out += [
+                "<li><code>{e}</code> {bdi}".format(e=_e(i["id"]), bdi=bdi(i["text"]))
+                + (f" ({bdi(i['author'])})" if i["author"] else "")
+                + _e(idea_marks(i))
+                + "</li>"
+                for i in ideas
+            ]
             out.append("</ul>")
         out.append("</section>")
     if data["questions"]:
         out.append(_('<section id="questions"><h2>Questions</h2><p class="meta">Most upvoted first.</p><ol>'))
-        out += ["<li><code>{e}</code> {bdi}".format(e=_e(q['id']), bdi=bdi(q['text']))
-                + (f" ({bdi(q['author'])})" if q["author"] else "") + f": {_e(question_marks(q))}</li>"
-                for q in data["questions"]]
+        out += [
+            "<li><code>{e}</code> {bdi}".format(e=_e(q["id"]), bdi=bdi(q["text"]))
+            + (f" ({bdi(q['author'])})" if q["author"] else "")
+            + f": {_e(question_marks(q))}</li>"
+            for q in data["questions"]
+        ]
         out.append("</ol></section>")
     rows = room_rows(data)
     if rows:
-        out.append(_('<section id="room"><h2>Hands and reactions</h2><table><thead><tr><th>step</th>'
-                   '<th class="num">hands</th><th class="num">called</th>')
-                   + "".join(f'<th class="num">{r}</th>' for r in REACTIONS) + "</tr></thead><tbody>")
-        out += ['<tr><td>{e}</td><td class="num">{s}</td><td class="num">{s2}</td>'.format(
-            e=_e(s['title']), s=s['hands'], s2=s['called'])
-                + "".join('<td class="num">{get}</td>'.format(
-                    get=s["reactions"].get(r, 0)) for r in REACTIONS) + "</tr>"
-                for s in rows]
+        out.append(
+            _(
+                '<section id="room"><h2>Hands and reactions</h2><table><thead><tr><th>step</th>'
+                '<th class="num">hands</th><th class="num">called</th>'
+            )
+            + "".join(f'<th class="num">{r}</th>' for r in REACTIONS)
+            + "</tr></thead><tbody>"
+        )
+        out += [
+            '<tr><td>{e}</td><td class="num">{s}</td><td class="num">{s2}</td>'.format(
+                e=_e(s["title"]), s=s["hands"], s2=s["called"]
+            )
+            + "".join('<td class="num">{get}</td>'.format(get=s["reactions"].get(r, 0)) for r in REACTIONS)
+            + "</tr>"
+            for s in rows
+        ]
         out.append("</tbody></table></section>")
     return out
 
@@ -125,11 +157,13 @@ def cloud_html(texts: list[str], language: str) -> str:
     words = cloud.words(texts, language)
     if not words:
         return ""
-    lines = ["".join(f'<span class="w{w.size}">{bdi(w.text)}</span> ' for w in line)
-             for line in cloud.layout(words, 60)]
+    lines = [
+        "".join(f'<span class="w{w.size}">{bdi(w.text)}</span> ' for w in line) for line in cloud.layout(words, 60)
+    ]
     return '<p class="cloud">' + "<br>".join(lines) + "</p>"
 
 
 def ideas_cloud_html(data: dict[str, Any], step: str, language: str) -> str:
-    return cloud_html([i["text"] for i in data["ideas"] if i["step"] == step and not i["merged_into"]
-                       and not i["hidden"]], language)
+    return cloud_html(
+        [i["text"] for i in data["ideas"] if i["step"] == step and not i["merged_into"] and not i["hidden"]], language
+    )

@@ -23,8 +23,22 @@ from workshop.sessions.files import (
 from workshop.sessions.recording import Recording
 from workshop.sessions.session import RESERVED_NAMES, Session
 
-__all__ = ["NAME", "RESERVED_NAMES", "Clock", "Recording", "Session", "SessionError", "check_name", "create",
-           "live_sessions", "repair_copy", "resolve", "sessions_dir", "utc_now", "warn"]
+__all__ = [
+    "NAME",
+    "RESERVED_NAMES",
+    "Clock",
+    "Recording",
+    "Session",
+    "SessionError",
+    "check_name",
+    "create",
+    "live_sessions",
+    "repair_copy",
+    "resolve",
+    "sessions_dir",
+    "utc_now",
+    "warn",
+]
 
 
 def live_sessions(folder: Path | None = None) -> list[Session]:

@@ -58,10 +58,18 @@ def status_of(session: Session, now: dt.datetime) -> str:
 def summary(session: Session, now: dt.datetime, archived: bool = False) -> Summary:
     state = session.state()
     created = session.fold.header.get("created")
-    return Summary(state.id or session.path.stem, state.title, status_of(session, now),
-                   _aware(created).isoformat() if isinstance(created, dt.datetime) else "",
-                   _iso(state.started), _iso(state.ended), len(state.participants), state.events,
-                   str(session.path), archived)
+    return Summary(
+        state.id or session.path.stem,
+        state.title,
+        status_of(session, now),
+        _aware(created).isoformat() if isinstance(created, dt.datetime) else "",
+        _iso(state.started),
+        _iso(state.ended),
+        len(state.participants),
+        state.events,
+        str(session.path),
+        archived,
+    )
 
 
 def listing(folder: Path | None = None, archived: bool = False, clock: Clock = utc_now) -> list[Summary]:
@@ -89,8 +97,11 @@ def latest_live(folder: Path | None = None, agenda: str | None = None, clock: Cl
             session = Session.open(path)
         except SessionError:
             continue
-        if (agenda is None or session.fold.plan.agenda.id == agenda) and \
-                status_of(session, now) in ("waiting", "running", "paused"):
+        if (agenda is None or session.fold.plan.agenda.id == agenda) and status_of(session, now) in (
+            "waiting",
+            "running",
+            "paused",
+        ):
             return session
     return None
 
@@ -122,8 +133,10 @@ def put_away(path: Path, clock: Clock = utc_now) -> Path:
                 except FileNotFoundError:
                     continue
                 raise SessionError(
-                        _("{archive}: an archived file of that name is already there; nothing was moved").format(
-                    archive=archive / name))
+                    _("{archive}: an archived file of that name is already there; nothing was moved").format(
+                        archive=archive / name
+                    )
+                )
             os.rename(session.path, path.name, dst_dir_fd=folder)  # the session first: the file is safe
             for beside in kept_beside(path):
                 if beside.exists():
@@ -143,8 +156,9 @@ def _own_folder(folder: Path) -> Iterator[int]:
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
-        raise SessionError(_("{folder}: not a folder (a link, or a file, is there): nothing was moved").format(
-            folder=folder)) from None
+        raise SessionError(
+            _("{folder}: not a folder (a link, or a file, is there): nothing was moved").format(folder=folder)
+        ) from None
     try:
         if os.fstat(fd).st_uid != os.geteuid():
             raise SessionError(_("{folder}: a folder of another account's: nothing was moved").format(folder=folder))
@@ -174,9 +188,11 @@ def _finished(path: Path, clock: Clock, doing: str) -> Session:
     status = status_of(session, clock())
     if status in ("waiting", "running", "paused"):
         raise SessionError(
-                _("{stem} is {status}: only an ended session (or one never started for an hour) can be put away; end "
-                    "it first (`workshop control {stem} end`), then {doing}").format(
-            stem=path.stem, status=status, doing=doing))
+            _(
+                "{stem} is {status}: only an ended session (or one never started for an hour) can be put away; end "
+                "it first (`workshop control {stem} end`), then {doing}"
+            ).format(stem=path.stem, status=status, doing=doing)
+        )
     return session
 
 

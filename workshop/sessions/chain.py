@@ -42,8 +42,10 @@ def chain(path: Path) -> list[Path]:
     queue = [here]
     while queue:
         current = queue.pop(0)
-        after = sorted((k for k, (_, follows, _) in known.items() if follows == current and k not in order),
-                       key=lambda k: known[k][2])
+        after = sorted(
+            (k for k, (_, follows, _) in known.items() if follows == current and k not in order),
+            key=lambda k: known[k][2],
+        )
         order += after
         queue += after
     return [known[k][0] for k in order]

@@ -26,7 +26,7 @@ NOTE_ID = re.compile(r"^[0-9a-f]{4,8}$")
 def quoted(words: str, width: int = 40) -> str:
     """The start of what someone wrote, quoted on one line: how a message names a note or an idea."""
     line = " ".join(words.split())
-    return f"“{line if len(line) <= width else line[:width - 1] + '…'}”"
+    return f"“{line if len(line) <= width else line[: width - 1] + '…'}”"
 
 
 class CorrectionVerbs(RoomVerbs):
@@ -40,8 +40,9 @@ class CorrectionVerbs(RoomVerbs):
         if NOTE_ID.match(ref):
             return self.edit_note(ref, body, person)
         if person is not None:
-            raise SessionError(_("no note or idea {ref!r} of yours (a note's id, or an idea's like i3)").format(
-                ref=ref))
+            raise SessionError(
+                _("no note or idea {ref!r} of yours (a note's id, or an idea's like i3)").format(ref=ref)
+            )
         return self.reword(ref, body)
 
     def withdraw_item(self, ref: str, person: Person | None = None, on: bool = True) -> str:
@@ -72,16 +73,19 @@ class CorrectionVerbs(RoomVerbs):
         with self.changing() as write:
             note = self._correctable_note(self.state(), ref, person, "withdraw", withdrawn=not on)
             write(events.NoteWithdrawEvent(note=note.id, author=self._author(person), on=on))
-        return _("note {value}: {quoted}").format(value='withdrawn' if on else 'back', quoted=quoted(note.text))
+        return _("note {value}: {quoted}").format(value="withdrawn" if on else "back", quoted=quoted(note.text))
 
-    def _correctable_note(self, s: SessionState, ref: str, person: Person | None, doing: str,
-                          withdrawn: bool = False) -> Note:
+    def _correctable_note(
+        self, s: SessionState, ref: str, person: Person | None, doing: str, withdrawn: bool = False
+    ) -> Note:
         notes = self.fold.notes
         found = [n for n in notes.values() if n.id.startswith(ref.lower()) and n.withdrawn == withdrawn]
         if len(found) != 1:
-            raise SessionError(_("no note {ref!r}{value}").format(
-                ref=ref, value=' withdrawn' if withdrawn else '') if not found
-                               else _("{ref!r} is the start of several notes' ids: give more of it").format(ref=ref))
+            raise SessionError(
+                _("no note {ref!r}{value}").format(ref=ref, value=" withdrawn" if withdrawn else "")
+                if not found
+                else _("{ref!r} is the start of several notes' ids: give more of it").format(ref=ref)
+            )
         note = found[0]
         if person is not None:
             self._own(s, note.author, note.step, person, _("{doing} a note").format(doing=doing))
@@ -102,15 +106,21 @@ class CorrectionVerbs(RoomVerbs):
         with self.changing() as write:
             idea = self._correctable_idea(self.state(), ref, person, "withdraw")
             if idea.merged_into or idea.merged:
-                raise SessionError(_("idea {id} is merged into another: hide it instead (h)").format(id=idea.id)
-                                   if idea.merged_into else
-                                   _("idea {id} is merged with others: hide it instead (h)").format(id=idea.id))
+                raise SessionError(
+                    _("idea {id} is merged into another: hide it instead (h)").format(id=idea.id)
+                    if idea.merged_into
+                    else _("idea {id} is merged with others: hide it instead (h)").format(id=idea.id)
+                )
             if idea.withdrawn == on:
-                raise SessionError(_("idea {id} is already withdrawn").format(id=idea.id) if on
-                                   else _("idea {id} is not withdrawn").format(id=idea.id))
+                raise SessionError(
+                    _("idea {id} is already withdrawn").format(id=idea.id)
+                    if on
+                    else _("idea {id} is not withdrawn").format(id=idea.id)
+                )
             write(events.IdeaWithdrawEvent(idea=idea.id, author=self._author(person), on=on))
         return _("idea {id} {value}: {quoted}").format(
-            id=idea.id, value='withdrawn' if on else 'back', quoted=quoted(idea.text))
+            id=idea.id, value="withdrawn" if on else "back", quoted=quoted(idea.text)
+        )
 
     def _correctable_idea(self, s: SessionState, ref: str, person: Person | None, doing: str) -> Idea:
         idea = self.fold.room.ideas.get(ref)
@@ -118,8 +128,9 @@ class CorrectionVerbs(RoomVerbs):
             raise SessionError(_("no idea {ref!r}").format(ref=ref))
         if person is not None:
             if not idea.author:
-                raise SessionError(_("idea {id} was anonymous: only the facilitator can {doing} it").format(
-                    id=idea.id, doing=doing))
+                raise SessionError(
+                    _("idea {id} was anonymous: only the facilitator can {doing} it").format(id=idea.id, doing=doing)
+                )
             self._own(s, idea.author, idea.step, person, _("{doing} an idea").format(doing=doing))
         return idea
 
@@ -135,7 +146,8 @@ class CorrectionVerbs(RoomVerbs):
                 raise SessionError(_("the question already reads so"))
             write(events.WordingEvent(poll=poll.qid, text=clean))
         return _("{title}: the question now reads {quoted}").format(
-            title=s.steps[poll.index].spec.title, quoted=quoted(clean, 60))
+            title=s.steps[poll.index].spec.title, quoted=quoted(clean, 60)
+        )
 
     # ---------------------------------------------------------------- who may
 
@@ -148,8 +160,9 @@ class CorrectionVerbs(RoomVerbs):
         if author != person.token:
             raise SessionError(_("only its author or the facilitator can {doing}: it is not yours").format(doing=doing))
         if s.status == "ended" or s.step is None or s.step.qid != step:
-            raise SessionError(_("you can {doing} of yours only while its step runs: ask the facilitator").format(
-                doing=doing))
+            raise SessionError(
+                _("you can {doing} of yours only while its step runs: ask the facilitator").format(doing=doing)
+            )
 
 
 def question_text(body: str) -> str:

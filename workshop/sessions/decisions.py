@@ -96,15 +96,23 @@ class DecisionVerbs(CorrectionVerbs):
             for view in views:
                 if view.status == "open" and s.status != "ended":
                     write(events.CloseEvent(poll=view.qid))
-            write(events.DecisionEvent(decision=ref, step=step.qid, text=words,
-                                       polls=events.given([v.qid for v in views] or None),
-                                       evidence=events.given(lines[:200] or None),
-                                       objections=events.given(heard[:200] or None),
-                                       actions=events.given(list(dict.fromkeys(ids))[:200] or None)))
+            write(
+                events.DecisionEvent(
+                    decision=ref,
+                    step=step.qid,
+                    text=words,
+                    polls=events.given([v.qid for v in views] or None),
+                    evidence=events.given(lines[:200] or None),
+                    objections=events.given(heard[:200] or None),
+                    actions=events.given(list(dict.fromkeys(ids))[:200] or None),
+                )
+            )
         if ids:  # English says "(s)" whatever the count, as it always has
-            return ngettext("decision {ref} recorded: {words}, {n} action(s)",
-                            "decision {ref} recorded: {words}, {n} action(s)", len(ids)).format(
-                ref=ref, words=quoted(words, 60), n=len(ids))
+            return ngettext(
+                "decision {ref} recorded: {words}, {n} action(s)",
+                "decision {ref} recorded: {words}, {n} action(s)",
+                len(ids),
+            ).format(ref=ref, words=quoted(words, 60), n=len(ids))
         return said("recorded").format(ref=ref, words=quoted(words, 60))
 
     def decide_consent(self) -> str:
@@ -120,8 +128,9 @@ class DecisionVerbs(CorrectionVerbs):
         """The decision in force that rests on this poll, if any."""
         return next((d for d in self.state().record.decisions if view.qid in d.polls and d.withdrawn is None), None)
 
-    def amend_decision(self, ref: str, body: str | None = None, actions: Sequence[str] | None = None,
-                       why: str | None = None) -> str:
+    def amend_decision(
+        self, ref: str, body: str | None = None, actions: Sequence[str] | None = None, why: str | None = None
+    ) -> str:
         if body is None and actions is None:
             raise SessionError(said("nothing"))
         words = None if body is None else wording(body)
@@ -130,10 +139,16 @@ class DecisionVerbs(CorrectionVerbs):
             s = self.state()
             found = self._decision(s, ref)
             ids = None if actions is None else list(dict.fromkeys(self._action(s, a) for a in actions))[:200]
-            write(events.DecisionAmendEvent(decision=found.id, text=events.given(words), actions=events.given(ids),
-                                            why=events.given(reason)))
-        return said("amended-to").format(ref=found.id, words=quoted(words, 60)) if words \
+            write(
+                events.DecisionAmendEvent(
+                    decision=found.id, text=events.given(words), actions=events.given(ids), why=events.given(reason)
+                )
+            )
+        return (
+            said("amended-to").format(ref=found.id, words=quoted(words, 60))
+            if words
             else said("amended").format(ref=found.id)
+        )
 
     def withdraw_decision(self, ref: str, why: str | None = None) -> str:
         reason = None if why is None else wording(why, _("a reason"))
@@ -157,15 +172,24 @@ class DecisionVerbs(CorrectionVerbs):
             action = self._carried(s, ref)
             if person is not None:
                 self._may_review(s, action, person)
-            write(events.ReviewEvent(note=action.note, status=status,  # type: ignore[arg-type]
-                                     author=events.FACILITATOR if person is None else person.token,
-                                     comment=events.given(note)))
-        return SAID["reviewed-note" if note else "reviewed"].format(action=quoted(action.text, 50),
-                                                                   status=status_said(status), note=note)
+            write(
+                events.ReviewEvent(
+                    note=action.note,
+                    status=status,  # type: ignore[arg-type]
+                    author=events.FACILITATOR if person is None else person.token,
+                    comment=events.given(note),
+                )
+            )
+        return SAID["reviewed-note" if note else "reviewed"].format(
+            action=quoted(action.text, 50), status=status_said(status), note=note
+        )
 
     def _may_review(self, s: SessionState, action: Carried, person: Person) -> None:
-        if not action.owner or text.name_key(action.owner) != text.name_key(person.name) \
-                or person.token not in self.fold.participants:
+        if (
+            not action.owner
+            or text.name_key(action.owner) != text.name_key(person.name)
+            or person.token not in self.fold.participants
+        ):
             raise SessionError(said("not-owner").format(owner=action.owner or _("nobody named")))
         if s.status == "ended" or s.step is None or s.step.qid != REVIEW_STEP:
             raise SessionError(said("not-now"))
@@ -176,8 +200,9 @@ class DecisionVerbs(CorrectionVerbs):
     def _carried(s: SessionState, ref: str) -> Carried:
         found = [a for a in s.record.carried if a.note.startswith(ref.lower())]
         if len(found) != 1:
-            raise SessionError(said("no-carried").format(ref=ref) if not found
-                               else said("several-actions").format(ref=ref))
+            raise SessionError(
+                said("no-carried").format(ref=ref) if not found else said("several-actions").format(ref=ref)
+            )
         return found[0]
 
     @staticmethod
@@ -193,8 +218,9 @@ class DecisionVerbs(CorrectionVerbs):
     def _action(s: SessionState, ref: str) -> str:
         found = [n.id for n in s.notes if n.action and n.id.startswith(ref.strip().lower())]
         if len(found) != 1:
-            raise SessionError(said("no-action").format(ref=ref) if not found
-                               else said("several-items").format(ref=ref))
+            raise SessionError(
+                said("no-action").format(ref=ref) if not found else said("several-items").format(ref=ref)
+            )
         return found[0]
 
     @staticmethod

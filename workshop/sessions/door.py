@@ -100,8 +100,9 @@ def rejoin(session: Taking, name: str, code: str, client: Client) -> Person:
     return attempt(session, name, client, lambda token: session.proven(token, code)[0])
 
 
-def attempt(session: Taking, name: str, client: Client, check: Callable[[str], Person | None],
-            what: str | None = None) -> Person:
+def attempt(
+    session: Taking, name: str, client: Client, check: Callable[[str], Person | None], what: str | None = None
+) -> Person:
     """The person called `name` if `check(token)` proves them (a rejoin code, a kiosk PIN), within
     the limits: per person and per client, over every channel and process. The check (a key
     derivation) runs outside the file's lock; its answer counts only if no other process's
@@ -138,6 +139,19 @@ def _now(session: Taking) -> float:
     return max(session.clock().timestamp(), session.fold.clock)
 
 
-__all__ = ["THIS_MACHINE", "Client", "NameTaken", "TooManyTries", "Waiting", "WrongJoinCode",
-           "WrongRejoinCode", "attempt", "client_key", "join_code", "join_wait", "rejoin", "same_code",
-           "this_terminal"]
+__all__ = [
+    "THIS_MACHINE",
+    "Client",
+    "NameTaken",
+    "TooManyTries",
+    "Waiting",
+    "WrongJoinCode",
+    "WrongRejoinCode",
+    "attempt",
+    "client_key",
+    "join_code",
+    "join_wait",
+    "rejoin",
+    "same_code",
+    "this_terminal",
+]

@@ -21,8 +21,11 @@ class Doubts:
         self.cut_short, self.unauthenticated = cut_short, unauthenticated
 
     def warnings(self, path: Path) -> list[str]:
-        return [_("warning: {path}: {said}").format(
-            path=path, said=said) for said in (self.cut_short, self.unauthenticated) if said]
+        return [
+            _("warning: {path}: {said}").format(path=path, said=said)
+            for said in (self.cut_short, self.unauthenticated)
+            if said
+        ]
 
 
 def checked(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
@@ -37,32 +40,46 @@ def checked(path: Path, header: dict[str, Any], fold: Fold) -> Doubts:
     whose = secret_state(path)
     if whose == "theirs":
         raise SessionError(
-                _("{path}: the secret beside the session belongs to another account (it was replaced): not opening "
-                    "it").format(
-            path=path))
+            _(
+                "{path}: the secret beside the session belongs to another account (it was replaced): not opening it"
+            ).format(path=path)
+        )
     if whose == "mine":
         if not isinstance(key, str) or not key:
             raise SessionError(
-                    _("{path}: the header has no facilitator key (the file was replaced, or its header rewritten): "
-                        "not opening it").format(
-                path=path))
+                _(
+                    "{path}: the header has no facilitator key (the file was replaced, or its header rewritten): "
+                    "not opening it"
+                ).format(path=path)
+            )
         if keys.public_hex(read_secret(path)) != key:
             raise SessionError(
-                    _("{path}: the header's facilitator key is not this session's (the file was replaced, or its "
-                        "header rewritten): not opening it").format(
-                path=path))
+                _(
+                    "{path}: the header's facilitator key is not this session's (the file was replaced, or its "
+                    "header rewritten): not opening it"
+                ).format(path=path)
+            )
         made = signed.header_of(header)
         if made and made != fold.trust.digest:
-            raise SessionError(_("{path}: the session header is not the one this account created (its agenda, code "
-                                 "or title was rewritten): not opening it").format(path=path))
+            raise SessionError(
+                _(
+                    "{path}: the session header is not the one this account created (its agenda, code "
+                    "or title was rewritten): not opening it"
+                ).format(path=path)
+            )
         mark = signed.last(header)
         if mark is not None and not fold.trust.knows(mark[0]):
-            return Doubts(cut_short=
-                    _("the file ends before the last event you signed (event {mark}): it was cut short or rewritten "
-                        "since").format(
-                mark=mark[1] + 1))
+            return Doubts(
+                cut_short=_(
+                    "the file ends before the last event you signed (event {mark}): it was cut short or rewritten since"
+                ).format(mark=mark[1] + 1)
+            )
         return Doubts()
     if not isinstance(key, str) or not key:
-        return Doubts(unauthenticated=_("this session has no facilitator key: nothing in it is authenticated, any line "
-                                      "in it may have been written by hand"))
+        return Doubts(
+            unauthenticated=_(
+                "this session has no facilitator key: nothing in it is authenticated, any line "
+                "in it may have been written by hand"
+            )
+        )
     return Doubts()

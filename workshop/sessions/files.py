@@ -49,7 +49,8 @@ def check_name(name: str) -> str:
     if not NAME.match(name) or ".." in name:
         raise SessionError(
             _("bad session name {name!r}: use letters, digits, '.', '_' and '-' (no path separators or '..')").format(
-                name=name)
+                name=name
+            )
         )
     return name
 
@@ -64,8 +65,9 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     # not translated: a file name
     path = sessions_dir(folder) / f"{check_name(ref)}.toml"
     if not path.is_file():
-        raise SessionError(_("no session {ref!r} in {sessions_dir}/").format(
-            ref=ref, sessions_dir=sessions_dir(folder)))
+        raise SessionError(
+            _("no session {ref!r} in {sessions_dir}/").format(ref=ref, sessions_dir=sessions_dir(folder))
+        )
     return path
 
 
@@ -117,9 +119,11 @@ def read_secret(path: Path) -> bytes:
         return files.read_owned(secret_path(path))
     except files.JournalError:
         raise SessionError(
-                _("{path}: the session's secret file is missing, unreadable or not this account's ({name}, beside the "
-                    "session)").format(
-            path=path, name=secret_path(path).name)) from None
+            _(
+                "{path}: the session's secret file is missing, unreadable or not this account's ({name}, beside the "
+                "session)"
+            ).format(path=path, name=secret_path(path).name)
+        ) from None
 
 
 def secret_state(path: Path) -> str:
@@ -135,8 +139,15 @@ def secret_state(path: Path) -> str:
     return "mine"
 
 
-def create(plan: Plan, folder: Path | None = None, name: str | None = None, facilitator: str = "",
-           clock: Clock = utc_now, code: str | None = None, follows: str | None = None) -> Path:
+def create(
+    plan: Plan,
+    folder: Path | None = None,
+    name: str | None = None,
+    facilitator: str = "",
+    clock: Clock = utc_now,
+    code: str | None = None,
+    follows: str | None = None,
+) -> Path:
     """Start a new session file for `plan`; its name defaults to the agenda and the time; a
     follow-up names the session it `follows` (sessions/followup.py). A failure leaves nothing
     behind."""
@@ -163,10 +174,11 @@ def create(plan: Plan, folder: Path | None = None, name: str | None = None, faci
         raise SessionError(os_message(folder, "create the folder", err)) from None  # not translated: a DOING key
     try:
         if (there := files.kind_of(path)) is not None:  # before the secret, which is then surely ours
-            raise SessionError(_("{path}: a session with this name already exists").format(
-                path=path) if there == "a file"
-                               else _("{path}: {there} is already there; nothing was written").format(
-                                   path=path, there=there))
+            raise SessionError(
+                _("{path}: a session with this name already exists").format(path=path)
+                if there == "a file"
+                else _("{path}: {there} is already there; nothing was written").format(path=path, there=there)
+            )
         files.create_secret(secret_path(path), secret)
         try:
             store.create(path, header)

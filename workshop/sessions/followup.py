@@ -42,16 +42,20 @@ WORDS = {
     "review-module": N_("Where last time's actions stand"),
     "review-summary": N_("Each action still open after {first}: done, blocked or dropped."),
     "review-title": N_("Last time's actions"),
-    "review-prompt": N_("**Where each action from {first} stands.** Its owner says: done, blocked (and what blocks "
-                        "it) or dropped (and why).\n\n{items}"),
+    "review-prompt": N_(
+        "**Where each action from {first} stands.** Its owner says: done, blocked (and what blocks "
+        "it) or dropped (and why).\n\n{items}"
+    ),
     "review-none": N_("No action was left open last time: say what has changed since."),
     "review-item": "{n}. {text} ({owner}{due}){decision}",
     "review-owner": N_("no owner"),
     "review-due": N_(", due {day}"),
     "review-decision": N_(" for the decision “{decision}”"),
     "review-blocked": N_(" Blocked last time: {comment}"),
-    "review-notes": N_("**R** marks an action done, blocked or dropped; owners can mark their own from a shell "
-                       "while this step runs (`workshop review`). A blocked action needs what blocks it."),
+    "review-notes": N_(
+        "**R** marks an action done, blocked or dropped; owners can mark their own from a shell "
+        "while this step runs (`workshop review`). A blocked action needs what blocks it."
+    ),
     "repeat-title": N_("Again: {title}"),
     "repeat-prompt": N_("The same question as at {first}, with the same options: answer as things stand now."),
     "repeat-notes": N_("Reveal, then compare with last time: `workshop compare {first} {this}`."),
@@ -59,10 +63,12 @@ WORDS = {
     "closing-module": N_("What we do next"),
     "closing-summary": N_("New actions, with owners and due dates."),
     "closing-title": N_("New actions"),
-    "closing-prompt": N_("**What do we do next?** One action each: what, who, by when. A blocked action may need a "
-                         "new one."),
-    "closing-notes": N_("Mark each as an action item (**m**) with its owner and due date (**u**); record what the "
-                        "room decides (**D**)."),
+    "closing-prompt": N_(
+        "**What do we do next?** One action each: what, who, by when. A blocked action may need a new one."
+    ),
+    "closing-notes": N_(
+        "Mark each as an action item (**m**) with its owner and due date (**u**); record what the room decides (**D**)."
+    ),
     "source": N_("The session {first}"),
     "publisher": N_("workshop follow-up"),
     "not-ended": N_("{first} has not ended: follow it up once it has (`workshop control {first} end`)"),
@@ -97,13 +103,19 @@ class OpenAction(NamedTuple):
 def open_actions(state: SessionState) -> list[OpenAction]:
     """The actions a follow-up of `state` carries on: those it carried in and that are still open
     or blocked, then its own action items (not withdrawn)."""
-    out = [OpenAction(a.note, a.text, a.owner, a.due, a.session, a.decision, a.status, a.comment)
-           for a in state.record.carried if a.status in ("open", "blocked")]
+    out = [
+        OpenAction(a.note, a.text, a.owner, a.due, a.session, a.decision, a.status, a.comment)
+        for a in state.record.carried
+        if a.status in ("open", "blocked")
+    ]
     for note in state.notes:
         if note.action:
             serving = state.record.serving(note.id)
-            out.append(OpenAction(note.id, note.text, note.owner, note.due, state.id,
-                                  serving.text if serving else "", "open", ""))
+            out.append(
+                OpenAction(
+                    note.id, note.text, note.owner, note.due, state.id, serving.text if serving else "", "open", ""
+                )
+            )
     return out
 
 
@@ -118,8 +130,9 @@ def repeats(state: SessionState, refs: Sequence[str]) -> list[PollView]:
     return sorted(chosen.values(), key=lambda v: v.index)
 
 
-def plan(state: SessionState, actions: Sequence[OpenAction], again: Sequence[PollView], name: str,
-         agenda: Plan | None = None) -> Plan:
+def plan(
+    state: SessionState, actions: Sequence[OpenAction], again: Sequence[PollView], name: str, agenda: Plan | None = None
+) -> Plan:
     """The follow-up's plan: the review step, the agenda's modules, the repeated polls (in their
     own modules' ids, less those the agenda runs anyway), the new actions."""
     first = state.title
@@ -131,10 +144,22 @@ def plan(state: SessionState, actions: Sequence[OpenAction], again: Sequence[Pol
     own, others = texts[here], [lang for lang in i18n.LANGUAGES if lang != here]
     source = Source(own["source"], state.facilitator or own["facilitator"], own["publisher"])
     minutes = REVIEW_MINUTES if actions else 3
-    review = _module(REVIEW_MODULE, "review", texts, here, source, Step(
-        REVIEW_ID, own["review-title"], "notes", minutes, own["review-prompt"], own["review-notes"]))
-    closing = _module(CLOSING_MODULE, "closing", texts, here, source, Step(
-        CLOSING_ID, own["closing-title"], "notes", CLOSING_MINUTES, own["closing-prompt"], own["closing-notes"]))
+    review = _module(
+        REVIEW_MODULE,
+        "review",
+        texts,
+        here,
+        source,
+        Step(REVIEW_ID, own["review-title"], "notes", minutes, own["review-prompt"], own["review-notes"]),
+    )
+    closing = _module(
+        CLOSING_MODULE,
+        "closing",
+        texts,
+        here,
+        source,
+        Step(CLOSING_ID, own["closing-title"], "notes", CLOSING_MINUTES, own["closing-prompt"], own["closing-notes"]),
+    )
     grouped: dict[str, list[Step]] = {}
     owners: dict[str, Module] = {}
     for view in again:
@@ -151,57 +176,108 @@ def plan(state: SessionState, actions: Sequence[OpenAction], again: Sequence[Pol
         title, start, agenda_id = own["title"][:200], state.plan.agenda.start, "follow-up"
         variants = tuple((lang, (("title", texts[lang]["title"][:200]),)) for lang in others)
     every = (review, *modules, *repeated, closing)
-    return Plan(Agenda(agenda_id, title, start, tuple(AgendaItem(m.id) for m in every), state.plan.agenda.summary,
-                       variants), every)
+    return Plan(
+        Agenda(agenda_id, title, start, tuple(AgendaItem(m.id) for m in every), state.plan.agenda.summary, variants),
+        every,
+    )
 
 
 def _texts(state: SessionState, actions: Sequence[OpenAction]) -> dict[str, str]:
     """The follow-up's own words in the language in force."""
     first = state.title
-    return {"title": said("title").format(title=first), "source": said("source").format(first=first)[:200],
-            "facilitator": _("the facilitator"), "publisher": said("publisher"),
-            "review-module": said("review-module"), "review-summary": said("review-summary").format(first=first),
-            "review-title": said("review-title"), "review-notes": said("review-notes"),
-            "review-prompt": said("review-prompt").format(first=first, items=_items(actions)),
-            "closing-module": said("closing-module"), "closing-summary": said("closing-summary"),
-            "closing-title": said("closing-title"), "closing-prompt": said("closing-prompt"),
-            "closing-notes": said("closing-notes")}
+    return {
+        "title": said("title").format(title=first),
+        "source": said("source").format(first=first)[:200],
+        "facilitator": _("the facilitator"),
+        "publisher": said("publisher"),
+        "review-module": said("review-module"),
+        "review-summary": said("review-summary").format(first=first),
+        "review-title": said("review-title"),
+        "review-notes": said("review-notes"),
+        "review-prompt": said("review-prompt").format(first=first, items=_items(actions)),
+        "closing-module": said("closing-module"),
+        "closing-summary": said("closing-summary"),
+        "closing-title": said("closing-title"),
+        "closing-prompt": said("closing-prompt"),
+        "closing-notes": said("closing-notes"),
+    }
 
 
-def _module(module_id: str, part: str, texts: dict[str, dict[str, str]], here: str, source: Source,
-            step: Step) -> Module:
+def _module(
+    module_id: str, part: str, texts: dict[str, dict[str, str]], here: str, source: Source, step: Step
+) -> Module:
     """One of the follow-up's own modules, of one step, in `here` and every other language of the interface."""
     others = [(lang, words) for lang, words in texts.items() if lang != here]
-    step = replace(step, variants=tuple((lang, (("title", words[f"{part}-title"]), ("prompt", words[f"{part}-prompt"]),
-                                                ("notes", words[f"{part}-notes"]))) for lang, words in others))
-    return Module(module_id, texts[here][f"{part}-module"], texts[here][f"{part}-summary"], step.minutes, source,
-                  (step,), "" if here == i18n.SOURCE else here,
-                  tuple((lang, (("title", words[f"{part}-module"]), ("summary", words[f"{part}-summary"])))
-                        for lang, words in others))
+    step = replace(
+        step,
+        variants=tuple(
+            (
+                lang,
+                (
+                    ("title", words[f"{part}-title"]),
+                    ("prompt", words[f"{part}-prompt"]),
+                    ("notes", words[f"{part}-notes"]),
+                ),
+            )
+            for lang, words in others
+        ),
+    )
+    return Module(
+        module_id,
+        texts[here][f"{part}-module"],
+        texts[here][f"{part}-summary"],
+        step.minutes,
+        source,
+        (step,),
+        "" if here == i18n.SOURCE else here,
+        tuple(
+            (lang, (("title", words[f"{part}-module"]), ("summary", words[f"{part}-summary"])))
+            for lang, words in others
+        ),
+    )
 
 
 def _again(step: Step, poll: Poll | None, lang: str, first: str, session: str, name: str) -> Step:
     """A repeated poll's step, its words in its module's language and in each its step is given in."""
+
     def words(tag: str, title: str) -> tuple[tuple[str, str], ...]:
-        return _in(tag, lambda: (("title", said("repeat-title").format(title=title)[:200]),
-                                 ("prompt", said("repeat-prompt").format(first=first)),
-                                 ("notes", said("repeat-notes").format(first=session, this=name))))
+        return _in(
+            tag,
+            lambda: (
+                ("title", said("repeat-title").format(title=title)[:200]),
+                ("prompt", said("repeat-prompt").format(first=first)),
+                ("notes", said("repeat-notes").format(first=session, this=name)),
+            ),
+        )
 
     own = dict(words(lang, step.title))
-    return replace(step, title=own["title"], rounds=(), poll=poll, prompt=own["prompt"], notes=own["notes"],
-                   variants=tuple((tag, words(tag, dict(given).get("title", step.title)))
-                                  for tag, given in step.variants))
+    return replace(
+        step,
+        title=own["title"],
+        rounds=(),
+        poll=poll,
+        prompt=own["prompt"],
+        notes=own["notes"],
+        variants=tuple((tag, words(tag, dict(given).get("title", step.title))) for tag, given in step.variants),
+    )
 
 
 def _repeated(module: Module, steps: list[Step], first: str) -> Module:
     """A module whose polls are asked again: its title, and a summary in each language it is given in."""
+
     def summary(tag: str) -> str:
         return _in(tag, lambda: said("repeat-summary").format(first=first))
 
-    return Module(module.id, module.title, summary(module.language), sum(s.minutes for s in steps), module.source,
-                  tuple(steps), module.language,
-                  tuple((tag, tuple({**dict(given), "summary": summary(tag)}.items()))
-                        for tag, given in module.variants))
+    return Module(
+        module.id,
+        module.title,
+        summary(module.language),
+        sum(s.minutes for s in steps),
+        module.source,
+        tuple(steps),
+        module.language,
+        tuple((tag, tuple({**dict(given), "summary": summary(tag)}.items())) for tag, given in module.variants),
+    )
 
 
 def _items(actions: Sequence[OpenAction]) -> str:
@@ -213,9 +289,16 @@ def _items(actions: Sequence[OpenAction]) -> str:
         due = said("review-due").format(day=_day(dt.date.fromisoformat(a.due))) if a.due else ""
         decision = said("review-decision").format(decision=md_participant(a.decision)) if a.decision else ""
         blocked = said("review-blocked").format(comment=md_participant(a.comment)) if a.comment else ""
-        lines.append(WORDS["review-item"].format(n=n, text=md_participant(" ".join(a.text.split())),
-                                                 owner=md_participant(a.owner) or said("review-owner"), due=due,
-                                                 decision=decision) + blocked)
+        lines.append(
+            WORDS["review-item"].format(
+                n=n,
+                text=md_participant(" ".join(a.text.split())),
+                owner=md_participant(a.owner) or said("review-owner"),
+                due=due,
+                decision=decision,
+            )
+            + blocked
+        )
     return "\n".join(lines)
 
 
@@ -224,8 +307,14 @@ def _day(day: dt.date) -> str:
     return dates.shown(day) if i18n.language() == i18n.SOURCE else i18n.day(day, width="long")
 
 
-def followup(first: Session, folder: Path | None = None, name: str | None = None, agenda: Plan | None = None,
-             again: Sequence[str] = (), clock: Clock = utc_now) -> tuple[Path, int, int, int]:
+def followup(
+    first: Session,
+    folder: Path | None = None,
+    name: str | None = None,
+    agenda: Plan | None = None,
+    again: Sequence[str] = (),
+    clock: Clock = utc_now,
+) -> tuple[Path, int, int, int]:
     """Make the follow-up of `first` (ended): the new file's path, and how many people, actions
     and polls it carries on."""
     state = first.state()
@@ -235,20 +324,36 @@ def followup(first: Session, folder: Path | None = None, name: str | None = None
     polls = repeats(state, again)
     made = clock()
     name = name or f"{state.id}-followup-{made:%Y%m%d-%H%M%S}"  # not translated: a file name
-    path = create(plan(state, actions, polls, name.removesuffix(".toml"), agenda), folder, name, state.facilitator,
-                  clock, follows=state.id)
-    people = [(token, joined, proof) for token, (joined, _) in first.fold.participants.items()
-              if (proof := first.fold.proofs.get(token))]
+    path = create(
+        plan(state, actions, polls, name.removesuffix(".toml"), agenda),
+        folder,
+        name,
+        state.facilitator,
+        clock,
+        follows=state.id,
+    )
+    people = [
+        (token, joined, proof)
+        for token, (joined, _) in first.fold.participants.items()
+        if (proof := first.fold.proofs.get(token))
+    ]
     try:
         with Session.open(path, clock).changing() as write:
             for token, joined, proof in people:
                 write(events.JoinEvent(participant=token, name=joined, proof=proof))
             for a in actions:
-                write(events.CarryEvent(note=a.note, text=a.text, session=a.session,
-                                        owner=events.given(a.owner or None), due=events.given(a.due or None),
-                                        decision=events.given(a.decision or None),
-                                        status="blocked" if a.status == "blocked" else "open",
-                                        comment=events.given(a.comment or None)))
+                write(
+                    events.CarryEvent(
+                        note=a.note,
+                        text=a.text,
+                        session=a.session,
+                        owner=events.given(a.owner or None),
+                        due=events.given(a.due or None),
+                        decision=events.given(a.decision or None),
+                        status="blocked" if a.status == "blocked" else "open",
+                        comment=events.given(a.comment or None),
+                    )
+                )
     except Exception:
         files.remove(secret_path(path))  # a follow-up half made is none: nothing is left behind
         files.remove(path)

@@ -43,8 +43,9 @@ def start(path: Path, build: Callable[[store.Loaded], T]) -> tuple[store.Followe
     except store.JournalError as err:
         raise SessionError(str(err)) from None
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:
-        raise SessionError(_("{path}: the session header is not one workshop can run ({err})").format(
-            path=path, err=err)) from None
+        raise SessionError(
+            _("{path}: the session header is not one workshop can run ({err})").format(path=path, err=err)
+        ) from None
     return follower, loaded, built
 
 
@@ -84,8 +85,9 @@ def latest_possible(path: Path, clock: Clock | None = None) -> float:
 class SessionFile:
     """A session file and its fold, read once; `refresh` picks up what others appended."""
 
-    def __init__(self, path: Path, fold: Fold, follower: store.Follower, loaded: store.Loaded,
-                 clock: Clock = utc_now) -> None:
+    def __init__(
+        self, path: Path, fold: Fold, follower: store.Follower, loaded: store.Loaded, clock: Clock = utc_now
+    ) -> None:
         self.path = path
         self.fold = fold
         self.follower = follower
@@ -132,10 +134,11 @@ class SessionFile:
 
     def new_breaks(self) -> list[str]:
         """Breaks in the chain of signed events not reported yet (engine/trust.py)."""
-        breaks = self.fold.trust.breaks[self._breaks_told:]
+        breaks = self.fold.trust.breaks[self._breaks_told :]
         self._breaks_told += len(breaks)
-        return [_("warning: {path}: event {at}: {what}").format(
-            path=self.path, at=at + 1, what=what) for at, what in breaks]
+        return [
+            _("warning: {path}: event {at}: {what}").format(path=self.path, at=at + 1, what=what) for at, what in breaks
+        ]
 
     @property
     def folded(self) -> int:
@@ -244,9 +247,11 @@ class SessionFile:
                     self._key = keys.signing_key(read_secret(self.path))
                 except SessionError:
                     raise SessionError(
-                            _("only the facilitator can do that ({event}): the session's secret is not readable from "
-                                "this account").format(
-                        event=event['type'])) from None
+                        _(
+                            "only the facilitator can do that ({event}): the session's secret is not readable from "
+                            "this account"
+                        ).format(event=event["type"])
+                    ) from None
             # a nonce makes every signed event unique, so that a copy appended later is told
             # from a real second `goto` (the fold counts each signature once)
             event["nonce"] = secrets.token_hex(4)

@@ -121,5 +121,8 @@ class Pins:
         if held is None:
             return None
         salt, digest, person = held
-        return person if hmac.compare_digest(hmac.new(salt, pin.strip().encode(), hashlib.sha256).digest(),
-                                             digest) else None
+        return (
+            person
+            if hmac.compare_digest(hmac.new(salt, pin.strip().encode(), hashlib.sha256).digest(), digest)
+            else None
+        )

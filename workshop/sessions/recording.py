@@ -18,7 +18,8 @@ class Recording:
 
         self.path = path
         self.follower, loaded, self.replay = start(
-            path, lambda loaded: Replay(loaded.header, loaded.events, latest_possible(path)))
+            path, lambda loaded: Replay(loaded.header, loaded.events, latest_possible(path))
+        )
         self.warnings = loaded.warnings
 
     def new_warnings(self) -> list[str]:

@@ -15,9 +15,10 @@ class NameTaken(SessionError):
 
     def __init__(self, name: str) -> None:
         super().__init__(
-                _("the name {name!r} is taken in this session: choose another, or give your rejoin code if it is "
-                    "yours").format(
-            name=name))
+            _(
+                "the name {name!r} is taken in this session: choose another, or give your rejoin code if it is yours"
+            ).format(name=name)
+        )
         self.name = name
 
 

@@ -47,10 +47,10 @@ class RoomVerbs(Taking):
                 write(events.IdeaEvent(at=self._minute(), idea=idea_id, step=step.qid, text=clean))
             else:
                 self._ensure_joined(write, person)
-                write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name,
-                                       text=clean))
+                write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name, text=clean))
         return _("idea {idea_id} added to “{title}”{value}").format(
-            idea_id=idea_id, title=step.spec.title, value=' (anonymous)' if step.spec.anonymous else '')
+            idea_id=idea_id, title=step.spec.title, value=" (anonymous)" if step.spec.anonymous else ""
+        )
 
     def merge(self, ref: str, into_ref: str) -> str:
         """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
@@ -60,8 +60,9 @@ class RoomVerbs(Taking):
             while into.merged_into:
                 into = self._idea(s, into.merged_into)
             if idea.merged_into:
-                raise SessionError(_("idea {id} is already merged into {merged_into}").format(
-                    id=idea.id, merged_into=idea.merged_into))
+                raise SessionError(
+                    _("idea {id} is already merged into {merged_into}").format(id=idea.id, merged_into=idea.merged_into)
+                )
             if into.id == idea.id:
                 raise SessionError(_("an idea cannot be merged into itself"))
             if into.step != idea.step:
@@ -101,12 +102,13 @@ class RoomVerbs(Taking):
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         named = s.step_by_id(source)
         said = _("; {chosen} options from the ideas of “{title}”").format(
-            chosen=len(chosen), title=named.spec.title if named else source)
+            chosen=len(chosen), title=named.spec.title if named else source
+        )
         if len(ideas) > OPTIONS_MAX:
-            said += (
-                    _(" ({ideas} more ideas remain: a poll takes at most {OPTIONS_MAX}; merge or hide ideas, then "
-                        "reset the poll)").format(
-                ideas=len(ideas) - OPTIONS_MAX, OPTIONS_MAX=OPTIONS_MAX))
+            said += _(
+                " ({ideas} more ideas remain: a poll takes at most {OPTIONS_MAX}; merge or hide ideas, then "
+                "reset the poll)"
+            ).format(ideas=len(ideas) - OPTIONS_MAX, OPTIONS_MAX=OPTIONS_MAX)
         elif len(chosen) < 2:
             said += _(" (fewer than two: add ideas on that step, then reset the poll)")
         return said
@@ -128,8 +130,11 @@ class RoomVerbs(Taking):
                 write(events.QuestionEvent(at=self._minute(), question=question_id, step=step.qid, text=clean))
             else:
                 self._ensure_joined(write, person)
-                write(events.QuestionEvent(question=question_id, step=step.qid, author=person.token, name=person.name,
-                      text=clean))
+                write(
+                    events.QuestionEvent(
+                        question=question_id, step=step.qid, author=person.token, name=person.name, text=clean
+                    )
+                )
         return question_id
 
     def upvote_as(self, person: Person, ref: str) -> str:
@@ -149,8 +154,9 @@ class RoomVerbs(Taking):
         with self.changing() as write:
             question = self._question(self._started("answered"), ref)
             if question.answered == on:
-                raise SessionError(_("{id} is {value} marked answered").format(
-                    id=question.id, value='already' if on else 'not'))
+                raise SessionError(
+                    _("{id} is {value} marked answered").format(id=question.id, value="already" if on else "not")
+                )
             write(events.AnsweredEvent(question=question.id, on=on))
         return f"{question.id} {'answered' if on else _('open again')}"
 
@@ -158,7 +164,7 @@ class RoomVerbs(Taking):
         """Q&A open on every step (or only on qa steps)."""
         with self.changing() as write:
             if self._started("qa").room.qa == on:
-                raise SessionError(_("Q&A is already {value}").format(value='on' if on else 'off'))
+                raise SessionError(_("Q&A is already {value}").format(value="on" if on else "off"))
             write(events.QaEvent(on=on))
         return f"Q&A {_('on: questions on every step') if on else _('off: questions on Q&A steps only')}"
 
@@ -177,8 +183,9 @@ class RoomVerbs(Taking):
             s = self._started("hand")
             queue = [h.participant for h in s.room.hands]
             if up and person.token in queue:
-                raise SessionError(_("your hand is already up ({index} in the queue)").format(
-                    index=queue.index(person.token) + 1))
+                raise SessionError(
+                    _("your hand is already up ({index} in the queue)").format(index=queue.index(person.token) + 1)
+                )
             if not up and person.token not in queue:
                 raise SessionError(_("your hand is not up"))
             self._ensure_joined(write, person)
@@ -196,15 +203,19 @@ class RoomVerbs(Taking):
 
     def react_as(self, person: Person, reaction: str) -> str:
         if reaction not in REACTIONS:
-            raise SessionError(_("unknown reaction {reaction!r}: {REACTIONS}").format(
-                reaction=reaction, REACTIONS=', '.join(REACTIONS)))
+            raise SessionError(
+                _("unknown reaction {reaction!r}: {REACTIONS}").format(
+                    reaction=reaction, REACTIONS=", ".join(REACTIONS)
+                )
+            )
         with self.changing() as write:
             step = self._step_of_kind(None, "")
             if person.token in self.fold.room.reactions.get(step.qid, {}).get(reaction, ()):
                 return _("{reaction}: already counted on this step").format(reaction=reaction)
             self._ensure_joined(write, person)
-            write(events.ReactEvent(participant=person.token, step=step.qid,
-                                    reaction=cast(events.Reaction, reaction)))  # one of REACTIONS
+            write(
+                events.ReactEvent(participant=person.token, step=step.qid, reaction=cast(events.Reaction, reaction))
+            )  # one of REACTIONS
         return _("{reaction}: counted").format(reaction=reaction)
 
     # ---------------------------------------------------------------- helpers
@@ -214,8 +225,9 @@ class RoomVerbs(Taking):
         step = s.step
         assert step is not None
         if kind is not None and step.spec.kind != kind:
-            raise SessionError(_("{refusal}: the current step ({title}) is not one").format(
-                refusal=refusal, title=step.spec.title))
+            raise SessionError(
+                _("{refusal}: the current step ({title}) is not one").format(refusal=refusal, title=step.spec.title)
+            )
         return step
 
     def _minute(self) -> dt.datetime:

@@ -21,11 +21,18 @@ from workshop.sessions.files import CODE_ALPHABET, SessionError, read_secret
 from workshop.sessions.taking import RESERVED_NAMES, owner_and_due, participant_name
 
 POLL_EVENTS: dict[str, type[events.CloseEvent | events.ReopenEvent | events.ResetEvent | events.RevealEvent]] = {
-    "close": events.CloseEvent, "reopen": events.ReopenEvent, "reset": events.ResetEvent, "reveal": events.RevealEvent}
+    "close": events.CloseEvent,
+    "reopen": events.ReopenEvent,
+    "reset": events.ResetEvent,
+    "reveal": events.RevealEvent,
+}
 POLL_ACTIONS = tuple(POLL_EVENTS)
-POLL_DONE = {"close": N_("poll closed"), "reopen": N_("poll reopened"),
-        "reset": N_("poll reset, its ballots no longer count"),
-             "reveal": N_("results shown")}
+POLL_DONE = {
+    "close": N_("poll closed"),
+    "reopen": N_("poll reopened"),
+    "reset": N_("poll reset, its ballots no longer count"),
+    "reveal": N_("results shown"),
+}
 __all__ = ["POLL_ACTIONS", "RESERVED_NAMES", "Session", "participant_name"]  # participant_name: for who.py
 
 
@@ -80,8 +87,10 @@ class Session(DecisionVerbs):
             target = s.step_by_id(ref)
             if target is None:
                 raise SessionError(
-                        _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
-                    ref=ref))
+                    _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
+                        ref=ref
+                    )
+                )
             said = self._freeze_options(write, s, target)
             write(events.GotoEvent(step=target.qid, via="goto"))
         return self._where() + said
@@ -100,8 +109,9 @@ class Session(DecisionVerbs):
             while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
             if not 0 <= index < len(s.steps):
-                raise SessionError(_("already at the last step: `end` to finish") if delta > 0
-                                   else _("already at the first step"))
+                raise SessionError(
+                    _("already at the last step: `end` to finish") if delta > 0 else _("already at the first step")
+                )
             said = self._freeze_options(write, s, s.steps[index])
             write(events.GotoEvent(step=s.steps[index].qid, via=word))
         return self._where() + said
@@ -113,7 +123,7 @@ class Session(DecisionVerbs):
         with self.changing() as write:
             step = self._to_change(ref, "skip" if on else "unskip")
             if step.skipped == on:
-                raise SessionError(_("{qid} is {value} skipped").format(qid=step.qid, value='already' if on else 'not'))
+                raise SessionError(_("{qid} is {value} skipped").format(qid=step.qid, value="already" if on else "not"))
             write(events.SkipEvent(step=step.qid, on=on))
         return f"{step.spec.title}: {'skipped' if on else _('back in the agenda')}"
 
@@ -125,8 +135,10 @@ class Session(DecisionVerbs):
             if target is not None and target.qid == step.qid:
                 raise SessionError(_("a step cannot move after itself"))
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
-        return _("{title}: now {value}").format(title=step.spec.title, value=_("after {quoted}").format(
-            quoted=quoted(target.spec.title, 60)) if target else 'first')
+        return _("{title}: now {value}").format(
+            title=step.spec.title,
+            value=_("after {quoted}").format(quoted=quoted(target.spec.title, 60)) if target else "first",
+        )
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
         """Add a break of `minutes` after the step `after` (default: the current step)."""
@@ -137,10 +149,14 @@ class Session(DecisionVerbs):
             place = self._step_named(after) if after else s.step
             anchor = place or s.steps[0]
             qid = self._new_step_id(s, anchor, "break")
-            write(events.InsertEvent(step=qid, kind="break", title=_("Break"), minutes=minutes,
-                                     after=place.qid if place else ""))
-        return _("A {minutes}-minute break {value}").format(minutes=minutes, value=_("after {quoted}").format(
-            quoted=quoted(place.spec.title, 60)) if place else 'first')
+            write(
+                events.InsertEvent(
+                    step=qid, kind="break", title=_("Break"), minutes=minutes, after=place.qid if place else ""
+                )
+            )
+        return _("A {minutes}-minute break {value}").format(
+            minutes=minutes, value=_("after {quoted}").format(quoted=quoted(place.spec.title, 60)) if place else "first"
+        )
 
     def objections(self, minutes: int = 5) -> str:
         """After a consent poll with blocks: a notes step on the spot, right after the poll, where
@@ -150,18 +166,26 @@ class Session(DecisionVerbs):
             poll = self._poll_named(s, None, none=_("objections follow a poll: this step has none"))
             here = self._current(s)
             qid = self._new_step_id(s, here, "objections")
-            prompt = (_("Objections to: {question}\n\nIf you voted under {threshold}, say what would make it "
-                        "work for you. Then we vote again.").format(
-                            question=poll.poll.question, threshold=poll.poll.threshold)
-                      if poll.poll.threshold else
-                      _("Objections to: {question}\n\nIf you voted under the middle, say what would make it "
-                        "work for you. Then we vote again.").format(question=poll.poll.question))
-            write(events.InsertEvent(step=qid, kind="notes", title=_("Objections round"), minutes=minutes,
-                    after=here.qid,
-                                     prompt=prompt))
+            prompt = (
+                _(
+                    "Objections to: {question}\n\nIf you voted under {threshold}, say what would make it "
+                    "work for you. Then we vote again."
+                ).format(question=poll.poll.question, threshold=poll.poll.threshold)
+                if poll.poll.threshold
+                else _(
+                    "Objections to: {question}\n\nIf you voted under the middle, say what would make it "
+                    "work for you. Then we vote again."
+                ).format(question=poll.poll.question)
+            )
+            write(
+                events.InsertEvent(
+                    step=qid, kind="notes", title=_("Objections round"), minutes=minutes, after=here.qid, prompt=prompt
+                )
+            )
             write(events.GotoEvent(step=qid, via="goto"))
-        return (_("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
-            minutes=minutes, quoted=quoted(here.spec.title, 60)))
+        return _("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
+            minutes=minutes, quoted=quoted(here.spec.title, 60)
+        )
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
         """A new round of a poll (the current step's, or the one named), on new words if `wording`
@@ -174,15 +198,17 @@ class Session(DecisionVerbs):
             poll = self._poll_named(s, ref or self._poll_before(s))
             if poll.status == "waiting" or not poll.ballots:
                 raise SessionError(
-                        _("the poll {qid} has no ballots in this round yet: nothing to vote again on").format(
-                    qid=poll.qid))
+                    _("the poll {qid} has no ballots in this round yet: nothing to vote again on").format(qid=poll.qid)
+                )
             if s.current != poll.index:
                 write(events.GotoEvent(step=poll.qid, via="goto"))
-            write(events.RevoteEvent(poll=poll.qid,
-                                     wording=events.given(None if words == poll.poll.question else words)))
+            write(
+                events.RevoteEvent(poll=poll.qid, wording=events.given(None if words == poll.poll.question else words))
+            )
         title = s.steps[poll.index].spec.title
-        return _("{title}: round {round} open").format(
-            title=title, round=poll.round + 1) + (f" on {quoted(words, 60)}" if words else "")
+        return _("{title}: round {round} open").format(title=title, round=poll.round + 1) + (
+            f" on {quoted(words, 60)}" if words else ""
+        )
 
     @staticmethod
     def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:
@@ -196,8 +222,8 @@ class Session(DecisionVerbs):
         step = self.state().step_by_id(ref)
         if step is None:
             raise SessionError(
-                    _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
-                ref=ref))
+                _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(ref=ref)
+            )
         return step
 
     def _to_change(self, ref: str, doing: str) -> StepView:
@@ -206,8 +232,9 @@ class Session(DecisionVerbs):
         if step.index == s.current:
             raise SessionError(_("{qid} is running now: it cannot {doing}").format(qid=step.qid, doing=doing))
         if step.visited:
-            raise SessionError(_("{qid} has already run: only steps still to come can {doing}").format(
-                qid=step.qid, doing=doing))
+            raise SessionError(
+                _("{qid} has already run: only steps still to come can {doing}").format(qid=step.qid, doing=doing)
+            )
         return step
 
     def pause(self) -> str:
@@ -232,13 +259,17 @@ class Session(DecisionVerbs):
             step = self._current(self._started("extend"))
             write(events.ExtendEvent(step=step.qid, seconds=minutes * 60))
         return _("{title}: {value}{minutes} min").format(
-            title=step.spec.title, value='+' if minutes > 0 else '', minutes=minutes)
+            title=step.spec.title, value="+" if minutes > 0 else "", minutes=minutes
+        )
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
         """close, reopen, reset or reveal a poll: the current step's, or the one named."""
         if action not in POLL_ACTIONS:
-            raise SessionError(_("unknown poll action {action!r}: {POLL_ACTIONS}").format(
-                action=action, POLL_ACTIONS=', '.join(POLL_ACTIONS)))
+            raise SessionError(
+                _("unknown poll action {action!r}: {POLL_ACTIONS}").format(
+                    action=action, POLL_ACTIONS=", ".join(POLL_ACTIONS)
+                )
+            )
         with self.changing() as write:
             s = self._started(action)
             poll = self._poll_named(s, ref, none=_("this step has no poll"))
@@ -249,7 +280,8 @@ class Session(DecisionVerbs):
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
         return _("{title}: {done}{said}").format(
-            title=s.steps[poll.index].spec.title, done=_(POLL_DONE[action]), said=said)
+            title=s.steps[poll.index].spec.title, done=_(POLL_DONE[action]), said=said
+        )
 
     def end(self) -> str:
         with self.changing() as write:
@@ -261,8 +293,14 @@ class Session(DecisionVerbs):
         """Say where browsers can join, and every other way in `workshop serve` runs: its
         self-signed certificate's SHA-256, the ssh command, its host key's SHA-256 (hex)."""
         with self.changing() as write:
-            write(events.ServeEvent(address=address, certificate=events.given(certificate or None),
-                                    ssh=events.given(ssh or None), host_key=events.given(host_key or None)))
+            write(
+                events.ServeEvent(
+                    address=address,
+                    certificate=events.given(certificate or None),
+                    ssh=events.given(ssh or None),
+                    host_key=events.given(host_key or None),
+                )
+            )
 
     def withdraw(self, address: str) -> None:
         """Take `address` off the join bar (when `serve` stops), unless another `serve` has
@@ -281,8 +319,8 @@ class Session(DecisionVerbs):
             write(events.ActionEvent(note=note_id, on=on, owner=events.given(owner), due=events.given(due)))
         said = _(" for {owner}").format(owner=owner) if owner else ""
         return _("note {note_id}: {value}{said}").format(
-            note_id=note_id, value=_('an action item') if on else _('no longer an action item'), said=said) + (
-            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
+            note_id=note_id, value=_("an action item") if on else _("no longer an action item"), said=said
+        ) + (_(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
 
     def facilitator_code(self) -> str:
         """The code that lets the facilitator leave kiosk mode. Derived from the session's secret

@@ -59,8 +59,9 @@ class Taking(SessionFile):
         return _("now at {qid}: {title}").format(qid=step.qid, title=step.spec.title) if step else _("not started")
 
     @staticmethod
-    def _poll_named(s: SessionState, ref: str | None,
-                    none: str = _("no poll is open: the current step has none")) -> PollView:
+    def _poll_named(
+        s: SessionState, ref: str | None, none: str = _("no poll is open: the current step has none")
+    ) -> PollView:
         """The poll `ref` names (a poll id, or a step id), or without one the current step's."""
         if not ref:
             if s.poll is None:
@@ -119,8 +120,9 @@ class Taking(SessionFile):
         self.refresh()
         token = self.fold.participant_named(clean)
         if token is None:
-            return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) \
-                or self.adopt(people.newcomer(clean))
+            return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) or self.adopt(
+                people.newcomer(clean)
+            )
         if token not in self._people:
             raise NameTaken(self.name_of(token))
         return self._people[token]
@@ -175,8 +177,11 @@ class Taking(SessionFile):
             raise SessionError(_("the session has ended: ballots are closed (`workshop report` has the results)"))
         target = self._poll_named(s, ref)
         if target.status != "open":
-            raise SessionError(_("the poll {qid} is closed").format(qid=target.qid) if target.status == "closed"
-                               else _("the poll {qid} is not open yet").format(qid=target.qid))
+            raise SessionError(
+                _("the poll {qid} is closed").format(qid=target.qid)
+                if target.status == "closed"
+                else _("the poll {qid} is not open yet").format(qid=target.qid)
+            )
         return target
 
     def _cast(self, write: Write, person: Person, target: PollView, value: list[Any], via: str | None = None) -> str:
@@ -189,16 +194,18 @@ class Taking(SessionFile):
             write(events.BallotEvent(at=minute, poll=target.qid, participant=voter, value=value, via=_via(via)))
             return voter
         self._ensure_joined(write, person)
-        write(events.BallotEvent(poll=target.qid, participant=person.token, name=person.name, value=value,
-                                 via=_via(via)))
+        write(
+            events.BallotEvent(poll=target.qid, participant=person.token, name=person.name, value=value, via=_via(via))
+        )
         return person.token
 
     def _recorded(self, target: PollView, voter: str, value: list[Any]) -> str:
-        """"Recorded" is said only of a ballot the fold counts."""
+        """ "Recorded" is said only of a ballot the fold counts."""
         if self.fold.counted(target.qid, voter) != value:
             raise SessionError(_("the ballot on {qid} was written but does not count").format(qid=target.qid))
         return _("ballot recorded on {qid}{value}").format(
-            qid=target.qid, value=' (anonymous)' if target.poll.anonymous else '')
+            qid=target.qid, value=" (anonymous)" if target.poll.anonymous else ""
+        )
 
     def poll_named(self, poll_id: str) -> Poll | None:
         """The poll `poll_id` as it stands now (options from ideas frozen in), or None."""
@@ -217,8 +224,9 @@ class Taking(SessionFile):
         person called `name`."""
         return self.note_as(None if name is None else self.person(name), body, action)
 
-    def note_as(self, person: Person | None, body: str, action: bool = False, owner: str | None = None,
-                due: str | None = None) -> str:
+    def note_as(
+        self, person: Person | None, body: str, action: bool = False, owner: str | None = None, due: str | None = None
+    ) -> str:
         """Add a note on the current step, from `person` or (None) the facilitator; an owner or a
         due date makes it an action item."""
         try:
@@ -242,7 +250,8 @@ class Taking(SessionFile):
             if action:
                 write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
         return _("note {note_id} added to “{title}”").format(note_id=note_id, title=step.spec.title) + (
-            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
+            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else ""
+        )
 
     # ---------------------------------------------------------------- presence
 
@@ -262,8 +271,9 @@ def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[s
     engine/dates.py reads, in this account's locale's day/month order), the date as YYYY-MM-DD;
     None where not given, "" where cleared."""
     try:
-        return (text.name(owner) if owner else owner), (dates.read(due, today, date_order()).isoformat()
-                                                         if due else due)
+        return (text.name(owner) if owner else owner), (
+            dates.read(due, today, date_order()).isoformat() if due else due
+        )
     except text.TextError as err:
         raise SessionError(str(err)) from None
 
@@ -289,8 +299,11 @@ def participant_name(name: str) -> str:
     except text.TextError as err:
         raise SessionError(str(err)) from None
     if word := text.reserved(clean):
-        raise SessionError(_("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
-            clean=clean, word=word))
+        raise SessionError(
+            _("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
+                clean=clean, word=word
+            )
+        )
     return clean
 
 

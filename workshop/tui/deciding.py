@@ -55,9 +55,17 @@ class Deciding(SessionScreen):
                 self._do(lambda: self.session.revote(None, wording), TOLD)
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(_("Vote again? This round's ballots stay, as its result. The new round votes on "
-                                 "(change the words if the proposal changed; enter to start it, escape: not now):"),
-                                 value=poll.poll.question), done)
+
+        self.push_screen(
+            AskText(
+                _(
+                    "Vote again? This round's ballots stay, as its result. The new round votes on "
+                    "(change the words if the proposal changed; enter to start it, escape: not now):"
+                ),
+                value=poll.poll.question,
+            ),
+            done,
+        )
 
     def _poll_before(self) -> PollView | None:
         s = self.session.state()
@@ -76,6 +84,7 @@ class Deciding(SessionScreen):
                 self._said(lambda: self.session.reword(None, words))
 
         from workshop.tui.modals import AskText
+
         self.push_screen(AskText(_("The poll's question, as it reads from now on:"), value=poll.poll.question), done)
 
     def _said(self, verb: Callable[[], str]) -> None:
@@ -109,6 +118,7 @@ class Deciding(SessionScreen):
                 self._do(lambda: self.session.goto(qid))
 
         from workshop.tui.modals import AgendaPick
+
         self.push_screen(AgendaPick(choices, state.step.qid if state.step else None), done)
 
     def _move(self, qid: str, choices: list[tuple[str, str, str]]) -> None:
@@ -120,8 +130,10 @@ class Deciding(SessionScreen):
         title = step.spec.title if step is not None else qid
         targets = [("start", "", _("(first, before every step)")), *(c for c in choices if c[0] != qid)]
         from workshop.tui.modals import PickStep
-        self.push_screen(PickStep(targets, None, question=_("Move “{title}” after which step?").format(
-            title=title)), done)
+
+        self.push_screen(
+            PickStep(targets, None, question=_("Move “{title}” after which step?").format(title=title)), done
+        )
 
     def action_insert_break(self) -> None:
         def done(text: str | None) -> None:
@@ -129,6 +141,7 @@ class Deciding(SessionScreen):
                 self._do(lambda: self.session.insert_break(_whole_minutes(text.strip())), TOLD)
 
         from workshop.tui.modals import AskText
+
         self.push_screen(AskText(_("Insert a break after the current step: how many minutes?"), "10"), done)
 
     def action_mark_action(self) -> None:
@@ -155,9 +168,14 @@ class Deciding(SessionScreen):
 
         today, order = self.session.today(), date_order()
         note = next((n for n in self.session.state().notes if n.id == note_id), None)
-        now = " ".join(part for part in (note.owner if note else "",
-                                         dates.shown(dt.date.fromisoformat(note.due)) if note and note.due else "")
-                       if part)
+        now = " ".join(
+            part
+            for part in (
+                note.owner if note else "",
+                dates.shown(dt.date.fromisoformat(note.due)) if note and note.due else "",
+            )
+            if part
+        )
 
         def reading(typed: str) -> tuple[bool, str]:
             if not typed.strip():
@@ -166,22 +184,34 @@ class Deciding(SessionScreen):
                 owner, due = dates.owner_and_due(typed, today, order)
             except dates.DateError as err:
                 return False, str(err)
-            return True, " · ".join(part for part in (_("owner {owner}").format(owner=owner) if owner else "",
-                                                     _("due {shown}").format(
-                                                         shown=dates.shown(due)) if due else _("no due date")) if part)
+            return True, " · ".join(
+                part
+                for part in (
+                    _("owner {owner}").format(owner=owner) if owner else "",
+                    _("due {shown}").format(shown=dates.shown(due)) if due else _("no due date"),
+                )
+                if part
+            )
 
         def done(typed: str | None) -> None:
             if not typed or not typed.strip():
                 return
             owner, due = dates.owner_and_due(typed, today, order)
-            self._said(lambda: self.session.mark_action(note_id, True, owner or None,
-                                                        due.isoformat() if due else None))
+            self._said(lambda: self.session.mark_action(note_id, True, owner or None, due.isoformat() if due else None))
 
         from workshop.tui.modals import AskText
+
         names = sorted({p.name for p in self.session.state().participants}, key=str.casefold)
-        self.push_screen(AskText(_("Owner (anyone) and due date of the selected note: “Bo Chen 15/12/2026”, "
-                                 "“WFM team friday”"), _("Ana Lima in 2 weeks"), value=now, reading=reading,
-                                 suggestions=names), done)
+        self.push_screen(
+            AskText(
+                _("Owner (anyone) and due date of the selected note: “Bo Chen 15/12/2026”, “WFM team friday”"),
+                _("Ana Lima in 2 weeks"),
+                value=now,
+                reading=reading,
+                suggestions=names,
+            ),
+            done,
+        )
 
     def action_edit_note(self) -> None:
         """Correct the selected note's words; emptied, it is withdrawn."""
@@ -200,10 +230,16 @@ class Deciding(SessionScreen):
                 self._said(lambda: self.session.withdraw_note(note.id))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(
-                _("Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show "
-                    "this:").format(
-            name=note.name), value=note.text), done)
+
+        self.push_screen(
+            AskText(
+                _(
+                    "Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show this:"
+                ).format(name=note.name),
+                value=note.text,
+            ),
+            done,
+        )
 
 
 def _whole_minutes(typed: str) -> int:
@@ -211,8 +247,11 @@ def _whole_minutes(typed: str) -> int:
     try:
         return int(typed)
     except ValueError:
-        raise SessionError(_("{message}, not {arg!r}").format(
-            message=_("insert-break takes whole minutes, like `insert-break 10`"), arg=typed)) from None
+        raise SessionError(
+            _("{message}, not {arg!r}").format(
+                message=_("insert-break takes whole minutes, like `insert-break 10`"), arg=typed
+            )
+        ) from None
 
 
 def _choice(step: StepView, current: int | None) -> str:

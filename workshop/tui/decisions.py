@@ -18,10 +18,20 @@ from workshop.tui.palette import Command
 # The dialogs (workshop.tui.modals) are imported where they open: the first screen shows none.
 
 DECISION_BINDINGS = [
-    Binding("D", "decide", N_("Decide"), show=False,
-            tooltip=N_("Record a decision (a consent poll's proposal once it has consent)")),
-    Binding("R", "review_action", N_("Review action"), show=False,
-            tooltip=N_("Review a carried action: done, blocked, dropped")),
+    Binding(
+        "D",
+        "decide",
+        N_("Decide"),
+        show=False,
+        tooltip=N_("Record a decision (a consent poll's proposal once it has consent)"),
+    ),
+    Binding(
+        "R",
+        "review_action",
+        N_("Review action"),
+        show=False,
+        tooltip=N_("Review a carried action: done, blocked, dropped"),
+    ),
 ]
 # Every word these keys say, in one place: marked here, said in the facilitator's language where shown.
 WORDS = {
@@ -32,8 +42,9 @@ WORDS = {
     "withdraw-pick": N_("Withdraw which decision? (enter to choose, escape to cancel)"),
     "withdraw": N_("Why is it withdrawn? (kept with it; enter to withdraw, escape: not now)"),
     "no-decisions": N_("No decision in force to change yet: D records one"),
-    "no-carried": N_("No actions were carried into this session: `workshop followup` makes a session that reviews "
-                     "them"),
+    "no-carried": N_(
+        "No actions were carried into this session: `workshop followup` makes a session that reviews them"
+    ),
     "review-pick": N_("Review which action? (enter to choose, escape to cancel)"),
     "review": N_("done, blocked WHAT BLOCKS IT, dropped WHY, or open:"),
     "review-hint": N_("blocked waiting for IT"),
@@ -42,8 +53,10 @@ WORDS = {
     "review-blocked": N_("say what blocks it after 'blocked'"),
 }
 # The palette's entries with no key (the keys' are their tooltips).
-DECISION_COMMANDS = (Command(N_("Amend a decision"), "", "amend_decision"),
-                     Command(N_("Withdraw a decision"), "", "withdraw_decision"))
+DECISION_COMMANDS = (
+    Command(N_("Amend a decision"), "", "amend_decision"),
+    Command(N_("Withdraw a decision"), "", "withdraw_decision"),
+)
 
 
 def read_review(typed: str) -> tuple[str, str]:
@@ -52,7 +65,8 @@ def read_review(typed: str) -> tuple[str, str]:
     typed_status, _sep, comment = typed.strip().partition(" ")
     # the status in English, or in the facilitator's words for it ("erledigt")
     status = {**{status_said(s).casefold(): s for s in STATUSES}, **{s: s for s in STATUSES}}.get(
-        typed_status.casefold())
+        typed_status.casefold()
+    )
     if status is None:
         raise ValueError(_(WORDS["review-bad"]))
     if status == "blocked" and not comment.strip():
@@ -82,11 +96,15 @@ class Decisions(Deciding):
                 self._said(lambda: self.session.decide(words, polls))
 
         from workshop.tui.modals import AskText
+
         self.push_screen(AskText(_(WORDS["decide"]), _(WORDS["decide-hint"])), done)
 
     def _pick_decision(self, question: str, then: Callable[[str], None]) -> None:
-        choices = [(d.id, "", f"{d.id}: {' '.join(d.text.split())}") for d in self.session.state().record.decisions
-                   if d.withdrawn is None]
+        choices = [
+            (d.id, "", f"{d.id}: {' '.join(d.text.split())}")
+            for d in self.session.state().record.decisions
+            if d.withdrawn is None
+        ]
         if not choices:
             self.notify(_(WORDS["no-decisions"]), severity="warning")
             return
@@ -96,6 +114,7 @@ class Decisions(Deciding):
                 then(picked)
 
         from workshop.tui.modals import PickStep
+
         self.push_screen(PickStep(choices, choices[-1][0], question=question), done)
 
     def action_amend_decision(self) -> None:
@@ -107,6 +126,7 @@ class Decisions(Deciding):
                     self._said(lambda: self.session.amend_decision(ref, words))
 
             from workshop.tui.modals import AskText
+
             self.push_screen(AskText(_(WORDS["amend"]), value=found.text if found else ""), done)
 
         self._pick_decision(_(WORDS["amend-pick"]), ask)
@@ -118,6 +138,7 @@ class Decisions(Deciding):
                     self._said(lambda: self.session.withdraw_decision(ref, why if why.strip() else None))
 
             from workshop.tui.modals import AskText
+
             self.push_screen(AskText(_(WORDS["withdraw"])), done)
 
         self._pick_decision(_(WORDS["withdraw-pick"]), ask)
@@ -127,8 +148,10 @@ class Decisions(Deciding):
         if not carried:
             self.notify(_(WORDS["no-carried"]), severity="warning")
             return
-        choices = [(a.note, "", f"{status_said(a.status).upper():8} {' '.join(a.text.split())} · {a.owner or '–'}")
-                   for a in carried]
+        choices = [
+            (a.note, "", f"{status_said(a.status).upper():8} {' '.join(a.text.split())} · {a.owner or '–'}")
+            for a in carried
+        ]
         first_open = next((a.note for a in carried if a.status in ("open", "blocked")), carried[0].note)
 
         def reading(typed: str) -> tuple[bool, str]:
@@ -136,8 +159,9 @@ class Decisions(Deciding):
                 status, comment = read_review(typed)
             except ValueError as err:
                 return False, str(err)
-            return True, WORDS["review-says"].format(status=status_said(status),
-                                                     comment=f": {comment}" if comment else "")
+            return True, WORDS["review-says"].format(
+                status=status_said(status), comment=f": {comment}" if comment else ""
+            )
 
         def review(note: str | None) -> None:
             if not note:
@@ -149,7 +173,9 @@ class Decisions(Deciding):
                     self._said(lambda: self.session.review(note, status, comment or None))
 
             from workshop.tui.modals import AskText
+
             self.push_screen(AskText(_(WORDS["review"]), _(WORDS["review-hint"]), reading=reading), done)
 
         from workshop.tui.modals import PickStep
+
         self.push_screen(PickStep(choices, first_open, question=_(WORDS["review-pick"])), review)

@@ -51,12 +51,21 @@ class DisplayApp(SessionApp):
     ENABLE_COMMAND_PALETTE = False
     main: DisplayScreen
 
-    def __init__(self, session: Session, *, watch: bool = True, tick: float = 0.25, address: str = "",
-                 dark: bool = True, headlines: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        watch: bool = True,
+        tick: float = 0.25,
+        address: str = "",
+        dark: bool = True,
+        headlines: bool = False,
+    ) -> None:
         super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
-        self.join_command = _("workshop join {stem}").format(
-            stem=session.path.stem) + (_("   or open {address}").format(address=address) if address else "")
+        self.join_command = _("workshop join {stem}").format(stem=session.path.stem) + (
+            _("   or open {address}").format(address=address) if address else ""
+        )
         self.headlines = headlines  # the ended screen lists each poll's headline result
 
     def make_main(self) -> DisplayScreen:
@@ -103,8 +112,13 @@ class DisplayScreen(SessionScreen):
         self.query_one(JoinCode).show(state)
         self._fit(state, size or self.app.size)
         self.query_one("#room-title", Static).update(Text(title_in_language(state), style="bold"))
-        views: tuple[ShowsState, ...] = (self.query_one(RoomTimer), self.query_one(StepPanel),
-                                         self.query_one(PollPanel), self.query_one(RoomCards), self.query_one(RoomEnd))
+        views: tuple[ShowsState, ...] = (
+            self.query_one(RoomTimer),
+            self.query_one(StepPanel),
+            self.query_one(PollPanel),
+            self.query_one(RoomCards),
+            self.query_one(RoomEnd),
+        )
         for widget in views:
             widget.show(state)
         self.call_after_refresh(self._turn_pages, state)  # once the new text is laid out
@@ -183,6 +197,7 @@ class DisplayScreen(SessionScreen):
         return 0
 
 
-def make_app(path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True,
-             headlines: bool = False) -> DisplayApp:
+def make_app(
+    path: Path, *, clock: Clock = utc_now, watch: bool = True, dark: bool = True, headlines: bool = False
+) -> DisplayApp:
     return DisplayApp(Session.open(path, clock), watch=watch, dark=dark, headlines=headlines)

@@ -25,8 +25,16 @@ class FacilitatorApp(SessionApp):
     TITLE = "workshop"
     main: FacilitatorScreen
 
-    def __init__(self, session: Session, *, bell: bool = True, join_command: str = "", watch: bool = True,
-                 tick: float = 0.25, dark: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        bell: bool = True,
+        join_command: str = "",
+        watch: bool = True,
+        tick: float = 0.25,
+        dark: bool = True,
+    ) -> None:
         super().__init__(session, watch=watch, tick=tick, dark=dark)
         self.session = session
         self.ring = bell  # at first: the screen turns the bell on and off
@@ -43,8 +51,9 @@ class FacilitatorApp(SessionApp):
         yield from commands(self.main, self.main.PALETTE_ONLY)
 
 
-def make_app(path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True,
-             tick: float = 0.25, dark: bool = True) -> FacilitatorApp:
+def make_app(
+    path: Path, *, clock: Clock = utc_now, bell: bool = True, watch: bool = True, tick: float = 0.25, dark: bool = True
+) -> FacilitatorApp:
     """The one way to build the facilitator app, for the CLI and for tests alike."""
     session = Session.open(path, clock)
     return FacilitatorApp(session, bell=bell, watch=watch, tick=tick, dark=dark)

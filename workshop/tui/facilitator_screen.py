@@ -40,8 +40,9 @@ class FacilitatorScreen(RoomActions):
         Binding("space", "toggle_pause", N_("Pause"), tooltip=N_("Pause or resume the timer")),
         Binding("n", "next", N_("Next"), tooltip=N_("Next step")),
         Binding("p", "prev", N_("Prev"), tooltip=N_("Previous step")),
-        Binding("plus,equals_sign", "extend(1)", N_("+1 min"), key_display="+",
-                tooltip=N_("Extend the step by a minute")),
+        Binding(
+            "plus,equals_sign", "extend(1)", N_("+1 min"), key_display="+", tooltip=N_("Extend the step by a minute")
+        ),
         Binding("minus", "extend(-1)", N_("-1 min"), key_display="-", tooltip=N_("Shorten the step by a minute")),
         Binding("g", "goto", N_("Go to"), tooltip=N_("Go to, skip or move a step")),
         Binding("b", "insert_break", N_("Break"), tooltip=N_("Insert a break after the current step")),
@@ -53,10 +54,16 @@ class FacilitatorScreen(RoomActions):
         Binding("m", "mark_action", N_("Action"), tooltip=N_("Mark the selected note as an action item")),
         Binding("u", "owner", N_("Owner"), tooltip=N_("Give the selected action item an owner and a due date")),
         Binding("x", "edit_note", N_("Edit note"), tooltip=N_("Edit or withdraw the selected note")),
-        Binding("left_square_bracket", "pick_note(-1)", N_("Note ▲"), key_display="[",
-                tooltip=N_("Select the previous note")),
-        Binding("right_square_bracket", "pick_note(1)", N_("Note ▼"), key_display="]",
-                tooltip=N_("Select the next note")),
+        Binding(
+            "left_square_bracket",
+            "pick_note(-1)",
+            N_("Note ▲"),
+            key_display="[",
+            tooltip=N_("Select the previous note"),
+        ),
+        Binding(
+            "right_square_bracket", "pick_note(1)", N_("Note ▼"), key_display="]", tooltip=N_("Select the next note")
+        ),
         # the step's prompt and notes scroll from anywhere: no Tab to the panel first
         Binding("pageup", "scroll_step(-1)", N_("Scroll"), key_display="PgUp", priority=True, show=False),
         Binding("pagedown", "scroll_step(1)", N_("Scroll"), key_display="PgDn", priority=True),
@@ -102,9 +109,16 @@ class FacilitatorScreen(RoomActions):
         self.step_panel = self.query_one(StepPanel)
         self.notes_list = self.query_one(NotesList)
         self.room_panel = self.query_one(RoomPanel)
-        self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer), self.step_panel,
-                                        self.query_one(PollPanel), self.room_panel, self.query_one(ReviewPanel),
-                                        self.notes_list, self.query_one(JoinBar)]
+        self.views: list[ShowsState] = [
+            self.query_one(AgendaRail),
+            self.query_one(BigTimer),
+            self.step_panel,
+            self.query_one(PollPanel),
+            self.room_panel,
+            self.query_one(ReviewPanel),
+            self.notes_list,
+            self.query_one(JoinBar),
+        ]
         self.query_one(AgendaRail).ends = self.session.ends
         state = self.session.state()
         self.app.title = clean(title_in_language(state))
@@ -144,9 +158,13 @@ class FacilitatorScreen(RoomActions):
         now = step.round if step is not None else None
         if step is not None and now is not None and (step.qid, now.index) != self._round_for:
             if self._round_for is not None and self._round_for[0] == step.qid and now.index > 0:
-                self.notify(_("Round {index} of {rounds}: {label}").format(
-                    index=now.index + 1, rounds=len(step.rounds), label=now.label), title=_("Switch"),
-                            markup=False)
+                self.notify(
+                    _("Round {index} of {rounds}: {label}").format(
+                        index=now.index + 1, rounds=len(step.rounds), label=now.label
+                    ),
+                    title=_("Switch"),
+                    markup=False,
+                )
                 if self.bell_on and step.elapsed - now.start < 2:  # only as it happens, not on a restart
                     self.app.bell()
             self._round_for = (step.qid, now.index)
@@ -159,12 +177,14 @@ class FacilitatorScreen(RoomActions):
             key = (poll.qid, len(poll.ballots))
             if self._everyone_for is None or self._everyone_for[0] != poll.qid:
                 self._everyone_for = key
-                self.notify(_("Everyone present has voted ({ballots}).").format(
-                    ballots=len(poll.ballots)), title=_("Poll"))
+                self.notify(
+                    _("Everyone present has voted ({ballots}).").format(ballots=len(poll.ballots)), title=_("Poll")
+                )
                 if self.bell_on:
                     self.app.bell()
-        elif (poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid
-              and not state.all_voted(poll)):
+        elif (
+            poll is not None and self._everyone_for and self._everyone_for[0] == poll.qid and not state.all_voted(poll)
+        ):
             self._everyone_for = None
 
     # ------------------------------------------------------------------ actions
@@ -197,6 +217,7 @@ class FacilitatorScreen(RoomActions):
                 self._do(lambda: self.session.poll_action("reset"), TOLD)
 
         from workshop.tui.modals import Confirm
+
         self.push_screen(Confirm(_("Reset this poll? Its ballots stop counting (they stay in the file).")), done)
 
     @on(AgendaRail.StepChosen)
@@ -213,6 +234,7 @@ class FacilitatorScreen(RoomActions):
                 self.render_state()
 
         from workshop.tui.modals import AskText
+
         self.push_screen(AskText(_("Add a facilitator note"), _("What should the room remember?")), done)
 
     def action_pick_note(self, step: int) -> None:
@@ -242,15 +264,21 @@ class FacilitatorScreen(RoomActions):
             self.notify(str(err), markup=False, severity="error")
             return
         from workshop.tui.modals import Info
-        self.push_screen(Info(_("Kiosk: one shared terminal for a queue of voters."),
-                              _("On that terminal run:   workshop kiosk {stem}").format(stem=self.session.path.stem),
-                              _("To leave kiosk mode there, type this code:   {code}").format(code=code),
-                              _("(Not shown on the room display; close this before projecting.)")))
+
+        self.push_screen(
+            Info(
+                _("Kiosk: one shared terminal for a queue of voters."),
+                _("On that terminal run:   workshop kiosk {stem}").format(stem=self.session.path.stem),
+                _("To leave kiosk mode there, type this code:   {code}").format(code=code),
+                _("(Not shown on the room display; close this before projecting.)"),
+            )
+        )
 
     def action_join_code(self) -> None:
         """The join page's QR code, big: to hold up to the camera of whoever asks, or to project."""
         state = self.session.state()
         from workshop.tui.modals import JoinQR
+
         self.push_screen(JoinQR(state.address, state.code, state.ways))
 
     def action_end(self) -> None:
@@ -259,5 +287,5 @@ class FacilitatorScreen(RoomActions):
                 self._do(self.session.end)
 
         from workshop.tui.modals import Confirm
-        self.push_screen(Confirm(_("End the session? Open polls close and the timer stops.")), done)
 
+        self.push_screen(Confirm(_("End the session? Open polls close and the timer stops.")), done)

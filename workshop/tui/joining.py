@@ -41,10 +41,18 @@ class PickSession(Translated, Screen[Session]):
             for session in self.live:
                 state = session.state()
                 line = Text(state.title)  # titles come from files anyone may write: never markup
-                status = {"waiting": _("not started yet"), "running": _("running"), "paused": _("paused"),
-                          "ended": _("ended")}.get(state.status, state.status)
-                line.append(_("   {stem} · {status} · {here} here").format(
-                    stem=session.path.stem, status=status, here=len(state.here)), style="dim")
+                status = {
+                    "waiting": _("not started yet"),
+                    "running": _("running"),
+                    "paused": _("paused"),
+                    "ended": _("ended"),
+                }.get(state.status, state.status)
+                line.append(
+                    _("   {stem} · {status} · {here} here").format(
+                        stem=session.path.stem, status=status, here=len(state.here)
+                    ),
+                    style="dim",
+                )
                 options.append(Option(line))
             yield OptionList(*options, id="sessions")
             yield Label(_("The facilitator's screen shows the session's name."), classes="hint")
@@ -74,8 +82,12 @@ class JoinScreen(Screen[Person]):
             yield Label(_("The join code is on the facilitator's screen."))
             yield Input(placeholder=_("Join code"), id="code", max_length=12)
             yield Input(self.start_name, placeholder=_("Your name, as the room will see it"), id="name", max_length=40)
-            yield Input(placeholder=_("Your rejoin code (only if this name is yours already)"), id="rejoin",
-                        max_length=12, classes="hidden")
+            yield Input(
+                placeholder=_("Your rejoin code (only if this name is yours already)"),
+                id="rejoin",
+                max_length=12,
+                classes="hidden",
+            )
             yield Static("", id="join-error")
 
     def _error(self, message: str, focus: str) -> None:
@@ -99,8 +111,9 @@ class JoinScreen(Screen[Person]):
         rejoin = rejoin_field.value.strip() or None
         try:
             door.join_code(session, self.query_one("#code", Input).value, self.client)
-            person, new = as_person(session, self.query_one("#name", Input).value, rejoin, self.client,
-                                    own=not self.shared)
+            person, new = as_person(
+                session, self.query_one("#name", Input).value, rejoin, self.client, own=not self.shared
+            )
             session.join_now(person)
             if not self.shared:
                 keep(session, person)  # this terminal comes back as them by itself

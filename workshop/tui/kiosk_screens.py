@@ -27,9 +27,9 @@ from workshop.tui.widgets.base import question
 
 
 def other_screens(code: str) -> str:
-    return (_("Here, your PIN brings you back. On a phone or another screen, your rejoin code does: {code}. Keep "
-        "it.").format(
-        code=code))
+    return _(
+        "Here, your PIN brings you back. On a phone or another screen, your rejoin code does: {code}. Keep it."
+    ).format(code=code)
 
 
 class ChoosePin(Translated, Screen[str]):
@@ -47,12 +47,14 @@ class ChoosePin(Translated, Screen[str]):
         with Vertical(id="vote"):
             yield Label(Text(_("Welcome, {isolate}.").format(isolate=isolate(self.person_name)), style="bold"))
             yield Label(
-                    _("Choose a PIN of {low} to {high} digits. With your name, it brings you back here at the next "
-                        "poll.").format(
-                low=low, high=high))
+                _(
+                    "Choose a PIN of {low} to {high} digits. With your name, it brings you back here at the next poll."
+                ).format(low=low, high=high)
+            )
             yield Input(placeholder=_("Your PIN"), id="pin", password=True, max_length=high, restrict="[0-9]*")
-            yield Input(placeholder=_("The same PIN again"), id="again", password=True, max_length=high,
-                        restrict="[0-9]*")
+            yield Input(
+                placeholder=_("The same PIN again"), id="again", password=True, max_length=high, restrict="[0-9]*"
+            )
             yield Static("", id="vote-error")
         yield Footer()
 
@@ -63,8 +65,9 @@ class ChoosePin(Translated, Screen[str]):
     @on(Input.Submitted, "#again")
     def chosen(self) -> None:
         pin, again = self.query_one("#pin", Input), self.query_one("#again", Input)
-        problem = pin_problem(pin.value) or ("" if hmac.compare_digest(pin.value, again.value)
-                                             else _("the two PINs differ: type it twice, the same"))
+        problem = pin_problem(pin.value) or (
+            "" if hmac.compare_digest(pin.value, again.value) else _("the two PINs differ: type it twice, the same")
+        )
         if problem:
             pin.value = again.value = ""
             self.query_one("#vote-error", Static).update(Text(problem))
@@ -117,12 +120,21 @@ class AddScreen(Translated, Screen[bool]):
     def compose(self) -> ComposeResult:
         what = "idea" if self.kind == "idea" else "question"
         with Vertical(id="vote"):
-            yield Label(Text((_("Adding an idea as {name}") if what == "idea" else
-                              _("Asking a question as {name}")).format(name=isolate(self.person.name)), style="bold"))
+            yield Label(
+                Text(
+                    (_("Adding an idea as {name}") if what == "idea" else _("Asking a question as {name}")).format(
+                        name=isolate(self.person.name)
+                    ),
+                    style="bold",
+                )
+            )
             if self.code:
                 yield Label(Text(other_screens(self.code), style="yellow"))
-            yield Input(placeholder=_("Your idea (enter sends it)") if what == "idea" else
-                        _("Your question (enter sends it)"), id="add", max_length=IDEA_MAX)
+            yield Input(
+                placeholder=_("Your idea (enter sends it)") if what == "idea" else _("Your question (enter sends it)"),
+                id="add",
+                max_length=IDEA_MAX,
+            )
             yield Static("", id="vote-error")
         yield Footer()
 

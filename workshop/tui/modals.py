@@ -80,8 +80,12 @@ class _StepList(Translated, ModalScreen[Picked]):
 
 
 class PickStep(_StepList[str | None]):
-    def __init__(self, choices: list[Choice], current: str | None,
-                 question: str = _("Go to which step? (enter to go, escape to cancel)")) -> None:
+    def __init__(
+        self,
+        choices: list[Choice],
+        current: str | None,
+        question: str = _("Go to which step? (enter to go, escape to cancel)"),
+    ) -> None:
         super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -95,8 +99,7 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
     BINDINGS = [Binding("s", "pick('skip')", N_("Skip")), Binding("m", "pick('move')", N_("Move"))]
     HINT = N_("enter: go · s: skip/unskip · m: move · esc: cancel")
 
-    def __init__(self, choices: list[Choice], current: str | None,
-                 question: str = _("Go to which step?")) -> None:
+    def __init__(self, choices: list[Choice], current: str | None, question: str = _("Go to which step?")) -> None:
         super().__init__(choices, current, question)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -115,9 +118,14 @@ class AskText(Translated, ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", N_("Cancel"))]
 
-    def __init__(self, title: str, placeholder: str = "", value: str = "",
-                 reading: Callable[[str], tuple[bool, str]] | None = None,
-                 suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        title: str,
+        placeholder: str = "",
+        value: str = "",
+        reading: Callable[[str], tuple[bool, str]] | None = None,
+        suggestions: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.placeholder = placeholder
@@ -210,12 +218,17 @@ class JoinQR(Translated, ModalScreen[None]):
                 line.append(self.code, style="bold reverse")
             elif self.address and qr.only_here(self.address):
                 line = Text(
-                        _("{address} only reaches this machine, so there is no code to scan: `workshop serve --host "
-                            "0.0.0.0` lets phones in.").format(
-                    address=self.address))
+                    _(
+                        "{address} only reaches this machine, so there is no code to scan: `workshop serve --host "
+                        "0.0.0.0` lets phones in."
+                    ).format(address=self.address)
+                )
             elif self.address:
-                line = Text(_("{address} is not an address `workshop serve` writes: no code for it.").format(
-                    address=self.address))
+                line = Text(
+                    _("{address} is not an address `workshop serve` writes: no code for it.").format(
+                        address=self.address
+                    )
+                )
             else:
                 line = Text(_("Nobody can join from a browser yet: `workshop serve SESSION` makes an address to scan."))
             yield Label(line)
@@ -228,12 +241,18 @@ class JoinQR(Translated, ModalScreen[None]):
         ways, lines = self.ways, []
         if ways.certificate and self.address:
             words = ways.certificate_words if full else ways.certificate_short
-            lines.append(Text(_("Its certificate is self-signed (browsers warn). Its SHA-256:\n{fingerprint}").format(
-                fingerprint=words)))
+            lines.append(
+                Text(
+                    _("Its certificate is self-signed (browsers warn). Its SHA-256:\n{fingerprint}").format(
+                        fingerprint=words
+                    )
+                )
+            )
         if ways.ssh:
             words = ways.host_key_words if full else ways.host_key_short
-            lines.append(Text(_("From any terminal: {ssh}   (host key {fingerprint})").format(ssh=ways.ssh,
-                                                                                          fingerprint=words)))
+            lines.append(
+                Text(_("From any terminal: {ssh}   (host key {fingerprint})").format(ssh=ways.ssh, fingerprint=words))
+            )
         return lines
 
 

@@ -54,16 +54,22 @@ class OpenPoll(ShowsState, Static):
         view = state.poll
         doing = what_to_do(state)
         if doing in ("idea", "question"):
-            self.update(Text(_("Add your idea: type your name to begin.") if doing == "idea"
-                             else _("Ask the room a question: type your name to begin.")))
+            self.update(
+                Text(
+                    _("Add your idea: type your name to begin.")
+                    if doing == "idea"
+                    else _("Ask the room a question: type your name to begin.")
+                )
+            )
             return
         if view is None or view.status != "open":
             self.update(Text(_("No poll is open right now."), style="italic"))
             return
         line = Text(view.poll.question)
         if view.poll.anonymous:  # everyone still types their name: it is how the kiosk counts one ballot each
-            line.append(_("\nAn anonymous poll: type your name all the same; your ballot is stored without it."),
-                        style="dim")
+            line.append(
+                _("\nAn anonymous poll: type your name all the same; your ballot is stored without it."), style="dim"
+            )
         self.update(line)
 
 
@@ -73,8 +79,10 @@ class NextPersonScreen(SessionScreen):
 
     # ctrl+q is the app's, a priority key on every screen of the kiosk (kiosk.py); named here too,
     # so the neutral screen's key bar lists it first, as it always has.
-    BINDINGS = [Binding("ctrl+q", "app.leave", N_("Leave kiosk (facilitator)")),
-                Binding("escape", "clear", N_("Clear the form"))]
+    BINDINGS = [
+        Binding("ctrl+q", "app.leave", N_("Leave kiosk (facilitator)")),
+        Binding("escape", "clear", N_("Clear the form")),
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -111,8 +119,7 @@ class NextPersonScreen(SessionScreen):
 
     def _say(self, message: Text | str, style: str = "") -> None:
         self._said_on = self._step_of(self.session.state())
-        self.query_one("#message", Static).update(Text(message, style=style) if isinstance(message, str)
-                                                       else message)
+        self.query_one("#message", Static).update(Text(message, style=style) if isinstance(message, str) else message)
 
     def _ask(self, mode: str, name: str) -> None:
         """The second field: `pin` for someone who chose one here, `rejoin` for a name held elsewhere."""
@@ -120,9 +127,15 @@ class NextPersonScreen(SessionScreen):
         self.asking, secret.value = mode, ""
         secret.placeholder = _("Your PIN") if mode == "pin" else _("Your rejoin code (shown when you first joined)")
         secret.remove_class("hidden")
-        self._say(styled(_("Welcome back, {name}: your PIN, please.") if mode == "pin" else
-                         _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
-                         "bold", name=isolate(name)))
+        self._say(
+            styled(
+                _("Welcome back, {name}: your PIN, please.")
+                if mode == "pin"
+                else _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
+                "bold",
+                name=isolate(name),
+            )
+        )
         secret.focus()
 
     def clear(self) -> None:
@@ -206,8 +219,7 @@ class NextPersonScreen(SessionScreen):
             self.push_screen(AddScreen(self.session, person, doing, code), self.added)
         elif doing == "vote" and view is not None:
             if self.session.my_ballot(person, view.qid) is not None:
-                self._say(styled(_("{name}, you have already voted on this poll."), "bold",
-                                 name=isolate(person.name)))
+                self._say(styled(_("{name}, you have already voted on this poll."), "bold", name=isolate(person.name)))
                 return
             self.push_screen(VoteScreen(self.session, person, view.qid, code), self.voted)
         else:

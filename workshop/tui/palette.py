@@ -41,7 +41,8 @@ def commands(node: Widget, extra: Iterable[Command] = ()) -> Iterator[SystemComm
     for binding in bindings(node):
         if binding.tooltip:
             key = shown_key(binding)
-            yield SystemCommand(_(binding.tooltip), _("key: {key}").format(key=key),
-                                partial(node.run_action, binding.action))
+            yield SystemCommand(
+                _(binding.tooltip), _("key: {key}").format(key=key), partial(node.run_action, binding.action)
+            )
     for title, help, action in extra:
         yield SystemCommand(_(title), _(help) if help else "", partial(node.run_action, action))

@@ -34,8 +34,16 @@ class ParticipantApp(SessionApp):
     BINDINGS = [Binding("ctrl+q", "quit", N_("Leave"), show=False)]
     main: ParticipantScreen
 
-    def __init__(self, session: Session | None, *, live: Sequence[Session] = (), name: str = "",
-                 watch: bool = True, tick: float = 0.5, shared: bool = False) -> None:
+    def __init__(
+        self,
+        session: Session | None,
+        *,
+        live: Sequence[Session] = (),
+        name: str = "",
+        watch: bool = True,
+        tick: float = 0.5,
+        shared: bool = False,
+    ) -> None:
         super().__init__(session, watch=watch, tick=tick)
         self.shared = shared  # many people behind one account (ssh recipe, browser): never recall a person
         self.person: Person | None = None
@@ -91,8 +99,15 @@ class ParticipantApp(SessionApp):
                 pass  # gone all the same: presence runs out on its own
 
 
-def make_app(path: Path | None = None, *, live: Sequence[Session] = (), clock: Clock = utc_now, name: str = "",
-             watch: bool = True, shared: bool = False) -> ParticipantApp:
+def make_app(
+    path: Path | None = None,
+    *,
+    live: Sequence[Session] = (),
+    clock: Clock = utc_now,
+    name: str = "",
+    watch: bool = True,
+    shared: bool = False,
+) -> ParticipantApp:
     """The one way to build the participant app, for the CLI and for tests alike: on the session
     file `path`, or on one of the `live` sessions (the only one, or the one the participant picks)."""
     if path is not None:

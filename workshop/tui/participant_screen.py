@@ -29,8 +29,12 @@ from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, Promp
 
 
 class ParticipantScreen(SessionScreen):
-    BINDINGS = [Binding("ctrl+q", "app.quit", N_("Leave")), Binding("ctrl+n", "focus_note", N_("Write a note")),
-                Binding("ctrl+r", "hand", N_("Hand")), Binding("ctrl+e", "react", N_("React"))]
+    BINDINGS = [
+        Binding("ctrl+q", "app.quit", N_("Leave")),
+        Binding("ctrl+n", "focus_note", N_("Write a note")),
+        Binding("ctrl+r", "hand", N_("Hand")),
+        Binding("ctrl+e", "react", N_("React")),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,9 +65,13 @@ class ParticipantScreen(SessionScreen):
         line = self.query_one("#rejoin-code", Static)
         line.display = bool(person.code)
         if person.code:  # new: the only time they see it, in a line of its own that covers nothing
-            line.update(styled(_("Your rejoin code is {code}. Keep it: it brings you back as {name} from any screen."),
-                               code=Text(person.code, style="bold reverse"),
-                               name=Text(isolate(person.name), style="bold")))
+            line.update(
+                styled(
+                    _("Your rejoin code is {code}. Keep it: it brings you back as {name} from any screen."),
+                    code=Text(person.code, style="bold reverse"),
+                    name=Text(isolate(person.name), style="bold"),
+                )
+            )
         self.render_state()
 
     # ------------------------------------------------------------------ rendering
@@ -75,8 +83,14 @@ class ParticipantScreen(SessionScreen):
         follow = self.query_one("#follow", VerticalScroll)
         qid = state.step.qid if state.step is not None else None
         moved = qid is not None and qid != self._step_shown
-        for view in (self.query_one(WhereLine), self.query_one(TimeLine), self.query_one(PromptView),
-                     self.query_one(PollArea), self.query_one(ContributeArea), self.query_one(MyNotes)):
+        for view in (
+            self.query_one(WhereLine),
+            self.query_one(TimeLine),
+            self.query_one(PromptView),
+            self.query_one(PollArea),
+            self.query_one(ContributeArea),
+            self.query_one(MyNotes),
+        ):
             view.show(state)
         if moved:
             self._step_shown = qid
@@ -90,11 +104,17 @@ class ParticipantScreen(SessionScreen):
         lost for want of a Tab, and the arrows work on a ballot after a note was sent."""
         if not self.is_current or self.closing():
             return  # a dialog is in front: it keeps the keys
-        ballot = [*self.query("#form OptionList, #form SelectionList, #form Input")] \
-            if self.query_one(PollArea).display else []
+        ballot = (
+            [*self.query("#form OptionList, #form SelectionList, #form Input")]
+            if self.query_one(PollArea).display
+            else []
+        )
         area = self.query_one(ContributeArea)
-        boxes = [box for box in (self.query_one("#idea", Input), self.query_one("#ask", Input))
-                 if area.display and box.display]
+        boxes = [
+            box
+            for box in (self.query_one("#idea", Input), self.query_one("#ask", Input))
+            if area.display and box.display
+        ]
         (ballot + boxes + [self.query_one("#note", Input)])[0].focus(scroll_visible=False)
 
     _step_shown: str | None = None
@@ -154,9 +174,13 @@ class ParticipantScreen(SessionScreen):
     def send_question(self, event: Input.Submitted) -> None:
         event.stop()
         anonymous = self.query_one("#ask-anonymous", Checkbox).value
-        if self._contribute(lambda person, text: _("asked: {ask_as}").format(
-            ask_as=self._live().ask_as(person, text, anonymous))
-                            + (_(" (without your name)") if anonymous else ""), event.value):
+        if self._contribute(
+            lambda person, text: (
+                _("asked: {ask_as}").format(ask_as=self._live().ask_as(person, text, anonymous))
+                + (_(" (without your name)") if anonymous else "")
+            ),
+            event.value,
+        ):
             event.input.value = ""
 
     @on(OptionList.OptionSelected, "#questions")

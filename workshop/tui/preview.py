@@ -61,8 +61,16 @@ def _seen(files: Sequence[Path]) -> tuple[tuple[int, int] | None, ...]:
 class PreviewApp(FacilitatorApp):
     """The facilitator's screen on a throwaway session; with `reload`, on a file being edited."""
 
-    def __init__(self, session: Session, *, reload: Reload | None = None, files: Sequence[Path] = (),
-                 clock: Clock = utc_now, every: float = WATCH_SECONDS, **options: Any) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        reload: Reload | None = None,
+        files: Sequence[Path] = (),
+        clock: Clock = utc_now,
+        every: float = WATCH_SECONDS,
+        **options: Any,
+    ) -> None:
         super().__init__(session, join_command=_(JOIN_COMMAND), **options)
         self.reload = reload
         self.files = list(files)
@@ -86,8 +94,13 @@ class PreviewApp(FacilitatorApp):
         plan, problems, files = self.reload()
         if plan is None:
             more = _(" (and {problems} more)").format(problems=len(problems) - 1) if len(problems) > 1 else ""
-            self.notify((problems[0] if problems else _("the file cannot be read")) + more, title=_("Not reloaded"),
-                        severity="error", markup=False, timeout=8)
+            self.notify(
+                (problems[0] if problems else _("the file cannot be read")) + more,
+                title=_("Not reloaded"),
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
             return
         if files and files != self.files:
             self.files = list(files)
@@ -102,8 +115,7 @@ class PreviewApp(FacilitatorApp):
         before = self.session.state()
         self.reloads += 1
         # not translated: a session's name
-        path = sessions.create(plan, self.session.path.parent, f"preview-{self.reloads}", "preview",
-                               clock=self.clock)
+        path = sessions.create(plan, self.session.path.parent, f"preview-{self.reloads}", "preview", clock=self.clock)
         session = Session.open(path, self.clock)
         _walk_to(session, before)
         self.session = self.main.session = session
@@ -127,8 +139,11 @@ def _walk_to(session: Session, before: SessionState) -> None:
     here = before.step
     if here is not None:
         steps = session.state().steps
-        target = next((s for s in steps if s.qid == here.qid), None) or next(
-            (s for s in steps if s.spec.id == here.spec.id), None) or steps[min(here.index, len(steps) - 1)]
+        target = (
+            next((s for s in steps if s.qid == here.qid), None)
+            or next((s for s in steps if s.spec.id == here.spec.id), None)
+            or steps[min(here.index, len(steps) - 1)]
+        )
         if target.index != session.state().current:
             session.goto(target.qid)
     if before.status == "paused":
@@ -137,8 +152,15 @@ def _walk_to(session: Session, before: SessionState) -> None:
         session.end()
 
 
-def make_app(path: Path, *, dark: bool = True, clock: Clock = utc_now, reload: Reload | None = None,
-             files: Sequence[Path] = (), **options: Any) -> PreviewApp:
+def make_app(
+    path: Path,
+    *,
+    dark: bool = True,
+    clock: Clock = utc_now,
+    reload: Reload | None = None,
+    files: Sequence[Path] = (),
+    **options: Any,
+) -> PreviewApp:
     """The preview's screen on the session at `path`; with `reload`, it follows `files` as they are saved."""
     session = Session.open(path, clock)
     return PreviewApp(session, reload=reload, files=files, clock=clock, bell=False, dark=dark, **options)

@@ -26,8 +26,16 @@ class ReplayApp(SessionApp):
     TITLE = "workshop · replay"
     main: ReplayScreen
 
-    def __init__(self, recording: Recording, *, speed: float = 1.0, watch: bool = True, tick: float = 0.1,
-                 wall: Callable[[], float] = time.time, dark: bool = True) -> None:
+    def __init__(
+        self,
+        recording: Recording,
+        *,
+        speed: float = 1.0,
+        watch: bool = True,
+        tick: float = 0.1,
+        wall: Callable[[], float] = time.time,
+        dark: bool = True,
+    ) -> None:
         super().__init__(recording, watch=watch, tick=tick, dark=dark)
         self.recording = recording
         self.speed = speed
@@ -41,7 +49,8 @@ class ReplayApp(SessionApp):
         yield from commands(self.main)
 
 
-def make_app(path: Path, *, speed: float = 1.0, watch: bool = True, wall: Callable[[], float] = time.time,
-             dark: bool = True) -> ReplayApp:
+def make_app(
+    path: Path, *, speed: float = 1.0, watch: bool = True, wall: Callable[[], float] = time.time, dark: bool = True
+) -> ReplayApp:
     """The one way to build the replay app, for the CLI and for tests alike."""
     return ReplayApp(Recording(path), speed=speed, watch=watch, wall=wall, dark=dark)

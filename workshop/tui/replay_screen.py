@@ -80,15 +80,20 @@ class ReplayScreen(SessionScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.views: list[ShowsState] = [self.query_one(AgendaRail), self.query_one(BigTimer),
-                                        self.query_one(StepPanel), self.query_one(PollPanel),
-                                        self.query_one(RoomPanel), self.query_one(ReviewPanel),
-                                        self.query_one(NotesList)]
+        self.views: list[ShowsState] = [
+            self.query_one(AgendaRail),
+            self.query_one(BigTimer),
+            self.query_one(StepPanel),
+            self.query_one(PollPanel),
+            self.query_one(RoomPanel),
+            self.query_one(ReviewPanel),
+            self.query_one(NotesList),
+        ]
         self.timeline = self.query_one(Timeline)
         self.status_line = self.query_one("#replay-status", Static)
         header = self.replay.header
         self.app.title = clean(str(header.get("title", "")))
-        self.app.sub_title = clean(_("replay of {get}").format(get=header.get('id', '')))
+        self.app.sub_title = clean(_("replay of {get}").format(get=header.get("id", "")))
         self.seek(self.replay.start, 0)  # just before the first event
 
     def on_resize(self, event: events.Resize) -> None:
@@ -134,8 +139,9 @@ class ReplayScreen(SessionScreen):
 
     def journal_grew(self) -> None:
         """A live session grew. Following it, the new events show; otherwise the instant holds."""
-        self.seek(self.wall() if self.following else self.at, None if self.following else self.count,
-                  follow=self.following)
+        self.seek(
+            self.wall() if self.following else self.at, None if self.following else self.count, follow=self.following
+        )
 
     def render_state(self) -> SessionState:
         state = self.replay.state_at(self.at, self.count)
@@ -152,10 +158,12 @@ class ReplayScreen(SessionScreen):
         line.append(f"  {self.speed:g}×")
         if self.skip_idle:
             line.append(_(" · skipping idle"), style="dim")
-        line.append(_("  {clock} into the session").format(
-            clock=clock(max(0.0, self.at - self.replay.start))), style="")
-        line.append(_("  · event {count} of {times}").format(
-            count=self.count, times=len(self.replay.times)), style="dim")
+        line.append(
+            _("  {clock} into the session").format(clock=clock(max(0.0, self.at - self.replay.start))), style=""
+        )
+        line.append(
+            _("  · event {count} of {times}").format(count=self.count, times=len(self.replay.times)), style="dim"
+        )
         if self.following:
             line.append(_("  · live: following the file"), style="bold green")
         return line
@@ -213,8 +221,10 @@ class ReplayScreen(SessionScreen):
             return
         state = state_in(state, i18n.language())  # titles in this screen's language
         choices = [(s.qid, s.module.title, s.spec.title) for s in state.steps]
-        self.push_screen(PickStep(choices, state.step.qid if state.step else None),
-                         lambda qid: self.jump_to_step(qid) if qid else None)
+        self.push_screen(
+            PickStep(choices, state.step.qid if state.step else None),
+            lambda qid: self.jump_to_step(qid) if qid else None,
+        )
 
     @on(AgendaRail.StepChosen)
     def rail_step(self, event: AgendaRail.StepChosen) -> None:
@@ -232,4 +242,3 @@ class ReplayScreen(SessionScreen):
     @on(Timeline.Seek)
     def scrub(self, event: Timeline.Seek) -> None:
         self.seek(event.at)
-

@@ -35,8 +35,9 @@ class RoomActions(Decisions):
     def _chosen(self, prefix: str, what: str) -> str | None:
         chosen = self.room_panel.chosen_id() if self.room_panel.display else None
         if not chosen or not chosen.startswith(prefix):
-            self.notify(_("No {what} selected: , and . select one in the room panel").format(
-                what=what), severity="warning")
+            self.notify(
+                _("No {what} selected: , and . select one in the room panel").format(what=what), severity="warning"
+            )
             return None
         return chosen
 
@@ -50,8 +51,10 @@ class RoomActions(Decisions):
                 self._do(lambda: self.session.merge(idea, into.strip()), ROOM)
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(_("Merge idea {idea} into which idea? (its id, like i2)").format(
-            idea=idea), "i2"), done)
+
+        self.push_screen(
+            AskText(_("Merge idea {idea} into which idea? (its id, like i2)").format(idea=idea), "i2"), done
+        )
 
     def action_hide_item(self) -> None:
         item = self._chosen("", _("idea or question"))
@@ -77,8 +80,10 @@ class RoomActions(Decisions):
                 self._said(lambda: self.session.withdraw_idea(idea.id))
 
         from workshop.tui.modals import AskText
-        self.push_screen(AskText(_("Edit idea {id} (empty it to withdraw it):").format(
-            id=idea.id), value=idea.text), done)
+
+        self.push_screen(
+            AskText(_("Edit idea {id} (empty it to withdraw it):").format(id=idea.id), value=idea.text), done
+        )
 
     def action_answered(self) -> None:
         question = self._chosen("q", "question")
@@ -95,4 +100,3 @@ class RoomActions(Decisions):
 
     def action_pick_item(self, step: int) -> None:
         self.room_panel.move(step)
-

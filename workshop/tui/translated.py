@@ -19,5 +19,9 @@ class Translated:
         super().__init__(*args, **kwargs)
         bindings = self._bindings.key_to_bindings  # type: ignore[attr-defined]  # Textual's, one copy per node
         for key, found in bindings.items():
-            bindings[key] = [replace(b, description=_(b.description) if b.description else "",
-                                     tooltip=_(b.tooltip) if b.tooltip else "") for b in found]
+            bindings[key] = [
+                replace(
+                    b, description=_(b.description) if b.description else "", tooltip=_(b.tooltip) if b.tooltip else ""
+                )
+                for b in found
+            ]

@@ -21,13 +21,16 @@ PAGES = web.AppKey("pages", Pages)
 MAX_BODY = 64 * 1024  # a note is at most a few kilobytes: a bigger POST is refused before it is read
 
 
-def make_app(session: Session, terminal: web.Application | None = None, *, trusted: proxy.Proxy | None = None,
-             hsts: bool = False) -> web.Application:
+def make_app(
+    session: Session, terminal: web.Application | None = None, *, trusted: proxy.Proxy | None = None, hsts: bool = False
+) -> web.Application:
     """The phone page for `session`, with the terminal app (textual-serve) under /terminal; behind
     the `trusted` proxy, if any (web/proxy.py); with HSTS over HTTPS when `hsts`."""
     served = ServedSession(session)
-    app = web.Application(middlewares=[proxy.behind_proxy, guard.headers, guard.host_checked(lambda: served.address)],
-                          client_max_size=MAX_BODY)
+    app = web.Application(
+        middlewares=[proxy.behind_proxy, guard.headers, guard.host_checked(lambda: served.address)],
+        client_max_size=MAX_BODY,
+    )
     if trusted is not None:
         app[proxy.PROXY] = trusted
     app[proxy.HSTS] = hsts

@@ -29,8 +29,9 @@ NONCE = 12
 
 
 class Sealer:
-    def __init__(self, secret: bytes | None, session_id: str, keep_for: float,
-                 clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, secret: bytes | None, session_id: str, keep_for: float, clock: Callable[[], float] = time.time
+    ) -> None:
         root = secret if secret else secrets.token_bytes(32)  # no secret here: cookies live as long as this process
         self._key = hmac.new(root, b"workshop phone cookie", hashlib.sha256).digest()
         self.name = "workshop-" + hmac.new(self._key, b"name", hashlib.sha256).hexdigest()[:16]
@@ -50,8 +51,9 @@ class Sealer:
             return None
         try:
             sealed = base64.urlsafe_b64decode(value.encode("ascii"))
-            given, token, code, secret = AESGCM(self._key).decrypt(sealed[:NONCE], sealed[NONCE:],
-                                                                     self._aad).decode().split(".")
+            given, token, code, secret = (
+                AESGCM(self._key).decrypt(sealed[:NONCE], sealed[NONCE:], self._aad).decode().split(".")
+            )
             if self.clock() - int(given) > self.keep_for:
                 return None
             return Person(token, "", bytes.fromhex(secret), code)

@@ -34,8 +34,10 @@ from workshop.sessions import door
 from workshop.web.proxy import HOST, HSTS, forwarded
 
 # not translated: the Content-Security-Policy header
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -155,7 +157,7 @@ class Buckets:
         bounded and this runs once per MAX_KEYS/2 new keys, not on every request."""
         left = {k: b for k, b in self._buckets.items() if b.tokens + (now - b.at) * self.rate < self.size}
         if len(left) > MAX_KEYS // 2:
-            left = dict(list(left.items())[-(MAX_KEYS // 2):])
+            left = dict(list(left.items())[-(MAX_KEYS // 2) :])
         self._buckets = left
 
 
@@ -190,9 +192,15 @@ def host_checked(announced: Callable[[], str]) -> Callable:
         if not HOST.fullmatch(request.host):
             return web.Response(status=400, text=_("refused: this page needs an ordinary host name or address\n"))
         if not host_allowed(request.host, ours | {_name_in(announced())}):
-            return web.Response(status=421, text=_("refused: open this page by the address workshop serve "
-                                                 "announced, or by this machine's address or name\n"))
+            return web.Response(
+                status=421,
+                text=_(
+                    "refused: open this page by the address workshop serve "
+                    "announced, or by this machine's address or name\n"
+                ),
+            )
         return await handler(request)
+
     return checked
 
 

@@ -63,9 +63,13 @@ class Pages:
         # room's joins at once, then 20 a second (about a sixth of the session's thread).
         self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
         self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
-        self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                            autoescape=True, undefined=jinja2.StrictUndefined,
-                                            extensions=["jinja2.ext.i18n"], auto_reload=False)  # no stat per page
+        self.templates = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+            auto_reload=False,
+        )  # no stat per page
         # each request's own language (the `speaking` middleware below): the catalogs' words,
         # the browser's choice or the picker's, and the picker's list
         self.templates.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
@@ -81,16 +85,24 @@ class Pages:
         self.csrf_cookie = f"workshop-form-{state.id}"
 
     def routes(self) -> list[web.AbstractRouteDef]:
-        return [web.get("/", self.index), web.post("/join", self.posted(self.join)),
-                web.post("/vote", self.posted(self.vote)), web.post("/note", self.posted(self.note)),
-                web.post("/leave", self.posted(self.leave)), web.get("/events", self.events),
-                web.post("/idea", self.posted(self.idea)), web.post("/ask", self.posted(self.ask)),
-                web.post("/upvote", self.posted(self.upvote)), web.post("/hand", self.posted(self.hand)),
-                web.static("/assets", HERE / "static")]
+        return [
+            web.get("/", self.index),
+            web.post("/join", self.posted(self.join)),
+            web.post("/vote", self.posted(self.vote)),
+            web.post("/note", self.posted(self.note)),
+            web.post("/leave", self.posted(self.leave)),
+            web.get("/events", self.events),
+            web.post("/idea", self.posted(self.idea)),
+            web.post("/ask", self.posted(self.ask)),
+            web.post("/upvote", self.posted(self.upvote)),
+            web.post("/hand", self.posted(self.hand)),
+            web.static("/assets", HERE / "static"),
+        ]
 
     @web.middleware
-    async def speaking(self, request: web.Request,
-                       handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    async def speaking(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         """Each request in its reader's language: the picker's (`?lang=`, then remembered by a
         cookie), else the one the cookie remembers, else the browser's Accept-Language."""
         picked = i18n.known(request.query.get("lang"))
@@ -110,9 +122,15 @@ class Pages:
             return self.refuse(429, _("too many requests: wait a moment"))
         return await self.render(request, person)
 
-    async def render(self, request: web.Request, person: Person | None, error: str = "",
-                     status: int = 200, fields: dict[str, str] | None = None,
-                     tried: tuple[object, ...] | None = None) -> web.Response:
+    async def render(
+        self,
+        request: web.Request,
+        person: Person | None,
+        error: str = "",
+        status: int = 200,
+        fields: dict[str, str] | None = None,
+        tried: tuple[object, ...] | None = None,
+    ) -> web.Response:
         shown, mine = await self.served.page(person, i18n.language())
         if tried is not None and shown.poll is not None:
             tried = value_in(shown.poll.poll, tried)  # a refused ballot, as this page words the options
@@ -120,17 +138,25 @@ class Pages:
         typed = fields or {}
         code = typed.get("code") or request.query.get("code", "")
         html = self.templates.get_template("phone.html").render(
-            s=shown, me=mine, error=error, csrf=self.csrf.token(cookie),
-            code=code.upper() if _CODE.fullmatch(code.upper()) else "", name=typed.get("name", ""),
-            refresh=_refreshes(shown, mine) and tried is None, tried=tried)
+            s=shown,
+            me=mine,
+            error=error,
+            csrf=self.csrf.token(cookie),
+            code=code.upper() if _CODE.fullmatch(code.upper()) else "",
+            name=typed.get("name", ""),
+            refresh=_refreshes(shown, mine) and tried is None,
+            tried=tried,
+        )
         response = web.Response(text=html, content_type="text/html", status=status)
         if request.cookies.get(self.csrf_cookie) != cookie:
             self.set_cookie(request, response, self.csrf_cookie, cookie)
         return response
 
-    def posted(self, act: Callable[[web.Request, dict[str, list[str]]], Awaitable[web.StreamResponse]]
-               ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    def posted(
+        self, act: Callable[[web.Request, dict[str, list[str]]], Awaitable[web.StreamResponse]]
+    ) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
         """Every POST: same origin, a valid CSRF token, within the rate limits; then `act`."""
+
         async def handler(request: web.Request) -> web.StreamResponse:
             if not guard.same_origin_post(request):
                 return self.refuse(403, _("forms are only taken from this workshop's own page"))
@@ -150,6 +176,7 @@ class Pages:
                 return await act(request, fields)
             except WorkshopError as err:
                 return await self.render(request, await self.person(request), str(err), 409)
+
         return handler
 
     async def join(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
@@ -160,8 +187,13 @@ class Pages:
         if not self.joins.take(client.key):  # each join is a line in the file and a key derivation
             return await self.render(request, None, _("too many joins from your address: wait a moment"), 429, typed)
         try:
-            person = await self.served.join(typed["code"], typed["name"], _one(fields, "rejoin")[:20], client,
-                                          lambda: self.derivations.take("server"))
+            person = await self.served.join(
+                typed["code"],
+                typed["name"],
+                _one(fields, "rejoin")[:20],
+                client,
+                lambda: self.derivations.take("server"),
+            )
         except (TooManyTries, Busy) as err:
             return await self.render(request, None, str(err), 429, typed)
         except WrongJoinCode as err:
@@ -195,8 +227,9 @@ class Pages:
 
     async def ask(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
         person = await self.me(request)
-        await self.served.write(self.served.session.ask_as, person, _one(fields, "question"),
-                              bool(_one(fields, "anonymous")))
+        await self.served.write(
+            self.served.session.ask_as, person, _one(fields, "question"), bool(_one(fields, "anonymous"))
+        )
         return web.HTTPSeeOther("/#room")
 
     async def upvote(self, request: web.Request, fields: dict[str, list[str]]) -> web.StreamResponse:
@@ -241,7 +274,7 @@ class Pages:
         address, ended = guard.client(request), asyncio.Event()
         for index, mine, most in ((0, address, STREAMS_PER_ADDRESS), (1, person.token, STREAMS_PER_PERSON)):
             same = [task for task, who in self.streams.items() if who[index] == mine]
-            for old in same[:max(0, len(same) - most + 1)]:
+            for old in same[: max(0, len(same) - most + 1)]:
                 self.streams.pop(old)[2].set()
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
         await response.prepare(request)
@@ -283,14 +316,16 @@ class Pages:
     # ------------------------------------------------------------ helpers
 
     @staticmethod
-    def set_cookie(request: web.Request, response: web.StreamResponse, name: str, value: str,
-                   max_age: int | None = None) -> None:
-        response.set_cookie(name, value, max_age=max_age, path="/", httponly=True, samesite="Strict",
-                            secure=request.secure)
+    def set_cookie(
+        request: web.Request, response: web.StreamResponse, name: str, value: str, max_age: int | None = None
+    ) -> None:
+        response.set_cookie(
+            name, value, max_age=max_age, path="/", httponly=True, samesite="Strict", secure=request.secure
+        )
 
     @staticmethod
     def refuse(status: int, why: str) -> web.Response:
-        return web.Response(status=status, text=_('refused: {why}\n').format(why=why))
+        return web.Response(status=status, text=_("refused: {why}\n").format(why=why))
 
 
 def _one(fields: dict[str, list[str]], key: str) -> str:

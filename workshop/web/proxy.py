@@ -42,8 +42,12 @@ class Proxy:
         try:
             return cls(ipaddress.ip_network(text.strip(), strict=False))
         except ValueError:
-            raise WorkshopError(_("--trusted-proxy {text!r}: give the proxy's address (127.0.0.1, 10.0.0.5, or a "
-                                  "network like 10.0.0.0/24)").format(text=text)) from None
+            raise WorkshopError(
+                _(
+                    "--trusted-proxy {text!r}: give the proxy's address (127.0.0.1, 10.0.0.5, or a "
+                    "network like 10.0.0.0/24)"
+                ).format(text=text)
+            ) from None
 
     def trusts(self, request: web.Request) -> bool:
         try:
@@ -59,8 +63,9 @@ class Proxy:
         headers = request.headers
         if any(name in headers for name in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host")):
             # not translated: header names
-            scheme, host, address = (_last(_joined(headers, f"X-Forwarded-{part}"))
-                                     for part in ("Proto", "Host", "For"))
+            scheme, host, address = (
+                _last(_joined(headers, f"X-Forwarded-{part}")) for part in ("Proto", "Host", "For")
+            )
         elif forwarded := _joined(headers, "Forwarded"):
             last = _last_element(forwarded)
             scheme, host, address = last.get("proto"), last.get("host"), last.get("for")
@@ -108,8 +113,10 @@ def _last_element(value: str) -> dict[str, str]:
 
 # a forwarded-pair, then only a separator (RFC 7239; `:` and `[]` unquoted too, as proxies write
 # an address and its port)
-_PAIR = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]+)=(?:([!#$%&'*+.^_`|~0-9A-Za-z:\[\]-]+)|\"((?:[^\"\\]|\\.)*)\")"
-                   r"(?=[ \t]*(?:[;,]|$))")
+_PAIR = re.compile(
+    r"([!#$%&'*+.^_`|~0-9A-Za-z-]+)=(?:([!#$%&'*+.^_`|~0-9A-Za-z:\[\]-]+)|\"((?:[^\"\\]|\\.)*)\")"
+    r"(?=[ \t]*(?:[;,]|$))"
+)
 
 
 def _forwarded_address(value: str) -> str:
@@ -117,7 +124,7 @@ def _forwarded_address(value: str) -> str:
     `"[2001:db8::1]:4711"` or `192.0.2.7:4711`), as a plain address; ValueError for anything else."""
     value = value.strip().strip('"')
     if value.startswith("["):
-        value = value[1:value.index("]")]
+        value = value[1 : value.index("]")]
     elif value.count(":") == 1:
         value = value.split(":")[0]
     return str(ipaddress.ip_address(value))
@@ -148,8 +155,9 @@ async def behind_proxy(request: web.Request, handler: Callable) -> web.StreamRes
         try:
             seen = proxy.read(request)
         except ValueError:
-            return web.Response(status=400, text=_("refused: the proxy forwarded a scheme, host or address that is "
-                                                   "not one\n"))
+            return web.Response(
+                status=400, text=_("refused: the proxy forwarded a scheme, host or address that is not one\n")
+            )
         if seen is not None:
             request = request.clone(scheme=seen.scheme, host=seen.host)
     return await handler(request)

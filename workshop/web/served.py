@@ -39,7 +39,6 @@ class Busy(SessionError):
 class ServedSession:
     """The session this server serves, worked on its own thread and followed for the pages."""
 
-
     def __init__(self, session: Session) -> None:
         self.session = session
         self.worker = Worker(session)
@@ -132,8 +131,9 @@ class ServedSession:
     def cookie_of(self, person: Person) -> str:
         return self.sealer.seal(person)
 
-    async def join(self, code: str, name: str, rejoin: str, client: door.Client,
-                   may_derive: Callable[[], bool]) -> Person:
+    async def join(
+        self, code: str, name: str, rejoin: str, client: door.Client, may_derive: Callable[[], bool]
+    ) -> Person:
         """Through the one way in: the join code, then a newcomer called `name`, or (with their
         rejoin code) the person who holds it. `may_derive()` is asked before the key derivation
         either costs, on the session's thread: False refuses the join, and derives nothing."""

@@ -94,8 +94,11 @@ class Public:
         """What the room is doing: the step, its time and round, whether its poll is open and its
         results shown. A change of it reaches every page at once; a tally or a list that grows
         reaches a large room's pages a little later (pages.py)."""
-        poll = None if self.poll is None else (self.poll.qid, self.poll.status, self.poll.resets, self.poll.round,
-                                               self.poll.results is None)
+        poll = (
+            None
+            if self.poll is None
+            else (self.poll.qid, self.poll.status, self.poll.resets, self.poll.round, self.poll.results is None)
+        )
         return self.status, self.step_qid, self.allowed, self.round, poll
 
 
@@ -120,11 +123,24 @@ def public(state: SessionState, lang: str | None = None) -> Public:
     now = step.round
     round_left = _whole(now.end - step.elapsed) if now is not None else 0
     other = languages.other(step.module, lang) if lang is not None else ""
-    return Public(state.title, state.code, state.status, step.module.title, step.spec.title, step.qid,
-                  prompt_html(step.spec.prompt), _whole(step.remaining), step.allowed,
-                  None if state.poll is None else poll_part(state.poll), step.round_words, room_part(state),
-                  round_left, now.planned if now is not None else 0,
-                  languages.first(step.module) if other else "", other)
+    return Public(
+        state.title,
+        state.code,
+        state.status,
+        step.module.title,
+        step.spec.title,
+        step.qid,
+        prompt_html(step.spec.prompt),
+        _whole(step.remaining),
+        step.allowed,
+        None if state.poll is None else poll_part(state.poll),
+        step.round_words,
+        room_part(state),
+        round_left,
+        now.planned if now is not None else 0,
+        languages.first(step.module) if other else "",
+        other,
+    )
 
 
 def _whole(seconds: float) -> int:
@@ -142,16 +158,20 @@ def room_part(state: SessionState) -> RoomPart | None:
     if not (ideas or asking or hands):
         return None
     listed = tuple((i.text, i.merged) for i in room.ideas_of(step.qid, remaining=True)) if ideas else ()
-    questions = tuple((q.id, q.text, q.votes, q.answered) for q in room.questions_of(None if room.qa else step.qid)) \
-        if asking else ()
+    questions = (
+        tuple((q.id, q.text, q.votes, q.answered) for q in room.questions_of(None if room.qa else step.qid))
+        if asking
+        else ()
+    )
     return RoomPart(ideas, asking, step.spec.kind == "qa" and step.spec.anonymous, listed, questions, hands)
 
 
 def poll_part(view: PollView) -> PollPart:
     poll = view.poll
     cap = _(", at most {cap} on one").format(cap=poll.cap) if poll.cap else ""
-    hint = _(VOTE_HINT[poll.vote]).format(max=poll.max, min=poll.min, budget=poll.budget, cap=cap,
-                                       max_length=poll.max_length)
+    hint = _(VOTE_HINT[poll.vote]).format(
+        max=poll.max, min=poll.min, budget=poll.budget, cap=cap, max_length=poll.max_length
+    )
     results, summary, decided = None, "", ""
     if view.visible:
         decided = consent_words(poll, view.tally)
@@ -170,8 +190,11 @@ def prompt_html(markdown: str) -> Markup:
 
 def mine(state: SessionState, token: str, name: str, rejoin: str, ballot: tuple[Any, ...] | None) -> Mine:
     step = state.step
-    notes = () if step is None else tuple(
-        (n.text, n.action) for n in reversed(state.notes) if n.author == token and n.step == step.qid)
+    notes = (
+        ()
+        if step is None
+        else tuple((n.text, n.action) for n in reversed(state.notes) if n.author == token and n.step == step.qid)
+    )
     hand = next((n for n, h in enumerate(state.room.hands, 1) if h.participant == token), 0)
     return Mine(name, rejoin, ballot, notes, hand, state.room.upvoted(token))
 
@@ -181,7 +204,9 @@ def time_words(remaining: int, allowed: int, paused: bool = False) -> str:
     over the counting (phone.js words it the same way)."""
     minutes, seconds = divmod(abs(remaining), 60)
     clock = f"{minutes:02d}:{seconds:02d}"
-    words = _("{clock} left of {allowed} min").format(
-        clock=clock, allowed=allowed // 60) if remaining >= 0 else _("{clock} over {allowed} min").format(clock=clock,
-        allowed=allowed // 60)
+    words = (
+        _("{clock} left of {allowed} min").format(clock=clock, allowed=allowed // 60)
+        if remaining >= 0
+        else _("{clock} over {allowed} min").format(clock=clock, allowed=allowed // 60)
+    )
     return _("{time} · paused").format(time=words) if paused else words

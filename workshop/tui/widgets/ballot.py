@@ -39,8 +39,9 @@ HINTS = {
     "scale": N_("Up and down choose; enter (or a click) casts."),
     "multi": N_("Tick up to {max} with space (or a click), then Cast (ctrl+s)."),
     "dots": N_("Up and down choose an option; + and - (or the buttons) move a dot; then Cast (ctrl+s)."),
-    "rank": N_("[ and ] (or the buttons) move the chosen option up or down; first is your first choice. "
-            "Then Cast (ctrl+s)."),
+    "rank": N_(
+        "[ and ] (or the buttons) move the chosen option up or down; first is your first choice. Then Cast (ctrl+s)."
+    ),
     "text": N_("Type your answer; enter casts."),
 }
 
@@ -83,8 +84,17 @@ class BallotForm(Translated, Vertical):
         def control(self) -> BallotForm:
             return self.form
 
-    def __init__(self, poll: Poll, poll_id: str, current: tuple | None = None, *, name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        poll: Poll,
+        poll_id: str,
+        current: tuple | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.poll = poll
         self.poll_id = poll_id
@@ -159,8 +169,9 @@ class BallotForm(Translated, Vertical):
     def too_many(self, event: TickList.Refused) -> None:
         """A tick over the poll's limit, refused on the spot: the ticks stay as they were."""
         event.stop()
-        self.query_one("#limit", Static).update(Text(_("At most {max}: untick one first.").format(
-            max=self.poll.max), style="bold"))
+        self.query_one("#limit", Static).update(
+            Text(_("At most {max}: untick one first.").format(max=self.poll.max), style="bold")
+        )
 
     @on(SelectionList.SelectedChanged, "#choices")
     def ticked(self, event: SelectionList.SelectedChanged) -> None:
@@ -182,8 +193,9 @@ class BallotForm(Translated, Vertical):
     def _show_budget(self) -> None:
         left = (self.poll.budget or 0) - sum(self.dots.values())
         cap = _(", at most {cap} on one").format(cap=self.poll.cap) if self.poll.cap else ""
-        self.query_one("#budget", Static).update(Text(_("{left} of {budget} dots left{cap}.").format(
-            left=left, budget=self.poll.budget, cap=cap)))
+        self.query_one("#budget", Static).update(
+            Text(_("{left} of {budget} dots left{cap}.").format(left=left, budget=self.poll.budget, cap=cap))
+        )
 
     def action_move_dot(self, step: int) -> None:
         """A dot more (1) or less (-1) on the highlighted option."""

@@ -70,19 +70,33 @@ def drift_text(seconds: float) -> str:
     minutes = round(seconds / 60)
     if minutes == 0:
         return _("on schedule")
-    return _("+{minutes} min behind").format(minutes=minutes) if minutes > 0 else _("{value} min ahead").format(
-        value=-minutes)
+    return (
+        _("+{minutes} min behind").format(minutes=minutes)
+        if minutes > 0
+        else _("{value} min ahead").format(value=-minutes)
+    )
 
 
 HINT = {
-    "single": N_("one option"), "multi": N_("up to {max} options"), "scale": N_("a number from {min} to {max}"),
-    "dots": N_("{budget} dots to spread"), "rank": N_("every option in order"), "text": N_("a short answer"),
+    "single": N_("one option"),
+    "multi": N_("up to {max} options"),
+    "scale": N_("a number from {min} to {max}"),
+    "dots": N_("{budget} dots to spread"),
+    "rank": N_("every option in order"),
+    "text": N_("a short answer"),
 }
 
 
 # the step kinds as the screens name them (a module's file names them in English)
-KIND_WORDS = {"talk": N_("talk"), "discuss": N_("discuss"), "poll": N_("poll"), "notes": N_("notes"),
-              "break": N_("break"), "brainstorm": N_("brainstorm"), "qa": N_("qa")}
+KIND_WORDS = {
+    "talk": N_("talk"),
+    "discuss": N_("discuss"),
+    "poll": N_("poll"),
+    "notes": N_("notes"),
+    "break": N_("break"),
+    "brainstorm": N_("brainstorm"),
+    "qa": N_("qa"),
+}
 
 
 def question(poll: Poll, *, hint_below: bool = False) -> Text:

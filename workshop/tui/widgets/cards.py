@@ -102,19 +102,27 @@ class RoomCards(ShowsState, Paged, VerticalScroll):
         room = state.room
         if poll is not None and poll.poll.vote == "text":
             answers = [str(b.value[0]) for b in poll.ballots]
-            return Group(Text(_("The answers' words"), style="bold"),
-                         word_cloud(answers, language_of(state), self.size.width - 4))
+            return Group(
+                Text(_("The answers' words"), style="bold"),
+                word_cloud(answers, language_of(state), self.size.width - 4),
+            )
         if step.spec.kind == "brainstorm":
             ideas = room.ideas_of(step.qid, remaining=True)
             head = Text(ngettext("{n} idea", "{n} ideas", len(ideas)).format(n=len(ideas)), style="bold")
             if step.spec.show == "cloud":
                 return Group(head, word_cloud([i.text for i in ideas], language_of(state), self.size.width - 2))
-            return Group(head, *(idea_card(i) for i in ideas)) if ideas else Group(
-                head, Text(_("Ideas appear here as they arrive."), style="italic dim"))
+            return (
+                Group(head, *(idea_card(i) for i in ideas))
+                if ideas
+                else Group(head, Text(_("Ideas appear here as they arrive."), style="italic dim"))
+            )
         questions = room.questions_of(None if room.qa else step.qid)
         head = Text(_("Questions · {questions} · most upvoted first").format(questions=len(questions)), style="bold")
-        return Group(head, *(question_line(q) for q in questions)) if questions else Group(
-            head, Text(_("Questions appear here as they are asked."), style="italic dim"))
+        return (
+            Group(head, *(question_line(q) for q in questions))
+            if questions
+            else Group(head, Text(_("Questions appear here as they are asked."), style="italic dim"))
+        )
 
     def lines_needed(self, width: int) -> int:
         """The lines it takes at `width` (the room display shares its height by them)."""

@@ -33,16 +33,27 @@ def brainstorming(state: SessionState) -> bool:
 class ContributeArea(ShowsState, Vertical):
     """`token()` is this participant's token, to find their hand in the queue."""
 
-    def __init__(self, token: Callable[[], str], *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        token: Callable[[], str],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.token = token
 
     def compose(self) -> ComposeResult:
         yield Static("", id="hand-line")
-        yield Input(placeholder=_("An idea (enter adds it; one per entry, up to {IDEA_MAX} characters)").format(
-            IDEA_MAX=IDEA_MAX),
-                    id="idea", max_length=IDEA_MAX)
+        yield Input(
+            placeholder=_("An idea (enter adds it; one per entry, up to {IDEA_MAX} characters)").format(
+                IDEA_MAX=IDEA_MAX
+            ),
+            id="idea",
+            max_length=IDEA_MAX,
+        )
         yield Static("", id="ideas")
         yield Input(placeholder=_("A question (enter asks it)"), id="ask", max_length=IDEA_MAX)
         yield Checkbox(_("Ask without my name"), id="ask-anonymous")
@@ -65,18 +76,27 @@ class ContributeArea(ShowsState, Vertical):
         self.display = bool(place or ideas_on or questions_on)
         hand = self.query_one("#hand-line", Static)
         hand.display = bool(place)
-        hand.update(Text(_("✋ Your hand is up: {place} in the queue (ctrl+r lowers it)").format(
-            place=place), style="bold yellow")
-                    if place else "")
+        hand.update(
+            Text(
+                _("✋ Your hand is up: {place} in the queue (ctrl+r lowers it)").format(place=place),
+                style="bold yellow",
+            )
+            if place
+            else ""
+        )
         step = state.step
         anonymous_step = step is not None and step.spec.kind == "qa" and step.spec.anonymous
-        for widget_id, on in (("#idea", ideas_on), ("#ideas", ideas_on), ("#ask", questions_on),
-                              ("#ask-anonymous", questions_on and not anonymous_step), ("#questions", questions_on)):
+        for widget_id, on in (
+            ("#idea", ideas_on),
+            ("#ideas", ideas_on),
+            ("#ask", questions_on),
+            ("#ask-anonymous", questions_on and not anonymous_step),
+            ("#questions", questions_on),
+        ):
             self.query_one(widget_id).display = on
         if ideas_on and step is not None:
             ideas = room.ideas_of(step.qid, remaining=True)
-            shown = Text(ngettext("{n} idea so far", "{n} ideas so far", len(ideas)).format(n=len(ideas)),
-                         style="dim")
+            shown = Text(ngettext("{n} idea so far", "{n} ideas so far", len(ideas)).format(n=len(ideas)), style="dim")
             for idea in ideas[-12:]:
                 shown.append("\n")
                 shown.append_text(idea_card(idea))

@@ -42,8 +42,15 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
     RoomEnd #page { dock: bottom; width: 100%; text-align: right; color: $text-muted; display: none; }
     """
 
-    def __init__(self, *, headlines: bool = False, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        headlines: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.headlines = headlines
 
@@ -60,8 +67,11 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
         self.display = state.status == "ended"
         if not self.display:
             return
-        thanks = styled(_("The workshop has ended\n{title}\n\nThank you for taking part."), base="bold",
-                        title=Text(state.title, style="italic"))
+        thanks = styled(
+            _("The workshop has ended\n{title}\n\nThank you for taking part."),
+            base="bold",
+            title=Text(state.title, style="italic"),
+        )
         self.query_one("#thanks", Static).update(thanks)
         shown = headlines(state) if self.headlines else []
         lines = Text(_("What the room said") if shown else "", style="bold underline")

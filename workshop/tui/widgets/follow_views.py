@@ -73,8 +73,15 @@ class PollArea(ShowsState, Vertical):
     screen at any size), then the ballot while the poll is open. `mine(poll_id)` is this
     participant's counted ballot, to start the form from and to say it is recorded."""
 
-    def __init__(self, mine: Callable[[str], tuple | None], *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        mine: Callable[[str], tuple | None],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.mine = mine
         self._form_for: Hashable = object()
@@ -112,23 +119,38 @@ class PollArea(ShowsState, Vertical):
             form.mount(BallotForm(view.poll, view.qid, mine))
             status.update(Text(_(RECORDED), style="green") if mine else "")
         else:
-            status.update(Text(_("This poll is closed: ballots are no longer taken.") if view.status == "closed"
-                               else _("This poll has not opened yet."), style="italic"))
+            status.update(
+                Text(
+                    _("This poll is closed: ballots are no longer taken.")
+                    if view.status == "closed"
+                    else _("This poll has not opened yet."),
+                    style="italic",
+                )
+            )
 
 
 class MyNotes(ShowsState, OptionList):
     """This participant's notes on the step; one the facilitator made an action item says so."""
 
-    def __init__(self, token: Callable[[], str], *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        token: Callable[[], str],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.token = token
 
     def signature(self, state: SessionState) -> Hashable:
         step = state.step
         me = self.token()
-        return (step.qid if step else None,
-                tuple((n.id, n.action) for n in state.notes if n.author == me and step and n.step == step.qid))
+        return (
+            step.qid if step else None,
+            tuple((n.id, n.action) for n in state.notes if n.author == me and step and n.step == step.qid),
+        )
 
     def draw(self, state: SessionState) -> None:
         step = state.step

@@ -17,8 +17,16 @@ from workshop.tui.widgets.base import Audience, ShowsState
 
 
 class JoinBar(ShowsState, Static):
-    def __init__(self, command: str, *, audience: Audience = "facilitator", name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        command: str,
+        *,
+        audience: Audience = "facilitator",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.command = command
         self.audience = audience
@@ -39,12 +47,16 @@ class JoinBar(ShowsState, Static):
         line.append(styled(_("   code {code}"), "dim", code=Text(state.code, style="bold reverse")))
         line.append(_("   {here} here").format(here=len(state.here)), style="dim")
         if state.wrong_codes and self.audience == "facilitator":  # someone may be guessing the code
-            line.append(ngettext("   {n} wrong code", "   {n} wrong codes", state.wrong_codes).format(
-                n=state.wrong_codes), style="bold yellow")
-        checks = [_("certificate SHA-256 {fingerprint}").format(fingerprint=ways.certificate_short)
-                  if ways.certificate_short and not self.beside else "",
-                  _("ssh host key {fingerprint}").format(fingerprint=ways.host_key_short)
-                  if ways.host_key_short else ""]
+            line.append(
+                ngettext("   {n} wrong code", "   {n} wrong codes", state.wrong_codes).format(n=state.wrong_codes),
+                style="bold yellow",
+            )
+        checks = [
+            _("certificate SHA-256 {fingerprint}").format(fingerprint=ways.certificate_short)
+            if ways.certificate_short and not self.beside
+            else "",
+            _("ssh host key {fingerprint}").format(fingerprint=ways.host_key_short) if ways.host_key_short else "",
+        ]
         if any(checks):
             shown = "   ".join(c for c in checks if c)
             line.append(_("\nCheck: {fingerprints}").format(fingerprints=shown), style="dim")

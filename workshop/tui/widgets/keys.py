@@ -40,8 +40,15 @@ class KeyBar(Widget):
     _keys: list[Key] | None = None
     _laid_out: tuple[int, list[list[tuple[int, Key]]]] | None = None  # width, lines of (column, key)
 
-    def __init__(self, *, label: Callable[[str, str], str] | None = None, name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        label: Callable[[str, str], str] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         """`label(action, description)`: a key's label as things stand ("Resume" while paused),
         from the screen that has the keys; without it, each binding's description."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
@@ -70,8 +77,10 @@ class KeyBar(Widget):
             if binding.action in keys:
                 continue  # the same action under a second key: the first one is shown
             label = Text(f" {self.app.get_key_display(binding)} ", style=key_style)
-            label.append(self.label(binding.action, binding.description),  # translated: Translated
-                         style=description_style)
+            label.append(
+                self.label(binding.action, binding.description),  # translated: Translated
+                style=description_style,
+            )
             label.append(" ")
             if not enabled:
                 label.stylize("dim")

@@ -21,9 +21,15 @@ SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redr
 
 
 class NotesList(ShowsState, OptionList):
-    def __init__(self, *, empty: str | None = None,
-                 name: str | None = None, id: str | None = None, classes: str | None = None,
-                 disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        empty: str | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.empty = empty or _("No notes yet: a adds one; participants' notes appear here.")
         self.border_title = _("Notes")
@@ -58,9 +64,12 @@ class NotesList(ShowsState, OptionList):
                 line.append(_(", due {due}").format(due=note.due) if note.due else "", style="dim")
             self.add_option(Option(line, id=note.id))
         if len(mine) > SHOWN:
-            self.add_option(Option(Text(_("… and {mine} earlier notes, in the report").format(
-                mine=len(mine) - SHOWN), style="dim"),
-                                   disabled=True))
+            self.add_option(
+                Option(
+                    Text(_("… and {mine} earlier notes, in the report").format(mine=len(mine) - SHOWN), style="dim"),
+                    disabled=True,
+                )
+            )
         ids = [note.id for note in reversed(mine[-SHOWN:])]
         # the selection stays on its note as others arrive; a new step starts at the newest
         self.highlighted = ids.index(chosen) if chosen in ids else 0

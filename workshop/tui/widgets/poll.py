@@ -28,8 +28,15 @@ def _decided(state: SessionState, qid: str) -> str:
 
 
 class PollPanel(ShowsState, Static):
-    def __init__(self, *, audience: Audience = "facilitator", name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        audience: Audience = "facilitator",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.audience = audience
 
@@ -38,8 +45,20 @@ class PollPanel(ShowsState, Static):
         if view is None:
             return None
         room = self.size.height if self.audience == "room" else 0  # the room's bars fill the height
-        return (view.qid, view.status, view.revealed, view.visible, len(view.ballots), view.tally,
-                len(state.here), state.all_voted(view), room, view.rounds, view.at_kiosk, _decided(state, view.qid))
+        return (
+            view.qid,
+            view.status,
+            view.revealed,
+            view.visible,
+            len(view.ballots),
+            view.tally,
+            len(state.here),
+            state.all_voted(view),
+            room,
+            view.rounds,
+            view.at_kiosk,
+            _decided(state, view.qid),
+        )
 
     def draw(self, state: SessionState) -> None:
         view = state.poll
@@ -72,10 +91,16 @@ class PollPanel(ShowsState, Static):
         poll = view.poll
         status = {"open": _("open"), "closed": _("closed"), "waiting": _("not open yet")}[view.status]
         # "here" counts the screens present now, not everyone who ever joined (CLI voters too)
-        kiosk = _(" ({at_kiosk} at the kiosk)").format(
-            at_kiosk=view.at_kiosk) if view.at_kiosk and self.audience == "facilitator" else ""
-        count = Text(_("{ballots} voted{kiosk} · {here} here · poll {status}").format(
-            ballots=len(view.ballots), kiosk=kiosk, here=len(state.here), status=status))
+        kiosk = (
+            _(" ({at_kiosk} at the kiosk)").format(at_kiosk=view.at_kiosk)
+            if view.at_kiosk and self.audience == "facilitator"
+            else ""
+        )
+        count = Text(
+            _("{ballots} voted{kiosk} · {here} here · poll {status}").format(
+                ballots=len(view.ballots), kiosk=kiosk, here=len(state.here), status=status
+            )
+        )
         if self.audience == "facilitator" and state.all_voted(view):
             count.append(_("  · everyone has voted"), style="bold green")
         room_results = self.audience == "room" and view.visible
@@ -108,16 +133,28 @@ class PollPanel(ShowsState, Static):
         if view.rounds:  # the room sees how earlier rounds went only once it may see results
             told = view.visible or self.audience == "facilitator"
             said = tally.rounds_words(view.poll, view.rounds, view.tally) if told else ""
-            lines.append(Text(_("Round {round}").format(
-                round=view.round) + (f" · {said}" if said else ""), style="bold"))
+            lines.append(
+                Text(_("Round {round}").format(round=view.round) + (f" · {said}" if said else ""), style="bold")
+            )
         blocks = tally.under(view.poll, view.tally)
         if blocks and self.audience == "facilitator":
-            lines.append(Text(
+            lines.append(
+                Text(
                     _("{blocks} under {threshold}: no consent yet · o: objections round · v: vote again").format(
-                blocks=blocks, threshold=view.poll.threshold), style="bold yellow"))
+                        blocks=blocks, threshold=view.poll.threshold
+                    ),
+                    style="bold yellow",
+                )
+            )
         elif self.audience == "facilitator" and view.poll.threshold is not None and view.ballots:
-            lines.append(Text(_("Recorded as decision {decided}").format(decided=decided) if decided
-                              else _("Consent: D records the proposal as a decision"), style="bold green"))
+            lines.append(
+                Text(
+                    _("Recorded as decision {decided}").format(decided=decided)
+                    if decided
+                    else _("Consent: D records the proposal as a decision"),
+                    style="bold green",
+                )
+            )
         return lines
 
     def on_resize(self) -> None:

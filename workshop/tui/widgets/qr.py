@@ -33,8 +33,12 @@ def code_size(matrix: list[list[bool]], *, big: bool = False) -> tuple[int, int]
 
 
 def words(address: str, code: str, certificate: str = "") -> Text:
-    out = styled(_("Scan to join, or open\n{address}\nand type the code {code}"), base="dim",
-                 address=Text(address, style="bold"), code=Text(code, style="bold reverse"))
+    out = styled(
+        _("Scan to join, or open\n{address}\nand type the code {code}"),
+        base="dim",
+        address=Text(address, style="bold"),
+        code=Text(code, style="bold reverse"),
+    )
     if certificate:  # self-signed: the browser warns, and this says which certificate is the right one
         out.append(_("\ncertificate SHA-256 {fingerprint}").format(fingerprint=certificate), style="dim")
     return out

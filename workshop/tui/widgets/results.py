@@ -97,7 +97,6 @@ class Results:
         if self.tally.mean is not None:
             yield Text(summary_text(self.tally), style="bold")
 
-
     def _large(self, rows: list[Row], values: list[str], top: float, width: int) -> Table:
         """The room with height and width to spare: each share in the timer's block digits
         beside a bar as tall as they are, the count in words under the label."""

@@ -40,8 +40,12 @@ def _line(action: Carried) -> Text:
     line.append(isolate(" ".join(action.text.split())))
     line.append(" · ", style="dim")
     line.append(isolate(action.owner) or "–", style="bold")
-    line.append(_(WORDS["due"]).format(due=i18n.day(dt.date.fromisoformat(action.due), english="%Y-%m-%d"))
-                if action.due else "", style="dim")
+    line.append(
+        _(WORDS["due"]).format(due=i18n.day(dt.date.fromisoformat(action.due), english="%Y-%m-%d"))
+        if action.due
+        else "",
+        style="dim",
+    )
     if action.comment:
         line.append(": ", style="dim")
         line.append(isolate(action.comment), style="italic")
@@ -51,8 +55,15 @@ def _line(action: Carried) -> Text:
 
 
 class ReviewPanel(ShowsState, Static):
-    def __init__(self, *, keys: bool = True, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        keys: bool = True,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
         self.keys = keys  # the facilitator's screen has R; replay has not
         self.border_title = _(WORDS["title"])

@@ -56,8 +56,9 @@ def items(state: SessionState) -> tuple[tuple[Idea, ...], tuple[Question, ...]]:
     if step is None:
         return (), ()
     ideas = tuple(i for i in room.ideas_of(step.qid) if not i.merged_into) if step.spec.kind == "brainstorm" else ()
-    questions = room.questions_of(None if room.qa else step.qid, shown=False) \
-        if step.spec.kind == "qa" or room.qa else ()
+    questions = (
+        room.questions_of(None if room.qa else step.qid, shown=False) if step.spec.kind == "qa" or room.qa else ()
+    )
     return ideas, questions
 
 
@@ -65,8 +66,15 @@ class RoomPanel(ShowsState, OptionList):
     """`keys`: whether the screen has the keys the panel names (the live facilitator's does;
     replay shows the panel without them). Told by the screen, never guessed."""
 
-    def __init__(self, *, keys: bool = True, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        keys: bool = True,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.border_title = _("The room")
         self.keys = keys
@@ -76,8 +84,15 @@ class RoomPanel(ShowsState, OptionList):
         if step is None:
             return None
         ideas, questions = items(state)
-        return (step.qid, step.spec.kind, state.room.qa, ideas, questions, state.room.hands,
-                tuple(state.room.reactions.get(step.qid, {}).items()))
+        return (
+            step.qid,
+            step.spec.kind,
+            state.room.qa,
+            ideas,
+            questions,
+            state.room.hands,
+            tuple(state.room.reactions.get(step.qid, {}).items()),
+        )
 
     def draw(self, state: SessionState) -> None:
         step = state.step
@@ -100,8 +115,9 @@ class RoomPanel(ShowsState, OptionList):
             self.add_option(Option(Text(_("Reactions: {counts}").format(counts=counts), style="bold"), disabled=True))
         if step is not None and step.spec.kind == "brainstorm":
             remaining = sum(1 for i in ideas if not i.hidden)
-            self.add_option(Option(Text(_("Ideas: {remaining}").format(
-                remaining=remaining), style="bold"), disabled=True))
+            self.add_option(
+                Option(Text(_("Ideas: {remaining}").format(remaining=remaining), style="bold"), disabled=True)
+            )
         if questions or (step is not None and (step.spec.kind == "qa" or room.qa)):
             asked = sum(1 for q in questions if not q.hidden)
             heading = _("Questions: {asked} · Q&A on") if room.qa else _("Questions: {asked}")

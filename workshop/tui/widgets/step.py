@@ -20,8 +20,16 @@ from workshop.tui.widgets.paging import Paged
 
 
 class StepPanel(ShowsState, Paged, VerticalScroll):
-    def __init__(self, *, show_notes: bool = True, audience: Audience = "facilitator", name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        show_notes: bool = True,
+        audience: Audience = "facilitator",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.audience = audience
         self.show_notes = show_notes and audience == "facilitator"
@@ -70,8 +78,9 @@ class StepPanel(ShowsState, Paged, VerticalScroll):
             if self.audience == "room":
                 ready = styled(_("Welcome. The workshop starts with {step}"), step=first_step)
             else:
-                ready = styled(_("Ready. Press {key} to start with {step}"), key=Text("n", style="bold"),
-                               step=first_step)
+                ready = styled(
+                    _("Ready. Press {key} to start with {step}"), key=Text("n", style="bold"), step=first_step
+                )
             prompt.update(Text(_("The session has ended.")) if state.status == "ended" else ready)
             notes.update("")
             heading.display = notes.display = False

@@ -29,8 +29,15 @@ class TickList(SelectionList[str]):
         def control(self) -> TickList:
             return self.ticks
 
-    def __init__(self, *selections: tuple[Text | str, str, bool], most: int = 0, name: str | None = None,
-                 id: str | None = None, classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        *selections: tuple[Text | str, str, bool],
+        most: int = 0,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(*selections, name=name, id=id, classes=classes, disabled=disabled)
         self.most = most  # 0: no limit
 

@@ -32,8 +32,15 @@ class Timeline(Widget):
         def control(self) -> Timeline:
             return self.timeline
 
-    def __init__(self, replay: Replay, *, name: str | None = None, id: str | None = None, classes: str | None = None,
-                 disabled: bool = False) -> None:
+    def __init__(
+        self,
+        replay: Replay,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.replay = replay
         self.at = replay.start
@@ -80,8 +87,10 @@ class Timeline(Widget):
             else:
                 marks.append(("·", "dim"))
         here = self._column(self.at, width)
-        rule = [("▲", "bold $text") if column == here else ("│" if started else "─", "dim")
-                for column, (_, _, started) in enumerate(columns)]
+        rule = [
+            ("▲", "bold $text") if column == here else ("│" if started else "─", "dim")
+            for column, (_, _, started) in enumerate(columns)
+        ]
         return Content("\n").join([Content.assemble(*marks), Content.assemble(*rule)])
 
     def on_click(self, event: events.Click) -> None:

@@ -64,9 +64,11 @@ class BigTimer(ShowsState, Vertical):
         self._phase(phase(remaining, out_of) + (" paused" if state.status == "paused" else "") + switched)
         if step.rounds:  # the round's label and time, then the step's total beside it
             said = _("▶ {round_words}{value} · {round_left} · step {time_left}").format(
-                round_words=round_words(step), value=_(" · NEW") if switched else "", round_left=round_left(step),
-                time_left=time_left(step))
+                round_words=round_words(step),
+                value=_(" · NEW") if switched else "",
+                round_left=round_left(step),
+                time_left=time_left(step),
+            )
         else:
             said = time_left(step)
         status.update(Text(_("{status} · {time}").format(status=words, time=said)))
-
