@@ -11,8 +11,8 @@ the `[[events]]` element it belongs to.
 Reading fast: every value is written in the syntax TOML and JSON share (JSON strings, integers,
 true/false, arrays) except `at`, always a UTC time. A sealed block is byte for byte what `encode`
 wrote, so a run of sealed blocks turns into one JSON document with a handful of plain byte
-replacements and is parsed by the C JSON parser: several times faster than any TOML parser
-(benchmarks/run.py report). Anything unexpected falls back to tomllib.
+replacements and is parsed by the C JSON parser, faster than any TOML parser (measured in
+docs/architecture.md, Speed). Anything unexpected falls back to tomllib.
 """
 
 from __future__ import annotations

@@ -2,18 +2,15 @@
 every checksum checked and every event decoded in a fixed number of passes over the bytes, with
 no Python-level work per block but giving each event its time (`blocks.read` uses it).
 
-Measured on a 100,000-event, 25 MB session (benchmarks/run.py report), in one process from cold:
-this path takes 0.20 s where `scan` + `codec.decode` took 0.48 s. Where the time went before: the
-checksum loop in Python (one iteration per block, 115 ms), seven `bytes.replace` passes turning
-TOML into JSON (200 ms; a pass over 25 MB costs 15-40 ms, the first touch of a fresh buffer
-included), `json.loads` (120 ms). Here, 32 KB of blocks at a time (every buffer stays in the
-CPU's cache: the same passes over the whole file at once took 0.29 s):
+Per-block work in Python was most of a large file's load, so here 32 KB of blocks at a time
+(every buffer stays in the CPU's cache) go through a fixed number of passes in C (the figures are
+in docs/architecture.md, Speed):
 
 - one `split` at the blank line between blocks gives every block; the checksums are computed by
-  `map` over them and compared as two arrays, all in C (60 ms with the split);
+  `map` over them and compared as two arrays, all in C;
 - the JSON is the blocks joined with `},{"` and four passes: `at = <time>+00:00` becomes
   `"at":"<time>+00:00"` (the pattern itself makes it UTC; the zone kept in the string saves a
-  concatenation per event, 6 ms), ` = ` becomes `": `, and every line break gains `,` before
+  concatenation per event), ` = ` becomes `": `, and every line break gains `,` before
   and `"` after it. Line breaks stay: JSON allows none inside a string, so a hand-made value
   that opened a string on one line to swallow the next cannot parse, and the file is read
   block by block instead (as by `codec.decode`);
@@ -94,8 +91,8 @@ def _chunk(chunk: bytes, last: bool, decode: Callable[[bytes], Any]) -> list[Any
 
 def _sealed(parts: list[bytes]) -> bool:
     """Whether every block ends in its checksum line and the checksum is right. The last lines
-    are joined and checked by one regular expression, and their digits read from that: 100,000
-    blocks in 12 ms, where a comparison and a slice per block took 27 ms (benchmarks/run.py report)."""
+    are joined and checked by one regular expression, and their digits read from that, which is faster
+    than a comparison and a slice per block (docs/architecture.md, Speed)."""
     lines = b"".join(map(_last_line, parts))
     if _LAST_LINES.fullmatch(lines) is None:
         return False
