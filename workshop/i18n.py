@@ -110,7 +110,7 @@ def html_open() -> str:
 
 
 _KEPT = r"(\{[^{}]*\}|%\(\w+\)s|<[^>]*>|&\w+;|\n)"  # values, markup, line breaks: as they are (compiled
-# on first use: 1.5 ms of every start otherwise)
+# on first use, so that every start does not pay for it)
 
 
 def reversed_text(message: str) -> str:
@@ -161,8 +161,8 @@ def pgettext(context: str, message: str) -> str:
 
 # Numbers and dates for the reader: English as the source has always written them (reports stay
 # byte for byte), every other language by its locale's symbols and patterns from Babel (CLDR).
-# Babel is imported only here, on the first number or date said in another language: it costs
-# about 30 ms, which `workshop --help` and every English command never pay.
+# Babel is imported only here, on the first number or date said in another language: its import
+# is slow, and `workshop --help` and every English command never pay for it.
 
 
 def number(value: float, spec: str = "g") -> str:

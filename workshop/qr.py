@@ -7,7 +7,7 @@ signatures trusts every event), so only an address of the shape `workshop serve`
 http(s)://host[:port], is ever encoded; anything else (`javascript:`, quotes, a path) gets no code.
 
 No textual here: the report draws the code too (as SVG), and the core never imports the TUI.
-segno is imported on first use: it costs 30 ms, and most commands never draw a code.
+segno is imported on first use: its import is slow, and most commands never draw a code.
 """
 
 from __future__ import annotations

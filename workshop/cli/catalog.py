@@ -31,7 +31,7 @@ def modules(
             err=True,
         )
     if as_json:
-        import json  # only here: 1.3 ms of every command's start (benchmarks/run.py startup)
+        import json  # only here: every command's start would pay for it
 
         typer.echo(json.dumps(rows, indent=2))
         return

@@ -21,7 +21,7 @@ def list_sessions(
 
     found = catalogue.listing(sessions_dir, archived=every)
     if as_json:
-        import json  # only here: 1.3 ms of every command's start (benchmarks/run.py startup)
+        import json  # only here: every command's start would pay for it
 
         typer.echo(json.dumps([s.as_json() for s in found], indent=2))
         return

@@ -24,8 +24,8 @@ def signing_key(secret: bytes) -> Ed25519PrivateKey:
 
 def public_hex(secret: bytes) -> str:
     # public_bytes_raw, not public_bytes(Encoding.Raw, PublicFormat.Raw): the same 32 bytes
-    # without importing cryptography's serialization (its ssh keys, ciphers, bcrypt), 6 ms of
-    # every `workshop run` (benchmarks/run.py first)
+    # without importing cryptography's serialization (its ssh keys, ciphers, bcrypt), which every
+    # `workshop run` would otherwise pay for
     return signing_key(secret).public_key().public_bytes_raw().hex()
 
 

@@ -18,7 +18,7 @@ from workshop.tui.follow import SessionScreen
 from workshop.tui.widgets.notes import NotesList
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
-# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
+# the first screen shows none, so `workshop run`'s start does not pay for them.
 
 TOLD = 2.0  # seconds the one line of an action worth a notice shows (the others show on the screen itself)
 ROOM = 4.0  # ... of an action on the room's ideas, questions and hands, and of a poll's options from ideas

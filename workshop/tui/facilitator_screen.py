@@ -31,7 +31,7 @@ from workshop.tui.widgets.step import StepPanel
 from workshop.tui.widgets.timer import BigTimer
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
-# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
+# the first screen shows none, so `workshop run`'s start does not pay for them.
 
 
 class FacilitatorScreen(RoomActions):

@@ -13,7 +13,7 @@ from workshop.tui.decisions import Decisions
 from workshop.tui.widgets.room_panel import RoomPanel
 
 # The dialogs (workshop.tui.modals, and the QR code's drawing with them) are imported where they open:
-# the first screen shows none (3 ms of `workshop run`'s start, benchmarks/run.py first).
+# the first screen shows none, so `workshop run`'s start does not pay for them.
 
 ROOM_BINDINGS = [
     Binding("M", "merge", N_("Merge"), show=False, tooltip=N_("Merge the selected idea into another")),

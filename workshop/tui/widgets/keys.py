@@ -2,7 +2,7 @@
 
 Textual's Footer gives each key a widget of its own and scrolls sideways when they do not fit:
 at 80 columns half the facilitator's keys were out of sight, and restyling those widgets as they
-mounted cost more than the rest of the first screen (benchmarks/run.py). This is one widget that
+mounted cost more than the rest of the first screen (docs/architecture.md). This is one widget that
 draws the same keys as text, so at 80x24 every key is on screen, and a click on one presses it."""
 
 from __future__ import annotations
