@@ -39,7 +39,7 @@ class PollRecord:
     wordings: list[str] = field(default_factory=list)  # each earlier round's question
     reworded: bool = False
     # Bumped whenever `counted`, `earlier` or `orphans` change: a state copies them only then
-    # (`frozen`), not once per state (1,000 ballots on six polls: most of a vote's time, #30).
+    # (`frozen`), not once per state, which in a large room was most of a vote's time.
     version: int = 0
     _frozen: tuple[int, tuple[Any, ...]] = (-1, ())
 

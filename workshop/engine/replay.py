@@ -1,8 +1,7 @@
 """A recorded session at any instant: the fold of the events up to that instant, at that instant.
 
 Replay moves mostly forward, so one fold is kept and fed the events it has not seen; going back
-folds again from the start (a 100,000-event session refolds in well under a second,
-benchmarks/run.py replay). Step changes are found by folding only the events that move between
+folds again from the start (fast enough for a long session: docs/architecture.md, Replay). Step changes are found by folding only the events that move between
 steps, so jumping to a step never folds the ballots on the way.
 """
 
@@ -108,7 +107,7 @@ class Replay:
             self._fold = self._new_fold()  # going back: fold again from the start
         batch = self.events[self._fold.count : count]
         paused = len(batch) > 5000 and gc.isenabled()
-        if paused:  # a long jump: the collector would rescan the fold's fresh, acyclic records (40 ms of 190)
+        if paused:  # a long jump: the collector would rescan the fold's fresh, acyclic records
             gc.disable()
         try:
             self._fold.apply_all(batch)

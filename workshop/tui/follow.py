@@ -80,9 +80,8 @@ class SessionApp(Translated, App[None]):
     def _collect_after_the_first_frame(self) -> None:
         """The command that opened this screen turned the garbage collector off while the process
         started (workshop/cli `main`); it comes back once the first frame is drawn, which it
-        would otherwise interrupt (in tmux, best of 9: 329 ms to the key bar against 300 ms;
-        the medians, on a busy machine, moved less). Where it was on (tests), this changes
-        nothing."""
+        would otherwise interrupt (measured in docs/architecture.md). Where it was on (tests),
+        this changes nothing."""
         self.call_after_refresh(gc.enable)
 
     def make_main(self) -> SessionScreen:
