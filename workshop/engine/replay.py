@@ -1,8 +1,9 @@
 """A recorded session at any instant: the fold of the events up to that instant, at that instant.
 
 Replay moves mostly forward, so one fold is kept and fed the events it has not seen; going back
-folds again from the start (fast enough for a long session: docs/architecture.md, Replay). Step changes are found by folding only the events that move between
-steps, so jumping to a step never folds the ballots on the way.
+folds again from the start (fast enough for a long session: docs/architecture.md, Replay). Step
+changes are found by folding only the events that move between steps, so jumping to a step never
+folds the ballots on the way.
 """
 
 from __future__ import annotations
