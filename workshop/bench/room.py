@@ -5,7 +5,7 @@ while the facilitator's screen runs here and moves the room through the polls. W
 server's memory, and a verdict for the number asked.
 
 Tap to screen: the facilitator's poll panel records each draw, and the i-th ballot tapped is taken
-to be the i-th counted (as benchmarks/run.py's `screen` and `room` groups measure it).
+to be the i-th counted (as the benchmarks of the facilitator's screen measure it).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def measure(
     """Run the room once, in a throwaway folder; `serve` and `env`: the server to measure; `spread`:
     the part of each poll's time over which its taps come (0: every phone the instant it shows);
     `proxied`: `serve` believes loopback as its proxy (phones.PROXY), so each phone is a client
-    of its own (code from before #28 has no --trusted-proxy, and tells loopback sources apart);
+    of its own (code from before --trusted-proxy existed tells loopback sources apart);
     `lang`: the language the phones' browsers ask the page for (and say what went wrong in)."""
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp, _state_in(Path(tmp) / "state"):
         return asyncio.run(_room(Path(tmp), phones, seconds, [*serve, *_proxy(proxied)], env, spread, lang))

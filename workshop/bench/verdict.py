@@ -1,5 +1,5 @@
 """What `workshop bench room` says of a room it ran (room.py): the figures, and whether this machine
-holds that many phones, against the targets of issue #30."""
+holds that many phones, against the targets docs/architecture.md names for a room."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from workshop import i18n
 from workshop.bench.room import Figures
 from workshop.i18n import _, ngettext
 
-TARGET = {"median": 0.3, "p95": 1.0, "memory": 300.0}  # seconds, seconds, MiB (issue #30)
+TARGET = {"median": 0.3, "p95": 1.0, "memory": 300.0}  # seconds, seconds, MiB
 
 
 def report(figures: Figures, echo: Callable[[str], None]) -> bool:

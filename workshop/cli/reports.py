@@ -95,8 +95,8 @@ def report(
                 text = render(state_in(state, reader))
         _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
         if state.events > 10_000:
-            # before `bulk` ends: the collector's first pass after it walks every object the
-            # session's 100,000 events made (40 ms, benchmarks/run.py report)
+            # before `bulk` ends: the collector's first pass after it would walk every object the
+            # session's events made
             end_now()
 
 

@@ -103,7 +103,7 @@ class SessionFile:
     @classmethod
     def open(cls, path: Path, clock: Clock = utc_now, keep: list[Any] | None = None) -> Self:
         """`keep`: a list to hold what was read, for a command about to end the process, which
-        then need not free it (a 100,000-event session's events: 17 ms, benchmarks/run.py report)."""
+        then need not free it (freeing a large session's events one by one is slow)."""
 
         def build(loaded: store.Loaded) -> Fold:
             fold = Fold(loaded.header)

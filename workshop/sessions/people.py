@@ -23,7 +23,7 @@ from workshop.i18n import _
 from workshop.sessions.files import CODE_ALPHABET
 
 CODE_LENGTH = 6  # 32**6: about a billion codes; each guess against the file costs a PBKDF2 (docs/security.md)
-ROUNDS = 20_000  # about 8 ms a derivation here: paid once per person per process, and per guess against the file
+ROUNDS = 20_000  # a derivation costs a few ms (docs/architecture.md): paid once per person per process, and per guess
 
 
 @dataclass(frozen=True)
