@@ -61,7 +61,7 @@ def poll(follower: store.Follower) -> list[dict[str, Any]]:
 def bulk() -> Iterator[None]:
     """Pause the cyclic garbage collector while a whole journal is read and folded (or a report
     made of it): it would otherwise rescan the hundreds of thousands of fresh, acyclic event
-    dicts again and again (a json report of 100,000 events: 0.1 s more)."""
+    dicts again and again (measured in docs/architecture.md, Speed)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
