@@ -176,16 +176,16 @@ if kind == "workshop":
     # textual is patched only once the command has imported it, as it would.
     sys.argv = ["workshop", "run", path, "--no-bell"]
     import workshop.cli
-    import workshop.cli.screens as screens
+    import workshop.cli.running as running
 
-    def show(build, real_show=screens._show):
+    def show(build, real_show=running._show):
         from textual.app import App
 
         plain_run = App.run
         App.run = lambda self, **kw: plain_run(self, headless=True, size=(120, 40), auto_pilot=ready)
         real_show(build)
 
-    screens._show = show
+    running._show = show
     workshop.cli.main()
 else:
     from textual.app import App

@@ -40,7 +40,8 @@ def best(rounds: int, commands: list[list[str]]) -> list[tuple[float, float]]:
 
 def command_names() -> list[tuple[str, bool]]:
     """Every command of `workshop`, in the order `--help` lists them, and whether it opens a screen."""
-    from workshop.cli import SCREENS, app
+    from workshop.cli import app
+    from workshop.cli.argv import SCREENS
 
     names = [
         c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-") for c in app.registered_commands

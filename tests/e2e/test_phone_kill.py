@@ -17,7 +17,8 @@ import pytest
 from tests.e2e.phone_client import free_port, serving
 from tests.support import polls_plan
 from workshop import sessions
-from workshop.bench.phones import PROXY, Phone, address_of, addresses_apart, ballot, client_of
+from workshop.bench.crowd import PROXY, address_of, addresses_apart, client_of
+from workshop.bench.phones import Phone, ballot
 from workshop.journal import store
 
 PHONES = 300

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.cli import SCREENS, _starts_a_screen, app
+from workshop.cli import app
+from workshop.cli.argv import SCREENS, starts_a_screen
 from workshop.tui.facilitator import make_app
 
 
@@ -30,7 +31,7 @@ from workshop.tui.facilitator import make_app
     ],
 )
 def test_only_a_command_that_opens_a_screen_starts_without_the_collector(argv: list[str], starts: bool) -> None:
-    assert _starts_a_screen(argv) is starts
+    assert starts_a_screen(argv) is starts
 
 
 def test_every_screen_named_is_a_command() -> None:

@@ -51,7 +51,7 @@ def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
 async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
     """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
     step it was on, without a restart. A save that does not validate leaves the screen as it was."""
-    from workshop.cli.content import preview_plan
+    from workshop.cli.drafts import preview_plan
 
     module = write_module(tmp_path / "drafts")
     plan, problems, files = preview_plan(module, [])

@@ -19,6 +19,7 @@ from workshop.journal import store
 from workshop.serve import FrontDoor, Limits
 from workshop.sessions import door, people
 from workshop.web import PAGES, guard, pages
+from workshop.web import streams as event_streams
 from workshop.web.served import ServedSession
 
 
@@ -189,17 +190,17 @@ async def test_a_right_join_does_not_forgive_wrong_rejoin_codes(served: Served) 
 async def test_event_streams_are_for_people_and_few_each(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     """An open stream is a connection held for good: a person holds a few (a phone that slept
     leaves one the server cannot tell is dead, so the oldest ends), never thousands."""
-    monkeypatch.setattr(pages, "KEEPALIVE", 0.05)
+    monkeypatch.setattr(event_streams, "KEEPALIVE", 0.05)
     ana = await served.phone()
     await ana.join(served.code, "Ana")
     streams = []
-    for _ in range(pages.STREAMS_PER_PERSON + 2):
+    for _ in range(event_streams.STREAMS_PER_PERSON + 2):
         streams.append(await ana.client.get("/events"))
         assert streams[-1].status == 200
         await asyncio.wait_for(streams[-1].content.readline(), 5)
     for oldest in streams[:2]:  # ended by the server: read to the end
         await asyncio.wait_for(oldest.content.read(), 5)
-    assert len(served.server.app[PAGES].streams) == pages.STREAMS_PER_PERSON
+    assert len(served.server.app[PAGES].live.streams) == event_streams.STREAMS_PER_PERSON
     for stream in streams:
         stream.close()
 

@@ -64,7 +64,7 @@ def measure(
 ) -> Figures:
     """Run the room once, in a throwaway folder; `serve` and `env`: the server to measure; `spread`:
     the part of each poll's time over which its taps come (0: every phone the instant it shows);
-    `proxied`: `serve` believes loopback as its proxy (phones.PROXY), so each phone is a client
+    `proxied`: `serve` believes loopback as its proxy (crowd.PROXY), so each phone is a client
     of its own (code from before --trusted-proxy existed tells loopback sources apart);
     `lang`: the language the phones' browsers ask the page for (and say what went wrong in)."""
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as tmp, _state_in(Path(tmp) / "state"):
@@ -72,7 +72,7 @@ def measure(
 
 
 def _proxy(proxied: bool) -> list[str]:
-    from workshop.bench.phones import PROXY
+    from workshop.bench.crowd import PROXY
 
     return ["--trusted-proxy", PROXY] if proxied else []
 
@@ -196,7 +196,7 @@ class _Drivers:
             [
                 sys.executable,
                 "-m",
-                "workshop.bench.phones",
+                "workshop.bench.crowd",
                 origin,
                 code,
                 str(first),

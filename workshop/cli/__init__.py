@@ -1,19 +1,17 @@
 """The `workshop` command. Thin: each command parses its arguments and calls into the core.
 
-The commands live by what they work on: content.py (validate, draft, preview), catalog.py (modules),
-live.py (new, control, vote, note, repair), room.py (idea, ask, upvote, hand, react), reports.py
-(report, compare, actions), after.py (decide, decisions, followup, review), screens.py (run, join,
-kiosk, serve, screen, replay), housekeeping.py (sessions, archive). This module holds the app,
-the one place errors are printed, and the helpers they share. Commands that open no screen must
+The commands live by what they work on: content.py (validate), drafts.py (draft, preview),
+catalog.py (modules), live.py (new, control, vote, note, edit, repair), room.py (idea, ask, upvote,
+hand, react), reports.py (report, compare, actions), after.py (decide, decisions, followup, review),
+running.py (run), screens.py (join, kiosk, serve, screen, replay), housekeeping.py (sessions,
+archive), bench.py (bench); `--help` lists them in the order their modules register them. This
+module holds the app, the one place errors are printed, and the helpers they share. Commands that open no screen must
 not import textual (a test checks), so screen imports live inside the commands that need them.
 
-No module here has `from __future__ import annotations`: typer reads every command's parameters
-on every run, and string annotations it evaluates twice per command, about 600 `eval`s
-(`workshop --help` took 88 ms against 73 ms without, 1.44x and 1.24x `import typer`,
-benchmarks/run.py startup).
+No module here has `from __future__ import annotations`: typer would evaluate every string
+annotation on every run (docs/architecture.md, Speed). argv.py reads the command line before typer.
 """
 
-import copy
 import gc
 import os
 import sys
@@ -25,6 +23,7 @@ import typer
 from typer.core import TyperGroup
 
 from workshop import __version__
+from workshop.cli import argv
 from workshop.errors import WorkshopError
 from workshop.i18n import N_, _
 
@@ -160,86 +159,12 @@ _OWNS_PROCESS = False  # set by main(): the command runs as its own process, not
 
 
 def end_now() -> None:
-    """End the process at once, after a command's whole output is written: freeing a 100,000-event
-    session's objects one by one took 30-40 ms of a 0.65 s report (benchmarks/run.py report).
-    Only where the command owns the process."""
+    """End the process at once, after a command's whole output is written: freeing a large session's
+    objects one by one is slow (docs/architecture.md, Speed). Only where the command owns the process."""
     if _OWNS_PROCESS:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
-
-
-def _only_the_command(argv: list[str]) -> None:
-    """Keep on `app` only the command `argv` names, when it names one: typer builds every
-    registered command's parameters before it runs any (26 commands: 5 ms of a 65 ms start,
-    benchmarks/run.py startup). The list of commands (`--help`, no arguments, an option typer
-    refuses) keeps them all without their parameters; an unknown name keeps them all, for its
-    error message; `--version` alone needs none. Every output stays as it was."""
-    argv = _without_lang(argv)
-    at = next((i for i, arg in enumerate(argv) if not arg.startswith("-")), len(argv))
-    name, before = argv[at] if at < len(argv) else None, argv[:at]
-    named = [
-        c
-        for c in app.registered_commands
-        if name == (c.name or (c.callback.__name__ if c.callback else "").lower().replace("_", "-"))
-    ]
-    if "--help" in before or name is None and argv[:1] != ["--version"]:
-        # the list of commands: their names and help, none of their parameters
-        app.registered_commands = [_listed(c) for c in app.registered_commands]
-    elif named or argv[:1] == ["--version"]:  # the version needs no command at all
-        app.registered_commands = named
-
-
-def _listed(info: Any) -> Any:
-    """A registered command as the list of commands shows it, without the parameters typer would
-    read for it (5 ms of `workshop --help` for 26 commands)."""
-    listed = copy.copy(info)
-
-    def stub() -> None:
-        """Never run: only listed."""
-
-    if info.callback is not None:
-        stub.__name__, stub.__doc__ = info.callback.__name__, info.callback.__doc__
-        listed.callback = stub
-    return listed
-
-
-SCREENS = ("run", "join", "kiosk", "screen", "replay", "preview")  # the commands that end in `_show`
-
-
-def _starts_a_screen(argv: list[str]) -> bool:
-    """Whether `argv` opens a screen (not its help, not `join --plain`): the process then
-    collects no garbage until the screen's first frame (tui/follow.py). Starting, it builds
-    modules and classes by the thousand (textual alone), almost none of them garbage, and the
-    collector walked them again and again: in process, from start to the app built, 224 ms
-    became 203 ms (benchmarks/run.py first)."""
-    name = next((arg for arg in _without_lang(argv) if not arg.startswith("-")), None)
-    return name in SCREENS and not {"--help", "--plain"} & set(argv)
-
-
-def _without_lang(argv: list[str]) -> list[str]:
-    """`argv` less `--lang X` (which may come before the command's name)."""
-    out: list[str] = []
-    skip = False
-    for arg in argv:
-        if skip:
-            skip = False
-        elif arg == "--lang":
-            skip = True
-        elif not arg.startswith("--lang="):
-            out.append(arg)
-    return out
-
-
-def _asked_language(argv: list[str]) -> Optional[str]:
-    """The language `--lang X` (or `--lang=X`) names anywhere in `argv`, so the help and every
-    message are in it from the first line on; None when it names none."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-    return None
 
 
 _HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
@@ -290,12 +215,12 @@ def translate_help(typer_app: typer.Typer) -> None:
 def main() -> None:
     global _OWNS_PROCESS
     _OWNS_PROCESS = True
-    if _starts_a_screen(sys.argv[1:]):
+    if argv.starts_a_screen(sys.argv[1:]):
         gc.disable()
-    _only_the_command(sys.argv[1:])
+    argv.only_the_command(app, sys.argv[1:])
     from workshop import i18n
 
-    asked = i18n.known(_asked_language(sys.argv[1:]))
+    asked = i18n.known(argv.asked_language(sys.argv[1:]))
     if asked:
         i18n.use(asked)
     if i18n.language() != i18n.SOURCE:
@@ -307,4 +232,4 @@ def main() -> None:
 
 
 # the commands register themselves on `app` as their modules load
-from workshop.cli import after, bench, catalog, content, housekeeping, live, reports, room, screens  # noqa: E402, F401
+from workshop.cli import after, bench, catalog, content, drafts, housekeeping, live, reports, room, running, screens  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Commands on content files: validate, draft, modules, preview."""
+"""`workshop validate`: content and session files checked, one line per problem or a summary per
+file (with --watch, again on every save). `draft` and `preview` are in drafts.py."""
 
 import sys
 from pathlib import Path
@@ -6,13 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, _fail, _show, app
-from workshop.errors import os_message
+from workshop.cli import PathOption, _fail, app
 from workshop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from workshop.content.library import Library, Loaded
-    from workshop.content.model import Plan
     from workshop.content.problems import Problem
 
 
@@ -162,33 +161,6 @@ def _watch(
         raise typer.Exit(0) from None
 
 
-@app.command()
-def draft(
-    article: Annotated[Path, typer.Argument(help=N_("An article: plain text, Markdown or a saved HTML page."))],
-    output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=N_("Write the module here instead of stdout."))
-    ] = None,
-    lang: LangOption = None,
-) -> None:
-    """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
-    from workshop.draft import draft_file
-
-    text = draft_file(article)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise _fail(os_message(output, "write", err)) from None
-    typer.echo(
-        _(
-            "{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "
-            "`workshop validate {output}`"
-        ).format(output=output)
-    )
-
-
 def _summary(lib: "Library", loaded: "Loaded", lang: str | None = None) -> str:
     from workshop.content import languages
 
@@ -250,72 +222,3 @@ def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
         )
     said = opened.doubts.unauthenticated
     return found, [Problem(loaded.display, 1, 1, _("warning: {said}").format(said=said))] if said else []
-
-
-@app.command()
-def preview(
-    module: Annotated[str, typer.Argument(help=N_("A module or agenda id, or its file (a draft you are editing)."))],
-    light: Annotated[bool, typer.Option("--light", help=N_("The light theme."))] = False,
-    watch: Annotated[
-        bool, typer.Option("--watch", "-w", help=N_("Show the file again on every save, on the same step."))
-    ] = False,
-    path: PathOption = None,
-    lang: LangOption = None,
-) -> None:
-    """The facilitator's screen on a throwaway session of one module (or agenda), to see it as the room will."""
-    from workshop.content import library
-
-    search = library.search_path(path or ())
-    if module.endswith(".toml") or "/" in module:
-        file = Path(module)
-        plan, problems, files = preview_plan(file, search)
-        if plan is None:
-            if not problems:
-                raise _fail(_("{module}: not a module or agenda file").format(module=module))
-            for problem in problems:
-                typer.echo(problem, err=True)
-            raise typer.Exit(2)
-    else:
-        lib = library.catalog(path or ())
-        try:
-            plan = library.plan_for(lib, module)
-        except library.UnknownContent as err:
-            raise _fail(str(err)) from None
-        origin = lib.origins.get(f"agenda:{module}") or lib.origins.get(f"module:{module}")
-        file = Path(origin) if origin else Path(module)
-        files = [file]
-    from workshop.tui.preview import make_app, throwaway_session
-
-    with throwaway_session(plan) as session_path:
-        _show(
-            lambda: make_app(
-                session_path,
-                dark=not light,
-                files=files,
-                reload=(lambda: preview_plan(file, search)) if watch else None,
-            )
-        )
-
-
-def preview_plan(file: Path, search: list[Path]) -> "tuple[Plan | None, list[str], list[Path]]":
-    """The plan of a module or agenda file (a draft is accepted), or None with its problems as
-    lines; and the files it is made of (an agenda's modules too), which `--watch` follows."""
-    from workshop.content import library
-
-    lib = library.load([file], search, library.neighbours([file]))
-    loaded = next((f for f in lib.files), None)
-    if loaded is not None and loaded.problems:
-        return None, [str(p) for p in sorted(loaded.problems)], [file]
-    content = None if loaded is None else (loaded.module if loaded.module is not None else loaded.agenda)
-    if content is None:
-        return None, [], [file]
-    plan = library.plan_for(lib, content.id)
-    files = [
-        file,
-        *(
-            Path(lib.origins[f"module:{m.id}"])
-            for m in plan.modules
-            if loaded is not None and loaded.agenda is not None and f"module:{m.id}" in lib.origins
-        ),
-    ]
-    return plan, [], list(dict.fromkeys(files))

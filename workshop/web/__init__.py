@@ -60,5 +60,5 @@ async def _following(app: web.Application) -> AsyncIterator[None]:
 
 async def _end_streams(app: web.Application) -> None:
     """Open event streams never end by themselves: end them, so `serve` stops at once."""
-    for task in list(app[PAGES].streams):
+    for task in list(app[PAGES].live.streams):
         task.cancel()

@@ -1,14 +1,11 @@
 """The phone page's routes: GET / (join, or the session as this person sees it), POST /join,
 /vote, /note and /leave (each answered with a redirect to /, or the page again with a one-line
-error), and GET /events (Server-Sent Events: a short key whenever what the page shows changes;
-the page's script then fetches / again). Everything works without the script: forms post, and
-a page with nothing to fill in refreshes itself every few seconds."""
+error), and GET /events (streams.py: the page's script fetches / again at each key it is sent).
+Everything works without the script: forms post, and a page with nothing to fill in refreshes
+itself every few seconds."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import random
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -27,19 +24,12 @@ from workshop.sessions.people import Person
 from workshop.sessions.refusals import TooManyTries, WrongJoinCode
 from workshop.web import form, guard, view
 from workshop.web.served import KEEP_FOR, Busy, ServedSession
+from workshop.web.streams import Streams
 
 HERE = Path(__file__).parent
 LANGUAGE_COOKIE = "workshop-lang"  # the language picker's choice, for this browser
 DERIVATIONS = (200, 20.0)  # key derivations for the whole server: this many at once, then this many a second
-KEEPALIVE = 20.0  # seconds between comments on a quiet event stream, so proxies keep it open
-THROTTLE = 0.3  # seconds between two keys on one stream: a live tally at 50 ballots/s is not 50 fetches
-# Pages a second the streams may ask for between them while only a tally or a list changes: each
-# key sent costs a page, and 1,000 phones fetching theirs every THROTTLE starved the ballots
-# (docs/architecture.md). A step moving, a poll closing or results shown still go at once.
-PAGES_PER_SECOND = 250
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
-STREAMS_PER_PERSON = 4  # a phone that slept leaves a stream the server cannot tell is dead: the oldest goes
-STREAMS_PER_ADDRESS = 400  # a room of 200 behind one NAT, a tab or two each
 FORM = "application/x-www-form-urlencoded"  # what the page's forms send; nothing else is read
 
 
@@ -47,9 +37,8 @@ class Pages:
     def __init__(self, served: ServedSession, csrf: guard.Csrf | None = None) -> None:
         self.served = served
         self.csrf = csrf or guard.Csrf()
-        # Who pays for a request: a joined phone pays for itself, so a room of 200 behind one NAT is
-        # never held back by its shared address (on a live poll each phone refetches the page up to
-        # once per THROTTLE: 667 pages a second); what no joined person asks for is charged to the address.
+        # Who pays for a request: a joined phone pays for itself, so a room behind one NAT is never
+        # held back by its shared address; what no joined person asks for is charged to the address.
         self.per_client = guard.Buckets(size=30, rate=3.0)  # forms from one browser: taps, never floods
         self.per_person = guard.Buckets(size=30, rate=3.0)  # forms from one person, however many CSRF cookies
         self.pages = guard.Buckets(size=60, rate=10.0)  # pages for one joined person
@@ -60,9 +49,9 @@ class Pages:
         # laptop joins.
         self.writes = guard.Buckets(size=2000, rate=10.0)
         # Key derivations (a newcomer's secret, a rejoin code's proof) for the whole server: a
-        # room's joins at once, then 20 a second (about a sixth of the session's thread).
+        # room's joins at once, then a few a second, so joins never crowd out the ballots.
         self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
-        self.streams: dict[asyncio.Task, tuple[str, str, asyncio.Event]] = {}  # -> address, token, ended
+        self.live = Streams(served, self.person, self.refuse)  # GET /events
         self.templates = jinja2.Environment(
             loader=jinja2.FileSystemLoader(HERE / "templates"),
             autoescape=True,
@@ -91,7 +80,7 @@ class Pages:
             web.post("/vote", self.posted(self.vote)),
             web.post("/note", self.posted(self.note)),
             web.post("/leave", self.posted(self.leave)),
-            web.get("/events", self.events),
+            web.get("/events", self.live.events),
             web.post("/idea", self.posted(self.idea)),
             web.post("/ask", self.posted(self.ask)),
             web.post("/upvote", self.posted(self.upvote)),
@@ -261,57 +250,6 @@ class Pages:
         """The person this phone's cookie proves (web/cookie.py): a cookie this server did not
         seal is nobody, and costs no key derivation."""
         return await self.served.identify(request.cookies.get(self.person_cookie))
-
-    # ------------------------------------------------------------ live updates
-
-    async def events(self, request: web.Request) -> web.StreamResponse:
-        """Only for a person: a page without one has nothing live to show, and a stream is a
-        connection held open. Each person and address holds a few at most: the oldest ends (at
-        its next keepalive, within KEEPALIVE seconds; it is no longer counted at once)."""
-        person = await self.person(request)
-        if person is None:
-            return self.refuse(403, _("join first: live updates are for the people in the session"))
-        address, ended = guard.client(request), asyncio.Event()
-        for index, mine, most in ((0, address, STREAMS_PER_ADDRESS), (1, person.token, STREAMS_PER_PERSON)):
-            same = [task for task, who in self.streams.items() if who[index] == mine]
-            for old in same[: max(0, len(same) - most + 1)]:
-                self.streams.pop(old)[2].set()
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
-        await response.prepare(request)
-        task = asyncio.current_task()
-        assert task is not None
-        self.streams[task] = (address, person.token, ended)
-        try:
-            await self._stream(response, person, ended)
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass  # the phone slept or the page closed: its script reconnects when it wakes
-        finally:
-            self.streams.pop(task, None)
-        return response
-
-    async def _stream(self, response: web.StreamResponse, person: Person, ended: asyncio.Event) -> None:
-        sent = ""
-        while not ended.is_set():
-            await self.served.present(person)
-            changed, moved, key = self.served.changed, self.served.moved, self.served.public.key
-            # not translated: the event stream's protocol
-            await response.write(f"data: {key}\n\n".encode() if key != sent else b": still here\n\n")
-            sent = key
-            try:
-                await asyncio.wait_for(changed.wait(), KEEPALIVE)
-            except TimeoutError:
-                continue
-            await self._coalesce(moved.is_set())
-
-    async def _coalesce(self, moved: bool) -> None:
-        """Wait before the next key on a stream, so that what changes meanwhile goes as one key:
-        THROTTLE after the room moved on (a step, a poll closed, results shown); after a tally
-        or a list changed, long enough in a large room that all its streams ask for at most
-        PAGES_PER_SECOND pages (1,000 phones: a tally a phone every four seconds, each at its own
-        moment), unless the room moves on meanwhile."""
-        pause = THROTTLE if moved else max(THROTTLE, len(self.streams) / PAGES_PER_SECOND * random.uniform(0.5, 1.5))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.served.moved.wait(), pause)
 
     # ------------------------------------------------------------ helpers
 
