@@ -77,7 +77,7 @@ def test_preview_accepts_a_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     from workshop.cli import drafts
 
     shown: list = []
-    monkeypatch.setattr(drafts, "_show", shown.append)  # the screen itself is not what is tested here
+    monkeypatch.setattr(drafts, "show_screen", shown.append)  # the screen itself is not what is tested here
     write(tmp_path, "m.toml", DRAFT)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli.app, ["preview", "m.toml"])

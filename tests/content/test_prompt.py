@@ -86,7 +86,7 @@ def test_the_screen_reader_hears_the_prompt_as_sentences() -> None:
     opening = dict(PROMPTS)["four-steps-collaboration/opening"]
     step = SimpleNamespace(
         module=SimpleNamespace(title="Four steps", language="", variants=()),
-        step=SimpleNamespace(title="Power over, power to", prompt=opening),
+        spec=SimpleNamespace(title="Power over, power to", prompt=opening),
         allowed=240,
     )
     said = step_sentence(SimpleNamespace(step=step))  # type: ignore[arg-type]

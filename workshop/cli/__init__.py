@@ -117,12 +117,12 @@ def _root(
     """Run a timed workshop for contact-centre leaders from the terminal."""
 
 
-def _fail(message: str) -> WorkshopError:
+def fail(message: str) -> WorkshopError:
     """A command's own refusal, printed like every other error."""
     return WorkshopError(message)
 
 
-def _open(ref: str, folder: Path | None, keep: list[Any] | None = None) -> "Session":
+def open_session(ref: str, folder: Path | None, keep: list[Any] | None = None) -> "Session":
     from workshop import sessions
 
     session = sessions.Session.open(sessions.resolve(ref, folder), keep=keep)
@@ -130,19 +130,19 @@ def _open(ref: str, folder: Path | None, keep: list[Any] | None = None) -> "Sess
     return session
 
 
-def _act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
+def act(ref: str, folder: Path | None, verb: Callable[..., str]) -> None:
     """Open the session, do one thing to it, print what happened (or the one-line reason not,
     through `_Commands`)."""
-    typer.echo(verb(_open(ref, folder)))
+    typer.echo(verb(open_session(ref, folder)))
 
 
-def _resolve(ref: str, folder: Path | None) -> Path:
+def resolve_ref(ref: str, folder: Path | None) -> Path:
     from workshop import sessions
 
     return sessions.resolve(ref, folder)
 
 
-def _show(build: Callable[[], object]) -> None:
+def show_screen(build: Callable[[], object]) -> None:
     """Build a screen's app (opening the session may fail with one line) and run it."""
     from workshop import sessions
 

@@ -4,9 +4,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, SessionsDir, _act, _fail, _open, app
-from workshop.cli.live import CodeOption, RejoinOption, _as_participant
-from workshop.cli.reports import OutputFile, _emit, _format
+from workshop.cli import LangOption, PathOption, SessionsDir, act, app, fail, open_session
+from workshop.cli.live import CodeOption, RejoinOption, as_participant
+from workshop.cli.reports import OutputFile, emit, output_format
 from workshop.i18n import N_, _, ngettext
 
 
@@ -42,17 +42,17 @@ def decide(
 ) -> None:
     """Record what the room decided, with the polls it rests on and the actions that follow; or amend or withdraw it."""
     if amend and withdraw:
-        raise _fail(_("--amend or --withdraw, not both"))
+        raise fail(_("--amend or --withdraw, not both"))
     if why is not None and not (amend or withdraw):
-        raise _fail(_("--why goes with --amend or --withdraw"))
+        raise fail(_("--why goes with --amend or --withdraw"))
     if amend:
-        _act(session, sessions_dir, lambda live: live.amend_decision(amend, body, actions, why))
+        act(session, sessions_dir, lambda live: live.amend_decision(amend, body, actions, why))
     elif withdraw:
         if body is not None or actions:
-            raise _fail(_("--withdraw takes only --why"))
-        _act(session, sessions_dir, lambda live: live.withdraw_decision(withdraw, why))
+            raise fail(_("--withdraw takes only --why"))
+        act(session, sessions_dir, lambda live: live.withdraw_decision(withdraw, why))
     else:
-        _act(session, sessions_dir, lambda live: live.decide(body, polls or (), actions))
+        act(session, sessions_dir, lambda live: live.decide(body, polls or (), actions))
 
 
 @app.command()
@@ -71,9 +71,9 @@ def decisions(
     from workshop.report import decisions as minutes
     from workshop.report.minutes import as_html
 
-    fmt = _format(fmt, output, ("md", "html", "json"), "md") or "md"
+    fmt = output_format(fmt, output, ("md", "html", "json"), "md") or "md"
     kept: list = []
-    live = _open(session, sessions_dir, kept)
+    live = open_session(session, sessions_dir, kept)
     state = live.state()
     proof = minutes.Proof(
         str(live.fold.header.get("facilitator_key") or ""),
@@ -83,10 +83,10 @@ def decisions(
         header=live.fold.trust.digest,
     )
     if fmt == "html":
-        _emit(as_html(state, proof), output)
+        emit(as_html(state, proof), output)
         return
     data = minutes.minutes(state, proof)
-    _emit(minutes.as_json(data) if fmt == "json" else minutes.as_markdown(data), output)
+    emit(minutes.as_json(data) if fmt == "json" else minutes.as_markdown(data), output)
 
 
 @app.command()
@@ -115,7 +115,7 @@ def followup(
     from workshop.sessions.followup import followup as make
 
     plan = library.plan_for(library.catalog(path or ()), agenda) if agenda else None
-    made, people, carried, again = make(_open(session, sessions_dir), sessions_dir, name, plan, repeat or ())
+    made, people, carried, again = make(open_session(session, sessions_dir), sessions_dir, name, plan, repeat or ())
     typer.echo(str(made))
     # English says "(s)" whatever the count, as it always has; a translation takes its language's forms
     typer.echo(
@@ -155,12 +155,10 @@ def review(
 ) -> None:
     """Mark an action carried into a follow-up done, blocked or dropped (its owner during the review step)."""
     if name is None:
-        _act(session, sessions_dir, lambda live: live.review(action, status, note))
+        act(session, sessions_dir, lambda live: live.review(action, status, note))
         return
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(
-            live, name, rejoin, code, lambda person: live.review(action, status, note, person)
-        ),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.review(action, status, note, person)),
     )

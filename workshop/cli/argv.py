@@ -42,7 +42,7 @@ def _listed(info: Any) -> Any:
     return listed
 
 
-SCREENS = ("run", "join", "kiosk", "screen", "replay", "preview")  # the commands that end in `_show`
+SCREENS = ("run", "join", "kiosk", "screen", "replay", "preview")  # the commands that end in `show_screen`
 
 
 def starts_a_screen(argv: list[str]) -> bool:

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import LangOption, _fail, app
+from workshop.cli import LangOption, app, fail
 from workshop.i18n import N_, _
 
 
@@ -26,11 +26,11 @@ def bench(
     from workshop import i18n
 
     if what != "room":
-        raise _fail(_("nothing called {what!r} to measure: `workshop bench room`").format(what=what))
+        raise fail(_("nothing called {what!r} to measure: `workshop bench room`").format(what=what))
     if not 1 <= phones <= 5000:
-        raise _fail(_("--phones must be from 1 to 5000, not {phones}").format(phones=phones))
+        raise fail(_("--phones must be from 1 to 5000, not {phones}").format(phones=phones))
     if not 5 <= seconds <= 3600:
-        raise _fail(_("--seconds must be from 5 to 3600, not {seconds}").format(seconds=i18n.number(seconds, "g")))
+        raise fail(_("--seconds must be from 5 to 3600, not {seconds}").format(seconds=i18n.number(seconds, "g")))
     from workshop.bench import room, verdict
 
     figures = room.measure(phones, seconds, lang=i18n.language())

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import PathOption, _fail, app
+from workshop.cli import PathOption, app, fail
 from workshop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -38,11 +38,11 @@ def validate(
         from workshop.content.languages import TAG
 
         if not TAG.match(lang):
-            raise _fail(_("--lang {lang!r} is not a language tag such as de, es or pt-BR").format(lang=lang))
+            raise fail(_("--lang {lang!r} is not a language tag such as de, es or pt-BR").format(lang=lang))
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:
-            raise _fail(_("nothing to watch at {missing}").format(missing=", ".join(missing)))
+            raise fail(_("nothing to watch at {missing}").format(missing=", ".join(missing)))
         _watch(paths, path, draft, practice, lang=lang)
     ok, warned = _validate(paths, path, draft, practice, lang)
     raise typer.Exit(2 if not ok else 1 if strict and warned else 0)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, _fail, _show, app
+from workshop.cli import LangOption, PathOption, app, fail, show_screen
 from workshop.errors import os_message
 from workshop.i18n import N_, _
 
@@ -33,7 +33,7 @@ def draft(
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise _fail(os_message(output, "write", err)) from None
+        raise fail(os_message(output, "write", err)) from None
     typer.echo(
         _(
             "{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "
@@ -61,7 +61,7 @@ def preview(
         plan, problems, files = preview_plan(file, search)
         if plan is None:
             if not problems:
-                raise _fail(_("{module}: not a module or agenda file").format(module=module))
+                raise fail(_("{module}: not a module or agenda file").format(module=module))
             for problem in problems:
                 typer.echo(problem, err=True)
             raise typer.Exit(2)
@@ -70,14 +70,14 @@ def preview(
         try:
             plan = library.plan_for(lib, module)
         except library.UnknownContent as err:
-            raise _fail(str(err)) from None
+            raise fail(str(err)) from None
         origin = lib.origins.get(f"agenda:{module}") or lib.origins.get(f"module:{module}")
         file = Path(origin) if origin else Path(module)
         files = [file]
     from workshop.tui.preview import make_app, throwaway_session
 
     with throwaway_session(plan) as session_path:
-        _show(
+        show_screen(
             lambda: make_app(
                 session_path,
                 dark=not light,

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, _fail, _resolve, app
+from workshop.cli import LangOption, SessionsDir, app, fail, resolve_ref
 from workshop.i18n import N_, _, pgettext
 
 
@@ -104,13 +104,13 @@ def archive(
     """Move an ended session (and its secret) to the folder's archive/, or with --delete remove it."""
     from workshop.sessions import catalogue
 
-    path = _resolve(session, sessions_dir)
+    path = resolve_ref(session, sessions_dir)
     if not delete:
         typer.echo(_("archived: {put_away}").format(put_away=catalogue.put_away(path)))
         return
     catalogue.check_finished(path)  # before asking: a live session is refused without a question
     if not yes and not _confirmed(_("Delete {path} and its secret for good?").format(path=path)):
-        raise _fail(_("not deleted (give --yes to delete without being asked)"))
+        raise fail(_("not deleted (give --yes to delete without being asked)"))
     catalogue.delete(path)
     typer.echo(_("deleted: {path}").format(path=path))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, SessionsDir, _act, _fail, app
+from workshop.cli import LangOption, PathOption, SessionsDir, act, app, fail
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def control(
     work with the room's ideas, questions and hands."""
     from workshop.cli import words
 
-    _act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
+    act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
 
 
 RejoinOption = Annotated[
@@ -110,10 +110,10 @@ def vote(
     lang: LangOption = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.vote_as(person, values, poll)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.vote_as(person, values, poll)),
     )
 
 
@@ -143,12 +143,12 @@ def note(
 ) -> None:
     """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
     if name is None:
-        _act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
+        act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
         return
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(
+        lambda live: as_participant(
             live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)
         ),
     )
@@ -196,9 +196,9 @@ def edit(
         if on
     ]
     if len(chosen) != 1:
-        raise _fail(_("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)"))
+        raise fail(_("say what to change: TEXT, --owner/--due, --withdraw or --restore (one of them)"))
     if (owner is not None or due is not None) and name is not None:
-        raise _fail(_("only the facilitator gives an action item its owner and due date (leave out --name)"))
+        raise fail(_("only the facilitator gives an action item its owner and due date (leave out --name)"))
 
     def change(live: "Session", person: "Person | None") -> str:
         if owner is not None or due is not None:
@@ -208,16 +208,16 @@ def edit(
         return live.withdraw_item(item, person, on=withdraw)
 
     if name is None:
-        _act(session, sessions_dir, lambda live: change(live, None))
+        act(session, sessions_dir, lambda live: change(live, None))
         return
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: change(live, person)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: change(live, person)),
     )
 
 
-def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | None, verb: Callable[..., str]) -> str:
+def as_participant(live: "Session", name: str, rejoin: str | None, code: str | None, verb: Callable[..., str]) -> str:
     """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
     that cannot read the session's secret (not the facilitator's), the join code is needed too.
     A new person is told their rejoin code once their first act is written."""
@@ -232,7 +232,7 @@ def _as_participant(live: "Session", name: str, rejoin: str | None, code: str | 
         if code is None and sys.stdin.isatty():
             code = typer.prompt(_("Join code (on the facilitator's screen)"))
         if code is None:
-            raise _fail(_("the join code is needed from this account (--code CODE): it is on the facilitator's screen"))
+            raise fail(_("the join code is needed from this account (--code CODE): it is on the facilitator's screen"))
         door.join_code(live, code, here)  # wrong, or too many wrong: one line, counted
     own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
     person, new = as_person(live, name, rejoin, here, own=own)

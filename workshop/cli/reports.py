@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, _fail, _open, _resolve, app, end_now
+from workshop.cli import LangOption, SessionsDir, app, end_now, fail, open_session, resolve_ref
 from workshop.errors import os_message
 from workshop.i18n import N_, _, ngettext
 
@@ -36,7 +36,7 @@ def _reader(lang: str | None) -> str:
     return i18n.known(lang) or i18n.language()
 
 
-def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
+def output_format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
     """The format asked for, else the one the output file's name ends in, else `default`; a format
     not in `choices` is refused in one line."""
     said = ", ".join(choices[:-1]) + f" or {choices[-1]}"
@@ -44,7 +44,7 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
         fmt = SUFFIXES.get(output.suffix.lower())
         if fmt not in choices:
             if default is None:
-                raise _fail(
+                raise fail(
                     _("--output {name}: give --format {said} (or a file name ending in one)").format(
                         name=output.name, said=said
                     )
@@ -53,7 +53,7 @@ def _format(fmt: str | None, output: Path | None, choices: tuple[str, ...], defa
     elif fmt is None:
         fmt = default
     if fmt is not None and fmt not in choices:
-        raise _fail(_("unknown format {fmt!r}: choose {said}").format(fmt=fmt, said=said))
+        raise fail(_("unknown format {fmt!r}: choose {said}").format(fmt=fmt, said=said))
     return fmt
 
 
@@ -77,7 +77,7 @@ def report(
     from workshop.progress import Stages
     from workshop.sessions.journal import bulk
 
-    fmt = _format(fmt, output, ("md", "html", "csv", "json"), "md")
+    fmt = output_format(fmt, output, ("md", "html", "csv", "json"), "md")
     reader = _reader(lang)
     render = {
         "md": renderers.as_markdown,
@@ -89,18 +89,18 @@ def report(
         with Stages(2) as stages:
             stages.step(_("reading {session}").format(session=session))
             kept: list[Any] = []  # freed by end_now() all at once, not as Session.open returns
-            state = _open(session, sessions_dir, kept).state()
+            state = open_session(session, sessions_dir, kept).state()
             stages.step(_("writing {fmt}").format(fmt=fmt))
             with i18n.speaking(reader):  # each option once, in the reader's words, whatever language it was cast in
                 text = render(state_in(state, reader))
-        _emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
+        emit(text, output)  # once the bar has stopped: while it shows, rich sends stdout to stderr
         if state.events > 10_000:
             # before `bulk` ends: the collector's first pass after it would walk every object the
             # session's events made
             end_now()
 
 
-def _emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None) -> None:
     """A report to stdout, or to a file whose path is then printed."""
     if output is None:
         if sys.stdout.isatty():  # the reader lets no control through; a terminal gets none anyway
@@ -116,7 +116,7 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
-        raise _fail(os_message(output, "write", err)) from None
+        raise fail(os_message(output, "write", err)) from None
     typer.echo(str(output))
 
 
@@ -143,21 +143,21 @@ def compare(
     from workshop.progress import Stages
     from workshop.report import compare as comparing
 
-    fmt = _format(fmt, output, ("md", "html", "json"), None)
+    fmt = output_format(fmt, output, ("md", "html", "json"), None)
     reader = _reader(lang)
     render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
     if sessions is None or len(sessions) < 2:
-        raise _fail(_("compare needs at least two sessions"))
+        raise fail(_("compare needs at least two sessions"))
     with Stages(len(sessions) + 1) as stages:
         states = []
         for ref in sessions:
             stages.step(_("reading {ref}").format(ref=ref))
-            states.append(_open(ref, sessions_dir).state())
+            states.append(open_session(ref, sessions_dir).state())
         stages.step("comparing")
         data = comparing.in_language(comparing.compare(states), states, reader)
     with i18n.speaking(reader):
         if render is not None:
-            _emit(render(data), output)
+            emit(render(data), output)
             return
         from rich.console import Console
 
@@ -198,22 +198,22 @@ def actions(
     from workshop.engine.in_language import state_in
     from workshop.report import actions as listing
 
-    fmt = _format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
+    fmt = output_format(fmt, output, ("md", "csv", "json", "ics"), "md") or "md"
     if ics_kind not in listing.ICS_KINDS:
-        raise _fail(_("--ics-kind {ics_kind}: choose event or todo").format(ics_kind=ics_kind))
+        raise fail(_("--ics-kind {ics_kind}: choose event or todo").format(ics_kind=ics_kind))
     if chain:
         if fmt == "ics":
-            raise _fail(_("--chain lists md, csv or json"))
+            raise fail(_("--chain lists md, csv or json"))
         from workshop.sessions.chain import chain as linked
 
-        states = [_open(str(path), None).state() for path in linked(_resolve(session, sessions_dir))]
-        _emit(listing.CHAIN_FORMATS[fmt](states), output)
+        states = [open_session(str(path), None).state() for path in linked(resolve_ref(session, sessions_dir))]
+        emit(listing.CHAIN_FORMATS[fmt](states), output)
         return
     reader = _reader(lang)
-    state = state_in(_open(session, sessions_dir).state(), reader)  # step titles in the reader's language
+    state = state_in(open_session(session, sessions_dir).state(), reader)  # step titles in the reader's language
     if fmt != "ics":
         with i18n.speaking(reader):
-            _emit(listing.FORMATS[fmt](state), output)
+            emit(listing.FORMATS[fmt](state), output)
         return
     with i18n.speaking(reader):
         text, undated = listing.as_ics(state, ics_kind)
@@ -228,4 +228,4 @@ def actions(
             ).format(n=undated),
             err=True,
         )
-    _emit(text, output)
+    emit(text, output)

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, _act, app
-from workshop.cli.live import CodeOption, RejoinOption, _as_participant
+from workshop.cli import LangOption, SessionsDir, act, app
+from workshop.cli.live import CodeOption, RejoinOption, as_participant
 from workshop.i18n import N_
 
 SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
@@ -23,10 +23,10 @@ def idea(
     lang: LangOption = None,
 ) -> None:
     """Add an idea to the current brainstorm step (prints its id)."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.idea_as(person, body)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.idea_as(person, body)),
     )
 
 
@@ -42,10 +42,10 @@ def ask(
     lang: LangOption = None,
 ) -> None:
     """Ask a question on a Q&A step (or any step while Q&A is on); prints the question's id."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.ask_as(person, body, anonymous)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.ask_as(person, body, anonymous)),
     )
 
 
@@ -60,10 +60,10 @@ def upvote(
     lang: LangOption = None,
 ) -> None:
     """Upvote a question: once per person (a second upvote is ignored, with a message)."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.upvote_as(person, question)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.upvote_as(person, question)),
     )
 
 
@@ -78,10 +78,10 @@ def hand(
     lang: LangOption = None,
 ) -> None:
     """Raise your hand (or lower it with --down): the facilitator calls hands in the order raised."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.hand_as(person, not down)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.hand_as(person, not down)),
     )
 
 
@@ -96,8 +96,8 @@ def react(
     lang: LangOption = None,
 ) -> None:
     """React on the current step: agree, disagree, slower or louder (each counts once per person and step)."""
-    _act(
+    act(
         session,
         sessions_dir,
-        lambda live: _as_participant(live, name, rejoin, code, lambda person: live.react_as(person, reaction)),
+        lambda live: as_participant(live, name, rejoin, code, lambda person: live.react_as(person, reaction)),
     )

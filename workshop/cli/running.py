@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, SessionsDir, _fail, _show, app
+from workshop.cli import LangOption, PathOption, SessionsDir, app, fail, show_screen
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -40,12 +40,12 @@ def run(
     from workshop import sessions
 
     if last and (target is not None or new or name is not None):
-        raise _fail(_("--last reopens the latest live session: give it no agenda, --new or --name"))
+        raise fail(_("--last reopens the latest live session: give it no agenda, --new or --name"))
     session_path = _reopen(target, last and not new, sessions_dir)
     if session_path is None and not last:
         session_path = _latest_or_new(target, name, new, path, sessions_dir)
     if session_path is None:
-        raise _fail(
+        raise fail(
             _(
                 "no session to reopen in {sessions_dir}/ (none is waiting, running or paused): `workshop run` "
                 "starts one"
@@ -53,7 +53,7 @@ def run(
         )
     from workshop.tui.facilitator import make_app
 
-    _show(lambda: make_app(session_path, bell=bell, dark=not light))
+    show_screen(lambda: make_app(session_path, bell=bell, dark=not light))
     again = target if target is not None and ("/" in target or target.endswith(".toml")) else session_path.stem
     typer.echo(
         _("reopen this session with: workshop run {again}").format(again=again)
@@ -83,7 +83,7 @@ def _reopen(target: str | None, last: bool, sessions_dir: Path | None) -> Path |
         return sessions.resolve(target, sessions_dir)
     except sessions.SessionError:
         if target.endswith(".toml") or "/" in target:
-            raise _fail(_("{target}: no such session file").format(target=target)) from None
+            raise fail(_("{target}: no such session file").format(target=target)) from None
     return None
 
 
@@ -100,7 +100,7 @@ def _latest_or_new(
     try:
         plan = library.plan_for(lib, target or library.DEFAULT_AGENDA)
     except library.UnknownContent as err:
-        raise _fail(_("{err} (and no session of that name)").format(err=err) if target else str(err)) from None
+        raise fail(_("{err} (and no session of that name)").format(err=err) if target else str(err)) from None
     if not new and name is None:
         latest = catalogue.latest_live(sessions_dir, plan.agenda.id)
         if latest is not None:
@@ -109,7 +109,7 @@ def _latest_or_new(
     try:
         session_path = sessions.create(plan, sessions_dir, name)
     except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     typer.echo(_("new session: {session_path}").format(session_path=session_path), err=True)
     return session_path
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, _fail, _resolve, _show, app
+from workshop.cli import LangOption, SessionsDir, app, fail, resolve_ref, show_screen
 from workshop.i18n import N_, _
 
 
@@ -40,19 +40,19 @@ def join(
     if session is None:
         live = sessions.live_sessions(sessions_dir)
         if not live:
-            raise _fail(
+            raise fail(
                 _("no live session in {sessions_dir}: name the session to join").format(
                     sessions_dir=sessions.sessions_dir(sessions_dir)
                 )
             )
         from workshop.tui.participant import make_app
 
-        _show(lambda: make_app(live=live, name=name, shared=shared))
+        show_screen(lambda: make_app(live=live, name=name, shared=shared))
         return
-    path = _resolve(session, sessions_dir)
+    path = resolve_ref(session, sessions_dir)
     from workshop.tui.participant import make_app
 
-    _show(lambda: make_app(path, name=name, shared=shared))
+    show_screen(lambda: make_app(path, name=name, shared=shared))
 
 
 def _join_plain(session: str | None, name: str, sessions_dir: Path | None, shared: bool = False) -> None:
@@ -64,12 +64,12 @@ def _join_plain(session: str | None, name: str, sessions_dir: Path | None, share
             live = sessions.live_sessions(sessions_dir)
             if len(live) != 1:
                 names = ", ".join(s.path.stem for s in live) or _("none is live")
-                raise _fail(_("name the session to join ({names})").format(names=names))
+                raise fail(_("name the session to join ({names})").format(names=names))
             chosen = live[0]
         else:
-            chosen = sessions.Session.open(_resolve(session, sessions_dir))
+            chosen = sessions.Session.open(resolve_ref(session, sessions_dir))
     except sessions.SessionError as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     raise typer.Exit(plain.run(chosen, name, shared=shared))
 
 
@@ -80,10 +80,10 @@ def kiosk(
     lang: LangOption = None,
 ) -> None:
     """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
-    path = _resolve(session, sessions_dir)
+    path = resolve_ref(session, sessions_dir)
     from workshop.tui.kiosk import make_app
 
-    _show(lambda: make_app(path))
+    show_screen(lambda: make_app(path))
 
 
 @app.command()
@@ -203,10 +203,10 @@ def screen(
 ) -> None:
     """The room display for the projector: from the start time to the thanks; timer, prompt, poll
     results once revealed. Read-only."""
-    path = _resolve(session, sessions_dir)
+    path = resolve_ref(session, sessions_dir)
     from workshop.tui.display import make_app
 
-    _show(lambda: make_app(path, dark=not light, headlines=headlines))
+    show_screen(lambda: make_app(path, dark=not light, headlines=headlines))
 
 
 @app.command()
@@ -223,12 +223,12 @@ def replay(
     from workshop.engine.replay import SPEEDS
 
     if speed not in SPEEDS:
-        raise _fail(
+        raise fail(
             _("--speed {speed}: choose one of {speeds}").format(
                 speed=f"{speed:g}", speeds=", ".join(f"{s:g}" for s in SPEEDS)
             )
         )
-    path = _resolve(session, sessions_dir)
+    path = resolve_ref(session, sessions_dir)
     from workshop.tui.replay import make_app
 
-    _show(lambda: make_app(path, speed=speed, dark=not light))
+    show_screen(lambda: make_app(path, speed=speed, dark=not light))

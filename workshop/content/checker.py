@@ -18,7 +18,7 @@ Where = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"  # not translated: TOML's own words
     if isinstance(value, int):
@@ -40,12 +40,12 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return _(" (did you mean '{close}'?)").format(close=close[0]) if close else ""
 
 
-def _show(value: Any) -> str:
+def quoted_value(value: Any) -> str:
     """A value from the file, quoted for a message: one line, short, control characters escaped
     (a file's text must not move the cursor or colour the terminal of whoever validates it)."""
     if not isinstance(value, str):
@@ -82,7 +82,7 @@ class Checker:
                 self.report(
                     where + (key,),
                     context,
-                    _("unknown key {show}{suggest}").format(show=_show(key), suggest=_suggest(key, allowed)),
+                    _("unknown key {show}{suggest}").format(show=quoted_value(key), suggest=suggest(key, allowed)),
                 )
 
     def get(
@@ -99,7 +99,7 @@ class Checker:
         """The value at `key` if present and of `kind`; otherwise report and return None."""
         if key not in table:
             if required:
-                self.report(where, context, _("missing required key {show}").format(show=_show(key)))
+                self.report(where, context, _("missing required key {show}").format(show=quoted_value(key)))
             return None
         value = table[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
@@ -109,7 +109,7 @@ class Checker:
                 where + (key,),
                 context,
                 _("{show} must be {value}, not {type_name}").format(
-                    show=_show(key), value=what or kinds[0].__name__, type_name=_type_name(value)
+                    show=quoted_value(key), value=what or kinds[0].__name__, type_name=type_name(value)
                 ),
             )
             return None
@@ -128,14 +128,14 @@ class Checker:
         """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
         value = self.get(table, key, where, context, str, required=required, what=_("a string"))
         if value is not None and required and not value.strip():
-            self.report(where + (key,), context, _("{show} must not be empty").format(show=_show(key)))
+            self.report(where + (key,), context, _("{show} must not be empty").format(show=quoted_value(key)))
             return None
         if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
             self.report(
                 where + (key,),
                 context,
                 _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows it").format(
-                    show=_show(key), ord=ord(bad.group())
+                    show=quoted_value(key), ord=ord(bad.group())
                 ),
             )
             return None
@@ -165,7 +165,7 @@ class Checker:
             self.report(
                 where + (key,),
                 context,
-                _("{show} must be {bounds}, not {value}").format(show=_show(key), bounds=bounds, value=value),
+                _("{show} must be {bounds}, not {value}").format(show=quoted_value(key), bounds=bounds, value=value),
             )
             return None
         return value
@@ -176,7 +176,9 @@ class Checker:
             self.report(
                 where + (key,),
                 context,
-                _("{key} {show} must be lower-case letters, digits and dashes").format(key=key, show=_show(value)),
+                _("{key} {show} must be lower-case letters, digits and dashes").format(
+                    key=key, show=quoted_value(value)
+                ),
             )
             return None
         return value
@@ -192,7 +194,9 @@ class Checker:
         if value is None:
             return None
         if not value:
-            self.report(where + (key,), context, _("{show} must have at least one entry").format(show=_show(key)))
+            self.report(
+                where + (key,), context, _("{show} must have at least one entry").format(show=quoted_value(key))
+            )
             return None
         good = True
         for index, entry in enumerate(value):
@@ -201,7 +205,7 @@ class Checker:
                     where + (key, index),
                     context,
                     _("{key}[{index}] must be a table, not {type_name}").format(
-                        key=key, index=index, type_name=_type_name(entry)
+                        key=key, index=index, type_name=type_name(entry)
                     ),
                 )
                 good = False
@@ -224,7 +228,7 @@ class Checker:
                 where + (key,),
                 context,
                 _("{key} {show} is not one of {listed}{suggest}").format(
-                    key=key, show=_show(value), listed=listed, suggest=_suggest(value, choices)
+                    key=key, show=quoted_value(value), listed=listed, suggest=suggest(value, choices)
                 ),
             )
             return None

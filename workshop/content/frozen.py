@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from workshop.content import languages
-from workshop.content.checker import _show
+from workshop.content.checker import quoted_value
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.text import UNCLEAN
 from workshop.i18n import _
@@ -94,7 +94,7 @@ def problems(data: object) -> list[str]:
     from workshop.content.problems import Invalid
 
     out = [
-        _("agenda: {show} is not text").format(show=_show(key))
+        _("agenda: {show} is not text").format(show=quoted_value(key))
         for key in ("id", "title")
         if not isinstance(data.get(key), str)
     ]

@@ -11,7 +11,7 @@ German title".
 from __future__ import annotations
 
 from workshop.content import languages
-from workshop.content.checker import Where, _show
+from workshop.content.checker import Where, quoted_value
 from workshop.content.document import Document
 from workshop.content.model import Agenda, Module, Step
 from workshop.content.problems import Problem
@@ -69,7 +69,9 @@ def missing(doc: Document, module: Module, lang: str | None = None) -> list[Prob
                         _(
                             "variants.{tag}: step {show} is not given in {language}: no {texts} (add "
                             "[[variants.{tag}.steps]] with id = {show})"
-                        ).format(tag=tag, show=_show(step.id), language=name, texts=_listed([_what(t) for t in texts])),
+                        ).format(
+                            tag=tag, show=quoted_value(step.id), language=name, texts=_listed([_what(t) for t in texts])
+                        ),
                     )
                 )
                 continue
@@ -82,7 +84,9 @@ def missing(doc: Document, module: Module, lang: str | None = None) -> list[Prob
                         target,
                         _(
                             "variants.{tag}: step {show}: no {language} {what} (the {first} one is on line {line})"
-                        ).format(tag=tag, show=_show(step.id), language=name, what=_what(text), first=first, line=line),
+                        ).format(
+                            tag=tag, show=quoted_value(step.id), language=name, what=_what(text), first=first, line=line
+                        ),
                     )
                 )
     return out

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop.content.checker import Checker as _Checker
-from workshop.content.checker import Where, _show, _type_name
+from workshop.content.checker import Where, quoted_value, type_name
 from workshop.content.model import CONSENT_LABELS, REVEALS, VOTE_KINDS, Poll
 from workshop.i18n import _
 
@@ -29,7 +29,7 @@ BUDGET_LIMIT = 100
 TEXT_LIMIT = 500
 
 
-def _check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_context: str) -> Poll | None:
+def check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_context: str) -> Poll | None:
     table = c.table(entry, "poll", step_where, step_context)
     if table is None:
         return None
@@ -108,7 +108,7 @@ def _check_options(
     here = where + ("options",)
     if not all(isinstance(o, str) for o in options):
         wrong = next(o for o in options if not isinstance(o, str))
-        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=_type_name(wrong)))
+        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=type_name(wrong)))
         return None
     if not low <= len(options) <= high:
         c.report(
@@ -122,7 +122,7 @@ def _check_options(
         if not key:
             c.report(here, context, _("an option is empty"))
         elif key in seen:
-            c.report(here, context, _("option {show} appears twice").format(show=_show(option)))
+            c.report(here, context, _("option {show} appears twice").format(show=quoted_value(option)))
         seen.add(key)
     return tuple(o.strip() for o in options)
 
@@ -151,14 +151,16 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
         try:
             value = int(key)
         except ValueError:
-            c.report(here, context, _("label key {show} must be a whole number on the scale").format(show=_show(key)))
+            c.report(
+                here, context, _("label key {show} must be a whole number on the scale").format(show=quoted_value(key))
+            )
             continue
         if not isinstance(label, str):
             c.report(
                 here,
                 context,
                 _("label for {value} must be a string, not {type_name}").format(
-                    value=value, type_name=_type_name(label)
+                    value=value, type_name=type_name(label)
                 ),
             )
         elif low is not None and high is not None and not low <= value <= high:

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from workshop.content.checker import quoted_value
 from workshop.content.document import Document
 from workshop.content.model import Module, Plan, Step
 from workshop.content.problems import Problem
 from workshop.content.quotes import Quote, contradictions
-from workshop.content.schema import _show
 from workshop.i18n import N_, _
 
 BREAK_EVERY = 90  # minutes an agenda may run without a break
@@ -53,7 +53,7 @@ def check_module(doc: Document) -> list[Problem]:
             continue
         where: Where = ("steps", index)
         context = (
-            _("step {show}: ").format(show=_show(step["id"]))
+            _("step {show}: ").format(show=quoted_value(step["id"]))
             if isinstance(step.get("id"), str)
             else _("step {index}: ").format(index=index + 1)
         )
@@ -246,7 +246,9 @@ def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module])
                 continue
             for field, quote in _new_quotes(before, after):
                 line, col = _override_position(doc, index, step_id)
-                context = _("module {module}: step {step}: ").format(module=_show(item.module), step=_show(step_id))
+                context = _("module {module}: step {step}: ").format(
+                    module=quoted_value(item.module), step=quoted_value(step_id)
+                )
                 warnings.append(
                     Problem(
                         doc.path,

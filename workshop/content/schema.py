@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop.content import languages, variants
-from workshop.content.checker import SLUG, Where, _show, _suggest, _type_name  # noqa: F401 - _show: for practice.py
 from workshop.content.checker import Checker as _Checker
+from workshop.content.checker import Where, quoted_value, suggest
 from workshop.content.document import Document
 from workshop.content.languages import TAG
 from workshop.content.model import (
@@ -25,7 +25,7 @@ from workshop.content.model import (
     Source,
     Step,
 )
-from workshop.content.polls import ALL_POLL_KEYS, POLL_KEYS, _check_poll  # noqa: F401
+from workshop.content.polls import ALL_POLL_KEYS, POLL_KEYS, check_poll  # noqa: F401 - the keys: for variants.py
 from workshop.content.problems import Invalid
 from workshop.i18n import _
 
@@ -55,7 +55,9 @@ def check_module(doc: Document) -> Module:
         c.report(
             ("language",),
             "",
-            _("language {show} must be a language tag such as 'en', 'de' or 'pt-BR'").format(show=_show(language)),
+            _("language {show} must be a language tag such as 'en', 'de' or 'pt-BR'").format(
+                show=quoted_value(language)
+            ),
         )
     source = _check_source(c, data)
     steps = _check_steps(c, data)
@@ -101,7 +103,7 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
         where: Where = ("steps", index)
         raw_id = entry.get("id")
         context = (
-            _("step {show}: ").format(show=_show(raw_id))
+            _("step {show}: ").format(show=quoted_value(raw_id))
             if isinstance(raw_id, str) and raw_id
             else _("step {index}: ").format(index=index + 1)
         )
@@ -112,7 +114,9 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
                 c.report(
                     where + ("id",),
                     context,
-                    _("duplicate step id {show} (first used on line {line})").format(show=_show(step_id), line=line),
+                    _("duplicate step id {show} (first used on line {line})").format(
+                        show=quoted_value(step_id), line=line
+                    ),
                 )
             else:
                 first_seen[step_id] = index
@@ -124,9 +128,9 @@ def _check_steps(c: _Checker, data: Mapping[str, Any]) -> tuple[Step, ...] | Non
         if isinstance(source, str) and source not in brainstorms:
             c.report(
                 ("steps", index, "poll", "options_from"),
-                _("step {show}: poll: ").format(show=_show(entry.get("id"))),
+                _("step {show}: poll: ").format(show=quoted_value(entry.get("id"))),
                 _("options_from {show} names no brainstorm step of this module{suggest}").format(
-                    show=_show(source), suggest=_suggest(source, sorted(brainstorms))
+                    show=quoted_value(source), suggest=suggest(source, sorted(brainstorms))
                 ),
             )
             steps[index] = None
@@ -147,7 +151,7 @@ def _check_step(c: _Checker, entry: Mapping[str, Any], where: Where, context: st
         if "poll" not in entry:
             c.report(where, context, _("a poll step needs a [steps.poll] table"))
         else:
-            poll = _check_poll(c, entry, where, context)
+            poll = check_poll(c, entry, where, context)
     elif kind is not None and "poll" in entry:
         c.report(
             where + ("poll",),
@@ -230,7 +234,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
         where: Where = ("modules", index)
         raw = entry.get("module")
         context = (
-            _("module {show}: ").format(show=_show(raw))
+            _("module {show}: ").format(show=quoted_value(raw))
             if isinstance(raw, str) and raw
             else _("modules[{index}]: ").format(index=index)
         )
@@ -244,7 +248,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
                 where + ("module",),
                 "",
                 _("module {show} appears twice in the agenda (entries {seen} and {index})").format(
-                    show=_show(ref), seen=seen[ref] + 1, index=index + 1
+                    show=quoted_value(ref), seen=seen[ref] + 1, index=index + 1
                 ),
             )
         seen.setdefault(ref, index)
@@ -256,7 +260,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
                     where + ("module",),
                     "",
                     _("module {show} does not exist{suggest}").format(
-                        show=_show(ref), suggest=_suggest(ref, sorted(modules))
+                        show=quoted_value(ref), suggest=suggest(ref, sorted(modules))
                     ),
                 )
         good: list[tuple[str, int]] = []
@@ -268,7 +272,7 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
                     where + ("minutes", step_id),
                     context,
                     _("no step {show} to override{suggest}").format(
-                        show=_show(step_id), suggest=_suggest(step_id, steps)
+                        show=quoted_value(step_id), suggest=suggest(step_id, steps)
                     ),
                 )
             elif minutes is not None:

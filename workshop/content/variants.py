@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workshop.content import languages
-from workshop.content.checker import Checker, Where, _show, _suggest, _type_name
+from workshop.content.checker import Checker, Where, quoted_value, suggest, type_name
 from workshop.content.model import Poll, Step
 from workshop.i18n import _
 
@@ -48,7 +48,9 @@ def _shared(key: str) -> str | None:
         "start",
         "modules",
     ):
-        return _("{key} is the same in every language: give it once, in the module itself").format(key=_show(key))
+        return _("{key} is the same in every language: give it once, in the module itself").format(
+            key=quoted_value(key)
+        )
     return None
 
 
@@ -76,7 +78,7 @@ def check(
             c.report(
                 where,
                 "",
-                _("variants: {tag} must be a language tag such as 'de', 'es' or 'pt-BR'").format(tag=_show(tag)),
+                _("variants: {tag} must be a language tag such as 'de', 'es' or 'pt-BR'").format(tag=quoted_value(tag)),
             )
             continue
         if tag.casefold() == first.casefold():
@@ -85,7 +87,7 @@ def check(
             )
             continue
         if not isinstance(variant, dict):
-            c.report(where, context, _("must be a table, not {type_name}").format(type_name=_type_name(variant)))
+            c.report(where, context, _("must be a table, not {type_name}").format(type_name=type_name(variant)))
             continue
         c.keys(variant, where, context, keys, elsewhere=_shared)
         for key in ("title", "summary"):
@@ -103,7 +105,7 @@ def _text(c: Checker, table: Mapping[str, Any], key: str, where: Where, context:
         c.report(
             where + (key,),
             context,
-            _("{key} must not be empty (leave it out to say it in the first language)").format(key=_show(key)),
+            _("{key} must not be empty (leave it out to say it in the first language)").format(key=quoted_value(key)),
         )
         return None
     return value
@@ -118,13 +120,15 @@ def _check_steps(c: Checker, entries: list[dict], where: Where, context: str, st
         c.keys(entry, at, context, STEP_KEYS, elsewhere=_shared)
         if step_id is None:
             continue
-        here = context + _("step {show}: ").format(show=_show(step_id))
+        here = context + _("step {show}: ").format(show=quoted_value(step_id))
         step = next((s for s in steps if s.id == step_id), None)
         if step is None:
             c.report(
                 at + ("id",),
                 context,
-                _("no step {show} in this module{suggest}").format(show=_show(step_id), suggest=_suggest(step_id, ids)),
+                _("no step {show} in this module{suggest}").format(
+                    show=quoted_value(step_id), suggest=suggest(step_id, ids)
+                ),
             )
             continue
         if step_id in seen:
@@ -133,7 +137,7 @@ def _check_steps(c: Checker, entries: list[dict], where: Where, context: str, st
                 at + ("id",),
                 context,
                 _("step {show} is given twice in this language (first on line {line})").format(
-                    show=_show(step_id), line=line
+                    show=quoted_value(step_id), line=line
                 ),
             )
             continue
@@ -184,7 +188,9 @@ def _check_poll(c: Checker, table: Mapping[str, Any], where: Where, context: str
                     value = int(key)
                 except ValueError:
                     c.report(
-                        at, context, _("label key {key} must be a whole number on the scale").format(key=_show(key))
+                        at,
+                        context,
+                        _("label key {key} must be a whole number on the scale").format(key=quoted_value(key)),
                     )
                     continue
                 if not isinstance(label, str) or not label.strip():
@@ -206,7 +212,7 @@ def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: 
     here = where + ("options",)
     if not all(isinstance(o, str) for o in options):
         wrong = next(o for o in options if not isinstance(o, str))
-        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=_type_name(wrong)))
+        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=type_name(wrong)))
         return
     if len(options) != len(poll.options):
         # a poll has two options or more: the count is never one
@@ -223,7 +229,7 @@ def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: 
         if not key:
             c.report(here, context, _("an option is empty"))
         elif key in seen:
-            c.report(here, context, _("option {show} appears twice").format(show=_show(option)))
+            c.report(here, context, _("option {show} appears twice").format(show=quoted_value(option)))
         seen.add(key)
 
 
@@ -267,11 +273,11 @@ def _check_options_apart(c: Checker, table: Mapping[str, Any], steps: tuple[Step
                 if owner.setdefault(key, i) != i:
                     c.report(
                         ("variants", tag, "steps", place, "poll", "options"),
-                        _("variants.{tag}: step {show}: poll: ").format(tag=tag, show=_show(step.id)),
+                        _("variants.{tag}: step {show}: poll: ").format(tag=tag, show=quoted_value(step.id)),
                         _(
                             "option {show} is also option {n}: in every language an option's label must name "
                             "that option only"
-                        ).format(show=_show(option), n=owner[key] + 1),
+                        ).format(show=quoted_value(option), n=owner[key] + 1),
                     )
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from workshop.content import languages
 from workshop.content.model import Module, Plan, Poll
-from workshop.engine.tally import Tally, _scale_label
+from workshop.engine.tally import Tally, scale_label
 from workshop.engine.views import PollView, SessionState, StepView
 
 _MEMO: dict[tuple[int, str], tuple[SessionState, SessionState]] = {}  # the last few states asked for
@@ -119,7 +119,7 @@ def tally_in(result: Tally, shown: Poll) -> Tally:
         return result
     if result.vote == "scale":
         low = shown.min or 0
-        rows = tuple(replace(row, label=_scale_label(shown, low + i)) for i, row in enumerate(result.rows))
+        rows = tuple(replace(row, label=scale_label(shown, low + i)) for i, row in enumerate(result.rows))
     else:
         rows = tuple(replace(row, label=languages.value_in(shown, (row.label,))[0]) for row in result.rows)
     return replace(result, rows=rows)

@@ -62,7 +62,7 @@ def tally(poll: Poll, values: Sequence[Sequence[object]]) -> Tally:
         assert poll.min is not None and poll.max is not None
         numbers = [int(value[0]) for value in values]  # type: ignore[call-overload]
         counts = Counter(numbers)
-        dist = {_scale_label(poll, x): counts[x] for x in range(poll.min, poll.max + 1)}
+        dist = {scale_label(poll, x): counts[x] for x in range(poll.min, poll.max + 1)}
         import statistics  # only scale polls need it, and it is slow to import
 
         mean = statistics.fmean(numbers) if numbers else None
@@ -88,7 +88,7 @@ def shown(result: Tally) -> tuple[Row, ...]:
     return tuple(sorted(result.rows, key=lambda row: -row.value))  # sorted() is stable: ties keep their order
 
 
-def _scale_label(poll: Poll, x: int) -> str:
+def scale_label(poll: Poll, x: int) -> str:
     label = poll.label_for(x)
     return f"{x} {label}" if label else str(x)
 
