@@ -326,13 +326,13 @@ def bench_screen() -> None:
 WRITER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from workshop.journal import store
+from workshop.journal.writer import append
 path, poll, count, rate = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 start = time.time()
 for i in range(count):
     while time.time() < start + i / rate:
         time.sleep(0.0005)
-    store.append(path, {"type": "ballot", "at": dt.datetime.now(dt.UTC), "poll": poll,
+    append(path, {"type": "ballot", "at": dt.datetime.now(dt.UTC), "poll": poll,
                         "participant": f"p{i:05d}", "name": f"P{i}", "value": [1 + i % 4]})
     print(f"{i} {time.time():.6f}", flush=True)
 """

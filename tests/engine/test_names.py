@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from workshop import sessions
 from workshop.engine import text
-from workshop.sessions.session import participant_name
+from workshop.sessions.typed import participant_name
 
 PUNCTUATION = set("-'\u2019.,&()")  # written out here, not borrowed from the code under test
 

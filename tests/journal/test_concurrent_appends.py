@@ -18,12 +18,12 @@ from workshop.journal import store
 WRITER = """
 import datetime as dt, sys, time
 from pathlib import Path
-from workshop.journal import store
+from workshop.journal import writer as appending
 path, writer, count, go = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 while time.time() < go:
     time.sleep(0.001)
 for i in range(count):
-    store.append(path, {"type": "note", "at": dt.datetime.now(dt.UTC), "note": f"{writer}{i:04x}",
+    appending.append(path, {"type": "note", "at": dt.datetime.now(dt.UTC), "note": f"{writer}{i:04x}",
                         "step": "polls/intro", "author": writer, "name": f"writer {writer}",
                         "text": "x" * (1 + i * 37 % 500)})
 """

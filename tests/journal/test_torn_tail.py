@@ -12,6 +12,7 @@ import pytest
 from tests.support import polls_plan
 from workshop.content.frozen import freeze
 from workshop.journal import codec, store
+from workshop.journal.writer import append
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
@@ -31,7 +32,7 @@ def _event(i: int) -> dict:
 def _new(path: Path, events: int) -> Path:
     store.create(path, {"id": "s", "title": "S", "code": "ABCDEF", "agenda": freeze(polls_plan())})
     for i in range(events):
-        store.append(path, _event(i))
+        append(path, _event(i))
     return path
 
 
@@ -46,7 +47,7 @@ def test_every_tear_of_the_last_block_keeps_the_complete_events(tmp_path: Path, 
     session = _new(tmp_path / "s.toml", before)
     full = session.read_bytes()
     last = codec.encode(_event(before))
-    store.append(session, _event(before))
+    append(session, _event(before))
     assert session.read_bytes() == full + last
     kept = [f"{i:08x}" for i in range(before)]
     for cut in range(len(last)):
@@ -56,7 +57,7 @@ def test_every_tear_of_the_last_block_keeps_the_complete_events(tmp_path: Path, 
         complete = cut >= len(last) - 2  # only newlines are missing: the checksum line is whole
         assert [e["note"] for e in loaded.events] == kept + ([f"{before:08x}"] if complete else [])
         assert bool(loaded.warnings) == (cut > 0 and not complete and bool(last[:cut].strip()))
-        store.append(torn, _event(9))
+        append(torn, _event(9))
         after = store.load(torn)
         assert [e["note"] for e in after.events][-1] == f"{9:08x}"
         assert len(after.events) == len(loaded.events) + 1
@@ -90,7 +91,7 @@ def test_the_file_is_valid_toml_after_every_append(tmp_path: Path) -> None:
     store.create(path, {"id": "v", "title": "V", "code": "ABCDEF", "agenda": freeze(polls_plan())})
     tomllib.loads(path.read_text("utf-8"))
     for i in range(5):
-        store.append(path, _event(i))
+        append(path, _event(i))
         parsed = tomllib.loads(path.read_text("utf-8"))
         assert len(parsed["events"]) == i + 1
         assert parsed["events"][-1]["text"] == _event(i)["text"]
@@ -100,7 +101,7 @@ def test_a_follower_reads_only_new_blocks_and_waits_for_an_unfinished_one(sessio
     follower = store.Follower(session)
     assert len(follower.start().events) == 3
     assert follower.poll() == []
-    store.append(session, _event(3))
+    append(session, _event(3))
     assert [e["note"] for e in follower.poll()] == [f"{3:08x}"]
     block = codec.encode(_event(4))
     with open(session, "ab") as handle:

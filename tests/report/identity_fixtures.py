@@ -27,6 +27,7 @@ from workshop.content import catalog
 from workshop.engine import events as vocabulary
 from workshop.engine.text import name as stored_name
 from workshop.journal import codec, store
+from workshop.journal.writer import locked
 
 EXPECTED = Path(__file__).with_name("expected")
 START = dt.datetime(2026, 5, 4, 8, 40, tzinfo=dt.UTC)
@@ -237,7 +238,7 @@ def record(folder: Path, mix: str) -> Path:
             s.insert_break(7)
             s.skip(state.steps[-4].qid)
             s.move(state.steps[-8].qid, state.steps[-2].qid)
-            with store.locked(path) as writer:  # a control event nobody signed: counted, never obeyed
+            with locked(path) as writer:  # a control event nobody signed: counted, never obeyed
                 writer.append({"type": "goto", "at": clock.at(seconds), "step": state.steps[0].qid, "via": "goto"})
         if kind == "consent" and "objections" not in " ".join(x.qid for x in state.steps):
             s.poll_action("close")

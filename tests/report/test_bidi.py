@@ -19,7 +19,7 @@ from tests.engine.test_text import TYPED, isolates_nest
 from tests.support import polls_plan
 from workshop import sessions
 from workshop.engine import text
-from workshop.report import compare
+from workshop.report import compare, compare_tables
 from workshop.report.html import as_html
 from workshop.report.markdown import as_markdown
 from workshop.tui.widgets.results import Results
@@ -103,13 +103,13 @@ def test_every_participant_string_in_html_is_in_a_bdi(folder: Path) -> None:
 
 def test_compared_answers_cannot_reorder_their_rows(folder: Path) -> None:
     data = compare.compare([answered(folder).state(), answered(folder, "plain answer").state()])
-    md = compare.as_markdown(data)
+    md = compare_tables.as_markdown(data)
     row = next(line for line in md.splitlines() if "override left open" in line)
     assert tail_in_order(row, row[row.index(PDI) + 1 :])
-    page = compare.as_html(data)
+    page = compare_tables.as_html(data)
     assert f"<td><bdi>{OPEN_OVERRIDE}\u202c</bdi></td>" in page and "<td><bdi>plain answer</bdi></td>" in page
     out = io.StringIO()
-    Console(file=out, width=200, color_system=None).print(compare.as_rich(data))
+    Console(file=out, width=200, color_system=None).print(compare_tables.as_rich(data))
     row = next(line for line in out.getvalue().splitlines() if "override left open" in line)
     assert tail_in_order(row, row[row.index(PDI) + 1 :])
 

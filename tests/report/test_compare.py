@@ -10,6 +10,7 @@ from rich.console import Console
 
 from tests.report.conftest import HOSTILE_ANSWER, build, renamed_word_plan
 from workshop.report import compare as c
+from workshop.report import compare_tables as tables
 
 
 def two(tmp_path: Path) -> dict:
@@ -69,14 +70,14 @@ def test_every_renderer_shows_the_difference_and_escapes_answers(tmp_path: Path)
     b = build(tmp_path, "b", coaching=1).session.state()
     data = c.compare([a, b])
     assert json.loads(c.as_json(data)) == data
-    md = c.as_markdown(data)
+    md = tables.as_markdown(data)
     assert "| Coaching | 3 (100%) | 1 (33%) | -2 (-66.7 pts) |" in md
     assert r"\<img src=x onerror=alert\(1\)\>" in md
-    page = c.as_html(data)
+    page = tables.as_html(data)
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page and "<script" not in page
     assert "-2 (-66.7 pts)" in page
     out = io.StringIO()
-    Console(file=out, width=160, color_system=None).print(c.as_rich(data))
+    Console(file=out, width=160, color_system=None).print(tables.as_rich(data))
     shown = out.getvalue()
     assert "-2 (-66.7 pts)" in shown
     assert HOSTILE_ANSWER in shown  # Text, not markup: shown as typed
@@ -88,5 +89,5 @@ def test_rich_output_never_reads_participant_text_as_markup(tmp_path: Path) -> N
     word = poll(data, "polls/word")
     word["sessions"][0]["rows"][0]["label"] = "[bold red]x[/] [@click=app.quit]y[/]"
     out = io.StringIO()
-    Console(file=out, width=200, color_system=None).print(c.as_rich(data))
+    Console(file=out, width=200, color_system=None).print(tables.as_rich(data))
     assert "[bold red]x[/] [@click=app.quit]y[/]" in out.getvalue()

@@ -142,10 +142,11 @@ def compare(
     from workshop import i18n
     from workshop.progress import Stages
     from workshop.report import compare as comparing
+    from workshop.report import compare_tables as tables
 
     fmt = output_format(fmt, output, ("md", "html", "json"), None)
     reader = _reader(lang)
-    render = {"md": comparing.as_markdown, "html": comparing.as_html, "json": comparing.as_json}.get(fmt or "")
+    render = {"md": tables.as_markdown, "html": tables.as_html, "json": comparing.as_json}.get(fmt or "")
     if sessions is None or len(sessions) < 2:
         raise fail(_("compare needs at least two sessions"))
     with Stages(len(sessions) + 1) as stages:
@@ -161,7 +162,7 @@ def compare(
             return
         from rich.console import Console
 
-        Console().print(comparing.as_rich(data))
+        Console().print(tables.as_rich(data))
 
 
 @app.command()

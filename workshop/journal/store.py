@@ -7,36 +7,32 @@
     [[events]] … crc = "…"         one sealed block per event (see codec and blocks)
 
 Every reader goes through `blocks.scan`, so the loader, the follower and the tail repair agree
-on every byte. Writers take the file's lock for a whole check-then-append (`locked`): read what
-is new, decide, append, fsync, release. The only bytes ever removed are a torn tail at the very
+on every byte. Writers take the file's lock for a whole check-then-append (`writer.locked`):
+read what is new, decide, append, fsync, release. The only bytes ever removed are a torn tail at the very
 end, which holds no event; a damaged block is skipped by readers and kept on disk.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import fcntl
-import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from workshop.errors import os_message
 from workshop.i18n import N_, _
 from workshop.journal import blocks, check, codec, files
 from workshop.journal.files import JournalError
 
-__all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "Writer", "append", "create", "load", "locked", "repair"]
+__all__ = ["SENTINEL", "Follower", "JournalError", "Loaded", "create", "load", "repair"]
 
 SENTINEL = b"# events follow, one [[events]] block each, oldest first\n"
-_SENTINEL_TEXT = SENTINEL.rstrip(b"\n")
+SENTINEL_TEXT = SENTINEL.rstrip(b"\n")
 CRLF = N_("Windows (CRLF) line ends, read as plain newlines")  # a note on the file, not damage
 _COMMENT_LINE = re.compile(rb"^[ \t]*#[^\n]*$", re.MULTILINE)
 
@@ -74,7 +70,7 @@ def create(path: Path, header: Mapping[str, Any]) -> None:
 def header_end(data: bytes) -> int:
     """Where the header ends: after the sentinel line, or (the sentinel damaged) at the first
     block's header, or (no events yet) at the end."""
-    at = data.find(_SENTINEL_TEXT)
+    at = data.find(SENTINEL_TEXT)
     if at >= 0 and (at == 0 or data[at - 1] == 10):
         newline = data.find(b"\n", at)
         return len(data) if newline < 0 else newline + 1
@@ -190,94 +186,6 @@ class Follower:
             self.warnings += _warnings(self.path, _messages(self.path, whole, settled, self.offset))
         self.offset += found.end
         return events
-
-
-# ---------------------------------------------------------------------------------- writing
-
-
-def checksum_of(block: bytes) -> str:
-    """The `crc` of a block as `codec.encode` wrote it."""
-    return block[-len(codec.CRC_TAIL) - 8 : -len(codec.CRC_TAIL)].decode("ascii")
-
-
-class Writer:
-    """A session file held under its exclusive lock. `append` stages an event; `commit` writes
-    everything staged in one write and one fsync, so a verb's events land together or not at all."""
-
-    def __init__(self, fd: int, path: Path) -> None:
-        self.fd, self.path = fd, path
-        self.staged: list[bytes] = []
-
-    def append(self, payload: Mapping[str, Any]) -> str:
-        """Stage one event; refused (EncodeError) when the reader would not let it through. The
-        block's checksum, as it will stand in the file."""
-        block = self.encode(payload)
-        self.staged.append(block)
-        return checksum_of(block)
-
-    @staticmethod
-    def encode(payload: Mapping[str, Any]) -> bytes:
-        """One event's block, refused (EncodeError) when the reader would not let it through."""
-        why = check.one(dict(payload))
-        if why is not None:
-            raise codec.EncodeError(_("not written: {why}").format(why=why))
-        return codec.encode(payload)
-
-    def commit(self) -> None:
-        """On disk when this returns."""
-        if not self.staged:
-            return
-        try:
-            files.write_all(self.fd, self._cut_torn_tail() + b"".join(self.staged))
-            os.fsync(self.fd)
-        except OSError as err:
-            raise JournalError(os_message(self.path, "write", err)) from None
-        self.staged = []
-
-    def _cut_torn_tail(self) -> bytes:
-        """Remove a torn last block (a killed writer's; it holds no event) and return what must
-        go before the next block. Scans only the end of the file, from the last block header,
-        with the same `blocks.scan` every reader uses."""
-        size = os.fstat(self.fd).st_size
-        window = 1 << 16
-        while True:
-            offset = max(0, size - window)
-            data = os.pread(self.fd, size - offset, offset)
-            begin = blocks.last_head(data)
-            if begin < 0 and offset > 0:
-                window *= 4  # one block longer than the window: look further back
-                continue
-            if begin < 0:
-                begin = header_end(data)
-            torn = blocks.scan(data, begin).torn
-            cut = len(data) if torn is None else torn.begin
-            if cut < len(data):
-                os.ftruncate(self.fd, offset + cut)
-            kept = data[max(0, cut - len(SENTINEL) - 1) : cut]
-            if kept.endswith((b"\n\n", SENTINEL, _SENTINEL_TEXT + b"\r\n")):
-                return b""
-            return b"\n" if kept.endswith(b"\n") else b"\n\n"
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[Writer]:
-    """The session file under its exclusive lock, for one check-then-append. Every writer takes
-    it, so what a verb read under it is still the whole truth when it appends. What was staged
-    is committed when the block ends normally; an exception writes nothing."""
-    fd = files.open_regular(path, os.O_RDWR | os.O_APPEND, "write")
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        writer = Writer(fd, path)
-        yield writer
-        writer.commit()
-    finally:
-        os.close(fd)  # also releases the lock
-
-
-def append(path: Path, payload: Mapping[str, Any]) -> None:
-    """Append one event under the lock, checking nothing."""
-    with locked(path) as writer:
-        writer.append(payload)
 
 
 def decoded(data: bytes) -> list[dict[str, Any]]:

@@ -20,11 +20,12 @@ from workshop.engine.text import balanced
 from workshop.engine.views import SessionState
 from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg
-from workshop.report.render import (
+from workshop.report.render import as_dict
+from workshop.report.room import cloud_html, room_html
+from workshop.report.words import (
     KIND_CAPTION,
     actual_words,
     agenda_rows,
-    as_dict,
     difference_words,
     drift_words,
     end_words,
@@ -34,7 +35,6 @@ from workshop.report.render import (
     shown_rows,
     trust_lines,
 )
-from workshop.report.room import cloud_html, room_html
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).

@@ -8,23 +8,21 @@ from typing import Any
 from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.engine.views import SessionState
 from workshop.i18n import _, number
-from workshop.report.render import (
+from workshop.report.render import as_dict, md_escape, md_participant
+from workshop.report.room import room_markdown
+from workshop.report.words import (
     KIND_CAPTION,
     actual_words,
     agenda_rows,
-    as_dict,
     difference_words,
     drift_words,
     end_words,
-    md_escape,
-    md_participant,
     meta_words,
     notes_by_step,
     row_title,
     shown_rows,
     trust_lines,
 )
-from workshop.report.room import room_markdown
 
 
 def _minutes(seconds: float) -> str:

@@ -24,7 +24,8 @@ from workshop.sessions import people
 from workshop.sessions.files import SessionError
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, Waiting, WrongJoinCode, WrongRejoinCode
-from workshop.sessions.taking import Taking, participant_name
+from workshop.sessions.taking import Taking
+from workshop.sessions.typed import participant_name
 
 # not translated: the key the limits count a client by
 THIS_MACHINE = "this machine"  # every loopback source and the server's own addresses: one client

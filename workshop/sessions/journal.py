@@ -25,6 +25,7 @@ from workshop.engine.state import Fold
 from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.journal import store
+from workshop.journal.writer import Writer, checksum_of, locked
 from workshop.sessions import doubts, keys, signed
 from workshop.sessions.files import Clock, SessionError, read_secret, utc_now
 
@@ -158,7 +159,7 @@ class SessionFile:
                 yield write
             return
         try:
-            with store.locked(self.path) as writer:
+            with locked(self.path) as writer:
                 self.refresh()
                 chain = _Chain(self.fold.trust.head, self.fold.count, self.fold.trust.pending)
 
@@ -186,7 +187,7 @@ class SessionFile:
         every verb's result is that error and the fold is read again from the file."""
         results: list[T | Exception] = []
         try:
-            with store.locked(self.path) as writer:
+            with locked(self.path) as writer:
                 self.refresh()
                 self._group = group = _Group(writer, self.fold.count)
                 try:
@@ -218,7 +219,7 @@ class SessionFile:
             block = group.writer.encode(self._signed(payload, chain) if signing else payload)  # checked as read
             staged.append(block)
             if not signing:
-                chain.pending.append(store.checksum_of(block))
+                chain.pending.append(checksum_of(block))
             chain.seen += 1
 
         try:
@@ -276,7 +277,7 @@ class _Group:
     """A group commit under way: the locked writer, how many events the fold had read from the
     file when it began, and the chain of the last verb that signed."""
 
-    def __init__(self, writer: store.Writer, read: int) -> None:
+    def __init__(self, writer: Writer, read: int) -> None:
         self.writer, self.read = writer, read
         self.chain: _Chain | None = None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hmac
-import os
 import secrets
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
@@ -25,6 +24,7 @@ from workshop.sessions.files import SessionError
 from workshop.sessions.journal import SessionFile, Write
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken
+from workshop.sessions.typed import owner_and_due, participant_name
 
 RESERVED_NAMES = events.RESERVED_NAMES
 
@@ -266,45 +266,11 @@ class Taking(SessionFile):
             write(events.LeaveEvent(participant=person.token))
 
 
-def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[str | None, str | None]:
-    """An action item's owner (anyone: a name, as names are cleaned) and due date as typed (any way
-    engine/dates.py reads, in this account's locale's day/month order), the date as YYYY-MM-DD;
-    None where not given, "" where cleared."""
-    try:
-        return (text.name(owner) if owner else owner), (
-            dates.read(due, today, date_order()).isoformat() if due else due
-        )
-    except text.TextError as err:
-        raise SessionError(str(err)) from None
-
-
-def date_order() -> str | None:
-    """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG)."""
-    return dates.order_of(os.environ)
-
-
 def _ballot(make: Callable[[], list[Any]]) -> list[Any]:
     try:
         return make()
     except ballots.BallotError as err:
         raise SessionError(_("ballot refused: {err}").format(err=err)) from None
-
-
-def participant_name(name: str) -> str:
-    """A participant's name, the one rule for every channel: a name as `text.name` makes it
-    (letters, marks, digits, spaces, a little punctuation; nothing that draws as blank), and
-    never one that reads as "facilitator" or "anonymous", the words reports use instead."""
-    try:
-        clean = text.name(name)
-    except text.TextError as err:
-        raise SessionError(str(err)) from None
-    if word := text.reserved(clean):
-        raise SessionError(
-            _("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
-                clean=clean, word=word
-            )
-        )
-    return clean
 
 
 def _via(via: str | None) -> Literal["kiosk"] | UnsetType:

@@ -12,7 +12,8 @@ from workshop.sessions import door, people
 from workshop.sessions.door import Client
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken
-from workshop.sessions.session import Session, participant_name
+from workshop.sessions.session import Session
+from workshop.sessions.typed import participant_name
 
 
 def as_person(session: Session, name: str, rejoin: str | None, client: Client, own: bool = True) -> tuple[Person, bool]:

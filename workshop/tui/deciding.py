@@ -164,7 +164,7 @@ class Deciding(SessionScreen):
             self.notify(_("No note on this step to give an owner yet"), severity="warning")
             return
         from workshop.engine import dates
-        from workshop.sessions.taking import date_order
+        from workshop.sessions.typed import date_order
 
         today, order = self.session.today(), date_order()
         note = next((n for n in self.session.state().notes if n.id == note_id), None)

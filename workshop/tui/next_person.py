@@ -21,7 +21,7 @@ from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person, Pins
 from workshop.sessions.refusals import TooManyTries, WrongRejoinCode
-from workshop.sessions.session import participant_name
+from workshop.sessions.typed import participant_name
 from workshop.tui.follow import SessionScreen
 from workshop.tui.kiosk_screens import AddScreen, ChoosePin, VoteScreen
 from workshop.tui.styled import styled

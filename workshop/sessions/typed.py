@@ -1,0 +1,47 @@
+"""What people type, made clean the one way every channel shares: a participant's name (never
+one that reads as a word reports use instead), and an action item's owner and due date. Each
+raises `SessionError` with one line when what was typed cannot be used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from workshop.engine import dates, text
+from workshop.i18n import _
+from workshop.sessions.files import SessionError
+
+
+def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[str | None, str | None]:
+    """An action item's owner (anyone: a name, as names are cleaned) and due date as typed (any way
+    engine/dates.py reads, in this account's locale's day/month order), the date as YYYY-MM-DD;
+    None where not given, "" where cleared."""
+    try:
+        return (text.name(owner) if owner else owner), (
+            dates.read(due, today, date_order()).isoformat() if due else due
+        )
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
+
+
+def date_order() -> str | None:
+    """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG)."""
+    return dates.order_of(os.environ)
+
+
+def participant_name(name: str) -> str:
+    """A participant's name, the one rule for every channel: a name as `text.name` makes it
+    (letters, marks, digits, spaces, a little punctuation; nothing that draws as blank), and
+    never one that reads as "facilitator" or "anonymous", the words reports use instead."""
+    try:
+        clean = text.name(name)
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
+    if word := text.reserved(clean):
+        raise SessionError(
+            _("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
+                clean=clean, word=word
+            )
+        )
+    return clean
