@@ -20,9 +20,9 @@ from html import escape
 from typing import Any
 
 from workshop.content.languages import value_in
+from workshop.engine.bidi import isolate
 from workshop.engine.in_language import state_in
 from workshop.engine.tally import SESSION_STATUS_WORDS, VOTE_WORDS, normalise, said
-from workshop.engine.text import isolate
 from workshop.engine.views import PollView, SessionState
 from workshop.i18n import _, html_open, number, pgettext
 from workshop.report import followup
