@@ -164,6 +164,8 @@ FILES = {
     "draft/phrases.py": "the drafter's words for the room, in the article's own language (four of them)",
     "draft/writer.py": "the draft module's own text and its CHECK comments: the author's file, content beside "
     "the article's language, which module language variants translate, not the interface",
+    "draft/polls.py": "the draft's polls and their CHECK comments, in the module file like writer.py's",
+    "draft/toml_text.py": "the draft's TOML text and its step CHECK comments, in the module file like writer.py's",
     "draft/points.py": "the draft's CHECK reasons, written into the module file by writer.py",
     "draft/byline.py": "patterns that read bylines in four languages",
 }

@@ -8,7 +8,7 @@ import json
 import unicodedata
 from importlib.resources import files
 
-from workshop.engine import confusables, text
+from workshop.engine import confusables, lookalikes
 
 
 def made_again() -> str:
@@ -36,8 +36,8 @@ def test_no_script_spells_a_reserved_word_in_letters_drawn_like_latin() -> None:
     like: dict[str, list[str]] = {}
     for i in range(0, len(table), 2):
         like.setdefault(table[i + 1].casefold(), []).append(table[i])
-    for word in text.RESERVED_WORDS:
+    for word in lookalikes.RESERVED_WORDS:
         for i, letter in enumerate(word):
             for char in like.get(letter, ()):
                 typed = word[:i] + char + word[i + 1 :]
-                assert text.reserved(typed) == word, (hex(ord(char)), typed)
+                assert lookalikes.reserved(typed) == word, (hex(ord(char)), typed)

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workshop import sessions
-from workshop.engine import text
+from workshop.engine import lookalikes, text
 from workshop.sessions.typed import participant_name
 
 PUNCTUATION = set("-'\u2019.,&()")  # written out here, not borrowed from the code under test
@@ -122,7 +122,7 @@ def test_nothing_that_draws_blank_makes_a_second_ana_or_a_facilitator() -> None:
     assert len(_draws_blank()) > 900_000 and {"\u2800", "\u3164", "\u115f", "\U00016fe4", "\ufe0f"} <= set(blanks)
     for ch in blanks:
         for typed in (f"Ana{ch}", f"{ch}Ana", f"A{ch}na", f"An{ch}a"):
-            assert refused(typed) or text.same_name(participant_name(typed), "Ana"), (hex(ord(ch)), typed)
+            assert refused(typed) or lookalikes.same_name(participant_name(typed), "Ana"), (hex(ord(ch)), typed)
         for typed in (f"facilitator{ch}", f"facil{ch}itator", f"{ch}anonymous"):
             assert refused(typed), (hex(ord(ch)), typed)
 
@@ -134,7 +134,7 @@ def test_no_letter_drawn_alike_makes_a_second_ana_or_a_facilitator() -> None:
     for latin in "ana":
         for ch in alike[latin]:
             typed = "Ana".replace(latin.upper() if latin == "a" else latin, ch, 1)
-            assert refused(typed) or text.same_name(participant_name(typed), "Ana"), (hex(ord(ch)), typed)
+            assert refused(typed) or lookalikes.same_name(participant_name(typed), "Ana"), (hex(ord(ch)), typed)
     for word in ("facilitator", "anonymous"):
         for i, latin in enumerate(word):
             for ch in alike.get(latin, ()):

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.bidi import FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, explicit, in_order
-from workshop.engine import text
+from workshop.engine import bidi, text
 
 CONTROLS = [LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, "\u200e", "\u200f", "\u061c"]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
@@ -50,7 +50,7 @@ def test_a_note_keeps_them() -> None:
 
 @pytest.mark.parametrize("plain", ["Ana", "O'Brien [x](y) <b>", "Zoë Ünal", "日本語", "tab\there\nand a line", ""])
 def test_text_without_right_to_left_is_shown_unchanged(plain: str) -> None:
-    assert text.isolate(plain) == plain and text.balanced(plain) == plain
+    assert bidi.isolate(plain) == plain and bidi.balanced(plain) == plain
 
 
 @settings(max_examples=400, deadline=None, database=None)
@@ -62,14 +62,14 @@ def test_text_without_right_to_left_is_shown_unchanged(plain: str) -> None:
 @example(typed=RLI * 200 + PDI * 250 + RLE * 130 + "x")
 @pytest.mark.slow
 def test_nothing_isolated_can_reorder_what_follows(typed: str) -> None:
-    shown = text.isolate(typed)
+    shown = bidi.isolate(typed)
     assert without_added(shown) == without_added(typed)  # only controls are added
     if shown != typed:
         assert shown.startswith(FSI) and shown.endswith(PDI) and isolates_nest(shown)
     line = "Ana: " + shown + AFTER
     assert in_order(line, 0, 5) and in_order(line, len(line) - len(AFTER), len(line))
     # balanced() is for inside an isolation the page provides (<bdi>): the same guarantee
-    inside = "Ana: " + FSI + text.balanced(typed) + PDI + AFTER
+    inside = "Ana: " + FSI + bidi.balanced(typed) + PDI + AFTER
     assert isolates_nest(inside[5 : -len(AFTER)])
     assert in_order(inside, len(inside) - len(AFTER), len(inside))
 
@@ -79,7 +79,7 @@ def test_nothing_isolated_can_reorder_what_follows(typed: str) -> None:
 def test_each_line_of_a_note_is_isolated_on_its_own(lines: list[str]) -> None:
     """A newline ends every embedding and isolate (it ends the bidi paragraph): each line of a
     note is isolated by itself, so the last one cannot reorder what follows it either."""
-    shown = text.isolate("\n".join(lines)) + AFTER
+    shown = bidi.isolate("\n".join(lines)) + AFTER
     for line in shown.split("\n"):
         assert all(state == (0, None) for state in explicit(line + "x")[-1:])
     last = shown.split("\n")[-1]

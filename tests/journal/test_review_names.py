@@ -17,7 +17,7 @@ from tests.journal.recorded import Ticking, record
 from tests.support import polls_plan
 from workshop import sessions
 from workshop.cli import app
-from workshop.engine import text
+from workshop.engine import lookalikes
 
 LATE = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 
@@ -29,7 +29,7 @@ def _report(path: Path) -> dict:
 
 
 def _reads_as_facilitator(name: str) -> bool:
-    return text.reads_as(unicodedata.normalize("NFKC", name), "facilitator")
+    return lookalikes.reads_as(unicodedata.normalize("NFKC", name), "facilitator")
 
 
 def test_a_name_carried_before_its_person_joins_is_not_theirs(tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_a_hand_written_join_in_fullwidth_is_not_a_second_ana(tmp_path: Path) ->
         path, hand.block({"type": "join", "at": LATE, "participant": "0a0a0a0a0a0a", "name": "\uff21\uff4e\uff41"})
     )
     names = [p.name for p in sessions.Session.open(path).state().participants]
-    keys = [text.name_key(unicodedata.normalize("NFKC", n)) for n in names]
+    keys = [lookalikes.name_key(unicodedata.normalize("NFKC", n)) for n in names]
     assert keys.count("ana") == 1, names
 
 

@@ -18,7 +18,7 @@ from tests.bidi import FSI, PDI, RLO, in_order
 from tests.engine.test_text import TYPED, isolates_nest
 from tests.support import polls_plan
 from workshop import sessions
-from workshop.engine import text
+from workshop.engine import bidi
 from workshop.report import compare, compare_tables
 from workshop.report.html import as_html
 from workshop.report.markdown import as_markdown
@@ -119,4 +119,4 @@ def test_the_terminal_tally_isolates_answers(folder: Path) -> None:
     out = io.StringIO()
     Console(file=out, width=100, color_system=None).print(Results(view.tally))
     row = next(line for line in out.getvalue().splitlines() if "override left open" in line)
-    assert text.isolate(OPEN_OVERRIDE) in row and tail_in_order(row, row[row.index(PDI) + 1 :])
+    assert bidi.isolate(OPEN_OVERRIDE) in row and tail_in_order(row, row[row.index(PDI) + 1 :])

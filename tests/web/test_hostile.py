@@ -14,7 +14,7 @@ from tests.support import polls_plan
 from tests.web.conftest import WAYS, Phone, Served, kinds
 from workshop import sessions
 from workshop.content import prompt
-from workshop.engine import guesses, text
+from workshop.engine import bidi, guesses
 from workshop.journal import store
 from workshop.serve import FrontDoor, Limits
 from workshop.sessions import door, people
@@ -269,7 +269,7 @@ async def test_a_stray_bidi_closer_cannot_end_its_bdi(served: Served) -> None:
     hostile = "ok\u2069\u202eevil"
     assert (await phone.post("/note", note=hostile)).status == 303
     page = await phone.open()
-    assert f"<bdi>{text.balanced(hostile)}</bdi>" in page and text.balanced(hostile) != hostile
+    assert f"<bdi>{bidi.balanced(hostile)}</bdi>" in page and bidi.balanced(hostile) != hostile
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from workshop.content import languages
+from workshop.content import variant_tables
 from workshop.content.checker import quoted_value
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.text import UNCLEAN
@@ -66,7 +66,7 @@ def _module(module: Module) -> dict[str, Any]:
         "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
         "steps": [_step(st) for st in module.steps],
         **({"language": module.language} if module.language else {}),
-        **({"variants": languages.authored(module)} if module.variants else {}),
+        **({"variants": variant_tables.authored(module)} if module.variants else {}),
     }
 
 
@@ -175,7 +175,7 @@ def thaw(data: dict[str, Any]) -> Plan:
                 )
             )
         modules.append(
-            languages.attach(
+            variant_tables.attach(
                 Module(
                     m["id"],
                     m["title"],
@@ -197,6 +197,6 @@ def thaw(data: dict[str, Any]) -> Plan:
         start,
         tuple(AgendaItem(m.id) for m in modules),
         data.get("summary", ""),
-        languages.titles(data.get("variants")),
+        variant_tables.titles(data.get("variants")),
     )
     return Plan(agenda, tuple(modules))

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from workshop.content import languages, variants
+from workshop.content import variant_tables, variants
 from workshop.content.checker import Checker as _Checker
 from workshop.content.checker import Where, quoted_value, suggest
 from workshop.content.document import Document
@@ -74,7 +74,7 @@ def check_module(doc: Document) -> Module:
         raise Invalid(c.problems)
     assert module_id and title and summary and minutes and source and steps
     module = Module(module_id, title, summary, minutes, source, steps, language or "")
-    return languages.attach(module, data.get("variants"))
+    return variant_tables.attach(module, data.get("variants"))
 
 
 def _check_source(c: _Checker, data: Mapping[str, Any]) -> Source | None:
@@ -287,5 +287,5 @@ def check_agenda(doc: Document, agenda_id: str, modules: Mapping[str, Module] | 
         start,
         tuple(items),
         summary,
-        languages.titles(data.get("variants")),
+        variant_tables.titles(data.get("variants")),
     )

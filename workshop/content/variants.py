@@ -5,7 +5,7 @@ name a step by its `id` and give its `title`, `prompt` and `notes`, its poll's `
 `options` (as many, in the same order) and scale `labels`, and its rounds' labels. Everything
 else (ids, kinds, minutes, vote rules) is the module's, once for every language. `check` reports
 what is malformed (`schema.check_module` calls it, so a session header's frozen copy is checked
-too; `languages.attach` then puts the texts on the model's parts); lacking.py lists every text a
+too; `variant_tables.attach` then puts the texts on the model's parts); lacking.py lists every text a
 language the module declares still lacks, for `workshop validate`, which a session never needs:
 a text a variant lacks is said in the first language.
 """

@@ -2,8 +2,8 @@
 
 Markdown goes through markdown-it-py (CommonMark) with mdit-py-plugins' front matter. A web page's
 article is found by readability-lxml when it is installed (the `html` extra), then written as
-Markdown by the standard library's html.parser, which also reads the page's metadata and, without
-readability, the whole page less its navigation and chrome. Parsers are imported when an article
+Markdown by the standard library's html.parser (draft/html_markdown.py), which also reads the page's
+metadata and, without readability, the whole page less its navigation and chrome. Parsers are imported when an article
 needs them, so `workshop --help` does not pay for them.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from workshop.draft import frontmatter
+from workshop.draft.html_markdown import MEDIA, PageMarkdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -49,7 +49,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     blocks: list[Block] = []
     held: list[Block] = []  # Markdown inside an HTML element that leaves its content out, until it closes
     quotes: list[Block] = []  # block quotes: not the article's points, unless it has nothing else
-    html = _Markdown()  # the HTML blocks, read as one fragment: an <aside> may open in one and close in another
+    html = PageMarkdown()  # the HTML blocks, read as one fragment: an <aside> may open in one and close in another
     item: Block | None = None  # a list item waiting for its first line of text
     containers: list[bool] = []  # per open ::: container, whether it is an aside
     quoted = table = 0
@@ -159,11 +159,11 @@ def _inline(children: list) -> str:
 
 
 def html(text: str) -> tuple[list[Block], dict[str, str]]:
-    page = _Markdown(text)
+    page = PageMarkdown(text)
     try:
         from readability import Document
 
-        article = _Markdown(Document(text).summary(html_partial=True)).text
+        article = PageMarkdown(Document(text).summary(html_partial=True)).text
     except Exception:
         article = page.text
     blocks, _ = markdown(article if article.strip() else page.text)
@@ -175,151 +175,3 @@ def is_document(text: str) -> bool:
     rather than text that holds some HTML."""
     head = re.sub(r"^(\s*<!--.*?-->)+", "", text[:8192], flags=re.DOTALL).lower()
     return bool(re.match(r"\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*(<!doctype html|<html[\s>]))", head))
-
-
-# Tags whose text is never the article, and class or id words that mark chrome: what readability
-# leaves in (a share bar inside the article) and, without readability, the page around the article.
-# A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
-_SKIP = {
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "svg",
-    "iframe",
-    "template",
-    "blockquote",
-    "button",
-    "select",
-    "textarea",
-    "object",
-    "canvas",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "pre",
-}
-# Images, tables and code are no text to draft from, but a section that holds only one is still a section.
-_MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
-MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_INLINE = {
-    "a",
-    "abbr",
-    "b",
-    "cite",
-    "code",
-    "em",
-    "i",
-    "mark",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "font",
-    "bdi",
-    "bdo",
-    "kbd",
-    "samp",
-    "var",
-    "del",
-    "ins",
-    "label",
-}
-_CHROME = re.compile(
-    r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
-    r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only"
-    r"|pull-?quote",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
-_META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
-
-
-class _Markdown(HTMLParser):
-    """A page as Markdown (`text`) for markdown-it to read, and what it says about itself (`meta`):
-    <title>, <html lang>, the <meta> that name its title, author and language, and its byline element."""
-
-    def __init__(self, page: str | None = None) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
-        self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
-        self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
-        self.text = ""
-        if page is not None:
-            self.feed(page)
-            self.close()
-            self.text = self.take()
-
-    def take(self) -> str:
-        """The Markdown written since the last take (HTML fed a piece at a time)."""
-        text = "".join(self.out)
-        self.out.clear()
-        return text
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: (v or "") for k, v in attrs}
-        key = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
-        if tag == "meta" and key in _META and values.get("content"):
-            self.meta.setdefault(key, values["content"])
-        elif tag == "html" and values.get("lang"):
-            self.meta.setdefault("lang", values["lang"])
-        marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
-        byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
-        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
-            if found and wanted not in self.meta and self.capture is None:
-                self.capture = (tag, wanted, [])
-        if self.skip:
-            if tag == self.skip[-1] and tag not in _VOID:
-                self.skip.append(tag)
-            return
-        if tag in _MEDIA:
-            self.out.append(f"\n\n{MEDIA}\n\n")
-        if tag not in _VOID and (
-            tag in _SKIP
-            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
-        ):
-            self.skip = [tag]
-        elif tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag not in _INLINE:
-            self.out.append("\n\n")
-            if tag in ("ol", "ul"):
-                self.lists.append(0 if tag == "ol" else -1)
-            elif tag == "li" and self.lists:
-                self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
-                self.out.append(f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- ")
-            elif re.fullmatch(r"h[1-6]", tag):
-                self.out.append("#" * int(tag[1]) + " ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.capture is not None and tag == self.capture[0]:
-            self.meta[self.capture[1]] = " ".join("".join(self.capture[2]).split())
-            self.capture = None
-        if self.skip:
-            if tag == self.skip[-1]:
-                self.skip.pop()
-        elif tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag not in _INLINE:
-            self.out.append("\n\n")
-            if tag in ("ol", "ul") and self.lists:
-                self.lists.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.capture is not None:
-            self.capture[2].append(data)
-        if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
-            self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise, takewhile
 
 from workshop.content.quotes import QUOTE
+from workshop.draft.keywords import keywords
 from workshop.draft.parse import Block
-from workshop.draft.text import NOT_A_POINT, clean_text, keywords, opening, sentences, shorten, spaced, title_like
+from workshop.draft.text import NOT_A_POINT, clean_text, opening, sentences, shorten, spaced, title_like
 
 MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
 FALLBACK_POINTS = 7

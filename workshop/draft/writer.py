@@ -10,93 +10,22 @@ cast on a screen, and no minutes from the article that the step's own minutes co
 
 from __future__ import annotations
 
-import json
-import math
-import re
-import unicodedata
 from collections.abc import Callable
 
 from workshop.content.quotes import QUOTE, contradictions
 from workshop.draft.article import Article
-from workshop.draft.phrases import PHRASES, Phrases, asks, ends_sentence, phrases
+from workshop.draft.phrases import PHRASES, asks, ends_sentence, phrases
 from workshop.draft.points import Point
 from workshop.draft.points import summary as section_summary
+from workshop.draft.polls import focus_poll, option_labels, scale_poll
 from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
+from workshop.draft.toml_text import Ids, Steps, comment, slug, toml_string
 
-OPTION_LIMIT = 60  # characters in a poll option
 TITLE_LIMIT = 100
 HEADING_LIMIT = 70
 HINT_WORDS = 6  # words of a point's first sentence kept in the notes, to be reworded
 SCALE_RANGE = (3, 7)  # point counts that get one scale poll each
 OPENING_MINUTES = 3
-
-
-# ------------------------------------------------------------------------------------ TOML text
-
-# TOML's basic strings escape as JSON does; C1 controls are escaped too, so that no editor or
-# terminal showing the draft meets a raw control character from the article.
-_C1 = {code: f"\\u{code:04X}" for code in range(0x7F, 0xA0)}
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string, or a multi-line one when the text has line breaks."""
-    lines = [json.dumps(line, ensure_ascii=False)[1:-1].translate(_C1) for line in text.split("\n")]
-    return '"""\n' + "\n".join(lines) + '"""' if len(lines) > 1 else f'"{lines[0]}"'
-
-
-# Letters NFKD does not take apart into a Latin letter and a mark.
-_LATIN = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "ø": "o",
-        "Ø": "o",
-        "ł": "l",
-        "Ł": "l",
-        "đ": "d",
-        "Đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "Þ": "th",
-        "ı": "i",
-    }
-)
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """An id from Latin letters and digits (accents dropped); empty for other scripts, which get a number."""
-    plain = unicodedata.normalize("NFKD", text.translate(_LATIN)).encode("ascii", "ignore").decode("ascii").lower()
-    plain = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-    if len(plain) > limit:
-        plain = plain[:limit]
-        if "-" in plain[limit // 2 :]:
-            plain = plain[: plain.rindex("-")]
-        plain = plain.strip("-")
-    return plain
-
-
-class _Ids(list):
-    def take(self, wanted: str, fallback: str) -> str:
-        base = slug(wanted) or fallback
-        candidate, n = base, 2
-        while candidate in self:
-            candidate, n = f"{base}-{n}", n + 1
-        self.append(candidate)
-        return candidate
-
-
-def _labels(headings: list[str]) -> list[str]:
-    """Poll options from the headings: short, non-empty, and distinct without case and spaces."""
-    labels: list[str] = []
-    for number, heading in enumerate(headings, start=1):
-        label, n = shorten(heading, OPTION_LIMIT) or f"Point {number}", 2
-        while label.casefold() in (seen.casefold() for seen in labels):
-            label, n = f"{shorten(heading, OPTION_LIMIT - 4)} ({n})", n + 1
-        labels.append(label)
-    return labels
 
 
 # ------------------------------------------------------------------------------------ the draft
@@ -105,46 +34,6 @@ def _labels(headings: list[str]) -> list[str]:
 def _minutes(point: Point) -> int:
     words = len(point.body.split()) if spaced(point.body) else len(point.body) // 2  # about 2 characters a word
     return 5 if words < 60 else 6 if words < 150 else 7 if words < 300 else 8
-
-
-class _Out:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.minutes = 0
-
-    def add(self, *lines: str) -> None:
-        self.lines.extend(lines)
-
-    def step(
-        self,
-        ids: _Ids,
-        *,
-        wanted: str,
-        fallback: str,
-        title: str,
-        kind: str,
-        minutes: int,
-        prompt: str,
-        notes: str = "",
-        checks: dict[str, str] | None = None,
-    ) -> str:
-        checks = checks or {}
-        step_id = ids.take(wanted, fallback)
-        self.minutes += minutes
-        self.add("", "[[steps]]", f"id = {toml_string(step_id)}")
-        for key, value in (
-            ("title", title),
-            ("kind", kind),
-            ("minutes", minutes),
-            ("prompt", prompt),
-            ("notes", notes),
-        ):
-            if key == "notes" and not value:
-                continue
-            if key in checks:
-                self.add(f"# CHECK: {checks[key]}")
-            self.add(f"{key} = {value}" if isinstance(value, int) else f"{key} = {toml_string(value)}")
-        return step_id
 
 
 def _fitting(texts: Callable[[bool], tuple[str, str]], minutes: int) -> tuple[str, str]:
@@ -166,11 +55,11 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     title = shorten(clean_text(article.title), TITLE_LIMIT) or "Untitled article"
     points, found_by, more = found
     headings = [shorten(clean_text(p.heading), HEADING_LIMIT) or f"Point {n}" for n, p in enumerate(points, start=1)]
-    labels = _labels(headings)
+    labels = option_labels(headings)
     n = len(points)
     say = phrases(article.language)
-    ids = _Ids()
-    body = _Out()
+    ids = Ids()
+    body = Steps()
 
     # opening
     author = clean_text(article.author)
@@ -249,7 +138,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
             },
         )
         if scale_polls:
-            _scale_poll(
+            scale_poll(
                 body,
                 ids,
                 say,
@@ -260,9 +149,9 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
             )
 
     if n >= 2:
-        _focus_poll(body, ids, say, labels)
+        focus_poll(body, ids, say, labels)
     else:
-        _scale_poll(body, ids, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
+        scale_poll(body, ids, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
 
     body.step(
         ids,
@@ -278,7 +167,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     module_id = slug(title, 48) or slug(article.stem, 48) or "draft"
     summary = say.summary.format(n=n, title=title) if n >= 2 else say.summary_one.format(title=title)
     # the source file's own name, its folders left out whichever slash the path was written with
-    origin = " from " + _comment(source_name.replace("\\", "/").rsplit("/", 1)[-1]) if source_name else ""
+    origin = " from " + comment(source_name.replace("\\", "/").rsplit("/", 1)[-1]) if source_name else ""
     head = [
         f"# Drafted by `workshop draft`{origin}: a starting point, not a finished module.",
         "# Every line marked CHECK needs a person: write everything in your own words (never copy the article's",
@@ -309,74 +198,6 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         'publisher = "not named"',
     ]
     return "\n".join(head + body.lines) + "\n"
-
-
-def _comment(text: str) -> str:
-    """Text that is safe inside a TOML comment: one line, no control characters."""
-    return "".join(ch for ch in clean_text(text) if ch.isprintable())
-
-
-def _scale_poll(body: _Out, ids: _Ids, say: Phrases, wanted: str, fallback: str, title: str, topic: str) -> None:
-    """Where the group stands today on `topic`, a 0-5 rating cast on each person's own screen (not a
-    show of hands, and never called a fist: that is a consent check)."""
-    if "fist" in topic.casefold():
-        question = say.today_plain
-    else:
-        question = (say.today_asked if ends_sentence(topic) else say.today).format(heading=topic)
-    body.step(
-        ids,
-        wanted=wanted,
-        fallback=fallback,
-        title=title,
-        kind="poll",
-        minutes=3,
-        prompt=say.scale_prompt,
-        checks={"title": "poll wording: the question, the title and the labels.", "minutes": "minutes for the poll."},
-    )
-    low, high = say.labels
-    body.add(
-        "",
-        "[steps.poll]",
-        f"question = {toml_string(question)}",
-        'vote = "scale"',
-        "anonymous = true",
-        "min = 0",
-        "max = 5",
-        f"labels = {{ 0 = {toml_string(low)}, 5 = {toml_string(high)} }}",
-    )
-
-
-def _focus_poll(body: _Out, ids: _Ids, say: Phrases, labels: list[str]) -> None:
-    """Which point to work on first: dots for four points or more, a third as many dots as points
-    (at most half of them on one), as multivoting advises (`validate --practice`); one choice for
-    two or three points, where even one dot would be a third of them."""
-    count = len(labels)
-    budget = math.ceil(count / 3)
-    dots = budget >= 2
-    cap = max(1, budget // 2)
-    body.step(
-        ids,
-        wanted="first-focus",
-        fallback="first-focus",
-        title=say.focus_title,
-        kind="poll",
-        minutes=5,
-        prompt=say.dots_prompt.format(budget=budget, cap=cap) if dots else say.single_prompt,
-        checks={
-            "title": "poll wording: the question, and options short enough to read at a glance.",
-            "minutes": "minutes for the poll and a short debrief.",
-        },
-    )
-    options = ", ".join(toml_string(label) for label in labels)
-    body.add(
-        "",
-        "[steps.poll]",
-        f"question = {toml_string(say.focus_question)}",
-        'vote = "dots"' if dots else 'vote = "single"',
-        'reveal = "on-close"',
-        *([f"budget = {budget}", f"cap = {cap}"] if dots else []),
-        f"options = [{options}]",
-    )
 
 
 def _language(tag: str, guessed: bool) -> list[str]:

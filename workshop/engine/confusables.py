@@ -2,7 +2,7 @@
 Unicode's confusables (UTS #39, confusables.txt, as the `confusable_homoglyphs` package carries
 it): each pair is a character and the ASCII character it is confusable with. Generated, never
 edited by hand: tests/engine/test_confusables.py makes it again from the package and compares.
-`text.reads_as` reads names through it, so no script can spell "facilitator" in letters that
+`lookalikes.reads_as` reads names through it, so no script can spell "facilitator" in letters that
 only look Latin."""
 
 PAIRS = (

@@ -17,9 +17,9 @@ from typing import NamedTuple
 from workshop.engine.afterwards import STATUSES
 from workshop.engine.context import Context
 from workshop.engine.events import FACILITATOR, Event
+from workshop.engine.lookalikes import name_key
 from workshop.engine.order import RunningOrder
 from workshop.engine.people import People
-from workshop.engine.text import name_key
 
 REVIEW_STEP = "action-review/review"  # the step a follow-up opens with (sessions/followup.py)
 

@@ -1,7 +1,9 @@
 """The vocabulary: every event a session journal can hold, one typed definition each.
 
-Each class below is one event type: its tag is the `type` written in the file, its fields are
-the keys of its block (built from the kinds in engine/fields.py). Writers build these
+Each class is one event type: its tag is the `type` written in the file, its fields are the keys
+of its block (built from the kinds in engine/fields.py). The participants' events are below; the
+facilitator's control (engine/control.py), the room's contributions (engine/contributions.py) and
+what lasts afterwards (engine/afterwards.py) are gathered here, so writers find every type here. Writers build these
 (`write(events.NoteEvent(...))`, so a misspelt field is a type error), and the journal's reader
 checks every block it reads against the same definition before anything folds, shows or renders
 it (journal/check.py). What the fold reads is the checked event as a plain dict (`Event`), in
@@ -22,9 +24,9 @@ nothing already written: engine/corrections.py folds them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal, Union
 
-from msgspec import UNSET, Meta, UnsetType
+from msgspec import UNSET, UnsetType
 
 from workshop.engine.afterwards import (
     CarryEvent,
@@ -51,30 +53,38 @@ from workshop.engine.contributions import (
     UpvoteEvent,
     WordingEvent,
 )
+from workshop.engine.control import (  # the facilitator's control, gathered here with the rest
+    ActionEvent,
+    CloseEvent,
+    EndEvent,
+    ExtendEvent,
+    GotoEvent,
+    InsertEvent,
+    MoveEvent,
+    PauseEvent,
+    ReopenEvent,
+    ResetEvent,
+    ResumeEvent,
+    RevealEvent,
+    RevoteEvent,
+    RoundEvent,
+    ServeEvent,
+    SkipEvent,
+    StartEvent,
+)
 from workshop.engine.fields import (  # noqa: F401 - `given`, `Reaction`, `Via`, `TypedEvent`: where writers find them
-    TEXT,
-    WHEN,
-    Address,
     Author,
     Client,
-    Command,
     Count,
-    Digest,
-    Due,
     IdeaRef,
     Joiner,
-    Minutes,
     Name,
     NoteId,
-    Owner,
     Proof,
     Qid,
-    QidOrFirst,
     Reaction,
-    Seconds,
     SignedEvent,
     Text,
-    Title,
     Token,
     TypedEvent,
     Value,
@@ -87,124 +97,6 @@ Event = dict[str, Any]  # an event as read: a checked block's fields, `at` an aw
 
 FACILITATOR = "facilitator"
 RESERVED_NAMES = frozenset({FACILITATOR, "anonymous"})  # what notes and anonymous polls say instead of a name
-
-
-# ---------------------------------------------------------------------- the facilitator's control
-
-
-class StartEvent(SignedEvent, tag="start", kw_only=True):
-    """The first step begins; `planned`: when the agenda meant it to start (ISO 8601)."""
-
-    planned: Annotated[str, Meta(min_length=10, max_length=40), WHEN] | UnsetType = UNSET
-
-
-class GotoEvent(SignedEvent, tag="goto", kw_only=True):
-    """The room moves to a step."""
-
-    step: Qid
-    via: Via | UnsetType = UNSET
-
-
-class PauseEvent(SignedEvent, tag="pause", kw_only=True):
-    """The clock stops."""
-
-
-class ResumeEvent(SignedEvent, tag="resume", kw_only=True):
-    """The clock runs again."""
-
-
-class ExtendEvent(SignedEvent, tag="extend", kw_only=True):
-    """Time added to a step (negative: taken away)."""
-
-    step: Qid
-    seconds: Seconds
-
-
-class CloseEvent(SignedEvent, tag="close", kw_only=True):
-    """A poll stops taking ballots."""
-
-    poll: Qid
-
-
-class ReopenEvent(SignedEvent, tag="reopen", kw_only=True):
-    """A closed poll takes ballots again."""
-
-    poll: Qid
-
-
-class ResetEvent(SignedEvent, tag="reset", kw_only=True):
-    """A poll's ballots so far stop counting."""
-
-    poll: Qid
-
-
-class RevealEvent(SignedEvent, tag="reveal", kw_only=True):
-    """A poll's results are shown to the room."""
-
-    poll: Qid
-
-
-class EndEvent(SignedEvent, tag="end", kw_only=True):
-    """The session is over."""
-
-
-class RoundEvent(SignedEvent, tag="round", kw_only=True):
-    """The room moves on to a step's next round (`round`: its index)."""
-
-    step: Qid
-    round: Annotated[int, Meta(ge=1, le=100)]
-
-
-class RevoteEvent(SignedEvent, tag="revote", kw_only=True):
-    """A new round of the current step's poll, on new words if `wording`; earlier rounds are kept."""
-
-    poll: Qid
-    wording: Text | UnsetType = UNSET
-
-
-class SkipEvent(SignedEvent, tag="skip", kw_only=True):
-    """A step still to come will not run (or, `on` false, will again)."""
-
-    step: Qid
-    on: bool
-
-
-class MoveEvent(SignedEvent, tag="move", kw_only=True):
-    """A step not yet run moves in the running order, after `after` ("": first)."""
-
-    step: Qid
-    after: QidOrFirst
-
-
-class InsertEvent(SignedEvent, tag="insert", kw_only=True):
-    """A step added on the day: a break, or an objections round (kind notes)."""
-
-    step: Qid
-    kind: Literal["break", "notes"]
-    title: Title
-    minutes: Minutes
-    after: QidOrFirst
-    prompt: Annotated[str, Meta(max_length=2000), TEXT] | UnsetType = UNSET
-
-
-class ActionEvent(SignedEvent, tag="action", kw_only=True):
-    """A note marked as an action item (or not, `on` false), with its owner and due date ("" clears one)."""
-
-    note: NoteId
-    on: bool | UnsetType = UNSET
-    owner: Owner | UnsetType = UNSET
-    due: Due | UnsetType = UNSET
-
-
-class ServeEvent(SignedEvent, tag="serve", kw_only=True):
-    """Where browsers join, from `workshop serve` ("" once it stops), and every other way in it
-    runs: the SHA-256 of its self-signed certificate (for people to check), the ssh command and
-    the SHA-256 of its ssh host key. Files from before these fields read as serving none."""
-
-    address: Address
-    certificate: Digest | UnsetType = UNSET
-    ssh: Command | UnsetType = UNSET
-    host_key: Digest | UnsetType = UNSET
 
 
 # ---------------------------------------------------------------------- participants

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from workshop.engine.context import Context
 from workshop.engine.events import Event
-from workshop.engine.text import name_key, reserved
+from workshop.engine.lookalikes import name_key, reserved
 
 
 class People:
@@ -24,11 +24,11 @@ class People:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.participants: dict[str, tuple[str, float]] = {}  # token -> (name, joined)
-        self.by_name: dict[str, str] = {}  # text.name_key(name) -> the first token that joined with it
+        self.by_name: dict[str, str] = {}  # lookalikes.name_key(name) -> the first token that joined with it
         # token -> name, for people whose `join` was lost (a damaged block) or refused: what they
         # wrote still counts, under the name it carries (`carried`)
         self.unjoined: dict[str, str] = {}
-        self.unjoined_names: dict[str, str] = {}  # text.name_key(name) -> token, for those
+        self.unjoined_names: dict[str, str] = {}  # lookalikes.name_key(name) -> token, for those
         self.beats: dict[str, float] = {}  # token -> the last time their screen said it is here
         self.proofs: dict[str, str] = {}  # token -> what a rejoin code must give (sessions/people.py)
 

@@ -1,11 +1,8 @@
-"""Participant text is untrusted: kept as typed, minus control characters, within limits; and
-isolated where it is shown, so that nothing in it can reorder the text around it.
+"""Participant text is untrusted: kept as typed, minus control characters, within limits.
 
-Bidi: a right-to-left override (U+202E) left open in a name or note reverses everything after it
-on the line, and a stray isolate closer (U+2069) can end an isolation early. So names lose their
-invisible characters when stored (`name`), and names and notes are shown through `isolate` (the
-terminal, Markdown) or `balanced` inside `<bdi>` (HTML). Notes keep what was typed: the
-isolation is added on display, never stored.
+Names lose their invisible characters when stored (`name`), so that nothing in a name can reorder
+the text around it; notes keep what was typed, and are isolated where shown (engine/bidi.py).
+When two names are one person's is engine/lookalikes.py.
 """
 
 from __future__ import annotations
@@ -13,10 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import lru_cache
 
-from workshop.engine.confusables import ASCII_OF
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 
@@ -26,18 +20,6 @@ TEXT_MAX = 2000
 # surrogates (they cannot be encoded, and crash whatever prints them). `clean` removes them;
 # readers of files refuse text that holds them.
 UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-EMBEDDINGS = "\u202a\u202b\u202d\u202e"  # LRE, RLE, LRO, RLO: each closed by a PDF
-PDF = "\u202c"
-ISOLATES = "\u2066\u2067\u2068"  # LRI, RLI, FSI: each closed by a PDI
-FSI, PDI = "\u2068", "\u2069"
-MARKS = "\u200e\u200f\u061c"  # LRM, RLM, ALM: invisible, they only steer direction
-BIDI_CONTROLS = EMBEDDINGS + PDF + ISOLATES + PDI + MARKS
-# Where a bidi paragraph ends (class B): every embedding and isolate ends there too, so each line
-# of a note is isolated on its own.
-_PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
-_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 
 
 class TextError(WorkshopError, ValueError):
@@ -161,176 +143,6 @@ def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
             )
         )
     return value
-
-
-# Letters of other scripts (and Latin variants) drawn like Latin letters, from Unicode's
-# confusables: with them "Аna", its first letter Cyrillic, would pass on every screen for "Ana".
-# Mapped as typed, before casefolding, since a capital and its small letter can look like two
-# different Latin letters (Greek "Η" is an H, "η" an n). A name is compatibility-normalised first, so
-# the lunate sigma "ϲ" is stored as "ς", which is drawn like a "c" too.
-_DRAWN_ALIKE = {
-    "A": "АΑᎪ",
-    "B": "ВΒᏴ",
-    "C": "СϹᏟ",
-    "D": "Ꭰ",
-    "E": "ЕΕᎬ",
-    "G": "Ꮐ",
-    "H": "НΗᎻ",
-    "I": "ІӀΙ",
-    "J": "ЈͿᎫ",
-    "K": "КΚᏦ",
-    "L": "ᏞԼ",
-    "M": "МΜᎷ",
-    "N": "Ν",
-    "O": "ОΟՕ",
-    "P": "РΡᏢ",
-    "Q": "Ԛ",
-    "R": "ᏒᎡ",
-    "S": "ЅՏᏚ",
-    "T": "ТΤᎢ",
-    "U": "Ս",
-    "V": "ѴᏙ",
-    "W": "ԜᎳ",
-    "X": "ХΧ",
-    "Y": "УҮΥ",
-    "Z": "ΖᏃ",
-    "a": "аαɑ",
-    "c": "сϲς",
-    "d": "ԁ",
-    "e": "еε",
-    "g": "ɡց",
-    "h": "һհ",
-    "i": "іιɩı",
-    "j": "јϳȷ",
-    "k": "κ",
-    "l": "ӏǀ",
-    "n": "ηո",
-    "o": "оοօ",
-    "p": "рρ",
-    "q": "ԛզ",
-    "r": "г",
-    "s": "ѕ",
-    "t": "τт",
-    "u": "υμս",
-    "v": "νѵ",
-    "w": "ԝա",
-    "x": "хχ",
-    "y": "уүγ",
-}
-_LOOKALIKES = str.maketrans({ch: latin for latin, chars in _DRAWN_ALIKE.items() for ch in chars})
-
-
-def name_key(value: str) -> str:
-    """What two display names must share to be one person's: neither case, letters drawn alike
-    (another script's, a Latin letter's variants, accents and strokes, modifier letters beside
-    it), nor the spaces and punctuation between letters tell them apart ("ANA", "ana", "A-na",
-    "Ána", "ᴀna" and "Аna" with a Cyrillic А are one name). Marks on other scripts' letters stay:
-    there they make a different name."""
-    kept: list[str] = []
-    for ch in unicodedata.normalize("NFD", value):
-        if unicodedata.category(ch)[0] == "M" and kept and kept[-1].isascii() or _modifier(ch):
-            continue
-        kept.append(_latin_letter(ch).translate(_LOOKALIKES))
-    return "".join(ch for ch in "".join(kept).casefold() if ch not in _BETWEEN)
-
-
-_BETWEEN = frozenset(NAME_PUNCTUATION + " ")
-
-
-def same_name(a: str, b: str) -> bool:
-    return name_key(a) == name_key(b)
-
-
-def reads_as(value: str, word: str) -> bool:
-    """Whether the name `value` reads as `word`, or holds it: on its letters alone, whatever
-    their accents, case, width, script or variant (small capitals), with the spaces and
-    punctuation between them left out, and 1, I and | read as l, 0 as O, rn as m
-    ("ꜰᴀᴄɪʟɪᴛᴀᴛᴏʀ", "faci1itat0r" and "The Facilitator" all read as "facilitator")."""
-    return _skeleton(word) in _skeleton(value)
-
-
-RESERVED_WORDS = ("facilitator", "anonymous")  # what notes and anonymous polls say instead of a name
-
-
-def reserved(value: str) -> str:
-    """The word reports use instead of a name ("facilitator", "anonymous") that `value` reads as,
-    or "": the one rule every channel and the file's reader use (`reads_as`)."""
-    return next((word for word in RESERVED_WORDS if reads_as(value, word)), "")
-
-
-def _skeleton(value: str) -> str:
-    value = value.translate(ASCII_OF)  # letters of any script drawn like ASCII ones (confusables.txt)
-    kept = "".join(
-        ch for ch in unicodedata.normalize("NFD", name_key(unicodedata.normalize("NFKD", value))) if ch.isalnum()
-    )  # marks on any letter, and whatever is not a letter or digit, go
-    return kept.translate(_ALIKE_IN_LATIN).replace("rn", "m").replace("vv", "w")
-
-
-_ALIKE_IN_LATIN = str.maketrans({"1": "l", "i": "l", "|": "l", "!": "l", "0": "o"})
-# "LATIN SMALL LETTER DOTLESS J WITH STROKE", "LATIN LETTER SMALL CAPITAL A", "LATIN SMALL CAPITAL LETTER I
-# WITH STROKE": the one letter each is a variant of
-_LATIN_NAME = re.compile(r"LATIN (?:[A-Z]+ )*?LETTER (?:[A-Z]+ )*?([A-Z])(?: |$)")
-
-
-@lru_cache(maxsize=4096)
-def _modifier(ch: str) -> bool:
-    """A modifier letter (a spacing accent, a half ring, an apostrophe drawn as a letter)."""
-    return not ch.isascii() and unicodedata.name(ch, "").startswith("MODIFIER LETTER")
-
-
-@lru_cache(maxsize=4096)
-def _latin_letter(ch: str) -> str:
-    """A Latin letter's variant (small capital, with a hook, a stroke…) as its plain letter."""
-    found = _LATIN_NAME.match(unicodedata.name(ch, "")) if not ch.isascii() else None
-    return found.group(1).lower() if found else ch
-
-
-def isolate(value: str) -> str:
-    """`value` safe to show beside other text (terminal, Markdown): each line that holds bidi
-    controls or right-to-left characters wrapped in FSI…PDI and balanced inside (see `balanced`).
-    Other text comes back unchanged, so plain ASCII output stays byte for byte what it was."""
-    return _by_line(value, lambda line: FSI + _balance(line) + PDI)
-
-
-def balanced(value: str) -> str:
-    """`value` for inside an isolation the caller provides (HTML `<bdi>`): each line closes what
-    it opens (a PDF per embedding or override, a PDI per isolate, at the end of the line), and a
-    PDI that closes nothing the line opened is given an isolate of its own to close, rather than
-    the one around the text. Nothing typed is removed."""
-    return _by_line(value, _balance)
-
-
-def _by_line(value: str, change: Callable[[str], str]) -> str:
-    if value.isascii():  # the common case, and a long report has many notes
-        return value
-    parts = _PARAGRAPH.split(value)  # lines at even indexes, their separators between
-    return "".join(change(part) if i % 2 == 0 and _reorders(part) else part for i, part in enumerate(parts))
-
-
-def _reorders(line: str) -> bool:
-    return any(ch in BIDI_CONTROLS or unicodedata.bidirectional(ch) in _RIGHT_TO_LEFT for ch in line)
-
-
-def _balance(line: str) -> str:
-    """One line, balanced as the Unicode bidi algorithm (UAX #9, X1–X8) pairs its controls."""
-    closers: list[str] = []  # what closes each control the line opened, innermost last
-    strays = 0  # PDIs that close no isolate the line opened
-    for ch in line:
-        if ch in EMBEDDINGS:
-            closers.append(PDF)
-        elif ch in ISOLATES:
-            closers.append(PDI)
-        elif ch == PDF:
-            if closers and closers[-1] == PDF:  # a PDF never closes across an isolate (X7)
-                closers.pop()
-        elif ch == PDI:
-            if PDI in closers:  # it ends the embeddings opened inside its isolate too (X6a)
-                while closers.pop() != PDI:
-                    pass
-            else:
-                closers.clear()  # it ends the open embeddings, and closes an isolate outside the line
-                strays += 1
-    return FSI * strays + line + "".join(reversed(closers))
 
 
 def is_date(value: str) -> bool:

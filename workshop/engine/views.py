@@ -14,9 +14,9 @@ from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine import rounds
 from workshop.engine.decisions import RecordView
 from workshop.engine.ideas import RoomView
+from workshop.engine.lookalikes import same_name
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
-from workshop.engine.text import same_name
 from workshop.i18n import _
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has

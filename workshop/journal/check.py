@@ -23,7 +23,7 @@ from itertools import filterfalse
 from operator import attrgetter
 from typing import Annotated, Any, Union, cast, get_args, get_origin, get_type_hints
 
-from workshop.engine import events, text
+from workshop.engine import events, lookalikes, text
 from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
 from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
@@ -50,8 +50,8 @@ def _name_ok(value: str) -> bool:
 @cache
 def _joiner_ok(value: str) -> bool:
     """A name a participant may join with: never one that reads as the facilitator's or anonymous
-    (`text.reserved`, the rule every channel applies)."""
-    return _name_ok(value) and not text.reserved(value)
+    (`lookalikes.reserved`, the rule every channel applies)."""
+    return _name_ok(value) and not lookalikes.reserved(value)
 
 
 def _when_ok(value: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from workshop.engine.bidi import isolate
 from workshop.engine.tally import SESSION_STATUS_WORDS, VOTE_WORDS, said
-from workshop.engine.text import isolate
 from workshop.i18n import _, html_open, number, pgettext
 from workshop.report import followup
 from workshop.report.compare import match_key

@@ -134,7 +134,7 @@ def as_rich(actions: list[dict[str, Any]]) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
-    from workshop.engine.text import isolate
+    from workshop.engine.bidi import isolate
 
     parts: list[Any] = []
     for entry in actions:

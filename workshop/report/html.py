@@ -3,7 +3,7 @@
 Nothing is fetched: no scripts, no external fonts or images, the CSS is inline. Every string that
 is not the page's own (participant names, notes, answers, and the plan's text too) goes
 through `html.escape`, so `<script>` in a note is shown, never run. Participant strings (names,
-notes, answers) and option labels are each in a `<bdi>`, balanced inside (`text.balanced`), so
+notes, answers) and option labels are each in a `<bdi>`, balanced inside (`bidi.balanced`), so
 none can reorder the text after it; `<bdi>` changes nothing for left-to-right text.
 
 A session `workshop serve` served ends with an appendix: its join page's QR code, inline SVG that
@@ -15,8 +15,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from workshop.engine.bidi import balanced
 from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
-from workshop.engine.text import balanced
 from workshop.engine.views import SessionState
 from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg

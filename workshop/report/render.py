@@ -3,7 +3,7 @@ shares are in words.py, Markdown in markdown.py, HTML in html.py, all from the s
 
 Participant strings are untrusted: JSON carries them as data, Markdown escapes its own syntax
 so a note like `[click](javascript:…)` shows as typed and never becomes a link, and isolates
-them (`text.isolate`: FSI…PDI, only around text that holds bidi controls or right-to-left
+them (`bidi.isolate`: FSI…PDI, only around text that holds bidi controls or right-to-left
 characters) so a name or note cannot reorder the rest of its line.
 
 `as_dict` is the one shape every other report (Markdown, HTML) reads, so they carry the same content.
@@ -18,8 +18,8 @@ from typing import Any
 
 from workshop.content.model import Poll
 from workshop.engine import forecast, tally
+from workshop.engine.bidi import isolate
 from workshop.engine.tally import Tally
-from workshop.engine.text import isolate
 from workshop.engine.views import Note, PollView, SessionState, StepView
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from workshop.engine import events, evidence, text
+from workshop.engine import events, evidence, lookalikes, text
 from workshop.engine.afterwards import STATUSES, status_said
 from workshop.engine.decisions import REVIEW_STEP, Carried, Decision
 from workshop.engine.tally import under
@@ -187,7 +187,7 @@ class DecisionVerbs(CorrectionVerbs):
     def _may_review(self, s: SessionState, action: Carried, person: Person) -> None:
         if (
             not action.owner
-            or text.name_key(action.owner) != text.name_key(person.name)
+            or lookalikes.name_key(action.owner) != lookalikes.name_key(person.name)
             or person.token not in self.fold.participants
         ):
             raise SessionError(said("not-owner").format(owner=action.owner or _("nobody named")))

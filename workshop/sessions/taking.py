@@ -16,7 +16,7 @@ from typing import Any, Literal
 from msgspec import UNSET, UnsetType
 
 from workshop.content.model import Poll
-from workshop.engine import ballots, dates, events, text
+from workshop.engine import ballots, dates, events, lookalikes, text
 from workshop.engine.views import PollView, SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions import people
@@ -120,7 +120,7 @@ class Taking(SessionFile):
         self.refresh()
         token = self.fold.participant_named(clean)
         if token is None:
-            return next((p for p in self._people.values() if text.same_name(p.name, clean)), None) or self.adopt(
+            return next((p for p in self._people.values() if lookalikes.same_name(p.name, clean)), None) or self.adopt(
                 people.newcomer(clean)
             )
         if token not in self._people:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from workshop.engine import dates, text
+from workshop.engine import dates, lookalikes, text
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
 
@@ -38,7 +38,7 @@ def participant_name(name: str) -> str:
         clean = text.name(name)
     except text.TextError as err:
         raise SessionError(str(err)) from None
-    if word := text.reserved(clean):
+    if word := lookalikes.reserved(clean):
         raise SessionError(
             _("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
                 clean=clean, word=word

@@ -15,9 +15,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Label, Static
 
 from workshop import i18n
+from workshop.engine.bidi import isolate
 from workshop.engine.ideas import IDEA_MAX
 from workshop.engine.in_language import state_in
-from workshop.engine.text import isolate
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError
 from workshop.sessions.people import PIN_DIGITS, Person, pin_problem

@@ -14,8 +14,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
-from workshop.engine import text
-from workshop.engine.text import NAME_MAX, clean, isolate
+from workshop.engine import lookalikes
+from workshop.engine.bidi import isolate
+from workshop.engine.text import NAME_MAX, clean
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
@@ -162,7 +163,7 @@ class NextPersonScreen(SessionScreen):
             if not doing:
                 self._say(_("No poll is open right now: wait for the facilitator."), "italic")
                 return
-            if text.reads_as(name, "anonymous"):  # what the kiosk used to ask for on anonymous polls
+            if lookalikes.reads_as(name, "anonymous"):  # what the kiosk used to ask for on anonymous polls
                 self._say(_("Please type your own name: an anonymous poll does not store it with your ballot."), "bold")
                 return
             clean = participant_name(name)

@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
 
+from workshop.engine.bidi import isolate
 from workshop.engine.ideas import REACTIONS
-from workshop.engine.text import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError

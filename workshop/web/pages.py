@@ -15,7 +15,7 @@ from aiohttp import web
 
 from workshop import i18n
 from workshop.content.languages import value_in
-from workshop.engine.text import balanced
+from workshop.engine.bidi import balanced
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 from workshop.sessions import door
@@ -65,7 +65,7 @@ class Pages:
         self.templates.globals["language"], self.templates.globals["direction"] = i18n.language, i18n.direction
         self.templates.globals["languages"] = tuple(i18n.NAMES.items())
         # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
-        # (engine/text.py). Only there: a form field's value must come back as it was typed.
+        # (engine/bidi.py). Only there: a form field's value must come back as it was typed.
         self.templates.filters["balanced"] = lambda value: balanced(str(value))
         self.templates.globals["time_words"] = view.time_words
         state = served.session.state()

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine import cloud
+from workshop.engine.bidi import isolate
 from workshop.engine.ideas import Idea, Question
-from workshop.engine.text import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState

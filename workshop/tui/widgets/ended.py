@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.engine import tally
-from workshop.engine.text import isolate
+from workshop.engine.bidi import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.styled import styled

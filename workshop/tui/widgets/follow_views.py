@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.content.languages import value_in
-from workshop.engine.text import isolate
+from workshop.engine.bidi import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.ballot import BallotForm

@@ -2,7 +2,7 @@
 is always selected (highlighted, newest first), and stays selected as others arrive: `m` on the
 facilitator's screen marks it, `[` and `]` move the selection without moving the focus.
 Participant text goes in as Text: shown literally, never as markup, and isolated so a name or
-note cannot reorder what follows it (text.isolate)."""
+note cannot reorder what follows it (bidi.isolate)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from workshop.engine.text import isolate
+from workshop.engine.bidi import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState

@@ -12,8 +12,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from workshop.engine.bidi import isolate
 from workshop.engine.tally import UNITS, Row, Tally, mean_words, plural, shown
-from workshop.engine.text import isolate
 from workshop.i18n import _, number
 from workshop.tui.widgets.bigclock import ROWS, big, width_of
 

@@ -16,8 +16,8 @@ from textual.widgets import Static
 
 from workshop import i18n
 from workshop.engine.afterwards import status_said
+from workshop.engine.bidi import isolate
 from workshop.engine.decisions import REVIEW_STEP, Carried
-from workshop.engine.text import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState

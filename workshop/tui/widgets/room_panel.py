@@ -15,8 +15,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop.engine.bidi import isolate
 from workshop.engine.ideas import REACTIONS, Idea, Question
-from workshop.engine.text import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
