@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workshop import i18n, qr, sessions
-from workshop.engine.views import Ways
+from workshop.engine.ways import Ways
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 from workshop.listen import listen, public_address

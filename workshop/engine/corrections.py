@@ -21,11 +21,11 @@ from collections.abc import Callable
 
 from workshop.engine.context import Context
 from workshop.engine.events import FACILITATOR, Event
-from workshop.engine.ideas import Contributions
 from workshop.engine.notes import Notes
 from workshop.engine.order import RunningOrder
 from workshop.engine.people import People
 from workshop.engine.polls import PollEvents
+from workshop.engine.room_fold import Contributions
 
 TEXT_MAX = 2000
 

@@ -21,15 +21,16 @@ from workshop.engine.corrections import Corrections
 from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.guesses import Guesses
-from workshop.engine.ideas import Contributions
 from workshop.engine.notes import Notes
 from workshop.engine.order import AgendaEvents, RunningOrder
 from workshop.engine.people import People
 from workshop.engine.polls import PollEvents, PollRecord
+from workshop.engine.room_fold import Contributions
 from workshop.engine.snapshot import snapshot
 from workshop.engine.timing import Timing
 from workshop.engine.trust import AUTHORED, SIGNED, Authority
-from workshop.engine.views import Note, SessionState, Ways, qualified
+from workshop.engine.views import Note, SessionState, qualified
+from workshop.engine.ways import Ways
 
 Handler = Callable[[Event, float], None]
 

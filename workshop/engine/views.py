@@ -17,6 +17,7 @@ from workshop.engine.ideas import RoomView
 from workshop.engine.lookalikes import same_name
 from workshop.engine.rounds import RoundView
 from workshop.engine.tally import Tally, tally
+from workshop.engine.ways import Ways
 from workshop.i18n import _
 
 # A participant's screen says it is here about once a minute (HEARTBEAT, in tui/); one that has
@@ -101,8 +102,8 @@ class PollView:
     reworded: bool = False  # the question was reworded on the day (`wording`, or a revote's `wording`)
     # What the fold had counted when the state was taken, as it holds it: (token, (time, event))
     # per counted ballot, each earlier round's values, and the orphans. Ballots and tallies are
-    # built from these only when asked: a verb checking a poll needs neither (issue #30: a
-    # tally of 1,000 ballots per vote was most of a vote's time).
+    # built from these only when asked: a verb checking a poll needs neither (docs/architecture.md,
+    # "A room of 1,000 phones").
     counted_items: tuple[tuple[str, tuple[float, Any]], ...] = field(default=(), repr=False)
     earlier_values: tuple[tuple[Any, ...], ...] = field(default=(), repr=False)
     orphan_items: tuple[tuple[str, tuple[float, Any]], ...] = field(default=(), repr=False)
@@ -157,39 +158,6 @@ class Note(NamedTuple):
     withdrawn: bool = False  # taken back: a state lists only notes not withdrawn
 
 
-class Ways(NamedTuple):
-    """Every way in that `workshop serve` runs now (all "" when none): the address browsers open,
-    the SHA-256 of its self-signed certificate, the ssh command and the SHA-256 of its host key."""
-
-    address: str = ""
-    certificate: str = ""
-    ssh: str = ""
-    host_key: str = ""
-
-    @property
-    def certificate_words(self) -> str:
-        """The certificate's fingerprint as browsers show it: SHA-256, pairs of hex digits."""
-        pairs = [self.certificate[i : i + 2].upper() for i in range(0, len(self.certificate), 2)]
-        return ":".join(pairs)
-
-    @property
-    def certificate_short(self) -> str:
-        """Its first 8 pairs, for a line on screen: 64 bits no other certificate can be made to match."""
-        return self.certificate_words[:23] + "…" if self.certificate else ""
-
-    @property
-    def host_key_short(self) -> str:
-        """Its first 11 base64 digits (66 bits), as `host_key_words` starts."""
-        return self.host_key_words[:18] + "…" if self.host_key else ""
-
-    @property
-    def host_key_words(self) -> str:
-        """The host key's fingerprint as ssh shows it: SHA256: and the digest in base64."""
-        import base64
-
-        return "SHA256:" + base64.b64encode(bytes.fromhex(self.host_key)).decode().rstrip("=") if self.host_key else ""
-
-
 class Participant(NamedTuple):
     token: str
     name: str
@@ -210,7 +178,7 @@ class SessionState:
     polls: Mapping[str, PollView]
     notes: tuple[Note, ...]
     # token -> (name, joined) and token -> last seen, copied from the fold: `participants` is
-    # built from them only when asked (1,000 of them per state cost more than a vote, #30)
+    # built from them only when asked (a big room's list per state costs more than a vote)
     joined: Mapping[str, tuple[str, float]]
     seen: Mapping[str, float]
     paused_seconds: float

@@ -14,7 +14,7 @@ import io
 import json
 
 from workshop.engine.views import SessionState
-from workshop.report.render import _iso
+from workshop.report.render import iso_time
 
 HEADER = ("session", "poll", "kind", "participant", "value", "at")
 _GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -43,7 +43,7 @@ def as_csv(state: SessionState) -> str:
                     view.poll.vote,
                     guard(who),
                     json.dumps(list(ballot.value), ensure_ascii=False),
-                    _iso(ballot.at),
+                    iso_time(ballot.at),
                 )
             )
     return out.getvalue()

@@ -64,14 +64,14 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
-def _e(value: object) -> str:
+def escaped(value: object) -> str:
     return escape(str(value), quote=True)
 
 
 def bdi(value: object) -> str:
     """A participant's string, escaped and isolated from the text around it."""
     # not translated: markup around a participant's text
-    return f"<bdi>{_e(balanced(str(value)))}</bdi>"
+    return f"<bdi>{escaped(balanced(str(value)))}</bdi>"
 
 
 def as_html(state: SessionState) -> str:
@@ -83,12 +83,12 @@ def as_html(state: SessionState) -> str:
         html_open(),
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # not translated: the page's markup
-        f"<title>{_e(session['title'])}</title><style>{CSS}</style></head><body>",
+        f"<title>{escaped(session['title'])}</title><style>{CSS}</style></head><body>",
         # not translated: the page's markup
-        f"<header><h1>{_e(session['title'])}</h1>",
-        f'<p class="meta">Session <code>{_e(session["id"])}</code>: {_e(meta_words(data))}.</p>',
+        f"<header><h1>{escaped(session['title'])}</h1>",
+        f'<p class="meta">Session <code>{escaped(session["id"])}</code>: {escaped(meta_words(data))}.</p>',
         # not translated: the page's markup
-        *(f'<p class="meta">{_e(line)}</p>' for line in trust_lines(data) if line),
+        *(f'<p class="meta">{escaped(line)}</p>' for line in trust_lines(data) if line),
         "</header>",
         *_actions(data),
         *_agenda(data),
@@ -114,7 +114,7 @@ def _actions(data: dict[str, Any]) -> list[str]:
         _('<li><span class="note">{note}</span> ({author}, on {step}){owned}{edited}</li>').format(
             note=bdi(n["text"]),
             author=bdi(n["author"]),
-            step=_e(titles.get(n["step"], n["step"])),
+            step=escaped(titles.get(n["step"], n["step"])),
             owned=_owned(n),
             edited=_edited(n),
         )
@@ -126,7 +126,7 @@ def _actions(data: dict[str, Any]) -> list[str]:
 def _owned(note: dict[str, Any]) -> str:
     said = [
         _("owner {owner}").format(owner=bdi(note["owner"])) if note.get("owner") else "",
-        _("due {due}").format(due=_e(note["due"])) if note.get("due") else "",
+        _("due {due}").format(due=escaped(note["due"])) if note.get("due") else "",
     ]
     return "".join(f"; {part}" for part in said if part)
 
@@ -150,8 +150,8 @@ def _agenda(data: dict[str, Any]) -> list[str]:
         out.append(
             '<tr><td><code>{e}</code></td><td>{e2}</td><td class="num">{minutes}</td><td '
             'class="num">{extended}</td><td class="num">{actual}</td><td class="num">{shown}</td></tr>'.format(
-                e=_e(s["id"]),
-                e2=_e(row_title(s)),
+                e=escaped(s["id"]),
+                e2=escaped(row_title(s)),
                 minutes=_minutes(s["agenda_seconds"]),
                 extended=extended,
                 actual=actual,
@@ -172,7 +172,7 @@ def _agenda(data: dict[str, Any]) -> list[str]:
         _(
             "<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
             "session has ended).{ends}</p></section>"
-        ).format(drift=_e(drift_words(drift)), ends=" " + _e(ends) if ends else "")
+        ).format(drift=escaped(drift_words(drift)), ends=" " + escaped(ends) if ends else "")
     )
     return out
 
@@ -182,14 +182,14 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     rows, left_out = shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
     out = [
-        '<article class="poll"><h3>{e}</h3>'.format(e=_e(poll["question"])),
+        '<article class="poll"><h3>{e}</h3>'.format(e=escaped(poll["question"])),
         '<p class="meta"><code>{e}</code>, {e2}, {e3}, {poll}{value}; {e4}</p>'.format(
-            e=_e(poll["id"]),
-            e2=_e(said(VOTE_WORDS, poll["kind"])),
-            e3=_e(said(POLL_STATUS_WORDS, poll["status"])),
+            e=escaped(poll["id"]),
+            e2=escaped(said(VOTE_WORDS, poll["kind"])),
+            e3=escaped(said(POLL_STATUS_WORDS, poll["status"])),
             poll=plural(poll["ballots"], "ballot"),
             value=_(" (anonymous)") if poll["anonymous"] else "",
-            e4=_e(_(KIND_CAPTION.get(poll["kind"], ""))),
+            e4=escaped(_(KIND_CAPTION.get(poll["kind"], ""))),
         ),
         '<div class="bars">',
     ]
@@ -198,7 +198,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
         out.append(
             '<span>{bdi}</span><div class="track"><div class="fill" style="width:{width}%"></div></div><span '
             'class="value">{e}</span>'.format(
-                bdi=bdi(row["label"]), width=width, e=_e(plural(row["value"], UNITS[res["unit"]]))
+                bdi=bdi(row["label"]), width=width, e=escaped(plural(row["value"], UNITS[res["unit"]]))
             )
         )
     out.append("</div>")
@@ -211,7 +211,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     if "rounds_summary" in poll:
         out.append(
             _("<p>Voted in {rounds} rounds: {results}.</p>").format(
-                rounds=len(poll["rounds"]) + 1, results=_e(poll["rounds_summary"])
+                rounds=len(poll["rounds"]) + 1, results=escaped(poll["rounds_summary"])
             )
         )
     if poll.get("round_wordings"):  # the proposal was reworded: each round beside its words
@@ -219,7 +219,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
             "<ul>"
             + "".join(
                 _("<li>Round {round}, on “{question}”: {result}</li>").format(
-                    round=each["round"], question=_e(each["question"]), result=_e(each["result"])
+                    round=each["round"], question=escaped(each["question"]), result=escaped(each["result"])
                 )
                 for each in poll["round_wordings"]
             )
@@ -237,7 +237,7 @@ def _edited(item: dict[str, Any]) -> str:
 def _notes(data: dict[str, Any]) -> list[str]:
     out = [_('<section id="notes"><h2>Notes</h2>')]
     for step, notes in notes_by_step(data):
-        out.append(f"<h3>{_e(step['title'] if step else notes[0]['step'])}</h3><ul>")
+        out.append(f"<h3>{escaped(step['title'] if step else notes[0]['step'])}</h3><ul>")
         out += [
             '<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(
                 bdi=bdi(n["author"]),
@@ -264,7 +264,7 @@ def _join(state: SessionState) -> list[str]:
         _(
             "<p>Participants joined from a browser at <code>{address}</code> with the code <code>{code}</code>. "
             "This code opens that page with the code filled in.</p>"
-        ).format(address=_e(state.served), code=_e(state.code)),
+        ).format(address=escaped(state.served), code=escaped(state.code)),
         f'<figure role="img" aria-label="QR code of the join page">{svg(url)}</figure>',
         "</section>",
     ]

@@ -34,7 +34,7 @@ def md_participant(value: str) -> str:
     return md_escape(isolate(value))
 
 
-def _iso(t: float, _memo: dict[int, str] = {}) -> str:  # noqa: B006 - a deliberate cache
+def iso_time(t: float, _memo: dict[int, str] = {}) -> str:  # noqa: B006 - a deliberate cache
     second = int(t)
     if second not in _memo:
         if len(_memo) > 100_000:
@@ -59,7 +59,8 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
         "polls": [_poll(state, view) for view in state.polls.values()],
         "notes": [note_dict(n, names) for n in state.notes] if notes else [],
         "participants": [
-            {"name": p.name, "joined": _iso(p.joined), "last_seen": _iso(p.last_seen)} for p in state.participants
+            {"name": p.name, "joined": iso_time(p.joined), "last_seen": iso_time(p.last_seen)}
+            for p in state.participants
         ],
         "ideas": [
             {
@@ -70,7 +71,7 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
                 "merged_into": i.merged_into or None,
                 "merged": i.merged,
                 "hidden": i.hidden,
-                "at": _iso(i.at),
+                "at": iso_time(i.at),
                 **({"edited": True} if i.edited else {}),
             }
             for i in state.room.ideas
@@ -84,7 +85,7 @@ def as_dict(state: SessionState, notes: bool = True) -> dict[str, Any]:
                 "votes": q.votes,
                 "answered": q.answered,
                 "hidden": q.hidden,
-                "at": _iso(q.at),
+                "at": iso_time(q.at),
             }
             for q in state.room.questions
         ],
@@ -138,17 +139,17 @@ def _session(state: SessionState) -> dict[str, Any]:
         "status": state.status,
         "events": state.events,
         "facilitator": state.facilitator,
-        "started": _iso(state.started) if state.started is not None else None,
-        "ended": _iso(state.ended) if state.ended is not None else None,
+        "started": iso_time(state.started) if state.started is not None else None,
+        "ended": iso_time(state.ended) if state.ended is not None else None,
         "paused_seconds": round(state.paused_seconds, 1),
         "drift_seconds": round(state.drift, 1),
         "late_start_seconds": round(state.late_start, 1),
-        "planned_start": _iso(state.planned_start) if state.planned_start is not None else None,
-        "planned_end": _iso(end) if (end := forecast.planned_end(state)) is not None else None,
-        "forecast_end": _iso(forecast.forecast_end(state)) if state.started is not None else None,
+        "planned_start": iso_time(state.planned_start) if state.planned_start is not None else None,
+        "planned_end": iso_time(end) if (end := forecast.planned_end(state)) is not None else None,
+        "forecast_end": iso_time(forecast.forecast_end(state)) if state.started is not None else None,
     }
     if state.forged:  # only when there is something to say, so ordinary reports stay as they were
-        session["not_from_facilitator"] = [{"type": kind, "at": _iso(t)} for kind, t in state.forged]
+        session["not_from_facilitator"] = [{"type": kind, "at": iso_time(t)} for kind, t in state.forged]
     if state.breaks:
         session["chain_breaks"] = [{"event": at + 1, "what": what} for at, what in state.breaks]
     if state.unjoined:
@@ -197,7 +198,7 @@ def note_dict(n: Note, names: dict[str, str]) -> dict[str, Any]:
         "author": n.name or names.get(n.author, n.author),
         "text": n.text,
         "action": n.action,
-        "at": _iso(n.at),
+        "at": iso_time(n.at),
         **({"owner": n.owner, "due": n.due} if n.action else {}),
         **({"edited": True} if n.edited else {}),
     }
@@ -214,7 +215,7 @@ def as_json(state: SessionState) -> str:
         if n.action or n.edited
         # not translated: JSON
         else f'{{"step": {text(n.step)}, "author": {text(n.name or names.get(n.author, n.author))}, '
-        f'"text": {text(n.text)}, "action": false, "at": "{_iso(n.at)}"}}'
+        f'"text": {text(n.text)}, "action": false, "at": "{iso_time(n.at)}"}}'
         for n in state.notes
     ]
     pieces: list[str] = []  # joined once: the notes are most of the report, and each `+` would copy it all

@@ -101,18 +101,20 @@ def room_markdown(data: dict[str, Any]) -> list[str]:
 
 def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> list[str]:
     """`languages`: each step's module's language, for the stop words of its cloud."""
-    from workshop.report.html import _e, bdi
+    from workshop.report.html import bdi, escaped
 
     out: list[str] = []
     if data["ideas"]:
         out.append(_('<section id="ideas"><h2>Ideas</h2>'))
         for title, ideas in by_step(data, "ideas"):
             step = ideas[0]["step"]
-            out.append(f"<h3>{_e(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>")
+            out.append(
+                f"<h3>{escaped(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>"
+            )
             out += [
-                "<li><code>{e}</code> {bdi}".format(e=_e(i["id"]), bdi=bdi(i["text"]))
+                "<li><code>{e}</code> {bdi}".format(e=escaped(i["id"]), bdi=bdi(i["text"]))
                 + (f" ({bdi(i['author'])})" if i["author"] else "")
-                + _e(idea_marks(i))
+                + escaped(idea_marks(i))
                 + "</li>"
                 for i in ideas
             ]
@@ -121,9 +123,9 @@ def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> 
     if data["questions"]:
         out.append(_('<section id="questions"><h2>Questions</h2><p class="meta">Most upvoted first.</p><ol>'))
         out += [
-            "<li><code>{e}</code> {bdi}".format(e=_e(q["id"]), bdi=bdi(q["text"]))
+            "<li><code>{e}</code> {bdi}".format(e=escaped(q["id"]), bdi=bdi(q["text"]))
             + (f" ({bdi(q['author'])})" if q["author"] else "")
-            + f": {_e(question_marks(q))}</li>"
+            + f": {escaped(question_marks(q))}</li>"
             for q in data["questions"]
         ]
         out.append("</ol></section>")
@@ -139,7 +141,7 @@ def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> 
         )
         out += [
             '<tr><td>{e}</td><td class="num">{s}</td><td class="num">{s2}</td>'.format(
-                e=_e(s["title"]), s=s["hands"], s2=s["called"]
+                e=escaped(s["title"]), s=s["hands"], s2=s["called"]
             )
             + "".join('<td class="num">{get}</td>'.format(get=s["reactions"].get(r, 0)) for r in REACTIONS)
             + "</tr>"

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from workshop import qr
-from workshop.engine.views import Ways
+from workshop.engine.ways import Ways
 from workshop.i18n import N_, _
 from workshop.tui.translated import Translated
 from workshop.tui.widgets.qr import code_size, qr_text
