@@ -72,6 +72,9 @@ SessionsDir = Annotated[
     typer.Option("--sessions-dir", help=N_("Folder of session files (default: WORKSHOP_SESSIONS or ./sessions).")),
 ]
 
+SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
+NameOption = Annotated[str, typer.Option("--name", help=N_("Your display name."))]  # a participant's, needed
+
 
 def _speak(value: Optional[str]) -> Optional[str]:
     """`--lang`: the language this command speaks, from here on (its help, its messages, its screen)."""

@@ -4,15 +4,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, SessionsDir, act, app, fail, open_session
-from workshop.cli.live import CodeOption, RejoinOption, as_participant
+from workshop.cli import LangOption, PathOption, SessionArg, SessionsDir, act, app, fail, open_session
+from workshop.cli.live import CodeOption, RejoinOption, by_name
 from workshop.cli.reports import OutputFile, emit, output_format
 from workshop.i18n import N_, _, ngettext
 
 
 @app.command()
 def decide(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     body: Annotated[
         Optional[str],
         typer.Argument(metavar="[TEXT]", help=N_("What the room decided (a consent poll's proposal when left out).")),
@@ -57,7 +57,7 @@ def decide(
 
 @app.command()
 def decisions(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     fmt: Annotated[
         Optional[str],
         typer.Option("--format", "-f", help=N_("md, html or json (default: from the --output file's name, else md).")),
@@ -154,11 +154,4 @@ def review(
     lang: LangOption = None,
 ) -> None:
     """Mark an action carried into a follow-up done, blocked or dropped (its owner during the review step)."""
-    if name is None:
-        act(session, sessions_dir, lambda live: live.review(action, status, note))
-        return
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.review(action, status, note, person)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.review(action, status, note, person))

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, app, fail, resolve_ref
+from workshop.cli import LangOption, SessionArg, SessionsDir, app, fail, resolve_ref
 from workshop.i18n import N_, _, pgettext
 
 
@@ -93,7 +93,7 @@ def _time(iso: str, day: str) -> str:
 
 @app.command()
 def archive(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     delete: Annotated[
         bool, typer.Option("--delete", help=N_("Remove it (and its secret) for good, after asking."))
     ] = False,

@@ -2,14 +2,16 @@
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, SessionsDir, act, app, fail
+from workshop.cli import LangOption, NameOption, PathOption, SessionArg, SessionsDir, act, app, fail
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workshop.sessions import Session
     from workshop.sessions.people import Person
 
@@ -38,7 +40,7 @@ def new(
 
 @app.command(context_settings={"ignore_unknown_options": True})  # so `extend -1` is a number
 def control(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     action: Annotated[
         str,
         typer.Argument(
@@ -95,12 +97,12 @@ CodeOption = Annotated[
 
 @app.command(context_settings={"ignore_unknown_options": True})
 def vote(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     values: Annotated[
         list[str],
         typer.Argument(help=N_("Option labels or numbers; label=dots for dots; the order for rank; words for text.")),
     ],
-    name: Annotated[str, typer.Option("--name", help=N_("Your display name."))],
+    name: NameOption,
     poll: Annotated[
         Optional[str], typer.Option("--poll", help=N_("The poll's step id (default: the open poll)."))
     ] = None,
@@ -110,16 +112,12 @@ def vote(
     lang: LangOption = None,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.vote_as(person, values, poll)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.vote_as(person, values, poll))
 
 
 @app.command()
 def note(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The note."))],
     name: Annotated[
         Optional[str], typer.Option("--name", help=N_("Your display name (leave out for the facilitator)."))
@@ -142,21 +140,14 @@ def note(
     lang: LangOption = None,
 ) -> None:
     """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
-    if name is None:
-        act(session, sessions_dir, lambda live: live.note_as(None, body, action, owner, due))
-        return
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(
-            live, name, rejoin, code, lambda person: live.note_as(person, body, action, owner, due)
-        ),
+    by_name(
+        session, sessions_dir, name, rejoin, code, lambda live, person: live.note_as(person, body, action, owner, due)
     )
 
 
 @app.command()
 def edit(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     item: Annotated[str, typer.Argument(help=N_("A note's id (or its start), an idea's (i3), or a poll's step id."))],
     body: Annotated[Optional[str], typer.Argument(metavar="[TEXT]", help=N_("What it says now."))] = None,
     owner: Annotated[
@@ -207,14 +198,7 @@ def edit(
             return live.edit(item, body, person)
         return live.withdraw_item(item, person, on=withdraw)
 
-    if name is None:
-        act(session, sessions_dir, lambda live: change(live, None))
-        return
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: change(live, person)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, change)
 
 
 def as_participant(live: "Session", name: str, rejoin: str | None, code: str | None, verb: Callable[..., str]) -> str:
@@ -249,9 +233,30 @@ def as_participant(live: "Session", name: str, rejoin: str | None, code: str | N
     return said
 
 
+def by_name(
+    session: str,
+    sessions_dir: "Path | None",
+    name: str | None,
+    rejoin: str | None,
+    code: str | None,
+    verb: Callable[["Session", Any], str],  # given the Person, or None for the facilitator
+) -> None:
+    """What a command that acts under `--name` does: open the session, do `verb` as that person
+    (`as_participant`), or as the facilitator where no name is given, and print what happened."""
+    act(
+        session,
+        sessions_dir,
+        lambda live: (
+            verb(live, None)
+            if name is None
+            else as_participant(live, name, rejoin, code, lambda person: verb(live, person))
+        ),
+    )
+
+
 @app.command()
 def repair(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:

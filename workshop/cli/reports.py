@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, app, end_now, fail, open_session, resolve_ref
+from workshop.cli import LangOption, SessionArg, SessionsDir, app, end_now, fail, open_session, resolve_ref
 from workshop.errors import os_message
 from workshop.i18n import N_, _, ngettext
 
@@ -59,7 +59,7 @@ def output_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]
 
 @app.command()
 def report(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     fmt: Annotated[
         Optional[str],
         typer.Option(
@@ -167,7 +167,7 @@ def compare(
 
 @app.command()
 def actions(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     fmt: Annotated[
         Optional[str],
         typer.Option(

@@ -4,12 +4,9 @@ from typing import Annotated
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, act, app
-from workshop.cli.live import CodeOption, RejoinOption, as_participant
+from workshop.cli import LangOption, NameOption, SessionArg, SessionsDir, app
+from workshop.cli.live import CodeOption, RejoinOption, by_name
 from workshop.i18n import N_
-
-SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
-NameOption = Annotated[str, typer.Option("--name", help=N_("Your display name."))]
 
 
 @app.command()
@@ -23,11 +20,7 @@ def idea(
     lang: LangOption = None,
 ) -> None:
     """Add an idea to the current brainstorm step (prints its id)."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.idea_as(person, body)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.idea_as(person, body))
 
 
 @app.command()
@@ -42,11 +35,7 @@ def ask(
     lang: LangOption = None,
 ) -> None:
     """Ask a question on a Q&A step (or any step while Q&A is on); prints the question's id."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.ask_as(person, body, anonymous)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.ask_as(person, body, anonymous))
 
 
 @app.command()
@@ -60,11 +49,7 @@ def upvote(
     lang: LangOption = None,
 ) -> None:
     """Upvote a question: once per person (a second upvote is ignored, with a message)."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.upvote_as(person, question)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.upvote_as(person, question))
 
 
 @app.command()
@@ -78,11 +63,7 @@ def hand(
     lang: LangOption = None,
 ) -> None:
     """Raise your hand (or lower it with --down): the facilitator calls hands in the order raised."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.hand_as(person, not down)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.hand_as(person, not down))
 
 
 @app.command()
@@ -96,8 +77,4 @@ def react(
     lang: LangOption = None,
 ) -> None:
     """React on the current step: agree, disagree, slower or louder (each counts once per person and step)."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: as_participant(live, name, rejoin, code, lambda person: live.react_as(person, reaction)),
-    )
+    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.react_as(person, reaction))

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, SessionsDir, app, fail, resolve_ref, show_screen
+from workshop.cli import LangOption, SessionArg, SessionsDir, app, fail, resolve_ref, show_screen
 from workshop.i18n import N_, _
 
 
@@ -75,7 +75,7 @@ def _join_plain(session: str | None, name: str, sessions_dir: Path | None, share
 
 @app.command()
 def kiosk(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
@@ -88,7 +88,7 @@ def kiosk(
 
 @app.command()
 def serve(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     host: Annotated[
         str, typer.Option("--host", help=N_("Address to listen on (default: this machine only; 0.0.0.0 for the room)."))
     ] = "127.0.0.1",
@@ -189,7 +189,7 @@ def serve(
 
 @app.command()
 def screen(
-    session: Annotated[str, typer.Argument(help=N_("A session name or file."))],
+    session: SessionArg,
     light: Annotated[bool, typer.Option("--light", help=N_("The light theme (often better on a projector)."))] = False,
     headlines: Annotated[
         bool,
