@@ -1,5 +1,5 @@
 """The facilitator's actions as words (`workshop control S extend 2`), parsed onto the typed verbs
-of `Session`. Only this table knows the words; screens call the verbs themselves."""
+of `Session`. Only this module knows the words; screens call the verbs themselves."""
 
 from __future__ import annotations
 
@@ -9,25 +9,6 @@ from workshop.i18n import N_, _
 from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
 
-ROOM_WORDS = ("merge", "hide", "unhide", "answered", "unanswered", "call", "qa")
-WORDS = (
-    "start",
-    "next",
-    "prev",
-    "goto",
-    "pause",
-    "resume",
-    "extend",
-    *POLL_ACTIONS,
-    "end",
-    "skip",
-    "unskip",
-    "move",
-    "insert-break",
-    "objections",
-    "revote",
-    *ROOM_WORDS,
-)
 USAGE = N_(
     "start, next, prev, goto STEP, pause, resume, extend MINUTES, close, reopen, reset, reveal, end, "
     "skip STEP, unskip STEP, move STEP --after STEP, insert-break MINUTES [--after STEP], objections [MINUTES], "
