@@ -6,7 +6,7 @@ import typer
 
 from workshop.cli import LangOption, PathOption, SessionArg, SessionsDir, act, app, fail, open_session
 from workshop.cli.live import CodeOption, RejoinOption, by_name
-from workshop.cli.reports import OutputFile, emit, output_format
+from workshop.cli.reports import OutputFile, emit, format_option, output_format
 from workshop.i18n import N_, _, ngettext
 
 
@@ -59,8 +59,7 @@ def decide(
 def decisions(
     session: SessionArg,
     fmt: Annotated[
-        Optional[str],
-        typer.Option("--format", "-f", help=N_("md, html or json (default: from the --output file's name, else md).")),
+        Optional[str], format_option(N_("md, html or json (default: from the --output file's name, else md)."))
     ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,

@@ -17,6 +17,12 @@ OutputFile = Annotated[
     ),
 ]
 
+
+def format_option(formats: str) -> Any:  # typer's OptionInfo, as typer.Option gives it
+    """`--format`/`-f` of a command that writes a report; `formats` (its help) names the formats and the default."""
+    return typer.Option("--format", "-f", help=formats)
+
+
 SUFFIXES = {
     ".md": "md",
     ".markdown": "md",
@@ -61,10 +67,7 @@ def output_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]
 def report(
     session: SessionArg,
     fmt: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format", "-f", help=N_("md, html, csv or json (default: from the --output file's name, else md).")
-        ),
+        Optional[str], format_option(N_("md, html, csv or json (default: from the --output file's name, else md)."))
     ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
@@ -128,11 +131,7 @@ def compare(
     ] = None,
     fmt: Annotated[
         Optional[str],
-        typer.Option(
-            "--format",
-            "-f",
-            help=N_("md, html or json (default: from the --output file's name, else tables in the terminal)."),
-        ),
+        format_option(N_("md, html or json (default: from the --output file's name, else tables in the terminal).")),
     ] = None,
     output: OutputFile = None,
     sessions_dir: SessionsDir = None,
@@ -169,10 +168,7 @@ def compare(
 def actions(
     session: SessionArg,
     fmt: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format", "-f", help=N_("md, csv, json or ics (default: from the --output file's name, else md).")
-        ),
+        Optional[str], format_option(N_("md, csv, json or ics (default: from the --output file's name, else md)."))
     ] = None,
     ics_kind: Annotated[
         str,
