@@ -16,13 +16,13 @@ from workshop.engine.text import UNCLEAN
 from workshop.i18n import _
 
 
+def _fields(thing: object, *names: str) -> dict[str, Any]:
+    """`thing`'s attributes `names`, each under its own name, in that order."""
+    return {name: getattr(thing, name) for name in names}
+
+
 def _poll(poll: Poll) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "question": poll.question,
-        "vote": poll.vote,
-        "anonymous": poll.anonymous,
-        "reveal": poll.reveal,
-    }
+    out = _fields(poll, "question", "vote", "anonymous", "reveal")
     for key in ("options", "min", "max", "budget", "cap", "threshold"):
         value = getattr(poll, key)
         if value not in (None, ()):
@@ -37,14 +37,7 @@ def _poll(poll: Poll) -> dict[str, Any]:
 
 
 def _step(step: Step) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": step.id,
-        "title": step.title,
-        "kind": step.kind,
-        "minutes": step.minutes,
-        "prompt": step.prompt,
-        "notes": step.notes,
-    }
+    out = _fields(step, "id", "title", "kind", "minutes", "prompt", "notes")
     if step.poll is not None:
         out["poll"] = _poll(step.poll)
     if step.anonymous:
@@ -57,13 +50,9 @@ def _step(step: Step) -> dict[str, Any]:
 
 
 def _module(module: Module) -> dict[str, Any]:
-    s = module.source
     return {
-        "id": module.id,
-        "title": module.title,
-        "summary": module.summary,
-        "minutes": module.minutes,
-        "source": {"title": s.title, "author": s.author, "publisher": s.publisher, "url": s.url, "seed": s.seed},
+        **_fields(module, "id", "title", "summary", "minutes"),
+        "source": _fields(module.source, "title", "author", "publisher", "url", "seed"),
         "steps": [_step(st) for st in module.steps],
         **({"language": module.language} if module.language else {}),
         **({"variants": variant_tables.authored(module)} if module.variants else {}),
@@ -74,10 +63,7 @@ def freeze(plan: Plan) -> dict[str, Any]:
     """The plan with overrides already applied; the per-step minutes are the ones that ran."""
     a = plan.agenda
     return {
-        "id": a.id,
-        "title": a.title,
-        "summary": a.summary,
-        "start": a.start,
+        **_fields(a, "id", "title", "summary", "start"),
         "modules": [_module(m) for m in plan.modules],
         **({"variants": {tag: dict(said) for tag, said in a.variants}} if a.variants else {}),
     }

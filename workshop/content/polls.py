@@ -99,23 +99,25 @@ def check_poll(c: _Checker, entry: Mapping[str, Any], step_where: Where, step_co
     )
 
 
-def _check_options(
-    c: _Checker, table: Mapping[str, Any], where: Where, context: str, low: int, high: int
-) -> tuple[str, ...] | None:
+def option_strings(c: _Checker, table: Mapping[str, Any], where: Where, context: str) -> list[str] | None:
+    """A poll table's `options`: an array of strings, or None when it is missing or holds anything else
+    (reported)."""
     options = c.get(table, "options", where, context, list, what=_("an array of strings"))
     if options is None:
         return None
-    here = where + ("options",)
     if not all(isinstance(o, str) for o in options):
         wrong = next(o for o in options if not isinstance(o, str))
-        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=type_name(wrong)))
-        return None
-    if not low <= len(options) <= high:
         c.report(
-            here,
+            where + ("options",),
             context,
-            _("needs {low} to {high} options, has {options}").format(low=low, high=high, options=len(options)),
+            _("every option must be a string, not {type_name}").format(type_name=type_name(wrong)),
         )
+        return None
+    return options
+
+
+def check_distinct(c: _Checker, here: Where, context: str, options: list[str]) -> None:
+    """Report each option that is empty, or the same as an earlier one but for case and spaces."""
     seen: set[str] = set()
     for option in options:
         key = option.strip().casefold()
@@ -124,6 +126,30 @@ def _check_options(
         elif key in seen:
             c.report(here, context, _("option {show} appears twice").format(show=quoted_value(option)))
         seen.add(key)
+
+
+def scale_point(key: str) -> int | None:
+    """The whole number a scale label's key names ("3" in `labels = { 3 = "…" }`), or None when it names none."""
+    try:
+        return int(key)
+    except ValueError:
+        return None
+
+
+def _check_options(
+    c: _Checker, table: Mapping[str, Any], where: Where, context: str, low: int, high: int
+) -> tuple[str, ...] | None:
+    options = option_strings(c, table, where, context)
+    if options is None:
+        return None
+    here = where + ("options",)
+    if not low <= len(options) <= high:
+        c.report(
+            here,
+            context,
+            _("needs {low} to {high} options, has {options}").format(low=low, high=high, options=len(options)),
+        )
+    check_distinct(c, here, context, options)
     return tuple(o.strip() for o in options)
 
 
@@ -148,9 +174,7 @@ def _check_scale(c: _Checker, table: Mapping[str, Any], where: Where, context: s
     parsed: list[tuple[int, str]] = []
     for key, label in labels.items():
         here = where + ("labels", key)
-        try:
-            value = int(key)
-        except ValueError:
+        if (value := scale_point(key)) is None:
             c.report(
                 here, context, _("label key {show} must be a whole number on the scale").format(show=quoted_value(key))
             )

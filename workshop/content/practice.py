@@ -168,18 +168,18 @@ def _step_quotes(doc: Document, step: Mapping[str, Any], where: Where, context: 
     for field in SAYS:
         text = step.get(field)
         for quote in contradictions(text, minutes, rounds) if isinstance(text, str) else ():
-            line, col = _quote_position(doc, where + (field,), quote)
-            found.append(
-                Problem(
-                    doc.path,
-                    line,
-                    col,
-                    _('warning: {context}{SAYS} "{phrase}" but {why}').format(
-                        context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why
-                    ),
-                )
-            )
+            at = _quote_position(doc, where + (field,), quote)
+            found.append(_quoted(doc, at, _('warning: {context}{SAYS} "{phrase}" but {why}'), context, field, quote))
     return found
+
+
+def _quoted(doc: Document, at: tuple[int, int], message: str, context: str, field: str, quote: Quote) -> Problem:
+    """The warning at `at` (line, column) that a step's `field` quotes minutes it contradicts: `message`
+    with the context, the field, the quote and why filled in."""
+    line, col = at
+    return Problem(
+        doc.path, line, col, message.format(context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why)
+    )
 
 
 def _quote_position(doc: Document, where: Where, quote: Quote) -> tuple[int, int]:
@@ -245,20 +245,12 @@ def _overridden_quotes(doc: Document, plan: Plan, modules: Mapping[str, Module])
             if before is None or after is None or before.minutes == after.minutes:
                 continue
             for field, quote in _new_quotes(before, after):
-                line, col = _override_position(doc, index, step_id)
+                at = _override_position(doc, index, step_id)
                 context = _("module {module}: step {step}: ").format(
                     module=quoted_value(item.module), step=quoted_value(step_id)
                 )
-                warnings.append(
-                    Problem(
-                        doc.path,
-                        line,
-                        col,
-                        _('warning: {context}{SAYS} "{phrase}" but {why} in this agenda').format(
-                            context=context, SAYS=_(SAYS[field]), phrase=quote.phrase, why=quote.why
-                        ),
-                    )
-                )
+                message = _('warning: {context}{SAYS} "{phrase}" but {why} in this agenda')
+                warnings.append(_quoted(doc, at, message, context, field, quote))
     return warnings
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from workshop.content import languages
 from workshop.content.checker import Checker, Where, quoted_value, suggest, type_name
 from workshop.content.model import Poll, Step
+from workshop.content.polls import check_distinct, option_strings, scale_point
 from workshop.i18n import _
 
 VARIANT_KEYS = ("title", "summary", "steps")
@@ -184,9 +185,7 @@ def _check_poll(c: Checker, table: Mapping[str, Any], where: Where, context: str
             own = dict(poll.labels)
             for key, label in labels.items():
                 at = where + ("labels", key)
-                try:
-                    value = int(key)
-                except ValueError:
+                if (value := scale_point(key)) is None:
                     c.report(
                         at,
                         context,
@@ -206,14 +205,10 @@ def _check_poll(c: Checker, table: Mapping[str, Any], where: Where, context: str
 
 
 def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: str, poll: Poll) -> None:
-    options = c.get(table, "options", where, context, list, what=_("an array of strings"))
+    options = option_strings(c, table, where, context)
     if options is None:
         return
     here = where + ("options",)
-    if not all(isinstance(o, str) for o in options):
-        wrong = next(o for o in options if not isinstance(o, str))
-        c.report(here, context, _("every option must be a string, not {type_name}").format(type_name=type_name(wrong)))
-        return
     if len(options) != len(poll.options):
         # a poll has two options or more: the count is never one
         c.report(
@@ -223,14 +218,7 @@ def _check_options(c: Checker, table: Mapping[str, Any], where: Where, context: 
                 n=len(poll.options), has=len(options)
             ),
         )
-    seen: set[str] = set()
-    for option in options:
-        key = option.strip().casefold()
-        if not key:
-            c.report(here, context, _("an option is empty"))
-        elif key in seen:
-            c.report(here, context, _("option {show} appears twice").format(show=quoted_value(option)))
-        seen.add(key)
+    check_distinct(c, here, context, options)
 
 
 def _check_rounds(c: Checker, entry: Mapping[str, Any], where: Where, context: str, step: Step) -> None:

@@ -6,7 +6,7 @@ import math
 
 from workshop.draft.phrases import Phrases, ends_sentence
 from workshop.draft.text import shorten
-from workshop.draft.toml_text import Ids, Steps, toml_string
+from workshop.draft.toml_text import Steps, toml_string
 
 OPTION_LIMIT = 60  # characters in a poll option
 
@@ -22,7 +22,7 @@ def option_labels(headings: list[str]) -> list[str]:
     return labels
 
 
-def scale_poll(body: Steps, ids: Ids, say: Phrases, wanted: str, fallback: str, title: str, topic: str) -> None:
+def scale_poll(body: Steps, say: Phrases, wanted: str, fallback: str, title: str, topic: str) -> None:
     """Where the group stands today on `topic`, a 0-5 rating cast on each person's own screen (not a
     show of hands, and never called a fist: that is a consent check)."""
     if "fist" in topic.casefold():
@@ -30,8 +30,7 @@ def scale_poll(body: Steps, ids: Ids, say: Phrases, wanted: str, fallback: str, 
     else:
         question = (say.today_asked if ends_sentence(topic) else say.today).format(heading=topic)
     body.step(
-        ids,
-        wanted=wanted,
+        wanted,
         fallback=fallback,
         title=title,
         kind="poll",
@@ -40,10 +39,8 @@ def scale_poll(body: Steps, ids: Ids, say: Phrases, wanted: str, fallback: str, 
         checks={"title": "poll wording: the question, the title and the labels.", "minutes": "minutes for the poll."},
     )
     low, high = say.labels
-    body.add(
-        "",
-        "[steps.poll]",
-        f"question = {toml_string(question)}",
+    body.poll(
+        question,
         'vote = "scale"',
         "anonymous = true",
         "min = 0",
@@ -52,7 +49,7 @@ def scale_poll(body: Steps, ids: Ids, say: Phrases, wanted: str, fallback: str, 
     )
 
 
-def focus_poll(body: Steps, ids: Ids, say: Phrases, labels: list[str]) -> None:
+def focus_poll(body: Steps, say: Phrases, labels: list[str]) -> None:
     """Which point to work on first: dots for four points or more, a third as many dots as points
     (at most half of them on one), as multivoting advises (`validate --practice`); one choice for
     two or three points, where even one dot would be a third of them."""
@@ -61,9 +58,7 @@ def focus_poll(body: Steps, ids: Ids, say: Phrases, labels: list[str]) -> None:
     dots = budget >= 2
     cap = max(1, budget // 2)
     body.step(
-        ids,
-        wanted="first-focus",
-        fallback="first-focus",
+        "first-focus",
         title=say.focus_title,
         kind="poll",
         minutes=5,
@@ -74,10 +69,8 @@ def focus_poll(body: Steps, ids: Ids, say: Phrases, labels: list[str]) -> None:
         },
     )
     options = ", ".join(toml_string(label) for label in labels)
-    body.add(
-        "",
-        "[steps.poll]",
-        f"question = {toml_string(say.focus_question)}",
+    body.poll(
+        say.focus_question,
         'vote = "dots"' if dots else 'vote = "single"',
         'reveal = "on-close"',
         *([f"budget = {budget}", f"cap = {cap}"] if dots else []),

@@ -67,10 +67,11 @@ class Ids(list):
 
 
 class Steps:
-    """The `[[steps]]` tables of a draft, and the sum of their minutes."""
+    """The `[[steps]]` tables of a draft, the ids they took, and the sum of their minutes."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.ids = Ids()
         self.minutes = 0
 
     def add(self, *lines: str) -> None:
@@ -78,10 +79,9 @@ class Steps:
 
     def step(
         self,
-        ids: Ids,
-        *,
         wanted: str,
-        fallback: str,
+        *,
+        fallback: str = "",
         title: str,
         kind: str,
         minutes: int,
@@ -89,8 +89,10 @@ class Steps:
         notes: str = "",
         checks: dict[str, str] | None = None,
     ) -> str:
+        """A step's table, its id from `wanted` (`fallback`, else `wanted`, where that gives none) and
+        a CHECK comment before each key `checks` names; the id it took."""
         checks = checks or {}
-        step_id = ids.take(wanted, fallback)
+        step_id = self.ids.take(wanted, fallback or wanted)
         self.minutes += minutes
         self.add("", "[[steps]]", f"id = {toml_string(step_id)}")
         for key, value in (
@@ -106,6 +108,10 @@ class Steps:
                 self.add(f"# CHECK: {checks[key]}")
             self.add(f"{key} = {value}" if isinstance(value, int) else f"{key} = {toml_string(value)}")
         return step_id
+
+    def poll(self, question: str, *lines: str) -> None:
+        """The `[steps.poll]` table of the step written last: its question, then `lines`."""
+        self.add("", "[steps.poll]", f"question = {toml_string(question)}", *lines)
 
 
 def comment(text: str) -> str:

@@ -19,7 +19,7 @@ from workshop.draft.points import Point
 from workshop.draft.points import summary as section_summary
 from workshop.draft.polls import focus_poll, option_labels, scale_poll
 from workshop.draft.text import clean_text, opening, sentences, shorten, spaced
-from workshop.draft.toml_text import Ids, Steps, comment, slug, toml_string
+from workshop.draft.toml_text import Steps, comment, slug, toml_string
 
 TITLE_LIMIT = 100
 HEADING_LIMIT = 70
@@ -58,7 +58,6 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
     labels = option_labels(headings)
     n = len(points)
     say = phrases(article.language)
-    ids = Ids()
     body = Steps()
 
     # opening
@@ -75,9 +74,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
 
     prompt, notes = _fitting(opening_texts, OPENING_MINUTES)
     body.step(
-        ids,
-        wanted="opening",
-        fallback="opening",
+        "opening",
         title=say.opening_title,
         kind="talk",
         minutes=OPENING_MINUTES,
@@ -119,8 +116,7 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
                 "write this in your own words."
             )
         point_id = body.step(
-            ids,
-            wanted=heading if not point.generated else f"part-{number + 1}",
+            heading if not point.generated else f"part-{number + 1}",
             fallback=f"point-{number + 1}",
             title=heading,
             kind="discuss",
@@ -140,7 +136,6 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
         if scale_polls:
             scale_poll(
                 body,
-                ids,
                 say,
                 f"{point_id[:30].rstrip('-')}-today",
                 f"point-{number + 1}-today",
@@ -149,14 +144,12 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
             )
 
     if n >= 2:
-        focus_poll(body, ids, say, labels)
+        focus_poll(body, say, labels)
     else:
-        scale_poll(body, ids, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
+        scale_poll(body, say, "today", "today", say.today_title.format(label=shorten(title, 50)), title)
 
     body.step(
-        ids,
-        wanted="one-thing",
-        fallback="one-thing",
+        "one-thing",
         title=say.closing_title,
         kind="notes",
         minutes=4,

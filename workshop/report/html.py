@@ -20,21 +20,9 @@ from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, 
 from workshop.engine.views import SessionState
 from workshop.i18n import _, html_open, number
 from workshop.qr import join_url, svg
+from workshop.report import words
 from workshop.report.render import as_dict
 from workshop.report.room import cloud_html, room_html
-from workshop.report.words import (
-    KIND_CAPTION,
-    actual_words,
-    agenda_rows,
-    difference_words,
-    drift_words,
-    end_words,
-    meta_words,
-    notes_by_step,
-    row_title,
-    shown_rows,
-    trust_lines,
-)
 
 # Bars are coloured blocks: print-color-adjust keeps them when printed (browsers drop
 # backgrounds by default).
@@ -86,9 +74,9 @@ def as_html(state: SessionState) -> str:
         f"<title>{escaped(session['title'])}</title><style>{CSS}</style></head><body>",
         # not translated: the page's markup
         f"<header><h1>{escaped(session['title'])}</h1>",
-        f'<p class="meta">Session <code>{escaped(session["id"])}</code>: {escaped(meta_words(data))}.</p>',
+        f'<p class="meta">Session <code>{escaped(session["id"])}</code>: {escaped(words.meta_words(data))}.</p>',
         # not translated: the page's markup
-        *(f'<p class="meta">{escaped(line)}</p>' for line in trust_lines(data) if line),
+        *(f'<p class="meta">{escaped(line)}</p>' for line in words.trust_lines(data) if line),
         "</header>",
         *_actions(data),
         *_agenda(data),
@@ -141,17 +129,17 @@ def _agenda(data: dict[str, Any]) -> list[str]:
         '<th class="num">actual min</th><th class="num">difference</th></tr></thead><tbody>'
     )
     out = [_('<section id="agenda"><h2>Agenda</h2><table>'), head]
-    for s in agenda_rows(data):
+    for s in words.agenda_rows(data):
         diff = s["difference_seconds"]
         cls = "late" if diff and diff > 0 else "early"
-        actual = actual_words(s, _minutes)
+        actual = words.actual_words(s, _minutes)
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
-        shown = f'<span class="{cls}">{difference_words(diff)}</span>' if diff is not None else ""
+        shown = f'<span class="{cls}">{words.difference_words(diff)}</span>' if diff is not None else ""
         out.append(
             '<tr><td><code>{e}</code></td><td>{e2}</td><td class="num">{minutes}</td><td '
             'class="num">{extended}</td><td class="num">{actual}</td><td class="num">{shown}</td></tr>'.format(
                 e=escaped(s["id"]),
-                e2=escaped(row_title(s)),
+                e2=escaped(words.row_title(s)),
                 minutes=_minutes(s["agenda_seconds"]),
                 extended=extended,
                 actual=actual,
@@ -159,27 +147,27 @@ def _agenda(data: dict[str, Any]) -> list[str]:
             )
         )
     planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
+    actual = sum(s["actual_seconds"] for s in words.agenda_rows(data) if s["kind"] != "round")
     drift = data["session"]["drift_seconds"]
     out.append(
         _(
             '</tbody><tfoot><tr><th></th><th>total</th><td class="num">{planned}</td><td></td><td '
             'class="num">{actual}</td><td class="num">{difference}</td></tr></tfoot></table>'
-        ).format(planned=_minutes(planned), actual=_minutes(actual), difference=difference_words(drift))
+        ).format(planned=_minutes(planned), actual=_minutes(actual), difference=words.difference_words(drift))
     )
-    ends = end_words(data["session"])
+    ends = words.end_words(data["session"])
     out.append(
         _(
             "<p>Drift: {drift} (the difference column's total; a step never visited counts as skipped once the "
             "session has ended).{ends}</p></section>"
-        ).format(drift=escaped(drift_words(drift)), ends=" " + escaped(ends) if ends else "")
+        ).format(drift=escaped(words.drift_words(drift)), ends=" " + escaped(ends) if ends else "")
     )
     return out
 
 
 def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
     res = poll["results"]
-    rows, left_out = shown_rows(poll)
+    rows, left_out = words.shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
     out = [
         '<article class="poll"><h3>{e}</h3>'.format(e=escaped(poll["question"])),
@@ -189,7 +177,7 @@ def _poll(poll: dict[str, Any], language: str = "en") -> list[str]:
             e3=escaped(said(POLL_STATUS_WORDS, poll["status"])),
             poll=plural(poll["ballots"], "ballot"),
             value=_(" (anonymous)") if poll["anonymous"] else "",
-            e4=escaped(_(KIND_CAPTION.get(poll["kind"], ""))),
+            e4=escaped(_(words.KIND_CAPTION.get(poll["kind"], ""))),
         ),
         '<div class="bars">',
     ]
@@ -236,7 +224,7 @@ def _edited(item: dict[str, Any]) -> str:
 
 def _notes(data: dict[str, Any]) -> list[str]:
     out = [_('<section id="notes"><h2>Notes</h2>')]
-    for step, notes in notes_by_step(data):
+    for step, notes in words.notes_by_step(data):
         out.append(f"<h3>{escaped(step['title'] if step else notes[0]['step'])}</h3><ul>")
         out += [
             '<li><strong>{bdi}</strong>: <span class="note">{bdi2}</span>{value}{edited}</li>'.format(

@@ -8,21 +8,9 @@ from typing import Any
 from workshop.engine.tally import POLL_STATUS_WORDS, UNITS, VOTE_WORDS, plural, said
 from workshop.engine.views import SessionState
 from workshop.i18n import _, number
+from workshop.report import words
 from workshop.report.render import as_dict, md_escape, md_participant
 from workshop.report.room import room_markdown
-from workshop.report.words import (
-    KIND_CAPTION,
-    actual_words,
-    agenda_rows,
-    difference_words,
-    drift_words,
-    end_words,
-    meta_words,
-    notes_by_step,
-    row_title,
-    shown_rows,
-    trust_lines,
-)
 
 
 def _minutes(seconds: float) -> str:
@@ -43,9 +31,9 @@ def as_markdown(state: SessionState) -> str:
     out = [
         f"# {md_escape(state.title)}",
         "",
-        _("Session `{id}`: {meta_words}.").format(id=state.id, meta_words=meta_words(data, md_escape)),
+        _("Session `{id}`: {meta_words}.").format(id=state.id, meta_words=words.meta_words(data, md_escape)),
         "",
-    ] + trust_lines(data, md_participant)
+    ] + words.trust_lines(data, md_participant)
     actions = [n for n in data["notes"] if n["action"]]
     out += [_("## Action items"), ""]
     titles = {s["id"]: s["title"] for s in data["steps"]}
@@ -62,7 +50,7 @@ def as_markdown(state: SessionState) -> str:
         out += _md_poll(poll)
     out += room_markdown(data)
     out += [_("## Notes"), ""]
-    for step, notes in notes_by_step(data):
+    for step, notes in words.notes_by_step(data):
         out += [f"### {md_escape(step['title'] if step else notes[0]['step'])}", ""]
         for n in notes:
             flag = (_(" **(action)**") if n["action"] else "") + (_(" (edited)") if n.get("edited") else "")
@@ -80,26 +68,26 @@ def _md_agenda(data: dict[str, Any]) -> list[str]:
         _("| step | title | planned min | extended | actual min | difference |"),
         "|---|---|---:|---:|---:|---:|",
     ]
-    for s in agenda_rows(data):
+    for s in words.agenda_rows(data):
         extended = f"{s['extra_seconds'] / 60:+.0f}" if s["extra_seconds"] else ""
         out.append(
-            f"| {s['id']} | {md_escape(row_title(s))} | {_minutes(s['agenda_seconds'])} | {extended} "
-            f"| {actual_words(s, _minutes)} | {difference_words(s['difference_seconds'])} |"
+            f"| {s['id']} | {md_escape(words.row_title(s))} | {_minutes(s['agenda_seconds'])} | {extended} "
+            f"| {words.actual_words(s, _minutes)} | {words.difference_words(s['difference_seconds'])} |"
         )
     planned = sum(s["agenda_seconds"] for s in data["steps"])
-    actual = sum(s["actual_seconds"] for s in agenda_rows(data) if s["kind"] != "round")
+    actual = sum(s["actual_seconds"] for s in words.agenda_rows(data) if s["kind"] != "round")
     out.append(
         _("| | **total** | {planned} | | {actual} | {difference} |").format(
             planned=_minutes(planned),
             actual=_minutes(actual),
-            difference=difference_words(data["session"]["drift_seconds"]),
+            difference=words.difference_words(data["session"]["drift_seconds"]),
         )
     )
     drift = _(
         "Drift: {drift_words} (the difference column's total; a step never visited counts as skipped once the "
         "session has ended)."
-    ).format(drift_words=drift_words(data["session"]["drift_seconds"]))
-    if ends := end_words(data["session"]):
+    ).format(drift_words=words.drift_words(data["session"]["drift_seconds"]))
+    if ends := words.end_words(data["session"]):
         drift += f" {ends}"
     return [*out, "", drift, ""]
 
@@ -118,11 +106,11 @@ def _md_poll(poll: dict[str, Any]) -> list[str]:
             kind=said(VOTE_WORDS, poll["kind"]),
             status=said(POLL_STATUS_WORDS, poll["status"]),
             ballots=plural(poll["ballots"], "ballot"),
-            caption=_(KIND_CAPTION.get(poll["kind"], "")),
+            caption=_(words.KIND_CAPTION.get(poll["kind"], "")),
         ),
         "",
     ]
-    rows, left_out = shown_rows(poll)
+    rows, left_out = words.shown_rows(poll)
     top = max((r["share"] for r in rows), default=0) or 1
     for row in rows:
         bar = "█" * round(row["share"] / top * 20)  # the largest row gets the full bar

@@ -48,6 +48,11 @@ def question_marks(question: dict[str, Any]) -> str:
     return ", ".join(marks)
 
 
+def said(item: dict[str, Any], quote: Callable[[str], str]) -> str:
+    """An idea's or a question's text and, in brackets, its author's name, each through `quote`."""
+    return quote(item["text"]) + (f" ({quote(item['author'])})" if item["author"] else "")
+
+
 def room_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The steps with hands or reactions."""
     return [s for s in data["steps"] if s["hands"] or s["called"] or s["reactions"]]
@@ -59,21 +64,11 @@ def _lines(data: dict[str, Any], quote: Callable[[str], str], plain: Callable[[s
         out += [_("## Ideas"), ""]
         for title, ideas in by_step(data, "ideas"):
             out += [f"### {plain(title)}", ""]
-            out += [
-                f"- `{i['id']}` {quote(i['text'])}"
-                + (f" ({quote(i['author'])})" if i["author"] else "")
-                + idea_marks(i)
-                for i in ideas
-            ]
+            out += [f"- `{i['id']}` {said(i, quote)}{idea_marks(i)}" for i in ideas]
             out.append("")
     if data["questions"]:
         out += ["## Questions", "", _("Most upvoted first."), ""]
-        out += [
-            f"- `{q['id']}` {quote(q['text'])}"
-            + (f" ({quote(q['author'])})" if q["author"] else "")
-            + f": {question_marks(q)}"
-            for q in data["questions"]
-        ]
+        out += [f"- `{q['id']}` {said(q, quote)}: {question_marks(q)}" for q in data["questions"]]
         out.append("")
     rows = room_rows(data)
     if rows:
@@ -111,21 +106,13 @@ def room_html(data: dict[str, Any], languages: dict[str, str] | None = None) -> 
             out.append(
                 f"<h3>{escaped(title)}</h3>{ideas_cloud_html(data, step, (languages or {}).get(step, 'en'))}<ul>"
             )
-            out += [
-                "<li><code>{e}</code> {bdi}".format(e=escaped(i["id"]), bdi=bdi(i["text"]))
-                + (f" ({bdi(i['author'])})" if i["author"] else "")
-                + escaped(idea_marks(i))
-                + "</li>"
-                for i in ideas
-            ]
+            out += [f"<li><code>{escaped(i['id'])}</code> {said(i, bdi)}{escaped(idea_marks(i))}</li>" for i in ideas]
             out.append("</ul>")
         out.append("</section>")
     if data["questions"]:
         out.append(_('<section id="questions"><h2>Questions</h2><p class="meta">Most upvoted first.</p><ol>'))
         out += [
-            "<li><code>{e}</code> {bdi}".format(e=escaped(q["id"]), bdi=bdi(q["text"]))
-            + (f" ({bdi(q['author'])})" if q["author"] else "")
-            + f": {escaped(question_marks(q))}</li>"
+            f"<li><code>{escaped(q['id'])}</code> {said(q, bdi)}: {escaped(question_marks(q))}</li>"
             for q in data["questions"]
         ]
         out.append("</ol></section>")
