@@ -79,6 +79,31 @@ async def test_the_facilitator_merges_hides_and_calls_the_next_hand(tmp_path: Pa
         assert s.state().poll.poll.options == ("More coaching", "Fewer metrics", "Quiet hour [b]now[/b]")
 
 
+@pytest.mark.slow
+async def test_the_facilitator_corrects_an_idea_and_withdraws_one_emptied(tmp_path: Path, clock: FakeClock) -> None:
+    s = brainstorm(tmp_path, clock)
+    app = facilitator.make_app(s.path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.query_one(RoomPanel).chosen_id() == "i5"
+        await pilot.press("X", "enter")  # the words as they were: nothing to do
+        await pilot.pause()
+        s.refresh()
+        assert not s.state().room.idea("i5").edited
+        await pilot.press("X")
+        app.screen.query_one(Input).value = "Quiet hour"
+        await pilot.press("enter")
+        await pilot.pause()
+        s.refresh()
+        assert (s.state().room.idea("i5").text, s.state().room.idea("i5").edited) == ("Quiet hour", True)
+        assert [str(n.message)[:14] for n in app._notifications] == ["Idea i5 edited"]  # with a capital
+        await pilot.press("X")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        s.refresh()
+        assert s.state().room.idea("i5") is None  # withdrawn: the room lists it no more
+
+
 async def test_the_facilitator_sees_questions_by_upvotes_and_marks_one_answered(
     tmp_path: Path, clock: FakeClock
 ) -> None:

@@ -28,19 +28,31 @@ class Deciding(SessionScreen):
     session: Session
     notes_list: NotesList
 
+    def _run(self, verb: Callable[[], str]) -> str | None:
+        """Run a typed session verb and redraw: its one line, or None when it refused (the refusal
+        shown as a warning)."""
+        try:
+            said = verb()
+        except WorkshopError as err:
+            self.notify(str(err), markup=False, severity="warning")
+            return None
+        self.render_state()
+        return said
+
+    def _tell(self, said: str, seconds: float) -> None:
+        """A verb's one line as a notice for `seconds`, begun with a capital."""
+        self.notify(said[:1].upper() + said[1:], markup=False, timeout=seconds)
+
     def _do(self, verb: Callable[[], str], told: float | None = None) -> None:
         """Run a typed session verb and redraw; its one line as a notice for `told` seconds (none
         when None, unless it froze a poll's options from ideas), or its refusal as a warning."""
-        try:
-            message = verb()
-        except WorkshopError as err:
-            self.notify(str(err), markup=False, severity="warning")
+        message = self._run(verb)
+        if message is None:
             return
-        self.render_state()
         if "options" in message:  # a poll's options from ideas
             told = ROOM
         if told is not None:
-            self.notify(message[:1].upper() + message[1:], markup=False, timeout=told)
+            self._tell(message, told)
 
     def action_revote(self) -> None:
         """Vote again: a new round of the poll, on the proposal as the dialog reads it (enter keeps it)."""
@@ -89,13 +101,25 @@ class Deciding(SessionScreen):
 
     def _said(self, verb: Callable[[], str]) -> None:
         """Run a session verb; its line as a notice, or its refusal as a warning; redraw."""
-        try:
-            said = verb()
-        except WorkshopError as err:
-            self.notify(str(err), markup=False, severity="warning")
-            return
-        self.render_state()
-        self.notify(said[:1].upper() + said[1:], markup=False, timeout=3)
+        said = self._run(verb)
+        if said is not None:
+            self._tell(said, 3)
+
+    def _correct(self, prompt: str, words: str, edit: Callable[[str], str], withdraw: Callable[[], str]) -> None:
+        """Ask for the corrected `words` of an idea or a note (the dialog's line: `prompt`), then
+        `edit` them in, or `withdraw` the idea or note when they are emptied; unchanged, nothing."""
+
+        def done(typed: str | None) -> None:
+            if typed is None or typed == words:
+                return
+            if typed.strip():
+                self._said(lambda: edit(typed))
+            else:
+                self._said(withdraw)
+
+        from workshop.tui.modals import AskText
+
+        self.push_screen(AskText(prompt, value=words), done)
 
     def action_objections(self) -> None:
         self._do(lambda: self.session.objections(), TOLD)
@@ -221,24 +245,13 @@ class Deciding(SessionScreen):
             self.notify(_("No note on this step to edit yet"), severity="warning")
             return
 
-        def done(words: str | None) -> None:
-            if words is None or words == note.text:
-                return
-            if words.strip():
-                self._said(lambda: self.session.edit_note(note.id, words))
-            else:
-                self._said(lambda: self.session.withdraw_note(note.id))
-
-        from workshop.tui.modals import AskText
-
-        self.push_screen(
-            AskText(
-                _(
-                    "Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show this:"
-                ).format(name=note.name),
-                value=note.text,
-            ),
-            done,
+        self._correct(
+            _(
+                "Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show this:"
+            ).format(name=note.name),
+            note.text,
+            lambda words: self.session.edit_note(note.id, words),
+            lambda: self.session.withdraw_note(note.id),
         )
 
 

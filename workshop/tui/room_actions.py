@@ -70,19 +70,11 @@ class RoomActions(Decisions):
         idea = None if ref is None else self.session.state().room.idea(ref)
         if idea is None:
             return
-
-        def done(words: str | None) -> None:
-            if words is None or words == idea.text:
-                return
-            if words.strip():
-                self._said(lambda: self.session.edit_idea(idea.id, words))
-            else:
-                self._said(lambda: self.session.withdraw_idea(idea.id))
-
-        from workshop.tui.modals import AskText
-
-        self.push_screen(
-            AskText(_("Edit idea {id} (empty it to withdraw it):").format(id=idea.id), value=idea.text), done
+        self._correct(
+            _("Edit idea {id} (empty it to withdraw it):").format(id=idea.id),
+            idea.text,
+            lambda words: self.session.edit_idea(idea.id, words),
+            lambda: self.session.withdraw_idea(idea.id),
         )
 
     def action_answered(self) -> None:

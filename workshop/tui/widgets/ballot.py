@@ -19,6 +19,7 @@ message being handled: a ballot is then refused, never cast on whatever poll is 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Unpack
 
 from rich.text import Text
 from textual import on
@@ -32,6 +33,7 @@ from textual.widgets.option_list import Option
 from workshop.content.model import Poll
 from workshop.i18n import N_, _
 from workshop.tui.translated import Translated
+from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.ticklist import TickList
 
 HINTS = {
@@ -85,17 +87,9 @@ class BallotForm(Translated, Vertical):
             return self.form
 
     def __init__(
-        self,
-        poll: Poll,
-        poll_id: str,
-        current: tuple | None = None,
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
+        self, poll: Poll, poll_id: str, current: tuple | None = None, **options: Unpack[WidgetOptions]
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        super().__init__(**options)
         self.poll = poll
         self.poll_id = poll_id
         self.current = current

@@ -6,6 +6,7 @@ verbs; this widget only shows the state. Participant text goes in as Text, isola
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.cards import idea_card, question_line
+from workshop.tui.widgets.options import WidgetOptions
 
 
 def asking(state: SessionState) -> bool:
@@ -33,16 +35,8 @@ def brainstorming(state: SessionState) -> bool:
 class ContributeArea(ShowsState, Vertical):
     """`token()` is this participant's token, to find their hand in the queue."""
 
-    def __init__(
-        self,
-        token: Callable[[], str],
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, token: Callable[[], str], **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.token = token
 
     def compose(self) -> ComposeResult:

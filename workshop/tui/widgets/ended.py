@@ -8,6 +8,7 @@ Answers and options can be participant text (a text poll's answers): Text, isola
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.styled import styled
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.paging import Paged
 
 
@@ -42,16 +44,8 @@ class RoomEnd(ShowsState, Paged, VerticalScroll):
     RoomEnd #page { dock: bottom; width: 100%; text-align: right; color: $text-muted; display: none; }
     """
 
-    def __init__(
-        self,
-        *,
-        headlines: bool = False,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, *, headlines: bool = False, **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.headlines = headlines
 
     def compose(self) -> ComposeResult:

@@ -7,6 +7,7 @@ Participant text goes in as Text: shown literally, never as markup."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.base import ShowsState, other_language, question, time_words
+from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.results import Results
 
 RECORDED = N_("✓ your ballot is recorded; you can change it while the poll is open")
@@ -73,16 +75,8 @@ class PollArea(ShowsState, Vertical):
     screen at any size), then the ballot while the poll is open. `mine(poll_id)` is this
     participant's counted ballot, to start the form from and to say it is recorded."""
 
-    def __init__(
-        self,
-        mine: Callable[[str], tuple | None],
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, mine: Callable[[str], tuple | None], **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.mine = mine
         self._form_for: Hashable = object()
 
@@ -132,16 +126,8 @@ class PollArea(ShowsState, Vertical):
 class MyNotes(ShowsState, OptionList):
     """This participant's notes on the step; one the facilitator made an action item says so."""
 
-    def __init__(
-        self,
-        token: Callable[[], str],
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, token: Callable[[], str], **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.token = token
 
     def signature(self, state: SessionState) -> Hashable:

@@ -6,6 +6,7 @@ may be guessing) is the facilitator's alone: the room display is told it speaks 
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.widgets import Static
@@ -14,20 +15,12 @@ from workshop.engine.views import SessionState
 from workshop.i18n import _, ngettext
 from workshop.tui.styled import styled
 from workshop.tui.widgets.base import Audience, ShowsState
+from workshop.tui.widgets.options import WidgetOptions
 
 
 class JoinBar(ShowsState, Static):
-    def __init__(
-        self,
-        command: str,
-        *,
-        audience: Audience = "facilitator",
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, command: str, *, audience: Audience = "facilitator", **options: Unpack[WidgetOptions]) -> None:
+        super().__init__("", **options)
         self.command = command
         self.audience = audience
         self.beside = False  # the room's join code stands beside it, with the address and certificate

@@ -8,7 +8,7 @@ draws the same keys as text, so at 80x24 every key is on screen, and a click on 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, Unpack
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -16,6 +16,8 @@ from textual import events
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
+
+from workshop.tui.widgets.options import WidgetOptions
 
 
 class Key(NamedTuple):
@@ -40,18 +42,10 @@ class KeyBar(Widget):
     _keys: list[Key] | None = None
     _laid_out: tuple[int, list[list[tuple[int, Key]]]] | None = None  # width, lines of (column, key)
 
-    def __init__(
-        self,
-        *,
-        label: Callable[[str, str], str] | None = None,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
+    def __init__(self, *, label: Callable[[str, str], str] | None = None, **options: Unpack[WidgetOptions]) -> None:
         """`label(action, description)`: a key's label as things stand ("Resume" while paused),
         from the screen that has the keys; without it, each binding's description."""
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        super().__init__(**options)
         self.label = label or (lambda action, description: description)
 
     def on_mount(self) -> None:

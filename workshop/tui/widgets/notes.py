@@ -7,6 +7,7 @@ note cannot reorder what follows it (bidi.isolate)."""
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -16,21 +17,14 @@ from workshop.engine.bidi import isolate
 from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.options import WidgetOptions
 
 SHOWN = 100  # newest notes listed; a screen cannot show more usefully, and redraws stay cheap
 
 
 class NotesList(ShowsState, OptionList):
-    def __init__(
-        self,
-        *,
-        empty: str | None = None,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, *, empty: str | None = None, **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.empty = empty or _("No notes yet: a adds one; participants' notes appear here.")
         self.border_title = _("Notes")
 

@@ -7,6 +7,7 @@ the panel guessing: the facilitator is told which key reveals the results, the r
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -17,6 +18,7 @@ from workshop.engine import tally
 from workshop.engine.views import PollView, SessionState
 from workshop.i18n import _
 from workshop.tui.widgets.base import Audience, ShowsState, question
+from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.results import Results
 
 CONSENT_BANNER = 3  # lines a consent poll's result takes on the room display
@@ -28,16 +30,8 @@ def _decided(state: SessionState, qid: str) -> str:
 
 
 class PollPanel(ShowsState, Static):
-    def __init__(
-        self,
-        *,
-        audience: Audience = "facilitator",
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, *, audience: Audience = "facilitator", **options: Unpack[WidgetOptions]) -> None:
+        super().__init__("", **options)
         self.audience = audience
 
     def signature(self, state: SessionState) -> Hashable:

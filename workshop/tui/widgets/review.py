@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.console import Group
 from rich.text import Text
@@ -21,6 +22,7 @@ from workshop.engine.decisions import REVIEW_STEP, Carried
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.options import WidgetOptions
 
 # not translated: each status's mark and style (its word is status_said's)
 MARKS = {"done": ("✓", "bold green"), "blocked": ("■", "bold yellow"), "dropped": ("✗", "dim"), "open": ("○", "bold")}
@@ -55,16 +57,8 @@ def _line(action: Carried) -> Text:
 
 
 class ReviewPanel(ShowsState, Static):
-    def __init__(
-        self,
-        *,
-        keys: bool = True,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__("", name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, *, keys: bool = True, **options: Unpack[WidgetOptions]) -> None:
+        super().__init__("", **options)
         self.keys = keys  # the facilitator's screen has R; replay has not
         self.border_title = _(WORDS["title"])
 

@@ -10,6 +10,7 @@ Participant text goes in as Text: shown literally, never as markup, and isolated
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.widgets import OptionList
@@ -20,6 +21,7 @@ from workshop.engine.ideas import REACTIONS, Idea, Question
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
 from workshop.tui.widgets.base import ShowsState
+from workshop.tui.widgets.options import WidgetOptions
 
 IDEA_KEYS = N_("M merge into… · h hide/show · X edit · , . select")
 QUESTION_KEYS = N_("d answered · h hide/show · , . select · Q Q&A on/off")
@@ -66,16 +68,8 @@ class RoomPanel(ShowsState, OptionList):
     """`keys`: whether the screen has the keys the panel names (the live facilitator's does;
     replay shows the panel without them). Told by the screen, never guessed."""
 
-    def __init__(
-        self,
-        *,
-        keys: bool = True,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, *, keys: bool = True, **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.border_title = _("The room")
         self.keys = keys
 

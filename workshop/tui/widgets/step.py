@@ -6,6 +6,7 @@ taller than its place turns its pages by itself (widgets/paging.py): nobody scro
 from __future__ import annotations
 
 from collections.abc import Hashable
+from typing import Unpack
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,21 +17,15 @@ from workshop.engine.views import SessionState
 from workshop.i18n import _
 from workshop.tui.styled import styled
 from workshop.tui.widgets.base import KIND_WORDS, Audience, ShowsState, other_language
+from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.paging import Paged
 
 
 class StepPanel(ShowsState, Paged, VerticalScroll):
     def __init__(
-        self,
-        *,
-        show_notes: bool = True,
-        audience: Audience = "facilitator",
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
+        self, *, show_notes: bool = True, audience: Audience = "facilitator", **options: Unpack[WidgetOptions]
     ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        super().__init__(**options)
         self.audience = audience
         self.show_notes = show_notes and audience == "facilitator"
 

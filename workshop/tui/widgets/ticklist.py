@@ -8,6 +8,8 @@ refused at Cast."""
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from rich.segment import Segment
 from rich.text import Text
 from textual.message import Message
@@ -15,6 +17,8 @@ from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.selection_list import Selection
+
+from workshop.tui.widgets.options import WidgetOptions
 
 
 class TickList(SelectionList[str]):
@@ -30,15 +34,9 @@ class TickList(SelectionList[str]):
             return self.ticks
 
     def __init__(
-        self,
-        *selections: tuple[Text | str, str, bool],
-        most: int = 0,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
+        self, *selections: tuple[Text | str, str, bool], most: int = 0, **options: Unpack[WidgetOptions]
     ) -> None:
-        super().__init__(*selections, name=name, id=id, classes=classes, disabled=disabled)
+        super().__init__(*selections, **options)
         self.most = most  # 0: no limit
 
     def toggle(self, selection: Selection[str] | str) -> TickList:

@@ -4,12 +4,15 @@ anywhere on it moves the replay there."""
 
 from __future__ import annotations
 
+from typing import Unpack
+
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
 from workshop.engine.replay import Replay
+from workshop.tui.widgets.options import WidgetOptions
 
 LEVELS = " ▁▂▃▄▅▆▇█"
 
@@ -32,16 +35,8 @@ class Timeline(Widget):
         def control(self) -> Timeline:
             return self.timeline
 
-    def __init__(
-        self,
-        replay: Replay,
-        *,
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-        disabled: bool = False,
-    ) -> None:
-        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+    def __init__(self, replay: Replay, **options: Unpack[WidgetOptions]) -> None:
+        super().__init__(**options)
         self.replay = replay
         self.at = replay.start
         self.until = replay.end  # the right edge: the last event, or now while the session is live
