@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workshop.content.frozen import thaw
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Handler
 from workshop.engine.corrections import Corrections
 from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, Event
@@ -32,16 +32,14 @@ from workshop.engine.trust import AUTHORED, SIGNED, Authority
 from workshop.engine.views import Note, SessionState, qualified
 from workshop.engine.ways import Ways
 
-Handler = Callable[[Event, float], None]
-
 
 class Fold:
     """The accumulator: apply events in journal order, then ask for the state at any instant.
 
-    It is made of parts, each holding its own fields and applying its own event types: the
-    running order and its changes (`running`, `agenda`), time (`timing`), who joined (`people`),
-    polls (`poll_events`), notes (`notebook`), the room's contributions (`room`), corrections,
-    wrong codes (`guesses`) and decisions (`decided`). What they share is the `context`: the
+    It is made of parts (`context.Part`), each holding its own fields and applying its own event
+    types: the running order and its changes (`running`, `agenda`), time (`timing`), who joined
+    (`people`), polls (`poll_events`), notes (`notebook`), the room's contributions (`room`),
+    corrections, wrong codes (`guesses`) and decisions (`decided`). What they share is the `context`: the
     running step, the end, and when each participant was last seen. The fold itself keeps the
     clock, the count and the signatures (`trust`)."""
 
