@@ -4,6 +4,8 @@ writes each is in engine/ideas.py, beside the views it builds)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.engine.ideas import OPTIONS_MAX, REACTIONS, Hand, Idea, Question, RoomView
@@ -55,6 +57,14 @@ class Contributions(Part):
         self.context.seen(token, t)
         return token, name
 
+    def _new_on_current(self, event: Event, key: str, taken: Mapping[str, object]) -> tuple[str, str] | None:
+        """(id, step) of a contribution new on the running step: its id (under `key`) is not yet
+        `taken` and its step is the one running; None for any other."""
+        ref, step = event.get(key), self._current()
+        if type(ref) is not str or ref in taken or step is None or event.get("step") != step:
+            return None
+        return ref, step
+
     def _joined(self, event: Event, t: float) -> str:
         token = event.get("participant")
         if type(token) is not str or not self.people.counts(token):
@@ -66,15 +76,10 @@ class Contributions(Part):
 
     @handles("idea")
     def _on_idea(self, event: Event, t: float) -> None:
-        idea_id, step = event.get("idea"), self._current()
-        if (
-            type(idea_id) is not str
-            or idea_id in self.ideas
-            or step is None
-            or event.get("step") != step
-            or self._kind(step) != "brainstorm"
-        ):
+        new = self._new_on_current(event, "idea", self.ideas)
+        if new is None or self._kind(new[1]) != "brainstorm":
             return
+        idea_id, step = new
         anonymous = self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous, t)
         self.ideas[idea_id] = Idea(idea_id, step, author, name, _text(event.get("text")), t)
@@ -121,15 +126,10 @@ class Contributions(Part):
 
     @handles("question")
     def _on_question(self, event: Event, t: float) -> None:
-        question_id, step = event.get("question"), self._current()
-        if (
-            type(question_id) is not str
-            or question_id in self.questions
-            or step is None
-            or event.get("step") != step
-            or not (self.qa or self._kind(step) == "qa")
-        ):
+        new = self._new_on_current(event, "question", self.questions)
+        if new is None or not (self.qa or self._kind(new[1]) == "qa"):
             return
+        question_id, step = new
         anonymous = self._kind(step) == "qa" and self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous or event.get("author") is None, t)
         self.questions[question_id] = Question(question_id, step, author, name, _text(event.get("text")), t)
