@@ -105,17 +105,25 @@ class Fold:
                 get = event.get
                 pend(get("crc", ""))
                 kind = get("type")
-                if kind == "note":
+                if is_note := kind == "note":
                     author = get("author", "")
                     if author == FACILITATOR and not self.trust.obeys(event, kind, count - 1, clock):
                         continue
-                    at = get("at")
-                    t = at.timestamp() if isinstance(at, datetime) else clock
-                    if t > limit:
-                        t = limit
-                        self.clamped += 1
-                    if t > clock:
-                        clock = t
+                elif type(kind) is not str:
+                    self.unreadable += 1
+                    continue
+                elif (kind in signed or kind in authored and get("author") == FACILITATOR) and not self.trust.obeys(
+                    event, kind, count - 1, clock
+                ):
+                    continue
+                at = get("at")
+                t = at.timestamp() if isinstance(at, datetime) else clock
+                if t > limit:
+                    t = limit
+                    self.clamped += 1
+                if t > clock:
+                    clock = t
+                if is_note:
                     # by the (signed) facilitator or by a participant who joined, shown under the name
                     # they joined with: a note cannot pass for someone else's by what it says it is
                     note_id, text = get("note"), get("text")
@@ -150,20 +158,6 @@ class Fold:
                     if author in last_seen:
                         last_seen[author] = clock
                     continue
-                if type(kind) is not str:
-                    self.unreadable += 1
-                    continue
-                if (kind in signed or kind in authored and get("author") == FACILITATOR) and not self.trust.obeys(
-                    event, kind, count - 1, clock
-                ):
-                    continue
-                at = get("at")
-                t = at.timestamp() if isinstance(at, datetime) else clock
-                if t > limit:
-                    t = limit
-                    self.clamped += 1
-                if t > clock:
-                    clock = t
                 handler = handlers.get(kind)
                 if handler is not None:
                     try:
