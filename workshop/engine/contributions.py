@@ -15,6 +15,8 @@ from workshop.engine.fields import (
     IdeaRef,
     Name,
     NoteId,
+    ParticipantEvent,
+    PollEvent,
     Qid,
     Reaction,
     SignedEvent,
@@ -53,17 +55,15 @@ class UpvoteEvent(TypedEvent, tag="upvote", kw_only=True):
     participant: Token
 
 
-class HandEvent(TypedEvent, tag="hand", kw_only=True):
+class HandEvent(ParticipantEvent, tag="hand", kw_only=True):
     """A participant raises (or lowers) a hand."""
 
-    participant: Token
     up: bool
 
 
-class ReactEvent(TypedEvent, tag="react", kw_only=True):
+class ReactEvent(ParticipantEvent, tag="react", kw_only=True):
     """A participant's reaction to the current step."""
 
-    participant: Token
     step: Qid
     reaction: Reaction
 
@@ -82,10 +82,9 @@ class HideEvent(SignedEvent, tag="hide", kw_only=True):
     on: bool | UnsetType = UNSET
 
 
-class OptionsEvent(SignedEvent, tag="options", kw_only=True):
+class OptionsEvent(PollEvent, tag="options", kw_only=True):
     """A poll with `options_from` gets its options, from these ideas."""
 
-    poll: Qid
     options: Annotated[list[Annotated[str, Meta(min_length=1, max_length=2000), TEXT]], Meta(max_length=100)]
     ideas: Annotated[list[IdeaRef], Meta(max_length=100)]
 
@@ -144,8 +143,7 @@ class IdeaWithdrawEvent(SignedEvent, tag="idea-withdraw", kw_only=True):
     on: bool | UnsetType = UNSET
 
 
-class WordingEvent(SignedEvent, tag="wording", kw_only=True):
+class WordingEvent(PollEvent, tag="wording", kw_only=True):
     """The facilitator rewords a poll's question (a consent proposal) from now on."""
 
-    poll: Qid
     text: Text

@@ -20,10 +20,11 @@ from workshop.engine.fields import (
     Minutes,
     NoteId,
     Owner,
-    Qid,
+    PollEvent,
     QidOrFirst,
     Seconds,
     SignedEvent,
+    StepEvent,
     Text,
     Title,
     Via,
@@ -36,10 +37,9 @@ class StartEvent(SignedEvent, tag="start", kw_only=True):
     planned: Annotated[str, Meta(min_length=10, max_length=40), WHEN] | UnsetType = UNSET
 
 
-class GotoEvent(SignedEvent, tag="goto", kw_only=True):
+class GotoEvent(StepEvent, tag="goto", kw_only=True):
     """The room moves to a step."""
 
-    step: Qid
     via: Via | UnsetType = UNSET
 
 
@@ -51,73 +51,59 @@ class ResumeEvent(SignedEvent, tag="resume", kw_only=True):
     """The clock runs again."""
 
 
-class ExtendEvent(SignedEvent, tag="extend", kw_only=True):
+class ExtendEvent(StepEvent, tag="extend", kw_only=True):
     """Time added to a step (negative: taken away)."""
 
-    step: Qid
     seconds: Seconds
 
 
-class CloseEvent(SignedEvent, tag="close", kw_only=True):
+class CloseEvent(PollEvent, tag="close", kw_only=True):
     """A poll stops taking ballots."""
 
-    poll: Qid
 
-
-class ReopenEvent(SignedEvent, tag="reopen", kw_only=True):
+class ReopenEvent(PollEvent, tag="reopen", kw_only=True):
     """A closed poll takes ballots again."""
 
-    poll: Qid
 
-
-class ResetEvent(SignedEvent, tag="reset", kw_only=True):
+class ResetEvent(PollEvent, tag="reset", kw_only=True):
     """A poll's ballots so far stop counting."""
 
-    poll: Qid
 
-
-class RevealEvent(SignedEvent, tag="reveal", kw_only=True):
+class RevealEvent(PollEvent, tag="reveal", kw_only=True):
     """A poll's results are shown to the room."""
-
-    poll: Qid
 
 
 class EndEvent(SignedEvent, tag="end", kw_only=True):
     """The session is over."""
 
 
-class RoundEvent(SignedEvent, tag="round", kw_only=True):
+class RoundEvent(StepEvent, tag="round", kw_only=True):
     """The room moves on to a step's next round (`round`: its index)."""
 
-    step: Qid
     round: Annotated[int, Meta(ge=1, le=100)]
 
 
-class RevoteEvent(SignedEvent, tag="revote", kw_only=True):
+class RevoteEvent(PollEvent, tag="revote", kw_only=True):
     """A new round of the current step's poll, on new words if `wording`; earlier rounds are kept."""
 
-    poll: Qid
     wording: Text | UnsetType = UNSET
 
 
-class SkipEvent(SignedEvent, tag="skip", kw_only=True):
+class SkipEvent(StepEvent, tag="skip", kw_only=True):
     """A step still to come will not run (or, `on` false, will again)."""
 
-    step: Qid
     on: bool
 
 
-class MoveEvent(SignedEvent, tag="move", kw_only=True):
+class MoveEvent(StepEvent, tag="move", kw_only=True):
     """A step not yet run moves in the running order, after `after` ("": first)."""
 
-    step: Qid
     after: QidOrFirst
 
 
-class InsertEvent(SignedEvent, tag="insert", kw_only=True):
+class InsertEvent(StepEvent, tag="insert", kw_only=True):
     """A step added on the day: a break, or an objections round (kind notes)."""
 
-    step: Qid
     kind: Literal["break", "notes"]
     title: Title
     minutes: Minutes

@@ -17,9 +17,7 @@ facilitator corrects it. A poll's options already frozen from ideas keep the wor
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.notes import Notes
 from workshop.engine.order import RunningOrder
@@ -36,7 +34,7 @@ def _text(value: object, limit: int = TEXT_MAX) -> str:
     return value
 
 
-class Corrections:
+class Corrections(Part):
     """The part of the fold that applies corrections to what the notes, room and polls parts hold."""
 
     def __init__(
@@ -50,15 +48,6 @@ class Corrections:
     ) -> None:
         self.context, self.running, self.people = context, running, people
         self.notes, self.room, self.polls = notes, room, polls
-
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "note-edit": self._on_note_edit,
-            "note-withdraw": self._on_note_withdraw,
-            "idea-edit": self._on_idea_edit,
-            "idea-withdraw": self._on_idea_withdraw,
-            "wording": self._on_wording,
-        }
 
     def _may(self, event: Event, author: str, step: str) -> bool:
         """Whether the event's author may correct what `author` wrote on `step`: the facilitator
@@ -75,12 +64,14 @@ class Corrections:
             and self.running.qids[current] == step
         )
 
+    @handles("note-edit")
     def _on_note_edit(self, event: Event, t: float) -> None:
         notes = self.notes.by_id
         note = notes.get(str(event.get("note")))
         if note is not None and not note.withdrawn and self._may(event, note.author, note.step):
             notes[note.id] = note._replace(text=_text(event.get("text")), edited=True)
 
+    @handles("note-withdraw")
     def _on_note_withdraw(self, event: Event, t: float) -> None:
         note = self.notes.by_id.get(str(event.get("note")))
         if note is not None and self._may(event, note.author, note.step):
@@ -89,12 +80,14 @@ class Corrections:
                 self.notes.withdrawn += 1 if on else -1
                 self.notes.by_id[note.id] = note._replace(withdrawn=on)
 
+    @handles("idea-edit")
     def _on_idea_edit(self, event: Event, t: float) -> None:
         ideas = self.room.ideas
         idea = ideas.get(str(event.get("idea")))
         if idea is not None and not idea.withdrawn and self._may(event, idea.author or "-", idea.step):
             ideas[idea.id] = idea._replace(text=_text(event.get("text"), 280), edited=True)
 
+    @handles("idea-withdraw")
     def _on_idea_withdraw(self, event: Event, t: float) -> None:
         ideas = self.room.ideas
         idea = ideas.get(str(event.get("idea")))
@@ -102,6 +95,7 @@ class Corrections:
             return
         ideas[idea.id] = idea._replace(withdrawn=bool(event.get("on", True)))
 
+    @handles("wording")
     def _on_wording(self, event: Event, t: float) -> None:
         poll = str(event.get("poll"))
         if poll in self.polls.polls:

@@ -10,12 +10,11 @@ and before the session ends (`REVIEW_STEP`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from workshop.engine.afterwards import STATUSES
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import FACILITATOR, Event
 from workshop.engine.lookalikes import name_key
 from workshop.engine.order import RunningOrder
@@ -95,7 +94,7 @@ def _strings(value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-class Decisions:
+class Decisions(Part):
     """The part of the fold that holds the decisions and carried actions, and applies their events."""
 
     def __init__(self, context: Context, running: RunningOrder, people: People) -> None:
@@ -103,18 +102,10 @@ class Decisions:
         self.decisions: dict[str, Decision] = {}
         self.carried: dict[str, Carried] = {}
 
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "decision": self._on_decision,
-            "decision-amend": self._on_amend,
-            "decision-withdraw": self._on_withdraw,
-            "carry": self._on_carry,
-            "review": self._on_review,
-        }
-
     def view(self) -> RecordView:
         return RecordView(tuple(self.decisions.values()), tuple(self.carried.values()))
 
+    @handles("decision")
     def _on_decision(self, event: Event, t: float) -> None:
         ref = event.get("decision")
         if type(ref) is not str or ref in self.decisions:
@@ -132,6 +123,7 @@ class Decisions:
             text,
         )
 
+    @handles("decision-amend")
     def _on_amend(self, event: Event, t: float) -> None:
         found = self.decisions.get(str(event.get("decision")))
         if found is None or found.withdrawn is not None:
@@ -143,11 +135,13 @@ class Decisions:
             text=text, actions=actions, amended=(*found.amended, Change(t, text, why))
         )
 
+    @handles("decision-withdraw")
     def _on_withdraw(self, event: Event, t: float) -> None:
         found = self.decisions.get(str(event.get("decision")))
         if found is not None and found.withdrawn is None:
             self.decisions[found.id] = found._replace(withdrawn=Change(t, "", str(event.get("why", ""))))
 
+    @handles("carry")
     def _on_carry(self, event: Event, t: float) -> None:
         note = event.get("note")
         if type(note) is not str or note in self.carried:
@@ -165,6 +159,7 @@ class Decisions:
             t,
         )
 
+    @handles("review")
     def _on_review(self, event: Event, t: float) -> None:
         action = self.carried.get(str(event.get("note")))
         status = event.get("status")

@@ -80,6 +80,7 @@ from workshop.engine.fields import (  # noqa: F401 - `given`, `Reaction`, `Via`,
     Joiner,
     Name,
     NoteId,
+    ParticipantEvent,
     Proof,
     Qid,
     Reaction,
@@ -102,10 +103,9 @@ RESERVED_NAMES = frozenset({FACILITATOR, "anonymous"})  # what notes and anonymo
 # ---------------------------------------------------------------------- participants
 
 
-class JoinEvent(TypedEvent, tag="join", kw_only=True):
+class JoinEvent(ParticipantEvent, tag="join", kw_only=True):
     """A person joins under a name; `proof` answers their rejoin code (sessions/people.py)."""
 
-    participant: Token
     name: Joiner
     proof: Proof | UnsetType = UNSET
 
@@ -130,16 +130,12 @@ class NoteEvent(SignedEvent, tag="note", kw_only=True):
     text: Text
 
 
-class PresentEvent(TypedEvent, tag="present", kw_only=True):
+class PresentEvent(ParticipantEvent, tag="present", kw_only=True):
     """A participant's screen says they are here (on joining, then each minute)."""
 
-    participant: Token
 
-
-class LeaveEvent(TypedEvent, tag="leave", kw_only=True):
+class LeaveEvent(ParticipantEvent, tag="leave", kw_only=True):
     """A participant's screen closed."""
-
-    participant: Token
 
 
 class WrongCodeEvent(TypedEvent, tag="wrong-code", kw_only=True):
@@ -156,10 +152,9 @@ class RightCodeEvent(TypedEvent, tag="right-code", kw_only=True):
     client: Client
 
 
-class WrongRejoinEvent(TypedEvent, tag="wrong-rejoin", kw_only=True):
+class WrongRejoinEvent(ParticipantEvent, tag="wrong-rejoin", kw_only=True):
     """A wrong rejoin code (or kiosk PIN) typed for `participant`."""
 
-    participant: Token
     channel: Word
     client: Client
 

@@ -1,6 +1,7 @@
 """The parts every event type is made of (engine/events.py): the kinds of field, each with its
 type, its length and the shape its strings must have, and the two bases, `TypedEvent` (every
-event has its time) and `SignedEvent` (the facilitator's, signed and chained)."""
+event has its time) and `SignedEvent` (the facilitator's, signed and chained), with the bases of
+the events about one step, one poll or one participant, whose field comes first."""
 
 from __future__ import annotations
 
@@ -98,3 +99,21 @@ class SignedEvent(TypedEvent):
     since: Annotated[str, Meta(min_length=8, max_length=8), HEX] | UnsetType = UNSET
     seen: Count | UnsetType = UNSET
     sig: Sig | UnsetType = UNSET
+
+
+class StepEvent(SignedEvent, kw_only=True):
+    """The facilitator's event about one step (goto, extend, round, skip, move, insert)."""
+
+    step: Qid
+
+
+class PollEvent(SignedEvent, kw_only=True):
+    """The facilitator's event about one poll (close, reopen, reset, reveal, revote, options, wording)."""
+
+    poll: Qid
+
+
+class ParticipantEvent(TypedEvent, kw_only=True):
+    """A participant's event, or one about a participant (join, present, leave, hand, react, wrong-rejoin)."""
+
+    participant: Token

@@ -11,9 +11,10 @@ with any clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from workshop.engine.context import Part, handles
 from workshop.engine.events import Event
 
 
@@ -49,7 +50,7 @@ REJOIN_PER_PERSON = Rule(first=1.0, most=8.0, limit=5, window=900.0)  # per name
 REJOIN_PER_CLIENT = Rule(first=1.0, most=30.0, limit=10, window=900.0)  # per client, whatever the names
 
 
-class Guesses:
+class Guesses(Part):
     """The part of the fold that counts wrong codes (as `ideas.Contributions` folds the room's contributions)."""
 
     def __init__(self) -> None:
@@ -58,22 +59,18 @@ class Guesses:
         self.rejoins: dict[str, list[float]] = {}  # participant token -> the latest wrong rejoin codes for them
         self.rejoin_clients: dict[str, list[float]] = {}  # client -> its latest wrong rejoin codes
 
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "wrong-code": self._on_wrong_code,
-            "right-code": self._on_right_code,
-            "wrong-rejoin": self._on_wrong_rejoin,
-        }
-
+    @handles("wrong-code")
     def _on_wrong_code(self, event: Event, t: float) -> None:
         self.wrong_codes += 1
         _add(self.codes, event.get("client"), t, JOIN_CODE)
 
+    @handles("right-code")
     def _on_right_code(self, event: Event, t: float) -> None:
         client = event.get("client")
         if isinstance(client, str):
             self.codes.pop(client, None)
 
+    @handles("wrong-rejoin")
     def _on_wrong_rejoin(self, event: Event, t: float) -> None:
         self.wrong_codes += 1
         _add(self.rejoins, event.get("participant"), t, REJOIN_PER_PERSON)

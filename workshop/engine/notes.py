@@ -11,23 +11,20 @@ handler here; this part keeps them, and applies what marks one as an action item
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from workshop.engine.context import Part, handles
 from workshop.engine.events import Event
 from workshop.engine.text import is_date
 from workshop.engine.views import Note
 
 
-class Notes:
+class Notes(Part):
     """The notes by id, in the order they were written, and how many are withdrawn now."""
 
     def __init__(self) -> None:
         self.by_id: dict[str, Note] = {}
         self.withdrawn = 0  # notes withdrawn now (corrections.py counts them)
 
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"action": self._on_action}
-
+    @handles("action")
     def _on_action(self, event: Event, t: float) -> None:
         note = self.by_id.get(str(event.get("note")))
         if note is None:

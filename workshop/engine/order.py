@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workshop.content.model import Module, Step
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.i18n import N_, _
 
@@ -63,16 +63,13 @@ class RunningOrder:
         return slot
 
 
-class AgendaEvents:
+class AgendaEvents(Part):
     """The part of the fold that applies the agenda changed live (as `ideas.Contributions` applies the
     room's contributions): the running order is its own, each step's times the timing part's,
     which `added` tells of each step inserted (its planned seconds)."""
 
     def __init__(self, context: Context, running: RunningOrder, added: Callable[[int], None]) -> None:
         self.context, self.running, self.added = context, running, added
-
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"skip": self._on_skip, "move": self._on_move, "insert": self._on_insert}
 
     def _changeable(self, event: Event, key: str = "step") -> int | None:
         """The slot of a step that has not run yet (only those can be skipped or moved)."""
@@ -81,15 +78,18 @@ class AgendaEvents:
             return None
         return slot
 
+    @handles("skip")
     def _on_skip(self, event: Event, t: float) -> None:
         if (slot := self._changeable(event)) is not None:
             self.running.skip(slot, bool(event.get("on", True)))
 
+    @handles("move")
     def _on_move(self, event: Event, t: float) -> None:
         slot, after, index = self._changeable(event), event.get("after", ""), self.running.slot
         if slot is not None and (after == "" or after in index):
             self.running.move(slot, index[after] if after else None)
 
+    @handles("insert")
     def _on_insert(self, event: Event, t: float) -> None:
         """A step added on the day: a break, or a notes step (an objections round)."""
         index = self.running.slot

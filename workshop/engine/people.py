@@ -11,14 +11,12 @@ damaged block) or refused, whose events still count under the name they carry (`
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.engine.lookalikes import name_key, reserved
 
 
-class People:
+class People(Part):
     """Who joined, under which names, and who is here: applies join, present and leave."""
 
     def __init__(self, context: Context) -> None:
@@ -32,9 +30,7 @@ class People:
         self.beats: dict[str, float] = {}  # token -> the last time their screen said it is here
         self.proofs: dict[str, str] = {}  # token -> what a rejoin code must give (sessions/people.py)
 
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {"join": self._on_join, "present": self._on_present, "leave": self._on_leave}
-
+    @handles("join")
     def _on_join(self, event: Event, t: float) -> None:
         token, name = event.get("participant"), event.get("name")
         if isinstance(token, str) and isinstance(name, str) and token not in self.participants:
@@ -44,12 +40,14 @@ class People:
             if isinstance(event.get("proof"), str):
                 self.proofs[token] = event["proof"]
 
+    @handles("present")
     def _on_present(self, event: Event, t: float) -> None:
         token = event.get("participant")
         if isinstance(token, str) and token in self.participants:
             self.beats[token] = t
             self.context.last_seen[token] = t
 
+    @handles("leave")
     def _on_leave(self, event: Event, t: float) -> None:
         token = event.get("participant")
         if isinstance(token, str):

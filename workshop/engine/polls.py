@@ -6,14 +6,13 @@ correction its new words (`reword`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workshop.content import languages
 from workshop.content.model import Poll
 from workshop.engine import ballots
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.engine.order import RunningOrder
 from workshop.engine.people import People
@@ -50,7 +49,7 @@ class PollRecord:
         return self._frozen[1]
 
 
-class PollEvents:
+class PollEvents(Part):
     """The polls of a session as the fold has them so far (`polls`), and the events that change them."""
 
     def __init__(self, context: Context, running: RunningOrder, people: People) -> None:
@@ -61,16 +60,6 @@ class PollEvents:
         # (poll, value) -> whether it is a valid ballot: a room votes the same few values again
         # and again, and a check builds the poll's option set each time
         self.checked: dict[tuple[str, tuple[Any, ...]], bool] = {}
-
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "close": self._on_close,
-            "reopen": self._on_reopen,
-            "reset": self._on_reset,
-            "revote": self._on_revote,
-            "reveal": self._on_reveal,
-            "ballot": self._on_ballot,
-        }
 
     def _poll_of(self, event: Event) -> PollRecord | None:
         return self.polls.get(str(event.get("poll")))
@@ -124,14 +113,17 @@ class PollEvents:
 
     # ------------------------------------------------------------------ the events
 
+    @handles("close")
     def _on_close(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None and p.status == "open":
             p.status, p.closed_by = "closed", "facilitator"
 
+    @handles("reopen")
     def _on_reopen(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None and p.status == "closed" and not self.context.ended:
             p.status, p.closed_by = "open", ""
 
+    @handles("reset")
     def _on_reset(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None:
             p.resets += 1
@@ -139,6 +131,7 @@ class PollEvents:
             p.counted = {}
             p.revealed = False
 
+    @handles("revote")
     def _on_revote(self, event: Event, t: float) -> None:
         """A new round of the poll: this round's ballots are kept as its result, with the words it
         voted on, and everyone votes again (after a consent poll's objections, on a proposal
@@ -157,10 +150,12 @@ class PollEvents:
         p.revealed = False
         p.status, p.closed_by = "open", ""
 
+    @handles("reveal")
     def _on_reveal(self, event: Event, t: float) -> None:
         if (p := self._poll_of(event)) is not None:
             p.revealed = True
 
+    @handles("ballot")
     def _on_ballot(self, event: Event, t: float) -> None:
         poll_id, token = event.get("poll"), event.get("participant")
         p = self.polls.get(poll_id if type(poll_id) is str else str(poll_id))

@@ -4,9 +4,9 @@ writes each is in engine/ideas.py, beside the views it builds)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.engine.ideas import OPTIONS_MAX, REACTIONS, Hand, Idea, Question, RoomView
 from workshop.engine.order import RunningOrder
@@ -20,7 +20,7 @@ def _text(value: object) -> str:
     return value
 
 
-class Contributions:
+class Contributions(Part):
     """The part of the fold that applies the room's contributions: it reads who joined (people),
     the steps (running) and the polls whose options come from ideas."""
 
@@ -36,21 +36,6 @@ class Contributions:
         self.raised: dict[str, int] = {}
         self.calls: dict[str, int] = {}
         self.options: dict[str, tuple[str, ...]] = {}
-
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "idea": self._on_idea,
-            "merge": self._on_merge,
-            "hide": self._on_hide,
-            "options": self._on_options,
-            "question": self._on_question,
-            "upvote": self._on_upvote,
-            "answered": self._on_answered,
-            "qa": self._on_qa,
-            "hand": self._on_hand,
-            "call": self._on_call,
-            "react": self._on_react,
-        }
 
     # ------------------------------------------------------------------ where things may happen
 
@@ -72,6 +57,14 @@ class Contributions:
         self.context.seen(token, t)
         return token, name
 
+    def _new_on_current(self, event: Event, key: str, taken: Mapping[str, object]) -> tuple[str, str] | None:
+        """(id, step) of a contribution new on the running step: its id (under `key`) is not yet
+        `taken` and its step is the one running; None for any other."""
+        ref, step = event.get(key), self._current()
+        if type(ref) is not str or ref in taken or step is None or event.get("step") != step:
+            return None
+        return ref, step
+
     def _joined(self, event: Event, t: float) -> str:
         token = event.get("participant")
         if type(token) is not str or not self.people.counts(token):
@@ -81,16 +74,12 @@ class Contributions:
 
     # ------------------------------------------------------------------ ideas and options
 
+    @handles("idea")
     def _on_idea(self, event: Event, t: float) -> None:
-        idea_id, step = event.get("idea"), self._current()
-        if (
-            type(idea_id) is not str
-            or idea_id in self.ideas
-            or step is None
-            or event.get("step") != step
-            or self._kind(step) != "brainstorm"
-        ):
+        new = self._new_on_current(event, "idea", self.ideas)
+        if new is None or self._kind(new[1]) != "brainstorm":
             return
+        idea_id, step = new
         anonymous = self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous, t)
         self.ideas[idea_id] = Idea(idea_id, step, author, name, _text(event.get("text")), t)
@@ -101,6 +90,7 @@ class Contributions:
             idea = self.ideas[idea.merged_into]
         return idea
 
+    @handles("merge")
     def _on_merge(self, event: Event, t: float) -> None:
         idea, into = self.ideas.get(str(event.get("idea"))), self._root(event.get("into"))
         if idea is None or into is None or idea.merged_into or into.id == idea.id or into.step != idea.step:
@@ -111,6 +101,7 @@ class Contributions:
         self.ideas[idea.id] = idea._replace(merged_into=into.id, merged=0)
         self.ideas[into.id] = into._replace(merged=into.merged + 1 + idea.merged)
 
+    @handles("hide")
     def _on_hide(self, event: Event, t: float) -> None:
         item, on = str(event.get("item")), bool(event.get("on", True))
         if item in self.ideas:
@@ -118,6 +109,7 @@ class Contributions:
         elif item in self.questions:
             self.questions[item] = self.questions[item]._replace(hidden=on)
 
+    @handles("options")
     def _on_options(self, event: Event, t: float) -> None:
         """A poll with `options_from` gets its options, frozen: what the fold counts ballots
         against from now on. Ballots counted against earlier options stop counting."""
@@ -132,21 +124,18 @@ class Contributions:
 
     # ------------------------------------------------------------------ questions
 
+    @handles("question")
     def _on_question(self, event: Event, t: float) -> None:
-        question_id, step = event.get("question"), self._current()
-        if (
-            type(question_id) is not str
-            or question_id in self.questions
-            or step is None
-            or event.get("step") != step
-            or not (self.qa or self._kind(step) == "qa")
-        ):
+        new = self._new_on_current(event, "question", self.questions)
+        if new is None or not (self.qa or self._kind(new[1]) == "qa"):
             return
+        question_id, step = new
         anonymous = self._kind(step) == "qa" and self.running.step(self.running.slot[step]).anonymous
         author, name = self._author(event, anonymous or event.get("author") is None, t)
         self.questions[question_id] = Question(question_id, step, author, name, _text(event.get("text")), t)
         self.upvoters[question_id] = set()
 
+    @handles("upvote")
     def _on_upvote(self, event: Event, t: float) -> None:
         question = self.questions.get(str(event.get("question")))
         token = self._joined(event, t)
@@ -155,16 +144,19 @@ class Contributions:
         self.upvoters[question.id].add(token)
         self.questions[question.id] = question._replace(votes=question.votes + 1)
 
+    @handles("answered")
     def _on_answered(self, event: Event, t: float) -> None:
         question = self.questions.get(str(event.get("question")))
         if question is not None:
             self.questions[question.id] = question._replace(answered=bool(event.get("on", True)))
 
+    @handles("qa")
     def _on_qa(self, event: Event, t: float) -> None:
         self.qa = bool(event.get("on", True))
 
     # ------------------------------------------------------------------ hands and reactions
 
+    @handles("hand")
     def _on_hand(self, event: Event, t: float) -> None:
         token = self._joined(event, t)
         if not event.get("up", True):
@@ -174,6 +166,7 @@ class Contributions:
             if (step := self._current()) is not None:
                 self.raised[step] = self.raised.get(step, 0) + 1
 
+    @handles("call")
     def _on_call(self, event: Event, t: float) -> None:
         token = event.get("participant")
         if type(token) is str and token in self.hands:
@@ -182,6 +175,7 @@ class Contributions:
             if (step := self._current()) is not None:
                 self.calls[step] = self.calls.get(step, 0) + 1
 
+    @handles("react")
     def _on_react(self, event: Event, t: float) -> None:
         token, reaction, step = self._joined(event, t), event.get("reaction"), self._current()
         if reaction in REACTIONS and step is not None and event.get("step") == step:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workshop.content.frozen import thaw
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Handler
 from workshop.engine.corrections import Corrections
 from workshop.engine.decisions import Decisions
 from workshop.engine.events import FACILITATOR, Event
@@ -32,16 +32,14 @@ from workshop.engine.trust import AUTHORED, SIGNED, Authority
 from workshop.engine.views import Note, SessionState, qualified
 from workshop.engine.ways import Ways
 
-Handler = Callable[[Event, float], None]
-
 
 class Fold:
     """The accumulator: apply events in journal order, then ask for the state at any instant.
 
-    It is made of parts, each holding its own fields and applying its own event types: the
-    running order and its changes (`running`, `agenda`), time (`timing`), who joined (`people`),
-    polls (`poll_events`), notes (`notebook`), the room's contributions (`room`), corrections,
-    wrong codes (`guesses`) and decisions (`decided`). What they share is the `context`: the
+    It is made of parts (`context.Part`), each holding its own fields and applying its own event
+    types: the running order and its changes (`running`, `agenda`), time (`timing`), who joined
+    (`people`), polls (`poll_events`), notes (`notebook`), the room's contributions (`room`),
+    corrections, wrong codes (`guesses`) and decisions (`decided`). What they share is the `context`: the
     running step, the end, and when each participant was last seen. The fold itself keeps the
     clock, the count and the signatures (`trust`)."""
 
@@ -107,17 +105,25 @@ class Fold:
                 get = event.get
                 pend(get("crc", ""))
                 kind = get("type")
-                if kind == "note":
+                if is_note := kind == "note":
                     author = get("author", "")
                     if author == FACILITATOR and not self.trust.obeys(event, kind, count - 1, clock):
                         continue
-                    at = get("at")
-                    t = at.timestamp() if isinstance(at, datetime) else clock
-                    if t > limit:
-                        t = limit
-                        self.clamped += 1
-                    if t > clock:
-                        clock = t
+                elif type(kind) is not str:
+                    self.unreadable += 1
+                    continue
+                elif (kind in signed or kind in authored and get("author") == FACILITATOR) and not self.trust.obeys(
+                    event, kind, count - 1, clock
+                ):
+                    continue
+                at = get("at")
+                t = at.timestamp() if isinstance(at, datetime) else clock
+                if t > limit:
+                    t = limit
+                    self.clamped += 1
+                if t > clock:
+                    clock = t
+                if is_note:
                     # by the (signed) facilitator or by a participant who joined, shown under the name
                     # they joined with: a note cannot pass for someone else's by what it says it is
                     note_id, text = get("note"), get("text")
@@ -152,20 +158,6 @@ class Fold:
                     if author in last_seen:
                         last_seen[author] = clock
                     continue
-                if type(kind) is not str:
-                    self.unreadable += 1
-                    continue
-                if (kind in signed or kind in authored and get("author") == FACILITATOR) and not self.trust.obeys(
-                    event, kind, count - 1, clock
-                ):
-                    continue
-                at = get("at")
-                t = at.timestamp() if isinstance(at, datetime) else clock
-                if t > limit:
-                    t = limit
-                    self.clamped += 1
-                if t > clock:
-                    clock = t
                 handler = handlers.get(kind)
                 if handler is not None:
                     try:

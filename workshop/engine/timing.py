@@ -17,10 +17,8 @@ the context's, which every part reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workshop.engine import rounds
-from workshop.engine.context import Context
+from workshop.engine.context import Context, Part, handles
 from workshop.engine.events import Event
 from workshop.engine.order import RunningOrder
 from workshop.engine.polls import PollEvents
@@ -28,7 +26,7 @@ from workshop.engine.rounds import RoundView
 from workshop.engine.text import seconds_at
 
 
-class Timing:
+class Timing(Part):
     """Each step's planned, given and spent seconds, the clock's pauses, the start and the end."""
 
     def __init__(self, context: Context, running: RunningOrder, polls: PollEvents) -> None:
@@ -44,17 +42,6 @@ class Timing:
         self.started: float | None = None
         self.ended_at: float | None = None
         self.planned_start: float | None = None
-
-    def handlers(self) -> dict[str, Callable[[Event, float], None]]:
-        return {
-            "start": self._on_start,
-            "goto": self._on_goto,
-            "round": self._on_round,
-            "pause": self._on_pause,
-            "resume": self._on_resume,
-            "extend": self._on_extend,
-            "end": self._on_end,
-        }
 
     def add_step(self, planned: int) -> None:
         """A step inserted on the day (order.py), planned for `planned` seconds, in the next slot."""
@@ -107,6 +94,7 @@ class Timing:
             self.running_since = t
         self.polls.enter(index)
 
+    @handles("start")
     def _on_start(self, event: Event, t: float) -> None:
         to_run = [slot for slot in self.running.order if slot not in self.running.skipped]
         if self.context.current is None and not self.context.ended and to_run:
@@ -114,12 +102,14 @@ class Timing:
             self.planned_start = seconds_at(event.get("planned"))
             self._enter(to_run[0], t)
 
+    @handles("goto")
     def _on_goto(self, event: Event, t: float) -> None:
         index = self.running.slot.get(str(event.get("step")))
         if index is not None and not self.context.ended:
             self.running.skip(index, False)  # a step the facilitator goes to is not skipped
             self._enter(index, t)
 
+    @handles("round")
     def _on_round(self, event: Event, t: float) -> None:
         """The facilitator moved the room on to the step's next round."""
         slot = self.running.slot.get(str(event.get("step")))
@@ -131,18 +121,21 @@ class Timing:
 
     # ------------------------------------------------------------------ the clock
 
+    @handles("pause")
     def _on_pause(self, event: Event, t: float) -> None:
         if self.context.current is not None and self.paused_since is None and not self.context.ended:
             self._settle(t)
             self.running_since = None
             self.paused_since = t
 
+    @handles("resume")
     def _on_resume(self, event: Event, t: float) -> None:
         if self.paused_since is not None and not self.context.ended:
             self.paused_total += t - self.paused_since
             self.paused_since = None
             self.running_since = t
 
+    @handles("extend")
     def _on_extend(self, event: Event, t: float) -> None:
         index = self.running.slot.get(str(event.get("step")))
         seconds = event.get("seconds")
@@ -158,6 +151,7 @@ class Timing:
                     given,
                 )
 
+    @handles("end")
     def _on_end(self, event: Event, t: float) -> None:
         if self.context.ended:
             return

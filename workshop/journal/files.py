@@ -115,12 +115,8 @@ def create_exclusive(path: Path, data: bytes, mode: int | None = None) -> None:
         finally:
             os.close(fd)
         os.link(tmp, path)
-    except FileExistsError:
-        raise JournalError(
-            _("{path}: {value} is already there").format(path=path, value=kind_of(path) or "something")
-        ) from None
     except OSError as err:
-        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
+        raise _not_created(path, err) from None
     finally:
         remove(tmp)
     fsync_dir(path.parent)
@@ -130,12 +126,8 @@ def create_secret(path: Path, data: bytes) -> None:
     """A file only its owner can read (mode 0600 from the first byte), at a name nothing holds."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    except FileExistsError:
-        raise JournalError(
-            _("{path}: {value} is already there").format(path=path, value=kind_of(path) or "something")
-        ) from None
     except OSError as err:
-        raise JournalError(os_message(path, "create it", err)) from None  # not translated: a key of errors.DOING
+        raise _not_created(path, err) from None
     try:
         write_all(fd, data)
         os.fsync(fd)
@@ -144,6 +136,13 @@ def create_secret(path: Path, data: bytes) -> None:
         raise JournalError(os_message(path, "write", err)) from None
     finally:
         os.close(fd)
+
+
+def _not_created(path: Path, err: OSError) -> JournalError:
+    """Why a new file at `path` was not made, in one line: something is already there, or the system's reason."""
+    if isinstance(err, FileExistsError):
+        return JournalError(_("{path}: {value} is already there").format(path=path, value=kind_of(path) or "something"))
+    return JournalError(os_message(path, "create it", err))  # not translated: a key of errors.DOING
 
 
 def write_all(fd: int, data: bytes) -> None:
