@@ -106,6 +106,7 @@ def read_article(raw: bytes, name: str) -> Article:
     if not any(b.text for b in blocks):
         raise ArticleError(_("{name}: no article text found").format(name=name))
     blocks, title, guessed = _take_title(blocks, meta, stem)
+    blocks = byline.drop_subtitle(blocks) if not guessed else blocks
     blocks, author = _take_author(blocks, meta, title)
     blocks = _drop_boilerplate(blocks)
     if not any(b.text for b in blocks):
@@ -162,7 +163,7 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             title = block.text
             break
     if not title:
-        words = re.sub(r"[_\-.]+", " ", stem).strip()
+        words = re.sub(r"[_\-.]+", " ", re.sub(r"[ _-]+[0-9a-f]{32}$", "", stem)).strip()  # Notion's page id
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point
