@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
-from workshop.draft import byline, parse
+from workshop.draft import byline, headings, parse
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
@@ -146,7 +146,8 @@ def _clean_title(text: str) -> str:
 
 
 def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[list[Block], str, bool]:
-    top = next((b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)), None)
+    tops = [b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)]
+    top = headings.title_heading(tops, blocks, stem)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
     if not title and page:  # <title> often carries the site's name: the heading is the article's own

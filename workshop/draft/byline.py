@@ -179,6 +179,16 @@ def is_date(text: str) -> bool:
     return bool(DATE.match((text[lead.end() :] if lead else text).strip(" .,")))
 
 
+def _labelled(text: str) -> tuple[bool, str] | None:
+    """A name with its role ("NAME, Head of Service") or a page property ("Owner: NAME", "Created: …")."""
+    if (m := _NAME_ROLE.match(text)) and looks_like_name(m.group(1), alone=True):
+        return True, m.group(1)
+    if m := _PROPERTY.match(text):  # a Notion or Confluence export's page properties
+        name = m.group("value").strip(" .")
+        return True, name if m.group("key").lower() in _PEOPLE and looks_like_name(name) else ""
+    return None
+
+
 def meta_line(text: str) -> tuple[bool, str]:
     """(whether the line is a byline or a date line, the author it names or "")."""
     text = _plain(text)
@@ -186,9 +196,8 @@ def meta_line(text: str) -> tuple[bool, str]:
         return False, ""
     if (name := byline_name(text)) is not None:
         return True, name
-    if m := _PROPERTY.match(text):  # a Notion or Confluence export's page properties
-        name = m.group("value").strip(" .")
-        return True, name if m.group("key").lower() in _PEOPLE and looks_like_name(name) else ""
+    if (labelled := _labelled(text)) is not None:
+        return labelled
     if m := _DATED_BY.match(text):  # "Posted on 4 March 2024 by NAME", "NAME, 4 March 2024"
         date, name = (m.group(1), m.group(2)) if is_date(m.group(1)) else (m.group(2), m.group(1))
         name = re.sub(rf"^(?:{_BY})\s+", "", name, flags=re.IGNORECASE)
@@ -213,6 +222,16 @@ def meta_line(text: str) -> tuple[bool, str]:
     return True, author or (names[0] if names else "")
 
 
+_ROLE = (
+    r"head|lead|leader|manager|director|vp|vice president|chief|ceo|coo|cxo|founder|co-founder|owner|consultant"
+    r"|coach|trainer|supervisor|analyst|editor|partner|principal|specialist|advisor|adviser|officer|president"
+    r"|leiter(?:in)?|leitung|geschäftsführer(?:in)?|gründer(?:in)?|berater(?:in)?|teamleiter(?:in)?"
+    r"|director(?:a)?|directora|gerente|jefe|jefa|fundador(?:a)?|consultor(?:a)?|responsable|asesor(?:a)?"
+    r"|directeur|directrice|fondateur|fondatrice|consultante?|cheffe?|formateur|formatrice"
+)
+_NAME_ROLE = re.compile(
+    rf"^([^,|·—–]{{3,60}}?)\s*(?:,|\||\s[—–-])\s*(?=[^.!?]{{0,80}}$)(?:\S+\s+){{0,4}}(?:{_ROLE})\b", re.IGNORECASE
+)
 _PEOPLE = {"owner", "created by", "author", "authors", "person", "people", "erstellt von", "creado por", "créé par"}
 _PROPERTY = re.compile(
     r"^(?P<key>created|created time|created by|last edited|last edited time|last edited by|owner|tags|status|type"
