@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
-from workshop.draft import byline, parse
+from workshop.draft import byline, headings, parse
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
@@ -106,6 +106,7 @@ def read_article(raw: bytes, name: str) -> Article:
     if not any(b.text for b in blocks):
         raise ArticleError(_("{name}: no article text found").format(name=name))
     blocks, title, guessed = _take_title(blocks, meta, stem)
+    blocks = byline.drop_subtitle(blocks) if not guessed else blocks
     blocks, author = _take_author(blocks, meta, title)
     blocks = _drop_boilerplate(blocks)
     if not any(b.text for b in blocks):
@@ -145,7 +146,8 @@ def _clean_title(text: str) -> str:
 
 
 def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[list[Block], str, bool]:
-    top = next((b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)), None)
+    tops = [b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)]
+    top = headings.title_heading(tops, blocks, stem)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
     if not title and page:  # <title> often carries the site's name: the heading is the article's own
@@ -162,7 +164,7 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             title = block.text
             break
     if not title:
-        words = re.sub(r"[_\-.]+", " ", stem).strip()
+        words = re.sub(r"[_\-.]+", " ", re.sub(r"[ _-]+[0-9a-f]{32}$", "", stem)).strip()  # Notion's page id
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point

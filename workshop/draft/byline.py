@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from workshop.draft.parse import Block
-from workshop.draft.text import clean_text, is_name
+from workshop.draft.text import BOILERPLATE, clean_text, is_name
 
 _BY = (
     r"by|written by|words by|text by|story by|posted by|published by|authors?|"
@@ -179,6 +179,16 @@ def is_date(text: str) -> bool:
     return bool(DATE.match((text[lead.end() :] if lead else text).strip(" .,")))
 
 
+def _labelled(text: str) -> tuple[bool, str] | None:
+    """A name with its role ("NAME, Head of Service") or a page property ("Owner: NAME", "Created: …")."""
+    if (m := _NAME_ROLE.match(text)) and looks_like_name(m.group(1), alone=True):
+        return True, m.group(1)
+    if m := _PROPERTY.match(text):  # a Notion or Confluence export's page properties
+        name = m.group("value").strip(" .")
+        return True, name if m.group("key").lower() in _PEOPLE and looks_like_name(name) else ""
+    return None
+
+
 def meta_line(text: str) -> tuple[bool, str]:
     """(whether the line is a byline or a date line, the author it names or "")."""
     text = _plain(text)
@@ -186,6 +196,8 @@ def meta_line(text: str) -> tuple[bool, str]:
         return False, ""
     if (name := byline_name(text)) is not None:
         return True, name
+    if (labelled := _labelled(text)) is not None:
+        return labelled
     if m := _DATED_BY.match(text):  # "Posted on 4 March 2024 by NAME", "NAME, 4 March 2024"
         date, name = (m.group(1), m.group(2)) if is_date(m.group(1)) else (m.group(2), m.group(1))
         name = re.sub(rf"^(?:{_BY})\s+", "", name, flags=re.IGNORECASE)
@@ -210,6 +222,23 @@ def meta_line(text: str) -> tuple[bool, str]:
     return True, author or (names[0] if names else "")
 
 
+_ROLE = (
+    r"head|lead|leader|manager|director|vp|vice president|chief|ceo|coo|cxo|founder|co-founder|owner|consultant"
+    r"|coach|trainer|supervisor|analyst|editor|partner|principal|specialist|advisor|adviser|officer|president"
+    r"|leiter(?:in)?|leitung|geschäftsführer(?:in)?|gründer(?:in)?|berater(?:in)?|teamleiter(?:in)?"
+    r"|director(?:a)?|directora|gerente|jefe|jefa|fundador(?:a)?|consultor(?:a)?|responsable|asesor(?:a)?"
+    r"|directeur|directrice|fondateur|fondatrice|consultante?|cheffe?|formateur|formatrice"
+)
+_NAME_ROLE = re.compile(
+    rf"^([^,|·—–]{{3,60}}?)\s*(?:,|\||\s[—–-])\s*(?=[^.!?]{{0,80}}$)(?:\S+\s+){{0,4}}(?:{_ROLE})\b", re.IGNORECASE
+)
+_PEOPLE = {"owner", "created by", "author", "authors", "person", "people", "erstellt von", "creado por", "créé par"}
+_PROPERTY = re.compile(
+    r"^(?P<key>created|created time|created by|last edited|last edited time|last edited by|owner|tags|status|type"
+    r"|category|categories|person|people|erstellt|erstellt von|zuletzt bearbeitet|creado|creado por|etiquetas"
+    r"|créé|créé par|étiquettes|modifié)\s*:\s*(?P<value>\S.{0,80})$",
+    re.IGNORECASE,
+)
 META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
 
 
@@ -223,7 +252,7 @@ def split_glued(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         metas = [meta_line(line)[0] for line in lines]
-        if not any(metas) or all(metas):
+        if not any(metas) or (all(metas) and block.kind == "heading"):  # meta lines alone: one block each
             out.append(block)
             continue
         kind, level = block.kind, block.level  # the first run of other lines keeps the block's kind: the title
@@ -237,3 +266,17 @@ def split_glued(blocks: list[Block]) -> list[Block]:
             elif not meta:
                 group.append(line)
     return out
+
+
+def drop_subtitle(blocks: list[Block]) -> list[Block]:
+    """The article less its subtitle: a heading right under the title that a byline, a date or a
+    platform's buttons ("Follow", "6 min read") follow before any text, as Medium and Substack
+    exports have it, is not one of the article's sections."""
+    if len(blocks) < 3 or blocks[0].kind != "heading" or blocks[1].kind != "para":
+        return blocks
+    text = blocks[1].text
+    if not any(b.kind == "heading" for b in blocks[2:]):  # the article's only heading is a section
+        return blocks
+    if meta_line(text)[0] or (is_name(text) and text[-1].isalpha()) or (BOILERPLATE.search(text) and len(text) < 80):
+        return blocks[1:]
+    return blocks

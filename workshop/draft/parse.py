@@ -66,8 +66,8 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
             blocks.extend(_converted(html.take()))
             if not html.skip:
                 held.clear()
-        elif token.type in ("blockquote_open", "blockquote_close"):
-            quoted += 1 if token.type.endswith("open") else -1
+        elif token.type in ("blockquote_open", "blockquote_close", "footnote_block_open", "footnote_block_close"):
+            quoted += 1 if token.type.endswith("open") else -1  # footnotes, like quotes, are not the points
         elif token.type in ("table_open", "table_close"):  # a table's cells are data, not points
             table += 1 if token.type.endswith("open") else -1
             if table == 1 and token.type == "table_open":
@@ -78,7 +78,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
             number = int(token.info) if token.markup in (".", ")") and token.info.isdigit() else 0
             item = Block("item", "", number=number) if number else Block("bullet", "")
         elif token.type == "inline" and token.children is not None and not table:
-            raw = _TEMPLATE.sub("", _inline(token.children))
+            raw = _notes_marks(_TEMPLATE.sub("", _inline(token.children)))
             if re.fullmatch(r"\s*:{3,}[^\n]*", raw):  # a container's fence the container plugin did not take
                 continue
             before = tokens[index - 1]
@@ -104,9 +104,10 @@ def _parser() -> MarkdownIt:
     VuePress admonitions: their text is the article's unless the container is an aside, a note or a quote)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+    parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable(["table", "strikethrough"])
     return parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
 
 
@@ -123,6 +124,17 @@ _ASIDE = re.compile(
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
 _TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
+# Note apps' marks (Obsidian, Logseq, Roam): [[page]] and [[page|its text]], ==highlight==, and #tags at
+# the end of a line or alone on one.
+_WIKILINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]")
+_HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
+_TAGS = re.compile(r"(?:(?<=\s)|^)(?:#[^\W\d][\w/-]*[ \t]*)+$", re.MULTILINE)
+
+
+def _notes_marks(raw: str) -> str:
+    return _TAGS.sub("", _HIGHLIGHT.sub(r"\1", _WIKILINK.sub(r"\1", raw))).rstrip()
+
+
 _INLINE_SKIP = {"aside", "script", "style", "blockquote", "noscript", "svg", "template"}
 
 

@@ -168,4 +168,6 @@ def guess_language(text: str) -> str:
     scores = sorted(((sum(counts[w] for w in common), tag) for tag, common in _WORDS.items()), reverse=True)
     (best, tag), (second, _) = scores[0], scores[1]
     # these words are a fifth of a text in its language; under a twelfth, it is another language (Italian, say)
-    return tag if best >= 12 and best * 12 >= len(words) and best >= 2 * second else ""
+    # a short article: fewer such words, but none of another language's
+    enough = best >= 12 or (best >= 6 and second == 0)
+    return tag if enough and best * 12 >= len(words) and best >= 2 * second else ""

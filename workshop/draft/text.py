@@ -12,7 +12,11 @@ BOILERPLATE = re.compile(
     r"|\bsubscribe\b|newsletter|sign up for|sign in|log in to|\bshare (this|on)\b|follow us|\btweet\b"
     r"|be the first to comment|leave a comment|\d+ comments?$|^comments?$|recommended (further )?reading"
     r"|^related( articles| posts| reading)?:?$|^read more|^advertisement$|registered office|registered in england"
-    r"|is part of the .* division|>>>|^skip to (main )?content|^back to top|^(home|menu|search)$",
+    r"|is part of the .* division|>>>|^skip to (main )?content|^back to top|^(home|menu|search)$"
+    # blog platforms' buttons and counters, alone in a block (Medium, Substack, WordPress, LinkedIn)
+    r"|^(follow|following|listen|share|like|reply|clap|save|open in app|write|sign up|subscribe now|[-–—·•|]+)$"
+    r"|^\d[\d.,]*\s*k?\s+(followers?|likes?|claps?|comments?|shares?|responses?|subscribers?)$"
+    r"|^(more from|recommended from)\s.{0,60}$",
     re.IGNORECASE,
 )
 NOT_A_POINT = re.compile(
