@@ -1,0 +1,37 @@
+"""The whole default agenda on small windows: the rail keeps the current step in sight however
+long the day, the timer of a step with rounds stays readable on one short line, and a window
+under 80x24 says it is too small instead of hiding things silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import CODE, FakeClock, screen_text, wait_for
+from workshop import sessions
+from workshop.content import library
+from workshop.tui.facilitator import make_app
+
+
+@pytest.fixture
+def half_day(tmp_path: Path, clock: FakeClock) -> Path:
+    plan = library.plan_for(library.catalog(), "half-day")
+    return sessions.create(plan, tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE)
+
+
+@pytest.mark.slow
+async def test_the_rail_follows_the_current_step_down_a_long_agenda(half_day: Path, clock: FakeClock) -> None:
+    live = sessions.Session.open(half_day, clock)
+    live.start()
+    app = make_app(half_day, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for qid in (
+            "work-at-home-heroes/speak-up",
+            "four-steps-collaboration/questions",
+            "three-leadership-traits/invest",
+        ):
+            live.goto(qid)
+            app.sync()
+            title = next(s.spec.title for s in live.state().steps if s.qid == qid)
+            await wait_for(pilot, lambda title=title: f"▶ {title[:15]}" in screen_text(app))
