@@ -35,3 +35,26 @@ async def test_the_rail_follows_the_current_step_down_a_long_agenda(half_day: Pa
             app.sync()
             title = next(s.spec.title for s in live.state().steps if s.qid == qid)
             await wait_for(pilot, lambda title=title: f"▶ {title[:15]}" in screen_text(app))
+
+
+@pytest.mark.slow
+async def test_a_round_and_its_time_stay_readable_on_the_short_timer_line(half_day: Path, clock: FakeClock) -> None:
+    from workshop.tui.widgets.base import round_left, time_left
+
+    live = sessions.Session.open(half_day, clock)
+    live.start()
+    live.goto("audacious-operations/challenge-plan")
+    clock.advance(30)
+    app = make_app(half_day, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        step = live.state().step
+        assert step is not None and step.rounds
+        wanted = [round_left(step), time_left(step)]
+
+        def said() -> str:  # what the timer's line shows on screen, its rows joined
+            region = app.query_one("#timer-status").region
+            rows = screen_text(app).splitlines()[region.y : region.bottom]
+            return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
+
+        await wait_for(pilot, lambda: all(w in said() for w in wanted))
+        assert said().startswith("running")
