@@ -58,3 +58,25 @@ async def test_a_round_and_its_time_stay_readable_on_the_short_timer_line(half_d
 
         await wait_for(pilot, lambda: all(w in said() for w in wanted))
         assert said().startswith("running")
+
+
+@pytest.mark.slow
+async def test_the_room_display_shows_a_rounds_whole_words_at_80x24(half_day: Path, clock: FakeClock) -> None:
+    from workshop.tui.display import make_app as display_app
+    from workshop.tui.widgets.base import time_left
+
+    live = sessions.Session.open(half_day, clock)
+    live.start()
+    live.goto("audacious-operations/challenge-plan")
+    clock.advance(20)
+    app = display_app(half_day, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        step = live.state().step
+        assert step is not None and step.rounds
+        wanted = "step " + time_left(step)
+
+        def said() -> str:
+            region = app.query_one("#timer").region
+            return " ".join(screen_text(app).splitlines()[region.y : region.bottom])
+
+        await wait_for(pilot, lambda: wanted in " ".join(said().split()))
