@@ -80,3 +80,39 @@ async def test_the_room_display_shows_a_rounds_whole_words_at_80x24(half_day: Pa
             return " ".join(screen_text(app).splitlines()[region.y : region.bottom])
 
         await wait_for(pilot, lambda: wanted in " ".join(said().split()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("app_name", ["facilitator", "display", "participant", "kiosk", "replay"])
+async def test_a_window_under_80x24_says_it_is_too_small(
+    half_day: Path, clock: FakeClock, app_name: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from workshop.tui import display, kiosk, participant, replay
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    sessions.Session.open(half_day, clock).start()
+    app = {
+        "facilitator": lambda: make_app(half_day, clock=clock, bell=False, watch=False),
+        "display": lambda: display.make_app(half_day, clock=clock, watch=False),
+        "participant": lambda: participant.make_app(half_day, clock=clock, watch=False),
+        "kiosk": lambda: kiosk.make_app(half_day, clock=clock, watch=False),
+        "replay": lambda: replay.make_app(half_day, watch=False),
+    }[app_name]()
+
+    def told() -> list[str]:
+        return [
+            str(n.message) for n in app._notifications if "too small" in str(n.message) or "80×24" in str(n.message)
+        ]
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert told() == []
+        await pilot.resize_terminal(60, 20)
+        await wait_for(
+            pilot,
+            lambda: told() == ["This window is 60×20: some of the screen is out of sight. Make it 80×24 or larger."],
+        )
+        await pilot.resize_terminal(50, 16)  # still too small: said once
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert len(told()) == 1
