@@ -20,9 +20,11 @@ from textual.worker import get_current_worker
 from workshop import i18n
 from workshop.engine.text import clean
 from workshop.errors import WorkshopError
+from workshop.i18n import _
 from workshop.tui.translated import Translated
 
 POLL_SECONDS = 0.03
+SMALLEST = (80, 24)  # the least window every screen is made to fit whole
 
 
 class Followed(Protocol):
@@ -65,6 +67,7 @@ class SessionApp(Translated, App[None]):
     the stack; once that screen is mounted, `shown()` (by default: follow the file)."""
 
     main: SessionScreen
+    _too_small = False  # the window is under SMALLEST, and the app said so
 
     def __init__(self, session: Followed | None, *, watch: bool = True, tick: float = 0.5, dark: bool = True) -> None:
         super().__init__()
@@ -83,6 +86,17 @@ class SessionApp(Translated, App[None]):
         would otherwise interrupt (measured in docs/architecture.md). Where it was on (tests),
         this changes nothing."""
         self.call_after_refresh(gc.enable)
+
+    @on(events.Resize)
+    def _say_when_too_small(self, event: events.Resize) -> None:
+        """Under 80x24 the screens still work, but parts of them are out of sight: say so once
+        each time the window becomes too small, rather than leave anyone to wonder where it went."""
+        width, height = event.size
+        small = width < SMALLEST[0] or height < SMALLEST[1]
+        if small and not self._too_small:
+            told = _("This window is {width}×{height}: some of the screen is out of sight. Make it 80×24 or larger.")
+            self.notify(told.format(width=width, height=height), markup=False, severity="warning", timeout=8)
+        self._too_small = small
 
     def make_main(self) -> SessionScreen:
         raise NotImplementedError

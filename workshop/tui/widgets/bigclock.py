@@ -125,17 +125,19 @@ class RoomTimer(ShowsState, Widget):
         screen = self.screen.size
         wanted = max(1, math.ceil(screen.height / 5 / ROWS))
         if self.most:
-            wanted = min(wanted, (self.most - self._extra_lines()) // ROWS)
+            wanted = min(wanted, (self.most - self._extra_lines(self.size.width or screen.width)) // ROWS)
         while wanted > 1 and width_of(self._text, wanted) > (self.size.width or screen.width):
             wanted -= 1
         return max(0, wanted)
 
-    def _extra_lines(self) -> int:
-        return bool(self._caption) + bool(self._words)
+    def _extra_lines(self, width: int) -> int:
+        """The caption's line and the words' lines: a round's words can wrap onto a second."""
+        words = len(Text(self._words).wrap(self.app.console, max(1, width))) if self._words else 0
+        return bool(self._caption) + words
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         scale = self.scale()
-        return 1 if not scale else ROWS * scale + self._extra_lines()
+        return 1 if not scale else ROWS * scale + self._extra_lines(width)
 
     def render(self) -> Text:
         scale = self.scale()

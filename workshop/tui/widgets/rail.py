@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -36,6 +37,8 @@ class AgendaRail(ShowsState, Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="drift")
         yield OptionList(id="steps")
+
+    _in_sight: tuple[str, int] | None = None  # the step scrolled into sight, at this width
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -94,6 +97,19 @@ class AgendaRail(ShowsState, Vertical):
         options.set_options(lines)
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
+        current = state.steps[state.current].qid if state.current is not None else None
+        if current is not None and (current, width) != self._in_sight:
+            self._in_sight = (current, width)
+            self.call_after_refresh(self._keep_in_sight, options, options.get_option_index(current))
+
+    def _keep_in_sight(self, options: OptionList, index: int) -> None:
+        """Scroll the rail so the current step is in sight, with a step or two around it: an agenda
+        longer than the window would otherwise keep its ▶ below the bottom as the day goes on."""
+        try:
+            y, height = options._index_to_line[index], options._heights[index]  # textual is pinned
+        except KeyError:
+            return
+        options.scroll_to_region(Region(0, max(0, y - 2), 1, height + 4), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self.redraw()  # titles are cut to the rail's width, known only once laid out
