@@ -107,7 +107,7 @@ class AgendaRail(ShowsState, Vertical):
         longer than the window would otherwise keep its ▶ below the bottom as the day goes on."""
         try:
             y, height = options._index_to_line[index], options._heights[index]  # textual is pinned
-        except KeyError:
+        except (KeyError, AttributeError):  # a step not drawn yet; or a textual whose insides moved: no scroll
             return
         options.scroll_to_region(Region(0, max(0, y - 2), 1, height + 4), animate=False, immediate=True)
 
