@@ -31,7 +31,7 @@ from workshop.sessions import Session, SessionError, door
 from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken
 from workshop.sessions.who import as_person, keep
-from workshop.transcript import Transcript, poll_open, step_sentence
+from workshop.transcript import Transcript, poll_open, step_sentence, time_sentence
 
 __all__ = ["Transcript", "run", "step_sentence"]
 
@@ -193,6 +193,8 @@ def _command(session: Session, person: Person, line: str, say: Callable[[str], N
         elif verb == "where":
             state = state_in(session.state(), i18n.language())  # the module's texts in the reader's language
             say(step_sentence(state) or _("The session has not started yet."))
+            if timing := time_sentence(state):
+                say(timing)
             if state.poll is not None and state.poll.status == "open":
                 say(poll_open(state.poll))
         elif verb in ROOM_VERBS:

@@ -107,6 +107,28 @@ def round_sentence(step: StepView) -> str:
     )
 
 
+def _unit(step: StepView) -> str:
+    """What a timer counts for, in words: 'this step', or 'this round, Speaker A' before the last round."""
+    now = step.round
+    return _("this step") if now is None or now.last else _("this round, {label}").format(label=now.label)
+
+
+def time_sentence(state: SessionState) -> str:
+    """'4 minutes left in this step.', of the round when the step has rounds, 'Time is up for this
+    step.' in overtime, with 'The timer is paused.' before it while paused: what `where` tells."""
+    step = state.step
+    if step is None or state.status == "ended":
+        return ""
+    unit = _unit(step)
+    remaining, _planned = counting(step)
+    said = (
+        _("Time is up for {unit}.").format(unit=unit)
+        if remaining < 0
+        else _("{time} left in {unit}.").format(time=plural(math.ceil(remaining / 60), "minute"), unit=unit)
+    )
+    return f"{_('The timer is paused.')} {said}" if state.status == "paused" else said
+
+
 class Transcript:
     """What the participant has been told, so each change is said once, as it happens."""
 
@@ -155,7 +177,7 @@ class Transcript:
         if now is not None and self.changed(f"round {step.qid}", now.index):
             self.say(round_sentence(step))
         remaining, planned = counting(step)
-        unit = _("this step") if now is None or now.last else _("this round, {label}").format(label=now.label)
+        unit = _unit(step)
         said = "over" if remaining < 0 else "30" if remaining <= 30 else "60" if remaining <= 60 else ""
         key = f"time {step.qid} {now.index if now else ''}"  # not translated: a key, as each below
         if self.changed(key, said) and said and (said == "over" or planned > int(said)):

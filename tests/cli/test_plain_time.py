@@ -5,15 +5,16 @@ and time up; a pause and a consent poll's result too. Driven by a clock the test
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from tests import by_name
 from tests.cli.test_agenda_live import MODULE as TIMING
 from tests.engine.test_consent import MODULE as CONSENT
-from workshop import sessions
+from workshop import i18n, plain, sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
-from workshop.transcript import Transcript
+from workshop.transcript import Transcript, time_sentence
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
@@ -64,3 +65,43 @@ def test_a_consent_poll_is_said_as_a_result(tmp_path: Path) -> None:
     Transcript("nobody", heard.append).follow(live.state())
     said = next(line for line in heard if line.startswith("Results for"))
     assert said.startswith("Results for Can you live with the proposal? 3 ballots. No consent: 1 under 3. 0 block:")
+
+
+def test_where_tells_the_time_left_of_the_round_or_step(tmp_path: Path) -> None:
+    """`where` says how long is left (of the round while one runs), that the timer is paused, and
+    time up in overtime, as the screens' timers do; in the reader's language."""
+    now = [T0]
+    path = sessions.create(plan_of(TIMING), tmp_path, "w", "Sam", clock=lambda: now[0], code="WHERE1")
+    live = sessions.Session.open(path, lambda: now[0])
+    live.start()
+    live.goto("pairs")  # two rounds of 3 minutes
+
+    def where(seconds: float) -> str:
+        now[0] = T0 + dt.timedelta(seconds=seconds)
+        return time_sentence(live.state())
+
+    assert where(0) == "3 minutes left in this round, Speaker A."
+    assert where(130) == "1 minute left in this round, Speaker A."
+    with i18n.speaking("de"):
+        assert where(130) == "Noch 1 Minute für diese Runde, Speaker A."
+    assert where(200) == "3 minutes left in this step."  # the last round counts the step
+    live.pause()
+    assert where(201) == "The timer is paused. 3 minutes left in this step."
+    live.resume()
+    assert where(500) == "Time is up for this step."
+    live.end()
+    assert where(501) == ""
+
+
+def test_where_in_join_plain_says_the_step_and_its_time(tmp_path: Path) -> None:
+    now = [T0]
+    path = sessions.create(plan_of(TIMING), tmp_path, "p", "Sam", clock=lambda: now[0], code="WHERE2")
+    live = sessions.Session.open(path, lambda: now[0])
+    live.start()
+    live.goto("pairs")
+    now[0] = T0 + dt.timedelta(seconds=70)
+    out = io.StringIO()
+    plain.run(sessions.Session.open(path, lambda: now[0]), "Ana", io.StringIO("WHERE2\nwhere\n"), out)
+    lines = out.getvalue().splitlines()
+    said = lines.index("2 minutes left in this round, Speaker A.")
+    assert lines[said - 1].startswith("Now: ")  # after the step it tells the time of
