@@ -287,7 +287,9 @@ def test_a_name_of_40_characters_is_kept_and_41_refused(ws: Workshop) -> None:
 
 # what draws as nothing is as empty as nothing: zero-width spaces, a joiner, a BOM, a Hangul filler
 @pytest.mark.parametrize(
-    "body", ["", " ", " \n\t ", "\x1b\x07", "\x9b\x1b", "\x00", "\u200b\u200b", " \u200d\u2060\ufeff\n\u3164 "], ids=repr
+    "body",
+    ["", " ", " \n\t ", "\x1b\x07", "\x9b\x1b", "\x00", "\u200b\u200b", " \u200d\u2060\ufeff\n\u3164 "],
+    ids=repr,
 )
 def test_an_empty_note_is_refused(ws: Workshop, body: str) -> None:
     ws.started_at()
@@ -336,7 +338,9 @@ def test_any_note_is_refused_or_kept_exactly_cleaned(plan: Plan, folder: Path, n
         live.note(None, note)
     except sessions.SessionError as err:
         kept = clean(note).strip()
-        drawn = [ch for ch in kept if not ch.isspace() and unicodedata.category(ch) != "Cf" and ch not in IGNORABLE_LETTERS]
+        drawn = [
+            ch for ch in kept if not ch.isspace() and unicodedata.category(ch) != "Cf" and ch not in IGNORABLE_LETTERS
+        ]
         assert not drawn or len(kept) > 2000, (note, err)
         assert live.path.read_bytes() == before
         return

@@ -24,7 +24,7 @@ from typer.core import TyperGroup
 
 from workshop import __version__
 from workshop.cli import argv
-from workshop.errors import WorkshopError
+from workshop.errors import WorkshopError, os_message, short_path
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -48,6 +48,11 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except WorkshopError as err:
             pretty_print_error(err)
+            raise typer.Exit(2) from None
+        except OSError as err:  # a path the user gave that the system refuses even to look at
+            if err.filename is None:  # (a name too long, a folder on the way not theirs)
+                raise
+            pretty_print_error(WorkshopError(os_message(short_path(err.filename), "read", err)))
             raise typer.Exit(2) from None
 
 
