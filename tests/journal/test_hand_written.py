@@ -1,0 +1,35 @@
+"""A session header written or trimmed by a person from docs/sessions.md (whose example leaves the
+agenda out with "…"): what the docs do not ask for may be left out, and what is missing is named
+in the user's words, never as a Python exception's."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.journal import hand
+from tests.journal.recorded import record
+from workshop import sessions
+from workshop.cli import app
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Path:
+    return record(tmp_path)
+
+
+def test_an_agenda_without_its_start_time_reads_as_nine_oclock(session: Path) -> None:
+    header, blocks = hand.split(session)
+    header, cut = re.subn(rb"\nstart = [0-9:]+\n", b"\n", header, count=1)
+    assert cut == 1
+    hand.rewrite(session, header, blocks)
+    sessions.files.secret_path(session).unlink()  # a file of their own: no secret of ours beside it
+    result = CliRunner().invoke(app, ["report", str(session), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["session"]["id"]
+    opened = sessions.Session.open(session)
+    assert opened.state().plan.agenda.start.hour == 9
