@@ -33,3 +33,24 @@ def test_an_agenda_without_its_start_time_reads_as_nine_oclock(session: Path) ->
     assert json.loads(result.stdout)["session"]["id"]
     opened = sessions.Session.open(session)
     assert opened.state().plan.agenda.start.hour == 9
+
+
+def test_a_byte_order_mark_an_editor_put_first_costs_nothing(session: Path) -> None:
+    """Notepad and others save UTF-8 with a BOM, as they save CRLF line ends: every event stays
+    readable (and obeyed, the header's table being the same), and the next append keeps them."""
+    before = sessions.Session.open(session).state()
+    session.write_bytes(b"\xef\xbb\xbf" + session.read_bytes())
+    result = CliRunner().invoke(app, ["report", str(session), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    after = sessions.Session.open(session)
+    state = after.state()
+    assert (state.status, state.current, state.events, state.forged) == (
+        before.status,
+        before.current,
+        before.events,
+        (),
+    )
+    assert len(state.notes) == len(before.notes)
+    status = CliRunner().invoke(app, ["note", str(session), "kept"])
+    assert status.exit_code == 0, status.output
+    assert len(sessions.Session.open(session).state().notes) == len(before.notes) + 1

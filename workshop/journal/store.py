@@ -84,7 +84,7 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
     head = data[:end]
     for attempt in (head, _COMMENT_LINE.sub(b"", head)):  # a damaged comment line must not cost the header
         try:
-            session = tomllib.loads(attempt.decode("utf-8")).get("session")
+            session = tomllib.loads(attempt.decode("utf-8-sig")).get("session")  # a BOM an editor put first
         except (ValueError, RecursionError):
             continue
         if isinstance(session, dict):
