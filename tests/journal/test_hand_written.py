@@ -54,3 +54,17 @@ def test_a_byte_order_mark_an_editor_put_first_costs_nothing(session: Path) -> N
     status = CliRunner().invoke(app, ["note", str(session), "kept"])
     assert status.exit_code == 0, status.output
     assert len(sessions.Session.open(session).state().notes) == len(before.notes) + 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data.replace(b"[session.agenda]", b"[session.agenda", 1), lambda data: data[:200]],
+    ids=["bracket-lost", "cut-in-header"],
+)
+def test_validate_names_a_damaged_header_once(session: Path, damage) -> None:
+    session.write_bytes(damage(session.read_bytes()))
+    result = CliRunner().invoke(app, ["validate", str(session)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{session}:1:1: the [session] header is damaged: no command can use this file"
+    ]
