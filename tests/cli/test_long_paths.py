@@ -40,3 +40,23 @@ def test_a_path_too_long_for_the_file_system_is_one_line(
     said = (result.stderr or result.stdout).splitlines()
     assert result.exit_code == 2 and len(said) == 1, (result.stdout, result.stderr)
     assert "the name is too long" in said[0] and said[0].count("x") < 100, said
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("control", "s", "goto", "{long}"),
+        ("control", "s", "{long}"),
+        ("control", "s", "close", "{long}"),
+        ("control", "s", "extend", "{long}"),
+        ("report", "{long}"),
+        ("report", "s", "--format", "{long}"),
+        ("new", "{long}"),
+        ("react", "s", "{long}", "--name", "Ana"),
+    ],
+    ids=lambda args: "-".join(a for a in args if "{" not in a),
+)
+def test_a_value_pasted_by_mistake_is_quoted_short(ws: Workshop, args: tuple[str, ...]) -> None:
+    ws.started_at()
+    line = ws.refused(*(a.format(long="y" * 500 + "\x1b[2J") for a in args))
+    assert "y" * 40 in line and "y" * 41 not in line and "\x1b" not in line, line

@@ -14,6 +14,7 @@ annotation on every run (docs/architecture.md, Speed). argv.py reads the command
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +37,11 @@ def pretty_print_error(err: WorkshopError) -> None:
     an argument (a path, a value quoted) that a terminal would take as a control."""
     from workshop.engine.text import clean
 
-    typer.echo(_("error: {err}").format(err=clean(str(err))), err=True)
+    said = _QUOTED_LONG.sub(lambda m: f"{m[1]}{m[2][:40]}…{m[1]}", clean(str(err)))  # a paste: its start
+    typer.echo(_("error: {err}").format(err=said), err=True)
+
+
+_QUOTED_LONG = re.compile(r"""(['"])([^'"\n]{61,})\1""")  # a value quoted back to the user, too long to read
 
 
 class _Commands(TyperGroup):
