@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -54,11 +54,31 @@ class _Commands(TyperGroup):
         except WorkshopError as err:
             pretty_print_error(err)
             raise typer.Exit(2) from None
+        except typer._click.exceptions.UsageError as err:  # an option missing, a command unknown
+            _one_line_usage(err)
         except OSError as err:  # a path the user gave that the system refuses even to look at
             if err.filename is None:  # (a name too long, a folder on the way not theirs)
                 raise
             pretty_print_error(WorkshopError(os_message(short_path(err.filename), "read", err)))
             raise typer.Exit(2) from None
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        try:  # the root's own options (`--lang xx`) are read here, before any command runs
+            return super().make_context(info_name, args, parent, **extra)
+        except typer._click.exceptions.UsageError as err:
+            _one_line_usage(err)
+
+
+def _one_line_usage(err: "typer._click.exceptions.UsageError") -> NoReturn:
+    """Click's usage error (usage, a hint, a blank line, the error) as one line like every other."""
+    if isinstance(err, typer._click.exceptions.NoArgsIsHelpError):  # `workshop` alone: its help
+        raise err
+    command = err.ctx.command_path if err.ctx is not None else "workshop"
+    said = _("{message} (`{command} --help` says what it takes)").format(
+        message=err.format_message().rstrip("."), command=command
+    )
+    pretty_print_error(WorkshopError(said))
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(
