@@ -7,8 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from tests.cli.conftest import Workshop
+from workshop.cli import app
 
 COMMANDS = [
     ("report", "s", "--format", "md"),
@@ -38,3 +40,13 @@ def test_any_other_file_is_written_as_asked(ws: Workshop, tmp_path: Path) -> Non
     (tmp_path / "old.md").write_text("an old report\n")
     ws.ok("report", "s", "--output", str(tmp_path / "old.md"))
     assert (tmp_path / "old.md").read_text().startswith("#")
+
+
+def test_a_draft_never_overwrites_a_session_file(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    article = tmp_path / "article.txt"
+    article.write_text("Trust first\n\nTeams that trust each other recover faster from a bad day.\n" * 3)
+    kept = ws.file().read_bytes()
+    result = CliRunner().invoke(app, ["draft", str(article), "--output", str(ws.file())])  # no --sessions-dir
+    assert result.exit_code == 2 and "never overwrites" in result.stderr, result.output
+    assert ws.file().read_bytes() == kept
