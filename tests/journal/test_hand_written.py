@@ -68,3 +68,15 @@ def test_validate_names_a_damaged_header_once(session: Path, damage) -> None:
     assert result.output.splitlines() == [
         f"{session}:1:1: the [session] header is damaged: no command can use this file"
     ]
+
+
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o660])
+def test_a_repaired_copy_is_no_easier_to_read_than_the_session(session: Path, mode: int) -> None:
+    """The copy holds the join code, the names and every ballot: others may read it no more
+    than they could the session it was made from (never the umask's 0644)."""
+    hand.append(session, b"stray bytes a hand left\n")
+    session.chmod(mode)
+    result = CliRunner().invoke(app, ["repair", str(session)])
+    assert result.exit_code == 0, result.output
+    (copy,) = session.parent.glob("*-repaired*.toml")
+    assert copy.stat().st_mode & 0o777 == mode
