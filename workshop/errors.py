@@ -48,4 +48,12 @@ _REASONS = {
     errno.ELOOP: N_("it is a symbolic link (or a loop of them)"),
     errno.EEXIST: N_("something with that name is already there"),
     errno.ENXIO: N_("it is a pipe or device with nothing at the other end"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
 }
+
+
+def short_path(path: Path | str, most: int = 80) -> str:
+    """`path` as an error line shows it: whole, or its start and end when longer than `most`
+    (a paste gone wrong must not fill the screen)."""
+    text = str(path)
+    return text if len(text) <= most else f"{text[: most // 2]}…{text[-most // 2 + 1 :]}"

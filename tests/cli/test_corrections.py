@@ -69,6 +69,12 @@ def test_a_due_date_typed_the_way_people_type_it(ws: Workshop, monkeypatch) -> N
     assert [(a["owner"], a["due"]) for a in listed] == [("Bo Chen", "2026-12-15"), ("Ana", "2027-05-06")]
 
 
+def test_a_due_date_pasted_by_mistake_is_quoted_short_in_its_one_line(ws: Workshop) -> None:
+    ws.started_at()
+    line = ws.refused("note", "s", "--due", "9" * 400 + " \x1b[2J", "Book it", says="is not a date this reads")
+    assert "9" * 40 in line and "9" * 41 not in line and len(line) < 200 and "\x1b" not in line
+
+
 def test_a_revote_on_new_wording_keeps_each_rounds_wording_beside_its_result(ws: Workshop) -> None:
     ws.started_at("fist")
     for name, value in (("Ana", "1"), ("Bo", "4")):

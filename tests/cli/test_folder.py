@@ -7,9 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+from typer.testing import CliRunner
+
 from tests.cli.conftest import Workshop, snapshot
 from tests.support import polls_plan
 from workshop import sessions
+from workshop.cli import app
 from workshop.sessions import catalogue
 
 
@@ -142,3 +146,12 @@ def test_run_last_with_nothing_live_says_so(ws: Workshop) -> None:
     stale(ws)
     ws.refused("run", "--last", says="no session to reopen")
     ws.refused("run", "--last", "half-day", says="--last reopens the latest live session")
+
+
+@pytest.mark.parametrize("options", [[], ["--json"]], ids=["table", "json"])
+def test_a_file_given_as_the_sessions_folder_is_said_to_be_no_folder(tmp_path, options) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, typed where a folder was meant\n")
+    result = CliRunner().invoke(app, ["sessions", *options, "--sessions-dir", str(not_a_folder)])
+    assert result.exit_code == 2 and result.stdout == "", result.output
+    assert result.stderr.splitlines() == [f"error: {not_a_folder}: cannot read: a part of the path is not a folder"]

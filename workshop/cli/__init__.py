@@ -14,17 +14,18 @@ annotation on every run (docs/architecture.md, Speed). argv.py reads the command
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from workshop import __version__
 from workshop.cli import argv
-from workshop.errors import WorkshopError
+from workshop.errors import WorkshopError, os_message, short_path
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -36,7 +37,11 @@ def pretty_print_error(err: WorkshopError) -> None:
     an argument (a path, a value quoted) that a terminal would take as a control."""
     from workshop.engine.text import clean
 
-    typer.echo(_("error: {err}").format(err=clean(str(err))), err=True)
+    said = _QUOTED_LONG.sub(lambda m: f"{m[1]}{m[2][:40]}…{m[1]}", clean(str(err)))  # a paste: its start
+    typer.echo(_("error: {err}").format(err=said), err=True)
+
+
+_QUOTED_LONG = re.compile(r"""(['"])([^'"\n]{61,})\1""")  # a value quoted back to the user, too long to read
 
 
 class _Commands(TyperGroup):
@@ -49,6 +54,31 @@ class _Commands(TyperGroup):
         except WorkshopError as err:
             pretty_print_error(err)
             raise typer.Exit(2) from None
+        except typer._click.exceptions.UsageError as err:  # an option missing, a command unknown
+            _one_line_usage(err)
+        except OSError as err:  # a path the user gave that the system refuses even to look at
+            if err.filename is None:  # (a name too long, a folder on the way not theirs)
+                raise
+            pretty_print_error(WorkshopError(os_message(short_path(err.filename), "read", err)))
+            raise typer.Exit(2) from None
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        try:  # the root's own options (`--lang xx`) are read here, before any command runs
+            return super().make_context(info_name, args, parent, **extra)
+        except typer._click.exceptions.UsageError as err:
+            _one_line_usage(err)
+
+
+def _one_line_usage(err: "typer._click.exceptions.UsageError") -> NoReturn:
+    """Click's usage error (usage, a hint, a blank line, the error) as one line like every other."""
+    if isinstance(err, typer._click.exceptions.NoArgsIsHelpError):  # `workshop` alone: its help
+        raise err
+    command = err.ctx.command_path if err.ctx is not None else "workshop"
+    said = _("{message} (`{command} --help` says what it takes)").format(
+        message=err.format_message().rstrip("."), command=command
+    )
+    pretty_print_error(WorkshopError(said))
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(

@@ -1,6 +1,7 @@
 """`workshop validate`: content and session files checked, one line per problem or a summary per
 file (with --watch, again on every save). `draft` and `preview` are in drafts.py."""
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -192,8 +193,11 @@ def _check_session(loaded: "Loaded") -> tuple[list["Problem"], list["Problem"]]:
 
     try:
         opened = sessions.Session.open(loaded.path)
-    except sessions.SessionError as err:
-        return [Problem(loaded.display, 1, 1, str(err).removeprefix(f"{loaded.path}: "))], []
+    except sessions.SessionError as err:  # "PATH: why" or "PATH:LINE:COL: why": the place once, as ours
+        placed = re.match(re.escape(str(loaded.path)) + r"(?::(\d+):(\d+))?: (.*)", str(err), re.DOTALL)
+        if placed is None:
+            return [Problem(loaded.display, 1, 1, str(err))], []
+        return [Problem(loaded.display, int(placed[1] or 1), int(placed[2] or 1), placed[3])], []
     loaded.session = opened.state()
     found = [Problem(loaded.display, line, col, message) for line, col, message in opened.damage]
     if loaded.session.breaks:

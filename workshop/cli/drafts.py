@@ -30,6 +30,9 @@ def draft(
     if output is None:
         sys.stdout.write(text)
         return
+    from workshop.cli.reports import spare_the_sessions
+
+    spare_the_sessions(output)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:

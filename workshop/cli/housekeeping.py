@@ -1,10 +1,12 @@
 """Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
 
+import errno
 from typing import Annotated
 
 import typer
 
 from workshop.cli import LangOption, SessionArg, SessionsDir, app, fail, resolve_ref
+from workshop.errors import os_message
 from workshop.i18n import N_, _, pgettext
 
 
@@ -19,6 +21,9 @@ def list_sessions(
     from workshop.sessions import catalogue
     from workshop.sessions import sessions_dir as folder_of
 
+    folder = folder_of(sessions_dir)
+    if folder.exists() and not folder.is_dir():  # a file typed where the folder was meant: not "no sessions"
+        raise fail(os_message(folder, "read", NotADirectoryError(errno.ENOTDIR, "")))
     found = catalogue.listing(sessions_dir, archived=every)
     if as_json:
         import json  # only here: every command's start would pay for it

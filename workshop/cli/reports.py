@@ -1,5 +1,7 @@
 """Reports of sessions: report, compare, actions."""
 
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -116,11 +118,41 @@ def emit(text: str, output: Path | None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    spare_the_sessions(output)
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         raise fail(os_message(output, "write", err)) from None
     typer.echo(str(output))
+
+
+def spare_the_sessions(output: Path) -> None:
+    """Refuse an --output that is a session file or a session's secret: a slip of `-o` must not
+    lose a session (every command that writes to a file it is given asks this first)."""
+    if _holds_a_session(output):
+        raise fail(
+            _(
+                "{path}: a session file (or a session's secret): a report never overwrites one; choose another --output"
+            ).format(path=output)
+        )
+
+
+_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
+
+
+def _holds_a_session(output: Path) -> bool:
+    """Whether `output` (or what a link there leads to) is a session file or a session's secret:
+    only a regular file is looked into (a pipe would block)."""
+    real = Path(os.path.realpath(output))
+    if real.name.startswith(".") and real.name.endswith(".secret"):
+        return True
+    try:
+        if not real.is_file():
+            return False
+        with real.open("rb") as handle:
+            return _SESSION_HEADER.search(handle.read(65536)) is not None
+    except OSError:
+        return False  # nothing readable there: the write says what is wrong
 
 
 @app.command()

@@ -174,7 +174,7 @@ def thaw(data: dict[str, Any]) -> Plan:
                 m.get("variants"),
             )
         )
-    start = data["start"]
+    start = data.get("start")  # a header written by hand may leave it out: nine o'clock, as for a wrong one
     if not isinstance(start, (dt.time, dt.datetime)):
         start = dt.time(9, 0)
     agenda = Agenda(

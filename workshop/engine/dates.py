@@ -81,10 +81,11 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
     found = _reading(typed, today, order)
     if found is None:
         also = f", {example(order)}" if order else ""
+        strip = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:40] + "…"  # a paste, quoted short
         raise DateError(
             _(
                 "{strip!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, next week or in 2 weeks"
-            ).format(strip=typed.strip(), also=also)
+            ).format(strip=strip, also=also)
         )
     return found
 

@@ -132,9 +132,10 @@ def _without_stray_marks(word: str) -> str:
 
 
 def body(raw: str, what: str = "a note", limit: int = TEXT_MAX) -> str:
-    """A note or answer: cleaned, not blank, at most `limit` characters."""
+    """A note or answer: cleaned, not blank (nor made only of what draws as nothing, such as
+    zero-width spaces), at most `limit` characters."""
     value = clean(raw).strip()
-    if not value:
+    if all(ch.isspace() or ignorable(ch) for ch in value):
         raise TextError(_("{what} cannot be empty").format(what=what))
     if len(value) > limit:
         raise TextError(

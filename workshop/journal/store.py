@@ -15,6 +15,7 @@ end, which holds no event; a damaged block is skipped by readers and kept on dis
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import stat
 import tomllib
@@ -84,7 +85,7 @@ def _header(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
     head = data[:end]
     for attempt in (head, _COMMENT_LINE.sub(b"", head)):  # a damaged comment line must not cost the header
         try:
-            session = tomllib.loads(attempt.decode("utf-8")).get("session")
+            session = tomllib.loads(attempt.decode("utf-8-sig")).get("session")  # a BOM an editor put first
         except (ValueError, RecursionError):
             continue
         if isinstance(session, dict):
@@ -216,5 +217,7 @@ def repair(path: Path, target: Path) -> tuple[int, list[str]]:
     header, start = _header(data, path)
     found, events = blocks.read(data, start)
     body = b"".join(bytes(run).rstrip(b"\n") + b"\n\n" for _, run in found.runs)  # exactly as the encoder wrote them
-    files.create_exclusive(target, header_bytes(header) + body)
+    # no easier to read than the session (its join code, names, ballots): never the umask's 0644
+    mode = os.stat(path).st_mode & 0o660
+    files.create_exclusive(target, header_bytes(header) + body, mode)
     return len(events), [f"{path}:{line}:{col}: {message}" for line, col, message in _messages(path, data, found)]

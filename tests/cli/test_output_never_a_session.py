@@ -1,0 +1,52 @@
+"""`--output` names where a report goes; a slip of the hand (tab completion lands on the session
+file, `-o sessions/s.toml`) must not turn the session into its own report: a session file, or a
+session's secret, is never overwritten by a report, the minutes, an action list or a comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.cli.conftest import Workshop
+from workshop.cli import app
+
+COMMANDS = [
+    ("report", "s", "--format", "md"),
+    ("report", "s", "--format", "json"),
+    ("actions", "s", "--format", "csv"),
+    ("decisions", "s", "--format", "md"),
+    ("compare", "s", "t", "--format", "json"),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c[::3]))
+@pytest.mark.parametrize("target", ["s.toml", "t.toml", ".s.secret", "link.toml"])
+def test_a_report_never_overwrites_a_session_file_or_its_secret(
+    ws: Workshop, command: tuple[str, ...], target: str
+) -> None:
+    ws.started_at()
+    ws.ok("note", "s", "kept")
+    ws.new("t")
+    (ws.sessions / "link.toml").symlink_to(ws.sessions / "s.toml")  # reached another way
+    kept = {p.name: p.read_bytes() for p in ws.sessions.iterdir()}
+    ws.refused(*command, "--output", str(ws.sessions / target), says="never overwrites")
+    assert {p.name: p.read_bytes() for p in ws.sessions.iterdir()} == kept
+
+
+def test_any_other_file_is_written_as_asked(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    (tmp_path / "old.md").write_text("an old report\n")
+    ws.ok("report", "s", "--output", str(tmp_path / "old.md"))
+    assert (tmp_path / "old.md").read_text().startswith("#")
+
+
+def test_a_draft_never_overwrites_a_session_file(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    article = tmp_path / "article.txt"
+    article.write_text("Trust first\n\nTeams that trust each other recover faster from a bad day.\n" * 3)
+    kept = ws.file().read_bytes()
+    result = CliRunner().invoke(app, ["draft", str(article), "--output", str(ws.file())])  # no --sessions-dir
+    assert result.exit_code == 2 and "never overwrites" in result.stderr, result.output
+    assert ws.file().read_bytes() == kept

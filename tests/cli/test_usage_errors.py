@@ -1,0 +1,36 @@
+"""A command typed wrong (an option left out, a command that does not exist, a bad --lang) is
+one `error:` line and exit 2, like every other mistake: not click's usage, hint and blank line."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from workshop.cli import app
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["idea", "s", "x"], "Missing option '--name'"),
+        (["idea"], "Missing argument 'session'"),
+        (["nosuch"], "No such command 'nosuch'"),
+        (["--lang", "xx", "sessions"], "'xx' is not one of the languages"),
+        (["--lang", "\x1b[2J", "sessions"], "is not one of the languages"),
+        (["report", "s", "--format"], "requires an argument"),
+        (["report", "s", "--bogus"], "No such option: --bogus"),
+    ],
+    ids=repr,
+)
+def test_a_command_typed_wrong_is_one_line(args: list[str], says: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], result.stderr
+    assert "\x1b" not in result.stderr and "--help" in lines[0]
+
+
+def test_workshop_alone_still_shows_its_help() -> None:
+    result = CliRunner().invoke(app, [])
+    assert "Commands" in result.output and "error" not in result.output
