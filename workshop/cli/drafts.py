@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workshop.cli import LangOption, PathOption, app, fail, show_screen
-from workshop.errors import os_message
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -30,13 +29,9 @@ def draft(
     if output is None:
         sys.stdout.write(text)
         return
-    from workshop.cli.reports import spare_the_sessions
+    from workshop.cli.reports import write_output
 
-    spare_the_sessions(output)
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise fail(os_message(output, "write", err)) from None
+    write_output(output, text)
     typer.echo(
         _(
             "{output}: drafted; check the lines marked CHECK (`workshop validate --draft {output}` meanwhile), then "

@@ -118,23 +118,23 @@ def emit(text: str, output: Path | None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
-    spare_the_sessions(output)
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise fail(os_message(output, "write", err)) from None
+    write_output(output, text)
     typer.echo(str(output))
 
 
-def spare_the_sessions(output: Path) -> None:
-    """Refuse an --output that is a session file or a session's secret: a slip of `-o` must not
-    lose a session (every command that writes to a file it is given asks this first)."""
+def write_output(output: Path, text: str) -> None:
+    """Write `text` to the --output file a command was given, or fail with one line; never over a
+    session file or a session's secret: a slip of `-o` must not lose a session."""
     if _holds_a_session(output):
         raise fail(
             _(
                 "{path}: a session file (or a session's secret): a report never overwrites one; choose another --output"
             ).format(path=output)
         )
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise fail(os_message(output, "write", err)) from None
 
 
 _SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
