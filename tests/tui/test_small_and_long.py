@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from tests.tui.conftest import CODE, FakeClock, screen_text, wait_for
 from workshop import sessions
 from workshop.content import library
+from workshop.engine.views import StepView
 from workshop.tui.facilitator import make_app
 
 
@@ -37,27 +39,34 @@ async def test_the_rail_follows_the_current_step_down_a_long_agenda(half_day: Pa
             await wait_for(pilot, lambda title=title: f"▶ {title[:15]}" in screen_text(app))
 
 
+def at_a_round(half_day: Path, clock: FakeClock, seconds: float) -> StepView:
+    """The half-day agenda on a step with rounds, `seconds` into it: the step as the session sees it."""
+    live = sessions.Session.open(half_day, clock)
+    live.start()
+    live.goto("audacious-operations/challenge-plan")
+    clock.advance(seconds)
+    step = live.state().step
+    assert step is not None and step.rounds
+    return step
+
+
+def words_of(app: App[object], selector: str) -> str:
+    """What a widget shows on screen, its rows' words joined: what a reader of that part sees."""
+    region = app.query_one(selector).region
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
+
+
 @pytest.mark.slow
 async def test_a_round_and_its_time_stay_readable_on_the_short_timer_line(half_day: Path, clock: FakeClock) -> None:
     from workshop.tui.widgets.base import round_left, time_left
 
-    live = sessions.Session.open(half_day, clock)
-    live.start()
-    live.goto("audacious-operations/challenge-plan")
-    clock.advance(30)
+    step = at_a_round(half_day, clock, 30)
+    wanted = [round_left(step), time_left(step)]
     app = make_app(half_day, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        step = live.state().step
-        assert step is not None and step.rounds
-        wanted = [round_left(step), time_left(step)]
-
-        def said() -> str:  # what the timer's line shows on screen, its rows joined
-            region = app.query_one("#timer-status").region
-            rows = screen_text(app).splitlines()[region.y : region.bottom]
-            return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
-
-        await wait_for(pilot, lambda: all(w in said() for w in wanted))
-        assert said().startswith("running")
+        await wait_for(pilot, lambda: all(w in words_of(app, "#timer-status") for w in wanted))
+        assert words_of(app, "#timer-status").startswith("running")
 
 
 @pytest.mark.slow
@@ -65,21 +74,10 @@ async def test_the_room_display_shows_a_rounds_whole_words_at_80x24(half_day: Pa
     from workshop.tui.display import make_app as display_app
     from workshop.tui.widgets.base import time_left
 
-    live = sessions.Session.open(half_day, clock)
-    live.start()
-    live.goto("audacious-operations/challenge-plan")
-    clock.advance(20)
+    wanted = "step " + time_left(at_a_round(half_day, clock, 20))
     app = display_app(half_day, clock=clock, watch=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        step = live.state().step
-        assert step is not None and step.rounds
-        wanted = "step " + time_left(step)
-
-        def said() -> str:
-            region = app.query_one("#timer").region
-            return " ".join(screen_text(app).splitlines()[region.y : region.bottom])
-
-        await wait_for(pilot, lambda: wanted in " ".join(said().split()))
+        await wait_for(pilot, lambda: wanted in words_of(app, "#timer"))
 
 
 @pytest.mark.slow
