@@ -34,3 +34,24 @@ def test_a_command_typed_wrong_is_one_line(args: list[str], says: str) -> None:
 def test_workshop_alone_still_shows_its_help() -> None:
     result = CliRunner().invoke(app, [])
     assert "Commands" in result.output and "error" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--lang", "de", "modules"], "Module und Agenden"),  # before the command, as after it
+        (["modules", "--lang", "de"], "Module und Agenden"),
+        (["--lang", "de", "modules", "--lang", "fr"], "Modules et programmes"),  # the command's own wins
+        (["modules"], "Modules and agendas"),  # and the next command speaks as it is told again
+    ],
+    ids=repr,
+)
+def test_lang_before_the_command_is_the_commands_language(args: list[str], says: str) -> None:
+    result = CliRunner().invoke(app, args, env={"LANG": "C.UTF-8", "LC_ALL": "", "LANGUAGE": ""})
+    assert result.exit_code == 0, result.output
+    assert says in result.stdout
+
+
+def test_a_usage_error_after_lang_is_said_in_that_language() -> None:
+    result = CliRunner().invoke(app, ["--lang", "de", "idea"])
+    assert result.exit_code == 2 and result.stderr.startswith("Fehler: "), result.stderr

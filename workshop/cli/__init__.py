@@ -106,11 +106,13 @@ SessionArg = Annotated[str, typer.Argument(help=N_("A session name or file."))]
 NameOption = Annotated[str, typer.Option("--name", help=N_("Your display name."))]  # a participant's, needed
 
 
-def _speak(value: Optional[str]) -> Optional[str]:
-    """`--lang`: the language this command speaks, from here on (its help, its messages, its screen)."""
+def _speak(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+    """`--lang`: the language this command speaks, from here on (its help, its messages, its screen);
+    `workshop --lang de CMD` as `workshop CMD --lang de`."""
     from workshop import i18n
 
-    i18n.forget()  # each command speaks as it is told, not as the one before it in this process
+    if ctx.parent is None:  # the root: each command speaks as it is told, not as the one before it in this process
+        i18n.forget()
     if value is not None and not i18n.known(value):
         raise typer.BadParameter(
             _("{lang!r} is not one of the languages: {languages}").format(

@@ -138,8 +138,10 @@ class Session(AgendaVerbs):
         with self.changing() as write:
             step = self._current(self._started("extend"))
             write(events.ExtendEvent(step=step.qid, seconds=minutes * 60))
+        now = next(view for view in self.state().steps if view.qid == step.qid)
+        changed = (now.allowed - step.allowed) // 60  # what it was given: a step is never shorter than nothing
         return _("{title}: {value}{minutes} min").format(
-            title=step.spec.title, value="+" if minutes > 0 else "", minutes=minutes
+            title=step.spec.title, value="+" if changed > 0 else "", minutes=changed
         )
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
