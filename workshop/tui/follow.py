@@ -94,8 +94,11 @@ class SessionApp(Translated, App[None]):
         width, height = event.size
         small = width < SMALLEST[0] or height < SMALLEST[1]
         if small and not self._too_small:
-            told = _("This window is {width}×{height}: some of the screen is out of sight. Make it 80×24 or larger.")
-            self.notify(told.format(width=width, height=height), markup=False, severity="warning", timeout=8)
+            told = _("This window is {width}×{height}: some of the screen is out of sight. Make it {least} or larger.")
+            least = "{}×{}".format(*SMALLEST)
+            self.notify(
+                told.format(width=width, height=height, least=least), markup=False, severity="warning", timeout=8
+            )
         self._too_small = small
 
     def make_main(self) -> SessionScreen:
