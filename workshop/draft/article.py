@@ -164,7 +164,7 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
             title = block.text
             break
     if not title:
-        words = re.sub(r"[_\-.]+", " ", re.sub(r"[ _-]+[0-9a-f]{32}$", "", stem)).strip()  # Notion's page id
+        words = headings.file_title(stem)
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
     # the title as a block near the top (the heading, or the line it was taken from) is not a point

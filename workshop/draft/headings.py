@@ -7,6 +7,13 @@ import unicodedata
 
 from workshop.draft.parse import Block
 
+_PAGE_ID = re.compile(r"[ _-]+[0-9a-f]{32}$")  # what Notion puts after a page's name in its file's
+
+
+def file_title(stem: str) -> str:
+    """A file's name as the words of a title: without the page id an export adds, and without `_-.`."""
+    return re.sub(r"[_\-.]+", " ", _PAGE_ID.sub("", stem)).strip()
+
 
 def _words(text: str) -> list[str]:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -21,5 +28,5 @@ def title_heading(tops: list[Block], blocks: list[Block], stem: str) -> Block | 
     deeper = any(b.kind == "heading" and b.level > 1 for b in blocks)
     if len(tops) < 3 or deeper:
         return tops[0]
-    name = _words(re.sub(r"[ _-]+[0-9a-f]{32}$", "", stem))
+    name = _words(_PAGE_ID.sub("", stem))
     return tops[0] if name and name == _words(tops[0].text)[: len(name)] else None
