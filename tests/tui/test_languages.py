@@ -121,3 +121,19 @@ def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_
     assert said[1].startswith(f"Ahora: {english.title}, {english.steps[0].title} (English), ")
     opened = next(line for line in said if line.startswith("Encuesta abierta:"))
     assert "Si mañana les preguntaras a diez asesores" in opened and "10 los diez" in opened
+
+
+async def test_a_redraw_asked_from_another_language_keeps_the_apps(tmp_path: Path, clock: FakeClock) -> None:
+    """Whoever asks a screen to redraw (a test, a thread, a timer), it redraws in the language it
+    was started in: the French facilitator's titles stay marked English when an English caller
+    asks, with no tick to put it right afterwards."""
+    plan = plan_for(catalog(), MODULE)
+    path = sessions.create(plan, tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE)
+    lead = facilitator.make_app(path, clock=clock, bell=False, watch=False, tick=3600)
+    with i18n.speaking("fr"):
+        async with lead.run_test(size=(140, 45)) as host:
+            await host.press("n")
+            lead.session.goto(HARDEST)
+            with i18n.speaking("en"):
+                lead.render_state()
+            assert "English" in text_of(lead.screen.query_one("#step-title", Static))

@@ -75,8 +75,9 @@ class SessionApp(Translated, App[None]):
         self.watch_file = watch
         self.tick_seconds = tick
         self.theme = "textual-dark" if dark else "textual-light"
-        # this screen's language, chosen before it was made (--lang, the environment, or a
-        # test's `speaking`): the follow thread below says it too, for the redraws it asks for
+        # this screen's language (--lang, the environment, or a test's `speaking`), taken again
+        # once the app runs, from the context it runs in: the follow thread says it too, and
+        # render_state, for the redraws they ask for
         self.language = i18n.language()
 
     @on(events.Mount)
@@ -112,6 +113,7 @@ class SessionApp(Translated, App[None]):
 
     @on(events.Mount)
     async def _show_main(self) -> None:
+        self.language = i18n.language()  # the language the app runs in, which its timers and handlers speak
         await AwaitMount(self.main, [self.main])  # mounted, and drawn once, before anything is asked of it
         self.shown()
 
@@ -120,8 +122,10 @@ class SessionApp(Translated, App[None]):
         self.start_following()
 
     def render_state(self) -> object:
-        """Redraw the main screen, whatever dialog is in front of it."""
-        return self.main.render_state()
+        """Redraw the main screen, whatever dialog is in front of it, in this app's language
+        whoever asks (a caller from another context would otherwise have it speak theirs)."""
+        with i18n.speaking(self.language):
+            return self.main.render_state()
 
     def start_following(self) -> None:
         """Redraw on a steady tick (the clock moves even when the file does not) and on every
