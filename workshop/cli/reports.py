@@ -132,7 +132,11 @@ def write_output(output: Path, text: str) -> None:
             ).format(path=output)
         )
     try:
-        output.write_text(text, encoding="utf-8")
+        # without blocking: a pipe nobody reads is refused at once (ENXIO) instead of waiting for good
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
+        os.set_blocking(fd, True)  # and a pipe that has a reader takes all of it
+        with open(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
     except OSError as err:
         raise fail(os_message(output, "write", err)) from None
 

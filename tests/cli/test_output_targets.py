@@ -1,0 +1,73 @@
+"""`--output` pointed somewhere that is not a plain file: a folder, a pipe nobody reads, a
+device. Each is one line or a write, never a hang: a pipe with no reader would block the command
+for good."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Workshop
+
+
+def _unblock_after(fifo: Path, seconds: float) -> threading.Thread:
+    """A reader that turns up late: should the command wait for one, the test ends anyway."""
+
+    def read() -> None:
+        threading.Event().wait(seconds)
+        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            while True:
+                threading.Event().wait(0.05)
+                try:
+                    if not os.read(fd, 65536):
+                        break
+                except BlockingIOError:
+                    continue
+        finally:
+            os.close(fd)
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("command", [("report", "s"), ("actions", "s", "--format", "csv")], ids=lambda c: c[0])
+def test_a_pipe_nobody_reads_is_one_line_at_once(ws: Workshop, tmp_path: Path, command: tuple[str, ...]) -> None:
+    ws.started_at()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = _unblock_after(fifo, 3)
+    ws.refused(*command, "--output", str(fifo), says=f"{fifo}: cannot write: it is a pipe or device with nothing")
+    reader.join(10)
+
+
+def test_a_pipe_with_a_reader_gets_the_report(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as pipe:  # blocks until the command opens it to write
+            got.append(pipe.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    threading.Event().wait(0.2)  # the reader is waiting at the other end
+    ws.ok("report", "s", "--output", str(fifo))
+    thread.join(5)
+    assert got and got[0].startswith(b"# ")
+
+
+def test_a_folder_is_one_line(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    ws.refused("report", "s", "--output", str(tmp_path), says=f"{tmp_path}: cannot write: it is a folder")
+
+
+def test_a_device_is_written(ws: Workshop) -> None:
+    ws.started_at()
+    assert ws.ok("report", "s", "--output", os.devnull).stdout == f"{os.devnull}\n"
