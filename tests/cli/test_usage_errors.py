@@ -55,3 +55,21 @@ def test_lang_before_the_command_is_the_commands_language(args: list[str], says:
 def test_a_usage_error_after_lang_is_said_in_that_language() -> None:
     result = CliRunner().invoke(app, ["--lang", "de", "idea"])
     assert result.exit_code == 2 and result.stderr.startswith("Fehler: "), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "help_of"),
+    [
+        (["report", "s", "--format"], "workshop report --help"),  # an option's value left out
+        (["report", "s", "-f"], "workshop report --help"),
+        (["actions", "s", "--ics-kind"], "workshop actions --help"),
+        (["report", "s", "--bogus"], "workshop report --help"),
+        (["report"], "workshop report --help"),
+        (["nosuch"], "workshop --help"),  # no command to name: the whole list
+    ],
+    ids=repr,
+)
+def test_the_hint_names_the_help_of_the_command_typed(args: list[str], help_of: str) -> None:
+    result = CliRunner().invoke(app, args, prog_name="workshop")
+    assert result.exit_code == 2, result.output
+    assert f"(`{help_of}` says what it takes)" in result.stderr, result.stderr

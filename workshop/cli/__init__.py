@@ -55,7 +55,7 @@ class _Commands(TyperGroup):
             pretty_print_error(err)
             raise typer.Exit(2) from None
         except typer._click.exceptions.UsageError as err:  # an option missing, a command unknown
-            _one_line_usage(err)
+            _one_line_usage(err, ctx)
         except OSError as err:  # a path the user gave that the system refuses even to look at
             if err.filename is None:  # (a name too long, a folder on the way not theirs)
                 raise
@@ -69,11 +69,18 @@ class _Commands(TyperGroup):
             _one_line_usage(err)
 
 
-def _one_line_usage(err: "typer._click.exceptions.UsageError") -> NoReturn:
-    """Click's usage error (usage, a hint, a blank line, the error) as one line like every other."""
+def _one_line_usage(err: "typer._click.exceptions.UsageError", root: Any = None) -> NoReturn:
+    """Click's usage error (usage, a hint, a blank line, the error) as one line like every other,
+    naming the help of the command typed (`root`: the root's context, for an error that comes
+    without one, as an option's missing value does)."""
     if isinstance(err, typer._click.exceptions.NoArgsIsHelpError):  # `workshop` alone: its help
         raise err
-    command = err.ctx.command_path if err.ctx is not None else "workshop"
+    if err.ctx is not None:
+        command = err.ctx.command_path
+    elif root is not None:
+        command = " ".join(filter(None, (root.command_path, root.invoked_subcommand)))
+    else:
+        command = "workshop"
     said = _("{message} (`{command} --help` says what it takes)").format(
         message=err.format_message().rstrip("."), command=command
     )
