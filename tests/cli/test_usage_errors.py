@@ -73,3 +73,23 @@ def test_the_hint_names_the_help_of_the_command_typed(args: list[str], help_of: 
     result = CliRunner().invoke(app, args, prog_name="workshop")
     assert result.exit_code == 2, result.output
     assert f"(`{help_of}` says what it takes)" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (
+            ["report", "s", "--format", "xx", "--lang", "de"],
+            "Fehler: unbekanntes Format 'xx': wählen Sie md, html, csv oder json",
+        ),
+        (["actions", "s", "--format", "pdf", "--lang", "es"], "formato desconocido 'pdf': elige md, csv, json o ics"),
+        (["compare", "s", "t", "-o", "x.pdf", "--lang", "fr"], "--format md, html ou json"),
+        (["report", "s", "--format", "xx"], "error: unknown format 'xx': choose md, html, csv or json"),
+    ],
+    ids=repr,
+)
+def test_the_formats_offered_are_listed_in_the_language_spoken(args: list[str], says: str) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and says in lines[0], result.stderr

@@ -47,7 +47,7 @@ def _reader(lang: str | None) -> str:
 def output_format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str | None) -> str | None:
     """The format asked for, else the one the output file's name ends in, else `default`; a format
     not in `choices` is refused in one line."""
-    said = ", ".join(choices[:-1]) + f" or {choices[-1]}"
+    said = _("{items} or {last}").format(items=", ".join(choices[:-1]), last=choices[-1])
     if fmt is None and output is not None:
         fmt = SUFFIXES.get(output.suffix.lower())
         if fmt not in choices:
