@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -155,3 +156,33 @@ def test_a_file_given_as_the_sessions_folder_is_said_to_be_no_folder(tmp_path, o
     result = CliRunner().invoke(app, ["sessions", *options, "--sessions-dir", str(not_a_folder)])
     assert result.exit_code == 2 and result.stdout == "", result.output
     assert result.stderr.splitlines() == [f"error: {not_a_folder}: cannot read: a part of the path is not a folder"]
+
+
+def _first_cells(table: str) -> list[str]:
+    """The first cell of each row of `workshop sessions`'s table (after its rule)."""
+    rows = re.split(r"─ *\n", table, maxsplit=1)[1].splitlines()
+    return [row.split()[0] for row in rows if row.strip()]
+
+
+def test_sessions_shows_the_name_every_other_command_takes(ws: Workshop, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repaired copy, a copy under another name and an archived session all carry the id of the
+    session they came from: the list shows what `report` and the rest take for each, once each."""
+    monkeypatch.setenv("COLUMNS", "200")  # the archived one's path is the test folder's, long
+    ws.started_at(name="s")
+    ws.ok("repair", "s")  # s-repaired.toml, its header's id still "s"
+    (ws.sessions / "copy.toml").write_bytes(ws.file("s").read_bytes())
+    ws.started_at(name="done")
+    ws.ok("control", "done", "end")
+    ws.ok("archive", "done")
+    archived = str(ws.sessions / "archive" / "done.toml")
+    shown = _first_cells(ws.ok("sessions", "--all").stdout)
+    assert sorted(shown) == sorted(["s", "s-repaired", "copy", archived])
+    for name in shown:  # each one, copied as shown, opens that very file
+        assert ws.ok("report", name, "--format", "json").stdout
+    rows = json.loads(ws.ok("sessions", "--all", "--json").stdout)
+    assert {r["name"]: (r["id"], r["path"]) for r in rows} == {
+        "s": ("s", str(ws.file("s"))),
+        "s-repaired": ("s", str(ws.file("s-repaired"))),
+        "copy": ("s", str(ws.file("copy"))),
+        archived: ("done", archived),
+    }

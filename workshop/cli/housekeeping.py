@@ -17,7 +17,7 @@ def list_sessions(
     sessions_dir: SessionsDir = None,
     lang: LangOption = None,
 ) -> None:
-    """List the folder's sessions: id, title, status, created, started, ended, participants, events."""
+    """List the folder's sessions: the name other commands take, title, status, times, participants, events."""
     from workshop.sessions import catalogue
     from workshop.sessions import sessions_dir as folder_of
 
@@ -40,8 +40,8 @@ def list_sessions(
     from workshop.engine.tally import SESSION_STATUS_WORDS, said
     from workshop.engine.text import clean
 
-    # the id is what every other command needs: whole on one line at any width; the title gives
-    # way, and times are as short as they can be (UTC: the year, and the day once it is known)
+    # the name every other command takes (not the id, which a copy shares): whole on one line at
+    # any width; the title gives way, and times are as short as they can be (UTC: the year, and the day once it is known)
     rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = said(SESSION_STATUS_WORDS, s.status)
@@ -49,7 +49,7 @@ def list_sessions(
         day = s.created[:10]
         rows.append(
             (
-                clean(s.id),
+                clean(s.name),
                 clean(s.title),
                 status,
                 s.created[5:16].replace("T", " "),
@@ -59,7 +59,7 @@ def list_sessions(
             )
         )
     heads = (
-        pgettext("a column of the sessions list", "id"),
+        pgettext("a column of the sessions list", "session"),
         pgettext("a column of the sessions list", "title"),
         pgettext("a column of the sessions list", "status"),
         pgettext("a column of the sessions list", "created"),

@@ -19,7 +19,15 @@ from typing import Any
 
 from workshop.errors import os_message
 from workshop.i18n import _
-from workshop.sessions.files import Clock, SessionError, kept_beside, session_files, sessions_dir, utc_now
+from workshop.sessions.files import (
+    Clock,
+    SessionError,
+    check_name,
+    kept_beside,
+    session_files,
+    sessions_dir,
+    utc_now,
+)
 from workshop.sessions.session import Session
 
 ARCHIVE = "archive"
@@ -38,6 +46,7 @@ class Summary:
     events: int
     path: str
     archived: bool
+    name: str  # what every other command takes for it: its name in the folder, else its path
 
     @property
     def live(self) -> bool:
@@ -69,7 +78,20 @@ def summary(session: Session, now: dt.datetime, archived: bool = False) -> Summa
         state.events,
         str(session.path),
         archived,
+        taken_as(session.path, archived),
     )
+
+
+def taken_as(path: Path, archived: bool = False) -> str:
+    """What `report`, `control` and the rest take to open the session at `path`: its file's name
+    in the folder (not its id, which a repaired copy or a copy shares), else its path (an archived
+    one, or a name the folder's names do not allow)."""
+    if not archived and not path.stem.endswith(".toml"):  # `x.toml` would be read as a path
+        try:
+            return check_name(path.stem)
+        except SessionError:
+            pass
+    return str(path)
 
 
 def listing(folder: Path | None = None, archived: bool = False, clock: Clock = utc_now) -> list[Summary]:
