@@ -92,7 +92,7 @@ class AgendaVerbs(DecisionVerbs):
         words = question_text(wording) if wording else None
         with self.changing() as write:
             s = self._started("revote")
-            poll = self._poll_named(s, ref or self._poll_before(s))
+            poll = self._poll_named(s, (ref or "").strip() or self._poll_before(s))
             if poll.status == "waiting" or not poll.ballots:
                 raise SessionError(
                     _("the poll {qid} has no ballots in this round yet: nothing to vote again on").format(qid=poll.qid)

@@ -62,7 +62,8 @@ class Taking(SessionFile):
     def _poll_named(
         s: SessionState, ref: str | None, none: str = _("no poll is open: the current step has none")
     ) -> PollView:
-        """The poll `ref` names (a poll id, or a step id), or without one the current step's."""
+        """The poll `ref` names (a poll id, or a step id), or without one (or a blank one) the current step's."""
+        ref = ref.strip() if ref else ref
         if not ref:
             if s.poll is None:
                 raise SessionError(none if s.step else _("no poll is open"))

@@ -16,7 +16,8 @@ from workshop.sessions.files import SessionError
 def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[str | None, str | None]:
     """An action item's owner (anyone: a name, as names are cleaned) and due date as typed (any way
     engine/dates.py reads, in this account's locale's day/month order), the date as YYYY-MM-DD;
-    None where not given, "" where cleared."""
+    None where not given, "" where cleared (or left blank: a script's empty variable and its space)."""
+    owner, due = (None if given is None else given if given.strip() else "" for given in (owner, due))
     try:
         return (text.name(owner) if owner else owner), (
             dates.read(due, today, date_order()).isoformat() if due else due
