@@ -41,7 +41,7 @@ _SKIP = {
 _MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
 MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_INLINE = {
+INLINE = {
     "a",
     "abbr",
     "b",
@@ -68,6 +68,9 @@ _INLINE = {
     "del",
     "ins",
     "label",
+    "img",
+    "picture",
+    "wbr",
 }
 _CHROME = re.compile(
     r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
@@ -90,6 +93,7 @@ class PageMarkdown(HTMLParser):
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
+        self.depth = 0  # how many elements named as the captured one are open, itself included
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -113,13 +117,17 @@ class PageMarkdown(HTMLParser):
         byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
             if found and wanted not in self.meta and self.capture is None:
-                self.capture = (tag, wanted, [])
+                self.capture, self.depth = (tag, wanted, []), 0
+        if self.capture is not None and tag not in _VOID:
+            self.depth += tag == self.capture[0]
+            if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
+                self.capture[2].append(" · ")
         if self.skip:
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
             return
-        if tag in _MEDIA:
-            self.out.append(f"\n\n{MEDIA}\n\n")
+        if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
+            self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
         if tag not in _VOID and (
             tag in _SKIP
             or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
@@ -127,7 +135,7 @@ class PageMarkdown(HTMLParser):
             self.skip = [tag]
         elif tag in ("strong", "b"):
             self.out.append("**")
-        elif tag not in _INLINE:
+        elif tag not in INLINE:
             self.out.append("\n\n")
             if tag in ("ol", "ul"):
                 self.lists.append(0 if tag == "ol" else -1)
@@ -138,15 +146,20 @@ class PageMarkdown(HTMLParser):
                 self.out.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
+        if self.capture is not None and tag not in INLINE:
+            self.capture[2].append(" · ")
         if self.capture is not None and tag == self.capture[0]:
-            self.meta[self.capture[1]] = " ".join("".join(self.capture[2]).split())
-            self.capture = None
+            self.depth -= 1
+            if self.depth <= 0:
+                text = " ".join("".join(self.capture[2]).split())
+                self.meta[self.capture[1]] = re.sub(r"(\s*·\s*)+", " · ", text).strip(" ·")
+                self.capture = None
         if self.skip:
             if tag == self.skip[-1]:
                 self.skip.pop()
         elif tag in ("strong", "b"):
             self.out.append("**")
-        elif tag not in _INLINE:
+        elif tag not in INLINE:
             self.out.append("\n\n")
             if tag in ("ol", "ul") and self.lists:
                 self.lists.pop()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop.draft import frontmatter
-from workshop.draft.html_markdown import MEDIA, PageMarkdown
+from workshop.draft.html_markdown import INLINE, MEDIA, PageMarkdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -88,8 +88,8 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
                 block = Block("heading", raw, level=int(before.tag[1]))
             elif raw.strip() == MEDIA or (not raw.strip() and any(c.type == "image" for c in token.children)):
                 block = Block("media", "")
-            else:
-                block = Block("para", raw)
+            else:  # an image within a line of text leaves no mark in it
+                block = Block("para", raw.replace(MEDIA, ""))
             (held if html.skip else quotes if quoted else blocks).append(block)
     html.close()
     blocks.extend(_converted(html.take()) + held)  # an element never closed leaves nothing out
@@ -155,6 +155,8 @@ def _inline(children: list) -> str:
                 parts.append("\n")
             elif not skip and tag in ("strong", "b"):
                 parts.append("**")
+            elif not skip and m and tag not in INLINE:  # <div>one</div><div>two</div>: two lines, not "onetwo"
+                parts.append("\n")
         elif skip:
             continue
         elif child.type in ("text", "code_inline"):
