@@ -201,14 +201,16 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             break
     rest: list[Block] = []
     sections = 0  # headings passed: a date line counts only before the first section
+    chrome = False  # a byline was just taken out: the platform's buttons and counters under it go too
     for index, block in enumerate(blocks):
         sections += block.kind == "heading"
         if index < 12 and block.kind == "para":  # a heading "By Design" is a section, not a byline
             is_meta, name = byline.meta_line(block.text)
             dashed = block.text.startswith(("—", "–"))  # "— Name" names an author only at the top, not under a quote
-            if is_meta and ((name and not dashed) or sections == 0):
-                author = author or name
+            if (is_meta and ((name and not dashed) or sections == 0)) or (chrome and byline.is_chrome(block.text)):
+                author, chrome = author or name, True
                 continue
+        chrome = chrome and block.kind == "media"
         if (
             index < 4
             and block.kind == "para"

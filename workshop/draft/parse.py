@@ -181,7 +181,25 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
     except Exception:
         article = page.text
     blocks, _ = markdown(article if article.strip() else page.text)
+    if article.strip() and article != page.text:
+        blocks = _with_byline(blocks, markdown(page.text)[0])
     return blocks, page.meta
+
+
+def _with_byline(blocks: list[Block], page: list[Block]) -> list[Block]:
+    """The extractor's blocks with the lines it left out between the title (or subtitle) and the
+    first paragraph, as the page has them: where a byline stands (Medium's, under its subtitle)."""
+    at = next((i for i, b in enumerate(blocks) if b.kind == "para"), None)
+    if at is None or at > 3 or not any(b.kind == "heading" for b in blocks[:at]):
+        return blocks
+    lines = [b.text for b in page]
+    first, last = blocks[at].text, blocks[at - 1].text
+    if first not in lines or last not in lines or lines.index(last) > lines.index(first):
+        return blocks
+    between = page[lines.index(last) + 1 : lines.index(first)][:8]
+    if any(b.kind == "heading" for b in between):
+        return blocks
+    return [*blocks[:at], *between, *blocks[at:]]
 
 
 def is_document(text: str) -> bool:
