@@ -94,6 +94,7 @@ class PageMarkdown(HTMLParser):
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
+        self.item = False  # a list item's mark is written and its text not yet
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -136,16 +137,20 @@ class PageMarkdown(HTMLParser):
         elif tag in ("strong", "b"):
             self.out.append("**")
         elif tag not in INLINE:
-            self.out.append("\n\n")
+            if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
+                self.out.append("\n\n")
             if tag in ("ol", "ul"):
                 self.lists.append(0 if tag == "ol" else -1)
-            elif tag == "li" and self.lists:
+            elif tag == "li" and self.lists:  # a nested list's items indented under their parent's text
                 self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
+                self.out.append("    " * (len(self.lists) - 1))
                 self.out.append(f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- ")
+                self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
+        self.item = self.item and tag not in ("li", "ol", "ul")
         if self.capture is not None and tag not in INLINE:
             self.capture[2].append(" · ")
         if self.capture is not None and tag == self.capture[0]:
@@ -167,5 +172,7 @@ class PageMarkdown(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.capture is not None:
             self.capture[2].append(data)
+        if not self.skip and data.strip():
+            self.item = False
         if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
             self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))

@@ -27,6 +27,7 @@ class Block:
     raw: str  # the text with bold kept as **, for bold lead-ins
     level: int = 0  # heading level
     number: int = 0  # item number
+    depth: int = 0  # a list item's nesting: 0 at the top, 1 for a sub-item of a top-level item, …
 
     @property
     def text(self) -> str:
@@ -52,7 +53,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     html = PageMarkdown()  # the HTML blocks, read as one fragment: an <aside> may open in one and close in another
     item: Block | None = None  # a list item waiting for its first line of text
     containers: list[bool] = []  # per open ::: container, whether it is an aside
-    quoted = table = 0
+    quoted = table = lists = 0
     for index, token in enumerate(tokens):
         if token.type == "container_div_open":
             containers.append(bool(_ASIDE.search(token.info)))
@@ -74,9 +75,11 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
                 (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
         elif token.type in ("fence", "code_block"):  # code is not the article's points either
             (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
+        elif token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+            lists += 1 if token.type.endswith("open") else -1
         elif token.type == "list_item_open":  # an ordered item's markup is its delimiter, "." or ")"
             number = int(token.info) if token.markup in (".", ")") and token.info.isdigit() else 0
-            item = Block("item", "", number=number) if number else Block("bullet", "")
+            item = Block("item" if number else "bullet", "", number=number, depth=max(0, lists - 1))
         elif token.type == "inline" and token.children is not None and not table:
             raw = _notes_marks(_TEMPLATE.sub("", _inline(token.children)))
             if re.fullmatch(r"\s*:{3,}[^\n]*", raw):  # a container's fence the container plugin did not take
