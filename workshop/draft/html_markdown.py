@@ -78,6 +78,7 @@ _CHROME = re.compile(
     r"|pull-?quote",
     re.IGNORECASE,
 )
+_OWN_HEADER = re.compile(r"(post|entry|article|story)[-_](full[-_])?header", re.IGNORECASE)
 _BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
 _META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
 
@@ -95,6 +96,7 @@ class PageMarkdown(HTMLParser):
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
+        self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -129,8 +131,10 @@ class PageMarkdown(HTMLParser):
             return
         if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
             self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
+        self.articles += tag == "article"
+        own = tag == "header" and (self.articles > 0 or _OWN_HEADER.search(marker))  # the article's title and byline
         if tag not in _VOID and (
-            tag in _SKIP
+            (tag in _SKIP and not own)
             or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
         ):
             self.skip = [tag]
@@ -150,6 +154,7 @@ class PageMarkdown(HTMLParser):
                 self.out.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
+        self.articles -= tag == "article" and self.articles > 0 and not self.skip
         self.item = self.item and tag not in ("li", "ol", "ul")
         if self.capture is not None and tag not in INLINE:
             self.capture[2].append(" · ")
