@@ -16,6 +16,7 @@ from workshop.cli import app
 from workshop.content import document, schema
 from workshop.content.model import Module
 from workshop.draft import draft_bytes
+from workshop.draft.keywords import keywords
 
 GHOST = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Handovers That Hold | Night Desk Notes</title>\n<meta property="og:title" content="Handovers That Hold">\n<meta name="author" content="Priya Okafor"></head>\n<body class="post-template">\n<header class="site-header"><nav><a href="/">Night Desk Notes</a><a href="/about">About</a></nav></header>\n<main class="site-main"><article class="post-full post">\n<header class="post-full-header"><h1 class="post-full-title">Handovers That Hold</h1>\n<div class="post-full-byline"><section class="post-full-byline-content"><ul class="author-list"><li class="author-list-item"><a href="/author/priya/" class="author-avatar"><img class="author-profile-image" src="/priya.jpg" alt="Priya Okafor"></a></li></ul>\n<section class="post-full-byline-meta"><h4 class="author-name"><a href="/author/priya/">Priya Okafor</a></h4><div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-05-02">2 May 2024</time><span class="byline-reading-time"><span class="bull">&bull;</span> 4 min read</span></div></section></section></div></header>\n<figure class="post-full-image"><img srcset="/night.jpg 300w" src="/night.jpg" alt="An empty night desk"><figcaption>The night desk at the end of a shift.</figcaption></figure>\n<section class="post-full-content"><div class="post-content">\n<p>A shift ends well when the next one can start without asking questions. Most of what goes wrong overnight was known at six.</p>\n<h2 id="write-it-down">Write it down before you talk</h2>\n<p>A handover spoken aloud fades by the first call. A short written note, kept in one place, survives the whole night.</p>\n<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/note.png" class="kg-image" alt="A handover note" loading="lazy"><figcaption><span style="white-space: pre-wrap;">Three lines are enough: open cases, promises made, risks.</span></figcaption></figure>\n<h2 id="name-an-owner">Name one owner per open case</h2>\n<p>An open case with two owners has none. The note names who picks it up, and by when.</p>\n<h2 id="check-back">Check back after the first hour</h2>\n<p>The incoming lead reads the note, then checks back once the first hour is over, while the outgoing shift can still answer.</p>\n</div></section>\n<footer class="post-full-footer"><section class="subscribe-form"><h3>Subscribe to Night Desk Notes</h3><p>Get the latest posts delivered right to your inbox</p></section></footer>\n</article></main>\n<footer class="site-footer">© 2024 Night Desk Notes</footer></body></html>\n'
 
@@ -102,3 +103,30 @@ def test_an_articles_own_header_in_markdown_gives_its_title_and_byline(text: str
     module = schema.check_module(document.parse(drafted.encode("utf-8"), "draft.toml"))
     assert (module.title, module.source.author) == ("Handovers That Hold", "Priya Okafor")
     assert [s.title for s in module.steps if s.kind == "discuss"] == CASES["ghost.html"][3]
+
+
+@pytest.mark.parametrize(
+    ("text", "function_words"),
+    [
+        (
+            "Eine Notiz nach jeder Schicht. Nach dem Anruf schreibt eine Kollegin eine Notiz, "
+            "weil keine Übergabe ohne Notiz gelingt. Diese Notiz bleibt über Nacht.",
+            {"eine", "nach", "keine", "ohne", "weil", "diese", "über", "jeder"},
+        ),
+        (
+            "Una nota para cada turno. Cuando termina una llamada, cada agente deja una nota para "
+            "el turno siguiente, porque sin nota todo se pierde.",
+            {"para", "cada", "cuando", "porque", "todo", "una"},
+        ),
+        (
+            "Une note pour chaque équipe. Quand un appel finit, chaque agent laisse une note pour "
+            "la relève, parce que sans note tout se perd dans la nuit.",
+            {"pour", "chaque", "quand", "parce", "sans", "tout", "dans", "une"},
+        ),
+    ],
+    ids=["de", "es", "fr"],
+)
+def test_key_words_leave_out_german_spanish_and_french_function_words(text: str, function_words: set[str]) -> None:
+    found = keywords(text, 4, [])
+    assert not set(found) & function_words, found
+    assert {"notiz", "nota", "note"} & set(found), found
