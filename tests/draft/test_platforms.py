@@ -130,3 +130,31 @@ def test_key_words_leave_out_german_spanish_and_french_function_words(text: str,
     found = keywords(text, 4, [])
     assert not set(found) & function_words, found
     assert {"notiz", "nota", "note"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Quiet Power of the Second Reply - by Sam Lindqvist",
+        "The Quiet Power of the Second Reply | by Sam Lindqvist",
+    ],
+)
+def test_a_saved_page_whose_title_names_its_author(title: str) -> None:
+    """Substack titles a saved page "TITLE - by NAME"; the byline under the heading may not survive
+    the main-text extractor, so the page's title names the author."""
+    page = (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><div class='post'>"
+        "<h1>The Quiet Power of the Second Reply</h1>"
+        + "".join(f"<h2>{h}</h2><p>{p}</p>" for h, p in zip(CASES["substack.md"][3], SECOND_REPLY, strict=True))
+        + "</div></body></html>"
+    )
+    drafted = draft_bytes(page.encode("utf-8"), "second-reply.html")
+    module = schema.check_module(document.parse(drafted.encode("utf-8"), "draft.toml"))
+    assert (module.title, module.source.author) == ("The Quiet Power of the Second Reply", "Sam Lindqvist")
+
+
+SECOND_REPLY = [
+    "Customers often ask a narrow question while worrying about a wider one, and a second reply can meet both.",
+    "When a fix lands, the customer should hear it from us first, before anyone has to chase an update.",
+    "A change of agent between replies feels like starting again unless the notes travel with the case.",
+]

@@ -227,6 +227,7 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
     if not author and page_byline:  # a page's byline element: "By Pat Example · 4 March 2024", or just the name
         named = byline.meta_line(page_byline)[1]
         author = named or (page_byline.strip(" .") if is_name(page_byline.strip(" .")) else "")
+    author = author or byline.in_page_title(clean_text(meta.get("page-title", "")))
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):
             author = m.group(1)

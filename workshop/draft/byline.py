@@ -214,6 +214,13 @@ _PROPERTY = re.compile(
 META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
 
 
+def in_page_title(title: str) -> str:
+    """The author a page's <title> names after the article's title, as Substack's do: "TITLE - by NAME"."""
+    parts = re.split(r"\s+[-–—|·]\s+", title)
+    name = (byline_name(parts[-1]) or "") if len(parts) > 1 else ""
+    return name if " " in name else ""  # "… - by Design" names no one
+
+
 def split_glued(blocks: list[Block]) -> list[Block]:
     """A byline or date line written straight under the title (or above it) is its own block, not
     the end of the title: "Making After-Call Work Count\nby Jordan Reyes" is a title and a byline."""
