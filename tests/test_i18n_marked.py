@@ -168,6 +168,8 @@ FILES = {
     "draft/toml_text.py": "the draft's TOML text and its step CHECK comments, in the module file like writer.py's",
     "draft/points.py": "the draft's CHECK reasons, written into the module file by writer.py",
     "draft/byline.py": "patterns that read bylines in four languages",
+    "draft/dates.py": "patterns that read dates and reading times in four languages",
+    "draft/keywords.py": "stop words in four languages, never shown as they are",
 }
 
 

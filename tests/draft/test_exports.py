@@ -136,3 +136,48 @@ def test_a_notion_export_reads_its_properties_and_drops_its_id(heading: bool) ->
     assert (module.title, module.source.author) == ("Team Rituals That Survive Peak Season", "Dana Madeup")
     assert _discussed(module) == ["Keep the Monday huddle", "Rotate the chair", "Cancel nothing in December"]
     assert not CHROME.search(_article_text(module))
+
+
+# A Medium page saved with its HTML (written for this test): the byline is spans and links beside
+# the avatar, with "Follow", the read time, the date, the claps and the Listen and Share buttons.
+_MEDIUM_TOP = (
+    '<h1 class="pw-post-title">Quiet Queues Start at the Rota</h1>\n'
+    '<h2 class="pw-subtitle-paragraph">A planner\'s notes on fewer surprises</h2>\n'
+)
+_MEDIUM_BYLINES = {
+    "glued-spans": (
+        '<div class="speechify-ignore ab cp"><div class="bm"><a href="/@jreyes?source=post_page" rel="noopener follow">'
+        '<img alt="Jordan Reyes" src="https://miro.medium.com/avatar.png" width="44" height="44"></a></div>'
+        '<div class="bn"><div class="ab"><span class="be b"><a class="af ag" href="/@jreyes?source=post_page">'
+        '<span>Jordan Reyes</span></a></span><span class="be">·</span><span><a href="/m/signin?follow">Follow</a>'
+        '</span></div><div class="ab"><span data-testid="storyReadTime">6 min read</span><span class="be">·</span>'
+        '<span data-testid="storyPublishDate">Mar 4, 2024</span></div></div><div class="ab">'
+        '<span class="pw-multi-vote-count"><button>212</button></span><div><button aria-label="responses">3</button>'
+        '</div><div><button aria-label="Listen"><p>Listen</p></button></div>'
+        '<div><button aria-label="Share"><p>Share</p></button></div></div></div>\n'
+    ),
+    "one-block-each": (
+        '<div><a href="/@jreyes"><img alt="Jordan Reyes" src="avatar.png"></a></div>\n'
+        '<div><a href="/@jreyes"><span>Jordan Reyes</span></a></div>\n<div><span>Follow</span></div>\n'
+        "<div><span>6 min read</span><span> · </span><span>Mar 4, 2024</span></div>\n"
+        "<div><span>212</span></div>\n<div><span>3</span></div>\n<div><p>Listen</p></div>\n<div><p>Share</p></div>\n"
+    ),
+}
+_MEDIUM_BODY = (
+    "<p>Most overflow on the floor is planned weeks before it happens, when the rota is drawn.</p>\n"
+    "<h2>Plan the breaks first</h2>\n<p>Breaks placed late in planning land on the busiest half hours.</p>\n"
+    "<h2>Read last year's peaks</h2>\n<p>Last year's peaks come back more faithfully than forecasts admit.</p>\n"
+    "<h2>Publish the rota early</h2>\n<p>Agents who see the rota a fortnight out swap shifts before a gap opens.</p>\n"
+)
+
+
+@pytest.mark.parametrize("shape", sorted(_MEDIUM_BYLINES))
+@pytest.mark.parametrize("name", ["quiet-queues.md", "quiet-queues.html"])
+def test_a_medium_page_saved_with_its_html_keeps_its_byline_and_drops_its_buttons(shape: str, name: str) -> None:
+    text = _MEDIUM_TOP + _MEDIUM_BYLINES[shape] + _MEDIUM_BODY
+    if name.endswith(".html"):
+        text = f"<html><body><article>{text}</article></body></html>"
+    drafted, module = _module(text, name)
+    assert (module.title, module.source.author) == ("Quiet Queues Start at the Rota", "Jordan Reyes")
+    assert _discussed(module) == ["Plan the breaks first", "Read last year's peaks", "Publish the rota early"]
+    assert not CHROME.search(_article_text(module)) and "212" not in drafted and "Jordan" not in _article_text(module)

@@ -15,6 +15,7 @@ from workshop.content.schema import LANGUAGE
 from workshop.draft import byline, headings, parse
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
+from workshop.draft.plain import plain_blocks
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
 from workshop.i18n import _, number
 
@@ -201,14 +202,16 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
             break
     rest: list[Block] = []
     sections = 0  # headings passed: a date line counts only before the first section
+    chrome = False  # a byline was just taken out: the platform's buttons and counters under it go too
     for index, block in enumerate(blocks):
         sections += block.kind == "heading"
         if index < 12 and block.kind == "para":  # a heading "By Design" is a section, not a byline
             is_meta, name = byline.meta_line(block.text)
             dashed = block.text.startswith(("—", "–"))  # "— Name" names an author only at the top, not under a quote
-            if is_meta and ((name and not dashed) or sections == 0):
-                author = author or name
+            if (is_meta and ((name and not dashed) or sections == 0)) or (chrome and byline.is_chrome(block.text)):
+                author, chrome = author or name, True
                 continue
+        chrome = chrome and block.kind == "media"
         if (
             index < 4
             and block.kind == "para"
@@ -224,6 +227,7 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
     if not author and page_byline:  # a page's byline element: "By Pat Example · 4 March 2024", or just the name
         named = byline.meta_line(page_byline)[1]
         author = named or (page_byline.strip(" .") if is_name(page_byline.strip(" .")) else "")
+    author = author or byline.in_page_title(clean_text(meta.get("page-title", "")))
     for block in rest[-3:] if not author else ():
         if m := _BIO.match(block.text):
             author = m.group(1)
@@ -249,48 +253,3 @@ def _drop_boilerplate(blocks: list[Block]) -> list[Block]:
             kept.append(block)
             seen.add(key)
     return kept
-
-
-# ------------------------------------------------------------------------------------ plain text
-
-_ITEM = re.compile(r"^\s{0,3}(\d{1,2})[.)]\s+(\S.*)$")
-_STEP = re.compile(
-    r"^\s{0,3}(?:step|lesson|tip|rule|trait|habit|point|part|principle|no\.?|#)"
-    r"\s*(\d{1,2})\s*[:.)\-–—]\s*(\S.*)$",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^\s{0,6}[-*+•·▪◦‣●]\s+(\S.*)$")
-_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]*_]*$")
-
-
-def plain_blocks(text: str) -> list[Block]:
-    """Paragraphs, numbered items ("1." or "Step 1:") and bullets. A paragraph may be one line or
-    hard-wrapped over several: a line that does not end a sentence runs on when the text is wrapped."""
-    lines = [clean_text(line) for line in text.split("\n")]
-    wrapped = sum(len(line) > 120 for line in lines) <= max(1, sum(bool(line) for line in lines) // 10)
-    blocks: list[Block] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            blocks.append(Block("para", "\n".join(current)))  # line breaks kept: a byline under the title
-            current.clear()
-
-    for raw, line in zip(text.split("\n"), lines, strict=True):  # lines: the same split, cleaned
-        if not line:
-            flush()
-        elif m := (_ITEM.match(raw) or _STEP.match(raw)):
-            flush()
-            blocks.append(Block("item", clean_text(m.group(2)), number=int(m.group(1))))
-        elif m := _BULLET.match(raw):
-            flush()
-            blocks.append(Block("bullet", clean_text(m.group(1))))
-        elif current and (
-            _TERMINAL.search(current[-1]) or not (wrapped and len(current[-1]) >= 50 or line[:1].islower())
-        ):
-            flush()
-            current.append(line)
-        else:
-            current.append(line)
-    flush()
-    return blocks

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from workshop.draft.dates import DATE, READING, is_date
+from workshop.draft.dates import plain as _plain
 from workshop.draft.parse import Block
-from workshop.draft.text import BOILERPLATE, clean_text, is_name
+from workshop.draft.text import BOILERPLATE, is_name
 
 _BY = (
     r"by|written by|words by|text by|story by|posted by|published by|authors?|"
@@ -22,44 +24,6 @@ _BY = (
 BYLINE = re.compile(rf"^(?:{_BY})\s*(?::\s*|\s[-–—]\s*|\s+)(?P<rest>\S.{{0,150}})$", re.IGNORECASE)
 _DASH_NAME = re.compile(r"^[—–]\s*(?P<rest>\S.{0,80})$")
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    "|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|okt|dez"
-    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    "|ene|abr|ago|dic"
-    "|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-    "|janv|févr|avr|juil"
-)
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag"
-    "|samstag|sonntag|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lundi|mardi"
-    "|mercredi|jeudi|vendredi|samedi|dimanche"
-)
-_DAY = r"\d{1,2}(?:st|nd|rd|th|er|\.|º|°)?"
-DATE = re.compile(
-    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:"
-    rf"\d{{4}}([-/.])\d{{1,2}}\1\d{{1,2}}(?:[T ][\d:.]+Z?)?"  # 2024-03-03, 2024/03/03
-    rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"  # 03.03.2024, 3/3/24
-    rf"|{_DAY}\s+(?:de\s+)?(?:{_MONTHS})\.?,?(?:\s+(?:de\s+)?\d{{4}})?"  # 3 March 2024, 3. März, 3 de marzo de 2024
-    rf"|(?:{_MONTHS})\.?\s+{_DAY},?\s+\d{{4}}"  # March 3, 2024
-    rf"|(?:{_MONTHS})\.?\s+(?:de\s+)?\d{{4}}"  # March 2024, marzo de 2024
-    rf")(?:,?\s+(?:at\s+|um\s+|a las\s+|à\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:am|pm|uhr))?)?$",
-    re.IGNORECASE,
-)
-_DATE_LEAD = re.compile(
-    r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|dated|on"
-    r"|veröffentlicht|erschienen|aktualisiert|zuletzt\s+aktualisiert|stand|datum|am|vom"
-    r"|publicado|actualizado|última\s+actualización|fecha|el|publié|publie|mis\s+à\s+jour|mis\s+a\s+jour|le|du)"
-    r"(?:\s+(?:on|am|el|le))?\s*:?\s*",
-    re.IGNORECASE,
-)
-READING = re.compile(
-    r"^(?:(?:reading\s+time|lesezeit|lesedauer|tiempo\s+de\s+lectura|lectura|temps\s+de\s+lecture|lecture)\s*:?\s*)?"
-    r"(?:ca\.\s*|about\s+|approx\.?\s+)?\d{1,3}[\s-]*(?:min(?:ute)?s?|minuten|minutos|mn)\.?"
-    r"(?:\s+(?:read|reading|lesezeit|lesen|zum\s+lesen|de\s+lectura|de\s+lecture|lecture))?$",
-    re.IGNORECASE,
-)
 # Parts of a meta line: "Jordan Reyes · 3 March 2024 · 6 min read"
 _PARTS = re.compile(r"\s+[|·•∙⋅/]\s+|\s+[—–]\s+|\s+-\s+|\s*\|\s*|\s*[·•]\s*")
 _DATED_BY = re.compile(r"^(.+?)(?:\s+(?=(?:by|von|por|par)\s)|,\s+)(.+)$", re.IGNORECASE)
@@ -135,10 +99,6 @@ _NOT_NAMES = {
 }
 
 
-def _plain(text: str) -> str:
-    return clean_text(text).strip(" *_~`\"'“”‘’„«»").strip()
-
-
 def looks_like_name(text: str, alone: bool = False) -> bool:
     """A person's (or a few people's) name: up to five words (eight with "and"), each capitalised or a
     particle ("van", "de"), or in a script without capitals. `alone`: a bare line, which must be two
@@ -173,12 +133,6 @@ def byline_name(text: str) -> str | None:
     return name if looks_like_name(name) else None
 
 
-def is_date(text: str) -> bool:
-    text = _plain(text).strip(" .,")
-    lead = _DATE_LEAD.match(text)
-    return bool(DATE.match((text[lead.end() :] if lead else text).strip(" .,")))
-
-
 def _labelled(text: str) -> tuple[bool, str] | None:
     """A name with its role ("NAME, Head of Service") or a page property ("Owner: NAME", "Created: …")."""
     if (m := _NAME_ROLE.match(text)) and looks_like_name(m.group(1), alone=True):
@@ -203,7 +157,11 @@ def meta_line(text: str) -> tuple[bool, str]:
         name = re.sub(rf"^(?:{_BY})\s+", "", name, flags=re.IGNORECASE)
         if is_date(date) and looks_like_name(name):
             return True, name
-    parts = [p for p in _PARTS.split(text) if p.strip(" ,")]
+    return _parts_line([p for p in _PARTS.split(text) if p.strip(" ,")])
+
+
+def _parts_line(parts: list[str]) -> tuple[bool, str]:
+    """meta_line for a line in parts: "Jordan Reyes · 3 March 2024 · 6 min read", "NAME · Follow"."""
     if not parts:
         return False, ""
     author, dated, names = "", False, []
@@ -211,6 +169,8 @@ def meta_line(text: str) -> tuple[bool, str]:
         part = part.strip(" ,")
         if is_date(part) or READING.match(part):
             dated = True
+        elif _BUTTON.match(part):  # a platform's buttons beside the name: "NAME · Follow"
+            dated = dated or part.lower().startswith("follow")
         elif (name := byline_name(part)) is not None:
             author = author or name
         elif looks_like_name(part, alone=True):
@@ -220,6 +180,18 @@ def meta_line(text: str) -> tuple[bool, str]:
     if not (dated or author):  # a bare name needs a date or a "by" beside it to be a byline
         return False, ""
     return True, author or (names[0] if names else "")
+
+
+# Blog platforms' buttons and counters in a byline (Medium, Substack): "Follow", "212" claps, "Listen"
+_BUTTON = re.compile(
+    r"^(?:follow|following|listen|share|subscribe|save|member-only story|--|[-–—]|\d[\d.,]*\s*[km]?)$", re.IGNORECASE
+)
+
+
+def is_chrome(text: str) -> bool:
+    """Whether a line is only a platform's buttons and counters ("Listen", "Share", "212 · 3")."""
+    parts = [p.strip(" ,") for p in _PARTS.split(_plain(text)) if p.strip(" ,")]
+    return bool(parts) and all(_BUTTON.match(p) for p in parts)
 
 
 _ROLE = (
@@ -240,6 +212,13 @@ _PROPERTY = re.compile(
     re.IGNORECASE,
 )
 META_BLOCKS = 8  # a byline or a date line is looked for among the first blocks
+
+
+def in_page_title(title: str) -> str:
+    """The author a page's <title> names after the article's title, as Substack's do: "TITLE - by NAME"."""
+    parts = re.split(r"\s+[-–—|·]\s+", title)
+    name = (byline_name(parts[-1]) or "") if len(parts) > 1 else ""
+    return name if " " in name else ""  # "… - by Design" names no one
 
 
 def split_glued(blocks: list[Block]) -> list[Block]:
@@ -272,9 +251,10 @@ def drop_subtitle(blocks: list[Block]) -> list[Block]:
     """The article less its subtitle: a heading right under the title that a byline, a date or a
     platform's buttons ("Follow", "6 min read") follow before any text, as Medium and Substack
     exports have it, is not one of the article's sections."""
-    if len(blocks) < 3 or blocks[0].kind != "heading" or blocks[1].kind != "para":
+    at = next((i for i, b in enumerate(blocks[1:4], start=1) if b.kind != "media"), 1)  # past an avatar
+    if len(blocks) < at + 2 or blocks[0].kind != "heading" or blocks[at].kind != "para":
         return blocks
-    text = blocks[1].text
+    text = blocks[at].text
     if not any(b.kind == "heading" for b in blocks[2:]):  # the article's only heading is a section
         return blocks
     if meta_line(text)[0] or (is_name(text) and text[-1].isalpha()) or (BOILERPLATE.search(text) and len(text) < 80):

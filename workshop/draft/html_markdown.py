@@ -41,7 +41,7 @@ _SKIP = {
 _MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
 MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-_INLINE = {
+INLINE = {
     "a",
     "abbr",
     "b",
@@ -68,6 +68,9 @@ _INLINE = {
     "del",
     "ins",
     "label",
+    "img",
+    "picture",
+    "wbr",
 }
 _CHROME = re.compile(
     r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
@@ -75,6 +78,7 @@ _CHROME = re.compile(
     r"|pull-?quote",
     re.IGNORECASE,
 )
+_OWN_HEADER = re.compile(r"(post|entry|article|story)[-_](full[-_])?header", re.IGNORECASE)
 _BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
 _META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
 
@@ -90,6 +94,9 @@ class PageMarkdown(HTMLParser):
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
+        self.depth = 0  # how many elements named as the captured one are open, itself included
+        self.item = False  # a list item's mark is written and its text not yet
+        self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -113,40 +120,56 @@ class PageMarkdown(HTMLParser):
         byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
             if found and wanted not in self.meta and self.capture is None:
-                self.capture = (tag, wanted, [])
+                self.capture, self.depth = (tag, wanted, []), 0
+        if self.capture is not None and tag not in _VOID:
+            self.depth += tag == self.capture[0]
+            if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
+                self.capture[2].append(" · ")
         if self.skip:
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
             return
-        if tag in _MEDIA:
-            self.out.append(f"\n\n{MEDIA}\n\n")
+        if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
+            self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
+        self.articles += tag == "article"
+        own = tag == "header" and (self.articles > 0 or _OWN_HEADER.search(marker))  # the article's title and byline
         if tag not in _VOID and (
-            tag in _SKIP
+            (tag in _SKIP and not own)
             or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
         ):
             self.skip = [tag]
         elif tag in ("strong", "b"):
             self.out.append("**")
-        elif tag not in _INLINE:
-            self.out.append("\n\n")
+        elif tag not in INLINE:
+            if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
+                self.out.append("\n\n")
             if tag in ("ol", "ul"):
                 self.lists.append(0 if tag == "ol" else -1)
-            elif tag == "li" and self.lists:
+            elif tag == "li" and self.lists:  # a nested list's items indented under their parent's text
                 self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
+                self.out.append("    " * (len(self.lists) - 1))
                 self.out.append(f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- ")
+                self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
 
     def handle_endtag(self, tag: str) -> None:
+        self.articles -= tag == "article" and self.articles > 0 and not self.skip
+        self.item = self.item and tag not in ("li", "ol", "ul")
+        if self.capture is not None and tag not in INLINE:
+            self.capture[2].append(" · ")
         if self.capture is not None and tag == self.capture[0]:
-            self.meta[self.capture[1]] = " ".join("".join(self.capture[2]).split())
-            self.capture = None
+            self.depth -= 1
+            if self.depth <= 0:
+                text = " ".join("".join(self.capture[2]).split())
+                self.meta[self.capture[1]] = re.sub(r"(\s*·\s*)+", " · ", text).strip(" ·")
+                self.capture = None
         if self.skip:
             if tag == self.skip[-1]:
                 self.skip.pop()
         elif tag in ("strong", "b"):
             self.out.append("**")
-        elif tag not in _INLINE:
+        elif tag not in INLINE:
             self.out.append("\n\n")
             if tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
@@ -154,5 +177,7 @@ class PageMarkdown(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.capture is not None:
             self.capture[2].append(data)
+        if not self.skip and data.strip():
+            self.item = False
         if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
             self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))

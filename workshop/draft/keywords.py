@@ -1,5 +1,5 @@
 """The frequent content words of a part of an article, which name a part that has no heading
-(draft/points.py): English stop words left out."""
+(draft/points.py): English, German, Spanish and French stop words left out."""
 
 from __future__ import annotations
 
@@ -225,6 +225,26 @@ _STOPWORDS = {
     "won't",
     "isn't",
 }
+
+# German, Spanish and French function words of four letters or more (shorter words are never key words)
+_STOPWORDS |= set(
+    """aber alle allem allen aller alles also andere anderen auch bereits bevor beim bist damit dann dass dabei
+    daher darum davon dazu dein deine dem denn dessen deshalb dies diese diesem diesen dieser dieses doch dort
+    durch eine einem einen einer eines einige einmal etwa etwas euch euer gegen gibt habe haben hatte hatten hier
+    hinter immer indem ihre ihrem ihren ihrer jede jedem jeden jeder jedes jetzt kann kein keine keinem keinen
+    keiner können könnte mehr mein meine mich muss müssen nach nicht nichts noch oder ohne schon sehr sein seine
+    seinem seinen seiner seit selbst sich sind sodass solche soll sollte sondern sowie über unter unser unsere
+    viel viele während wann waren warum weil weiter welche wenn werden wieder wird wurde wurden zwar zwei drei vier
+    fünf zwischen ganz
+    algo algunos algunas ante antes aquí así bien cada como cómo contra cual cuando cuándo desde donde dónde
+    durante ella ellas ellos entre esta está están estas este esto estos fueron hace hacer hasta más mismo mucho
+    muchos nada nosotros otra otras otro otros para pero poco porque puede pueden sea según será sido siempre sino
+    sobre solo sólo también tanto tener tiene tienen todo todos toda todas tras unas unos usted cuatro cinco
+    ainsi alors après aussi autre autres avant avoir beaucoup bien cela celle celles celui cette ceux chaque comme
+    comment dans depuis donc dont elle elles encore être fait faire faut leur leurs mais même moins notre nous
+    parce peut plus pour pourquoi quand quel quelle quelles quels sans selon sera sont sous souvent très vers
+    votre vous deux trois quatre cinq avons avez était étaient""".split()
+)
 
 
 def keywords(text: str, count: int, avoid: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop.draft import frontmatter
-from workshop.draft.html_markdown import MEDIA, PageMarkdown
+from workshop.draft.html_markdown import INLINE, MEDIA, PageMarkdown
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ class Block:
     raw: str  # the text with bold kept as **, for bold lead-ins
     level: int = 0  # heading level
     number: int = 0  # item number
+    depth: int = 0  # a list item's nesting: 0 at the top, 1 for a sub-item of a top-level item, …
 
     @property
     def text(self) -> str:
@@ -52,7 +53,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
     html = PageMarkdown()  # the HTML blocks, read as one fragment: an <aside> may open in one and close in another
     item: Block | None = None  # a list item waiting for its first line of text
     containers: list[bool] = []  # per open ::: container, whether it is an aside
-    quoted = table = 0
+    quoted = table = lists = 0
     for index, token in enumerate(tokens):
         if token.type == "container_div_open":
             containers.append(bool(_ASIDE.search(token.info)))
@@ -74,9 +75,11 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
                 (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
         elif token.type in ("fence", "code_block"):  # code is not the article's points either
             (held if html.skip else quotes if quoted else blocks).append(Block("media", ""))
+        elif token.type in ("bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"):
+            lists += 1 if token.type.endswith("open") else -1
         elif token.type == "list_item_open":  # an ordered item's markup is its delimiter, "." or ")"
             number = int(token.info) if token.markup in (".", ")") and token.info.isdigit() else 0
-            item = Block("item", "", number=number) if number else Block("bullet", "")
+            item = Block("item" if number else "bullet", "", number=number, depth=max(0, lists - 1))
         elif token.type == "inline" and token.children is not None and not table:
             raw = _notes_marks(_TEMPLATE.sub("", _inline(token.children)))
             if re.fullmatch(r"\s*:{3,}[^\n]*", raw):  # a container's fence the container plugin did not take
@@ -88,8 +91,8 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
                 block = Block("heading", raw, level=int(before.tag[1]))
             elif raw.strip() == MEDIA or (not raw.strip() and any(c.type == "image" for c in token.children)):
                 block = Block("media", "")
-            else:
-                block = Block("para", raw)
+            else:  # an image within a line of text leaves no mark in it
+                block = Block("para", raw.replace(MEDIA, ""))
             (held if html.skip else quotes if quoted else blocks).append(block)
     html.close()
     blocks.extend(_converted(html.take()) + held)  # an element never closed leaves nothing out
@@ -155,6 +158,8 @@ def _inline(children: list) -> str:
                 parts.append("\n")
             elif not skip and tag in ("strong", "b"):
                 parts.append("**")
+            elif not skip and m and tag not in INLINE:  # <div>one</div><div>two</div>: two lines, not "onetwo"
+                parts.append("\n")
         elif skip:
             continue
         elif child.type in ("text", "code_inline"):
@@ -179,7 +184,25 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
     except Exception:
         article = page.text
     blocks, _ = markdown(article if article.strip() else page.text)
+    if article.strip() and article != page.text:
+        blocks = _with_byline(blocks, markdown(page.text)[0])
     return blocks, page.meta
+
+
+def _with_byline(blocks: list[Block], page: list[Block]) -> list[Block]:
+    """The extractor's blocks with the lines it left out between the title (or subtitle) and the
+    first paragraph, as the page has them: where a byline stands (Medium's, under its subtitle)."""
+    at = next((i for i, b in enumerate(blocks) if b.kind == "para"), None)
+    if at is None or at > 3 or not any(b.kind == "heading" for b in blocks[:at]):
+        return blocks
+    lines = [b.text for b in page]
+    first, last = blocks[at].text, blocks[at - 1].text
+    if first not in lines or last not in lines or lines.index(last) > lines.index(first):
+        return blocks
+    between = page[lines.index(last) + 1 : lines.index(first)][:8]
+    if any(b.kind == "heading" for b in between):
+        return blocks
+    return [*blocks[:at], *between, *blocks[at:]]
 
 
 def is_document(text: str) -> bool:

@@ -58,9 +58,9 @@ def heading_text(text: str) -> str:
 
 def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, int]:
     """The points, how they were found (sections, numbered list, …), and how many were left out."""
-    finders = [_numbered, _plain_headings, _lead_ins]
+    finders = [_numbered, _plain_headings, _lead_ins, _nested]
     if marked:  # the author's own headings come first; short lines are not guessed to be headings
-        finders = [_sections, _numbered, _lead_ins]
+        finders = [_sections, _numbered, _lead_ins, _nested]
     announce_at, announced = _announced(blocks)
     for finder in finders:
         if found := finder(blocks, announce_at, announced):
@@ -70,7 +70,21 @@ def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, in
 
 
 def _body(blocks: list[Block]) -> str:
-    return " ".join(b.text for b in blocks if b.kind in ("para", "bullet", "item"))
+    """The blocks' text; a list item that ends no sentence of its own is given a full stop, so that
+    items are not read as one sentence running from each into the next."""
+    texts = []
+    for block in (b for b in blocks if b.kind in ("para", "bullet", "item") and b.text):
+        ended = block.kind == "para" or _ENDED.search(block.text)
+        texts.append(block.text if ended else block.text + ".")
+    return " ".join(texts)
+
+
+_ENDED = re.compile(r"[.!?:;…。！？][\"'”’)\]*_]*$")
+
+
+def _children(blocks: list[Block], depth: int) -> list[Block]:
+    """The sub-items at the start of `blocks`: the list items nested deeper than `depth`."""
+    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, blocks))
 
 
 def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
@@ -119,6 +133,8 @@ def _split_lead(raw: str) -> tuple[str, str]:
 def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
     runs: list[list[int]] = []  # runs of items numbered 1, 2, 3 …, other text between them allowed
     for index, block in enumerate(blocks):
+        if block.kind == "item" and block.depth:  # a sub-item is its parent's detail, not a point
+            continue
         run = next((r for r in runs if blocks[r[-1]].number + 1 == block.number), None) if block.kind == "item" else []
         if run:
             run.append(index)
@@ -135,11 +151,13 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
         end = best[position + 1] if position + 1 < len(best) else len(blocks)
         following = list(
             takewhile(
-                lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1), blocks[index + 1 : end]
+                lambda b: b.kind != "heading" and not (b.kind == "item" and b.number == 1 and not b.depth),
+                blocks[index + 1 : end],
             )
         )
-        if position + 1 == len(best):
-            following = following[: min(most, 2)]
+        if position + 1 == len(best):  # its sub-items, and no more than the others had after theirs
+            subs = _children(following, blocks[index].depth)
+            following = subs + following[len(subs) :][: min(most, 2)]
         else:
             most = max(most, len(following))
         points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + _body(following))))
@@ -178,6 +196,7 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         i
         for i, b in enumerate(blocks)
         if b.kind in ("para", "bullet")
+        and not b.depth
         and (m := lead.match(b.raw))
         and len(m.group(2).split()) <= 14
         and (m.group(3) or i + 1 < len(blocks))
@@ -192,11 +211,22 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         following = blocks[index + 1 : end]
         following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
         if position + 1 == len(found):
-            following = following[:1]
+            following = _children(following, 0) or following[:1]
         rest = clean_text((m.group(3) or "").replace("**", ""))
         heading = heading_text(m.group(2)) or f"Point {position + 1}"
         points.append(Point(heading, clean_text(rest + " " + _body(following))))
     return points, "bold lead-ins"
+
+
+def _nested(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
+    """A list whose top-level items have sub-items: each parent is a point, its sub-items its detail."""
+    found = [i for i, b in enumerate(blocks) if b.kind in ("item", "bullet") and not b.depth]
+    points: list[Point] = []
+    for index in found:
+        if subs := _children(blocks[index + 1 :], 0):
+            heading, rest = _split_lead(blocks[index].raw)
+            points.append(Point(heading or f"Point {len(points) + 1}", clean_text(rest + " " + _body(subs))))
+    return (points, "nested list") if len(points) >= 2 and len(points) * 2 > len(found) else None
 
 
 def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
