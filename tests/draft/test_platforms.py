@@ -18,13 +18,158 @@ from workshop.content.model import Module
 from workshop.draft import draft_bytes
 from workshop.draft.keywords import keywords
 
-GHOST = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Handovers That Hold | Night Desk Notes</title>\n<meta property="og:title" content="Handovers That Hold">\n<meta name="author" content="Priya Okafor"></head>\n<body class="post-template">\n<header class="site-header"><nav><a href="/">Night Desk Notes</a><a href="/about">About</a></nav></header>\n<main class="site-main"><article class="post-full post">\n<header class="post-full-header"><h1 class="post-full-title">Handovers That Hold</h1>\n<div class="post-full-byline"><section class="post-full-byline-content"><ul class="author-list"><li class="author-list-item"><a href="/author/priya/" class="author-avatar"><img class="author-profile-image" src="/priya.jpg" alt="Priya Okafor"></a></li></ul>\n<section class="post-full-byline-meta"><h4 class="author-name"><a href="/author/priya/">Priya Okafor</a></h4><div class="byline-meta-content"><time class="byline-meta-date" datetime="2024-05-02">2 May 2024</time><span class="byline-reading-time"><span class="bull">&bull;</span> 4 min read</span></div></section></section></div></header>\n<figure class="post-full-image"><img srcset="/night.jpg 300w" src="/night.jpg" alt="An empty night desk"><figcaption>The night desk at the end of a shift.</figcaption></figure>\n<section class="post-full-content"><div class="post-content">\n<p>A shift ends well when the next one can start without asking questions. Most of what goes wrong overnight was known at six.</p>\n<h2 id="write-it-down">Write it down before you talk</h2>\n<p>A handover spoken aloud fades by the first call. A short written note, kept in one place, survives the whole night.</p>\n<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/note.png" class="kg-image" alt="A handover note" loading="lazy"><figcaption><span style="white-space: pre-wrap;">Three lines are enough: open cases, promises made, risks.</span></figcaption></figure>\n<h2 id="name-an-owner">Name one owner per open case</h2>\n<p>An open case with two owners has none. The note names who picks it up, and by when.</p>\n<h2 id="check-back">Check back after the first hour</h2>\n<p>The incoming lead reads the note, then checks back once the first hour is over, while the outgoing shift can still answer.</p>\n</div></section>\n<footer class="post-full-footer"><section class="subscribe-form"><h3>Subscribe to Night Desk Notes</h3><p>Get the latest posts delivered right to your inbox</p></section></footer>\n</article></main>\n<footer class="site-footer">© 2024 Night Desk Notes</footer></body></html>\n'
+GHOST = (
+    "<!DOCTYPE html>\n"
+    '<html lang="en"><head><meta charset="utf-8"><title>Handovers That Hold | Night Desk '
+    "Notes</title>\n"
+    '<meta property="og:title" content="Handovers That Hold">\n'
+    '<meta name="author" content="Priya Okafor"></head>\n'
+    '<body class="post-template">\n'
+    '<header class="site-header"><nav><a href="/">Night Desk Notes</a><a '
+    'href="/about">About</a></nav></header>\n'
+    '<main class="site-main"><article class="post-full post">\n'
+    '<header class="post-full-header"><h1 class="post-full-title">Handovers That Hold</h1>\n'
+    '<div class="post-full-byline"><section class="post-full-byline-content"><ul '
+    'class="author-list"><li class="author-list-item"><a href="/author/priya/" '
+    'class="author-avatar"><img class="author-profile-image" src="/priya.jpg" alt="Priya '
+    'Okafor"></a></li></ul>\n'
+    '<section class="post-full-byline-meta"><h4 class="author-name"><a '
+    'href="/author/priya/">Priya Okafor</a></h4><div class="byline-meta-content"><time '
+    'class="byline-meta-date" datetime="2024-05-02">2 May 2024</time><span '
+    'class="byline-reading-time"><span class="bull">&bull;</span> 4 min '
+    "read</span></div></section></section></div></header>\n"
+    '<figure class="post-full-image"><img srcset="/night.jpg 300w" src="/night.jpg" alt="An '
+    'empty night desk"><figcaption>The night desk at the end of a shift.</figcaption></figure>\n'
+    '<section class="post-full-content"><div class="post-content">\n'
+    "<p>A shift ends well when the next one can start without asking questions. Most of what "
+    "goes wrong overnight was known at six.</p>\n"
+    '<h2 id="write-it-down">Write it down before you talk</h2>\n'
+    "<p>A handover spoken aloud fades by the first call. A short written note, kept in one "
+    "place, survives the whole night.</p>\n"
+    '<figure class="kg-card kg-image-card kg-card-hascaption"><img src="/note.png" '
+    'class="kg-image" alt="A handover note" loading="lazy"><figcaption><span '
+    'style="white-space: pre-wrap;">Three lines are enough: open cases, promises made, '
+    "risks.</span></figcaption></figure>\n"
+    '<h2 id="name-an-owner">Name one owner per open case</h2>\n'
+    "<p>An open case with two owners has none. The note names who picks it up, and by when.</p>\n"
+    '<h2 id="check-back">Check back after the first hour</h2>\n'
+    "<p>The incoming lead reads the note, then checks back once the first hour is over, while "
+    "the outgoing shift can still answer.</p>\n"
+    "</div></section>\n"
+    '<footer class="post-full-footer"><section class="subscribe-form"><h3>Subscribe to Night '
+    "Desk Notes</h3><p>Get the latest posts delivered right to your inbox</p></section></footer>\n"
+    "</article></main>\n"
+    '<footer class="site-footer">© 2024 Night Desk Notes</footer></body></html>\n'
+)
 
-SUBSTACK = '# The Quiet Power of the Second Reply\n\n### Why the follow-up message matters more than the first answer\n\n[Sam Lindqvist](https://substack.com/@samlindqvist)\n\nApr 9, 2024\n\n∙ Paid\n\n12\n\n3\n\nShare\n\nThe first reply to a customer gets all the attention in training. The second reply is where trust is won or lost.[^1]\n\n<div class="subscription-widget-wrap"><div class="subscription-widget show-subscribe"><div class="preamble"><p>Service Notes is a reader-supported publication. To receive new posts and support my work, consider becoming a free or paid subscriber.</p></div><form class="subscription-widget-subscribe"><input type="email" name="email" placeholder="Type your email…"><input type="submit" value="Subscribe"></form></div></div>\n\n## Answer what was asked, then what was meant\n\nCustomers often ask a narrow question while worrying about a wider one. A second reply can address both.[^2]\n\n## Close the loop without being asked\n\nWhen a fix lands, the customer should hear it from us first. Nobody should have to chase an update.\n\n## Keep the same voice\n\nA change of agent between replies feels like starting again. Notes that travel with the case keep the tone steady.\n\n<p class="button-wrapper"><a class="button primary" href="https://servicenotes.substack.com/subscribe"><span>Subscribe now</span></a></p>\n\n[^1]: A point made in many training guides, here in my own words.\n[^2]: Ask what prompted the question; the answer is usually the real topic.\n'
+SUBSTACK = (
+    "# The Quiet Power of the Second Reply\n"
+    "\n"
+    "### Why the follow-up message matters more than the first answer\n"
+    "\n"
+    "[Sam Lindqvist](https://substack.com/@samlindqvist)\n"
+    "\n"
+    "Apr 9, 2024\n"
+    "\n"
+    "∙ Paid\n"
+    "\n"
+    "12\n"
+    "\n"
+    "3\n"
+    "\n"
+    "Share\n"
+    "\n"
+    "The first reply to a customer gets all the attention in training. The second reply is "
+    "where trust is won or lost.[^1]\n"
+    "\n"
+    '<div class="subscription-widget-wrap"><div class="subscription-widget '
+    'show-subscribe"><div class="preamble"><p>Service Notes is a reader-supported publication. '
+    "To receive new posts and support my work, consider becoming a free or paid "
+    'subscriber.</p></div><form class="subscription-widget-subscribe"><input type="email" '
+    'name="email" placeholder="Type your email…"><input type="submit" '
+    'value="Subscribe"></form></div></div>\n'
+    "\n"
+    "## Answer what was asked, then what was meant\n"
+    "\n"
+    "Customers often ask a narrow question while worrying about a wider one. A second reply "
+    "can address both.[^2]\n"
+    "\n"
+    "## Close the loop without being asked\n"
+    "\n"
+    "When a fix lands, the customer should hear it from us first. Nobody should have to chase "
+    "an update.\n"
+    "\n"
+    "## Keep the same voice\n"
+    "\n"
+    "A change of agent between replies feels like starting again. Notes that travel with the "
+    "case keep the tone steady.\n"
+    "\n"
+    '<p class="button-wrapper"><a class="button primary" '
+    'href="https://servicenotes.substack.com/subscribe"><span>Subscribe now</span></a></p>\n'
+    "\n"
+    "[^1]: A point made in many training guides, here in my own words.\n"
+    "[^2]: Ask what prompted the question; the answer is usually the real topic.\n"
+)
 
-GERMAN = "---\ntitle: Übergaben, die halten\nlang: de\n---\n\nVon Lena Hartmann\n\nDatum: 12. März 2024\n\nEine Schicht endet gut, wenn die nächste ohne Rückfragen beginnen kann. „Das wusste doch jeder“ ist der häufigste Satz nach einer schlechten Nacht.\n\n## Erst schreiben, dann reden\n\nEine mündliche Übergabe ist nach dem ersten Anruf vergessen. Eine kurze Notiz an einem festen Ort übersteht die ganze Nacht. Das Team nennt sie „die drei Zeilen“.\n\n## Jeder offene Fall hat einen Namen\n\nEin Fall mit zwei Verantwortlichen hat keinen. Die Notiz sagt, wer ihn übernimmt und bis wann.\n\n## Nach der ersten Stunde nachfragen\n\nDie neue Schichtleitung liest die Notiz und fragt nach der ersten Stunde nach, solange die alte Schicht noch erreichbar ist.\n"
+GERMAN = (
+    "---\n"
+    "title: Übergaben, die halten\n"
+    "lang: de\n"
+    "---\n"
+    "\n"
+    "Von Lena Hartmann\n"
+    "\n"
+    "Datum: 12. März 2024\n"
+    "\n"
+    "Eine Schicht endet gut, wenn die nächste ohne Rückfragen beginnen kann. „Das wusste doch "
+    "jeder“ ist der häufigste Satz nach einer schlechten Nacht.\n"
+    "\n"
+    "## Erst schreiben, dann reden\n"
+    "\n"
+    "Eine mündliche Übergabe ist nach dem ersten Anruf vergessen. Eine kurze Notiz an einem "
+    "festen Ort übersteht die ganze Nacht. Das Team nennt sie „die drei Zeilen“.\n"
+    "\n"
+    "## Jeder offene Fall hat einen Namen\n"
+    "\n"
+    "Ein Fall mit zwei Verantwortlichen hat keinen. Die Notiz sagt, wer ihn übernimmt und bis wann.\n"
+    "\n"
+    "## Nach der ersten Stunde nachfragen\n"
+    "\n"
+    "Die neue Schichtleitung liest die Notiz und fragt nach der ersten Stunde nach, solange "
+    "die alte Schicht noch erreichbar ist.\n"
+)
 
-TABLES = "# Staffing the Saturday Peak\n\nBy Ana Ruiz · 3 June 2024\n\nSaturdays look quiet on the monthly report and then fall over at eleven. The numbers below come from our own floor.\n\n<table>\n<thead><tr><th>Hour</th><th>Calls</th><th>Agents</th></tr></thead>\n<tbody><tr><td>09:00</td><td>120</td><td>8</td></tr><tr><td>11:00</td><td>310</td><td>9</td></tr></tbody>\n</table>\n\n## Staff to the hour, not the day\n\nA daily average hides the eleven o'clock wave. Rota by the hour, even if it means split shifts.\n\n| Option | Cost | Effect |\n|---|---|---|\n| Split shift | low | high |\n| Overtime | high | medium |\n\n## Move the callbacks\n\nCallbacks booked for late morning collide with the wave. Offer afternoon slots first.\n\n## Tell customers when to call\n\nA line on the website about quiet hours shifts a surprising share of calls.\n"
+TABLES = (
+    "# Staffing the Saturday Peak\n"
+    "\n"
+    "By Ana Ruiz · 3 June 2024\n"
+    "\n"
+    "Saturdays look quiet on the monthly report and then fall over at eleven. The numbers "
+    "below come from our own floor.\n"
+    "\n"
+    "<table>\n"
+    "<thead><tr><th>Hour</th><th>Calls</th><th>Agents</th></tr></thead>\n"
+    "<tbody><tr><td>09:00</td><td>120</td><td>8</td></tr><tr><td>11:00</td><td>310</td><td>9</td"
+    "></tr></tbody>\n"
+    "</table>\n"
+    "\n"
+    "## Staff to the hour, not the day\n"
+    "\n"
+    "A daily average hides the eleven o'clock wave. Rota by the hour, even if it means split shifts.\n"
+    "\n"
+    "| Option | Cost | Effect |\n"
+    "|---|---|---|\n"
+    "| Split shift | low | high |\n"
+    "| Overtime | high | medium |\n"
+    "\n"
+    "## Move the callbacks\n"
+    "\n"
+    "Callbacks booked for late morning collide with the wave. Offer afternoon slots first.\n"
+    "\n"
+    "## Tell customers when to call\n"
+    "\n"
+    "A line on the website about quiet hours shifts a surprising share of calls.\n"
+)
 
 CASES = {
     "ghost.html": (

@@ -41,7 +41,8 @@ def list_sessions(
     from workshop.engine.text import clean
 
     # the name every other command takes (not the id, which a copy shares): whole on one line at
-    # any width; the title gives way, and times are as short as they can be (UTC: the year, and the day once it is known)
+    # any width; the title gives way, and times are as short as they can be (UTC: the year, and
+    # the day once it is known)
     rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = said(SESSION_STATUS_WORDS, s.status)
