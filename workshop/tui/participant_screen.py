@@ -134,6 +134,7 @@ class ParticipantScreen(SessionScreen):
         # the append has returned: the ballot is on disk (fsync), so now it may say so
         status.update(Text(_(RECORDED), style="green"))
         self.render_state()
+        status.scroll_visible(animate=False)  # below a long ballot, it says so where the eyes are
 
     @on(Input.Submitted, "#note")
     def send_note(self, event: Input.Submitted) -> None:

@@ -61,7 +61,7 @@ class BallotForm(Translated, Vertical):
     BallotForm .moves Button { margin-right: 1; min-width: 10; }
     """
     # The keys of every kind; `check_action` keeps each to its kind. The moves stay off the key
-    # bar (at 80 columns it would push the screen's own keys out of sight): the hint line under
+    # bar (at 80 columns it would push the screen's own keys out of sight): the hint line over
     # the ballot says them, and its buttons do them.
     BINDINGS = [
         Binding("ctrl+s", "cast", N_("Cast ballot")),
@@ -100,27 +100,26 @@ class BallotForm(Translated, Vertical):
             self.order = list(current) if current else list(poll.options)
 
     def compose(self) -> ComposeResult:
+        # The hint first, over the choices: on a small window the keys are said before a long
+        # list pushes them out of sight, and they stay in view with the list (`keep_in_sight`).
         poll, kind = self.poll, self.poll.vote
+        yield hint(poll)
         if kind in ("single", "scale"):
             yield OptionList(*[Option(Text(label), id=str(i)) for i, label in enumerate(self._choices())], id="choices")
-            yield hint(poll)
         elif kind == "multi":
             picked = set(self.current or ())
             yield TickList(*[(Text(o), o, o in picked) for o in poll.options], most=poll.max or 0, id="choices")
-            yield hint(poll)
             yield Static("", id="limit", classes="hint")
             yield Button(_("Cast"), id="cast", variant="primary")
         elif kind == "dots":
             yield OptionList(*self._dot_rows(), id="choices")
             yield Static("", id="budget", classes="hint")
-            yield hint(poll)
             with Horizontal(classes="moves"):
                 yield Button(_("+ dot"), id="more-dot")
                 yield Button(_("- dot"), id="less-dot")
                 yield Button(_("Cast"), id="cast", variant="primary")
         elif kind == "rank":
             yield OptionList(*self._rank_rows(), id="choices")
-            yield hint(poll)
             with Horizontal(classes="moves"):
                 yield Button(_("▲ up"), id="move-up")
                 yield Button(_("▼ down"), id="move-down")
@@ -128,7 +127,6 @@ class BallotForm(Translated, Vertical):
         else:
             start = str(self.current[0]) if self.current else ""
             yield Input(start, placeholder=_("Your answer"), max_length=poll.max_length, id="answer")
-            yield hint(poll)
 
     def on_mount(self) -> None:
         for button in self.query(".moves Button"):
@@ -140,6 +138,21 @@ class BallotForm(Translated, Vertical):
         # Focused, but not scrolled to: the screen opens at its top, where the step and any
         # revealed results are; the keys work on the ballot all the same.
         self.query("OptionList, SelectionList, Input").first().focus(scroll_visible=False)
+
+    @on(OptionList.OptionHighlighted, "#choices")
+    @on(SelectionList.SelectionHighlighted, "#choices")
+    def keep_in_sight(self, event: OptionList.OptionHighlighted | SelectionList.SelectionHighlighted) -> None:
+        """The participant moved to another option: the list keeps it in its own window, and the
+        screen scrolls (as little as it must) to show the whole form, so the chosen option and
+        the hint are never out of sight below a long prompt. The list opens on its first option
+        by itself: that is no move, and a new ballot still opens at the step's top."""
+        index = event.option_index if isinstance(event, OptionList.OptionHighlighted) else event.selection_index
+        if not self._moved and index == 0:
+            return
+        self._moved = True
+        self.call_after_refresh(self.scroll_visible, animate=False)
+
+    _moved = False
 
     # ------------------------------------------------------------------ single and scale
 
