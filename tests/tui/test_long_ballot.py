@@ -104,3 +104,27 @@ async def test_every_option_of_a_long_ballot_comes_into_sight_as_the_arrows_reac
         await pilot.press("enter")
         await wait_for(pilot, lambda: "your ballot is recorded" in screen_text(app))
         assert app.main.session.my_ballot(app.main.person, "ten/choose") == (OPTIONS[-1],)
+
+
+@pytest.mark.slow
+async def test_a_refused_ballot_says_so_where_the_eyes_are(ten: Path, clock: FakeClock) -> None:
+    """At the foot of a long ballot at 80x24, a ballot refused (the poll closed a moment before
+    this screen heard of it) says why on the screen, not in a line scrolled out of sight."""
+    from tests.tui.test_participant import join
+
+    live = sessions.Session.open(ten, clock)
+    live.start()
+    app = make_app(ten, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await join(pilot)
+        live.goto("choose")
+        app.sync()
+        await wait_for(pilot, lambda: HINT in unwrapped(screen_text(app)))
+        await pilot.press(*["down"] * 9)
+        await wait_for(pilot, lambda: OPTIONS[-1] in chosen_row(app))
+        live.poll_action("close")  # this screen does not follow the file: it learns of it when it casts
+        await pilot.press("enter")
+        said = "the poll ten/choose is closed"
+        with contextlib.suppress(AssertionError):  # said below, with the screen
+            await wait_for(pilot, lambda: said in unwrapped(screen_text(app)), seconds=5)
+        assert said in unwrapped(screen_text(app)), screen_text(app)

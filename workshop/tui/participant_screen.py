@@ -130,6 +130,7 @@ class ParticipantScreen(SessionScreen):
         except SessionError as err:
             self.render_state()  # first: a poll that moved on redraws its area, then the refusal shows
             status.update(Text(str(err), style="bold red"))
+            status.scroll_visible(animate=False)  # said where the eyes are, as a recorded ballot is
             return
         # the append has returned: the ballot is on disk (fsync), so now it may say so
         status.update(Text(_(RECORDED), style="green"))
