@@ -278,3 +278,23 @@ def test_hostile_names_notes_and_answers_are_shown_as_typed(browser, served: Ser
     assert page.locator("img, b").count() == 0
     context.close()
     assert alerts == []
+
+
+def test_a_refused_ballot_keeps_its_reason_until_the_poll_moves_on(browser, served: Served) -> None:
+    """A ballot refused says why at the top of the page, and says it still when the room changes
+    something else (time given, another person's ballot): it goes once the poll moves on."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    join(page, served, "Di")
+    facilitator(page, lambda: served.live.goto("dots"))
+    expect(page.locator(".budget")).to_have_text("5 of 5 dots left", timeout=WAIT)
+    page.get_by_role("button", name="Vote").tap()  # no dot placed: refused
+    expect(page.locator(".error")).to_be_visible(timeout=WAIT)
+    said = page.locator(".error").inner_text()
+    facilitator(page, lambda: served.live.extend(1))
+    expect(page.locator("#time")).to_contain_text("of 3 min", timeout=WAIT)
+    expect(page.locator(".error")).to_have_text(said)
+    facilitator(page, served.live.next)
+    expect(page.get_by_role("group", name="Hardest first?")).to_be_visible(timeout=WAIT)
+    expect(page.locator(".error")).to_have_count(0)
+    context.close()

@@ -116,9 +116,11 @@ async function swap() {
     if (id === "ballot" && now.dataset.key === next.dataset.key && form && form.dataset.dirty) continue;
     // an idea or a question being typed is never thrown away by an update
     if (id === "room" && now.dataset.key === next.dataset.key) continue;
+    // a refusal belongs to the ballot it refused: it goes once that ballot has moved on (another
+    // poll, round or reset), and stays through every other change the room makes meanwhile
+    const movedOn = id === "ballot" && now.dataset.key !== next.dataset.key;
     now.replaceWith(document.importNode(next, true));
-    // a refusal belongs to the ballot it refused: it goes once that ballot has moved on
-    if (id === "ballot") document.querySelectorAll(".error").forEach((line) => line.remove());
+    if (movedOn) document.querySelectorAll(".error").forEach((line) => line.remove());
   }
   document.body.dataset.key = fresh.body.dataset.key;
   wire();
