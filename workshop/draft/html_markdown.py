@@ -121,6 +121,8 @@ class PageMarkdown(HTMLParser):
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
             if found and wanted not in self.meta and self.capture is None:
                 self.capture, self.depth = (tag, wanted, []), 0
+        if self.capture is not None and tag == "br":  # "NAME<br>4 March 2024": two parts of the byline
+            self.capture[2].append(" · ")
         if self.capture is not None and tag not in _VOID:
             self.depth += tag == self.capture[0]
             if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
@@ -128,6 +130,9 @@ class PageMarkdown(HTMLParser):
         if self.skip:
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
+            return
+        if tag == "br":  # a line break within its paragraph or item, not a paragraph of its own
+            self.out.append(self._line_break())
             return
         if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
             self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
@@ -153,7 +158,17 @@ class PageMarkdown(HTMLParser):
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
 
+    def _line_break(self) -> str:
+        """A new line in the paragraph (read as a space, as Markdown reads one), or a space where a line, a
+        paragraph or an item's text has only begun: two <br> in a row never make the blank line that ends it."""
+        for piece in reversed(self.out):
+            if piece.strip(" "):
+                return " " if piece.rstrip(" ").endswith("\n") or self.item else "\n"
+        return " "
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
+            return
         self.articles -= tag == "article" and self.articles > 0 and not self.skip
         self.item = self.item and tag not in ("li", "ol", "ul")
         if self.capture is not None and tag not in INLINE:
