@@ -75,7 +75,9 @@ def test_only_a_web_page_file_or_a_whole_page_takes_the_web_page_path() -> None:
         drafted, module = _draft(text, name)
         assert module.title == TITLES["en"] and _discussed(module) == HEADINGS["en"], name
         assert module.source.author == AUTHORS["en"], name
-        assert PULL not in drafted and FRONT not in drafted and "Example Weekly" not in drafted, name
+        assert module.source.publisher == ("not named" if text == fragment else "Example Weekly"), name
+        chrome = drafted.replace('publisher = "Example Weekly"', "")  # the site's name is its publisher, not text
+        assert PULL not in drafted and FRONT not in drafted and "Example Weekly" not in chrome, name
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
-from workshop.draft import byline, headings, parse
+from workshop.draft import byline, headings, parse, publisher
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
 from workshop.draft.plain import plain_blocks
@@ -38,6 +38,7 @@ class Article:
     title_guessed: bool = False
     stem: str = ""
     language_guessed: bool = False  # from the article's words: it names no language
+    publisher: str = ""  # as the article names it (front matter, the page's site name or JSON-LD), or ""
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -123,6 +124,7 @@ def read_article(raw: bytes, name: str) -> Article:
         guessed,
         stem,
         language_guessed=bool(guess) and guess != "en",
+        publisher=publisher.publisher(meta, title, author),
     )
 
 

@@ -1,7 +1,7 @@
 """Front matter: what a Markdown article says about itself before its text.
 
 YAML between `---` lines (markdown-it's front matter plugin finds it) and TOML between `+++` lines.
-Only a few fields matter to a draft (title, author or authors, language), so the YAML is read by
+Only a few fields matter to a draft (title, author or authors, language, publisher), so the YAML is read by
 hand: plain, quoted and block scalars (`>-`, `|`), inline and block lists, and an author given as a
 mapping (`name:`). A full YAML parser is not worth a dependency for that.
 """
@@ -14,6 +14,7 @@ import tomllib
 
 _KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(?:\s+|$)(.*)$")
 _AUTHOR_KEYS = ("author", "authors", "creator", "creators")
+_NAMED = (*_AUTHOR_KEYS, "publisher", "site")  # a person or a publisher: a name, or a mapping with `name:`
 # The same fields named in German, Spanish or French
 _ALIASES = {
     "titel": "title",
@@ -29,6 +30,10 @@ _ALIASES = {
     "autoren": "authors",
     "autores": "authors",
     "auteurs": "authors",
+    "verlag": "publisher",
+    "herausgeber": "publisher",
+    "éditeur": "publisher",
+    "editeur": "publisher",
     "sprache": "lang",
     "idioma": "lang",
     "langue": "lang",
@@ -105,13 +110,13 @@ def yaml_fields(text: str) -> dict[str, str]:
         elif value.startswith("["):
             text_value = ", ".join(_person(v) for v in _inline_list(value))
         elif value.startswith("{"):
-            text_value = _person(value) if key in _AUTHOR_KEYS else ""
+            text_value = _person(value) if key in _NAMED else ""
         elif value:
             text_value = _scalar(value)
         else:
-            text_value = _block(below, key in _AUTHOR_KEYS)
+            text_value = _block(below, key in _NAMED)
         if text_value and key not in found:
-            found[key] = _tidy(text_value, key in _AUTHOR_KEYS)
+            found[key] = _tidy(text_value, key in _NAMED)
     return found
 
 
@@ -164,6 +169,6 @@ def toml_front(text: str) -> tuple[dict[str, str], str] | None:
                 _person({k.lower(): str(x) for k, x in v.items()}) if isinstance(v, dict) else str(v) for v in value
             ]
             found.setdefault(key, ", ".join(n for n in names if n))
-        elif isinstance(value, dict) and key in _AUTHOR_KEYS:
+        elif isinstance(value, dict) and key in _NAMED:
             found.setdefault(key, _person({k.lower(): str(x) for k, x in value.items()}))
     return found, text[m.end() :]

@@ -1,5 +1,5 @@
 """A web page written as Markdown by the standard library's html.parser, for markdown-it to read
-(draft/parse.py), and what the page says about itself: its title, author, language and byline.
+(draft/parse.py), and what the page says about itself: its title, author, language, byline and publisher.
 
 Chrome (navigation, share bars, cookie notices, pull quotes) is left out; images, tables and code
 leave a mark, MEDIA, so that a section holding only one is still a section.
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
+from workshop.draft import publisher
 
 # Tags whose text is never the article, and class or id words that mark chrome: what readability
 # leaves in (a share bar inside the article) and, without readability, the page around the article.
@@ -80,7 +82,16 @@ _CHROME = re.compile(
 )
 _OWN_HEADER = re.compile(r"(post|entry|article|story)[-_](full[-_])?header", re.IGNORECASE)
 _BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
-_META = {"author", "article:author", "dc.creator", "og:title", "og:locale", "content-language", "dc.language"}
+_META = {
+    "author",
+    "article:author",
+    "dc.creator",
+    "og:title",
+    "og:locale",
+    "og:site_name",
+    "content-language",
+    "dc.language",
+}
 
 
 class PageMarkdown(HTMLParser):
@@ -97,6 +108,7 @@ class PageMarkdown(HTMLParser):
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
         self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
+        self.ld: list[str] | None = None  # the text of an open <script type="application/ld+json">
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -116,11 +128,15 @@ class PageMarkdown(HTMLParser):
             self.meta.setdefault(key, values["content"])
         elif tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
+        elif tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.ld = []
         marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
         byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
             if found and wanted not in self.meta and self.capture is None:
                 self.capture, self.depth = (tag, wanted, []), 0
+        if self.capture is not None and tag == "br":  # "NAME<br>4 March 2024": two parts of the byline
+            self.capture[2].append(" · ")
         if self.capture is not None and tag not in _VOID:
             self.depth += tag == self.capture[0]
             if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
@@ -128,6 +144,9 @@ class PageMarkdown(HTMLParser):
         if self.skip:
             if tag == self.skip[-1] and tag not in _VOID:
                 self.skip.append(tag)
+            return
+        if tag == "br":  # a line break within its paragraph or item, not a paragraph of its own
+            self.out.append(self._line_break())
             return
         if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
             self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
@@ -153,7 +172,21 @@ class PageMarkdown(HTMLParser):
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
 
+    def _line_break(self) -> str:
+        """A new line in the paragraph (read as a space, as Markdown reads one), or a space where a line, a
+        paragraph or an item's text has only begun: two <br> in a row never make the blank line that ends it."""
+        for piece in reversed(self.out):
+            if piece.strip(" "):
+                return " " if piece.rstrip(" ").endswith("\n") or self.item else "\n"
+        return " "
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
+            return
+        if tag == "script" and self.ld is not None:  # the page's structured data: who published it
+            if name := publisher.from_json_ld("".join(self.ld)):
+                self.meta.setdefault("ld:publisher", name)
+            self.ld = None
         self.articles -= tag == "article" and self.articles > 0 and not self.skip
         self.item = self.item and tag not in ("li", "ol", "ul")
         if self.capture is not None and tag not in INLINE:
@@ -175,6 +208,8 @@ class PageMarkdown(HTMLParser):
                 self.lists.pop()
 
     def handle_data(self, data: str) -> None:
+        if self.ld is not None:
+            self.ld.append(data)
         if self.capture is not None:
             self.capture[2].append(data)
         if not self.skip and data.strip():

@@ -187,8 +187,10 @@ def write_module(article: Article, found: tuple[list[Point], str, int], *, sourc
             else ' was not found; write "not named" only if the article does not say.'
         ),
         f"author = {toml_string(clean_text(article.author) or 'not named')}",
-        '# CHECK: the publisher ("not named" when the article does not say), and add url = "...".',
-        'publisher = "not named"',
+        "# CHECK: the publisher"
+        + (" as found in the article" if article.publisher else ' ("not named" when the article does not say)')
+        + ', and add url = "...".',
+        f"publisher = {toml_string(clean_text(article.publisher) or 'not named')}",
     ]
     return "\n".join(head + body.lines) + "\n"
 
