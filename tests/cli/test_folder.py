@@ -186,3 +186,27 @@ def test_sessions_shows_the_name_every_other_command_takes(ws: Workshop, monkeyp
         "copy": ("s", str(ws.file("copy"))),
         archived: ("done", archived),
     }
+
+
+def test_a_name_with_a_space_or_a_leading_dash_is_shown_as_a_shell_takes_it_back(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files copied in by hand under names the folder's names do not allow (a space, a leading
+    dash), listed from inside the folder: each row, pasted after `workshop report`, opens that file
+    (not `-dash.toml` read as an option, not `with` and `space.toml` as two arguments)."""
+    import shlex
+
+    monkeypatch.setenv("COLUMNS", "200")
+    ws.started_at(name="s")
+    for name in ("with space", "-dash", "it's"):
+        (ws.sessions / f"{name}.toml").write_bytes(ws.file("s").read_bytes())
+    monkeypatch.chdir(ws.sessions)
+    table = CliRunner().invoke(app, ["sessions", "--sessions-dir", "."]).stdout
+    rows = re.split(r"─ *\n", table, maxsplit=1)[1].splitlines()
+    shown = [shlex.split(row)[0] for row in rows if row.strip()]
+    assert sorted(shown) == sorted(["s", "with space.toml", "./-dash.toml", "it's.toml"]), table
+    for name in shown:
+        result = CliRunner().invoke(app, ["report", name, "--format", "json", "--sessions-dir", "."])
+        assert result.exit_code == 0 and json.loads(result.stdout)["session"], (name, result.output)
+    listed = json.loads(CliRunner().invoke(app, ["sessions", "--json", "--sessions-dir", "."]).stdout)
+    assert sorted(r["name"] for r in listed) == sorted(shown)  # as a program passes it: no quotes

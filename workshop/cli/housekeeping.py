@@ -41,8 +41,8 @@ def list_sessions(
     from workshop.engine.text import clean
 
     # the name every other command takes (not the id, which a copy shares): whole on one line at
-    # any width; the title gives way, and times are as short as they can be (UTC: the year, and
-    # the day once it is known)
+    # any width, quoted as a shell takes it back; the title gives way, and times are as short as
+    # they can be (UTC: the year, and the day once it is known)
     rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = said(SESSION_STATUS_WORDS, s.status)
@@ -50,7 +50,7 @@ def list_sessions(
         day = s.created[:10]
         rows.append(
             (
-                clean(s.name),
+                _as_typed(clean(s.name)),
                 clean(s.title),
                 status,
                 s.created[5:16].replace("T", " "),
@@ -90,6 +90,15 @@ def list_sessions(
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def _as_typed(name: str) -> str:
+    """`name` as a shell takes it back when it is pasted: quoted when a space, a quote or another
+    character the shell reads would split or change it (letters of any script need no quotes)."""
+    import re
+    import shlex
+
+    return name if re.fullmatch(r"[\w@%+=:,./-]+", name) else shlex.quote(name)
 
 
 def _time(iso: str, day: str) -> str:

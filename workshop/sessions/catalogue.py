@@ -91,7 +91,8 @@ def taken_as(path: Path, archived: bool = False) -> str:
             return check_name(path.stem)
         except SessionError:
             pass
-    return str(path)
+    shown = str(path)  # a relative folder's `-x.toml` would be read as an option: `./-x.toml`
+    return os.path.join(os.curdir, shown) if shown.startswith("-") else shown
 
 
 def listing(folder: Path | None = None, archived: bool = False, clock: Clock = utc_now) -> list[Summary]:
