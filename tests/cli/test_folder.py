@@ -210,3 +210,25 @@ def test_a_name_with_a_space_or_a_leading_dash_is_shown_as_a_shell_takes_it_back
         assert result.exit_code == 0 and json.loads(result.stdout)["session"], (name, result.output)
     listed = json.loads(CliRunner().invoke(app, ["sessions", "--json", "--sessions-dir", "."]).stdout)
     assert sorted(r["name"] for r in listed) == sorted(shown)  # as a program passes it: no quotes
+
+
+def test_a_session_whose_header_is_damaged_is_named_not_left_out_in_silence(ws: Workshop) -> None:
+    """A session cut short inside its header, or with a byte of its header changed by hand, opens
+    for no command; `sessions` still says it is there (one warning line each on stderr, the list
+    and its JSON as before), so nobody takes it for lost and starts again. A file that is not a
+    session at all is passed over quietly, as before."""
+    ws.started_at(name="s")
+    whole = ws.file("s").read_bytes()
+    (ws.sessions / "cut.toml").write_bytes(whole[:200])
+    changed = bytearray(whole)
+    changed[whole.index(b"title = ") + 9] = 0xFF
+    (ws.sessions / "changed.toml").write_bytes(bytes(changed))
+    (ws.sessions / "notes.toml").write_text('what = "not a session"\n')
+    for options in ((), ("--json",)):
+        result = ws.ok("sessions", *options)
+        assert "cut" not in result.stdout and "changed" not in result.stdout
+        warned = result.stderr.splitlines()
+        assert len(warned) == 2 and all(line.startswith("warning: ") for line in warned), result.stderr
+        assert any(str(ws.file("cut")) in line for line in warned), warned
+        assert any(str(ws.file("changed")) in line for line in warned), warned
+    assert [r["name"] for r in json.loads(ws.ok("sessions", "--json").stdout)] == ["s"]

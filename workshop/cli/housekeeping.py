@@ -18,13 +18,15 @@ def list_sessions(
     lang: LangOption = None,
 ) -> None:
     """List the folder's sessions: the name other commands take, title, status, times, participants, events."""
-    from workshop.sessions import catalogue
+    from workshop.sessions import catalogue, warn
     from workshop.sessions import sessions_dir as folder_of
 
     folder = folder_of(sessions_dir)
     if folder.exists() and not folder.is_dir():  # a file typed where the folder was meant: not "no sessions"
         raise fail(os_message(folder, "read", NotADirectoryError(errno.ENOTDIR, "")))
-    found = catalogue.listing(sessions_dir, archived=every)
+    unlisted: list[str] = []
+    found = catalogue.listing(sessions_dir, archived=every, unlisted=unlisted)
+    warn([_("warning: {why}; not listed").format(why=why) for why in unlisted])  # on stderr: the list stays whole
     if as_json:
         import json  # only here: every command's start would pay for it
 
