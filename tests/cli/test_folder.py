@@ -232,3 +232,29 @@ def test_a_session_whose_header_is_damaged_is_named_not_left_out_in_silence(ws: 
         assert any(str(ws.file("cut")) in line for line in warned), warned
         assert any(str(ws.file("changed")) in line for line in warned), warned
     assert [r["name"] for r in json.loads(ws.ok("sessions", "--json").stdout)] == ["s"]
+
+
+@pytest.mark.parametrize("columns", ["80", None], ids=["80-columns", "piped"])
+def test_a_name_longer_than_the_screen_is_still_whole(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    """An archived session's path in a deep folder, and a 64-character name, at 80 columns or
+    piped (`| grep`, where the width is 80 too): each name is printed whole, never cut at the
+    screen's edge, and its status is still there."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ws.started_at(name="s")
+    long = "n" * 64
+    (ws.sessions / f"{long}.toml").write_bytes(ws.file("s").read_bytes())
+    deep = ws.sessions / "archive"
+    deep.mkdir()
+    (deep / "a-session-put-away-long-ago.toml").write_bytes(ws.file("s").read_bytes())
+    archived = str(deep / "a-session-put-away-long-ago.toml")
+    assert len(archived) > 80
+    table = ws.ok("sessions", "--all").stdout
+    rows = re.split(r"─ *\n", table, maxsplit=1)[1].splitlines()
+    rows = [row for row in rows if row.strip()]
+    assert sorted(row.split()[0] for row in rows) == sorted(["s", long, archived]), table
+    assert all(" running" in row for row in rows), table  # the status: the title gives way, nothing else

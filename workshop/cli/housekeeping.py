@@ -36,6 +36,7 @@ def list_sessions(
         typer.echo(_("no sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir)))
         return
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
@@ -71,9 +72,11 @@ def list_sessions(
         pgettext("a column of the sessions list", "people"),
         pgettext("a column of the sessions list", "events"),
     )
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
+    widths = [max(cell_len(h), *(cell_len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
     others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
+    if widths[0] + 2 > console.width:  # a name longer than the screen (an archived one's path, piped
+        console.width = others + 5  # where the width is 80): the terminal wraps the line, the name is whole
     table = Table(
         title=clean(_("Sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir))),
         box=box.SIMPLE_HEAD,
