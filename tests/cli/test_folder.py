@@ -258,3 +258,27 @@ def test_a_name_longer_than_the_screen_is_still_whole(
     rows = [row for row in rows if row.strip()]
     assert sorted(row.split()[0] for row in rows) == sorted(["s", long, archived]), table
     assert all(" running" in row for row in rows), table  # the status: the title gives way, nothing else
+
+
+def test_a_name_with_a_control_or_a_byte_that_is_no_text_is_shown_as_bash_takes_it_back(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file copied in by hand as `s<ESC>.toml` or `s<byte 0xff>.toml` (no UTF-8): its name shown
+    with the character left out would be `s.toml`, another session; shown as bash's $'…' it is
+    pasted back to this very file, and nothing a terminal obeys reaches it."""
+    import os
+    import subprocess
+
+    monkeypatch.setenv("COLUMNS", "200")
+    ws.started_at(name="s")
+    planted = [os.fsencode(ws.sessions) + b"/s" + odd + b".toml" for odd in (b"\x1b[2J", b"\xff", b"\t")]
+    for name in planted:
+        with open(name, "wb") as handle:
+            handle.write(ws.file("s").read_bytes())
+    table = ws.ok("sessions").stdout
+    assert "\x1b" not in table
+    rows = [row for row in re.split(r"─ *\n", table, maxsplit=1)[1].splitlines() if row.strip()]
+    shown = [row.split()[0] for row in rows]
+    assert len(shown) == 4 and "s" in shown, table
+    pasted = [subprocess.run(["bash", "-c", f"printf %s {cell}"], capture_output=True).stdout for cell in shown]
+    assert sorted(pasted) == sorted([b"s", *planted]), (table, pasted)

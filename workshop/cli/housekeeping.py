@@ -1,6 +1,7 @@
 """Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
 
 import errno
+import re
 from typing import Annotated
 
 import typer
@@ -53,7 +54,7 @@ def list_sessions(
         day = s.created[:10]
         rows.append(
             (
-                _as_typed(clean(s.name)),
+                _as_typed(s.name),  # every control escaped
                 clean(s.title),
                 status,
                 s.created[5:16].replace("T", " "),
@@ -99,11 +100,29 @@ def list_sessions(
 
 def _as_typed(name: str) -> str:
     """`name` as a shell takes it back when it is pasted: quoted when a space, a quote or another
-    character the shell reads would split or change it (letters of any script need no quotes)."""
-    import re
+    character the shell reads would split or change it (letters of any script need no quotes);
+    one holding a control or a byte that is no text (a name made by hand) as bash's $'…', each
+    such character escaped: never left out, which would name another file."""
     import shlex
 
-    return name if re.fullmatch(r"[\w@%+=:,./-]+", name) else shlex.quote(name)
+    if re.fullmatch(r"[\w@%+=:,./-]+", name):
+        return name
+    if not _UNSHOWN.search(name):
+        return shlex.quote(name)
+    return "$'" + "".join(_escaped(c) if _UNSHOWN.match(c) or c in "'\\" else c for c in name) + "'"
+
+
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what engine/text.py's clean leaves out, and line breaks
+
+
+def _escaped(char: str) -> str:
+    """One character inside bash's $'…': a byte of a name that is no UTF-8 as the byte it was."""
+    if char in "'\\":
+        return "\\" + char
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def _time(iso: str, day: str) -> str:
