@@ -110,3 +110,16 @@ def test_the_ids_stay_whole_however_long_the_title(ws: Workshop, tmp_path: Path)
         timeout=60,
     ).stdout
     assert "a-rather-long-session-name-0001" in table
+
+
+def test_an_action_due_on_the_calendars_last_day_is_an_event_not_a_traceback(ws: Workshop) -> None:
+    """`--due 9999-12-31` (a careless "some day") is a date like any other: the all-day event on it
+    has no day after it to end on, so it goes without DTEND, which means one day (RFC 5545 3.6.1)."""
+    ws.started_at()
+    ws.ok("note", "s", "--due", "9999-12-31", "Some day")
+    text = ws.ok("actions", "s", "--format", "ics", "--ics-kind", "event").stdout
+    events = Calendar.from_ical(text).walk("VEVENT")
+    assert [(str(e["SUMMARY"]), e.decoded("DTSTART"), "DTEND" in e) for e in events] == [
+        ("Some day", dt.date(9999, 12, 31), False)
+    ]
+    assert [e.dtstart.value for e in vobject.readOne(text).vevent_list] == [dt.date(9999, 12, 31)]

@@ -186,3 +186,99 @@ def test_sessions_shows_the_name_every_other_command_takes(ws: Workshop, monkeyp
         "copy": ("s", str(ws.file("copy"))),
         archived: ("done", archived),
     }
+
+
+def test_a_name_with_a_space_or_a_leading_dash_is_shown_as_a_shell_takes_it_back(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files copied in by hand under names the folder's names do not allow (a space, a leading
+    dash), listed from inside the folder: each row, pasted after `workshop report`, opens that file
+    (not `-dash.toml` read as an option, not `with` and `space.toml` as two arguments)."""
+    import shlex
+
+    monkeypatch.setenv("COLUMNS", "200")
+    ws.started_at(name="s")
+    for name in ("with space", "-dash", "it's"):
+        (ws.sessions / f"{name}.toml").write_bytes(ws.file("s").read_bytes())
+    monkeypatch.chdir(ws.sessions)
+    table = CliRunner().invoke(app, ["sessions", "--sessions-dir", "."]).stdout
+    rows = re.split(r"─ *\n", table, maxsplit=1)[1].splitlines()
+    shown = [shlex.split(row)[0] for row in rows if row.strip()]
+    assert sorted(shown) == sorted(["s", "with space.toml", "./-dash.toml", "it's.toml"]), table
+    for name in shown:
+        result = CliRunner().invoke(app, ["report", name, "--format", "json", "--sessions-dir", "."])
+        assert result.exit_code == 0 and json.loads(result.stdout)["session"], (name, result.output)
+    listed = json.loads(CliRunner().invoke(app, ["sessions", "--json", "--sessions-dir", "."]).stdout)
+    assert sorted(r["name"] for r in listed) == sorted(shown)  # as a program passes it: no quotes
+
+
+def test_a_session_whose_header_is_damaged_is_named_not_left_out_in_silence(ws: Workshop) -> None:
+    """A session cut short inside its header, or with a byte of its header changed by hand, opens
+    for no command; `sessions` still says it is there (one warning line each on stderr, the list
+    and its JSON as before), so nobody takes it for lost and starts again. A file that is not a
+    session at all is passed over quietly, as before."""
+    ws.started_at(name="s")
+    whole = ws.file("s").read_bytes()
+    (ws.sessions / "cut.toml").write_bytes(whole[:200])
+    changed = bytearray(whole)
+    changed[whole.index(b"title = ") + 9] = 0xFF
+    (ws.sessions / "changed.toml").write_bytes(bytes(changed))
+    (ws.sessions / "notes.toml").write_text('what = "not a session"\n')
+    for options in ((), ("--json",)):
+        result = ws.ok("sessions", *options)
+        assert "cut" not in result.stdout and "changed" not in result.stdout
+        warned = result.stderr.splitlines()
+        assert len(warned) == 2 and all(line.startswith("warning: ") for line in warned), result.stderr
+        assert any(str(ws.file("cut")) in line for line in warned), warned
+        assert any(str(ws.file("changed")) in line for line in warned), warned
+    assert [r["name"] for r in json.loads(ws.ok("sessions", "--json").stdout)] == ["s"]
+
+
+@pytest.mark.parametrize("columns", ["80", None], ids=["80-columns", "piped"])
+def test_a_name_longer_than_the_screen_is_still_whole(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    """An archived session's path in a deep folder, and a 64-character name, at 80 columns or
+    piped (`| grep`, where the width is 80 too): each name is printed whole, never cut at the
+    screen's edge, and its status is still there."""
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    ws.started_at(name="s")
+    long = "n" * 64
+    (ws.sessions / f"{long}.toml").write_bytes(ws.file("s").read_bytes())
+    deep = ws.sessions / "archive"
+    deep.mkdir()
+    (deep / "a-session-put-away-long-ago.toml").write_bytes(ws.file("s").read_bytes())
+    archived = str(deep / "a-session-put-away-long-ago.toml")
+    assert len(archived) > 80
+    table = ws.ok("sessions", "--all").stdout
+    rows = re.split(r"─ *\n", table, maxsplit=1)[1].splitlines()
+    rows = [row for row in rows if row.strip()]
+    assert sorted(row.split()[0] for row in rows) == sorted(["s", long, archived]), table
+    assert all(" running" in row for row in rows), table  # the status: the title gives way, nothing else
+
+
+def test_a_name_with_a_control_or_a_byte_that_is_no_text_is_shown_as_bash_takes_it_back(
+    ws: Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file copied in by hand as `s<ESC>.toml` or `s<byte 0xff>.toml` (no UTF-8): its name shown
+    with the character left out would be `s.toml`, another session; shown as bash's $'…' it is
+    pasted back to this very file, and nothing a terminal obeys reaches it."""
+    import os
+    import subprocess
+
+    monkeypatch.setenv("COLUMNS", "200")
+    ws.started_at(name="s")
+    planted = [os.fsencode(ws.sessions) + b"/s" + odd + b".toml" for odd in (b"\x1b[2J", b"\xff", b"\t")]
+    for name in planted:
+        with open(name, "wb") as handle:
+            handle.write(ws.file("s").read_bytes())
+    table = ws.ok("sessions").stdout
+    assert "\x1b" not in table
+    rows = [row for row in re.split(r"─ *\n", table, maxsplit=1)[1].splitlines() if row.strip()]
+    shown = [row.split()[0] for row in rows]
+    assert len(shown) == 4 and "s" in shown, table
+    pasted = [subprocess.run(["bash", "-c", f"printf %s {cell}"], capture_output=True).stdout for cell in shown]
+    assert sorted(pasted) == sorted([b"s", *planted]), (table, pasted)

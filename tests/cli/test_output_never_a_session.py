@@ -50,3 +50,19 @@ def test_a_draft_never_overwrites_a_session_file(ws: Workshop, tmp_path: Path) -
     result = CliRunner().invoke(app, ["draft", str(article), "--output", str(ws.file())])  # no --sessions-dir
     assert result.exit_code == 2 and "never overwrites" in result.stderr, result.output
     assert ws.file().read_bytes() == kept
+
+
+@pytest.mark.parametrize("kept_beside", [".s.tls.pem", ".s.ssh-host-key"])
+def test_a_report_never_overwrites_the_certificate_or_host_key_serve_keeps_beside_a_session(
+    ws: Workshop, kept_beside: str
+) -> None:
+    """`serve --tls` and `serve --ssh` keep a private key beside the session (mode 0600, moved
+    with it by `archive`): a report sent there would lose it, and the fingerprints the room was
+    shown with it."""
+    ws.started_at()
+    planted = ws.sessions / kept_beside
+    planted.write_bytes(b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n")
+    planted.chmod(0o600)
+    kept = {p.name: p.read_bytes() for p in ws.sessions.iterdir()}
+    ws.refused("report", "s", "--output", str(planted), says="never overwrites")
+    assert {p.name: p.read_bytes() for p in ws.sessions.iterdir()} == kept

@@ -69,7 +69,7 @@ def test_new_with_a_name_that_exists_is_refused_and_the_file_is_unchanged(ws: Wo
     assert ws.poll("pick")["ballots"] == 1
 
 
-@pytest.mark.parametrize("name", ["../x", "a/b", "..", "", "/tmp/abs", ".hidden", "a b", "x" * 65])
+@pytest.mark.parametrize("name", ["../x", "a/b", "..", "", "/tmp/abs", ".hidden", "a b", "x" * 65, "s\n", "s\n.toml"])
 def test_bad_session_names_are_refused_and_nothing_is_created(ws: Workshop, name: str) -> None:
     before = snapshot(ws.root)
     result = ws.run("new", MODULE_ID, "--name", name, "--path", str(ws.content))

@@ -34,10 +34,12 @@ if TYPE_CHECKING:
 
 def pretty_print_error(err: WorkshopError) -> None:
     """The one place a user's error is printed: one line on stderr, with nothing from a file or
-    an argument (a path, a value quoted) that a terminal would take as a control."""
+    an argument (a path, a value quoted) that a terminal would take as a control, nor a line break
+    one holds: it is said `\\n`, as a quoted value says it."""
     from workshop.engine.text import clean
 
     said = _QUOTED_LONG.sub(lambda m: f"{m[1]}{m[2][:40]}…{m[1]}", clean(str(err)))  # a paste: its start
+    said = "\\n".join(said.splitlines())  # (a paste that took the newline along)
     typer.echo(_("error: {err}").format(err=said), err=True)
 
 

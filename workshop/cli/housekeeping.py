@@ -1,6 +1,7 @@
 """Commands on the sessions folder: sessions (list them), archive (put a finished one away)."""
 
 import errno
+import re
 from typing import Annotated
 
 import typer
@@ -18,13 +19,15 @@ def list_sessions(
     lang: LangOption = None,
 ) -> None:
     """List the folder's sessions: the name other commands take, title, status, times, participants, events."""
-    from workshop.sessions import catalogue
+    from workshop.sessions import catalogue, warn
     from workshop.sessions import sessions_dir as folder_of
 
     folder = folder_of(sessions_dir)
     if folder.exists() and not folder.is_dir():  # a file typed where the folder was meant: not "no sessions"
         raise fail(os_message(folder, "read", NotADirectoryError(errno.ENOTDIR, "")))
-    found = catalogue.listing(sessions_dir, archived=every)
+    unlisted: list[str] = []
+    found = catalogue.listing(sessions_dir, archived=every, unlisted=unlisted)
+    warn([_("warning: {why}; not listed").format(why=why) for why in unlisted])  # on stderr: the list stays whole
     if as_json:
         import json  # only here: every command's start would pay for it
 
@@ -34,6 +37,7 @@ def list_sessions(
         typer.echo(_("no sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir)))
         return
     from rich import box
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
 
@@ -41,8 +45,8 @@ def list_sessions(
     from workshop.engine.text import clean
 
     # the name every other command takes (not the id, which a copy shares): whole on one line at
-    # any width; the title gives way, and times are as short as they can be (UTC: the year, and
-    # the day once it is known)
+    # any width, quoted as a shell takes it back; the title gives way, and times are as short as
+    # they can be (UTC: the year, and the day once it is known)
     rows = []
     for s in found:  # every cell from a file: plain strings, never markup, never a control
         status = said(SESSION_STATUS_WORDS, s.status)
@@ -50,7 +54,7 @@ def list_sessions(
         day = s.created[:10]
         rows.append(
             (
-                clean(s.name),
+                _as_typed(s.name),  # every control escaped
                 clean(s.title),
                 status,
                 s.created[5:16].replace("T", " "),
@@ -69,9 +73,11 @@ def list_sessions(
         pgettext("a column of the sessions list", "people"),
         pgettext("a column of the sessions list", "events"),
     )
-    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(heads)]
+    widths = [max(cell_len(h), *(cell_len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
     others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
+    if widths[0] + 2 > console.width:  # a name longer than the screen (an archived one's path, piped
+        console.width = others + 5  # where the width is 80): the terminal wraps the line, the name is whole
     table = Table(
         title=clean(_("Sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir))),
         box=box.SIMPLE_HEAD,
@@ -90,6 +96,33 @@ def list_sessions(
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def _as_typed(name: str) -> str:
+    """`name` as a shell takes it back when it is pasted: quoted when a space, a quote or another
+    character the shell reads would split or change it (letters of any script need no quotes);
+    one holding a control or a byte that is no text (a name made by hand) as bash's $'…', each
+    such character escaped: never left out, which would name another file."""
+    import shlex
+
+    if re.fullmatch(r"[\w@%+=:,./-]+", name):
+        return name
+    if not _UNSHOWN.search(name):
+        return shlex.quote(name)
+    return "$'" + "".join(_escaped(c) if _UNSHOWN.match(c) or c in "'\\" else c for c in name) + "'"
+
+
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what engine/text.py's clean leaves out, and line breaks
+
+
+def _escaped(char: str) -> str:
+    """One character inside bash's $'…': a byte of a name that is no UTF-8 as the byte it was."""
+    if char in "'\\":
+        return "\\" + char
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def _time(iso: str, day: str) -> str:

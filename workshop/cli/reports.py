@@ -124,11 +124,12 @@ def emit(text: str, output: Path | None) -> None:
 
 def write_output(output: Path, text: str) -> None:
     """Write `text` to the --output file a command was given, or fail with one line; never over a
-    session file or a session's secret: a slip of `-o` must not lose a session."""
+    session file or the keys kept beside one: a slip of `-o` must not lose a session."""
     if _holds_a_session(output):
         raise fail(
             _(
-                "{path}: a session file (or a session's secret): a report never overwrites one; choose another --output"
+                "{path}: a session file (or its secret, certificate or ssh host key): a report never overwrites one; "
+                "choose another --output"
             ).format(path=output)
         )
     try:
@@ -142,13 +143,15 @@ def write_output(output: Path, text: str) -> None:
 
 
 _SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
+_KEPT_BESIDE = (".secret", ".tls.pem", ".ssh-host-key")  # as sessions/files.py names them, `.NAME` before
 
 
 def _holds_a_session(output: Path) -> bool:
-    """Whether `output` (or what a link there leads to) is a session file or a session's secret:
-    only a regular file is looked into (a pipe would block)."""
+    """Whether `output` (or what a link there leads to) is a session file or a file kept beside
+    one (its secret, the certificate and ssh host key `serve` made): only a regular file is looked
+    into (a pipe would block)."""
     real = Path(os.path.realpath(output))
-    if real.name.startswith(".") and real.name.endswith(".secret"):
+    if real.name.startswith(".") and real.name.endswith(_KEPT_BESIDE):
         return True
     try:
         if not real.is_file():

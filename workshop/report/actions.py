@@ -116,7 +116,8 @@ def as_ics(state: SessionState, kind: str = "event") -> tuple[str, int]:
         if kind == "event":
             day = dt.date.fromisoformat(row["due"])
             entry.add("dtstart", day)  # a date, not a time: all day
-            entry.add("dtend", day + dt.timedelta(days=1))
+            if day < dt.date.max:  # the calendar's last day has none after it: no DTEND is one day too
+                entry.add("dtend", day + dt.timedelta(days=1))
             entry.add("transp", "TRANSPARENT")  # a reminder, not a busy day
         else:
             entry.add("status", "NEEDS-ACTION")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -91,16 +93,20 @@ def taken_as(path: Path, archived: bool = False) -> str:
             return check_name(path.stem)
         except SessionError:
             pass
-    return str(path)
+    shown = str(path)  # a relative folder's `-x.toml` would be read as an option: `./-x.toml`
+    return os.path.join(os.curdir, shown) if shown.startswith("-") else shown
 
 
-def listing(folder: Path | None = None, archived: bool = False, clock: Clock = utc_now) -> list[Summary]:
+def listing(
+    folder: Path | None = None, archived: bool = False, clock: Clock = utc_now, unlisted: list[str] | None = None
+) -> list[Summary]:
     """Every session of the folder that opens (most recently changed first), and with `archived`
-    those in its archive too. A file that is not a session is passed over."""
+    those in its archive too. A file that is not a session is passed over; one that has a session's
+    header but does not open (cut short, changed by hand) is added to `unlisted`, with why."""
     now = clock()
-    found = [summary(s, now) for s in _opened(session_files(folder))]
+    found = [summary(s, now) for s in _opened(session_files(folder), unlisted)]
     if archived:
-        found += [summary(s, now, True) for s in _opened(session_files(sessions_dir(folder) / ARCHIVE))]
+        found += [summary(s, now, True) for s in _opened(session_files(sessions_dir(folder) / ARCHIVE), unlisted)]
     return found
 
 
@@ -128,14 +134,32 @@ def latest_live(folder: Path | None = None, agenda: str | None = None, clock: Cl
     return None
 
 
-def _opened(paths: list[Path]) -> list[Session]:
+def _opened(paths: list[Path], unlisted: list[str] | None = None) -> list[Session]:
     opened = []
     for path in paths:
         try:
             opened.append(Session.open(path))
-        except SessionError:
-            continue  # not a session file, or one that cannot be read: not listed
+        except SessionError as err:  # not a session file, or one that cannot be read: not listed
+            if unlisted is not None and _SESSION_HEADER.search(_start_of(path)):
+                unlisted.append(str(err))
     return opened
+
+
+_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
+
+
+def _start_of(path: Path) -> bytes:
+    """The first bytes of the file at `path` (nothing, if it cannot be read or is no plain file: a
+    pipe planted there must not hold the listing up): enough to see a header."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return handle.read(4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        except OSError:
+            return b""
 
 
 def put_away(path: Path, clock: Clock = utc_now) -> Path:

@@ -25,7 +25,7 @@ from workshop.journal import files, store
 from workshop.sessions import keys, signed
 
 Clock = Callable[[], dt.datetime]
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")  # \Z: `$` would let a newline end it
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a projector
 
 
