@@ -104,6 +104,11 @@ RULES = [
         ["m.toml:12:1: step '-welcome': id '-welcome' must be lower-case letters, digits and dashes"],
     ),
     (
+        "step-slug-ending-in-a-newline",
+        edit({12: ['id = "welcome\\n"']}),
+        ["m.toml:12:1: step 'welcome\\n': id 'welcome\\n' must be lower-case letters, digits and dashes"],
+    ),
+    (
         "control-in-a-prompt",
         edit({16: ['prompt = "Hello.\\u001b]0;owned\\u0007"']}),
         [

@@ -155,6 +155,12 @@ def test_a_malformed_variant_is_refused_at_its_line(changes: dict[int, list[str]
     assert expected in problems(german(changes))
 
 
+def test_a_language_tag_ending_in_a_newline_is_refused() -> None:
+    """A tag is matched whole: "de" and a newline is no language (a trailing newline once passed)."""
+    said = problems(german({30: ['[variants."de\\n"]']}))
+    assert any(p.endswith("variants: 'de\\n' must be a language tag such as 'de', 'es' or 'pt-BR'") for p in said), said
+
+
 def test_scale_labels_and_rounds_are_checked_against_the_step() -> None:
     text = MODULE.replace(
         'vote = "single"\noptions = ["Coaching", "Planning"]',

@@ -15,7 +15,7 @@ from workshop.engine.text import UNCLEAN
 from workshop.i18n import _
 
 Where = tuple[str | int, ...]
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would take a trailing newline
 
 
 def type_name(value: Any) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from workshop.content.model import Agenda, Module, Poll, Round, Step, Variants
 from workshop.i18n import N_, _
 
-TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
+TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 SOURCE = "en"  # the language of a module that does not say
 # Each language's own name for itself: the mark on a text shown in another language than the
 # reader's, which a reader of any language can read.

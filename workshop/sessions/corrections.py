@@ -19,8 +19,8 @@ from workshop.sessions.people import Person
 from workshop.sessions.room import RoomVerbs, contribution
 
 QUESTION_MAX = 500
-IDEA_ID = re.compile(r"^i\d+$")
-NOTE_ID = re.compile(r"^[0-9a-f]{4,8}$")
+IDEA_ID = re.compile(r"^i\d+\Z")
+NOTE_ID = re.compile(r"^[0-9a-f]{4,8}\Z")
 
 
 def quoted(words: str, width: int = 40) -> str:
