@@ -102,6 +102,14 @@ max_length = 60
 """
 
 
+def module_after_an_intro(module_id: str, title: str, minutes: int, steps: str) -> str:
+    """A module's text: its header and source, a two-minute talk step "intro", then `steps`."""
+    head = POLLS_MODULE[: POLLS_MODULE.index('[[steps]]\nid = "pick"')]
+    head = head.replace('id = "polls"', f'id = "{module_id}"', 1).replace("Every kind of poll", title, 1)
+    head = head.replace("One poll of each vote kind.", f"{title}, for one test.", 1)
+    return head.replace("minutes = 14", f"minutes = {minutes}", 1) + steps
+
+
 def polls_module():
     return schema.check_module(document.parse(POLLS_MODULE.encode(), "polls.toml"))
 

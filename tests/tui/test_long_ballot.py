@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from tests.support import module_after_an_intro
 from tests.tui.conftest import CODE, FakeClock, screen_text, unwrapped, wait_for
 from workshop import sessions
 from workshop.content import document, schema
@@ -19,25 +20,11 @@ from workshop.tui.participant import make_app
 OPTIONS = [f"Option number {n} of the ten" for n in range(1, 11)]
 HINT = "Up and down choose; enter (or a click) casts."
 
-MODULE = f"""
-id = "ten"
-title = "Ten options"
-summary = "A poll longer than a small window."
-minutes = 4
-
-[source]
-title = "A test article"
-author = "Test Author"
-publisher = "Test Press"
-
-[[steps]]
-id = "intro"
-title = "Intro"
-kind = "talk"
-minutes = 2
-prompt = "Welcome."
-
-[[steps]]
+MODULE = module_after_an_intro(
+    "ten",
+    "Ten options",
+    4,
+    f"""[[steps]]
 id = "choose"
 title = "Choose one of ten"
 kind = "poll"
@@ -51,7 +38,8 @@ Then choose the one that matters most to your team this quarter.'''
 question = "Which one matters most?"
 vote = "single"
 options = [{", ".join(f'"{o}"' for o in OPTIONS)}]
-"""
+""",
+)
 
 
 @pytest.fixture
