@@ -5,6 +5,7 @@ taken from the output file's name, and session ids kept whole in an 80-column ta
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -96,6 +97,12 @@ def test_sessions_keeps_ids_whole_at_80_columns(ws: Workshop) -> None:
     assert "half-day-20261123-090211" in table
     assert max(len(line) for line in table.splitlines()) <= 80
     assert "running" in table
+    # and the counts at the right are whole, not cut at the edge: what is left out is a time
+    head = next(line for line in table.splitlines() if "session" in line and "status" in line)
+    assert head.split()[-2:] == ["people", "events"], table
+    row = next(line for line in table.splitlines() if line.lstrip().startswith("half-day-"))
+    listed = json.loads(ws.ok("sessions", "--json").stdout)
+    assert row.split()[-1] == str(listed[0]["events"]), table
 
 
 @pytest.mark.e2e

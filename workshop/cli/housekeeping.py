@@ -75,27 +75,38 @@ def list_sessions(
     )
     widths = [max(cell_len(h), *(cell_len(r[i]) for r in rows)) for i, h in enumerate(heads)]
     console = Console(markup=False, highlight=False)
-    others = sum(widths) - widths[1] + 2 * len(heads)  # two spaces around each column
+    shown = list(range(len(heads)))
+
+    def others() -> int:  # the columns beside the title, and a space either side of every column
+        return sum(widths[i] + 2 for i in shown if i != 1) + 2
+
+    for time in (3, 5, 4):  # a narrow screen: created, then ended, then started give way to the counts
+        if console.width - others() >= _TITLE_AT_LEAST:
+            break
+        shown.remove(time)
     if widths[0] + 2 > console.width:  # a name longer than the screen (an archived one's path, piped
-        console.width = others + 5  # where the width is 80): the terminal wraps the line, the name is whole
+        console.width = others() + 5  # where the width is 80): the terminal wraps the line, the name is whole
     table = Table(
         title=clean(_("Sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir))),
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
     )
-    for i, head in enumerate(heads):
+    for i in shown:
         table.add_column(
-            head,
+            heads[i],
             no_wrap=True,
             justify="right" if i >= 6 else "left",  # people and events
             min_width=widths[i] if i != 1 else None,
-            max_width=max(5, console.width - others) if i == 1 else None,
+            max_width=max(5, console.width - others()) if i == 1 else None,
             overflow="ellipsis",
         )
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(row[i] for i in shown))
     console.print(table)
+
+
+_TITLE_AT_LEAST = 12  # cells of a session's title worth keeping before a time column gives way
 
 
 def _as_typed(name: str) -> str:
