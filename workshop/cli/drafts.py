@@ -29,7 +29,7 @@ def draft(
     if output is None:
         sys.stdout.write(text)
         return
-    from workshop.cli.reports import write_output
+    from workshop.cli.output import write_output
 
     write_output(output, text)
     typer.echo(

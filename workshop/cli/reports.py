@@ -1,7 +1,5 @@
 """Reports of sessions: report, compare, actions."""
 
-import os
-import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -9,7 +7,6 @@ from typing import Annotated, Any, Optional
 import typer
 
 from workshop.cli import LangOption, SessionArg, SessionsDir, app, end_now, fail, open_session, resolve_ref
-from workshop.errors import os_message
 from workshop.i18n import N_, _, ngettext
 
 OutputFile = Annotated[
@@ -118,48 +115,10 @@ def emit(text: str, output: Path | None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    from workshop.cli.output import write_output
+
     write_output(output, text)
     typer.echo(str(output))
-
-
-def write_output(output: Path, text: str) -> None:
-    """Write `text` to the --output file a command was given, or fail with one line; never over a
-    session file or the keys kept beside one: a slip of `-o` must not lose a session."""
-    if _holds_a_session(output):
-        raise fail(
-            _(
-                "{path}: a session file (or its secret, certificate or ssh host key): a report never overwrites one; "
-                "choose another --output"
-            ).format(path=output)
-        )
-    try:
-        # without blocking: a pipe nobody reads is refused at once (ENXIO) instead of waiting for good
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK, 0o666)
-        os.set_blocking(fd, True)  # and a pipe that has a reader takes all of it
-        with open(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as err:
-        raise fail(os_message(output, "write", err)) from None
-
-
-_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
-_KEPT_BESIDE = (".secret", ".tls.pem", ".ssh-host-key")  # as sessions/files.py names them, `.NAME` before
-
-
-def _holds_a_session(output: Path) -> bool:
-    """Whether `output` (or what a link there leads to) is a session file or a file kept beside
-    one (its secret, the certificate and ssh host key `serve` made): only a regular file is looked
-    into (a pipe would block)."""
-    real = Path(os.path.realpath(output))
-    if real.name.startswith(".") and real.name.endswith(_KEPT_BESIDE):
-        return True
-    try:
-        if not real.is_file():
-            return False
-        with real.open("rb") as handle:
-            return _SESSION_HEADER.search(handle.read(65536)) is not None
-    except OSError:
-        return False  # nothing readable there: the write says what is wrong
 
 
 @app.command()
