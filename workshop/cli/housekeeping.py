@@ -116,14 +116,14 @@ def _as_typed(name: str) -> str:
     such character escaped: never left out, which would name another file."""
     import shlex
 
+    from workshop.engine.text import UNCLEAN  # here: `list_sessions` alone pays for it
+
     if re.fullmatch(r"[\w@%+=:,./-]+", name):
         return name
-    if not _UNSHOWN.search(name):
+    unshown = re.compile(f"{UNCLEAN.pattern}|[\t\n]")  # what engine/text.py's clean leaves out, tabs and breaks
+    if not unshown.search(name):
         return shlex.quote(name)
-    return "$'" + "".join(_escaped(c) if _UNSHOWN.match(c) or c in "'\\" else c for c in name) + "'"
-
-
-_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what engine/text.py's clean leaves out, and line breaks
+    return "$'" + "".join(_escaped(c) if unshown.match(c) or c in "'\\" else c for c in name) + "'"
 
 
 def _escaped(char: str) -> str:

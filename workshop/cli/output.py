@@ -2,7 +2,6 @@
 at all, and never over a session or what is kept beside it."""
 
 import os
-import re
 import stat
 from pathlib import Path
 
@@ -108,21 +107,10 @@ def _write_in_place(output: Path, data: bytes) -> None:
         raise fail(os_message(output, "write", err)) from None
 
 
-_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
-_KEPT_BESIDE = (".secret", ".tls.pem", ".ssh-host-key")  # as sessions/files.py names them, `.NAME` before
-
-
 def _holds_a_session(output: Path) -> bool:
     """Whether `output` (or what a link there leads to) is a session file or a file kept beside
-    one (its secret, the certificate and ssh host key `serve` made): only a regular file is looked
-    into (a pipe would block)."""
+    one (its secret, the certificate and ssh host key `serve` made)."""
+    from workshop.sessions.files import is_kept_beside, starts_as_a_session
+
     real = Path(os.path.realpath(output))
-    if real.name.startswith(".") and real.name.endswith(_KEPT_BESIDE):
-        return True
-    try:
-        if not real.is_file():
-            return False
-        with real.open("rb") as handle:
-            return _SESSION_HEADER.search(handle.read(65536)) is not None
-    except OSError:
-        return False  # nothing readable there: the write says what is wrong
+    return is_kept_beside(real) or starts_as_a_session(real)

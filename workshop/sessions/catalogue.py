@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -28,6 +26,7 @@ from workshop.sessions.files import (
     kept_beside,
     session_files,
     sessions_dir,
+    starts_as_a_session,
     utc_now,
 )
 from workshop.sessions.session import Session
@@ -140,26 +139,9 @@ def _opened(paths: list[Path], unlisted: list[str] | None = None) -> list[Sessio
         try:
             opened.append(Session.open(path))
         except SessionError as err:  # not a session file, or one that cannot be read: not listed
-            if unlisted is not None and _SESSION_HEADER.search(_start_of(path)):
+            if unlisted is not None and starts_as_a_session(path):
                 unlisted.append(str(err))
     return opened
-
-
-_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
-
-
-def _start_of(path: Path) -> bytes:
-    """The first bytes of the file at `path` (nothing, if it cannot be read or is no plain file: a
-    pipe planted there must not hold the listing up): enough to see a header."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return b""
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            return handle.read(4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
-        except OSError:
-            return b""
 
 
 def put_away(path: Path, clock: Clock = utc_now) -> Path:

@@ -112,6 +112,31 @@ def kept_beside(path: Path) -> tuple[Path, ...]:
     return secret_path(path), certificate_path(path), host_key_path(path)
 
 
+def is_kept_beside(path: Path) -> bool:
+    """Whether `path` is named as one of the files kept beside some session (`.NAME.secret` and the
+    rest), by the names kept_beside gives."""
+    ends = tuple(kept.name.removeprefix(".x") for kept in kept_beside(Path("x.toml")))
+    return path.name.startswith(".") and path.name.endswith(ends)
+
+
+_SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
+
+
+def starts_as_a_session(path: Path) -> bool:
+    """Whether the plain file at `path` has a `[session]` header line in its first 64 KiB: read
+    without blocking, and only a plain file, so a pipe planted there holds nobody up."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and _SESSION_HEADER.search(os.read(fd, 65536)) is not None
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
 def read_secret(path: Path) -> bytes:
     """The secret beside a session: only a file this account owns counts (a readable secret
     planted by someone else would let them sign as the facilitator)."""
