@@ -13,11 +13,12 @@ import pytest
 from tests.cli.conftest import Workshop
 
 
-def _unblock_after(fifo: Path, seconds: float) -> threading.Thread:
-    """A reader that turns up late: should the command wait for one, the test ends anyway."""
+def _unblock_after(fifo: Path, seconds: float, answered: threading.Event) -> threading.Thread:
+    """A reader that turns up late (once the command has answered, or after `seconds` at the
+    most): should the command wait for one, the test ends anyway."""
 
     def read() -> None:
-        threading.Event().wait(seconds)
+        answered.wait(seconds)
         fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
         try:
             while True:
@@ -40,8 +41,10 @@ def test_a_pipe_nobody_reads_is_one_line_at_once(ws: Workshop, tmp_path: Path, c
     ws.started_at()
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    reader = _unblock_after(fifo, 3)
+    answered = threading.Event()
+    reader = _unblock_after(fifo, 3, answered)
     ws.refused(*command, "--output", str(fifo), says=f"{fifo}: cannot write: it is a pipe or device with nothing")
+    answered.set()
     reader.join(10)
 
 

@@ -111,35 +111,41 @@ class CallEvent(SignedEvent, tag="call", kw_only=True):
 # ---------------------------------------------------------------------- corrections (engine/corrections.py)
 
 
-class NoteEditEvent(SignedEvent, tag="note-edit", kw_only=True):
-    """A note's text corrected: by the facilitator (signed), or by its author while its step runs."""
+class NoteCorrection(SignedEvent, kw_only=True):
+    """A change to one note: by the facilitator (signed), or by its author while its step runs."""
 
     note: NoteId
     author: Author
+
+
+class NoteEditEvent(NoteCorrection, tag="note-edit", kw_only=True):
+    """A note's text corrected."""
+
     text: Text
 
 
-class NoteWithdrawEvent(SignedEvent, tag="note-withdraw", kw_only=True):
-    """A note taken back (`on` false: it is back), by the same people as a correction."""
+class NoteWithdrawEvent(NoteCorrection, tag="note-withdraw", kw_only=True):
+    """A note taken back (`on` false: it is back)."""
 
-    note: NoteId
-    author: Author
     on: bool | UnsetType = UNSET
 
 
-class IdeaEditEvent(SignedEvent, tag="idea-edit", kw_only=True):
-    """An idea's text corrected, as a note's."""
+class IdeaCorrection(SignedEvent, kw_only=True):
+    """A change to one idea, by the same people as a note's."""
 
     idea: IdeaRef
     author: Author
+
+
+class IdeaEditEvent(IdeaCorrection, tag="idea-edit", kw_only=True):
+    """An idea's text corrected."""
+
     text: Text
 
 
-class IdeaWithdrawEvent(SignedEvent, tag="idea-withdraw", kw_only=True):
-    """An idea taken back, as a note."""
+class IdeaWithdrawEvent(IdeaCorrection, tag="idea-withdraw", kw_only=True):
+    """An idea taken back (`on` false: it is back)."""
 
-    idea: IdeaRef
-    author: Author
     on: bool | UnsetType = UNSET
 
 
