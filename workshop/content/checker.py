@@ -7,12 +7,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from workshop.content.document import Document
 from workshop.content.problems import Problem
 from workshop.engine.text import UNCLEAN
-from workshop.i18n import _
+from workshop.i18n import N_, _
 
 Where = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")  # \Z: "$" would take a trailing newline
@@ -64,95 +65,88 @@ class Checker:
     def report(self, where: Where, context: str, message: str) -> None:
         self.problems.append(self.doc.problem(where, f"{context}{message}"))
 
-    def keys(
-        self,
-        table: Mapping[str, Any],
-        where: Where,
-        context: str,
-        allowed: tuple[str, ...],
-        elsewhere: Callable[[str], str | None] = lambda key: None,
-    ) -> None:
-        """Report keys that are not allowed, suggesting the near miss."""
-        for key in table:
+    def top(self) -> Spot:
+        """The document's own table: at no key, its problems named by nothing before them."""
+        return Spot(self, self.doc.data, (), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """One table of the document being read, and how its problems are told: `where` it sits (the
+    keys down to it, for a problem's line and column) and the `context` each message starts with
+    ("step 'vote': "). Its keys are read as the type the schema wants, or the problem reported.
+
+    Its words are translated only when a problem is reported (`what` comes marked with N_, not
+    translated): reading a right table looks nothing up in a catalog."""
+
+    checker: Checker
+    table: Mapping[str, Any]
+    where: Where
+    context: str
+
+    def report(self, message: str, *keys: str | int, context: str | None = None) -> None:
+        """A problem at `keys` below this table (at the table itself without any), told in this
+        table's context (or `context`)."""
+        self.checker.report(self.where + keys, self.context if context is None else context, message)
+
+    def below(self, table: Mapping[str, Any], *keys: str | int, context: str | None = None) -> Spot:
+        """`table`, found at `keys` below this one (an entry of an array of tables), in this
+        table's context (or `context`)."""
+        return Spot(self.checker, table, self.where + keys, self.context if context is None else context)
+
+    def keys(self, allowed: tuple[str, ...], elsewhere: Callable[[str], str | None] = lambda key: None) -> None:
+        """Report keys that are not allowed, suggesting the near miss (`elsewhere`: a key's own
+        message, or None for the usual one)."""
+        for key in self.table:
             if key in allowed:
                 continue
             if (why := elsewhere(key)) is not None:
-                self.report(where + (key,), context, why)
+                self.report(why, key)
             else:
                 self.report(
-                    where + (key,),
-                    context,
-                    _("unknown key {show}{suggest}").format(show=quoted_value(key), suggest=suggest(key, allowed)),
+                    _("unknown key {show}{suggest}").format(show=quoted_value(key), suggest=suggest(key, allowed)), key
                 )
 
-    def get(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        where: Where,
-        context: str,
-        kind: type | tuple[type, ...],
-        *,
-        required: bool = True,
-        what: str = "",
-    ) -> Any:
-        """The value at `key` if present and of `kind`; otherwise report and return None."""
-        if key not in table:
+    def get(self, key: str, kind: type | tuple[type, ...], *, required: bool = True, what: str = "") -> Any:
+        """The value at `key` if present and of `kind`; otherwise report and return None. `what`:
+        what the value must be, marked with N_ and translated only when it is said; `{key}` in it
+        names the key."""
+        if key not in self.table:
             if required:
-                self.report(where, context, _("missing required key {show}").format(show=quoted_value(key)))
+                self.report(_("missing required key {show}").format(show=quoted_value(key)))
             return None
-        value = table[key]
+        value = self.table[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        ok = isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds)
-        if not ok:
-            self.report(
-                where + (key,),
-                context,
-                _("{show} must be {value}, not {type_name}").format(
-                    show=quoted_value(key), value=what or kinds[0].__name__, type_name=type_name(value)
-                ),
-            )
-            return None
-        return value
+        if isinstance(value, kinds) and not (isinstance(value, bool) and bool not in kinds):
+            return value
+        self.report(
+            _("{show} must be {value}, not {type_name}").format(
+                show=quoted_value(key),
+                value=_(what).format(key=key) if what else kinds[0].__name__,
+                type_name=type_name(value),
+            ),
+            key,
+        )
+        return None
 
-    def text(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        where: Where,
-        context: str,
-        *,
-        required: bool = True,
-        controls: bool = False,
-    ) -> str | None:
+    def text(self, key: str, *, required: bool = True, controls: bool = False) -> str | None:
         """A string; `controls`: let control characters through (the caller's own rule refuses them)."""
-        value = self.get(table, key, where, context, str, required=required, what=_("a string"))
+        value = self.get(key, str, required=required, what=N_("a string"))
         if value is not None and required and not value.strip():
-            self.report(where + (key,), context, _("{show} must not be empty").format(show=quoted_value(key)))
+            self.report(_("{show} must not be empty").format(show=quoted_value(key)), key)
             return None
         if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
             self.report(
-                where + (key,),
-                context,
                 _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows it").format(
                     show=quoted_value(key), ord=ord(bad.group())
                 ),
+                key,
             )
             return None
         return value
 
-    def whole(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        where: Where,
-        context: str,
-        *,
-        required: bool = True,
-        low: int | None = None,
-        high: int | None = None,
-    ) -> int | None:
-        value = self.get(table, key, where, context, int, required=required, what=_("a whole number"))
+    def whole(self, key: str, *, required: bool = True, low: int | None = None, high: int | None = None) -> int | None:
+        value = self.get(key, int, required=required, what=N_("a whole number"))
         if value is None:
             return None
         if low is not None and value < low or high is not None and value > high:
@@ -163,73 +157,60 @@ class Checker:
             else:
                 bounds = _("between {low} and {high}").format(low=low, high=high)
             self.report(
-                where + (key,),
-                context,
                 _("{show} must be {bounds}, not {value}").format(show=quoted_value(key), bounds=bounds, value=value),
+                key,
             )
             return None
         return value
 
-    def slug(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> str | None:
-        value = self.text(table, key, where, context, controls=True)  # no slug holds one: its message says why
+    def slug(self, key: str) -> str | None:
+        value = self.text(key, controls=True)  # no slug holds one: its message says why
         if value is not None and not SLUG.match(value):
             self.report(
-                where + (key,),
-                context,
                 _("{key} {show} must be lower-case letters, digits and dashes").format(
                     key=key, show=quoted_value(value)
                 ),
+                key,
             )
             return None
         return value
 
-    def table(
-        self, table: Mapping[str, Any], key: str, where: Where, context: str, *, required: bool = True
-    ) -> dict | None:
-        return self.get(table, key, where, context, dict, required=required, what=_("a table"))
+    def within(self, key: str, context: str | None = None, *, required: bool = True) -> Spot | None:
+        """The table at `key`, in this table's context (or `context`); None when it is missing
+        or not a table (reported)."""
+        value = self.get(key, dict, required=required, what=N_("a table"))
+        return None if value is None else self.below(value, key, context=context)
 
-    def tables(self, table: Mapping[str, Any], key: str, where: Where, context: str) -> list[dict] | None:
+    def tables(self, key: str) -> list[dict] | None:
         """An array of tables, at least one; each entry that is not a table is reported."""
-        value = self.get(table, key, where, context, list, what=f"an array of tables ([[{key}]])")
+        value = self.get(key, list, what=N_("an array of tables ([[{key}]])"))
         if value is None:
             return None
         if not value:
-            self.report(
-                where + (key,), context, _("{show} must have at least one entry").format(show=quoted_value(key))
-            )
+            self.report(_("{show} must have at least one entry").format(show=quoted_value(key)), key)
             return None
         good = True
         for index, entry in enumerate(value):
             if not isinstance(entry, dict):
                 self.report(
-                    where + (key, index),
-                    context,
                     _("{key}[{index}] must be a table, not {type_name}").format(
                         key=key, index=index, type_name=type_name(entry)
                     ),
+                    key,
+                    index,
                 )
                 good = False
         return value if good else None
 
-    def choice(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        where: Where,
-        context: str,
-        choices: tuple[str, ...],
-        *,
-        required: bool = True,
-    ) -> str | None:
-        value = self.get(table, key, where, context, str, required=required, what=_("a string"))
+    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = True) -> str | None:
+        value = self.get(key, str, required=required, what=N_("a string"))
         if value is not None and value not in choices:
             listed = ", ".join(choices)
             self.report(
-                where + (key,),
-                context,
                 _("{key} {show} is not one of {listed}{suggest}").format(
                     key=key, show=quoted_value(value), listed=listed, suggest=suggest(value, choices)
                 ),
+                key,
             )
             return None
         return value
