@@ -28,7 +28,7 @@ TEXT_LIMIT = 500
 
 
 def check_poll(step: Spot) -> Poll | None:
-    poll = step.within("poll", step.context + "poll: ")
+    poll = step.within("poll", step.context + "poll: ")  # a key, as the file spells it: never translated
     if poll is None:
         return None
     before = len(step.checker.problems)
