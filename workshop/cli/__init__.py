@@ -4,9 +4,11 @@ The commands live by what they work on: content.py (validate), drafts.py (draft,
 catalog.py (modules), live.py (new, control, vote, note, edit, repair), room.py (idea, ask, upvote,
 hand, react), reports.py (report, compare, actions), after.py (decide, decisions, followup, review),
 running.py (run), screens.py (join, kiosk, serve, screen, replay), housekeeping.py (sessions,
-archive), bench.py (bench); `--help` lists them in the order their modules register them. This
-module holds the app, the one place errors are printed, and the helpers they share. Commands that open no screen must
-not import textual (a test checks), so screen imports live inside the commands that need them.
+archive), bench.py (bench); `--help` lists them in the order the last line here imports their
+modules. The commands a participant types end with the options participant.py declares once
+(`@participant_options`). This module holds the app, the one place errors are printed, and the
+helpers they share. Commands that open no screen must not import textual (a test checks), so
+screen imports live inside the commands that need them.
 
 No module here has `from __future__ import annotations`: typer would evaluate every string
 annotation on every run (docs/architecture.md, Speed). argv.py reads the command line before typer.
@@ -275,5 +277,5 @@ def main() -> None:
         sys.exit(130)
 
 
-# the commands register themselves on `app` as their modules load
-from workshop.cli import after, bench, catalog, content, drafts, housekeeping, live, reports, room, running, screens  # noqa: E402, F401
+# the commands register themselves on `app` as their modules load: `--help` lists them in this order
+from workshop.cli import live, reports, after, bench, catalog, content, drafts, housekeeping, room, running, screens  # noqa: E402, F401, I001

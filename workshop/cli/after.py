@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from workshop.cli import LangOption, PathOption, SessionArg, SessionsDir, act, app, fail, open_session
-from workshop.cli.live import CodeOption, RejoinOption, by_name
+from workshop.cli.participant import ParticipantOptions, participant_options
 from workshop.cli.reports import OutputFile, emit, format_option, output_format
 from workshop.i18n import N_, _, ngettext
 
@@ -134,6 +134,7 @@ def followup(
 
 
 @app.command()
+@participant_options
 def review(
     session: Annotated[str, typer.Argument(help=N_("A follow-up session's name or file."))],
     action: Annotated[
@@ -147,10 +148,8 @@ def review(
         Optional[str],
         typer.Option("--name", help=N_("Your name, as the action's owner (leave out for the facilitator).")),
     ] = None,
-    rejoin: RejoinOption = None,
-    code: CodeOption = None,
-    sessions_dir: SessionsDir = None,
-    lang: LangOption = None,
+    *,
+    options: ParticipantOptions,
 ) -> None:
     """Mark an action carried into a follow-up done, blocked or dropped (its owner during the review step)."""
-    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.review(action, status, note, person))
+    options.act(session, name, lambda live, person: live.review(action, status, note, person))

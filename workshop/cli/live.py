@@ -1,17 +1,14 @@
 """Commands that act on a session: new, control, vote, note, edit, repair."""
 
-import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from workshop.cli import LangOption, NameOption, PathOption, SessionArg, SessionsDir, act, app, fail
+from workshop.cli.participant import ParticipantOptions, participant_options
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from workshop.sessions import Session
     from workshop.sessions.people import Person
 
@@ -82,20 +79,8 @@ def control(
     act(session, sessions_dir, lambda live: words.act(live, action, arg, after, into, wording))
 
 
-RejoinOption = Annotated[
-    Optional[str], typer.Option("--rejoin", help=N_("Your rejoin code, to act under a name you joined with elsewhere."))
-]
-
-
-CodeOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--code", help=N_("The session's join code (asked for when this account cannot read the session's secret).")
-    ),
-]
-
-
 @app.command(context_settings={"ignore_unknown_options": True})
+@participant_options
 def vote(
     session: SessionArg,
     values: Annotated[
@@ -106,16 +91,15 @@ def vote(
     poll: Annotated[
         Optional[str], typer.Option("--poll", help=N_("The poll's step id (default: the open poll)."))
     ] = None,
-    rejoin: RejoinOption = None,
-    code: CodeOption = None,
-    sessions_dir: SessionsDir = None,
-    lang: LangOption = None,
+    *,
+    options: ParticipantOptions,
 ) -> None:
     """Cast a ballot (again to change it, while the poll is open)."""
-    by_name(session, sessions_dir, name, rejoin, code, lambda live, person: live.vote_as(person, values, poll))
+    options.act(session, name, lambda live, person: live.vote_as(person, values, poll))
 
 
 @app.command()
+@participant_options
 def note(
     session: SessionArg,
     body: Annotated[str, typer.Argument(metavar="TEXT", help=N_("The note."))],
@@ -134,18 +118,15 @@ def note(
             ),
         ),
     ] = None,
-    rejoin: RejoinOption = None,
-    code: CodeOption = None,
-    sessions_dir: SessionsDir = None,
-    lang: LangOption = None,
+    *,
+    options: ParticipantOptions,
 ) -> None:
     """Add a note to the current step; --action (or --owner, --due) makes it an action item."""
-    by_name(
-        session, sessions_dir, name, rejoin, code, lambda live, person: live.note_as(person, body, action, owner, due)
-    )
+    options.act(session, name, lambda live, person: live.note_as(person, body, action, owner, due))
 
 
 @app.command()
+@participant_options
 def edit(
     session: SessionArg,
     item: Annotated[str, typer.Argument(help=N_("A note's id (or its start), an idea's (i3), or a poll's step id."))],
@@ -170,10 +151,8 @@ def edit(
             ),
         ),
     ] = None,
-    rejoin: RejoinOption = None,
-    code: CodeOption = None,
-    sessions_dir: SessionsDir = None,
-    lang: LangOption = None,
+    *,
+    options: ParticipantOptions,
 ) -> None:
     """Correct a note, an idea or a poll's question, or withdraw a note or idea: a new event, nothing rewritten."""
     chosen = [
@@ -198,60 +177,7 @@ def edit(
             return live.edit(item, body, person)
         return live.withdraw_item(item, person, on=withdraw)
 
-    by_name(session, sessions_dir, name, rejoin, code, change)
-
-
-def as_participant(live: "Session", name: str, rejoin: str | None, code: str | None, verb: Callable[..., str]) -> str:
-    """Do `verb` as the person this account is under `name` (sessions/who.py). From an account
-    that cannot read the session's secret (not the facilitator's), the join code is needed too.
-    A new person is told their rejoin code once their first act is written."""
-    import os
-
-    from workshop.sessions import door
-    from workshop.sessions.files import secret_path
-    from workshop.sessions.who import as_person, keep
-
-    here = door.this_terminal("cli")
-    if not os.access(secret_path(live.path), os.R_OK):
-        if code is None and sys.stdin.isatty():
-            code = typer.prompt(_("Join code (on the facilitator's screen)"))
-        if code is None:
-            raise fail(_("the join code is needed from this account (--code CODE): it is on the facilitator's screen"))
-        door.join_code(live, code, here)  # wrong, or too many wrong: one line, counted
-    own = not os.environ.get("WORKSHOP_SHARED")  # the ssh recipe's shared account: nobody is remembered
-    person, new = as_person(live, name, rejoin, here, own=own)
-    said = verb(person)
-    if own:
-        keep(live, person)
-    if new:
-        typer.echo(
-            _("{name}: your rejoin code is {code}; keep it to act as {name} from another screen").format(
-                name=person.name, code=person.code
-            ),
-            err=True,
-        )
-    return said
-
-
-def by_name(
-    session: str,
-    sessions_dir: "Path | None",
-    name: str | None,
-    rejoin: str | None,
-    code: str | None,
-    verb: Callable[["Session", Any], str],  # given the Person, or None for the facilitator
-) -> None:
-    """What a command that acts under `--name` does: open the session, do `verb` as that person
-    (`as_participant`), or as the facilitator where no name is given, and print what happened."""
-    act(
-        session,
-        sessions_dir,
-        lambda live: (
-            verb(live, None)
-            if name is None
-            else as_participant(live, name, rejoin, code, lambda person: verb(live, person))
-        ),
-    )
+    options.act(session, name, change)
 
 
 @app.command()
