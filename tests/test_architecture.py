@@ -104,6 +104,7 @@ def test_the_phone_page_never_imports_textual() -> None:
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "textual_serve")}
 
 
+@pytest.mark.slow
 def test_serve_imports_asyncssh_only_for_ssh() -> None:
     """asyncssh costs a third of a second to import: `serve` without `--ssh`, HTTPS and the proxy
     included, never loads it."""

@@ -190,6 +190,7 @@ def mine(tmp_path: Path) -> Path:
     return record(tmp_path)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_a_deleted_or_moved_signed_event_is_reported(mine: Path, tmp_path_factory, data) -> None:

@@ -124,6 +124,7 @@ async def test_j_shows_the_code_big_and_escape_closes_it(session_path: Path, clo
         assert not isinstance(app.screen, JoinQR)
 
 
+@pytest.mark.slow
 async def test_j_fits_the_code_at_80_by_24(session_path: Path, clock: FakeClock) -> None:
     from workshop.tui.facilitator import make_app
 

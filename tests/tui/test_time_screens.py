@@ -93,6 +93,7 @@ async def test_the_room_sees_the_switch(timed: Path, clock: FakeClock) -> None:
         assert "Switch!" not in screen_text(app) and not timer.has_class("switched")
 
 
+@pytest.mark.slow
 async def test_the_rail_forecasts_the_end(timed: Path, clock: FakeClock) -> None:
     app = make_app(timed, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 40)):

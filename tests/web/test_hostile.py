@@ -106,6 +106,7 @@ async def test_joins_from_one_address_are_limited_however_many_cookies(served: S
     assert kinds(store.load(served.path).events).count("join") == 3
 
 
+@pytest.mark.slow
 async def test_made_up_cookies_cost_no_key_derivation(served: Served, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cookie was a token and a rejoin code: 776 made-up ones in 20 s, each a key derivation
     on the session's one thread, took honest votes from 17 ms to 721 ms. Now a cookie is sealed

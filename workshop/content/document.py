@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,17 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
+_KEPT_BELOW = 256 * 1024  # a module is a few kilobytes: what is kept stays small
+
+
+@lru_cache(maxsize=256)
+def _toml(text: str) -> dict[str, Any]:
+    """`text` parsed, once per process for the same text: `validate --watch` and the preview read
+    every file again on each save, `new` every module on the search path. What is kept is shared,
+    so nothing that reads a document changes its data (tests/content/test_documents_unchanged.py)."""
+    return tomllib.loads(text)
+
+
 def parse(raw: bytes, path: str) -> Document:
     """Decode and parse bytes as TOML; raise Invalid with the reason it cannot be done."""
 
@@ -96,7 +107,7 @@ def parse(raw: bytes, path: str) -> Document:
         ) from None
     text = text.removeprefix("\ufeff")
     try:
-        data = tomllib.loads(text)
+        data = _toml(text) if len(text) <= _KEPT_BELOW else tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         message = str(err)
         found = _WHERE.search(message)
