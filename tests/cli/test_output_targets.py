@@ -9,8 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from tests.cli.conftest import Workshop
+from workshop.cli import app
 
 
 def _unblock_after(fifo: Path, seconds: float, answered: threading.Event) -> threading.Thread:
@@ -69,3 +71,30 @@ def test_a_folder_is_one_line(ws: Workshop, tmp_path: Path) -> None:
 def test_a_device_is_written(ws: Workshop) -> None:
     ws.started_at()
     assert ws.ok("report", "s", "--output", os.devnull).stdout == f"{os.devnull}\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("report", "s"), ("actions", "s"), ("decisions", "s"), ("draft", "article.txt")],
+    ids=lambda c: c[0],
+)
+def test_a_dash_is_standard_output_as_unix_tools_read_it(
+    ws: Workshop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """`-o -` prints what the command makes, as `-o` left out does; it wrote a file called `-` in
+    the folder the command ran in, which the next `cat -` could not even read."""
+    ws.started_at()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_text("Trust first\n\nTeams that trust each other recover faster.\n" * 3)
+
+    def run(*args: str) -> str:
+        if command[0] == "draft":  # it takes no --sessions-dir
+            result = CliRunner().invoke(app, list(args))
+            assert result.exit_code == 0, result.output
+            return result.stdout
+        return ws.ok(*args).stdout
+
+    plain = run(*command)
+    dashed = run(*command, "-o", "-")
+    assert dashed == plain and plain.strip(), dashed
+    assert not (tmp_path / "-").exists()

@@ -108,6 +108,11 @@ PathOption = Annotated[
 ]
 
 
+def dash_is_stdout(value: Optional[Path]) -> Optional[Path]:
+    """`--output -`: standard output, as Unix tools read a dash (None: no file to write)."""
+    return None if value is not None and str(value) == "-" else value
+
+
 SessionsDir = Annotated[
     Optional[Path],
     typer.Option("--sessions-dir", help=N_("Folder of session files (default: WORKSHOP_SESSIONS or ./sessions).")),

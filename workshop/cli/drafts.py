@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop.cli import LangOption, PathOption, app, fail, show_screen
+from workshop.cli import LangOption, PathOption, app, dash_is_stdout, fail, show_screen
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def draft(
     article: Annotated[Path, typer.Argument(help=N_("An article: plain text, Markdown or a saved HTML page."))],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help=N_("Write the module here instead of stdout."))
+        Optional[Path],
+        typer.Option("--output", "-o", callback=dash_is_stdout, help=N_("Write the module here instead of stdout.")),
     ] = None,
     lang: LangOption = None,
 ) -> None:

@@ -6,13 +6,26 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from workshop.cli import LangOption, SessionArg, SessionsDir, app, end_now, fail, open_session, resolve_ref
+from workshop.cli import (
+    LangOption,
+    SessionArg,
+    SessionsDir,
+    app,
+    dash_is_stdout,
+    end_now,
+    fail,
+    open_session,
+    resolve_ref,
+)
 from workshop.i18n import N_, _, ngettext
 
 OutputFile = Annotated[
     Optional[Path],
     typer.Option(
-        "--output", "-o", help=N_("Write to this file instead of stdout (its name's ending gives the format).")
+        "--output",
+        "-o",
+        callback=dash_is_stdout,
+        help=N_("Write to this file instead of stdout (its name's ending gives the format)."),
     ),
 ]
 
