@@ -128,7 +128,7 @@ def _check_steps(top: Spot) -> tuple[Step, ...] | None:
                 index,
                 "poll",
                 "options_from",
-                context=_("step {show}: poll: ").format(show=quoted_value(entry.get("id"))),
+                context=_("step {show}: ").format(show=quoted_value(entry.get("id"))) + "poll: ",  # a key: as spelt
             )
             steps[index] = None
     if any(s is None for s in steps):

@@ -256,7 +256,9 @@ def _check_options_apart(variants: Spot, steps: tuple[Step, ...]) -> None:
                         place,
                         "poll",
                         "options",
-                        context=_("variants.{tag}: step {show}: poll: ").format(tag=tag, show=quoted_value(step.id)),
+                        context=_("variants.{tag}: ").format(tag=tag)
+                        + _("step {show}: ").format(show=quoted_value(step.id))
+                        + "poll: ",
                     )
 
 

@@ -1,0 +1,76 @@
+"""Every problem in a poll table names it `poll:`, as the file spells it, in every language: the
+module's own poll, a variant's, a poll's `options_from`, and an option a variant gives that is
+another option's label. German said "poll:" on one line and "Umfrage:" on the next for the same
+`[variants.de.steps.poll]` table, and "Umfrage:" for `options_from` in the module's own poll."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.content.samples import run_validate, write
+
+HEAD = """id = "probe-poll"
+title = "Poll probe"
+summary = "One poll."
+minutes = 2
+
+[source]
+title = "T"
+author = "A"
+publisher = "P"
+
+[[steps]]
+id = "pick"
+title = "Pick"
+kind = "poll"
+minutes = 2
+prompt = "Pick."
+[steps.poll]
+question = "Which?"
+vote = "single"
+"""
+
+# a variant whose options swap the module's own (each names the other option) and whose poll
+# holds a key no variant's poll takes: problems on lines 26 and 27 of one table
+VARIANT = (
+    HEAD
+    + """options = ["Yes", "No"]
+
+[variants.de]
+[[variants.de.steps]]
+id = "pick"
+[variants.de.steps.poll]
+options = ["No", "Yes"]
+bogus = 2
+"""
+)
+
+# a poll whose options come from a brainstorm step the module does not have (line 20)
+FROM = HEAD + 'options_from = "nowhere"\n'
+
+TRANSLATED = {"de": "Umfrage", "es": "encuesta", "fr": "sondage"}
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_a_variant_s_poll_is_named_one_way_on_every_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    write(tmp_path, "v.toml", VARIANT)
+    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")
+    status, lines = run_validate(tmp_path, monkeypatch, "v.toml")
+    assert status == 2 and len(lines) == 3, lines
+    assert all(" poll: " in line and TRANSLATED[lang] not in line for line in lines), lines
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_options_from_names_the_poll_as_the_file_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    write(tmp_path, "m.toml", FROM)
+    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")
+    status, lines = run_validate(tmp_path, monkeypatch, "m.toml")
+    assert status == 2 and len(lines) == 1, lines
+    assert lines[0].startswith("m.toml:20:1: ") and " poll: options_from " in lines[0], lines
+    assert TRANSLATED[lang] not in lines[0], lines
