@@ -5,11 +5,13 @@ another option's label. German said "poll:" on one line and "Umfrage:" on the ne
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.content.samples import run_validate, write
+from tests.content.test_variants import german
 
 HEAD = """id = "probe-poll"
 title = "Poll probe"
@@ -74,3 +76,25 @@ def test_options_from_names_the_poll_as_the_file_does(
     assert status == 2 and len(lines) == 1, lines
     assert lines[0].startswith("m.toml:20:1: ") and " poll: options_from " in lines[0], lines
     assert TRANSLATED[lang] not in lines[0], lines
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_a_poll_table_is_named_as_the_file_spells_it_in_every_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Where a problem sits is said by the file's own keys (`poll`, `source`), in every language and
+    in a variant as in the module itself: German said "poll: " for the module's poll and "Umfrage: "
+    for the same table in `[variants.de]`, so the two lines seemed to speak of two things."""
+    write(tmp_path, "m.toml", german({9: [], 28: ['options = ["Only one"]']}))
+    write(
+        tmp_path,
+        "v.toml",
+        german({46: ['options = ["Coaching"]']}).replace('id = "probe-trust"', 'id = "probe-trust-v"', 1),
+    )
+    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")  # (validate's --lang asks for a module's language)
+    _, lines = run_validate(tmp_path, monkeypatch, "m.toml", "v.toml")
+    assert len(lines) == 3, lines
+    source, own, variant = lines
+    assert source.startswith("m.toml:6:1: source: "), source
+    assert re.match(r"m\.toml:27:1: \w+ 'vote' ?: poll: ", own), own
+    assert re.match(r"v\.toml:46:1: variants\.de ?: \w+ 'vote' ?: poll: ", variant), variant

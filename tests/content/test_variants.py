@@ -343,25 +343,3 @@ def test_an_agenda_gives_its_title_in_other_languages(tmp_path: Path, monkeypatc
     assert frozen.thaw(data).agenda.variants == catalog().plan("short-45").agenda.variants
     data["variants"]["es"]["title"] = 45  # a hand-edited header
     assert frozen.problems(data) == ["agenda: its titles in other languages are not text"]
-
-
-@pytest.mark.parametrize("lang", ["de", "es", "fr"])
-def test_a_poll_table_is_named_as_the_file_spells_it_in_every_language(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
-) -> None:
-    """Where a problem sits is said by the file's own keys (`poll`, `source`), in every language and
-    in a variant as in the module itself: German said "poll: " for the module's poll and "Umfrage: "
-    for the same table in `[variants.de]`, so the two lines seemed to speak of two things."""
-    write(tmp_path, "m.toml", german({9: [], 28: ['options = ["Only one"]']}))
-    write(
-        tmp_path,
-        "v.toml",
-        german({46: ['options = ["Coaching"]']}).replace('id = "probe-trust"', 'id = "probe-trust-v"', 1),
-    )
-    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")  # (validate's --lang asks for a module's language)
-    _, lines = run_validate(tmp_path, monkeypatch, "m.toml", "v.toml")
-    assert len(lines) == 3, lines
-    source, own, variant = lines
-    assert source.startswith("m.toml:6:1: source: "), source
-    assert re.match(r"m\.toml:27:1: \w+ 'vote' ?: poll: ", own), own
-    assert re.match(r"v\.toml:46:1: variants\.de ?: \w+ 'vote' ?: poll: ", variant), variant
