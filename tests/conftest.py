@@ -47,6 +47,35 @@ def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(typer.testing, "_get_command", _build_once)
 
 
+def _in_process(request: pytest.FixtureRequest) -> bool:
+    """Whether a test is of the fast loop's kind: not marked `e2e`, `load` or `slow` (those run
+    other `workshop` processes, kill them, or are the ones that measure)."""
+    return not any(request.node.get_closest_marker(mark) for mark in ("e2e", "load", "slow"))
+
+
+@pytest.fixture(autouse=True)
+def cheap_person_keys(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A person's key is derived from their rejoin code with 20,000 rounds of PBKDF2
+    (sessions/people.py), a few milliseconds each by design; the fast loop derives about a
+    thousand. Its tests derive with one round, as Django's own tests swap in a cheap password
+    hasher: the same function and the same file, only cheaper. The marked tests keep the real
+    rounds: other `workshop` processes must derive the same keys as theirs."""
+    if _in_process(request):
+        from workshop.sessions import people
+
+        monkeypatch.setattr(people, "ROUNDS", 1)
+
+
+@pytest.fixture(autouse=True)
+def no_fsync_in_process(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of a session is synced to the disk (journal/files.py, journal/writer.py), about
+    0.4 ms here, some 6,000 times in the fast loop; its tests skip the sync, as a database's own
+    tests run with fsync off. What a killed process or a cut-off write leaves is tested by the
+    marked tests, which sync as users' commands do."""
+    if _in_process(request):
+        monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
 @pytest.fixture(autouse=True)
 def own_state_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
