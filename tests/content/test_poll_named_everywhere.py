@@ -55,13 +55,21 @@ FROM = HEAD + 'options_from = "nowhere"\n'
 TRANSLATED = {"de": "Umfrage", "es": "encuesta", "fr": "sondage"}
 
 
+def validated_in(lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **files: str) -> tuple[int, list[str]]:
+    """`workshop validate` of `files` (name: text) as a reader of `lang` runs it: (exit status,
+    printed lines). The language comes from the environment: validate's own --lang asks for a
+    module's language."""
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")
+    return run_validate(tmp_path, monkeypatch, *files)
+
+
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_a_variant_s_poll_is_named_one_way_on_every_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    write(tmp_path, "v.toml", VARIANT)
-    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")
-    status, lines = run_validate(tmp_path, monkeypatch, "v.toml")
+    status, lines = validated_in(lang, tmp_path, monkeypatch, **{"v.toml": VARIANT})
     assert status == 2 and len(lines) == 3, lines
     assert all(" poll: " in line and TRANSLATED[lang] not in line for line in lines), lines
 
@@ -70,9 +78,7 @@ def test_a_variant_s_poll_is_named_one_way_on_every_line(
 def test_options_from_names_the_poll_as_the_file_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
 ) -> None:
-    write(tmp_path, "m.toml", FROM)
-    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")
-    status, lines = run_validate(tmp_path, monkeypatch, "m.toml")
+    status, lines = validated_in(lang, tmp_path, monkeypatch, **{"m.toml": FROM})
     assert status == 2 and len(lines) == 1, lines
     assert lines[0].startswith("m.toml:20:1: ") and " poll: options_from " in lines[0], lines
     assert TRANSLATED[lang] not in lines[0], lines
@@ -85,14 +91,9 @@ def test_a_poll_table_is_named_as_the_file_spells_it_in_every_language(
     """Where a problem sits is said by the file's own keys (`poll`, `source`), in every language and
     in a variant as in the module itself: German said "poll: " for the module's poll and "Umfrage: "
     for the same table in `[variants.de]`, so the two lines seemed to speak of two things."""
-    write(tmp_path, "m.toml", german({9: [], 28: ['options = ["Only one"]']}))
-    write(
-        tmp_path,
-        "v.toml",
-        german({46: ['options = ["Coaching"]']}).replace('id = "probe-trust"', 'id = "probe-trust-v"', 1),
-    )
-    monkeypatch.setenv("LC_ALL", f"{lang}.UTF-8")  # (validate's --lang asks for a module's language)
-    _, lines = run_validate(tmp_path, monkeypatch, "m.toml", "v.toml")
+    own_poll = german({9: [], 28: ['options = ["Only one"]']})
+    variant_poll = german({46: ['options = ["Coaching"]']}).replace('id = "probe-trust"', 'id = "probe-trust-v"', 1)
+    _, lines = validated_in(lang, tmp_path, monkeypatch, **{"m.toml": own_poll, "v.toml": variant_poll})
     assert len(lines) == 3, lines
     source, own, variant = lines
     assert source.startswith("m.toml:6:1: source: "), source
