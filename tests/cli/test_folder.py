@@ -71,6 +71,20 @@ def test_archive_moves_an_ended_session_and_its_secret(ws: Workshop) -> None:
     assert sessions.Session.open(ws.sessions / "archive" / "done.toml").state().status == "ended"
 
 
+def test_an_archived_session_asked_for_by_name_says_where_it_went(ws: Workshop) -> None:
+    """Yesterday's session, archived, asked for by the name it had: the one line said only "no
+    session", and `sessions` "no sessions", as if it were gone; both now say where it is, and the
+    path they give is taken."""
+    ws.started_at(name="done")
+    ws.ok("control", "done", "end")
+    ws.ok("archive", "done")
+    archived = ws.sessions / "archive" / "done.toml"
+    said = ws.refused("report", "done", says=f"it is archived: {archived}")
+    assert said.startswith("error: no session 'done' in "), said
+    assert ws.ok("report", str(archived)).stdout.startswith("# ")
+    assert "`workshop sessions --all` lists them" in ws.ok("sessions").stdout
+
+
 def test_the_certificate_and_host_key_serve_made_go_with_their_session(ws: Workshop) -> None:
     """`serve --tls` and `--ssh` keep a private key beside the session: archived, it goes with the
     session; deleted, it is gone too. Nothing secret is left behind in the folder."""

@@ -35,6 +35,8 @@ def list_sessions(
         return
     if not found:
         typer.echo(_("no sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir)))
+        if not every and catalogue.listing(sessions_dir, archived=True, unlisted=[]):
+            typer.echo(_("(some are archived: `workshop sessions --all` lists them)"))
         return
     from rich import box
     from rich.cells import cell_len

@@ -20,6 +20,7 @@ from typing import Any
 from workshop.errors import os_message
 from workshop.i18n import _
 from workshop.sessions.files import (
+    ARCHIVE,
     Clock,
     SessionError,
     check_name,
@@ -31,7 +32,6 @@ from workshop.sessions.files import (
 )
 from workshop.sessions.session import Session
 
-ARCHIVE = "archive"
 STALE_AFTER = dt.timedelta(hours=1)  # a never-started session older than this is no longer offered
 
 

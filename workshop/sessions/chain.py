@@ -7,13 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 from workshop.journal import store
-from workshop.sessions.files import SessionError, session_files
+from workshop.sessions.files import ARCHIVE, SessionError, session_files
 
 
 def _headers(folder: Path) -> dict[str, tuple[Path, str, float]]:
     """Each readable session of the folder (and its archive): id -> (path, what it follows, created)."""
     found: dict[str, tuple[Path, str, float]] = {}
-    for path in [*session_files(folder), *session_files(folder / "archive")]:
+    for path in [*session_files(folder), *session_files(folder / ARCHIVE)]:
         try:
             header = store.load(path).header
         except store.JournalError:

@@ -55,6 +55,9 @@ def check_name(name: str) -> str:
     return name
 
 
+ARCHIVE = "archive"  # the folder of a sessions folder where `workshop archive` puts ended sessions
+
+
 def resolve(ref: str, folder: Path | None = None) -> Path:
     """A session named in the sessions folder, or a path to a session file."""
     as_path = Path(ref)
@@ -65,9 +68,10 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     # not translated: a file name
     path = sessions_dir(folder) / f"{check_name(ref)}.toml"
     if not path.is_file():
-        raise SessionError(
-            _("no session {ref!r} in {sessions_dir}/").format(ref=ref, sessions_dir=sessions_dir(folder))
-        )
+        missing = _("no session {ref!r} in {sessions_dir}/").format(ref=ref, sessions_dir=sessions_dir(folder))
+        if (archived := path.parent / ARCHIVE / path.name).is_file():  # named as it was: say where it went
+            missing += _(": it is archived: {path}").format(path=archived)
+        raise SessionError(missing)
     return path
 
 
