@@ -21,6 +21,7 @@ def list_sessions(
     """List the folder's sessions: the name other commands take, title, status, times, participants, events."""
     from workshop.sessions import catalogue, warn
     from workshop.sessions import sessions_dir as folder_of
+    from workshop.sessions.files import ARCHIVE, session_files, starts_as_a_session
 
     folder = folder_of(sessions_dir)
     if folder.exists() and not folder.is_dir():  # a file typed where the folder was meant: not "no sessions"
@@ -35,7 +36,7 @@ def list_sessions(
         return
     if not found:
         typer.echo(_("no sessions in {folder_of}/").format(folder_of=folder_of(sessions_dir)))
-        if not every and catalogue.listing(sessions_dir, archived=True, unlisted=[]):
+        if not every and any(map(starts_as_a_session, session_files(folder / ARCHIVE))):  # none opened
             typer.echo(_("(some are archived: `workshop sessions --all` lists them)"))
         return
     from rich import box
