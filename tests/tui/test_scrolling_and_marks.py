@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.support import POLLS_MODULE
-from tests.tui.conftest import CODE, FakeClock, screen_text, unwrapped
+from tests.tui.conftest import CODE, FakeClock, screen_text, unwrapped, wait_for
 from workshop import sessions
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Plan
@@ -40,19 +40,20 @@ def long_session(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPat
 async def test_a_new_step_opens_at_its_top_and_pgdn_scrolls_from_anywhere(long_session: Path, clock: FakeClock) -> None:
     app = make_app(long_session, clock=clock, bell=False, watch=False)
     async with app.run_test(size=(120, 36)) as pilot:
+        # each step waits for the screen to show it (a loaded machine draws late), then asserts
         await pilot.press("n")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "▼ more below: PgDn" in screen_text(app))
         assert "▼ more below: PgDn" in screen_text(app)
         assert app.focused is not app.query_one(StepPanel)
         await pilot.press("pagedown", "pagedown")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Paragraph 1 of" not in screen_text(app))
         assert "Paragraph 1 of" not in screen_text(app)  # scrolled, the focus where it was
         await pilot.press("n")  # the next step's prompt is as long: it opens at its title
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Pick one" in screen_text(app))
         shown = screen_text(app)
         assert "Pick one" in shown and "Paragraph 1 of" in shown
         await pilot.press(*["pagedown"] * 30)
-        await pilot.pause()
+        await wait_for(pilot, lambda: "Paragraph 40 of" in screen_text(app) and "more below" not in screen_text(app))
         assert "Paragraph 40 of" in screen_text(app) and "more below" not in screen_text(app)
 
 
