@@ -57,3 +57,32 @@ def test_watch_sees_each_save(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(10)
     assert proc.returncode is not None
+
+
+@pytest.mark.e2e
+def test_watch_sees_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> None:
+    """A second save in the same clock tick, or a tool that puts the old time back, changes neither
+    the size nor the modification time; the watcher still validates what the file now holds."""
+    module = write_module(tmp_path)
+    good = module.read_text("utf-8")
+    before = module.stat()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workshop", "validate", "--watch", str(module)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        out = lines_of(proc)
+        read_until(out, "ok: module 'polls'")
+        broken = good.replace("minutes = 14", "minutes = 15", 1)
+        assert broken != good and len(broken) == len(good)
+        module.write_text(broken, encoding="utf-8")
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        seen = read_until(out, "polls.toml:")
+        assert any("minutes" in line for line in seen)
+    finally:
+        proc.terminate()
+        proc.wait(10)

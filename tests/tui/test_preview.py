@@ -89,6 +89,27 @@ async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_pa
             assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
 
 
+async def test_preview_watch_shows_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> None:
+    """An edit of the same length whose time is put back (a second save in one clock tick, a tool
+    that restores it) still reaches the screen."""
+    from workshop.cli.drafts import preview_plan
+
+    module = write_module(tmp_path / "drafts")
+    plan, problems, files = preview_plan(module, [])
+    assert plan is not None and not problems
+    with throwaway_session(plan) as session:
+        app = make_app(session, watch=False, files=files, reload=lambda: preview_plan(module, []), every=0.05)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("n", "n")
+            assert "Which first?" in text_of(app.query_one("#poll"))
+            before = module.stat()
+            text = module.read_text("utf-8")
+            module.write_text(text.replace("Which first?", "Which is 1st"), encoding="utf-8")
+            os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+            assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+            await wait_for(pilot, lambda: "Which is 1st" in text_of(app.query_one("#poll")), seconds=20)
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
 @pytest.mark.e2e
 def test_preview_watch_in_a_real_terminal(tmp_path: Path) -> None:

@@ -129,24 +129,17 @@ def _watch(
     every: float = 0.3,
     lang: str | None = None,
 ) -> None:
-    """Validate, then again whenever a file under `paths` is saved (its size or time changes).
-    Polling the files' stat is enough for a person saving by hand, and needs no dependency."""
+    """Validate, then again whenever a file under `paths` is saved (what it holds changes).
+    Polling the files is enough for a person saving by hand, and needs no dependency."""
     import time
 
-    from workshop.content import library
+    from workshop.content import document, library
 
     watched = list(dict.fromkeys([*paths, *library.neighbours(paths)]))  # and the modules an agenda uses
 
-    def seen() -> frozenset:
-        found = set()
-        for root in watched:
-            for file in library.toml_files(root) if root.is_dir() else [root]:
-                try:
-                    info = file.stat()
-                except OSError:
-                    continue  # an editor may delete and rewrite the file as it saves
-                found.add((file, info.st_mtime_ns, info.st_size))
-        return frozenset(found)
+    def seen() -> tuple[tuple[Path, ...], tuple[bytes | None, ...]]:
+        files = tuple(file for root in watched for file in (library.toml_files(root) if root.is_dir() else [root]))
+        return files, document.saved_as(files)
 
     last = None
     try:

@@ -7,8 +7,10 @@ missing paths, permissions, huge files and pathologically nested values all beco
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -155,3 +157,17 @@ def read(path: Path, display: str | None = None, max_bytes: int = MAX_BYTES) -> 
     if len(raw) > max_bytes:  # it grew while we looked
         raise fail(_("too large (a module or agenda is at most {max_bytes} MiB)").format(max_bytes=max_bytes // 2**20))
     return parse(raw, shown)
+
+
+def saved_as(files: Iterable[Path]) -> tuple[bytes | None, ...]:
+    """What each file holds now, as a digest (None while it is missing or unreadable: an editor
+    may delete and write it again as it saves). Watchers compare these, not times and sizes, so
+    an edit that keeps both (a save in the same clock tick, a tool that restores the time) is seen."""
+    found: list[bytes | None] = []
+    for file in files:
+        try:
+            with open(file, "rb") as handle:
+                found.append(hashlib.blake2b(handle.read(MAX_BYTES + 1), digest_size=16).digest())
+        except OSError:
+            found.append(None)
+    return tuple(found)

@@ -9,7 +9,6 @@ save that does not validate leaves the screen as it was and says what is wrong.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -20,6 +19,7 @@ from typing import Any
 from textual import events, on
 
 from workshop import sessions
+from workshop.content.document import saved_as
 from workshop.content.model import Plan
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
@@ -44,20 +44,6 @@ def throwaway_session(plan: Plan) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _seen(files: Sequence[Path]) -> tuple[tuple[int, int] | None, ...]:
-    """Each file's modification time and size (None while it is missing: an editor may delete and
-    write it again as it saves)."""
-    found: list[tuple[int, int] | None] = []
-    for file in files:
-        try:
-            info = os.stat(file)
-        except OSError:
-            found.append(None)
-        else:
-            found.append((info.st_mtime_ns, info.st_size))
-    return tuple(found)
-
-
 class PreviewApp(FacilitatorApp):
     """The facilitator's screen on a throwaway session; with `reload`, on a file being edited."""
 
@@ -77,7 +63,7 @@ class PreviewApp(FacilitatorApp):
         self.clock = clock
         self.every = every
         self.reloads = 0
-        self._last_seen = _seen(self.files)
+        self._last_seen = saved_as(self.files)
 
     @on(events.Mount)
     def _watch_the_file(self) -> None:
@@ -86,7 +72,7 @@ class PreviewApp(FacilitatorApp):
 
     def check_files(self) -> None:
         """Read the file again when it was saved since last time."""
-        now = _seen(self.files)
+        now = saved_as(self.files)
         if now == self._last_seen or self.closing():
             return
         self._last_seen = now
@@ -104,7 +90,7 @@ class PreviewApp(FacilitatorApp):
             return
         if files and files != self.files:
             self.files = list(files)
-            self._last_seen = _seen(self.files)
+            self._last_seen = saved_as(self.files)
         try:
             self.show_plan(plan)
         except SessionError as err:
