@@ -8,12 +8,15 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 from textual.widget import AwaitMount
 from textual.worker import get_current_worker
 
@@ -21,6 +24,7 @@ from workshop import i18n
 from workshop.engine.text import clean
 from workshop.errors import WorkshopError
 from workshop.i18n import _
+from workshop.tui import palette
 from workshop.tui.translated import Translated
 
 POLL_SECONDS = 0.03
@@ -101,6 +105,17 @@ class SessionApp(Translated, App[None]):
                 told.format(width=width, height=height, least=least), markup=False, severity="warning", timeout=8
             )
         self._too_small = small
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from palette.in_language(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search field in the reader's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_(palette.SEARCH_COMMANDS)))
+
+    def search_themes(self) -> None:
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_(palette.SEARCH_THEMES)))
 
     def make_main(self) -> SessionScreen:
         raise NotImplementedError
