@@ -8,6 +8,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -34,10 +36,9 @@ def read_until(out: queue.Queue, needle: str, seconds: float = 20) -> list[str]:
     raise AssertionError(f"{needle!r} never came; saw {seen}")
 
 
-@pytest.mark.e2e
-def test_watch_sees_each_save(tmp_path: Path) -> None:
-    module = write_module(tmp_path)
-    good = module.read_text("utf-8")
+@contextmanager
+def watching(module: Path) -> Iterator[queue.Queue]:
+    """`workshop validate --watch MODULE` running, its output line by line."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "workshop", "validate", "--watch", str(module)],
         stdout=subprocess.PIPE,
@@ -46,17 +47,23 @@ def test_watch_sees_each_save(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        out = lines_of(proc)
+        yield lines_of(proc)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.mark.e2e
+def test_watch_sees_each_save(tmp_path: Path) -> None:
+    module = write_module(tmp_path)
+    good = module.read_text("utf-8")
+    with watching(module) as out:
         read_until(out, "ok: module 'polls'")
         module.write_text(good.replace("minutes = 14", "minutes = 15", 1), encoding="utf-8")
         seen = read_until(out, "polls.toml:")
         assert any("minutes" in line for line in seen)
         module.write_text(good, encoding="utf-8")
         read_until(out, "ok: module 'polls'")
-    finally:
-        proc.terminate()
-        proc.wait(10)
-    assert proc.returncode is not None
 
 
 @pytest.mark.e2e
@@ -66,15 +73,7 @@ def test_watch_sees_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> N
     module = write_module(tmp_path)
     good = module.read_text("utf-8")
     before = module.stat()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "workshop", "validate", "--watch", str(module)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        out = lines_of(proc)
+    with watching(module) as out:
         read_until(out, "ok: module 'polls'")
         broken = good.replace("minutes = 14", "minutes = 15", 1)
         assert broken != good and len(broken) == len(good)
@@ -83,6 +82,3 @@ def test_watch_sees_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> N
         assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
         seen = read_until(out, "polls.toml:")
         assert any("minutes" in line for line in seen)
-    finally:
-        proc.terminate()
-        proc.wait(10)

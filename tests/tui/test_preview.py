@@ -9,14 +9,17 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.support import write_module
 from tests.tui.conftest import cli, text_of, wait_for
 from workshop.content import library
-from workshop.tui.preview import make_app, throwaway_session
+from workshop.tui.preview import PreviewApp, make_app, throwaway_session
 from workshop.tui.widgets.rail import AgendaRail
 
 
@@ -47,67 +50,68 @@ def test_preview_of_a_broken_draft_prints_its_problems(tmp_path: Path) -> None:
     assert done.returncode == 2 and done.stderr.startswith("error: no agenda or module 'no-such-module'")
 
 
-@pytest.mark.slow
-async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
-    """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
-    step it was on, without a restart. A save that does not validate leaves the screen as it was."""
+@asynccontextmanager
+async def watched_preview(module: Path) -> AsyncIterator[tuple[PreviewApp, Pilot]]:
+    """`preview --watch MODULE` on a throwaway session, checking the file every 50 ms."""
     from workshop.cli.drafts import preview_plan
 
-    module = write_module(tmp_path / "drafts")
     plan, problems, files = preview_plan(module, [])
     assert plan is not None and not problems
     with throwaway_session(plan) as session:
         app = make_app(session, watch=False, files=files, reload=lambda: preview_plan(module, []), every=0.05)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("n", "n")
-            assert "Pick one" in text_of(app.query_one("#step-title"))
-            assert "Which first?" in text_of(app.query_one("#poll"))
+            yield app, pilot
 
-            module.write_text(
-                module.read_text("utf-8")
-                .replace("Which first?", "Which comes first for us?")
-                .replace('title = "Intro"', 'title = "A warmer welcome"'),
-                encoding="utf-8",
-            )
-            await wait_for(pilot, lambda: "Which comes first for us?" in text_of(app.query_one("#poll")), seconds=20)
-            assert "Pick one" in text_of(app.query_one("#step-title"))  # still on the step the author was on
-            assert "A warmer welcome" in text_of(app.query_one(AgendaRail).query_one("#steps"))
 
-            saved = module.read_text("utf-8")
-            module.write_text(saved.replace('vote = "single"', 'vote = "singel"'), encoding="utf-8")
-            await wait_for(
-                pilot,
-                lambda: app.reloads == 1 and any("singel" in str(n.message) for n in app._notifications),
-                seconds=20,
-            )
-            assert "Which comes first for us?" in text_of(app.query_one("#poll"))  # the last good version stays
+@pytest.mark.slow
+async def test_preview_watch_shows_each_save_on_the_step_the_author_is_on(tmp_path: Path) -> None:
+    """`preview --watch`: the author edits the file on disk; the same screen shows the change on the
+    step it was on, without a restart. A save that does not validate leaves the screen as it was."""
+    module = write_module(tmp_path / "drafts")
+    async with watched_preview(module) as (app, pilot):
+        await pilot.press("n", "n")
+        assert "Pick one" in text_of(app.query_one("#step-title"))
+        assert "Which first?" in text_of(app.query_one("#poll"))
 
-            module.write_text(
-                saved.replace('id = "pick"', 'id = "choose"').replace("Pick one.", "Choose one now."), encoding="utf-8"
-            )
-            await wait_for(pilot, lambda: "Choose one now." in text_of(app.query_one("#prompt")), seconds=20)
-            assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
+        module.write_text(
+            module.read_text("utf-8")
+            .replace("Which first?", "Which comes first for us?")
+            .replace('title = "Intro"', 'title = "A warmer welcome"'),
+            encoding="utf-8",
+        )
+        await wait_for(pilot, lambda: "Which comes first for us?" in text_of(app.query_one("#poll")), seconds=20)
+        assert "Pick one" in text_of(app.query_one("#step-title"))  # still on the step the author was on
+        assert "A warmer welcome" in text_of(app.query_one(AgendaRail).query_one("#steps"))
+
+        saved = module.read_text("utf-8")
+        module.write_text(saved.replace('vote = "single"', 'vote = "singel"'), encoding="utf-8")
+        await wait_for(
+            pilot,
+            lambda: app.reloads == 1 and any("singel" in str(n.message) for n in app._notifications),
+            seconds=20,
+        )
+        assert "Which comes first for us?" in text_of(app.query_one("#poll"))  # the last good version stays
+
+        module.write_text(
+            saved.replace('id = "pick"', 'id = "choose"').replace("Pick one.", "Choose one now."), encoding="utf-8"
+        )
+        await wait_for(pilot, lambda: "Choose one now." in text_of(app.query_one("#prompt")), seconds=20)
+        assert "Pick one" in text_of(app.query_one("#step-title"))  # its id changed: kept by its place
 
 
 async def test_preview_watch_shows_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> None:
     """An edit of the same length whose time is put back (a second save in one clock tick, a tool
     that restores it) still reaches the screen."""
-    from workshop.cli.drafts import preview_plan
-
     module = write_module(tmp_path / "drafts")
-    plan, problems, files = preview_plan(module, [])
-    assert plan is not None and not problems
-    with throwaway_session(plan) as session:
-        app = make_app(session, watch=False, files=files, reload=lambda: preview_plan(module, []), every=0.05)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("n", "n")
-            assert "Which first?" in text_of(app.query_one("#poll"))
-            before = module.stat()
-            text = module.read_text("utf-8")
-            module.write_text(text.replace("Which first?", "Which is 1st"), encoding="utf-8")
-            os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
-            assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
-            await wait_for(pilot, lambda: "Which is 1st" in text_of(app.query_one("#poll")), seconds=20)
+    async with watched_preview(module) as (app, pilot):
+        await pilot.press("n", "n")
+        assert "Which first?" in text_of(app.query_one("#poll"))
+        before = module.stat()
+        text = module.read_text("utf-8")
+        module.write_text(text.replace("Which first?", "Which is 1st"), encoding="utf-8")
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        await wait_for(pilot, lambda: "Which is 1st" in text_of(app.query_one("#poll")), seconds=20)
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (CI installs it with apt-get)")
