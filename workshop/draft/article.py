@@ -148,13 +148,23 @@ def _clean_title(text: str) -> str:
     return text
 
 
+def _shared(heading: str, page: str) -> bool:
+    """Whether the heading is in the page's <title>, or shares a word of four letters or more with it."""
+    if heading.casefold() in page.casefold():
+        return True
+    words = {w for w in re.findall(r"\w+", page.casefold()) if len(w) > 3}
+    return any(w in words for w in re.findall(r"\w+", heading.casefold()))
+
+
 def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[list[Block], str, bool]:
     tops = [b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)]
     top = headings.title_heading(tops, blocks, stem)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
-    if not title and page:  # <title> often carries the site's name: the heading is the article's own
-        title = top.text if top is not None and top.text.casefold() in page.casefold() else _clean_title(page)
+    if (
+        not title and page
+    ):  # <title> often carries the site's name, or is a shorter title: the heading is the article's own
+        title = top.text if top is not None and _shared(top.text, page) else _clean_title(page)
     if not title and top is not None:
         title = top.text
     lines = [b for b in blocks[:6] if not byline.meta_line(b.text)[0]]  # a byline or a date may come first

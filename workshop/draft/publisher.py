@@ -1,5 +1,5 @@
 """The publisher an article names: front matter's `publisher:` or `site:`, a page's og:site_name, the
-`publisher` of its JSON-LD, or the site's name after the article's title in its <title>. A value from
+`publisher` of its JSON-LD, or the site's name beside the article's title in its <title>. A value from
 the article is untrusted: it is cleaned and bounded as the title and author are, and never taken when
 it is the author's name or the article's title."""
 
@@ -12,7 +12,9 @@ from typing import Any
 from workshop.draft.text import clean_text, shorten
 
 LIMIT = 80
-_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·»]|-|::)\s+|\s*\|\s*")
+# a part of a page's <title> that names the site's section, not the site
+_SECTIONS = [[w] for w in ("blog", "news", "home", "article", "articles", "insights", "resources", "posts", "magazine")]
 _BYLINE = re.compile(r"(written\s+by|geschrieben\s+von|escrito\s+por|écrit\s+par|by|von|por|par)\s", re.IGNORECASE)
 
 
@@ -40,13 +42,29 @@ def from_json_ld(text: str) -> str:
     return ""
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", clean_text(text).casefold())
+
+
 def _in_page_title(page_title: str, title: str) -> str:
-    """ "TITLE | Site", "TITLE – Site", "TITLE - Site": the site, when the rest is the article's title."""
-    for sep in _TITLE_SEPARATORS:
-        head, found, site = page_title.rpartition(sep)
-        if found and title and clean_text(head).casefold() == title.casefold():
-            return site
-    return ""
+    """The site in the page's <title> beside the article's title: "TITLE | Site", "TITLE – Site",
+    "TITLE | Section | Site" (the last part), "Site | TITLE" and "Site: TITLE" (the first); "" when
+    neither end of it is the title, or the site is only a section ("Blog | TITLE")."""
+    words = _words(title)
+    if not words:
+        return ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+    for cut in range(1, len(parts)):
+        if sum((_words(p) for p in parts[:cut]), []) == words:
+            site = parts[-1]
+            break
+        if sum((_words(p) for p in parts[cut:]), []) == words:
+            site = parts[0]
+            break
+    else:
+        head, colon, rest = page_title.partition(": ")
+        site = head if colon and _words(rest) == words else ""
+    return "" if _words(site) in ([], *_SECTIONS) else site
 
 
 def publisher(meta: dict[str, str], title: str, author: str) -> str:
