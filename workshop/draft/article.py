@@ -207,7 +207,7 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
     Role", "Written by …", "Von …", "Por …", "Par …", or a name beside a date); bylines and date
     lines near the top are taken out of the text either way."""
     author = ""
-    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl"):
+    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl", "ld:author"):
         value = clean_text(meta.get(key, ""))
         if value and not value.startswith(("http://", "https://")):
             author = value

@@ -189,8 +189,9 @@ class PageMarkdown(HTMLParser):
         if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
             return
         if tag == "script" and self.ld is not None:  # the page's structured data: who published it
-            if name := publisher.from_json_ld("".join(self.ld)):
-                self.meta.setdefault("ld:publisher", name)
+            for key in ("publisher", "author"):
+                if name := publisher.from_json_ld("".join(self.ld), key):
+                    self.meta.setdefault(f"ld:{key}", name)
             self.ld = None
         self.articles -= tag == "article" and self.articles > 0 and not self.skip
         self.item = self.item and tag not in ("li", "ol", "ul")

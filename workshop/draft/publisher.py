@@ -18,9 +18,10 @@ _SECTIONS = [[w] for w in ("blog", "news", "home", "article", "articles", "insig
 _BYLINE = re.compile(r"(written\s+by|geschrieben\s+von|escrito\s+por|écrit\s+par|by|von|por|par)\s", re.IGNORECASE)
 
 
-def from_json_ld(text: str) -> str:
-    """The publisher's name in a page's JSON-LD (an object, a list of them, or an @graph), following an
-    {"@id": …} reference to its node; "" when there is none or the JSON is broken."""
+def from_json_ld(text: str, key: str = "publisher") -> str:
+    """The name of the page's `publisher` (or `author`) in its JSON-LD (an object, a list of them, or an
+    @graph), following an {"@id": …} reference to its node; several authors as "A, B", an organisation
+    as author never; "" when there is none or the JSON is broken."""
     try:
         data = json.loads(text)
     except ValueError:
@@ -32,13 +33,18 @@ def from_json_ld(text: str) -> str:
             nodes.extend(n for n in item.get("@graph", []) if isinstance(n, dict))
     ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     for node in nodes:
-        value = node.get("publisher")
+        value = node.get(key)
+        names = []
         for candidate in value if isinstance(value, list) else [value]:
             if isinstance(candidate, dict) and set(candidate) <= {"@id"} and candidate.get("@id") in ids:
                 candidate = ids[candidate["@id"]]
+            if key == "author" and isinstance(candidate, dict) and candidate.get("@type") == "Organization":
+                continue
             name = candidate.get("name") if isinstance(candidate, dict) else candidate
             if isinstance(name, str) and name.strip():
-                return name
+                names.append(name.strip())
+        if names:
+            return ", ".join(names) if key == "author" else names[0]
     return ""
 
 
