@@ -8,6 +8,7 @@ Everything is pure and deterministic: bytes in, an `Article` out.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,10 @@ def decode(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
+        try:  # a saved page in the encoding it declares, as an old site's pages are saved
+            text = raw.decode(_declared(raw) or "utf-8")
+        except UnicodeDecodeError:
+            raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\n\t\f")
     if controls > max(8, len(text[:65536]) // 20):
@@ -63,6 +67,21 @@ def decode(raw: bytes, name: str) -> str:
     if not clean_text(text):
         raise ArticleError(_("{name}: the file is empty").format(name=name))
     return text
+
+
+_CHARSET = re.compile(rb"<meta\b[^>]*charset\s*=\s*[\"']?([\w.:-]+)|<\?xml\b[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.I)
+
+
+def _declared(raw: bytes) -> str:
+    """The encoding a page declares near its top (<meta charset>, http-equiv, an XML declaration), read as
+    browsers read it (Latin-1 and ASCII as Windows-1252); "" when it declares none Python knows."""
+    if not (m := _CHARSET.search(raw[:4096])):
+        return ""
+    try:
+        codec = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name
+    except LookupError:
+        return ""
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 _MARKDOWN = re.compile(
