@@ -127,3 +127,38 @@ MARKDOWN = (
 )
 def test_front_matter_names_the_publisher(front: str, publisher: str, tmp_path: Path) -> None:
     assert _source(front + MARKDOWN, "rota.md", tmp_path).publisher == publisher
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        (f"<title>Rota Almanac: {TITLE}</title>", "Rota Almanac"),
+        (f"<title>Rota Almanac | {TITLE}</title>", "Rota Almanac"),
+        (f"<title>{TITLE} | Blog | Rota Almanac</title>", "Rota Almanac"),
+        (f"<title>{TITLE.lower()}  —  Rota Almanac</title>", "Rota Almanac"),
+        (f"<title>{TITLE} :: Rota Almanac</title>", "Rota Almanac"),
+        (f"<title>{TITLE} · Rota Almanac</title>", "Rota Almanac"),
+        (f"<title>Blog | {TITLE}</title>", "not named"),
+        (f"<title>Rotas: {TITLE}</title>" + '<meta property="og:site_name" content="Shift Craft">', "Shift Craft"),
+    ],
+    ids=[
+        "site-colon",
+        "site-first",
+        "section-between",
+        "case-spaces",
+        "double-colon",
+        "middle-dot",
+        "blog",
+        "og-first",
+    ],
+)
+def test_the_site_in_a_page_title_on_either_side_of_the_article_title(
+    head: str, publisher: str, tmp_path: Path
+) -> None:
+    assert _source(_page(head), "rota.html", tmp_path).publisher == publisher
+
+
+def test_a_page_title_shorter_than_the_heading_never_makes_the_site_the_title(tmp_path: Path) -> None:
+    """<title>Monday Rotas | The Rota Almanac Weekly</title> over <h1>Rotas That Survive Monday</h1>: the heading is the
+    title (the <title> is a short one for search), not the site, the longest part."""
+    _source(_page("<title>Monday Rotas | The Rota Almanac Weekly</title>"), "rota.html", tmp_path)

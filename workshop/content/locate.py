@@ -9,6 +9,8 @@ cannot find falls back to its nearest recorded parent, and failing that to 1:1.
 
 from __future__ import annotations
 
+import tomllib
+
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
@@ -42,7 +44,7 @@ def _parse_keys(line: str, i: int) -> tuple[list[str], int]:
             end = i + 1
             while end < n and line[end] != ch:
                 end += 2 if (ch == '"' and line[end] == "\\") else 1
-            keys.append(line[i + 1 : end])
+            keys.append(_unescaped(line[i : end + 1]) if ch == '"' else line[i + 1 : end])
             i = end + 1
         elif ch in _BARE:
             start = i
@@ -58,6 +60,16 @@ def _parse_keys(line: str, i: int) -> tuple[list[str], int]:
             continue
         break
     return keys, i
+
+
+def _unescaped(quoted: str) -> str:
+    """A basic string key as TOML reads it ("de\\n" is "de" and a newline), or its raw text if broken."""
+    if "\\" not in quoted:
+        return quoted[1:-1]
+    try:
+        return next(iter(tomllib.loads(f"{quoted} = 0")))
+    except (tomllib.TOMLDecodeError, StopIteration):
+        return quoted[1:-1]
 
 
 def _escaped(line: str, at: int) -> bool:

@@ -8,6 +8,7 @@ Everything is pure and deterministic: bytes in, an `Article` out.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,10 @@ def decode(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
+        try:  # a saved page in the encoding it declares, as an old site's pages are saved
+            text = raw.decode(_declared(raw) or "utf-8")
+        except UnicodeDecodeError:
+            raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\n\t\f")
     if controls > max(8, len(text[:65536]) // 20):
@@ -63,6 +67,21 @@ def decode(raw: bytes, name: str) -> str:
     if not clean_text(text):
         raise ArticleError(_("{name}: the file is empty").format(name=name))
     return text
+
+
+_CHARSET = re.compile(rb"<meta\b[^>]*charset\s*=\s*[\"']?([\w.:-]+)|<\?xml\b[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.I)
+
+
+def _declared(raw: bytes) -> str:
+    """The encoding a page declares near its top (<meta charset>, http-equiv, an XML declaration), read as
+    browsers read it (Latin-1 and ASCII as Windows-1252); "" when it declares none Python knows."""
+    if not (m := _CHARSET.search(raw[:4096])):
+        return ""
+    try:
+        codec = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name
+    except LookupError:
+        return ""
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
 
 _MARKDOWN = re.compile(
@@ -148,13 +167,23 @@ def _clean_title(text: str) -> str:
     return text
 
 
+def _shared(heading: str, page: str) -> bool:
+    """Whether the heading is in the page's <title>, or shares a word of four letters or more with it."""
+    if heading.casefold() in page.casefold():
+        return True
+    words = {w for w in re.findall(r"\w+", page.casefold()) if len(w) > 3}
+    return any(w in words for w in re.findall(r"\w+", heading.casefold()))
+
+
 def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[list[Block], str, bool]:
     tops = [b for b in blocks if b.kind == "heading" and b.level == 1 and not _boilerplate(b)]
     top = headings.title_heading(tops, blocks, stem)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
-    if not title and page:  # <title> often carries the site's name: the heading is the article's own
-        title = top.text if top is not None and top.text.casefold() in page.casefold() else _clean_title(page)
+    if (
+        not title and page
+    ):  # <title> often carries the site's name, or is a shorter title: the heading is the article's own
+        title = top.text if top is not None and _shared(top.text, page) else _clean_title(page)
     if not title and top is not None:
         title = top.text
     lines = [b for b in blocks[:6] if not byline.meta_line(b.text)[0]]  # a byline or a date may come first
@@ -197,7 +226,7 @@ def _take_author(blocks: list[Block], meta: dict[str, str], title: str) -> tuple
     Role", "Written by …", "Von …", "Por …", "Par …", or a name beside a date); bylines and date
     lines near the top are taken out of the text either way."""
     author = ""
-    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl"):
+    for key in ("author", "authors", "creator", "creators", "article:author", "dc.creator", "byl", "ld:author"):
         value = clean_text(meta.get(key, ""))
         if value and not value.startswith(("http://", "https://")):
             author = value

@@ -107,6 +107,7 @@ class PageMarkdown(HTMLParser):
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
+        self.heading = False  # a heading's line is open: a <br> in it stays a <br>, as a heading is one line
         self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
         self.ld: list[str] | None = None  # the text of an open <script type="application/ld+json">
         self.text = ""
@@ -160,6 +161,7 @@ class PageMarkdown(HTMLParser):
         elif tag in ("strong", "b"):
             self.out.append("**")
         elif tag not in INLINE:
+            self.heading = False
             if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
                 self.out.append("\n\n")
             if tag in ("ol", "ul"):
@@ -171,10 +173,13 @@ class PageMarkdown(HTMLParser):
                 self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
+                self.heading = True
 
     def _line_break(self) -> str:
         """A new line in the paragraph (read as a space, as Markdown reads one), or a space where a line, a
         paragraph or an item's text has only begun: two <br> in a row never make the blank line that ends it."""
+        if self.heading:  # markdown-it reads it as a break within the heading (a byline under a title)
+            return "<br>"
         for piece in reversed(self.out):
             if piece.strip(" "):
                 return " " if piece.rstrip(" ").endswith("\n") or self.item else "\n"
@@ -184,11 +189,13 @@ class PageMarkdown(HTMLParser):
         if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
             return
         if tag == "script" and self.ld is not None:  # the page's structured data: who published it
-            if name := publisher.from_json_ld("".join(self.ld)):
-                self.meta.setdefault("ld:publisher", name)
+            for key in ("publisher", "author"):
+                if name := publisher.from_json_ld("".join(self.ld), key):
+                    self.meta.setdefault(f"ld:{key}", name)
             self.ld = None
         self.articles -= tag == "article" and self.articles > 0 and not self.skip
         self.item = self.item and tag not in ("li", "ol", "ul")
+        self.heading = self.heading and tag in INLINE
         if self.capture is not None and tag not in INLINE:
             self.capture[2].append(" · ")
         if self.capture is not None and tag == self.capture[0]:

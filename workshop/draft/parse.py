@@ -10,6 +10,7 @@ needs them, so `workshop --help` does not pay for them.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -175,14 +176,21 @@ def _inline(children: list) -> str:
 # ------------------------------------------------------------------------------------ HTML
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters lxml refuses in a text
+
+
 def html(text: str) -> tuple[list[Block], dict[str, str]]:
     page = PageMarkdown(text)
+    extractor = logging.getLogger("readability.readability")  # it logs a traceback for what it cannot read
+    quiet, extractor.disabled = extractor.disabled, True
     try:
         from readability import Document
 
-        article = PageMarkdown(Document(text).summary(html_partial=True)).text
+        article = PageMarkdown(Document(_NOT_XML.sub(" ", text)).summary(html_partial=True)).text
     except Exception:
         article = page.text
+    finally:
+        extractor.disabled = quiet
     blocks, _ = markdown(article if article.strip() else page.text)
     if article.strip() and article != page.text:
         blocks = _with_byline(blocks, markdown(page.text)[0])

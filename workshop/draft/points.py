@@ -60,7 +60,7 @@ def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, in
     """The points, how they were found (sections, numbered list, …), and how many were left out."""
     finders = [_numbered, _plain_headings, _lead_ins, _nested]
     if marked:  # the author's own headings come first; short lines are not guessed to be headings
-        finders = [_sections, _numbered, _lead_ins, _nested]
+        finders = [_sections, _numbered, _lead_ins, _nested, _announced_headings]
     announce_at, announced = _announced(blocks)
     for finder in finders:
         if found := finder(blocks, announce_at, announced):
@@ -188,6 +188,12 @@ def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tu
             section = section[:2]
         points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", _body(section)))
     return points, "headings"
+
+
+def _announced_headings(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
+    """Markdown whose sections are not marked: short lines after "here are three habits", as many as it says."""
+    found = _plain_headings(blocks, announce_at, announced) if announce_at >= 0 else None
+    return found if found and len(found[0]) == announced else None
 
 
 def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:

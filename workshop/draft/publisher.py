@@ -1,5 +1,5 @@
 """The publisher an article names: front matter's `publisher:` or `site:`, a page's og:site_name, the
-`publisher` of its JSON-LD, or the site's name after the article's title in its <title>. A value from
+`publisher` of its JSON-LD, or the site's name beside the article's title in its <title>. A value from
 the article is untrusted: it is cleaned and bounded as the title and author are, and never taken when
 it is the author's name or the article's title."""
 
@@ -12,13 +12,16 @@ from typing import Any
 from workshop.draft.text import clean_text, shorten
 
 LIMIT = 80
-_TITLE_SEPARATORS = (" | ", " – ", " — ", " - ")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—·»]|-|::)\s+|\s*\|\s*")
+# a part of a page's <title> that names the site's section, not the site
+_SECTIONS = [[w] for w in ("blog", "news", "home", "article", "articles", "insights", "resources", "posts", "magazine")]
 _BYLINE = re.compile(r"(written\s+by|geschrieben\s+von|escrito\s+por|écrit\s+par|by|von|por|par)\s", re.IGNORECASE)
 
 
-def from_json_ld(text: str) -> str:
-    """The publisher's name in a page's JSON-LD (an object, a list of them, or an @graph), following an
-    {"@id": …} reference to its node; "" when there is none or the JSON is broken."""
+def from_json_ld(text: str, key: str = "publisher") -> str:
+    """The name of the page's `publisher` (or `author`) in its JSON-LD (an object, a list of them, or an
+    @graph), following an {"@id": …} reference to its node; several authors as "A, B", an organisation
+    as author never; "" when there is none or the JSON is broken."""
     try:
         data = json.loads(text)
     except ValueError:
@@ -30,23 +33,44 @@ def from_json_ld(text: str) -> str:
             nodes.extend(n for n in item.get("@graph", []) if isinstance(n, dict))
     ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     for node in nodes:
-        value = node.get("publisher")
+        value = node.get(key)
+        names = []
         for candidate in value if isinstance(value, list) else [value]:
             if isinstance(candidate, dict) and set(candidate) <= {"@id"} and candidate.get("@id") in ids:
                 candidate = ids[candidate["@id"]]
+            if key == "author" and isinstance(candidate, dict) and candidate.get("@type") == "Organization":
+                continue
             name = candidate.get("name") if isinstance(candidate, dict) else candidate
             if isinstance(name, str) and name.strip():
-                return name
+                names.append(name.strip())
+        if names:
+            return ", ".join(names) if key == "author" else names[0]
     return ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", clean_text(text).casefold())
 
 
 def _in_page_title(page_title: str, title: str) -> str:
-    """ "TITLE | Site", "TITLE – Site", "TITLE - Site": the site, when the rest is the article's title."""
-    for sep in _TITLE_SEPARATORS:
-        head, found, site = page_title.rpartition(sep)
-        if found and title and clean_text(head).casefold() == title.casefold():
-            return site
-    return ""
+    """The site in the page's <title> beside the article's title: "TITLE | Site", "TITLE – Site",
+    "TITLE | Section | Site" (the last part), "Site | TITLE" and "Site: TITLE" (the first); "" when
+    neither end of it is the title, or the site is only a section ("Blog | TITLE")."""
+    words = _words(title)
+    if not words:
+        return ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title) if p.strip()]
+    for cut in range(1, len(parts)):
+        if sum((_words(p) for p in parts[:cut]), []) == words:
+            site = parts[-1]
+            break
+        if sum((_words(p) for p in parts[cut:]), []) == words:
+            site = parts[0]
+            break
+    else:
+        head, colon, rest = page_title.partition(": ")
+        site = head if colon and _words(rest) == words else ""
+    return "" if _words(site) in ([], *_SECTIONS) else site
 
 
 def publisher(meta: dict[str, str], title: str, author: str) -> str:
