@@ -141,9 +141,14 @@ FIELDS = {cls: _fields(cls) for cls in CLASSES.values()}
 
 
 def _message(err: Exception, kind: object) -> str:
-    said = text.clean(str(err).splitlines()[0])  # msgspec quotes an unknown field's name as it is written
+    said = str(err).splitlines()[0]
     where = re.search(r" - at `\$\.?([^`]*)`$", said)
-    said = re.sub(r" - at `[^`]*`$", "", said)
+    # msgspec quotes an unknown field's name as it is written: what does not print (a control, a
+    # bidi override, a zero-width space) is escaped, and a name of any length cut short
+    said = "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode() for c in re.sub(r" - at `[^`]*`$", "", said)
+    )
+    said = said if len(said) <= 160 else said[:159] + "…"
     what = (
         _("a {kind!r} event").format(kind=kind)
         if isinstance(kind, str) and kind in CLASSES
