@@ -135,15 +135,21 @@ class Spot:
         if value is not None and required and not value.strip():
             self.report(_("{show} must not be empty").format(show=quoted_value(key)), key)
             return None
-        if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
+        if value is not None and not controls and not self.clean(key, value):
+            return None
+        return value
+
+    def clean(self, key: str, *values: str) -> bool:
+        """Whether `values` (given under `key`) hold no control character; reported when they do."""
+        bad = next((found for value in values if (found := UNCLEAN.search(value)) is not None), None)
+        if bad is not None:
             self.report(
                 _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows it").format(
                     show=quoted_value(key), ord=ord(bad.group())
                 ),
                 key,
             )
-            return None
-        return value
+        return bad is None
 
     def whole(self, key: str, *, required: bool = True, low: int | None = None, high: int | None = None) -> int | None:
         value = self.get(key, int, required=required, what=N_("a whole number"))
