@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from workshop import i18n
+from workshop.engine.bidi import isolate
 from workshop.engine.in_language import state_in
 from workshop.engine.tally import plural
 from workshop.engine.views import HEARTBEAT
@@ -225,7 +226,7 @@ def _room_command(session: Session, person: Person, verb: str, rest: str) -> str
         return _said(session.react_as(person, rest.lower()))
     room = session.state().room
     listed = "; ".join(
-        f"{q.id}: {q.text}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
+        f"{q.id}: {isolate(q.text)}, {plural(q.votes, 'upvote')}{', answered' if q.answered else ''}"
         for q in room.questions_of()
     )
     return _("Questions, most upvoted first: {listed}.").format(listed=listed) if listed else _("No questions yet.")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from workshop import i18n
 from workshop.content import languages
 from workshop.content.prompt import plain
+from workshop.engine.bidi import isolate
 from workshop.engine.clockwords import counting
 from workshop.engine.in_language import state_in
 from workshop.engine.tally import UNITS, VOTE_WORDS, consent_words, plural, shown
@@ -36,7 +37,7 @@ def options_sentence(view: PollView) -> str:
         return _("a number from {min} to {max}.").format(min=poll.min, max=poll.max)
     if poll.vote == "text":
         return _("a short answer.")
-    listed = ", ".join(f"{i} {option}" for i, option in enumerate(poll.options, 1))
+    listed = ", ".join(f"{i} {isolate(option)}" for i, option in enumerate(poll.options, 1))  # ideas: people's words
     return "{options}: {listed}.".format(options=plural(len(poll.options), "option"), listed=listed)
 
 
@@ -58,7 +59,7 @@ def results(view: PollView) -> str:
     unit = UNITS[tally.unit]
     rows = "; ".join(
         "{label}: {value}, {share}".format(
-            label=row.label, value=plural(row.value, unit), share=number(row.share, ".0%")
+            label=isolate(row.label), value=plural(row.value, unit), share=number(row.share, ".0%")
         )
         for row in shown(tally)
     )

@@ -44,3 +44,26 @@ def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -
     heard: list[str] = []
     plain.Transcript(person.token, heard.append).follow(s.state())
     assert any(line.startswith("Questions are open") for line in heard)
+
+
+def test_another_person_s_words_cannot_reorder_a_sentence_in_plain_mode(tmp_path: Path) -> None:
+    """An idea or a question holding a right-to-left override (U+202E) was said as typed, inside a
+    sentence: on a terminal that orders text, it reversed the rest of the line ("0 upvotes", the
+    next question, how to vote). Each is isolated, as on every screen and in reports."""
+    now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    path = sessions.create(room_plan(), tmp_path, "room", "Sam", clock=lambda: now, code="ROOMXX")
+    s = sessions.Session.open(path, lambda: now)
+    s.start()
+    s.goto("ideas")
+    person = s.join("Ana")
+    by_name.idea(s, "Bo", "More \u202ecoaching")
+    s.goto("vote")  # its options are the ideas
+    heard: list[str] = []
+    plain.Transcript(person.token, heard.append).follow(s.state())
+    s.goto("questions")
+    by_name.ask(s, "Bo", "Who \u202edecides?")
+    plain._command(s, person, "questions", heard.append)
+    said = [line for line in heard if "\u202e" in line]
+    assert len(said) == 3, heard  # the poll's options, its results, the questions
+    idea, question = "\u2068More \u202ecoaching\u202c\u2069", "\u2068Who \u202edecides?\u202c\u2069"
+    assert idea in said[0] and idea in said[1] and question in said[2], said

@@ -60,6 +60,36 @@ def test_an_unknown_field_s_name_does_not_reach_the_terminal_through_validate(se
         assert not ESCAPES.search(said), (command[0], said)
 
 
+def test_an_unknown_field_s_name_cannot_reorder_or_flood_a_warning(session: Path) -> None:
+    """The name of an unknown field had only its controls removed: a right-to-left override
+    (U+202E) or a zero-width space in it reached the terminal as it was, and a key of 200,000
+    letters made a warning of 200,000 letters, on every command that opens the file."""
+    key = "\u202eowned\u200b" + "k" * 200_000
+    hand.append(
+        session,
+        _raw_block(
+            b'type = "present"\nat = 2026-11-23T09:30:00.000000+00:00\n'
+            b'participant = "521eb7aba65c"\n"' + key.encode() + b'" = 1\n'
+        ),
+    )
+    for command in (["validate", str(session)], ["report", str(session)]):
+        _, said = _cli(*command)
+        line = next(line for line in said.splitlines() if "unknown field" in line)
+        assert "\u202e" not in line and "\u200b" not in line and len(line) < 500, (command[0], line[:200])
+
+
+def test_a_session_title_with_an_override_left_open_does_not_reach_the_terminal(session: Path) -> None:
+    """A header's title (checked for controls only) holding a right-to-left override reached
+    `sessions`, reports and `compare` as it was, reversing the rest of their line (the status,
+    the times), on an account that has no record of the header to refuse it by."""
+    sessions.files.secret_path(session).rename(session.with_name("kept-elsewhere"))  # as another account sees it
+    data = session.read_bytes()
+    session.write_bytes(data.replace(b'title = "Every kind of poll"', 'title = "Every \u202ekind"'.encode(), 1))
+    for command in (["sessions", "--sessions-dir", str(session.parent)], ["report", str(session)]):
+        _, said = _cli(*command)
+        assert "\u202e" not in said, (command[0], said)
+
+
 # ---------------------------------------------------------------------- the fast path
 
 

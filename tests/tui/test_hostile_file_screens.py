@@ -89,3 +89,20 @@ def test_random_hostile_events_never_reach_the_screen(tmp_path_factory, data) ->
 
     shown = asyncio.run(look())
     assert "an honest note" in shown and not CONTROLS.search(shown)
+
+
+@pytest.mark.slow
+async def test_thousands_of_damaged_blocks_are_told_in_a_dozen_notifications(
+    session_path: Path, clock: FakeClock
+) -> None:
+    """Each damaged block was a notification of its own: 8,000 written by hand (120 KB) kept the
+    facilitator's screen from opening for 13 s, and more for minutes. A dozen are told, the last
+    with how many more (`workshop validate` lists them all)."""
+    sessions.Session.open(session_path, clock).start()
+    with session_path.open("ab") as handle:
+        handle.write(b"[[events]]\nx\n\n" * 8000)
+    app = make_app(session_path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert len(said) == 12 and said[-1].endswith(" (and 7988 more)"), said[-1]

@@ -12,6 +12,7 @@ from typing import Any
 
 from workshop.content.document import Document
 from workshop.content.problems import Problem
+from workshop.engine.bidi import unbalanced
 from workshop.engine.text import UNCLEAN
 from workshop.i18n import N_, _
 
@@ -53,6 +54,12 @@ def quoted_value(value: Any) -> str:
         return repr(value)[:40]
     body = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
     return f"'{body}'" if len(body) <= 38 else f"'{body[:35]}…'"
+
+
+def _unclean(value: str) -> str | None:
+    """The first control character in `value` (or bidi control left open), or None."""
+    found = UNCLEAN.search(value)
+    return found.group() if found is not None else unbalanced(value)
 
 
 class Checker:
@@ -135,15 +142,23 @@ class Spot:
         if value is not None and required and not value.strip():
             self.report(_("{show} must not be empty").format(show=quoted_value(key)), key)
             return None
-        if value is not None and not controls and (bad := UNCLEAN.search(value)) is not None:
+        if value is not None and not controls and not self.clean(key, value):
+            return None
+        return value
+
+    def clean(self, key: str, *values: str) -> bool:
+        """Whether `values` (given under `key`) hold no control character, nor a bidi control a
+        line of them leaves open (it would reorder what a screen shows after it); reported when
+        they do."""
+        bad = next((found for value in values if (found := _unclean(value)) is not None), None)
+        if bad is not None:
             self.report(
                 _("{show} holds a control character (U+{ord:04X}): it would reach every terminal that shows it").format(
-                    show=quoted_value(key), ord=ord(bad.group())
+                    show=quoted_value(key), ord=ord(bad)
                 ),
                 key,
             )
-            return None
-        return value
+        return bad is None
 
     def whole(self, key: str, *, required: bool = True, low: int | None = None, high: int | None = None) -> int | None:
         value = self.get(key, int, required=required, what=N_("a whole number"))

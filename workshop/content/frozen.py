@@ -12,6 +12,7 @@ from typing import Any
 from workshop.content import variant_tables
 from workshop.content.checker import quoted_value
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
+from workshop.engine.bidi import unbalanced
 from workshop.engine.text import UNCLEAN
 from workshop.i18n import _
 
@@ -122,7 +123,7 @@ def _authored(module: dict[str, Any]) -> dict[str, Any]:
 
 def _unclean(value: object) -> bool:
     if isinstance(value, str):
-        return UNCLEAN.search(value) is not None
+        return UNCLEAN.search(value) is not None or unbalanced(value) is not None
     if isinstance(value, dict):
         return any(_unclean(k) or _unclean(v) for k, v in value.items())
     if isinstance(value, list):

@@ -101,7 +101,7 @@ def option_strings(poll: Spot) -> list[str] | None:
         wrong = next(o for o in options if not isinstance(o, str))
         poll.report(_("every option must be a string, not {type_name}").format(type_name=type_name(wrong)), "options")
         return None
-    return options
+    return options if poll.clean("options", *options) else None
 
 
 def check_distinct(poll: Spot, options: list[str]) -> None:
@@ -174,6 +174,6 @@ def _check_labels(labels: Spot, low: int | None, high: int | None) -> tuple[tupl
                 _("label for {value} is outside the scale {low} to {high}").format(value=value, low=low, high=high),
                 key,
             )
-        else:
+        elif labels.clean(key, label):
             parsed.append((value, label))
     return tuple(sorted(parsed))

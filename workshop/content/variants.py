@@ -184,6 +184,8 @@ def _check_labels(labels: Spot, own: dict[int, str]) -> None:
             continue
         if not isinstance(label, str) or not label.strip():
             labels.report(_("label for {value} must be a string that is not empty").format(value=value), key)
+        elif not labels.clean(key, label):
+            continue
         elif value not in own:
             labels.report(
                 _("label for {value} stands for no label of the poll's own (it labels {labels})").format(

@@ -39,6 +39,14 @@ def balanced(value: str) -> str:
     return _by_line(value, _balance)
 
 
+def unbalanced(value: str) -> str | None:
+    """The first bidi control in `value` when a line of it leaves one open or closes one it did not
+    open (what would reorder the text shown after it), else None. Balanced ones stay inside."""
+    if balanced(value) == value:
+        return None
+    return next(ch for ch in value if ch in EMBEDDINGS + PDF + ISOLATES + PDI)
+
+
 def _by_line(value: str, change: Callable[[str], str]) -> str:
     if value.isascii():  # the common case, and a long report has many notes
         return value

@@ -196,6 +196,17 @@ def last_head(data: bytes) -> int:
 
 def line_col(data: bytes, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of a byte offset, for messages."""
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, offset) + 1, column
+    return line_cols(data, [offset])[0]
+
+
+def line_cols(data: bytes, offsets: list[int]) -> list[tuple[int, int]]:
+    """`line_col` of each offset, counting lines on from the one before: a file of many damaged
+    blocks is read once, not once per block (which took minutes for a few megabytes)."""
+    out, line, at = [], 1, 0
+    for offset in offsets:
+        if offset < at:  # not in order: count from the start
+            line, at = 1, 0
+        line, at = line + data.count(b"\n", at, offset), offset
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        out.append((line, len(data[line_start:offset].decode("utf-8", "replace")) + 1))
+    return out

@@ -106,8 +106,10 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
     """One (line, column, message) per damaged piece, a torn tail and CRLF line ends. `data`
     is the whole file; `base` is where the scanned bytes began."""
     out = []
+    ends = [found.torn] if found.torn is not None else []
+    places = iter(blocks.line_cols(data, [base + piece.begin for piece in [*found.damaged, *ends]]))
     for piece in found.damaged:
-        line, col = blocks.line_col(data, base + piece.begin)
+        line, col = next(places)
         if piece.kind == "refused":
             out.append((line, col, _("{why}, at byte {base}: skipped").format(why=piece.why, base=base + piece.begin)))
             continue
@@ -126,7 +128,7 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
             )
         )
     if found.torn is not None:
-        line, col = blocks.line_col(data, base + found.torn.begin)
+        line, col = next(places)
         out.append(
             (
                 line,
@@ -206,8 +208,8 @@ def positions(path: Path) -> list[tuple[int, int]]:
         except ValueError:
             continue
         if check.one(event) is None:
-            out.append(blocks.line_col(data, at))
-    return out
+            out.append(at)
+    return blocks.line_cols(data, out)
 
 
 def repair(path: Path, target: Path) -> tuple[int, list[str]]:

@@ -16,6 +16,7 @@ from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError
 from workshop.tui.deciding import TOLD
 from workshop.tui.decisions import DECISION_BINDINGS, DECISION_COMMANDS
+from workshop.tui.follow import warn
 from workshop.tui.palette import Command
 from workshop.tui.room_actions import ROOM_BINDINGS, RoomActions
 from workshop.tui.session_view import fit_layout, fit_results, session_view
@@ -124,8 +125,7 @@ class FacilitatorScreen(RoomActions):
         self.app.title = clean(title_in_language(state))
         self.app.sub_title = clean(_("session {id}").format(id=state.id))
         self.render_state(state)
-        for warning in self.session.warnings:  # damage, and who wrote it: the chain broken, no key
-            self.notify(clean(warning), markup=False, severity="warning", timeout=15)
+        warn(self, self.session.warnings, timeout=15)  # damage, and who wrote it: the chain broken, no key
 
     def on_resize(self, event: events.Resize) -> None:
         fit_layout(self, event.size)  # the event's size: the screen's may not be updated yet

@@ -42,6 +42,19 @@ class Followed(Protocol):
     def new_warnings(self) -> list[str]: ...
 
 
+SAID_AT_ONCE = 12  # warnings told one by one; the last counts the rest (`workshop validate` lists them all)
+
+
+def warn(teller: App[None] | Screen[None], warnings: list[str], timeout: float) -> None:
+    """Each of `warnings` (what is wrong with the file) as a notification, the first SAID_AT_ONCE:
+    a file of thousands of damaged blocks made as many, and its screen took minutes to open."""
+    told = warnings[:SAID_AT_ONCE]
+    for i, warning in enumerate(told, 1):
+        more = len(warnings) - len(told) if i == len(told) else 0
+        said = clean(warning) + (_(" (and {problems} more)").format(problems=more) if more else "")
+        teller.notify(said, markup=False, severity="warning", timeout=timeout)
+
+
 class SessionScreen(Translated, Screen[None]):
     """An app's main screen: it composes the views, has the keys and follows the window's size.
     It draws in `render_state()`."""
@@ -184,7 +197,6 @@ class SessionApp(Translated, App[None]):
         except WorkshopError as err:
             self.notify(str(err), markup=False, severity="error")
             return
-        for warning in self.followed.new_warnings():  # damage or a broken chain found while following: say it once
-            self.notify(clean(warning), markup=False, severity="warning", timeout=10)
+        warn(self, self.followed.new_warnings(), timeout=10)  # damage or a broken chain found while following: once
         if grew:
             self.main.journal_grew()
