@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import FakeClock, cli, text_of
+from tests.tui.conftest import FakeClock, cli, screen_text, text_of
 from tests.tui.test_kiosk import CODES, message, person, pin_of, type_into
 from workshop import sessions
 from workshop.journal import store
@@ -179,3 +179,23 @@ async def test_a_newcomer_who_gives_up_at_the_pin_writes_nothing(session_path: P
         await pilot.pause()
         assert app.screen is app.main and [(f.id, f.value) for f in shown_fields(app)] == [("who", "")]
     assert [e for e in store.load(session_path).events if e["type"] == "join"] == []
+
+
+@pytest.mark.slow
+async def test_a_newcomer_reads_the_pin_advice_and_their_code_whole_at_80_columns(
+    session_path: Path, clock: FakeClock
+) -> None:
+    """The PIN screen's advice and the ballot's rejoin code are wrapped, never cut at the
+    window's edge: at 80x24 the code was cut to 'your rejoin co'."""
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#who", "Dee")
+        assert "brings you back here at the next poll." in " ".join(screen_text(app).split())
+        await type_into(pilot, "#pin", pin_of("Dee"))
+        await type_into(pilot, "#again", pin_of("Dee"))
+        assert type(app.screen).__name__ == "VoteScreen"
+        said = " ".join(screen_text(app).split())
+        assert f"your rejoin code does: {app.screen.code}. Keep it." in said, said
