@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import FakeClock, cli, screen_text, text_of
-from tests.tui.test_kiosk import CODES, message, person, pin_of, type_into
+from tests.tui.test_kiosk import CODES, ballots, message, person, pin_of, type_into
 from workshop import sessions
 from workshop.journal import store
 from workshop.tui.kiosk import make_app
@@ -199,3 +199,22 @@ async def test_a_newcomer_reads_the_pin_advice_and_their_code_whole_at_80_column
         assert type(app.screen).__name__ == "VoteScreen"
         said = " ".join(screen_text(app).split())
         assert f"your rejoin code does: {app.screen.code}. Keep it." in said, said
+
+
+@pytest.mark.slow
+async def test_a_second_person_with_the_same_name_is_told_what_to_type(session_path: Path, clock: FakeClock) -> None:
+    """A second Ana, asked for Ana's PIN, is told how to vote as herself (every PIN she guessed
+    would count against the first Ana's name), and doing so she votes; the first Ana's ballot stays."""
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await person(pilot, "Ana", ["enter"])
+        await type_into(pilot, "#who", "Ana")
+        said = " ".join(message(app).split())
+        assert "your PIN, please" in said and "Not Ana? Escape, then type your name with an initial: Ana B." in said
+        await pilot.press("escape")
+        await person(pilot, "Ana B.", ["down", "enter"])
+        assert "your ballot is recorded" in message(app)
+    assert [b["value"] for b in ballots(session_path)] == [["Coaching"], ["Planning"]]
