@@ -218,3 +218,20 @@ async def test_a_second_person_with_the_same_name_is_told_what_to_type(session_p
         await person(pilot, "Ana B.", ["down", "enter"])
         assert "your ballot is recorded" in message(app)
     assert [b["value"] for b in ballots(session_path)] == [["Coaching"], ["Planning"]]
+
+
+def test_a_wrong_code_in_french_says_when_to_try_again_as_french_is_written(
+    session_path: Path, clock: FakeClock
+) -> None:
+    """ "ce n'est pas le PIN de 'Léa' : réessayez dans 1 seconde", a space before the colon as in
+    every other French line (the kiosk, the phone page and `join` say it)."""
+    from workshop import i18n
+    from workshop.sessions import door
+    from workshop.sessions.refusals import WrongRejoinCode
+
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.join("Léa")
+    with i18n.speaking("fr"), pytest.raises(WrongRejoinCode) as wrong:
+        door.rejoin(live, "Léa", "AAAAAA", door.Client("10.0.0.7", "phone"))
+    assert "de 'Léa' : réessayez dans 1 seconde" in str(wrong.value), str(wrong.value)

@@ -184,7 +184,9 @@ class NextPersonScreen(SessionScreen):
                 self._ask(mode, self.session.name_of(holder))
                 return
             if mode == "pin":
-                person = door.attempt(self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), "PIN")
+                person = door.attempt(
+                    self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), _("PIN")
+                )
             else:
                 person = door.rejoin(self.session, clean, secret, KIOSK)
         except (WrongRejoinCode, TooManyTries) as err:
