@@ -38,7 +38,7 @@ def options_sentence(view: PollView) -> str:
     if poll.vote == "text":
         return _("a short answer.")
     listed = ", ".join(f"{i} {isolate(option)}" for i, option in enumerate(poll.options, 1))  # ideas: people's words
-    return "{options}: {listed}.".format(options=plural(len(poll.options), "option"), listed=listed)
+    return _("{options}: {listed}.").format(options=plural(len(poll.options), "option"), listed=listed)
 
 
 def poll_open(view: PollView) -> str:
@@ -58,7 +58,7 @@ def results(view: PollView) -> str:
     tally = view.tally
     unit = UNITS[tally.unit]
     rows = "; ".join(
-        "{label}: {value}, {share}".format(
+        _("{label}: {value}, {share}").format(
             label=isolate(row.label), value=plural(row.value, unit), share=number(row.share, ".0%")
         )
         for row in shown(tally)

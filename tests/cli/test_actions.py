@@ -61,6 +61,23 @@ def test_a_due_date_that_is_not_one_is_refused(ws: Workshop) -> None:
     ws.refused("actions", "s", "--format", "xls", says="unknown format")
 
 
+def test_a_due_date_is_read_and_said_back_in_the_language_spoken(ws: Workshop) -> None:
+    """A facilitator in Germany, Spain or France types the month as they write it, and hears the
+    date back in their language, not 'fällig Tue 15 Dec 2026'."""
+    ws.started_at()
+    for lang, typed, said in (
+        ("de", "15. Dez. 2026", "fällig Di. 15. Dez. 2026"),
+        ("es", "15 de diciembre de 2026", "vence el mar 15 dic 2026"),
+        ("fr", "15 déc. 2026", "échéance mar. 15 déc. 2026"),
+        ("en", "Tue 15 Dec 2026", "due Tue 15 Dec 2026"),
+    ):
+        assert said in ws.ok("note", "s", "--lang", lang, "--due", typed, "Book it").stdout
+    assert {a["due"] for a in json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]} == {"2026-12-15"}
+    refused = ws.run("note", "s", "--lang", "de", "--due", "15 jui", "Book it")  # juin or juillet: neither
+    assert refused.exit_code == 2 and refused.stderr.startswith("Fehler: '15 jui' ist kein lesbares Datum: tippen Sie")
+    assert "15. Dez, Freitag" in refused.stderr
+
+
 def test_a_revote_on_a_poll_nobody_has_voted_on_is_refused(ws: Workshop) -> None:
     ws.started_at("pick")
     ws.refused("control", "s", "revote", says="no ballots in this round yet")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli.conftest import Workshop
 from workshop.cli import app
 
 
@@ -93,3 +94,49 @@ def test_the_formats_offered_are_listed_in_the_language_spoken(args: list[str], 
     assert result.exit_code == 2, result.output
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and says in lines[0], result.stderr
+
+
+ENGLISH = ("Missing", "No such option", "requires an argument", "Invalid value", "is not a valid", "unexpected extra")
+
+
+@pytest.mark.parametrize(
+    ("args", "german"),
+    [
+        (["idea", "s", "x"], "die Option '--name' fehlt"),
+        (["idea"], "das Argument 'session' fehlt"),
+        (["report", "s", "--bogus"], "keine Option --bogus"),
+        (["report", "s", "--format"], "die Option '--format' braucht einen Wert"),
+        (["serve", "s", "--port", "abc"], "ungültiger Wert für '--port': 'abc' ist keine ganze Zahl"),
+        (["replay", "s", "--speed", "x"], "ungültiger Wert für '--speed': 'x' ist keine Zahl"),
+        (["report", "s", "extra"], "zu viele Argumente: extra"),
+    ],
+    ids=repr,
+)
+def test_a_command_typed_wrong_is_said_in_the_language_spoken(args: list[str], german: str) -> None:
+    """click's own words ('Missing option', 'No such option') no longer leak into the line."""
+    for lang in ("de", "es", "fr"):
+        result = CliRunner().invoke(app, ["--lang", lang, *args])
+        line = result.stderr.strip()
+        assert result.exit_code == 2 and not any(words in line for words in ENGLISH), line
+        if lang == "de":
+            assert line.startswith(f"Fehler: {german} (`"), line
+
+
+@pytest.mark.parametrize("args", [["note", "s", "--nam", "x"], ["sessions", "--json=3"]], ids=repr)
+def test_an_apostrophe_in_a_french_line_is_no_quote_to_cut(args: list[str]) -> None:
+    """ "l'option … qu'elle attend": the words between two apostrophes were taken for a long
+    quoted value and cut to their first 40 characters and "…"."""
+    result = CliRunner().invoke(app, ["--lang", "fr", *args])
+    line = result.stderr.strip()
+    assert "…" not in line and line.endswith("dit ce qu'elle attend)"), line
+
+
+def test_a_live_session_refused_by_archive_is_said_in_the_language_spoken(ws: Workshop) -> None:
+    """Not 's ist running …, dann archive': the status and what to do next, in German too."""
+    ws.started_at(name="live")
+    assert "live is running" in ws.refused("archive", "live")
+    said = ws.run("archive", "live", "--lang", "de").stderr
+    assert said.startswith("Fehler: live ist noch nicht beendet (läuft): nur eine beendete Sitzung"), said
+    assert said.rstrip().endswith("dann archivieren") and "running" not in said
+    assert "está en curso" in ws.run("archive", "live", "--lang", "es").stderr
+    assert "est en cours" in ws.run("archive", "live", "--lang", "fr").stderr

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.engine.date_cases import CASES, TODAY
+from workshop import i18n
 from workshop.engine import dates
 
 
@@ -79,6 +80,38 @@ def test_the_order_comes_from_the_locale(environ: dict[str, str], order: str | N
 def test_every_date_shown_back_reads_as_itself(day: dt.date, order: str | None) -> None:
     assert dates.read(dates.shown(day), TODAY, order) == day
     assert dates.read(day.isoformat(), TODAY, order) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "means"),
+    [
+        ("15. Dez", dt.date(2026, 12, 15)),
+        ("15. Dezember 2026", dt.date(2026, 12, 15)),
+        ("3. März", dt.date(2027, 3, 3)),
+        ("15 de diciembre de 2026", dt.date(2026, 12, 15)),
+        ("15 dic", dt.date(2026, 12, 15)),
+        ("1er févr.", dt.date(2027, 2, 1)),
+        ("15 déc.", dt.date(2026, 12, 15)),
+        ("2 aout", dt.date(2027, 8, 2)),
+        ("Di. 15. Dez. 2026", dt.date(2026, 12, 15)),
+        ("mar. 15 déc. 2026", dt.date(2026, 12, 15)),
+        ("freitag", dt.date(2026, 12, 11)),
+        ("vendredi", dt.date(2026, 12, 11)),
+    ],
+)
+def test_a_month_or_weekday_in_german_spanish_or_french_is_read(typed: str, means: dt.date) -> None:
+    assert dates.read(typed, TODAY, "dmy") == means
+
+
+def test_a_name_that_starts_a_weekday_elsewhere_stays_a_name() -> None:
+    for typed in ("Bo and Sam", "Don", "Team Mar", "3 jui"):  # samedi, Donnerstag, martes; juin or juillet
+        assert dates.owner_and_due(typed, TODAY, "dmy") == (typed, None)
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["de", "es", "fr"]))
+def test_a_date_shown_in_another_language_reads_as_itself(day: dt.date, lang: str) -> None:
+    with i18n.speaking(lang):
+        assert dates.read(dates.shown(day), TODAY, None) == day
 
 
 @given(st.text(max_size=40), st.sampled_from(["dmy", "mdy", None]))

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.tui.conftest import FakeClock, cli, text_of
-from tests.tui.test_kiosk import CODES, message, person, pin_of, type_into
+from tests.tui.conftest import FakeClock, cli, screen_text, text_of
+from tests.tui.test_kiosk import CODES, ballots, message, person, pin_of, type_into
 from workshop import sessions
 from workshop.journal import store
 from workshop.tui.kiosk import make_app
@@ -179,3 +179,59 @@ async def test_a_newcomer_who_gives_up_at_the_pin_writes_nothing(session_path: P
         await pilot.pause()
         assert app.screen is app.main and [(f.id, f.value) for f in shown_fields(app)] == [("who", "")]
     assert [e for e in store.load(session_path).events if e["type"] == "join"] == []
+
+
+@pytest.mark.slow
+async def test_a_newcomer_reads_the_pin_advice_and_their_code_whole_at_80_columns(
+    session_path: Path, clock: FakeClock
+) -> None:
+    """The PIN screen's advice and the ballot's rejoin code are wrapped, never cut at the
+    window's edge: at 80x24 the code was cut to 'your rejoin co'."""
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_into(pilot, "#who", "Dee")
+        assert "brings you back here at the next poll." in " ".join(screen_text(app).split())
+        await type_into(pilot, "#pin", pin_of("Dee"))
+        await type_into(pilot, "#again", pin_of("Dee"))
+        assert type(app.screen).__name__ == "VoteScreen"
+        said = " ".join(screen_text(app).split())
+        assert f"your rejoin code does: {app.screen.code}. Keep it." in said, said
+
+
+@pytest.mark.slow
+async def test_a_second_person_with_the_same_name_is_told_what_to_type(session_path: Path, clock: FakeClock) -> None:
+    """A second Ana, asked for Ana's PIN, is told how to vote as herself (every PIN she guessed
+    would count against the first Ana's name), and doing so she votes; the first Ana's ballot stays."""
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await person(pilot, "Ana", ["enter"])
+        await type_into(pilot, "#who", "Ana")
+        said = " ".join(message(app).split())
+        assert "your PIN, please" in said and "Not Ana? Escape, then type your name with an initial: Ana B." in said
+        await pilot.press("escape")
+        await person(pilot, "Ana B.", ["down", "enter"])
+        assert "your ballot is recorded" in message(app)
+    assert [b["value"] for b in ballots(session_path)] == [["Coaching"], ["Planning"]]
+
+
+def test_a_wrong_code_in_french_says_when_to_try_again_as_french_is_written(
+    session_path: Path, clock: FakeClock
+) -> None:
+    """ "ce n'est pas le PIN de 'Léa' : réessayez dans 1 seconde", a space before the colon as in
+    every other French line (the kiosk, the phone page and `join` say it)."""
+    from workshop import i18n
+    from workshop.sessions import door
+    from workshop.sessions.refusals import WrongRejoinCode
+
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.join("Léa")
+    with i18n.speaking("fr"), pytest.raises(WrongRejoinCode) as wrong:
+        door.rejoin(live, "Léa", "AAAAAA", door.Client("10.0.0.7", "phone"))
+    assert "de 'Léa' : réessayez dans 1 seconde" in str(wrong.value), str(wrong.value)

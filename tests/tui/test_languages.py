@@ -137,3 +137,24 @@ async def test_a_redraw_asked_from_another_language_keeps_the_apps(tmp_path: Pat
             with i18n.speaking("en"):
                 lead.render_state()
             assert "English" in text_of(lead.screen.query_one("#step-title", Static))
+
+
+def test_join_plain_in_french_puts_a_space_before_each_colon(tmp_path: Path) -> None:
+    """French typography, as every French line of the interface has it: '3 options : 1 Coaching'
+    and 'Coaching : 1 voix', not '3 options: 1 Coaching'."""
+    from tests.support import polls_plan
+    from workshop.transcript import Transcript
+
+    s = sessions.Session.open(sessions.create(polls_plan(), tmp_path, "room", "Sam", code=CODE))
+    s.start()
+    said: list[str] = []
+    with i18n.speaking("fr"):
+        transcript = Transcript("nobody", said.append)
+        s.goto("pick")
+        transcript.follow(s.state())
+        s.cast(s.join("Ana"), "polls/pick", ["Coaching"])
+        s.poll_action("close", "polls/pick")
+        transcript.follow(s.state())
+    opened = next(line for line in said if line.startswith("Sondage ouvert"))
+    assert "3 options : 1 Coaching, 2 Planning, 3 Quality." in opened, said
+    assert "Coaching : 1 voix, 100\xa0%" in next(line for line in said if line.startswith("Résultats")), said

@@ -45,7 +45,8 @@ def pretty_print_error(err: WorkshopError) -> None:
     typer.echo(_("error: {err}").format(err=said), err=True)
 
 
-_QUOTED_LONG = re.compile(r"""(['"])([^'"\n]{61,})\1""")  # a value quoted back to the user, too long to read
+# a value quoted back to the user, too long to read; an apostrophe within a word (l'option) quotes nothing
+_QUOTED_LONG = re.compile(r"""(?<!\w)(['"])([^'"\n]{61,})\1(?!\w)""")
 
 
 class _Commands(TyperGroup):
@@ -85,9 +86,9 @@ def _one_line_usage(err: "typer._click.exceptions.UsageError", root: Any = None)
         command = " ".join(filter(None, (root.command_path, root.invoked_subcommand)))
     else:
         command = "workshop"
-    said = _("{message} (`{command} --help` says what it takes)").format(
-        message=err.format_message().rstrip("."), command=command
-    )
+    from workshop.cli import usage
+
+    said = _("{message} (`{command} --help` says what it takes)").format(message=usage.said(err), command=command)
     pretty_print_error(WorkshopError(said))
     raise typer.Exit(2) from None
 

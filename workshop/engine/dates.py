@@ -9,9 +9,11 @@ What is read, case and spacing aside:
   The locale's order (`dmy` or `mdy`) decides 05/06/2026; where only one reading is a date
   (15/12 cannot be month 15) that one is taken; where the locale says no order (C, POSIX, or a
   year-first locale) and both readings are dates, it is refused as ambiguous.
-- A month's name (English, full or three letters): 15 Dec 2026, Dec 15, 15th December, and the
-  way dates are shown back, Tue 15 Dec 2026 (the weekday must be that date's).
-- Words: today, tomorrow, a weekday (friday, fri, this friday: the next one after today; on that
+- A month's name, full or its start, in English, German, Spanish or French (date_names.py): 15 Dec
+  2026, Dec 15, 15th December, 15. Dez, 15 de diciembre, 1er déc., and the way dates are shown
+  back in the language spoken, Tue 15 Dec 2026, Di. 15. Dez. 2026 (the weekday must be that date's).
+- Words: today, tomorrow, a weekday (friday, fri, this friday, or a whole name in another language,
+  freitag, viernes, vendredi: the next one after today; on that
   very weekday it is refused, as it could mean today), next friday (refused when this week's and
   next week's Friday are different days, as English leaves it open), next week (its Monday),
   in 3 days, in 2 weeks, in a week.
@@ -26,25 +28,13 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+from workshop import i18n
+from workshop.engine import date_names
 from workshop.engine.text import TextError
 from workshop.i18n import _
 
 ORDERS = ("dmy", "mdy")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Territories whose everyday numeric dates put the month first, or the year first (so a
 # day-month pair typed there has no order of its own); everywhere else the day comes first.
@@ -57,8 +47,9 @@ class DateError(TextError):
 
 
 def shown(day: dt.date) -> str:
-    """'Tue 15 Dec 2026': how a reading is shown back before it is saved, and read again as typed."""
-    return f"{WEEKDAYS[day.weekday()][:3].title()} {day.day} {MONTHS[day.month - 1][:3].title()} {day.year}"
+    """'Tue 15 Dec 2026' ('Di. 15. Dez. 2026' in German): how a reading is shown back before it is
+    saved, in the language spoken, and read again as typed."""
+    return date_names.said(i18n.language(), day.weekday(), day.day, day.month, day.year)
 
 
 def order_of(environ: Mapping[str, str]) -> str | None:
@@ -196,39 +187,37 @@ def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
     )
 
 
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?\s+)?"
+_MONTH = r"([^\W\d_]+)\.?"  # a month's name in a language of date_names.py, or it is no date
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 15th, 1er (French), 15. (German)
+_WEEKDAY = r"(?:([^\W\d_]+)\.?\s+)?"
+_YEAR = r"(?:\s+(?:de\s+)?(\d{4}))?"  # 15 de diciembre de 2026
 
 
 def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    match = re.fullmatch(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+(\d{{4}}))?", words)
+    match = re.fullmatch(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_YEAR}", words)
     if match is not None:
         weekday, day, month, year = match.groups()
     else:
-        match = re.fullmatch(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}(?:\s+(\d{{4}}))?", words)
+        match = re.fullmatch(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}{_YEAR}", words)
         if match is None:
             return None
         weekday, month, day, year = match.groups()
-    number = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month[:3]))
+    number = date_names.month_number(month)
+    if number is None or weekday and not date_names.names_a_weekday(weekday):
+        return None  # 'in 2 weeks', 'team 7': words, not a month's or a weekday's name
     found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
     if found is None:
         raise DateError(_("{words} is not a day of the calendar").format(words=words))
-    if weekday and WEEKDAYS[found.weekday()][:3] != weekday[:3]:
+    if weekday and not date_names.is_weekday(weekday, found.weekday()):
+        lang, typed = i18n.language(), date_names.weekday_named(weekday)
         raise DateError(
             _("{date} is a {weekday}, not a {typed}").format(
                 date=shown(found),
-                weekday=WEEKDAYS[found.weekday()].title(),
-                typed=next(w for w in WEEKDAYS if w.startswith(weekday[:3])).title(),
+                weekday=date_names.weekday_called(lang, found.weekday()),
+                typed=weekday if typed is None else date_names.weekday_called(lang, typed),
             )
         )
     return found
-
-
-def _weekday(word: str) -> int | None:
-    """A weekday's number from its name or the start of it (fri, thurs), at least three letters."""
-    word = word.rstrip(".")
-    return next((i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)), None)
 
 
 def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
@@ -244,7 +233,7 @@ def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
         return today + dt.timedelta(days=count * (7 if match.group(2) == "week" else 1))
     parts = words.split()
     if len(parts) == 1 or (len(parts) == 2 and parts[0] in ("this", "on", "next")):
-        wanted = _weekday(parts[-1])
+        wanted = date_names.weekday_number(parts[-1])
         if wanted is None:
             return None
         ahead = (wanted - today.weekday()) % 7
@@ -254,7 +243,7 @@ def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
             if ahead == 0:
                 raise DateError(
                     _("today is a {title}: type today, or next {name} for {shown}").format(
-                        title=name.title(), name=name, shown=shown(coming)
+                        title=date_names.weekday_called(i18n.language(), wanted), name=name, shown=shown(coming)
                     )
                 )
             return coming

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from workshop.engine.tally import SESSION_STATUS_WORDS, said
 from workshop.errors import os_message
 from workshop.i18n import _
 from workshop.sessions.files import (
@@ -150,7 +151,7 @@ def put_away(path: Path, clock: Clock = utc_now) -> Path:
     missing. A link, a file or someone else's folder planted at `archive` is refused, and the
     moves go through the folder itself (never a path a link could redirect between the check
     and the move)."""
-    session = _finished(path, clock, "archive")
+    session = _finished(path, clock, _("archive it"))
     archive = path.parent / ARCHIVE
     target = archive / path.name
     try:
@@ -197,7 +198,7 @@ def _own_folder(folder: Path) -> Iterator[int]:
 
 def delete(path: Path, clock: Clock = utc_now) -> None:
     """Remove a finished (or stale) session and its secret (and certificate and host key) for good."""
-    _finished(path, clock, "delete")
+    _finished(path, clock, _("delete it"))
     try:
         for beside in kept_beside(path):
             beside.unlink(missing_ok=True)
@@ -219,7 +220,7 @@ def _finished(path: Path, clock: Clock, doing: str) -> Session:
             _(
                 "{stem} is {status}: only an ended session (or one never started for an hour) can be put away; end "
                 "it first (`workshop control {stem} end`), then {doing}"
-            ).format(stem=path.stem, status=status, doing=doing)
+            ).format(stem=path.stem, status=said(SESSION_STATUS_WORDS, status), doing=doing)
         )
     return session
 

@@ -128,15 +128,23 @@ class NextPersonScreen(SessionScreen):
         self.asking, secret.value = mode, ""
         secret.placeholder = _("Your PIN") if mode == "pin" else _("Your rejoin code (shown when you first joined)")
         secret.remove_class("hidden")
-        self._say(
+        said = styled(
+            _("Welcome back, {name}: your PIN, please.")
+            if mode == "pin"
+            else _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
+            "bold",
+            name=isolate(name),
+        )
+        # a second person of that name: each code they guessed would count against the first one's name
+        said.append(" ")
+        said.append(
             styled(
-                _("Welcome back, {name}: your PIN, please.")
-                if mode == "pin"
-                else _("Welcome back, {name}: this name joined on another screen; its rejoin code, please."),
-                "bold",
+                _("Not {name}? Escape, then type your name with an initial: {example}"),
                 name=isolate(name),
+                example=isolate(f"{name} B."),
             )
         )
+        self._say(said)
         secret.focus()
 
     def clear(self) -> None:
@@ -176,7 +184,9 @@ class NextPersonScreen(SessionScreen):
                 self._ask(mode, self.session.name_of(holder))
                 return
             if mode == "pin":
-                person = door.attempt(self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), "PIN")
+                person = door.attempt(
+                    self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), _("PIN")
+                )
             else:
                 person = door.rejoin(self.session, clean, secret, KIOSK)
         except (WrongRejoinCode, TooManyTries) as err:

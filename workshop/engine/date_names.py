@@ -1,0 +1,160 @@
+"""Month and weekday names in the interface's languages, for the date reader (dates.py): a date is
+shown back in the language spoken ('Di. 15. Dez. 2026'), and a month or weekday is read in any of
+them, so '15. Dez', '15 déc.' and '15 de diciembre' are days as '15 Dec' is. Pure: no locale
+data is looked up, so what is shown is always what is read back.
+
+A name is read by its start (at least three letters for a month, two for a weekday), accents and
+case aside; a start that names two different months or weekdays ('jui': juin or juillet; 'di':
+Dienstag or dimanche) names none."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+# Full names, Monday first and January first, in each language the interface speaks.
+WEEKDAY_NAMES = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+MONTH_NAMES = {
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    "de": (
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+}
+# How a date is shown back, as each market abbreviates it: 'Tue 15 Dec 2026', 'Di. 15. Dez. 2026',
+# 'mar 15 dic 2026', 'mar. 15 déc. 2026'.
+SHORT_WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "de": ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
+    "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+    "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
+}
+SHORT_MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
+    "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
+}
+DAY_FORMAT = {"en": "{weekday} {day} {month} {year}", "de": "{weekday} {day}. {month} {year}"}
+# Short forms no full name starts with.
+OTHER_MONTHS = {"mrz": 3, "set": 9}
+
+
+def weekday_called(language: str, weekday: int) -> str:
+    """A weekday's full name in `language`, as a sentence names it ('Tuesday', 'Dienstag', 'mardi')."""
+    return WEEKDAY_NAMES.get(language, WEEKDAY_NAMES["en"])[weekday]
+
+
+def plain(word: str) -> str:
+    """Lower case, accents and a trailing full stop dropped: 'Déc.' -> 'dec'."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().rstrip("."))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _named(word: str, tables: Mapping[str, tuple[str, ...]], least: int) -> int | None:
+    """The 0-based place in `tables` of the one name (in any language) `word` starts."""
+    word = plain(word)
+    if len(word) < least or not word.isalpha():
+        return None
+    found = {i for names in tables.values() for i, name in enumerate(names) if plain(name).startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+def weekday_named(word: str) -> int | None:
+    """The weekday `word` starts the name of in some language, if only one ('di': none)."""
+    return _named(word, WEEKDAY_NAMES, 2)
+
+
+def month_number(word: str) -> int | None:
+    """1 to 12 for a month's name or the start of it in any language ('dez', 'déc.', 'ene'), else None."""
+    if plain(word) in OTHER_MONTHS:
+        return OTHER_MONTHS[plain(word)]
+    found = _named(word, MONTH_NAMES, 3)
+    return None if found is None else found + 1
+
+
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) to 6 for a weekday on its own: the start of its English name (fri, thurs: at
+    least three letters) or its whole name in another language (freitag, viernes, vendredi), so
+    that an owner called Sam or Don is not read as samedi or Donnerstag."""
+    word = plain(word)
+    english = [i for i, name in enumerate(WEEKDAY_NAMES["en"]) if len(word) >= 3 and plain(name).startswith(word)]
+    whole = [i for names in WEEKDAY_NAMES.values() for i, name in enumerate(names) if plain(name) == word]
+    found = english or whole
+    return found[0] if found else None
+
+
+def names_a_weekday(word: str) -> bool:
+    """Whether `word` starts some weekday's name in some language ('di': Dienstag, dimanche)."""
+    return any(is_weekday(word, day) for day in range(7))
+
+
+def is_weekday(word: str, weekday: int) -> bool:
+    """Whether `word` is (the start of) that weekday's name in some language: 'Di.' is a Tuesday's
+    in German, whatever Sunday is called in French."""
+    word = plain(word)
+    return len(word) >= 2 and any(plain(names[weekday]).startswith(word) for names in WEEKDAY_NAMES.values())
+
+
+def said(language: str, weekday: int, day: int, month: int, year: int) -> str:
+    """A day as `language` shows it back, read again as typed by dates.read."""
+    lang = language if language in SHORT_MONTHS else "en"
+    return DAY_FORMAT.get(lang, DAY_FORMAT["en"]).format(
+        weekday=SHORT_WEEKDAYS[lang][weekday], day=day, month=SHORT_MONTHS[lang][month - 1], year=year
+    )
