@@ -127,16 +127,22 @@ _ASIDE = re.compile(
 )
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
+# Each mark is looked for without scanning past the next one's start, so no text is read again from every position.
+_TEMPLATE = re.compile(
+    r"\{%(?:(?!\{%).)*?%\}|\{\{(?:(?!\{\{).)*?\}\}|(?<!\s)\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL
+)
 # Note apps' marks (Obsidian, Logseq, Roam): [[page]] and [[page|its text]], ==highlight==, and #tags at
 # the end of a line or alone on one.
-_WIKILINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]")
+_WIKILINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]\n]*)\]\]")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-_TAGS = re.compile(r"(?:(?<=\s)|^)(?:#[^\W\d][\w/-]*[ \t]*)+$", re.MULTILINE)
+_TAGS_BACKWARDS = re.compile(r"(?:[ \t]*[\w/-]*[^\W\d]#)+(?=\s|$)")  # "#a #b" at a line's end, read from its end
 
 
 def _notes_marks(raw: str) -> str:
-    return _TAGS.sub("", _HIGHLIGHT.sub(r"\1", _WIKILINK.sub(r"\1", raw))).rstrip()
+    lines = _HIGHLIGHT.sub(r"\1", _WIKILINK.sub(r"\1", raw)).split("\n")
+    return "\n".join(
+        line[: len(line) - m.end()] if (m := _TAGS_BACKWARDS.match(line[::-1])) else line for line in lines
+    ).rstrip()
 
 
 _INLINE_SKIP = {"aside", "script", "style", "blockquote", "noscript", "svg", "template"}
