@@ -117,7 +117,7 @@ def read_article(raw: bytes, name: str) -> Article:
         except Exception:
             raise ArticleError(_("{name}: cannot read this HTML page").format(name=name)) from None
     elif kind == "markdown":
-        blocks, meta = parse.markdown(text)
+        blocks, meta = parse.markdown(text, code=name.lower().endswith(MARKDOWN_NAMES))
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
     blocks = byline.split_glued(blocks)
