@@ -1,6 +1,7 @@
 """A saved page with a control character in its text (a form feed between printed pages, a stray
-vertical tab from a word processor), even right after a script or a style the extractor drops, is read by the main-text extractor like any page, and
-`workshop draft` prints nothing but its own lines: no extractor's traceback on standard error."""
+vertical tab from a word processor), even right after a script or a style the extractor drops, is
+read by the main-text extractor like any page, and `workshop draft` prints nothing but its own lines:
+no extractor's traceback on standard error."""
 
 from __future__ import annotations
 

@@ -117,7 +117,7 @@ def read_article(raw: bytes, name: str) -> Article:
         except Exception:
             raise ArticleError(_("{name}: cannot read this HTML page").format(name=name)) from None
     elif kind == "markdown":
-        blocks, meta = parse.markdown(text)
+        blocks, meta = parse.markdown(text, code=name.lower().endswith(MARKDOWN_NAMES))
     else:
         blocks, meta, marked = plain_blocks(text), {}, False
     blocks = byline.split_glued(blocks)
@@ -180,9 +180,8 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
     top = headings.title_heading(tops, blocks, stem)
     title = clean_text(meta.get("title") or meta.get("og:title") or meta.get("twitter:title") or "")
     page = clean_text(meta.get("page-title", ""))
-    if (
-        not title and page
-    ):  # <title> often carries the site's name, or is a shorter title: the heading is the article's own
+    # <title> often carries the site's name, or is a shorter title: the heading is the article's own
+    if not title and page:
         title = top.text if top is not None and _shared(top.text, page) else _clean_title(page)
     if not title and top is not None:
         title = top.text

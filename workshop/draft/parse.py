@@ -38,16 +38,17 @@ class Block:
 # ------------------------------------------------------------------------------------ Markdown
 
 
-def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
+def markdown(text: str, code: bool = True) -> tuple[list[Block], dict[str, str]]:
     """The blocks of a Markdown article and its front matter. HTML inside it is read as HTML: its
     paragraphs, headings, lists and captions are the article's, while an aside, a block quote or a
-    script is left out, with whatever Markdown stands between its opening and closing tags."""
+    script is left out, with whatever Markdown stands between its opening and closing tags. Without
+    `code` (text that is no Markdown file by its name), an indented paragraph is a paragraph, not code."""
     meta: dict[str, str] = {}
     if (toml := frontmatter.toml_front(text)) is not None:
         meta, text = toml
     elif text.lstrip("\n").startswith("---"):
         text = text.lstrip("\n")  # blank lines before front matter would make it a heading
-    tokens = _parser().parse(text)
+    tokens = _parser(code).parse(text)
     blocks: list[Block] = []
     held: list[Block] = []  # Markdown inside an HTML element that leaves its content out, until it closes
     quotes: list[Block] = []  # block quotes: not the article's points, unless it has nothing else
@@ -103,7 +104,7 @@ def markdown(text: str) -> tuple[list[Block], dict[str, str]]:
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(code: bool = True) -> MarkdownIt:
     """CommonMark with front matter, tables and ::: containers (pandoc's fenced divs, Docusaurus and
     VuePress admonitions: their text is the article's unless the container is an aside, a note or a quote)."""
     from markdown_it import MarkdownIt
@@ -112,7 +113,8 @@ def _parser() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable(["table", "strikethrough"])
-    return parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
+    parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
+    return parser if code else parser.disable("code")
 
 
 def _converted(text: str) -> list[Block]:
@@ -127,16 +129,22 @@ _ASIDE = re.compile(
 )
 # Site generators' marks, which are not the article's text: Liquid and Hugo tags ({% … %}, {{< … >}}) and
 # attribute lists after a heading ("## Costs {#costs}", "{: .note}").
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL)
+# Each mark is looked for without scanning past the next one's start, so no text is read again from every position.
+_TEMPLATE = re.compile(
+    r"\{%(?:(?!\{%).)*?%\}|\{\{(?:(?!\{\{).)*?\}\}|(?<!\s)\s*\{(?:#[\w-]+|\.[\w-]+|:[^}\n]*)\}\s*$", re.DOTALL
+)
 # Note apps' marks (Obsidian, Logseq, Roam): [[page]] and [[page|its text]], ==highlight==, and #tags at
 # the end of a line or alone on one.
-_WIKILINK = re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]\n]*)\]\]")
+_WIKILINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]\n]*)\]\]")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
-_TAGS = re.compile(r"(?:(?<=\s)|^)(?:#[^\W\d][\w/-]*[ \t]*)+$", re.MULTILINE)
+_TAGS_BACKWARDS = re.compile(r"(?:[ \t]*[\w/-]*[^\W\d]#)+(?=\s|$)")  # "#a #b" at a line's end, read from its end
 
 
 def _notes_marks(raw: str) -> str:
-    return _TAGS.sub("", _HIGHLIGHT.sub(r"\1", _WIKILINK.sub(r"\1", raw))).rstrip()
+    lines = _HIGHLIGHT.sub(r"\1", _WIKILINK.sub(r"\1", raw)).split("\n")
+    return "\n".join(
+        line[: len(line) - m.end()] if (m := _TAGS_BACKWARDS.match(line[::-1])) else line for line in lines
+    ).rstrip()
 
 
 _INLINE_SKIP = {"aside", "script", "style", "blockquote", "noscript", "svg", "template"}

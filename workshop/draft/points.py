@@ -8,6 +8,7 @@ This is the drafter's own judgement; parsing the article is done before (article
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 
@@ -94,14 +95,14 @@ def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
     main = next((level for level in levels if sum(blocks[i].level == level for i in heads) >= 2), None)
     points = []
     for index in (i for i in heads if blocks[i].level == main):
-        section = _until_heading(blocks[index + 1 :], blocks[index].level)
+        section = _until_heading((blocks[i] for i in range(index + 1, len(blocks))), blocks[index].level)
         if section:
             parts = tuple(b.text for b in section if b.kind == "heading")
             points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
     return (points, "sections") if len(points) >= 2 else None
 
 
-def _until_heading(blocks: list[Block], level: int) -> list[Block]:
+def _until_heading(blocks: Iterable[Block], level: int) -> list[Block]:
     """The blocks before the first heading at `level` or above."""
     return list(takewhile(lambda b: not (b.kind == "heading" and b.level <= level), blocks))
 
