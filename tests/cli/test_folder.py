@@ -285,14 +285,15 @@ def test_a_name_with_a_control_or_a_byte_that_is_no_text_is_shown_as_bash_takes_
 
     monkeypatch.setenv("COLUMNS", "200")
     ws.started_at(name="s")
-    planted = [os.fsencode(ws.sessions) + b"/s" + odd + b".toml" for odd in (b"\x1b[2J", b"\xff", b"\t")]
+    odds = (b"\x1b[2J", b"\xff", b"\t", "\u202e".encode())  # the last a right-to-left override: it reverses the row
+    planted = [os.fsencode(ws.sessions) + b"/s" + odd + b".toml" for odd in odds]
     for name in planted:
         with open(name, "wb") as handle:
             handle.write(ws.file("s").read_bytes())
     table = ws.ok("sessions").stdout
-    assert "\x1b" not in table
+    assert "\x1b" not in table and "\u202e" not in table
     rows = [row for row in re.split(r"─ *\n", table, maxsplit=1)[1].splitlines() if row.strip()]
     shown = [row.split()[0] for row in rows]
-    assert len(shown) == 4 and "s" in shown, table
+    assert len(shown) == 5 and "s" in shown, table
     pasted = [subprocess.run(["bash", "-c", f"printf %s {cell}"], capture_output=True).stdout for cell in shown]
     assert sorted(pasted) == sorted([b"s", *planted]), (table, pasted)

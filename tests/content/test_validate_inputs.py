@@ -48,6 +48,19 @@ def test_a_byte_order_mark_still_validates(tmp_path: Path, monkeypatch: pytest.M
     assert run_validate(tmp_path, monkeypatch, "bom.toml") == (0, [f"bom.toml: ok: {MODULE_OK}"])
 
 
+def test_a_file_name_made_by_hand_does_not_reach_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate FOLDER` named each file it found as it was: a name planted in a shared folder
+    holding an escape (here one that retitles the terminal) or a right-to-left override reached
+    the terminal of whoever validated it. What does not print is escaped, as `sessions` does."""
+    write(tmp_path, "in/\x1b]0;owned\x07.toml", MODULE)
+    write(tmp_path, "in/x\u202e.toml", "id = 1\n")
+    code, lines = run_validate(tmp_path, monkeypatch, "in")
+    assert code == 2 and sorted(lines) == [
+        f"in/\\x1b]0;owned\\x07.toml: ok: {MODULE_OK}",
+        "in/x\\u202e.toml:1:1: not a module ([[steps]]), an agenda ([[modules]]) or a session ([session])",
+    ]
+
+
 def test_windows_line_endings_keep_the_line_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = edit({15: ["minuts = 4"]}).replace("\n", "\r\n")
     write(tmp_path, "crlf.toml", text.encode())

@@ -90,6 +90,14 @@ def test_a_session_title_with_an_override_left_open_does_not_reach_the_terminal(
         assert "\u202e" not in said, (command[0], said)
 
 
+def test_a_file_name_with_an_override_does_not_reverse_the_warning_that_names_it(session: Path) -> None:
+    """A file in the sessions folder that is no session is named in a warning of `sessions`: a
+    name made by hand holding a right-to-left override reversed the rest of that line."""
+    (session.parent / "b\u202ex.toml").write_bytes(session.read_bytes()[:300])
+    _, said = _cli("sessions", "--sessions-dir", str(session.parent))
+    assert "b\\u202ex.toml" in said and "\u202e" not in said, said
+
+
 # ---------------------------------------------------------------------- the fast path
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from tests.journal.recorded import record
 from tests.journal.test_damage import mutate
+from workshop import sessions
 from workshop.journal import blocks, codec, sealed, store
 
 
@@ -86,3 +87,18 @@ def test_blocks_made_to_fit_their_checksums_read_the_same(recorded, body: bytes,
         data + _sealed(body, upper),
     ):
         _same(made, start, monkeypatch)
+
+
+def test_a_decision_without_objections_reads_the_same_by_either_path(tmp_path, monkeypatch) -> None:
+    """A decision leaves out `objections` and `actions` when there are none: the fast path's check
+    took such a missing list for a list and raised, so no command could open a session over
+    256 KB holding such a decision ("the session header is not one workshop can run")."""
+    path = record(tmp_path)
+    sessions.Session.open(path).decide("Coaching first", ["polls/pick"])
+    data = path.read_bytes()
+    start = store.header_end(data)
+    monkeypatch.setattr(sealed, "FAST_FROM", 0)
+    assert sealed.read(data, data.find(codec.HEADER, start)) is not None  # it took the fast path
+    _same(data, start, monkeypatch)
+    monkeypatch.setattr(sealed, "FAST_FROM", 0)
+    assert [d.text for d in sessions.Session.open(path).state().record.decisions] == ["Coaching first"]

@@ -123,7 +123,8 @@ def _as_typed(name: str) -> str:
 
     if re.fullmatch(r"[\w@%+=:,./-]+", name):
         return name
-    unshown = re.compile(f"{UNCLEAN.pattern}|[\t\n]")  # what engine/text.py's clean leaves out, tabs and breaks
+    # what engine/text.py's clean leaves out, tabs and breaks, and bidi controls (which reorder the row)
+    unshown = re.compile(f"{UNCLEAN.pattern}|[\t\n\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
     if not unshown.search(name):
         return shlex.quote(name)
     return "$'" + "".join(_escaped(c) if unshown.match(c) or c in "'\\" else c for c in name) + "'"

@@ -125,10 +125,13 @@ def _resolved(path: Path) -> Path:
 
 
 def _display(path: Path) -> str:
+    """How messages name `path` (relative to here when below it), with what does not print
+    escaped: a file name made by hand (an escape, a bidi override) never reaches a terminal."""
     try:
-        return str(_resolved(path).relative_to(Path.cwd().resolve()))
+        shown = str(_resolved(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
-        return str(path)
+        shown = str(path)
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in shown)
 
 
 def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Path] = ()) -> Library:

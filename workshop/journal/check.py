@@ -241,8 +241,8 @@ def fine(found: list[TypedEvent], clean: bool = False) -> bool:
                 if not _hex(map(get, group) if required else filter(None, map(get, group))):  # UNSET is falsy
                     return False
                 continue
-            values: set[Any] = set(map(tuple, map(get, group))) if many else set(map(get, group))
-            values.discard(unset)
+            given = filter(lambda value: value is not unset, map(get, group))  # a list left out: none given
+            values: set[Any] = set(map(tuple, given)) if many else set(given)
             if many:
                 values = {v for row in values for v in row if type(v) is str}
             if not _CHECKS[shape](values):
