@@ -5,6 +5,7 @@ session file would."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -151,3 +152,17 @@ def test_a_header_created_at_the_calendar_s_edge_is_one_line_not_a_crash(tmp_pat
     path.write_bytes(re.sub(rb"\ncreated = [^\n]*", b"\ncreated = " + created, path.read_bytes(), count=1))
     _cli("validate", str(path))
     _cli("control", str(path), "start")
+
+
+def test_a_session_written_before_bidi_controls_were_refused_still_opens(tmp_path: Path) -> None:
+    """`validate` let a module's title or prompt leave a right-to-left embedding open until bidi
+    controls were refused; a session `new` made of such a module then opened nowhere ("the
+    [session] header is not one workshop wrote"). It opens, its text reordering nothing after it."""
+    plan = polls_plan("\u202b\u05e2\u05dc \u05d4\u05e8\u05e6\u05e4\u05d4")
+    module = plan.modules[0]
+    step = dataclasses.replace(module.steps[0], prompt="\u202b\u05e9\u05d0\u05dc\u05d4\nWhat changed?")
+    plan = dataclasses.replace(plan, modules=(dataclasses.replace(module, steps=(step, *module.steps[1:])),))
+    path = sessions.create(plan, tmp_path, "older", "Sam", code="TEST42")
+    for command in (["sessions", "--sessions-dir", str(tmp_path)], ["report", str(path)]):
+        code, said = _cli(*command)
+        assert code == 0 and "\u05e2\u05dc" in said and "\u202b" not in said, (command[0], said)

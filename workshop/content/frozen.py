@@ -12,7 +12,7 @@ from typing import Any
 from workshop.content import variant_tables
 from workshop.content.checker import quoted_value
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
-from workshop.engine.bidi import unbalanced
+from workshop.engine.bidi import settled
 from workshop.engine.text import UNCLEAN
 from workshop.i18n import _
 
@@ -123,7 +123,7 @@ def _authored(module: dict[str, Any]) -> dict[str, Any]:
 
 def _unclean(value: object) -> bool:
     if isinstance(value, str):
-        return UNCLEAN.search(value) is not None or unbalanced(value) is not None
+        return UNCLEAN.search(value) is not None
     if isinstance(value, dict):
         return any(_unclean(k) or _unclean(v) for k, v in value.items())
     if isinstance(value, list):
@@ -131,9 +131,20 @@ def _unclean(value: object) -> bool:
     return False
 
 
+def _settled(value: Any) -> Any:
+    if isinstance(value, str):
+        return settled(value)
+    if isinstance(value, dict):
+        return {k: _settled(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_settled(v) for v in value]
+    return value
+
+
 def thaw(data: dict[str, Any]) -> Plan:
     """The plan a session header froze, checked first (`problems`): ValueError names the first
     thing wrong, so a damaged or hand-written header is one line, never a crash later on."""
+    data = _settled(data)  # a bidi control left open, frozen before validate refused it: taken out
     if found := problems(data):
         raise ValueError(f"{found[0]}{f' (and {len(found) - 1} more)' if len(found) > 1 else ''}")
     modules = []

@@ -47,6 +47,15 @@ def unbalanced(value: str) -> str | None:
     return next(ch for ch in value if ch in EMBEDDINGS + PDF + ISOLATES + PDI)
 
 
+def settled(value: str) -> str:
+    """`value` itself when no line of it leaves a bidi control open, else with its embeddings and
+    isolates taken out: a session file written before `validate` refused them (a title or a
+    prompt) still opens, and its text reorders nothing shown after it."""
+    if unbalanced(value) is None:
+        return value
+    return value.translate(dict.fromkeys(map(ord, EMBEDDINGS + PDF + ISOLATES + PDI)))
+
+
 def _by_line(value: str, change: Callable[[str], str]) -> str:
     if value.isascii():  # the common case, and a long report has many notes
         return value

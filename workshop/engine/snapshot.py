@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from workshop.engine import bidi
 from workshop.engine.views import PollView, SessionState, StepView
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def snapshot(fold: Fold, now: float) -> SessionState:
     header = fold.header
     return SessionState(
         id=str(header.get("id", "")),
-        title=str(header.get("title", "")),
+        title=bidi.settled(str(header.get("title", ""))),  # a title an older version let through
         code=str(header.get("code", "")),
         plan=fold.plan,
         now=now,

@@ -23,7 +23,7 @@ from itertools import filterfalse
 from operator import attrgetter
 from typing import Annotated, Any, Union, cast, get_args, get_origin, get_type_hints
 
-from workshop.engine import bidi, events, lookalikes, text
+from workshop.engine import events, lookalikes, text
 from workshop.engine.events import CLASSES, FACILITATOR, Event, TypedEvent
 from workshop.engine.fields import Shape
 from workshop.engine.text import UNCLEAN
@@ -282,7 +282,7 @@ def header(session: dict[str, Any]) -> str | None:
     checks: dict[str, Callable[[Any], bool]] = {
         "format": lambda v: type(v) is int and 0 < v < 1000,
         "id": lambda v: type(v) is str and _SESSION_ID.fullmatch(v) is not None,
-        "title": lambda v: type(v) is str and len(v) <= 200 and UNCLEAN.search(v) is None and not bidi.unbalanced(v),
+        "title": lambda v: type(v) is str and len(v) <= 200 and UNCLEAN.search(v) is None,
         "created": lambda v: isinstance(v, dt.datetime) and 1970 <= v.year <= 9000,  # local time, planned starts
         "facilitator": lambda v: v == "" or type(v) is str and _name_ok(v),
         "code": lambda v: type(v) is str and _CODE.fullmatch(v) is not None,

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from workshop import i18n
+from workshop.engine import bidi
 from workshop.engine.in_language import state_in
 from workshop.engine.replay import SPEEDS, Replay
 from workshop.engine.text import clean
@@ -92,7 +93,7 @@ class ReplayScreen(SessionScreen):
         self.timeline = self.query_one(Timeline)
         self.status_line = self.query_one("#replay-status", Static)
         header = self.replay.header
-        self.app.title = clean(str(header.get("title", "")))
+        self.app.title = clean(bidi.settled(str(header.get("title", ""))))
         self.app.sub_title = clean(_("replay of {get}").format(get=header.get("id", "")))
         self.seek(self.replay.start, 0)  # just before the first event
 
