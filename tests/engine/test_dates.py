@@ -108,6 +108,28 @@ def test_a_name_that_starts_a_weekday_elsewhere_stays_a_name() -> None:
         assert dates.owner_and_due(typed, TODAY, "dmy") == (typed, None)
 
 
+@pytest.mark.parametrize(
+    ("typed", "means"),
+    [
+        ("Bo Freitag", ("Bo Freitag", None)),  # a surname, not Friday, to an English reader
+        ("Ana Domingo", ("Ana Domingo", None)),
+        ("Sam 12 Dec", ("Sam", dt.date(2026, 12, 12))),  # a Saturday: samedi's start was taken as its weekday
+        ("Jack Ma 15 Dec", ("Jack Ma", dt.date(2026, 12, 15))),  # a Tuesday: martes, mardi
+        ("Bo Di. 15. Dez. 2026", ("Bo", dt.date(2026, 12, 15))),  # a short form with its stop is a weekday's
+    ],
+)
+def test_a_weekday_of_another_language_ending_an_owner_stays_the_owner_s(
+    typed: str, means: tuple[str, dt.date | None]
+) -> None:
+    assert dates.owner_and_due(typed, TODAY, "dmy") == means
+
+
+@given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["en", "de", "es", "fr"]))
+def test_the_owner_dialog_reads_its_own_line_back(day: dt.date, lang: str) -> None:
+    with i18n.speaking(lang):
+        assert dates.owner_and_due(f"Bo {dates.shown(day)}", TODAY, None) == ("Bo", day)
+
+
 @given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["de", "es", "fr"]))
 def test_a_date_shown_in_another_language_reads_as_itself(day: dt.date, lang: str) -> None:
     with i18n.speaking(lang):

@@ -140,6 +140,23 @@ def weekday_number(word: str) -> int | None:
     return found[0] if found else None
 
 
+def spoken_weekday(word: str, language: str) -> bool:
+    """Whether `word` is a weekday as a reader of `language` writes one: the start of its English
+    name (three letters at least), its whole name or short form in `language`, or a short form
+    with its full stop in any ('Di.'). Only these end an owner's line as its due date: 'Bo
+    Freitag' is a name to an English reader, and 'Sam 12 Dec' is Sam's to a German one."""
+    typed, word = word, plain(word)
+    short = {lang: [plain(name) for name in names] for lang, names in SHORT_WEEKDAYS.items()}
+    return (
+        len(word) >= 3
+        and any(plain(name).startswith(word) for name in WEEKDAY_NAMES["en"])
+        or word in short.get(language, ())
+        or word in map(plain, WEEKDAY_NAMES.get(language, ()))
+        or typed.endswith(".")
+        and any(word in names for names in short.values())
+    )
+
+
 def names_a_weekday(word: str) -> bool:
     """Whether `word` starts some weekday's name in some language ('di': Dienstag, dimanche)."""
     return any(is_weekday(word, day) for day in range(7))

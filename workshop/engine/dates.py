@@ -84,8 +84,10 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
 def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, dt.date | None]:
     """'Bo Chen 15/12/2026' -> ('Bo Chen', 15 Dec 2026): the longest end of the line that reads
     as a date (at most four words: 'in 2 weeks', 'Tue 15 Dec 2026') is the due date, the rest
-    the owner; 'due' may stand between them. A line whose end looks like a date but is none (an
-    ambiguous 05/06/2026, a 31/02) is refused, never kept as part of a name."""
+    the owner; 'due' may stand between them. A weekday another language names ('Bo Freitag', 'Sam
+    12 Dec' on a Saturday) is the owner's, as date_names.spoken_weekday says. A line whose end
+    looks like a date but is none (an ambiguous 05/06/2026, a 31/02) is refused, never kept as
+    part of a name."""
     words = typed.split()
     lowered = [w.lower() for w in words]
     if "due" in lowered:
@@ -93,6 +95,13 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
         return " ".join(words[:at]), read(" ".join(words[at + 1 :]), today, order)
     refusal: DateError | None = None
     for size in range(min(4, len(words)), 0, -1):
+        first = words[-size]
+        if (
+            date_names.names_a_weekday(first)
+            and date_names.month_number(first) is None  # 'Mar 30' is March's
+            and not date_names.spoken_weekday(first, i18n.language())
+        ):
+            continue  # a weekday in another language ('Freitag', 'Sam'): the end of a name
         try:
             found = _reading(" ".join(words[-size:]), today, order)
         except DateError as err:
