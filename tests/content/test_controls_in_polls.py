@@ -58,6 +58,12 @@ def test_a_module_validate_passes_makes_a_session_every_command_opens(
         (16, 'prompt = "Hello \\u2069there."', False),  # a stray closer ends the isolation around it early
         (13, 'title = "Wel\\u202ecome\\u202c"', True),  # closed on its line: it reorders only itself
         (13, 'title = "\\u05e9\\u05dc\\u05d5\\u05dd"', True),  # Hebrew letters are no control
+        (
+            16,
+            'prompt = "\\u2067\\u05e9\\u05dc\\u05d5\\u05dd\\n\\u05e2\\u05d5\\u05dc\\u05dd\\u2069 \\u200f."',
+            True,
+        ),  # closed in its paragraph
+        (16, 'prompt = "- one \\u202e\\n- two \\u202c"', False),  # a list item is a paragraph of its own
     ],
 )
 def test_a_bidi_control_left_open_is_refused_like_a_control(

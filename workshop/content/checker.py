@@ -56,10 +56,21 @@ def quoted_value(value: Any) -> str:
     return f"'{body}'" if len(body) <= 38 else f"'{body[:35]}…'"
 
 
+# A line break inside a Markdown paragraph: the next line goes on the same paragraph (no blank
+# line, list item, heading, quote or table row begins there), as the screens show it.
+_SOFT_BREAK = re.compile(r"\n(?=[ \t]*(?![-*+][ \t]|\d+[.)][ \t]|[#>|])[^\s])")
+
+
 def _unclean(value: str) -> str | None:
-    """The first control character in `value` (or bidi control left open), or None."""
+    """The first control character in `value` (or bidi control a paragraph of it leaves open: a
+    prompt's isolate may close on the line after, as its paragraph is shown whole), or None."""
     found = UNCLEAN.search(value)
-    return found.group() if found is not None else unbalanced(value)
+    return found.group() if found is not None else left_open(value)
+
+
+def left_open(value: str) -> str | None:
+    """The first bidi control in `value` when a paragraph of it leaves one open, else None."""
+    return unbalanced(_SOFT_BREAK.sub(" ", value))
 
 
 class Checker:

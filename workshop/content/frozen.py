@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from workshop.content import variant_tables
-from workshop.content.checker import quoted_value
+from workshop.content.checker import left_open, quoted_value
 from workshop.content.model import Agenda, AgendaItem, Module, Plan, Poll, Round, Source, Step
 from workshop.engine.bidi import settled
 from workshop.engine.text import UNCLEAN
@@ -133,7 +133,7 @@ def _unclean(value: object) -> bool:
 
 def _settled(value: Any) -> Any:
     if isinstance(value, str):
-        return settled(value)
+        return settled(value) if left_open(value) else value
     if isinstance(value, dict):
         return {k: _settled(v) for k, v in value.items()}
     if isinstance(value, list):
