@@ -82,3 +82,17 @@ def test_watch_sees_a_save_that_keeps_the_size_and_the_time(tmp_path: Path) -> N
         assert (module.stat().st_size, module.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
         seen = read_until(out, "polls.toml:")
         assert any("minutes" in line for line in seen)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_watch_goes_on_past_a_pipe_in_the_folder(tmp_path: Path) -> None:
+    """A named pipe among the modules is refused by validate; the watcher, reading each file to see
+    whether it changed, waited on it for a writer forever and said nothing, not even the first time."""
+    module = write_module(tmp_path)
+    os.mkfifo(tmp_path / "pipe.toml")
+    good = module.read_text("utf-8")
+    with watching(tmp_path) as out:
+        read_until(out, "ok: module 'polls'")  # after the pipe's line: its name comes first
+        module.write_text(good.replace("minutes = 14", "minutes = 15", 1), encoding="utf-8")
+        assert "polls.toml:" in read_until(out, "minutes")[-1]

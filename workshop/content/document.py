@@ -8,7 +8,9 @@ missing paths, permissions, huge files and pathologically nested values all beco
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -165,9 +167,10 @@ def saved_as(files: Iterable[Path]) -> tuple[bytes | None, ...]:
     an edit that keeps both (a save in the same clock tick, a tool that restores the time) is seen."""
     found: list[bytes | None] = []
     for file in files:
-        try:
-            with open(file, "rb") as handle:
-                found.append(hashlib.blake2b(handle.read(MAX_BYTES + 1), digest_size=16).digest())
+        try:  # a pipe is opened without waiting for a writer, and never read (`read` refuses it)
+            with open(os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+                regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+                found.append(hashlib.blake2b(handle.read(MAX_BYTES + 1), digest_size=16).digest() if regular else None)
         except OSError:
             found.append(None)
     return tuple(found)
