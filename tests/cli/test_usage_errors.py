@@ -122,6 +122,21 @@ def test_a_command_typed_wrong_is_said_in_the_language_spoken(args: list[str], g
             assert line.startswith(f"Fehler: {german} (`"), line
 
 
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (["serve", "s", "--port", "abc"], "Invalid value for '--port': 'abc' is not a valid int"),
+        (["replay", "s", "--speed", "x"], "Invalid value for '--speed': 'x' is not a valid float"),
+    ],
+    ids=repr,
+)
+def test_click_s_english_is_said_as_click_says_it(args: list[str], english: str) -> None:
+    """Said again for German, Spanish and French, a number typed wrong came out reworded in
+    English too ('is not a whole number'): English is click's own line, as it was."""
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2 and result.stderr.startswith(f"error: {english} (`"), result.stderr
+
+
 @pytest.mark.parametrize("args", [["note", "s", "--nam", "x"], ["sessions", "--json=3"]], ids=repr)
 def test_an_apostrophe_in_a_french_line_is_no_quote_to_cut(args: list[str]) -> None:
     """ "l'option … qu'elle attend": the words between two apostrophes were taken for a long

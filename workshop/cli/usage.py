@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from workshop import i18n
 from workshop.i18n import _
 
 _REQUIRES = re.compile(r"Option '(.+)' requires (?:an argument|\d+ arguments)\.?")
@@ -20,6 +21,8 @@ def said(err: Any) -> str:
     """What `err` (a click UsageError) means, in the language in force, without the final stop."""
     from typer._click import exceptions as ex
 
+    if i18n.language() == i18n.SOURCE:  # click's own English, word for word
+        return err.format_message().rstrip(".")
     hint = _hint(err)
     if isinstance(err, ex.MissingParameter) and hint:
         kind = err.param_type or (err.param.param_type_name if err.param is not None else "")
