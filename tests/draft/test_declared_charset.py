@@ -40,3 +40,12 @@ def test_undeclared_bytes_that_are_not_utf8_are_still_refused() -> None:
         draft_bytes(f"<html><body>{BODY}</body></html>".encode("cp1252"), "cafe.html")
     with pytest.raises(DraftError, match="not UTF-8"):
         draft_bytes('<meta charset="klingon-8">\ncaf\u00e9\n'.encode("cp1252"), "cafe.html")
+
+
+@pytest.mark.parametrize("declared", ["base64", "rot13", "utf-16", "utf-32"])
+def test_a_declaration_that_is_no_page_s_encoding_is_refused_as_undeclared(declared: str) -> None:
+    """Python's codecs name base64 and rot13 too (decoding by them raised a traceback), and a page
+    whose <meta> says UTF-16 was read as UTF-16 into nonsense; browsers ignore both."""
+    page = f'<html><head><meta charset="{declared}"></head><body>{BODY}</body></html>'.encode("cp1252")
+    with pytest.raises(DraftError, match="not UTF-8"):
+        draft_bytes(page + b" " * (len(page) % 4), "cafe.html")

@@ -79,7 +79,11 @@ def _declared(raw: bytes) -> str:
         return ""
     try:
         codec = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name
-    except LookupError:
+        # the declaration reads as itself in its encoding, as browsers require (not UTF-16, nor
+        # base64 or rot13, which Python's codecs also name but which are no page's text)
+        if m.group(0).decode(codec) != m.group(0).decode("ascii"):
+            return ""
+    except (LookupError, UnicodeDecodeError):
         return ""
     return "cp1252" if codec in ("iso8859-1", "ascii") else codec
 
