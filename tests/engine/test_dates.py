@@ -124,6 +124,17 @@ def test_a_weekday_of_another_language_ending_an_owner_stays_the_owner_s(
     assert dates.owner_and_due(typed, TODAY, "dmy") == means
 
 
+def test_a_weekday_is_checked_as_the_language_spoken_names_it() -> None:
+    """'Do.' is Thursday to a German reader: 'Do. 13. Dez.' (a Sunday) was taken, as 'do' also starts
+    domingo, and a wrong day number passed unseen; the weekday is the check typing it gives."""
+    with i18n.speaking("de"):
+        with pytest.raises(dates.DateError, match="ist ein Sonntag, kein Donnerstag"):
+            dates.read("Do. 13. Dez. 2026", TODAY, "dmy")
+        assert dates.read("Do. 10. Dez. 2026", TODAY, "dmy") == dt.date(2026, 12, 10)
+    with i18n.speaking("fr"):  # 'di' is no French weekday: Dienstag's
+        assert dates.read("Di. 15. Dez. 2026", TODAY, "dmy") == dt.date(2026, 12, 15)
+
+
 @given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["en", "de", "es", "fr"]))
 def test_the_owner_dialog_reads_its_own_line_back(day: dt.date, lang: str) -> None:
     with i18n.speaking(lang):

@@ -162,11 +162,32 @@ def names_a_weekday(word: str) -> bool:
     return any(is_weekday(word, day) for day in range(7))
 
 
-def is_weekday(word: str, weekday: int) -> bool:
-    """Whether `word` is (the start of) that weekday's name in some language: 'Di.' is a Tuesday's
-    in German, whatever Sunday is called in French."""
+def _own_weekday(word: str, language: str, day: int) -> bool:
+    """Whether the plain `word` is `day` as `language` writes it: its short form, or the start of its
+    name (three letters at least)."""
+    if language not in WEEKDAY_NAMES:
+        return False
+    name, short = plain(WEEKDAY_NAMES[language][day]), plain(SHORT_WEEKDAYS[language][day])
+    return word == short or len(word) >= 3 and name.startswith(word)
+
+
+def weekday_meant(word: str, language: str) -> int | None:
+    """The weekday `word` names as `language` writes it, else the one it starts in any language."""
+    own = [day for day in range(7) if _own_weekday(plain(word), language, day)]
+    return own[0] if len(own) == 1 else weekday_named(word)
+
+
+def is_weekday(word: str, weekday: int, language: str = "en") -> bool:
+    """Whether `word` is (the start of) that weekday's name: in `language` when it names one there
+    ('Do.' is Thursday to a German reader, so 'Do. 13. Dez.' on a Sunday is refused), else in some
+    language ('Di.' is a Tuesday's in German to an English reader, whatever Sunday is in French)."""
     word = plain(word)
-    return len(word) >= 2 and any(plain(names[weekday]).startswith(word) for names in WEEKDAY_NAMES.values())
+    if len(word) < 2:
+        return False
+    own = [day for day in range(7) if _own_weekday(word, language, day)]
+    if own:
+        return weekday in own
+    return any(plain(names[weekday]).startswith(word) for names in WEEKDAY_NAMES.values())
 
 
 def said(language: str, weekday: int, day: int, month: int, year: int) -> str:

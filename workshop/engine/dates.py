@@ -217,8 +217,9 @@ def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
     found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
     if found is None:
         raise DateError(_("{words} is not a day of the calendar").format(words=words))
-    if weekday and not date_names.is_weekday(weekday, found.weekday()):
-        lang, typed = i18n.language(), date_names.weekday_named(weekday)
+    if weekday and not date_names.is_weekday(weekday, found.weekday(), i18n.language()):
+        lang = i18n.language()
+        typed = date_names.weekday_meant(weekday, lang)
         raise DateError(
             _("{date} is a {weekday}, not a {typed}").format(
                 date=shown(found),
