@@ -26,6 +26,7 @@ SHAPES = {
 }
 
 
+@pytest.mark.load
 @pytest.mark.parametrize("text", SHAPES.values(), ids=SHAPES.keys())
 def test_a_pathological_article_is_drafted_in_seconds(text: str) -> None:
     start = time.monotonic()
@@ -36,6 +37,7 @@ def test_a_pathological_article_is_drafted_in_seconds(text: str) -> None:
     assert time.monotonic() - start < 15  # each took from 20 s to hours before
 
 
+@pytest.mark.load
 def test_a_hundred_thousand_sections_are_found_in_seconds() -> None:
     blocks = [b for i in range(100_000) for b in (Block("heading", f"Part {i}", level=2), Block("para", "Text."))]
     start = time.monotonic()

@@ -123,6 +123,7 @@ def test_join_plain_says_the_step_in_the_readers_language_or_which_it_is_in(tmp_
     assert "Si mañana les preguntaras a diez asesores" in opened and "10 los diez" in opened
 
 
+@pytest.mark.slow
 async def test_a_redraw_asked_from_another_language_keeps_the_apps(tmp_path: Path, clock: FakeClock) -> None:
     """Whoever asks a screen to redraw (a test, a thread, a timer), it redraws in the language it
     was started in: the French facilitator's titles stay marked English when an English caller

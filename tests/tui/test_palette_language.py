@@ -16,6 +16,7 @@ from workshop import i18n
 from workshop.tui import facilitator, palette, replay
 
 
+@pytest.mark.slow
 async def test_every_word_textual_puts_in_the_palette_is_marked_for_translation(
     session_path: Path, clock: FakeClock
 ) -> None:
