@@ -9,15 +9,21 @@ from pathlib import Path
 from tests import by_name
 from tests.support import room_plan
 from workshop import plain, sessions
+from workshop.sessions.people import Person
 
 
-def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -> None:
+def ana_on_ideas(folder: Path) -> tuple[sessions.Session, Person]:
+    """A room session started on its brainstorm step `ideas`, and Ana joined."""
     now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-    path = sessions.create(room_plan(), tmp_path, "room", "Sam", clock=lambda: now, code="ROOMXX")
+    path = sessions.create(room_plan(), folder, "room", "Sam", clock=lambda: now, code="ROOMXX")
     s = sessions.Session.open(path, lambda: now)
     s.start()
     s.goto("ideas")
-    person = s.join("Ana")
+    return s, s.join("Ana")
+
+
+def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -> None:
+    s, person = ana_on_ideas(tmp_path)
     said: list[str] = []
     for line in ("idea More coaching", "idea", "hand", "hand", "react slower", "react boo", "ask Why?"):
         plain._command(s, person, line, said.append)
@@ -50,12 +56,7 @@ def test_another_person_s_words_cannot_reorder_a_sentence_in_plain_mode(tmp_path
     """An idea or a question holding a right-to-left override (U+202E) was said as typed, inside a
     sentence: on a terminal that orders text, it reversed the rest of the line ("0 upvotes", the
     next question, how to vote). Each is isolated, as on every screen and in reports."""
-    now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-    path = sessions.create(room_plan(), tmp_path, "room", "Sam", clock=lambda: now, code="ROOMXX")
-    s = sessions.Session.open(path, lambda: now)
-    s.start()
-    s.goto("ideas")
-    person = s.join("Ana")
+    s, person = ana_on_ideas(tmp_path)
     by_name.idea(s, "Bo", "More \u202ecoaching")
     s.goto("vote")  # its options are the ideas
     heard: list[str] = []

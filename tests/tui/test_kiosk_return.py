@@ -7,20 +7,36 @@ at the kiosk."""
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tests.tui.conftest import FakeClock, cli, screen_text, text_of
 from tests.tui.test_kiosk import CODES, ballots, message, person, pin_of, type_into
 from workshop import sessions
 from workshop.journal import store
-from workshop.tui.kiosk import make_app
+from workshop.tui.kiosk import KioskApp, make_app
 
 
 def shown_fields(app) -> list[Input]:
     return [field for field in app.main.query(Input) if field.display]
+
+
+@asynccontextmanager
+async def kiosk_on_pick(
+    session_path: Path, clock: FakeClock
+) -> AsyncIterator[tuple[sessions.Session, KioskApp, Pilot]]:
+    """The session started on its poll step `pick`, and the kiosk on it at 80x24."""
+    live = sessions.Session.open(session_path, clock)
+    live.start()
+    live.goto("pick")
+    app = make_app(session_path, clock=clock, watch=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield live, app, pilot
 
 
 @pytest.mark.slow
@@ -89,11 +105,7 @@ async def test_giving_up_at_the_code_prompt_leaves_nothing_for_the_next_person(
 
 @pytest.mark.slow
 async def test_thank_you_belongs_to_the_step_it_was_said_on(session_path: Path, clock: FakeClock) -> None:
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await person(pilot, "Ana", ["enter"])
         assert "your ballot is recorded" in message(app)
         live.next()  # the facilitator moves on: the thanks were for the last poll
@@ -113,11 +125,7 @@ async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(
     from workshop.tui.facilitator import make_app as facilitator_app
     from workshop.tui.widgets.poll import PollPanel
 
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await person(pilot, "Zed", ["enter"])
         await person(pilot, "Zed2", ["enter"])
         await person(pilot, "Zed", [])  # back with his PIN: told he has voted, not counted again
@@ -134,11 +142,7 @@ async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_p
     from workshop.sessions import door
     from workshop.sessions.refusals import TooManyTries
 
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await person(pilot, "Ana", [])  # her PIN chosen; she leaves the ballot for now
         await pilot.press("escape")
         await pilot.pause()
@@ -165,11 +169,7 @@ async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_p
 
 @pytest.mark.slow
 async def test_a_newcomer_who_gives_up_at_the_pin_writes_nothing(session_path: Path, clock: FakeClock) -> None:
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await type_into(pilot, "#who", "Dee")
         assert type(app.screen).__name__ == "ChoosePin"
         await type_into(pilot, "#pin", "1234")  # too easy: refused, asked again
@@ -187,11 +187,7 @@ async def test_a_newcomer_reads_the_pin_advice_and_their_code_whole_at_80_column
 ) -> None:
     """The PIN screen's advice and the ballot's rejoin code are wrapped, never cut at the
     window's edge: at 80x24 the code was cut to 'your rejoin co'."""
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await type_into(pilot, "#who", "Dee")
         assert "brings you back here at the next poll." in " ".join(screen_text(app).split())
         await type_into(pilot, "#pin", pin_of("Dee"))
@@ -205,11 +201,7 @@ async def test_a_newcomer_reads_the_pin_advice_and_their_code_whole_at_80_column
 async def test_a_second_person_with_the_same_name_is_told_what_to_type(session_path: Path, clock: FakeClock) -> None:
     """A second Ana, asked for Ana's PIN, is told how to vote as herself (every PIN she guessed
     would count against the first Ana's name), and doing so she votes; the first Ana's ballot stays."""
-    live = sessions.Session.open(session_path, clock)
-    live.start()
-    live.goto("pick")
-    app = make_app(session_path, clock=clock, watch=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await person(pilot, "Ana", ["enter"])
         await type_into(pilot, "#who", "Ana")
         said = " ".join(message(app).split())
