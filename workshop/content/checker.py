@@ -70,7 +70,7 @@ def _unclean(value: str) -> str | None:
 
 def left_open(value: str) -> str | None:
     """The first bidi control in `value` when a paragraph of it leaves one open, else None."""
-    return unbalanced(_SOFT_BREAK.sub(" ", value))
+    return None if unbalanced(value) is None else unbalanced(_SOFT_BREAK.sub(" ", value))
 
 
 class Checker:

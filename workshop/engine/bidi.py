@@ -22,6 +22,7 @@ BIDI_CONTROLS = EMBEDDINGS + PDF + ISOLATES + PDI + MARKS
 # of a note is isolated on its own.
 _PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
+_PAIRED = re.compile(f"[{EMBEDDINGS}{PDF}{ISOLATES}{PDI}]")  # the controls that open or close
 
 
 def isolate(value: str) -> str:
@@ -42,7 +43,7 @@ def balanced(value: str) -> str:
 def unbalanced(value: str) -> str | None:
     """The first bidi control in `value` when a line of it leaves one open or closes one it did not
     open (what would reorder the text shown after it), else None. Balanced ones stay inside."""
-    if balanced(value) == value:
+    if _PAIRED.search(value) is None or balanced(value) == value:
         return None
     return next(ch for ch in value if ch in EMBEDDINGS + PDF + ISOLATES + PDI)
 
