@@ -107,25 +107,35 @@ def plain(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _plain_names(tables: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    return {language: tuple(map(plain, names)) for language, names in tables.items()}
+
+
+# The tables as they are compared (plain), made once.
+_WEEKDAYS = _plain_names(WEEKDAY_NAMES)
+_MONTHS = _plain_names(MONTH_NAMES)
+_SHORT_WEEKDAYS = _plain_names(SHORT_WEEKDAYS)
+
+
 def _named(word: str, tables: Mapping[str, tuple[str, ...]], least: int) -> int | None:
     """The 0-based place in `tables` of the one name (in any language) `word` starts."""
     word = plain(word)
     if len(word) < least or not word.isalpha():
         return None
-    found = {i for names in tables.values() for i, name in enumerate(names) if plain(name).startswith(word)}
+    found = {i for names in tables.values() for i, name in enumerate(names) if name.startswith(word)}
     return found.pop() if len(found) == 1 else None
 
 
 def weekday_named(word: str) -> int | None:
     """The weekday `word` starts the name of in some language, if only one ('di': none)."""
-    return _named(word, WEEKDAY_NAMES, 2)
+    return _named(word, _WEEKDAYS, 2)
 
 
 def month_number(word: str) -> int | None:
     """1 to 12 for a month's name or the start of it in any language ('dez', 'déc.', 'ene'), else None."""
     if plain(word) in OTHER_MONTHS:
         return OTHER_MONTHS[plain(word)]
-    found = _named(word, MONTH_NAMES, 3)
+    found = _named(word, _MONTHS, 3)
     return None if found is None else found + 1
 
 
@@ -134,8 +144,8 @@ def weekday_number(word: str) -> int | None:
     least three letters) or its whole name in another language (freitag, viernes, vendredi), so
     that an owner called Sam or Don is not read as samedi or Donnerstag."""
     word = plain(word)
-    english = [i for i, name in enumerate(WEEKDAY_NAMES["en"]) if len(word) >= 3 and plain(name).startswith(word)]
-    whole = [i for names in WEEKDAY_NAMES.values() for i, name in enumerate(names) if plain(name) == word]
+    english = [i for i, name in enumerate(_WEEKDAYS["en"]) if len(word) >= 3 and name.startswith(word)]
+    whole = [i for names in _WEEKDAYS.values() for i, name in enumerate(names) if name == word]
     found = english or whole
     return found[0] if found else None
 
@@ -146,14 +156,13 @@ def spoken_weekday(word: str, language: str) -> bool:
     with its full stop in any ('Di.'). Only these end an owner's line as its due date: 'Bo
     Freitag' is a name to an English reader, and 'Sam 12 Dec' is Sam's to a German one."""
     typed, word = word, plain(word)
-    short = {lang: [plain(name) for name in names] for lang, names in SHORT_WEEKDAYS.items()}
     return (
         len(word) >= 3
-        and any(plain(name).startswith(word) for name in WEEKDAY_NAMES["en"])
-        or word in short.get(language, ())
-        or word in map(plain, WEEKDAY_NAMES.get(language, ()))
+        and any(name.startswith(word) for name in _WEEKDAYS["en"])
+        or word in _SHORT_WEEKDAYS.get(language, ())
+        or word in _WEEKDAYS.get(language, ())
         or typed.endswith(".")
-        and any(word in names for names in short.values())
+        and any(word in names for names in _SHORT_WEEKDAYS.values())
     )
 
 
@@ -165,9 +174,9 @@ def names_a_weekday(word: str) -> bool:
 def _own_weekday(word: str, language: str, day: int) -> bool:
     """Whether the plain `word` is `day` as `language` writes it: its short form, or the start of its
     name (three letters at least)."""
-    if language not in WEEKDAY_NAMES:
+    if language not in _WEEKDAYS:
         return False
-    name, short = plain(WEEKDAY_NAMES[language][day]), plain(SHORT_WEEKDAYS[language][day])
+    name, short = _WEEKDAYS[language][day], _SHORT_WEEKDAYS[language][day]
     return word == short or len(word) >= 3 and name.startswith(word)
 
 
@@ -187,7 +196,7 @@ def is_weekday(word: str, weekday: int, language: str = "en") -> bool:
     own = [day for day in range(7) if _own_weekday(word, language, day)]
     if own:
         return weekday in own
-    return any(plain(names[weekday]).startswith(word) for names in WEEKDAY_NAMES.values())
+    return any(names[weekday].startswith(word) for names in _WEEKDAYS.values())
 
 
 def said(language: str, weekday: int, day: int, month: int, year: int) -> str:
