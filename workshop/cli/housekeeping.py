@@ -119,12 +119,13 @@ def _as_typed(name: str) -> str:
     such character escaped: never left out, which would name another file."""
     import shlex
 
-    from workshop.engine.text import UNCLEAN  # here: `list_sessions` alone pays for it
+    from workshop.engine.bidi import BIDI_CONTROLS  # here: `list_sessions` alone pays for them
+    from workshop.engine.text import UNCLEAN
 
     if re.fullmatch(r"[\w@%+=:,./-]+", name):
         return name
     # what engine/text.py's clean leaves out, tabs and breaks, and bidi controls (which reorder the row)
-    unshown = re.compile(f"{UNCLEAN.pattern}|[\t\n\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    unshown = re.compile(f"{UNCLEAN.pattern}|[\t\n{BIDI_CONTROLS}]")
     if not unshown.search(name):
         return shlex.quote(name)
     return "$'" + "".join(_escaped(c) if unshown.match(c) or c in "'\\" else c for c in name) + "'"

@@ -13,7 +13,7 @@ from typing import Any
 from workshop.content.document import Document
 from workshop.content.problems import Problem
 from workshop.engine.bidi import unbalanced
-from workshop.engine.text import UNCLEAN
+from workshop.engine.text import UNCLEAN, escaped
 from workshop.i18n import N_, _
 
 Where = tuple[str | int, ...]
@@ -52,7 +52,7 @@ def quoted_value(value: Any) -> str:
     (a file's text must not move the cursor or colour the terminal of whoever validates it)."""
     if not isinstance(value, str):
         return repr(value)[:40]
-    body = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
+    body = escaped(value)
     return f"'{body}'" if len(body) <= 38 else f"'{body[:35]}…'"
 
 

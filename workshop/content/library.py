@@ -17,6 +17,7 @@ from typing import Any
 from workshop.content import document, schema
 from workshop.content.model import Agenda, AgendaItem, Module, Plan
 from workshop.content.problems import Invalid, Problem
+from workshop.engine.text import escaped
 from workshop.errors import WorkshopError
 from workshop.i18n import _
 
@@ -131,7 +132,7 @@ def _display(path: Path) -> str:
         shown = str(_resolved(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         shown = str(path)
-    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in shown)
+    return escaped(shown)
 
 
 def load(paths: Iterable[Path], search: Iterable[Path] = (), nearby: Iterable[Path] = ()) -> Library:

@@ -23,6 +23,7 @@ BIDI_CONTROLS = EMBEDDINGS + PDF + ISOLATES + PDI + MARKS
 _PARAGRAPH = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 _RIGHT_TO_LEFT = frozenset({"R", "AL", "AN"})
 _PAIRED = re.compile(f"[{EMBEDDINGS}{PDF}{ISOLATES}{PDI}]")  # the controls that open or close
+CONTROL = re.compile(f"[{BIDI_CONTROLS}]")  # any bidi control, marks too
 
 
 def isolate(value: str) -> str:
@@ -43,9 +44,10 @@ def balanced(value: str) -> str:
 def unbalanced(value: str) -> str | None:
     """The first bidi control in `value` when a line of it leaves one open or closes one it did not
     open (what would reorder the text shown after it), else None. Balanced ones stay inside."""
-    if _PAIRED.search(value) is None or balanced(value) == value:
+    found = _PAIRED.search(value)
+    if found is None or balanced(value) == value:
         return None
-    return next(ch for ch in value if ch in EMBEDDINGS + PDF + ISOLATES + PDI)
+    return found.group()
 
 
 def settled(value: str) -> str:
@@ -54,7 +56,7 @@ def settled(value: str) -> str:
     prompt) still opens, and its text reorders nothing shown after it."""
     if unbalanced(value) is None:
         return value
-    return value.translate(dict.fromkeys(map(ord, EMBEDDINGS + PDF + ISOLATES + PDI)))
+    return _PAIRED.sub("", value)
 
 
 def _by_line(value: str, change: Callable[[str], str]) -> str:

@@ -33,6 +33,13 @@ def clean(text: str) -> str:
     return UNCLEAN.sub("", text)
 
 
+def escaped(text: str) -> str:
+    """`text` with every character that does not print written as Python escapes it (\\x1b,
+    \\u202e): a file's words shown where they must not act on the terminal (a file name, a
+    field's name, a value quoted in a problem)."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt: Other_Default_Ignorable_Code_Point
 # and Variation_Selector from PropList.txt, with every format character, category Cf): code points
 # that render as nothing. The ranges below are the whole of that property that falls among

@@ -145,9 +145,7 @@ def _message(err: Exception, kind: object) -> str:
     where = re.search(r" - at `\$\.?([^`]*)`$", said)
     # msgspec quotes an unknown field's name as it is written: what does not print (a control, a
     # bidi override, a zero-width space) is escaped, and a name of any length cut short
-    said = "".join(
-        c if c.isprintable() else c.encode("unicode_escape").decode() for c in re.sub(r" - at `[^`]*`$", "", said)
-    )
+    said = text.escaped(re.sub(r" - at `[^`]*`$", "", said))
     said = said if len(said) <= 160 else said[:159] + "…"
     what = (
         _("a {kind!r} event").format(kind=kind)

@@ -4,12 +4,11 @@ action words for `workshop control` are the command line's (workshop/cli/words.p
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workshop.engine import text
+from workshop.engine import bidi, text
 from workshop.sessions.files import (
     NAME,
     Clock,
@@ -54,7 +53,4 @@ def warn(messages: Sequence[str]) -> None:
     """Warnings about a file on stderr, with nothing a terminal would take as a control: a bidi
     control (in a file name made by hand) is shown escaped, never left to reverse the line."""
     for message in messages:
-        print(_BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text.clean(message)), file=sys.stderr)
-
-
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+        print(bidi.CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.clean(message)), file=sys.stderr)
