@@ -6,6 +6,7 @@ itself every few seconds."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -33,6 +34,28 @@ _CODE = re.compile(f"[{CODE_ALPHABET}]{{1,12}}")
 FORM = "application/x-www-form-urlencoded"  # what the page's forms send; nothing else is read
 
 
+@functools.cache
+def templates() -> jinja2.Environment:
+    """The page's templates, compiled once a process: nothing in them belongs to one session."""
+    made = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        auto_reload=False,
+    )  # no stat per page
+    # each request's own language (the `speaking` middleware below): the catalogs' words,
+    # the browser's choice or the picker's, and the picker's list
+    made.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    made.globals["language"], made.globals["direction"] = i18n.language, i18n.direction
+    made.globals["languages"] = tuple(i18n.NAMES.items())
+    # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
+    # (engine/bidi.py). Only there: a form field's value must come back as it was typed.
+    made.filters["balanced"] = lambda value: balanced(str(value))
+    made.globals["time_words"] = view.time_words
+    return made
+
+
 class Pages:
     def __init__(self, served: ServedSession, csrf: guard.Csrf | None = None) -> None:
         self.served = served
@@ -52,22 +75,6 @@ class Pages:
         # room's joins at once, then a few a second, so joins never crowd out the ballots.
         self.derivations = guard.Buckets(size=DERIVATIONS[0], rate=DERIVATIONS[1])
         self.live = Streams(served, self.person, self.refuse)  # GET /events
-        self.templates = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(HERE / "templates"),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-            auto_reload=False,
-        )  # no stat per page
-        # each request's own language (the `speaking` middleware below): the catalogs' words,
-        # the browser's choice or the picker's, and the picker's list
-        self.templates.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
-        self.templates.globals["language"], self.templates.globals["direction"] = i18n.language, i18n.direction
-        self.templates.globals["languages"] = tuple(i18n.NAMES.items())
-        # Inside each <bdi>: a stray PDI in an answer or label cannot end the isolation early
-        # (engine/bidi.py). Only there: a form field's value must come back as it was typed.
-        self.templates.filters["balanced"] = lambda value: balanced(str(value))
-        self.templates.globals["time_words"] = view.time_words
         state = served.session.state()
         self.person_cookie = served.sealer.name  # made from this server's key: cookies ignore the port
         # not translated: a form's name
@@ -126,7 +133,7 @@ class Pages:
         cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
         typed = fields or {}
         code = typed.get("code") or request.query.get("code", "")
-        html = self.templates.get_template("phone.html").render(
+        html = templates().get_template("phone.html").render(
             s=shown,
             me=mine,
             error=error,
