@@ -133,7 +133,8 @@ class Pages:
         cookie = request.cookies.get(self.csrf_cookie) or guard.Csrf.new_cookie()
         typed = fields or {}
         code = typed.get("code") or request.query.get("code", "")
-        html = templates().get_template("phone.html").render(
+        page = templates().get_template("phone.html")
+        html = page.render(
             s=shown,
             me=mine,
             error=error,
