@@ -32,6 +32,13 @@ from workshop.tui.widgets.contribute import asking, brainstorming
 KIOSK = door.Client("kiosk", "kiosk")  # one keyboard, one place: its wrong codes count together
 
 
+def with_initial(name: str) -> str:
+    """`name` told apart by an initial ("Ana B."), as the kiosk suggests to a second person of that
+    name: always a name the kiosk takes (at most `NAME_MAX` characters) and never `name` itself."""
+    base, initial = (name[:-3], "C.") if name.endswith(" B.") else (name, "B.")
+    return f"{base[: NAME_MAX - len(initial) - 1].rstrip()} {initial}"
+
+
 def what_to_do(state: SessionState) -> str:
     """What a person at the kiosk can do now: "vote", "idea", "question" or "" (nothing yet)."""
     if state.poll is not None and state.poll.status == "open":
@@ -141,7 +148,7 @@ class NextPersonScreen(SessionScreen):
             styled(
                 _("Not {name}? Escape, then type your name with an initial: {example}"),
                 name=isolate(name),
-                example=isolate(f"{name} B."),
+                example=isolate(with_initial(name)),
             )
         )
         self._say(said)
