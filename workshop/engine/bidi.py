@@ -42,12 +42,34 @@ def balanced(value: str) -> str:
 
 
 def unbalanced(value: str) -> str | None:
-    """The first bidi control in `value` when a line of it leaves one open or closes one it did not
-    open (what would reorder the text shown after it), else None. Balanced ones stay inside."""
-    found = _PAIRED.search(value)
-    if found is None or balanced(value) == value:
+    """The bidi control that a line of `value` leaves open (the first opened there and never
+    closed) or closes without having opened it (what would reorder the text shown after it),
+    in the first line that has one; else None. Balanced ones stay inside."""
+    if _PAIRED.search(value) is None:
         return None
-    return found.group()
+    for i, line in enumerate(_PARAGRAPH.split(value)):
+        found = _unmatched(line) if i % 2 == 0 else None
+        if found is not None:
+            return found
+    return None
+
+
+def _unmatched(line: str) -> str | None:
+    """The control `_balance` would close or isolate in this one line: a PDI that closes no isolate
+    the line opened, else the first embedding or isolate left open."""
+    opened: list[tuple[str, str]] = []  # each control the line opened, with what closes it
+    for ch in line:
+        if ch in EMBEDDINGS or ch in ISOLATES:
+            opened.append((ch, PDF if ch in EMBEDDINGS else PDI))
+        elif ch == PDF:
+            if opened and opened[-1][1] == PDF:
+                opened.pop()
+        elif ch == PDI:
+            if all(closer != PDI for _, closer in opened):
+                return PDI
+            while opened.pop()[1] != PDI:
+                pass
+    return opened[0][0] if opened else None
 
 
 def settled(value: str) -> str:
