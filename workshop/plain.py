@@ -76,7 +76,7 @@ def run(
     here = door.this_terminal("plain")
     say(
         _("Joining {title}. Type the join code from the facilitator's screen, then press enter.").format(
-            title=state.title
+            title=state_in(state, i18n.language()).title
         )
     )
     try:

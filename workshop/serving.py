@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workshop import i18n, qr, sessions
+from workshop.engine.in_language import state_in
 from workshop.engine.ways import Ways
 from workshop.errors import WorkshopError
 from workshop.i18n import _
@@ -82,7 +83,7 @@ def run(path: Path, host: str, port: int, limits: Limits, echo: Echo, options: O
         # Browsers only ever get the participant app: this is the whole command each tab runs.
         # --shared: every tab runs as this account, so none may come back as someone by name alone
         command = [sys.executable, "-m", "workshop", "join", "--shared", str(path)]
-        door = FrontDoor(shlex.join(command), limits, title=live.state().title)
+        door = FrontDoor(shlex.join(command), limits, title=state_in(live.state(), i18n.language()).title)
         ssh: Any = None
         if ssh_sock is not None:
             from workshop import sshd

@@ -68,3 +68,23 @@ def test_another_person_s_words_cannot_reorder_a_sentence_in_plain_mode(tmp_path
     assert len(said) == 3, heard  # the poll's options, its results, the questions
     idea, question = "\u2068More \u202ecoaching\u202c\u2069", "\u2068Who \u202edecides?\u202c\u2069"
     assert idea in said[0] and idea in said[1] and question in said[2], said
+
+
+def test_the_join_line_names_the_session_in_the_readers_language(tmp_path: Path) -> None:
+    """An agenda with a German title: a German screen reader was told "Sie treten From compromise
+    … bei", the English title inside a German sentence."""
+    import dataclasses
+    import io
+
+    from tests.support import polls_plan
+    from workshop import i18n
+
+    plan = polls_plan("Deciding together")
+    titled = dataclasses.replace(plan.agenda, variants=(("de", (("title", "Gemeinsam entscheiden"),)),))
+    plan = dataclasses.replace(plan, agenda=titled)
+    path = sessions.create(plan, tmp_path, "de-title", "Sam", code="ROOMXX")
+    out = io.StringIO()
+    with i18n.speaking("de"):
+        plain.run(sessions.Session.open(path), "Ana", io.StringIO("WRONGX\n"), out)
+    first = out.getvalue().splitlines()[0]
+    assert first.startswith("Sie treten Gemeinsam entscheiden bei."), first

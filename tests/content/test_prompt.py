@@ -92,3 +92,20 @@ def test_the_screen_reader_hears_the_prompt_as_sentences() -> None:
     said = step_sentence(SimpleNamespace(step=step))  # type: ignore[arg-type]
     assert said.startswith("Now: Four steps, Power over, power to, 4 minutes. Two kinds of power. First,")
     assert "**" not in said and "|" not in said
+
+
+def test_a_list_is_counted_in_the_readers_language() -> None:
+    """A screen reader in German heard "First, …", "Second, …" in English inside German sentences;
+    each language now counts in its own words, whichever spoke the same prompt first."""
+    from workshop import i18n
+
+    markdown = "Zwei Arten:\n\n- Macht über\n- Macht zu\n"
+    assert prompt.plain(markdown) == "Zwei Arten: First, Macht über. Second, Macht zu."
+    for tag, first, second in (
+        ("de", "Erstens", "Zweitens"),
+        ("es", "Primero", "Segundo"),
+        ("fr", "Premièrement", "Deuxièmement"),
+    ):
+        with i18n.speaking(tag):
+            assert prompt.plain(markdown) == f"Zwei Arten: {first}, Macht über. {second}, Macht zu."
+    assert prompt.plain(markdown).startswith("Zwei Arten: First,")

@@ -159,3 +159,20 @@ def test_join_plain_in_french_puts_a_space_before_each_colon(tmp_path: Path) -> 
     opened = next(line for line in said if line.startswith("Sondage ouvert"))
     assert "3 options : 1 Coaching, 2 Planning, 3 Quality." in opened, said
     assert "Coaching : 1 voix, 100\xa0%" in next(line for line in said if line.startswith("Résultats")), said
+
+
+async def test_the_join_screen_names_the_session_in_the_readers_language(tmp_path: Path, clock: FakeClock) -> None:
+    """Before joining, a German participant's screen named the session by its English title,
+    though the agenda gives it in German; and the German hint under it was cut at the dialog's edge."""
+    path = sessions.create(
+        plan_for(catalog(), "short-45"), tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE
+    )
+    app = participant.make_app(path, clock=clock)
+    with i18n.speaking("de"):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            shown = screen_text(app)
+    read = " ".join(shown.replace("█", " ").split())  # as a person reads it, line after line
+    assert "Vom Kompromiss zur Zusammenarbeit: eine Einheit in 45 Minuten" in read, shown
+    assert "Der Beitrittscode steht auf dem Bildschirm der Moderation." in read, shown  # wrapped, not cut
+    assert "From compromise to collaboration" not in read, shown

@@ -17,12 +17,25 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from workshop.i18n import _
+from workshop import i18n
+from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.markdown import Markdown
 
-ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+# How a list item is announced ("First, …"), in the reader's language
+ORDINALS = (
+    N_("First"),
+    N_("Second"),
+    N_("Third"),
+    N_("Fourth"),
+    N_("Fifth"),
+    N_("Sixth"),
+    N_("Seventh"),
+    N_("Eighth"),
+    N_("Ninth"),
+    N_("Tenth"),
+)
 
 
 @cache
@@ -47,9 +60,15 @@ def html(markdown: str) -> str:
     return str(_parser().render(markdown))
 
 
-@lru_cache(maxsize=64)
 def plain(markdown: str) -> str:
-    """The prompt as sentences on one line, no markup left."""
+    """The prompt as sentences on one line, no markup left, its list items announced in the
+    reader's language."""
+    return _plain(markdown, i18n.language())
+
+
+@lru_cache(maxsize=64)
+def _plain(markdown: str, language: str) -> str:
+    """`plain` for one language (`language` is the cache's key: the words are `_`'s)."""
     sentences: list[str] = []
     tokens = _parser().parse(markdown)
     at = 0
@@ -88,7 +107,7 @@ def _list(tokens: list[Any], at: int, out: list[str]) -> int:
             while tokens[at].type != "list_item_close":
                 at = _block(tokens, at, said)
             first = said[0] if said else ""
-            ordinal = ORDINALS[number - 1] if number <= len(ORDINALS) else _("Number {number}").format(number=number)
+            ordinal = _(ORDINALS[number - 1]) if number <= len(ORDINALS) else _("Number {number}").format(number=number)
             out.append(f"{ordinal}, {first}")
             out.extend(said[1:])
         at += 1

@@ -23,6 +23,7 @@ from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.who import as_person, keep
 from workshop.tui.translated import Translated
+from workshop.tui.widgets.base import title_in_language
 
 
 class PickSession(Translated, Screen[Session]):
@@ -40,7 +41,7 @@ class PickSession(Translated, Screen[Session]):
             options = []
             for session in self.live:
                 state = session.state()
-                line = Text(state.title)  # titles come from files anyone may write: never markup
+                line = Text(title_in_language(state))  # titles come from files anyone may write: never markup
                 status = {
                     "waiting": _("not started yet"),
                     "running": _("running"),
@@ -78,7 +79,7 @@ class JoinScreen(Screen[Person]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(self.session.state().title, style="bold"))
+            yield Label(Text(title_in_language(self.session.state()), style="bold"))
             yield Label(_("The join code is on the facilitator's screen."))
             yield Input(placeholder=_("Join code"), id="code", max_length=12)
             yield Input(self.start_name, placeholder=_("Your name, as the room will see it"), id="name", max_length=40)
