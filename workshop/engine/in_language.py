@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from workshop.content import languages
-from workshop.content.model import Module, Plan, Poll
+from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine.tally import Tally, scale_label
 from workshop.engine.views import PollView, SessionState, StepView
 
@@ -55,6 +55,12 @@ def state_in(state: SessionState, lang: str) -> SessionState:
             _MEMO.pop(next(iter(_MEMO)))
         _MEMO[key] = (state, shown)
     return shown
+
+
+def spec_in(view: StepView, lang: str) -> Step:
+    """A step's texts (its title, prompt, rounds' labels and poll) as a reader of `lang` reads them:
+    what a verb says back of a step ("note added to …") speaks its reader's language too."""
+    return languages.step_in(view.spec, languages.shown_in(view.module, lang))
 
 
 def _step_in(view: StepView, module: Module, lang: str) -> StepView:

@@ -6,7 +6,9 @@ with one line, having written nothing, when it cannot be done.
 
 from __future__ import annotations
 
+from workshop import i18n
 from workshop.engine import events
+from workshop.engine.in_language import spec_in
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.corrections import question_text, quoted
@@ -20,9 +22,12 @@ class AgendaVerbs(DecisionVerbs):
         with self.changing() as write:
             step = self._to_change(ref, "skip" if on else "unskip")
             if step.skipped == on:
-                raise SessionError(_("{qid} is {value} skipped").format(qid=step.qid, value="already" if on else "not"))
+                raise SessionError(
+                    (_("{qid} is already skipped") if on else _("{qid} is not skipped")).format(qid=step.qid)
+                )
             write(events.SkipEvent(step=step.qid, on=on))
-        return f"{step.spec.title}: {'skipped' if on else _('back in the agenda')}"
+        title = spec_in(step, i18n.language()).title
+        return _("{title}: skipped").format(title=title) if on else _("{title}: back in the agenda").format(title=title)
 
     def move(self, ref: str, after: str) -> str:
         """Move a step that has not run to right after the step `after` ("" or "start": first)."""
@@ -33,8 +38,10 @@ class AgendaVerbs(DecisionVerbs):
                 raise SessionError(_("a step cannot move after itself"))
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
         return _("{title}: now {value}").format(
-            title=step.spec.title,
-            value=_("after {quoted}").format(quoted=quoted(target.spec.title, 60)) if target else "first",
+            title=spec_in(step, i18n.language()).title,
+            value=_("after {quoted}").format(quoted=quoted(spec_in(target, i18n.language()).title, 60))
+            if target
+            else _("first"),
         )
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
@@ -52,7 +59,10 @@ class AgendaVerbs(DecisionVerbs):
                 )
             )
         return _("A {minutes}-minute break {value}").format(
-            minutes=minutes, value=_("after {quoted}").format(quoted=quoted(place.spec.title, 60)) if place else "first"
+            minutes=minutes,
+            value=_("after {quoted}").format(quoted=quoted(spec_in(place, i18n.language()).title, 60))
+            if place
+            else _("first"),
         )
 
     def objections(self, minutes: int = 5) -> str:
@@ -81,7 +91,7 @@ class AgendaVerbs(DecisionVerbs):
             )
             write(events.GotoEvent(step=qid, via="goto"))
         return _("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
-            minutes=minutes, quoted=quoted(here.spec.title, 60)
+            minutes=minutes, quoted=quoted(spec_in(here, i18n.language()).title, 60)
         )
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
@@ -102,10 +112,12 @@ class AgendaVerbs(DecisionVerbs):
             write(
                 events.RevoteEvent(poll=poll.qid, wording=events.given(None if words == poll.poll.question else words))
             )
-        title = s.steps[poll.index].spec.title
-        return _("{title}: round {round} open").format(title=title, round=poll.round + 1) + (
-            f" on {quoted(words, 60)}" if words else ""
-        )
+        title = spec_in(s.steps[poll.index], i18n.language()).title
+        if words:
+            return _("{title}: round {round} open on {quoted}").format(
+                title=title, round=poll.round + 1, quoted=quoted(words, 60)
+            )
+        return _("{title}: round {round} open").format(title=title, round=poll.round + 1)
 
     @staticmethod
     def _new_step_id(s: SessionState, anchor: StepView, stem: str) -> str:

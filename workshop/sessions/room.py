@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
+from workshop import i18n
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
+from workshop.engine.in_language import spec_in
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
@@ -48,9 +50,10 @@ class RoomVerbs(Taking):
             else:
                 self._ensure_joined(write, person)
                 write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name, text=clean))
-        return _("idea {idea_id} added to “{title}”{value}").format(
-            idea_id=idea_id, title=step.spec.title, value=" (anonymous)" if step.spec.anonymous else ""
-        )
+        title = spec_in(step, i18n.language()).title
+        if step.spec.anonymous:
+            return _("idea {idea_id} added to “{title}” (anonymous)").format(idea_id=idea_id, title=title)
+        return _("idea {idea_id} added to “{title}”").format(idea_id=idea_id, title=title)
 
     def merge(self, ref: str, into_ref: str) -> str:
         """Merge idea `ref` into idea `into_ref` (a duplicate): it no longer becomes an option."""
@@ -102,7 +105,7 @@ class RoomVerbs(Taking):
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         named = s.step_by_id(source)
         said = _("; {chosen} options from the ideas of “{title}”").format(
-            chosen=len(chosen), title=named.spec.title if named else source
+            chosen=len(chosen), title=spec_in(named, i18n.language()).title if named else source
         )
         if len(ideas) > OPTIONS_MAX:
             said += _(
@@ -226,7 +229,9 @@ class RoomVerbs(Taking):
         assert step is not None
         if kind is not None and step.spec.kind != kind:
             raise SessionError(
-                _("{refusal}: the current step ({title}) is not one").format(refusal=refusal, title=step.spec.title)
+                _("{refusal}: the current step ({title}) is not one").format(
+                    refusal=refusal, title=spec_in(step, i18n.language()).title
+                )
             )
         return step
 

@@ -13,7 +13,9 @@ import hashlib
 import hmac
 from dataclasses import replace
 
+from workshop import i18n
 from workshop.engine import dates, events, forecast
+from workshop.engine.in_language import spec_in
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import N_, _
 from workshop.sessions.agenda import AgendaVerbs
@@ -105,7 +107,8 @@ class Session(AgendaVerbs):
             here = self._current(s)
             if delta > 0 and (now := here.round) is not None and now.index + 1 < len(here.rounds):
                 write(events.RoundEvent(step=here.qid, round=now.index + 1))
-                return _("now {label} ({title})").format(label=here.rounds[now.index + 1].label, title=here.spec.title)
+                shown = spec_in(here, i18n.language())
+                return _("now {label} ({title})").format(label=shown.rounds[now.index + 1].label, title=shown.title)
             index = here.index + delta
             while 0 <= index < len(s.steps) and _passed_over(s.steps[index]):
                 index += delta
@@ -141,7 +144,7 @@ class Session(AgendaVerbs):
         now = next(view for view in self.state().steps if view.qid == step.qid)
         changed = (now.allowed - step.allowed) // 60  # what it was given: a step is never shorter than nothing
         return _("{title}: {value}{minutes} min").format(
-            title=step.spec.title, value="+" if changed > 0 else "", minutes=changed
+            title=spec_in(step, i18n.language()).title, value="+" if changed > 0 else "", minutes=changed
         )
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
@@ -162,7 +165,7 @@ class Session(AgendaVerbs):
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
         return _("{title}: {done}{said}").format(
-            title=s.steps[poll.index].spec.title, done=_(POLL_DONE[action]), said=said
+            title=spec_in(s.steps[poll.index], i18n.language()).title, done=_(POLL_DONE[action]), said=said
         )
 
     def end(self) -> str:

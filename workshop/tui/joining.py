@@ -16,6 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop import i18n
+from workshop.engine.in_language import state_in
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
 from workshop.sessions.door import Client
@@ -23,7 +25,6 @@ from workshop.sessions.people import Person
 from workshop.sessions.refusals import NameTaken, TooManyTries, WrongJoinCode, WrongRejoinCode
 from workshop.sessions.who import as_person, keep
 from workshop.tui.translated import Translated
-from workshop.tui.widgets.base import title_in_language
 
 
 class PickSession(Translated, Screen[Session]):
@@ -41,7 +42,9 @@ class PickSession(Translated, Screen[Session]):
             options = []
             for session in self.live:
                 state = session.state()
-                line = Text(title_in_language(state))  # titles come from files anyone may write: never markup
+                line = Text(
+                    state_in(state, i18n.language()).title
+                )  # titles come from files anyone may write: never markup
                 status = {
                     "waiting": _("not started yet"),
                     "running": _("running"),
@@ -79,7 +82,7 @@ class JoinScreen(Screen[Person]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(title_in_language(self.session.state()), style="bold"))
+            yield Label(Text(state_in(self.session.state(), i18n.language()).title, style="bold"))
             yield Label(_("The join code is on the facilitator's screen."))
             yield Input(placeholder=_("Join code"), id="code", max_length=12)
             yield Input(self.start_name, placeholder=_("Your name, as the room will see it"), id="name", max_length=40)

@@ -1,0 +1,36 @@
+"""What a command says back of a step speaks the reader's language: a German facilitator adding a
+note to the collaboration module's second step was told "Notiz … zu „A recent compromise“
+hinzugefügt", the English title inside a German line, though the module gives the step in German
+(and "skipped", "first" and "(anonymous)" stayed English whatever the language)."""
+
+from __future__ import annotations
+
+from tests.cli.conftest import Workshop
+
+STEP = "four-steps-collaboration/compromise-story"
+
+
+def _on_the_story(ws: Workshop) -> None:
+    ws.ok("new", "short-45", "--name", "s")
+    ws.ok("control", "s", "start")
+    ws.ok("control", "s", "goto", STEP)
+
+
+def test_a_note_and_a_skip_name_the_step_in_german(ws: Workshop) -> None:
+    _on_the_story(ws)
+    said = ws.ok("--lang", "de", "note", "s", "Mehr Coaching").stdout
+    assert "zu „Ein Kompromiss aus letzter Zeit“ hinzugefügt" in said, said
+    said = ws.ok("--lang", "de", "control", "s", "skip", "four-steps-collaboration/rework").stdout
+    assert said.strip().endswith(": übersprungen"), said
+    assert "skipped" not in said, said
+
+
+def test_in_english_the_lines_read_as_before(ws: Workshop) -> None:
+    _on_the_story(ws)
+    said = ws.ok("note", "s", "More coaching").stdout
+    assert "added to “A recent compromise”" in said, said
+    said = ws.ok("control", "s", "move", "four-steps-collaboration/rework", "--after", "start").stdout
+    assert said.strip().endswith(": now first"), said
+    said = ws.ok("control", "s", "skip", "four-steps-collaboration/rework").stdout
+    assert said.strip().endswith(": skipped"), said
+    assert "already skipped" in ws.run("control", "s", "skip", "four-steps-collaboration/rework").stderr
