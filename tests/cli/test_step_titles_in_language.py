@@ -34,3 +34,27 @@ def test_in_english_the_lines_read_as_before(ws: Workshop) -> None:
     said = ws.ok("control", "s", "skip", "four-steps-collaboration/rework").stdout
     assert said.strip().endswith(": skipped"), said
     assert "already skipped" in ws.run("control", "s", "skip", "four-steps-collaboration/rework").stderr
+
+
+def test_hiding_answering_and_qa_speak_german_whole(tmp_path) -> None:
+    """ "i1 hidden", "q1 answered" and "Q&A on: …" kept an English word in every language, and "is
+    already hidden" was put together from pieces no translator saw whole."""
+    from tests import by_name
+    from tests.cli.test_plain_room import ana_on_ideas
+    from workshop import i18n
+    from workshop.sessions import SessionError
+
+    s, _ana = ana_on_ideas(tmp_path)
+    by_name.idea(s, "Bo", "More coaching")
+    with i18n.speaking("de"):
+        assert s.hide("i1") == "i1 ausgeblendet"
+        try:
+            s.hide("i1")
+        except SessionError as err:
+            assert str(err) == "i1 ist schon ausgeblendet"
+        else:
+            raise AssertionError("hid it twice")
+        assert s.qa(True) == "Fragen an: in jedem Schritt möglich"
+        by_name.ask(s, "Bo", "Wer entscheidet?")
+        assert s.answered("q1") == "q1 beantwortet"
+    assert s.hide("i1", on=False) == "i1 shown again"

@@ -83,9 +83,9 @@ class RoomVerbs(Taking):
             if item is None:
                 raise SessionError(_("no idea or question {ref!r}").format(ref=ref))
             if item.hidden == on:
-                raise SessionError(f"{item.id} is {_('already hidden') if on else _('not hidden')}")
+                raise SessionError((_("{id} is already hidden") if on else _("{id} is not hidden")).format(id=item.id))
             write(events.HideEvent(item=item.id, on=on))
-        return f"{item.id} {'hidden' if on else _('shown again')}"
+        return (_("{id} hidden") if on else _("{id} shown again")).format(id=item.id)
 
     def _idea(self, s: SessionState, ref: str) -> Idea:
         idea = s.room.idea(_id(ref, "i"))
@@ -158,18 +158,20 @@ class RoomVerbs(Taking):
             question = self._question(self._started("answered"), ref)
             if question.answered == on:
                 raise SessionError(
-                    _("{id} is {value} marked answered").format(id=question.id, value="already" if on else "not")
+                    (_("{id} is already marked answered") if on else _("{id} is not marked answered")).format(
+                        id=question.id
+                    )
                 )
             write(events.AnsweredEvent(question=question.id, on=on))
-        return f"{question.id} {'answered' if on else _('open again')}"
+        return (_("{id} answered") if on else _("{id} open again")).format(id=question.id)
 
     def qa(self, on: bool) -> str:
         """Q&A open on every step (or only on qa steps)."""
         with self.changing() as write:
             if self._started("qa").room.qa == on:
-                raise SessionError(_("Q&A is already {value}").format(value="on" if on else "off"))
+                raise SessionError(_("Q&A is already on") if on else _("Q&A is already off"))
             write(events.QaEvent(on=on))
-        return f"Q&A {_('on: questions on every step') if on else _('off: questions on Q&A steps only')}"
+        return _("Q&A on: questions on every step") if on else _("Q&A off: questions on Q&A steps only")
 
     @staticmethod
     def _question(s: SessionState, ref: str) -> Question:
