@@ -222,3 +222,22 @@ def test_the_examples_help_and_the_owner_dialog_give_are_read_back(lang: str) ->
             assert owner and due is not None, line
         if lang == "de":
             assert "15.12.2026" in i18n._(HELP) and "„Bo Chen 15.12.2026“" in i18n._(DIALOG)
+
+
+WORDS = [w for _english, typed in COUNTERPARTS for phrase in typed for w in phrase.split()]
+
+
+@given(
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=6),
+    st.sampled_from(LANGS),
+    st.sampled_from(["dmy", "mdy", None]),
+)
+def test_any_line_of_date_words_is_read_or_refused_with_one_line(
+    words: list[str], lang: str, order: str | None
+) -> None:
+    with i18n.speaking(lang):
+        for reading in (dates.read, dates.owner_and_due):
+            try:
+                reading(" ".join(words), TODAY, order)
+            except dates.DateError as err:
+                assert str(err) and "\n" not in str(err).strip("\n")
