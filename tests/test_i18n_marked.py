@@ -169,6 +169,8 @@ FILES = {
     "draft/points.py": "the draft's CHECK reasons, written into the module file by writer.py",
     "draft/byline.py": "patterns that read bylines in four languages",
     "draft/dates.py": "patterns that read dates and reading times in four languages",
+    "engine/date_words.py": "the words a due date is typed in, four languages' each, read as typed and given "
+    "as examples in the reader's own",
     "draft/keywords.py": "stop words in four languages, never shown as they are",
 }
 

@@ -5,12 +5,15 @@ it), the report opening with them, and a one-line refusal for a date that is not
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 
 from icalendar import Calendar
 
 from tests.cli.conftest import Workshop
+from workshop import i18n
+from workshop.engine import dates
 
 
 def with_actions(ws: Workshop) -> None:
@@ -75,7 +78,32 @@ def test_a_due_date_is_read_and_said_back_in_the_language_spoken(ws: Workshop) -
     assert {a["due"] for a in json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]} == {"2026-12-15"}
     refused = ws.run("note", "s", "--lang", "de", "--due", "15 jui", "Book it")  # juin or juillet: neither
     assert refused.exit_code == 2 and refused.stderr.startswith("Fehler: '15 jui' ist kein lesbares Datum: tippen Sie")
-    assert "15. Dez, Freitag" in refused.stderr
+    assert "15. Dez., morgen, Freitag, nächste Woche, in 2 Wochen" in refused.stderr
+
+
+def test_a_relative_due_date_is_read_in_the_language_spoken(ws: Workshop) -> None:
+    """The reproduction: `--lang de note --due morgen` was refused ('is not a date this reads'), as
+    were 'la semana que viene' and 'dans 2 semaines'; each now says back the day it read."""
+    ws.started_at()
+    for lang, typed, days, said in (
+        ("de", "morgen", 1, "fällig "),
+        ("de", "in 2 Wochen", 14, "fällig "),
+        ("es", "mañana", 1, "vence el "),
+        ("es", "dentro de dos semanas", 14, "vence el "),
+        ("fr", "demain", 1, "échéance "),
+        ("fr", "dans 2 semaines", 14, "échéance "),
+        ("en", "in 3 days", 3, "due "),
+    ):
+        before = dt.datetime.now().astimezone().date()
+        out = ws.ok("note", "s", "--lang", lang, "--due", typed, "Book it").stdout
+        after = dt.datetime.now().astimezone().date()  # a run across midnight reads either day
+        with i18n.speaking(lang):
+            assert any(said + dates.shown(day + dt.timedelta(days=days)) in out for day in (before, after)), out
+    listed = json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]
+    assert len(listed) == 7 and all(len(a["due"]) == 10 for a in listed)
+    refused = ws.run("note", "s", "--lang", "fr", "--due", "dans quelques jours", "Book it")
+    assert refused.exit_code == 2 and len(refused.stderr.splitlines()) == 1
+    assert refused.stderr.startswith("erreur : ") and "demain, vendredi, la semaine prochaine" in refused.stderr
 
 
 def test_a_revote_on_a_poll_nobody_has_voted_on_is_refused(ws: Workshop) -> None:

@@ -113,8 +113,8 @@ def note(
         typer.Option(
             "--due",
             help=N_(
-                "The action item's due date: 2026-12-15, 15/12/2026 (your locale's order), 15 Dec, friday, next week, "
-                "in 2 weeks."
+                "The action item's due date: 2026-12-15, 15/12/2026 (your locale's order), 15 Dec, tomorrow, friday, "
+                "next week, in 2 weeks."
             ),
         ),
     ] = None,

@@ -150,6 +150,17 @@ def weekday_number(word: str) -> int | None:
     return found[0] if found else None
 
 
+def weekday_in(word: str, language: str) -> int | None:
+    """The weekday `word` names in `language`, after a word that makes it one ('am Fr.', 'el
+    viernes', 'ce ven.', 'this fri'): its whole name or its short form, or in English the start of
+    its name (three letters at least)."""
+    word = plain(word)
+    names, shorts = _WEEKDAYS.get(language, ()), _SHORT_WEEKDAYS.get(language, ())
+    if language == "en":
+        return next((day for day, name in enumerate(names) if len(word) >= 3 and name.startswith(word)), None)
+    return next((day for day in range(len(names)) if word in (names[day], shorts[day])), None)
+
+
 def spoken_weekday(word: str, language: str) -> bool:
     """Whether `word` is a weekday as a reader of `language` writes one: the start of its English
     name (three letters at least), its whole name or short form in `language`, or a short form

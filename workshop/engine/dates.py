@@ -5,18 +5,23 @@ given, never looked up here.
 What is read, case and spacing aside:
 
 - ISO and year-first dates: 2026-12-15, 2026/12/15.
-- Day and month in numbers, the year last or left out: 15/12/2026, 15.12.26, 15-12, 12/15/2026.
-  The locale's order (`dmy` or `mdy`) decides 05/06/2026; where only one reading is a date
-  (15/12 cannot be month 15) that one is taken; where the locale says no order (C, POSIX, or a
-  year-first locale) and both readings are dates, it is refused as ambiguous.
+- Day and month in numbers, the year last or left out: 15/12/2026, 15.12.26, 15-12, 15.12. (as
+  German writes it), 12/15/2026. The locale's order (`dmy` or `mdy`) decides 05/06/2026; where
+  only one reading is a date (15/12 cannot be month 15) that one is taken; where the locale says
+  no order (C, POSIX, or a year-first locale) and both readings are dates, it is refused as ambiguous.
 - A month's name, full or its start, in English, German, Spanish or French (date_names.py): 15 Dec
   2026, Dec 15, 15th December, 15. Dez, 15 de diciembre, 1er déc., and the way dates are shown
-  back in the language spoken, Tue 15 Dec 2026, Di. 15. Dez. 2026 (the weekday must be that date's).
-- Words: today, tomorrow, a weekday (friday, fri, this friday, or a whole name in another language,
-  freitag, viernes, vendredi: the next one after today; on that
-  very weekday it is refused, as it could mean today), next friday (refused when this week's and
-  next week's Friday are different days, as English leaves it open), next week (its Monday),
-  in 3 days, in 2 weeks, in a week.
+  back in the language spoken, Tue 15 Dec 2026, Di. 15. Dez. 2026 (the weekday must be that date's);
+  an article or a 'by' before it or before words (date_words.BEFORE): am 15.12., el 15 de
+  diciembre, le 15 déc., by friday, bis morgen, para el viernes, pour demain.
+- Words, in each language (date_words.py): today, tomorrow, morgen, mañana, demain; a weekday
+  (friday, fri, this friday, am Freitag, el viernes, ce vendredi, or a whole name alone in any
+  language, freitag: the next one after today; on that very weekday it is refused, as it could
+  mean today), next friday, nächsten Freitag, el próximo viernes, vendredi prochain (refused when
+  this week's and next week's Friday are different days, as English leaves it open), next week,
+  nächste Woche, la semana que viene, la semaine prochaine (its Monday), in 3 days, in 2 Wochen,
+  en una semana, dans 2 semaines. A --due value reads every language's words; the owner
+  dialog's line English and the language spoken.
 
 A date without a year is the next such day from today on. Anything else is refused with one line
 that says what would be read.
@@ -29,27 +34,17 @@ import re
 from collections.abc import Mapping
 
 from workshop import i18n
-from workshop.engine import date_names
-from workshop.engine.text import TextError
+from workshop.engine import date_names, date_words
+from workshop.engine.date_words import DateError as DateError
+from workshop.engine.date_words import examples as examples
+from workshop.engine.date_words import shown as shown
 from workshop.i18n import _
 
 ORDERS = ("dmy", "mdy")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Territories whose everyday numeric dates put the month first, or the year first (so a
 # day-month pair typed there has no order of its own); everywhere else the day comes first.
 MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"})
 YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "CA", "SE", "ZA", "IR"})
-
-
-class DateError(TextError):
-    """A due date that cannot be read, or could be read two ways; the message is one line."""
-
-
-def shown(day: dt.date) -> str:
-    """'Tue 15 Dec 2026' ('Di. 15. Dez. 2026' in German): how a reading is shown back before it is
-    saved, in the language spoken, and read again as typed."""
-    return date_names.said(i18n.language(), day.weekday(), day.day, day.month, day.year)
 
 
 def order_of(environ: Mapping[str, str]) -> str | None:
@@ -63,20 +58,16 @@ def order_of(environ: Mapping[str, str]) -> str | None:
     return "mdy" if code in MONTH_FIRST else None if code in YEAR_FIRST else "dmy"
 
 
-def example(order: str | None) -> str:
-    return {"mdy": "12/15/2026", "dmy": "15/12/2026"}.get(order or "", "2026-12-15")
-
-
 def read(typed: str, today: dt.date, order: str | None) -> dt.date:
-    """The date `typed` means, `today` in the facilitator's time zone; raises DateError."""
-    found = _reading(typed, today, order)
+    """The date `typed` means, `today` in the facilitator's time zone, its words in any language
+    the interface speaks (a due date is all it can be); raises DateError."""
+    found = _reading(typed, today, order, date_words.LANGUAGES)
     if found is None:
-        also = f", {example(order)}" if order else ""
         strip = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:40] + "…"  # a paste, quoted short
         raise DateError(
-            _(
-                "{strip!r} is not a date this reads: type 2026-12-15{also}, 15 Dec, friday, next week or in 2 weeks"
-            ).format(strip=strip, also=also)
+            _("{strip!r} is not a date this reads: type {examples}").format(
+                strip=strip, examples=", ".join(examples(order))
+            )
         )
     return found
 
@@ -84,15 +75,17 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
 def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, dt.date | None]:
     """'Bo Chen 15/12/2026' -> ('Bo Chen', 15 Dec 2026): the longest end of the line that reads
     as a date (at most four words: 'in 2 weeks', 'Tue 15 Dec 2026') is the due date, the rest
-    the owner; 'due' may stand between them. A weekday another language names ('Bo Freitag', 'Sam
-    12 Dec' on a Saturday) is the owner's, as date_names.spoken_weekday says. A line whose end
-    looks like a date but is none (an ambiguous 05/06/2026, a 31/02) is refused, never kept as
-    part of a name."""
+    the owner; 'due' may stand between them. Words are read in English and the language spoken
+    only: a weekday or a word another language names ('Bo Freitag', 'Ana Hoy', 'Sam 12 Dec' on
+    a Saturday) is the owner's, as date_names.spoken_weekday says. A line whose end looks like a
+    date but is none (an ambiguous 05/06/2026, a 31/02) is refused, never kept as part of a name;
+    so is a weekday phrase that could be two days ('Ana next friday' on a Monday)."""
     words = typed.split()
     lowered = [w.lower() for w in words]
     if "due" in lowered:
         at = len(lowered) - 1 - lowered[::-1].index("due")
         return " ".join(words[:at]), read(" ".join(words[at + 1 :]), today, order)
+    languages = tuple(dict.fromkeys(("en", date_words.spoken())))
     refusal: DateError | None = None
     for size in range(min(4, len(words)), 0, -1):
         first = words[-size]
@@ -103,7 +96,9 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
         ):
             continue  # a weekday in another language ('Freitag', 'Sam'): the end of a name
         try:
-            found = _reading(" ".join(words[-size:]), today, order)
+            found = _reading(" ".join(words[-size:]), today, order, languages)
+        except date_words.OpenDay:
+            raise
         except DateError as err:
             refusal = refusal or err
             continue
@@ -111,27 +106,29 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
             return " ".join(words[:-size]), found
     if refusal is not None:
         raise refusal
-    if words and _looks_like_a_date(lowered[-1]):
+    if words and (_looks_like_a_date(lowered[-1]) or date_words.only_dates_use(lowered[-1], languages)):
         read(words[-1], today, order)  # raises, saying what it would read
     return " ".join(words), None
 
 
 def _looks_like_a_date(word: str) -> bool:
     """Numbers with a date's separators between them, or a word only dates use."""
-    return bool(re.search(r"\d[-/.]\d", word)) or word in ("today", "tomorrow", "week", "weeks", "days")
+    return bool(re.search(r"\d[-/.]\d", word)) or word in ("today", "tomorrow")
 
 
-def _reading(typed: str, today: dt.date, order: str | None) -> dt.date | None:
-    """The date `typed` means, None when it is not written as a date at all; raises DateError
-    for one that is written as a date but is none, or could be two."""
+def _reading(typed: str, today: dt.date, order: str | None, languages: tuple[str, ...]) -> dt.date | None:
+    """The date `typed` means, its words in `languages`; None when it is not written as a date at
+    all; raises DateError for one that is written as a date but is none, or could be two."""
     words = " ".join(typed.lower().replace(",", " ").split())
     if not words:
         raise DateError(_("no date given"))
-    for reader in (_iso, _numeric, _named, _relative):
+    for reader in (_iso, _numeric, _named):
         found = reader(words, today, order)
         if found is not None:
             return found
-    return None
+    found = date_words.relative(words, today, languages)
+    dated = date_words.after_article(words, languages)  # 'am 15.12.', 'le 15 déc.', 'bis Freitag'
+    return _reading(dated, today, order, languages) if found is None and dated is not None else found
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -165,6 +162,8 @@ def _iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
 
 
 def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.", words):
+        words = words[:-1]  # 15.12., as German writes a day and month
     match = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?", words)
     if match is None:
         return None
@@ -228,41 +227,3 @@ def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
             )
         )
     return found
-
-
-def _relative(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    if words in ("today", "tonight"):
-        return today
-    if words == "tomorrow":
-        return today + dt.timedelta(days=1)
-    if words == "next week":
-        return today + dt.timedelta(days=7 - today.weekday())
-    match = re.fullmatch(r"in\s+(\d{1,3}|a|an|one|two|three|four|five|six)\s+(day|week)s?", words)
-    if match is not None:
-        count = NUMBERS.get(match.group(1)) or int(match.group(1))
-        return today + dt.timedelta(days=count * (7 if match.group(2) == "week" else 1))
-    parts = words.split()
-    if len(parts) == 1 or (len(parts) == 2 and parts[0] in ("this", "on", "next")):
-        wanted = date_names.weekday_number(parts[-1])
-        if wanted is None:
-            return None
-        ahead = (wanted - today.weekday()) % 7
-        coming = today + dt.timedelta(days=ahead or 7)
-        name = WEEKDAYS[wanted]
-        if parts[0] != "next":
-            if ahead == 0:
-                raise DateError(
-                    _("today is a {title}: type today, or next {name} for {shown}").format(
-                        title=date_names.weekday_called(i18n.language(), wanted), name=name, shown=shown(coming)
-                    )
-                )
-            return coming
-        next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
-        if next_weeks != coming:
-            raise DateError(
-                _("next {name} could be {coming} or {following}: type {name} for the first, or the date").format(
-                    name=name, coming=shown(coming), following=shown(next_weeks)
-                )
-            )
-        return coming
-    return None

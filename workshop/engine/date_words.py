@@ -1,0 +1,215 @@
+"""Due dates counted from today, in the words of each language the interface speaks, for the date
+reader (dates.py): 'tomorrow', 'morgen', 'mañana', 'demain'; 'next week', 'nächste Woche', 'la
+semana que viene', 'la semaine prochaine'; 'in 2 weeks', 'in 2 Wochen', 'en 2 semanas', 'dans 2
+semaines'; 'this friday', 'diesen Freitag', 'este viernes', 'ce vendredi'. Each phrase means
+what its English counterpart means (tests/engine/test_date_words.py checks it for any today),
+refusals included: 'nächsten Freitag' on a Monday is this week's or next week's, as 'next
+friday' is. Case, accents, articles and a German 'ae' for 'ä' aside.
+
+Which languages are read is the caller's: a --due value reads every language's words (a date is
+all it can be); the owner dialog's line only English and the language spoken, so that 'Bo
+Morgen' or 'Ana Hoy' stays a name to an English reader. Also: the examples a refusal gives, in
+the reader's language, each read back by this reader. Pure: today is given, nothing looked up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from workshop import i18n
+from workshop.engine import date_names
+from workshop.engine.text import TextError
+from workshop.i18n import _
+
+LANGUAGES = ("en", "de", "es", "fr")
+# A day so many days from today, and next week's Monday.
+DAYS = {
+    "en": {"today": 0, "tonight": 0, "tomorrow": 1, "day after tomorrow": 2, "the day after tomorrow": 2},
+    "de": {"heute": 0, "heute abend": 0, "morgen": 1, "ubermorgen": 2},
+    "es": {"hoy": 0, "esta noche": 0, "manana": 1, "pasado manana": 2},
+    "fr": {"aujourd'hui": 0, "aujourdhui": 0, "ce soir": 0, "demain": 1, "apres demain": 2},
+}
+NEXT_WEEK = {
+    "en": ("next week",),
+    "de": ("nachste woche", "kommende woche"),
+    "es": ("la proxima semana", "proxima semana", "la semana que viene", "semana que viene", "la semana proxima"),
+    "fr": ("la semaine prochaine", "semaine prochaine"),
+}
+# 'in 3 days': the words before the count, the count in words, and the units.
+WITHIN = {"en": ("in",), "de": ("in",), "es": ("en", "dentro de"), "fr": ("dans", "d'ici")}
+NUMBERS = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
+    "de": {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6},
+    "es": {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6},
+}
+UNITS = {
+    "en": {"day": 1, "days": 1, "week": 7, "weeks": 7},
+    "de": {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7},
+    "es": {"dia": 1, "dias": 1, "semana": 7, "semanas": 7},
+    "fr": {"jour": 1, "jours": 1, "semaine": 7, "semaines": 7},
+}
+# A weekday ({d}): the coming one ('this friday'), and 'next friday' (refused where English leaves
+# it open). A weekday alone is read in every language by date_names.weekday_number; after a
+# word of these, its short form too ('am Fr.'); 'am nächsten Freitag' is 'nächsten Freitag'
+# after 'am' (BEFORE).
+THIS = {
+    "en": ("this {d}",),
+    "de": ("am {d}", "diesen {d}", "kommenden {d}"),
+    "es": ("el {d}", "este {d}"),
+    "fr": ("ce {d}", "le {d}"),
+}
+NEXT = {
+    "en": ("next {d}",),
+    "de": ("nachsten {d}", "nachster {d}"),
+    "es": ("el proximo {d}", "proximo {d}", "el {d} proximo", "el {d} que viene", "{d} que viene"),
+    "fr": ("{d} prochain",),
+}
+# Words before a date that leave it as it is: an article, or 'by' ('am 15.12.', 'el 15 de
+# diciembre', 'le 15 déc.', 'bis Freitag', 'para mañana', 'pour demain'); the longest first.
+BEFORE = {
+    "en": ("on", "by"),
+    "de": ("am", "bis zum", "bis am", "bis"),
+    "es": ("el", "para el", "para", "hasta el"),
+    "fr": ("le", "pour le", "pour", "d'ici"),
+}
+# How the reader's own language says them back: today, a weekday, next weekday ({d} lower case,
+# {D} as a sentence writes it), and the examples a refusal gives (after ISO and the numeric date).
+SAY = {
+    "en": ("today", "{d}", "next {d}"),
+    "de": ("heute", "{D}", "nächsten {D}"),
+    "es": ("hoy", "el {d}", "el próximo {d}"),
+    "fr": ("aujourd'hui", "{d}", "{d} prochain"),
+}
+EXAMPLES = {
+    "en": ("15 Dec", "tomorrow", "friday", "next week", "in 2 weeks"),
+    "de": ("15. Dez.", "morgen", "Freitag", "nächste Woche", "in 2 Wochen"),
+    "es": ("15 dic", "mañana", "el viernes", "la semana que viene", "en 2 semanas"),
+    "fr": ("15 déc.", "demain", "vendredi", "la semaine prochaine", "dans 2 semaines"),
+}
+
+
+class DateError(TextError):
+    """A due date that cannot be read, or could be read two ways; the message is one line."""
+
+
+class OpenDay(DateError):
+    """A weekday phrase that could be two days ('next friday' on a Monday, 'monday' on a Monday):
+    on the owner dialog's line it is refused, never read as a shorter end ('Ana next' due friday)."""
+
+
+def spoken() -> str:
+    """The language the reader's words are said in (English for the pseudo-locale)."""
+    lang = i18n.language()
+    return lang if lang in LANGUAGES else "en"
+
+
+def shown(day: dt.date) -> str:
+    """'Tue 15 Dec 2026' ('Di. 15. Dez. 2026' in German): how a reading is shown back before it is
+    saved, in the language spoken, and read again as typed."""
+    return date_names.said(i18n.language(), day.weekday(), day.day, day.month, day.year)
+
+
+def examples(order: str | None) -> tuple[str, ...]:
+    """What a reader of the language spoken types, each read back by dates.read: ISO, the numeric
+    date in the locale's order (none where it names none) and as that language separates it, a
+    month's name, and words."""
+    lang = spoken()
+    numeric = {"mdy": "12/15/2026", "dmy": "15.12.2026" if lang == "de" else "15/12/2026"}.get(order or "")
+    month, *words = EXAMPLES[lang]
+    if lang == "en" and order == "mdy":
+        month = "Dec 15"
+    return ("2026-12-15", *([numeric] if numeric else []), month, *words)
+
+
+def plain(words: str, language: str) -> str:
+    """Words as the tables write them: lower case, no accents, one space, apostrophes straight,
+    hyphens spaces ('après-demain'); in German, 'ae' as 'ä' ('naechste', 'uebermorgen')."""
+    text = " ".join(date_names.plain(w) for w in words.replace("’", "'").replace("-", " ").split())
+    return re.sub(r"([aou])e", r"\1", text) if language == "de" else text
+
+
+def after_article(words: str, languages: Iterable[str]) -> str | None:
+    """`words` less an article or a 'by' before a date in one of `languages` ('am 15.12.' ->
+    '15.12.', 'bis Freitag' -> 'Freitag'), None when they start with none."""
+    parts = words.split()
+    for lang in languages:
+        for before in BEFORE[lang]:
+            size = len(before.split())
+            if len(parts) > size and plain(" ".join(parts[:size]), lang) == before:
+                return " ".join(parts[size:])
+    return None
+
+
+def only_dates_use(word: str, languages: Iterable[str]) -> bool:
+    """Whether `word` is a day or week unit of `languages`: a line ending in it is a date or refused."""
+    return any(plain(word, lang) in UNITS[lang] for lang in languages)
+
+
+def relative(words: str, today: dt.date, languages: Iterable[str]) -> dt.date | None:
+    """The day `words` counts from today in one of `languages`, None when it is no such phrase;
+    raises OpenDay for a weekday phrase that could be two days."""
+    for lang in languages:
+        said = plain(words, lang)
+        if said in DAYS[lang]:
+            return today + dt.timedelta(days=DAYS[lang][said])
+        if said in NEXT_WEEK[lang]:
+            return today + dt.timedelta(days=7 - today.weekday())
+        found = _counted(said, lang, today)
+        if found is not None:
+            return found
+        parts = said.split()
+        if len(parts) == 1 and (wanted := date_names.weekday_number(parts[0])) is not None:
+            return _weekday(wanted, today, after=False)
+        for kind, templates in ((False, THIS[lang]), (True, NEXT[lang])):
+            for template in templates:
+                wanted = _weekday_in(parts, template.split(), lang)
+                if wanted is not None:
+                    return _weekday(wanted, today, after=kind)
+    return None
+
+
+def _counted(said: str, lang: str, today: dt.date) -> dt.date | None:
+    within = "|".join(map(re.escape, WITHIN[lang]))
+    match = re.fullmatch(rf"(?:{within}) (\d{{1,3}}|[a-z]+) ([a-z]+)", said)
+    if match is None or match.group(2) not in UNITS[lang]:
+        return None
+    count = NUMBERS[lang].get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else None)
+    return None if count is None else today + dt.timedelta(days=count * UNITS[lang][match.group(2)])
+
+
+def _weekday_in(parts: list[str], template: list[str], lang: str) -> int | None:
+    """The weekday `parts` names where `template` says {d}, when the other words are the template's."""
+    if len(parts) != len(template):
+        return None
+    at = template.index("{d}")
+    if parts[:at] + parts[at + 1 :] != template[:at] + template[at + 1 :]:
+        return None
+    return date_names.weekday_in(parts[at], lang)
+
+
+def _weekday(wanted: int, today: dt.date, after: bool) -> dt.date:
+    """The coming `wanted` weekday (`after`: next week's, where that is the same day)."""
+    ahead = (wanted - today.weekday()) % 7
+    coming = today + dt.timedelta(days=ahead or 7)
+    lang = spoken()
+    today_word, this, next_one = SAY[lang]
+    name = date_names.weekday_called(lang, wanted)
+    this, next_one = (s.format(d=name.lower(), D=name) for s in (this, next_one))
+    if not after:
+        if ahead == 0:
+            raise OpenDay(
+                _("today is a {title}: type {today}, or {next} for {shown}").format(
+                    title=name, today=today_word, next=next_one, shown=shown(coming)
+                )
+            )
+        return coming
+    next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
+    if next_weeks != coming:
+        raise OpenDay(
+            _("{next} could be {coming} or {following}: type {this} for the first, or the date").format(
+                next=next_one, coming=shown(coming), following=shown(next_weeks), this=this
+            )
+        )
+    return coming
