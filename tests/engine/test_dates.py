@@ -76,6 +76,32 @@ def test_the_order_comes_from_the_locale(environ: dict[str, str], order: str | N
     assert dates.order_of(environ) == order
 
 
+@pytest.mark.parametrize(
+    ("environ", "language", "order"),
+    [
+        ({"LANG": "C.UTF-8"}, "de", "dmy"),
+        ({}, "fr", "dmy"),
+        ({"LANG": "POSIX"}, "es", "dmy"),
+        ({"LANG": "C.UTF-8"}, "en", None),
+        ({"LANG": "en_US.UTF-8"}, "de", "mdy"),  # the locale, where it names an order, comes first
+    ],
+)
+def test_where_the_locale_names_no_order_the_language_spoken_does(
+    environ: dict[str, str], language: str, order: str | None
+) -> None:
+    """A German facilitator on a machine whose locale is C was told 1/2/27 could be either day."""
+    assert dates.order_of(environ, language) == order
+
+
+def test_dots_put_the_day_first_whatever_the_locale() -> None:
+    today = dt.date(2026, 12, 7)
+    assert dates.read("1.2.27", today, None) == dt.date(2027, 2, 1)
+    assert dates.read("1.2.27", today, "mdy") == dt.date(2027, 2, 1)
+    assert dates.read("1/2/27", today, "mdy") == dt.date(2027, 1, 2)
+    with pytest.raises(dates.DateError):
+        dates.read("1/2/27", today, None)
+
+
 @given(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["dmy", "mdy", None]))
 def test_every_date_shown_back_reads_as_itself(day: dt.date, order: str | None) -> None:
     assert dates.read(dates.shown(day), TODAY, order) == day

@@ -7,8 +7,10 @@ What is read, case and spacing aside:
 - ISO and year-first dates: 2026-12-15, 2026/12/15.
 - Day and month in numbers, the year last or left out: 15/12/2026, 15.12.26, 15-12, 15.12. (as
   German writes it), 12/15/2026. The locale's order (`dmy` or `mdy`) decides 05/06/2026; where
-  only one reading is a date (15/12 cannot be month 15) that one is taken; where the locale says
-  no order (C, POSIX, or a year-first locale) and both readings are dates, it is refused as ambiguous.
+  only one reading is a date (15/12 cannot be month 15) that one is taken; dots (1.2.27) put the
+  day first, as everywhere they are written; where the locale says no order (C, POSIX, or a
+  year-first locale), the language spoken does (German, Spanish, French: the day first), and in
+  English both readings being dates is refused as ambiguous.
 - A month's name, full or its start, in English, German, Spanish or French (date_names.py): 15 Dec
   2026, Dec 15, 15th December, 15. Dez, 15 de diciembre, 1er déc., and the way dates are shown
   back in the language spoken, Tue 15 Dec 2026, Di. 15. Dez. 2026 (the weekday must be that date's);
@@ -47,15 +49,23 @@ MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "
 YEAR_FIRST = frozenset({"CN", "JP", "KR", "KP", "TW", "HU", "LT", "MN", "CA", "SE", "ZA", "IR"})
 
 
-def order_of(environ: Mapping[str, str]) -> str | None:
+# Languages of the interface whose readers put the day first wherever they are (English is
+# written both ways: its order comes from the locale alone).
+DAY_FIRST_LANGUAGES = frozenset({"de", "es", "fr"})
+
+
+def order_of(environ: Mapping[str, str], language: str = "en") -> str | None:
     """The day/month order of the locale the environment names (LC_ALL, else LC_TIME, else LANG):
-    'dmy', 'mdy', or None for C, POSIX and year-first locales."""
+    'dmy' or 'mdy'; where it names none (C, POSIX, a year-first locale), the order of the
+    language spoken ('dmy' for German, Spanish and French), else None."""
     value = next((environ[k] for k in ("LC_ALL", "LC_TIME", "LANG") if environ.get(k)), "")
     territory = re.match(r"^[a-zA-Z]{2,3}_([A-Za-z]{2})", value)
-    if territory is None:
-        return None
-    code = territory.group(1).upper()
-    return "mdy" if code in MONTH_FIRST else None if code in YEAR_FIRST else "dmy"
+    code = territory.group(1).upper() if territory else ""
+    if code in MONTH_FIRST:
+        return "mdy"
+    if code and code not in YEAR_FIRST:
+        return "dmy"
+    return "dmy" if language in DAY_FIRST_LANGUAGES else None
 
 
 def read(typed: str, today: dt.date, order: str | None) -> dt.date:
@@ -177,7 +187,7 @@ def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
         raise DateError(_("{words} is not a day of the calendar whichever way it is read").format(words=words))
     if day_first is None or month_first is None or day_first == month_first:
         return day_first or month_first
-    if order == "dmy":
+    if order == "dmy" or match.group(2) == ".":  # 1.2.27: dots put the day first wherever they are written
         return day_first
     if order == "mdy":
         return month_first

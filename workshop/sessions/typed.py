@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from workshop import i18n
 from workshop.engine import dates, lookalikes, text
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
@@ -27,8 +28,9 @@ def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[s
 
 
 def date_order() -> str | None:
-    """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG)."""
-    return dates.order_of(os.environ)
+    """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG), else of the language
+    spoken."""
+    return dates.order_of(os.environ, i18n.language())
 
 
 def participant_name(name: str) -> str:
