@@ -58,3 +58,13 @@ def test_hiding_answering_and_qa_speak_german_whole(tmp_path) -> None:
         by_name.ask(s, "Bo", "Wer entscheidet?")
         assert s.answered("q1") == "q1 beantwortet"
     assert s.hide("i1", on=False) == "i1 shown again"
+
+
+def test_withdrawing_and_restoring_a_note_speak_spanish_whole(ws: Workshop) -> None:
+    """"nota withdrawn: …" and "nota back: …": the state was an English word in every language."""
+    _on_the_story(ws)
+    note = ws.ok("note", "s", "Más coaching").stdout.split()[1]
+    said = ws.ok("--lang", "es", "edit", "s", note, "--withdraw").stdout
+    assert said.strip() == "nota retirada: “Más coaching”", said
+    said = ws.ok("--lang", "es", "edit", "s", note, "--restore").stdout
+    assert said.strip() == "nota recuperada: “Más coaching”", said

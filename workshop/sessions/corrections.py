@@ -75,7 +75,8 @@ class CorrectionVerbs(RoomVerbs):
         with self.changing() as write:
             note = self._correctable_note(self.state(), ref, person, "withdraw", withdrawn=not on)
             write(events.NoteWithdrawEvent(note=note.id, author=self._author(person), on=on))
-        return _("note {value}: {quoted}").format(value="withdrawn" if on else "back", quoted=quoted(note.text))
+        said = _("note withdrawn: {quoted}") if on else _("note back: {quoted}")
+        return said.format(quoted=quoted(note.text))
 
     def _correctable_note(
         self, s: SessionState, ref: str, person: Person | None, doing: str, withdrawn: bool = False
@@ -120,9 +121,8 @@ class CorrectionVerbs(RoomVerbs):
                     else _("idea {id} is not withdrawn").format(id=idea.id)
                 )
             write(events.IdeaWithdrawEvent(idea=idea.id, author=self._author(person), on=on))
-        return _("idea {id} {value}: {quoted}").format(
-            id=idea.id, value="withdrawn" if on else "back", quoted=quoted(idea.text)
-        )
+        said = _("idea {id} withdrawn: {quoted}") if on else _("idea {id} back: {quoted}")
+        return said.format(id=idea.id, quoted=quoted(idea.text))
 
     def _correctable_idea(self, s: SessionState, ref: str, person: Person | None, doing: str) -> Idea:
         idea = self.fold.room.ideas.get(ref)
