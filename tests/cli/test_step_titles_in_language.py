@@ -37,7 +37,7 @@ def test_in_english_the_lines_read_as_before(ws: Workshop) -> None:
 
 
 def test_hiding_answering_and_qa_speak_german_whole(tmp_path) -> None:
-    """ "i1 hidden", "q1 answered" and "Q&A on: …" kept an English word in every language, and "is
+    """German read "i1 hidden", "q1 answered" and "Q&A on: …" with an English word, and "is
     already hidden" was put together from pieces no translator saw whole."""
     from tests import by_name
     from tests.cli.test_plain_room import ana_on_ideas
@@ -61,7 +61,7 @@ def test_hiding_answering_and_qa_speak_german_whole(tmp_path) -> None:
 
 
 def test_withdrawing_and_restoring_a_note_speak_spanish_whole(ws: Workshop) -> None:
-    """"nota withdrawn: …" and "nota back: …": the state was an English word in every language."""
+    """Spanish read "nota withdrawn: …" and "nota back: …": the state was an English word."""
     _on_the_story(ws)
     note = ws.ok("note", "s", "Más coaching").stdout.split()[1]
     said = ws.ok("--lang", "es", "edit", "s", note, "--withdraw").stdout
