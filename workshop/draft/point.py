@@ -36,9 +36,11 @@ def body_text(blocks: list[Block]) -> str:
     return " ".join(texts)
 
 
-def children(blocks: list[Block], depth: int) -> list[Block]:
-    """The sub-items at the start of `blocks`: the list items nested deeper than `depth`."""
-    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, blocks))
+def children(blocks: list[Block], depth: int, start: int = 0) -> list[Block]:
+    """The sub-items from `start` on: the list items nested deeper than `depth` (read from `start`, not
+    from a copy of every block after it, which a long list made quadratic)."""
+    following = (blocks[i] for i in range(start, len(blocks)))
+    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, following))
 
 
 def split_lead(raw: str) -> tuple[str, str]:

@@ -189,7 +189,7 @@ def _nested(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point]
     found = [i for i, b in enumerate(blocks) if b.kind in ("item", "bullet") and not b.depth]
     points: list[Point] = []
     for index in found:
-        if subs := children(blocks[index + 1 :], 0):
+        if subs := children(blocks, 0, index + 1):
             heading, rest = split_lead(blocks[index].raw)
             points.append(Point(heading or f"Point {len(points) + 1}", clean_text(rest + " " + body_text(subs))))
     return (points, "nested list") if len(points) >= 2 and len(points) * 2 > len(found) else None
