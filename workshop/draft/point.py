@@ -43,12 +43,18 @@ def children(blocks: list[Block], depth: int, start: int = 0) -> list[Block]:
     return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, following))
 
 
+# a few words before a spaced dash: a heading ("Listen first — …"), not a sentence's aside
+_DASHED = re.compile(r"^((?:[^\s:.!?–—-][^\s:.!?–—]* ){0,5}[^\s:.!?–—-][^\s:.!?–—]*) [–—-] (\S.*)$")
+
+
 def split_lead(raw: str) -> tuple[str, str]:
     """A heading and the rest from an item's text: its bold lead-in, or its first sentence."""
     if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
         return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
     plain = clean_text(raw.replace("**", ""))
     if m := re.match(r"^([^:.!?]{3,70}):\s+(\S.*)$", plain):
+        return heading_text(m.group(1)), m.group(2)
+    if m := _DASHED.match(plain):  # "Listen first – sit with the agents …"
         return heading_text(m.group(1)), m.group(2)
     head = (sentences(plain) or [""])[0]
     return heading_text(head), plain[len(head) :].strip()

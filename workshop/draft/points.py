@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise, takewhile
 
 from workshop.content.quotes import QUOTE
+from workshop.draft.bullets import bulleted, end_of_last
 from workshop.draft.keywords import keywords
 from workshop.draft.parse import Block
 from workshop.draft.point import Point, body_text, children, heading_text, split_lead
@@ -47,9 +48,9 @@ _ANNOUNCE = re.compile(
 
 def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, int]:
     """The points, how they were found (sections, numbered list, …), and how many were left out."""
-    finders = [_numbered, _plain_headings, _lead_ins, _nested]
+    finders = [_numbered, _plain_headings, _lead_ins, _nested, bulleted]
     if marked:  # the author's own headings come first; short lines are not guessed to be headings
-        finders = [_sections, _numbered, _lead_ins, _nested, _announced_headings]
+        finders = [_sections, _numbered, _lead_ins, _nested, bulleted, _announced_headings]
     announce_at, announced = _announced(blocks)
     for finder in finders:
         if found := finder(blocks, announce_at, announced):
@@ -176,7 +177,9 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
         following = blocks[index + 1 : end]
         following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
-        if position + 1 == len(found):
+        if position + 1 == len(found) and blocks[index].kind == "bullet":  # the list's end, not the article's
+            following = blocks[index + 1 : end_of_last(blocks, found)]
+        elif position + 1 == len(found):
             following = children(following, 0) or following[:1]
         rest = clean_text((m.group(3) or "").replace("**", ""))
         heading = heading_text(m.group(2)) or f"Point {position + 1}"
