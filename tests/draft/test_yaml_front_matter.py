@@ -98,3 +98,20 @@ def test_aliases_of_aliases_are_bounded() -> None:
     fields = yaml_fields("".join(lines) + "title: Still Read\nauthor: *a11\n")
     assert fields["title"] == "Still Read"
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.load
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a" + " " * 200_000 + "b",
+        "author: " + "!a " * 200_000 + "Jo",
+        "a" + " :" * 200_000,
+        "authors: [" + ", " * 200_000,
+    ],
+    ids=["spaces", "tags", "colons", "flow"],
+)
+def test_a_long_front_matter_line_is_read_in_time(line: str) -> None:
+    start = time.monotonic()
+    yaml_fields(f"title: Still Read\n{line}\n")
+    assert time.monotonic() - start < 5  # a line with no key was read again from every position

@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 # indentation, "- " marks, then a key (plain or quoted) and its colon; what follows is the value
-_NODE = re.compile(r"^([ \t]*(?:-[ \t]+)*(?:(?:\"[^\"]*\"|'[^']*'|[^\s\"'#\-][^#]*?)[ \t]*:(?:[ \t]+|$))?)(.*)$")
-_PROPERTY = re.compile(r"^(?:&([^\s,\[\]{}]+)|![^\s,\[\]{}]*)(?:[ \t]+|$)")
+# (each part ends where the next cannot begin, so a long line without a key is read once, not again
+# from every position)
+_NODE = re.compile(
+    r"^([ \t]*(?:-[ \t]+)*(?:(?:\"[^\"]*\"|'[^']*'|[^\s\"'#:\-](?:[^#:\n]|:(?=[^ \t\n]))*):(?:[ \t]+|$))?)(.*)$"
+)
+_PROPERTIES = re.compile(r"^(?:(?:&[^\s,\[\]{}]+|![^\s,\[\]{}]*)(?:[ \t]+|$))+")
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
 _ALIAS = re.compile(r"^\*([^\s,\[\]{}]+)[ \t]*(?:#.*)?$")
 _IN_FLOW = re.compile(
     r"(?<=[\[{,:])([ \t]*)(?:&[^\s,\[\]{}\"']+|![^\s,\[\]{}\"']*)[ \t]+|(?<=[\[,])([ \t]*)\*([^\s,\[\]{}]+)"
@@ -48,8 +53,9 @@ def resolve(text: str) -> list[str]:
         prefix, value = m.group(1), m.group(2)
         column = _key_column(prefix)
         anchor = ""
-        while p := _PROPERTY.match(value):
-            anchor, value = p.group(1) or anchor, value[p.end() :]
+        if p := _PROPERTIES.match(value):  # tags and anchors before the value: the last anchor names it
+            anchor = next((a.group(1) for a in reversed(list(_ANCHOR.finditer(p.group())))), "")
+            value = value[p.end() :]
         if value.startswith(("[", "{")):
             value = _IN_FLOW.sub(lambda f: _in_flow(f, anchors, inline), value)
         if a := _ALIAS.match(value):
