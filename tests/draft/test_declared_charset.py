@@ -49,3 +49,31 @@ def test_a_declaration_that_is_no_page_s_encoding_is_refused_as_undeclared(decla
     page = f'<html><head><meta charset="{declared}"></head><body>{BODY}</body></html>'.encode("cp1252")
     with pytest.raises(DraftError, match="not UTF-8"):
         draft_bytes(page + b" " * (len(page) % 4), "cafe.html")
+
+
+UNDEFINED = b"\x81\x8d\x8f\x90\x9d"  # the bytes Windows-1252 leaves undefined: browsers read them as C1 controls
+
+
+@pytest.mark.parametrize(
+    ("declaration", "name"),
+    [
+        ('<meta charset="windows-1252">', "cafe.html"),
+        ("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>", "cafe.html"),
+        ('<meta charset="cp1252">', "cafe.md"),  # a saved page kept under a text file's name
+    ],
+    ids=["windows-1252", "latin-1", "markdown-file"],
+)
+def test_bytes_windows_1252_leaves_undefined_are_read_as_browsers_read_them(declaration: str, name: str) -> None:
+    """They were refused as "not UTF-8"; browsers decode them (WHATWG's windows-1252) to the C1 control
+    characters, and no control character reaches the draft, escaped or not."""
+    body = BODY.replace("Service", "Serv\ufffdice").replace("small", "sm\ufffdall").encode("cp1252", "replace")
+    for byte in UNDEFINED:
+        body = body.replace(b"?", bytes([byte]), 1)
+    page = f"<html><head>{declaration}<title>Caf\u00e9 ".encode("cp1252") + UNDEFINED + b" Notes</title></head>"
+    page += b"<body><article>" + body + b"</article></body></html>"
+    article = read_article(page, name)
+    assert article.title.startswith("Caf\u00e9 Serv") and article.title.endswith("the \u201cbasics\u201d")
+    drafted = draft_bytes(page, name)
+    assert "Caf\u00e9" in drafted and "\u201cbasics\u201d" in drafted
+    assert not any("\x80" <= ch <= "\x9f" or ch < " " and ch not in "\n\t" for ch in drafted)
+    assert "\\u008" not in drafted and "\\u009" not in drafted

@@ -57,7 +57,7 @@ def decode(raw: bytes, name: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         try:  # a saved page in the encoding it declares, as an old site's pages are saved
-            text = raw.decode(_declared(raw) or "utf-8")
+            text = _windows_1252(raw) if (declared := _declared(raw)) == "cp1252" else raw.decode(declared or "utf-8")
         except UnicodeDecodeError:
             raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -86,6 +86,14 @@ def _declared(raw: bytes) -> str:
     except (LookupError, UnicodeDecodeError):
         return ""
     return "cp1252" if codec in ("iso8859-1", "ascii") else codec
+
+
+def _windows_1252(raw: bytes) -> str:
+    """Windows-1252 as browsers read it (WHATWG's encoding standard): the five bytes Python's cp1252
+    leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 control characters of the same number,
+    which clean_text drops like every other control, so none reaches a draft or a terminal."""
+    text = raw.decode("cp1252", "surrogateescape")  # the undefined bytes as U+DC81 and so on
+    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
 _MARKDOWN = re.compile(

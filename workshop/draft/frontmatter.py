@@ -2,8 +2,9 @@
 
 YAML between `---` lines (markdown-it's front matter plugin finds it) and TOML between `+++` lines.
 Only a few fields matter to a draft (title, author or authors, language, publisher), so the YAML is read by
-hand: plain, quoted and block scalars (`>-`, `|`), inline and block lists, and an author given as a
-mapping (`name:`). A full YAML parser is not worth a dependency for that.
+hand: plain (over several lines too), quoted (with escapes) and block scalars (`>-`, `|`), inline and
+block lists, and an author given as a mapping (`name:`), after anchors, aliases, merge keys and tags
+are resolved (draft/yaml_refs.py). A full YAML parser is not worth a dependency for that (README).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import html
 import re
 import tomllib
 
-_KEY = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(?:\s+|$)(.*)$")
+from workshop.draft.yaml_refs import resolve
+
+_KEY = re.compile(r"^(\"[^\"\n]*\"|'[^'\n]*'|[A-Za-z_][\w.-]*)\s*:(?:\s+|$)(.*)$")  # a key, plain or quoted
 _AUTHOR_KEYS = ("author", "authors", "creator", "creators")
 _NAMED = (*_AUTHOR_KEYS, "publisher", "site")  # a person or a publisher: a name, or a mapping with `name:`
 # The same fields named in German, Spanish or French
@@ -40,14 +43,28 @@ _ALIASES = {
 }
 
 
+_ESCAPES = {"n": "\n", "t": "\t", "_": "\u00a0", "N": "\u0085", "L": "\u2028", "P": "\u2029", "0": "\0", "e": "\x1b"}
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    """A double-quoted string's escape as YAML reads it ("\\u00e9" is é); controls are dropped later."""
+    code = match.group(1)
+    if len(code) > 1:
+        return chr(number) if (number := int(code[1:], 16)) <= 0x10FFFF else ""
+    return _ESCAPES.get(code, code if code in '"\\/ \t' else "\ufffd")
+
+
 def _scalar(value: str) -> str:
-    """One YAML scalar as text: quotes taken off ('' inside single quotes is one '), a comment dropped."""
+    """One YAML scalar as text: quotes taken off ('' inside single quotes is one ', escapes in double
+    quotes read), a comment dropped, and a null (~, null) nothing."""
     value = value.strip()
     if value[:1] == '"' and (end := _closing(value, '"')) > 0:
-        return re.sub(r'\\(["\\/])', r"\1", value[1:end])
+        return _ESCAPE.sub(_unescaped, value[1:end])
     if value[:1] == "'" and (end := _closing(value, "'")) > 0:
         return value[1:end].replace("''", "'")
-    return re.sub(r"\s+#.*$", "", value).strip()
+    value = re.sub(r"\s+#.*$", "", value).strip()
+    return "" if value in ("~", "null", "Null", "NULL") else value
 
 
 def _closing(value: str, quote: str) -> int:
@@ -92,14 +109,15 @@ def _person(value: str | dict[str, str]) -> str:
 def yaml_fields(text: str) -> dict[str, str]:
     """The top-level fields of YAML front matter as text; a list of authors as one line, "A, B"."""
     found: dict[str, str] = {}
-    lines = text.split("\n")
+    lines = resolve(text)  # anchors, aliases, merges and tags as a YAML reader resolves them
     index = 0
     while index < len(lines):
         m = _KEY.match(lines[index])
         index += 1
         if not m:
             continue
-        key, value = _ALIASES.get(m.group(1).lower(), m.group(1).lower()), m.group(2).strip()
+        name = _scalar(m.group(1)).lower()
+        key, value = _ALIASES.get(name, name), m.group(2).strip()
         below: list[str] = []  # the indented lines under the key: a block scalar, list or mapping
         while index < len(lines) and (not lines[index].strip() or lines[index][:1] in (" ", "\t", "-")):
             below.append(lines[index])
@@ -111,8 +129,10 @@ def yaml_fields(text: str) -> dict[str, str]:
             text_value = ", ".join(_person(v) for v in _inline_list(value))
         elif value.startswith("{"):
             text_value = _person(value) if key in _NAMED else ""
-        elif value:
-            text_value = _scalar(value)
+        elif value:  # a scalar, which may go on over the indented lines under it
+            more = [line.strip() for line in below if line[:1] in (" ", "\t") and not line.lstrip().startswith("#")]
+            unclosed = value[:1] not in "\"'" or _closing(value, value[0]) < 0  # plain, or a quote not closed
+            text_value = _scalar(" ".join([value, *more]) if more and unclosed else value)
         else:
             text_value = _block(below, key in _NAMED)
         if text_value and key not in found:

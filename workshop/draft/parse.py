@@ -29,6 +29,7 @@ class Block:
     level: int = 0  # heading level
     number: int = 0  # item number
     depth: int = 0  # a list item's nesting: 0 at the top, 1 for a sub-item of a top-level item, …
+    listed: bool = False  # a paragraph inside a list item, after the item's first line: the item's own
 
     @property
     def text(self) -> str:
@@ -94,7 +95,7 @@ def markdown(text: str, code: bool = True) -> tuple[list[Block], dict[str, str]]
             elif raw.strip() == MEDIA or (not raw.strip() and any(c.type == "image" for c in token.children)):
                 block = Block("media", "")
             else:  # an image within a line of text leaves no mark in it
-                block = Block("para", raw.replace(MEDIA, ""))
+                block = Block("para", raw.replace(MEDIA, ""), listed=lists > 0)
             (held if html.skip else quotes if quoted else blocks).append(block)
     html.close()
     blocks.extend(_converted(html.take()) + held)  # an element never closed leaves nothing out

@@ -9,26 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise, takewhile
 
 from workshop.content.quotes import QUOTE
+from workshop.draft.bullets import bulleted, end_of_last
 from workshop.draft.keywords import keywords
 from workshop.draft.parse import Block
+from workshop.draft.point import Point, body_text, children, heading_text, split_lead
 from workshop.draft.text import NOT_A_POINT, clean_text, opening, sentences, shorten, spaced, title_like
 
 MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
 FALLBACK_POINTS = 7
 HEADING_LIMIT = 80
 SUMMARY_WORDS = 12  # words of a section's central sentence shown to the facilitator, to be reworded
-
-
-@dataclass(frozen=True)
-class Point:
-    heading: str
-    body: str
-    generated: bool = False  # the heading was made up by the drafter, not taken from the article
-    parts: tuple[str, ...] = ()  # the headings inside this section
 
 
 _NUMBER_WORDS = {
@@ -53,39 +46,17 @@ _ANNOUNCE = re.compile(
 )
 
 
-def heading_text(text: str) -> str:
-    return clean_text(text).strip(" :;,-–—").rstrip(".")
-
-
 def find_points(blocks: list[Block], marked: bool) -> tuple[list[Point], str, int]:
     """The points, how they were found (sections, numbered list, …), and how many were left out."""
-    finders = [_numbered, _plain_headings, _lead_ins, _nested]
+    finders = [_numbered, _plain_headings, _lead_ins, _nested, bulleted]
     if marked:  # the author's own headings come first; short lines are not guessed to be headings
-        finders = [_sections, _numbered, _lead_ins, _nested, _announced_headings]
+        finders = [_sections, _numbered, _lead_ins, _nested, bulleted, _announced_headings]
     announce_at, announced = _announced(blocks)
     for finder in finders:
         if found := finder(blocks, announce_at, announced):
             points, label = found
             return points[:MAX_POINTS], label, max(0, len(points) - MAX_POINTS)
     return (*_fallback(blocks, not marked), 0)
-
-
-def _body(blocks: list[Block]) -> str:
-    """The blocks' text; a list item that ends no sentence of its own is given a full stop, so that
-    items are not read as one sentence running from each into the next."""
-    texts = []
-    for block in (b for b in blocks if b.kind in ("para", "bullet", "item") and b.text):
-        ended = block.kind == "para" or _ENDED.search(block.text)
-        texts.append(block.text if ended else block.text + ".")
-    return " ".join(texts)
-
-
-_ENDED = re.compile(r"[.!?:;…。！？][\"'”’)\]*_]*$")
-
-
-def _children(blocks: list[Block], depth: int) -> list[Block]:
-    """The sub-items at the start of `blocks`: the list items nested deeper than `depth`."""
-    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, blocks))
 
 
 def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point], str] | None:
@@ -98,7 +69,7 @@ def _sections(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         section = _until_heading((blocks[i] for i in range(index + 1, len(blocks))), blocks[index].level)
         if section:
             parts = tuple(b.text for b in section if b.kind == "heading")
-            points.append(Point(heading_text(blocks[index].text), _body(section), parts=parts))
+            points.append(Point(heading_text(blocks[index].text), body_text(section), parts=parts))
     return (points, "sections") if len(points) >= 2 else None
 
 
@@ -120,17 +91,6 @@ def _announced(blocks: list[Block]) -> tuple[int, int]:
     return -1, 0
 
 
-def _split_lead(raw: str) -> tuple[str, str]:
-    """A heading and the rest from an item's text: its bold lead-in, or its first sentence."""
-    if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
-        return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
-    plain = clean_text(raw.replace("**", ""))
-    if m := re.match(r"^([^:.!?]{3,70}):\s+(\S.*)$", plain):
-        return heading_text(m.group(1)), m.group(2)
-    head = (sentences(plain) or [""])[0]
-    return heading_text(head), plain[len(head) :].strip()
-
-
 def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[list[Point], str] | None:
     runs: list[list[int]] = []  # runs of items numbered 1, 2, 3 …, other text between them allowed
     for index, block in enumerate(blocks):
@@ -148,7 +108,7 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
     points: list[Point] = []
     most = 0  # the last item gets as many following blocks as the others had (its own body, not the ending)
     for position, index in enumerate(best):
-        heading, rest = _split_lead(blocks[index].raw)
+        heading, rest = split_lead(blocks[index].raw)
         end = best[position + 1] if position + 1 < len(best) else len(blocks)
         following = list(
             takewhile(
@@ -157,11 +117,11 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
             )
         )
         if position + 1 == len(best):  # its sub-items, and no more than the others had after theirs
-            subs = _children(following, blocks[index].depth)
+            subs = children(following, blocks[index].depth)
             following = subs + following[len(subs) :][: min(most, 2)]
         else:
             most = max(most, len(following))
-        points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + _body(following))))
+        points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + body_text(following))))
     return points, "numbered list"
 
 
@@ -187,7 +147,7 @@ def _plain_headings(blocks: list[Block], announce_at: int, announced: int) -> tu
         section = list(takewhile(lambda b: not (is_heading(b) and NOT_A_POINT.match(b.text)), blocks[index + 1 : end]))
         if position + 1 == len(found) and announce_at >= 0:
             section = section[:2]
-        points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", _body(section)))
+        points.append(Point(heading_text(blocks[index].text) or f"Point {position + 1}", body_text(section)))
     return points, "headings"
 
 
@@ -217,11 +177,13 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
         following = blocks[index + 1 : end]
         following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
-        if position + 1 == len(found):
-            following = _children(following, 0) or following[:1]
+        if position + 1 == len(found) and blocks[index].kind == "bullet":  # the list's end, not the article's
+            following = blocks[index + 1 : end_of_last(blocks, found)]
+        elif position + 1 == len(found):
+            following = children(following, 0) or following[:1]
         rest = clean_text((m.group(3) or "").replace("**", ""))
         heading = heading_text(m.group(2)) or f"Point {position + 1}"
-        points.append(Point(heading, clean_text(rest + " " + _body(following))))
+        points.append(Point(heading, clean_text(rest + " " + body_text(following))))
     return points, "bold lead-ins"
 
 
@@ -230,9 +192,9 @@ def _nested(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Point]
     found = [i for i, b in enumerate(blocks) if b.kind in ("item", "bullet") and not b.depth]
     points: list[Point] = []
     for index in found:
-        if subs := _children(blocks[index + 1 :], 0):
-            heading, rest = _split_lead(blocks[index].raw)
-            points.append(Point(heading or f"Point {len(points) + 1}", clean_text(rest + " " + _body(subs))))
+        if subs := children(blocks, 0, index + 1):
+            heading, rest = split_lead(blocks[index].raw)
+            points.append(Point(heading or f"Point {len(points) + 1}", clean_text(rest + " " + body_text(subs))))
     return (points, "nested list") if len(points) >= 2 and len(points) * 2 > len(found) else None
 
 
@@ -258,7 +220,7 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
     points: list[Point] = []
     used: list[str] = []
     for number, (heading, body) in enumerate(groups, start=1):
-        text = _body(body)
+        text = body_text(body)
         if heading:
             points.append(Point(heading, text))
             continue
