@@ -241,3 +241,17 @@ def test_any_line_of_date_words_is_read_or_refused_with_one_line(
                 reading(" ".join(words), TODAY, order)
             except dates.DateError as err:
                 assert str(err) and "\n" not in str(err).strip("\n")
+
+
+@pytest.mark.parametrize("article", ["am", "bis", "le", "el", "by"])
+def test_a_run_of_articles_before_a_date_is_refused_in_one_line(article: str) -> None:
+    # One article or 'by' is read ('bis morgen'); a pasted run of them was stripped one at a
+    # time, a call each, until Python's recursion limit ended it with a traceback.
+    line = f"{article} " * 1200 + "morgen"
+    with i18n.speaking("de"):
+        for reading in (dates.read, lambda typed, today, order: dates.owner_and_due(f"Ana due {typed}", today, order)):
+            with pytest.raises(dates.DateError):
+                reading(line, TODAY, "dmy")
+        with pytest.raises(dates.DateError):
+            dates.read(f"{article} {article} morgen", TODAY, "dmy")
+        assert dates.read(f"{article} morgen", TODAY, "dmy") == TODAY + dt.timedelta(days=1)

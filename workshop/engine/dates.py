@@ -126,9 +126,12 @@ def _looks_like_a_date(word: str) -> bool:
     return bool(re.search(r"\d[-/.]\d", word)) or word in ("today", "tomorrow")
 
 
-def _reading(typed: str, today: dt.date, order: str | None, languages: tuple[str, ...]) -> dt.date | None:
+def _reading(
+    typed: str, today: dt.date, order: str | None, languages: tuple[str, ...], article: bool = True
+) -> dt.date | None:
     """The date `typed` means, its words in `languages`; None when it is not written as a date at
-    all; raises DateError for one that is written as a date but is none, or could be two."""
+    all; raises DateError for one that is written as a date but is none, or could be two. One
+    article or 'by' before it is read (`article`), not a run of them: 'bis bis … morgen' is none."""
     words = " ".join(typed.lower().replace(",", " ").split())
     if not words:
         raise DateError(_("no date given"))
@@ -137,8 +140,10 @@ def _reading(typed: str, today: dt.date, order: str | None, languages: tuple[str
         if found is not None:
             return found
     found = date_words.relative(words, today, languages)
+    if found is not None or not article:
+        return found
     dated = date_words.after_article(words, languages)  # 'am 15.12.', 'le 15 déc.', 'bis Freitag'
-    return _reading(dated, today, order, languages) if found is None and dated is not None else found
+    return None if dated is None else _reading(dated, today, order, languages, article=False)
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
