@@ -115,3 +115,24 @@ def test_a_long_front_matter_line_is_read_in_time(line: str) -> None:
     start = time.monotonic()
     yaml_fields(f"title: Still Read\n{line}\n")
     assert time.monotonic() - start < 5  # a line with no key was read again from every position
+
+
+def test_a_flow_list_of_aliases_to_one_long_scalar_is_bounded() -> None:
+    """Each alias in a flow list ('[*a, *a, …]') adds its scalar: 10,000 of them to a 10,000-character
+    title made a 100-million-character field (half a gigabyte for a 50 kB article); they are taken
+    from the same bound as every other alias."""
+    text = "title: &a " + "x" * 10_000 + "\ntags: [" + ", ".join(["*a"] * 10_000) + "]\nauthor: Jo\n"
+    fields = yaml_fields(text)
+    assert fields["author"] == "Jo"
+    assert len(fields["tags"]) <= 5 * len(text) + 10_000
+
+
+@pytest.mark.load
+def test_block_anchors_nested_deep_are_read_in_time() -> None:
+    """Each open block anchor holds every line after it: 2,000 nested ones (2 MB, under the 4 MiB an
+    article may have) were copied into one another, cubic in their depth (20 s and more)."""
+    nested = "\n".join(" " * i + f"k{i}: &a{i}" for i in range(2_000))
+    start = time.monotonic()
+    fields = yaml_fields(f"{nested}\n{' ' * 2_000}v: x\ntitle: Still Read\n")
+    assert fields["title"] == "Still Read"
+    assert time.monotonic() - start < 5

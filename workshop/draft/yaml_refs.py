@@ -3,7 +3,9 @@ fields are read (draft/frontmatter.py): an anchor (`&a`) and a tag (`!!str`, `!p
 the value they mark, an alias (`*a`) is replaced by the value its anchor marks (a scalar, a flow list,
 or the indented block under it), and a merge (`<<: *a`) adds the anchored mapping's keys after the
 mapping's own, which win. An alias to no anchor (or to its own, still open) leaves its field empty:
-never "*a" as a name. Expansion is bounded, so aliases of aliases cannot blow up ("billion laughs")."""
+never "*a" as a name. Expansion is bounded, so aliases of aliases cannot blow up ("billion laughs"), nor
+many aliases of one long scalar in a flow list; and so is how deep block anchors nest (each open one
+holds every line after it), so that front matter is read in time linear in its length."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ _NODE = re.compile(
 _PROPERTIES = re.compile(r"^(?:(?:&[^\s,\[\]{}]+|![^\s,\[\]{}]*)(?:[ \t]+|$))+")
 _ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
 _ALIAS = re.compile(r"^\*([^\s,\[\]{}]+)[ \t]*(?:#.*)?$")
+MAX_OPEN = 16  # block anchors open at once, one inside the other; one deeper is an alias to nothing
 _IN_FLOW = re.compile(
     r"(?<=[\[{,:])([ \t]*)(?:&[^\s,\[\]{}\"']+|![^\s,\[\]{}\"']*)[ \t]+|(?<=[\[,])([ \t]*)\*([^\s,\[\]{}]+)"
 )
@@ -34,7 +37,7 @@ def _key_column(prefix: str) -> int:
 
 def resolve(text: str) -> list[str]:
     """The front matter's lines with anchors and tags taken off and aliases and merges replaced."""
-    budget = 4 * len(text) + 10_000  # characters aliases may add in all
+    budget = [4 * len(text) + 10_000]  # characters aliases may add in all
     out: list[str] = []
     anchors: dict[str, list[str]] = {}  # name -> its block's lines, or one line (a scalar or flow)
     inline: set[str] = set()  # the anchors whose value is one line
@@ -57,11 +60,9 @@ def resolve(text: str) -> list[str]:
             anchor = next((a.group(1) for a in reversed(list(_ANCHOR.finditer(p.group())))), "")
             value = value[p.end() :]
         if value.startswith(("[", "{")):
-            value = _IN_FLOW.sub(lambda f: _in_flow(f, anchors, inline), value)
+            value = _IN_FLOW.sub(lambda f: _in_flow(f, anchors, inline, budget), value)
         if a := _ALIAS.match(value):
-            lines = anchors.get(a.group(1), [])
-            budget -= sum(len(x) for x in lines)
-            lines = lines if budget > 0 else []
+            lines = _spent(anchors.get(a.group(1), []), budget)
             if a.group(1) in inline:
                 value = lines[0] if lines else ""
             elif prefix.strip() == "<<:":
@@ -70,16 +71,40 @@ def resolve(text: str) -> list[str]:
             else:
                 out.extend(_block_alias(prefix, column, lines))
                 continue
-        if anchor and value.strip():
-            anchors[anchor] = [value.strip()]
-            inline.add(anchor)
-        elif anchor:
-            inline.discard(anchor)
-            opened.append((anchor, len(out), column if prefix.rstrip().endswith(":") else column + 1))
+        if anchor:
+            _anchored(
+                anchor,
+                value,
+                (len(out), column if prefix.rstrip().endswith(":") else column + 1),
+                anchors,
+                inline,
+                opened,
+            )
         out.append(prefix + value)
     while merges:
         out.extend(merges.pop()[1])
     return out
+
+
+def _anchored(
+    anchor: str,
+    value: str,
+    where: tuple[int, int],
+    anchors: dict[str, list[str]],
+    inline: set[str],
+    opened: list[tuple[str, int, int]],
+) -> None:
+    """An anchor on a line: its value when the line has one, else the block under it (`where`: the
+    line's place in the output and the block's column), read when the block ends."""
+    if value.strip():
+        anchors[anchor] = [value.strip()]
+        inline.add(anchor)
+        return
+    inline.discard(anchor)
+    if len(opened) >= MAX_OPEN:
+        anchors.pop(anchor, None)  # nested too deep to be a page's: its aliases give nothing
+    else:
+        opened.append((anchor, *where))
 
 
 def _close(
@@ -101,9 +126,20 @@ def _block_alias(prefix: str, column: int, lines: list[str]) -> list[str]:
     return [prefix.rstrip(), *(" " * (column + 2) + x for x in lines)]
 
 
-def _in_flow(found: re.Match[str], anchors: dict[str, list[str]], inline: set[str]) -> str:
-    """In a flow list or mapping, an anchor or a tag taken off, an alias replaced by its scalar."""
+def _spent(lines: list[str], budget: list[int]) -> list[str]:
+    """`lines` an alias adds, taken from what the aliases may still add in all; none past it."""
+    size = sum(len(x) for x in lines)
+    if size > budget[0]:
+        budget[0] = 0
+        return []
+    budget[0] -= size
+    return lines
+
+
+def _in_flow(found: re.Match[str], anchors: dict[str, list[str]], inline: set[str], budget: list[int]) -> str:
+    """In a flow list or mapping, an anchor or a tag taken off, an alias replaced by its scalar (each
+    taken from the aliases' budget)."""
     if found.group(3) is None:
         return found.group(1)
-    value = anchors[found.group(3)][0] if found.group(3) in inline else ""
+    value = "".join(_spent(anchors[found.group(3)], budget)) if found.group(3) in inline else ""
     return found.group(2) + ("" if value.startswith(("[", "{")) else value)
