@@ -68,3 +68,15 @@ def test_withdrawing_and_restoring_a_note_speak_spanish_whole(ws: Workshop) -> N
     assert said.strip() == "nota retirada: “Más coaching”", said
     said = ws.ok("--lang", "es", "edit", "s", note, "--restore").stdout
     assert said.strip() == "nota recuperada: “Más coaching”", said
+
+
+def test_reopening_a_session_says_its_state_in_german(ws: Workshop, monkeypatch) -> None:
+    """`workshop run --last` in German said "(running, bei 'Ein Kompromiss …'": the session's
+    state was the file's own English word inside a German line."""
+    from workshop.cli import running
+
+    _on_the_story(ws)
+    monkeypatch.setattr(running, "show_screen", lambda make: None)  # the screen is not what is tested
+    said = ws.ok("--lang", "de", "run", "--last").stderr
+    assert "(läuft, bei 'Ein Kompromiss aus letzter Zeit'" in said, said
+    assert "running" not in said, said

@@ -9,6 +9,7 @@ import typer
 from workshop import i18n
 from workshop.cli import LangOption, PathOption, SessionsDir, app, fail, show_screen
 from workshop.engine.in_language import spec_in
+from workshop.engine.tally import SESSION_STATUS_WORDS
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -125,7 +126,11 @@ def _say_reopened(session: "Session", which: str) -> None:
     )
     typer.echo(
         _("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
-            which=which, stem=session.path.stem, status=state.status, where=where, code=state.code
+            which=which,
+            stem=session.path.stem,
+            status=_(SESSION_STATUS_WORDS.get(state.status, state.status)),
+            where=where,
+            code=state.code,
         ),
         err=True,
     )
