@@ -81,7 +81,7 @@ def test_every_phrase_in_every_language_is_its_english_counterpart_s_day(
 
 
 def test_next_friday_is_refused_in_every_language_when_it_could_be_two_days() -> None:
-    refusal = "nächsten Freitag kann Fr. 11. Dez. 2026 oder Fr. 18. Dez. 2026"
+    refusal = "„nächsten Freitag“ kann Fr. 11. Dez. 2026 oder Fr. 18. Dez. 2026"
     with i18n.speaking("de"), pytest.raises(dates.DateError, match=refusal):
         dates.read("nächsten Freitag", TODAY, "dmy")
     with i18n.speaking("fr"), pytest.raises(dates.DateError, match="tapez vendredi pour le premier"):
@@ -255,3 +255,11 @@ def test_a_run_of_articles_before_a_date_is_refused_in_one_line(article: str) ->
         with pytest.raises(dates.DateError):
             dates.read(f"{article} {article} morgen", TODAY, "dmy")
         assert dates.read(f"{article} morgen", TODAY, "dmy") == TODAY + dt.timedelta(days=1)
+
+
+def test_a_german_refusal_quotes_the_words_to_type() -> None:
+    # "nächsten Freitag kann … sein" put the typed words (accusative) where German wants a subject
+    with i18n.speaking("de"), pytest.raises(dates.DateError) as refused:
+        dates.owner_and_due("Ana nächsten Freitag", D(2026, 3, 2), "dmy")
+    assert str(refused.value).startswith("„nächsten Freitag“ kann Fr. 6. März 2026 oder"), refused.value
+    assert "tippen Sie „Freitag“ für den ersten" in str(refused.value)
