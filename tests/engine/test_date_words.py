@@ -129,6 +129,29 @@ def test_another_language_s_words_ending_an_owner_stay_the_owner_s(lang: str, ty
     assert owner.startswith(typed.split()[0] + " " + typed.split()[1])
 
 
+@pytest.mark.parametrize(
+    ("lang", "typed", "means"),
+    [
+        ("es", "Plácido Domingo", ("Plácido Domingo", None)),
+        ("es", "Ana Domingo", ("Ana Domingo", None)),
+        ("es", "Pedro el Mar", ("Pedro el Mar", None)),
+        ("fr", "Jean Le Jeu", ("Jean Le Jeu", None)),
+        ("fr", "Ana Le Sam", ("Ana Le Sam", None)),
+        ("es", "Ana el domingo", ("Ana", D(2026, 12, 13))),  # Spanish writes the weekday in lower case
+        ("es", "Ana Domingo 13 dic", ("Ana", D(2026, 12, 13))),  # with its day: a date
+        ("fr", "Ana samedi", ("Ana", D(2026, 12, 12))),
+        ("de", "Bo Freitag", ("Bo", D(2026, 12, 11))),  # German writes every weekday with a capital
+    ],
+)
+def test_a_surname_that_is_a_weekday_stays_a_name_where_weekdays_are_written_small(
+    lang: str, typed: str, means: tuple[str, dt.date | None]
+) -> None:
+    """In Spanish "Ana Domingo" became Ana, due Sunday (and "Pedro el Mar" Pedro, due Tuesday):
+    Spanish and French write a weekday in lower case, so a capital one on its own is a surname."""
+    with i18n.speaking(lang):
+        assert dates.owner_and_due(typed, TODAY, "dmy") == means
+
+
 def test_names_are_not_dates_on_their_own() -> None:
     for lang in LANGS:
         with i18n.speaking(lang):

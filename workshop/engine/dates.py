@@ -105,6 +105,8 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
             and not date_names.spoken_weekday(first, i18n.language())
         ):
             continue  # a weekday in another language ('Freitag', 'Sam'): the end of a name
+        if _a_name_in_capitals(words[-size:]):
+            continue  # 'Plácido Domingo', 'Pedro el Mar', 'Jean Le Jeu': a surname, not a weekday
         try:
             found = _reading(" ".join(words[-size:]), today, order, languages)
         except date_words.OpenDay:
@@ -119,6 +121,20 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
     if words and (_looks_like_a_date(lowered[-1]) or date_words.only_dates_use(lowered[-1], languages)):
         read(words[-1], today, order)  # raises, saying what it would read
     return " ".join(words), None
+
+
+# Languages that write a weekday's name in lower case: there a capital one on its own is a name.
+_LOWER_CASE_WEEKDAYS = frozenset({"es", "fr"})
+
+
+def _a_name_in_capitals(words: list[str]) -> bool:
+    """Whether an owner line's end is a surname that is also a weekday, as Spanish and French write
+    one: a weekday with a capital letter ('Domingo', 'Le Sam') and no number beside it, where
+    the language spoken writes weekdays in lower case ('el domingo' is Sunday, 'Viernes 15 dic'
+    a date)."""
+    if date_words.spoken() not in _LOWER_CASE_WEEKDAYS or any(ch.isdigit() for word in words for ch in word):
+        return False
+    return any(word[:1].isupper() and date_names.names_a_weekday(word) for word in words)
 
 
 def _looks_like_a_date(word: str) -> bool:
