@@ -3,9 +3,11 @@ participant's identity is remembered) is the test's own. Screens show clock time
 end) in local time, so snapshots and asserted words must not depend on where the tests run; and
 a person remembered by one test (or by another run at the same time) must not be in the next.
 
-Every test under tests/e2e/ is marked `e2e` here (it drives real processes), so a new file there
-is left out of the fast loop without being told; tests elsewhere carry their own `e2e`, `load`
-and `slow` marks (pyproject.toml says what each means). typer's command line is built once for
+Every test under tests/e2e/ is marked `e2e` here (it drives real processes), and every SVG
+snapshot (a test that asks for `snap_compare`) `slow` (each draws a whole screen and waits for it
+to settle: a quarter to half a second here, more on busy cores), so a new one of either is left
+out of the fast loop without being told; other tests carry their own `e2e`, `load` and `slow`
+marks (pyproject.toml says what each means). typer's command line is built once for
 every in-process run of a command (CliRunner), not once a run."""
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(E2E):
             item.add_marker(pytest.mark.e2e)
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 _BUILT: dict[tuple[int, ...], Any] = {}
