@@ -80,13 +80,13 @@ MONTH_NAMES = {
 # How a date is shown back, as each market abbreviates it: 'Tue 15 Dec 2026', 'Di. 15. Dez. 2026',
 # 'mar 15 dic 2026', 'mar. 15 déc. 2026'.
 SHORT_WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "en": tuple(name[:3] for name in WEEKDAY_NAMES["en"]),  # English keeps a name's first three letters
     "de": ("Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa.", "So."),
     "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
     "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
 }
 SHORT_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "en": tuple(name[:3] for name in MONTH_NAMES["en"]),
     "de": ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."),
     "es": ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"),
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."),
