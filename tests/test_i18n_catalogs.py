@@ -113,6 +113,30 @@ def test_help_is_said_in_the_language_asked_for() -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("lang", "usage", "help_line"),
+    [
+        ("en", "Usage: python -m workshop note [OPTIONS]", "Show this message and exit."),
+        ("de", "Aufruf: python -m workshop note [OPTIONEN]", "Diese Hilfe anzeigen und beenden."),
+        ("es", "Uso: python -m workshop note [OPCIONES]", "Muestra esta ayuda y termina."),
+        ("fr", "Utilisation : python -m workshop note [OPTIONS]", "Affiche cette aide et quitte."),
+    ],
+)
+def test_the_usage_line_and_the_help_option_speak_the_readers_language(lang: str, usage: str, help_line: str) -> None:
+    """click's own words in every `--help` ("Usage:", "[OPTIONS]", "COMMAND [ARGS]...", and the
+    `--help` line "Show this message and exit.") stayed English in German, Spanish and French."""
+    workshop = [sys.executable, "-m", "workshop", "--lang", lang]
+    said = subprocess.run([*workshop, "note", "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert said.startswith(usage), said
+    assert help_line in said, said
+    listing = subprocess.run([*workshop, "--help"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    assert help_line in listing, listing
+    if lang != "en":
+        assert "Usage:" not in said + listing and "Show this message" not in said + listing
+        assert "COMMAND [ARGS]" not in listing, listing
+
+
+@pytest.mark.e2e
 def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
     workshop = [sys.executable, "-m", "workshop"]
     said = subprocess.run(

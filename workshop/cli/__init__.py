@@ -27,6 +27,7 @@ from typer.core import TyperGroup
 
 from workshop import __version__
 from workshop.cli import argv
+from workshop.cli.help_words import InLanguage, every_command_in_language
 from workshop.errors import WorkshopError, os_message, short_path
 from workshop.i18n import N_, _
 
@@ -49,7 +50,7 @@ def pretty_print_error(err: WorkshopError) -> None:
 _QUOTED_LONG = re.compile(r"""(?<!\w)(['"])([^'"\n]{61,})\1(?!\w)""")
 
 
-class _Commands(TyperGroup):
+class _Commands(InLanguage, TyperGroup):
     """Every command runs through here: a `WorkshopError` from anywhere below becomes its one
     line and exit status 2, never a traceback (the CLI tests' runner goes through here too)."""
 
@@ -221,7 +222,7 @@ def end_now() -> None:
 
 _HELP: dict[int, str] = {}  # each help text as written (English), by the object that holds it
 # typer's own words in a command's help and errors, marked here so the catalogs translate them
-# (click's "Usage:" and "Show this message and exit." are written into it, not translatable)
+# (click's usage line and `--help` line are said by the classes in cli/help_words.py)
 TYPER_WORDS = (
     N_("Arguments"),
     N_("Options"),
@@ -285,3 +286,5 @@ def main() -> None:
 
 # the commands register themselves on `app` as their modules load: `--help` lists them in this order
 from workshop.cli import live, reports, after, bench, catalog, content, drafts, housekeeping, room, running, screens  # noqa: E402, F401, I001
+
+every_command_in_language(app)
