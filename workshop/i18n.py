@@ -62,6 +62,17 @@ def language() -> str:
     return _context.get() or _process[0] or from_environment()
 
 
+# How each language quotes someone's words inside a sentence ("note edited: “…”"), as its
+# catalog quotes a title; English (and any other) “…”.
+QUOTES = {"de": ("„", "“"), "es": ("«", "»"), "fr": ("« ", " »")}
+
+
+def quote(words: str) -> str:
+    """`words` between the quotation marks of the language in force."""
+    opening, closing = QUOTES.get(language(), ("“", "”"))
+    return f"{opening}{words}{closing}"
+
+
 def use(tag: str | None) -> str:
     """Speak `tag` (or, None, what the environment says) in this whole process from now on."""
     _process[0] = known(tag) or from_environment()

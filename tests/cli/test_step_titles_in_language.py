@@ -65,9 +65,9 @@ def test_withdrawing_and_restoring_a_note_speak_spanish_whole(ws: Workshop) -> N
     _on_the_story(ws)
     note = ws.ok("note", "s", "Más coaching").stdout.split()[1]
     said = ws.ok("--lang", "es", "edit", "s", note, "--withdraw").stdout
-    assert said.strip() == "nota retirada: “Más coaching”", said
+    assert said.strip() == "nota retirada: «Más coaching»", said
     said = ws.ok("--lang", "es", "edit", "s", note, "--restore").stdout
-    assert said.strip() == "nota recuperada: “Más coaching”", said
+    assert said.strip() == "nota recuperada: «Más coaching»", said
 
 
 def test_reopening_a_session_says_its_state_in_german(ws: Workshop, monkeypatch) -> None:

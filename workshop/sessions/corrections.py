@@ -26,9 +26,10 @@ NOTE_ID = re.compile(r"^[0-9a-f]{4,8}\Z")
 
 
 def quoted(words: str, width: int = 40) -> str:
-    """The start of what someone wrote, quoted on one line: how a message names a note or an idea."""
+    """The start of what someone wrote, quoted on one line as the reader's language quotes: how a
+    message names a note or an idea."""
     line = " ".join(words.split())
-    return f"“{line if len(line) <= width else line[: width - 1] + '…'}”"
+    return i18n.quote(line if len(line) <= width else line[: width - 1] + "…")
 
 
 class CorrectionVerbs(RoomVerbs):
