@@ -156,3 +156,11 @@ def test_a_long_loose_list_is_read_in_seconds() -> None:
     points, found_by, more = find_points(blocks, marked=True)
     assert (len(points), found_by, more) == (12, "list", 49_988)
     assert time.monotonic() - start < 10
+
+
+def test_a_point_that_names_someone_by_title_keeps_the_title_with_the_name() -> None:
+    """'* Dr. Smith says: listen first …' made a step called "Dr": the title's full stop was taken
+    for the end of a sentence, and kept the colon from naming the point."""
+    speakers = ["Dr. Okafor says", "Ms. Lindqvist asks", "Prof. Haddad warns", "Mr. Tan suggests", "St. Clair notes"]
+    items = "\n".join(f"- {who}: {_cap(d)}" for who, d in zip(speakers, DETAIL, strict=True))
+    assert _discussed(_md(items), "titles.md") == speakers

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from workshop.draft.parse import Block
-from workshop.draft.text import clean_text, sentences
+from workshop.draft.text import TITLES, clean_text, sentences
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def split_lead(raw: str) -> tuple[str, str]:
     if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
         return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
     plain = clean_text(raw.replace("**", ""))
-    if m := re.match(r"^([^:.!?]{3,70}):\s+(\S.*)$", plain):
+    if m := re.match(rf"^((?:\b{TITLES}|[^:.!?]){{3,70}}):\s+(\S.*)$", plain):  # "Dr. Smith says: …" too
         return heading_text(m.group(1)), m.group(2)
     if m := _DASHED.match(plain):  # "Listen first – sit with the agents …"
         return heading_text(m.group(1)), m.group(2)

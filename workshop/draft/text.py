@@ -86,8 +86,19 @@ def clean_text(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text.replace("\n", " "))).strip()
 
 
+# A title before a name ends no sentence: "Dr. Smith says …" is one.
+TITLES = r"(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|vs)\."
+_TITLE_AT_END = re.compile(rf"\b{TITLES}$")
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    found: list[str] = []
+    for piece in (s.strip() for s in _SENTENCE_END.split(text)):
+        if found and _TITLE_AT_END.search(found[-1]):
+            found[-1] = f"{found[-1]} {piece}".strip()
+        elif piece:
+            found.append(piece)
+    return [s for s in found if s]
 
 
 def spaced(text: str) -> bool:
