@@ -62,6 +62,12 @@ class SessionScreen(Translated, Screen[None]):
     def render_state(self) -> object:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        """Textual's header icon says what it opens in the reader's language (Textual sets its
+        English words as the icon mounts, before its screen does)."""
+        for icon in self.query("HeaderIcon"):
+            icon.tooltip = _("Open the command palette")
+
     def tick(self) -> None:
         """The app's steady tick: the clock moves even when the file does not."""
         self.render_state()
