@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from typer.testing import CliRunner
 
 from tests.support import polls_plan
-from tests.tui.conftest import FakeClock, cli, text_of
+from tests.tui.conftest import FakeClock, cli, screen_text, text_of
 from tests.tui.test_snapshots import Fixed
 from workshop import sessions
 from workshop.cli import app as workshop_cli
@@ -62,6 +62,11 @@ async def person(pilot, name: str, keys: list[str], secret: str | None = None) -
     await pilot.pause()
 
 
+def screen_text_of(app) -> str:
+    """What the screen on top says, as one line of words."""
+    return " ".join(screen_text(app).split())
+
+
 def message(app) -> str:
     return text_of(app.main.query_one("#message", Static))
 
@@ -83,9 +88,16 @@ async def test_three_people_in_a_row_and_no_double_votes(session_path: Path, clo
         await person(pilot, "ana", [], secret="9999")  # someone typing Ana's name is not Ana...
         assert "not the PIN of 'Ana'" in message(app) and app.screen is app.main
         clock.advance(60)
-        await person(pilot, "ana", [])  # ...Ana, with her PIN, is
-        assert "already voted" in message(app)
+        await person(pilot, "ana", [])  # ...Ana, with her PIN, is: told she has voted, her ballot hers to change
+        assert type(app.screen).__name__ == "VoteScreen" and "already voted" in screen_text_of(app)
+        await pilot.press("escape")  # she keeps it
+        await pilot.pause()
         assert app.screen is app.main and len(ballots(session_path)) == 3
+        await person(pilot, "Ana", ["down", "down", "enter"])  # back again: she changes it
+        assert app.screen is app.main and "your ballot is recorded" in message(app)
+        tally = app.session.state().polls["polls/pick"]
+        assert len(tally.ballots) == 3  # one voice each: her new ballot took the old one's place
+        assert [b["value"] for b in ballots(session_path)][-1] == ["Quality"]
 
 
 @pytest.mark.e2e
@@ -104,8 +116,8 @@ async def test_every_voter_names_themselves_on_an_anonymous_poll(session_path: P
         await person(pilot, "Ana", ["down", "enter"])
         await person(pilot, "Bo", ["enter"])
         for again in ("Ana", "ana", " ANA "):
-            await person(pilot, again, [])
-            assert "already voted" in message(app) and app.screen is app.main
+            await person(pilot, again, ["escape"])  # told she has voted; escape keeps her ballot
+            assert app.screen is app.main
         cast = ballots(session_path)
         assert [b["value"] for b in cast] == [[1], [0]]
         assert all("name" not in b for b in cast)  # still anonymous: a per-poll token, no name

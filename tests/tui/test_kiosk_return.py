@@ -128,8 +128,8 @@ async def test_zed_and_zed2_are_two_people_at_the_kiosk_for_the_facilitator(
     async with kiosk_on_pick(session_path, clock) as (live, app, pilot):
         await person(pilot, "Zed", ["enter"])
         await person(pilot, "Zed2", ["enter"])
-        await person(pilot, "Zed", [])  # back with his PIN: told he has voted, not counted again
-        assert "already voted" in message(app)
+        await person(pilot, "Zed", ["escape"])  # back with his PIN: told he has voted, keeps his ballot
+        assert app.screen is app.main
     assert cli("vote", str(session_path), "--name", "Ana", "Coaching").returncode == 0  # not at the kiosk
     facilitator = facilitator_app(session_path, clock=clock, bell=False, watch=False)
     async with facilitator.run_test(size=(160, 45)):

@@ -1,8 +1,9 @@
 """Kiosk mode: one shared keyboard, a queue of people. Each types their name, votes, and the
 screen returns to a neutral "next person" screen with no trace of the ballot. Everyone names
 themselves, on anonymous polls too (the ballot is still stored without the name): a name is how
-the kiosk knows that person has voted, so a name that already voted on this poll is told so and
-not counted twice, and the count never shows more ballots than voters. A newcomer chooses a PIN,
+the kiosk knows that person has voted, so a name that already voted on this poll is told so, and
+(back with their PIN) may change their ballot as on every channel: the new one takes the old one's
+place, so the count never shows more ballots than voters. A newcomer chooses a PIN,
 and comes back at the next poll with their name and that PIN (the six-character rejoin code is
 for other screens); wrong PINs count as wrong rejoin codes do, everywhere (sessions/door.py).
 Escape clears the form, and what the screen says belongs to the step it was said on.

@@ -81,9 +81,11 @@ class VoteScreen(Translated, Screen[bool]):
 
     BINDINGS = [Binding("escape", "dismiss(False)", N_("Cancel"))]
 
-    def __init__(self, session: Session, person: Person, poll_id: str, code: str = "") -> None:
+    def __init__(self, session: Session, person: Person, poll_id: str, code: str = "", again: bool = False) -> None:
+        """`again`: this person has voted on the poll already; this ballot replaces theirs."""
         super().__init__()
         self.session, self.person, self.poll_id, self.code = session, person, poll_id, code
+        self.again = again
 
     def compose(self) -> ComposeResult:
         view = state_in(self.session.state(), i18n.language()).polls[self.poll_id]  # in the kiosk's language
@@ -92,6 +94,10 @@ class VoteScreen(Translated, Screen[bool]):
             yield Label(Text(_("Voting as {isolate}").format(isolate=isolate(self.person.name)), style="bold"))
             if self.code:  # only this voter sees it, and only now: the neutral screen never shows it
                 yield Label(Text(other_screens(self.code), style="yellow"))
+            if self.again:  # one voice each: the new ballot takes the old one's place, as on every channel
+                yield Label(
+                    Text(_("You have already voted on this poll: this ballot replaces yours (escape keeps it)."))
+                )
             yield Static(question(poll, hint_below=True), id="vote-question")
             yield BallotForm(poll, self.poll_id)
             yield Static("", id="vote-error")

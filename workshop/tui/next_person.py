@@ -236,10 +236,8 @@ class NextPersonScreen(SessionScreen):
         if doing in ("idea", "question"):
             self.push_screen(AddScreen(self.session, person, doing, code), self.added)
         elif doing == "vote" and view is not None:
-            if self.session.my_ballot(person, view.qid) is not None:
-                self._say(styled(_("{name}, you have already voted on this poll."), "bold", name=isolate(person.name)))
-                return
-            self.push_screen(VoteScreen(self.session, person, view.qid, code), self.voted)
+            again = self.session.my_ballot(person, view.qid) is not None  # proven by PIN: theirs to change
+            self.push_screen(VoteScreen(self.session, person, view.qid, code, again), self.voted)
         else:
             self._say(_("No poll is open right now: wait for the facilitator."), "italic")
 
