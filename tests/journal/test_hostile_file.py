@@ -286,3 +286,18 @@ def test_new_session_files_are_not_readable_outside_their_group(tmp_path: Path) 
     shared.mkdir()
     shared.chmod(0o2770)
     assert sessions.create(polls_plan(), shared, "s").stat().st_mode & 0o777 == 0o660
+
+
+def test_a_block_added_by_hand_without_its_checksum_is_named_as_possibly_hand_made(tmp_path: Path) -> None:
+    """A note appended by hand without a `crc` line vanished from the report with a warning that
+    blamed a writer "stopped mid-write"; the warning says it may be a block added by hand, and
+    that the next append removes it, so its author can copy it out first."""
+    from tests.support import polls_plan
+    from workshop import sessions
+    from workshop.journal import store
+
+    path = sessions.create(polls_plan(), tmp_path, "hand", "Sam", code="K7P2QX")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[[events]]\ntype = "note"\nat = 2026-12-07T23:17:51+00:00\nnote = "aaaa0001"\n')
+    said = " ".join(message for _line, _col, message in store.load(path).damage)
+    assert "a block added by hand" in said and "the next append removes it" in said, said

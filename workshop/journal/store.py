@@ -134,8 +134,8 @@ def _messages(path: Path, data: bytes, found: blocks.Scan, base: int = 0) -> lis
                 line,
                 col,
                 _(
-                    "an incomplete last event block at byte {base} (a writer was stopped mid-write), skipped; the next "
-                    "append removes it"
+                    "an incomplete last event block at byte {base} (no checksum line: a writer stopped mid-write, or "
+                    "a block added by hand), skipped; the next append removes it"
                 ).format(base=base + found.torn.begin),
             )
         )
