@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workshop import i18n
 from workshop.cli import LangOption, PathOption, SessionsDir, app, fail, show_screen
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import step_title
 from workshop.engine.tally import SESSION_STATUS_WORDS
 from workshop.i18n import N_, _
 
@@ -119,11 +118,7 @@ def _latest_or_new(
 
 def _say_reopened(session: "Session", which: str) -> None:
     state = session.state()
-    where = (
-        _("at {title!r}").format(title=spec_in(state.step, i18n.language()).title)
-        if state.step is not None
-        else _("not started yet")
-    )
+    where = _("at {title!r}").format(title=step_title(state.step)) if state.step is not None else _("not started yet")
     typer.echo(
         _("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
             which=which,

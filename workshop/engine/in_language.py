@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
+from workshop import i18n
 from workshop.content import languages
 from workshop.content.model import Module, Plan, Poll, Step
 from workshop.engine.tally import Tally, scale_label
@@ -61,6 +62,12 @@ def spec_in(view: StepView, lang: str) -> Step:
     """A step's texts (its title, prompt, rounds' labels and poll) as a reader of `lang` reads them:
     what a verb says back of a step ("note added to …") speaks its reader's language too."""
     return languages.step_in(view.spec, languages.shown_in(view.module, lang))
+
+
+def step_title(view: StepView) -> str:
+    """A step's title as the reader reads it, in the language in force: how a verb's answer names
+    a step ("note added to …")."""
+    return spec_in(view, i18n.language()).title
 
 
 def _step_in(view: StepView, module: Module, lang: str) -> StepView:

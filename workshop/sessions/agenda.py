@@ -6,9 +6,8 @@ with one line, having written nothing, when it cannot be done.
 
 from __future__ import annotations
 
-from workshop import i18n
 from workshop.engine import events
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import step_title
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.corrections import question_text, quoted
@@ -26,7 +25,7 @@ class AgendaVerbs(DecisionVerbs):
                     (_("{qid} is already skipped") if on else _("{qid} is not skipped")).format(qid=step.qid)
                 )
             write(events.SkipEvent(step=step.qid, on=on))
-        title = spec_in(step, i18n.language()).title
+        title = step_title(step)
         return _("{title}: skipped").format(title=title) if on else _("{title}: back in the agenda").format(title=title)
 
     def move(self, ref: str, after: str) -> str:
@@ -38,10 +37,8 @@ class AgendaVerbs(DecisionVerbs):
                 raise SessionError(_("a step cannot move after itself"))
             write(events.MoveEvent(step=step.qid, after="" if target is None else target.qid))
         return _("{title}: now {value}").format(
-            title=spec_in(step, i18n.language()).title,
-            value=_("after {quoted}").format(quoted=quoted(spec_in(target, i18n.language()).title, 60))
-            if target
-            else _("first"),
+            title=step_title(step),
+            value=_("after {quoted}").format(quoted=quoted(step_title(target), 60)) if target else _("first"),
         )
 
     def insert_break(self, minutes: int, after: str | None = None) -> str:
@@ -60,9 +57,7 @@ class AgendaVerbs(DecisionVerbs):
             )
         return _("A {minutes}-minute break {value}").format(
             minutes=minutes,
-            value=_("after {quoted}").format(quoted=quoted(spec_in(place, i18n.language()).title, 60))
-            if place
-            else _("first"),
+            value=_("after {quoted}").format(quoted=quoted(step_title(place), 60)) if place else _("first"),
         )
 
     def objections(self, minutes: int = 5) -> str:
@@ -91,7 +86,7 @@ class AgendaVerbs(DecisionVerbs):
             )
             write(events.GotoEvent(step=qid, via="goto"))
         return _("Objections round ({minutes} min) on {quoted}: vote again when the proposal has changed").format(
-            minutes=minutes, quoted=quoted(spec_in(here, i18n.language()).title, 60)
+            minutes=minutes, quoted=quoted(step_title(here), 60)
         )
 
     def revote(self, ref: str | None = None, wording: str | None = None) -> str:
@@ -112,7 +107,7 @@ class AgendaVerbs(DecisionVerbs):
             write(
                 events.RevoteEvent(poll=poll.qid, wording=events.given(None if words == poll.poll.question else words))
             )
-        title = spec_in(s.steps[poll.index], i18n.language()).title
+        title = step_title(s.steps[poll.index])
         if words:
             return _("{title}: round {round} open on {quoted}").format(
                 title=title, round=poll.round + 1, quoted=quoted(words, 60)

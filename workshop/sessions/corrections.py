@@ -13,7 +13,7 @@ import re
 from workshop import i18n
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, Idea
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import step_title
 from workshop.engine.views import Note, PollView, SessionState
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
@@ -149,7 +149,7 @@ class CorrectionVerbs(RoomVerbs):
                 raise SessionError(_("the question already reads so"))
             write(events.WordingEvent(poll=poll.qid, text=clean))
         return _("{title}: the question now reads {quoted}").format(
-            title=spec_in(s.steps[poll.index], i18n.language()).title, quoted=quoted(clean, 60)
+            title=step_title(s.steps[poll.index]), quoted=quoted(clean, 60)
         )
 
     # ---------------------------------------------------------------- who may

@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from workshop import i18n
 from workshop.engine import events, text
 from workshop.engine.ideas import IDEA_MAX, OPTIONS_MAX, REACTIONS, Idea, Question, candidates, option_labels
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import step_title
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.files import SessionError
@@ -50,7 +49,7 @@ class RoomVerbs(Taking):
             else:
                 self._ensure_joined(write, person)
                 write(events.IdeaEvent(idea=idea_id, step=step.qid, author=person.token, name=person.name, text=clean))
-        title = spec_in(step, i18n.language()).title
+        title = step_title(step)
         if step.spec.anonymous:
             return _("idea {idea_id} added to “{title}” (anonymous)").format(idea_id=idea_id, title=title)
         return _("idea {idea_id} added to “{title}”").format(idea_id=idea_id, title=title)
@@ -105,7 +104,7 @@ class RoomVerbs(Taking):
         write(events.OptionsEvent(poll=target.qid, options=option_labels(chosen), ideas=[i.id for i in chosen]))
         named = s.step_by_id(source)
         said = _("; {chosen} options from the ideas of “{title}”").format(
-            chosen=len(chosen), title=spec_in(named, i18n.language()).title if named else source
+            chosen=len(chosen), title=step_title(named) if named else source
         )
         if len(ideas) > OPTIONS_MAX:
             said += _(
@@ -231,9 +230,7 @@ class RoomVerbs(Taking):
         assert step is not None
         if kind is not None and step.spec.kind != kind:
             raise SessionError(
-                _("{refusal}: the current step ({title}) is not one").format(
-                    refusal=refusal, title=spec_in(step, i18n.language()).title
-                )
+                _("{refusal}: the current step ({title}) is not one").format(refusal=refusal, title=step_title(step))
             )
         return step
 

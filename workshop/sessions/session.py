@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from workshop import i18n
 from workshop.engine import dates, events, forecast
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import spec_in, step_title
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import N_, _
 from workshop.sessions.agenda import AgendaVerbs
@@ -144,7 +144,7 @@ class Session(AgendaVerbs):
         now = next(view for view in self.state().steps if view.qid == step.qid)
         changed = (now.allowed - step.allowed) // 60  # what it was given: a step is never shorter than nothing
         return _("{title}: {value}{minutes} min").format(
-            title=spec_in(step, i18n.language()).title, value="+" if changed > 0 else "", minutes=changed
+            title=step_title(step), value="+" if changed > 0 else "", minutes=changed
         )
 
     def poll_action(self, action: str, ref: str | None = None) -> str:
@@ -165,7 +165,7 @@ class Session(AgendaVerbs):
             write(POLL_EVENTS[action](poll=poll.qid))
             said = self._freeze_options(write, s, s.steps[poll.index], again=True) if action == "reset" else ""
         return _("{title}: {done}{said}").format(
-            title=spec_in(s.steps[poll.index], i18n.language()).title, done=_(POLL_DONE[action]), said=said
+            title=step_title(s.steps[poll.index]), done=_(POLL_DONE[action]), said=said
         )
 
     def end(self) -> str:

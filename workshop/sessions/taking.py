@@ -15,10 +15,9 @@ from typing import Any, Literal
 
 from msgspec import UNSET, UnsetType
 
-from workshop import i18n
 from workshop.content.model import Poll
 from workshop.engine import ballots, dates, events, lookalikes, text
-from workshop.engine.in_language import spec_in
+from workshop.engine.in_language import step_title
 from workshop.engine.views import PollView, SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions import people
@@ -58,11 +57,7 @@ class Taking(SessionFile):
 
     def _where(self) -> str:
         step = self.state().step
-        return (
-            _("now at {qid}: {title}").format(qid=step.qid, title=spec_in(step, i18n.language()).title)
-            if step
-            else _("not started")
-        )
+        return _("now at {qid}: {title}").format(qid=step.qid, title=step_title(step)) if step else _("not started")
 
     @staticmethod
     def _poll_named(
@@ -256,9 +251,9 @@ class Taking(SessionFile):
             write(events.NoteEvent(note=note_id, step=step.qid, author=author, name=shown, text=clean))
             if action:
                 write(events.ActionEvent(note=note_id, on=True, owner=events.given(owner), due=events.given(due)))
-        return _("note {note_id} added to “{title}”").format(
-            note_id=note_id, title=spec_in(step, i18n.language()).title
-        ) + (_(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else "")
+        return _("note {note_id} added to “{title}”").format(note_id=note_id, title=step_title(step)) + (
+            _(", due {shown}").format(shown=dates.shown(dt.date.fromisoformat(due))) if due else ""
+        )
 
     # ---------------------------------------------------------------- presence
 

@@ -42,9 +42,8 @@ class PickSession(Translated, Screen[Session]):
             options = []
             for session in self.live:
                 state = session.state()
-                line = Text(
-                    state_in(state, i18n.language()).title
-                )  # titles come from files anyone may write: never markup
+                title = state_in(state, i18n.language()).title
+                line = Text(title)  # titles come from files anyone may write: never markup
                 status = {
                     "waiting": _("not started yet"),
                     "running": _("running"),
