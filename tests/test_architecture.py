@@ -122,3 +122,13 @@ def test_screens_and_pages_ask_the_session_never_its_fold(package: str) -> None:
     reaching = re.compile(r"\.fold\b")
     for source in (PACKAGE / package).rglob("*.py"):
         assert not reaching.search(source.read_text("utf-8")), source.relative_to(PACKAGE)
+
+
+@pytest.mark.e2e
+def test_the_command_line_imports_no_engine_before_a_command_runs() -> None:
+    """Every command's module is imported for every command (typer reads them all), so none may
+    import the engine or the content model at its top: cli/running.py came to, and `workshop
+    note --help` took 20 to 35 ms more (benchmarks/run.py startup)."""
+    loaded = _modules_loaded_by("import workshop.cli\n")
+    assert "workshop.cli.running" in loaded
+    assert not {m for m in loaded if m.startswith(("workshop.engine", "workshop.content", "msgspec"))}

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workshop.cli import LangOption, PathOption, SessionsDir, app, fail, show_screen
-from workshop.engine.in_language import step_title
-from workshop.engine.tally import SESSION_STATUS_WORDS
 from workshop.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -118,6 +116,9 @@ def _latest_or_new(
 
 def _say_reopened(session: "Session", which: str) -> None:
     state = session.state()
+    from workshop.engine.in_language import step_title  # here, not at the top: every command imports this module
+    from workshop.engine.tally import SESSION_STATUS_WORDS
+
     where = _("at {title!r}").format(title=step_title(state.step)) if state.step is not None else _("not started yet")
     typer.echo(
         _("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
