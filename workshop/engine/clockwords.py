@@ -64,7 +64,7 @@ def time_left(step: StepView, paused: bool = False) -> str:
         words += _(" · over time")
     elif kind in ("amber", "red"):
         words += _(" · {ceil} min left").format(ceil=math.ceil(remaining / 60)) if remaining > 0 else _(" · time is up")
-    return words + (" · paused" if paused else "")
+    return _("{time} · paused").format(time=words) if paused else words
 
 
 def round_left(step: StepView) -> str:

@@ -102,7 +102,7 @@ def rejoin(session: Taking, name: str, code: str, client: Client) -> Person:
 
 
 def attempt(
-    session: Taking, name: str, client: Client, check: Callable[[str], Person | None], what: str | None = None
+    session: Taking, name: str, client: Client, check: Callable[[str], Person | None], pin: bool = False
 ) -> Person:
     """The person called `name` if `check(token)` proves them (a rejoin code, a kiosk PIN), within
     the limits: per person and per client, over every channel and process. The check (a key
@@ -121,7 +121,7 @@ def attempt(
             write(events.WrongRejoinEvent(participant=token, channel=client.channel, client=client.key))
     if person is None:
         wait = session.fold.guesses.rejoin_wait(token, client.key, _now(session))
-        raise WrongRejoinCode(session.name_of(token), wait, what or _("rejoin code"))
+        raise WrongRejoinCode(session.name_of(token), wait, pin)
     return session.adopt(person)
 
 

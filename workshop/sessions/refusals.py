@@ -40,8 +40,10 @@ class WrongJoinCode(Waiting):
 class WrongRejoinCode(Waiting):
     """Not the rejoin code (or PIN) of the person called `name`; counted against them and the client."""
 
-    def __init__(self, name: str, wait: float, what: str = _("rejoin code")) -> None:
-        super().__init__(_("that is not the {what} of {name!r}").format(what=what, name=name), wait)
+    def __init__(self, name: str, wait: float, pin: bool = False) -> None:
+        # one whole sentence each: German says "der Code" but "die PIN"
+        said = _("that is not the PIN of {name!r}") if pin else _("that is not the rejoin code of {name!r}")
+        super().__init__(said.format(name=name), wait)
         self.name = name
 
 

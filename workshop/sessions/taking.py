@@ -60,14 +60,14 @@ class Taking(SessionFile):
         return _("now at {qid}: {title}").format(qid=step.qid, title=step_title(step)) if step else _("not started")
 
     @staticmethod
-    def _poll_named(
-        s: SessionState, ref: str | None, none: str = _("no poll is open: the current step has none")
-    ) -> PollView:
+    def _poll_named(s: SessionState, ref: str | None, none: str | None = None) -> PollView:
         """The poll `ref` names (a poll id, or a step id), or without one (or a blank one) the current step's."""
         ref = ref.strip() if ref else ref
         if not ref:
             if s.poll is None:
-                raise SessionError(none if s.step else _("no poll is open"))
+                raise SessionError(
+                    (none or _("no poll is open: the current step has none")) if s.step else _("no poll is open")
+                )
             return s.poll
         poll = s.polls.get(ref)
         if poll is None and (step := s.step_by_id(ref)) is not None:

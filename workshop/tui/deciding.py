@@ -12,7 +12,7 @@ from workshop import i18n
 from workshop.engine.in_language import state_in
 from workshop.engine.views import PollView, StepView
 from workshop.errors import WorkshopError
-from workshop.i18n import _
+from workshop.i18n import _, pgettext
 from workshop.sessions import Session, SessionError
 from workshop.tui.follow import SessionScreen
 from workshop.tui.widgets.notes import NotesList
@@ -270,11 +270,11 @@ def _whole_minutes(typed: str) -> int:
 def _choice(step: StepView, current: int | None) -> str:
     """A step as the `g` dialog lists it, under its module's title: what became of it, truthfully."""
     if step.index == current:
-        mark, state = "▶", "now"
+        mark, state = "▶", pgettext("a step in the go-to list", "now")
     elif step.skipped:
-        mark, state = "–", "skipped"
+        mark, state = "–", pgettext("a step in the go-to list", "skipped")
     elif step.visited:
-        mark, state = "✓", "done"
+        mark, state = "✓", pgettext("a step in the go-to list", "done")
     elif step.inserted:
         mark, state = "+", _("added today")
     else:

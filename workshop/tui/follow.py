@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -124,6 +125,10 @@ class SessionApp(Translated, App[None]):
                 told.format(width=width, height=height, least=least), markup=False, severity="warning", timeout=8
             )
         self._too_small = small
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the key bar and the help panel show it, named in the reader's language."""
+        return palette.key_name(super().get_key_display(binding))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from palette.in_language(super().get_system_commands(screen))

@@ -84,9 +84,10 @@ class PickStep(_StepList[str | None]):
         self,
         choices: list[Choice],
         current: str | None,
-        question: str = _("Go to which step? (enter to go, escape to cancel)"),
+        question: str | None = None,
     ) -> None:
-        super().__init__(choices, current, question)
+        # said when the dialog opens, in its reader's language (a default would be said on import)
+        super().__init__(choices, current, question or _("Go to which step? (enter to go, escape to cancel)"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -99,8 +100,8 @@ class AgendaPick(_StepList[tuple[str, str] | None]):
     BINDINGS = [Binding("s", "pick('skip')", N_("Skip")), Binding("m", "pick('move')", N_("Move"))]
     HINT = N_("enter: go · s: skip/unskip · m: move · esc: cancel")
 
-    def __init__(self, choices: list[Choice], current: str | None, question: str = _("Go to which step?")) -> None:
-        super().__init__(choices, current, question)
+    def __init__(self, choices: list[Choice], current: str | None, question: str | None = None) -> None:
+        super().__init__(choices, current, question or _("Go to which step?"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:

@@ -192,7 +192,7 @@ class NextPersonScreen(SessionScreen):
                 return
             if mode == "pin":
                 person = door.attempt(
-                    self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), _("PIN")
+                    self.session, clean, KIOSK, lambda token: self.pins.check(token, secret), pin=True
                 )
             else:
                 person = door.rejoin(self.session, clean, secret, KIOSK)

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from workshop.i18n import N_, _
+from workshop.i18n import N_, _, pgettext
 
 
 class Command(NamedTuple):
@@ -27,7 +27,20 @@ class Command(NamedTuple):
 
 def shown_key(binding: Binding) -> str:
     """A key as the key bar, the palette and the guides write it: `+`, `PgDn`, `space`."""
-    return binding.key_display or binding.key.split(",")[0]
+    return key_name(binding.key_display or binding.key.split(",")[0])
+
+
+def key_name(shown: str) -> str:
+    """A key named as the reader's keyboard prints it ("Leertaste", "Bild ab"): the words the
+    step's "more below" line says too. Textual writes `pgdn`, we write `PgDn`: both are one key."""
+    names = {
+        "space": pgettext("a key", "space"),
+        "PgDn": pgettext("a key", "PgDn"),
+        "PgUp": pgettext("a key", "PgUp"),
+    }
+    english = {"pgdn": "PgDn", "pgup": "PgUp"}.get(shown, shown)
+    named = names.get(english, english)
+    return shown if named == english else named  # English as it was, "pgdn" and all
 
 
 def bindings(node: DOMNode | type[DOMNode]) -> list[Binding]:

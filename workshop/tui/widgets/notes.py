@@ -14,8 +14,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop.engine.bidi import isolate
-from workshop.engine.views import SessionState
-from workshop.i18n import _
+from workshop.engine.events import FACILITATOR
+from workshop.engine.views import Note, SessionState
+from workshop.i18n import _, pgettext
 from workshop.tui.widgets.base import ShowsState
 from workshop.tui.widgets.options import WidgetOptions
 
@@ -47,11 +48,13 @@ class NotesList(ShowsState, OptionList):
             return
         for note in reversed(mine[-SHOWN:]):
             line = Text("★ " if note.action else "• ", style="bold yellow" if note.action else "dim")
-            line.append(isolate(note.name) or "?", style="bold")
-            line.append(": ")
+            before, _name, after = _("{name}: ").partition("{name}")  # the name bold, not the colon
+            line.append(before)
+            line.append(author(note), style="bold")
+            line.append(after)
             line.append(isolate(note.text))
             if note.edited:
-                line.append(" (edited)", style="dim")
+                line.append(_(" (edited)"), style="dim")
             if note.action and (note.owner or note.due):
                 line.append(" → ", style="dim")
                 line.append(isolate(note.owner) or _("no owner"), style="bold")
@@ -82,3 +85,10 @@ class NotesList(ShowsState, OptionList):
         at = 0 if self.highlighted is None else self.highlighted + step
         last = count - 1 if not self.get_option_at_index(count - 1).disabled else count - 2
         self.highlighted = max(0, min(last, at))
+
+
+def author(note: Note) -> str:
+    """Who wrote a note, as the notes panel names them: the facilitator in the reader's words."""
+    if note.author == FACILITATOR:
+        return pgettext("who wrote a note", "facilitator")
+    return isolate(note.name) or "?"

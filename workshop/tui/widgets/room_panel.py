@@ -34,20 +34,20 @@ def _idea(idea: Idea) -> Text:
         line.append(f"  ×{idea.merged + 1}", style="bold")
     line.append(f"  {isolate(idea.name)}" if idea.name else "", style="dim")
     if idea.hidden:
-        line.append("  (hidden)", style="italic dim")
+        line.append(" " + _(" (hidden)"), style="italic dim")
     if idea.edited:
-        line.append("  (edited)", style="italic dim")
+        line.append(" " + _(" (edited)"), style="italic dim")
     return line
 
 
 def _question(question: Question) -> Text:
     line = Text(f"▲{question.votes:>2} {question.id:>3} ", style="bold")
     line.append(isolate(question.text), style="strike dim" if question.hidden else "dim" if question.answered else "")
-    line.append(f"  {isolate(question.name)}" if question.name else "  anonymous", style="dim")
+    line.append(f"  {isolate(question.name) if question.name else _('anonymous')}", style="dim")
     if question.answered:
-        line.append("  ✓ answered", style="green")
+        line.append("  " + _("✓ answered"), style="green")
     if question.hidden:
-        line.append("  (hidden)", style="italic dim")
+        line.append(" " + _(" (hidden)"), style="italic dim")
     return line
 
 
