@@ -66,6 +66,7 @@ def bulleted(blocks: list[Block], announce_at: int, announced: int) -> tuple[lis
     for position, index in enumerate(run):
         heading, rest = split_lead(blocks[index].raw)
         after = blocks[index + 1 : run[position + 1] if position + 1 < len(run) else end]
+        # not translated: the draft's content (a point with no words to name it), as points.py's "Part N"
         heading = heading or f"Point {position + 1}"
         points.append(Point(heading, clean_text(rest + " " + body_text(after))))
     return points, "list"
