@@ -34,9 +34,9 @@ def _idea(idea: Idea) -> Text:
         line.append(f"  ×{idea.merged + 1}", style="bold")
     line.append(f"  {isolate(idea.name)}" if idea.name else "", style="dim")
     if idea.hidden:
-        line.append(" " + _(" (hidden)"), style="italic dim")
+        line.append(" ").append(_(" (hidden)"), style="italic dim")
     if idea.edited:
-        line.append(" " + _(" (edited)"), style="italic dim")
+        line.append(" ").append(_(" (edited)"), style="italic dim")
     return line
 
 
@@ -45,9 +45,9 @@ def _question(question: Question) -> Text:
     line.append(isolate(question.text), style="strike dim" if question.hidden else "dim" if question.answered else "")
     line.append(f"  {isolate(question.name) if question.name else _('anonymous')}", style="dim")
     if question.answered:
-        line.append("  " + _("✓ answered"), style="green")
+        line.append("  ").append(_("✓ answered"), style="green")
     if question.hidden:
-        line.append(" " + _(" (hidden)"), style="italic dim")
+        line.append(" ").append(_(" (hidden)"), style="italic dim")
     return line
 
 
