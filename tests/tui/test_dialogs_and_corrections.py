@@ -65,6 +65,8 @@ async def test_a_note_and_an_action_corrected_on_screen_show_everywhere(tmp_path
         clock.advance(60)
         await pilot.press("x")
         await pilot.pause()
+        asked = unwrapped(screen_text(app))
+        assert "Edit your note" in asked and "facilitator's note" not in asked  # the facilitator's own, not by name
         await pilot.press("ctrl+u", *"Book the WFM review", "enter")
         await pilot.pause()
         clock.advance(60)

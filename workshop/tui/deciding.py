@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from workshop import i18n
+from workshop.engine.bidi import isolate
+from workshop.engine.events import FACILITATOR
 from workshop.engine.in_language import state_in
 from workshop.engine.views import PollView, StepView
 from workshop.errors import WorkshopError
@@ -245,10 +247,15 @@ class Deciding(SessionScreen):
             self.notify(_("No note on this step to edit yet"), severity="warning")
             return
 
-        self._correct(
-            _(
+        asked = (
+            _("Edit your note (empty it to withdraw it); the file keeps what it said, the reports show this:")
+            if note.author == FACILITATOR
+            else _(
                 "Edit {name}'s note (empty it to withdraw it); the file keeps what it said, the reports show this:"
-            ).format(name=note.name),
+            ).format(name=isolate(note.name))
+        )
+        self._correct(
+            asked,
             note.text,
             lambda words: self.session.edit_note(note.id, words),
             lambda: self.session.withdraw_note(note.id),
