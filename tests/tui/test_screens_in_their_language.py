@@ -163,3 +163,24 @@ def test_a_vote_with_no_poll_open_is_refused_in_the_readers_language(path: Path)
     with i18n.speaking("de"), pytest.raises(SessionError) as refused:
         live.vote_as(live.join("Ana"), ["3"])
     assert "keine Umfrage" in str(refused.value), refused.value
+
+
+async def test_the_participants_keys_all_stay_in_sight_at_80_columns_in_german(path: Path, clock: FakeClock) -> None:
+    """On a ballot at 80x24 the participant's key bar (Textual's Footer, one line that scrolls
+    sideways) showed "^e Re▏": German cut its last key. It wraps now, like the facilitator's."""
+    from workshop.tui import participant
+
+    live = sessions.Session.open(path, clock)
+    live.start()
+    live.goto("four-steps-collaboration/hardest-step")
+    with i18n.speaking("de"):
+        app = participant.make_app(path, clock=clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.query_one("#code", Input).value = CODE
+            await pilot.press("enter")
+            app.screen.query_one("#name", Input).value = "Bernd"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: bool(app.main.query("BallotForm")))
+            shown = screen_text(app)
+    for key in ("^q Verlassen", "^n Notiz schreiben", "^r Hand", "^e Reagieren"):
+        assert key in shown, shown

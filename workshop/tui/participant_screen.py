@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
+from textual.widgets import Checkbox, Header, Input, OptionList, Static
 
 from workshop.engine.bidi import isolate
 from workshop.engine.ideas import REACTIONS
@@ -26,6 +26,7 @@ from workshop.tui.styled import styled
 from workshop.tui.widgets.ballot import BallotForm
 from workshop.tui.widgets.contribute import ContributeArea
 from workshop.tui.widgets.follow_views import RECORDED, MyNotes, PollArea, PromptView, TimeLine, WhereLine
+from workshop.tui.widgets.keys import KeyBar
 
 
 class ParticipantScreen(SessionScreen):
@@ -53,7 +54,7 @@ class ParticipantScreen(SessionScreen):
             yield ContributeArea(lambda: self.token, id="contribute")
             yield Input(placeholder=_("A note for this step (enter sends)"), id="note", max_length=2000)
             yield MyNotes(lambda: self.token, id="my-notes")
-        yield Footer()
+        yield KeyBar()  # wraps, so every key stays in sight at 80 columns in any language
 
     def _my_ballot(self, poll_id: str) -> tuple | None:
         return self.session.my_ballot(self.person, poll_id) if self.session and self.person else None
