@@ -247,6 +247,19 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
     assert len(wrong) <= JOIN_CODE.most_in(time.monotonic() - started + 1)
     assert statuses[429] > len(wrong)
     held = JOIN_CODE.wait([e["at"].timestamp() for e in wrong], time.time())
+    while (
+        held < 5
+    ):  # a hold about to end proves nothing: one more wrong code, taken once it ends, holds for 8 s or more
+        await asyncio.sleep(held + 0.1)
+        async with from_address(2) as client:
+            page = await (await client.get(f"{serving.origin}/")).text()
+            await client.post(
+                f"{serving.origin}/join",
+                allow_redirects=False,
+                headers={"Origin": serving.origin},
+                data={"csrf": CSRF.search(page).group(1), "code": "WR0002", "name": "Eve"},
+            )
+        held = JOIN_CODE.wait([e["at"].timestamp() for e in events(session_path, "wrong-code")], time.time())
     async with from_address(30) as client:  # held back: even the right code waits, from a new address
         page = await (await client.get(f"{serving.origin}/")).text()
         posted = await client.post(
@@ -255,7 +268,7 @@ async def test_twenty_loopback_addresses_are_one_client(serving: Serving, sessio
             headers={"Origin": serving.origin},
             data={"csrf": CSRF.search(page).group(1), "code": "TEST42", "name": "Eve"},
         )
-        assert posted.status == 429 or not held, held
+        assert posted.status == 429, held
     opened, refused = [], 0
     sockets = [from_address(n) for n in range(40, 46)]
     try:
