@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from workshop.content.model import Agenda, Module, Poll, Round, Step, Variants
-from workshop.i18n import N_, _
+from workshop.content.model import CONSENT_LABELS, Agenda, Module, Poll, Round, Step, Variants
+from workshop.i18n import N_, _, catalog
 
 TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")  # BCP 47 in shape: "en", "de-CH", "zh-Hant-TW"
 SOURCE = "en"  # the language of a module that does not say
@@ -145,6 +145,9 @@ def poll_in(poll: Poll, tag: str) -> Poll:
     keeps its own words (under the tag ""), so that `own` gives them back and a ballot cast on it
     still names its options as the poll's first language does."""
     said = words(poll.variants, tag)
+    if poll.labels == CONSENT_LABELS and "labels" not in said:
+        labels = consent_labels(tag)
+        said = {**said, "labels": labels} if labels != CONSENT_LABELS else said
     if not said:
         return poll
     changed: dict[str, Any] = {}
@@ -157,6 +160,13 @@ def poll_in(poll: Poll, tag: str) -> Poll:
     own = words(poll.variants, "") or {"question": poll.question, "options": poll.options, "labels": poll.labels}
     kept = tuple((t, w) for t, w in poll.variants if t)
     return replace(poll, variants=(("", tuple(own.items())), *kept), **changed)
+
+
+def consent_labels(tag: str) -> tuple[tuple[int, str], ...]:
+    """A consent poll's labels (model.CONSENT_LABELS) in language `tag`, as the interface gives
+    them; in English where it has none."""
+    said = catalog(primary(tag)).gettext
+    return tuple((value, said(label)) for value, label in CONSENT_LABELS)
 
 
 def own(poll: Poll) -> Poll:

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from workshop.i18n import N_
+
 StepKind = Literal["talk", "discuss", "poll", "notes", "break", "brainstorm", "qa"]
 VoteKind = Literal["single", "multi", "scale", "dots", "rank", "text"]
 Reveal = Literal["live", "on-close", "manual"]
@@ -26,14 +28,15 @@ REVEALS: tuple[str, ...] = ("live", "on-close", "manual")
 # whatever language it was cast in. content/languages.py gives a part in a language.
 Words = tuple[tuple[str, Any], ...]
 Variants = tuple[tuple[str, Words], ...]
-# not translated: a consent poll's default labels: module text, by the module's language
+# A consent poll's labels: the interface gives them in the language the module is shown in
+# (languages.poll_in), as a variant's own `labels` would; the file and the fold keep these.
 CONSENT_LABELS = (
-    (0, "block"),
-    (1, "serious concerns"),
-    (2, "concerns"),
-    (3, "can live with it"),
-    (4, "support"),
-    (5, "full support"),
+    (0, N_("block")),
+    (1, N_("serious concerns")),
+    (2, N_("concerns")),
+    (3, N_("can live with it")),
+    (4, N_("support")),
+    (5, N_("full support")),
 )
 
 

@@ -1,0 +1,90 @@
+"""A consent poll's labels (a fist of five: block ... full support) in the language the module is
+shown in (a variant cannot give them): a module written in French, or given in German, shows
+its reader the labels in that language; an English-only module stays as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.content import document, languages, schema
+from workshop.content.model import CONSENT_LABELS, Module
+
+ENGLISH = """
+id = "decide"
+title = "Decide"
+summary = "A proposal and a consent check."
+minutes = 5
+
+[source]
+title = "T"
+author = "A"
+publisher = "P"
+
+[[steps]]
+id = "agree"
+title = "Do we agree?"
+kind = "poll"
+minutes = 5
+prompt = "Show a fist or fingers."
+
+[steps.poll]
+question = "Can you live with the proposal?"
+vote = "consent"
+"""
+IN_GERMAN_TOO = (
+    ENGLISH
+    + """
+[variants.de]
+title = "Entscheiden"
+summary = "Ein Vorschlag und eine Konsensprobe."
+
+[[variants.de.steps]]
+id = "agree"
+title = "Sind wir uns einig?"
+prompt = "Faust oder Finger zeigen."
+
+[variants.de.steps.poll]
+question = "Kannst du mit dem Vorschlag leben?"
+"""
+)
+WRITTEN_IN_FRENCH = ENGLISH.replace("minutes = 5\n\n[source]", 'minutes = 5\nlanguage = "fr"\n\n[source]', 1)
+
+
+def module(text: str) -> Module:
+    return schema.check_module(document.parse(text.encode(), "m.toml"))
+
+
+def labels(text: str, reader: str) -> list[str]:
+    shown = languages.module_in(module(text), languages.shown_in(module(text), reader))
+    poll = shown.steps[0].poll
+    assert poll is not None
+    return [label for _value, label in poll.labels]
+
+
+def test_a_module_given_in_german_without_labels_gives_its_german_reader_german_labels() -> None:
+    assert labels(IN_GERMAN_TOO, "de") == [
+        "Veto",
+        "schwere Bedenken",
+        "Bedenken",
+        "kann damit leben",
+        "Zustimmung",
+        "volle Zustimmung",
+    ]
+    assert labels(IN_GERMAN_TOO, "de-AT")[0] == "Veto"
+
+
+def test_a_module_written_in_french_says_its_labels_in_french_to_everyone() -> None:
+    assert labels(WRITTEN_IN_FRENCH, "fr")[::5] == ["veto", "plein soutien"]
+    assert labels(WRITTEN_IN_FRENCH, "en")[::5] == ["veto", "plein soutien"]  # the module's language, marked Français
+
+
+@pytest.mark.parametrize("reader", ["en", "es", "de"])
+def test_a_module_in_english_only_keeps_english_labels_beside_its_english_text(reader: str) -> None:
+    assert labels(ENGLISH, reader) == [label for _value, label in CONSENT_LABELS]
+    plain = module(ENGLISH)
+    assert languages.module_in(plain, languages.shown_in(plain, reader)) is plain  # nothing copied
+
+
+def test_the_ballots_and_the_file_keep_the_english_labels() -> None:
+    poll = module(IN_GERMAN_TOO).steps[0].poll
+    assert poll is not None and poll.labels == CONSENT_LABELS and poll.threshold == 3
