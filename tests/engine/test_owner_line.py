@@ -236,6 +236,10 @@ def _phrases(lang: str, day: dt.date, weekday: int, count: int) -> list[str]:
         said += [s.format(d=name.lower(), D=name) for s in date_words.SAY[spoken][1:]]
         said += list(date_words.EXAMPLES[spoken])
         said += [f"{w} {count} {u}" for w in date_words.WITHIN[spoken] for u in date_words.UNITS[spoken]]
+        said += [t.format(d=name) for table in (date_words.THIS, date_words.NEXT) for t in table[spoken]]
+        said += [t.format(d=name) for t in date_words.NEXT_WEEKS[spoken]]
+        said += [*date_words.DAYS[spoken], *date_words.NEXT_WEEK[spoken]]
+        said += [f"{b} {e}" for b in date_words.BEFORE[spoken] for e in date_words.EXAMPLES[spoken]]
         with i18n.speaking(spoken):
             said.append(dates.shown(day))
     return [
@@ -276,3 +280,13 @@ def test_any_name_before_any_date_the_reader_takes_splits_back(
         owner = " ".join(name)
         assert dates.owner_and_due(f"{owner} {phrase}", today, order) == (owner, means)
         assert dates.owner_and_due(f"{owner}, {phrase}.", today, order) == (owner, means)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_surname_due_is_a_name_and_due_in_lower_case_parts_name_and_date(lang: str) -> None:
+    """'Ana Due' (an Italian surname) was refused as 'no date given', and 'Ana Due friday' gave the
+    owner 'Ana': the surname was taken for the word that parts a name from its date."""
+    assert _split("Ana Due", lang) == ("Ana Due", None)
+    assert _split("Ana Due friday", lang) == ("Ana Due", D(2026, 12, 11))
+    assert _split("Ana due friday", lang) == ("Ana", D(2026, 12, 11))
+    assert _split("Ana Freitag due friday", lang) == ("Ana Freitag", D(2026, 12, 11))

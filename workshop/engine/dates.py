@@ -90,18 +90,18 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
     """'Bo Chen 15/12/2026' -> ('Bo Chen', 15 Dec 2026): the longest end of the line that reads
     as a date (at most eight words: 'in 2 weeks', 'Tue 15 Dec 2026', 'para el viernes de la
     semana que viene') is the due date, the rest the owner, less the punctuation between them
-    ('Ana, friday.'); 'due' may stand between them. Words are read in English and the language
-    spoken only: a weekday or a word another language names ('Bo Freitag', 'Ana Hoy', 'Sam 12
-    Dec' on a Saturday) is the owner's, as date_names.spoken_weekday says, and so is a time unit
-    after a name ('Ana Tag', 'Bo Week'). A line whose end looks like a date but is none (an
-    ambiguous 05/06/2026, a 31/02, '2 Wochen', 'next wek') is refused, never kept as part of a
-    name; so is a weekday phrase that could be two days ('Ana next friday' on a Monday), and a
-    line with two dates ('Ana 15/12 16/12'). Characters that show nothing (a zero-width space, a
-    direction mark, a control) are left out first: the stored name loses them too."""
+    ('Ana, friday.'); 'due' (in lower case: 'Ana Due' is a surname) may stand between them.
+    Words are read in English and the language spoken only: a weekday or a word another
+    language names ('Bo Freitag', 'Ana Hoy', 'Sam 12 Dec' on a Saturday) is the owner's, as
+    date_names.spoken_weekday says, and so is a time unit after a name ('Ana Tag', 'Bo Week').
+    A line whose end looks like a date but is none (an ambiguous 05/06/2026, a 31/02, '2
+    Wochen', 'next wek') is refused, never kept as part of a name; so is a weekday phrase that
+    could be two days ('Ana next friday' on a Monday), and a line with two dates ('Ana 15/12
+    16/12'). Characters that show nothing (a zero-width space, a direction mark, a control) are
+    left out first: the stored name loses them too."""
     words = _visible(typed).split()
-    lowered = [w.lower() for w in words]
-    if "due" in lowered:
-        at = len(lowered) - 1 - lowered[::-1].index("due")
+    if "due" in words:  # in lower case, as the dialog's help writes it: 'Ana Due' is a surname
+        at = len(words) - 1 - words[::-1].index("due")
         return _owner(words[:at]), read(" ".join(words[at + 1 :]), today, order)
     languages = tuple(dict.fromkeys(("en", date_words.spoken())))
     ended = [*words[:-1], *[w for w in words[-1:] if w.rstrip(_AFTER)]]  # 'Ana, Friday.', not a lone '!'
