@@ -290,3 +290,39 @@ def test_a_surname_due_is_a_name_and_due_in_lower_case_parts_name_and_date(lang:
     assert _split("Ana Due friday", lang) == ("Ana Due", D(2026, 12, 11))
     assert _split("Ana due friday", lang) == ("Ana", D(2026, 12, 11))
     assert _split("Ana Freitag due friday", lang) == ("Ana Freitag", D(2026, 12, 11))
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("en", "Ana until friday"),
+        ("en", "Ana till friday"),
+        ("en", "Ana no later than friday"),
+        ("de", "Ana bis spätestens Freitag"),
+        ("de", "Ana spätestens am Freitag"),
+        ("de", "Ana spätestens Freitag"),
+        ("es", "Ana a más tardar el viernes"),
+        ("es", "Ana hasta viernes"),
+        ("fr", "Ana au plus tard vendredi"),
+        ("fr", "Ana au plus tard le vendredi"),
+        ("fr", "Ana jusqu'à vendredi"),
+    ],
+)
+def test_until_and_at_the_latest_are_by_not_the_owner_s(lang: str, typed: str) -> None:
+    """'Ana until friday' saved the owner 'Ana until'; 'Luc au plus tard vendredi', 'Luc au plus tard'."""
+    assert _split(typed, lang) == ("Ana", D(2026, 12, 11))
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("fr", "Luc dans huit jours"),
+        ("es", "Ana en quince días"),
+        ("de", "Bo in vierzehn Tagen"),
+        ("en", "Bo in ten days"),
+    ],
+)
+def test_a_count_in_words_not_read_is_refused_not_kept_as_a_name(lang: str, typed: str) -> None:
+    """'dans huit jours' (a week, as French says it) was kept whole as the owner 'Luc dans huit jours'."""
+    with pytest.raises(dates.DateError):
+        _split(typed, lang)

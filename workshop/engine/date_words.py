@@ -94,12 +94,13 @@ LEADS = {
 }
 AFTER = {"en": (), "de": (), "es": ("proxima", "proximo", "viene"), "fr": ("prochaine", "prochain")}
 # Words before a date that leave it as it is: an article, or 'by' ('am 15.12.', 'el 15 de
-# diciembre', 'le 15 déc.', 'bis Freitag', 'para mañana', 'pour demain'); the longest first.
+# diciembre', 'le 15 déc.', 'bis Freitag', 'para mañana', 'pour demain', 'until friday', 'au plus
+# tard vendredi'); a longer one before the shorter one it starts with.
 BEFORE = {
-    "en": ("on", "by"),
-    "de": ("am", "bis zum", "bis am", "bis"),
-    "es": ("el", "para el", "para", "hasta el"),
-    "fr": ("le", "pour le", "pour", "d'ici"),
+    "en": ("on", "by", "until", "till", "no later than"),
+    "de": ("am", "bis zum", "bis am", "bis spatestens am", "bis spatestens", "bis", "spatestens am", "spatestens"),
+    "es": ("el", "para el", "para", "hasta el", "hasta", "a mas tardar el", "a mas tardar"),
+    "fr": ("le", "pour le", "pour", "d'ici", "au plus tard le", "au plus tard", "jusqu'au", "jusqu'a"),
 }
 # How the reader's own language says them back: today, a weekday, next weekday, that weekday of
 # next week ({d} lower case, {D} as a sentence writes it), and the examples a refusal gives (after
@@ -173,14 +174,15 @@ def after_article(words: str, languages: Iterable[str]) -> str | None:
 
 def attempted(words: list[str], languages: Iterable[str]) -> int:
     """How many of the last `words` are a date in `languages` mistyped, 0 for none: a count and a
-    unit ('2 Wochen', 'in 1000 weeks'), or a word only dates hold last or next to last ('next
+    unit ('2 Wochen', 'in 1000 weeks', 'dans huit jours'), or a word only dates hold last or next to last ('next
     wek', 'vendrdi prochain'). A unit with neither before it is a name's: Ana Tag, Bo Week."""
     found = 0
     for lang in languages:
         said = [plain(word, lang) for word in words[-4:]]
-        if len(said) > 1 and said[-1] in UNITS[lang] and (said[-2].isdigit() or said[-2] in NUMBERS[lang]):
+        if len(said) > 1 and said[-1] in UNITS[lang]:  # '2 Wochen', 'dans huit jours': a count not read
             within = [len(w.split()) for w in WITHIN[lang] if said[:-2][-len(w.split()) :] == w.split()]
-            found = max(found, 2 + max(within, default=0))
+            if within or said[-2].isdigit() or said[-2] in NUMBERS[lang]:
+                found = max(found, 2 + max(within, default=0))
         last, before = ["", "", *said][-1], ["", "", *said][-2]
         if last in AFTER[lang] or before in LEADS[lang]:
             found = max(found, min(2, len(words)))
