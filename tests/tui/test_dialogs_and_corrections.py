@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from textual.widgets import Label
 
 from tests import by_name
 from tests.tui.conftest import FakeClock, screen_text, unwrapped, wait_for
@@ -141,3 +142,32 @@ async def test_before_the_start_the_rail_shows_the_day_as_planned(tmp_path: Path
         assert " n Start " in screen_text(app)
         clock.advance(3600)  # an hour later, still the plan of the day, not a time from now
         assert AgendaRail.ends_words(app.query_one(AgendaRail), app.session.state()) == "plan 09:00–12:40"
+
+
+@pytest.mark.slow
+async def test_the_owner_line_reads_the_owner_as_it_will_be_stored(tmp_path: Path, clock: FakeClock) -> None:
+    """The `u` line said "owner <a 45-letter name> · due …" and enter closed it, then a warning said
+    a name is at most 40 characters: what was typed was gone. It says so under the line now, and
+    enter keeps the line to shorten; a name is shown as it will be stored, and isolated."""
+    path = half_day(tmp_path, clock)
+    live = sessions.Session.open(path, clock)
+    live.start()
+    live.note(None, "Book the WFM review")
+    app = make_app(path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press(*("Anastasia " * 5 + "friday"), "enter")
+        await pilot.pause()
+        shown = unwrapped(screen_text(app))
+        assert "at most 40 characters" in shown and "Anastasia Anastasia" in shown  # the line is still there
+        await pilot.press("ctrl+u", *"محمد علي friday")
+        await pilot.pause()
+        said = str(app.screen.query_one("#reading", Label).content)
+        assert said.startswith("owner \u2068محمد علي\u2069 · due")  # isolated: the date stays on its side
+        await pilot.press("ctrl+u", *"Ana & Bo © friday")
+        await pilot.pause()
+        assert "owner Ana & Bo · due" in unwrapped(screen_text(app))  # the symbol a name drops, dropped
+        await pilot.press("enter")
+        await pilot.pause()
+    assert sessions.Session.open(path, clock).state().notes[0].owner == "Ana & Bo"

@@ -66,21 +66,50 @@ NEXT = {
     "es": ("el proximo {d}", "proximo {d}", "el {d} proximo", "el {d} que viene", "{d} que viene"),
     "fr": ("{d} prochain",),
 }
-# Words before a date that leave it as it is: an article, or 'by' ('am 15.12.', 'el 15 de
-# diciembre', 'le 15 déc.', 'bis Freitag', 'para mañana', 'pour demain'); the longest first.
-BEFORE = {
-    "en": ("on", "by"),
-    "de": ("am", "bis zum", "bis am", "bis"),
-    "es": ("el", "para el", "para", "hasta el"),
-    "fr": ("le", "pour le", "pour", "d'ici"),
+# A weekday of next week ('friday next week', 'Freitag nächster Woche', 'el viernes de la semana que
+# viene', 'vendredi de la semaine prochaine'): never two days, so the answer to a refused 'next
+# friday'. An article or 'by' before it is BEFORE's ('am', 'el', 'le', 'pour').
+NEXT_WEEKS = {
+    "en": ("{d} next week", "next week {d}", "{d} of next week", "the {d} of next week", "next week on {d}"),
+    "de": tuple(
+        f"{d} {w}" if first else f"{w} {d}"
+        for w in ("nachste woche", "nachster woche", "kommende woche", "kommender woche")
+        for d, first in (("{d}", True), ("am {d}", False), ("{d}", False))
+    ),
+    "es": (
+        *(f"{{d}} de {w}" for w in ("la semana que viene", "la proxima semana", "la semana proxima")),
+        "la semana que viene el {d}",
+        "la proxima semana el {d}",
+    ),
+    "fr": ("{d} de la semaine prochaine", "{d} la semaine prochaine", "{d} semaine prochaine"),
 }
-# How the reader's own language says them back: today, a weekday, next weekday ({d} lower case,
-# {D} as a sentence writes it), and the examples a refusal gives (after ISO and the numeric date).
+# Words only a date holds: 'next', 'nächste', 'prochaine' before the word they qualify, and
+# 'prochain', 'que viene' after it. A line ending in one, or in one and the word it qualifies ('Bo
+# next wek', 'Luc vendrdi prochain'), is a date mistyped: refused, not kept as a name.
+LEADS = {
+    "en": ("next",),
+    "de": ("nachste", "nachsten", "nachster", "kommende", "kommenden", "kommender", "ubernachste", "ubernachsten"),
+    "es": ("proxima", "proximo"),
+    "fr": ("prochaine", "prochain"),
+}
+AFTER = {"en": (), "de": (), "es": ("proxima", "proximo", "viene"), "fr": ("prochaine", "prochain")}
+# Words before a date that leave it as it is: an article, or 'by' ('am 15.12.', 'el 15 de
+# diciembre', 'le 15 déc.', 'bis Freitag', 'para mañana', 'pour demain', 'until friday', 'au plus
+# tard vendredi'); a longer one before the shorter one it starts with.
+BEFORE = {
+    "en": ("on", "by", "until", "till", "no later than"),
+    "de": ("am", "bis zum", "bis am", "bis spatestens am", "bis spatestens", "bis", "spatestens am", "spatestens"),
+    "es": ("el", "para el", "para", "hasta el", "hasta", "a mas tardar el", "a mas tardar"),
+    "fr": ("le", "pour le", "pour", "d'ici", "au plus tard le", "au plus tard", "jusqu'au", "jusqu'a"),
+}
+# How the reader's own language says them back: today, a weekday, next weekday, that weekday of
+# next week ({d} lower case, {D} as a sentence writes it), and the examples a refusal gives (after
+# ISO and the numeric date).
 SAY = {
-    "en": ("today", "{d}", "next {d}"),
-    "de": ("heute", "{D}", "nächsten {D}"),
-    "es": ("hoy", "el {d}", "el próximo {d}"),
-    "fr": ("aujourd'hui", "{d}", "{d} prochain"),
+    "en": ("today", "{d}", "next {d}", "{d} next week"),
+    "de": ("heute", "{D}", "nächsten {D}", "{D} nächste Woche"),
+    "es": ("hoy", "el {d}", "el próximo {d}", "el {d} de la semana que viene"),
+    "fr": ("aujourd'hui", "{d}", "{d} prochain", "{d} de la semaine prochaine"),
 }
 EXAMPLES = {
     "en": ("15 Dec", "tomorrow", "friday", "next week", "in 2 weeks"),
@@ -125,8 +154,9 @@ def examples(order: str | None) -> tuple[str, ...]:
 
 def plain(words: str, language: str) -> str:
     """Words as the tables write them: lower case, no accents, one space, apostrophes straight,
-    hyphens spaces ('après-demain'); in German, 'ae' as 'ä' ('naechste', 'uebermorgen')."""
-    text = " ".join(date_names.plain(w) for w in words.replace("’", "'").replace("-", " ").split())
+    a hyphen between letters a space ('après-demain'); in German, 'ae' as 'ä' ('naechste', 'uebermorgen')."""
+    words = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", words.replace("’", "'"))  # not a minus: 'in -1 days'
+    text = " ".join(date_names.plain(w) for w in words.split())
     return re.sub(r"([aou])e", r"\1", text) if language == "de" else text
 
 
@@ -142,9 +172,23 @@ def after_article(words: str, languages: Iterable[str]) -> str | None:
     return None
 
 
-def only_dates_use(word: str, languages: Iterable[str]) -> bool:
-    """Whether `word` is a day or week unit of `languages`: a line ending in it is a date or refused."""
-    return any(plain(word, lang) in UNITS[lang] for lang in languages)
+def attempted(words: list[str], languages: Iterable[str]) -> int:
+    """How many of the last `words` are a date in `languages` mistyped, 0 for none: a count and a
+    unit ('2 Wochen', 'in 1000 weeks', 'dans huit jours'), or a word only dates hold last or next to last ('next
+    wek', 'vendrdi prochain'). A unit with neither before it is a name's: Ana Tag, Bo Week."""
+    found = 0
+    for lang in languages:
+        said = [plain(word, lang) for word in words[-4:]]
+        if len(said) > 1 and said[-1] in UNITS[lang]:  # '2 Wochen', 'dans huit jours': a count not read
+            within = [len(w.split()) for w in WITHIN[lang] if said[:-2][-len(w.split()) :] == w.split()]
+            if within or said[-2].isdigit() or said[-2] in NUMBERS[lang]:
+                found = max(found, 2 + max(within, default=0))
+        last, before = ["", "", *said][-1], ["", "", *said][-2]
+        if last in AFTER[lang] or before in LEADS[lang]:
+            found = max(found, min(2, len(words)))
+        elif last in LEADS[lang]:
+            found = max(found, 1)
+    return found
 
 
 def relative(words: str, today: dt.date, languages: Iterable[str]) -> dt.date | None:
@@ -156,6 +200,10 @@ def relative(words: str, today: dt.date, languages: Iterable[str]) -> dt.date | 
             return today + dt.timedelta(days=DAYS[lang][said])
         if said in NEXT_WEEK[lang]:
             return today + dt.timedelta(days=7 - today.weekday())
+        for template in NEXT_WEEKS[lang]:
+            wanted = _weekday_in(said.split(), template.split(), lang)
+            if wanted is not None:
+                return today + dt.timedelta(days=7 - today.weekday() + wanted)
         found = _counted(said, lang, today)
         if found is not None:
             return found
@@ -194,9 +242,9 @@ def _weekday(wanted: int, today: dt.date, after: bool) -> dt.date:
     ahead = (wanted - today.weekday()) % 7
     coming = today + dt.timedelta(days=ahead or 7)
     lang = spoken()
-    today_word, this, next_one = SAY[lang]
+    today_word, this, next_one, next_weeks_one = SAY[lang]
     name = date_names.weekday_called(lang, wanted)
-    this, next_one = (s.format(d=name.lower(), D=name) for s in (this, next_one))
+    this, next_one, next_weeks_one = (s.format(d=name.lower(), D=name) for s in (this, next_one, next_weeks_one))
     if not after:
         if ahead == 0:
             raise OpenDay(
@@ -208,8 +256,10 @@ def _weekday(wanted: int, today: dt.date, after: bool) -> dt.date:
     next_weeks = today + dt.timedelta(days=7 - today.weekday() + wanted)
     if next_weeks != coming:
         raise OpenDay(
-            _("{next} could be {coming} or {following}: type {this} for the first, or the date").format(
-                next=next_one, coming=shown(coming), following=shown(next_weeks), this=this
+            _(
+                "{next} could be {coming} or {following}: type {this} for the first, or {next_week} for the second"
+            ).format(
+                next=next_one, coming=shown(coming), following=shown(next_weeks), this=this, next_week=next_weeks_one
             )
         )
     return coming

@@ -4,7 +4,8 @@ given, never looked up here.
 
 What is read, case and spacing aside:
 
-- ISO and year-first dates: 2026-12-15, 2026/12/15.
+- ISO and year-first dates: 2026-12-15, 2026/12/15 (these, numeric dates and dates with a month's
+  name are date_forms.py's).
 - Day and month in numbers, the year last or left out: 15/12/2026, 15.12.26, 15-12, 15.12. (as
   German writes it), 12/15/2026. The locale's order (`dmy` or `mdy`) decides 05/06/2026; where
   only one reading is a date (15/12 cannot be month 15) that one is taken; dots (1.2.27) put the
@@ -20,8 +21,10 @@ What is read, case and spacing aside:
   (friday, fri, this friday, am Freitag, el viernes, ce vendredi, or a whole name alone in any
   language, freitag: the next one after today; on that very weekday it is refused, as it could
   mean today), next friday, nächsten Freitag, el próximo viernes, vendredi prochain (refused when
-  this week's and next week's Friday are different days, as English leaves it open), next week,
-  nächste Woche, la semana que viene, la semaine prochaine (its Monday), in 3 days, in 2 Wochen,
+  this week's and next week's Friday are different days, as English leaves it open), friday next
+  week, Freitag nächster Woche, el viernes de la semana que viene, vendredi de la semaine
+  prochaine (never two days), next week, nächste Woche, la semana que viene, la semaine
+  prochaine (its Monday), in 3 days, in 2 Wochen,
   en una semana, dans 2 semaines. A --due value reads every language's words; the owner
   dialog's line English and the language spoken.
 
@@ -33,10 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Mapping
 
 from workshop import i18n
-from workshop.engine import date_names, date_words
+from workshop.engine import date_forms, date_names, date_words, text
 from workshop.engine.date_words import DateError as DateError
 from workshop.engine.date_words import examples as examples
 from workshop.engine.date_words import shown as shown
@@ -84,20 +88,62 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
 
 def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, dt.date | None]:
     """'Bo Chen 15/12/2026' -> ('Bo Chen', 15 Dec 2026): the longest end of the line that reads
-    as a date (at most four words: 'in 2 weeks', 'Tue 15 Dec 2026') is the due date, the rest
-    the owner; 'due' may stand between them. Words are read in English and the language spoken
-    only: a weekday or a word another language names ('Bo Freitag', 'Ana Hoy', 'Sam 12 Dec' on
-    a Saturday) is the owner's, as date_names.spoken_weekday says. A line whose end looks like a
-    date but is none (an ambiguous 05/06/2026, a 31/02) is refused, never kept as part of a name;
-    so is a weekday phrase that could be two days ('Ana next friday' on a Monday)."""
-    words = typed.split()
-    lowered = [w.lower() for w in words]
-    if "due" in lowered:
-        at = len(lowered) - 1 - lowered[::-1].index("due")
-        return " ".join(words[:at]), read(" ".join(words[at + 1 :]), today, order)
+    as a date (at most eight words: 'in 2 weeks', 'Tue 15 Dec 2026', 'para el viernes de la
+    semana que viene') is the due date, the rest the owner, less the punctuation between them
+    ('Ana, friday.'); 'due' (in lower case: 'Ana Due' is a surname) may stand between them.
+    Words are read in English and the language spoken only: a weekday or a word another
+    language names ('Bo Freitag', 'Ana Hoy', 'Sam 12 Dec' on a Saturday) is the owner's, as
+    date_names.spoken_weekday says, and so is a time unit after a name ('Ana Tag', 'Bo Week').
+    A line whose end looks like a date but is none (an ambiguous 05/06/2026, a 31/02, '2
+    Wochen', 'next wek') is refused, never kept as part of a name; so is a weekday phrase that
+    could be two days ('Ana next friday' on a Monday), and a line with two dates ('Ana 15/12
+    16/12'). Characters that show nothing (a zero-width space, a direction mark, a control) are
+    left out first: the stored name loses them too."""
+    words = _visible(typed).split()
+    if "due" in words:  # in lower case, as the dialog's help writes it: 'Ana Due' is a surname
+        at = len(words) - 1 - words[::-1].index("due")
+        return _owner(words[:at]), read(" ".join(words[at + 1 :]), today, order)
     languages = tuple(dict.fromkeys(("en", date_words.spoken())))
+    ended = [*words[:-1], *[w for w in words[-1:] if w.rstrip(_AFTER)]]  # 'Ana, Friday.', not a lone '!'
+    if ended:
+        ended[-1] = ended[-1].rstrip(_AFTER)
+    size, due = _dated_end(ended, today, order, languages)
+    if due is None:
+        return " ".join(words), None
+    owner = _owner(ended[:-size])
+    earlier, other = _dated_end(owner.split(), today, order, languages)
+    if other is not None:
+        raise DateError(
+            _(
+                "{first!r} and {second!r} are two dates: keep one, or type due before the date if the first is "
+                "part of the name"
+            ).format(first=" ".join(owner.split()[-earlier:]), second=" ".join(ended[-size:]))
+        )
+    return owner, due
+
+
+# What may follow a date at the end of the line ('Friday.', 'in 2 weeks!'), and stand between the
+# owner and the date ('Ana, friday', 'Ana Lima: 15/12', 'Ana – in 2 weeks').
+_AFTER = ".,;:!?"
+_BETWEEN = ",;:-–—"
+
+
+def _visible(typed: str) -> str:
+    """`typed` without what shows nothing, as text.name drops it: controls, format characters."""
+    return "".join(ch for ch in typed if ch.isspace() or not (unicodedata.category(ch) == "Cc" or text.ignorable(ch)))
+
+
+def _owner(words: list[str]) -> str:
+    return " ".join(words).rstrip(_BETWEEN + " ")
+
+
+def _dated_end(
+    words: list[str], today: dt.date, order: str | None, languages: tuple[str, ...]
+) -> tuple[int, dt.date | None]:
+    """How many of the last `words` are a date, and which: (0, None) where they end in none; raises
+    DateError where they end in a date that is none, could be two, or is mistyped."""
     refusal: DateError | None = None
-    for size in range(min(4, len(words)), 0, -1):
+    for size in range(min(8, len(words)), 0, -1):
         first = words[-size]
         if (
             date_names.names_a_weekday(first)
@@ -115,26 +161,32 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
             refusal = refusal or err
             continue
         if found is not None:
-            return " ".join(words[:-size]), found
+            return size, found
     if refusal is not None:
         raise refusal
-    if words and (_looks_like_a_date(lowered[-1]) or date_words.only_dates_use(lowered[-1], languages)):
-        read(words[-1], today, order)  # raises, saying what it would read
-    return " ".join(words), None
+    lowered = [w.lower() for w in words]
+    size = max(date_words.attempted(lowered, languages), int(bool(words) and _looks_like_a_date(lowered[-1])))
+    if size:
+        read(" ".join(words[-size:]), today, order)  # raises, saying what it would read
+    return 0, None
 
 
 # Languages that write a weekday's name in lower case: there a capital one on its own is a name.
 _LOWER_CASE_WEEKDAYS = frozenset({"es", "fr"})
+_ENGLISH_WEEKDAYS = frozenset(name.casefold() for name in date_names.WEEKDAY_NAMES["en"])
 
 
 def _a_name_in_capitals(words: list[str]) -> bool:
     """Whether an owner line's end is a surname that is also a weekday, as Spanish and French write
     one: a weekday with a capital letter ('Domingo', 'Le Sam') and no number beside it, where
     the language spoken writes weekdays in lower case ('el domingo' is Sunday, 'Viernes 15 dic'
-    a date)."""
+    a date); an English weekday's whole name is English's, written with its capital ('Friday')."""
     if date_words.spoken() not in _LOWER_CASE_WEEKDAYS or any(ch.isdigit() for word in words for ch in word):
         return False
-    return any(word[:1].isupper() and date_names.names_a_weekday(word) for word in words)
+    return any(
+        word[:1].isupper() and date_names.names_a_weekday(word) and word.casefold() not in _ENGLISH_WEEKDAYS
+        for word in words
+    )
 
 
 def _looks_like_a_date(word: str) -> bool:
@@ -151,7 +203,7 @@ def _reading(
     words = " ".join(typed.lower().replace(",", " ").split())
     if not words:
         raise DateError(_("no date given"))
-    for reader in (_iso, _numeric, _named):
+    for reader in (date_forms.iso, date_forms.numeric, date_forms.named):
         found = reader(words, today, order)
         if found is not None:
             return found
@@ -160,101 +212,3 @@ def _reading(
         return found
     dated = date_words.after_article(words, languages)  # 'am 15.12.', 'le 15 déc.', 'bis Freitag'
     return None if dated is None else _reading(dated, today, order, languages, article=False)
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year(text: str) -> int:
-    return int(text) + 2000 if len(text) == 2 else int(text)
-
-
-def _coming(month: int, day: int, today: dt.date) -> dt.date | None:
-    """The next `day` of `month` from today on (29 February: the next leap year's)."""
-    for year in range(today.year, today.year + 9):
-        found = _date(year, month, day)
-        if found is not None and found >= today:
-            return found
-    return None
-
-
-def _iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", words)
-    if match is None:
-        return None
-    found = _date(*map(int, match.groups()))
-    if found is None:
-        raise DateError(_("{words} is not a day of the calendar").format(words=words))
-    return found
-
-
-def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.", words):
-        words = words[:-1]  # 15.12., as German writes a day and month
-    match = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?", words)
-    if match is None:
-        return None
-    a, b, year = int(match.group(1)), int(match.group(3)), match.group(4)
-
-    def on(month: int, day: int) -> dt.date | None:
-        return _date(_year(year), month, day) if year else _coming(month, day, today)
-
-    day_first, month_first = on(b, a), on(a, b)
-    if day_first is None and month_first is None:
-        raise DateError(_("{words} is not a day of the calendar whichever way it is read").format(words=words))
-    if day_first is None or month_first is None or day_first == month_first:
-        return day_first or month_first
-    if order == "dmy" or match.group(2) == ".":  # 1.2.27: dots put the day first wherever they are written
-        return day_first
-    if order == "mdy":
-        return month_first
-    raise DateError(
-        _(
-            "{words} could be {day_month} or {month_day} (this locale says no order): type {day_month_iso} or "
-            "{month_day_iso}"
-        ).format(
-            words=words,
-            day_month=shown(day_first),
-            month_day=shown(month_first),
-            day_month_iso=day_first.isoformat(),
-            month_day_iso=month_first.isoformat(),
-        )
-    )
-
-
-_MONTH = r"([^\W\d_]+)\.?"  # a month's name in a language of date_names.py, or it is no date
-_DAY = r"(\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 15th, 1er (French), 15. (German)
-_WEEKDAY = r"(?:([^\W\d_]+)\.?\s+)?"
-_YEAR = r"(?:\s+(?:de\s+)?(\d{4}))?"  # 15 de diciembre de 2026
-
-
-def _named(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    match = re.fullmatch(rf"{_WEEKDAY}{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_YEAR}", words)
-    if match is not None:
-        weekday, day, month, year = match.groups()
-    else:
-        match = re.fullmatch(rf"{_WEEKDAY}{_MONTH}\s+{_DAY}{_YEAR}", words)
-        if match is None:
-            return None
-        weekday, month, day, year = match.groups()
-    number = date_names.month_number(month)
-    if number is None or weekday and not date_names.names_a_weekday(weekday):
-        return None  # 'in 2 weeks', 'team 7': words, not a month's or a weekday's name
-    found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
-    if found is None:
-        raise DateError(_("{words} is not a day of the calendar").format(words=words))
-    if weekday and not date_names.is_weekday(weekday, found.weekday(), i18n.language()):
-        lang = i18n.language()
-        typed = date_names.weekday_meant(weekday, lang)
-        raise DateError(
-            _("{date} is a {weekday}, not a {typed}").format(
-                date=shown(found),
-                weekday=date_names.weekday_called(lang, found.weekday()),
-                typed=weekday if typed is None else date_names.weekday_called(lang, typed),
-            )
-        )
-    return found

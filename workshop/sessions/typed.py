@@ -27,6 +27,17 @@ def owner_and_due(owner: str | None, due: str | None, today: dt.date) -> tuple[s
         raise SessionError(str(err)) from None
 
 
+def owner_line(line: str, today: dt.date) -> tuple[str, dt.date | None]:
+    """The owner dialog's one line ('Bo Chen 15/12/2026'): the owner as it will be stored (a name as
+    `text.name` makes it, "" for none) and the due date, so that what the dialog shows is what
+    is saved; raises `SessionError` with one line when either cannot be used."""
+    try:
+        owner, due = dates.owner_and_due(line, today, date_order())
+        return (text.name(owner) if owner else ""), due
+    except text.TextError as err:
+        raise SessionError(str(err)) from None
+
+
 def date_order() -> str | None:
     """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG), else of the language
     spoken."""

@@ -190,9 +190,9 @@ class Deciding(SessionScreen):
             self.notify(_("No note on this step to give an owner yet"), severity="warning")
             return
         from workshop.engine import dates
-        from workshop.sessions.typed import date_order
+        from workshop.sessions.typed import owner_line
 
-        today, order = self.session.today(), date_order()
+        today = self.session.today()
         note = next((n for n in self.session.state().notes if n.id == note_id), None)
         now = " ".join(
             part
@@ -207,13 +207,13 @@ class Deciding(SessionScreen):
             if not typed.strip():
                 return False, _("type a name, a due date, or both")
             try:
-                owner, due = dates.owner_and_due(typed, today, order)
-            except dates.DateError as err:
+                owner, due = owner_line(typed, today)
+            except WorkshopError as err:
                 return False, str(err)
             return True, " · ".join(
                 part
                 for part in (
-                    _("owner {owner}").format(owner=owner) if owner else "",
+                    _("owner {owner}").format(owner=isolate(owner)) if owner else "",
                     _("due {shown}").format(shown=dates.shown(due)) if due else _("no due date"),
                 )
                 if part
@@ -222,7 +222,7 @@ class Deciding(SessionScreen):
         def done(typed: str | None) -> None:
             if not typed or not typed.strip():
                 return
-            owner, due = dates.owner_and_due(typed, today, order)
+            owner, due = owner_line(typed, today)
             self._said(lambda: self.session.mark_action(note_id, True, owner or None, due.isoformat() if due else None))
 
         from workshop.tui.modals import AskText
