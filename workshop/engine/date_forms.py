@@ -1,5 +1,5 @@
 """Dates written with numbers or a month's name, for the date reader (dates.py): ISO (2026-12-15),
-day and month in numbers in the locale's order (15/12/2026, 12/15, 15.12.), and a month's name
+day and month in numbers in the locale's order (15/12/2026, 12/15, 15.12., Di. 15.12.), and a month's name
 with an optional weekday that must be the date's (Tue 15 Dec 2026, 15 de diciembre, 1er déc.).
 Each reader gives the date `words` (lower case, one space) mean, None where they are not written
 this way, or raises DateError for one written so that is none, or could be two. Pure: today and
@@ -14,6 +14,11 @@ from workshop import i18n
 from workshop.engine import date_names
 from workshop.engine.date_words import DateError, shown
 from workshop.i18n import _
+
+
+class OtherWeekday(DateError):
+    """A date with a weekday that is not its own ('Fri 15.12.2026', a Tuesday): refused outright, as
+    the whole phrase, never read as the date alone with the weekday left to the owner's name."""
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -47,6 +52,12 @@ def iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
 
 
 def numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    weekday = re.match(r"([^\W\d_]+)\.?,?\s+(?=\d)", words)  # 'Di., 15.12.', 'Tue 12/15': the date's weekday
+    if weekday is not None:
+        if not date_names.names_a_weekday(weekday.group(1)):
+            return None
+        found = numeric(words[weekday.end() :], today, order)
+        return found if found is None else _on_weekday(weekday.group(1), found)
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.", words):
         words = words[:-1]  # 15.12., as German writes a day and month
     match = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?", words)
@@ -101,14 +112,19 @@ def named(words: str, today: dt.date, order: str | None) -> dt.date | None:
     found = _date(int(year), number, int(day)) if year else _coming(number, int(day), today)
     if found is None:
         raise DateError(_("{words} is not a day of the calendar").format(words=words))
-    if weekday and not date_names.is_weekday(weekday, found.weekday(), i18n.language()):
-        lang = i18n.language()
-        typed = date_names.weekday_meant(weekday, lang)
-        raise DateError(
-            _("{date} is a {weekday}, not a {typed}").format(
-                date=shown(found),
-                weekday=date_names.weekday_called(lang, found.weekday()),
-                typed=weekday if typed is None else date_names.weekday_called(lang, typed),
-            )
+    return _on_weekday(weekday, found) if weekday else found
+
+
+def _on_weekday(weekday: str, found: dt.date) -> dt.date:
+    """`found`, when `weekday` names its day of the week; else DateError says which it is."""
+    lang = i18n.language()
+    if date_names.is_weekday(weekday, found.weekday(), lang):
+        return found
+    typed = date_names.weekday_meant(weekday, lang)
+    raise OtherWeekday(
+        _("{date} is a {weekday}, not a {typed}").format(
+            date=shown(found),
+            weekday=date_names.weekday_called(lang, found.weekday()),
+            typed=weekday if typed is None else date_names.weekday_called(lang, typed),
         )
-    return found
+    )

@@ -155,7 +155,7 @@ def _dated_end(
             continue  # 'Plácido Domingo', 'Pedro el Mar', 'Jean Le Jeu': a surname, not a weekday
         try:
             found = _reading(" ".join(words[-size:]), today, order, languages)
-        except date_words.OpenDay:
+        except (date_words.OpenDay, date_forms.OtherWeekday):
             raise
         except DateError as err:
             refusal = refusal or err
