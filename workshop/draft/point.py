@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from workshop.draft.parse import Block
 from workshop.draft.text import TITLES, clean_text, sentences
+from workshop.draft.titles import NUMBER_LABEL, unnumbered
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class Point:
 
 
 def heading_text(text: str) -> str:
-    return clean_text(text).strip(" :;,-–—").rstrip(".")
+    """A heading as a step's title: one line, without its own number ("Step 2 —") or a closing stop."""
+    return unnumbered(clean_text(text).strip(" :;,-–—")).strip(" :;,-–—").rstrip(".")
 
 
 _ENDED = re.compile(r"[.!?:;…。！？][\"'”’)\]*_]*$")
@@ -49,9 +51,11 @@ _DASHED = re.compile(r"^((?:[^\s:.!?–—-][^\s:.!?–—]* ){0,5}[^\s:.!?–�
 
 def split_lead(raw: str) -> tuple[str, str]:
     """A heading and the rest from an item's text: its bold lead-in, or its first sentence."""
-    if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
+    if (m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw)) and not NUMBER_LABEL.match(
+        m.group(2).strip(" :.)–—-")
+    ):
         return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
-    plain = clean_text(raw.replace("**", ""))
+    plain = unnumbered(clean_text(raw.replace("**", "")))  # "**Step 1:** Listen first. …" is named by its words
     if m := re.match(rf"^((?:\b{TITLES}|[^:.!?]){{3,70}}):\s+(\S.*)$", plain):  # "Dr. Smith says: …" too
         return heading_text(m.group(1)), m.group(2)
     if m := _DASHED.match(plain):  # "Listen first – sit with the agents …"

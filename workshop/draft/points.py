@@ -172,8 +172,6 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         return None
     points = []
     for position, index in enumerate(found):
-        m = lead.match(blocks[index].raw)
-        assert m is not None
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
         following = blocks[index + 1 : end]
         following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
@@ -181,9 +179,8 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
             following = blocks[index + 1 : end_of_last(blocks, found)]
         elif position + 1 == len(found):
             following = children(following, 0) or following[:1]
-        rest = clean_text((m.group(3) or "").replace("**", ""))
-        heading = heading_text(m.group(2)) or f"Point {position + 1}"
-        points.append(Point(heading, clean_text(rest + " " + body_text(following))))
+        heading, rest = split_lead(blocks[index].raw)  # "**Step 2:** Ask first" is named "Ask first"
+        points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + body_text(following))))
     return points, "bold lead-ins"
 
 
