@@ -104,6 +104,7 @@ class PageMarkdown(HTMLParser):
         self.meta: dict[str, str] = {}
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
+        self.items: list[tuple[int, int]] = []  # per open list item: its list's depth, the column its text is at
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
@@ -150,7 +151,7 @@ class PageMarkdown(HTMLParser):
             self.out.append(self._line_break())
             return
         if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
-            self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
+            self.out.append(MEDIA if tag in INLINE else f"{self._gap()}{MEDIA}{self._gap()}")
         self.articles += tag == "article"
         own = tag == "header" and (self.articles > 0 or _OWN_HEADER.search(marker))  # the article's title and byline
         if tag not in _VOID and (
@@ -163,17 +164,32 @@ class PageMarkdown(HTMLParser):
         elif tag not in INLINE:
             self.heading = False
             if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
-                self.out.append("\n\n")
-            if tag in ("ol", "ul"):
-                self.lists.append(0 if tag == "ol" else -1)
+                self.out.append("\n\n" if tag == "li" else self._gap())
+            if tag in ("ol", "ul"):  # <ol start="4">: a list taken up again after a paragraph goes on counting
+                start = values.get("start", "").strip()
+                self.lists.append(int(start) - 1 if tag == "ol" and start.isdigit() and 0 < int(start) < 1000 else -1)
+                self.lists[-1] += tag == "ol" and self.lists[-1] < 0
             elif tag == "li" and self.lists:  # a nested list's items indented under their parent's text
+                self._close_items(len(self.lists))  # an item whose </li> was left out ends at the next <li>
                 self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
-                self.out.append("    " * (len(self.lists) - 1))
-                self.out.append(f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- ")
+                mark = f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- "
+                column = self.items[-1][1] if self.items else 0
+                self.out.append(" " * column + mark)
+                self.items.append((len(self.lists), column + len(mark)))
                 self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
                 self.heading = True
+
+    def _gap(self) -> str:
+        """A blank line, and the indent that keeps what follows inside the list item it stands in: an
+        item's second paragraph, its nested list, its picture."""
+        return "\n\n" + " " * (self.items[-1][1] if self.items else 0)
+
+    def _close_items(self, depth: int) -> None:
+        """The open items of the lists at `depth` and deeper are closed."""
+        while self.items and self.items[-1][0] >= depth:
+            self.items.pop()
 
     def _line_break(self) -> str:
         """A new line in the paragraph (read as a space, as Markdown reads one), or a space where a line, a
@@ -210,16 +226,22 @@ class PageMarkdown(HTMLParser):
         elif tag in ("strong", "b"):
             self.out.append("**")
         elif tag not in INLINE:
-            self.out.append("\n\n")
-            if tag in ("ol", "ul") and self.lists:
+            if tag == "li":
+                self._close_items(len(self.lists))
+            elif tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
+                self._close_items(len(self.lists) + 1)
+            self.out.append(self._gap())
 
     def handle_data(self, data: str) -> None:
         if self.ld is not None:
             self.ld.append(data)
         if self.capture is not None:
             self.capture[2].append(data)
-        if not self.skip and data.strip():
-            self.item = False
-        if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
-            self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))
+        if self.skip:
+            return
+        if self.item:  # the item's text starts right after its mark: more space would move its column
+            data = data.lstrip()
+            self.item = not data
+        # every ASCII punctuation mark escaped: the page's text is text, not Markdown
+        self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))

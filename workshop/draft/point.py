@@ -39,10 +39,16 @@ def body_text(blocks: list[Block]) -> str:
 
 
 def children(blocks: list[Block], depth: int, start: int = 0) -> list[Block]:
-    """The sub-items from `start` on: the list items nested deeper than `depth` (read from `start`, not
-    from a copy of every block after it, which a long list made quadratic)."""
+    """The item's own blocks from `start` on: the list items nested deeper than `depth` and the
+    paragraphs inside the item after its first (read from `start`, not from a copy of every block
+    after it, which a long list made quadratic)."""
     following = (blocks[i] for i in range(start, len(blocks)))
-    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, following))
+    return list(takewhile(lambda b: own(b, depth), following))
+
+
+def own(block: Block, depth: int = 0) -> bool:
+    """Whether the block belongs to a list item at `depth` above it: a sub-item, or a paragraph inside the item."""
+    return (block.kind in ("item", "bullet") and block.depth > depth) or (block.kind == "para" and block.listed)
 
 
 # a few words before a spaced dash: a heading ("Listen first — …"), not a sentence's aside

@@ -15,7 +15,7 @@ from workshop.content.quotes import QUOTE
 from workshop.draft.bullets import bulleted, end_of_last
 from workshop.draft.keywords import keywords
 from workshop.draft.parse import Block
-from workshop.draft.point import Point, body_text, children, heading_text, split_lead
+from workshop.draft.point import Point, body_text, children, heading_text, own, split_lead
 from workshop.draft.text import NOT_A_POINT, clean_text, opening, sentences, shorten, spaced, title_like
 
 MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
@@ -119,8 +119,8 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
         if position + 1 == len(best):  # its sub-items, and no more than the others had after theirs
             subs = children(following, blocks[index].depth)
             following = subs + following[len(subs) :][: min(most, 2)]
-        else:
-            most = max(most, len(following))
+        else:  # what stands after an item, its own paragraphs and sub-items aside
+            most = max(most, sum(not own(b, blocks[index].depth) for b in following))
         points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + body_text(following))))
     return points, "numbered list"
 
