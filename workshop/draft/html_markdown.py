@@ -11,94 +11,29 @@ import re
 from html.parser import HTMLParser
 
 from workshop.draft import publisher
-
-# Tags whose text is never the article, and class or id words that mark chrome: what readability
-# leaves in (a share bar inside the article) and, without readability, the page around the article.
-# A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
-_SKIP = {
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "svg",
-    "iframe",
-    "template",
-    "blockquote",
-    "button",
-    "select",
-    "textarea",
-    "object",
-    "canvas",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "pre",
-}
-# Images, tables and code are no text to draft from, but a section that holds only one is still a section.
-_MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
-MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-INLINE = {
-    "a",
-    "abbr",
-    "b",
-    "cite",
-    "code",
-    "em",
-    "i",
-    "mark",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "font",
-    "bdi",
-    "bdo",
-    "kbd",
-    "samp",
-    "var",
-    "del",
-    "ins",
-    "label",
-    "img",
-    "picture",
-    "wbr",
-}
-_CHROME = re.compile(
-    r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
-    r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only"
-    r"|pull-?quote",
-    re.IGNORECASE,
+from workshop.draft.html_tags import (
+    BYLINE,
+    CHROME,
+    INLINE,
+    MEDIA,
+    MEDIA_TAGS,
+    META,
+    OWN_HEADER,
+    SKIP,
+    VOID,
+    bold_classes,
+    is_note_ref,
+    weight,
+    word_list_mark,
+    word_mark,
 )
-_OWN_HEADER = re.compile(r"(post|entry|article|story)[-_](full[-_])?header", re.IGNORECASE)
-_BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
-_META = {
-    "author",
-    "article:author",
-    "dc.creator",
-    "og:title",
-    "og:locale",
-    "og:site_name",
-    "content-language",
-    "dc.language",
-}
 
 
 class PageMarkdown(HTMLParser):
     """A page as Markdown (`text`) for markdown-it to read, and what it says about itself (`meta`):
     <title>, <html lang>, the <meta> that name its title, author and language, and its byline element."""
 
-    def __init__(self, page: str | None = None) -> None:
+    def __init__(self, page: str | None = None, bold: set[str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.meta: dict[str, str] = {}
@@ -111,6 +46,11 @@ class PageMarkdown(HTMLParser):
         self.heading = False  # a heading's line is open: a <br> in it stays a <br>, as a heading is one line
         self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
         self.ld: list[str] | None = None  # the text of an open <script type="application/ld+json">
+        self.css: list[str] | None = None  # the text of an open <style>
+        self.bold = set(bold or ())  # the classes the page's style sheets make bold (Google Docs)
+        self.bolds: list[tuple[str, bool]] = []  # per open <b>, <strong>, <span>: whether it wrote a "**"
+        self.word = 0  # a Word list paragraph: 2 before its symbol, 1 before its text
+        self.word_at = 0  # where its "- " mark is in `out`, to be numbered when Word numbered it
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -126,41 +66,52 @@ class PageMarkdown(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: (v or "") for k, v in attrs}
         key = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
-        if tag == "meta" and key in _META and values.get("content"):
+        if tag == "meta" and key in META and values.get("content"):
             self.meta.setdefault(key, values["content"])
         elif tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
         elif tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
             self.ld = []
+        elif tag == "style":
+            self.css = []
         marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
-        byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
-        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
+        byline = BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
+        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in VOID)):
             if found and wanted not in self.meta and self.capture is None:
                 self.capture, self.depth = (tag, wanted, []), 0
         if self.capture is not None and tag == "br":  # "NAME<br>4 March 2024": two parts of the byline
             self.capture[2].append(" · ")
-        if self.capture is not None and tag not in _VOID:
+        if self.capture is not None and tag not in VOID:
             self.depth += tag == self.capture[0]
             if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
                 self.capture[2].append(" · ")
         if self.skip:
-            if tag == self.skip[-1] and tag not in _VOID:
+            if tag == self.skip[-1] and tag not in VOID:
                 self.skip.append(tag)
             return
         if tag == "br":  # a line break within its paragraph or item, not a paragraph of its own
             self.out.append(self._line_break())
             return
-        if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
+        if tag in MEDIA_TAGS:  # an image in a line of text is not a paragraph of its own
             self.out.append(MEDIA if tag in INLINE else f"{self._gap()}{MEDIA}{self._gap()}")
         self.articles += tag == "article"
-        own = tag == "header" and (self.articles > 0 or _OWN_HEADER.search(marker))  # the article's title and byline
-        if tag not in _VOID and (
-            (tag in _SKIP and not own)
-            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
+        own = tag == "header" and (self.articles > 0 or OWN_HEADER.search(marker))  # the article's title and byline
+        if tag not in VOID and (
+            (tag in SKIP and not own)
+            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or CHROME.search(marker)))
+            or is_note_ref(tag, values)
         ):
             self.skip = [tag]
-        elif tag in ("strong", "b"):
-            self.out.append("**")
+        elif tag in ("strong", "b", "span"):  # bold by its tag, its style or its class; never bold inside bold
+            bold = weight(values.get("style", ""))
+            bold = (
+                (tag != "span" or bool(self.bold.intersection(values.get("class", "").split())))
+                if bold is None
+                else bold
+            )
+            emit = bold and not any(wrote for _, wrote in self.bolds)
+            self.bolds.append((tag, emit))
+            self.out.append("**" if emit else "")
         elif tag not in INLINE:
             self.heading = False
             if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
@@ -180,6 +131,19 @@ class PageMarkdown(HTMLParser):
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
                 self.heading = True
+            elif tag == "p" and word_list_mark(values):  # Word's list item: "·" and spaces, then its text
+                self.out.append("- ")
+                self.word, self.word_at, self.item = 2, len(self.out) - 1, True
+
+    def _end_bold(self, tag: str) -> None:
+        """The "**" that closes a bold <b>, <strong> or <span>, after its text and before its last spaces."""
+        at = next((i for i in range(len(self.bolds) - 1, -1, -1) if self.bolds[i][0] == tag), None)
+        if at is None:
+            return
+        if any(wrote for _, wrote in self.bolds[at:]):
+            last = self.out[-1] if self.out else ""
+            self.out[-1:] = [last.rstrip(" "), "**", " " * (len(last) - len(last.rstrip(" ")))]
+        del self.bolds[at:]
 
     def _gap(self) -> str:
         """A blank line, and the indent that keeps what follows inside the list item it stands in: an
@@ -204,6 +168,9 @@ class PageMarkdown(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
             return
+        if tag == "style" and self.css is not None:
+            self.bold |= bold_classes("".join(self.css))
+            self.css = None
         if tag == "script" and self.ld is not None:  # the page's structured data: who published it
             for key in ("publisher", "author"):
                 if name := publisher.from_json_ld("".join(self.ld), key):
@@ -223,9 +190,10 @@ class PageMarkdown(HTMLParser):
         if self.skip:
             if tag == self.skip[-1]:
                 self.skip.pop()
-        elif tag in ("strong", "b"):
-            self.out.append("**")
+        elif tag in ("strong", "b", "span"):
+            self._end_bold(tag)
         elif tag not in INLINE:
+            self.word = 0
             if tag == "li":
                 self._close_items(len(self.lists))
             elif tag in ("ol", "ul") and self.lists:
@@ -238,8 +206,14 @@ class PageMarkdown(HTMLParser):
             self.ld.append(data)
         if self.capture is not None:
             self.capture[2].append(data)
+        if self.css is not None:
+            self.css.append(data)
         if self.skip:
             return
+        if self.word == 2 and (found := word_mark(data)) is not None:  # Word's list symbol, or its number
+            data, self.word = found[0], 1
+            self.out[self.word_at] = f"{found[1]}. " if found[1] else "- "
+        self.word = self.word if not data.strip() else 0
         if self.item:  # the item's text starts right after its mark: more space would move its column
             data = data.lstrip()
             self.item = not data

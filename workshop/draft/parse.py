@@ -196,7 +196,8 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
     try:
         from readability import Document
 
-        article = PageMarkdown(Document(_NOT_XML.sub(" ", text)).summary(html_partial=True)).text
+        # the page's style sheets are not in the extract: the classes they make bold are passed on
+        article = PageMarkdown(Document(_NOT_XML.sub(" ", text)).summary(html_partial=True), page.bold).text
     except Exception:
         article = page.text
     finally:
