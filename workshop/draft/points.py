@@ -203,6 +203,8 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
             sections.append((heading_text(block.text), []))
         elif block.kind != "media":
             sections[-1][1].append(block)
+    if not any(body for _, body in sections):  # an outline, headings and no text: each heading is a point
+        return [Point(h, "") for h, _ in sections if h and not NOT_A_POINT.match(h)], "headings"
     sections = [(h, body) for h, body in sections if body]
     size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
     groups = [
