@@ -1,7 +1,8 @@
 """Web pages as office tools and converters write them, written for these tests: Google Docs' HTML
 export (bold as a CSS class, never <b>), a text pasted from Google Docs into a CMS (wrapped in a
 <b> that is not bold), Word's "Save as web page" (list items as paragraphs with a symbol in front),
-and footnote numbers in the text (pandoc, WordPress). Each drafts into the steps a facilitator
+footnote numbers in the text (pandoc, WordPress), and Medium's export, which marks a paragraph by
+what stands before it ("graf-after--pullquote"). Each drafts into the steps a facilitator
 expects, with and without readability."""
 
 from __future__ import annotations
@@ -83,7 +84,28 @@ FOOTNOTES = (
     "</ol></section></body></html>"
 )
 
-ARTICLES = {"google-docs.html": GOOGLE_DOCS, "pasted.html": PASTED, "word.htm": WORD, "footnotes.html": FOOTNOTES}
+MEDIUM = (
+    '<!DOCTYPE html><html><head><title>Calmer handovers</title></head><body><article class="h-entry">'
+    '<header><h1 class="p-name">Calmer handovers</h1></header><section data-field="body" class="e-content">'
+    '<section class="section section--body"><div class="section-content"><div class="section-inner">'
+    '<h3 class="graf graf--h3 graf--leading graf--title">Calmer handovers</h3>'
+    f'<p class="graf graf--p graf-after--h3">{INTRO}</p>'
+    + "".join(
+        f'<h3 class="graf graf--h3 graf-after--{after}">{n}. {lead}</h3>'
+        f'<p class="graf graf--p graf-after--h3">{text}</p>'
+        f'<blockquote class="graf graf--pullquote graf-after--p">PULLMARK Write for a stranger.</blockquote>'
+        for n, (after, lead, text) in enumerate(zip(("p", "pullquote", "pullquote"), LEADS, TEXTS, strict=True), 1)
+    )
+    + "</div></div></section></section></article></body></html>"
+)
+
+ARTICLES = {
+    "google-docs.html": GOOGLE_DOCS,
+    "pasted.html": PASTED,
+    "word.htm": WORD,
+    "footnotes.html": FOOTNOTES,
+    "medium.html": MEDIUM,
+}
 
 
 def _draft(name: str) -> tuple[str, list[str]]:
@@ -102,6 +124,7 @@ def test_an_office_export_drafts_one_step_per_point(
     drafted, titles = _draft(name)
     assert titles == LEADS, (name, titles)
     assert "**" not in drafted and "·" not in drafted and "FOOTMARK" not in drafted, name
+    assert "PULLMARK" not in drafted, name
 
 
 def test_a_footnote_number_is_not_glued_to_the_word_before_it() -> None:

@@ -153,18 +153,16 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         words = headings.file_title(stem)
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
-    # the title as a block near the top (the heading, or the line it was taken from) is not a point
-    same = next(
-        (
-            b
-            for b in [*blocks[:12], top]
-            if b is not None
-            and b.kind in ("heading", "para")
-            and _clean_title(b.text).casefold() == _clean_title(title).casefold()
-        ),
-        None,
-    )
-    return [b for b in blocks if b is not same], title.rstrip("."), False
+    # the title as a block near the top (the heading, or the line it was taken from) is not a point, nor
+    # is the same title again (Medium's export repeats it as the body's first heading)
+    same = [
+        b
+        for b in [*blocks[:12], top]
+        if b is not None
+        and b.kind in ("heading", "para")
+        and _clean_title(b.text).casefold() == _clean_title(title).casefold()
+    ]
+    return [b for b in blocks if not any(b is s for s in same)], title.rstrip("."), False
 
 
 _BIO = re.compile(

@@ -74,7 +74,8 @@ class PageMarkdown(HTMLParser):
             self.ld = []
         elif tag == "style":
             self.css = []
-        marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
+        # Medium marks a paragraph by what stands before it ("graf-after--pullquote"): that says nothing of it
+        marker = re.sub(r"\S*-after-\S*", "", " ".join(values.get(k, "") for k in ("class", "id", "role")))
         byline = BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in VOID)):
             if found and wanted not in self.meta and self.capture is None:
