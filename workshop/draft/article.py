@@ -8,25 +8,22 @@ Everything is pure and deterministic: bytes in, an `Article` out.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
 from workshop.content.schema import LANGUAGE
 from workshop.draft import byline, headings, parse, publisher
+from workshop.draft.encoding import MAX_BYTES as MAX_BYTES
+from workshop.draft.encoding import ArticleError as ArticleError
+from workshop.draft.encoding import decode
 from workshop.draft.parse import Block
 from workshop.draft.phrases import guess_language
 from workshop.draft.plain import plain_blocks
 from workshop.draft.text import BOILERPLATE, clean_text, is_name, shorten, title_like
-from workshop.i18n import _, number
+from workshop.i18n import _
 
-MAX_BYTES = 4 * 1024 * 1024
 MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdx", ".mdtxt", ".mdtext", ".qmd", ".rmd")
 HTML_NAMES = (".html", ".htm", ".xhtml")
-
-
-class ArticleError(ValueError):
-    """The bytes are not an article that can be drafted from; the message is one line."""
 
 
 @dataclass(frozen=True)
@@ -40,60 +37,6 @@ class Article:
     stem: str = ""
     language_guessed: bool = False  # from the article's words: it names no language
     publisher: str = ""  # as the article names it (front matter, the page's site name or JSON-LD), or ""
-
-
-def decode(raw: bytes, name: str) -> str:
-    if len(raw) > MAX_BYTES:
-        raise ArticleError(
-            _("{name}: too large to be an article ({size} MiB; the limit is 4 MiB)").format(
-                name=name, size=number(len(raw) / 1024 / 1024, ".1f")
-            )
-        )
-    if not raw.strip():
-        raise ArticleError(_("{name}: the file is empty").format(name=name))
-    if b"\x00" in raw:
-        raise ArticleError(_("{name}: not a text article (binary data)").format(name=name))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:  # a saved page in the encoding it declares, as an old site's pages are saved
-            text = _windows_1252(raw) if (declared := _declared(raw)) == "cp1252" else raw.decode(declared or "utf-8")
-        except UnicodeDecodeError:
-            raise ArticleError(_("{name}: not a text article (binary data or not UTF-8)").format(name=name)) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text[:65536] if ch < " " and ch not in "\n\t\f")
-    if controls > max(8, len(text[:65536]) // 20):
-        raise ArticleError(_("{name}: not a text article (binary data)").format(name=name))
-    if not clean_text(text):
-        raise ArticleError(_("{name}: the file is empty").format(name=name))
-    return text
-
-
-_CHARSET = re.compile(rb"<meta\b[^>]*charset\s*=\s*[\"']?([\w.:-]+)|<\?xml\b[^>]*encoding\s*=\s*[\"']([\w.:-]+)", re.I)
-
-
-def _declared(raw: bytes) -> str:
-    """The encoding a page declares near its top (<meta charset>, http-equiv, an XML declaration), read as
-    browsers read it (Latin-1 and ASCII as Windows-1252); "" when it declares none Python knows."""
-    if not (m := _CHARSET.search(raw[:4096])):
-        return ""
-    try:
-        codec = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name
-        # the declaration reads as itself in its encoding, as browsers require (not UTF-16, nor
-        # base64 or rot13, which Python's codecs also name but which are no page's text)
-        if m.group(0).decode(codec) != m.group(0).decode("ascii"):
-            return ""
-    except (LookupError, UnicodeDecodeError):
-        return ""
-    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
-
-
-def _windows_1252(raw: bytes) -> str:
-    """Windows-1252 as browsers read it (WHATWG's encoding standard): the five bytes Python's cp1252
-    leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the C1 control characters of the same number,
-    which clean_text drops like every other control, so none reaches a draft or a terminal."""
-    text = raw.decode("cp1252", "surrogateescape")  # the undefined bytes as U+DC81 and so on
-    return re.sub("[\udc80-\udcff]", lambda m: chr(ord(m.group()) - 0xDC00), text)
 
 
 _MARKDOWN = re.compile(
@@ -210,18 +153,16 @@ def _take_title(blocks: list[Block], meta: dict[str, str], stem: str) -> tuple[l
         words = headings.file_title(stem)
         # not translated: the draft's content, in the article's language
         return blocks, clean_text(words[:1].upper() + words[1:]) or "Untitled article", True
-    # the title as a block near the top (the heading, or the line it was taken from) is not a point
-    same = next(
-        (
-            b
-            for b in [*blocks[:12], top]
-            if b is not None
-            and b.kind in ("heading", "para")
-            and _clean_title(b.text).casefold() == _clean_title(title).casefold()
-        ),
-        None,
-    )
-    return [b for b in blocks if b is not same], title.rstrip("."), False
+    # the title as a block near the top (the heading, or the line it was taken from) is not a point, nor
+    # is the same title again (Medium's export repeats it as the body's first heading)
+    same = [
+        b
+        for b in [*blocks[:12], top]
+        if b is not None
+        and b.kind in ("heading", "para")
+        and _clean_title(b.text).casefold() == _clean_title(title).casefold()
+    ]
+    return [b for b in blocks if not any(b is s for s in same)], title.rstrip("."), False
 
 
 _BIO = re.compile(

@@ -8,7 +8,7 @@ two fifths of its words. A short list of examples between paragraphs carries nei
 from __future__ import annotations
 
 from workshop.draft.parse import Block
-from workshop.draft.point import Point, body_text, split_lead
+from workshop.draft.point import Point, body_text, own, split_lead
 from workshop.draft.text import clean_text
 
 MAX_GAP = 3  # paragraphs between two items of one list, each item's own (more: a list has ended)
@@ -29,7 +29,7 @@ def _runs(blocks: list[Block]) -> list[list[int]]:
             else:
                 pieces.append(([index], gap))
             gap = 0
-        elif gap >= 0 and not _own(block):
+        elif gap >= 0 and not own(block):
             gap += 1
     runs: list[list[int]] = []
     single = False  # the last piece was one item: a list written with paragraphs between its items
@@ -72,18 +72,13 @@ def bulleted(blocks: list[Block], announce_at: int, announced: int) -> tuple[lis
     return points, "list"
 
 
-def _own(block: Block) -> bool:
-    """A block that belongs to the list item above it: a sub-item, or a paragraph indented under it."""
-    return (block.depth > 0 and block.kind in ("bullet", "item")) or block.listed
-
-
 def end_of_last(blocks: list[Block], run: list[int]) -> int:
     """Where the run's last item ends: after its sub-items and its own paragraphs, and after as many
     paragraphs as the items before it had under them (none in a list written without any)."""
-    most = max((sum(not _own(b) for b in blocks[a + 1 : z]) for a, z in zip(run, run[1:], strict=False)), default=0)
+    most = max((sum(not own(b) for b in blocks[a + 1 : z]) for a, z in zip(run, run[1:], strict=False)), default=0)
     index, taken = run[-1] + 1, 0
     while index < len(blocks) and blocks[index].kind != "heading":
-        if not _own(blocks[index]):
+        if not own(blocks[index]):
             if taken >= min(most, 2):
                 break
             taken += 1

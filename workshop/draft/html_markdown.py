@@ -11,105 +11,46 @@ import re
 from html.parser import HTMLParser
 
 from workshop.draft import publisher
-
-# Tags whose text is never the article, and class or id words that mark chrome: what readability
-# leaves in (a share bar inside the article) and, without readability, the page around the article.
-# A pull quote (<blockquote>, <aside>, class "pullquote") repeats or quotes the text: it is not a point.
-_SKIP = {
-    "script",
-    "style",
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "noscript",
-    "svg",
-    "iframe",
-    "template",
-    "blockquote",
-    "button",
-    "select",
-    "textarea",
-    "object",
-    "canvas",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "pre",
-}
-# Images, tables and code are no text to draft from, but a section that holds only one is still a section.
-_MEDIA = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
-MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-INLINE = {
-    "a",
-    "abbr",
-    "b",
-    "cite",
-    "code",
-    "em",
-    "i",
-    "mark",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "font",
-    "bdi",
-    "bdo",
-    "kbd",
-    "samp",
-    "var",
-    "del",
-    "ins",
-    "label",
-    "img",
-    "picture",
-    "wbr",
-}
-_CHROME = re.compile(
-    r"cookie|consent|newsletter|subscri|share|social|promo|advert|sidebar|related|comment"
-    r"|breadcrumb|(^|[\s_-])(menu|nav|ads?)($|[\s_-])|popup|modal|footer|paywall|hidden|sr-only"
-    r"|pull-?quote",
-    re.IGNORECASE,
+from workshop.draft.html_tags import (
+    BYLINE,
+    CHROME,
+    INLINE,
+    MEDIA,
+    MEDIA_TAGS,
+    META,
+    OWN_HEADER,
+    SKIP,
+    VOID,
+    bold_classes,
+    is_note_ref,
+    weight,
+    word_list_mark,
+    word_mark,
 )
-_OWN_HEADER = re.compile(r"(post|entry|article|story)[-_](full[-_])?header", re.IGNORECASE)
-_BYLINE = re.compile(r"(^|[\s_-])(author|byline)", re.IGNORECASE)
-_META = {
-    "author",
-    "article:author",
-    "dc.creator",
-    "og:title",
-    "og:locale",
-    "og:site_name",
-    "content-language",
-    "dc.language",
-}
 
 
 class PageMarkdown(HTMLParser):
     """A page as Markdown (`text`) for markdown-it to read, and what it says about itself (`meta`):
     <title>, <html lang>, the <meta> that name its title, author and language, and its byline element."""
 
-    def __init__(self, page: str | None = None) -> None:
+    def __init__(self, page: str | None = None, bold: set[str] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.meta: dict[str, str] = {}
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
+        self.items: list[tuple[int, int]] = []  # per open list item: its list's depth, the column its text is at
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
         self.heading = False  # a heading's line is open: a <br> in it stays a <br>, as a heading is one line
         self.articles = 0  # open <article> elements: a <header> inside one is the article's, not the page's
         self.ld: list[str] | None = None  # the text of an open <script type="application/ld+json">
+        self.css: list[str] | None = None  # the text of an open <style>
+        self.bold = set(bold or ())  # the classes the page's style sheets make bold (Google Docs)
+        self.bolds: list[tuple[str, bool]] = []  # per open <b>, <strong>, <span>: whether it wrote a "**"
+        self.word = 0  # a Word list paragraph: 2 before its symbol, 1 before its text
+        self.word_at = 0  # where its "- " mark is in `out`, to be numbered when Word numbered it
         self.text = ""
         if page is not None:
             self.feed(page)
@@ -125,55 +66,95 @@ class PageMarkdown(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: (v or "") for k, v in attrs}
         key = (values.get("name") or values.get("property") or values.get("http-equiv") or "").lower()
-        if tag == "meta" and key in _META and values.get("content"):
+        if tag == "meta" and key in META and values.get("content"):
             self.meta.setdefault(key, values["content"])
         elif tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
         elif tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
             self.ld = []
-        marker = " ".join(values.get(k, "") for k in ("class", "id", "role"))
-        byline = _BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
-        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in _VOID)):
+        elif tag == "style":
+            self.css = []
+        # Medium marks a paragraph by what stands before it ("graf-after--pullquote"): that says nothing of it
+        marker = re.sub(r"\S*-after-\S*", "", " ".join(values.get(k, "") for k in ("class", "id", "role")))
+        byline = BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
+        for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in VOID)):
             if found and wanted not in self.meta and self.capture is None:
                 self.capture, self.depth = (tag, wanted, []), 0
         if self.capture is not None and tag == "br":  # "NAME<br>4 March 2024": two parts of the byline
             self.capture[2].append(" · ")
-        if self.capture is not None and tag not in _VOID:
+        if self.capture is not None and tag not in VOID:
             self.depth += tag == self.capture[0]
             if tag not in INLINE:  # a block inside the byline is a part of it: "NAME · 6 min read"
                 self.capture[2].append(" · ")
         if self.skip:
-            if tag == self.skip[-1] and tag not in _VOID:
+            if tag == self.skip[-1] and tag not in VOID:
                 self.skip.append(tag)
             return
         if tag == "br":  # a line break within its paragraph or item, not a paragraph of its own
             self.out.append(self._line_break())
             return
-        if tag in _MEDIA:  # an image in a line of text is not a paragraph of its own
-            self.out.append(MEDIA if tag in INLINE else f"\n\n{MEDIA}\n\n")
+        if tag in MEDIA_TAGS:  # an image in a line of text is not a paragraph of its own
+            self.out.append(MEDIA if tag in INLINE else f"{self._gap()}{MEDIA}{self._gap()}")
         self.articles += tag == "article"
-        own = tag == "header" and (self.articles > 0 or _OWN_HEADER.search(marker))  # the article's title and byline
-        if tag not in _VOID and (
-            (tag in _SKIP and not own)
-            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or _CHROME.search(marker)))
+        own = tag == "header" and (self.articles > 0 or OWN_HEADER.search(marker))  # the article's title and byline
+        if tag not in VOID and (
+            (tag in SKIP and not own)
+            or (tag not in ("html", "body", "main", "article") and ("hidden" in values or CHROME.search(marker)))
+            or is_note_ref(tag, values)
         ):
             self.skip = [tag]
-        elif tag in ("strong", "b"):
-            self.out.append("**")
+        elif tag in ("strong", "b", "span"):  # bold by its tag, its style or its class; never bold inside bold
+            bold = weight(values.get("style", ""))
+            bold = (
+                (tag != "span" or bool(self.bold.intersection(values.get("class", "").split())))
+                if bold is None
+                else bold
+            )
+            emit = bold and not any(wrote for _, wrote in self.bolds)
+            self.bolds.append((tag, emit))
+            self.out.append("**" if emit else "")
         elif tag not in INLINE:
             self.heading = False
             if not (self.item and tag not in ("li", "ol", "ul")):  # <li><p>: the paragraph is the item's text
-                self.out.append("\n\n")
-            if tag in ("ol", "ul"):
-                self.lists.append(0 if tag == "ol" else -1)
+                self.out.append("\n\n" if tag == "li" else self._gap())
+            if tag in ("ol", "ul"):  # <ol start="4">: a list taken up again after a paragraph goes on counting
+                start = values.get("start", "").strip()
+                self.lists.append(int(start) - 1 if tag == "ol" and start.isdigit() and 0 < int(start) < 1000 else -1)
+                self.lists[-1] += tag == "ol" and self.lists[-1] < 0
             elif tag == "li" and self.lists:  # a nested list's items indented under their parent's text
+                self._close_items(len(self.lists))  # an item whose </li> was left out ends at the next <li>
                 self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
-                self.out.append("    " * (len(self.lists) - 1))
-                self.out.append(f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- ")
+                mark = f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- "
+                column = self.items[-1][1] if self.items else 0
+                self.out.append(" " * column + mark)
+                self.items.append((len(self.lists), column + len(mark)))
                 self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
                 self.heading = True
+            elif tag == "p" and word_list_mark(values):  # Word's list item: "·" and spaces, then its text
+                self.out.append("- ")
+                self.word, self.word_at, self.item = 2, len(self.out) - 1, True
+
+    def _end_bold(self, tag: str) -> None:
+        """The "**" that closes a bold <b>, <strong> or <span>, after its text and before its last spaces."""
+        at = next((i for i in range(len(self.bolds) - 1, -1, -1) if self.bolds[i][0] == tag), None)
+        if at is None:
+            return
+        if any(wrote for _, wrote in self.bolds[at:]):
+            last = self.out[-1] if self.out else ""
+            self.out[-1:] = [last.rstrip(" "), "**", " " * (len(last) - len(last.rstrip(" ")))]
+        del self.bolds[at:]
+
+    def _gap(self) -> str:
+        """A blank line, and the indent that keeps what follows inside the list item it stands in: an
+        item's second paragraph, its nested list, its picture."""
+        return "\n\n" + " " * (self.items[-1][1] if self.items else 0)
+
+    def _close_items(self, depth: int) -> None:
+        """The open items of the lists at `depth` and deeper are closed."""
+        while self.items and self.items[-1][0] >= depth:
+            self.items.pop()
 
     def _line_break(self) -> str:
         """A new line in the paragraph (read as a space, as Markdown reads one), or a space where a line, a
@@ -188,6 +169,9 @@ class PageMarkdown(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
             return
+        if tag == "style" and self.css is not None:
+            self.bold |= bold_classes("".join(self.css))
+            self.css = None
         if tag == "script" and self.ld is not None:  # the page's structured data: who published it
             for key in ("publisher", "author"):
                 if name := publisher.from_json_ld("".join(self.ld), key):
@@ -207,19 +191,32 @@ class PageMarkdown(HTMLParser):
         if self.skip:
             if tag == self.skip[-1]:
                 self.skip.pop()
-        elif tag in ("strong", "b"):
-            self.out.append("**")
+        elif tag in ("strong", "b", "span"):
+            self._end_bold(tag)
         elif tag not in INLINE:
-            self.out.append("\n\n")
-            if tag in ("ol", "ul") and self.lists:
+            self.word = 0
+            if tag == "li":
+                self._close_items(len(self.lists))
+            elif tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
+                self._close_items(len(self.lists) + 1)
+            self.out.append(self._gap())
 
     def handle_data(self, data: str) -> None:
         if self.ld is not None:
             self.ld.append(data)
         if self.capture is not None:
             self.capture[2].append(data)
-        if not self.skip and data.strip():
-            self.item = False
-        if not self.skip:  # every ASCII punctuation mark escaped: the page's text is text, not Markdown
-            self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))
+        if self.css is not None:
+            self.css.append(data)
+        if self.skip:
+            return
+        if self.word == 2 and (found := word_mark(data)) is not None:  # Word's list symbol, or its number
+            data, self.word = found[0], 1
+            self.out[self.word_at] = f"{found[1]}. " if found[1] else "- "
+        self.word = self.word if not data.strip() else 0
+        if self.item:  # the item's text starts right after its mark: more space would move its column
+            data = data.lstrip()
+            self.item = not data
+        # every ASCII punctuation mark escaped: the page's text is text, not Markdown
+        self.out.append(re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", re.sub(r"\s+", " ", data)))

@@ -9,6 +9,7 @@ needs them, so `workshop --help` does not pay for them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -195,15 +196,36 @@ def html(text: str) -> tuple[list[Block], dict[str, str]]:
     try:
         from readability import Document
 
-        article = PageMarkdown(Document(_NOT_XML.sub(" ", text)).summary(html_partial=True)).text
+        # the page's style sheets are not in the extract: the classes they make bold are passed on
+        article = PageMarkdown(Document(_NOT_XML.sub(" ", text)).summary(html_partial=True), page.bold).text
     except Exception:
         article = page.text
     finally:
         extractor.disabled = quiet
     blocks, _ = markdown(article if article.strip() else page.text)
     if article.strip() and article != page.text:
-        blocks = _with_byline(blocks, markdown(page.text)[0])
+        whole = markdown(page.text)[0]
+        blocks = _with_byline(_with_lists(blocks, whole), whole)
     return blocks, page.meta
+
+
+def _with_lists(blocks: list[Block], page: list[Block]) -> list[Block]:
+    """The extractor's blocks with the list items it left out between two blocks it kept, as the page
+    has them: readability drops a list of short items ("Who acts next", "By when") as if it were a
+    menu, even inside an item of the article's own list; the page's navigation never stands there."""
+    where: dict[str, list[int]] = {}
+    for index, block in enumerate(page):
+        where.setdefault(block.text, []).append(index)
+    out: list[Block] = []
+    last = -1  # the page's index of the last block kept
+    for block in blocks:
+        found = where.get(block.text, [])
+        at = found[bisect.bisect_right(found, last)] if found and found[-1] > last else -1
+        if at >= 0 and last >= 0:
+            out.extend(b for b in page[last + 1 : at] if b.kind in ("item", "bullet") or (b.listed and b.text))
+        last = max(last, at)
+        out.append(block)
+    return out
 
 
 def _with_byline(blocks: list[Block], page: list[Block]) -> list[Block]:

@@ -9,6 +9,7 @@ from itertools import takewhile
 
 from workshop.draft.parse import Block
 from workshop.draft.text import TITLES, clean_text, sentences
+from workshop.draft.titles import NUMBER_LABEL, unnumbered
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class Point:
 
 
 def heading_text(text: str) -> str:
-    return clean_text(text).strip(" :;,-–—").rstrip(".")
+    """A heading as a step's title: one line, without its own number ("Step 2 —") or a closing stop."""
+    return unnumbered(clean_text(text).strip(" :;,-–—")).strip(" :;,-–—").rstrip(".")
 
 
 _ENDED = re.compile(r"[.!?:;…。！？][\"'”’)\]*_]*$")
@@ -37,10 +39,16 @@ def body_text(blocks: list[Block]) -> str:
 
 
 def children(blocks: list[Block], depth: int, start: int = 0) -> list[Block]:
-    """The sub-items from `start` on: the list items nested deeper than `depth` (read from `start`, not
-    from a copy of every block after it, which a long list made quadratic)."""
+    """The item's own blocks from `start` on: the list items nested deeper than `depth` and the
+    paragraphs inside the item after its first (read from `start`, not from a copy of every block
+    after it, which a long list made quadratic)."""
     following = (blocks[i] for i in range(start, len(blocks)))
-    return list(takewhile(lambda b: b.kind in ("item", "bullet") and b.depth > depth, following))
+    return list(takewhile(lambda b: own(b, depth), following))
+
+
+def own(block: Block, depth: int = 0) -> bool:
+    """Whether the block belongs to a list item at `depth` above it: a sub-item, or a paragraph inside the item."""
+    return (block.kind in ("item", "bullet") and block.depth > depth) or (block.kind == "para" and block.listed)
 
 
 # a few words before a spaced dash: a heading ("Listen first — …"), not a sentence's aside
@@ -49,9 +57,11 @@ _DASHED = re.compile(r"^((?:[^\s:.!?–—-][^\s:.!?–—]* ){0,5}[^\s:.!?–�
 
 def split_lead(raw: str) -> tuple[str, str]:
     """A heading and the rest from an item's text: its bold lead-in, or its first sentence."""
-    if m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw):
+    if (m := re.match(r"^\s*(\*\*|__)(.+?)\1\s*[:.\-–—]?\s*(.*)$", raw)) and not NUMBER_LABEL.match(
+        m.group(2).strip(" :.)–—-")
+    ):
         return heading_text(m.group(2)), clean_text(m.group(3).replace("**", ""))
-    plain = clean_text(raw.replace("**", ""))
+    plain = unnumbered(clean_text(raw.replace("**", "")))  # "**Step 1:** Listen first. …" is named by its words
     if m := re.match(rf"^((?:\b{TITLES}|[^:.!?]){{3,70}}):\s+(\S.*)$", plain):  # "Dr. Smith says: …" too
         return heading_text(m.group(1)), m.group(2)
     if m := _DASHED.match(plain):  # "Listen first – sit with the agents …"

@@ -15,7 +15,7 @@ from workshop.content.quotes import QUOTE
 from workshop.draft.bullets import bulleted, end_of_last
 from workshop.draft.keywords import keywords
 from workshop.draft.parse import Block
-from workshop.draft.point import Point, body_text, children, heading_text, split_lead
+from workshop.draft.point import Point, body_text, children, heading_text, own, split_lead
 from workshop.draft.text import NOT_A_POINT, clean_text, opening, sentences, shorten, spaced, title_like
 
 MAX_POINTS = 12  # the most options a dots poll may have (content/schema.py)
@@ -119,8 +119,8 @@ def _numbered(blocks: list[Block], announce_at: int, announced: int) -> tuple[li
         if position + 1 == len(best):  # its sub-items, and no more than the others had after theirs
             subs = children(following, blocks[index].depth)
             following = subs + following[len(subs) :][: min(most, 2)]
-        else:
-            most = max(most, len(following))
+        else:  # what stands after an item, its own paragraphs and sub-items aside
+            most = max(most, sum(not own(b, blocks[index].depth) for b in following))
         points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + body_text(following))))
     return points, "numbered list"
 
@@ -172,8 +172,6 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
         return None
     points = []
     for position, index in enumerate(found):
-        m = lead.match(blocks[index].raw)
-        assert m is not None
         end = found[position + 1] if position + 1 < len(found) else len(blocks)
         following = blocks[index + 1 : end]
         following = following[: next((i for i, b in enumerate(following) if b.kind == "heading"), len(following))]
@@ -181,9 +179,8 @@ def _lead_ins(blocks: list[Block], _at: int, _announced: int) -> tuple[list[Poin
             following = blocks[index + 1 : end_of_last(blocks, found)]
         elif position + 1 == len(found):
             following = children(following, 0) or following[:1]
-        rest = clean_text((m.group(3) or "").replace("**", ""))
-        heading = heading_text(m.group(2)) or f"Point {position + 1}"
-        points.append(Point(heading, clean_text(rest + " " + body_text(following))))
+        heading, rest = split_lead(blocks[index].raw)  # "**Step 2:** Ask first" is named "Ask first"
+        points.append(Point(heading or f"Point {position + 1}", clean_text(rest + " " + body_text(following))))
     return points, "bold lead-ins"
 
 
@@ -206,6 +203,8 @@ def _fallback(blocks: list[Block], plain: bool) -> tuple[list[Point], str]:
             sections.append((heading_text(block.text), []))
         elif block.kind != "media":
             sections[-1][1].append(block)
+    if not any(body for _, body in sections):  # an outline, headings and no text: each heading is a point
+        return [Point(h, "") for h, _ in sections if h and not NOT_A_POINT.match(h)], "headings"
     sections = [(h, body) for h, body in sections if body]
     size = max(1, -(-sum(len(body) for _, body in sections) // FALLBACK_POINTS))
     groups = [

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from workshop.draft.titles import shorten as shorten  # where the drafter has always found it
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 BOILERPLATE = re.compile(
@@ -113,17 +115,6 @@ def opening(sentence: str, words: int) -> str:
         return sentence if len(sentence) <= words * 2 else sentence[: words * 2] + "…"
     split = sentence.split()
     return " ".join(split[:words]) + ("…" if len(split) > words else "")
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word boundary (where words have spaces) with an ellipsis."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2 :]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-–—、，") + "…"
 
 
 def title_like(text: str) -> bool:
