@@ -66,3 +66,24 @@ def test_a_report_never_overwrites_the_certificate_or_host_key_serve_keeps_besid
     kept = {p.name: p.read_bytes() for p in ws.sessions.iterdir()}
     ws.refused("report", "s", "--output", str(planted), says="never overwrites")
     assert {p.name: p.read_bytes() for p in ws.sessions.iterdir()} == kept
+
+
+@pytest.mark.parametrize("kept_beside", [".s.secret", ".s.tls.pem", ".s.ssh-host-key"])
+def test_a_hard_link_elsewhere_to_a_key_kept_beside_a_session_is_not_overwritten(
+    ws: Workshop, tmp_path: Path, kept_beside: str
+) -> None:
+    """A hard link has no name of its own to go by: `notes.md` linked to the session's secret is
+    the secret. A report written there used to replace the secret's 64 characters with itself,
+    and every `control` after it was refused: the session could no longer be run."""
+    ws.started_at()
+    if kept_beside != ".s.secret":
+        planted = ws.sessions / kept_beside
+        key = "OPENSSH PRIVATE KEY" if "ssh" in kept_beside else "PRIVATE KEY"
+        planted.write_bytes(f"-----BEGIN {key}-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END {key}-----\n".encode())
+        planted.chmod(0o600)
+    elsewhere = tmp_path / "notes.md"
+    elsewhere.hardlink_to(ws.sessions / kept_beside)
+    kept = {p.name: p.read_bytes() for p in ws.sessions.iterdir()}
+    ws.refused("report", "s", "--output", str(elsewhere), says="never overwrites")
+    assert {p.name: p.read_bytes() for p in ws.sessions.iterdir()} == kept
+    ws.ok("control", "s", "next")  # the facilitator still commands the session
