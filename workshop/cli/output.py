@@ -139,6 +139,14 @@ def _overwrite(fd: int, data: bytes) -> None:
     os.fsync(fd)
 
 
+def same_file(output: Path, read: Path) -> bool:
+    """Whether `output` is the file `read` (the same path, a link to it, or another hard link)."""
+    try:
+        return os.path.samefile(output, read)
+    except (OSError, ValueError):
+        return False  # one of them is not there (or not a path a file can have): not the same file
+
+
 def _holds_a_session(output: Path) -> bool:
     """Whether `output` (or what a link there leads to) is a session file or a file kept beside
     one (its secret, the certificate and ssh host key `serve` made), by its name or, for a hard
