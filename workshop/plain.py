@@ -14,6 +14,7 @@ participant is typing; everything else happens on the main thread.
 from __future__ import annotations
 
 import dataclasses
+import io
 import queue
 import shlex
 import sys
@@ -26,6 +27,7 @@ from workshop import i18n
 from workshop.engine.bidi import isolate
 from workshop.engine.in_language import state_in
 from workshop.engine.tally import plural
+from workshop.engine.text import replaced
 from workshop.engine.views import HEARTBEAT
 from workshop.i18n import N_, _
 from workshop.sessions import Session, SessionError, door
@@ -47,13 +49,19 @@ HELP = N_(
 
 
 def _lines(source: TextIO) -> Iterator[str | None]:
-    """Lines from `source` on a thread of their own; None once it is closed."""
+    """Lines from `source` on a thread of their own; None once it is closed. A byte that is not
+    in the terminal's encoding reads as U+FFFD, whatever the locale's rule (a strict one stopped
+    the thread, and the transcript waited for lines for good)."""
     inbox: queue.Queue[str | None] = queue.Queue()
+    if isinstance(source, io.TextIOWrapper):
+        source.reconfigure(errors="replace")
 
     def read() -> None:
-        for line in source:
-            inbox.put(line.rstrip("\n"))
-        inbox.put(None)
+        try:
+            for line in source:
+                inbox.put(replaced(line.rstrip("\n")))
+        finally:
+            inbox.put(None)  # whatever ended the input, the transcript ends with it
 
     threading.Thread(target=read, daemon=True).start()
     while True:

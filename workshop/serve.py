@@ -28,31 +28,15 @@ from yarl import URL
 from workshop import sessions
 from workshop.i18n import _
 from workshop.places import Limits, Places
+from workshop.sizes import clamp_size
 from workshop.web import guard, make_app
 from workshop.web.guard import HOST
 from workshop.web.proxy import Proxy
 
-MIN_SIZE, MAX_SIZE, DEFAULT_SIZE = (20, 10), (300, 100), (80, 24)
 # A Host header as browsers send it: a name or address and a port. Anything else is refused
 # before it is echoed into the page.
 _HOST = HOST
 Echo = Callable[..., None]
-
-
-def clamp_size(width: object, height: object) -> tuple[int, int]:
-    """A terminal size an app can live with: a huge one costs gigabytes, a garbled one crashes it."""
-    return (
-        _clamp(width, DEFAULT_SIZE[0], MIN_SIZE[0], MAX_SIZE[0]),
-        _clamp(height, DEFAULT_SIZE[1], MIN_SIZE[1], MAX_SIZE[1]),
-    )
-
-
-def _clamp(value: object, default: int, low: int, high: int) -> int:
-    try:
-        number = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError, OverflowError):
-        number = default
-    return max(low, min(high, number))
 
 
 def same_origin(origin: str | None, host: str | None, scheme: str | None = None) -> bool:

@@ -23,7 +23,7 @@ with warnings.catch_warnings():  # asyncssh still names DSA, which cryptography 
 from workshop import i18n
 from workshop.i18n import _, ngettext
 from workshop.ptyapp import PtyApp
-from workshop.serve import clamp_size
+from workshop.sizes import clamp_size
 
 if TYPE_CHECKING:
     from workshop.sshd import SshServer

@@ -123,3 +123,40 @@ def test_dev_stdout_is_written_directly(ws: Workshop, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# ") and done.stdout.endswith("\n/dev/stdout\n")
+
+
+def test_a_hard_linked_report_cut_short_keeps_the_earlier_one_under_both_names(ws: Workshop, tmp_path: Path) -> None:
+    """A file with another hard link is written in place (a rename would cut the other name off
+    from the new report); a write that fails part-way there used to leave the first 200 bytes of
+    the new report under both names and the earlier one gone. Now the room is made first, and
+    a write that cannot fit changes nothing."""
+    ws.started_at()
+    assert len(ws.ok("report", "s").stdout.encode()) > LIMIT
+    earlier = b"# The earlier report\n" + b"a line\n" * 20  # fewer bytes than LIMIT: it was written
+    out = tmp_path / "report.md"
+    out.write_bytes(earlier)
+    other = tmp_path / "also.md"
+    os.link(out, other)
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop", "report", "s", "-o", str(out), "--sessions-dir", str(ws.sessions)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_files,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
+    assert done.stderr.splitlines() == [f"error: {out}: cannot write: file too large"], done.stderr
+    assert out.read_bytes() == earlier and other.read_bytes() == earlier
+    assert os.path.samefile(out, other)
+
+
+def test_a_hard_linked_report_longer_than_the_new_one_ends_where_the_new_one_does(ws: Workshop, tmp_path: Path) -> None:
+    ws.started_at()
+    new = ws.ok("report", "s").stdout
+    out = tmp_path / "report.md"
+    out.write_text("an earlier, much longer report\n" * 2000)
+    os.link(out, tmp_path / "also.md")
+    ws.ok("report", "s", "-o", str(out))
+    assert out.read_text() == new == (tmp_path / "also.md").read_text()

@@ -24,8 +24,15 @@ def draft(
     lang: LangOption = None,
 ) -> None:
     """Draft a module from an article: its points as steps, polls, and a comment wherever a person should check."""
+    from workshop.cli.output import same_file
     from workshop.draft import draft_file
 
+    if output is not None and same_file(output, article):
+        raise fail(
+            _(
+                "{path}: the article this draft is made from: a draft never overwrites it; choose another --output"
+            ).format(path=output)
+        )
     text = draft_file(article)
     if output is None:
         sys.stdout.write(text)

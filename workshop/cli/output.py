@@ -1,6 +1,7 @@
 """Writing a command's `--output` file (reports, actions, decisions, compare, draft): whole or not
 at all, and never over a session or what is kept beside it."""
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -22,10 +23,11 @@ def write_output(output: Path, text: str) -> None:
 
     A pipe, a device and any path under /dev or /proc (/dev/stdout leads to whatever the shell gave
     the command) are written directly: nothing can be renamed over them. These files are written in
-    place, as before, giving up that guarantee rather than something else: one with other hard
-    links (a rename would leave them holding the old text, silently cut off from the one written),
-    one another account owns (a rename would make it ours), and one in a folder we cannot write to
-    (no temporary file can be made there)."""
+    place too: one with other hard links (a rename would leave them holding the old text, silently
+    cut off from the one written), one another account owns (a rename would make it ours), and one
+    in a folder we cannot write to (no temporary file can be made there). Such a regular file gets
+    the room for the whole text first, so a full disk or a file-size limit leaves the earlier text
+    whole; only a command killed in the moment of the write itself can leave a mix of the two."""
     if _holds_a_session(output):
         raise fail(
             _(
@@ -97,20 +99,59 @@ def _replace(output: Path, real: Path, data: bytes, mode: int | None) -> None:
 
 
 def _write_in_place(output: Path, data: bytes) -> None:
+    """Write `data` over `output` where it is: a regular file gets the room for all of it first
+    and keeps its old text until then (a full disk or a file-size limit fails before a byte
+    changes), then is written from its start and cut where the new text ends."""
     try:
         # without blocking: a pipe nobody reads is refused at once (ENXIO) instead of waiting for good
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
-        os.set_blocking(fd, True)  # and a pipe that has a reader takes all of it
-        with open(fd, "wb") as handle:
-            handle.write(data)
+        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
     except OSError as err:
         raise fail(os_message(output, "write", err)) from None
+    try:
+        os.set_blocking(fd, True)  # and a pipe that has a reader takes all of it
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            _overwrite(fd, data)
+        else:
+            from workshop.journal.files import write_all
+
+            write_all(fd, data)
+    except OSError as err:
+        raise fail(os_message(output, "write", err)) from None
+    finally:
+        os.close(fd)
+
+
+def _overwrite(fd: int, data: bytes) -> None:
+    """`data` over the regular file `fd`, its old text whole until the room for the new is made."""
+    from workshop.journal.files import write_all
+
+    was = os.fstat(fd).st_size
+    if len(data) > was:
+        try:
+            os.posix_fallocate(fd, 0, len(data))
+        except OSError as err:
+            if err.errno not in (errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
+                os.ftruncate(fd, was)  # whatever room was made goes again; the old text is untouched
+                raise
+    os.lseek(fd, 0, os.SEEK_SET)
+    write_all(fd, data)
+    os.ftruncate(fd, len(data))
+    os.fsync(fd)
+
+
+def same_file(output: Path, read: Path) -> bool:
+    """Whether `output` is the file `read` (the same path, a link to it, or another hard link)."""
+    try:
+        return os.path.samefile(output, read)
+    except (OSError, ValueError):
+        return False  # one of them is not there (or not a path a file can have): not the same file
 
 
 def _holds_a_session(output: Path) -> bool:
     """Whether `output` (or what a link there leads to) is a session file or a file kept beside
-    one (its secret, the certificate and ssh host key `serve` made)."""
-    from workshop.sessions.files import is_kept_beside, starts_as_a_session
+    one (its secret, the certificate and ssh host key `serve` made), by its name or, for a hard
+    link that has a name of its own, by what it holds."""
+    from workshop.sessions.files import holds_a_key, is_kept_beside, starts_as_a_session
 
     real = Path(os.path.realpath(output))
-    return is_kept_beside(real) or starts_as_a_session(real)
+    return is_kept_beside(real) or starts_as_a_session(real) or holds_a_key(real)

@@ -33,6 +33,15 @@ def clean(text: str) -> str:
     return UNCLEAN.sub("", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replaced(text: str) -> str:
+    """`text` as read from bytes that were not all UTF-8 (an argument, a terminal in another
+    encoding: Python keeps each such byte as a lone surrogate), each of them U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def escaped(text: str) -> str:
     """`text` with every character that does not print written as Python escapes it (\\x1b,
     \\u202e): a file's words shown where they must not act on the terminal (a file name, a

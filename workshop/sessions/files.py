@@ -127,16 +127,31 @@ _SESSION_HEADER = re.compile(rb"^\[session\]\s*$", re.MULTILINE)
 
 
 def starts_as_a_session(path: Path) -> bool:
-    """Whether the plain file at `path` has a `[session]` header line in its first 64 KiB: read
-    without blocking, and only a plain file, so a pipe planted there holds nobody up."""
+    """Whether the plain file at `path` has a `[session]` header line in its first 64 KiB."""
+    return _SESSION_HEADER.search(_start(path)) is not None
+
+
+# a session's secret (secrets.token_hex(32)), a PEM private key (`serve`'s certificate, its ssh host key)
+_KEY = re.compile(rb"\A[0-9a-f]{64}\s*\Z|-----BEGIN [A-Z ]*PRIVATE KEY-----")
+
+
+def holds_a_key(path: Path) -> bool:
+    """Whether the plain file at `path` holds what a file kept beside a session does (a secret, a
+    private key): a hard link to one has a name of its own."""
+    return _KEY.search(_start(path)) is not None
+
+
+def _start(path: Path) -> bytes:
+    """The first 64 KiB of the plain file at `path` (nothing for anything else): read without
+    blocking, and only a plain file, so a pipe planted there holds nobody up."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
-        return False
+        return b""
     try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and _SESSION_HEADER.search(os.read(fd, 65536)) is not None
+        return os.read(fd, 65536) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
     except OSError:
-        return False
+        return b""
     finally:
         os.close(fd)
 

@@ -19,6 +19,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from workshop.engine.text import replaced
 from workshop.i18n import _
 from workshop.sessions.files import CODE_ALPHABET
 
@@ -43,8 +44,9 @@ def new_code() -> str:
 
 
 def tidy(code: str) -> str:
-    """A code as typed: case, spaces and dashes do not matter."""
-    return "".join(code.split()).replace("-", "").upper()
+    """A code as typed: case, spaces and dashes do not matter; a byte that was not text (a lone
+    surrogate, from an argument or a terminal in another encoding) is U+FFFD, so never a code."""
+    return replaced("".join(code.split()).replace("-", "").upper())
 
 
 def secret_of(code: str, token: str) -> bytes:

@@ -16,6 +16,7 @@ from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widget import AwaitMount
@@ -25,7 +26,7 @@ from workshop import i18n
 from workshop.engine.text import clean
 from workshop.errors import WorkshopError
 from workshop.i18n import _
-from workshop.tui import palette
+from workshop.tui import bytes_in, palette
 from workshop.tui.translated import Translated
 
 POLL_SECONDS = 0.03
@@ -125,6 +126,10 @@ class SessionApp(Translated, App[None]):
                 told.format(width=width, height=height, least=least), markup=False, severity="warning", timeout=8
             )
         self._too_small = small
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, reading a byte that is not UTF-8 as U+FFFD (tui/bytes_in.py)."""
+        return bytes_in.tolerant(super().get_driver_class())
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as the key bar and the help panel show it, named in the reader's language."""
