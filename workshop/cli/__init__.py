@@ -195,8 +195,9 @@ def resolve_ref(ref: str, folder: Path | None) -> Path:
     return sessions.resolve(ref, folder)
 
 
-def show_screen(build: Callable[[], object]) -> None:
-    """Build a screen's app (opening the session may fail with one line) and run it."""
+def show_screen(build: Callable[[], object]) -> Any:
+    """Build a screen's app (opening the session may fail with one line), run it, and give it back
+    once it has ended."""
     from workshop import sessions
 
     screen_app = build()
@@ -206,6 +207,7 @@ def show_screen(build: Callable[[], object]) -> None:
     # collector's way, so its passes while the screen starts and runs walk only new objects.
     gc.freeze()  # and still off, if main() turned it off, until the first frame (tui/follow.py)
     screen_app.run()  # type: ignore[attr-defined]
+    return screen_app
 
 
 _OWNS_PROCESS = False  # set by main(): the command runs as its own process, not under a test's runner

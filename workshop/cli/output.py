@@ -126,9 +126,10 @@ def _overwrite(fd: int, data: bytes) -> None:
     from workshop.journal.files import write_all
 
     was = os.fstat(fd).st_size
-    if len(data) > was:
+    reserve = getattr(os, "posix_fallocate", None)  # not on macOS: there a full disk may cut it short
+    if len(data) > was and reserve is not None:
         try:
-            os.posix_fallocate(fd, 0, len(data))
+            reserve(fd, 0, len(data))
         except OSError as err:
             if err.errno not in (errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL):
                 os.ftruncate(fd, was)  # whatever room was made goes again; the old text is untouched

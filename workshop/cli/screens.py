@@ -80,10 +80,27 @@ def kiosk(
     lang: LangOption = None,
 ) -> None:
     """One shared terminal for a queue of voters; leaving needs the facilitator's code."""
+    import time
+
     path = resolve_ref(session, sessions_dir)
     from workshop.tui.kiosk import make_app
 
-    show_screen(lambda: make_app(path))
+    # Only the facilitator's code ends the kiosk: one that ends any other way (a crash, in Textual
+    # or ours) starts again at once, so the next person in the queue never finds a shell. One that
+    # cannot run (it ends as it starts, three times) says so in one line.
+    quick = 0
+    while quick < KIOSK_RESTARTS:
+        started = time.monotonic()
+        if show_screen(lambda: make_app(path)).released:
+            return
+        quick = quick + 1 if time.monotonic() - started < KIOSK_QUICK_END else 0
+    raise fail(
+        _("the kiosk stopped just after it started, {times} times in a row: not starting it again").format(times=quick)
+    )
+
+
+KIOSK_RESTARTS = 3  # ends in a row, each within KIOSK_QUICK_END seconds of its start, before giving up
+KIOSK_QUICK_END = 10.0
 
 
 @app.command()

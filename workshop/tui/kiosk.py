@@ -46,6 +46,7 @@ class KioskApp(SessionApp):
         super().__init__(session, watch=watch)
         self.session = session
         self.code = code  # the facilitator's, read once at start: see make_app
+        self.released = False  # the facilitator's code let it go: any other end starts it again (cli kiosk)
 
     def make_main(self) -> NextPersonScreen:
         return NextPersonScreen(self.session)
@@ -53,6 +54,7 @@ class KioskApp(SessionApp):
     def action_leave(self) -> None:
         def done(ok: bool | None) -> None:
             if ok:
+                self.released = True
                 self.exit()
 
         if not isinstance(self.screen, LeaveScreen):
