@@ -112,3 +112,20 @@ def test_a_revote_on_a_poll_nobody_has_voted_on_is_refused(ws: Workshop) -> None
     ws.ok("vote", "s", "--name", "Ana", "1")
     assert "round 2 open" in ws.ok("control", "s", "revote").stdout
     ws.refused("control", "s", "revote", says="no ballots in this round yet")
+
+
+def test_the_csv_gives_every_action_back_as_typed_by_dropping_one_quote(ws: Workshop) -> None:
+    """A note starting with `'` came out of the actions CSV as typed, so a spreadsheet ate the
+    quote and a reader could not tell it from a guarded `=SUM(…)`; the ballots CSV already
+    guarded it. Both write it the same way now: drop one leading `'` to read any cell back."""
+    ws.started_at()
+    typed = ["'quoted' is how the team says it", "=SUM(A1:A9) is not a formula here", "Plain"]
+    for text in typed:
+        ws.ok("note", "s", "--action", text)
+    rows = list(csv.DictReader(io.StringIO(ws.ok("actions", "s", "--format", "csv").stdout)))
+    assert [r["text"] for r in rows] == [
+        "''quoted' is how the team says it",
+        "'=SUM(A1:A9) is not a formula here",
+        "Plain",
+    ]
+    assert [r["text"][1:] if r["text"].startswith("'") else r["text"] for r in rows] == typed

@@ -19,6 +19,7 @@ from workshop import i18n
 from workshop.engine.afterwards import status_said
 from workshop.engine.views import SessionState
 from workshop.i18n import N_, _
+from workshop.report.ballots_csv import guard
 from workshop.report.render import md_escape, md_participant
 
 FIELDS = ("text", "owner", "due", "author", "step", "step_title", "at", "id", "edited")
@@ -52,9 +53,7 @@ def as_csv(state: SessionState) -> str:
     writer = csv.DictWriter(out, FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows(state):  # a cell starting = + - @ is text here, never a spreadsheet formula
-        writer.writerow(
-            {k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()}
-        )
+        writer.writerow(_guarded(row))
     return out.getvalue()
 
 
@@ -197,10 +196,14 @@ def chain_csv(states: Sequence[SessionState]) -> str:
     writer = csv.DictWriter(out, CHAIN_FIELDS, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in chain_rows(states):
-        writer.writerow(
-            {k: ("'" + v if isinstance(v, str) and v and v[0] in "=+-@\t\r" else v) for k, v in row.items()}
-        )
+        writer.writerow(_guarded(row))
     return out.getvalue()
+
+
+def _guarded(row: dict[str, Any]) -> dict[str, Any]:
+    """The row's text cells as ballots_csv.guard writes them: a spreadsheet runs none as a formula,
+    and dropping one leading `'` gives each back."""
+    return {k: guard(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def chain_markdown(states: Sequence[SessionState]) -> str:
