@@ -86,7 +86,7 @@ def test_next_friday_is_refused_in_every_language_when_it_could_be_two_days() ->
         dates.read("nächsten Freitag", TODAY, "dmy")
     with i18n.speaking("fr"), pytest.raises(dates.DateError, match="tapez vendredi pour le premier"):
         dates.read("vendredi prochain", TODAY, "dmy")
-    with i18n.speaking("es"), pytest.raises(dates.DateError, match="hoy es lunes: escribe hoy, o el próximo lunes"):
+    with i18n.speaking("es"), pytest.raises(dates.DateError, match="hoy es lunes: escribe «hoy» o «el próximo lunes»"):
         dates.read("el lunes", TODAY, "dmy")
 
 
