@@ -90,7 +90,7 @@ def test_the_ballots_and_the_file_keep_the_english_labels() -> None:
     assert poll is not None and poll.labels == CONSENT_LABELS and poll.threshold == 3
 
 
-@pytest.mark.parametrize("lang", ["de", "es"])
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
 def test_the_report_s_consent_caption_names_the_labels_the_room_voted_with(lang: str) -> None:
     """The caption under a consent poll's bars said "ernster Einwand", "objeción seria" and
     "blocage" beside ballots labelled "schwere Bedenken", "objeciones serias"/"reservas" and
