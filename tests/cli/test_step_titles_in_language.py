@@ -55,6 +55,12 @@ def test_hiding_answering_and_qa_speak_german_whole(tmp_path) -> None:
         else:
             raise AssertionError("hid it twice")
         assert s.qa(True) == "Fragen an: in jedem Schritt möglich"
+        try:  # it read "Fragen sind schon an", half a sentence
+            s.qa(True)
+        except SessionError as err:
+            assert str(err) == "Fragen sind schon eingeschaltet"
+        else:
+            raise AssertionError("opened Q&A twice")
         by_name.ask(s, "Bo", "Wer entscheidet?")
         assert s.answered("q1") == "q1 beantwortet"
     assert s.hide("i1", on=False) == "i1 shown again"

@@ -88,3 +88,18 @@ def test_a_module_in_english_only_keeps_english_labels_beside_its_english_text(r
 def test_the_ballots_and_the_file_keep_the_english_labels() -> None:
     poll = module(IN_GERMAN_TOO).steps[0].poll
     assert poll is not None and poll.labels == CONSENT_LABELS and poll.threshold == 3
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_the_report_s_consent_caption_names_the_labels_the_room_voted_with(lang: str) -> None:
+    """The caption under a consent poll's bars said "ernster Einwand", "objeción seria" and
+    "blocage" beside ballots labelled "schwere Bedenken", "objeciones serias"/"reservas" and
+    "veto": two words for one answer."""
+    from workshop import i18n
+    from workshop.report.words import KIND_CAPTION
+
+    with i18n.speaking(lang):
+        caption = i18n._(KIND_CAPTION["consent"])
+        said = dict(languages.consent_labels(lang))
+    assert said[0] in caption and said[1] in caption, (caption, said)
+    assert said[1].endswith(said[2]), said  # "serious concerns" is "concerns", more of them

@@ -84,9 +84,9 @@ def test_next_friday_is_refused_in_every_language_when_it_could_be_two_days() ->
     refusal = "„nächsten Freitag“ kann Fr. 11. Dez. 2026 oder Fr. 18. Dez. 2026"
     with i18n.speaking("de"), pytest.raises(dates.DateError, match=refusal):
         dates.read("nächsten Freitag", TODAY, "dmy")
-    with i18n.speaking("fr"), pytest.raises(dates.DateError, match="tapez vendredi pour le premier"):
+    with i18n.speaking("fr"), pytest.raises(dates.DateError, match="tapez « vendredi » pour le premier"):
         dates.read("vendredi prochain", TODAY, "dmy")
-    with i18n.speaking("es"), pytest.raises(dates.DateError, match="hoy es lunes: escribe hoy, o el próximo lunes"):
+    with i18n.speaking("es"), pytest.raises(dates.DateError, match="hoy es lunes: escribe «hoy» o «el próximo lunes»"):
         dates.read("el lunes", TODAY, "dmy")
 
 

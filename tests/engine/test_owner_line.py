@@ -108,8 +108,8 @@ def test_a_weekday_next_week_is_that_day_of_the_week_after_today_s(today: dt.dat
     [
         ("en", "next friday", "or friday next week for the second"),
         ("de", "nächsten Freitag", "oder „Freitag nächste Woche“ für den zweiten"),
-        ("es", "el próximo viernes", "o el viernes de la semana que viene para el segundo"),
-        ("fr", "vendredi prochain", "ou vendredi de la semaine prochaine pour le second"),
+        ("es", "el próximo viernes", "o «el viernes de la semana que viene» para el segundo"),
+        ("fr", "vendredi prochain", "ou « vendredi de la semaine prochaine » pour le second"),
     ],
 )
 def test_an_ambiguous_next_friday_suggests_the_phrase_that_reads(lang: str, typed: str, suggested: str) -> None:

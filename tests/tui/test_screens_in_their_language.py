@@ -184,3 +184,15 @@ async def test_the_participants_keys_all_stay_in_sight_at_80_columns_in_german(p
             shown = screen_text(app)
     for key in ("^q Verlassen", "^n Notiz schreiben", "^r Hand", "^e Reagieren"):
         assert key in shown, shown
+
+
+@pytest.mark.parametrize(("lang", "named"), [("de", "Moderation"), ("es", "Facilitador"), ("fr", "Animateur")])
+def test_the_facilitator_s_own_notes_are_signed_with_the_role_the_catalog_uses(lang: str, named: str) -> None:
+    """The notes panel put "Facilitación" and "Animation" (the activity) where a participant's
+    name goes, beside "el facilitador" and "l'animateur" everywhere else."""
+    from workshop.engine.views import Note
+    from workshop.tui.widgets.notes import author
+
+    note = Note(id="n1", step="m/s", author="facilitator", name="", text="Planning", at=0.0, action=False)
+    with i18n.speaking(lang):
+        assert author(note) == named
