@@ -49,3 +49,16 @@ def test_a_weekday_that_is_not_the_dates_is_refused_by_name(lang: str, typed: st
     with i18n.speaking(lang), pytest.raises(DateError) as refused:
         dates.owner_and_due(typed, TODAY, "mdy" if "/" in typed and lang == "en" else "dmy")
     assert said in str(refused.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_a_weekday_before_an_iso_date_is_that_date_or_refused(lang: str) -> None:
+    """'Bo Tue 2026-12-15' gave the owner 'Bo Tue', and 'Bo Fri 2026-12-15' the owner 'Bo Fri' due
+    on a Tuesday: the weekday was left in the name, unchecked."""
+    weekday = {"en": "Tue", "de": "Di.", "es": "martes", "fr": "mardi"}[lang]
+    with i18n.speaking(lang):
+        assert dates.owner_and_due(f"Bo {weekday} 2026-12-15", TODAY, "dmy") == ("Bo", TUESDAY)
+        assert dates.owner_and_due(f"Bo {weekday}, 2026/12/15", TODAY, None) == ("Bo", TUESDAY)
+        assert dates.read(f"{weekday} 2026-12-15", TODAY, None) == TUESDAY
+        with pytest.raises(DateError):
+            dates.owner_and_due("Bo Fri 2026-12-15", TODAY, "dmy")
