@@ -22,7 +22,13 @@ Reader = Callable[[str, dt.date, str | None], dt.date | None]
 
 class OtherWeekday(DateError):
     """A date with a weekday that is not its own ('Fri 15.12.2026', a Tuesday): refused outright, as
-    the whole phrase, never read as the date alone with the weekday left to the owner's name."""
+    the whole phrase, never read as the date alone with the weekday left to the owner's name.
+    `said`: the message's fields (date, weekday, typed), `word`: the weekday as read, so that the
+    owner line can say the way out for a name that ends like one ('Li Sun 15.12.')."""
+
+    def __init__(self, word: str, **said: str) -> None:
+        super().__init__(_("{date} is a {weekday}, not a {typed}").format(**said))
+        self.word, self.said = word, said
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -142,9 +148,8 @@ def _on_weekday(weekday: str, found: dt.date) -> dt.date:
         return found
     typed = date_names.weekday_meant(weekday, lang)
     raise OtherWeekday(
-        _("{date} is a {weekday}, not a {typed}").format(
-            date=shown(found),
-            weekday=date_names.weekday_called(lang, found.weekday()),
-            typed=weekday if typed is None else date_names.weekday_called(lang, typed),
-        )
+        weekday,
+        date=shown(found),
+        weekday=date_names.weekday_called(lang, found.weekday()),
+        typed=weekday if typed is None else date_names.weekday_called(lang, typed),
     )
