@@ -49,3 +49,37 @@ def test_a_weekday_that_is_not_the_dates_is_refused_by_name(lang: str, typed: st
     with i18n.speaking(lang), pytest.raises(DateError) as refused:
         dates.owner_and_due(typed, TODAY, "mdy" if "/" in typed and lang == "en" else "dmy")
     assert said in str(refused.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr"])
+def test_a_weekday_before_an_iso_date_is_that_date_or_refused(lang: str) -> None:
+    """'Bo Tue 2026-12-15' gave the owner 'Bo Tue', and 'Bo Fri 2026-12-15' the owner 'Bo Fri' due
+    on a Tuesday: the weekday was left in the name, unchecked."""
+    weekday = {"en": "Tue", "de": "Di.", "es": "martes", "fr": "mardi"}[lang]
+    with i18n.speaking(lang):
+        assert dates.owner_and_due(f"Bo {weekday} 2026-12-15", TODAY, "dmy") == ("Bo", TUESDAY)
+        assert dates.owner_and_due(f"Bo {weekday}, 2026/12/15", TODAY, None) == ("Bo", TUESDAY)
+        assert dates.read(f"{weekday} 2026-12-15", TODAY, None) == TUESDAY
+        with pytest.raises(DateError):
+            dates.owner_and_due("Bo Fri 2026-12-15", TODAY, "dmy")
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "said", "kept"),
+    [
+        ("en", "Li Sun 15.12.", "type due before the date if 'Sun' is part of the name", "Li Sun due 15.12."),
+        ("en", "Nguyen Thi Thu 15 Dec", "if 'Thu' is part of the name", "Nguyen Thi Thu due 15 Dec"),
+        ("de", "Li Mo 15.12.", "wenn 'Mo' zum Namen gehört", "Li Mo due 15.12."),
+        ("fr", "Luc Mar, 17/12", "si 'Mar' fait partie du nom", "Luc Mar due 17/12"),
+    ],
+)
+def test_a_name_that_ends_like_another_weekday_is_told_how_to_keep_it(
+    lang: str, typed: str, said: str, kept: str
+) -> None:
+    """'Li Sun 15.12.' was refused as "Tue 15 Dec 2026 is a Tuesday, not a Sunday", to someone who
+    typed no weekday: the refusal names the word and the way to keep it in the name now."""
+    with i18n.speaking(lang):
+        with pytest.raises(DateError) as refused:
+            dates.owner_and_due(typed, TODAY, "dmy")
+        assert said in str(refused.value)
+        assert dates.owner_and_due(kept, TODAY, "dmy")[0] == kept.partition(" due ")[0]

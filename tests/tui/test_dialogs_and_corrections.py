@@ -171,3 +171,25 @@ async def test_the_owner_line_reads_the_owner_as_it_will_be_stored(tmp_path: Pat
         await pilot.press("enter")
         await pilot.pause()
     assert sessions.Session.open(path, clock).state().notes[0].owner == "Ana & Bo"
+
+
+@pytest.mark.slow
+async def test_the_owner_line_opens_on_an_action_and_enter_keeps_it(tmp_path: Path, clock: FakeClock) -> None:
+    """An action owned by Nguyen Thi Thu (given with 'due', or from the command line): `u` opened on
+    "Nguyen Thi Thu Tue 15 Dec 2026", refused as two dates ('Thu' is a Thursday), so enter could
+    not keep it. The line reads back as the action is now, and enter changes nothing."""
+    path = half_day(tmp_path, clock)
+    live = sessions.Session.open(path, clock)
+    live.start()
+    live.note(None, "Book the WFM review")
+    live.mark_action(live.state().notes[0].id, True, "Nguyen Thi Thu", "2026-12-15")
+    app = make_app(path, clock=clock, bell=False, watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        said = str(app.screen.query_one("#reading", Label).content).replace("\u2068", "").replace("\u2069", "")
+        assert said == "owner Nguyen Thi Thu · due Tue 15 Dec 2026"
+        await pilot.press("enter")
+        await pilot.pause()
+    note = sessions.Session.open(path, clock).state().notes[0]
+    assert (note.owner, note.due) == ("Nguyen Thi Thu", "2026-12-15")

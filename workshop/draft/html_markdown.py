@@ -15,6 +15,7 @@ from workshop.draft.html_tags import (
     BYLINE,
     CHROME,
     INLINE,
+    MAX_LISTS,
     MEDIA,
     MEDIA_TAGS,
     META,
@@ -40,6 +41,8 @@ class PageMarkdown(HTMLParser):
         self.skip: list[str] = []  # the open tag whose text is skipped, once per nesting
         self.lists: list[int] = []  # per open list: the last item's number, -1 for bullets
         self.items: list[tuple[int, int]] = []  # per open list item: its list's depth, the column its text is at
+        self.ink = -1  # in `out`: the last piece found holding more than spaces (_last_ink)
+        self.seen = 0  # how many pieces of `out` were looked at for it
         self.capture: tuple[str, str, list[str]] | None = None  # (tag, meta key, text) of a <title> or byline
         self.depth = 0  # how many elements named as the captured one are open, itself included
         self.item = False  # a list item's mark is written and its text not yet
@@ -61,6 +64,8 @@ class PageMarkdown(HTMLParser):
         """The Markdown written since the last take (HTML fed a piece at a time)."""
         text = "".join(self.out)
         self.out.clear()
+        self.ink = -1
+        self.seen = 0
         return text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -75,7 +80,7 @@ class PageMarkdown(HTMLParser):
         elif tag == "style":
             self.css = []
         # Medium marks a paragraph by what stands before it ("graf-after--pullquote"): that says nothing of it
-        marker = re.sub(r"\S*-after-\S*", "", " ".join(values.get(k, "") for k in ("class", "id", "role")))
+        marker = " ".join(w for k in ("class", "id", "role") for w in values.get(k, "").split() if "-after-" not in w)
         byline = BYLINE.search(marker) or "author" in (values.get("rel"), values.get("itemprop"))
         for wanted, found in (("page-title", tag == "title"), ("byline", byline and tag not in VOID)):
             if found and wanted not in self.meta and self.capture is None:
@@ -122,12 +127,12 @@ class PageMarkdown(HTMLParser):
                 self.lists.append(int(start) - 1 if tag == "ol" and start.isdigit() and 0 < int(start) < 1000 else -1)
                 self.lists[-1] += tag == "ol" and self.lists[-1] < 0
             elif tag == "li" and self.lists:  # a nested list's items indented under their parent's text
-                self._close_items(len(self.lists))  # an item whose </li> was left out ends at the next <li>
+                self._close_items(self._depth())  # an item whose </li> was left out ends at the next <li>
                 self.lists[-1] += 1 if self.lists[-1] >= 0 else 0
                 mark = f"{self.lists[-1]}. " if self.lists[-1] > 0 else "- "
                 column = self.items[-1][1] if self.items else 0
                 self.out.append(" " * column + mark)
-                self.items.append((len(self.lists), column + len(mark)))
+                self.items.append((self._depth(), column + len(mark)))
                 self.item = True
             elif re.fullmatch(r"h[1-6]", tag):
                 self.out.append("#" * int(tag[1]) + " ")
@@ -151,6 +156,12 @@ class PageMarkdown(HTMLParser):
         item's second paragraph, its nested list, its picture."""
         return "\n\n" + " " * (self.items[-1][1] if self.items else 0)
 
+    def _depth(self) -> int:
+        """The depth the open list's items are written at: its own, or as deep as Markdown keeps track of
+        (markdown-it stops reading at 20 levels, a list and its items two each), with the items of
+        the lists nested deeper beside them."""
+        return min(len(self.lists), MAX_LISTS)
+
     def _close_items(self, depth: int) -> None:
         """The open items of the lists at `depth` and deeper are closed."""
         while self.items and self.items[-1][0] >= depth:
@@ -161,10 +172,19 @@ class PageMarkdown(HTMLParser):
         paragraph or an item's text has only begun: two <br> in a row never make the blank line that ends it."""
         if self.heading:  # markdown-it reads it as a break within the heading (a byline under a title)
             return "<br>"
-        for piece in reversed(self.out):
-            if piece.strip(" "):
-                return " " if piece.rstrip(" ").endswith("\n") or self.item else "\n"
-        return " "
+        last = self._last_ink()
+        return " " if not last or last.rstrip(" ").endswith("\n") or self.item else "\n"
+
+    def _last_ink(self) -> str:
+        """The last piece of `out` holding more than spaces ("" for none), looked for among the pieces
+        written since the last look only, so that a run of <br> is read in one pass: a piece is never
+        changed once another follows it, and the last only ever keeps its ink or its blankness (_end_bold)."""
+        for at in range(len(self.out) - 1, self.seen - 1, -1):
+            if self.out[at].strip(" "):
+                self.ink = at
+                break
+        self.seen = len(self.out)
+        return self.out[self.ink] if self.ink >= 0 else ""
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "br":  # <br/> and <br />, which html.parser also ends: a void element has no end
@@ -196,10 +216,10 @@ class PageMarkdown(HTMLParser):
         elif tag not in INLINE:
             self.word = 0
             if tag == "li":
-                self._close_items(len(self.lists))
+                self._close_items(self._depth())
             elif tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
-                self._close_items(len(self.lists) + 1)
+                self._close_items(min(len(self.lists) + 1, MAX_LISTS))
             self.out.append(self._gap())
 
     def handle_data(self, data: str) -> None:

@@ -37,6 +37,7 @@ SKIP = {
 # Images, tables and code are no text to draft from, but a section that holds only one is still a section.
 MEDIA_TAGS = {"img", "picture", "video", "table", "pre", "svg", "canvas", "object", "embed", "iframe"}
 MEDIA = "\ue000"  # the mark written for them in the Markdown made from HTML
+MAX_LISTS = 8  # lists nested deeper are written beside the eighth: Markdown keeps track of about ten
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 INLINE = {
     "a",
@@ -91,11 +92,15 @@ META = {
 
 def bold_classes(css: str) -> set[str]:
     """The classes a style sheet makes bold: Google Docs' export writes bold text as `<span class="c2">`
-    with `.c2{font-weight:700}`, never as <b>."""
+    with `.c2{font-weight:700}`, never as <b>. Read rule by rule, so a sheet without braces takes no
+    longer than its length."""
     found: set[str] = set()
-    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
-        if weight(body):
-            found.update(re.findall(r"^\s*[\w-]*\.([\w-]+)\s*$", selectors.replace(",", "\n"), re.MULTILINE))
+    for rule in css.split("}")[:-1]:  # each rule ends at its brace: "selectors{body"
+        *_, selectors, body = ["", *rule.split("{")]
+        if "{" in rule and weight(body):
+            for selector in selectors.split(","):
+                if m := re.fullmatch(r"\s*[\w-]*\.([\w-]+)\s*", selector):
+                    found.add(m.group(1))
     return found
 
 

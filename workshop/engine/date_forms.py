@@ -1,6 +1,7 @@
 """Dates written with numbers or a month's name, for the date reader (dates.py): ISO (2026-12-15),
 day and month in numbers in the locale's order (15/12/2026, 12/15, 15.12., Di. 15.12.), and a month's name
-with an optional weekday that must be the date's (Tue 15 Dec 2026, 15 de diciembre, 1er déc.).
+(Tue 15 Dec 2026, 15 de diciembre, 1er déc.); a weekday before any of them must be the date's
+(Fri 2026-12-18, a Friday).
 Each reader gives the date `words` (lower case, one space) mean, None where they are not written
 this way, or raises DateError for one written so that is none, or could be two. Pure: today and
 the order are given."""
@@ -9,16 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from workshop import i18n
 from workshop.engine import date_names
 from workshop.engine.date_words import DateError, shown
 from workshop.i18n import _
 
+Reader = Callable[[str, dt.date, str | None], dt.date | None]
+
 
 class OtherWeekday(DateError):
     """A date with a weekday that is not its own ('Fri 15.12.2026', a Tuesday): refused outright, as
-    the whole phrase, never read as the date alone with the weekday left to the owner's name."""
+    the whole phrase, never read as the date alone with the weekday left to the owner's name.
+    `said`: the message's fields (date, weekday, typed), `word`: the weekday as read, so that the
+    owner line can say the way out for a name that ends like one ('Li Sun 15.12.')."""
+
+    def __init__(self, word: str, **said: str) -> None:
+        super().__init__(_("{date} is a {weekday}, not a {typed}").format(**said))
+        self.word, self.said = word, said
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -42,6 +52,28 @@ def _coming(month: int, day: int, today: dt.date) -> dt.date | None:
 
 
 def iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    return _after_weekday(_iso, words, today, order)
+
+
+def numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
+    return _after_weekday(_numeric, words, today, order)
+
+
+_WEEKDAY_FIRST = re.compile(r"([^\W\d_]+)\.?,?\s+(?=\d)")  # 'Di., 15.12.', 'Tue 12/15', 'Fri 2026-12-18'
+
+
+def _after_weekday(reader: Reader, words: str, today: dt.date, order: str | None) -> dt.date | None:
+    """What `reader` reads, after a weekday that must be the date's when one stands before it."""
+    weekday = _WEEKDAY_FIRST.match(words)
+    if weekday is None:
+        return reader(words, today, order)
+    if not date_names.names_a_weekday(weekday.group(1)):
+        return None
+    found = reader(words[weekday.end() :], today, order)
+    return found if found is None else _on_weekday(weekday.group(1), found)
+
+
+def _iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
     match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", words)
     if match is None:
         return None
@@ -51,13 +83,7 @@ def iso(words: str, today: dt.date, order: str | None) -> dt.date | None:
     return found
 
 
-def numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
-    weekday = re.match(r"([^\W\d_]+)\.?,?\s+(?=\d)", words)  # 'Di., 15.12.', 'Tue 12/15': the date's weekday
-    if weekday is not None:
-        if not date_names.names_a_weekday(weekday.group(1)):
-            return None
-        found = numeric(words[weekday.end() :], today, order)
-        return found if found is None else _on_weekday(weekday.group(1), found)
+def _numeric(words: str, today: dt.date, order: str | None) -> dt.date | None:
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.", words):
         words = words[:-1]  # 15.12., as German writes a day and month
     match = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?", words)
@@ -122,9 +148,8 @@ def _on_weekday(weekday: str, found: dt.date) -> dt.date:
         return found
     typed = date_names.weekday_meant(weekday, lang)
     raise OtherWeekday(
-        _("{date} is a {weekday}, not a {typed}").format(
-            date=shown(found),
-            weekday=date_names.weekday_called(lang, found.weekday()),
-            typed=weekday if typed is None else date_names.weekday_called(lang, typed),
-        )
+        weekday,
+        date=shown(found),
+        weekday=date_names.weekday_called(lang, found.weekday()),
+        typed=weekday if typed is None else date_names.weekday_called(lang, typed),
     )

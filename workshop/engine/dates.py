@@ -107,7 +107,16 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
     ended = [*words[:-1], *[w for w in words[-1:] if w.rstrip(_AFTER)]]  # 'Ana, Friday.', not a lone '!'
     if ended:
         ended[-1] = ended[-1].rstrip(_AFTER)
-    size, due = _dated_end(ended, today, order, languages)
+    try:
+        size, due = _dated_end(ended, today, order, languages)
+    except date_forms.OtherWeekday as err:  # 'Li Sun 15.12.': a weekday, or the end of a name
+        word = next((w.rstrip(",") for w in reversed(ended) if w.lower().rstrip(".,") == err.word), err.word)
+        raise DateError(
+            _(
+                "{date} is a {weekday}, not a {typed}: correct the day, or type due before the date if {word!r} "
+                "is part of the name"
+            ).format(word=word, **err.said)
+        ) from None
     if due is None:
         return " ".join(words), None
     owner = _owner(ended[:-size])

@@ -38,6 +38,21 @@ def owner_line(line: str, today: dt.date) -> tuple[str, dt.date | None]:
         raise SessionError(str(err)) from None
 
 
+def owner_line_of(owner: str, due: dt.date | None, today: dt.date) -> str:
+    """The owner dialog's line for an action that has `owner` and `due`, as `owner_line` reads it back:
+    'Bo Chen Tue 15 Dec 2026', with 'due' between them where the name's end would be read as a
+    date too ('Nguyen Thi Thu due Tue 15 Dec 2026', 'Li Sun due …'), so that enter keeps both."""
+    shown = dates.shown(due) if due else ""
+    lines = [" ".join(part for part in (owner, shown) if part), *([f"{owner} due {shown}"] if owner and due else [])]
+    for line in lines:
+        try:
+            if owner_line(line, today) == (owner, due):
+                return line
+        except SessionError:
+            continue
+    return lines[0]
+
+
 def date_order() -> str | None:
     """The day/month order of this account's locale (LC_ALL, LC_TIME, LANG), else of the language
     spoken."""

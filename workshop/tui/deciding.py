@@ -190,18 +190,12 @@ class Deciding(SessionScreen):
             self.notify(_("No note on this step to give an owner yet"), severity="warning")
             return
         from workshop.engine import dates
-        from workshop.sessions.typed import owner_line
+        from workshop.sessions.typed import owner_line, owner_line_of
 
         today = self.session.today()
         note = next((n for n in self.session.state().notes if n.id == note_id), None)
-        now = " ".join(
-            part
-            for part in (
-                note.owner if note else "",
-                dates.shown(dt.date.fromisoformat(note.due)) if note and note.due else "",
-            )
-            if part
-        )
+        due = dt.date.fromisoformat(note.due) if note and note.due else None
+        now = owner_line_of(note.owner or "", due, today) if note else ""
 
         def reading(typed: str) -> tuple[bool, str]:
             if not typed.strip():
