@@ -11,7 +11,7 @@ import pytest
 
 from workshop.draft import DraftError, draft_bytes
 from workshop.draft.html_markdown import PageMarkdown
-from workshop.draft.parse import html
+from workshop.draft.parse import html, markdown
 
 TOP = "<h1>Calm queues</h1><p>A calm queue starts with the rota, read aloud at nine by the team lead.</p>"
 AFTER = "<h2>After the list</h2><p>AFTERMARK the rota is pinned beside the kettle.</p>"
@@ -52,6 +52,20 @@ def test_a_list_nested_deeper_than_markdown_tracks_keeps_its_items_and_what_foll
     assert [f"Level {n} item" for n in range(depth)] == [t for t in texts if t.startswith("Level")]
     assert any(t.startswith("AFTERMARK") for t in texts)
     assert [b.depth for b in blocks if b.text.startswith("Level")][:3] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(("depth", "indent"), [(10, "  "), (15, "  "), (40, "    "), (300, "  "), (120, "\t")])
+def test_a_markdown_list_nested_deep_loses_neither_its_items_nor_the_page_after_it(depth: int, indent: str) -> None:
+    """markdown-it gave up at 20 levels of blocks and dropped the rest of the page: a list nested
+    ten deep lost its deeper items, the heading after it and its text."""
+    page = "# Calm queues\n\nA calm queue starts with the rota.\n\n"
+    page += (
+        "".join(f"{indent * n}- Level {n} item\n" for n in range(depth)) + "\n## After the list\n\nAFTERMARK kettle.\n"
+    )
+    blocks, _meta = markdown(page)
+    texts = [b.text for b in blocks]
+    assert [f"Level {n} item" for n in range(depth)] == [t for t in texts if t.startswith("Level")]
+    assert "After the list" in texts and any(t.startswith("AFTERMARK") for t in texts)
 
 
 BREAKS = {  # as they were read before the run of breaks was made linear

@@ -50,7 +50,7 @@ def markdown(text: str, code: bool = True) -> tuple[list[Block], dict[str, str]]
         meta, text = toml
     elif text.lstrip("\n").startswith("---"):
         text = text.lstrip("\n")  # blank lines before front matter would make it a heading
-    tokens = _parser(code).parse(text)
+    tokens = _parser(code).parse(_DEEPEST.sub(" " * DEEPEST, text))
     blocks: list[Block] = []
     held: list[Block] = []  # Markdown inside an HTML element that leaves its content out, until it closes
     quotes: list[Block] = []  # block quotes: not the article's points, unless it has nothing else
@@ -105,6 +105,13 @@ def markdown(text: str, code: bool = True) -> tuple[list[Block], dict[str, str]]
     return (blocks if any(b.text for b in blocks) else quotes + blocks), meta
 
 
+NESTING = 200  # blocks in blocks markdown-it reads before it gives up on the rest (its default is 20)
+# A line indented further than this is read at this depth: a list nested 40 deep keeps its items,
+# as siblings at the deepest level NESTING allows, and the page after it (NESTING alone lost it).
+DEEPEST = 64
+_DEEPEST = re.compile(rf"^(?: |\t){{{DEEPEST},}}(?=\S)", re.MULTILINE)
+
+
 @functools.cache
 def _parser(code: bool = True) -> MarkdownIt:
     """CommonMark with front matter, tables and ::: containers (pandoc's fenced divs, Docusaurus and
@@ -114,7 +121,9 @@ def _parser(code: bool = True) -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    parser = MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable(["table", "strikethrough"])
+    # markdown-it stops at 20 levels of nesting and drops the rest of the page: a list nested ten
+    # deep (two levels each, and a paragraph) lost everything after it; 200 is a page nobody writes
+    parser = MarkdownIt("commonmark", {"maxNesting": NESTING}).use(front_matter_plugin).use(footnote_plugin).enable(["table", "strikethrough"])
     parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
     return parser if code else parser.disable("code")
 
