@@ -123,7 +123,12 @@ def _parser(code: bool = True) -> MarkdownIt:
 
     # markdown-it stops at 20 levels of nesting and drops the rest of the page: a list nested ten
     # deep (two levels each, and a paragraph) lost everything after it; 200 is a page nobody writes
-    parser = MarkdownIt("commonmark", {"maxNesting": NESTING}).use(front_matter_plugin).use(footnote_plugin).enable(["table", "strikethrough"])
+    parser = (
+        MarkdownIt("commonmark", {"maxNesting": NESTING})
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .enable(["table", "strikethrough"])
+    )
     parser.use(container_plugin, name="div", validate=lambda params, *_: bool(params.strip()))
     return parser if code else parser.disable("code")
 
