@@ -100,3 +100,19 @@ def test_tag_soup_of_lists_paragraphs_and_bold_never_crashes(pieces: list[str]) 
         assert "\n" not in str(err)
         return
     schema.check_module(document.parse(drafted.encode(), "draft.toml"))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        codecs.BOM_UTF16_LE + "\uffff".encode("utf-16-le") * 10,
+        "★ ☎ → !!! ---\n\n***\n".encode(),
+        "\U0010fffd\n".encode(),
+    ],
+    ids=["noncharacters", "symbols", "private use"],
+)
+def test_a_file_with_no_word_in_it_is_refused_in_one_line(raw: bytes) -> None:
+    """A file of U+FFFF, or of symbols only, was drafted: a module titled after the file's name."""
+    with pytest.raises(DraftError) as refused:
+        draft_bytes(raw, "a.txt")
+    assert str(refused.value) == "a.txt: not a word in it to draft from"

@@ -49,6 +49,8 @@ def decode(raw: bytes, name: str) -> str:
         raise ArticleError(_("{name}: not a text article (binary data)").format(name=name))
     if not clean_text(text):
         raise ArticleError(_("{name}: the file is empty").format(name=name))
+    if not any(ch.isalnum() for ch in text):  # only symbols, or characters none (U+FFFF)
+        raise ArticleError(_("{name}: not a word in it to draft from").format(name=name))
     return text
 
 
