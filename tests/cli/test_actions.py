@@ -77,7 +77,8 @@ def test_a_due_date_is_read_and_said_back_in_the_language_spoken(ws: Workshop) -
         assert said in ws.ok("note", "s", "--lang", lang, "--due", typed, "Book it").stdout
     assert {a["due"] for a in json.loads(ws.ok("actions", "s", "--format", "json").stdout)["actions"]} == {"2026-12-15"}
     refused = ws.run("note", "s", "--lang", "de", "--due", "15 jui", "Book it")  # juin or juillet: neither
-    assert refused.exit_code == 2 and refused.stderr.startswith("Fehler: '15 jui' ist kein lesbares Datum: tippen Sie")
+    said = "Fehler: „15 jui“ ist kein lesbares Datum; geben Sie zum Beispiel eines davon ein: "  # not '15 jui'
+    assert refused.exit_code == 2 and refused.stderr.startswith(said), refused.stderr
     assert "15. Dez., morgen, Freitag, nächste Woche, in 2 Wochen" in refused.stderr
 
 

@@ -300,6 +300,6 @@ def test_decisions_are_amended_and_withdrawn_as_new_events(chain, ws: Workshop) 
     )
     assert d2["status"] == "withdrawn" and d2["withdrawn"]["why"] == "covered by the budget"
     ws.refused("decide", "first", "--amend", "d2", "Again", says="was withdrawn")
-    ws.refused("decide", "first", "--amend", "d9", "Again", says="no decision 'd9'")
+    ws.refused("decide", "first", "--amend", "d9", "Again", says="no decision “d9”")
     ws.refused("decide", "first", says="say what was decided")
-    ws.refused("followup", "first", "--repeat", "commit", says="no poll 'commit'")
+    ws.refused("followup", "first", "--repeat", "commit", says="no poll “commit”")

@@ -138,7 +138,7 @@ def test_what_cannot_be_changed_is_one_line_and_writes_nothing(cli: Cli) -> None
     cli.ok("control", "t", "next")
     cli.refused("control", "t", "skip", "open", says="already run")
     cli.refused("control", "t", "move", "open", "--after", "close", says="already run")
-    cli.refused("control", "t", "skip", "nope", says="no step 'nope'")
+    cli.refused("control", "t", "skip", "nope", says="no step “nope”")
     cli.refused("control", "t", "unskip", "close", says="not skipped")
     cli.refused("control", "t", "move", "close", says="--after")
     cli.refused("control", "t", "move", "close", "--after", "close", says="after itself")

@@ -78,5 +78,5 @@ def test_a_rejoin_code_with_a_byte_that_is_not_utf8_is_a_wrong_code(tmp_path: Pa
     )
     assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
     assert done.returncode == 2 and done.stderr.count(b"\n") == 1, done.stderr
-    assert b"not the rejoin code of 'Ana'" in done.stderr, done.stderr
+    assert "not the rejoin code of “Ana”".encode() in done.stderr, done.stderr
     assert [e["type"] for e in store.load(path).events if e["type"] == "wrong-rejoin"] == ["wrong-rejoin"]

@@ -103,7 +103,7 @@ def test_edit_needs_one_change(ws: Workshop) -> None:
     made = note_id(ws, ws.ok("note", "s", "A note").stdout)
     ws.refused("edit", "s", made, says="say what to change")
     ws.refused("edit", "s", made, "New", "--withdraw", says="say what to change")
-    ws.refused("edit", "s", "ffffffff", "New", says="no note 'ffffffff'")
+    ws.refused("edit", "s", "ffffffff", "New", says="no note “ffffffff”")
     ws.refused("edit", "s", made, "A note", says="already says that")
 
 

@@ -80,7 +80,7 @@ def test_an_archived_session_asked_for_by_name_says_where_it_went(ws: Workshop) 
     ws.ok("archive", "done")
     archived = ws.sessions / "archive" / "done.toml"
     said = ws.refused("report", "done", says=f"it is archived: {archived}")
-    assert said.startswith("error: no session 'done' in "), said
+    assert said.startswith("error: no session “done” in "), said
     assert ws.ok("report", str(archived)).stdout.startswith("# ")
     assert "`workshop sessions --all` lists them" in ws.ok("sessions").stdout
 

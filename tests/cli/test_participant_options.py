@@ -54,7 +54,7 @@ def test_each_command_takes_every_shared_option(ws: Workshop, command: str, monk
     _own, args = COMMANDS[command]
     result = ws.run(command, "s", *args, "--name", "Ana", "--rejoin", "WRONG9", "--code", code, "--lang", "de")
     assert result.exit_code == 2, (result.stdout, result.stderr)
-    assert result.stderr.startswith("Fehler: das ist nicht der Wiedereinstiegscode von 'Ana'")  # and when to try again
+    assert result.stderr.startswith("Fehler: das ist nicht der Wiedereinstiegscode von „Ana“")  # and when to try again
 
 
 def test_the_list_of_commands_keeps_its_order() -> None:

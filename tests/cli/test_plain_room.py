@@ -33,7 +33,7 @@ def test_ideas_questions_hands_and_reactions_by_typed_commands(tmp_path: Path) -
         "Hand up: 1 in the queue.",
         "Hand down.",
         "Slower: counted.",
-        "Sorry: unknown reaction 'boo': agree, disagree, slower, louder.",
+        "Sorry: unknown reaction “boo”: agree, disagree, slower, louder.",
         "Sorry: questions are asked on a Q&A step, or once the facilitator opens Q&A.",
     ]
     s.goto("questions")

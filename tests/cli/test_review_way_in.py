@@ -24,5 +24,5 @@ def test_a_client_name_the_file_cannot_hold_still_meets_the_name_s_limit(shared,
     )
     answered = [out for _, out in results if "too many wrong codes" not in out]
     assert len(answered) == len(wrong_rejoins(path)) >= 1, [out for _, out in results]
-    assert all("not the rejoin code of 'Ana'" in out for out in answered), answered
+    assert all("not the rejoin code of “Ana”" in out for out in answered), answered
     assert os.environ.get("WORKSHOP_CLIENT") != client  # the test's own environment is untouched

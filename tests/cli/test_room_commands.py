@@ -77,7 +77,7 @@ def test_a_scripted_brainstorm_vote_and_questions(room: Room) -> None:
     room.ok("upvote", "s", "--name", "Cy", "q2")
     room.ok("upvote", "s", "--name", "Di", "q3")
     assert "ignored" in room.ok("upvote", "s", "--name", "Ana", "2")
-    room.refused("upvote", "s", "--name", "Ana", "q9", says="no question 'q9'")
+    room.refused("upvote", "s", "--name", "Ana", "q9", says="no question “q9”")
     room.ok("control", "s", "answered", "q2")
     data = json.loads(room.ok("report", "s", "--format", "json"))
     assert [(i["id"], i["text"], i["author"], i["merged_into"], i["hidden"]) for i in data["ideas"]] == [

@@ -137,14 +137,14 @@ def test_prev_at_the_first_and_next_at_the_last_step_are_refused(ws: Workshop) -
 
 def test_goto_an_unknown_step_is_refused(ws: Workshop) -> None:
     ws.started_at()
-    ws.refused("control", "s", "goto", "nowhere", says="no step 'nowhere'")
+    ws.refused("control", "s", "goto", "nowhere", says="no step “nowhere”")
     ws.refused("control", "s", "goto", "other-module/pick", says="no step")
     ws.refused("control", "s", "goto", says="needs a step id")
 
 
 def test_unknown_action_is_refused(ws: Workshop) -> None:
     ws.started_at()
-    ws.refused("control", "s", "dance", says="unknown action 'dance'")
+    ws.refused("control", "s", "dance", says="unknown action “dance”")
 
 
 def test_pause_and_resume(ws: Workshop) -> None:
@@ -211,7 +211,7 @@ def test_close_a_poll_by_its_step_id(ws: Workshop) -> None:
     ws.ok("control", "s", "reopen", "pick")
     polls = {p["id"]: p["status"] for p in ws.report()["polls"]}
     assert polls[qid("many")] == "closed" and polls[qid("pick")] == "open"
-    ws.refused("control", "s", "close", "nosuch", says="no poll 'nosuch'")
+    ws.refused("control", "s", "close", "nosuch", says="no poll “nosuch”")
 
 
 def test_poll_actions_on_a_step_without_a_poll_are_refused(ws: Workshop) -> None:
@@ -444,8 +444,8 @@ def test_vote_on_a_named_poll(ws: Workshop) -> None:
     ws.ok("control", "s", "next")  # moving on closes `pick`
     ws.refused("vote", "s", "--name", "Ana", "--poll", "pick", "Coaching", says="closed")
     ws.refused("vote", "s", "--name", "Ana", "--poll", "dots", "Coaching", says="not open yet")
-    ws.refused("vote", "s", "--name", "Ana", "--poll", "nosuch", "Coaching", says="no poll 'nosuch'")
-    ws.refused("vote", "s", "--name", "Ana", "--poll", "intro", "Coaching", says="no poll 'intro'")
+    ws.refused("vote", "s", "--name", "Ana", "--poll", "nosuch", "Coaching", says="no poll “nosuch”")
+    ws.refused("vote", "s", "--name", "Ana", "--poll", "intro", "Coaching", says="no poll “intro”")
     ws.ok("control", "s", "reopen", "pick")  # open again while the session stands on `many`
     result = ws.ok("vote", "s", "--name", "Ana", "--poll", "pick", "Quality")
     assert result.stdout.strip() == f"ballot recorded on {qid('pick')}"
@@ -553,14 +553,14 @@ def test_report_to_a_file(ws: Workshop) -> None:
 def test_report_in_an_unknown_format_is_refused(ws: Workshop) -> None:
     ws.started_at()
     out = ws.root / "r.xml"
-    ws.refused("report", "s", "--format", "xml", says="unknown format 'xml'")
+    ws.refused("report", "s", "--format", "xml", says="unknown format “xml”")
     ws.refused("report", "s", "--format", "xml", "-o", str(out), says="unknown format")
     assert not out.exists()
 
 
 def test_report_on_a_session_that_does_not_exist(ws: Workshop) -> None:
     ws.new()
-    ws.refused("report", "nosuch", says="no session 'nosuch'")
+    ws.refused("report", "nosuch", says="no session “nosuch”")
     ws.refused("report", str(ws.root / "nowhere.toml"), says="no such session file")
 
 

@@ -84,5 +84,5 @@ def test_reopening_a_session_says_its_state_in_german(ws: Workshop, monkeypatch)
     _on_the_story(ws)
     monkeypatch.setattr(running, "show_screen", lambda make: None)  # the screen is not what is tested
     said = ws.ok("--lang", "de", "run", "--last").stderr
-    assert "(läuft, bei 'Ein Kompromiss aus letzter Zeit'" in said, said
+    assert "(läuft, bei „Ein Kompromiss aus letzter Zeit“" in said, said
     assert "running" not in said, said

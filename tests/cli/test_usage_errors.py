@@ -16,7 +16,7 @@ from workshop.cli import app
         (["idea", "s", "x"], "Missing option '--name'"),
         (["idea"], "Missing argument 'session'"),
         (["nosuch"], "No such command 'nosuch'"),
-        (["--lang", "xx", "sessions"], "'xx' is not one of the languages"),
+        (["--lang", "xx", "sessions"], "“xx” is not one of the languages"),
         (["--lang", "\x1b[2J", "sessions"], "is not one of the languages"),
         (["report", "s", "--format"], "requires an argument"),
         (["report", "s", "--bogus"], "No such option: --bogus"),
@@ -81,11 +81,11 @@ def test_the_hint_names_the_help_of_the_command_typed(args: list[str], help_of: 
     [
         (
             ["report", "s", "--format", "xx", "--lang", "de"],
-            "Fehler: unbekanntes Format 'xx': wählen Sie md, html, csv oder json",
+            "Fehler: unbekanntes Format „xx“: wählen Sie md, html, csv oder json",
         ),
-        (["actions", "s", "--format", "pdf", "--lang", "es"], "formato desconocido 'pdf': elige md, csv, json o ics"),
+        (["actions", "s", "--format", "pdf", "--lang", "es"], "formato desconocido «pdf»: elige md, csv, json o ics"),
         (["compare", "s", "t", "-o", "x.pdf", "--lang", "fr"], "--format md, html ou json"),
-        (["report", "s", "--format", "xx"], "error: unknown format 'xx': choose md, html, csv or json"),
+        (["report", "s", "--format", "xx"], "error: unknown format “xx”: choose md, html, csv or json"),
     ],
     ids=repr,
 )

@@ -70,7 +70,7 @@ def test_wrong_rejoin_codes_from_a_script_are_counted_and_held_back(shared) -> N
     )
     assert all(status == 2 and out.count("\n") == 1 for status, out in results)
     said = [out for _, out in results]
-    assert all("not the rejoin code of 'Ana'" in out or "too many wrong codes" in out for out in said)
+    assert all("not the rejoin code of “Ana”" in out or "too many wrong codes" in out for out in said)
     wrong = [e for e in store.load(path).events if e["type"] == "wrong-rejoin"]
     assert 1 <= len(wrong) <= REJOIN_PER_PERSON.most_in(seconds + 1) < 8
     assert len(wrong) == sum("not the rejoin code" in out for out in said)  # every answered guess counted

@@ -252,7 +252,7 @@ def test_hostile_names_notes_and_answers_are_shown_as_typed(browser, served: Ser
     page.get_by_label("Rejoin code").fill("ABCDEF")
     page.get_by_role("button", name="Join").tap()
     expect(page.get_by_role("alert")).to_have_text(  # a name keeps letters, digits and a little punctuation
-        "nobody called 'img srcx onerroralert(4)' has joined this session", timeout=WAIT
+        "nobody called “img srcx onerroralert(4)” has joined this session", timeout=WAIT
     )
     expect(page.get_by_label("Your name")).to_have_value("<img src=x onerror=alert(4)>")  # kept to correct
 

@@ -285,4 +285,4 @@ def test_a_german_refusal_quotes_the_words_to_type() -> None:
     with i18n.speaking("de"), pytest.raises(dates.DateError) as refused:
         dates.owner_and_due("Ana nächsten Freitag", D(2026, 3, 2), "dmy")
     assert str(refused.value).startswith("„nächsten Freitag“ kann Fr. 6. März 2026 oder"), refused.value
-    assert "tippen Sie „Freitag“ für den ersten" in str(refused.value)
+    assert "geben Sie „Freitag“ für den ersten ein" in str(refused.value)

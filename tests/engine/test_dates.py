@@ -32,7 +32,7 @@ def test_each_typed_date_is_read_or_refused(typed: str, order: str | None, means
 def test_a_refusal_says_what_the_two_readings_would_be() -> None:
     with pytest.raises(dates.DateError, match=r"could be Sat 5 Jun 2027 or Thu 6 May 2027"):
         dates.read("05/06/2027", TODAY, None)
-    with pytest.raises(dates.DateError, match=r"next friday could be Fri 11 Dec 2026 or Fri 18 Dec 2026"):
+    with pytest.raises(dates.DateError, match=r"“next friday” could be Fri 11 Dec 2026 or Fri 18 Dec 2026"):
         dates.read("next friday", TODAY, "dmy")
 
 

@@ -67,9 +67,11 @@ def test_a_surname_that_is_a_time_unit_is_a_name(lang: str, typed: str) -> None:
     ],
 )
 def test_a_date_mistyped_at_the_end_is_refused_not_kept_as_a_name(lang: str, typed: str, quoted: str) -> None:
-    with i18n.speaking(lang), pytest.raises(dates.DateError) as refused:
-        dates.owner_and_due(typed, TODAY, "dmy")
-    assert f"'{quoted}'" in str(refused.value) and "\n" not in str(refused.value)
+    with i18n.speaking(lang):
+        with pytest.raises(dates.DateError) as refused:
+            dates.owner_and_due(typed, TODAY, "dmy")
+        said = i18n.quote(quoted)  # „2 Wochen“, «2 semanas», « 2 semaines », “3 days”: never '3 days'
+    assert said in str(refused.value) and f"'{quoted}'" not in str(refused.value) and "\n" not in str(refused.value)
 
 
 FRIDAY_NEXT_WEEK = {
@@ -106,7 +108,7 @@ def test_a_weekday_next_week_is_that_day_of_the_week_after_today_s(today: dt.dat
 @pytest.mark.parametrize(
     ("lang", "typed", "suggested"),
     [
-        ("en", "next friday", "or friday next week for the second"),
+        ("en", "next friday", "or “friday next week” for the second"),
         ("de", "nächsten Freitag", "oder „Freitag nächste Woche“ für den zweiten"),
         ("es", "el próximo viernes", "o «el viernes de la semana que viene» para el segundo"),
         ("fr", "vendredi prochain", "ou « vendredi de la semaine prochaine » pour le second"),

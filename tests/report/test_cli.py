@@ -58,8 +58,8 @@ def test_html_to_a_file(folder: Path) -> None:
 
 
 def test_report_refusals(folder: Path) -> None:
-    refused(folder, "report", "a", "--format", "pdf", says="unknown format 'pdf': choose md, html, csv or json")
-    refused(folder, "report", "nosuch", "--format", "csv", says="no session 'nosuch'")
+    refused(folder, "report", "a", "--format", "pdf", says="unknown format “pdf”: choose md, html, csv or json")
+    refused(folder, "report", "nosuch", "--format", "csv", says="no session “nosuch”")
 
 
 def test_compare_prints_tables_by_default(folder: Path) -> None:
@@ -89,10 +89,10 @@ def test_compare_to_a_file_by_path(folder: Path) -> None:
 
 
 def test_compare_refusals(folder: Path) -> None:
-    refused(folder, "compare", "a", "b", "--format", "csv", says="unknown format 'csv': choose md, html or json")
+    refused(folder, "compare", "a", "b", "--format", "csv", says="unknown format “csv”: choose md, html or json")
     refused(folder, "compare", "a", says="at least two sessions")
     refused(folder, "compare", says="at least two sessions")
-    refused(folder, "compare", "a", "nosuch", says="no session 'nosuch'")
+    refused(folder, "compare", "a", "nosuch", says="no session “nosuch”")
     refused(folder, "compare", "a", "b", "-o", str(folder / "x.txt"), says="give --format md, html or json")
     assert not (folder / "x.txt").exists()
 

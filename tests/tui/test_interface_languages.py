@@ -77,7 +77,7 @@ async def test_three_participants_and_the_facilitator_each_in_their_own_language
         await chair_pilot.press("r")
         await wait_for(
             chair_pilot,
-            lambda: "Coaching : 1 voix" in unwrapped(screen_text(chair)) or "3 votes" in unwrapped(screen_text(chair)),
+            lambda: "3 votants" in unwrapped(screen_text(chair)) and "2 voix" in unwrapped(screen_text(chair)),
             seconds=10,
         )
         tally = chair.session.state().poll.tally

@@ -86,7 +86,7 @@ async def test_three_people_in_a_row_and_no_double_votes(session_path: Path, clo
             assert app.main.query_one("#who", Input).value == ""
         assert [b["value"] for b in ballots(session_path)] == [["Coaching"], ["Planning"], ["Quality"]]
         await person(pilot, "ana", [], secret="9999")  # someone typing Ana's name is not Ana...
-        assert "not the PIN of 'Ana'" in message(app) and app.screen is app.main
+        assert "not the PIN of “Ana”" in message(app) and app.screen is app.main
         clock.advance(60)
         await person(pilot, "ana", [])  # ...Ana, with her PIN, is: told she has voted, her ballot hers to change
         assert type(app.screen).__name__ == "VoteScreen" and "already voted" in screen_text_of(app)

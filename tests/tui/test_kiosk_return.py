@@ -154,7 +154,7 @@ async def test_wrong_pins_count_as_wrong_rejoin_codes_on_every_channel(session_p
                 await person(pilot, "Ana", [], secret=pin_of("Ana"))
                 assert "too many wrong codes" in message(app) and app.screen is app.main
             clock.advance(REJOIN_PER_PERSON.most)
-        assert all("not the PIN of 'Ana'" in line for line in said[:-1]) and "too many" in said[-1]
+        assert all("not the PIN of “Ana”" in line for line in said[:-1]) and "too many" in said[-1]
         await person(pilot, "Ana", [])  # her own PIN, while the name is locked: it waits too
         assert "too many wrong codes" in message(app) and app.screen is app.main
     wrong = [e for e in store.load(session_path).events if e["type"] == "wrong-rejoin"]
@@ -226,4 +226,4 @@ def test_a_wrong_code_in_french_says_when_to_try_again_as_french_is_written(
     live.join("Léa")
     with i18n.speaking("fr"), pytest.raises(WrongRejoinCode) as wrong:
         door.rejoin(live, "Léa", "AAAAAA", door.Client("10.0.0.7", "phone"))
-    assert "de 'Léa' : réessayez dans 1 seconde" in str(wrong.value), str(wrong.value)
+    assert "de « Léa » : réessayez dans 1 seconde" in str(wrong.value), str(wrong.value)

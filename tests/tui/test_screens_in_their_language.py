@@ -153,7 +153,7 @@ async def test_a_wrong_pin_at_the_kiosk_is_said_in_good_german(path: Path, clock
             await wait_for(pilot, lambda: "PIN von" in screen_text(app))
             shown = unwrapped(screen_text(app))
             assert isinstance(app.screen.query_one("#secret", Input), Input)
-    assert "das ist nicht die PIN von 'Zoe'" in shown, shown
+    assert "das ist nicht die PIN von „Zoe“" in shown, shown
 
 
 def test_a_vote_with_no_poll_open_is_refused_in_the_readers_language(path: Path) -> None:

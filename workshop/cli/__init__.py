@@ -41,13 +41,18 @@ def pretty_print_error(err: WorkshopError) -> None:
     one holds: it is said `\\n`, as a quoted value says it."""
     from workshop.engine.text import clean
 
-    said = _QUOTED_LONG.sub(lambda m: f"{m[1]}{m[2][:40]}…{m[1]}", clean(str(err)))  # a paste: its start
+    said = _QUOTED_LONG.sub(
+        lambda m: f"{m['open']}{m['words'][:40]}…{m['close']}", clean(str(err))
+    )  # a paste: its start
     said = "\\n".join(said.splitlines())  # (a paste that took the newline along)
     typer.echo(_("error: {err}").format(err=said), err=True)
 
 
-# a value quoted back to the user, too long to read; an apostrophe within a word (l'option) quotes nothing
-_QUOTED_LONG = re.compile(r"""(?<!\w)(['"])([^'"\n]{61,})\1(?!\w)""")
+# a value quoted back to the user, too long to read, between a language's quotation marks (engine/text.py
+# `said_back`: “…”, „…“, «…», « … ») or straight ones; an apostrophe within a word (l'option) quotes nothing
+_QUOTED_LONG = re.compile(
+    r"""(?<!\w)(?P<open>['"]|[“„«] ?)(?P<words>[^'"“”„«»\n]{61,}?)(?P<close>(?<=\S)['"]|(?<=\S) ?[“”»])(?!\w)"""
+)
 
 
 class _Commands(InLanguage, TyperGroup):
@@ -128,13 +133,14 @@ def _speak(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
     """`--lang`: the language this command speaks, from here on (its help, its messages, its screen);
     `workshop --lang de CMD` as `workshop CMD --lang de`."""
     from workshop import i18n
+    from workshop.engine.text import said_back
 
     if ctx.parent is None:  # the root: each command speaks as it is told, not as the one before it in this process
         i18n.forget()
     if value is not None and not i18n.known(value):
         raise typer.BadParameter(
-            _("{lang!r} is not one of the languages: {languages}").format(
-                lang=value, languages=", ".join(i18n.LANGUAGES)
+            _("{lang} is not one of the languages: {languages}").format(
+                lang=said_back(value), languages=", ".join(i18n.LANGUAGES)
             )
         )
     if value is not None:

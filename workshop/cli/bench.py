@@ -24,9 +24,10 @@ def bench(
     """Run a room of simulated phones against a throwaway session on this machine, with the
     facilitator's screen, and say whether it holds them (docs/participants.md)."""
     from workshop import i18n
+    from workshop.engine.text import said_back
 
     if what != "room":
-        raise fail(_("nothing called {what!r} to measure: `workshop bench room`").format(what=what))
+        raise fail(_("nothing called {what} to measure: `workshop bench room`").format(what=said_back(what)))
     if not 1 <= phones <= 5000:
         raise fail(_("--phones must be from 1 to 5000, not {phones}").format(phones=phones))
     if not 5 <= seconds <= 3600:

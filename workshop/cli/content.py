@@ -37,9 +37,10 @@ def validate(
     practice = practice or strict  # --strict alone would otherwise be silently ignored
     if lang is not None:
         from workshop.content.languages import TAG
+        from workshop.engine.text import said_back
 
         if not TAG.match(lang):
-            raise fail(_("--lang {lang!r} is not a language tag such as de, es or pt-BR").format(lang=lang))
+            raise fail(_("--lang {lang} is not a language tag such as de, es or pt-BR").format(lang=said_back(lang)))
     if watch:
         missing = [str(p) for p in paths if not p.exists()]
         if missing:

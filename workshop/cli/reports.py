@@ -71,7 +71,9 @@ def output_format(fmt: str | None, output: Path | None, choices: tuple[str, ...]
     elif fmt is None:
         fmt = default
     if fmt is not None and fmt not in choices:
-        raise fail(_("unknown format {fmt!r}: choose {said}").format(fmt=fmt, said=said))
+        from workshop.engine.text import said_back
+
+        raise fail(_("unknown format {fmt}: choose {said}").format(fmt=said_back(fmt), said=said))
     return fmt
 
 

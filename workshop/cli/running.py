@@ -118,8 +118,13 @@ def _say_reopened(session: "Session", which: str) -> None:
     state = session.state()
     from workshop.engine.in_language import step_title  # here, not at the top: every command imports this module
     from workshop.engine.tally import SESSION_STATUS_WORDS
+    from workshop.engine.text import said_back
 
-    where = _("at {title!r}").format(title=step_title(state.step)) if state.step is not None else _("not started yet")
+    where = (
+        _("at {title}").format(title=said_back(step_title(state.step)))
+        if state.step is not None
+        else _("not started yet")
+    )
     typer.echo(
         _("reopening {which}: {stem} ({status}, {where}, join code {code}); --new starts another").format(
             which=which,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workshop.engine.text import said_back
 from workshop.i18n import N_, _
 from workshop.sessions.files import SessionError
 from workshop.sessions.session import POLL_ACTIONS, Session
@@ -35,7 +36,9 @@ def act(
             raise SessionError(_("merge needs two ideas: `merge IDEA INTO`, like `merge i4 i2`"))
         return session.merge(arg, into)
     if into is not None:
-        raise SessionError(_("{word} takes at most one argument (got {into!r} as well)").format(word=word, into=into))
+        raise SessionError(
+            _("{word} takes at most one argument (got {into} as well)").format(word=word, into=said_back(into))
+        )
     if after is not None and word not in ("move", "insert-break"):
         raise SessionError(_("--after goes with move and insert-break, not {word}").format(word=word))
     verb = _verb(session, word, arg, after)
@@ -57,7 +60,7 @@ def _verb(session: Session, word: str, arg: str | None, after: str | None = None
         return lambda: session.qa(arg == "on")
     if word == "call":
         if arg is not None:
-            raise SessionError(_("call takes no argument (got {arg!r})").format(arg=arg))
+            raise SessionError(_("call takes no argument (got {arg})").format(arg=said_back(arg)))
         return session.call_next
     if word == "goto":
         return lambda: session.goto(_needed(arg, _("goto needs a step id, like `goto welcome` or `goto module/step`")))
@@ -88,9 +91,9 @@ def _verb(session: Session, word: str, arg: str | None, after: str | None = None
         "end": session.end,
     }.get(word)
     if plain is None:
-        raise SessionError(_("unknown action {word!r}: {USAGE}").format(word=word, USAGE=_(USAGE)))
+        raise SessionError(_("unknown action {word}: {USAGE}").format(word=said_back(word), USAGE=_(USAGE)))
     if arg is not None:
-        raise SessionError(_("{word} takes no argument (got {arg!r})").format(word=word, arg=arg))
+        raise SessionError(_("{word} takes no argument (got {arg})").format(word=word, arg=said_back(arg)))
     return plain
 
 
@@ -104,7 +107,7 @@ def _whole(arg: str | None, message: str) -> int:
     try:
         return int(_needed(arg, message))
     except ValueError:
-        raise SessionError(_("{message}, not {arg!r}").format(message=message, arg=arg)) from None
+        raise SessionError(_("{message}, not {arg}").format(message=message, arg=said_back(str(arg)))) from None
 
 
 def minutes(arg: str | None) -> int:
@@ -113,5 +116,5 @@ def minutes(arg: str | None) -> int:
         return int("1" if arg is None else arg)
     except ValueError:
         raise SessionError(
-            _("extend takes whole minutes, like `extend 2` or `extend -1`, not {arg!r}").format(arg=arg)
+            _("extend takes whole minutes, like `extend 2` or `extend -1`, not {arg}").format(arg=said_back(str(arg)))
         ) from None

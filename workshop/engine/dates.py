@@ -79,8 +79,8 @@ def read(typed: str, today: dt.date, order: str | None) -> dt.date:
     if found is None:
         strip = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:40] + "…"  # a paste, quoted short
         raise DateError(
-            _("{strip!r} is not a date this reads: type {examples}").format(
-                strip=strip, examples=", ".join(examples(order))
+            _("{strip} is not a date this reads: type {examples}").format(
+                strip=text.said_back(strip), examples=", ".join(examples(order))
             )
         )
     return found
@@ -124,9 +124,11 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
     if other is not None:
         raise DateError(
             _(
-                "{first!r} and {second!r} are two dates: keep one, or type due before the date if the first is "
-                "part of the name"
-            ).format(first=" ".join(owner.split()[-earlier:]), second=" ".join(ended[-size:]))
+                "{first} and {second} are two dates: keep one, or type “due” before the date if the first is part "
+                "of the name"
+            ).format(
+                first=text.said_back(" ".join(owner.split()[-earlier:])), second=text.said_back(" ".join(ended[-size:]))
+            )
         )
     return owner, due
 

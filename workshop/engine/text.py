@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from workshop.errors import WorkshopError
-from workshop.i18n import _
+from workshop.i18n import _, quote
 
 NAME_MAX = 40
 TEXT_MAX = 2000
@@ -47,6 +47,14 @@ def escaped(text: str) -> str:
     \\u202e): a file's words shown where they must not act on the terminal (a file name, a
     field's name, a value quoted in a problem)."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def said_back(typed: str) -> str:
+    """What a person typed, quoted back to them in a refusal as the reader's language quotes
+    („15 jui“, «15 jui», “15 jui”), each character that does not print escaped as `escaped`
+    writes it (a newline as \\n, an ESC as \\x1b): the refusal stays one line, and nothing in it
+    acts on the terminal, as a `{typed!r}` field kept it."""
+    return quote(escaped(typed))
 
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt: Other_Default_Ignorable_Code_Point

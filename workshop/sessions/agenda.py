@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from workshop.engine import events
 from workshop.engine.in_language import step_title
+from workshop.engine.text import said_back
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import _
 from workshop.sessions.corrections import question_text, quoted
@@ -126,7 +127,9 @@ class AgendaVerbs(DecisionVerbs):
         step = self.state().step_by_id(ref)
         if step is None:
             raise SessionError(
-                _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(ref=ref)
+                _("no step {ref} in this agenda (or the id is in several modules: use module/step)").format(
+                    ref=said_back(ref)
+                )
             )
         return step
 

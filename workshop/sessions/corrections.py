@@ -44,7 +44,7 @@ class CorrectionVerbs(RoomVerbs):
             return self.edit_note(ref, body, person)
         if person is not None:
             raise SessionError(
-                _("no note or idea {ref!r} of yours (a note's id, or an idea's like i3)").format(ref=ref)
+                _("no note or idea {ref} of yours (a note's id, or an idea's like i3)").format(ref=text.said_back(ref))
             )
         return self.reword(ref, body)
 
@@ -86,9 +86,13 @@ class CorrectionVerbs(RoomVerbs):
         found = [n for n in notes.values() if n.id.startswith(ref.lower()) and n.withdrawn == withdrawn]
         if len(found) != 1:
             raise SessionError(
-                _("no note {ref!r}{value}").format(ref=ref, value=" withdrawn" if withdrawn else "")
-                if not found
-                else _("{ref!r} is the start of several notes' ids: give more of it").format(ref=ref)
+                (
+                    _("no withdrawn note {ref}")
+                    if withdrawn and not found
+                    else _("no note {ref}")
+                    if not found
+                    else _("{ref} is the start of several notes' ids: give more of it")
+                ).format(ref=text.said_back(ref))
             )
         note = found[0]
         if person is not None:
@@ -128,7 +132,7 @@ class CorrectionVerbs(RoomVerbs):
     def _correctable_idea(self, s: SessionState, ref: str, person: Person | None, doing: str) -> Idea:
         idea = self.fold.room.ideas.get(ref)
         if idea is None or idea.withdrawn and doing == "edit":
-            raise SessionError(_("no idea {ref!r}").format(ref=ref))
+            raise SessionError(_("no idea {ref}").format(ref=text.said_back(ref)))
         if person is not None:
             if not idea.author:
                 raise SessionError(

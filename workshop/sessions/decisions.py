@@ -25,15 +25,15 @@ WORDING_MAX = 2000
 SAID = {  # marked here, said in the language in force where a verb refuses or answers
     "no-step": N_("the session has not started: a decision is made on a step"),
     "no-words": N_("say what was decided (TEXT), or name a consent poll (--from) whose proposal it is"),
-    "no-action": N_("no action item {ref!r} in this session (a note marked as one: its id, or the start of it)"),
-    "several-actions": N_("{ref!r} is the start of several actions' ids: give more of it"),
-    "several-items": N_("{ref!r} is the start of several action items' ids: give more of it"),
-    "no-decision": N_("no decision {ref!r} in this session (d1, d2, …)"),
+    "no-action": N_("no action item {ref} in this session (a note marked as one: its id, or the start of it)"),
+    "several-actions": N_("{ref} is the start of several actions' ids: give more of it"),
+    "several-items": N_("{ref} is the start of several action items' ids: give more of it"),
+    "no-decision": N_("no decision {ref} in this session (d1, d2, …)"),
     "withdrawn": N_("decision {ref} was withdrawn: record a new one instead"),
     "nothing": N_("say what changes: new words, the actions (--action), or both"),
     "no-consent": N_("no consent to record here: this step's poll is not a consent poll that reached consent"),
-    "no-carried": N_("no action {ref!r} carried into this session (`workshop actions --chain` lists them)"),
-    "status": N_("an action is done, blocked, dropped or open, not {status!r}"),
+    "no-carried": N_("no action {ref} carried into this session (`workshop actions --chain` lists them)"),
+    "status": N_("an action is done, blocked, dropped or open, not {status}"),
     "blocked": N_("say what blocks it (--note)"),
     "not-owner": N_("only its owner ({owner}) or the facilitator can review this action"),
     "not-now": N_("owners review their actions while the review step runs: ask the facilitator"),
@@ -163,7 +163,7 @@ class DecisionVerbs(CorrectionVerbs):
         """Mark a carried action done, blocked (with what blocks it), dropped or open again: the
         facilitator at any time, its owner while the review step runs."""
         if status not in STATUSES:
-            raise SessionError(said("status").format(status=status))
+            raise SessionError(said("status").format(status=text.said_back(status)))
         note = None if not comment or not comment.strip() else wording(comment, _("a note"))
         if status == "blocked" and note is None:
             raise SessionError(said("blocked"))
@@ -200,16 +200,14 @@ class DecisionVerbs(CorrectionVerbs):
     def _carried(s: SessionState, ref: str) -> Carried:
         found = [a for a in s.record.carried if a.note.startswith(ref.lower())]
         if len(found) != 1:
-            raise SessionError(
-                said("no-carried").format(ref=ref) if not found else said("several-actions").format(ref=ref)
-            )
+            raise SessionError(said("no-carried" if not found else "several-actions").format(ref=text.said_back(ref)))
         return found[0]
 
     @staticmethod
     def _decision(s: SessionState, ref: str) -> Decision:
         found = s.record.decision(ref.strip().lower())
         if found is None:
-            raise SessionError(said("no-decision").format(ref=ref))
+            raise SessionError(said("no-decision").format(ref=text.said_back(ref)))
         if found.withdrawn is not None:
             raise SessionError(said("withdrawn").format(ref=found.id))
         return found
@@ -218,9 +216,7 @@ class DecisionVerbs(CorrectionVerbs):
     def _action(s: SessionState, ref: str) -> str:
         found = [n.id for n in s.notes if n.action and n.id.startswith(ref.strip().lower())]
         if len(found) != 1:
-            raise SessionError(
-                said("no-action").format(ref=ref) if not found else said("several-items").format(ref=ref)
-            )
+            raise SessionError(said("no-action" if not found else "several-items").format(ref=text.said_back(ref)))
         return found[0]
 
     @staticmethod

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from workshop.engine import events
-from workshop.engine.text import clean
+from workshop.engine.text import clean, said_back
 from workshop.i18n import _
 from workshop.sessions import people
 from workshop.sessions.files import SessionError
@@ -112,7 +112,7 @@ def attempt(
     session.refresh()
     token = session.fold.participant_named(clean)
     if token is None:
-        raise SessionError(_("nobody called {clean!r} has joined this session").format(clean=clean))
+        raise SessionError(_("nobody called {clean} has joined this session").format(clean=said_back(clean)))
     _held(session.fold.guesses.rejoin_wait(token, client.key, _now(session)))
     person = check(token)
     with session.changing() as write:

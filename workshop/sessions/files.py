@@ -48,8 +48,8 @@ def check_name(name: str) -> str:
     name = name.removesuffix(".toml")
     if not NAME.match(name) or ".." in name:
         raise SessionError(
-            _("bad session name {name!r}: use letters, digits, '.', '_' and '-' (no path separators or '..')").format(
-                name=name
+            _("bad session name {name}: use letters, digits, '.', '_' and '-' (no path separators or '..')").format(
+                name=text.said_back(name)
             )
         )
     return name
@@ -68,7 +68,9 @@ def resolve(ref: str, folder: Path | None = None) -> Path:
     # not translated: a file name
     path = sessions_dir(folder) / f"{check_name(ref)}.toml"
     if not path.is_file():
-        missing = _("no session {ref!r} in {sessions_dir}/").format(ref=ref, sessions_dir=sessions_dir(folder))
+        missing = _("no session {ref} in {sessions_dir}/").format(
+            ref=text.said_back(ref), sessions_dir=sessions_dir(folder)
+        )
         if (archived := path.parent / ARCHIVE / path.name).is_file():  # named as it was: say where it went
             missing += _(": it is archived: {path}").format(path=archived)
         raise SessionError(missing)

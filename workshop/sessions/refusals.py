@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from workshop.engine.text import said_back
 from workshop.i18n import _, ngettext
 from workshop.sessions.files import SessionError
 
@@ -16,8 +17,8 @@ class NameTaken(SessionError):
     def __init__(self, name: str) -> None:
         super().__init__(
             _(
-                "the name {name!r} is taken in this session: choose another, or give your rejoin code if it is yours"
-            ).format(name=name)
+                "the name {name} is taken in this session: choose another, or give your rejoin code if it is yours"
+            ).format(name=said_back(name))
         )
         self.name = name
 
@@ -42,8 +43,8 @@ class WrongRejoinCode(Waiting):
 
     def __init__(self, name: str, wait: float, pin: bool = False) -> None:
         # one whole sentence each: German says "der Code" but "die PIN"
-        said = _("that is not the PIN of {name!r}") if pin else _("that is not the rejoin code of {name!r}")
-        super().__init__(said.format(name=name), wait)
+        said = _("that is not the PIN of {name}") if pin else _("that is not the rejoin code of {name}")
+        super().__init__(said.format(name=said_back(name)), wait)
         self.name = name
 
 

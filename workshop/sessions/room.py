@@ -80,7 +80,7 @@ class RoomVerbs(Taking):
             s = self._started("hide" if on else "unhide")
             item: Idea | Question | None = s.room.idea(_id(ref, "i")) or s.room.question(_id(ref, "q"))
             if item is None:
-                raise SessionError(_("no idea or question {ref!r}").format(ref=ref))
+                raise SessionError(_("no idea or question {ref}").format(ref=text.said_back(ref)))
             if item.hidden == on:
                 raise SessionError((_("{id} is already hidden") if on else _("{id} is not hidden")).format(id=item.id))
             write(events.HideEvent(item=item.id, on=on))
@@ -89,7 +89,7 @@ class RoomVerbs(Taking):
     def _idea(self, s: SessionState, ref: str) -> Idea:
         idea = s.room.idea(_id(ref, "i"))
         if idea is None:
-            raise SessionError(_("no idea {ref!r}").format(ref=ref))
+            raise SessionError(_("no idea {ref}").format(ref=text.said_back(ref)))
         return idea
 
     def _freeze_options(self, write: Write, s: SessionState, target: StepView, again: bool = False) -> str:
@@ -145,7 +145,7 @@ class RoomVerbs(Taking):
             s = self._started("upvote")
             question = self._question(s, ref)
             if question.hidden:
-                raise SessionError(_("no question {ref!r}").format(ref=ref))
+                raise SessionError(_("no question {ref}").format(ref=text.said_back(ref)))
             if person.token in self.fold.room.upvoters.get(question.id, ()):
                 return _("you have already upvoted {id}: one upvote per person (ignored)").format(id=question.id)
             self._ensure_joined(write, person)
@@ -176,7 +176,7 @@ class RoomVerbs(Taking):
     def _question(s: SessionState, ref: str) -> Question:
         question = s.room.question(_id(ref, "q"))
         if question is None:
-            raise SessionError(_("no question {ref!r}").format(ref=ref))
+            raise SessionError(_("no question {ref}").format(ref=text.said_back(ref)))
         return question
 
     # ---------------------------------------------------------------- hands and reactions
@@ -208,8 +208,8 @@ class RoomVerbs(Taking):
     def react_as(self, person: Person, reaction: str) -> str:
         if reaction not in REACTIONS:
             raise SessionError(
-                _("unknown reaction {reaction!r}: {REACTIONS}").format(
-                    reaction=reaction, REACTIONS=", ".join(REACTIONS)
+                _("unknown reaction {reaction}: {REACTIONS}").format(
+                    reaction=text.said_back(reaction), REACTIONS=", ".join(REACTIONS)
                 )
             )
         with self.changing() as write:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from workshop import i18n
 from workshop.engine import dates, events, forecast
 from workshop.engine.in_language import spec_in, step_title
+from workshop.engine.text import said_back
 from workshop.engine.views import SessionState, StepView
 from workshop.i18n import N_, _
 from workshop.sessions.agenda import AgendaVerbs
@@ -90,8 +91,8 @@ class Session(AgendaVerbs):
             target = s.step_by_id(ref)
             if target is None:
                 raise SessionError(
-                    _("no step {ref!r} in this agenda (or the id is in several modules: use module/step)").format(
-                        ref=ref
+                    _("no step {ref} in this agenda (or the id is in several modules: use module/step)").format(
+                        ref=said_back(ref)
                     )
                 )
             said = self._freeze_options(write, s, target)
@@ -151,8 +152,8 @@ class Session(AgendaVerbs):
         """close, reopen, reset or reveal a poll: the current step's, or the one named."""
         if action not in POLL_ACTIONS:
             raise SessionError(
-                _("unknown poll action {action!r}: {POLL_ACTIONS}").format(
-                    action=action, POLL_ACTIONS=", ".join(POLL_ACTIONS)
+                _("unknown poll action {action}: {POLL_ACTIONS}").format(
+                    action=said_back(action), POLL_ACTIONS=", ".join(POLL_ACTIONS)
                 )
             )
         with self.changing() as write:
@@ -200,7 +201,7 @@ class Session(AgendaVerbs):
         owner, due = owner_and_due(owner, due, self.today())
         with self.changing() as write:
             if note_id not in self.fold.notes:
-                raise SessionError(_("no note {note_id!r}").format(note_id=note_id))
+                raise SessionError(_("no note {note_id}").format(note_id=said_back(note_id)))
             write(events.ActionEvent(note=note_id, on=on, owner=events.given(owner), due=events.given(due)))
         said = _(" for {owner}").format(owner=owner) if owner else ""
         return _("note {note_id}: {value}{said}").format(

@@ -73,7 +73,7 @@ class Taking(SessionFile):
         if poll is None and (step := s.step_by_id(ref)) is not None:
             poll = s.polls.get(step.qid)
         if poll is None:
-            raise SessionError(_("no poll {ref!r} in this session").format(ref=ref))
+            raise SessionError(_("no poll {ref} in this session").format(ref=text.said_back(ref)))
         return poll
 
     # ---------------------------------------------------------------- participants

@@ -69,8 +69,8 @@ def participant_name(name: str) -> str:
         raise SessionError(str(err)) from None
     if word := lookalikes.reserved(clean):
         raise SessionError(
-            _("{clean!r} cannot be a participant's name (it reads as {word!r}): choose another").format(
-                clean=clean, word=word
+            _("{clean} cannot be a participant's name (it reads as {word}): choose another").format(
+                clean=text.said_back(clean), word=text.said_back(word)
             )
         )
     return clean

@@ -12,6 +12,7 @@ from workshop import i18n
 from workshop.engine.bidi import isolate
 from workshop.engine.events import FACILITATOR
 from workshop.engine.in_language import state_in
+from workshop.engine.text import said_back
 from workshop.engine.views import PollView, StepView
 from workshop.errors import WorkshopError
 from workshop.i18n import _, pgettext
@@ -262,8 +263,8 @@ def _whole_minutes(typed: str) -> int:
         return int(typed)
     except ValueError:
         raise SessionError(
-            _("{message}, not {arg!r}").format(
-                message=_("insert-break takes whole minutes, like `insert-break 10`"), arg=typed
+            _("{message}, not {arg}").format(
+                message=_("insert-break takes whole minutes, like `insert-break 10`"), arg=said_back(typed)
             )
         ) from None
 

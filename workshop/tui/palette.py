@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.widget import Widget
 
+from workshop import i18n
 from workshop.i18n import N_, _, pgettext
 
 
@@ -31,16 +32,21 @@ def shown_key(binding: Binding) -> str:
 
 
 def key_name(shown: str) -> str:
-    """A key named as the reader's keyboard prints it ("Leertaste", "Bild ab"): the words the
-    step's "more below" line says too. Textual writes `pgdn`, we write `PgDn`: both are one key."""
+    """A key named as the reader's keyboard prints it ("Leertaste", "Bild ab", "Échap", "Pos1"): the
+    words the step's "more below" line and the dialogs' prose say too. Textual writes `pgdn` and
+    `esc`, we write `PgDn` and `Esc`: both are one key."""
     names = {
         "space": pgettext("a key", "space"),
         "PgDn": pgettext("a key", "PgDn"),
         "PgUp": pgettext("a key", "PgUp"),
+        "Esc": pgettext("a key", "Esc"),
+        "Home": pgettext("a key", "Home"),
+        "End": pgettext("a key", "End"),
     }
-    english = {"pgdn": "PgDn", "pgup": "PgUp"}.get(shown, shown)
-    named = names.get(english, english)
-    return shown if named == english else named  # English as it was, "pgdn" and all
+    english = {"pgdn": "PgDn", "pgup": "PgUp", "esc": "Esc", "home": "Home", "end": "End"}.get(shown, shown)
+    if i18n.language() == i18n.SOURCE:
+        return shown  # English as it was, "pgdn" and "esc" and all
+    return names.get(english, english)
 
 
 def bindings(node: DOMNode | type[DOMNode]) -> list[Binding]:
