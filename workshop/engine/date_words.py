@@ -257,7 +257,8 @@ def _weekday(wanted: int, today: dt.date, after: bool) -> dt.date:
     if next_weeks != coming:
         raise OpenDay(
             _(
-                "“{next}” could be {coming} or {following}: type “{this}” for the first, or “{next_week}” for the second"
+                "“{next}” could be {coming} or {following}: type “{this}” for the first, or “{next_week}” for the"
+                " second"
             ).format(
                 next=next_one, coming=shown(coming), following=shown(next_weeks), this=this, next_week=next_weeks_one
             )
