@@ -60,6 +60,7 @@ async def test_three_participants_and_the_facilitator_each_in_their_own_language
         said = unwrapped(screen_text(chair))
         assert "Suivant" in said and "Révéler" in said and "sondage ouvert" in said  # the key bar, the poll panel
         assert "Next" not in said
+        assert "0 votant · 3 présents" in said  # French counts none as one, and three as more ("0 votants" before)
 
         for lang, (_name, down, wanted) in PEOPLE.items():
             pilot = pilots[lang]

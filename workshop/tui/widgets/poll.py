@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from workshop.engine import tally
 from workshop.engine.views import PollView, SessionState
-from workshop.i18n import _
+from workshop.i18n import _, ngettext
 from workshop.tui.widgets.base import Audience, ShowsState, question
 from workshop.tui.widgets.options import WidgetOptions
 from workshop.tui.widgets.results import Results
@@ -90,9 +90,13 @@ class PollPanel(ShowsState, Static):
             if view.at_kiosk and self.audience == "facilitator"
             else ""
         )
+        voted, here = len(view.ballots), len(state.here)
         count = Text(
-            _("{ballots} voted{kiosk} · {here} here · poll {status}").format(
-                ballots=len(view.ballots), kiosk=kiosk, here=len(state.here), status=status
+            _("{voted}{kiosk} · {here} · poll {status}").format(
+                voted=ngettext("{n} voted", "{n} voted", voted).format(n=voted),
+                kiosk=kiosk,
+                here=ngettext("{n} here", "{n} here", here).format(n=here),
+                status=status,
             )
         )
         if self.audience == "facilitator" and state.all_voted(view):
