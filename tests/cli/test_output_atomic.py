@@ -25,6 +25,18 @@ def _small_files() -> None:
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past it fails (EFBIG) instead of killing
 
 
+def _report_with_small_files(ws: Workshop, out: Path) -> subprocess.CompletedProcess[str]:
+    """`workshop report s -o OUT` in a process whose files cannot grow past LIMIT bytes."""
+    return subprocess.run(
+        [sys.executable, "-m", "workshop", "report", "s", "-o", str(out), "--sessions-dir", str(ws.sessions)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_files,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=120,
+    )
+
+
 def test_a_write_cut_short_leaves_the_earlier_report_whole(ws: Workshop, tmp_path: Path) -> None:
     ws.started_at()
     assert len(ws.ok("report", "s").stdout.encode()) > LIMIT
@@ -32,16 +44,7 @@ def test_a_write_cut_short_leaves_the_earlier_report_whole(ws: Workshop, tmp_pat
     folder.mkdir()
     earlier = b"# The earlier report\n" + b"a line the facilitator needs\n" * 200
     (folder / "report.md").write_bytes(earlier)
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "workshop", "report", "s", "-o", str(folder / "report.md")]
-        + ["--sessions-dir", str(ws.sessions)],
-        capture_output=True,
-        text=True,
-        preexec_fn=_small_files,
-        env=env,
-        timeout=120,
-    )
+    done = _report_with_small_files(ws, folder / "report.md")
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     assert done.stderr.splitlines() == [f"error: {folder / 'report.md'}: cannot write: file too large"], done.stderr
     assert done.stdout == ""
@@ -137,15 +140,7 @@ def test_a_hard_linked_report_cut_short_keeps_the_earlier_one_under_both_names(w
     out.write_bytes(earlier)
     other = tmp_path / "also.md"
     os.link(out, other)
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "workshop", "report", "s", "-o", str(out), "--sessions-dir", str(ws.sessions)],
-        capture_output=True,
-        text=True,
-        preexec_fn=_small_files,
-        env=env,
-        timeout=120,
-    )
+    done = _report_with_small_files(ws, out)
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     assert done.stderr.splitlines() == [f"error: {out}: cannot write: file too large"], done.stderr
     assert out.read_bytes() == earlier and other.read_bytes() == earlier

@@ -6,40 +6,21 @@ from __future__ import annotations
 
 import pytest
 
+from tests.content.samples import edit
+from tests.content.samples import poll as sample_poll
 from workshop.content import document, languages, schema
 from workshop.content.model import CONSENT_LABELS, Module
 
-ENGLISH = """
-id = "decide"
-title = "Decide"
-summary = "A proposal and a consent check."
-minutes = 5
-
-[source]
-title = "T"
-author = "A"
-publisher = "P"
-
-[[steps]]
-id = "agree"
-title = "Do we agree?"
-kind = "poll"
-minutes = 5
-prompt = "Show a fist or fingers."
-
-[steps.poll]
-question = "Can you live with the proposal?"
-vote = "consent"
-"""
+ENGLISH = sample_poll('vote = "consent"')  # the sample module: a talk step, then this poll
 IN_GERMAN_TOO = (
     ENGLISH
     + """
 [variants.de]
-title = "Entscheiden"
-summary = "Ein Vorschlag und eine Konsensprobe."
+title = "Vertrauen zuerst"
+summary = "Ein kurzes Modul."
 
 [[variants.de.steps]]
-id = "agree"
+id = "vote"
 title = "Sind wir uns einig?"
 prompt = "Faust oder Finger zeigen."
 
@@ -47,7 +28,7 @@ prompt = "Faust oder Finger zeigen."
 question = "Kannst du mit dem Vorschlag leben?"
 """
 )
-WRITTEN_IN_FRENCH = ENGLISH.replace("minutes = 5\n\n[source]", 'minutes = 5\nlanguage = "fr"\n\n[source]', 1)
+WRITTEN_IN_FRENCH = edit({4: ["minutes = 10", 'language = "fr"'], 27: ['vote = "consent"'], 28: []})
 
 
 def module(text: str) -> Module:
@@ -56,7 +37,7 @@ def module(text: str) -> Module:
 
 def labels(text: str, reader: str) -> list[str]:
     shown = languages.module_in(module(text), languages.shown_in(module(text), reader))
-    poll = shown.steps[0].poll
+    poll = shown.steps[1].poll
     assert poll is not None
     return [label for _value, label in poll.labels]
 
@@ -86,7 +67,7 @@ def test_a_module_in_english_only_keeps_english_labels_beside_its_english_text(r
 
 
 def test_the_ballots_and_the_file_keep_the_english_labels() -> None:
-    poll = module(IN_GERMAN_TOO).steps[0].poll
+    poll = module(IN_GERMAN_TOO).steps[1].poll
     assert poll is not None and poll.labels == CONSENT_LABELS and poll.threshold == 3
 
 

@@ -43,6 +43,16 @@ def session_path(tmp_path: Path, clock: FakeClock) -> Path:
     return sessions.create(polls_plan(), tmp_path / "sessions", "live", "Sam", clock=clock, code=CODE)
 
 
+@pytest.fixture
+def short_45(tmp_path: Path, clock: FakeClock) -> Path:
+    """A session of the bundled short-45 agenda (its modules in German and Spanish too)."""
+    from workshop.content.library import catalog, plan_for
+
+    return sessions.create(
+        plan_for(catalog(), "short-45"), tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE
+    )
+
+
 def text_of(widget: Static | OptionList, width: int = 120) -> str:
     """What a widget shows, as plain text."""
     console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))  # noqa: SIM115

@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import CODE, FakeClock, cli, screen_text, wait_for
+from tests.tui.conftest import FakeClock, cli, screen_text, wait_for
 from workshop import i18n, sessions
-from workshop.content.library import catalog, plan_for
-
-
-@pytest.fixture(autouse=True)
-def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    return tmp_path / "state"
 
 
 @pytest.fixture
-def path(tmp_path: Path, clock: FakeClock) -> Path:
-    return sessions.create(
-        plan_for(catalog(), "short-45"), tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE
-    )
+def path(short_45: Path) -> Path:
+    return short_45
 
 
 @pytest.mark.parametrize(

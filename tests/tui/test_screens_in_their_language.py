@@ -13,23 +13,14 @@ from textual.widgets import Input
 
 from tests.tui.conftest import CODE, FakeClock, screen_text, text_of, unwrapped, wait_for
 from workshop import i18n, sessions
-from workshop.content.library import catalog, plan_for
 from workshop.sessions import SessionError
 
 MODULE = "four-steps-collaboration"
 
 
-@pytest.fixture(autouse=True)
-def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    return tmp_path / "state"
-
-
 @pytest.fixture
-def path(tmp_path: Path, clock: FakeClock) -> Path:
-    return sessions.create(
-        plan_for(catalog(), "short-45"), tmp_path / "sessions", "room", "Sam", clock=clock, code=CODE
-    )
+def path(short_45: Path) -> Path:
+    return short_45
 
 
 KEYS = {  # the names printed on that market's keyboards, as the step's "more below" line says them
