@@ -318,13 +318,36 @@ def test_until_and_at_the_latest_are_by_not_the_owner_s(lang: str, typed: str) -
 @pytest.mark.parametrize(
     ("lang", "typed"),
     [
-        ("fr", "Luc dans huit jours"),
-        ("es", "Ana en quince días"),
-        ("de", "Bo in vierzehn Tagen"),
-        ("en", "Bo in ten days"),
+        ("fr", "Luc dans vingt jours"),
+        ("es", "Ana en veinte días"),
+        ("de", "Bo in zwanzig Tagen"),
+        ("en", "Bo in twenty days"),
     ],
 )
 def test_a_count_in_words_not_read_is_refused_not_kept_as_a_name(lang: str, typed: str) -> None:
-    """'dans huit jours' (a week, as French says it) was kept whole as the owner 'Luc dans huit jours'."""
+    """'dans vingt jours' was kept whole as the owner 'Luc dans vingt jours'."""
     with pytest.raises(dates.DateError):
         _split(typed, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "days"),
+    [
+        ("fr", "Luc dans huit jours", 7),  # a week, as French counts it, today included
+        ("fr", "Luc d'ici quinze jours", 14),
+        ("fr", "Luc dans 8 jours", 8),  # in digits, the days it says
+        ("fr", "Luc dans huit semaines", 56),
+        ("es", "Ana dentro de ocho días", 7),
+        ("es", "Ana en quince días", 14),
+        ("de", "Bo in acht Tagen", 7),
+        ("de", "Bo in vierzehn Tagen", 14),
+        ("de", "Bo in zehn Tagen", 10),
+        ("en", "Bo in ten days", 10),
+        ("en", "Bo in twelve weeks", 84),
+    ],
+)
+def test_a_week_and_a_fortnight_counted_in_words_are_read_as_each_language_means_them(
+    lang: str, typed: str, days: int
+) -> None:
+    """'dans huit jours', 'in acht Tagen', 'en quince días' were refused: numbers in words stopped at six."""
+    assert _split(typed, lang) == (typed.split(" ")[0], TODAY + dt.timedelta(days=days))

@@ -67,8 +67,8 @@ def _after_weekday(reader: Reader, words: str, today: dt.date, order: str | None
     weekday = _WEEKDAY_FIRST.match(words)
     if weekday is None:
         return reader(words, today, order)
-    if not date_names.names_a_weekday(weekday.group(1)):
-        return None
+    if not date_names.spoken_weekday(weekday.group(0).rstrip(", \t"), i18n.language()):
+        return None  # 'Domingo, 1.1.2020' to a German reader: a name, then the date
     found = reader(words[weekday.end() :], today, order)
     return found if found is None else _on_weekday(weekday.group(1), found)
 

@@ -39,11 +39,19 @@ NEXT_WEEK = {
 # 'in 3 days': the words before the count, the count in words, and the units.
 WITHIN = {"en": ("in",), "de": ("in",), "es": ("en", "dentro de"), "fr": ("dans", "d'ici")}
 NUMBERS = {
-    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
-    "de": {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6},
-    "es": {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6},
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6},
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+    | {"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15},
+    "de": {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6}
+    | {"sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwolf": 12, "vierzehn": 14, "funfzehn": 15},
+    "es": {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7}
+    | {"ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "catorce": 14, "quince": 15},
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8}
+    | {"neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quatorze": 14, "quinze": 15},
 }
+# Days counted in words as these languages count a week and a fortnight, the day itself included:
+# 'dans huit jours', 'in acht Tagen', 'dentro de ocho días' is a week today; 'dans quinze jours',
+# 'en quince días' two weeks. In digits a count is the days it says.
+IDIOMS = {"de": {"acht": 7}, "es": {"ocho": 7, "quince": 14}, "fr": {"huit": 7, "quinze": 14}}
 UNITS = {
     "en": {"day": 1, "days": 1, "week": 7, "weeks": 7},
     "de": {"tag": 1, "tage": 1, "tagen": 1, "woche": 7, "wochen": 7},
@@ -224,7 +232,11 @@ def _counted(said: str, lang: str, today: dt.date) -> dt.date | None:
     if match is None or match.group(2) not in UNITS[lang]:
         return None
     count = NUMBERS[lang].get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else None)
-    return None if count is None else today + dt.timedelta(days=count * UNITS[lang][match.group(2)])
+    if count is None:
+        return None
+    if UNITS[lang][match.group(2)] == 1 and match.group(1) in IDIOMS.get(lang, {}):
+        return today + dt.timedelta(days=IDIOMS[lang][match.group(1)])
+    return today + dt.timedelta(days=count * UNITS[lang][match.group(2)])
 
 
 def _weekday_in(parts: list[str], template: list[str], lang: str) -> int | None:

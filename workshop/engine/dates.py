@@ -113,9 +113,9 @@ def owner_and_due(typed: str, today: dt.date, order: str | None) -> tuple[str, d
         word = next((w.rstrip(",") for w in reversed(ended) if w.lower().rstrip(".,") == err.word), err.word)
         raise DateError(
             _(
-                "{date} is a {weekday}, not a {typed}: correct the day, or type due before the date if {word!r} "
+                "{date} is a {weekday}, not a {typed}: correct the day, or type “due” before the date if {word} "
                 "is part of the name"
-            ).format(word=word, **err.said)
+            ).format(word=text.said_back(word), **err.said)
         ) from None
     if due is None:
         return " ".join(words), None
