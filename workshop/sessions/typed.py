@@ -43,7 +43,8 @@ def owner_line_of(owner: str, due: dt.date | None, today: dt.date) -> str:
     'Bo Chen Tue 15 Dec 2026', with 'due' between them where the name's end would be read as a
     date too ('Nguyen Thi Thu due Tue 15 Dec 2026', 'Li Sun due …'), so that enter keeps both."""
     shown = dates.shown(due) if due else ""
-    lines = [" ".join(part for part in (owner, shown) if part), *([f"{owner} due {shown}"] if owner and due else [])]
+    keyword = f"{owner} due {shown}"  # not translated: the keyword the line reads in every language
+    lines = [" ".join(part for part in (owner, shown) if part), *([keyword] if owner and due else [])]
     for line in lines:
         try:
             if owner_line(line, today) == (owner, due):
