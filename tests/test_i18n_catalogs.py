@@ -146,7 +146,7 @@ def test_an_error_is_one_line_in_the_readers_language(tmp_path: Path) -> None:
         cwd=ROOT,
     )
     assert said.returncode == 2
-    assert said.stderr.startswith("erreur : aucune session 'nowhere' dans ")
+    assert said.stderr.startswith("erreur : aucune session « nowhere » dans ")
     assert said.stderr.count("\n") == 1
 
 

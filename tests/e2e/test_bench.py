@@ -54,7 +54,7 @@ def test_a_room_of_200_phones_prints_its_figures_and_a_verdict(tmp_path: Path) -
 
 def test_bench_refuses_what_it_cannot_measure(tmp_path: Path) -> None:
     for args, said in (
-        (["nothing"], "nothing called 'nothing' to measure"),
+        (["nothing"], "nothing called “nothing” to measure"),
         (["room", "--phones", "0"], "--phones must be from 1 to 5000"),
         (["room", "--seconds", "1"], "--seconds must be from 5 to 3600"),
     ):

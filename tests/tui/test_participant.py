@@ -258,7 +258,7 @@ async def test_a_taken_name_that_looks_like_markup_is_quoted_as_kept(
     async with app.run_test(size=(80, 24)) as pilot:
         await join(pilot, name=name)
         assert app.is_running
-        assert f"the name {kept!r} is taken" in text_of(app.screen.query_one("#join-error", Static))
+        assert f"the name “{kept}” is taken" in text_of(app.screen.query_one("#join-error", Static))
 
 
 @pytest.mark.e2e
