@@ -11,9 +11,9 @@ can be any bytes (over `serve --ssh`, a terminal in Latin-1, a paste of binary d
   is ignored, as Textual ignores a sequence it knows.
 - an in-band window size (`ESC [ 48 ; rows ; cols ; … t`, which the parser takes whenever it
   comes) made the app as large as it said, past the limits `serve` and ssh keep a terminal to
-  (300×100 cells: 3000×3000 took 160 MB and seconds a key), or zero cells wide, and the next
-  mouse event divided by it. The size is the terminal device's, which those limits set, or, with
-  no device, the size said kept within them.
+  (docs/architecture.md, The screens), or zero cells wide, and the next mouse event divided by
+  it. The size is the terminal device's, which those limits set, or, with no device, the size
+  said kept within them.
 
 Each driver module imports `getincrementaldecoder` and `XTermParser` by name and makes them
 in its input loop, so the driver an app runs on has them replaced in its module (`tolerant`)."""
