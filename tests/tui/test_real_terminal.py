@@ -55,7 +55,18 @@ def wait_until(seen: Callable[[str], bool], what: str, seconds: float = 60) -> s
 
 
 def start(command: list[str]) -> None:
-    tmux("new-session", "-d", "-s", "ws", "-x", "100", "-y", "30", " ".join(command))
+    """The command in a new tmux session. A server killed a moment before (the last test's, or this
+    one's after a kill) may still be going away, and then tmux says "server exited unexpectedly":
+    try again until it has gone, within a generous deadline."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            tmux("new-session", "-d", "-s", "ws", "-x", "100", "-y", "30", " ".join(command))
+            return
+        except subprocess.CalledProcessError as err:
+            if "server exited unexpectedly" not in (err.stderr or "") or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 def left_seconds(text: str) -> int | None:
@@ -76,7 +87,7 @@ def stop_server() -> None:
 @pytest.fixture
 def terminal():
     yield
-    subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True)
+    stop_server()
 
 
 def test_kill_dash_nine_and_come_back(tmp_path: Path, terminal: None) -> None:
